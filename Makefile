@@ -1,0 +1,24 @@
+# The two commands a new user needs: `make run` and `make test`.
+PORT ?= 8000
+PY := .venv/bin/python
+
+.PHONY: run test setup setup-test serve seed
+
+setup:
+	scripts/system-packages.sh run
+	scripts/venv.sh
+	mkdir -p data
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seed
+
+run: setup
+	@echo "Serving ControlMap at http://127.0.0.1:$(PORT)/"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+setup-test:
+	scripts/system-packages.sh test
+	scripts/venv.sh test
+	mkdir -p data
+
+test: setup-test
+	scripts/test.sh

@@ -1,0 +1,254 @@
+"""How sourced claims resolve into control over time. Pure: no database, no Django.
+
+Every view, API endpoint, admin column and command asks this module; nothing else decides a state.
+
+The rules
+---------
+1. Only published claims count, and only once one of their sources is published: with a
+   knowledge time D, a claim counts only if its earliest citation was published by D.
+2. A superseded claim never decides. With a knowledge time D it is treated as superseded only if
+   it was superseded by D: before that, it was the news (Boukamal, 10 November 2017).
+3. A claim takes effect on its effective date: the day for day precision, the first day of the
+   month or year for month and year precision, and the stated day for an approximate date (its
+   earliest and latest days only bound the uncertainty). Dates are shown as precisely as known:
+   "Sep 2017", never "1 Sep 2017"; "c. Nov 2014" for an approximate date.
+4. At time T, the counting claims with the latest effective date at or before T decide. Among them,
+   preferred beats normal. If the deciding claims disagree (status, holder or other actors), the
+   state is "disputed" and lists every side with its claims: no silent pick.
+5. A claim with an end asserts nothing from its end on: when every deciding claim has ended, the
+   state is unknown.
+6. No counting claim at or before T: unknown. Nothing is guessed.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Iterable, Sequence
+
+CONTROLLED, CONTESTED, BESIEGED, UNKNOWN, DISPUTED = "controlled", "contested", "besieged", "unknown", "disputed"
+PREFERRED, NORMAL, SUPERSEDED = "preferred", "normal", "superseded"
+RANK_ORDER = {PREFERRED: 0, NORMAL: 1}
+PRECISION_ORDER = {"day": 0, "month": 1, "approximate": 2, "year": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFact:
+    """What resolution needs to know of one claim; `payload` carries anything else for display."""
+
+    id: int
+    place: int
+    status: str
+    date: dt.date
+    holder: int | None = None
+    others: tuple[tuple[int, str], ...] = ()
+    precision: str = "day"
+    end: dt.date | None = None
+    rank: str = NORMAL
+    known_from: dt.datetime | None = None
+    superseded_at: dt.datetime | None = None
+    published: bool = True
+    payload: object = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def assertion(self):
+        return (self.status, self.holder, tuple(sorted(self.others)))
+
+    def counts(self, known_at=None):
+        """Whether this claim may decide anything, as known at `known_at` (None: as known now)."""
+        if not self.published or self.known_from is None:
+            return False
+        if known_at is not None and self.known_from > known_at:
+            return False
+        if self.rank == SUPERSEDED and (known_at is None or self.superseded_at is None or self.superseded_at <= known_at):
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One of the disagreeing assertions of a disputed state, with the claims that make it."""
+
+    status: str
+    holder: int | None
+    others: tuple[tuple[int, str], ...]
+    claims: tuple[ClaimFact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    status: str
+    holder: int | None = None
+    others: tuple[tuple[int, str], ...] = ()
+    since: dt.date | None = None
+    precision: str | None = None
+    claims: tuple[ClaimFact, ...] = ()
+    sides: tuple[Side, ...] = ()
+
+    @property
+    def disputed(self):
+        return self.status == DISPUTED
+
+    @property
+    def known(self):
+        return self.status != UNKNOWN or bool(self.claims)
+
+    @property
+    def key(self):
+        """What a reader sees: two states with the same key look the same on the map."""
+        return (self.status, self.holder, self.others, tuple((s.status, s.holder, s.others) for s in self.sides))
+
+    def actors(self):
+        """Every actor the state names, holder first."""
+        seen = [self.holder] if self.holder is not None else []
+        for actor, _ in self.others:
+            seen.append(actor)
+        for side in self.sides:
+            if side.holder is not None:
+                seen.append(side.holder)
+            seen.extend(actor for actor, _ in side.others)
+        return list(dict.fromkeys(seen))
+
+
+UNKNOWN_STATE = State(UNKNOWN)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A stretch of time with one state: from `start` until the next period's start (or open)."""
+
+    start: dt.date
+    state: State
+    end: dt.date | None = None
+
+
+def _decide(group: Sequence[ClaimFact], at: dt.date | None) -> State:
+    """The state made by the claims of the latest effective date (all dated the same day)."""
+    best = min(RANK_ORDER.get(c.rank, 1) for c in group)
+    ranked = [c for c in group if RANK_ORDER.get(c.rank, 1) == best]
+    active = [c for c in ranked if c.end is None or at is None or at < c.end]
+    if not active:
+        ended = max(c.end for c in ranked)
+        return State(UNKNOWN, since=ended, precision="day", claims=tuple(ranked))
+    since = active[0].date
+    precision = min((c.precision for c in active), key=PRECISION_ORDER.__getitem__)
+    by_assertion: dict[tuple, list[ClaimFact]] = {}
+    for claim in active:
+        by_assertion.setdefault(claim.assertion, []).append(claim)
+    if len(by_assertion) == 1:
+        (status, holder, others), claims = next(iter(by_assertion.items()))
+        return State(status, holder, others, since, precision, tuple(claims))
+    sides = tuple(
+        Side(status, holder, others, tuple(claims))
+        for (status, holder, others), claims in sorted(by_assertion.items(), key=lambda item: _sort_key(item[0]))
+    )
+    return State(DISPUTED, None, (), since, precision, tuple(active), sides)
+
+
+def _sort_key(assertion):
+    status, holder, others = assertion
+    return (status, holder if holder is not None else -1, others)
+
+
+def counting(claims: Iterable[ClaimFact], known_at=None) -> list[ClaimFact]:
+    """The claims that may decide, sorted by effective date."""
+    return sorted((c for c in claims if c.counts(known_at)), key=lambda c: (c.date, c.id))
+
+
+def state_at(claims: Iterable[ClaimFact], at: dt.date, known_at: dt.datetime | None = None) -> State:
+    """The state of one place on day `at`, as known at `known_at` (None: as known now)."""
+    latest_date = None
+    group: list[ClaimFact] = []
+    for claim in claims:
+        if claim.date > at or not claim.counts(known_at):
+            continue
+        if latest_date is None or claim.date > latest_date:
+            latest_date, group = claim.date, [claim]
+        elif claim.date == latest_date:
+            group.append(claim)
+    if not group:
+        return UNKNOWN_STATE
+    group.sort(key=lambda c: c.id)
+    return _decide(group, at)
+
+
+def periods(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) -> list[Period]:
+    """The control history of one place: consecutive periods of differing state.
+
+    Claims that repeat the current state add their evidence to its period instead of starting a
+    new one; the first period starts at the first counting claim (before it: unknown).
+    """
+    ordered = counting(claims, known_at)
+    moments: list[tuple[dt.date, list[ClaimFact]]] = [(day, list(group)) for day, group in groupby(ordered, key=lambda c: c.date)]
+    events: list[tuple[dt.date, State]] = []
+    for index, (day, group) in enumerate(moments):
+        events.append((day, _decide(group, day)))
+        next_day = moments[index + 1][0] if index + 1 < len(moments) else None
+        ends = sorted({c.end for c in group if c.end is not None and (next_day is None or c.end < next_day)})
+        for end in ends:
+            events.append((end, _decide(group, end)))
+    result: list[Period] = []
+    for day, state in events:
+        if result and result[-1].state.key == state.key:
+            previous = result[-1]
+            merged = previous.state.claims + tuple(c for c in state.claims if c not in previous.state.claims)
+            result[-1] = Period(previous.start, _with_claims(previous.state, merged))
+            continue
+        if result:
+            result[-1] = Period(result[-1].start, result[-1].state, day)
+        result.append(Period(day, state))
+    return result
+
+
+def _with_claims(state: State, claims: tuple[ClaimFact, ...]) -> State:
+    return State(state.status, state.holder, state.others, state.since, state.precision, claims, state.sides)
+
+
+def state_from_periods(place_periods: Sequence[Period], at: dt.date) -> State:
+    """Binary search in a place's periods: the same answer as `state_at`, for many lookups."""
+    starts = [p.start for p in place_periods]
+    index = bisect.bisect_right(starts, at) - 1
+    if index < 0:
+        return UNKNOWN_STATE
+    return place_periods[index].state
+
+
+def by_place(claims: Iterable[ClaimFact]) -> dict[int, list[ClaimFact]]:
+    grouped: dict[int, list[ClaimFact]] = {}
+    for claim in claims:
+        grouped.setdefault(claim.place, []).append(claim)
+    return grouped
+
+
+def snapshot(claims: Iterable[ClaimFact], at: dt.date, known_at: dt.datetime | None = None) -> dict[int, State]:
+    """The state of every place that has one on day `at` (places with no evidence are left out)."""
+    result = {}
+    for place, place_claims in by_place(claims).items():
+        state = state_at(place_claims, at, known_at)
+        if state.known:
+            result[place] = state
+    return result
+
+
+def timeline(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) -> dict[int, list[Period]]:
+    """The periods of every place with at least one counting claim."""
+    result = {}
+    for place, place_claims in by_place(claims).items():
+        place_periods = periods(place_claims, known_at)
+        if place_periods:
+            result[place] = place_periods
+    return result
+
+
+def disagreements(claims: Iterable[ClaimFact]) -> dict[int, list[ClaimFact]]:
+    """For each claim, the other claims of the same place and date (ignoring review and rank)
+    that assert something different: what an editor must look at."""
+    result: dict[int, list[ClaimFact]] = {}
+    for (_, _), group in groupby(sorted(claims, key=lambda c: (c.place, c.date, c.id)), key=lambda c: (c.place, c.date)):
+        group = [c for c in group if c.rank != SUPERSEDED]
+        for claim in group:
+            others = [o for o in group if o.assertion != claim.assertion]
+            if others:
+                result[claim.id] = others
+    return result
