@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "leaflet",
     "simple_history",
     "geo",
+    "api",
+    "web",
+    "editorial",
 ]
 
 MIDDLEWARE = [

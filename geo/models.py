@@ -57,6 +57,7 @@ class Place(models.Model):
     population = models.PositiveIntegerField(null=True, blank=True)
     wikidata_id = models.CharField(max_length=20, blank=True)
     geonames_id = models.PositiveIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
     # Every name and alias, normalised (see geo.text), so search ignores case and diacritics.
     search_names = models.TextField(blank=True, editable=False)
 
@@ -314,11 +315,14 @@ class Claim(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     notes = models.TextField(blank=True)
+    revision = models.PositiveIntegerField(default=1, editable=False,
+                                           help_text="Moves on every save; a form opened on an older revision cannot overwrite.")
 
     history = HistoricalRecords(excluded_fields=["known_from", "updated_at"])
 
     class Meta:
         ordering = ["place", "date", "id"]
+        permissions = [("publish_claim", "Can publish or reject claims")]
         indexes = [
             # The snapshot and timeline queries walk published claims per place in date order.
             models.Index(fields=["place", "date"], name="claim_place_date_idx", condition=Q(review="published")),
@@ -372,11 +376,13 @@ class Claim(models.Model):
         return format_date(self.date, self.precision)
 
     def normalise_date(self):
-        """Store the period start for month and year precision, and the bounds for all."""
+        """Derive the earliest and latest days from the date and its precision.
+
+        A month or year date must already be the first day of its period (clean() says so, and a
+        constraint refuses anything else): a false day is never silently rewritten.
+        """
         if self.date is None:
             return
-        if self.precision in (Precision.MONTH, Precision.YEAR):
-            self.date = date_bounds(self.date, self.precision)[0]
         if self.precision == Precision.APPROXIMATE:
             self.earliest, self.latest = date_bounds(self.date, self.precision, self.earliest, self.latest)
         else:
@@ -408,9 +414,11 @@ class Claim(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def clean_fields(self, exclude=None):
+        self.normalise_date()
+        super().clean_fields(exclude=exclude)
+
     def save(self, *args, **kwargs):
-        if self.precision != Precision.APPROXIMATE:
-            self.earliest = self.latest = None
         self.normalise_date()
         super().save(*args, **kwargs)
 

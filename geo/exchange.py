@@ -1,0 +1,476 @@
+"""The record as one JSON document: export it, import it, load the seed data with it.
+
+Import is an upsert by stable keys (slugs, source and claim keys), all in one transaction: a
+document with any error changes nothing, and the error names the row and the field. Rows that are
+already as the document says are not saved again, so loading twice adds no history and no rows.
+"""
+import datetime as dt
+import json
+
+from django.conf import settings
+from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from .models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
+
+FORMAT = "controlmap/1"
+
+
+class ImportError_(Exception):
+    """The document cannot be imported; `errors` lists every problem found, each naming its row."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+# ---------------------------------------------------------------- export
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def export_document():
+    actors = Actor.objects.prefetch_related("aliases", "relations__other").order_by("slug")
+    places = Place.objects.select_related("parent").prefetch_related("alternate_names").order_by("slug")
+    sources = Source.objects.select_related("outlet").order_by("published_at", "key")
+    claims = (
+        Claim.objects.select_related("place", "holder", "superseded_by", "editor")
+        .prefetch_related("other_actors__actor", "citations__source")
+        .order_by("place__slug", "date", "key")
+    )
+    return {
+        "format": FORMAT,
+        "actors": [
+            {
+                "slug": a.slug, "name": a.name, "short_name": a.short_name, "colour": a.colour, "kind": a.kind,
+                "description": a.description,
+                "aliases": [{"name": x.name, "language": x.language} for x in a.aliases.all()],
+                "relations": [{"kind": r.kind, "other": r.other.slug, "note": r.note} for r in a.relations.all()],
+            }
+            for a in actors
+        ],
+        "outlets": [
+            {"slug": o.slug, "name": o.name, "homepage": o.homepage, "alignment": o.alignment,
+             "reliability": o.reliability, "notes": o.notes}
+            for o in Outlet.objects.order_by("slug")
+        ],
+        "places": [
+            {
+                "slug": p.slug, "name": p.name, "kind": p.kind, "point": [p.point.x, p.point.y],
+                "area": json.loads(p.area.geojson) if p.area else None,
+                "parent": p.parent.slug if p.parent else None, "country": p.country, "region": p.region,
+                "size_class": p.size_class, "population": p.population, "wikidata_id": p.wikidata_id,
+                "geonames_id": p.geonames_id, "notes": p.notes,
+                "names": [{"name": n.name, "language": n.language} for n in p.alternate_names.all()],
+            }
+            for p in places
+        ],
+        "sources": [
+            {
+                "key": s.key, "outlet": s.outlet.slug, "url": s.url, "title": s.title, "author": s.author,
+                "published_at": _iso(s.published_at), "retrieved_at": _iso(s.retrieved_at), "language": s.language,
+                "archive_url": s.archive_url, "seed_file": s.seed_file, "full_text": s.full_text, "notes": s.notes,
+            }
+            for s in sources
+        ],
+        "claims": [
+            {
+                "key": c.key, "place": c.place.slug, "status": c.status, "holder": c.holder.slug if c.holder else None,
+                "others": [{"actor": o.actor.slug, "role": o.role} for o in c.other_actors.all()],
+                "date": c.date.isoformat(), "precision": c.precision,
+                "earliest": _iso(c.earliest) if c.precision == "approximate" else None,
+                "latest": _iso(c.latest) if c.precision == "approximate" else None,
+                "end": _iso(c.end), "claimant": c.claimant, "rank": c.rank, "rank_reason": c.rank_reason,
+                "superseded_at": _iso(c.superseded_at), "superseded_by": c.superseded_by.key if c.superseded_by else None,
+                "review": c.review, "editor": c.editor.get_username() if c.editor else None,
+                "created_at": _iso(c.created_at), "notes": c.notes,
+                "citations": [
+                    {"source": x.source.key, "quote": x.quote, "quote_is_paraphrase": x.quote_is_paraphrase, "note": x.note}
+                    for x in c.citations.all()
+                ],
+            }
+            for c in claims
+        ],
+    }
+
+
+# ---------------------------------------------------------------- import
+
+class _Importer:
+    def __init__(self, document, base_dir):
+        self.document = document
+        self.base_dir = base_dir
+        self.errors = []
+        self.changed = 0
+
+    def error(self, where, message):
+        self.errors.append(f"{where}: {message}")
+
+    def rows(self, section):
+        rows = self.document.get(section, [])
+        if not isinstance(rows, list):
+            self.error(section, "must be a list")
+            return []
+        return rows
+
+    def field(self, row, where, name, required=True, default=""):
+        if not isinstance(row, dict):
+            self.error(where, "must be an object")
+            return default
+        if name not in row or row[name] is None:
+            if required:
+                self.error(where, f"'{name}' is required")
+            return default if not required else None
+        return row[name]
+
+    def date(self, value, where, name):
+        if value in (None, ""):
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.error(where, f"'{name}' must be an ISO date (YYYY-MM-DD), got {value!r}")
+
+    def moment(self, value, where, name):
+        if value in (None, ""):
+            return None
+        try:
+            moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            self.error(where, f"'{name}' must be an ISO date-time with offset, got {value!r}")
+            return None
+        if moment.tzinfo is None:
+            self.error(where, f"'{name}' needs a time-zone offset, got {value!r}")
+            return None
+        return moment
+
+    def upsert(self, model, lookup, values, where):
+        """Create or update one row; save (and add history) only if something differs."""
+        instance = model.objects.filter(**lookup).first()
+        created = instance is None
+        if created:
+            instance = model(**lookup)
+        dirty = created
+        for name, value in values.items():
+            field = model._meta.get_field(name)
+            current = getattr(instance, field.attname) if field.is_relation else getattr(instance, name)
+            wanted = (value.pk if value is not None else None) if field.is_relation else value
+            if current != wanted:
+                setattr(instance, name, value)
+                dirty = True
+        if not dirty:
+            return instance
+        try:
+            instance.full_clean(validate_unique=False, validate_constraints=False)
+            with transaction.atomic():
+                instance.save()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.error(where, f"{field}: {' '.join(messages)}")
+            return None
+        except IntegrityError as error:
+            self.error(where, f"violates a database rule: {error}")
+            return None
+        self.changed += 1
+        return instance
+
+
+    def run(self):
+        if self.document.get("format") != FORMAT:
+            self.error("document", f"'format' must be {FORMAT!r}, got {self.document.get('format')!r}")
+            return
+        actors = self.import_actors()
+        outlets = self.import_outlets()
+        places = self.import_places()
+        sources = self.import_sources(outlets)
+        self.import_claims(places, actors, sources)
+
+    def import_actors(self):
+        actors = {}
+        rows = self.rows("actors")
+        for index, row in enumerate(rows):
+            where = f"actors[{index}] ({row.get('slug') if isinstance(row, dict) else '?'})"
+            slug = self.field(row, where, "slug")
+            if not slug:
+                continue
+            actor = self.upsert(Actor, {"slug": slug}, {
+                "name": self.field(row, where, "name"), "short_name": self.field(row, where, "short_name"),
+                "colour": self.field(row, where, "colour"), "kind": self.field(row, where, "kind"),
+                "description": self.field(row, where, "description", required=False),
+            }, where)
+            if actor:
+                actors[slug] = actor
+        known = dict(Actor.objects.values_list("slug", "pk"))
+        for index, row in enumerate(rows):
+            actor = actors.get(row.get("slug") if isinstance(row, dict) else None)
+            if actor is None:
+                continue
+            where = f"actors[{index}] ({actor.slug})"
+            aliases = {(a["name"], a.get("language", "en")) for a in self.items(row, "aliases", where, ("name",))}
+            self.sync(actor.aliases, ("name", "language"), aliases,
+                      lambda key, actor=actor: ActorAlias.objects.create(actor=actor, name=key[0], language=key[1]), where)
+            relations = set()
+            for relation in self.items(row, "relations", where, ("kind", "other")):
+                if relation.get("other") not in known:
+                    self.error(where, f"relation to unknown actor {relation.get('other')!r}")
+                    continue
+                relations.add((relation["kind"], known[relation["other"]], relation.get("note", "")))
+            self.sync(actor.relations, ("kind", "other_id", "note"), relations,
+                       lambda key, actor=actor: ActorRelation.objects.create(actor=actor, kind=key[0], other_id=key[1], note=key[2]),
+                       where)
+        return dict(Actor.objects.in_bulk(field_name="slug"))
+
+    def sync(self, related_manager, fields, wanted, make, where):
+        """Make the related rows exactly `wanted` (tuples of `fields`): delete the rest, create what lacks."""
+        existing = {tuple(row[:-1]): row[-1] for row in related_manager.values_list(*fields, "pk")}
+        stale = [pk for key, pk in existing.items() if key not in wanted]
+        if stale:
+            for instance in related_manager.model.objects.filter(pk__in=stale):
+                instance.delete()
+            self.changed += 1
+        for key in sorted(wanted - existing.keys(), key=str):
+            try:
+                with transaction.atomic():
+                    make(key)
+            except (IntegrityError, ValidationError) as error:
+                self.error(where, f"{dict(zip(fields, key))}: {error}")
+                continue
+            self.changed += 1
+
+    def items(self, row, name, where, required):
+        """The nested list `name` of `row`, keeping only well-formed entries (the rest are errors)."""
+        entries = row.get(name) or []
+        if not isinstance(entries, list):
+            self.error(where, f"'{name}' must be a list")
+            return []
+        good = []
+        for index, entry in enumerate(entries):
+            missing = [key for key in required if not isinstance(entry, dict) or entry.get(key) in (None, "")]
+            if missing:
+                self.error(where, f"{name}[{index}] lacks {', '.join(missing)}")
+            else:
+                good.append(entry)
+        return good
+
+    def import_outlets(self):
+        for index, row in enumerate(self.rows("outlets")):
+            where = f"outlets[{index}] ({row.get('slug') if isinstance(row, dict) else '?'})"
+            slug = self.field(row, where, "slug")
+            if slug:
+                self.upsert(Outlet, {"slug": slug}, {
+                    "name": self.field(row, where, "name"),
+                    "homepage": self.field(row, where, "homepage", required=False),
+                    "alignment": self.field(row, where, "alignment", required=False),
+                    "reliability": self.field(row, where, "reliability", required=False, default="unknown"),
+                    "notes": self.field(row, where, "notes", required=False),
+                }, where)
+        return dict(Outlet.objects.in_bulk(field_name="slug"))
+
+    def geometry(self, row, where):
+        point = self.field(row, where, "point")
+        try:
+            lon, lat = (float(value) for value in point)
+        except (TypeError, ValueError):
+            self.error(where, f"'point' must be [longitude, latitude], got {point!r}")
+            return None, None
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            self.error(where, f"'point' [{lon}, {lat}] is outside longitude ±180, latitude ±90")
+            return None, None
+        area = None
+        if row.get("area"):
+            try:
+                area = GEOSGeometry(json.dumps(row["area"]), srid=4326)
+            except (GEOSException, ValueError, TypeError) as error:
+                self.error(where, f"'area' is not valid GeoJSON: {error}")
+            else:
+                if area.geom_type == "Polygon":
+                    area = MultiPolygon(area, srid=4326)
+                if area.geom_type != "MultiPolygon":
+                    self.error(where, f"'area' must be a Polygon or MultiPolygon, got {area.geom_type}")
+                    area = None
+        return Point(lon, lat, srid=4326), area
+
+    def import_places(self):
+        rows = self.rows("places")
+        imported = {}
+        for index, row in enumerate(rows):
+            where = f"places[{index}] ({row.get('slug') if isinstance(row, dict) else '?'})"
+            slug = self.field(row, where, "slug")
+            point, area = self.geometry(row, where) if slug else (None, None)
+            if not slug or point is None:
+                continue
+            existing = Place.objects.filter(slug=slug).first()
+            values = {
+                "name": self.field(row, where, "name"), "kind": self.field(row, where, "kind"),
+                "country": self.field(row, where, "country"),
+                "region": self.field(row, where, "region", required=False),
+                "size_class": self.field(row, where, "size_class", required=False, default=3),
+                "population": row.get("population"),
+                "wikidata_id": self.field(row, where, "wikidata_id", required=False),
+                "geonames_id": row.get("geonames_id"),
+                "notes": self.field(row, where, "notes", required=False),
+            }
+            # Geometries compare by value, not identity: only assign when they differ.
+            if existing is None or not existing.point.equals_exact(point, 1e-9):
+                values["point"] = point
+            if existing is None or (existing.area is None) != (area is None) or (area and not existing.area.equals(area)):
+                values["area"] = area
+            place = self.upsert(Place, {"slug": slug}, values, where)
+            if place:
+                imported[slug] = (place, row, where)
+        by_slug = dict(Place.objects.in_bulk(field_name="slug"))
+        for slug, (place, row, where) in imported.items():
+            parent_slug = row.get("parent")
+            if parent_slug and parent_slug not in by_slug:
+                self.error(where, f"parent {parent_slug!r} is not a known place")
+            elif parent_slug == slug:
+                self.error(where, "a place cannot be its own parent")
+            else:
+                parent_id = by_slug[parent_slug].pk if parent_slug else None
+                if place.parent_id != parent_id:
+                    Place.objects.filter(pk=place.pk).update(parent_id=parent_id)
+                    self.changed += 1
+            names = {(n["name"], n.get("language", "en")) for n in self.items(row, "names", where, ("name",))}
+            self.sync(place.alternate_names, ("name", "language"), names,
+                      lambda key, place=place: PlaceName.objects.create(place=place, name=key[0], language=key[1]), where)
+        return dict(Place.objects.in_bulk(field_name="slug"))
+
+    def import_sources(self, outlets):
+        for index, row in enumerate(self.rows("sources")):
+            where = f"sources[{index}] ({row.get('key') if isinstance(row, dict) else '?'})"
+            key = self.field(row, where, "key")
+            outlet = outlets.get(self.field(row, where, "outlet"))
+            if not key:
+                continue
+            if outlet is None:
+                self.error(where, f"outlet {row.get('outlet')!r} is not a known outlet")
+                continue
+            full_text = row.get("full_text") or ""
+            seed_file = row.get("seed_file") or ""
+            if seed_file and not full_text:
+                path = self.base_dir / seed_file
+                if not path.is_file():
+                    self.error(where, f"seed_file {seed_file!r} not found under {self.base_dir}")
+                    continue
+                full_text = path.read_text(encoding="utf-8")
+            url = row.get("url") or None
+            if url and Source.objects.filter(url=url).exclude(key=key).exists():
+                other = Source.objects.get(url=url)
+                self.error(where, f"url {url} already belongs to source {other.key!r} ({other.title})")
+                continue
+            self.upsert(Source, {"key": key}, {
+                "outlet": outlet, "url": url, "title": self.field(row, where, "title"),
+                "author": self.field(row, where, "author", required=False),
+                "published_at": self.moment(self.field(row, where, "published_at"), where, "published_at"),
+                "retrieved_at": self.moment(row.get("retrieved_at"), where, "retrieved_at"),
+                "language": self.field(row, where, "language", required=False, default="en"),
+                "archive_url": self.field(row, where, "archive_url", required=False),
+                "seed_file": seed_file, "full_text": full_text,
+                "notes": self.field(row, where, "notes", required=False),
+            }, where)
+        return dict(Source.objects.in_bulk(field_name="key"))
+
+    def import_claims(self, places, actors, sources):
+        from django.contrib.auth import get_user_model
+
+        users = {u.get_username(): u for u in get_user_model().objects.all()}
+        imported = []
+        for index, row in enumerate(self.rows("claims")):
+            where = f"claims[{index}] ({row.get('key') if isinstance(row, dict) else '?'})"
+            key = self.field(row, where, "key")
+            if not key:
+                continue
+            place = places.get(self.field(row, where, "place"))
+            if place is None:
+                self.error(where, f"place {row.get('place')!r} is not a known place")
+                continue
+            holder_slug = row.get("holder")
+            if holder_slug and holder_slug not in actors:
+                self.error(where, f"holder {holder_slug!r} is not a known actor")
+                continue
+            precision = self.field(row, where, "precision", required=False, default="day")
+            values = {
+                "place": place, "status": self.field(row, where, "status"),
+                "holder": actors[holder_slug] if holder_slug else None,
+                "date": self.date(self.field(row, where, "date"), where, "date"),
+                "precision": precision, "end": self.date(row.get("end"), where, "end"),
+                "claimant": self.field(row, where, "claimant"),
+                "rank": self.field(row, where, "rank", required=False, default="normal"),
+                "rank_reason": self.field(row, where, "rank_reason", required=False),
+                "superseded_at": self.moment(row.get("superseded_at"), where, "superseded_at"),
+                "review": self.field(row, where, "review", required=False, default="draft"),
+                "editor": users.get(row.get("editor")),
+                "notes": self.field(row, where, "notes", required=False),
+            }
+            if row.get("created_at"):
+                values["created_at"] = self.moment(row["created_at"], where, "created_at")
+            if precision == "approximate":
+                values["earliest"] = self.date(row.get("earliest"), where, "earliest")
+                values["latest"] = self.date(row.get("latest"), where, "latest")
+            if values["date"] is None:
+                continue
+            citations = self.items(row, "citations", where, ("source", "quote"))
+            if values["review"] == "published" and not citations:
+                self.error(where, "a published claim needs at least one citation with a quote")
+                continue
+            claim = self.upsert(Claim, {"key": key}, values, where)
+            if claim is None:
+                continue
+            imported.append((claim, row, where))
+            others = set()
+            for other in self.items(row, "others", where, ("actor", "role")):
+                if other["actor"] not in actors:
+                    self.error(where, f"other actor {other['actor']!r} is not a known actor")
+                else:
+                    others.add((actors[other["actor"]].pk, other["role"]))
+            self.sync(claim.other_actors, ("actor_id", "role"), others,
+                      lambda k, claim=claim: ClaimActor.objects.create(claim=claim, actor_id=k[0], role=k[1]), where)
+            wanted = {}
+            for citation in citations:
+                source = sources.get(citation["source"])
+                if source is None:
+                    self.error(where, f"citation source {citation['source']!r} is not a known source")
+                    continue
+                wanted[source.pk] = (citation["quote"], bool(citation.get("quote_is_paraphrase")), citation.get("note", ""))
+            for existing in claim.citations.all():
+                if existing.source_id not in wanted:
+                    existing.delete()
+                    self.changed += 1
+                elif (existing.quote, existing.quote_is_paraphrase, existing.note) != wanted[existing.source_id]:
+                    existing.quote, existing.quote_is_paraphrase, existing.note = wanted.pop(existing.source_id)
+                    existing.save()
+                    self.changed += 1
+                else:
+                    wanted.pop(existing.source_id)
+            for source_id, (quote, paraphrase, note) in wanted.items():
+                Citation.objects.create(claim=claim, source_id=source_id, quote=quote, quote_is_paraphrase=paraphrase, note=note)
+                self.changed += 1
+        keys = dict(Claim.objects.values_list("key", "pk"))
+        for claim, row, where in imported:
+            target = row.get("superseded_by")
+            if target and target not in keys:
+                self.error(where, f"superseded_by {target!r} is not a known claim")
+                continue
+            target_id = keys[target] if target else None
+            if claim.superseded_by_id != target_id:
+                Claim.objects.filter(pk=claim.pk).update(superseded_by_id=target_id)
+                self.changed += 1
+
+
+def import_document(document, base_dir=None):
+    """Import a document in one transaction; returns the number of rows created, changed or removed.
+
+    Raises ImportError_ listing every problem, having changed nothing.
+    """
+    if not isinstance(document, dict):
+        raise ImportError_(["document: must be a JSON object"])
+    importer = _Importer(document, base_dir or settings.SEEDS_DIR)
+    with transaction.atomic():
+        importer.run()
+        if importer.errors:
+            transaction.set_rollback(True)
+    if importer.errors:
+        raise ImportError_(importer.errors)
+    return importer.changed

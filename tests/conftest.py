@@ -1,0 +1,77 @@
+"""Shared fixtures: the seed data, and a real Chromium that can reach only this machine."""
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the tests
+# themselves are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@pytest.fixture
+def seeded(db):
+    """The seed data (fixtures/seed.json), loaded as `make run` loads it."""
+    call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture
+def live_seeded(transactional_db):
+    call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def block_non_local(route):
+    if urlsplit(route.request.url).hostname in LOCAL_HOSTS or route.request.url.startswith(("data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+@pytest.fixture
+def new_page(browser, request):
+    """Opens pages in fresh contexts where every non-local request is blocked.
+
+    Screenshots of each page at the end of the test are kept in test-artifacts/.
+    """
+    contexts = []
+
+    def open_page(**context_options):
+        context = browser.new_context(**context_options)
+        context.route("**/*", block_non_local)
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        return page
+
+    yield open_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    for index, context in enumerate(contexts):
+        for number, page in enumerate(context.pages):
+            name = f"{request.node.name}-{index}-{number}".replace("/", "_").replace("[", "_").replace("]", "")
+            try:
+                page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+            except Exception:  # a page that crashed still lets the other screenshots be taken
+                pass
+        context.close()
