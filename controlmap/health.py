@@ -1,4 +1,5 @@
 """GET /healthz: is the database reachable, which spatial backend, how much data."""
+from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -16,7 +17,6 @@ def healthz(request):
     from geo.models import Actor, Claim, Place, Source
 
     try:
-        backend, version = spatial_backend()
         counts = {
             "places": Place.objects.count(),
             "actors": Actor.objects.count(),
@@ -24,7 +24,8 @@ def healthz(request):
             "claims": Claim.objects.count(),
             "published_claims": Claim.objects.filter(review=Claim.Review.PUBLISHED).count(),
         }
-    except DatabaseError as error:
+        backend, version = spatial_backend()
+    except (DatabaseError, ImproperlyConfigured) as error:
         return JsonResponse(
             {"status": "error", "database": "unreachable", "error": str(error).strip().splitlines()[0] if str(error) else type(error).__name__},
             status=503,

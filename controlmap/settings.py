@@ -161,13 +161,30 @@ LEAFLET_CONFIG = {
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Anonymous public reads: high enough for the map and the tests, low enough to stop a scraper loop.
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_ANON", "3000/minute")},
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "ControlMap API",
-    "DESCRIPTION": "Who held this town on that day, and who says so.",
+    "DESCRIPTION": (
+        "Who held this town on that day, and who says so. Read-only and public: every GET sends ETag, "
+        "Last-Modified and Cache-Control and answers conditional requests with 304; write methods answer 405; "
+        "anonymous clients are throttled (429 with Retry-After). Every 400 names the parameter and what it accepts."
+    ),
     "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_components"],
 }
+
+# Public API: CORS open for reads only (embeds on news sites), and the response cache.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api|feeds)/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After", "Content-Disposition"]
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", 0))  # seconds a client may reuse without revalidating
+API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", 24 * 3600))  # seconds a body stays in the cache
 
 SEEDS_DIR = BASE_DIR / "seeds"
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .dates import format_date
-from .text import normalize_name
+from .text import search_variants
 
 def new_key():
     return uuid.uuid4().hex
@@ -58,7 +58,8 @@ class Place(models.Model):
     wikidata_id = models.CharField(max_length=20, blank=True)
     geonames_id = models.PositiveIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    # Every name and alias, normalised (see geo.text), so search ignores case and diacritics.
+    # Every name and alias, normalised with and without spaces (geo.text.search_variants), one
+    # per line, so a substring search ignores case, diacritics, punctuation and spacing.
     search_names = models.TextField(blank=True, editable=False)
 
     history = HistoricalRecords()
@@ -85,7 +86,7 @@ class Place(models.Model):
 
     def refresh_search_names(self, save=True):
         names = [self.name, *self.alternate_names.values_list("name", flat=True)] if self.pk else [self.name]
-        self.search_names = "\n".join(dict.fromkeys(normalize_name(n) for n in names))
+        self.search_names = "\n".join(dict.fromkeys(variant for name in names for variant in search_variants(name)))
         if save:
             Place.objects.filter(pk=self.pk).update(search_names=self.search_names)
 
@@ -171,6 +172,7 @@ class ActorRelation(models.Model):
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        ordering = ["actor", "kind", "other__slug"]
         constraints = [
             models.UniqueConstraint(fields=["actor", "kind", "other"], name="actorrelation_unique"),
             models.CheckConstraint(condition=~Q(actor=F("other")), name="actorrelation_not_self"),

@@ -23,5 +23,5 @@ fi
 if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname='$DATABASE'")" != 1 ]; then
   psql_admin -c "CREATE DATABASE $DATABASE OWNER $ROLE"
 fi
-psql_admin -d "$DATABASE" -c "CREATE EXTENSION IF NOT EXISTS postgis"
+psql_admin -d "$DATABASE" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS postgis"
 echo "postgis://$ROLE:$PASSWORD@$PGHOST:$PGPORT/$DATABASE"
