@@ -1,0 +1,186 @@
+"""Forms of the editors' workspace: the admin's claim and source forms, and the article page."""
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.db import connection
+from django.urls import reverse
+from django.utils.html import format_html
+
+from geo.dates import DateParseError, parse_moment
+from geo.models import Actor, Claim, Outlet, Place, Precision, Source
+
+
+class EditConflict(Exception):
+    """Raised when a claim moved on between opening a form and saving it."""
+
+
+def conflict_message(claim_id, opened):
+    latest = Claim.history.filter(id=claim_id).select_related("history_user").first()
+    current = Claim.objects.filter(pk=claim_id).values_list("revision", flat=True).first()
+    who = ""
+    if latest is not None:
+        who = f" by {latest.history_user or 'someone'} at {latest.history_date:%Y-%m-%d %H:%M} UTC"
+    return (
+        f"This claim was changed{who} after you opened it (you opened revision {opened}; it is now revision "
+        f"{current}). Your changes were not saved, so nothing was overwritten: open the claim again to see the "
+        "other changes, then make yours."
+    )
+
+
+class ClaimForm(forms.ModelForm):
+    """Carries the revision the form was opened at, so a stale form cannot overwrite a newer save."""
+
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Claim
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The current revision, not the instance's: a revert form starts from an old copy.
+            self.fields["opened_revision"].initial = (
+                Claim.objects.filter(pk=self.instance.pk).values_list("revision", flat=True).first()
+            )
+            self.fields["opened_revision"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = cleaned.get("opened_revision")
+        if self.instance.pk and opened is not None:
+            rows = Claim.objects.filter(pk=self.instance.pk)
+            if connection.in_atomic_block:
+                rows = rows.select_for_update()  # hold the row until this save commits
+            current = rows.values_list("revision", flat=True).first()
+            if current != opened:
+                raise forms.ValidationError(conflict_message(self.instance.pk, opened), code="conflict")
+        return cleaned
+
+
+class SourceForm(forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = "__all__"
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url") or None
+        if url:
+            existing = Source.objects.filter(url=url).exclude(pk=self.instance.pk).first()
+            if existing:
+                raise forms.ValidationError(duplicate_url_message(existing), code="unique")
+        return url
+
+
+def duplicate_url_message(existing):
+    return format_html(
+        'A source with this URL already exists: <a href="{}">{}</a>. Cite that source instead of adding it again.',
+        reverse("admin:geo_source_change", args=[existing.pk]), existing.title,
+    )
+
+
+def seed_files():
+    folder = Path(settings.SEEDS_DIR)
+    return sorted(p.name for p in folder.glob("*.txt")) if folder.is_dir() else []
+
+
+class ArticleForm(forms.Form):
+    """The article: where it was published, when, and its text (pasted or a file from seeds/)."""
+
+    outlet = forms.ModelChoiceField(Outlet.objects.all())
+    title = forms.CharField(max_length=500, required=False, help_text="Default: the article's first line.")
+    url = forms.URLField(max_length=500, required=False, assume_scheme="https")
+    published_at = forms.CharField(label="Published at", help_text="Date and time with offset, e.g. 2017-11-03T10:08+03:00.")
+    seed_file = forms.ChoiceField(required=False, label="…or pick a file from seeds/")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 14, "cols": 100}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seed_file"].choices = [("", "—")] + [(name, name) for name in seed_files()]
+
+    def clean_published_at(self):
+        value = self.cleaned_data["published_at"]
+        try:
+            _, moment = parse_moment(value)
+        except DateParseError as error:
+            raise forms.ValidationError(str(error)) from None
+        if moment is None:
+            raise forms.ValidationError("Give the time and its offset too, e.g. 2017-11-03T10:08+03:00.")
+        return moment
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url") or None
+        existing = Source.objects.filter(url=url).first() if url else None
+        if existing:
+            raise forms.ValidationError(duplicate_url_message(existing))
+        return url
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("text") or "").strip():
+            name = cleaned.get("seed_file")
+            if not name:
+                raise forms.ValidationError("Paste the article's text or pick a file from seeds/.")
+            cleaned["text"] = (Path(settings.SEEDS_DIR) / name).read_text(encoding="utf-8")
+        if not (cleaned.get("title") or "").strip() and cleaned.get("text"):
+            from editorial.management.commands.propose_claims import article_title
+
+            cleaned["title"] = article_title(cleaned["text"])
+        return cleaned
+
+
+class ProposalForm(forms.Form):
+    """One proposed draft, editable before it is saved."""
+
+    keep = forms.BooleanField(required=False, initial=True, label="Save")
+    place = forms.ChoiceField()
+    status = forms.ChoiceField(choices=Claim.Status.choices)
+    holder = forms.ChoiceField(required=False)
+    others = forms.MultipleChoiceField(required=False, widget=forms.SelectMultiple(attrs={"size": 3}))
+    date = forms.DateField(help_text="For month or year precision: the first day of the period.")
+    precision = forms.ChoiceField(choices=Precision.choices)
+    claimant = forms.CharField(max_length=200)
+    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 60}))
+    confidence = forms.FloatField(min_value=0, max_value=1, widget=forms.HiddenInput)
+    why = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, places=(), actors=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = list(places)
+        self.fields["holder"].choices = [("", "—")] + list(actors)
+        self.fields["others"].choices = list(actors)
+
+
+class BaseProposalFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs):
+        self.places = [(p.slug, p.name) for p in Place.objects.only("slug", "name")]
+        self.actors = [(a.slug, a.name) for a in Actor.objects.only("slug", "name")]
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"places": self.places, "actors": self.actors}
+
+    @property
+    def empty_form(self):
+        form = self.form(auto_id=self.auto_id, prefix=self.add_prefix("__prefix__"), empty_permitted=True,
+                         use_required_attribute=False, places=self.places, actors=self.actors)
+        self.add_fields(form, None)
+        return form
+
+
+ProposalFormSet = forms.formset_factory(ProposalForm, formset=BaseProposalFormSet, extra=0)
+
+
+def proposal_initial(proposal):
+    return {
+        "keep": True, "place": proposal.place, "status": proposal.status, "holder": proposal.holder or "",
+        "others": list(proposal.others), "date": proposal.date, "precision": proposal.precision,
+        "claimant": proposal.claimant, "quote": proposal.quote, "confidence": proposal.confidence, "why": proposal.why,
+    }
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+                             help_text="Why the claim is rejected; kept in the claim's notes and history.")
+
