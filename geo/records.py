@@ -3,11 +3,12 @@
 The database only narrows the claims down (published, known by D, dated by T, the latest date per
 place); geo.resolution alone decides what they mean.
 """
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, Q, Window
 
 from . import resolution
 from .models import Claim, ClaimActor
 
+ID_CHUNK = 10000  # well under SQLite's and PostgreSQL's limits on query parameters
 FACT_FIELDS = ("id", "place_id", "status", "date", "holder_id", "precision", "end", "rank", "known_from", "superseded_at", "review")
 
 
@@ -22,14 +23,17 @@ def counting_filter(known_at=None):
 
 
 def facts(queryset, payload=False):
-    """ClaimFacts for the claims of `queryset` (two queries whatever its size).
+    """ClaimFacts for the claims of `queryset`: one query for the claims, one per 10,000 claims for
+    their other actors (by id, so a costly `queryset` is not evaluated twice).
 
     With payload=True each fact carries its Claim instance (place, holder, citations and sources
     prefetched) for display.
     """
     if payload:
+        # By id: select_related on a window-filtered queryset misreads geometry columns on SpatiaLite.
+        ids = list(queryset.order_by().values_list("id", flat=True))
         rows = list(
-            queryset.select_related("place", "holder", "superseded_by").prefetch_related(
+            Claim.objects.filter(id__in=ids).select_related("place", "holder", "superseded_by").prefetch_related(
                 "citations__source__outlet", "other_actors__actor"
             )
         )
@@ -42,10 +46,13 @@ def facts(queryset, payload=False):
             )
             for c in rows
         ]
+    queryset = queryset.order_by()  # resolution sorts; the default ordering would join places
     rows = list(queryset.values_list(*FACT_FIELDS))
     others: dict[int, list] = {}
-    if rows:
-        for claim_id, actor_id, role in ClaimActor.objects.filter(claim__in=queryset).values_list("claim_id", "actor_id", "role"):
+    ids = [row[0] for row in rows]
+    for start in range(0, len(ids), ID_CHUNK):
+        chunk = ClaimActor.objects.filter(claim_id__in=ids[start:start + ID_CHUNK]).values_list("claim_id", "actor_id", "role")
+        for claim_id, actor_id, role in chunk:
             others.setdefault(claim_id, []).append((actor_id, role))
     return [
         resolution.ClaimFact(
@@ -60,19 +67,13 @@ def facts(queryset, payload=False):
 def deciding_claims(at, known_at=None, places=None):
     """Only the claims that can decide on day `at`: each place's counting claims of its latest date.
 
-    Asking for one date never reads every claim ever made: the correlated subquery walks the
-    (place, date) index.
+    One pass over the counting claims dated by `at` (the partial (place, date) index), keeping per
+    place those of the latest date: no claim after `at` is read.
     """
     counted = Claim.objects.filter(counting_filter(known_at), date__lte=at)
     if places is not None:
         counted = counted.filter(place__in=places)
-    latest = (
-        Claim.objects.filter(counting_filter(known_at), date__lte=at, place=OuterRef("place"))
-        .values("place")
-        .annotate(latest=Max("date"))
-        .values("latest")
-    )
-    return counted.filter(date=Subquery(latest))
+    return counted.annotate(latest_date=Window(Max("date"), partition_by=[F("place_id")])).filter(date=F("latest_date"))
 
 
 def snapshot(at, known_at=None, places=None, payload=False):

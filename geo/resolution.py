@@ -125,6 +125,11 @@ class Period:
 
 def _decide(group: Sequence[ClaimFact], at: dt.date | None) -> State:
     """The state made by the claims of the latest effective date (all dated the same day)."""
+    if len(group) == 1:  # the common case, kept cheap for timelines of many thousand claims
+        claim = group[0]
+        if claim.end is None or at is None or at < claim.end:
+            return State(claim.status, claim.holder, claim.others, claim.date, claim.precision, (claim,))
+        return State(UNKNOWN, since=claim.end, precision="day", claims=(claim,))
     best = min(RANK_ORDER.get(c.rank, 1) for c in group)
     ranked = [c for c in group if RANK_ORDER.get(c.rank, 1) == best]
     active = [c for c in ranked if c.end is None or at is None or at < c.end]
@@ -180,25 +185,32 @@ def periods(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) ->
     new one; the first period starts at the first counting claim (before it: unknown).
     """
     ordered = counting(claims, known_at)
-    moments: list[tuple[dt.date, list[ClaimFact]]] = [(day, list(group)) for day, group in groupby(ordered, key=lambda c: c.date)]
-    events: list[tuple[dt.date, State]] = []
+    moments = [(day, list(group)) for day, group in groupby(ordered, key=lambda c: c.date)]
+    starts: list[dt.date] = []
+    states: list[State] = []
+    keys: list[tuple] = []
     for index, (day, group) in enumerate(moments):
-        events.append((day, _decide(group, day)))
-        next_day = moments[index + 1][0] if index + 1 < len(moments) else None
-        ends = sorted({c.end for c in group if c.end is not None and (next_day is None or c.end < next_day)})
-        for end in ends:
-            events.append((end, _decide(group, end)))
-    result: list[Period] = []
-    for day, state in events:
-        if result and result[-1].state.key == state.key:
-            previous = result[-1]
-            merged = previous.state.claims + tuple(c for c in state.claims if c not in previous.state.claims)
-            result[-1] = Period(previous.start, _with_claims(previous.state, merged))
-            continue
-        if result:
-            result[-1] = Period(result[-1].start, result[-1].state, day)
-        result.append(Period(day, state))
-    return result
+        events = [(day, _decide(group, day))]
+        if any(c.end is not None for c in group):
+            next_day = moments[index + 1][0] if index + 1 < len(moments) else None
+            ends = sorted({c.end for c in group if c.end is not None and (next_day is None or c.end < next_day)})
+            events += [(end, _decide(group, end)) for end in ends]
+        for start, state in events:
+            key = state.key
+            if keys and keys[-1] == key:
+                previous = states[-1]
+                seen = {c.id for c in previous.claims}
+                extra = tuple(c for c in state.claims if c.id not in seen)
+                if extra:
+                    states[-1] = _with_claims(previous, previous.claims + extra)
+                continue
+            starts.append(start)
+            states.append(state)
+            keys.append(key)
+    return [
+        Period(start, state, starts[index + 1] if index + 1 < len(starts) else None)
+        for index, (start, state) in enumerate(zip(starts, states))
+    ]
 
 
 def _with_claims(state: State, claims: tuple[ClaimFact, ...]) -> State:

@@ -19,14 +19,32 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The seed data (fixtures/seed.json) is loaded once, as `make run` loads it; every test that
+    uses `db` runs in a transaction rolled back afterwards, so each starts from the same data."""
+    with django_db_blocker.unblock():
+        call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Responses are cached per data version, and a rolled-back test leaves the version where it
+    was: each test starts with an empty cache so no answer of another test's data is served."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def seeded(db):
-    """The seed data (fixtures/seed.json), loaded as `make run` loads it."""
-    call_command("load_seed", verbosity=0)
+    """Marks a test that relies on the seed data (present from the session set-up)."""
 
 
 @pytest.fixture
 def live_seeded(transactional_db):
+    """The seed data for tests with a live server: transactional tests empty the database after
+    they run (pytest-django runs them after the others), so the seed is loaded again."""
     call_command("load_seed", verbosity=0)
 
 

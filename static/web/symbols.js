@@ -1,0 +1,161 @@
+/**
+ * What a state looks like and what it says: the map symbols, the legend swatches and the words of the
+ * text view all come from here, so they cannot drift apart. Each status has its own shape or pattern
+ * (solid disc, split disc, ring, hatched dashed disc, hollow disc), so colour is never the only cue.
+ */
+
+export const NEUTRAL = "#8a8a8a";
+const OUTLINE = "#1f1f1f";
+
+/** The drawing style of a state (null: unknown). `colourOf(actorIndex)` gives an actor's colour. */
+export function styleOf(state, colourOf) {
+  if (!state || state.status === "unknown") return { kind: "unknown", colours: [] };
+  if (state.status === "disputed") {
+    const colours = state.sides.map((side) => (side.holder >= 0 ? colourOf(side.holder) : side.others.length ? colourOf(side.others[0].actor) : NEUTRAL));
+    return { kind: "disputed", colours: colours.length ? colours : [NEUTRAL] };
+  }
+  if (state.status === "contested") {
+    const colours = state.others.map((o) => colourOf(o.actor));
+    return { kind: "contested", colours: colours.length >= 2 ? colours.slice(0, 2) : [colours[0] ?? NEUTRAL, NEUTRAL] };
+  }
+  if (state.status === "besieged") {
+    const besieger = state.others.find((o) => o.role === "besieging");
+    return { kind: "besieged", colours: [colourOf(state.holder), besieger ? colourOf(besieger.actor) : NEUTRAL] };
+  }
+  return { kind: "controlled", colours: [state.holder >= 0 ? colourOf(state.holder) : NEUTRAL] };
+}
+
+/** Radius in pixels for a size class from 1 (site) to 5 (major city). */
+export function radiusOf(size) {
+  return 3 + 2 * Math.min(5, Math.max(1, size || 3));
+}
+
+/** Draws one symbol centred on (x, y) with radius r into a 2D canvas context. */
+export function drawSymbol(ctx, x, y, r, style, selected = false) {
+  const circle = (radius) => {
+    ctx.beginPath();
+    ctx.arc(x, y, radius, 0, Math.PI * 2);
+  };
+  ctx.save();
+  ctx.setLineDash([]);
+  if (style.kind === "unknown") {
+    circle(r * 0.8);
+    ctx.fillStyle = "#ffffff";
+    ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = "#6b6b6b";
+    ctx.stroke();
+  } else if (style.kind === "controlled") {
+    circle(r);
+    ctx.fillStyle = style.colours[0];
+    ctx.fill();
+  } else if (style.kind === "besieged") {
+    circle(r);
+    ctx.fillStyle = style.colours[1];
+    ctx.fill();
+    circle(r * 0.72);
+    ctx.fillStyle = "#ffffff";
+    ctx.fill();
+    circle(r * 0.55);
+    ctx.fillStyle = style.colours[0];
+    ctx.fill();
+  } else if (style.kind === "contested") {
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.arc(x, y, r, Math.PI / 2, (Math.PI * 3) / 2);
+    ctx.fillStyle = style.colours[0];
+    ctx.fill();
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.arc(x, y, r, -Math.PI / 2, Math.PI / 2);
+    ctx.fillStyle = style.colours[1];
+    ctx.fill();
+    ctx.beginPath();
+    ctx.moveTo(x, y - r);
+    ctx.lineTo(x, y + r);
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = "#ffffff";
+    ctx.stroke();
+  } else if (style.kind === "disputed") {
+    circle(r);
+    ctx.fillStyle = "#ffffff";
+    ctx.fill();
+    ctx.save();
+    circle(r);
+    ctx.clip();
+    const stripe = Math.max(2, r / 3);
+    ctx.lineWidth = stripe;
+    for (let i = -4; i * stripe < 2 * r + stripe; i++) {
+      ctx.beginPath();
+      ctx.moveTo(x - r + i * stripe * 1.6, y + r);
+      ctx.lineTo(x - r + i * stripe * 1.6 + 2 * r, y - r);
+      ctx.strokeStyle = style.colours[((i % style.colours.length) + style.colours.length) % style.colours.length];
+      ctx.stroke();
+    }
+    ctx.restore();
+    ctx.setLineDash([3, 2]);
+  }
+  if (style.kind !== "unknown") {
+    circle(r);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = OUTLINE;
+    ctx.stroke();
+  }
+  if (selected) {
+    ctx.setLineDash([]);
+    circle(r + 3.5);
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = "#0047ab";
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+const list = (names) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/** The words for a state: {status, holder} as the text view and the panel print them. */
+export function describe(state, nameOf) {
+  if (!state || state.status === "unknown") return { status: "unknown", holder: "unknown" };
+  const others = (role) => state.others.filter((o) => o.role === role).map((o) => nameOf(o.actor));
+  if (state.status === "controlled") return { status: "controlled", holder: nameOf(state.holder) };
+  if (state.status === "besieged") return { status: `besieged by ${list(others("besieging")) || "unknown forces"}`, holder: nameOf(state.holder) };
+  if (state.status === "contested") return { status: `contested between ${list(others("contesting")) || "unknown forces"}`, holder: "none (contested)" };
+  const sides = state.sides.map((side) => {
+    const words = describe(side, nameOf);
+    return side.status === "controlled" ? `held by ${words.holder}` : words.status;
+  });
+  return { status: `disputed: reports say ${sides.join("; others say ")}`, holder: "disputed" };
+}
+
+/** The statuses of the legend, in the order it lists them, with an example style. */
+export const LEGEND = [
+  { kind: "controlled", label: "Held", text: "solid disc in the holder's colour" },
+  { kind: "contested", label: "Contested", text: "disc split between the sides fighting inside" },
+  { kind: "besieged", label: "Besieged", text: "holder's disc inside a ring in the besieger's colour" },
+  { kind: "disputed", label: "Disputed", text: "hatched disc with a dashed edge: sources disagree" },
+  { kind: "unknown", label: "Unknown", text: "hollow grey circle: no sourced claim" },
+];
+
+const sprites = new Map();
+
+/**
+ * The same symbol, drawn once into a small offscreen canvas and then copied: a canvas copy costs a
+ * fraction of the arcs, clips and stripes, which is what lets ten thousand places play back smoothly.
+ */
+export function stampSymbol(ctx, x, y, r, style, selected = false) {
+  const key = `${style.kind}|${style.colours.join()}|${r}|${selected ? 1 : 0}`;
+  let sprite = sprites.get(key);
+  if (!sprite) {
+    const half = Math.ceil(r + 6);
+    const ratio = globalThis.devicePixelRatio || 1;
+    sprite = document.createElement("canvas");
+    sprite.width = sprite.height = 2 * half * ratio;
+    const spriteCtx = sprite.getContext("2d");
+    spriteCtx.scale(ratio, ratio);
+    drawSymbol(spriteCtx, half, half, r, style, selected);
+    sprite.half = half;
+    if (sprites.size > 2000) sprites.clear();
+    sprites.set(key, sprite);
+  }
+  ctx.drawImage(sprite, Math.round(x - sprite.half), Math.round(y - sprite.half), 2 * sprite.half, 2 * sprite.half);
+}

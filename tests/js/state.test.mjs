@@ -1,0 +1,183 @@
+// Unit tests of the browser's state lookup, on payloads shaped exactly as the API contract's
+// GET /api/v1/timeline/ answer (columnar actors and places, delta-encoded change days).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import {
+  actorsOf, changedPlaces, changesBetween, dayToISO, decodeTimeline, formatDay, histogram, nextChangeDay,
+  parseDay, placeStateAt, precisionOfDay, previousChangeDay, snapshot, stateIndexAt, UNKNOWN,
+} from "../../static/web/state.js";
+
+const day = (iso) => parseDay(iso);
+
+/** Encodes changes [{place, day: "YYYY-MM-DD", state, precision}] as the contract does. */
+function payload(changes, { places = 3 } = {}) {
+  const sorted = [...changes].sort((a, b) => a.place - b.place || day(a.day) - day(b.day));
+  const precisions = ["day", "month", "year", "approximate"];
+  let previous = 0;
+  const days = sorted.map((c) => {
+    const delta = day(c.day) - previous;
+    previous = day(c.day);
+    return delta;
+  });
+  const allDays = sorted.map((c) => day(c.day));
+  return {
+    format: "controlmap-timeline/1", version: 3, known_at: null,
+    first: allDays.length ? dayToISO(Math.min(...allDays)) : null,
+    last: allDays.length ? dayToISO(Math.max(...allDays)) : null,
+    epoch: "1970-01-01",
+    statuses: ["controlled", "contested", "besieged", "unknown", "disputed"],
+    precisions, roles: ["contesting", "besieging"],
+    actors: { slug: ["syrian-government", "islamic-state"], name: ["Syrian government", "Islamic State"], short: ["Gov", "IS"], colour: ["#d62728", "#222222"] },
+    places: {
+      slug: ["deir-el-zour", "boukamal", "qaim"].slice(0, places), name: ["Deir el-Zour", "Boukamal", "Qaim"].slice(0, places),
+      kind: ["city", "town", "town"].slice(0, places), size: [4, 3, 3].slice(0, places),
+      lon: [40.15, 40.9367, 41.0945].slice(0, places), lat: [35.333, 34.4536, 34.3688].slice(0, places), parent: [-1, -1, -1].slice(0, places),
+    },
+    states: [
+      { status: 0, holder: 0, others: [] },                 // 0: held by the government
+      { status: 0, holder: 1, others: [] },                 // 1: held by IS
+      { status: 2, holder: 0, others: [[1, 1]] },           // 2: government besieged by IS
+      { status: 4, holder: -1, others: [], sides: [{ status: 0, holder: 0, others: [] }, { status: 0, holder: 1, others: [] }] },
+      { status: 1, holder: -1, others: [[0, 0], [1, 0]] },  // 4: contested
+    ],
+    changes: {
+      place: sorted.map((c) => c.place), day: days, state: sorted.map((c) => c.state),
+      precision: sorted.map((c) => precisions.indexOf(c.precision ?? "day")),
+    },
+  };
+}
+
+const SEED_LIKE = [
+  { place: 0, day: "2014-07-01", state: 2, precision: "month" },
+  { place: 0, day: "2017-09-01", state: 3, precision: "month" },
+  { place: 0, day: "2017-11-03", state: 0 },
+  { place: 1, day: "2014-07-01", state: 1 },
+  { place: 1, day: "2017-11-19", state: 0 },
+  { place: 2, day: "2014-06-20", state: 1 },
+  { place: 2, day: "2017-11-03", state: 4 },
+];
+
+test("decodes the columnar payload, undoing the delta encoding across places", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  assert.equal(timeline.places[1].name, "Boukamal");
+  assert.equal(timeline.actors[0].colour, "#d62728");
+  assert.deepEqual([...timeline.tracks[0].days].map(dayToISO), ["2014-07-01", "2017-09-01", "2017-11-03"]);
+  assert.deepEqual([...timeline.tracks[2].days].map(dayToISO), ["2014-06-20", "2017-11-03"]);
+  assert.deepEqual(timeline.states[2].others, [{ actor: 1, role: "besieging" }]);
+  assert.equal(timeline.states[3].sides.length, 2);
+  assert.equal(dayToISO(timeline.first), "2014-06-20");
+  assert.equal(dayToISO(timeline.last), "2017-11-19");
+});
+
+test("a place is unknown before its first change and takes the last change on or before the day", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  const deir = timeline.tracks[0];
+  assert.equal(stateIndexAt(deir, day("2014-06-30")), UNKNOWN);
+  assert.equal(stateIndexAt(deir, day("2014-07-01")), 2);
+  assert.equal(stateIndexAt(deir, day("2017-11-02")), 3);
+  assert.equal(stateIndexAt(deir, day("2017-11-03")), 0);
+  assert.equal(stateIndexAt(deir, day("2030-01-01")), 0);
+  const at = placeStateAt(timeline, 0, day("2017-10-15"));
+  assert.equal(at.state.status, "disputed");
+  assert.equal(formatDay(at.since, at.precision), "Sep 2017");
+  assert.equal(placeStateAt(timeline, 1, day("2000-01-01")).state, null);
+});
+
+test("binary search agrees with a linear scan on random tracks", () => {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let round = 0; round < 50; round++) {
+    const changes = [];
+    for (let place = 0; place < 3; place++) {
+      const used = new Set();
+      const count = Math.floor(random() * 12);
+      for (let i = 0; i < count; i++) {
+        const d = day("2014-01-01") + Math.floor(random() * 1500);
+        if (used.has(d)) continue;
+        used.add(d);
+        changes.push({ place, day: dayToISO(d), state: Math.floor(random() * 5) });
+      }
+    }
+    const timeline = decodeTimeline(payload(changes));
+    for (let probe = 0; probe < 40; probe++) {
+      const d = day("2013-12-01") + Math.floor(random() * 1600);
+      const out = snapshot(timeline, d);
+      for (let place = 0; place < 3; place++) {
+        const mine = changes.filter((c) => c.place === place && day(c.day) <= d).sort((a, b) => day(a.day) - day(b.day));
+        assert.equal(out[place], mine.length ? mine.at(-1).state : UNKNOWN, `place ${place} on ${dayToISO(d)}`);
+      }
+    }
+  }
+});
+
+test("only the places whose state changed are reported for restyling", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  const before = snapshot(timeline, day("2017-11-02"));
+  const after = snapshot(timeline, day("2017-11-03"), new Int32Array(3));
+  assert.deepEqual(changedPlaces(before, after), [0, 2]);
+  assert.deepEqual(changedPlaces(after, snapshot(timeline, day("2017-11-10"))), []);
+});
+
+test("steps between change points and lists what changed in a window", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  assert.equal(dayToISO(nextChangeDay(timeline, day("2017-11-02"))), "2017-11-03");
+  assert.equal(dayToISO(nextChangeDay(timeline, day("2017-11-03"))), "2017-11-19");
+  assert.equal(nextChangeDay(timeline, day("2017-11-19")), null);
+  assert.equal(dayToISO(previousChangeDay(timeline, day("2017-11-03"))), "2017-09-01");
+  assert.equal(previousChangeDay(timeline, day("2014-06-20")), null);
+  const changes = changesBetween(timeline, day("2017-11-02"), day("2017-11-20"));
+  assert.deepEqual(changes.map((c) => [timeline.places[c.place].slug, dayToISO(c.day)]),
+    [["deir-el-zour", "2017-11-03"], ["qaim", "2017-11-03"], ["boukamal", "2017-11-19"]]);
+});
+
+test("dates are labelled as precisely as the claims that decide them", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  assert.equal(formatDay(day("2017-09-01"), precisionOfDay(timeline, day("2017-09-01"))), "Sep 2017");
+  assert.equal(formatDay(day("2017-11-03"), precisionOfDay(timeline, day("2017-11-03"))), "3 Nov 2017");
+  assert.equal(formatDay(day("2017-09-15"), precisionOfDay(timeline, day("2017-09-15"))), "15 Sep 2017");
+  assert.equal(formatDay(day("2014-11-01"), "approximate"), "c. Nov 2014");
+  assert.equal(formatDay(day("2014-01-01"), "year"), "2014");
+});
+
+test("the histogram counts every change once", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  const bins = histogram(timeline, 20);
+  assert.equal(bins.length, 20);
+  assert.equal(bins.reduce((a, b) => a + b, 0), SEED_LIKE.length);
+  assert.equal(bins.at(-1), 3, "the three November 2017 changes fall in the last bin");
+  assert.equal(bins[0], 3, "the June and July 2014 changes fall in the first");
+});
+
+test("actorsOf names holders, besiegers and both sides of a dispute", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  assert.deepEqual(actorsOf(timeline.states[2]).sort(), [0, 1]);
+  assert.deepEqual(actorsOf(timeline.states[3]).sort(), [0, 1]);
+  assert.deepEqual(actorsOf(timeline.states[0]), [0]);
+});
+
+test("partial ISO dates mean their first day; impossible dates are refused", () => {
+  assert.equal(dayToISO(parseDay("2017-09")), "2017-09-01");
+  assert.equal(dayToISO(parseDay("2017")), "2017-01-01");
+  assert.equal(parseDay("2017-02-30"), null);
+  assert.equal(parseDay("3 Nov 2017"), null);
+  assert.equal(parseDay(""), null);
+});
+
+test("a malformed payload is refused with a message naming the problem", () => {
+  assert.throws(() => decodeTimeline({ format: "other" }), /format controlmap-timeline\/1/);
+  const broken = payload(SEED_LIKE);
+  broken.places.lat.pop();
+  assert.throws(() => decodeTimeline(broken), /places\.lat/);
+  const badState = payload(SEED_LIKE);
+  badState.changes.state[0] = 99;
+  assert.throws(() => decodeTimeline(badState), /state 99/);
+});
+
+test("an empty timeline decodes to no changes", () => {
+  const timeline = decodeTimeline(payload([]));
+  assert.equal(timeline.first, null);
+  assert.equal(timeline.changeDays.length, 0);
+  assert.equal(nextChangeDay(timeline, 0), null);
+  assert.deepEqual(histogram(timeline, 5), [0, 0, 0, 0, 0]);
+});

@@ -1,0 +1,225 @@
+"""The public map in real Chromium, on the seed data, with every non-local request blocked (so no tiles).
+
+Few tests, each walking one page through several checks as a reader would.
+"""
+import json
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from geo.models import Actor, Citation, Place
+
+pytestmark = pytest.mark.browser
+
+NO_TILES = "Failed to load resource"  # tile requests are blocked on purpose
+
+
+def js_errors(page):
+    return [message for message in page.console_errors if NO_TILES not in message]
+
+
+def open_map(page, live_server, query=""):
+    page.goto(f"{live_server.url}/{query}")
+    page.wait_for_selector("body[data-ready]", timeout=15000)
+    return page
+
+
+def row(page, slug):
+    return page.locator(f'#text-view tr[data-place="{slug}"]')
+
+
+def holder_of(page, slug):
+    return row(page, slug).locator("td").nth(1)
+
+
+def date_label(page):
+    return page.locator("#timeline .tl-date")
+
+
+def axe_violations(page, live_server):
+    page.add_script_tag(url=f"{live_server.url}/static/web/vendor/axe.min.js")
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_map_page_serves_its_settings(client, settings):
+    settings.TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.TILE_ATTRIBUTION = "Example tiles"
+    response = client.get(reverse("web:map"))
+    assert response.status_code == 200
+    config = json.loads(re.search(rb'<script id="map-config" type="application/json">(.*?)</script>', response.content).group(1))
+    assert config["tileUrl"] == settings.TILE_URL and config["tileAttribution"] == "Example tiles"
+    assert config["outlineUrl"] == static("web/data/countries.geojson")
+    with open(finders.find("web/data/countries.geojson"), encoding="utf-8") as outline:
+        names = {f["properties"]["name"] for f in json.load(outline)["features"]}
+    assert {"Syria", "Iraq", "Turkey", "Jordan"} <= names
+    assert client.post(reverse("web:map")).status_code == 405
+
+
+def test_day_steps_keyboard_history_panel_and_shared_url(live_server, live_seeded, new_page):
+    government = Actor.objects.get(slug="syrian-government").name
+    page = open_map(new_page(viewport={"width": 1280, "height": 900}), live_server, "?at=2017-11-02")
+    expect(date_label(page)).to_have_text("2 Nov 2017")
+    expect(holder_of(page, "deir-el-zour")).not_to_have_text(government)
+
+    # Step to the next change: the army takes the city on 3 November.
+    page.get_by_role("button", name="Next change").click()
+    expect(date_label(page)).to_have_text("3 Nov 2017")
+    expect(holder_of(page, "deir-el-zour")).to_have_text(government)
+    assert "at=2017-11-03" in page.url
+    expect(page.locator("#changes")).to_contain_text("Deir el-Zour")
+
+    # Back and forward move through the steps.
+    page.go_back()
+    expect(date_label(page)).to_have_text("2 Nov 2017")
+    expect(holder_of(page, "deir-el-zour")).not_to_have_text(government)
+    page.go_forward()
+    expect(holder_of(page, "deir-el-zour")).to_have_text(government)
+
+    # The keyboard works while the timeline has focus: arrows step, Shift+arrow one day, Space plays.
+    slider = page.get_by_role("slider", name="Date")
+    slider.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(holder_of(page, "deir-el-zour")).not_to_have_text(government)
+    page.keyboard.press("ArrowRight")
+    expect(date_label(page)).to_have_text("3 Nov 2017")
+    page.keyboard.press("Shift+ArrowRight")
+    expect(date_label(page)).to_have_text("4 Nov 2017")
+    page.keyboard.press("Space")
+    expect(page.get_by_role("button", name="Pause")).to_be_visible()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("button", name="Play")).to_be_visible()
+    page.locator("#search").focus()
+    page.keyboard.press("Space")  # outside the timeline, Space types
+    expect(page.get_by_role("button", name="Play")).to_be_visible()
+    page.locator("#search").fill("")
+
+    # Jump to a typed date; a bad one is explained.
+    page.get_by_label("Go to date").fill("3 November")
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(page.locator(".tl-error")).to_contain_text("not a date")
+    page.get_by_label("Go to date").fill("2017-11-03")
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(date_label(page)).to_have_text("3 Nov 2017")
+
+    # The panel quotes the seed article and links to its source.
+    row(page, "deir-el-zour").get_by_role("button", name="Deir el-Zour").click()
+    panel = page.locator("#panel")
+    expect(panel.get_by_role("heading", name="Deir el-Zour")).to_be_focused()
+    seed_citation = Citation.objects.filter(claim__place__slug="deir-el-zour", claim__date="2017-11-03").exclude(source__seed_file="").select_related("source").first()
+    assert seed_citation is not None, "the seed data cites the seed article for the fall of Deir el-Zour"
+    now = panel.locator(".panel-now")
+    expect(now).to_contain_text(seed_citation.quote[:60])
+    source_link = now.get_by_role("link", name=seed_citation.source.title)
+    expect(source_link).to_be_visible()
+    if seed_citation.source.url:
+        expect(source_link).to_have_attribute("href", seed_citation.source.url)
+    expect(panel.locator(".panel-history")).to_contain_text("Control history")
+    assert "place=deir-el-zour" in page.url
+    assert axe_violations(page, live_server) == []
+
+    # Zoom in; the URL now holds the whole view, and opening it elsewhere shows the same map.
+    page.get_by_role("button", name="Zoom in").click()
+    expect(page).to_have_url(re.compile(r"zoom=\d+"))
+    page.mouse.move(5, 5)
+    shared = page.url
+    assert all(f"{key}=" in shared for key in ("at", "place", "lat", "lng", "zoom"))
+    again = open_map(new_page(viewport={"width": 1280, "height": 900}), live_server, shared.split("/", 3)[3])
+    expect(again.locator("#panel").get_by_role("heading", name="Deir el-Zour")).to_be_visible()
+    expect(date_label(again)).to_have_text("3 Nov 2017")
+    assert again.url == shared
+    page.wait_for_timeout(300)  # let both canvases settle
+    assert again.locator("#map").screenshot(animations="disabled") == page.locator("#map").screenshot(animations="disabled")
+    assert js_errors(page) == [] and js_errors(again) == []
+
+    # The source link leads to the article: its original address, or the stored copy when that was not kept.
+    if not seed_citation.source.url:
+        source_link.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(seed_citation.source.title)
+        expect(page.locator(".source-text")).to_contain_text(seed_citation.quote)
+
+
+def test_boukamal_playback_as_known_today_and_as_reported_then(live_server, live_seeded, new_page):
+    government = Actor.objects.get(slug="syrian-government").name
+    islamic_state = Actor.objects.get(slug="islamic-state").name
+    page = open_map(new_page(viewport={"width": 1280, "height": 900}), live_server, "?at=2017-11-08")
+    expect(holder_of(page, "boukamal")).to_have_text(islamic_state)
+
+    # Record every value Boukamal's holder cell takes during playback, with the date shown.
+    page.evaluate("""() => {
+        window.seen = [];
+        const cell = document.querySelector('#text-view tr[data-place="boukamal"] td:nth-of-type(2)');
+        const label = document.querySelector('#timeline .tl-date');
+        new MutationObserver(() => window.seen.push([label.textContent, cell.textContent]))
+            .observe(cell, {childList: true, characterData: true, subtree: true});
+    }""")
+    page.get_by_label("Speed").select_option(label="1 week per second")
+    page.get_by_role("button", name="Play").click()
+    expect(page.get_by_role("button", name="Play")).to_be_visible(timeout=10000)  # stops at the last change
+    expect(date_label(page)).to_have_text("19 Nov 2017")
+    seen = page.evaluate("window.seen")
+    # As known today the 9 November claim is superseded: IS holds the town until the army takes it on the 19th.
+    assert seen == [["19 Nov 2017", government]], seen
+    changes = page.locator("#changes")
+    expect(changes).to_contain_text(f"Boukamal now held by {government}")
+    expect(changes.locator("li", has_text="Boukamal").locator(".why")).to_contain_text("SANA")
+
+    # As reported then: the army's 9 November claim was the news until IS retook the town.
+    page.get_by_label("As reported then").check()
+    expect(page).to_have_url(re.compile("known=1"))
+    for day, holder in [("2017-11-08", islamic_state), ("2017-11-09", government), ("2017-11-10", government),
+                        ("2017-11-11", islamic_state), ("2017-11-18", islamic_state), ("2017-11-19", government)]:
+        page.get_by_label("Go to date").fill(day)
+        page.get_by_role("button", name="Go", exact=True).click()
+        expect(holder_of(page, "boukamal")).to_have_text(holder)
+    page.get_by_label("As reported then").uncheck()
+    page.get_by_label("Go to date").fill("2017-11-10")
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(holder_of(page, "boukamal")).to_have_text(islamic_state)
+
+    # The panel strikes the superseded claim through and says why.
+    row(page, "boukamal").get_by_role("button", name="Boukamal").click()
+    superseded = page.locator("#panel .claim.superseded")
+    expect(superseded.locator("del").first).to_be_visible()
+    expect(superseded.locator(".claim-reason").first).to_contain_text("Superseded")
+    assert js_errors(page) == []
+
+
+def test_small_screen_search_bad_parameters_and_html_in_names(live_server, live_seeded, new_page):
+    Place.objects.create(name='<img src=x onerror="window.pwned=1">Tell <b>Abyad</b>', slug="tell-abyad", point="POINT(38.95 36.7)", country="SY")
+    page = open_map(new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True), live_server,
+                    "?at=2017-13-45&place=deir-el-zour&zoom=99")
+    notices = page.locator("#notices")
+    expect(notices).to_contain_text('at="2017-13-45" was ignored')
+    expect(notices).to_contain_text('zoom="99" was ignored')
+    expect(page.locator("#panel").get_by_role("heading", name="Deir el-Zour")).to_be_visible()
+
+    # Names are text, never markup.
+    expect(row(page, "tell-abyad").locator("th")).to_have_text('<img src=x onerror="window.pwned=1">Tell <b>Abyad</b>')
+    assert page.evaluate("window.pwned") is None
+
+    # Nothing overflows 360 px; the panel is a bottom sheet; the timeline folds away.
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    box = page.locator("#panel").bounding_box()
+    assert box["y"] + box["height"] == pytest.approx(740, abs=1) and box["width"] == pytest.approx(360, abs=1)
+    assert axe_violations(page, live_server) == []
+    page.get_by_role("button", name="Close place panel").click()
+    expect(page.locator("#panel")).to_be_hidden()
+    toggle = page.get_by_role("button", name="Timeline")
+    toggle.click()
+    expect(page.get_by_role("slider", name="Date")).to_be_hidden()
+    toggle.click()
+    expect(page.get_by_role("slider", name="Date")).to_be_visible()
+
+    # Search by an Arabic name finds the place and opens its panel.
+    page.get_by_label("Find a place").fill("دير الزور")
+    page.locator("#search-results").get_by_role("button", name="Deir el-Zour").click()
+    expect(page.locator("#panel").get_by_role("heading", name="Deir el-Zour")).to_be_visible()
+    assert js_errors(page) == []

@@ -1,0 +1,44 @@
+"""The public map page. Everything it shows comes from the API; the page only carries its settings."""
+from django.conf import settings
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from geo.models import Citation, Claim, Source
+
+
+def map_config():
+    """What the map's JavaScript needs from the settings, as one JSON object."""
+    leaflet = settings.LEAFLET_CONFIG
+    return {
+        "api": "/api/v1/",
+        "tileUrl": settings.TILE_URL,
+        "tileAttribution": settings.TILE_ATTRIBUTION,
+        "outlineUrl": static("web/data/countries.geojson"),
+        # The stored copy of a source: "KEY" is replaced by the source key in the browser.
+        "sourceUrl": reverse("web:source", args=["KEY"]),
+        "center": list(leaflet.get("DEFAULT_CENTER", (35.0, 41.0))),
+        "zoom": leaflet.get("DEFAULT_ZOOM", 6),
+        "minZoom": leaflet.get("MIN_ZOOM", 3),
+        "maxZoom": leaflet.get("MAX_ZOOM", 16),
+    }
+
+
+@require_safe
+def map_page(request):
+    return render(request, "web/map.html", {"map_config": map_config()})
+
+
+@require_safe
+def source_page(request, key):
+    """The stored copy of a source cited by a published claim: what a reader checks a quote against,
+    even when the original address is gone (the seed article's republisher was not kept)."""
+    cited = Citation.objects.filter(source=OuterRef("pk"), claim__review=Claim.Review.PUBLISHED)
+    source = get_object_or_404(Source.objects.filter(Exists(cited)).select_related("outlet"), key=key)
+    citations = (
+        Citation.objects.filter(source=source, claim__review=Claim.Review.PUBLISHED)
+        .select_related("claim__place").order_by("claim__place__name", "claim__date")
+    )
+    return render(request, "web/source.html", {"source": source, "citations": citations})
