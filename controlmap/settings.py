@@ -209,3 +209,40 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Hardening (issue 9): CSP and framing, sign-in throttle, database outages as 503.
+# See controlmap/security.py and RELIABILITY.md.
+MIDDLEWARE.insert(0, "controlmap.security.SecurityHeadersMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "controlmap.security.LoginThrottleMiddleware")
+MIDDLEWARE.append("controlmap.security.DatabaseUnavailableMiddleware")
+# Leaflet positions tiles and markers through the CSSOM, which CSP allows; no inline <style> is needed.
+CSP_STYLE_SRC = env_list("CSP_STYLE_SRC", ["'self'"])
+# Only the embeddable widget may be framed: by any site by default, or by the origins listed.
+EMBED_PATH_PREFIXES = ["/embed/"]
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", ["*"])
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                      "microphone=(), payment=(), usb=(), fullscreen=(self)")
+SESSION_COOKIE_HTTPONLY = True
+# Admin sign-in: after LOGIN_FAILURE_LIMIT failures for one username from one address (or
+# LOGIN_ADDRESS_FAILURE_LIMIT from one address), sign-in is refused for LOGIN_LOCKOUT_SECONDS.
+# Behind a proxy, name the header holding the client address, e.g. HTTP_X_REAL_IP.
+LOGIN_THROTTLE_PATHS = ["/admin/login/"]
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", 30))
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", 15 * 60))
+LOGIN_THROTTLE_CLIENT_IP_HEADER = os.environ.get("LOGIN_THROTTLE_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Persistent connections (seconds); CONN_HEALTH_CHECKS replaces one that died with the server.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", 0))
+
+# Read replicas (DATABASE_REPLICA_URLS, comma-separated, same schemes as DATABASE_URL): public reads
+# go to them, editors' writes and reads-after-write to the primary. See controlmap/replicas.py.
+REPLICA_DATABASES = []
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS", [])):
+    _alias = f"replica_{_index + 1}"
+    DATABASES[_alias] = dj_database_url.parse(_url)
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    REPLICA_DATABASES.append(_alias)
+DATABASE_ROUTERS = ["controlmap.replicas.ReplicaRouter"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "controlmap.replicas.PublicReadMiddleware")

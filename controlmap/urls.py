@@ -10,3 +10,6 @@ urlpatterns = [
     path("", include("api.urls")),
     path("", include("web.urls")),
 ]
+
+# A database outage outside a view is a 503 that says to retry, not a 500 (controlmap/security.py).
+handler500 = "controlmap.security.server_error"

@@ -78,6 +78,7 @@ def test_constraint_violations_in_a_document_are_reported_not_crashed():
 
 @pytest.mark.django_db
 def test_import_command_reports_unreadable_files(tmp_path):
+    claims = Claim.objects.count()
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_data", str(tmp_path / "missing.json"))
     bad = tmp_path / "bad.json"
@@ -88,7 +89,7 @@ def test_import_command_reports_unreadable_files(tmp_path):
     wrong.write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
     with pytest.raises(CommandError, match="'format' must be 'controlmap/1'"):
         call_command("import_data", str(wrong))
-    assert Claim.objects.count() == 0
+    assert Claim.objects.count() == claims
 
 
 @pytest.mark.usefixtures("seeded")

@@ -1,0 +1,162 @@
+"""Conditional requests and the response cache for every public GET, in one place.
+
+The validators are the data version (geo.models.DataVersion), which moves on every change to the
+record: the ETag names the endpoint, its parameters, the representation and the version, so a
+client or CDN revalidates for the price of one tiny query, and a cached body can never be stale
+(a new version is a new key). The version is read *before* the body is built, so a publication
+racing with a request can only store a newer body under an older key, never the reverse.
+
+Two entry points share the same logic: `CachedGetMixin` for DRF views (after throttling and
+content negotiation) and `cached_view` for plain Django views (the Atom feed, the embed).
+"""
+import datetime as dt
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+
+from geo.models import DataVersion
+
+# Headers a cached body must be served with again.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
+
+
+def max_age():
+    return getattr(settings, "API_CACHE_MAX_AGE", 0)
+
+
+def cache_timeout():
+    return getattr(settings, "API_CACHE_TIMEOUT", 24 * 3600)
+
+
+class Validators:
+    """ETag, Last-Modified and cache key of one request, as of the current data version."""
+
+    def __init__(self, endpoint, request, variant="", today=None):
+        """`today`: for an answer that depends on the current day (a state "now"), that day (UTC):
+        it joins the key, and midnight counts as a modification."""
+        version, changed_at = DataVersion.current()
+        params = sorted((key, value) for key, values in request.GET.lists() for value in values)
+        digest = hashlib.sha256(repr((endpoint, request.path, params, variant, today)).encode()).hexdigest()[:20]
+        self.version = version
+        modified = changed_at or dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+        if today is not None:
+            modified = max(modified, dt.datetime.combine(today, dt.time(), tzinfo=dt.timezone.utc))
+        # Seconds only: that is what Last-Modified and If-Modified-Since can carry.
+        self.last_modified = int(modified.timestamp())
+        self.etag = f'"v{version}-{digest}"'
+        self.key = f"controlmap:response:{version}:{digest}"
+
+    def not_modified(self, request):
+        """RFC 9110: If-None-Match wins; If-Modified-Since counts only without it."""
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+        if if_none_match is not None:
+            tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+            return "*" in tags or self.etag in tags
+        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+        return since is not None and self.last_modified <= since
+
+    def apply(self, response):
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        response["Cache-Control"] = f"public, max-age={max_age()}, must-revalidate"
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    def not_modified_response(self):
+        return self.apply(HttpResponseNotModified())
+
+    def cached_response(self):
+        stored = cache.get(self.key)
+        if stored is None:
+            return None
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return self.apply(response)
+
+    def store(self, response):
+        """Keep a rendered 200 response under this version's key, and mark it with the validators."""
+        if response.status_code == 200 and not getattr(response, "streaming", False):
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(self.key, (response.content, headers), cache_timeout())
+            response["X-Cache"] = "miss"
+            self.apply(response)
+        return response
+
+
+class _Answered(Exception):
+    """Carries a ready response (304 or cached body) out of DRF's `initial()`."""
+
+    def __init__(self, response):
+        self.response = response
+
+
+class CachedGetMixin:
+    """For DRF views: 304 and cached bodies after throttling and content negotiation, caching after.
+
+    `cache_endpoint` names the endpoint in keys (defaults to the class name). A view whose `at`
+    defaults to today sets `cache_daily`, so a cached "today" never outlives its day.
+    """
+
+    cache_endpoint = None
+    cache_daily = False
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return
+        renderer = getattr(request, "accepted_renderer", None)
+        variant = getattr(renderer, "format", "")
+        today = timezone.now().date() if self.cache_daily and not request.GET.get("at") else None
+        self.validators = Validators(self.cache_endpoint or type(self).__name__, request, variant, today)
+        if self.validators.not_modified(request):
+            raise _Answered(self.validators.not_modified_response())
+        cached = self.validators.cached_response()
+        if cached is not None:
+            raise _Answered(cached)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _Answered):
+            return exc.response
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        validators = getattr(self, "validators", None)
+        if validators is not None and response.status_code == 200 and "X-Cache" not in response:
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            validators.store(response)
+        return response
+
+
+def cached_view(endpoint):
+    """The same for a plain Django view function: 304, cached body, or render and cache."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            validators = Validators(endpoint, request)
+            if validators.not_modified(request):
+                return validators.not_modified_response()
+            cached = validators.cached_response()
+            if cached is not None:
+                return cached
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            return validators.store(response)
+
+        return wrapper
+
+    return decorator

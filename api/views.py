@@ -1,0 +1,348 @@
+"""The public, read-only API under /api/v1/.
+
+Every state comes from geo.records (which asks geo.resolution); these views only parse parameters,
+read display fields in bulk and shape the contract's payloads (see /work/notes/api-contract.md and
+the OpenAPI schema at /api/v1/schema/). Every view is cached and answers conditional requests
+through api.caching, is throttled for anonymous clients, and answers write methods with 405.
+"""
+from django.db.models import Exists, OuterRef, Q, TextField, Value
+from django.db.models.functions import Replace
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.decorators import api_view, authentication_classes, permission_classes, throttle_classes
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+from rest_framework_gis.serializers import GeoFeatureModelSerializer
+from rest_framework import serializers as drf
+
+from geo import records
+from geo.models import Actor, Citation, Claim, Place, Source
+from geo.text import search_variants
+
+from . import schema
+from .caching import CachedGetMixin
+from .filters import ParameterError, actors_param, at_param, bbox_param, claim_filter, known_at_param
+from .pagination import FeaturePagination, ListPagination
+from .renderers import CSVRenderer, FormatNegotiation, GeoJSONRenderer
+from .serializers import (
+    Actors, Places, citations_by_claim, deciding_ids, claim_dict, claims_with_relations, iso, period_dict, place_properties,
+    snapshot_features, timeline_payload,
+)
+
+
+class PublicThrottle(AnonRateThrottle):
+    """Anonymous rate limit; the rate is read per request so settings overrides take effect."""
+
+    def get_rate(self):
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class PublicView(CachedGetMixin, APIView):
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (PublicThrottle,)
+    content_negotiation_class = FormatNegotiation
+    renderer_classes = (JSONRenderer,)
+    http_method_names = ["get", "head", "options"]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Errors are JSON whatever format was asked for.
+        if response.status_code >= 400:
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+# CSV columns that list one value per citation, joined with " | ": (column, key in the citation).
+CITATION_COLUMNS = [("sources", "source_title"), ("outlets", "outlet"), ("urls", "url"),
+                    ("published_at", "published_at"), ("quotes", "quote")]
+EVIDENCE_COLUMNS = [("claims", "claim"), ("claimants", "claimant"), *CITATION_COLUMNS]
+
+
+def joined(entries, columns):
+    return [" | ".join(str(entry[key] or "") for entry in entries) for _, key in columns]
+
+
+def actor_roles(items):
+    return ";".join(f"{o['actor']}:{o['role']}" for o in items)
+
+
+class ControlView(PublicView):
+    """The state of every place on one day: an RFC 7946 FeatureCollection."""
+
+    cache_endpoint = "control"
+    cache_daily = True
+    renderer_classes = (GeoJSONRenderer, JSONRenderer, CSVRenderer)
+
+    @extend_schema(
+        summary="Control snapshot on a day",
+        parameters=[schema.AT, schema.KNOWN_AT, schema.ACTORS, schema.BBOX, schema.formats("geojson", "json", "csv")],
+        responses={
+            (200, "application/geo+json"): schema.ref("ControlCollection"),
+            (200, "application/json"): schema.ref("ControlCollection"),
+            (200, "text/csv"): {"type": "string"},
+            **schema.ERRORS,
+        },
+    )
+    def get(self, request):
+        params = request.query_params
+        at, known_at, bbox = at_param(params), known_at_param(params), bbox_param(params)
+        actors = Actors()
+        wanted = actors_param(params, actors.id_by_slug)
+        places_query = Place.objects.filter(point__intersects=bbox) if bbox else Place.objects.all()
+        within = places_query.values("id") if bbox else None
+        states = records.snapshot(at, known_at, places=within)
+        if wanted:
+            states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
+        citations = citations_by_claim(records.deciding_claims(at, known_at, within))
+        features = snapshot_features(Places(places_query), states, actors.slug, citations)
+        return Response({
+            "type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
+            "version": self.validators.version, "features": features,
+        })
+
+    def download_name(self, request):
+        return f"control-{at_param(request.query_params).isoformat()}"
+
+    def csv_table(self, data):
+        header = ["place", "name", "kind", "size", "lon", "lat", "status", "holder", "others", "since", "since_label",
+                  "precision", "disputed", "sides", *(column for column, _ in EVIDENCE_COLUMNS)]
+        rows = []
+        for feature in data["features"]:
+            p = feature["properties"]
+            sides = " | ".join(f"{s['status']} {s['holder'] or ''} {actor_roles(s['others'])}".strip() for s in p["sides"])
+            rows.append([
+                p["place"], p["name"], p["kind"], p["size"], *feature["geometry"]["coordinates"], p["status"], p["holder"],
+                actor_roles(p["others"]), p["since"], p["since_label"], p["precision"], p["disputed"], sides,
+                *joined(p["evidence"], EVIDENCE_COLUMNS),
+            ])
+        return header, rows
+
+
+class TimelineView(PublicView):
+    """Every change of every place in one compact payload (the map's playback)."""
+
+    cache_endpoint = "timeline"
+
+    @extend_schema(summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
+                   responses={200: schema.ref("Timeline"), **schema.ERRORS})
+    def get(self, request):
+        known_at = known_at_param(request.query_params)
+        payload = timeline_payload(records.timeline(known_at), Places(), Actors(), self.validators.version, known_at)
+        return Response(payload)
+
+
+class PlaceFeatureSerializer(GeoFeatureModelSerializer):
+    place = drf.CharField(source="slug")
+    size = drf.IntegerField(source="size_class")
+    parent = drf.SlugRelatedField(slug_field="slug", read_only=True)
+    names = drf.SerializerMethodField()
+
+    class Meta:
+        model = Place
+        geo_field = "point"
+        id_field = "slug"
+        fields = ["slug", "place", "name", "kind", "size", "country", "region", "parent", "names"]
+
+    def get_names(self, place):
+        return [name.name for name in place.alternate_names.all()]
+
+
+class PlacesView(PublicView):
+    """Places as GeoJSON; ?q= finds a place by any name or alias, ignoring case and diacritics."""
+
+    cache_endpoint = "places"
+    renderer_classes = (GeoJSONRenderer, JSONRenderer)
+
+    def get_queryset(self):
+        places = Place.objects.select_related("parent").prefetch_related("alternate_names").order_by("name", "slug")
+        query = self.request.query_params.get("q")
+        if query is None or query == "":
+            return places
+        variants = search_variants(query)
+        if not variants[0]:
+            raise ParameterError("q", f"q: {query!r} has no letters or digits to search for.", "any part of a place name or alias")
+        compact = variants[-1].replace(" ", "")
+        return places.annotate(compact_names=Replace("search_names", Value(" "), Value(""), output_field=TextField())).filter(
+            Q(search_names__contains=variants[0]) | Q(compact_names__contains=compact)
+        )
+
+    def download_name(self, request):
+        return "places"
+
+    @extend_schema(
+        summary="Places (search by any name)",
+        parameters=[
+            OpenApiParameter("q", str, description="Any part of a name or alias, in any script; case and diacritics are ignored."),
+            *schema.PAGE_PARAMETERS, schema.page_size(FeaturePagination.max_page_size), schema.formats("geojson", "json"),
+        ],
+        responses={(200, "application/geo+json"): schema.ref("PlaceCollection"),
+                   (200, "application/json"): schema.ref("PlaceCollection"), **schema.ERRORS},
+    )
+    def get(self, request):
+        paginator = FeaturePagination()
+        page = paginator.paginate_queryset(self.get_queryset(), request, view=self)
+        return paginator.get_paginated_response(PlaceFeatureSerializer(page, many=True).data)
+
+
+def place_row(slug):
+    places = Places(Place.objects.filter(slug=slug))
+    if not places.rows:
+        raise NotFound(f"No place with the slug {slug!r}.")
+    return places
+
+
+class PlaceDetailView(PublicView):
+    """One place as a Feature with its state (today, or ?at=)."""
+
+    cache_endpoint = "place"
+    cache_daily = True
+    renderer_classes = (GeoJSONRenderer, JSONRenderer)
+
+    @extend_schema(
+        summary="One place with its current state", parameters=[schema.SLUG, schema.AT, schema.KNOWN_AT, schema.formats("geojson", "json")],
+        responses={(200, "application/geo+json"): schema.ref("ControlFeature"),
+                   (200, "application/json"): schema.ref("ControlFeature"), **schema.ERRORS},
+    )
+    def get(self, request, slug):
+        at, known_at = at_param(request.query_params), known_at_param(request.query_params)
+        places = place_row(slug)
+        ids = list(places.rows)
+        states = records.snapshot(at, known_at, places=ids)
+        citations = citations_by_claim(deciding_ids(states))
+        return Response(snapshot_features(places, states, Actors().slug, citations, with_unknown=True)[0])
+
+    def download_name(self, request):
+        return f"place-{self.kwargs['slug']}"
+
+
+class PlaceHistoryView(PublicView):
+    """The control periods of one place, and every published claim with its citations."""
+
+    cache_endpoint = "history"
+
+    @extend_schema(summary="History of one place", parameters=[schema.SLUG, schema.KNOWN_AT],
+                   responses={200: schema.ref("History"), **schema.ERRORS})
+    def get(self, request, slug):
+        known_at = known_at_param(request.query_params)
+        places = place_row(slug)
+        (place_id, row), = places.rows.items()
+        published = Claim.objects.filter(place_id=place_id, review=Claim.Review.PUBLISHED)
+        periods = records.place_periods(place_id, known_at, payload=False)
+        shown = published.filter(known_from__lte=known_at) if known_at else published
+        citations = citations_by_claim(published)
+        actor_slug = Actors().slug
+        return Response({
+            "place": {**place_properties(row), "country": row["country"], "region": row["region"],
+                      "lon": round(row["lon"], 5), "lat": round(row["lat"], 5)},
+            "known_at": iso(known_at),
+            "periods": [period_dict(period, actor_slug, citations) for period in periods],
+            "claims": [claim_dict(claim, citations, known_at)
+                       for claim in claims_with_relations(shown.order_by("-date", "-id"))],
+        })
+
+
+class ActorsView(PublicView):
+    """Every side, with its colour, the names sources use for it, and who backs it."""
+
+    cache_endpoint = "actors"
+
+    @extend_schema(summary="Actors (sides)", responses={200: schema.array(schema.ref("Actor")), **schema.ERRORS})
+    def get(self, request):
+        actors = Actor.objects.order_by("slug").prefetch_related("aliases", "relations__other")
+        return Response([
+            {
+                "slug": a.slug, "name": a.name, "short_name": a.short_name, "colour": a.colour, "kind": a.kind,
+                "description": a.description, "aliases": [alias.name for alias in a.aliases.all()],
+                "relations": [{"kind": r.kind, "actor": r.other.slug} for r in a.relations.all()],
+            }
+            for a in actors
+        ])
+
+
+class SourcesView(PublicView):
+    """Sources cited by published claims, newest first."""
+
+    cache_endpoint = "sources"
+
+    @extend_schema(summary="Sources", parameters=[*schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size)],
+                   responses={200: schema.ref("SourcePage"), **schema.ERRORS})
+    def get(self, request):
+        cited = Citation.objects.filter(source=OuterRef("pk"), claim__review=Claim.Review.PUBLISHED)
+        sources = Source.objects.filter(Exists(cited)).select_related("outlet").order_by("-published_at", "id")
+        paginator = ListPagination()
+        page = paginator.paginate_queryset(sources, request, view=self)
+        return paginator.get_paginated_response([
+            {
+                "key": s.key, "title": s.title, "url": s.url, "archive_url": s.archive_url, "author": s.author,
+                "published_at": iso(s.published_at), "language": s.language,
+                "outlet": {"slug": s.outlet.slug, "name": s.outlet.name, "alignment": s.outlet.alignment,
+                           "reliability": s.outlet.reliability},
+            }
+            for s in page
+        ])
+
+
+class ClaimsView(PublicView):
+    """Published claims, filtered and paginated, newest effective date first."""
+
+    cache_endpoint = "claims"
+    renderer_classes = (JSONRenderer, CSVRenderer)
+
+    @extend_schema(
+        summary="Claims",
+        parameters=[
+            OpenApiParameter("place", str, description="A place slug."),
+            OpenApiParameter("actor", str, description="Claims naming this actor (holder or other side); comma-separate several."),
+            OpenApiParameter("status", {"type": "string", "enum": Claim.Status.values}),
+            OpenApiParameter("date_from", {"type": "string", "pattern": schema.PARTIAL_DATE},
+                             description="Effective date on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)."),
+            OpenApiParameter("date_to", {"type": "string", "pattern": schema.PARTIAL_DATE},
+                             description="Effective date on or before this day; a month or year means up to its last day."),
+            OpenApiParameter("source", str, description="A source key: claims citing it."),
+            *schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size), schema.formats("json", "csv"),
+        ],
+        responses={(200, "application/json"): schema.ref("ClaimPage"), (200, "text/csv"): {"type": "string"}, **schema.ERRORS},
+    )
+    def get(self, request):
+        claims = Claim.objects.filter(claim_filter(request.query_params), review=Claim.Review.PUBLISHED)
+        paginator = ListPagination()
+        page = paginator.paginate_queryset(claims_with_relations(claims.order_by("-date", "-id")), request, view=self)
+        citations = citations_by_claim([claim.id for claim in page])
+        return paginator.get_paginated_response([claim_dict(claim, citations) for claim in page])
+
+    def download_name(self, request):
+        return "claims"
+
+    def csv_table(self, data):
+        header = ["key", "place", "status", "holder", "others", "date", "precision", "date_label", "end", "claimant",
+                  "rank", "rank_reason", "superseded", "superseded_at", "superseded_by", "known_from", *(column for column, _ in CITATION_COLUMNS)]
+        rows = [
+            [c["key"], c["place"], c["status"], c["holder"], actor_roles(c["others"]), c["date"], c["precision"],
+             c["date_label"], c["end"], c["claimant"], c["rank"], c["rank_reason"], c["superseded"], c["superseded_at"],
+             c["superseded_by"], c["known_from"],
+             *joined(c["citations"], CITATION_COLUMNS)]
+            for c in data["results"]
+        ]
+        return header, rows
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "HEAD", "OPTIONS"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+@throttle_classes([PublicThrottle])
+def not_found(request):
+    raise NotFound(f"No API endpoint at {request.path}; see /api/v1/docs/.")
+
+
+class SchemaView(CachedGetMixin, SpectacularAPIView):
+    """The OpenAPI 3 document, with the same validators and cache as the data."""
+
+    cache_endpoint = "schema"
+    throttle_classes = (PublicThrottle,)
+    http_method_names = ["get", "head", "options"]
