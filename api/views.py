@@ -79,7 +79,7 @@ class ControlView(PublicView):
     renderer_classes = (GeoJSONRenderer, JSONRenderer, CSVRenderer)
 
     @extend_schema(
-        summary="Control snapshot on a day",
+        operation_id="control_snapshot", summary="Control snapshot on a day",
         parameters=[schema.AT, schema.KNOWN_AT, schema.ACTORS, schema.BBOX, schema.formats("geojson", "json", "csv")],
         responses={
             (200, "application/geo+json"): schema.ref("ControlCollection"),
@@ -128,7 +128,7 @@ class TimelineView(PublicView):
 
     cache_endpoint = "timeline"
 
-    @extend_schema(summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
+    @extend_schema(operation_id="timeline", summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request):
         known_at = known_at_param(request.query_params)
@@ -175,7 +175,7 @@ class PlacesView(PublicView):
         return "places"
 
     @extend_schema(
-        summary="Places (search by any name)",
+        operation_id="places_list", summary="Places (search by any name)",
         parameters=[
             OpenApiParameter("q", str, description="Any part of a name or alias, in any script; case and diacritics are ignored."),
             *schema.PAGE_PARAMETERS, schema.page_size(FeaturePagination.max_page_size), schema.formats("geojson", "json"),
@@ -204,7 +204,7 @@ class PlaceDetailView(PublicView):
     renderer_classes = (GeoJSONRenderer, JSONRenderer)
 
     @extend_schema(
-        summary="One place with its current state", parameters=[schema.SLUG, schema.AT, schema.KNOWN_AT, schema.formats("geojson", "json")],
+        operation_id="place_retrieve", summary="One place with its current state", parameters=[schema.SLUG, schema.AT, schema.KNOWN_AT, schema.formats("geojson", "json")],
         responses={(200, "application/geo+json"): schema.ref("ControlFeature"),
                    (200, "application/json"): schema.ref("ControlFeature"), **schema.ERRORS},
     )
@@ -225,7 +225,7 @@ class PlaceHistoryView(PublicView):
 
     cache_endpoint = "history"
 
-    @extend_schema(summary="History of one place", parameters=[schema.SLUG, schema.KNOWN_AT],
+    @extend_schema(operation_id="place_history", summary="History of one place", parameters=[schema.SLUG, schema.KNOWN_AT],
                    responses={200: schema.ref("History"), **schema.ERRORS})
     def get(self, request, slug):
         known_at = known_at_param(request.query_params)
@@ -251,7 +251,7 @@ class ActorsView(PublicView):
 
     cache_endpoint = "actors"
 
-    @extend_schema(summary="Actors (sides)", responses={200: schema.array(schema.ref("Actor")), **schema.ERRORS})
+    @extend_schema(operation_id="actors_list", summary="Actors (sides)", responses={200: schema.array(schema.ref("Actor")), **schema.ERRORS})
     def get(self, request):
         actors = Actor.objects.order_by("slug").prefetch_related("aliases", "relations__other")
         return Response([
@@ -269,7 +269,7 @@ class SourcesView(PublicView):
 
     cache_endpoint = "sources"
 
-    @extend_schema(summary="Sources", parameters=[*schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size)],
+    @extend_schema(operation_id="sources_list", summary="Sources", parameters=[*schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size)],
                    responses={200: schema.ref("SourcePage"), **schema.ERRORS})
     def get(self, request):
         cited = Citation.objects.filter(source=OuterRef("pk"), claim__review=Claim.Review.PUBLISHED)
@@ -294,7 +294,7 @@ class ClaimsView(PublicView):
     renderer_classes = (JSONRenderer, CSVRenderer)
 
     @extend_schema(
-        summary="Claims",
+        operation_id="claims_list", summary="Claims",
         parameters=[
             OpenApiParameter("place", str, description="A place slug."),
             OpenApiParameter("actor", str, description="Claims naming this actor (holder or other side); comma-separate several."),
