@@ -22,3 +22,15 @@ setup-test:
 
 test: setup-test
 	scripts/test.sh
+
+# Data safety (RELIABILITY.md). BACKUP=path names the file; restore refuses a non-empty database unless FORCE=1.
+.PHONY: backup restore reliability
+backup:
+	BACKUP="$(BACKUP)" scripts/backup.sh
+
+restore:
+	BACKUP="$(BACKUP)" FORCE="$(FORCE)" scripts/restore.sh
+
+# Hardening tests on both databases, then the full load test (64 clients x 60 s) on each; figures in data/reliability/.
+reliability: setup-test
+	scripts/reliability.sh

@@ -6,6 +6,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from geo.models import Claim
 
@@ -33,12 +34,13 @@ class ChangesFeed(Feed):
         return f"{claim.place.name}: {claim.status}{holder} from {claim.date_label}"
 
     def item_description(self, claim):
+        """Atom summaries are HTML to feed readers: every piece of data is escaped."""
         lines = [f"Claimed by {claim.claimant}."]
         if claim.rank == Claim.Rank.SUPERSEDED:
             lines.append(f"Superseded: {claim.rank_reason}")
         for citation in claim.citations.all():
             lines.append(f"“{citation.quote}” ({citation.source.outlet.name}: {citation.source.title})")
-        return "\n".join(lines)
+        return "<br>".join(escape(line) for line in lines)
 
     def item_link(self, claim):
         return reverse("api:place-history", args=[claim.place.slug]) + f"#claim-{claim.key}"

@@ -1,4 +1,5 @@
 from django.urls import path, re_path
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from . import views
@@ -20,5 +21,5 @@ urlpatterns = [
     path("api/v1/docs/", cached_view("docs")(TemplateView.as_view(template_name="api/docs.html")), name="docs"),
     # Anything else under /api/ is a JSON 404, like the unknown slugs above.
     re_path(r"^api/", views.not_found, name="not-found"),
-    path("feeds/changes/", cached_view("feed")(ChangesFeed()), name="changes-feed"),
+    path("feeds/changes/", require_safe(cached_view("feed")(ChangesFeed())), name="changes-feed"),
 ]

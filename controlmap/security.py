@@ -1,0 +1,245 @@
+"""Response headers and failure modes that keep readers and editors safe.
+
+- SecurityHeadersMiddleware: a Content-Security-Policy with no inline script (a per-request nonce
+  exists only for django-leaflet's admin map widget, which reads `request.csp_nonce`), the framing
+  policy (only the embed may be framed, by the origins in EMBED_FRAME_ANCESTORS), Permissions-Policy.
+  HSTS, nosniff, Referrer-Policy and secure cookies stay with Django's own settings.
+- DatabaseUnavailableMiddleware and server_error: a lost database connection is a 503 that says to
+  retry, not a 500; the next request reconnects (CONN_HEALTH_CHECKS), so the app recovers by itself.
+- LoginThrottleMiddleware: failed admin sign-ins are counted per username and client address in the
+  cache (Redis when REDIS_URL is set); past the limit the sign-in is refused, with the time to retry.
+"""
+import base64
+import hashlib
+import math
+import secrets
+import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed, user_logged_in
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import InterfaceError, OperationalError
+from django.dispatch import receiver
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.html import escape
+from django.views import defaults
+
+# ------------------------------------------------------------------ headers
+
+
+class Nonce:
+    """A random CSP nonce that is added to the policy only if a template used it."""
+
+    def __init__(self):
+        self.value = secrets.token_urlsafe(18)
+        self.used = False
+
+    def __str__(self):
+        self.used = True
+        return self.value
+
+
+def origin_of(url_template):
+    """The scheme and host of a tile URL template such as https://{s}.tile.example.org/{z}/{x}/{y}.png."""
+    parts = urlsplit(url_template.replace("{s}", "__sub__"))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.netloc.replace("__sub__", "*")
+    return f"{parts.scheme}://{host}"
+
+
+def is_embed(path):
+    return any(path.startswith(prefix) for prefix in settings.EMBED_PATH_PREFIXES)
+
+
+def style_attribute_hashes():
+    """CSP hashes for the few fixed style="" attributes of third-party admin templates ('unsafe-hashes'
+    lets exactly these through; any other inline style, injected or not, stays blocked)."""
+    hashes = [base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() for style in settings.CSP_STYLE_ATTRIBUTES]
+    return ["'unsafe-hashes'", *(f"'sha256-{value}'" for value in hashes)] if hashes else []
+
+
+def content_security_policy(path, nonce=None):
+    tiles = origin_of(settings.TILE_URL)
+    script = ["'self'"] + ([f"'nonce-{nonce}'"] if nonce else [])
+    frame_ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS) if is_embed(path) else "'none'"
+    directives = {
+        "default-src": "'self'",
+        "script-src": " ".join(script),
+        "style-src": " ".join([*settings.CSP_STYLE_SRC, *style_attribute_hashes()]),
+        "img-src": " ".join(["'self'", "data:", *([tiles] if tiles else [])]),
+        "font-src": "'self' data:",
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": frame_ancestors,
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+class SecurityHeadersMiddleware:
+    """Adds CSP, the framing policy and Permissions-Policy to every response that has none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.csp_nonce = Nonce()
+        response = self.get_response(request)
+        nonce = request.csp_nonce.value if request.csp_nonce.used else None
+        response.setdefault("Content-Security-Policy", content_security_policy(request.path, nonce))
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if is_embed(request.path):
+            # CSP frame-ancestors decides; X-Frame-Options cannot express an allow-list.
+            del response["X-Frame-Options"]
+        return response
+
+
+# ------------------------------------------------------------------ database outages
+
+RETRY_AFTER_SECONDS = 5
+UNAVAILABLE_MESSAGE = "The database is unavailable for a moment. Please retry in a few seconds."
+
+
+def unavailable(request):
+    """503 with Retry-After, in JSON for API clients and HTML for readers."""
+    wants_json = request.path.startswith("/api/") or "json" in request.headers.get("Accept", "")
+    if wants_json:
+        response = JsonResponse({"error": "service_unavailable", "detail": UNAVAILABLE_MESSAGE}, status=503)
+    else:
+        response = HttpResponse(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily unavailable"
+            f"</title></head><body><h1>Temporarily unavailable</h1><p>{escape(UNAVAILABLE_MESSAGE)}</p></body></html>",
+            status=503, content_type="text/html; charset=utf-8",
+        )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Turns a lost or refused database connection raised by a view into a 503."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            return unavailable(request)
+        return None
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: the same 503 for database outages outside views (middleware, sessions)."""
+    import sys
+
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return unavailable(request)
+    return defaults.server_error(request, *args, **kwargs)
+
+
+# ------------------------------------------------------------------ admin sign-in throttle
+
+
+def client_address(request):
+    return request.META.get(settings.LOGIN_THROTTLE_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+
+
+def _keys(username, address):
+    """Cache keys for one username from one address, and for the address alone (hashed: any text is safe)."""
+    username = hashlib.sha256((username or "").strip().lower().encode()).hexdigest()[:32]
+    address = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"login-fail:user:{username}:{address}", f"login-fail:addr:{address}"
+
+
+def _failures(key):
+    """(count, first failure time) kept in the cache for the lockout window."""
+    return cache.get(key) or (0, time.time())
+
+
+def lockout_remaining(username, address):
+    """Seconds until this username may sign in again from this address; 0 if it may now."""
+    now = time.time()
+    remaining = 0
+    user_key, address_key = _keys(username, address)
+    for key, limit in ((user_key, settings.LOGIN_FAILURE_LIMIT), (address_key, settings.LOGIN_ADDRESS_FAILURE_LIMIT)):
+        count, first = _failures(key)
+        if count >= limit:
+            remaining = max(remaining, first + settings.LOGIN_LOCKOUT_SECONDS - now)
+    return max(0, math.ceil(remaining))
+
+
+@receiver(user_login_failed, dispatch_uid="controlmap-login-failed")
+def count_failure(sender, credentials, request=None, **kwargs):
+    if request is None:
+        return
+    now = time.time()
+    for key in _keys(credentials.get("username"), client_address(request)):
+        count, first = _failures(key)
+        if now - first > settings.LOGIN_LOCKOUT_SECONDS:
+            count, first = 0, now
+        cache.set(key, (count + 1, first), timeout=settings.LOGIN_LOCKOUT_SECONDS)
+
+
+@receiver(user_logged_in, dispatch_uid="controlmap-login-succeeded")
+def forget_failures(sender, request=None, user=None, **kwargs):
+    if request is not None and user is not None:
+        cache.delete(_keys(user.get_username(), client_address(request))[0])
+
+
+def retry_message(seconds):
+    minutes = math.ceil(seconds / 60)
+    when = f"{minutes} minute{'s' if minutes != 1 else ''}" if seconds >= 60 else f"{seconds} seconds"
+    return (f"Too many failed sign-in attempts. Sign-in is locked for this account from your address: "
+            f"try again in {when}.")
+
+
+class LockedOutForm(AdminAuthenticationForm):
+    """The admin sign-in form refusing without checking the password."""
+
+    def __init__(self, request, seconds, **kwargs):
+        self.seconds = seconds
+        super().__init__(request, **kwargs)
+
+    def clean(self):
+        raise ValidationError(retry_message(self.seconds), code="locked_out")
+
+
+class LoginThrottleMiddleware:
+    """Refuses sign-in attempts (even with the right password) while the limit is exceeded: 429."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        # After CsrfViewMiddleware.process_view: a forged post is refused before it is counted.
+        if request.method == "POST" and request.path in settings.LOGIN_THROTTLE_PATHS:
+            seconds = lockout_remaining(request.POST.get("username"), client_address(request))
+            if seconds:
+                return self.locked_out(request, seconds)
+        return None
+
+    def locked_out(self, request, seconds):
+        from django.contrib import admin
+
+        form = LockedOutForm(request, seconds, data=request.POST)
+        form.is_valid()
+        context = {
+            **admin.site.each_context(request), "title": "Log in", "subtitle": None, "form": form,
+            "app_path": request.get_full_path(), "username": request.POST.get("username", ""),
+        }
+        response = TemplateResponse(request, "admin/login.html", context, status=429).render()
+        response["Retry-After"] = str(seconds)
+        return response
