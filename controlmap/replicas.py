@@ -19,11 +19,13 @@ class PublicReadMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
+        # Without a session cookie the client is anonymous: the session is then never read, so
+        # public answers do not vary by cookie.
+        signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
         public = (
             request.method in ("GET", "HEAD", "OPTIONS")
             and not request.path.startswith(EDITOR_PATHS)
-            and not (user is not None and user.is_authenticated)
+            and not signed_in
         )
         token = _public_read.set(public)
         try:

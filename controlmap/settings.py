@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "geo",
     "api",
     "web",
+    "embed",
     "editorial",
 ]
 
@@ -127,6 +128,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The data version is read from the cache only when every process shares it (geo.models.DataVersion).
+DATA_VERSION_CACHED = env_bool("DATA_VERSION_CACHED", bool(REDIS_URL))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -218,6 +221,9 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.Authenticatio
 MIDDLEWARE.append("controlmap.security.DatabaseUnavailableMiddleware")
 # Leaflet positions tiles and markers through the CSSOM, which CSP allows; no inline <style> is needed.
 CSP_STYLE_SRC = env_list("CSP_STYLE_SRC", ["'self'"])
+# Fixed style attributes in templates we do not own (simple_history's paginator, the claim form's
+# publish button); allowed by hash only.
+CSP_STYLE_ATTRIBUTES = ["border-top: 0", "display:inline"]
 # Only the embeddable widget may be framed: by any site by default, or by the origins listed.
 EMBED_PATH_PREFIXES = ["/embed/"]
 EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", ["*"])

@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("editorial.urls")),
     path("", include("api.urls")),
+    path("", include("embed.urls")),
     path("", include("web.urls")),
 ]
 

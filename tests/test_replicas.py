@@ -54,3 +54,11 @@ def test_public_reads_use_the_replica_and_editors_the_primary(tmp_path):
     assert status == 200 and replica == 5 and primary == 1
     status, primary, replica = result["editor"]
     assert status == 200 and primary > 0 and replica == 0
+
+
+def test_public_answers_do_not_vary_by_cookie(seeded, client):
+    """Anonymous readers are told apart without reading a session, so CDNs can share the answers."""
+    for url in ["/api/v1/timeline/", "/api/v1/control/?at=2017-11-04", "/"]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Cookie" not in response.get("Vary", ""), url

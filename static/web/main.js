@@ -6,6 +6,7 @@
 import { renderLegend } from "./legend.js";
 import { createMapView } from "./mapview.js";
 import { createPanel } from "./panel.js";
+import { createShare } from "./share.js";
 import {
   actorsOf, changedPlaces, changesBetween, dayToISO, decodeTimeline, formatDay, histogram, nextChangeDay,
   parseDay, placeStateAt, precisionOfDay, previousChangeDay, snapshot, UNKNOWN,
@@ -138,9 +139,26 @@ function render(full = false) {
   mapView.restyle(changed, symbolFor);
   // With a side filter, a change can bring a place in or out of the list.
   if (everything || (view.actors.size && changed.length)) listPlaces();
-  else textView.update(changed, rowFor);
+  else updateTable(changed);
   shown.set(scratch);
   shownTimeline = active;
+  if (!tableTimer) $("#text-view-date").textContent = timelineLabel(view.day);
+}
+
+// While playing, the table follows the map twice a second: rewriting its rows on every frame cost
+// more layout than drawing the map. Paused, it follows at once.
+const tablePending = new Set();
+let tableTimer = 0;
+function updateTable(changed) {
+  for (const index of changed) tablePending.add(index);
+  if (document.body.classList.contains("playing")) tableTimer ||= setTimeout(flushTable, 500);
+  else flushTable();
+}
+function flushTable() {
+  clearTimeout(tableTimer);
+  tableTimer = 0;
+  textView.update(tablePending, rowFor);
+  tablePending.clear();
   $("#text-view-date").textContent = timelineLabel(view.day);
 }
 
@@ -439,6 +457,7 @@ window.addEventListener("popstate", () => {
 });
 
 renderLegend($("#legend"), today.actors);
+createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
 if (!view.mapInUrl) {
   applying = true;
   mapView.fitPlaces(places);

@@ -1,0 +1,186 @@
+"""The embeddable map (/embed/) and its oEmbed endpoint (/oembed/).
+
+The widget page carries only settings; its JavaScript reads the view from the query string (one schema,
+static/embed/params.js) and loads the data in one request. The page reads no cookie and sets none, so any
+cache may keep it. Framing: controlmap.security lets any origin (or EMBED_FRAME_ANCESTORS) frame /embed/
+and nothing else.
+
+oEmbed (https://oembed.com): the answer for a map or embed address of this site is a "rich" type whose
+html is the iframe of exactly that view; the same markup as the Share dialog's embed code.
+"""
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from functools import wraps
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.http.request import split_domain_port, validate_host
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
+from django.views.decorators.http import require_safe
+
+from geo.dates import DateParseError, format_date, parse_moment
+from geo.models import Place
+from web.views import map_config
+
+# The widget's parameters in the order the Share dialog writes them (static/embed/params.js: EMBED_SCHEMA).
+EMBED_PARAMS = ("at", "from", "to", "place", "places", "centre", "zoom", "bbox", "actors", "known_at",
+                "autoplay", "speed", "loop", "controls", "theme")
+DEFAULT_WIDTH = 640
+DEFAULT_HEIGHT = 480
+# The modules embed.js imports, preloaded by the page.
+MODULES = [f"web/{name}.js" for name in ("state", "urlstate", "symbols", "mapview", "legend", "panel", "textview", "timeline")]
+MODULES.append("embed/params.js")
+PAGE_MAX_AGE = 300  # seconds: the page holds settings only, the data comes from the timeline request
+
+
+def same_for_everyone(view):
+    """For pages that read no cookie: public caching."""
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=PAGE_MAX_AGE)
+        return response
+    return wrapped
+
+
+def day_of(text):
+    """The calendar day of a partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD), else None: the widget's rule."""
+    try:
+        day, moment = parse_moment(text)
+    except DateParseError:
+        return None
+    return day if moment is None else None
+
+
+@require_safe
+@same_for_everyone
+def embed_page(request):
+    config = map_config()
+    known_day = day_of(request.GET.get("known_at", ""))
+    config.update({
+        # The one data request; known_at is normalised here so that the preload and the fetch agree.
+        "timelineUrl": f"{config['api']}timeline/" + (f"?known_at={known_day.isoformat()}" if known_day else ""),
+        "knownAt": known_day.isoformat() if known_day else None,
+        "mapUrl": reverse("web:map"),
+    })
+    theme = "dark" if request.GET.get("theme") == "dark" else "light"
+    return render(request, "embed/embed.html", {"config": config, "theme": theme, "modules": MODULES})
+
+
+def problem(status, detail, parameter=None, accepted=None):
+    body = {"detail": detail}
+    if parameter:
+        body.update(parameter=parameter, accepted=accepted)
+    return JsonResponse(body, status=status)
+
+
+def positive_int(text):
+    """A positive whole number, None if blank; ValueError if malformed."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(text)
+    return int(text)
+
+
+def is_ours(netloc, request):
+    """An address of this site: the host asked, or one ALLOWED_HOSTS names (a bare "*" names no host)."""
+    if netloc.lower() == request.get_host().lower():
+        return True
+    domain, _port = split_domain_port(netloc.lower())
+    return bool(domain) and validate_host(domain, [host for host in settings.ALLOWED_HOSTS if host != "*"])
+
+
+def embed_query(path, query):
+    """The widget's parameters for a map or embed address, or None if the path is neither.
+
+    A map address (/?at=&place=&lat=&lng=&zoom=&actors=&known=) becomes the same view in the widget;
+    "as reported then" (known=1) is the knowledge date `at`. Values pass as given: the widget checks them.
+    """
+    params = {}
+    if path == reverse("embed:page"):
+        params = {name: query[name] for name in EMBED_PARAMS if query.get(name)}
+    elif path == reverse("web:map"):
+        if query.get("at"):
+            params["at"] = query["at"]
+        if query.get("place"):
+            params["place"] = query["place"]
+        if query.get("lat") and query.get("lng"):
+            params["centre"] = f"{query['lat']},{query['lng']}"
+        if query.get("zoom"):
+            params["zoom"] = query["zoom"]
+        if query.get("actors"):
+            params["actors"] = query["actors"]
+        if query.get("known") in ("1", "true") and query.get("at"):
+            params["known_at"] = query["at"]
+    else:
+        return None
+    return params
+
+
+def frame_title(params):
+    """The iframe's title, as the Share dialog writes it: the place and the date when the view names them."""
+    parts = []
+    place = Place.objects.filter(slug=params.get("place", "")).values_list("name", flat=True).first()
+    if place:
+        parts.append(place)
+    day = day_of(params.get("at", ""))
+    if day:
+        parts.append(format_date(day, "day"))
+    return ", ".join(["ControlMap: territorial control map", *parts])
+
+
+@require_safe
+@same_for_everyone
+def oembed(request):
+    fmt = request.GET.get("format", "json")
+    if fmt != "json":
+        return problem(501, f"format={fmt!r} is not implemented: this provider answers format=json only.")
+    url = request.GET.get("url", "").strip()
+    if not url:
+        return problem(400, "url: required.", "url", "the address of a ControlMap map or embed page")
+    limits = {}
+    for name in ("maxwidth", "maxheight"):
+        text = request.GET.get(name, "")
+        try:
+            limits[name] = positive_int(text)
+        except ValueError:
+            return problem(400, f"{name}: {text!r} is not a positive whole number of pixels.", name,
+                           "a positive whole number of pixels")
+
+    parts = urlsplit(url)
+    query = dict(_pairs(parts.query))
+    params = None
+    if parts.scheme in ("http", "https") and is_ours(parts.netloc, request):
+        params = embed_query(parts.path or "/", query)
+    if params is None:
+        return problem(404, "url: not a map or embed address of this site.")
+
+    width = min(DEFAULT_WIDTH, limits["maxwidth"] or DEFAULT_WIDTH)
+    height = min(DEFAULT_HEIGHT, limits["maxheight"] or DEFAULT_HEIGHT)
+    encoded = urlencode(params, safe=",")
+    src = f"{parts.scheme}://{parts.netloc}{reverse('embed:page')}" + (f"?{encoded}" if encoded else "")
+    title = frame_title(params)
+    html = format_html(
+        '<iframe src="{}" title="{}" width="{}" height="{}" style="border:0;max-width:100%" loading="lazy"></iframe>',
+        src, title, width, height,
+    )
+    return JsonResponse({
+        "type": "rich", "version": "1.0", "title": title, "provider_name": "ControlMap",
+        "provider_url": f"{parts.scheme}://{parts.netloc}/", "html": html, "width": width, "height": height,
+        "cache_age": PAGE_MAX_AGE,
+    })
+
+
+def _pairs(query):
+    """Query pairs, the first value of each name winning (as URLSearchParams.get does in the widget)."""
+    seen = set()
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if name not in seen:
+            seen.add(name)
+            yield name, value
