@@ -164,6 +164,7 @@ def test_boukamal_playback_as_known_today_and_as_reported_then(live_server, live
     page.get_by_role("button", name="Play").click()
     expect(page.get_by_role("button", name="Play")).to_be_visible(timeout=10000)  # stops at the last change
     expect(date_label(page)).to_have_text("19 Nov 2017")
+    expect(holder_of(page, "boukamal")).to_have_text(government)  # the table follows the map within 0.5 s
     seen = page.evaluate("window.seen")
     # As known today the 9 November claim is superseded: IS holds the town until the army takes it on the 19th.
     assert seen == [["19 Nov 2017", government]], seen
