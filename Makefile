@@ -34,3 +34,11 @@ restore:
 # Hardening tests on both databases, then the full load test (64 clients x 60 s) on each; figures in data/reliability/.
 reliability: setup-test
 	scripts/reliability.sh
+
+# The benchmark of issue 8, never part of `make test`: every size on PostGIS (and up to L on SpatiaLite),
+# gunicorn under wrk and the map in Chromium; writes BENCHMARKS.md and BENCHMARKS.json. Bench data lives in
+# its own databases (cm_bench_<size>, data/bench/); XL takes several minutes to generate the first time.
+.PHONY: bench
+bench: setup-test
+	scripts/system-packages.sh bench
+	$(PY) scripts/bench.py $(BENCH_ARGS)

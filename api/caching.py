@@ -37,10 +37,12 @@ def cache_timeout():
 class Validators:
     """ETag, Last-Modified and cache key of one request, as of the current data version."""
 
-    def __init__(self, endpoint, request, variant="", today=None):
+    def __init__(self, endpoint, request, variant="", today=None, current=None):
         """`today`: for an answer that depends on the current day (a state "now"), that day (UTC):
-        it joins the key, and midnight counts as a modification."""
-        version, changed_at = DataVersion.current()
+        it joins the key, and midnight counts as a modification. `current`: the (version, changed_at)
+        to use instead of DataVersion.current()."""
+        self.args = (endpoint, request, variant, today)
+        version, changed_at = current or DataVersion.current()
         params = sorted((key, value) for key, values in request.GET.lists() for value in values)
         digest = hashlib.sha256(repr((endpoint, request.path, params, variant, today)).encode()).hexdigest()[:20]
         self.version = version
@@ -50,7 +52,19 @@ class Validators:
         # Seconds only: that is what Last-Modified and If-Modified-Since can carry.
         self.last_modified = int(modified.timestamp())
         self.etag = f'"v{version}-{digest}"'
-        self.key = f"controlmap:response:{version}:{digest}"
+        # changed_at joins the key: a version number reused after a rolled-back bump never finds old bodies.
+        stamp = int(changed_at.timestamp() * 1e6) if changed_at else 0
+        self.key = f"controlmap:response:{version}.{stamp}:{digest}"
+
+    def for_building(self):
+        """The validators a body about to be built is stored under.
+
+        When the version comes from the shared cache it may be ahead of the database this request
+        reads (a lagging read replica): the body is then keyed by the version that database holds,
+        read before the body, so a body is never stored under a newer version than its data."""
+        if not getattr(settings, "DATA_VERSION_CACHED", False):
+            return self
+        return Validators(*self.args, current=DataVersion.stored())
 
     def not_modified(self, request):
         """RFC 9110: If-None-Match wins; If-Modified-Since counts only without it."""
@@ -122,6 +136,7 @@ class CachedGetMixin:
         cached = self.validators.cached_response()
         if cached is not None:
             raise _Answered(cached)
+        self.validators = self.validators.for_building()
 
     def handle_exception(self, exc):
         if isinstance(exc, _Answered):
@@ -152,6 +167,7 @@ def cached_view(endpoint):
             cached = validators.cached_response()
             if cached is not None:
                 return cached
+            validators = validators.for_building()
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()

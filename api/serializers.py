@@ -6,10 +6,14 @@ read once with `values_list` and joined in Python, so the query count stays cons
 size of the record.
 """
 import datetime as dt
+from array import array
 
-from django.db.models import F, FloatField, Func
+from django.db import connections
+from django.db.models import BooleanField, F, FloatField, Func, TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
-from geo import resolution
+from geo import records, resolution
 from geo.dates import format_date, iso_with_precision
 from geo.models import Actor, Citation, Place
 
@@ -59,16 +63,28 @@ def deciding_ids(states):
 
 
 def citations_by_claim(claims):
-    """{claim id: [citation dict]} for the claims of a queryset or a short id list, in one query.
+    """{claim id: [citation dict]} for the claims of a queryset or an id list, in one query.
 
-    For many claims pass a queryset: PostgreSQL checks `claim_id = ANY(list)` row by row against the
-    whole list, while a subquery joins in time linear in the rows.
+    A long id list goes to PostgreSQL as one array (`claim_id = ANY(array)`): the planner sizes it
+    right and looks the citations up by index, where thousands of IN placeholders or an unnest
+    subquery misled it into scanning every claim.
     """
     result = {}
-    rows = Citation.objects.filter(claim__in=claims).order_by("claim_id", "source__published_at", "id")
-    for claim_id, key, claimant, title, outlet, url, archive_url, published_at, quote, paraphrase, source in rows.values_list(
-        *CITATION_FIELDS
-    ):
+    citations = Citation.objects.order_by()  # put in order below; the default ordering joins places
+    if isinstance(claims, (list, tuple)) and len(claims) > 100 and connections[citations.db].vendor == "postgresql":
+        # One array parameter: the planner knows how many ids it holds, and the query text stays short.
+        citations = citations.filter(RawSQL('"geo_citation"."claim_id" = ANY(%s)', [list(claims)], output_field=BooleanField()))
+    else:
+        citations = citations.filter(claim__in=claims)
+    # The publication time is read as text and parsed in C (the driver's datetime converter is a
+    # regular expression in Python), and the rows are put in order here rather than by a database
+    # sort of wide rows that spills to disk.
+    fields = tuple("published_text" if field == "source__published_at" else field for field in CITATION_FIELDS)
+    rows = citations.annotate(published_text=Cast("source__published_at", TextField())).values_list(*fields, "id")
+    moment, earliest = records.parse_moment, dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    parsed = [(row, moment(row[7]) if row[7] is not None else None) for row in rows]
+    parsed.sort(key=lambda item: (item[0][0], item[1] is None, item[1] or earliest, item[0][-1]))
+    for (claim_id, key, claimant, title, outlet, url, archive_url, _, quote, paraphrase, source, _), published_at in parsed:
         result.setdefault(claim_id, (key, claimant, []))[2].append({
             "source_title": title, "outlet": outlet, "url": url, "archive_url": archive_url,
             "published_at": iso(published_at), "quote": quote, "quote_is_paraphrase": paraphrase, "source": source,
@@ -158,30 +174,42 @@ def _state_entry(state, actor_index):
 
 
 def timeline_payload(timeline, places, actors, version, known_at):
-    """The compact playback payload of the contract: columns, distinct states, delta-encoded days."""
+    """The compact playback payload of the contract: columns, distinct states, delta-encoded days.
+
+    `timeline` is {place id: [Period]} or the pairs of geo.records.iter_timeline, streamed: only four
+    small integers are kept per change (in arrays, written to JSON by the renderer), so building the
+    payload of a million claims needs a fraction of the memory of holding their periods.
+    """
     epoch = dt.date.fromisoformat(EPOCH)
     actor_index = {row["id"]: index for index, row in enumerate(actors.rows)}
-    place_ids = list(places.rows)
-    place_index = {place_id: index for index, place_id in enumerate(place_ids)}
+    place_index = {place_id: index for index, place_id in enumerate(places.rows)}
     rows = list(places.rows.values())
     states, state_index = [], {}
-    change_place, change_day, change_state, change_precision = [], [], [], []
-    previous, first, last = 0, None, None
-    for place_id in place_ids:
-        for period in timeline.get(place_id, ()):
+    precision_index = {name: index for index, name in enumerate(PRECISIONS)}
+    change_place, change_day, change_state, change_precision = (array("i") for _ in range(4))
+    for place_id, periods in (timeline.items() if hasattr(timeline, "items") else timeline):
+        where = place_index.get(place_id)
+        if where is None:
+            continue
+        for period in periods:
             state = period.state
-            index = state_index.get(state.key)
+            key = state.key
+            index = state_index.get(key)
             if index is None:
-                index = state_index[state.key] = len(states)
+                index = state_index[key] = len(states)
                 states.append(_state_entry(state, actor_index))
-            day = (period.start - epoch).days
-            change_place.append(place_index[place_id])
-            change_day.append(day - previous)
-            previous = day
+            change_place.append(where)
+            change_day.append((period.start - epoch).days)
             change_state.append(index)
-            change_precision.append(PRECISIONS.index(state.precision) if state.precision in PRECISIONS else 0)
-            first = period.start if first is None or period.start < first else first
-            last = period.start if last is None or period.start > last else last
+            change_precision.append(precision_index.get(state.precision, 0))
+    # Sorted by place (in the places' order), then day; days delta-encoded along that order.
+    order = sorted(range(len(change_place)), key=change_place.__getitem__)  # stable: days stay in order
+    days = array("i", (change_day[i] for i in order))
+    deltas = array("i", days)
+    for i in range(len(deltas) - 1, 0, -1):
+        deltas[i] -= days[i - 1]
+    first = epoch + dt.timedelta(days=min(days)) if days else None
+    last = epoch + dt.timedelta(days=max(days)) if days else None
     return {
         "format": TIMELINE_FORMAT,
         "version": version,
@@ -203,7 +231,11 @@ def timeline_payload(timeline, places, actors, version, known_at):
             "parent": [place_index.get(r["parent_id"], -1) for r in rows],
         },
         "states": states,
-        "changes": {"place": change_place, "day": change_day, "state": change_state, "precision": change_precision},
+        "changes": {
+            "place": array("i", (change_place[i] for i in order)), "day": deltas,
+            "state": array("i", (change_state[i] for i in order)),
+            "precision": array("i", (change_precision[i] for i in order)),
+        },
     }
 
 

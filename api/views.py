@@ -12,7 +12,6 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.decorators import api_view, authentication_classes, permission_classes, throttle_classes
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
@@ -28,7 +27,7 @@ from . import schema
 from .caching import CachedGetMixin
 from .filters import ParameterError, actors_param, at_param, bbox_param, claim_filter, known_at_param
 from .pagination import FeaturePagination, ListPagination
-from .renderers import CSVRenderer, FormatNegotiation, GeoJSONRenderer
+from .renderers import CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer
 from .serializers import (
     Actors, Places, citations_by_claim, deciding_ids, claim_dict, claims_with_relations, iso, period_dict, place_properties,
     snapshot_features, timeline_payload,
@@ -95,11 +94,12 @@ class ControlView(PublicView):
         wanted = actors_param(params, actors.id_by_slug)
         places_query = Place.objects.filter(point__intersects=bbox) if bbox else Place.objects.all()
         within = places_query.values("id") if bbox else None
-        states = records.snapshot(at, known_at, places=within)
-        if wanted:
-            states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
-        citations = citations_by_claim(records.deciding_claims(at, known_at, within))
-        features = snapshot_features(Places(places_query), states, actors.slug, citations)
+        with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
+            states = records.snapshot(at, known_at, places=within)
+            if wanted:
+                states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
+            citations = citations_by_claim(deciding_ids(states))
+            features = snapshot_features(Places(places_query), states, actors.slug, citations)
         return Response({
             "type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
             "version": self.validators.version, "features": features,
@@ -132,7 +132,8 @@ class TimelineView(PublicView):
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request):
         known_at = known_at_param(request.query_params)
-        payload = timeline_payload(records.timeline(known_at), Places(), Actors(), self.validators.version, known_at)
+        with records.gc_paused():
+            payload = timeline_payload(records.iter_timeline(known_at), Places(), Actors(), self.validators.version, known_at)
         return Response(payload)
 
 

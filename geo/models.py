@@ -494,14 +494,44 @@ class DataVersion(models.Model):
     version = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
 
+    # With a cache shared by every process (settings.DATA_VERSION_CACHED, on with Redis), the
+    # version is read from it, so a revalidation (304) or a cached answer costs no query at all.
+    CACHE_KEY = "controlmap:data-version"
+    CACHE_SECONDS = 60  # a bound on staleness should the cache ever miss a write; bump() writes at once
+
     @classmethod
     def current(cls):
-        row = cls.objects.filter(pk=1).values_list("version", "changed_at").first()
-        return row or (0, None)
+        from django.core.cache import cache
+
+        cached = getattr(settings, "DATA_VERSION_CACHED", False)
+        if cached:
+            row = cache.get(cls.CACHE_KEY)
+            if row is not None:
+                return row
+        row = cls.stored()
+        if cached:
+            cache.add(cls.CACHE_KEY, row, cls.CACHE_SECONDS)  # add: never overwrites what bump() wrote meanwhile
+        return row
+
+    @classmethod
+    def stored(cls):
+        """(version, changed_at) as the database read by this request holds it (a replica may lag)."""
+        return cls.objects.filter(pk=1).values_list("version", "changed_at").first() or (0, None)
 
     @classmethod
     def bump(cls):
+        from django.core.cache import cache
+        from django.db import transaction
+
         now = timezone.now()
-        updated = cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now)
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 1, "changed_at": now})
+        with transaction.atomic():
+            updated = cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now)
+            if not updated:
+                cls.objects.get_or_create(pk=1, defaults={"version": 1, "changed_at": now})
+            if getattr(settings, "DATA_VERSION_CACHED", False):
+                # Written while the row is locked, so concurrent bumps write in version order. The data
+                # of this version is committed already (bump runs on commit); were this update rolled
+                # back, its version number would come back with another changed_at, which the
+                # response cache keys include.
+                cache.set(cls.CACHE_KEY, cls.objects.filter(pk=1).values_list("version", "changed_at").first(),
+                          cls.CACHE_SECONDS)

@@ -183,34 +183,54 @@ def periods(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) ->
 
     Claims that repeat the current state add their evidence to its period instead of starting a
     new one; the first period starts at the first counting claim (before it: unknown).
+
+    This runs over every counting claim for the timeline, so the common moment (one claim, no end)
+    skips _decide, and a period's repeated evidence is gathered in a list and made a tuple once.
     """
     ordered = counting(claims, known_at)
-    moments = [(day, list(group)) for day, group in groupby(ordered, key=lambda c: c.date)]
     starts: list[dt.date] = []
     states: list[State] = []
     keys: list[tuple] = []
-    for index, (day, group) in enumerate(moments):
-        events = [(day, _decide(group, day))]
-        if any(c.end is not None for c in group):
-            next_day = moments[index + 1][0] if index + 1 < len(moments) else None
-            ends = sorted({c.end for c in group if c.end is not None and (next_day is None or c.end < next_day)})
-            events += [(end, _decide(group, end)) for end in ends]
-        for start, state in events:
-            key = state.key
+    gathered: dict[int, tuple[list, set]] = {}  # period index -> (its claims, their ids) once it gets more
+    count = len(ordered)
+    index = 0
+    while index < count:
+        claim = ordered[index]
+        day = claim.date
+        stop = index + 1
+        while stop < count and ordered[stop].date == day:
+            stop += 1
+        if stop == index + 1 and claim.end is None:
+            state = State(claim.status, claim.holder, claim.others, day, claim.precision, (claim,))
+            events = ((day, state, (claim.status, claim.holder, claim.others, ())),)
+        else:
+            group = ordered[index:stop]
+            events = [(day, _decide(group, day))]
+            if any(c.end is not None for c in group):
+                next_day = ordered[stop].date if stop < count else None
+                ends = sorted({c.end for c in group if c.end is not None and (next_day is None or c.end < next_day)})
+                events += [(end, _decide(group, end)) for end in ends]
+            events = [(start, state, state.key) for start, state in events]
+        index = stop
+        for start, state, key in events:
             if keys and keys[-1] == key:
-                previous = states[-1]
-                seen = {c.id for c in previous.claims}
-                extra = tuple(c for c in state.claims if c.id not in seen)
-                if extra:
-                    states[-1] = _with_claims(previous, previous.claims + extra)
+                last = len(states) - 1
+                if last not in gathered:
+                    gathered[last] = (list(states[last].claims), {c.id for c in states[last].claims})
+                listed, seen = gathered[last]
+                for c in state.claims:
+                    if c.id not in seen:
+                        seen.add(c.id)
+                        listed.append(c)
                 continue
             starts.append(start)
             states.append(state)
             keys.append(key)
-    return [
-        Period(start, state, starts[index + 1] if index + 1 < len(starts) else None)
-        for index, (start, state) in enumerate(zip(starts, states))
-    ]
+    for position, (listed, _) in gathered.items():
+        if len(listed) > len(states[position].claims):
+            states[position] = _with_claims(states[position], tuple(listed))
+    ends = starts[1:] + [None]
+    return [Period(start, state, end) for start, state, end in zip(starts, states, ends)]
 
 
 def _with_claims(state: State, claims: tuple[ClaimFact, ...]) -> State:

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ControlMap needs, skipping what is already there.
-# Usage: scripts/system-packages.sh run|test
+# Usage: scripts/system-packages.sh run|test|bench
 set -euo pipefail
 
 RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25)
 TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium fonts-dejavu-core)
+BENCH_PACKAGES=(wrk)  # the load generator of `make bench`
 
 wanted=("${RUN_PACKAGES[@]}")
 [ "${1:-run}" = test ] && wanted+=("${TEST_PACKAGES[@]}")
+[ "${1:-run}" = bench ] && wanted+=("${TEST_PACKAGES[@]}" "${BENCH_PACKAGES[@]}")
 
 missing=()
 for package in "${wanted[@]}"; do

@@ -146,7 +146,7 @@ export function stampSymbol(ctx, x, y, r, style, selected = false) {
   const key = `${style.kind}|${style.colours.join()}|${r}|${selected ? 1 : 0}`;
   let sprite = sprites.get(key);
   if (!sprite) {
-    const half = Math.ceil(r + 6);
+    const half = Math.ceil(r + (selected ? 6 : 2)); // room for the selection ring only when it is drawn
     const ratio = globalThis.devicePixelRatio || 1;
     sprite = document.createElement("canvas");
     sprite.width = sprite.height = 2 * half * ratio;
