@@ -104,6 +104,11 @@ if DATABASES["default"]["ENGINE"] not in {
 # Parallel test runs (several checkouts on one PostgreSQL) pick their own test database name.
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+elif DATABASES["default"]["ENGINE"].endswith("spatialite"):
+    # A file, not SQLite's in-memory default: the backup, fault and load tests reach the test
+    # database from other processes.
+    _database = Path(DATABASES["default"]["NAME"])
+    DATABASES["default"]["TEST"] = {"NAME": str(_database.with_name(f"test_{_database.name}"))}
 if DATABASES["default"]["ENGINE"].endswith("postgis"):
     # JIT compilation costs ~1 s on the snapshot query and never pays back on these short queries.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"connect_timeout": 5, "options": "-c jit=off"})

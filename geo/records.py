@@ -116,7 +116,7 @@ def _date(value):
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def parse_moment(value):
+def parse_db_moment(value):
     """A datetime from a database's text (PostgreSQL's has an offset, SQLite's is UTC without one)."""
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
@@ -143,7 +143,7 @@ def fact_rows(sql, params, id_subquery=None, connection=None):
                 cursor.execute(f"{select} IN ({', '.join(['%s'] * len(ids))})", ids)
             for claim_id, actor_id, role in cursor.fetchall():
                 others.setdefault(claim_id, []).append((actor_id, role))
-    fact, date, moment, published = resolution.ClaimFact, _date, parse_moment, PUBLISHED
+    fact, date, moment, published = resolution.ClaimFact, _date, parse_db_moment, PUBLISHED
     empty = ()
     return [
         fact(cid, place, status, date(day), holder, tuple(sorted(others[cid])) if cid in others else empty, precision,
@@ -236,7 +236,7 @@ def iter_timeline(known_at=None, chunk=10000):
     counting, params = _counting_sql("c", connection, known_at)
     sql = (f"SELECT {_columns('c', connection)}, a.actor_id, a.role FROM geo_claim c "
            f"LEFT JOIN geo_claimactor a ON a.claim_id = c.id WHERE {counting} ORDER BY c.place_id, c.date, c.id")
-    date, moment, published, fact = _date, parse_moment, PUBLISHED, resolution.ClaimFact
+    date, moment, published, fact = _date, parse_db_moment, PUBLISHED, resolution.ClaimFact
     with gc_paused(), connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         place, claims = None, []
