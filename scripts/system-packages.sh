@@ -4,7 +4,7 @@
 set -euo pipefail
 
 RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25)
-TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium fonts-dejavu-core)
+TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium fonts-dejavu-core nodejs)
 BENCH_PACKAGES=(wrk)  # the load generator of `make bench`
 
 wanted=("${RUN_PACKAGES[@]}")
