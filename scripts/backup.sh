@@ -25,14 +25,7 @@ case "$url" in
     mkdir -p "$(dirname "$backup")"
     tmp="$backup.partial"
     rm -f "$tmp"
-    "$PY" - "$database" "$tmp" <<'PY'
-import sqlite3, sys
-source = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-target = sqlite3.connect(sys.argv[2])
-source.backup(target)
-assert target.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "the copy fails SQLite's integrity check"
-target.close()
-PY
+    "$PY" scripts/dbstate.py copy "$database" "$tmp"
     ;;
   *) echo "backup: DATABASE_URL must be postgis:// or spatialite://" >&2; exit 2 ;;
 esac

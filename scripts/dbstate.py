@@ -1,5 +1,7 @@
 """What a database holds, for backup.sh and restore.sh: `tables` (JSON: table -> row count) or
-`empty` (exit 0 when the database has no ControlMap tables yet). Reads DATABASE_URL like the app."""
+`empty` (exit 0 when the database has no ControlMap tables yet). Reads DATABASE_URL like the app.
+`copy SOURCE TARGET` copies one SQLite file into another with the online backup API (one
+transaction on the target: all or nothing) and checks the copy's integrity."""
 import json
 import os
 import sqlite3
@@ -36,7 +38,20 @@ def tables(connection, vendor):
     return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
-def main(command):
+def copy_sqlite(source_path, target_path):
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    target = sqlite3.connect(target_path)
+    source.backup(target)
+    if target.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        print(f"{target_path}: the copy fails SQLite's integrity check", file=sys.stderr)
+        return 1
+    target.close()
+    return 0
+
+
+def main(command, *arguments):
+    if command == "copy" and len(arguments) == 2:
+        return copy_sqlite(*arguments)
     connection, vendor = connect()
     found = tables(connection, vendor) if connection else {}
     if command == "tables":
@@ -44,9 +59,9 @@ def main(command):
         return 0
     if command == "empty":
         return 1 if "django_migrations" in found else 0
-    print(f"usage: {sys.argv[0]} tables|empty", file=sys.stderr)
+    print(f"usage: {sys.argv[0]} tables|empty|copy SOURCE TARGET", file=sys.stderr)
     return 2
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ""))
+    sys.exit(main(*(sys.argv[1:] or [""])))

@@ -41,14 +41,7 @@ case "$url" in
     database=${url#spatialite:///}
     mkdir -p "$(dirname "$database")"
     # One backup-API step copies every page in one transaction on the target: all or nothing.
-    "$PY" - "$backup" "$database" <<'PY'
-import sqlite3, sys
-source = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-target = sqlite3.connect(sys.argv[2])
-source.backup(target)
-assert target.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "the restored database fails SQLite's integrity check"
-target.close()
-PY
+    "$PY" scripts/dbstate.py copy "$backup" "$database"
     ;;
   *)
     pg_url="postgresql://${url#*://}"
