@@ -51,14 +51,16 @@ class FastJSONRenderer(JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        if self.get_indent(accepted_media_type, renderer_context or {}):  # the browsable form: readable JSON
-            return super().render(data, accepted_media_type, renderer_context)
         encode = self.encoder_class().default
 
         def default(value):
             return value.tolist() if isinstance(value, array) else encode(value)
 
-        return orjson.dumps(data, default=default, option=self.OPTIONS)
+        compact = orjson.dumps(data, default=default, option=self.OPTIONS)
+        if self.get_indent(accepted_media_type, renderer_context or {}):
+            # The browsable form: readable JSON (prepared features, orjson.Fragment, are JSON already).
+            return super().render(orjson.loads(compact), accepted_media_type, renderer_context)
+        return compact
 
 
 class GeoJSONRenderer(FastJSONRenderer):

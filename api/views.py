@@ -1,10 +1,12 @@
 """The public, read-only API under /api/v1/.
 
-Every state comes from geo.records (which asks geo.resolution); these views only parse parameters,
-read display fields in bulk and shape the contract's payloads (see /work/notes/api-contract.md and
-the OpenAPI schema at /api/v1/schema/). Every view is cached and answers conditional requests
-through api.caching, is throttled for anonymous clients, and answers write methods with 405.
+Every state comes from geo.resolution: through geo.records, or prepared by api.snapshots for the
+record as known now. These views only parse parameters, read display fields in bulk and shape the
+contract's payloads (the OpenAPI schema at /api/v1/schema/ documents them). Every view is cached
+and answers conditional requests through api.caching, is throttled for anonymous clients, and
+answers write methods with 405.
 """
+import orjson
 from django.db.models import Exists, OuterRef, Q, TextField, Value
 from django.db.models.functions import Replace
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -23,7 +25,7 @@ from geo import records
 from geo.models import Actor, Citation, Claim, Place, Source
 from geo.text import search_variants
 
-from . import schema
+from . import schema, snapshots
 from .caching import CachedGetMixin
 from .filters import ParameterError, actors_param, at_param, bbox_param, claim_filter, known_at_param
 from .pagination import FeaturePagination, ListPagination
@@ -94,12 +96,18 @@ class ControlView(PublicView):
         wanted = actors_param(params, actors.id_by_slug)
         places_query = Place.objects.filter(point__intersects=bbox) if bbox else Place.objects.all()
         within = places_query.values("id") if bbox else None
-        with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
-            states = records.snapshot(at, known_at, places=within)
-            if wanted:
-                states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
-            citations = citations_by_claim(deciding_ids(states))
-            features = snapshot_features(Places(places_query), states, actors.slug, citations)
+        prepared = snapshots.features_on(at, within, wanted) if known_at is None else None
+        if prepared is not None:
+            features = b"[" + b",".join(prepared) + b"]"
+            del prepared
+            features = orjson.loads(features) if request.accepted_renderer.format == "csv" else orjson.Fragment(features)
+        else:
+            with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
+                states = records.snapshot(at, known_at, places=within)
+                if wanted:
+                    states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
+                citations = citations_by_claim(deciding_ids(states))
+                features = snapshot_features(Places(places_query), states, actors.slug, citations)
         return Response({
             "type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
             "version": self.validators.version, "features": features,
@@ -132,8 +140,10 @@ class TimelineView(PublicView):
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request):
         known_at = known_at_param(request.query_params)
+        periods = snapshots.timeline() if known_at is None else None
         with records.gc_paused():
-            payload = timeline_payload(records.iter_timeline(known_at), Places(), Actors(), self.validators.version, known_at)
+            periods = records.iter_timeline(known_at) if periods is None else periods
+            payload = timeline_payload(periods, Places(), Actors(), self.validators.version, known_at)
         return Response(payload)
 
 

@@ -58,17 +58,17 @@ def _counting_sql(alias, connection, known_at):
             [moment, moment])
 
 
-def _places_sql(places, connection):
-    """A condition on `p.id` for `places`: None (all), ids, or a queryset of place ids."""
+def places_condition(places, connection, column="p.id"):
+    """A condition on `column` (a place id) for `places`: None (all), ids, or a queryset of place ids."""
     if places is None:
         return "", []
     if hasattr(places, "query"):
         sql, params = places.query.get_compiler(connection=connection).as_sql()
-        return f" AND p.id IN ({sql})", list(params)
+        return f" AND {column} IN ({sql})", list(params)
     ids = [int(place) if not hasattr(place, "pk") else place.pk for place in places]
     if not ids:
         return " AND 1 = 0", []
-    return f" AND p.id IN ({', '.join(['%s'] * len(ids))})", ids
+    return f" AND {column} IN ({', '.join(['%s'] * len(ids))})", ids
 
 
 def _columns(alias, connection):
@@ -95,7 +95,7 @@ def deciding_sql(at, known_at=None, places=None, connection=None, columns=None):
     connection = connection or connections[router.db_for_read(Claim)]
     columns = columns or _columns("c", connection)
     counting, counting_params = _counting_sql("c", connection, known_at)
-    place_filter, place_params = _places_sql(places, connection)
+    place_filter, place_params = places_condition(places, connection)
     day = connection.ops.adapt_datefield_value(at)
     if connection.vendor == "postgresql":
         # WITH TIES keeps every claim of the latest date: a same-day conflict stays a dispute.
@@ -112,7 +112,7 @@ def deciding_sql(at, known_at=None, places=None, connection=None, columns=None):
     return sql, [day, *latest_params, *counting_params, *place_params]
 
 
-def _date(value):
+def parse_db_date(value):
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
@@ -143,7 +143,7 @@ def fact_rows(sql, params, id_subquery=None, connection=None):
                 cursor.execute(f"{select} IN ({', '.join(['%s'] * len(ids))})", ids)
             for claim_id, actor_id, role in cursor.fetchall():
                 others.setdefault(claim_id, []).append((actor_id, role))
-    fact, date, moment, published = resolution.ClaimFact, _date, parse_db_moment, PUBLISHED
+    fact, date, moment, published = resolution.ClaimFact, parse_db_date, parse_db_moment, PUBLISHED
     empty = ()
     return [
         fact(cid, place, status, date(day), holder, tuple(sorted(others[cid])) if cid in others else empty, precision,
@@ -225,20 +225,23 @@ def place_periods(place, known_at=None, payload=True):
     return resolution.periods(facts(Claim.objects.filter(place=place, review=Claim.Review.PUBLISHED), payload), known_at)
 
 
-def iter_timeline(known_at=None, chunk=10000):
-    """(place id, [Period]) for every place with a counting claim, in place id order, streamed.
+def iter_place_claims(known_at=None, places=None, chunk=10000):
+    """(place id, [ClaimFact]) for every place with a counting claim, in place id order, streamed.
 
     One query (the claims with their other actors joined, read in chunks through a server-side
     cursor on PostgreSQL); only one place's claims are held at a time, so a caller that keeps just
-    what it needs of each period (the playback payload) stays small however many claims there are.
+    what it needs of each place stays small however many claims there are. `places`: as for
+    deciding_sql (None: every place).
     """
     connection = connections[router.db_for_read(Claim)]
     counting, params = _counting_sql("c", connection, known_at)
+    place_filter, place_params = places_condition(places, connection, "c.place_id")
     sql = (f"SELECT {_columns('c', connection)}, a.actor_id, a.role FROM geo_claim c "
-           f"LEFT JOIN geo_claimactor a ON a.claim_id = c.id WHERE {counting} ORDER BY c.place_id, c.date, c.id")
-    date, moment, published, fact = _date, parse_db_moment, PUBLISHED, resolution.ClaimFact
+           f"LEFT JOIN geo_claimactor a ON a.claim_id = c.id WHERE {counting}{place_filter} "
+           f"ORDER BY c.place_id, c.date, c.id")
+    date, moment, published, fact = parse_db_date, parse_db_moment, PUBLISHED, resolution.ClaimFact
     with gc_paused(), connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, params + place_params)
         place, claims = None, []
         row = previous = None
         others = []
@@ -259,17 +262,21 @@ def iter_timeline(known_at=None, chunk=10000):
                 if previous is not None:
                     flush_claim()
                 if row[1] != place and claims:
-                    place_periods = resolution.periods(claims, known_at)
-                    if place_periods:
-                        yield place, place_periods
+                    yield place, claims
                     claims = []
                 place, previous = row[1], row
                 others = [(row[11], row[12])] if row[11] is not None else []
         if previous is not None:
             flush_claim()
-            place_periods = resolution.periods(claims, known_at)
-            if place_periods:
-                yield place, place_periods
+            yield place, claims
+
+
+def iter_timeline(known_at=None, chunk=10000):
+    """(place id, [Period]) for every place with a counting claim, in place id order, streamed."""
+    for place, claims in iter_place_claims(known_at, chunk=chunk):
+        place_periods = resolution.periods(claims, known_at)
+        if place_periods:
+            yield place, place_periods
 
 
 def timeline(known_at=None, payload=False):

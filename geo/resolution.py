@@ -178,20 +178,12 @@ def state_at(claims: Iterable[ClaimFact], at: dt.date, known_at: dt.datetime | N
     return _decide(group, at)
 
 
-def periods(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) -> list[Period]:
-    """The control history of one place: consecutive periods of differing state.
+def _moments(ordered: Sequence[ClaimFact]):
+    """(day, State, State.key) at each day on which the deciding claims may change, in order: each
+    counting date, and the ends of that date's claims that fall before the next counting date.
 
-    Claims that repeat the current state add their evidence to its period instead of starting a
-    new one; the first period starts at the first counting claim (before it: unknown).
-
-    This runs over every counting claim for the timeline, so the common moment (one claim, no end)
-    skips _decide, and a period's repeated evidence is gathered in a list and made a tuple once.
-    """
-    ordered = counting(claims, known_at)
-    starts: list[dt.date] = []
-    states: list[State] = []
-    keys: list[tuple] = []
-    gathered: dict[int, tuple[list, set]] = {}  # period index -> (its claims, their ids) once it gets more
+    Between two moments state_at gives the moment's state. The common moment (one claim, no end)
+    skips _decide: this runs over every counting claim of the record."""
     count = len(ordered)
     index = 0
     while index < count:
@@ -201,31 +193,55 @@ def periods(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) ->
         while stop < count and ordered[stop].date == day:
             stop += 1
         if stop == index + 1 and claim.end is None:
-            state = State(claim.status, claim.holder, claim.others, day, claim.precision, (claim,))
-            events = ((day, state, (claim.status, claim.holder, claim.others, ())),)
+            yield day, State(claim.status, claim.holder, claim.others, day, claim.precision, (claim,)), (claim.status, claim.holder, claim.others, ())
         else:
             group = ordered[index:stop]
-            events = [(day, _decide(group, day))]
+            state = _decide(group, day)
+            yield day, state, state.key
             if any(c.end is not None for c in group):
                 next_day = ordered[stop].date if stop < count else None
-                ends = sorted({c.end for c in group if c.end is not None and (next_day is None or c.end < next_day)})
-                events += [(end, _decide(group, end)) for end in ends]
-            events = [(start, state, state.key) for start, state in events]
+                for end in sorted({c.end for c in group if c.end is not None and (next_day is None or c.end < next_day)}):
+                    state = _decide(group, end)
+                    yield end, state, state.key
         index = stop
-        for start, state, key in events:
-            if keys and keys[-1] == key:
-                last = len(states) - 1
-                if last not in gathered:
-                    gathered[last] = (list(states[last].claims), {c.id for c in states[last].claims})
-                listed, seen = gathered[last]
-                for c in state.claims:
-                    if c.id not in seen:
-                        seen.add(c.id)
-                        listed.append(c)
-                continue
-            starts.append(start)
-            states.append(state)
-            keys.append(key)
+
+
+def segments(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) -> list[Period]:
+    """The stretches of days over which one place's state_at is the same, deciding claims included:
+    finer than `periods` (a claim repeating the state starts a new segment, since it is new evidence).
+
+    A snapshot at T is the segment containing T of every place, so these can be resolved once and
+    read many times (api.snapshots keeps them)."""
+    moments = list(_moments(counting(claims, known_at)))
+    ends = [start for start, _, _ in moments[1:]] + [None]
+    return [Period(start, state, end) for (start, state, _), end in zip(moments, ends)]
+
+
+def periods(claims: Iterable[ClaimFact], known_at: dt.datetime | None = None) -> list[Period]:
+    """The control history of one place: consecutive periods of differing state.
+
+    Claims that repeat the current state add their evidence to its period instead of starting a
+    new one; the first period starts at the first counting claim (before it: unknown). A period's
+    repeated evidence is gathered in a list and made a tuple once.
+    """
+    starts: list[dt.date] = []
+    states: list[State] = []
+    keys: list[tuple] = []
+    gathered: dict[int, tuple[list, set]] = {}  # period index -> (its claims, their ids) once it gets more
+    for start, state, key in _moments(counting(claims, known_at)):
+        if keys and keys[-1] == key:
+            last = len(states) - 1
+            if last not in gathered:
+                gathered[last] = (list(states[last].claims), {c.id for c in states[last].claims})
+            listed, seen = gathered[last]
+            for c in state.claims:
+                if c.id not in seen:
+                    seen.add(c.id)
+                    listed.append(c)
+            continue
+        starts.append(start)
+        states.append(state)
+        keys.append(key)
     for position, (listed, _) in gathered.items():
         if len(listed) > len(states[position].claims):
             states[position] = _with_claims(states[position], tuple(listed))

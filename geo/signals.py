@@ -1,8 +1,13 @@
 """Any change to the record moves the data version, so caches and ETags never serve stale data."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from .models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, DataVersion, Outlet, Place, PlaceName, Source
+
+# Sent inside the transaction of a bulk write that bypasses model signals (synthetic data), so that
+# what is derived from the record (api.snapshots) is brought up to date once it commits.
+bulk_changed = Signal()
 
 WATCHED = (Place, PlaceName, Actor, ActorAlias, ActorRelation, Outlet, Source, Claim, ClaimActor, Citation)
 

@@ -14,6 +14,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from .models import Actor, Citation, Claim, ClaimActor, DataVersion, Outlet, Place, PlaceName, Precision, Source, date_bounds
+from .signals import bulk_changed
 from .text import search_variants
 
 START, END = dt.date(2014, 1, 1), dt.date(2018, 12, 31)
@@ -74,6 +75,7 @@ def delete_data_set(seed):
     with transaction.atomic(), connection.cursor() as cursor:
         for table, condition in statements:
             cursor.execute(f"DELETE FROM {table} WHERE {condition}", [prefix])
+        bulk_changed.send(sender=Generator)
         transaction.on_commit(DataVersion.bump)
 
 
@@ -97,6 +99,7 @@ class Generator:
             place_ids = self.make_places()
             sources = self.make_sources(outlets)
             counts = self.make_claims(place_ids, actors, sources)
+            bulk_changed.send(sender=Generator)
             transaction.on_commit(DataVersion.bump)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:

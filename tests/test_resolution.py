@@ -179,6 +179,21 @@ def test_state_equals_brute_force_reference_and_periods_lookup(claims, offset, k
     assert snapshot.get(1, resolution.UNKNOWN_STATE).key == state.key
 
 
+@settings(max_examples=300, deadline=None)
+@given(claim_sets(), KNOWN_ATS)
+def test_the_segment_containing_any_day_holds_exactly_the_state_at_that_day(claims, known_at):
+    """What api.snapshots stores: every day's state_at, deciding claims, since and precision included."""
+    place_claims = [c for c in claims if c.place == 1]
+    segments = resolution.segments(place_claims, known_at)
+    assert [s.end for s in segments[:-1]] == [s.start for s in segments[1:]]
+    for offset in range(-1, 92):
+        at = BASE + dt.timedelta(days=offset)
+        containing = [s for s in segments if s.start <= at and (s.end is None or at < s.end)]
+        expected = resolution.state_at(place_claims, at, known_at)
+        assert containing == ([] if expected == resolution.UNKNOWN_STATE else [containing[0]])
+        assert (containing[0].state if containing else resolution.UNKNOWN_STATE) == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(claim_sets(), DAYS, KNOWN_ATS, st.data())
 def test_a_claim_effective_after_t_never_changes_the_state_at_t(claims, offset, known_at, data):

@@ -1,0 +1,35 @@
+"""Prepared snapshots: geo.resolution's answers, kept so that a day's map is read, not resolved.
+
+See api.snapshots for how they are kept in step with the record and when they are used.
+"""
+from django.db import models
+
+
+class SnapshotSegment(models.Model):
+    """One place's state, as known now, over a stretch of days [start, stop), with the GeoJSON
+    Feature the control snapshot shows for it (evidence included) and what the timeline needs."""
+
+    place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False)
+    start = models.DateField()
+    stop = models.DateField(null=True, help_text="The first day after the segment; empty while it lasts.")
+    precision = models.CharField(max_length=12)
+    state = models.TextField(help_text="[status, holder, others, sides] with actor ids, as JSON: the state's key.")
+    actors = models.TextField(help_text="The ids of every actor the state names, as JSON (the actor filter).")
+    feature = models.TextField(help_text="The snapshot's Feature, as JSON.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["place", "start"], name="snapshotsegment_place_start")]
+
+
+class SnapshotStatus(models.Model):
+    """One row: whether the segments cover every place (a full build has finished since the last
+    bulk change). Places changed since are listed in StalePlace."""
+
+    complete = models.BooleanField(default=False)
+    built_at = models.DateTimeField(null=True)
+
+
+class StalePlace(models.Model):
+    """A place whose claims or their display changed since its segments were written."""
+
+    place_id = models.BigIntegerField(primary_key=True)

@@ -1,0 +1,216 @@
+"""Prepared control snapshots: each place's state as known now, resolved once per change of the
+record and stored per stretch of days with the Feature the snapshot shows (api.models).
+
+Resolving 200,000 claims and shaping ten thousand evidence-rich features took a second per
+request; reading one day's prepared features takes a tenth of that. geo.resolution still decides
+every state (`segments`); this module only keeps its answers, and the timeline of the record as
+known now is read from the same rows.
+
+Kept in step with the record:
+  - triggers in the database (migration 0002) mark stale the places a write touches, in the
+    write's own transaction, whoever writes (the ORM, a queryset update, raw SQL, a bulk load);
+  - after a write that sends a signal (any model save or delete, geo.signals.bulk_changed), the
+    stale places are resolved again once its transaction commits (`refresh_stale`).
+Readers use the segments only while they are complete and no place is stale, and otherwise
+resolve the claims as before: the same answer, slower. So a write that sends no signal, or a
+crash between a commit and its refresh, can cost speed, never correctness, until the next refresh
+(`manage.py refresh_snapshots` catches up at once).
+"""
+from itertools import groupby
+
+import orjson
+from django.db import connections, router, transaction
+from django.utils import timezone
+
+from geo import records, resolution
+from geo.models import Place
+
+from .models import SnapshotSegment, SnapshotStatus, StalePlace
+from .serializers import Actors, Places, citations_by_claim, feature, place_properties, state_properties
+
+BATCH = 2000  # places resolved and written at a time: bounds memory and the citations query
+
+
+def _connection(write=False):
+    alias = router.db_for_write(SnapshotSegment) if write else router.db_for_read(SnapshotSegment)
+    return connections[alias]
+
+
+# ------------------------------------------------------------------ writing
+
+def state_json(state):
+    """The state's key (what a reader sees) as JSON with actor ids: equal keys, equal text."""
+    def pairs(items):
+        return [[actor, role] for actor, role in items]
+
+    sides = [[side.status, side.holder, pairs(side.others)] for side in state.sides]
+    return orjson.dumps([state.status, state.holder, pairs(state.others), sides]).decode()
+
+
+def _segment_rows(place_claims, actor_slug):
+    """Rows of SnapshotSegment for a batch of (place id, [ClaimFact]), in three queries."""
+    resolved = [(place, resolution.segments(claims)) for place, claims in place_claims]
+    resolved = [(place, segments) for place, segments in resolved if segments]
+    if not resolved:
+        return []
+    deciding = [claim.id for _, segments in resolved for segment in segments for claim in segment.state.claims]
+    citations = citations_by_claim(sorted(set(deciding)))
+    places = Places(Place.objects.filter(id__in=[place for place, _ in resolved])).rows
+    rows = []
+    for place, segments in resolved:
+        row = places[place]
+        for segment in segments:
+            state = segment.state
+            shown = feature(row, {**place_properties(row), **state_properties(state, actor_slug, citations)})
+            rows.append((place, segment.start, segment.end, state.precision, state_json(state),
+                         orjson.dumps(state.actors()).decode(), orjson.dumps(shown).decode()))
+    return rows
+
+
+def _write(places):
+    """Replace the segments of `places` (None: every place; or a queryset of place ids)."""
+    connection = _connection(write=True)
+    actor_slug = Actors().slug
+    place_filter = ""
+    if places is not None:
+        sql, params = places.query.get_compiler(connection=connection).as_sql()
+        place_filter = f" WHERE place_id IN ({sql})"
+    insert = ("INSERT INTO api_snapshotsegment (place_id, start, stop, precision, state, actors, feature) "
+              "VALUES (%s, %s, %s, %s, %s, %s, %s)")
+    with records.gc_paused(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM api_snapshotsegment{place_filter}", [] if places is None else params)
+        stream = records.iter_place_claims(places=places)
+        written = 0
+        while batch := [entry for _, entry in zip(range(BATCH), stream)]:
+            rows = _segment_rows(batch, actor_slug)
+            cursor.executemany(insert, rows)
+            written += len(rows)
+    return written
+
+
+def rebuild():
+    """Resolve every place again (after a bulk change, or to catch up). Returns the segments written."""
+    connection = _connection(write=True)
+    with transaction.atomic(using=connection.alias):
+        status = _locked_status()
+        StalePlace.objects.all().delete()
+        written = _write(None)
+        if connection.vendor == "postgresql":  # fresh statistics for the readers' plans
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE api_snapshotsegment")
+        status.complete, status.built_at = True, timezone.now()
+        status.save()
+    return written
+
+
+def refresh_stale():
+    """Resolve the places marked stale again, if the segments are otherwise complete."""
+    if not StalePlace.objects.exists():
+        return 0
+    written = 0
+    with transaction.atomic(using=_connection(write=True).alias):
+        status = _locked_status()
+        if not status.complete:
+            return 0  # a rebuild is due, and covers them
+        stale = list(StalePlace.objects.values_list("place_id", flat=True))
+        for first in range(0, len(stale), BATCH * 5):
+            chunk = stale[first:first + BATCH * 5]
+            written += _write(StalePlace.objects.filter(place_id__in=chunk).values("place_id"))
+            # Only the rows read above: a place marked since by another transaction stays marked.
+            StalePlace.objects.filter(place_id__in=chunk).delete()
+    return written
+
+
+def _locked_status():
+    """The status row, locked: one writer of segments at a time."""
+    SnapshotStatus.objects.get_or_create(pk=1)
+    return SnapshotStatus.objects.select_for_update().get(pk=1)
+
+
+# ------------------------------------------------------------------ tracking changes
+
+def schedule_refresh(sender=None, raw=False, **kwargs):
+    """After a write (the database's triggers have marked the places it touches, see the
+    migration 0002): refresh them once its transaction commits. Writes that send no signal
+    (queryset updates, raw SQL) leave their places stale until the next refresh: readers resolve
+    the claims meanwhile."""
+    if not raw:
+        transaction.on_commit(refresh_stale)
+
+
+def complete_after_migrate(using, **kwargs):
+    """After `migrate` (on a new database, or on one upgraded to this module): build the segments
+    if they are not complete, so the readers never wait for an operator."""
+    if using == _connection(write=True).alias and not SnapshotStatus.objects.filter(pk=1, complete=True).exists():
+        rebuild()
+
+
+# ------------------------------------------------------------------ reading
+
+def usable(cursor):
+    cursor.execute("SELECT 1 FROM api_snapshotstatus WHERE id = 1 AND complete "
+                   "AND NOT EXISTS (SELECT 1 FROM api_staleplace)")
+    return cursor.fetchone() is not None
+
+
+def features_on(at, places=None, actor_ids=None):
+    """The prepared Features (JSON bytes, in place slug order) of every place with a known state on
+    day `at`, as known now; None when the segments cannot be used (then resolve the claims).
+
+    `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them."""
+    connection = _connection()
+    place_filter, params = records.places_condition(places, connection)
+    as_bytes = "convert_to(s.feature, 'UTF8')" if connection.vendor == "postgresql" else "CAST(s.feature AS BLOB)"
+    day = connection.ops.adapt_datefield_value(at)
+    if connection.vendor == "postgresql":  # per place, one backward step on the (place, start) index
+        sql = (f"SELECT p.slug, {as_bytes}, s.actors FROM geo_place p CROSS JOIN LATERAL (SELECT * FROM "
+               f"api_snapshotsegment s WHERE s.place_id = p.id AND s.start <= %s ORDER BY s.start DESC LIMIT 1) s "
+               f"WHERE (s.stop IS NULL OR s.stop > %s){place_filter}")
+    else:
+        sql = (f"SELECT p.slug, {as_bytes}, s.actors FROM geo_place p CROSS JOIN api_snapshotsegment s "
+               f"ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
+               f"WHERE x.place_id = p.id AND x.start <= %s) WHERE (s.stop IS NULL OR s.stop > %s){place_filter}")
+    with connection.cursor() as cursor:
+        if not usable(cursor):
+            return None
+        cursor.execute(sql, [day, day, *params])
+        rows = cursor.fetchall()
+    if actor_ids:
+        rows = [row for row in rows if actor_ids.intersection(orjson.loads(row[2]))]
+    rows.sort(key=lambda row: row[0])
+    return [bytes(row[1]) for row in rows]
+
+
+def timeline():
+    """(place id, [Period]) for every place, as known now, from the segments (in place id order);
+    None when they cannot be used. A period is a run of segments with the same state key; its
+    states carry what the timeline shows (status, actors, precision), not the claims."""
+    connection = _connection()
+    made = {}
+
+    def state(text, precision):
+        found = made.get((text, precision))
+        if found is None:
+            status, holder, others, sides = orjson.loads(text)
+            sides = tuple(resolution.Side(s, h, tuple(map(tuple, o)), ()) for s, h, o in sides)
+            found = made[(text, precision)] = resolution.State(status, holder, tuple(map(tuple, others)), None, precision, (), sides)
+        return found
+
+    with connection.cursor() as cursor:
+        if not usable(cursor):
+            return None
+    return _periods(connection, state)
+
+
+def _periods(connection, state):
+    date = records.parse_db_date
+    with records.gc_paused(), connection.chunked_cursor() as cursor:
+        cursor.execute("SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start")
+        rows = iter(lambda: cursor.fetchmany(10000), [])
+        for place, segments in groupby((row for chunk in rows for row in chunk), key=lambda row: row[0]):
+            periods, last = [], None
+            for _, start, precision, text in segments:
+                if text != last:
+                    periods.append(resolution.Period(date(start), state(text, precision)))
+                    last = text
+            yield place, periods
