@@ -154,31 +154,31 @@ def usable(cursor):
 
 
 def features_on(at, places=None, actor_ids=None):
-    """The prepared Features (JSON bytes, in place slug order) of every place with a known state on
+    """The prepared Features (JSON text, in place slug order) of every place with a known state on
     day `at`, as known now; None when the segments cannot be used (then resolve the claims).
 
     `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them."""
     connection = _connection()
     place_filter, params = records.places_condition(places, connection)
-    as_bytes = "convert_to(s.feature, 'UTF8')" if connection.vendor == "postgresql" else "CAST(s.feature AS BLOB)"
     day = connection.ops.adapt_datefield_value(at)
-    if connection.vendor == "postgresql":  # per place, one backward step on the (place, start) index
-        sql = (f"SELECT p.slug, {as_bytes}, s.actors FROM geo_place p CROSS JOIN LATERAL (SELECT * FROM "
-               f"api_snapshotsegment s WHERE s.place_id = p.id AND s.start <= %s ORDER BY s.start DESC LIMIT 1) s "
-               f"WHERE (s.stop IS NULL OR s.stop > %s){place_filter}")
-    else:
-        sql = (f"SELECT p.slug, {as_bytes}, s.actors FROM geo_place p CROSS JOIN api_snapshotsegment s "
-               f"ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
+    if connection.vendor == "postgresql":  # one scan of the GiST index on the segments' days
+        sql = ("SELECT p.slug, s.feature, s.actors FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id "
+               f"WHERE daterange(s.start, s.stop) @> %s::date{place_filter}")
+        params = [day, *params]
+    else:  # per place, one backward step on the (place, start) index
+        sql = ("SELECT p.slug, s.feature, s.actors FROM geo_place p CROSS JOIN api_snapshotsegment s "
+               "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
                f"WHERE x.place_id = p.id AND x.start <= %s) WHERE (s.stop IS NULL OR s.stop > %s){place_filter}")
+        params = [day, day, *params]
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-        cursor.execute(sql, [day, day, *params])
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     if actor_ids:
         rows = [row for row in rows if actor_ids.intersection(orjson.loads(row[2]))]
     rows.sort(key=lambda row: row[0])
-    return [bytes(row[1]) for row in rows]
+    return [row[1] for row in rows]
 
 
 def timeline():

@@ -97,10 +97,9 @@ class ControlView(PublicView):
         places_query = Place.objects.filter(point__intersects=bbox) if bbox else Place.objects.all()
         within = places_query.values("id") if bbox else None
         prepared = snapshots.features_on(at, within, wanted) if known_at is None else None
-        if prepared is not None:
-            features = b"[" + b",".join(prepared) + b"]"
-            del prepared
-            features = orjson.loads(features) if request.accepted_renderer.format == "csv" else orjson.Fragment(features)
+        if prepared is not None:  # JSON already: written as it is (orjson.Fragment), or read back for CSV
+            csv = request.accepted_renderer.format == "csv"
+            features = [orjson.loads(text) if csv else orjson.Fragment(text) for text in prepared]
         else:
             with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
                 states = records.snapshot(at, known_at, places=within)
