@@ -135,7 +135,7 @@ def schedule_refresh(sender=None, raw=False, **kwargs):
     (queryset updates, raw SQL) leave their places stale until the next refresh: readers resolve
     the claims meanwhile."""
     if not raw:
-        transaction.on_commit(refresh_stale)
+        transaction.on_commit(refresh_stale, robust=True)  # a failure is logged; readers resolve meanwhile
 
 
 def complete_after_migrate(using, **kwargs):

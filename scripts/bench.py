@@ -208,7 +208,47 @@ def measure(size, engine, quick):
     (BENCH_DIR / "static").mkdir(parents=True, exist_ok=True)
     (BENCH_DIR / "static" / f"snapshot-{size.lower()}-{engine}.json").write_bytes(body)
 
-    # Query plans of the deciding query.
+    # The same day as known then (?known_at=): resolved from the claims, as every snapshot was before
+    # api.snapshots prepared them.
+    resolved_url = f"{url}&known_at={AT}T23:59:59Z"
+    resolved = []
+    for _ in range(runs):
+        cache.clear()
+        seconds, response = timed(resolved_url)
+        assert response.status_code == 200, response.content[:300]
+        resolved.append(seconds)
+    result["snapshot"]["resolved_ms"] = {"p50": ms(statistics.median(resolved)), "p95": ms(percentile(resolved, 0.95))}
+
+    # What keeping the prepared snapshots costs: a full rebuild (after a bulk load), and resolving one
+    # place again (after a publication, when its transaction commits).
+    from api import snapshots
+    from api.models import StalePlace
+
+    started = time.perf_counter()
+    segments = snapshots.rebuild()
+    rebuild_seconds = time.perf_counter() - started
+    refreshes = []
+    for place_id in random.Random(SEED).sample(sorted(Place.objects.filter(claims__isnull=False).values_list("id", flat=True).distinct()), 10):
+        StalePlace.objects.create(place_id=place_id)
+        started = time.perf_counter()
+        snapshots.refresh_stale()
+        refreshes.append(time.perf_counter() - started)
+    size_sql = ("SELECT pg_total_relation_size('api_snapshotsegment')" if connection.vendor == "postgresql"
+                else "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE '%snapshotsegment%'")
+    with connection.cursor() as cursor:
+        try:
+            cursor.execute(size_sql)
+            stored = cursor.fetchone()[0]
+        except Exception:  # SQLite built without the dbstat table
+            stored = None
+    result["prepared"] = {
+        "segments": segments, "stored_bytes": stored, "rebuild_s": round(rebuild_seconds, 2),
+        "refresh_place_ms": {"p50": ms(statistics.median(refreshes)), "p95": ms(percentile(refreshes, 0.95))},
+    }
+    segment_sql = next(sql for sql, _ in statements if "api_snapshotsegment s" in sql)
+    segment_params = next(params for sql, params in statements if sql == segment_sql)
+
+    # Query plans of the day's segments (as known now) and of the deciding query (as known then).
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {deciding}", deciding_params)
@@ -225,6 +265,13 @@ def measure(size, engine, quick):
             plan.append("  " * depth[node] + detail)
     result["explain"] = {"sql": connection.ops.compose_sql(deciding, deciding_params) if connection.vendor == "postgresql"
                          else deciding, "plan": plan}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {segment_sql}", segment_params)
+            result["explain_segments"] = [row[0] for row in cursor.fetchall()]
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {segment_sql}", segment_params)
+            result["explain_segments"] = [row[3] for row in cursor.fetchall()]
 
     # Timeline: built uncached, then served from the cache.
     builds, record_builds = [], []

@@ -43,28 +43,47 @@ def render(report):
         "1–3 citations each); L2 has L's places with twice the claims, which separates growth with claims from growth "
         f"with places. The snapshot is the control map on {report['at']}. Server times are measured in-process through "
         "Django's test client (no network; the response cache is local memory); *raw SQL* replays the very statements "
-        "of one uncached request through a bare cursor and fetches every row: the lower bound the view cannot beat.",
+        "of one uncached request through a bare cursor and fetches every row: the lower bound the view cannot beat. "
+        "A snapshot as known now reads the day's prepared segments (api.snapshots: each place's state resolved once per "
+        "write, with its Feature); *as known then* (`&known_at=`) resolves the claims on every request, as every "
+        "snapshot did before the segments.",
         "",
         "## Snapshot (`/api/v1/control/?at=`)",
         "",
-        "| size | engine | places | claims | features | uncached p50 / p95 | raw SQL p50 | ratio | deciding query p50 | cached p50 / p95 | 304 p50 / p95 | queries (miss / hit / 304) | bytes | gzip |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| size | engine | places | claims | features | uncached p50 / p95 | raw SQL p50 | ratio | as known then (resolved) p50 | deciding query p50 | cached p50 / p95 | 304 p50 / p95 | queries (miss / hit / 304) | bytes | gzip |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in report["results"]:
         s = r["snapshot"]
         lines.append(
             f"| {r['size']} | {r['engine']} | {fmt(r['places'])} | {fmt(r['claims'])} | {fmt(s['features'])} | "
             f"{fmt(s['uncached_ms']['p50'])} / {fmt(s['uncached_ms']['p95'])} ms | {fmt(s['raw_sql_ms']['p50'])} ms | "
-            f"{fmt(s['ratio_to_raw_sql'])}× | {fmt(s['deciding_sql_ms']['p50'])} ms | "
+            f"{fmt(s['ratio_to_raw_sql'])}× | {fmt(s.get('resolved_ms', {}).get('p50'))} ms | {fmt(s['deciding_sql_ms']['p50'])} ms | "
             f"{fmt(s['cached_ms']['p50'])} / {fmt(s['cached_ms']['p95'])} ms | "
             f"{fmt(s['not_modified_ms']['p50'])} / {fmt(s['not_modified_ms']['p95'])} ms | "
             f"{s['queries_uncached']} / {s['queries_when_cached']} / {s['queries_when_304']} | {kb(s['bytes'])} | {kb(s['gzip_bytes'])} |"
         )
     lines += [
         "",
+        "## Prepared snapshots (api.snapshots)",
+        "",
+        "What the fast snapshot costs to keep: one segment per place and stretch of days with the same deciding "
+        "claims; a full rebuild (after a bulk load, e.g. generate_synthetic, or `manage.py refresh_snapshots --all`); "
+        "and resolving one place again, as happens when a write to it commits (median of 10 random places).",
+        "",
+        "| size | engine | segments | stored | full rebuild | refresh one place p50 / p95 |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for r in report["results"]:
+        p = r.get("prepared")
+        if p:
+            lines.append(f"| {r['size']} | {r['engine']} | {fmt(p['segments'])} | {kb(p['stored_bytes'])} | {fmt(p['rebuild_s'])} s | "
+                         f"{fmt(p['refresh_place_ms']['p50'])} / {fmt(p['refresh_place_ms']['p95'])} ms |")
+    lines += [
+        "",
         "## Timeline (`/api/v1/timeline/`, the playback payload)",
         "",
-        "| size | engine | counting claims | changes | build (view) | of which records.timeline | cached | bytes | gzip | gzip bytes per change |",
+        "| size | engine | counting claims | changes | build (view, from the segments) | resolving every claim instead (records.timeline) | cached | bytes | gzip | gzip bytes per change |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in report["results"]:
@@ -138,14 +157,21 @@ def render(report):
     lines += ["", "## Targets", "", TARGETS.rstrip()]
     lines += targets(report)
     lines += ["", "## How cost grows", ""] + growth(report)
-    lines += ["", "## Query plans of the deciding query", "",
-              "The snapshot's core: for each place, the counting claims of its latest date on or before the day. "
+    lines += ["", "## Query plans", "", "### The day's segments (a snapshot as known now)", "",
+              "On PostgreSQL one scan of the GiST index on each segment's days (`daterange(start, stop) @> day`) finds "
+              "the one segment per place that contains the day: no claim is read, and no segment of another day. "
+              "SQLite, which has no range index, takes per place one backward step on the (place, start) index.", ""]
+    for r in report["results"]:
+        if r.get("explain_segments") and (r["size"] in ("L", "XL") or (r["size"] == "M" and r["engine"] == "spatialite")):
+            lines += [f"#### {r['size']} on {r['engine']}", "", "```", "\n".join(r["explain_segments"]), "```", ""]
+    lines += ["### The deciding query (a snapshot as known then)", "",
+              "For each place, the counting claims of its latest date on or before the day. "
               "The plan is driven by the places: one backward scan of the partial (place, date) index per place, which "
               "stops at the first counting claim, so no claim after the day, and no older one, is read.", ""]
     for r in report["results"]:
         if r["size"] in ("L", "XL", "L2") or (r["size"] == "M" and r["engine"] == "spatialite"):
             plan = "\n".join(r["explain"]["plan"])
-            lines += [f"### {r['size']} on {r['engine']}", "", "```", plan, "```", ""]
+            lines += [f"#### {r['size']} on {r['engine']}", "", "```", plan, "```", ""]
     if report["results"]:
         lines += ["The query (PostgreSQL form; SQLite, which has no LATERAL, joins each place to a correlated "
                   "`ORDER BY date DESC LIMIT 1` subquery on the same index):", "", "```sql",
@@ -208,7 +234,11 @@ def growth(report):
         ("claims", lambda r: r["claims"]),
         ("snapshot uncached p50", lambda r: r["snapshot"]["uncached_ms"]["p50"]),
         ("snapshot raw SQL p50", lambda r: r["snapshot"]["raw_sql_ms"]["p50"]),
+        ("snapshot as known then (resolved) p50", lambda r: r["snapshot"].get("resolved_ms", {}).get("p50")),
         ("deciding query p50", lambda r: r["snapshot"]["deciding_sql_ms"]["p50"]),
+        ("prepared segments", lambda r: r.get("prepared", {}).get("segments")),
+        ("full rebuild of the segments", lambda r: r.get("prepared", {}).get("rebuild_s")),
+        ("refresh of one place p50", lambda r: r.get("prepared", {}).get("refresh_place_ms", {}).get("p50")),
         ("snapshot bytes", lambda r: r["snapshot"]["bytes"]),
         ("snapshot 304 p50", lambda r: r["snapshot"]["not_modified_ms"]["p50"]),
         ("timeline build", lambda r: r["timeline"]["build_ms"]),
@@ -226,18 +256,24 @@ def growth(report):
         "",
         "What drives each figure:",
         "",
-        "- **Snapshot** (uncached): one index probe per place for the deciding claims, then their citations and the "
-        "places' display fields: it grows with the number of places (and the size of the answer), and only with the "
-        "logarithm of the claims per place (L→L2). A cached answer or a 304 costs the same at every size except for "
-        "copying the body: one query for the data version here (local-memory cache), none with a shared "
-        "cache (Redis, `DATA_VERSION_CACHED`), as on the gunicorn server below and in production.",
-        "- **Timeline**: reads every counting claim once and keeps one entry per change: it grows linearly with claims "
-        "(build time and bytes); it is built once per publication and then served from the cache.",
+        "- **Snapshot as known now** (uncached): one index scan for the day's segments, then their prepared "
+        "Features written as they are: it grows with the number of places (the size of the answer), not with the "
+        "claims (L→L2). A cached answer or a 304 costs the same at every size except for copying the body: one query "
+        "for the data version here (local-memory cache), none with a shared cache (Redis, `DATA_VERSION_CACHED`), as "
+        "on the gunicorn server below and in production.",
+        "- **Snapshot as known then** (`known_at`): one index probe per place for the deciding claims, then their "
+        "citations, resolved and shaped in Python per request: it grows with the places, and only with the logarithm "
+        "of the claims per place.",
+        "- **Prepared segments**: about one per place and date on which its deciding claims change, so their number, "
+        "storage and full rebuild grow linearly with the claims; refreshing a place after a write costs its own "
+        "claims only, whatever the size of the record.",
+        "- **Timeline**: read from the segments (one row per change of evidence), merged into one entry per change of "
+        "state: it grows linearly with claims (build time and bytes); it is built once per publication and then "
+        "served from the cache.",
         "- **Place history**: the claims of one place and their citations: it grows with the claims per place, not "
         "with the size of the record.",
-        "- **Memory**: a worker holds one answer while building it. The timeline streams its claims place by place "
-        "and keeps four integers per change, so its peak grows slowly; the snapshot is built whole (every feature "
-        "with its evidence as Python objects, then the JSON, then the cache's copy), so its peak grows with the "
-        "number of places: at XL it is by far the largest.",
+        "- **Memory**: a worker holds one answer while building it: the timeline streams the segments place by place "
+        "and keeps four integers per change; the snapshot holds the day's Features as text, then the JSON, then the "
+        "cache's copy, so its peak grows with the number of places.",
     ]
     return lines
