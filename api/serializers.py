@@ -173,12 +173,21 @@ def _state_entry(state, actor_index):
     return entry
 
 
-def timeline_payload(timeline, places, actors, version, known_at):
+def period_changes(timeline):
+    """timeline_payload's changes from {place id: [Period]} or (place id, [Period]) pairs (streamed)."""
+    for place_id, periods in (timeline.items() if hasattr(timeline, "items") else timeline):
+        for period in periods:
+            state = period.state
+            yield place_id, period.start, state.key, state.precision, state
+
+
+def timeline_payload(changes, places, actors, version, known_at):
     """The compact playback payload of the contract: columns, distinct states, delta-encoded days.
 
-    `timeline` is {place id: [Period]} or the pairs of geo.records.iter_timeline, streamed: only four
-    small integers are kept per change (in arrays, written to JSON by the renderer), so building the
-    payload of a million claims needs a fraction of the memory of holding their periods.
+    `changes` yields (place id, start, state key, precision, State) in place and date order, streamed
+    (period_changes, or api.snapshots.timeline_changes): only four small integers are kept per change
+    (in arrays, written to JSON by the renderer), so building the payload of a million claims needs a
+    fraction of the memory of holding their periods. The State is read once per distinct key.
     """
     epoch = dt.date.fromisoformat(EPOCH)
     actor_index = {row["id"]: index for index, row in enumerate(actors.rows)}
@@ -187,21 +196,18 @@ def timeline_payload(timeline, places, actors, version, known_at):
     states, state_index = [], {}
     precision_index = {name: index for index, name in enumerate(PRECISIONS)}
     change_place, change_day, change_state, change_precision = (array("i") for _ in range(4))
-    for place_id, periods in (timeline.items() if hasattr(timeline, "items") else timeline):
+    for place_id, start, key, precision, state in changes:
         where = place_index.get(place_id)
         if where is None:
             continue
-        for period in periods:
-            state = period.state
-            key = state.key
-            index = state_index.get(key)
-            if index is None:
-                index = state_index[key] = len(states)
-                states.append(_state_entry(state, actor_index))
-            change_place.append(where)
-            change_day.append((period.start - epoch).days)
-            change_state.append(index)
-            change_precision.append(precision_index.get(state.precision, 0))
+        index = state_index.get(key)
+        if index is None:
+            index = state_index[key] = len(states)
+            states.append(_state_entry(state, actor_index))
+        change_place.append(where)
+        change_day.append((start - epoch).days)
+        change_state.append(index)
+        change_precision.append(precision_index.get(precision, 0))
     # Sorted by place (in the places' order), then day; days delta-encoded along that order.
     order = sorted(range(len(change_place)), key=change_place.__getitem__)  # stable: days stay in order
     days = array("i", (change_day[i] for i in order))

@@ -16,8 +16,6 @@ resolve the claims as before: the same answer, slower. So a write that sends no 
 crash between a commit and its refresh, can cost speed, never correctness, until the next refresh
 (`manage.py refresh_snapshots` catches up at once).
 """
-from itertools import groupby
-
 import orjson
 from django.db import connections, router, transaction
 from django.utils import timezone
@@ -181,36 +179,32 @@ def features_on(at, places=None, actor_ids=None):
     return [row[1] for row in rows]
 
 
-def timeline():
-    """(place id, [Period]) for every place, as known now, from the segments (in place id order);
-    None when they cannot be used. A period is a run of segments with the same state key; its
-    states carry what the timeline shows (status, actors, precision), not the claims."""
+def timeline_changes():
+    """The changes of every place as known now, for serializers.timeline_payload, read from the
+    segments in place and date order; None when they cannot be used. A change is a segment whose
+    state key differs from the place's previous one (the same merge as resolution.periods). Its
+    State is made once per distinct key, and carries what the timeline shows, not the claims."""
     connection = _connection()
-    made = {}
-
-    def state(text, precision):
-        found = made.get((text, precision))
-        if found is None:
-            status, holder, others, sides = orjson.loads(text)
-            sides = tuple(resolution.Side(s, h, tuple(map(tuple, o)), ()) for s, h, o in sides)
-            found = made[(text, precision)] = resolution.State(status, holder, tuple(map(tuple, others)), None, precision, (), sides)
-        return found
-
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-    return _periods(connection, state)
+    return _changes(connection)
 
 
-def _periods(connection, state):
+def _changes(connection):
+    made = {}
     date = records.parse_db_date
-    with records.gc_paused(), connection.chunked_cursor() as cursor:
+    previous_place = previous_key = None
+    with connection.chunked_cursor() as cursor:
         cursor.execute("SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start")
-        rows = iter(lambda: cursor.fetchmany(10000), [])
-        for place, segments in groupby((row for chunk in rows for row in chunk), key=lambda row: row[0]):
-            periods, last = [], None
-            for _, start, precision, text in segments:
-                if text != last:
-                    periods.append(resolution.Period(date(start), state(text, precision)))
-                    last = text
-            yield place, periods
+        while rows := cursor.fetchmany(10000):
+            for place, start, precision, key in rows:
+                if key == previous_key and place == previous_place:
+                    continue
+                previous_place, previous_key = place, key
+                state = made.get(key)
+                if state is None:
+                    status, holder, others, sides = orjson.loads(key)
+                    sides = tuple(resolution.Side(s, h, tuple(map(tuple, o)), ()) for s, h, o in sides)
+                    state = made[key] = resolution.State(status, holder, tuple(map(tuple, others)), sides=sides)
+                yield place, date(start), key, precision, state

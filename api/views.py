@@ -31,7 +31,7 @@ from .filters import ParameterError, actors_param, at_param, bbox_param, claim_f
 from .pagination import FeaturePagination, ListPagination
 from .renderers import CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer
 from .serializers import (
-    Actors, Places, citations_by_claim, deciding_ids, claim_dict, claims_with_relations, iso, period_dict, place_properties,
+    Actors, Places, citations_by_claim, deciding_ids, claim_dict, period_changes, claims_with_relations, iso, period_dict, place_properties,
     snapshot_features, timeline_payload,
 )
 
@@ -139,10 +139,10 @@ class TimelineView(PublicView):
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request):
         known_at = known_at_param(request.query_params)
-        periods = snapshots.timeline() if known_at is None else None
+        changes = snapshots.timeline_changes() if known_at is None else None
         with records.gc_paused():
-            periods = records.iter_timeline(known_at) if periods is None else periods
-            payload = timeline_payload(periods, Places(), Actors(), self.validators.version, known_at)
+            changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
+            payload = timeline_payload(changes, Places(), Actors(), self.validators.version, known_at)
         return Response(payload)
 
 

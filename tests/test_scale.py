@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import override_settings
 
 from api.renderers import FastJSONRenderer
-from api.serializers import Actors, Places, timeline_payload
+from api.serializers import Actors, Places, period_changes, timeline_payload
 from geo import records, resolution
 from geo.models import Actor, Citation, Claim, Place, Source
 from geo.synthetic import Generator
@@ -57,7 +57,7 @@ def test_streamed_timeline_agrees_with_resolving_every_claim(synthetic):
 
 def test_playback_payload_is_the_same_streamed_or_not(synthetic):
     def render(timeline):
-        payload = timeline_payload(timeline, Places(), Actors(), 1, None)
+        payload = timeline_payload(period_changes(timeline), Places(), Actors(), 1, None)
         return json.loads(FastJSONRenderer().render(payload))
 
     streamed, whole = render(records.iter_timeline()), render(records.timeline())
