@@ -18,6 +18,7 @@ crash between a commit and its refresh, can cost speed, never correctness, until
 """
 import orjson
 from django.db import connections, router, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from geo import records, resolution
@@ -110,7 +111,8 @@ def refresh_stale():
         status = _locked_status()
         if not status.complete:
             return 0  # a rebuild is due, and covers them
-        stale = list(StalePlace.objects.values_list("place_id", flat=True))
+        # Locked: a write marking one of these places again waits for this refresh, then marks it anew.
+        stale = list(StalePlace.objects.select_for_update().values_list("place_id", flat=True))
         for first in range(0, len(stale), BATCH * 5):
             chunk = stale[first:first + BATCH * 5]
             written += _write(StalePlace.objects.filter(place_id__in=chunk).values("place_id"))
@@ -120,9 +122,12 @@ def refresh_stale():
 
 
 def _locked_status():
-    """The status row, locked: one writer of segments at a time."""
-    SnapshotStatus.objects.get_or_create(pk=1)
-    return SnapshotStatus.objects.select_for_update().get(pk=1)
+    """The status row, locked by writing it first: one writer of segments at a time. (On SQLite the
+    write takes the database's write lock before this transaction reads anything, so no write can
+    commit between what it reads and what it writes.)"""
+    if not SnapshotStatus.objects.filter(pk=1).update(complete=F("complete")):
+        SnapshotStatus.objects.create(pk=1)
+    return SnapshotStatus.objects.get(pk=1)
 
 
 # ------------------------------------------------------------------ tracking changes

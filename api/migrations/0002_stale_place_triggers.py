@@ -36,14 +36,17 @@ def postgresql(table, event, column, places):
     return [
         f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         f"INSERT INTO api_staleplace (place_id) SELECT DISTINCT q.place_id FROM ({select}) q "
-        f"WHERE q.place_id IS NOT NULL ON CONFLICT DO NOTHING; RETURN NULL; END $$",
+        # DO UPDATE, not DO NOTHING: it waits for a refresh holding the mark (api.snapshots), so the
+        # mark survives a refresh that read the place before this write committed.
+        f"WHERE q.place_id IS NOT NULL ON CONFLICT (place_id) DO UPDATE SET place_id = EXCLUDED.place_id; RETURN NULL; END $$",
         f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {referencing} "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
     ], [f"DROP TRIGGER IF EXISTS {name} ON {table}", f"DROP FUNCTION IF EXISTS {name}()"]
 
 
 def sqlite(table, event, column, places):
-    """SQLite has row-level triggers only: the written row stands in for the transition table."""
+    """SQLite has row-level triggers only: the written row stands in for the transition table.
+    Writers are serialised, so marking once is enough."""
     name = _name(table, event)
     relations = {"INSERT": ["NEW"], "DELETE": ["OLD"], "UPDATE": ["OLD", "NEW"]}[event]
     select = " UNION ".join(places.format(rows=f"(SELECT {rel}.{column} AS {column})") for rel in relations)
