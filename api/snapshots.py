@@ -94,11 +94,13 @@ def rebuild():
         status = _locked_status()
         StalePlace.objects.all().delete()
         written = _write(None)
-        if connection.vendor == "postgresql":  # fresh statistics for the readers' plans
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE api_snapshotsegment")
         status.complete, status.built_at = True, timezone.now()
         status.save()
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Fresh statistics for the readers' plans, and a visibility map, without which the timeline
+        # cannot read its index alone (autovacuum would get there, minutes later).
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment")
     return written
 
 
