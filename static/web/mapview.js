@@ -4,6 +4,7 @@
  * changes, not the number of places.
  *
  * config: {L, tileUrl, tileAttribution, outlineUrl, center: [lat, lng], zoom, minZoom, maxZoom,
+ *          fit: [{lat, lon}] (frames these places instead of center and zoom),
  *          onPlaceClick(index), onMove({lat, lng, zoom})}
  */
 import { radiusOf, stampSymbol } from "./symbols.js";
@@ -142,6 +143,8 @@ export function createMapView(element, config) {
     minZoom: config.minZoom ?? 3, maxZoom: config.maxZoom ?? 16, keyboard: true, zoomSnap: 1,
   });
   map.attributionControl.setPrefix(false);
+  // Framed before any place is added and before onMove listens: nothing is projected twice.
+  if (config.fit?.length) fitBounds(config.fit);
   if (config.tileUrl) {
     // The attribution is the site's own setting (trusted HTML such as an OpenStreetMap link).
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: config.maxZoom ?? 16 }).addTo(map);
@@ -175,23 +178,37 @@ export function createMapView(element, config) {
     },
   });
 
+  function fitBounds(places) {
+    map.fitBounds(L.latLngBounds(places.map((p) => [p.lat, p.lon])).pad(0.25), { animate: false, maxZoom: 7 });
+  }
+
   let markers = [];
+  let names = [];
   let selected = -1;
-  const layer = L.layerGroup().addTo(map);
+  // One group listens for every place and one tooltip serves them all: ten thousand markers with a
+  // tooltip and a click handler each cost a third of the first render.
+  const layer = L.featureGroup().addTo(map);
+  const tooltip = L.tooltip({ direction: "top" });
+  layer.on("click", (event) => config.onPlaceClick?.(event.propagatedFrom.placeIndex));
+  layer.on("mouseover", (event) => {
+    const marker = event.propagatedFrom;
+    const label = document.createElement("span");
+    label.textContent = names[marker.placeIndex];
+    tooltip.options.offset = [0, -marker.options.radius];
+    tooltip.setLatLng(marker.getLatLng()).setContent(label);
+    map.openTooltip(tooltip);
+  });
+  layer.on("mouseout", () => map.closeTooltip(tooltip));
 
   function setPlaces(places) {
     layer.clearLayers();
+    names = places.map((place) => place.name);
     markers = places.map((place) => {
       const marker = new PlaceMarker([place.lat, place.lon], {
         // Hidden until the first restyle gives it its state: the map is not painted twice at start.
         renderer, radius: radiusOf(place.size), symbol: { kind: "unknown", colours: [] }, hidden: true, selected: false,
       });
-      marker.bindTooltip(() => {
-        const label = document.createElement("span");
-        label.textContent = place.name;
-        return label;
-      }, { direction: "top", offset: [0, -radiusOf(place.size)] });
-      marker.on("click", () => config.onPlaceClick?.(place.index));
+      marker.placeIndex = place.index;
       return marker;
     });
     for (const marker of markers) layer.addLayer(marker);
@@ -208,7 +225,8 @@ export function createMapView(element, config) {
    */
   function restyle(indices, symbolOf) {
     const ctx = renderer._ctx;
-    const many = indices.length > MAX_BOXES;
+    const stamps = [];
+    const boxes = [];
     for (const index of indices) {
       const marker = markers[index];
       if (!marker) continue;
@@ -216,14 +234,20 @@ export function createMapView(element, config) {
       const before = marker.options.hidden ? null : marker.options.symbol;
       marker.options.hidden = symbol === null;
       if (symbol) marker.options.symbol = symbol;
-      if (!marker._map || many) continue;
+      if (!marker._map) continue;
       if (symbol && before && covers(before, symbol) && !marker.options.selected && ctx && marker._point && !marker._empty()) {
-        stampSymbol(ctx, marker._point.x, marker._point.y, marker._radius, symbol, false);
+        stamps.push(marker);
       } else {
-        renderer._requestRedraw(marker);
+        boxes.push(marker);
       }
     }
-    if (many && renderer._map) renderer._requestFullRedraw();
+    // Stamping costs one copy per changed place, so only the boxes to repaint decide on a full repaint.
+    if (boxes.length > MAX_BOXES) {
+      if (renderer._map) renderer._requestFullRedraw();
+      return;
+    }
+    for (const marker of stamps) stampSymbol(ctx, marker._point.x, marker._point.y, marker._radius, marker.options.symbol, false);
+    for (const marker of boxes) renderer._requestRedraw(marker);
   }
 
   function select(index) {
@@ -257,7 +281,7 @@ export function createMapView(element, config) {
     },
     /** Frames every place (the default view when the URL names none). */
     fitPlaces(places) {
-      if (places.length) map.fitBounds(L.latLngBounds(places.map((p) => [p.lat, p.lon])).pad(0.25), { animate: false, maxZoom: 7 });
+      if (places.length) fitBounds(places);
     },
     focus(index, zoom) {
       const marker = markers[index];
