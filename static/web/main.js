@@ -4,7 +4,7 @@
  * The view lives in the URL: discrete moves push a history entry, playback and panning replace it.
  */
 import { renderLegend } from "./legend.js";
-import { createMapView } from "./mapview.js";
+import { createMapView, fetchOutline } from "./mapview.js";
 import { createPanel } from "./panel.js";
 import { createShare } from "./share.js";
 import {
@@ -41,6 +41,11 @@ function notice(text) {
   $("#notices").hidden = false;
 }
 
+// Asked for before the timeline is awaited, so the outline is parsed while the timeline is decoded
+// rather than after the first frame.
+const outline = config.outlineUrl ? fetchOutline(config.outlineUrl) : null;
+outline?.catch(() => {}); // a missing outline leaves the map without borders, nothing more
+
 const { state: fromUrl, errors } = readState(location.search);
 for (const error of errors) notice(error.message);
 
@@ -72,6 +77,8 @@ let shownTimeline = null;
 let shownDay = null;
 const shown = new Int32Array(places.length); // the state index of every place as drawn, on shownDay
 const scratch = new Int32Array(places.length);
+const tablePending = new Set(); // places whose row lags the map while playing
+let tableRelist = false; // the list itself lags (a full redraw or a side filter while playing)
 const all = places.map((p) => p.index);
 
 function visible(stateIndex) {
@@ -92,7 +99,7 @@ function rowFor(index) {
 }
 
 const mapView = createMapView($("#map"), {
-  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outlineUrl: config.outlineUrl,
+  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline,
   center: view.mapInUrl ? [fromUrl.lat, fromUrl.lng] : config.center, zoom: fromUrl.zoom ?? config.zoom,
   fit: view.mapInUrl ? null : places,
   minZoom: config.minZoom, maxZoom: config.maxZoom,
@@ -116,6 +123,9 @@ function listPlaces() {
   $("#text-view-count").textContent = listed < total
     ? `${total} places in the map's view; the first ${listed} by name are listed. Zoom in or search to find others.`
     : `${total} place${total === 1 ? "" : "s"} in the map's view.`;
+  tablePending.clear();
+  tableRelist = false;
+  $("#text-view-date").textContent = timelineLabel(view.day);
 }
 
 /**
@@ -135,23 +145,23 @@ function render(full = false) {
   shownTimeline = active;
   mapView.restyle(changed, symbolFor);
   // With a side filter, a change can bring a place in or out of the list.
-  if (everything || (view.actors.size && changed.length)) listPlaces();
-  else updateTable(changed);
-  if (!tableTimer) $("#text-view-date").textContent = timelineLabel(view.day);
+  updateTable(changed, everything || (view.actors.size > 0 && changed.length > 0));
 }
 
-// While playing, the table follows the map twice a second: rewriting its rows on every frame cost
-// more layout than drawing the map. Paused, it follows at once.
-const tablePending = new Set();
-let tableTimer = 0;
-function updateTable(changed) {
-  for (const index of changed) tablePending.add(index);
-  if (document.body.classList.contains("playing")) tableTimer ||= setTimeout(flushTable, 500);
-  else flushTable();
+// While playing, the table (and its heading's date) stays on the day playback started from and
+// catches up the moment it pauses or ends: a table cell is not a layout boundary, so rewriting even
+// a few rows lays out all four hundred again, which took 30 to 200 ms, several frames, each time.
+// Paused, stepped or dragged, it follows the map at once.
+function updateTable(changed, relist) {
+  if (relist) tableRelist = true;
+  else for (const index of changed) tablePending.add(index);
+  if (!document.body.classList.contains("playing")) flushTable();
 }
 function flushTable() {
-  clearTimeout(tableTimer);
-  tableTimer = 0;
+  if (tableRelist) {
+    listPlaces();
+    return;
+  }
   textView.update(tablePending, rowFor);
   tablePending.clear();
   $("#text-view-date").textContent = timelineLabel(view.day);
@@ -298,7 +308,7 @@ function setDay(day, how) {
   const previous = view.day;
   view.day = day;
   chooseTimeline();
-  render();
+  render(how === "apply");
   if (how === "play") queuePlayedChanges(changesBetween(active, previous, day));
   else if (how !== "drag") {
     dropPlayedChanges();
@@ -323,7 +333,7 @@ const timeline = createTimeline($("#timeline"), {
     document.body.classList.toggle("playing", playing);
     if (playing) return;
     flushPlayedChanges();
-    if (tableTimer) flushTable();
+    flushTable();
     explainQueued();
     syncUrl(false);
   },
@@ -466,8 +476,7 @@ function apply(state) {
     }
     const day = state.at ?? today.last ?? view.day;
     timeline.show(day);
-    setDay(day, "apply");
-    render(true);
+    setDay(day, "apply"); // draws every place: the side filter or the timeline may have changed
     if (state.place) openPlace(state.place, { focus: false });
     else if (view.place) closePlace();
   } finally {

@@ -3,7 +3,8 @@
  * per place. Only places handed to `restyle` are redrawn, so playback cost follows the number of
  * changes, not the number of places.
  *
- * config: {L, tileUrl, tileAttribution, outlineUrl, center: [lat, lng], zoom, minZoom, maxZoom,
+ * config: {L, tileUrl, tileAttribution, outlineUrl, outline (a promise of the outline's GeoJSON, when the
+ *          page started fetching it already), center: [lat, lng], zoom, minZoom, maxZoom,
  *          fit: [{lat, lon}] (frames these places instead of center and zoom),
  *          onPlaceClick(index), onMove({lat, lng, zoom})}
  */
@@ -24,7 +25,7 @@ const covers = (before, after) => after.kind !== "unknown" || before.kind === "u
 function patchRenderer(L) {
   return L.Canvas.extend({
     _extendRedrawBounds(layer) {
-      if (!layer._pxBounds) return;
+      if (!layer._pxBounds || this._full) return; // everything is repainted anyway
       const pad = (layer.options.weight || 0) + 1;
       const box = L.bounds(layer._pxBounds.min.subtract([pad, pad]), layer._pxBounds.max.add([pad, pad]));
       (this._dirtyBoxes ??= []).push(box);
@@ -135,6 +136,11 @@ function patchRenderer(L) {
   });
 }
 
+/** The country outline's GeoJSON (a promise that fails on an error answer). */
+export function fetchOutline(url) {
+  return fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))));
+}
+
 export function createMapView(element, config) {
   const { L } = config;
   const renderer = new (patchRenderer(L))({ padding: 0.3, tolerance: 4 });
@@ -159,8 +165,9 @@ export function createMapView(element, config) {
       fillColor: feature.properties.name === "Syria" || feature.properties.name === "Iraq" ? "#f3efe4" : "#e8e6e1", fillOpacity: 1,
     }),
   }).addTo(map);
-  const outlineLoaded = config.outlineUrl
-    ? fetch(config.outlineUrl).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))).then((data) => {
+  const outlineData = config.outline ?? (config.outlineUrl ? fetchOutline(config.outlineUrl) : null);
+  const outlineLoaded = outlineData
+    ? outlineData.then((data) => {
       outline.addData(data);
       map.attributionControl.addAttribution("Borders: Natural Earth");
     }).catch(() => {})
@@ -188,6 +195,7 @@ export function createMapView(element, config) {
   // One group listens for every place and one tooltip serves them all: ten thousand markers with a
   // tooltip and a click handler each cost a third of the first render.
   const layer = L.featureGroup().addTo(map);
+  map.addLayer(renderer); // before any marker: addMarkers hands them straight to it
   const tooltip = L.tooltip({ direction: "top" });
   layer.on("click", (event) => config.onPlaceClick?.(event.propagatedFrom.placeIndex));
   layer.on("mouseover", (event) => {
@@ -200,6 +208,28 @@ export function createMapView(element, config) {
   });
   layer.on("mouseout", () => map.closeTooltip(tooltip));
 
+  /**
+   * Adds the markers to the group, the map and the renderer in one pass. Leaflet's addLayer does the
+   * same per marker (bookkeeping, projection, the renderer's draw list) plus an event or two and a
+   * repaint request each, which at ten thousand places costs a quarter of a second; here the renderer
+   * is asked for one repaint at the end. Relies on Leaflet 1.9's Path internals (the vendored copy).
+   */
+  function addMarkers(list) {
+    for (const marker of list) {
+      const id = L.stamp(marker);
+      layer._layers[id] = marker;
+      marker.addEventParent(layer);
+      map._layers[id] = marker;
+      marker._mapToAdd = map;
+      marker._map = map;
+      marker._zoomAnimated = map._zoomAnimated;
+      marker._renderer = renderer;
+      renderer._initPath(marker);
+      marker._project();
+    }
+    renderer._requestFullRedraw();
+  }
+
   function setPlaces(places) {
     layer.clearLayers();
     names = places.map((place) => place.name);
@@ -211,7 +241,7 @@ export function createMapView(element, config) {
       marker.placeIndex = place.index;
       return marker;
     });
-    for (const marker of markers) layer.addLayer(marker);
+    addMarkers(markers);
     selected = -1;
   }
 
@@ -241,8 +271,9 @@ export function createMapView(element, config) {
         boxes.push(marker);
       }
     }
-    // Stamping costs one copy per changed place, so only the boxes to repaint decide on a full repaint.
-    if (boxes.length > MAX_BOXES) {
+    // Stamping costs one copy per changed place, so only the boxes to repaint decide on a full repaint;
+    // with one already due (at start, after a zoom) it paints the new symbols anyway.
+    if (boxes.length > MAX_BOXES || renderer._full) {
       if (renderer._map) renderer._requestFullRedraw();
       return;
     }

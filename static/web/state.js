@@ -174,17 +174,24 @@ export function indexByDay(tracks, precisionNames) {
   const dayPlace = new Int32Array(total);
   const dayState = new Int32Array(total);
   const dayPrecisionIndex = new Uint8Array(total);
-  const finest = new Map();
+  const rankOf = precisionNames.map((name) => PRECISION_RANK[name] ?? PRECISION_RANK.year);
+  const finestRank = new Int8Array(perDay.length).fill(PRECISION_RANK.year + 1);
+  const finestIndex = new Uint8Array(perDay.length);
   tracks.forEach((track, p) => {
     for (let i = 0; i < track.days.length; i++) {
-      const d = track.days[i];
-      const at = perDay[d - first]++;
+      const offset = track.days[i] - first;
+      const at = perDay[offset]++;
+      const precision = track.precisions[i];
       dayPlace[at] = p;
       dayState[at] = track.states[i];
-      dayPrecisionIndex[at] = track.precisions[i];
-      finest.set(d, finerPrecision(finest.get(d), precisionNames[track.precisions[i]]));
+      dayPrecisionIndex[at] = precision;
+      if (rankOf[precision] < finestRank[offset]) {
+        finestRank[offset] = rankOf[precision];
+        finestIndex[offset] = precision;
+      }
     }
   });
+  const finest = new Map(changeDayList.map((d) => [d, precisionNames[finestIndex[d - first]]]));
   const changeCounts = Int32Array.from(changeCountList);
   const dayStart = new Int32Array(changeCounts.length + 1);
   for (let k = 0; k < changeCounts.length; k++) dayStart[k + 1] = dayStart[k] + changeCounts[k];
