@@ -495,6 +495,9 @@ renderLegend($("#legend"), today.actors);
 createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
 apply(fromUrl);
 await mapView.outlineLoaded;
+// The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
+// asked for last, runs once the places and the outline are drawn.
+await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
 document.body.dataset.ready = "true";
