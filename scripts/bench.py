@@ -19,6 +19,8 @@ made on first use and kept: tests and the development database are never touched
 
 Usage: .venv/bin/python scripts/bench.py [--sizes S,M,L,L2,XL] [--engines postgis,spatialite]
                                          [--no-browser] [--no-load] [--quick]
+       .venv/bin/python scripts/bench.py --browser-url http://127.0.0.1:8000 [--quick]
+         (only the map in Chromium, against a server already running: to compare front-end changes)
 """
 import argparse
 import datetime as dt
@@ -595,7 +597,11 @@ if __name__ == "__main__":
     parser.add_argument("--no-browser", action="store_true", help="skip the map in Chromium")
     parser.add_argument("--no-load", action="store_true", help="skip the gunicorn load test")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
+    parser.add_argument("--browser-url", help="only measure the map in Chromium against this running server; print JSON")
     ARGS = parser.parse_args()
+    if ARGS.browser_url:
+        print(json.dumps(browser_test(argparse.Namespace(base=ARGS.browser_url.rstrip("/")), ARGS.quick), indent=1))
+        sys.exit(0)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers on the way out
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     main()

@@ -3,6 +3,7 @@
 Few tests, each walking one page through several checks as a reader would.
 """
 import json
+import posixpath
 import re
 
 import pytest
@@ -61,6 +62,66 @@ def test_map_page_serves_its_settings(client, settings):
         names = {f["properties"]["name"] for f in json.load(outline)["features"]}
     assert {"Syria", "Iraq", "Turkey", "Jordan"} <= names
     assert client.post(reverse("web:map")).status_code == 405
+
+
+def test_map_page_preloads_its_whole_module_graph(client):
+    """The page names every module main.js reaches, so the browser asks for all of them at once: level
+    by level, each round of imports cost a round trip before the map could start (issue 8)."""
+    def imports(path, seen):
+        if path in seen:
+            return seen
+        seen.add(path)
+        with open(finders.find(path), encoding="utf-8") as module:
+            for target in re.findall(r'^import [^;]*?from "(\.{1,2}/[^"]+)";', module.read(), re.M | re.S):
+                imports(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)), seen)
+        return seen
+
+    graph = imports("web/main.js", set())
+    assert {"web/state.js", "web/mapview.js", "embed/params.js"} <= graph
+    page = client.get(reverse("web:map")).content.decode()
+    preloaded = set(re.findall(r'<link rel="modulepreload" href="([^"]+)">', page))
+    assert preloaded == {static(path) for path in graph}
+    assert f'<link rel="preload" href="{static("web/data/countries.geojson")}" as="fetch" crossorigin="anonymous">' in page
+
+
+def test_pausing_playback_brings_the_table_and_the_changes_up_to_the_day_shown(live_server, live_seeded, new_page):
+    """While playing, the table and the list of changes follow the map a few times a second (rewriting
+    them every frame cost more than drawing the map); the moment playback pauses both show the day on
+    the timeline, as a fresh page at the same URL does."""
+    islamic_state = Actor.objects.get(slug="islamic-state").name
+    page = open_map(new_page(viewport={"width": 1280, "height": 900}), live_server, "?at=2014-06-01")
+    expect(holder_of(page, "boukamal")).not_to_have_text(islamic_state)
+    page.get_by_label("Speed").select_option(label="1 week per second")
+    # Pause from within the page on the first frame past 1 July 2014 (when Islamic State takes
+    # Boukamal), and read the page in the same turn: no timer has had a chance to run.
+    paused = page.evaluate("""() => new Promise((resolve) => {
+        const label = document.querySelector('#timeline .tl-date');
+        const play = document.querySelector('#timeline .tl-play');
+        const watch = () => {
+            if (!label.textContent.includes('Jul 2014')) return requestAnimationFrame(watch);
+            play.click();
+            resolve({
+                label: label.textContent, playing: play.getAttribute('aria-label') === 'Pause',
+                heading: document.querySelector('#text-view-date').textContent,
+                boukamal: document.querySelector('#text-view tr[data-place="boukamal"] td:nth-of-type(2)').textContent,
+                rows: [...document.querySelectorAll('#text-view tbody tr')].map((row) => row.textContent),
+                changes: document.querySelector('#changes').textContent,
+                changesTitle: document.querySelector('#changes-title').textContent,
+            });
+        };
+        play.click();
+        requestAnimationFrame(watch);
+    })""")
+    assert not paused["playing"]
+    assert paused["heading"] == paused["label"]
+    assert paused["boukamal"] == islamic_state
+    assert paused["changesTitle"] == "Changes while playing" and f"Boukamal now held by {islamic_state}" in paused["changes"]
+    # Paused, the "why" of each listed change is fetched.
+    expect(page.locator("#changes li", has_text=f"Boukamal now held by {islamic_state}").locator(".why")).not_to_be_empty()
+    expect(page).to_have_url(re.compile(r"at=2014-07-"))
+    again = open_map(new_page(viewport={"width": 1280, "height": 900}), live_server, page.url.split("/", 3)[3])
+    assert again.evaluate("[...document.querySelectorAll('#text-view tbody tr')].map((row) => row.textContent)") == paused["rows"]
+    assert js_errors(page) == [] and js_errors(again) == []
 
 
 def test_day_steps_keyboard_history_panel_and_shared_url(live_server, live_seeded, new_page):

@@ -10,7 +10,7 @@ import { renderLegend } from "../web/legend.js";
 import { createMapView } from "../web/mapview.js";
 import { createPanel } from "../web/panel.js";
 import {
-  actorsOf, changedPlaces, decodeTimeline, formatDay, nextChangeDay, parseDay, placeStateAt, precisionOfDay,
+  actorsOf, advanceSnapshot, changedPlaces, decodeTimeline, formatDay, nextChangeDay, parseDay, placeStateAt, precisionOfDay,
   previousChangeDay, snapshot, UNKNOWN,
 } from "../web/state.js";
 import { describe, styleOf } from "../web/symbols.js";
@@ -102,17 +102,18 @@ const card = { slug: null }; // the place whose card is open
 const nameOfIndex = (i) => (i >= 0 ? today.actors[i].name : "unknown");
 const colourOf = (i) => (i >= 0 ? today.actors[i].colour : "#8a8a8a");
 const scratch = new Int32Array(places.length);
-const shown = new Int32Array(places.length);
+const shown = new Int32Array(places.length); // the state index of every place as drawn, on shownDay
+let shownDay = null;
 const all = places.map((p) => p.index);
 let drawnOnce = false;
 
 function visible(index) {
   if (view.only && !view.only.has(index)) return false;
   if (!view.actors.size) return true;
-  return actorsOf(today.states[scratch[index]]).some((a) => view.actors.has(today.actors[a]?.slug));
+  return actorsOf(today.states[shown[index]]).some((a) => view.actors.has(today.actors[a]?.slug));
 }
 
-const symbolFor = (index) => (visible(index) ? styleOf(scratch[index] === UNKNOWN ? null : today.states[scratch[index]], colourOf) : null);
+const symbolFor = (index) => (visible(index) ? styleOf(shown[index] === UNKNOWN ? null : today.states[shown[index]], colourOf) : null);
 
 function rowFor(index) {
   const at = placeStateAt(today, index, view.day);
@@ -129,17 +130,21 @@ const mapView = createMapView($("#map"), {
     updateLink();
   },
 });
-mapView.setPlaces(places);
 const textView = createTextView($("#text-view"), { onPlaceClick: (index) => openCard(places[index].slug, true) });
 textView.setPlaces(places);
 
+/** Draws the current day; from the day drawn last only the places that change in between are looked up. */
 function render() {
-  snapshot(today, view.day, scratch);
-  const changed = drawnOnce ? changedPlaces(shown, scratch) : all;
+  let changed = drawnOnce ? advanceSnapshot(today, shownDay, view.day, shown, places.length) : null;
+  if (changed === null) {
+    snapshot(today, view.day, scratch);
+    changed = drawnOnce ? changedPlaces(shown, scratch) : all;
+    shown.set(scratch);
+  }
+  shownDay = view.day;
   mapView.restyle(changed, symbolFor);
   if (!drawnOnce || (view.actors.size && changed.length)) textView.show(visible, rowFor);
   else textView.update(changed, rowFor);
-  shown.set(scratch);
   drawnOnce = true;
   if (card.slug) fillCard();
   updateLink();
@@ -159,6 +164,7 @@ if (params.bbox) {
   if (params.zoom !== undefined) mapView.map.setZoom(params.zoom, { animate: false });
 }
 placing = false;
+mapView.setPlaces(places); // after the first view is framed: ten thousand places are not projected twice
 if (view.place) mapView.select(placeBySlug.get(view.place).index);
 
 // ---- the link to the same view on the main site

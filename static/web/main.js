@@ -4,12 +4,12 @@
  * The view lives in the URL: discrete moves push a history entry, playback and panning replace it.
  */
 import { renderLegend } from "./legend.js";
-import { createMapView } from "./mapview.js";
+import { createMapView, fetchOutline } from "./mapview.js";
 import { createPanel } from "./panel.js";
 import { createShare } from "./share.js";
 import {
-  actorsOf, changedPlaces, changesBetween, dayToISO, decodeTimeline, formatDay, histogram, nextChangeDay,
-  parseDay, placeStateAt, precisionOfDay, previousChangeDay, snapshot, UNKNOWN,
+  actorsOf, advanceSnapshot, alignTimeline, changedPlaces, changesBetween, dayToISO, decodeTimeline, formatDay, histogram,
+  nextChangeDay, parseDay, placeStateAt, precisionOfDay, previousChangeDay, snapshot, UNKNOWN,
 } from "./state.js";
 import { describe, styleOf } from "./symbols.js";
 import { createTextView } from "./textview.js";
@@ -41,20 +41,10 @@ function notice(text) {
   $("#notices").hidden = false;
 }
 
-/** A timeline decoded from another request, re-indexed to the places and actors of `base`. */
-function alignTo(base, other) {
-  const sameList = (a, b) => a.length === b.length && a.every((x, i) => x.slug === b[i].slug);
-  if (sameList(base.places, other.places) && sameList(base.actors, other.actors)) return other;
-  const actorIndex = new Map(base.actors.map((a) => [a.slug, a.index]));
-  const actorMap = other.actors.map((a) => actorIndex.get(a.slug) ?? -1);
-  const remap = (s) => ({
-    status: s.status, holder: s.holder >= 0 ? actorMap[s.holder] : -1,
-    others: s.others.map((o) => ({ actor: actorMap[o.actor], role: o.role })), sides: s.sides.map(remap),
-  });
-  const trackOf = new Map(other.places.map((p) => [p.slug, other.tracks[p.index]]));
-  const empty = { days: new Int32Array(0), states: new Int32Array(0), precisions: [] };
-  return { ...other, places: base.places, actors: base.actors, states: other.states.map(remap), tracks: base.places.map((p) => trackOf.get(p.slug) ?? empty) };
-}
+// Asked for before the timeline is awaited, so the outline is parsed while the timeline is decoded
+// rather than after the first frame.
+const outline = config.outlineUrl ? fetchOutline(config.outlineUrl) : null;
+outline?.catch(() => {}); // a missing outline leaves the map without borders, nothing more
 
 const { state: fromUrl, errors } = readState(location.search);
 for (const error of errors) notice(error.message);
@@ -84,8 +74,11 @@ for (const slug of fromUrl.actors ?? []) if (!actorBySlug.has(slug)) notice(`act
 
 let active = today;
 let shownTimeline = null;
-const shown = new Int32Array(places.length);
+let shownDay = null;
+const shown = new Int32Array(places.length); // the state index of every place as drawn, on shownDay
 const scratch = new Int32Array(places.length);
+const tablePending = new Set(); // places whose row lags the map while playing
+let tableRelist = false; // the list itself lags (a full redraw or a side filter while playing)
 const all = places.map((p) => p.index);
 
 function visible(stateIndex) {
@@ -94,7 +87,7 @@ function visible(stateIndex) {
 }
 
 function symbolFor(index) {
-  const stateIndex = scratch[index];
+  const stateIndex = shown[index];
   if (!visible(stateIndex)) return null;
   return styleOf(stateIndex === UNKNOWN ? null : active.states[stateIndex], colourOf);
 }
@@ -106,8 +99,9 @@ function rowFor(index) {
 }
 
 const mapView = createMapView($("#map"), {
-  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outlineUrl: config.outlineUrl,
+  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline,
   center: view.mapInUrl ? [fromUrl.lat, fromUrl.lng] : config.center, zoom: fromUrl.zoom ?? config.zoom,
+  fit: view.mapInUrl ? null : places,
   minZoom: config.minZoom, maxZoom: config.maxZoom,
   onPlaceClick: (index) => openPlace(places[index].slug, { push: true }),
   onMove: () => {
@@ -125,38 +119,49 @@ textView.setPlaces(places);
 /** Lists in the text view the places shown within the map's view. */
 function listPlaces() {
   const bounds = mapView.map.getBounds();
-  const { shown: listed, total } = textView.show((i) => visible(scratch[i]) && bounds.contains([places[i].lat, places[i].lon]), rowFor);
+  const { shown: listed, total } = textView.show((i) => visible(shown[i]) && bounds.contains([places[i].lat, places[i].lon]), rowFor);
   $("#text-view-count").textContent = listed < total
     ? `${total} places in the map's view; the first ${listed} by name are listed. Zoom in or search to find others.`
     : `${total} place${total === 1 ? "" : "s"} in the map's view.`;
+  tablePending.clear();
+  tableRelist = false;
+  $("#text-view-date").textContent = timelineLabel(view.day);
 }
 
-/** Draws the current day; only places whose state changed are restyled unless `full`. */
+/**
+ * Draws the current day; only places whose state changed are restyled unless `full`. From the day
+ * drawn last, only the places that change in between are looked up (a playback frame touches a few
+ * dozen places, not ten thousand); a long jump, another timeline or `full` takes a whole snapshot.
+ */
 function render(full = false) {
-  snapshot(active, view.day, scratch);
   const everything = full || shownTimeline !== active;
-  const changed = everything ? all : changedPlaces(shown, scratch);
+  let changed = everything ? null : advanceSnapshot(active, shownDay, view.day, shown, places.length);
+  if (changed === null) {
+    snapshot(active, view.day, scratch);
+    changed = everything ? all : changedPlaces(shown, scratch);
+    shown.set(scratch);
+  }
+  shownDay = view.day;
+  shownTimeline = active;
   mapView.restyle(changed, symbolFor);
   // With a side filter, a change can bring a place in or out of the list.
-  if (everything || (view.actors.size && changed.length)) listPlaces();
-  else updateTable(changed);
-  shown.set(scratch);
-  shownTimeline = active;
-  if (!tableTimer) $("#text-view-date").textContent = timelineLabel(view.day);
+  updateTable(changed, everything || (view.actors.size > 0 && changed.length > 0));
 }
 
-// While playing, the table follows the map twice a second: rewriting its rows on every frame cost
-// more layout than drawing the map. Paused, it follows at once.
-const tablePending = new Set();
-let tableTimer = 0;
-function updateTable(changed) {
-  for (const index of changed) tablePending.add(index);
-  if (document.body.classList.contains("playing")) tableTimer ||= setTimeout(flushTable, 500);
-  else flushTable();
+// While playing, the table (and its heading's date) stays on the day playback started from and
+// catches up the moment it pauses or ends: a table cell is not a layout boundary, so rewriting even
+// a few rows lays out all four hundred again, which took 30 to 200 ms, several frames, each time.
+// Paused, stepped or dragged, it follows the map at once.
+function updateTable(changed, relist) {
+  if (relist) tableRelist = true;
+  else for (const index of changed) tablePending.add(index);
+  if (!document.body.classList.contains("playing")) flushTable();
 }
 function flushTable() {
-  clearTimeout(tableTimer);
-  tableTimer = 0;
+  if (tableRelist) {
+    listPlaces();
+    return;
+  }
   textView.update(tablePending, rowFor);
   tablePending.clear();
   $("#text-view-date").textContent = timelineLabel(view.day);
@@ -173,7 +178,7 @@ async function fetchKnown() {
     const day = knownWanted;
     knownWanted = null;
     try {
-      const timeline = alignTo(today, decodeTimeline(await getJSON(`${api}timeline/?known_at=${dayToISO(day)}`)));
+      const timeline = alignTimeline(today, decodeTimeline(await getJSON(`${api}timeline/?known_at=${dayToISO(day)}`)));
       if (knownCache.size > 500) knownCache.clear();
       knownCache.set(day, timeline);
       if (view.known && day <= view.day) {
@@ -205,11 +210,34 @@ function chooseTimeline() {
 
 // Changes on this date, and why (the claims that made them, fetched lazily).
 const whyCache = new Map();
+const SHOWN_CHANGES = 12;
+
+// While playing, the list (a polite live region) takes the latest changes four times a second, and
+// asks why only once playback stops: rewriting it and fetching claims on every frame cost more than
+// drawing the map, and announced nothing a listener could follow.
+let playedChanges = [];
+let playedTimer = 0;
+function queuePlayedChanges(changes) {
+  playedChanges = playedChanges.concat(changes.slice(-SHOWN_CHANGES)).slice(-SHOWN_CHANGES);
+  playedTimer ||= setTimeout(flushPlayedChanges, 250);
+}
+function flushPlayedChanges() {
+  clearTimeout(playedTimer);
+  playedTimer = 0;
+  if (playedChanges.length) showChanges(playedChanges, "Changes while playing", true);
+  playedChanges = [];
+}
+function dropPlayedChanges() {
+  clearTimeout(playedTimer);
+  playedTimer = 0;
+  playedChanges = [];
+}
+
 function showChanges(changes, heading, append) {
   $("#changes-title").textContent = heading;
   const list = $("#changes");
   if (!append) list.replaceChildren();
-  for (const change of changes.slice(-12)) {
+  for (const change of changes.slice(-SHOWN_CHANGES)) {
     const place = places[change.place];
     const words = describe(active.states[change.stateIndex], nameOfIndex);
     const li = document.createElement("li");
@@ -226,7 +254,7 @@ function showChanges(changes, heading, append) {
     list.prepend(li);
     whyQueue.push([place.slug, change.day, why]);
   }
-  while (list.children.length > 12) list.lastElementChild.remove();
+  while (list.children.length > SHOWN_CHANGES) list.lastElementChild.remove();
   explainQueued();
   $("#changes-empty").hidden = list.children.length > 0;
 }
@@ -236,6 +264,7 @@ let whyQueue = [];
 let whyBusy = 0;
 function explainQueued() {
   whyQueue = whyQueue.filter(([, , target]) => target.isConnected);
+  if (document.body.classList.contains("playing")) return; // asked again when playback stops
   while (whyBusy < 3 && whyQueue.length) {
     const [slug, day, target] = whyQueue.pop();
     whyBusy++;
@@ -279,9 +308,12 @@ function setDay(day, how) {
   const previous = view.day;
   view.day = day;
   chooseTimeline();
-  render();
-  if (how === "play") showChanges(changesBetween(active, previous, day), "Changes while playing", true);
-  else if (how !== "drag") showChanges(changesBetween(active, day - 1, day), `Changes on ${timelineLabel(day)}`, false);
+  render(how === "apply");
+  if (how === "play") queuePlayedChanges(changesBetween(active, previous, day));
+  else if (how !== "drag") {
+    dropPlayedChanges();
+    showChanges(changesBetween(active, day - 1, day), `Changes on ${timelineLabel(day)}`, false);
+  }
   if (view.place) {
     clearTimeout(panelTimer);
     if (view.known) panelTimer = setTimeout(() => panel.setDay(view.day, true), 250);
@@ -299,7 +331,11 @@ const timeline = createTimeline($("#timeline"), {
   onDay: setDay,
   onPlay: (playing) => {
     document.body.classList.toggle("playing", playing);
-    if (!playing) syncUrl(false);
+    if (playing) return;
+    flushPlayedChanges();
+    flushTable();
+    explainQueued();
+    syncUrl(false);
   },
 });
 
@@ -440,8 +476,7 @@ function apply(state) {
     }
     const day = state.at ?? today.last ?? view.day;
     timeline.show(day);
-    setDay(day, "apply");
-    render(true);
+    setDay(day, "apply"); // draws every place: the side filter or the timeline may have changed
     if (state.place) openPlace(state.place, { focus: false });
     else if (view.place) closePlace();
   } finally {
@@ -458,13 +493,11 @@ window.addEventListener("popstate", () => {
 
 renderLegend($("#legend"), today.actors);
 createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
-if (!view.mapInUrl) {
-  applying = true;
-  mapView.fitPlaces(places);
-  applying = false;
-}
 apply(fromUrl);
 await mapView.outlineLoaded;
+// The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
+// asked for last, runs once the places and the outline are drawn.
+await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
 document.body.dataset.ready = "true";

@@ -73,10 +73,11 @@ function columns(table, names, what) {
 /**
  * Decodes a timeline payload. Throws an Error naming what is malformed.
  *
- * Returns {version, knownAt, first, last, actors[], places[], states[], tracks[], changeDays, changeCounts}:
- * tracks[p] = {days: Int32Array, states: Int32Array, precisions: string[]} sorted by day;
- * changeDays = the sorted distinct days on which any place changes; changeCounts[i] = how many change then;
- * dayPrecision = Map(day -> finest precision of that day's changes).
+ * Returns {version, knownAt, first, last, actors[], places[], states[], precisionNames[], tracks[], ...dayIndex}:
+ * tracks[p] = {days: Int32Array, states: Int32Array, precisions: Uint8Array (indices into precisionNames)}
+ * sorted by day, and the day index of `indexByDay`. The tracks are views into three shared typed arrays,
+ * filled by a counting sort on the place: no per-change object or array is made, which keeps decoding
+ * 130,000 changes to a few tens of milliseconds.
  */
 export function decodeTimeline(payload) {
   if (!payload || payload.format !== FORMAT) throw new Error(`timeline: expected format ${FORMAT}`);
@@ -100,33 +101,122 @@ export function decodeTimeline(payload) {
     sides: (raw.sides ?? []).map(decodeState),
   });
   const states = (payload.states ?? []).map(decodeState);
+  const precisionNames = payload.precisions ?? [];
 
   const changeCount = columns(payload.changes, ["place", "day", "state", "precision"], "changes");
-  const perPlace = Array.from({ length: placeCount }, () => ({ days: [], states: [], precisions: [] }));
-  const counts = new Map();
-  const dayPrecision = new Map();
+  const { place: placeColumn, day: dayColumn, state: stateColumn, precision: precisionColumn } = payload.changes;
+  const absolute = new Int32Array(changeCount);
+  const perPlace = new Int32Array(placeCount + 1);
   let day = epoch;
   for (let i = 0; i < changeCount; i++) {
-    day += payload.changes.day[i];
-    const place = payload.changes.place[i];
-    const state = payload.changes.state[i];
+    day += dayColumn[i];
+    absolute[i] = day;
+    const place = placeColumn[i];
+    const state = stateColumn[i];
     if (!(place >= 0 && place < placeCount)) throw new Error(`timeline: change ${i} names place ${place}, which is not listed`);
     if (!(state >= 0 && state < states.length)) throw new Error(`timeline: change ${i} names state ${state}, which is not listed`);
-    const track = perPlace[place];
-    track.days.push(day);
-    track.states.push(state);
-    const precision = payload.precisions[payload.changes.precision[i]];
-    track.precisions.push(precision);
-    counts.set(day, (counts.get(day) ?? 0) + 1);
-    dayPrecision.set(day, finerPrecision(dayPrecision.get(day), precision));
+    if (!(precisionColumn[i] >= 0 && precisionColumn[i] < precisionNames.length)) {
+      throw new Error(`timeline: change ${i} names precision ${precisionColumn[i]}, which is not listed`);
+    }
+    perPlace[place + 1]++;
   }
-  const tracks = perPlace.map((t) => ({ days: Int32Array.from(t.days), states: Int32Array.from(t.states), precisions: t.precisions }));
-  const changeDays = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
-  const changeCounts = Int32Array.from(changeDays, (d) => counts.get(d));
+  for (let p = 0; p < placeCount; p++) perPlace[p + 1] += perPlace[p];
+  const days = new Int32Array(changeCount);
+  const stateOf = new Int32Array(changeCount);
+  const precisionOf = new Uint8Array(changeCount);
+  const cursor = perPlace.slice(0, placeCount);
+  for (let i = 0; i < changeCount; i++) {
+    const at = cursor[placeColumn[i]]++;
+    days[at] = absolute[i];
+    stateOf[at] = stateColumn[i];
+    precisionOf[at] = precisionColumn[i];
+  }
+  const tracks = Array.from({ length: placeCount }, (_, p) => ({
+    days: days.subarray(perPlace[p], perPlace[p + 1]),
+    states: stateOf.subarray(perPlace[p], perPlace[p + 1]),
+    precisions: precisionOf.subarray(perPlace[p], perPlace[p + 1]),
+  }));
   return {
     version: payload.version, knownAt: payload.known_at ?? null,
     first: payload.first ? parseDay(payload.first) : null, last: payload.last ? parseDay(payload.last) : null,
-    actors, places, states, tracks, changeDays, changeCounts, dayPrecision,
+    actors, places, states, precisionNames, tracks, ...indexByDay(tracks, precisionNames),
+  };
+}
+
+/**
+ * The changes of every track regrouped by day, so that what changes between two days is one slice:
+ * {changeDays (sorted distinct days), changeCounts, dayStart, dayPlace, dayState, dayPrecisionIndex,
+ * dayPrecision}. The changes of changeDays[k] are positions dayStart[k] to dayStart[k + 1] - 1 of the
+ * day* arrays, in place order; dayPrecision = Map(day -> finest precision of that day's changes).
+ * Playback then costs in proportion to the changes it passes, not to the number of places.
+ */
+export function indexByDay(tracks, precisionNames) {
+  let first = Infinity;
+  let last = -Infinity;
+  let total = 0;
+  for (const track of tracks) {
+    if (!track.days.length) continue;
+    first = Math.min(first, track.days[0]);
+    last = Math.max(last, track.days[track.days.length - 1]);
+    total += track.days.length;
+  }
+  const perDay = new Int32Array(total ? last - first + 2 : 1);
+  for (const track of tracks) for (const d of track.days) perDay[d - first + 1]++;
+  const changeDayList = [];
+  const changeCountList = [];
+  for (let offset = 1; offset < perDay.length; offset++) {
+    if (perDay[offset]) {
+      changeDayList.push(first + offset - 1);
+      changeCountList.push(perDay[offset]);
+    }
+    perDay[offset] += perDay[offset - 1];
+  }
+  const dayPlace = new Int32Array(total);
+  const dayState = new Int32Array(total);
+  const dayPrecisionIndex = new Uint8Array(total);
+  const rankOf = precisionNames.map((name) => PRECISION_RANK[name] ?? PRECISION_RANK.year);
+  const finestRank = new Int8Array(perDay.length).fill(PRECISION_RANK.year + 1);
+  const finestIndex = new Uint8Array(perDay.length);
+  tracks.forEach((track, p) => {
+    for (let i = 0; i < track.days.length; i++) {
+      const offset = track.days[i] - first;
+      const at = perDay[offset]++;
+      const precision = track.precisions[i];
+      dayPlace[at] = p;
+      dayState[at] = track.states[i];
+      dayPrecisionIndex[at] = precision;
+      if (rankOf[precision] < finestRank[offset]) {
+        finestRank[offset] = rankOf[precision];
+        finestIndex[offset] = precision;
+      }
+    }
+  });
+  const finest = new Map(changeDayList.map((d) => [d, precisionNames[finestIndex[d - first]]]));
+  const changeCounts = Int32Array.from(changeCountList);
+  const dayStart = new Int32Array(changeCounts.length + 1);
+  for (let k = 0; k < changeCounts.length; k++) dayStart[k + 1] = dayStart[k] + changeCounts[k];
+  return { changeDays: Int32Array.from(changeDayList), changeCounts, dayStart, dayPlace, dayState, dayPrecisionIndex, dayPrecision: finest };
+}
+
+/**
+ * A timeline decoded from another request (another knowledge date), re-indexed to the places and
+ * actors of `base`, so that one snapshot array and one set of markers serve both.
+ */
+export function alignTimeline(base, other) {
+  const sameList = (a, b) => a.length === b.length && a.every((x, i) => x.slug === b[i].slug);
+  if (sameList(base.places, other.places) && sameList(base.actors, other.actors)) return other;
+  const actorIndex = new Map(base.actors.map((a) => [a.slug, a.index]));
+  const actorMap = other.actors.map((a) => actorIndex.get(a.slug) ?? -1);
+  const remap = (s) => ({
+    status: s.status, holder: s.holder >= 0 ? actorMap[s.holder] : -1,
+    others: s.others.map((o) => ({ actor: actorMap[o.actor], role: o.role })), sides: s.sides.map(remap),
+  });
+  const trackOf = new Map(other.places.map((p) => [p.slug, other.tracks[p.index]]));
+  const empty = { days: new Int32Array(0), states: new Int32Array(0), precisions: new Uint8Array(0) };
+  const tracks = base.places.map((p) => trackOf.get(p.slug) ?? empty);
+  return {
+    ...other, places: base.places, actors: base.actors, states: other.states.map(remap), tracks,
+    ...indexByDay(tracks, other.precisionNames),
   };
 }
 
@@ -148,7 +238,10 @@ export function placeStateAt(timeline, placeIndex, day) {
   const track = timeline.tracks[placeIndex];
   const i = changeIndexAt(track, day);
   if (i < 0) return { stateIndex: UNKNOWN, state: null, since: null, precision: null };
-  return { stateIndex: track.states[i], state: timeline.states[track.states[i]], since: track.days[i], precision: track.precisions[i] };
+  return {
+    stateIndex: track.states[i], state: timeline.states[track.states[i]], since: track.days[i],
+    precision: timeline.precisionNames[track.precisions[i]],
+  };
 }
 
 /** State index of every place on `day`, into `out` (reused between frames to avoid garbage). */
@@ -176,18 +269,52 @@ export function previousChangeDay(timeline, day) {
   return i >= 0 ? timeline.changeDays[i] : null;
 }
 
-/** The places that change on days in (after, upTo], with the change's position in their track. */
+/** Positions in the day index of the changes made on days in (after, upTo]: [from, to). */
+function daySlice(timeline, after, upTo) {
+  const from = lastAtOrBefore(timeline.changeDays, after) + 1;
+  const to = lastAtOrBefore(timeline.changeDays, upTo) + 1;
+  return [from, Math.max(from, to)];
+}
+
+/** The places that change on days in (after, upTo], in order of day then place. */
 export function changesBetween(timeline, after, upTo) {
   const result = [];
   if (upTo <= after) return result;
-  for (let p = 0; p < timeline.tracks.length; p++) {
-    const track = timeline.tracks[p];
-    const to = lastAtOrBefore(track.days, upTo);
-    for (let i = lastAtOrBefore(track.days, after) + 1; i <= to; i++) {
-      result.push({ place: p, day: track.days[i], stateIndex: track.states[i], precision: track.precisions[i] });
+  const [from, to] = daySlice(timeline, after, upTo);
+  for (let k = from; k < to; k++) {
+    const day = timeline.changeDays[k];
+    for (let at = timeline.dayStart[k]; at < timeline.dayStart[k + 1]; at++) {
+      result.push({
+        place: timeline.dayPlace[at], day, stateIndex: timeline.dayState[at],
+        precision: timeline.precisionNames[timeline.dayPrecisionIndex[at]],
+      });
     }
   }
-  return result.sort((a, b) => a.day - b.day || a.place - b.place);
+  return result;
+}
+
+/**
+ * Moves `out`, the snapshot of day `from`, to day `to` (either direction), touching only the places
+ * that change between the two days. Returns the indices of the places whose state index differs, or
+ * null when more than `limit` changes lie between (a full `snapshot` is then the cheaper way).
+ */
+export function advanceSnapshot(timeline, from, to, out, limit = Infinity) {
+  const changed = [];
+  if (from === to) return changed;
+  const [first, last] = daySlice(timeline, Math.min(from, to), Math.max(from, to));
+  const start = timeline.dayStart[first];
+  const end = timeline.dayStart[last];
+  if (end - start > limit) return null;
+  for (let at = start; at < end; at++) {
+    const place = timeline.dayPlace[at];
+    const state = stateIndexAt(timeline.tracks[place], to);
+    // A place met twice is settled the first time; one that ends where it began is not reported.
+    if (out[place] !== state) {
+      out[place] = state;
+      changed.push(place);
+    }
+  }
+  return changed;
 }
 
 /**

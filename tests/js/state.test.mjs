@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  actorsOf, changedPlaces, changesBetween, dayToISO, decodeTimeline, formatDay, histogram, nextChangeDay,
-  parseDay, placeStateAt, precisionOfDay, previousChangeDay, snapshot, stateIndexAt, UNKNOWN,
+  actorsOf, advanceSnapshot, alignTimeline, changedPlaces, changesBetween, dayToISO, decodeTimeline, formatDay, histogram,
+  nextChangeDay, parseDay, placeStateAt, precisionOfDay, previousChangeDay, snapshot, stateIndexAt, UNKNOWN,
 } from "../../static/web/state.js";
 
 const day = (iso) => parseDay(iso);
@@ -109,6 +109,55 @@ test("binary search agrees with a linear scan on random tracks", () => {
       }
     }
   }
+});
+
+test("moving a snapshot from day to day agrees with a full snapshot, forwards and back", () => {
+  // Playback and stepping move the drawn snapshot through the day index only (issue 8): it must land
+  // exactly where a fresh snapshot of the new day would, and name each place whose state differs once.
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let round = 0; round < 30; round++) {
+    const changes = [];
+    for (let place = 0; place < 3; place++) {
+      const used = new Set();
+      for (let i = 0; i < Math.floor(random() * 15); i++) {
+        const d = day("2014-01-01") + Math.floor(random() * 400);
+        if (used.has(d)) continue;
+        used.add(d);
+        changes.push({ place, day: dayToISO(d), state: Math.floor(random() * 5) });
+      }
+    }
+    const timeline = decodeTimeline(payload(changes));
+    let at = day("2013-12-20");
+    const drawn = snapshot(timeline, at);
+    for (let move = 0; move < 40; move++) {
+      const to = day("2013-12-01") + Math.floor(random() * 450);
+      const before = Int32Array.from(drawn);
+      const changed = advanceSnapshot(timeline, at, to, drawn);
+      const fresh = snapshot(timeline, to);
+      assert.deepEqual([...drawn], [...fresh], `from ${dayToISO(at)} to ${dayToISO(to)}`);
+      assert.deepEqual([...changed].sort(), changedPlaces(before, fresh));
+      at = to;
+    }
+  }
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  assert.equal(advanceSnapshot(timeline, day("2014-01-01"), day("2017-12-01"), snapshot(timeline, day("2014-01-01")), 3), null,
+    "more changes in between than the limit: the caller takes a full snapshot");
+});
+
+test("a timeline known at another date is re-indexed to the places of the first", () => {
+  const today = decodeTimeline(payload(SEED_LIKE));
+  // Known then, Qaim was not yet in the record and Boukamal had one change.
+  const then = payload([{ place: 0, day: "2014-07-01", state: 1 }], { places: 2 });
+  then.places = { slug: ["boukamal", "deir-el-zour"], name: ["Boukamal", "Deir el-Zour"], kind: ["town", "city"], size: [3, 4], lon: [40.9, 40.1], lat: [34.4, 35.3], parent: [-1, -1] };
+  const aligned = alignTimeline(today, decodeTimeline(then));
+  assert.equal(aligned.places, today.places);
+  assert.equal(stateIndexAt(aligned.tracks[1], day("2015-01-01")), 1, "Boukamal, second in today's list");
+  assert.equal(stateIndexAt(aligned.tracks[0], day("2015-01-01")), UNKNOWN);
+  assert.equal(aligned.tracks[2].days.length, 0);
+  assert.deepEqual(changesBetween(aligned, day("2014-06-30"), day("2014-07-01")).map((c) => c.place), [1]);
+  const drawn = snapshot(aligned, day("2014-06-01"));
+  assert.deepEqual(advanceSnapshot(aligned, day("2014-06-01"), day("2014-07-01"), drawn), [1]);
 });
 
 test("only the places whose state changed are reported for restyling", () => {
