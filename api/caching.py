@@ -62,7 +62,7 @@ class LocalBodies:
             return entry
 
     def put(self, key, content, headers):
-        limit = getattr(settings, "API_CACHE_LOCAL_BYTES", 0)
+        limit = max(0, getattr(settings, "API_CACHE_LOCAL_BYTES", 0))
         with self._lock:
             if key in self._entries:
                 self.size -= len(self._entries.pop(key)[0])
