@@ -8,9 +8,19 @@ racing with a request can only store a newer body under an older key, never the 
 
 Two entry points share the same logic: `CachedGetMixin` for DRF views (after throttling and
 content negotiation) and `cached_view` for plain Django views (the Atom feed, the embed).
+
+Bodies live in Django's cache (Redis when REDIS_URL is set: shared by every process), which pickles
+and copies a body on every read: for a snapshot of megabytes that copy was most of a cached answer's
+time. So each process also keeps the bodies it served last, as bytes, in a small LRU bounded by
+API_CACHE_LOCAL_BYTES (`LocalBodies`), under the same version-naming keys. It is a copy of the shared
+cache, never a source: a body is served from it only while the shared cache still holds that key, so
+an expiry, a deletion or a clear of the shared cache is honoured at once, and no process holds
+anything another one needs.
 """
 import datetime as dt
 import hashlib
+import threading
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -32,6 +42,43 @@ def max_age():
 
 def cache_timeout():
     return getattr(settings, "API_CACHE_TIMEOUT", 24 * 3600)
+
+
+class LocalBodies:
+    """This process's copies of cached bodies: (content, headers) by cache key, least recently used
+    first out, never more than API_CACHE_LOCAL_BYTES of content in all (read at each store, so a
+    changed bound applies from the next one). A body larger than the bound is not kept here at all."""
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()  # threaded servers share one process
+        self.size = 0  # bytes of content held
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, content, headers):
+        limit = max(0, getattr(settings, "API_CACHE_LOCAL_BYTES", 0))
+        with self._lock:
+            if key in self._entries:
+                self.size -= len(self._entries.pop(key)[0])
+            if len(content) <= limit:
+                self._entries[key] = (content, headers)
+                self.size += len(content)
+            while self.size > limit:
+                _, (evicted, _) = self._entries.popitem(last=False)
+                self.size -= len(evicted)
+
+    def keys(self):
+        with self._lock:
+            return list(self._entries)
+
+
+local_bodies = LocalBodies()
 
 
 class Validators:
@@ -86,9 +133,14 @@ class Validators:
         return self.apply(HttpResponseNotModified())
 
     def cached_response(self):
-        stored = cache.get(self.key)
-        if stored is None:
-            return None
+        """The body under this key: this process's copy while the shared cache still holds the key
+        (an existence check, no body moves), else the shared cache's, which becomes the local copy."""
+        stored = local_bodies.get(self.key)
+        if stored is None or not cache.has_key(self.key):
+            stored = cache.get(self.key)
+            if stored is None:
+                return None
+            local_bodies.put(self.key, *stored)
         content, headers = stored
         response = HttpResponse(content)
         for name, value in headers.items():
@@ -101,6 +153,7 @@ class Validators:
         if response.status_code == 200 and not getattr(response, "streaming", False):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             cache.set(self.key, (response.content, headers), cache_timeout())
+            local_bodies.put(self.key, response.content, headers)
             response["X-Cache"] = "miss"
             self.apply(response)
         return response
