@@ -10,6 +10,7 @@
   cache (Redis when REDIS_URL is set); past the limit the sign-in is refused, with the time to retry.
 """
 import base64
+import functools
 import hashlib
 import math
 import secrets
@@ -56,21 +57,27 @@ def is_embed(path):
     return any(path.startswith(prefix) for prefix in settings.EMBED_PATH_PREFIXES)
 
 
-def style_attribute_hashes():
+def style_attribute_hashes(styles):
     """CSP hashes for the few fixed style="" attributes of third-party admin templates ('unsafe-hashes'
     lets exactly these through; any other inline style, injected or not, stays blocked)."""
-    hashes = [base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() for style in settings.CSP_STYLE_ATTRIBUTES]
+    hashes = [base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() for style in styles]
     return ["'unsafe-hashes'", *(f"'sha256-{value}'" for value in hashes)] if hashes else []
 
 
 def content_security_policy(path, nonce=None):
-    tiles = origin_of(settings.TILE_URL)
-    script = ["'self'"] + ([f"'nonce-{nonce}'"] if nonce else [])
     frame_ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS) if is_embed(path) else "'none'"
+    arguments = (settings.TILE_URL, tuple(settings.CSP_STYLE_SRC), tuple(settings.CSP_STYLE_ATTRIBUTES), frame_ancestors)
+    # Without a nonce (every API answer) the policy depends on settings only: built once per setting.
+    return _policy(*arguments, nonce) if nonce else _cached_policy(*arguments)
+
+
+def _policy(tile_url, style_src, style_attributes, frame_ancestors, nonce=None):
+    tiles = origin_of(tile_url)
+    script = ["'self'"] + ([f"'nonce-{nonce}'"] if nonce else [])
     directives = {
         "default-src": "'self'",
         "script-src": " ".join(script),
-        "style-src": " ".join([*settings.CSP_STYLE_SRC, *style_attribute_hashes()]),
+        "style-src": " ".join([*style_src, *style_attribute_hashes(style_attributes)]),
         "img-src": " ".join(["'self'", "data:", *([tiles] if tiles else [])]),
         "font-src": "'self' data:",
         "connect-src": "'self'",
@@ -80,6 +87,9 @@ def content_security_policy(path, nonce=None):
         "frame-ancestors": frame_ancestors,
     }
     return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+_cached_policy = functools.lru_cache(maxsize=16)(_policy)
 
 
 class SecurityHeadersMiddleware:

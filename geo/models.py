@@ -515,8 +515,18 @@ class DataVersion(models.Model):
 
     @classmethod
     def stored(cls):
-        """(version, changed_at) as the database read by this request holds it (a replica may lag)."""
-        return cls.objects.filter(pk=1).values_list("version", "changed_at").first() or (0, None)
+        """(version, changed_at) as the database read by this request holds it (a replica may lag).
+
+        Read on every public request without a shared cache: one plain statement (the ORM's query
+        building cost as much again as the query)."""
+        from django.db import connections, router
+
+        from .records import parse_db_moment
+
+        with connections[router.db_for_read(cls)].cursor() as cursor:
+            cursor.execute("SELECT version, changed_at FROM geo_dataversion WHERE id = 1")
+            row = cursor.fetchone()
+        return (row[0], parse_db_moment(row[1])) if row else (0, None)
 
     @classmethod
     def bump(cls):
