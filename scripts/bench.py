@@ -295,7 +295,8 @@ def measure(size, engine, quick):
     segments = snapshots.rebuild()
     rebuild_seconds = time.perf_counter() - started
     refreshes = []
-    for place_id in random.Random(SEED).sample(sorted(Place.objects.filter(claims__isnull=False).values_list("id", flat=True).distinct()), 10):
+    with_claims = sorted(Place.objects.filter(claims__isnull=False).values_list("id", flat=True).distinct())
+    for place_id in random.Random(SEED).sample(with_claims, min(10, len(with_claims))):
         StalePlace.objects.create(place_id=place_id)
         started = time.perf_counter()
         snapshots.refresh_stale()
