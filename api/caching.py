@@ -202,6 +202,9 @@ class CachedGetMixin:
         if validators is not None and response.status_code == 200 and "X-Cache" not in response:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+                # Rendered: the data (every feature of a snapshot) is no longer needed, and freeing it
+                # before the cache copies the body keeps a worker's peak to about two bodies.
+                response.data = None
             validators.store(response)
         return response
 

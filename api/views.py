@@ -55,7 +55,19 @@ class PublicView(CachedGetMixin, APIView):
         # Errors are JSON whatever format was asked for.
         if response.status_code >= 400:
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
-        return super().finalize_response(request, response, *args, **kwargs)
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response._resource_closers.append(lambda: self._release(response))
+        return response
+
+    def _release(self, response):
+        """Once the answer is sent: break the reference cycles DRF leaves between view and response
+        (view.response, the renderer context's view and response), which kept each answer's body and
+        data (57 MB for a snapshot at XL) alive until a rare full collection: a worker grew by the
+        size of every answer it built."""
+        context = getattr(response, "renderer_context", None) or {}
+        context.pop("response", None)
+        context.pop("view", None)
+        self.__dict__.pop("response", None)
 
 
 # CSV columns that list one value per citation, joined with " | ": (column, key in the citation).

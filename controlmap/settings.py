@@ -134,7 +134,9 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process, and it holds whole answers (a snapshot of 10,000 places is 11 MB): a few dozen,
+    # not Django's default 300, so a laptop's server stays small.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 32}}}
 # The data version is read from the cache only when every process shares it (geo.models.DataVersion).
 DATA_VERSION_CACHED = env_bool("DATA_VERSION_CACHED", bool(REDIS_URL))
 

@@ -2,6 +2,7 @@
 follow every write to the record, whoever makes it."""
 import datetime as dt
 import io
+import threading
 
 import pytest
 from django.core.cache import cache
@@ -146,3 +147,48 @@ def test_refresh_snapshots_rebuilds_everything_on_demand(seeded):
     call_command("refresh_snapshots", "--all", stdout=out)
     assert f"rebuilt: {len(before)} segments" in out.getvalue()
     assert sorted(SnapshotSegment.objects.values_list("place_id", "start", "stop", "state", "feature")) == before
+
+
+def test_a_place_written_during_its_refresh_stays_marked(live_seeded, monkeypatch):
+    """A refresh may read a place's claims before a write to it commits: that write's mark must
+    outlive the refresh, whose clearing of the mark it waits for (PostgreSQL: the locked mark;
+    SQLite: the write lock), or the segments would show the place without the write for good."""
+    raqqa = Place.objects.get(slug="raqqa")
+    Claim.objects.filter(place=raqqa).update(notes="A first write")  # marked, no signal: no refresh yet
+    assert StalePlace.objects.filter(place_id=raqqa.pk).exists()
+    resolved, resume = threading.Event(), threading.Event()
+    write = snapshots._write
+
+    def write_then_pause(places):
+        written = write(places)
+        resolved.set()  # the place's claims are read; its mark is cleared after this
+        assert resume.wait(30)
+        return written
+
+    monkeypatch.setattr(snapshots, "_write", write_then_pause)
+
+    def in_thread(work):
+        def run():
+            try:
+                work()
+            finally:
+                connection.close()
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread
+
+    refresher = in_thread(snapshots.refresh_stale)
+    assert resolved.wait(30)
+    writer = in_thread(lambda: Claim.objects.filter(place=raqqa).update(claimant="A second write"))
+    writer.join(1.5)
+    assert writer.is_alive(), "the write did not wait for the refresh holding its place's mark"
+    resume.set()
+    refresher.join(30)
+    writer.join(30)
+    assert StalePlace.objects.filter(place_id=raqqa.pk).exists()
+    assert snapshots.features_on(D("2017-11-20")) is None
+
+    monkeypatch.undo()
+    snapshots.refresh_stale()
+    raqqa_feature = next(f for f in snapshots.features_on(D("2017-11-20")) if '"id":"raqqa"' in f)
+    assert "A second write" in raqqa_feature
