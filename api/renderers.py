@@ -39,6 +39,16 @@ def attach_download(renderer_context, extension):
     response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
 
 
+class WrittenJSON:
+    """A JSON document written already (a prepared snapshot, api.snapshots.write_collection): the
+    JSON renderers send its bytes as they are, without another copy of tens of megabytes."""
+
+    __slots__ = ("content",)
+
+    def __init__(self, content):
+        self.content = content
+
+
 class FastJSONRenderer(JSONRenderer):
     """DRF's JSON, written by orjson: a ten-thousand-place snapshot is megabytes of JSON, which the
     standard library took longer to write than the database took to answer. Output is the same
@@ -51,13 +61,18 @@ class FastJSONRenderer(JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
+        indent = self.get_indent(accepted_media_type, renderer_context or {})
+        if isinstance(data, WrittenJSON):
+            if not indent:
+                return data.content
+            data = orjson.loads(data.content)
         encode = self.encoder_class().default
 
         def default(value):
             return value.tolist() if isinstance(value, array) else encode(value)
 
         compact = orjson.dumps(data, default=default, option=self.OPTIONS)
-        if self.get_indent(accepted_media_type, renderer_context or {}):
+        if indent:
             # The browsable form: readable JSON (prepared features, orjson.Fragment, are JSON already).
             return super().render(orjson.loads(compact), accepted_media_type, renderer_context)
         return compact

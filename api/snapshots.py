@@ -16,6 +16,8 @@ resolve the claims as before: the same answer, slower. So a write that sends no 
 crash between a commit and its refresh, can cost speed, never correctness, until the next refresh
 (`manage.py refresh_snapshots` catches up at once).
 """
+from operator import itemgetter
+
 import orjson
 from django.db import connections, router, transaction
 from django.db.models import F
@@ -166,24 +168,45 @@ def features_on(at, places=None, actor_ids=None):
     connection = _connection()
     place_filter, params = records.places_condition(places, connection)
     day = connection.ops.adapt_datefield_value(at)
+    columns = "p.slug, s.feature" + (", s.actors" if actor_ids else "")
     if connection.vendor == "postgresql":  # one scan of the GiST index on the segments' days
-        sql = ("SELECT p.slug, s.feature, s.actors FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id "
+        sql = (f"SELECT {columns} FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id "
                f"WHERE daterange(s.start, s.stop) @> %s::date{place_filter}")
         params = [day, *params]
     else:  # per place, one backward step on the (place, start) index
-        sql = ("SELECT p.slug, s.feature, s.actors FROM geo_place p CROSS JOIN api_snapshotsegment s "
+        sql = (f"SELECT {columns} FROM geo_place p CROSS JOIN api_snapshotsegment s "
                "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
                f"WHERE x.place_id = p.id AND x.start <= %s) WHERE (s.stop IS NULL OR s.stop > %s){place_filter}")
         params = [day, day, *params]
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
+    rows = []
+    # In chunks (a server-side cursor on PostgreSQL, in a transaction so that it need not be held
+    # past it): the driver never holds the whole answer besides the rows made of it.
+    with transaction.atomic(using=connection.alias), connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        while chunk := cursor.fetchmany(5000):
+            rows += chunk
     if actor_ids:
         rows = [row for row in rows if actor_ids.intersection(orjson.loads(row[2]))]
-    rows.sort(key=lambda row: row[0])
+    rows.sort(key=itemgetter(0))
     return [row[1] for row in rows]
+
+
+def write_collection(envelope, features):
+    """The JSON of the FeatureCollection `envelope` (its "features" last, and empty) with the
+    prepared `features` written in. Each feature's text is let go as soon as it is written, so the
+    body is the only large thing left (at 50,000 places the texts and the body are 57 MB each)."""
+    head = orjson.dumps(envelope)
+    body = bytearray(head[:-len(b"[]}")] + b"[")
+    for index, text in enumerate(features):
+        if index:
+            body += b","
+        body += text.encode()
+        features[index] = None
+    body += b"]}"
+    return bytes(body)
 
 
 def timeline_changes():

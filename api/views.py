@@ -29,7 +29,7 @@ from . import schema, snapshots
 from .caching import CachedGetMixin
 from .filters import ParameterError, actors_param, at_param, bbox_param, claim_filter, known_at_param
 from .pagination import FeaturePagination, ListPagination
-from .renderers import CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer
+from .renderers import CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer, WrittenJSON
 from .serializers import (
     Actors, Places, citations_by_claim, deciding_ids, claim_dict, period_changes, claims_with_relations, iso, period_dict, place_properties,
     snapshot_features, timeline_payload,
@@ -108,21 +108,21 @@ class ControlView(PublicView):
         wanted = actors_param(params, actors.id_by_slug)
         places_query = Place.objects.filter(point__intersects=bbox) if bbox else Place.objects.all()
         within = places_query.values("id") if bbox else None
+        collection = {"type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
+                      "version": self.validators.version, "features": []}
         prepared = snapshots.features_on(at, within, wanted) if known_at is None else None
-        if prepared is not None:  # JSON already: written as it is (orjson.Fragment), or read back for CSV
-            csv = request.accepted_renderer.format == "csv"
-            features = [orjson.loads(text) if csv else orjson.Fragment(text) for text in prepared]
-        else:
-            with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
-                states = records.snapshot(at, known_at, places=within)
-                if wanted:
-                    states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
-                citations = citations_by_claim(deciding_ids(states))
-                features = snapshot_features(Places(places_query), states, actors.slug, citations)
-        return Response({
-            "type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
-            "version": self.validators.version, "features": features,
-        })
+        if prepared is not None:  # JSON already: written in as it is, or read back for CSV
+            if request.accepted_renderer.format != "csv":
+                return Response(WrittenJSON(snapshots.write_collection(collection, prepared)))
+            collection["features"] = [orjson.loads(text) for text in prepared]
+            return Response(collection)
+        with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
+            states = records.snapshot(at, known_at, places=within)
+            if wanted:
+                states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
+            citations = citations_by_claim(deciding_ids(states))
+            collection["features"] = snapshot_features(Places(places_query), states, actors.slug, citations)
+        return Response(collection)
 
     def download_name(self, request):
         return f"control-{at_param(request.query_params).isoformat()}"
