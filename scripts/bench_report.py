@@ -273,7 +273,9 @@ def growth(report):
         "- **Place history**: the claims of one place and their citations: it grows with the claims per place, not "
         "with the size of the record.",
         "- **Memory**: a worker holds one answer while building it: the timeline streams the segments place by place "
-        "and keeps four integers per change; the snapshot holds the day's Features as text, then the JSON, then the "
-        "cache's copy, so its peak grows with the number of places.",
+        "and keeps four integers per change; the snapshot reads the day's Features in chunks and writes each into the "
+        "body as it lets it go, so its peak is about the body twice (the body, then the shared cache's copy of it) and "
+        "grows with the number of places. DRF's view/response reference cycles are broken once an answer is sent: "
+        "before, every answer stayed in memory until a rare full collection and a worker grew by gigabytes.",
     ]
     return lines
