@@ -185,8 +185,11 @@ def features_on(at, places=None, actor_ids=None):
     # In chunks (a server-side cursor on PostgreSQL, in a transaction so that it need not be held
     # past it): the driver never holds the whole answer besides the rows made of it.
     with transaction.atomic(using=connection.alias), connection.chunked_cursor() as cursor:
+        if connection.vendor == "postgresql":  # every row is read: plan for all of them, not the first tenth
+            with connection.cursor() as settings_cursor:
+                settings_cursor.execute("SET LOCAL cursor_tuple_fraction = 1")
         cursor.execute(sql, params)
-        while chunk := cursor.fetchmany(5000):
+        while chunk := cursor.fetchmany(10000):
             rows += chunk
     if actor_ids:
         rows = [row for row in rows if actor_ids.intersection(orjson.loads(row[2]))]

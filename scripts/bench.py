@@ -51,6 +51,7 @@ SIZES = {  # name: (places, claims) of synthetic data on top of the seed; None: 
 SQLITE_SIZES = {"S", "M", "L"}
 AT = "2016-06-15"  # the snapshot date: mid-way through the synthetic record (2014-2018)
 REDIS_BENCH_URL = "redis://127.0.0.1:6379/15"
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "SET LOCAL")
 
 
 # ---------------------------------------------------------------- helpers shared by both sides
@@ -183,7 +184,8 @@ def measure(size, engine, quick):
     statements = []
 
     def capture(execute, sql, params, many, context):
-        statements.append((sql, params))
+        if not sql.lstrip().upper().startswith(TRANSACTION_CONTROL):  # the replay runs in autocommit
+            statements.append((sql, params))
         return execute(sql, params, many, context)
 
     cache.clear()
