@@ -153,15 +153,20 @@ def measure(size, engine, quick):
         finally:
             gc.enable()
 
+    def uncached_samples(path):
+        """`runs` server times of `path` with an empty response cache before each, and the last answer."""
+        samples = []
+        for _ in range(runs):
+            cache.clear()
+            seconds, response = timed(path)
+            assert response.status_code == 200, response.content[:300]
+            samples.append(seconds)
+        return samples, response
+
     # Snapshot: uncached (empty response cache before each), cached, 304.
     url = f"/api/v1/control/?at={AT}"
     timed(url)  # warms connections, imports and the database's buffers
-    uncached = []
-    for _ in range(runs):
-        cache.clear()
-        seconds, response = timed(url)
-        assert response.status_code == 200, response.content[:300]
-        uncached.append(seconds)
+    uncached, response = uncached_samples(url)
     body = response.content
     cached, not_modified = [], []
     for _ in range(max(runs, 20)):
@@ -227,13 +232,7 @@ def measure(size, engine, quick):
 
     # The same day as known then (?known_at=): resolved from the claims, as every snapshot was before
     # api.snapshots prepared them.
-    resolved_url = f"{url}&known_at={AT}T23:59:59Z"
-    resolved = []
-    for _ in range(runs):
-        cache.clear()
-        seconds, response = timed(resolved_url)
-        assert response.status_code == 200, response.content[:300]
-        resolved.append(seconds)
+    resolved, _ = uncached_samples(f"{url}&known_at={AT}T23:59:59Z")
     result["snapshot"]["resolved_ms"] = {"p50": ms(statistics.median(resolved)), "p95": ms(percentile(resolved, 0.95))}
 
     segment_sql = next(sql for sql, _ in statements if "api_snapshotsegment s" in sql)
