@@ -172,10 +172,10 @@ def render(report):
         if r["size"] in ("L", "XL", "L2") or (r["size"] == "M" and r["engine"] == "spatialite"):
             plan = "\n".join(r["explain"]["plan"])
             lines += [f"#### {r['size']} on {r['engine']}", "", "```", plan, "```", ""]
-    if report["results"]:
+    postgis = next((r for r in report["results"] if r["engine"] == "postgis"), None)
+    if postgis:
         lines += ["The query (PostgreSQL form; SQLite, which has no LATERAL, joins each place to a correlated "
-                  "`ORDER BY date DESC LIMIT 1` subquery on the same index):", "", "```sql",
-                  next(r for r in report["results"] if r["engine"] == "postgis")["explain"]["sql"], "```", ""]
+                  "`ORDER BY date DESC LIMIT 1` subquery on the same index):", "", "```sql", postgis["explain"]["sql"], "```", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
