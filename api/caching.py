@@ -9,9 +9,10 @@ racing with a request can only store a newer body under an older key, never the 
 Two entry points share the same logic: `CachedGetMixin` for DRF views (after throttling and
 content negotiation) and `cached_view` for plain Django views (the Atom feed, the embed).
 
-Bodies live in Django's cache (Redis when REDIS_URL is set: shared by every process), which pickles
-and copies a body on every read: for a snapshot of megabytes that copy was most of a cached answer's
-time. So each process also keeps the bodies it served last, as bytes, in a small LRU bounded by
+Bodies live in the shared cache (Redis when REDIS_URL is set: shared by every process), as they are:
+Django's cache pickles a value, which copies a body on every store and every read, and at 50,000
+places a snapshot is 57 MB (`SharedBodies`). Reading a body of megabytes out of Redis still costs
+most of a cached answer's time, so each process also keeps the bodies it served last, as bytes, in a small LRU bounded by
 API_CACHE_LOCAL_BYTES (`LocalBodies`), under the same version-naming keys. It is a copy of the shared
 cache, never a source: a body is served from it only while the shared cache still holds that key, so
 an expiry, a deletion or a clear of the shared cache is honoured at once, and no process holds
@@ -19,6 +20,8 @@ anything another one needs.
 """
 import datetime as dt
 import hashlib
+import json
+import logging
 import threading
 from collections import OrderedDict
 from functools import wraps
@@ -29,8 +32,12 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
+from django_redis.cache import RedisCache
+from redis.exceptions import RedisError
 
 from geo.models import DataVersion
+
+logger = logging.getLogger(__name__)
 
 # Headers a cached body must be served with again.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
@@ -79,6 +86,49 @@ class LocalBodies:
 
 
 local_bodies = LocalBodies()
+
+
+class SharedBodies:
+    """(content, headers) by cache key in the shared cache. On Redis each is one hash of the body's
+    bytes and the headers' JSON, stored and read without a pickled copy, under Django's key for it
+    (its prefix and version, so the cache's own delete_pattern and clear reach it). Redis being
+    unreachable is a miss and a store skipped, as django-redis's IGNORE_EXCEPTIONS makes it elsewhere."""
+
+    def has(self, key):
+        if not isinstance(cache, RedisCache):
+            return cache.has_key(key)
+        return self._on_redis(key, lambda redis, name: redis.exists(name) > 0, failed=False)
+
+    def get(self, key):
+        if not isinstance(cache, RedisCache):
+            return cache.get(key)
+        headers, content = self._on_redis(key, lambda redis, name: redis.hmget(name, "headers", "body"),
+                                          failed=(None, None))
+        return None if content is None else (content, json.loads(headers))
+
+    def put(self, key, content, headers, timeout):
+        if not isinstance(cache, RedisCache):
+            cache.set(key, (content, headers), timeout)
+            return
+
+        def store(redis, name):
+            with redis.pipeline(transaction=True) as pipe:  # the body only with its headers and expiry
+                pipe.hset(name, mapping={"headers": json.dumps(headers), "body": content})
+                pipe.expire(name, timeout)
+                pipe.execute()
+
+        self._on_redis(key, store, failed=None)
+
+    @staticmethod
+    def _on_redis(key, operation, failed):
+        try:
+            return operation(cache.client.get_client(write=True), cache.make_key(key))
+        except (RedisError, OSError) as error:
+            logger.warning("shared cache unreachable: %s", error)
+            return failed
+
+
+shared_bodies = SharedBodies()
 
 
 class Validators:
@@ -136,8 +186,8 @@ class Validators:
         """The body under this key: this process's copy while the shared cache still holds the key
         (an existence check, no body moves), else the shared cache's, which becomes the local copy."""
         stored = local_bodies.get(self.key)
-        if stored is None or not cache.has_key(self.key):
-            stored = cache.get(self.key)
+        if stored is None or not shared_bodies.has(self.key):
+            stored = shared_bodies.get(self.key)
             if stored is None:
                 return None
             local_bodies.put(self.key, *stored)
@@ -152,7 +202,7 @@ class Validators:
         """Keep a rendered 200 response under this version's key, and mark it with the validators."""
         if response.status_code == 200 and not getattr(response, "streaming", False):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(self.key, (response.content, headers), cache_timeout())
+            shared_bodies.put(self.key, response.content, headers, cache_timeout())
             local_bodies.put(self.key, response.content, headers)
             response["X-Cache"] = "miss"
             self.apply(response)

@@ -118,7 +118,7 @@ def test_a_write_without_signals_is_never_served_stale(client, seeded, django_ca
     call_command("refresh_snapshots", stdout=out)
     assert "refreshed" in out.getvalue() and not StalePlace.objects.exists()
     prepared = snapshots.features_on(D("2017-11-20"))
-    assert prepared is not None and any("Mosul (renamed)" in feature for feature in prepared)
+    assert prepared is not None and any(b"Mosul (renamed)" in feature for feature in prepared)
     assert_prepared_equals_resolved(client, ["/api/v1/control/?at=2017-11-20"])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -190,5 +190,5 @@ def test_a_place_written_during_its_refresh_stays_marked(live_seeded, monkeypatc
 
     monkeypatch.undo()
     snapshots.refresh_stale()
-    raqqa_feature = next(f for f in snapshots.features_on(D("2017-11-20")) if '"id":"raqqa"' in f)
-    assert "A second write" in raqqa_feature
+    raqqa_feature = next(f for f in snapshots.features_on(D("2017-11-20")) if b'"id":"raqqa"' in f)
+    assert b"A second write" in raqqa_feature
