@@ -27,7 +27,7 @@ from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -95,19 +95,19 @@ class SharedBodies:
     unreachable is a miss and a store skipped, as django-redis's IGNORE_EXCEPTIONS makes it elsewhere."""
 
     def has(self, key):
-        if not isinstance(cache, RedisCache):
+        if not isinstance(caches["default"], RedisCache):
             return cache.has_key(key)
         return self._on_redis(key, lambda redis, name: redis.exists(name) > 0, failed=False)
 
     def get(self, key):
-        if not isinstance(cache, RedisCache):
+        if not isinstance(caches["default"], RedisCache):
             return cache.get(key)
         headers, content = self._on_redis(key, lambda redis, name: redis.hmget(name, "headers", "body"),
                                           failed=(None, None))
         return None if content is None else (content, json.loads(headers))
 
     def put(self, key, content, headers, timeout):
-        if not isinstance(cache, RedisCache):
+        if not isinstance(caches["default"], RedisCache):
             cache.set(key, (content, headers), timeout)
             return
 

@@ -93,6 +93,36 @@ def test_a_body_the_shared_cache_dropped_is_built_again(client, seeded, shared_c
     assert rebuilt.status_code == 200 and rebuilt["X-Cache"] == "miss" and rebuilt.content == first.content
 
 
+def test_redis_holds_each_body_as_it_was_sent(client, seeded):
+    """A body is stored in Redis byte for byte (no pickled copy of megabytes), with the headers it is
+    served with, and expires with the cache's timeout."""
+    from django.core.cache import cache
+
+    with override_settings(CACHES=redis_cache(), DATA_VERSION_CACHED=True, API_CACHE_LOCAL_BYTES=0):
+        first = client.get(URL)
+        assert first["X-Cache"] == "miss"
+        redis = cache.client.get_client(write=True)
+        (name,) = [key for key in cache.keys("controlmap:response:*")]
+        stored = redis.hgetall(cache.make_key(name))
+        assert stored[b"body"] == first.content
+        assert json.loads(stored[b"headers"])["Content-Type"] == first["Content-Type"] == "application/geo+json"
+        assert 0 < redis.ttl(cache.make_key(name)) <= 24 * 3600
+        hit = client.get(URL)
+        assert hit["X-Cache"] == "hit" and hit.content == first.content and hit["Content-Type"] == first["Content-Type"]
+        empty_shared_cache()
+
+
+def test_an_unreachable_redis_costs_speed_not_answers(client, seeded, caplog):
+    unreachable = redis_cache()
+    unreachable["default"]["LOCATION"] = f"redis://127.0.0.1:{free_port()}/0"
+    with override_settings(CACHES=unreachable, API_CACHE_LOCAL_BYTES=0):
+        answers = [client.get(URL) for _ in range(2)]
+    assert [answer.status_code for answer in answers] == [200, 200]
+    assert [answer["X-Cache"] for answer in answers] == ["miss", "miss"]
+    assert answers[0].content == answers[1].content and mosul_holder(answers[0].content) == "iraqi-government"
+    assert "shared cache unreachable" in caplog.text
+
+
 def test_local_copies_stay_within_the_byte_bound(client, seeded):
     urls = [f"/api/v1/control/?at=2017-11-0{day}" for day in range(1, 5)]
     with override_settings(API_CACHE_LOCAL_BYTES=0):  # 0 keeps nothing: this process starts with no copies
