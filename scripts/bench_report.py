@@ -42,7 +42,9 @@ def render(report):
         "seed 8: places over Syria and Iraq, day, month and approximate dates, same-day conflicts, superseded claims, "
         "1–3 citations each); L2 has L's places with twice the claims, which separates growth with claims from growth "
         f"with places. The snapshot is the control map on {report['at']}. Server times are measured in-process through "
-        "Django's test client (no network; the response cache is local memory); *raw SQL* replays the very statements "
+        f"Django's test client (no network; the response cache is {m.get('response_cache', 'local memory')}"
+        + (f"; PostgreSQL's shared_buffers {fmt(m['postgres_shared_buffers_mb'])} MB" if m.get("postgres_shared_buffers_mb") else "")
+        + "); *raw SQL* replays the very statements "
         "of one uncached request through a bare cursor and fetches every row: the lower bound the view cannot beat. "
         "A snapshot as known now reads the day's prepared segments (api.snapshots: each place's state resolved once per "
         "write, with its Feature); *as known then* (`&known_at=`) resolves the claims on every request, as every "
