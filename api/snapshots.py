@@ -191,17 +191,12 @@ def features_on(at, places=None, actor_ids=None):
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-    rows = []
-    # In chunks (a server-side cursor on PostgreSQL, in a transaction so that it need not be held
-    # past it): the driver never holds the whole answer besides the rows made of it.
-    with transaction.atomic(using=connection.alias), connection.chunked_cursor() as cursor:
-        if connection.vendor == "postgresql":  # every row is read: plan for all of them, not the first tenth
+        if connection.vendor == "postgresql":
             cursor.cursor.adapters.register_loader("text", _UTF8Bytes)
-            with connection.cursor() as settings_cursor:
-                settings_cursor.execute("SET LOCAL cursor_tuple_fraction = 1")
+        # At once, not in chunks through a server-side cursor: that was a fifth slower, and held as
+        # much (the driver's copy of the answer is let go before the body is written).
         cursor.execute(sql, params)
-        while chunk := cursor.fetchmany(10000):
-            rows += chunk
+        rows = cursor.fetchall()
     rows.sort(key=itemgetter(0))  # the slugs' code points (not the database's collation)
     return [feature for _, feature in rows]
 

@@ -501,10 +501,9 @@ def test_query_count_does_not_grow_with_the_data(client, seeded, django_capture_
         grow(12, start=3)
     large = {url: count_queries(client, url) for url in COUNTED_URLS}
     assert large == small
-    # Prepared (as known now: data version, actors, a check, the day's segments; here the server-side
-    # cursor's transaction is a savepoint, two statements more, and PostgreSQL's cursor is told to plan
-    # for every row, one more) and resolved from the claims (as known then).
-    assert small["/api/v1/control/?at=2016-06-01"] <= 7 and small["/api/v1/timeline/"] <= 5
+    # Prepared (as known now: data version, actors, a check, the day's segments) and resolved from
+    # the claims (as known then).
+    assert small["/api/v1/control/?at=2016-06-01"] <= 4 and small["/api/v1/timeline/"] <= 5
     assert small["/api/v1/control/?at=2016-06-01&known_at=2016-07-01"] <= 6
     # A cached or revalidated answer costs one query: the data version.
     assert count_queries(client, "/api/v1/timeline/") and _cached_queries(client, "/api/v1/timeline/") == 1
