@@ -28,7 +28,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -68,8 +68,12 @@ class LocalBodies:
                 self._entries.move_to_end(key)
             return entry
 
+    @staticmethod
+    def limit():
+        return max(0, getattr(settings, "API_CACHE_LOCAL_BYTES", 0))
+
     def put(self, key, content, headers):
-        limit = max(0, getattr(settings, "API_CACHE_LOCAL_BYTES", 0))
+        limit = self.limit()
         with self._lock:
             if key in self._entries:
                 self.size -= len(self._entries.pop(key)[0])
@@ -89,22 +93,37 @@ local_bodies = LocalBodies()
 
 
 class SharedBodies:
-    """(content, headers) by cache key in the shared cache. On Redis each is one hash of the body's
-    bytes and the headers' JSON, stored and read without a pickled copy, under Django's key for it
-    (its prefix and version, so the cache's own delete_pattern and clear reach it). Redis being
-    unreachable is a miss and a store skipped, as django-redis's IGNORE_EXCEPTIONS makes it elsewhere."""
+    """(content, headers) by cache key in the shared cache.
+
+    On Redis a body is a string of its bytes and its headers another (JSON), both under Django's
+    key for it (its prefix and version, so the cache's own delete_pattern and clear reach them),
+    stored and read without a pickled copy. A body larger than this process may keep
+    (`LocalBodies`) is read in pieces as it is sent, so a worker serving a 57 MB snapshot from the
+    cache holds 4 MB of it, not two copies. Redis being unreachable is a miss and a store skipped,
+    as django-redis's IGNORE_EXCEPTIONS makes it elsewhere."""
+
+    PIECE = 4 * 1024 * 1024
 
     def has(self, key):
         if not isinstance(caches["default"], RedisCache):
             return cache.has_key(key)
         return self._on_redis(key, lambda redis, name: redis.exists(name) > 0, failed=False)
 
-    def get(self, key):
+    def get(self, key, whole_up_to):
+        """None, or (content, headers): content is bytes, or for a body of more than `whole_up_to`
+        bytes on Redis, a Pieces iterator."""
         if not isinstance(caches["default"], RedisCache):
             return cache.get(key)
-        headers, content = self._on_redis(key, lambda redis, name: redis.hmget(name, "headers", "body"),
-                                          failed=(None, None))
-        return None if content is None else (content, json.loads(headers))
+
+        def read(redis, name):
+            with redis.pipeline(transaction=False) as pipe:
+                headers, size = pipe.get(f"{name}:headers").strlen(name).execute()
+            if headers is None or not size:
+                return None
+            content = redis.get(name) if size <= whole_up_to else Pieces(redis, name, size, self.PIECE)
+            return None if content is None else (content, json.loads(headers))
+
+        return self._on_redis(key, read, failed=None)
 
     def put(self, key, content, headers, timeout):
         if not isinstance(caches["default"], RedisCache):
@@ -112,10 +131,8 @@ class SharedBodies:
             return
 
         def store(redis, name):
-            with redis.pipeline(transaction=True) as pipe:  # the body only with its headers and expiry
-                pipe.hset(name, mapping={"headers": json.dumps(headers), "body": content})
-                pipe.expire(name, timeout)
-                pipe.execute()
+            with redis.pipeline(transaction=True) as pipe:  # the body only with its headers
+                pipe.set(f"{name}:headers", json.dumps(headers), ex=timeout).set(name, content, ex=timeout).execute()
 
         self._on_redis(key, store, failed=None)
 
@@ -126,6 +143,22 @@ class SharedBodies:
         except (RedisError, OSError) as error:
             logger.warning("shared cache unreachable: %s", error)
             return failed
+
+
+class Pieces:
+    """A body read out of Redis piece by piece as it is sent. Should the key go (expiry, a flush)
+    before the last piece, the answer fails rather than end short: its Content-Length was sent."""
+
+    def __init__(self, redis, name, size, piece):
+        self.redis, self.name, self.size, self.piece = redis, name, size, piece
+
+    def __iter__(self):
+        for start in range(0, self.size, self.piece):
+            expected = min(self.piece, self.size - start)
+            content = self.redis.getrange(self.name, start, start + expected - 1)
+            if len(content) != expected:
+                raise RuntimeError(f"cached body {self.name} left the shared cache while being sent")
+            yield content
 
 
 shared_bodies = SharedBodies()
@@ -187,12 +220,17 @@ class Validators:
         (an existence check, no body moves), else the shared cache's, which becomes the local copy."""
         stored = local_bodies.get(self.key)
         if stored is None or not shared_bodies.has(self.key):
-            stored = shared_bodies.get(self.key)
+            stored = shared_bodies.get(self.key, whole_up_to=local_bodies.limit())
             if stored is None:
                 return None
-            local_bodies.put(self.key, *stored)
+            if isinstance(stored[0], bytes):
+                local_bodies.put(self.key, *stored)
         content, headers = stored
-        response = HttpResponse(content)
+        if isinstance(content, Pieces):
+            response = StreamingHttpResponse(content)
+            response["Content-Length"] = content.size
+        else:
+            response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
         response["X-Cache"] = "hit"
