@@ -12,8 +12,8 @@ content negotiation) and `cached_view` for plain Django views (the Atom feed, th
 Bodies live in the shared cache (Redis when REDIS_URL is set: shared by every process), as they are:
 Django's cache pickles a value, which copies a body on every store and every read, and at 50,000
 places a snapshot is 57 MB (`SharedBodies`). Reading a body of megabytes out of Redis still costs
-most of a cached answer's time, so each process also keeps the bodies it served last, as bytes, in a small LRU bounded by
-API_CACHE_LOCAL_BYTES (`LocalBodies`), under the same version-naming keys. It is a copy of the shared
+most of a cached answer's time, so each process also keeps the bodies it served last, as bytes, in
+a small LRU bounded by API_CACHE_LOCAL_BYTES (`LocalBodies`), under the same version-naming keys. It is a copy of the shared
 cache, never a source: a body is served from it only while the shared cache still holds that key, so
 an expiry, a deletion or a clear of the shared cache is honoured at once, and no process holds
 anything another one needs.

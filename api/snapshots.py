@@ -234,8 +234,8 @@ def _actors_condition(actor_ids, connection):
 
 def write_collection(envelope, features):
     """The JSON of the FeatureCollection `envelope` (its "features" last, and empty) with the
-    prepared `features` (UTF-8 JSON) written in, in one copy: the body is the only other large
-    thing made (at 50,000 places the features and the body are 57 MB each)."""
+    prepared `features` (UTF-8 JSON, a list this uses up) written in, in one copy: the body is the
+    only other large thing made (at 50,000 places the features and the body are 57 MB each)."""
     head = orjson.dumps(envelope)[:-len(b"]}")]
     if not features:
         return head + b"]}"

@@ -37,10 +37,28 @@ from .serializers import (
 
 
 class PublicThrottle(AnonRateThrottle):
-    """Anonymous rate limit; the rate is read per request so settings overrides take effect."""
+    """Anonymous rate limit, counted per client in fixed windows of the rate's period: one atomic
+    increment in the cache per request, whatever the rate. (DRF's own reads and writes back every
+    request time of the last period: thousands of them at a generous rate, on every request.) The
+    rate is read per request so settings overrides take effect."""
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def allow_request(self, request, view):
+        if self.rate is None or (key := self.get_cache_key(request, view)) is None:
+            return True
+        window = int(self.timer() // self.duration)
+        self.window_end = (window + 1) * self.duration
+        key = f"{key}:{window}"
+        try:
+            count = self.cache.incr(key)
+        except ValueError:  # the window's first request (or a racing one's)
+            count = 1 if self.cache.add(key, 1, self.duration) else self.cache.incr(key)
+        return count is None or count <= self.num_requests  # None: the cache is unreachable
+
+    def wait(self):
+        return max(0.0, self.window_end - self.timer())
 
 
 class PublicView(CachedGetMixin, APIView):

@@ -437,13 +437,22 @@ def test_publication_changes_the_validators_and_the_answer(client, seeded, djang
     assert feature_of(json.loads(second.content), "mosul")["properties"]["holder"] == "islamic-state"
 
 
-def test_anonymous_clients_are_throttled_with_retry_after(client, seeded):
+def test_anonymous_clients_are_throttled_with_retry_after(client, seeded, monkeypatch):
+    """3 a minute: counted per client in the minute under way, whose end Retry-After names."""
+    from api.views import PublicThrottle
+
+    now = [1_800_000_015.5]  # 15.5 s into a minute
+    monkeypatch.setattr(PublicThrottle, "timer", lambda self: now[0])
     with override_settings(REST_FRAMEWORK={"DEFAULT_THROTTLE_RATES": {"anon": "3/minute"}}):
         statuses = [client.get("/api/v1/actors/").status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
         throttled = client.get("/api/v1/control/")
-        assert throttled.status_code == 429 and 0 < int(throttled["Retry-After"]) <= 60
+        assert throttled.status_code == 429 and throttled["Retry-After"] == "45"
         assert "throttled" in json.loads(throttled.content)["detail"]
+        another = client.get("/api/v1/actors/", REMOTE_ADDR="192.0.2.7")
+        assert another.status_code == 200  # another client has its own count
+        now[0] += 45  # the next minute
+        assert [client.get("/api/v1/actors/").status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
 def test_cors_is_open_for_reads_only(client, seeded):
