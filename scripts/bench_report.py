@@ -260,9 +260,10 @@ def growth(report):
         "",
         "- **Snapshot as known now** (uncached): one index scan for the day's segments, then their prepared "
         "Features written as they are: it grows with the number of places (the size of the answer), not with the "
-        "claims (L→L2). A cached answer or a 304 costs the same at every size except for copying the body: one query "
-        "for the data version here (local-memory cache), none with a shared cache (Redis, `DATA_VERSION_CACHED`), as "
-        "on the gunicorn server below and in production.",
+        "claims (L→L2). A cached answer or a 304 costs the same at every size except for the body: no query, and "
+        "three Redis round trips (the throttle count, the data version, and whether the shared cache still holds "
+        "this process's copy of the body); a body larger than a process keeps (`API_CACHE_LOCAL_BYTES`, XL's) is "
+        "sent out of Redis in 4 MB pieces.",
         "- **Snapshot as known then** (`known_at`): one index probe per place for the deciding claims, then their "
         "citations, resolved and shaped in Python per request: it grows with the places, and only with the logarithm "
         "of the claims per place.",
@@ -275,9 +276,9 @@ def growth(report):
         "- **Place history**: the claims of one place and their citations: it grows with the claims per place, not "
         "with the size of the record.",
         "- **Memory**: a worker holds one answer while building it: the timeline streams the segments place by place "
-        "and keeps four integers per change; the snapshot reads the day's Features in chunks and writes each into the "
-        "body as it lets it go, so its peak is about the body twice (the body, then the shared cache's copy of it) and "
-        "grows with the number of places. DRF's view/response reference cycles are broken once an answer is sent: "
+        "and keeps four integers per change; the snapshot streams the day's Features from the database as UTF-8 bytes "
+        "(2,000 rows at a time) and joins them into the body in one copy, so its peak is about the body twice, and "
+        "grows with the number of places; Redis stores and serves the body as it is (no pickled copy). DRF's view/response reference cycles are broken once an answer is sent: "
         "before, every answer stayed in memory until a rare full collection and a worker grew by gigabytes.",
     ]
     return lines
