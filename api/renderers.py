@@ -40,7 +40,7 @@ def attach_download(renderer_context, extension):
 
 
 class WrittenJSON:
-    """A JSON document written already (a prepared snapshot, api.snapshots.write_collection): the
+    """A JSON document written already (a prepared snapshot, api.snapshots.snapshot_body): the
     JSON renderers send its bytes as they are, without another copy of tens of megabytes."""
 
     __slots__ = ("content",)

@@ -16,7 +16,7 @@ resolve the claims as before: the same answer, slower. So a write that sends no 
 crash between a commit and its refresh, can cost speed, never correctness, until the next refresh
 (`manage.py refresh_snapshots` catches up at once).
 """
-from operator import itemgetter
+import io
 
 import orjson
 import psycopg
@@ -163,6 +163,46 @@ def usable(cursor):
     return cursor.fetchone() is not None
 
 
+def snapshot_body(envelope, at, places=None, actor_ids=None):
+    """The JSON of the FeatureCollection `envelope` (its "features" last, and empty) with the
+    prepared Features of every place with a known state on day `at`, as known now, written in (in
+    place slug order); None when the segments cannot be used (then resolve the claims).
+
+    `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them.
+
+    The database sorts the day's rows, and each Feature is written into the body as it arrives (as
+    the UTF-8 bytes stored), so a worker holds the body and one chunk of rows, never every Feature
+    beside the body (at 50,000 places, 57 MB each)."""
+    connection = _connection()
+    place_filter, params = records.places_condition(places, connection)
+    day = connection.ops.adapt_datefield_value(at)
+    actor_filter, actor_params = _actors_condition(actor_ids, connection)
+    if connection.vendor == "postgresql":  # one scan of the GiST index on the segments' days
+        sql = ("SELECT s.feature FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id "
+               f"WHERE daterange(s.start, s.stop) @> %s::date{place_filter}{actor_filter} "
+               'ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
+        params = [day, *params, *actor_params]
+    else:  # per place, one backward step on the (place, start) index; SQLite's BINARY is code point order
+        sql = ("SELECT CAST(s.feature AS BLOB) FROM geo_place p CROSS JOIN api_snapshotsegment s "
+               "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
+               "WHERE x.place_id = p.id AND x.start <= %s) "
+               f"WHERE (s.stop IS NULL OR s.stop > %s){place_filter}{actor_filter} ORDER BY p.slug")
+        params = [day, day, *params, *actor_params]
+    head = orjson.dumps(envelope)
+    assert head.endswith(b"[]}"), "the envelope's features come last, empty"
+    body = io.BytesIO()  # grows in place, and getvalue() hands over its buffer: no copy of the body
+    body.write(head[:-len(b"]}")])
+    with connection.cursor() as cursor:
+        if not usable(cursor):
+            return None
+        for index, (feature,) in enumerate(_rows(cursor, sql, params)):
+            if index:
+                body.write(b",")
+            body.write(feature)
+    body.write(b"]}")
+    return body.getvalue()
+
+
 class _UTF8Bytes(psycopg.adapt.Loader):
     """Text as the UTF-8 bytes the server sent: a prepared Feature goes into the body as it is
     stored, never decoded into a str (up to four bytes a character) and encoded back."""
@@ -171,48 +211,25 @@ class _UTF8Bytes(psycopg.adapt.Loader):
         return bytes(data)
 
 
-def features_on(at, places=None, actor_ids=None):
-    """The prepared Features (UTF-8 JSON, in place slug order) of every place with a known state on
-    day `at`, as known now; None when the segments cannot be used (then resolve the claims).
-
-    `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them."""
-    connection = _connection()
-    place_filter, params = records.places_condition(places, connection)
-    day = connection.ops.adapt_datefield_value(at)
-    actor_filter, actor_params = _actors_condition(actor_ids, connection)
-    if connection.vendor == "postgresql":  # one scan of the GiST index on the segments' days
-        sql = ("SELECT p.slug, s.feature FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id "
-               f"WHERE daterange(s.start, s.stop) @> %s::date{place_filter}{actor_filter}")
-        params = [day, *params, *actor_params]
-    else:  # per place, one backward step on the (place, start) index
-        sql = ("SELECT p.slug, CAST(s.feature AS BLOB) FROM geo_place p CROSS JOIN api_snapshotsegment s "
-               "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
-               "WHERE x.place_id = p.id AND x.start <= %s) "
-               f"WHERE (s.stop IS NULL OR s.stop > %s){place_filter}{actor_filter}")
-        params = [day, day, *params, *actor_params]
-    with connection.cursor() as cursor:
-        if not usable(cursor):
-            return None
-        if connection.vendor == "postgresql":
-            rows = _streamed(cursor, sql, params)
-        else:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-    rows.sort(key=itemgetter(0))  # the slugs' code points (not the database's collation)
-    return [feature for _, feature in rows]
-
-
-def _streamed(cursor, sql, params):
-    """The rows of one query, as libpq receives them in chunks of rows (psycopg's stream): neither the
-    driver's copy of the whole answer beside the rows (57 MB at XL), nor a server-side cursor's round
-    trips (a third slower). Through Django's execute wrappers and query log, as cursor.execute is."""
+def _rows(cursor, sql, params):
+    """The rows of one query as they arrive. On PostgreSQL, in chunks of STREAM_ROWS rows (psycopg's
+    stream over libpq's chunked rows): the driver never holds the whole answer, and there are none of
+    a server-side cursor's round trips. Through Django's execute wrappers and query log, as
+    cursor.execute is."""
+    if cursor.db.vendor != "postgresql":
+        cursor.execute(sql, params)
+        return iter(cursor)
     chunk = STREAM_ROWS if psycopg.pq.version() >= 170000 else 1  # chunks need libpq 17; else row by row
     cursor.cursor.adapters.register_loader("text", _UTF8Bytes)
 
     def stream(sql, params, many, context):
         cursor.db.validate_no_broken_transaction()
-        with cursor.db.wrap_database_errors:
-            return list(cursor.cursor.stream(sql, params, size=chunk))
+
+        def rows():
+            with cursor.db.wrap_database_errors:
+                yield from cursor.cursor.stream(sql, params, size=chunk)
+
+        return rows()
 
     if isinstance(cursor, CursorDebugWrapper):
         with cursor.debug_sql(sql, params):
@@ -230,18 +247,6 @@ def _actors_condition(actor_ids, connection):
         return " AND translate(s.actors, '[]', '{}')::int[] && %s::int[]", [ids]
     return (f" AND EXISTS (SELECT 1 FROM json_each(s.actors) a WHERE a.value IN ({', '.join(['%s'] * len(ids))}))",
             ids)
-
-
-def write_collection(envelope, features):
-    """The JSON of the FeatureCollection `envelope` (its "features" last, and empty) with the
-    prepared `features` (UTF-8 JSON, a list this uses up) written in, in one copy: the body is the
-    only other large thing made (at 50,000 places the features and the body are 57 MB each)."""
-    head = orjson.dumps(envelope)[:-len(b"]}")]
-    if not features:
-        return head + b"]}"
-    features[0] = head + features[0]
-    features[-1] += b"]}"
-    return b",".join(features)
 
 
 def timeline_changes():

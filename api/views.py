@@ -128,12 +128,9 @@ class ControlView(PublicView):
         within = places_query.values("id") if bbox else None
         collection = {"type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
                       "version": self.validators.version, "features": []}
-        prepared = snapshots.features_on(at, within, wanted) if known_at is None else None
-        if prepared is not None:  # JSON already: written in as it is, or read back for CSV
-            if request.accepted_renderer.format != "csv":
-                return Response(WrittenJSON(snapshots.write_collection(collection, prepared)))
-            collection["features"] = [orjson.loads(text) for text in prepared]
-            return Response(collection)
+        prepared = snapshots.snapshot_body(collection, at, within, wanted) if known_at is None else None
+        if prepared is not None:  # JSON already: sent as it is, or read back for CSV
+            return Response(orjson.loads(prepared) if request.accepted_renderer.format == "csv" else WrittenJSON(prepared))
         with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
             states = records.snapshot(at, known_at, places=within)
             if wanted:
