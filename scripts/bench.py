@@ -585,6 +585,8 @@ def main():
             log(f"{size} on {engine}: preparing")
             prepared = run_child("_prepare", size, engine, url)
             log(f"{size} on {engine}: measuring" + (f" (generated in {prepared['seconds']} s)" if prepared.get("generated") else ""))
+            if measure_env:
+                redis_available()  # empties the bench's Redis database: another size's data version is not this one's
             result = run_child("_measure", size, engine, url, **measure_env)
             result["generated"] = prepared
             report["results"].append(result)
