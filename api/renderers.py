@@ -73,7 +73,7 @@ class FastJSONRenderer(JSONRenderer):
 
         compact = orjson.dumps(data, default=default, option=self.OPTIONS)
         if indent:
-            # The browsable form: readable JSON (prepared features, orjson.Fragment, are JSON already).
+            # Indented (the `indent` media type parameter): readable JSON, a prepared snapshot included.
             return super().render(orjson.loads(compact), accepted_media_type, renderer_context)
         return compact
 

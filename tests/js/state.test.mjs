@@ -84,21 +84,31 @@ test("a place is unknown before its first change and takes the last change on or
   assert.equal(placeStateAt(timeline, 1, day("2000-01-01")).state, null);
 });
 
-test("binary search agrees with a linear scan on random tracks", () => {
-  let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (let round = 0; round < 50; round++) {
-    const changes = [];
-    for (let place = 0; place < 3; place++) {
-      const used = new Set();
-      const count = Math.floor(random() * 12);
-      for (let i = 0; i < count; i++) {
-        const d = day("2014-01-01") + Math.floor(random() * 1500);
-        if (used.has(d)) continue;
-        used.add(d);
-        changes.push({ place, day: dayToISO(d), state: Math.floor(random() * 5) });
-      }
+/** A repeatable pseudo-random number generator in [0, 1). */
+function seededRandom(seed) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+/** Changes of three places: fewer than `most` each, on distinct days within `span` days of 2014-01-01. */
+function randomChanges(random, most, span) {
+  const changes = [];
+  for (let place = 0; place < 3; place++) {
+    const used = new Set();
+    const count = Math.floor(random() * most);
+    for (let i = 0; i < count; i++) {
+      const d = day("2014-01-01") + Math.floor(random() * span);
+      if (used.has(d)) continue;
+      used.add(d);
+      changes.push({ place, day: dayToISO(d), state: Math.floor(random() * 5) });
     }
+  }
+  return changes;
+}
+
+test("binary search agrees with a linear scan on random tracks", () => {
+  const random = seededRandom(42);
+  for (let round = 0; round < 50; round++) {
+    const changes = randomChanges(random, 12, 1500);
     const timeline = decodeTimeline(payload(changes));
     for (let probe = 0; probe < 40; probe++) {
       const d = day("2013-12-01") + Math.floor(random() * 1600);
@@ -114,19 +124,9 @@ test("binary search agrees with a linear scan on random tracks", () => {
 test("moving a snapshot from day to day agrees with a full snapshot, forwards and back", () => {
   // Playback and stepping move the drawn snapshot through the day index only (issue 8): it must land
   // exactly where a fresh snapshot of the new day would, and name each place whose state differs once.
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = seededRandom(7);
   for (let round = 0; round < 30; round++) {
-    const changes = [];
-    for (let place = 0; place < 3; place++) {
-      const used = new Set();
-      for (let i = 0; i < Math.floor(random() * 15); i++) {
-        const d = day("2014-01-01") + Math.floor(random() * 400);
-        if (used.has(d)) continue;
-        used.add(d);
-        changes.push({ place, day: dayToISO(d), state: Math.floor(random() * 5) });
-      }
-    }
+    const changes = randomChanges(random, 15, 400);
     const timeline = decodeTimeline(payload(changes));
     let at = day("2013-12-20");
     const drawn = snapshot(timeline, at);
