@@ -1,6 +1,8 @@
 """The editors' workspace: every record model in the admin, with history, review and conflict checks.
 
 Editors write drafts; only users with geo.publish_claim (the Reviewers group) publish or reject.
+An editor's change to a published claim, or to a source a published claim cites, waits as a pending
+change (editorial.pending) until a reviewer publishes it: the public record changes only then.
 Who may see what on the public map is decided by geo.resolution alone: the "disagrees" column and
 filter ask geo.resolution.disagreements rather than comparing claims here.
 """
@@ -17,15 +19,12 @@ from django.utils.html import format_html, format_html_join
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.admin import ReviewedChangesMixin
 from editorial.forms import ClaimForm, EditConflict, RejectForm, SourceForm, conflict_message
 from geo.text import search_variants
 
 from . import records, resolution
 from .models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
-
-# Changing one of these returns a published claim to review when the editor may not publish.
-SUBSTANTIVE = ("place_id", "status", "holder_id", "date", "precision", "end")
-
 
 def name_search(queryset, term, prefix=""):
     """Places by any name or alias, ignoring case, diacritics and punctuation (Place.search_names)."""
@@ -106,8 +105,9 @@ class OutletAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = SourceForm
+    change_form_template = "admin/geo/source/change_form.html"
     list_display = ("title", "outlet", "published_at", "url")
     list_filter = ("outlet",)
     search_fields = ("title", "url", "outlet__name", "key")
@@ -168,7 +168,7 @@ class ConflictFilter(admin.SimpleListFilter):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = ClaimForm
     change_form_template = "admin/geo/claim/change_form.html"
     list_display = ("place", "status", "holder", "date_label", "claimant", "review", "rank", "disagrees", "on_map")
@@ -260,31 +260,19 @@ class ClaimAdmin(SimpleHistoryAdmin):
             obj.revision = 1
             super().save_model(request, obj, form, change)
             return
-        current = Claim.objects.filter(pk=obj.pk).values("review", "revision", *SUBSTANTIVE).get()
+        current = Claim.objects.filter(pk=obj.pk).values("review", "revision").get()
         # Review moves only through publish and reject (a revert must not publish an old copy).
         obj.review = current["review"]
         opened = form.cleaned_data.get("opened_revision") or current["revision"]
         if not Claim.objects.filter(pk=obj.pk, revision=opened).update(revision=opened + 1):
             raise EditConflict(conflict_message(obj.pk, opened))
         obj.revision = opened + 1
-        changed = [name for name in SUBSTANTIVE if getattr(obj, name) != current[name]]
-        if changed and obj.review == Claim.Review.PUBLISHED and not self.has_publish_permission(request):
-            obj.review = Claim.Review.DRAFT
-            self.message_user(request, "You changed what a published claim asserts: it is back in review, as a draft, "
-                                       "until a reviewer publishes it again.", messages.WARNING)
         super().save_model(request, obj, form, change)
         obj.refresh_known_from()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        claim = form.instance
-        others_changed = any(f.model is ClaimActor and f.has_changed() for f in formsets)
-        if (change and others_changed and claim.review == Claim.Review.PUBLISHED
-                and not self.has_publish_permission(request)):
-            Claim.objects.filter(pk=claim.pk).update(review=Claim.Review.DRAFT)
-            self.message_user(request, "You changed the other actors of a published claim: it is back in review.",
-                              messages.WARNING)
-        claim.refresh_known_from()
+        form.instance.refresh_known_from()
 
     # -- review -------------------------------------------------------------------------------------------
     def get_urls(self):

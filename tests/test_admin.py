@@ -1,15 +1,12 @@
 """The editors' workspace in the admin: roles, review, history, locking, validation, the article page."""
 import datetime as dt
-import re
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.test import Client
 
-from geo.models import Actor, Citation, Claim, ClaimActor, Outlet, Place, Source
-
-PASSWORD = "a-long-test-passphrase-42"
+from editing import PASSWORD, change_url, claim_post, draft, person
+from geo.models import Claim, Outlet, Place, Source
 
 
 @pytest.fixture(autouse=True)
@@ -18,57 +15,9 @@ def fast_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def person(username, role):
-    call_command("create_editor", username, "--role", role, "--password", PASSWORD, stdout=open("/dev/null", "w"))
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
-
-
-@pytest.fixture
-def editor(seeded):
-    return person("edna", "editor")
-
-
-@pytest.fixture
-def reviewer(seeded):
-    return person("rita", "reviewer")
-
-
 @pytest.fixture
 def place():
     return Place.objects.get(slug="boukamal")
-
-
-def draft(place, quote="The army took the town.", status="controlled", holder="syrian-government", date=dt.date(2017, 11, 9)):
-    claim = Claim.objects.create(place=place, status=status, holder=Actor.objects.get(slug=holder) if holder else None,
-                                 date=date, claimant="Test claimant")
-    if quote is not None:
-        Citation.objects.create(claim=claim, source=Source.objects.first(), quote=quote)
-    return claim
-
-
-def claim_post(claim, **changes):
-    """The change form's data for `claim`, as a browser would post it."""
-    data = {
-        "place": claim.place_id, "status": claim.status, "holder": claim.holder_id or "", "date": claim.date.isoformat(),
-        "precision": claim.precision, "end": "", "claimant": claim.claimant, "rank": claim.rank,
-        "rank_reason": claim.rank_reason, "superseded_at_0": "", "superseded_at_1": "", "superseded_by": "",
-        "notes": claim.notes, "key": claim.key, "opened_revision": claim.revision,
-        "citations-TOTAL_FORMS": 0, "citations-INITIAL_FORMS": 0, "other_actors-TOTAL_FORMS": 0,
-        "other_actors-INITIAL_FORMS": 0,
-    }
-    citations = list(claim.citations.all())
-    data["citations-TOTAL_FORMS"] = data["citations-INITIAL_FORMS"] = len(citations)
-    for index, citation in enumerate(citations):
-        data.update({f"citations-{index}-id": citation.pk, f"citations-{index}-claim": claim.pk,
-                     f"citations-{index}-source": citation.source_id, f"citations-{index}-quote": citation.quote})
-    data.update(changes)
-    return data
-
-
-def change_url(claim):
-    return f"/admin/geo/claim/{claim.pk}/change/"
 
 
 def test_roles_come_from_the_migration_and_the_command(seeded):
@@ -144,16 +93,6 @@ def test_a_published_claim_is_not_deleted_by_an_editor(editor, place):
     mine = draft(place, date=dt.date(2017, 11, 12))
     editor.post(f"/admin/geo/claim/{mine.pk}/delete/", {"post": "yes"})
     assert not Claim.objects.filter(pk=mine.pk).exists()  # a draft may go
-
-
-def test_editing_a_published_claim_returns_it_to_review(editor, place):
-    claim = draft(place)
-    Claim.objects.filter(pk=claim.pk).update(review="published")
-    claim.refresh_from_db()
-    response = editor.post(change_url(claim), claim_post(claim, date="2017-11-08"), follow=True)
-    assert "back in review" in response.content.decode()
-    claim.refresh_from_db()
-    assert claim.review == "draft" and claim.date == dt.date(2017, 11, 8)
 
 
 def test_second_save_from_the_same_version_gets_a_conflict(editor, place):

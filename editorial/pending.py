@@ -1,0 +1,298 @@
+"""How an unreviewed change to a public record waits for a reviewer, and how it is published.
+
+A record is described by what the public sees of it (`REVIEWED`): its fields and its related rows
+(a claim's citations and other actors), each row keyed by what identifies it (the cited source, the
+actor). `snapshot` turns a record into plain JSON in those terms. Publishing merges three versions
+the way Git merges a branch: `base` (published when the editor saved), `proposed` (the editor's) and
+the record as it is now. What the editor changed is applied; what nobody changed stays; a field or
+row that both the editor and someone since changed differently is a conflict, and nothing is written.
+"""
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from geo.models import Citation, Claim, ClaimActor, Source
+
+from .models import PendingChange
+
+PUBLISH_PERMISSION = "geo.publish_claim"
+
+
+@dataclass(frozen=True)
+class Related:
+    """Rows of a related model seen as part of the record, keyed by one field."""
+
+    model: type
+    parent_field: str
+    key: str
+    values: tuple
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    fields: tuple
+    related: dict = field(default_factory=dict)
+
+
+def _claim_is_public(claim):
+    return claim.review == Claim.Review.PUBLISHED
+
+
+def _source_is_public(source):
+    return Citation.objects.filter(source=source, claim__review=Claim.Review.PUBLISHED).exists()
+
+
+REVIEWED = {
+    Claim: Reviewed(
+        fields=("place", "status", "holder", "date", "precision", "end", "claimant", "rank", "rank_reason",
+                "superseded_at", "superseded_by", "notes"),
+        related={
+            "citations": Related(Citation, "claim", "source", ("quote", "quote_is_paraphrase", "note")),
+            "other_actors": Related(ClaimActor, "claim", "actor", ("role",)),
+        },
+    ),
+    Source: Reviewed(
+        fields=("key", "outlet", "url", "title", "author", "published_at", "retrieved_at", "language",
+                "archive_url", "full_text", "seed_file", "notes"),
+    ),
+}
+IS_PUBLIC = {Claim: _claim_is_public, Source: _source_is_public}
+
+
+class ChangeCaptured(Exception):
+    """Raised inside the editor's save, after every row is written, to roll all of it back."""
+
+    def __init__(self, proposed):
+        super().__init__("captured as a pending change")
+        self.proposed = proposed
+
+
+class PublishRefused(Exception):
+    """A pending change that cannot be published as it stands; the message says why."""
+
+
+def needs_review(user, obj):
+    """Whether this user's change to this record must wait for a reviewer."""
+    return obj is not None and obj.pk is not None and type(obj) in REVIEWED and not user.has_perm(
+        PUBLISH_PERMISSION) and IS_PUBLIC[type(obj)](obj)
+
+
+# ------------------------------------------------------------------ records as JSON
+
+
+def _plain(value):
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return value
+
+
+def _field(model, name):
+    return model._meta.get_field(name)
+
+
+def snapshot(obj):
+    """The record as JSON: {"fields": {name: value}, <related name>: {key: {name: value}}}."""
+    spec = REVIEWED[type(obj)]
+    record = {"fields": {name: _plain(_field(type(obj), name).value_from_object(obj)) for name in spec.fields}}
+    for name, related in spec.related.items():
+        key_attname = _field(related.model, related.key).attname
+        rows = related.model.objects.filter(**{related.parent_field: obj}).order_by(key_attname)
+        record[name] = {
+            str(getattr(row, key_attname)): {value: _plain(getattr(row, value)) for value in related.values}
+            for row in rows
+        }
+    return record
+
+
+def _items(record):
+    for section, entries in record.items():
+        for key, value in entries.items():
+            yield (section, key), value
+
+
+def merge(base, proposed, current):
+    """Three-way merge of records: returns (merged record, [(section, key) in conflict])."""
+    merged = {section: dict(entries) for section, entries in current.items()}
+    conflicts = []
+    base_items, proposed_items, current_items = dict(_items(base)), dict(_items(proposed)), dict(_items(current))
+    for item in sorted(set(base_items) | set(proposed_items)):
+        was, wanted, now = base_items.get(item), proposed_items.get(item), current_items.get(item)
+        if wanted == was or wanted == now:
+            continue
+        if now != was:
+            conflicts.append(item)
+            continue
+        section, key = item
+        if wanted is None:
+            merged[section].pop(key, None)
+        else:
+            merged.setdefault(section, {})[key] = wanted
+    return merged, conflicts
+
+
+# ------------------------------------------------------------------ what a reviewer reads
+
+
+def _label_of_value(model, name, value):
+    if value is None or value == "":
+        return "—"
+    model_field = _field(model, name)
+    if model_field.is_relation:
+        target = model_field.related_model.objects.filter(pk=value).first()
+        return str(target) if target is not None else f"#{value} (deleted)"
+    if model_field.choices:
+        return dict(model_field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _label_of_row(related, row):
+    if row is None:
+        return "—"
+    return "; ".join(f"{_field(related.model, name).verbose_name}: {_label_of_value(related.model, name, row[name])}"
+                     for name in related.values if row.get(name) not in (None, "", False))
+
+
+@dataclass
+class DiffRow:
+    label: str
+    published: str
+    proposed: str
+    conflict: bool = False
+    changed_since: bool = False
+
+
+def diff(change, current=None):
+    """The rows a reviewer compares: each field or related row the editor changed, the published value
+    now, the proposed value, and whether someone changed it differently since (a conflict)."""
+    model = change.content_type.model_class()
+    spec = REVIEWED[model]
+    if current is None:
+        current = snapshot(change.target) if change.target is not None else change.base
+    base_items, proposed_items, current_items = dict(_items(change.base)), dict(_items(change.proposed)), dict(
+        _items(current))
+    rows = []
+    for item in sorted(set(base_items) | set(proposed_items), key=_display_order(spec)):
+        was, wanted, now = base_items.get(item), proposed_items.get(item), current_items.get(item)
+        if wanted == was:
+            continue
+        section, key = item
+        if section == "fields":
+            label = str(_field(model, key).verbose_name)
+            show = lambda value: _label_of_value(model, key, value)  # noqa: E731
+        else:
+            related = spec.related[section]
+            label = f"{related.model._meta.verbose_name}: {_label_of_value(related.model, related.key, int(key))}"
+            show = lambda value: _label_of_row(related, value)  # noqa: E731
+        rows.append(DiffRow(label, show(now), show(wanted), conflict=now not in (was, wanted),
+                            changed_since=now != was))
+    return rows
+
+
+def _display_order(spec):
+    order = {name: index for index, name in enumerate(spec.fields)}
+    sections = {name: index for index, name in enumerate(spec.related, start=1)}
+    return lambda item: (0, order[item[1]], "") if item[0] == "fields" else (sections[item[0]], 0, item[1])
+
+
+# ------------------------------------------------------------------ proposing, publishing, rejecting
+
+
+def propose(obj, proposed, author):
+    """Store the editor's version of a public record as a pending change; None when it changes nothing."""
+    base = snapshot(obj)
+    if proposed == base:
+        return None
+    return PendingChange.objects.create(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk, base=base, proposed=proposed,
+        author=author,
+    )
+
+
+def pending_for(obj):
+    return PendingChange.objects.filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk,
+                                        state=PendingChange.State.PENDING).select_related("author")
+
+
+def _apply(obj, record, history_user, reason):
+    model = type(obj)
+    spec = REVIEWED[model]
+    for name, value in record["fields"].items():
+        model_field = _field(model, name)
+        setattr(obj, model_field.attname, model_field.to_python(value))
+    obj.full_clean(exclude=[name for name in ("earliest", "latest") if hasattr(obj, name)], validate_unique=False)
+    if isinstance(obj, Claim):
+        obj.revision += 1  # a form opened before the publication can no longer overwrite it
+    obj._history_user, obj._change_reason = history_user, reason
+    obj.save()
+    for name, related in spec.related.items():
+        key_attname = _field(related.model, related.key).attname
+        wanted = record.get(name, {})
+        existing = {str(getattr(row, key_attname)): row
+                    for row in related.model.objects.filter(**{related.parent_field: obj})}
+        for key, row in existing.items():
+            if key not in wanted:
+                row._history_user, row._change_reason = history_user, reason
+                row.delete()
+        for key, values in wanted.items():
+            row = existing.get(key) or related.model(**{related.parent_field: obj, key_attname: int(key)})
+            if row.pk is not None and all(getattr(row, k) == v for k, v in values.items()):
+                continue
+            for value_name, value in values.items():
+                setattr(row, value_name, value)
+            row.full_clean(validate_unique=False)
+            row._history_user, row._change_reason = history_user, reason
+            row.save()
+
+
+def publish(change, reviewer):
+    """Merge the change into the public record, all or nothing. Raises PublishRefused with the reason."""
+    if not reviewer.has_perm(PUBLISH_PERMISSION):
+        raise PublishRefused("Only reviewers publish changes.")
+    model = change.content_type.model_class()
+    with transaction.atomic():
+        change = PendingChange.objects.select_for_update().get(pk=change.pk)
+        if change.state != PendingChange.State.PENDING:
+            raise PublishRefused(f"Change #{change.pk} is already {change.get_state_display()}.")
+        obj = model.objects.select_for_update().filter(pk=change.object_id).first()
+        if obj is None:
+            raise PublishRefused(f"The {model._meta.verbose_name} of change #{change.pk} no longer exists.")
+        merged, conflicts = merge(change.base, change.proposed, snapshot(obj))
+        if conflicts:
+            labels = ", ".join(row.label for row in diff(change) if row.conflict)
+            raise PublishRefused(
+                f"Nothing was published: since change #{change.pk} was proposed, someone changed the same parts "
+                f"differently ({labels}). Reject it with that reason, and the editor can propose it again.")
+        reason = f"change #{change.pk} by {change.author}, published by {reviewer}"[:100]
+        try:
+            with transaction.atomic():
+                _apply(obj, merged, change.author, reason)
+                if isinstance(obj, Claim) and obj.review == Claim.Review.PUBLISHED and not obj.has_quoted_citation:
+                    raise PublishRefused(
+                        "Nothing was published: the claim would be left without a citation with a quote, and a "
+                        "published claim keeps the source's words that support it.")
+        except ValidationError as error:
+            raise PublishRefused(f"Nothing was published: {'; '.join(error.messages)}") from None
+        except IntegrityError as error:
+            raise PublishRefused(f"Nothing was published: the database refused the change ({error}).") from None
+        change.state, change.decided_by, change.decided_at = PendingChange.State.PUBLISHED, reviewer, timezone.now()
+        change.save(update_fields=["state", "decided_by", "decided_at"])
+    return obj
+
+
+def reject(change, reviewer, reason):
+    if not reviewer.has_perm(PUBLISH_PERMISSION):
+        raise PublishRefused("Only reviewers reject changes.")
+    if not reason.strip():
+        raise PublishRefused("Say why the change is rejected.")
+    with transaction.atomic():
+        updated = PendingChange.objects.filter(pk=change.pk, state=PendingChange.State.PENDING).update(
+            state=PendingChange.State.REJECTED, decided_by=reviewer, decided_at=timezone.now(), reason=reason.strip())
+    if not updated:
+        raise PublishRefused(f"Change #{change.pk} is no longer pending.")
+
