@@ -34,6 +34,18 @@ def name_search(queryset, term, prefix=""):
     return queryset.filter(condition) if condition else queryset.none()
 
 
+def isolated(name, ordering=None):
+    """A list column of a name isolated for bidirectional text: an Arabic name, or a right-to-left
+    override character in any name, cannot reorder the text of the row around it."""
+
+    @admin.display(description=name.replace("_", " "), ordering=ordering or name, empty_value="-")
+    def column(obj):
+        value = getattr(obj, name)
+        return format_html("<bdi>{}</bdi>", value) if value not in (None, "") else None
+
+    return column
+
+
 def map_link(claim):
     return f"/?at={claim.date.isoformat()}&place={claim.place.slug}"
 
@@ -61,7 +73,7 @@ class PlaceClaimInline(admin.TabularInline):
 
 @admin.register(Place)
 class PlaceAdmin(LeafletGeoAdmin, SimpleHistoryAdmin):
-    list_display = ("name", "slug", "kind", "country", "size_class", "parent")
+    list_display = (isolated("name"), "slug", "kind", "country", "size_class", isolated("parent", "parent__name"))
     list_filter = ("kind", "country", "size_class")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -89,7 +101,7 @@ class ActorRelationInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "short_name", "slug", "kind", "colour")
+    list_display = (isolated("name"), isolated("short_name"), "slug", "kind", "colour")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "slug", "aliases__name")
     prepopulated_fields = {"slug": ("name",)}
@@ -98,7 +110,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 @admin.register(Outlet)
 class OutletAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "slug", "reliability", "alignment")
+    list_display = (isolated("name"), "slug", "reliability", isolated("alignment"))
     list_filter = ("reliability",)
     search_fields = ("name", "slug", "alignment")
     prepopulated_fields = {"slug": ("name",)}
@@ -108,7 +120,7 @@ class OutletAdmin(SimpleHistoryAdmin):
 class SourceAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = SourceForm
     change_form_template = "admin/geo/source/change_form.html"
-    list_display = ("title", "outlet", "published_at", "url")
+    list_display = (isolated("title"), isolated("outlet", "outlet__name"), "published_at", "url")
     list_filter = ("outlet",)
     search_fields = ("title", "url", "outlet__name", "key")
     autocomplete_fields = ("outlet",)
@@ -171,7 +183,8 @@ class ConflictFilter(admin.SimpleListFilter):
 class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = ClaimForm
     change_form_template = "admin/geo/claim/change_form.html"
-    list_display = ("place", "status", "holder", "date_label", "claimant", "review", "rank", "disagrees", "on_map")
+    list_display = (isolated("place", "place__name"), "status", isolated("holder", "holder__name"), "date_label",
+                    isolated("claimant"), "review", "rank", "disagrees", "on_map")
     list_filter = ("review", "status", ActorFilter, "rank", ConflictFilter, "precision")
     list_select_related = ("place", "holder")
     search_fields = ("claimant", "citations__quote", "place__name", "place__slug")
@@ -210,7 +223,7 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
         others = getattr(claim, "disagreeing", [])
         if not others:
             return ""
-        return format_html("⚠ {}", format_html_join(", ", '<a href="{}" title="{}">#{} {}</a>', (
+        return format_html("⚠ {}", format_html_join(", ", '<a href="{}" title="{}"><bdi>#{} {}</bdi></a>', (
             (reverse("admin:geo_claim_change", args=[o.pk]), str(o), o.pk, o.status) for o in others
         )))
 

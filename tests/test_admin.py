@@ -190,3 +190,15 @@ def test_new_source_from_an_article_page(editor):
     assert all(c.editor.username == "edna" for c in claims)
     again = editor.post("/editorial/articles/new/", {**form, "analyse": "1"}).content.decode()
     assert "A source with this URL already exists" in again
+
+
+def test_names_in_admin_lists_are_isolated_for_bidirectional_text(editor, place):
+    place.name = "\u202eBoukamal البوكمال"
+    place.save()
+    claim = draft(place, date=dt.date(2017, 11, 14))
+    claim.claimant = "\u202eSANA"
+    claim.save()
+    for url in ("/admin/geo/place/", "/admin/geo/claim/"):
+        page = editor.get(url).content.decode()
+        assert "<bdi>\u202eBoukamal البوكمال</bdi>" in page
+    assert "<bdi>\u202eSANA</bdi>" in editor.get("/admin/geo/claim/").content.decode()
