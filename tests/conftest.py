@@ -48,6 +48,21 @@ def live_seeded(transactional_db):
     call_command("load_seed", verbosity=0)
 
 
+@pytest.fixture
+def live_roles(transactional_db):
+    """The Editors and Reviewers groups, as their migrations make them, for tests with a live server
+    (a transactional test empties every table after it runs, the groups too)."""
+    import importlib
+
+    from django.apps import apps
+
+    for migration in ("0001_editor_and_reviewer_groups", "0002_pending_changes"):
+        module = importlib.import_module(f"editorial.migrations.{migration}")
+        for operation in module.Migration.operations:
+            if hasattr(operation, "code"):
+                operation.code(apps, None)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -25,7 +25,7 @@ def autocomplete(page, field_id, text):
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
-def test_editor_drafts_reviewer_publishes_map_shows_history_names_both(live_server, live_seeded, new_page):
+def test_editor_drafts_reviewer_publishes_map_shows_history_names_both(live_server, live_seeded, live_roles, new_page):
     Place.objects.create(slug="mayadin", name="Mayadin", kind="town", country="SY", point=Point(40.45, 35.02))
     for username, role in (("edna", "editor"), ("rita", "reviewer")):
         call_command("create_editor", username, "--role", role, "--password", PASSWORD, stdout=open("/dev/null", "w"))
@@ -79,3 +79,39 @@ def test_editor_drafts_reviewer_publishes_map_shows_history_names_both(live_serv
     expect(rows.nth(0)).to_contain_text("rita")
     expect(rows.nth(0)).to_contain_text("draft")
     expect(rows.nth(1)).to_contain_text("edna")
+
+
+def test_an_editors_change_to_a_published_quote_reaches_the_map_only_when_a_reviewer_publishes(
+        live_server, live_seeded, live_roles, new_page):
+    for username, role in (("edna", "editor"), ("rita", "reviewer")):
+        call_command("create_editor", username, "--role", role, "--password", PASSWORD, stdout=open("/dev/null", "w"))
+    claim = Claim.objects.get(key="boukamal-2017-11-19-army-retakes")
+    published_quote = claim.citations.get().quote
+    new_quote = "State media said the army had taken the whole town."
+
+    editor = new_page()
+    log_in(editor, live_server, "edna")
+    editor.goto(f"{live_server.url}/admin/geo/claim/{claim.pk}/change/")
+    expect(editor.locator("#needs-review")).to_be_visible()
+    editor.fill("#id_citations-0-quote", new_quote)
+    editor.click("input[name=_save]")
+    expect(editor.locator(".messagelist")).to_contain_text("pending review")
+
+    public = new_page(viewport={"width": 1280, "height": 900})
+    public.goto(f"{live_server.url}/?at=2017-11-25&place=boukamal")
+    public.wait_for_selector("body[data-ready]", timeout=15000)
+    expect(public.get_by_text(published_quote).first).to_be_visible()
+    assert public.get_by_text(new_quote).count() == 0
+
+    reviewer = new_page()
+    log_in(reviewer, live_server, "rita")
+    reviewer.goto(f"{live_server.url}/admin/editorial/pendingchange/")
+    reviewer.locator("#result_list a", has_text="#").first.click()
+    expect(reviewer.locator("#pending-diff del")).to_contain_text(published_quote)
+    expect(reviewer.locator("#pending-diff ins")).to_contain_text(new_quote)
+    reviewer.click("#publish-change")
+    expect(reviewer.locator(".messagelist")).to_contain_text("published: readers see it now")
+
+    public.goto(f"{live_server.url}/?at=2017-11-25&place=boukamal")
+    public.wait_for_selector("body[data-ready]", timeout=15000)
+    expect(public.get_by_text(new_quote).first).to_be_visible()
