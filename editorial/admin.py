@@ -44,7 +44,14 @@ class ReviewedChangesMixin:
     """For a ModelAdmin of a model in editorial.pending.REVIEWED: an editor who may not publish saves a
     public record as usual (every form and inline validates and is written), then the whole write is
     rolled back and kept as a pending change. Reverting from the history needs change permission and
-    follows the same rule."""
+    follows the same rule; deleting a public record is left to reviewers."""
+
+    change_form_template = "admin/reviewed_change_form.html"
+
+    def has_delete_permission(self, request, obj=None):
+        if pending.needs_review(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and object_id:

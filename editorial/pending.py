@@ -1,41 +1,48 @@
 """How an unreviewed change to a public record waits for a reviewer, and how it is published.
 
 A record is described by what the public sees of it (`REVIEWED`): its fields and its related rows
-(a claim's citations and other actors), each row keyed by what identifies it (the cited source, the
-actor). `snapshot` turns a record into plain JSON in those terms. Publishing merges three versions
+(a claim's citations and other actors, a place's other names), each row keyed by what identifies it
+(the cited source, the actor, the name). `snapshot` turns a record into plain JSON in those terms. Publishing merges three versions
 the way Git merges a branch: `base` (published when the editor saved), `proposed` (the editor's) and
 the record as it is now. What the editor changed is applied; what nobody changed stays; a field or
 row that both the editor and someone since changed differently is a conflict, and nothing is written.
 """
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from geo.models import Citation, Claim, ClaimActor, Source
+from geo.models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
 
 from .models import PendingChange
 
 PUBLISH_PERMISSION = "geo.publish_claim"
+LONGEST_VALUE = 2000  # a reviewer reads a long text's start in the diff, and the record in full
 
 
 @dataclass(frozen=True)
 class Related:
-    """Rows of a related model seen as part of the record, keyed by one field."""
+    """Rows of a related model seen as part of the record, keyed by the fields that identify a row."""
 
     model: type
     parent_field: str
-    key: str
+    key: tuple
     values: tuple
 
+    def key_of(self, row):
+        return json.dumps([getattr(row, _field(self.model, name).attname) for name in self.key], ensure_ascii=False)
 
-@dataclass(frozen=True)
-class Reviewed:
-    fields: tuple
-    related: dict = field(default_factory=dict)
+    def attributes_of(self, key):
+        return {_field(self.model, name).attname: value for name, value in zip(self.key, json.loads(key))}
+
+
+def always(obj):
+    return True
 
 
 def _claim_is_public(claim):
@@ -46,21 +53,44 @@ def _source_is_public(source):
     return Citation.objects.filter(source=source, claim__review=Claim.Review.PUBLISHED).exists()
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    fields: tuple
+    related: dict = field(default_factory=dict)
+    is_public: object = always
+
+
+# Places, sides and outlets are shown on the map and in every citation as soon as they exist; a claim
+# from its publication; a source once a published claim cites it.
 REVIEWED = {
     Claim: Reviewed(
         fields=("place", "status", "holder", "date", "precision", "end", "claimant", "rank", "rank_reason",
                 "superseded_at", "superseded_by", "notes"),
         related={
-            "citations": Related(Citation, "claim", "source", ("quote", "quote_is_paraphrase", "note")),
-            "other_actors": Related(ClaimActor, "claim", "actor", ("role",)),
+            "citations": Related(Citation, "claim", ("source",), ("quote", "quote_is_paraphrase", "note")),
+            "other_actors": Related(ClaimActor, "claim", ("actor",), ("role",)),
         },
+        is_public=_claim_is_public,
     ),
     Source: Reviewed(
         fields=("key", "outlet", "url", "title", "author", "published_at", "retrieved_at", "language",
                 "archive_url", "full_text", "seed_file", "notes"),
+        is_public=_source_is_public,
     ),
+    Place: Reviewed(
+        fields=("name", "slug", "kind", "point", "area", "parent", "country", "region", "size_class", "population",
+                "wikidata_id", "geonames_id", "notes"),
+        related={"alternate_names": Related(PlaceName, "place", ("name",), ("language",))},
+    ),
+    Actor: Reviewed(
+        fields=("name", "short_name", "slug", "colour", "kind", "description"),
+        related={
+            "aliases": Related(ActorAlias, "actor", ("name",), ("language",)),
+            "relations": Related(ActorRelation, "actor", ("kind", "other"), ("note",)),
+        },
+    ),
+    Outlet: Reviewed(fields=("name", "slug", "homepage", "alignment", "reliability", "notes")),
 }
-IS_PUBLIC = {Claim: _claim_is_public, Source: _source_is_public}
 
 
 class ChangeCaptured(Exception):
@@ -77,8 +107,8 @@ class PublishRefused(Exception):
 
 def needs_review(user, obj):
     """Whether this user's change to this record must wait for a reviewer."""
-    return obj is not None and obj.pk is not None and type(obj) in REVIEWED and not user.has_perm(
-        PUBLISH_PERMISSION) and IS_PUBLIC[type(obj)](obj)
+    return (obj is not None and obj.pk is not None and type(obj) in REVIEWED
+            and not user.has_perm(PUBLISH_PERMISSION) and REVIEWED[type(obj)].is_public(obj))
 
 
 # ------------------------------------------------------------------ records as JSON
@@ -87,6 +117,8 @@ def needs_review(user, obj):
 def _plain(value):
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
+    if isinstance(value, GEOSGeometry):
+        return value.ewkt
     return value
 
 
@@ -99,12 +131,10 @@ def snapshot(obj):
     spec = REVIEWED[type(obj)]
     record = {"fields": {name: _plain(_field(type(obj), name).value_from_object(obj)) for name in spec.fields}}
     for name, related in spec.related.items():
-        key_attname = _field(related.model, related.key).attname
-        rows = related.model.objects.filter(**{related.parent_field: obj}).order_by(key_attname)
-        record[name] = {
-            str(getattr(row, key_attname)): {value: _plain(getattr(row, value)) for value in related.values}
-            for row in rows
-        }
+        rows = related.model.objects.filter(**{related.parent_field: obj})
+        record[name] = dict(sorted(
+            (related.key_of(row), {value: _plain(getattr(row, value)) for value in related.values}) for row in rows
+        ))
     return record
 
 
@@ -148,7 +178,8 @@ def _label_of_value(model, name, value):
         return dict(model_field.flatchoices).get(value, value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    return str(value)
+    text = str(value)
+    return text if len(text) <= LONGEST_VALUE else f"{text[:LONGEST_VALUE]}… ({len(text):,} characters)"
 
 
 def _label_of_row(related, row):
@@ -187,7 +218,9 @@ def diff(change, current=None):
             show = lambda value: _label_of_value(model, key, value)  # noqa: E731
         else:
             related = spec.related[section]
-            label = f"{related.model._meta.verbose_name}: {_label_of_value(related.model, related.key, int(key))}"
+            identity = ", ".join(_label_of_value(related.model, name, value)
+                                 for name, value in zip(related.key, json.loads(key)))
+            label = f"{related.model._meta.verbose_name}: {identity}"
             show = lambda value: _label_of_row(related, value)  # noqa: E731
         rows.append(DiffRow(label, show(now), show(wanted), conflict=now not in (was, wanted),
                             changed_since=now != was))
@@ -231,16 +264,14 @@ def _apply(obj, record, history_user, reason):
     obj._history_user, obj._change_reason = history_user, reason
     obj.save()
     for name, related in spec.related.items():
-        key_attname = _field(related.model, related.key).attname
         wanted = record.get(name, {})
-        existing = {str(getattr(row, key_attname)): row
-                    for row in related.model.objects.filter(**{related.parent_field: obj})}
+        existing = {related.key_of(row): row for row in related.model.objects.filter(**{related.parent_field: obj})}
         for key, row in existing.items():
             if key not in wanted:
                 row._history_user, row._change_reason = history_user, reason
                 row.delete()
         for key, values in wanted.items():
-            row = existing.get(key) or related.model(**{related.parent_field: obj, key_attname: int(key)})
+            row = existing.get(key) or related.model(**{related.parent_field: obj}, **related.attributes_of(key))
             if row.pk is not None and all(getattr(row, k) == v for k, v in values.items()):
                 continue
             for value_name, value in values.items():

@@ -1,8 +1,9 @@
 """The editors' workspace: every record model in the admin, with history, review and conflict checks.
 
 Editors write drafts; only users with geo.publish_claim (the Reviewers group) publish or reject.
-An editor's change to a published claim, or to a source a published claim cites, waits as a pending
-change (editorial.pending) until a reviewer publishes it: the public record changes only then.
+An editor's change to anything the public sees (a published claim, a source a published claim cites,
+a place, a side, an outlet) waits as a pending change (editorial.pending) until a reviewer publishes
+it, and only reviewers delete what the public sees: the public record changes only then.
 Who may see what on the public map is decided by geo.resolution alone: the "disagrees" column and
 filter ask geo.resolution.disagreements rather than comparing claims here.
 """
@@ -72,7 +73,7 @@ class PlaceClaimInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(LeafletGeoAdmin, SimpleHistoryAdmin):
+class PlaceAdmin(ReviewedChangesMixin, LeafletGeoAdmin, SimpleHistoryAdmin):
     list_display = (isolated("name"), "slug", "kind", "country", "size_class", isolated("parent", "parent__name"))
     list_filter = ("kind", "country", "size_class")
     search_fields = ("name", "slug")
@@ -100,7 +101,7 @@ class ActorRelationInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(SimpleHistoryAdmin):
+class ActorAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     list_display = (isolated("name"), isolated("short_name"), "slug", "kind", "colour")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "slug", "aliases__name")
@@ -109,7 +110,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Outlet)
-class OutletAdmin(SimpleHistoryAdmin):
+class OutletAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     list_display = (isolated("name"), "slug", "reliability", isolated("alignment"))
     list_filter = ("reliability",)
     search_fields = ("name", "slug", "alignment")
@@ -119,7 +120,6 @@ class OutletAdmin(SimpleHistoryAdmin):
 @admin.register(Source)
 class SourceAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = SourceForm
-    change_form_template = "admin/geo/source/change_form.html"
     list_display = (isolated("title"), isolated("outlet", "outlet__name"), "published_at", "url")
     list_filter = ("outlet",)
     search_fields = ("title", "url", "outlet__name", "key")

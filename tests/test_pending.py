@@ -9,7 +9,7 @@ from django.test import Client
 from editing import PASSWORD, change_url, claim_post, draft, person
 from editorial import pending
 from editorial.models import PendingChange
-from geo.models import Citation, Claim, Place, Source
+from geo.models import Actor, Citation, Claim, Place, Source
 
 SEED_CLAIM = "boukamal-2017-11-19-army-retakes"
 
@@ -249,3 +249,65 @@ def test_snapshot_round_trips_through_publication(reviewer, published):
     pending.publish(change, User.objects.get(username="rita"))
     assert pending.snapshot(Claim.objects.get(pk=published.pk)) == change.base
     assert Citation.objects.filter(claim=published).count() == 1
+
+
+def place_post(place, **changes):
+    data = {"name": place.name, "slug": place.slug, "kind": place.kind, "point": place.point.geojson,
+            "country": place.country, "region": place.region, "size_class": place.size_class,
+            "population": place.population or "", "wikidata_id": place.wikidata_id,
+            "geonames_id": place.geonames_id or "", "notes": place.notes, "parent": place.parent_id or "",
+            "claims-TOTAL_FORMS": 0, "claims-INITIAL_FORMS": 0}
+    names = list(place.alternate_names.all())
+    data["alternate_names-TOTAL_FORMS"] = len(names) + 1
+    data["alternate_names-INITIAL_FORMS"] = len(names)
+    for index, row in enumerate(names):
+        data.update({f"alternate_names-{index}-id": row.pk, f"alternate_names-{index}-place": place.pk,
+                     f"alternate_names-{index}-name": row.name, f"alternate_names-{index}-language": row.language})
+    data.update({f"alternate_names-{len(names)}-place": place.pk, f"alternate_names-{len(names)}-name": "",
+                 f"alternate_names-{len(names)}-language": "en"})
+    data.update(changes)
+    return data
+
+
+def test_a_place_is_renamed_moved_or_given_a_name_only_by_review(editor, reviewer, client, committed):
+    raqqa = Place.objects.get(slug="raqqa")
+    url = f"/admin/geo/place/{raqqa.pk}/change/"
+    index = raqqa.alternate_names.count()
+    before = client.get("/api/v1/places/raqqa/", HTTP_HOST="localhost").json()
+    committed(editor.post, url, place_post(raqqa, name="Mosul", point='{"type": "Point", "coordinates": [43.1, 36.3]}',
+                                           **{f"alternate_names-{index}-name": "Raqqa the Great"}))
+    assert client.get("/api/v1/places/raqqa/", HTTP_HOST="localhost").json() == before
+    assert client.get("/api/v1/places/?q=Raqqa the Great", HTTP_HOST="localhost").json()["features"] == []
+    change = only_change()
+    page = diff_page(reviewer, change)
+    assert "Mosul" in page and "POINT (43.1 36.3)" in page and "Raqqa the Great" in page
+    committed(reviewer.post, f"/admin/editorial/pendingchange/{change.pk}/publish/")
+    after = client.get("/api/v1/places/raqqa/", HTTP_HOST="localhost").json()
+    assert after["properties"]["name"] == "Mosul" and after["geometry"]["coordinates"] == [43.1, 36.3]
+    assert raqqa.alternate_names.filter(name="Raqqa the Great").exists()
+
+
+def test_only_reviewers_delete_what_the_public_sees(editor, reviewer, committed):
+    hamlet = Place.objects.create(slug="hamlet", name="Hamlet", country="SY", point="POINT (40 35)")
+    assert committed(editor.post, f"/admin/geo/place/{hamlet.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Place.objects.filter(pk=hamlet.pk).exists()
+    committed(reviewer.post, f"/admin/geo/place/{hamlet.pk}/delete/", {"post": "yes"})
+    assert not Place.objects.filter(pk=hamlet.pk).exists()
+
+
+def test_a_sides_colour_is_reviewed(editor, reviewer, client, committed):
+    actor = Actor.objects.get(slug="islamic-state")
+    data = {"name": actor.name, "short_name": actor.short_name, "slug": actor.slug, "colour": "#00ff00",
+            "kind": actor.kind, "description": actor.description}
+    for prefix, rows, names in (("aliases", actor.aliases.all(), ("name", "language")),
+                                ("relations", actor.relations.all(), ("kind", "other", "note"))):
+        rows = list(rows)
+        data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = len(rows)
+        for index, row in enumerate(rows):
+            data.update({f"{prefix}-{index}-id": row.pk, f"{prefix}-{index}-actor": actor.pk})
+            data.update({f"{prefix}-{index}-{name}": getattr(row, row._meta.get_field(name).attname) for name in names})
+    committed(editor.post, f"/admin/geo/actor/{actor.pk}/change/", data)
+    colours = lambda: {a["slug"]: a["colour"] for a in client.get("/api/v1/actors/", HTTP_HOST="localhost").json()}  # noqa: E731
+    assert colours()["islamic-state"] == actor.colour
+    committed(reviewer.post, f"/admin/editorial/pendingchange/{only_change().pk}/publish/")
+    assert colours()["islamic-state"] == "#00ff00"
