@@ -54,9 +54,12 @@ class ReviewedChangesMixin:
         return super().has_delete_permission(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and object_id:
-            obj = self.get_object(request, unquote(object_id))
-            if pending.needs_review(request.user, obj):
+        if request.method == "POST":
+            if object_id is None:
+                needed = pending.addition_needs_review(request.user, self.model)
+            else:
+                needed = pending.needs_review(request.user, self.get_object(request, unquote(object_id)))
+            if needed:
                 request.capture_change = "form"
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -87,24 +90,28 @@ class ReviewedChangesMixin:
             raise pending.ChangeCaptured(pending.snapshot(form.instance))
 
     def store_pending(self, request, object_id, proposed):
-        obj = self.get_object(request, unquote(object_id))
-        stored = pending.propose(obj, proposed, request.user)
-        change_url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+        obj = self.get_object(request, unquote(object_id)) if object_id is not None else None
+        stored = pending.propose(self.model, obj, proposed, request.user)
         if stored is None:
             self.message_user(request, "You changed nothing: the published version stands as it is.", messages.INFO)
+            return HttpResponseRedirect(request.path)
+        change_url = reverse("admin:editorial_pendingchange_change", args=[stored.pk])
+        if obj is None:
+            self.message_user(request, format_html(
+                "Your new {} is <a href=\"{}\">pending review (change #{})</a>: readers see it once a reviewer "
+                "publishes it.", self.model._meta.verbose_name, change_url, stored.pk), messages.WARNING)
             return HttpResponseRedirect(change_url)
         self.message_user(request, format_html(
             "Your change is <a href=\"{}\">pending review (change #{})</a>: readers keep seeing the published "
-            "version until a reviewer publishes yours.",
-            reverse("admin:editorial_pendingchange_change", args=[stored.pk]), stored.pk), messages.WARNING)
-        return HttpResponseRedirect(change_url)
+            "version until a reviewer publishes yours.", change_url, stored.pk), messages.WARNING)
+        return HttpResponseRedirect(request.path)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
-            context.update({
-                "pending_changes": list(pending.pending_for(obj)),
-                "change_needs_review": pending.needs_review(request.user, obj),
-            })
+        context.update({
+            "pending_changes": list(pending.pending_for(obj)) if obj is not None else [],
+            "change_needs_review": pending.needs_review(request.user, obj) if obj is not None
+            else pending.addition_needs_review(request.user, self.model),
+        })
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
@@ -152,8 +159,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
 
     @admin.display(description="record")
     def record(self, change):
-        target = change.target
-        return format_html("<bdi>{}</bdi>", str(target) if target is not None else f"#{change.object_id} (deleted)")
+        return format_html("<bdi>{}</bdi>", change.record_label)
 
     @admin.display(description="what changes")
     def changed(self, change):
@@ -166,7 +172,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
         ] + super().get_urls()
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        target = obj.target if obj is not None else None
+        target = obj.target if obj is not None and obj.object_id is not None else None
         context.update({
             "diff": pending.diff(obj) if obj is not None else [],
             "target": target,

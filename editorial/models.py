@@ -2,8 +2,8 @@
 
 The public record changes only when a reviewer publishes. An editor's edit of a published claim, or
 of a source a published claim cites, is kept here instead of being written: the published version it
-was made against (`base`) and the version the editor saved (`proposed`), both as plain JSON built by
-editorial.pending. Rows are never deleted; published and rejected changes stay as the history of
+was made against (`base`; empty for a new record) and the version the editor saved (`proposed`), both
+as plain JSON built by editorial.pending. Rows are never deleted; published and rejected changes stay as the history of
 what was proposed, by whom, and who decided.
 """
 from django.conf import settings
@@ -21,7 +21,7 @@ class PendingChange(models.Model):
         REJECTED = "rejected", "rejected"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    object_id = models.PositiveBigIntegerField()
+    object_id = models.PositiveBigIntegerField(null=True, blank=True, help_text="Empty for a new record.")
     target = GenericForeignKey("content_type", "object_id")
     base = models.JSONField(help_text="The published version the change was made against.")
     proposed = models.JSONField(help_text="The version the editor saved.")
@@ -53,4 +53,12 @@ class PendingChange(models.Model):
         ]
 
     def __str__(self):
-        return f"Change #{self.pk} to {self.content_type.name} #{self.object_id} by {self.author}"
+        return f"Change #{self.pk} to {self.record_label} by {self.author}"
+
+    @property
+    def record_label(self):
+        if self.object_id is None:
+            fields = self.proposed.get("fields", {})
+            return f"new {self.content_type.name}: {fields.get('name') or fields.get('title') or ''}".strip()
+        target = self.target
+        return str(target) if target is not None else f"{self.content_type.name} #{self.object_id} (deleted)"

@@ -58,6 +58,9 @@ class Reviewed:
     fields: tuple
     related: dict = field(default_factory=dict)
     is_public: object = always
+    # A new record of this model is public at once (a place is drawn, a side is listed): its addition
+    # is reviewed too. A new claim starts as a draft and a new source is uncited, so neither is public.
+    public_when_added: bool = True
 
 
 # Places, sides and outlets are shown on the map and in every citation as soon as they exist; a claim
@@ -71,11 +74,13 @@ REVIEWED = {
             "other_actors": Related(ClaimActor, "claim", ("actor",), ("role",)),
         },
         is_public=_claim_is_public,
+        public_when_added=False,
     ),
     Source: Reviewed(
         fields=("key", "outlet", "url", "title", "author", "published_at", "retrieved_at", "language",
                 "archive_url", "full_text", "seed_file", "notes"),
         is_public=_source_is_public,
+        public_when_added=False,
     ),
     Place: Reviewed(
         fields=("name", "slug", "kind", "point", "area", "parent", "country", "region", "size_class", "population",
@@ -103,6 +108,11 @@ class ChangeCaptured(Exception):
 
 class PublishRefused(Exception):
     """A pending change that cannot be published as it stands; the message says why."""
+
+
+def addition_needs_review(user, model):
+    """Whether this user's new record of this model must wait for a reviewer."""
+    return model in REVIEWED and REVIEWED[model].public_when_added and not user.has_perm(PUBLISH_PERMISSION)
 
 
 def needs_review(user, obj):
@@ -204,7 +214,8 @@ def diff(change, current=None):
     model = change.content_type.model_class()
     spec = REVIEWED[model]
     if current is None:
-        current = snapshot(change.target) if change.target is not None else change.base
+        target = change.target if change.object_id is not None else None
+        current = snapshot(target) if target is not None else change.base
     base_items, proposed_items, current_items = dict(_items(change.base)), dict(_items(change.proposed)), dict(
         _items(current))
     rows = []
@@ -236,14 +247,15 @@ def _display_order(spec):
 # ------------------------------------------------------------------ proposing, publishing, rejecting
 
 
-def propose(obj, proposed, author):
-    """Store the editor's version of a public record as a pending change; None when it changes nothing."""
-    base = snapshot(obj)
+def propose(model, obj, proposed, author):
+    """Store the editor's version of a public record (obj None: a new record) as a pending change;
+    None when it changes nothing."""
+    base = snapshot(obj) if obj is not None else {}
     if proposed == base:
         return None
     return PendingChange.objects.create(
-        content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk, base=base, proposed=proposed,
-        author=author,
+        content_type=ContentType.objects.get_for_model(model), object_id=obj.pk if obj is not None else None,
+        base=base, proposed=proposed, author=author,
     )
 
 
@@ -258,7 +270,7 @@ def _apply(obj, record, history_user, reason):
     for name, value in record["fields"].items():
         model_field = _field(model, name)
         setattr(obj, model_field.attname, model_field.to_python(value))
-    obj.full_clean(exclude=[name for name in ("earliest", "latest") if hasattr(obj, name)], validate_unique=False)
+    obj.full_clean(exclude=[name for name in ("earliest", "latest") if hasattr(obj, name)])
     if isinstance(obj, Claim):
         obj.revision += 1  # a form opened before the publication can no longer overwrite it
     obj._history_user, obj._change_reason = history_user, reason
@@ -290,10 +302,14 @@ def publish(change, reviewer):
         change = PendingChange.objects.select_for_update().get(pk=change.pk)
         if change.state != PendingChange.State.PENDING:
             raise PublishRefused(f"Change #{change.pk} is already {change.get_state_display()}.")
-        obj = model.objects.select_for_update().filter(pk=change.object_id).first()
-        if obj is None:
-            raise PublishRefused(f"The {model._meta.verbose_name} of change #{change.pk} no longer exists.")
-        merged, conflicts = merge(change.base, change.proposed, snapshot(obj))
+        if change.object_id is None:
+            obj, current = model(), {}
+        else:
+            obj = model.objects.select_for_update().filter(pk=change.object_id).first()
+            if obj is None:
+                raise PublishRefused(f"The {model._meta.verbose_name} of change #{change.pk} no longer exists.")
+            current = snapshot(obj)
+        merged, conflicts = merge(change.base, change.proposed, current)
         if conflicts:
             labels = ", ".join(row.label for row in diff(change) if row.conflict)
             raise PublishRefused(
@@ -312,7 +328,8 @@ def publish(change, reviewer):
         except IntegrityError as error:
             raise PublishRefused(f"Nothing was published: the database refused the change ({error}).") from None
         change.state, change.decided_by, change.decided_at = PendingChange.State.PUBLISHED, reviewer, timezone.now()
-        change.save(update_fields=["state", "decided_by", "decided_at"])
+        change.object_id = obj.pk
+        change.save(update_fields=["state", "decided_by", "decided_at", "object_id"])
     return obj
 
 

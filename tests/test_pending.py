@@ -311,3 +311,24 @@ def test_a_sides_colour_is_reviewed(editor, reviewer, client, committed):
     assert colours()["islamic-state"] == actor.colour
     committed(reviewer.post, f"/admin/editorial/pendingchange/{only_change().pk}/publish/")
     assert colours()["islamic-state"] == "#00ff00"
+
+
+def test_a_new_place_reaches_the_map_only_when_a_reviewer_publishes_it(editor, reviewer, client, committed):
+    data = {"name": "Hajin", "slug": "hajin", "kind": "town", "country": "SY", "size_class": 3,
+            "point": '{"type": "Point", "coordinates": [40.83, 34.69]}', "alternate_names-TOTAL_FORMS": 1,
+            "alternate_names-INITIAL_FORMS": 0, "alternate_names-0-name": "هجين", "alternate_names-0-language": "ar",
+            "claims-TOTAL_FORMS": 0, "claims-INITIAL_FORMS": 0}
+    response = committed(editor.post, "/admin/geo/place/add/", data, follow=True)
+    assert "Your new place is" in response.content.decode() and "pending review" in response.content.decode()
+    assert not Place.objects.filter(slug="hajin").exists()
+    assert client.get("/api/v1/places/hajin/", HTTP_HOST="localhost").status_code == 404
+    change = only_change()
+    assert change.object_id is None and "new place: Hajin" in diff_page(reviewer, change)
+    committed(reviewer.post, f"/admin/editorial/pendingchange/{change.pk}/publish/")
+    hajin = Place.objects.get(slug="hajin")
+    assert list(hajin.alternate_names.values_list("name", flat=True)) == ["هجين"]
+    assert client.get("/api/v1/places/hajin/", HTTP_HOST="localhost").json()["properties"]["name"] == "Hajin"
+    change.refresh_from_db()
+    assert change.object_id == hajin.pk and change.target == hajin
+    second = committed(editor.post, "/admin/geo/place/add/", {**data, "name": "Hajin again"}, follow=True)
+    assert "Place with this Slug already exists" in second.content.decode()  # the form still validates first

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             name='PendingChange',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
+                ('object_id', models.PositiveBigIntegerField(blank=True, help_text='Empty for a new record.', null=True)),
                 ('base', models.JSONField(help_text='The published version the change was made against.')),
                 ('proposed', models.JSONField(help_text='The version the editor saved.')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
