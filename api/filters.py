@@ -29,6 +29,7 @@ BBOX_ACCEPTED = (
     "-90 <= south <= north <= 90; a box crossing the antimeridian is not supported: ask for two boxes"
 )
 WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SHOWN_LENGTH = 80  # characters of a refused value quoted back in the message
 
 
@@ -73,6 +74,8 @@ class Query:
             text = given[0]
             if text.strip() == "":
                 raise ParameterError(name, f"{name}: empty; leave the parameter out for its default.", "a non-empty value")
+            if CONTROL.search(text):  # no parameter means one, and PostgreSQL refuses NUL in text
+                raise ParameterError(name, f"{name}: {shown(text)} holds control characters.", "printable text")
             values[name] = parser(name, text)
         return values
 

@@ -324,7 +324,8 @@ def test_atom_feed_of_newly_published_claims(client, seeded):
     entries = ET.fromstring(response.content).findall("atom:entry", ns)
     assert len(entries) == min(50, Claim.objects.filter(review="published").count())
     titles = [e.find("atom:title", ns).text for e in entries]
-    premature = f"Boukamal: controlled by {Actor.objects.get(slug='syrian-government').name} from 9 Nov 2017"
+    # Names isolated for bidirectional text (FSI ... PDI): Atom titles are plain text.
+    premature = f"\u2068Boukamal\u2069: controlled by \u2068{Actor.objects.get(slug='syrian-government').name}\u2069 from 9 Nov 2017"
     assert premature in titles
     summary = entries[titles.index(premature)]
     assert "Superseded: Premature" in summary.find("atom:summary", ns).text
