@@ -129,7 +129,8 @@ class ControlView(PublicView):
 
     def build_throttles(self, values):
         """As known then, the claims are resolved on every build; a CSV is the whole map written out."""
-        return [ExpensiveThrottle()] if "known_at" in values or values.get("format") == "csv" else []
+        csv = getattr(self.request.accepted_renderer, "format", None) == "csv"  # by ?format= or Accept
+        return [ExpensiveThrottle()] if "known_at" in values or csv else []
 
     @extend_schema(
         operation_id="control_snapshot", summary="Control snapshot on a day",

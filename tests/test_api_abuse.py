@@ -166,6 +166,7 @@ def test_expensive_builds_have_their_own_lower_limit_and_cached_answers_do_not_c
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
     assert client.get("/api/v1/timeline/?known_at=2015-01-01")["X-Cache"] == "hit"  # built already: no limit
     assert client.get("/api/v1/control/?at=2017-11-05&format=csv").status_code == 429  # the whole map as CSV
+    assert client.get("/api/v1/control/?at=2017-11-06", HTTP_ACCEPT="text/csv").status_code == 429
     for url in ["/api/v1/control/?at=2017-11-05", "/api/v1/timeline/", "/api/v1/claims/?format=csv"]:
         assert client.get(url).status_code == 200, url
     assert client.get("/api/v1/timeline/?known_at=2017-11-10", REMOTE_ADDR="192.0.2.9").status_code == 200
