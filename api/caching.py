@@ -22,13 +22,14 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import re
 import threading
 from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.http import HttpResponse, HttpResponseNotModified, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -37,10 +38,39 @@ from redis.exceptions import RedisError
 
 from geo.models import DataVersion
 
+from . import known
+from .builds import builds
+from .filters import ParameterError, Query, key_text
+
 logger = logging.getLogger(__name__)
 
 # Headers a cached body must be served with again.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
+# Kept beside a body built for a known_at= moment: the moment its JSON names as "known_at".
+ECHO = "known_at"
+ECHO_FIELD = re.compile(rb'"known_at": ?"[^"]*"')
+
+
+def with_echo(content, built_with, echo):
+    """A body built for another moment of the same record (`built_with`), naming `echo` as its
+    known_at instead: the field comes before any nested object in every payload that has it, and a
+    JSON string cannot hold an unescaped quote, so the first match is the field itself."""
+    if isinstance(content, Pieces):
+        return EchoedPieces(content, built_with, echo)
+    return ECHO_FIELD.sub(f'"known_at":"{echo}"'.encode(), content, count=1)
+
+
+class EchoedPieces:
+    """Pieces read out of Redis whose first one (where the known_at field lies) names another moment."""
+
+    def __init__(self, pieces, built_with, echo):
+        self.pieces, self.echo = pieces, echo
+        self.size = pieces.size + len(echo) - len(built_with)
+
+    def __iter__(self):
+        pieces = iter(self.pieces)
+        yield with_echo(next(pieces), None, self.echo)
+        yield from pieces
 
 
 def max_age():
@@ -167,14 +197,26 @@ shared_bodies = SharedBodies()
 class Validators:
     """ETag, Last-Modified and cache key of one request, as of the current data version."""
 
-    def __init__(self, endpoint, request, variant="", today=None, current=None):
-        """`today`: for an answer that depends on the current day (a state "now"), that day (UTC):
-        it joins the key, and midnight counts as a modification. `current`: the (version, changed_at)
-        to use instead of DataVersion.current()."""
-        self.args = (endpoint, request, variant, today)
+    def __init__(self, endpoint, request, values=None, variant="", today=None, current=None):
+        """`values`: the parsed query parameters (api.filters.Query), which the key names by their
+        meaning, never by their spelling. `today`: for an answer that depends on the current day (a
+        state "now"), that day (UTC): it joins the key, and midnight counts as a modification.
+        `current`: the (version, changed_at) to use instead of DataVersion.current()."""
+        self.args = (endpoint, request, values, variant, today)
         version, changed_at = current or DataVersion.current()
-        params = sorted((key, value) for key, values in request.GET.lists() for value in values)
-        digest = hashlib.sha256(repr((endpoint, request.path, params, variant, today)).encode()).hexdigest()[:20]
+        values = values or {}
+        # changed_at joins the key: a version number reused after a rolled-back bump never finds old bodies.
+        stamp = int(changed_at.timestamp() * 1e6) if changed_at else 0
+        params = key_text(values)
+        # The ETag names this very request; the cache key, for known_at=, the latest event at or
+        # before the moment (api.known), so moments between two publications share one body.
+        self.echo = None
+        shared = params
+        if values.get("known_at") is not None:
+            self.echo = values["known_at"].isoformat()
+            event = known.last_event(values["known_at"], (version, stamp))
+            shared = key_text({**values, "known_at": f"as of {event.isoformat() if event else 'nothing'}"})
+        digest = self._digest(endpoint, request.path, params, variant, today)
         self.version = version
         modified = changed_at or dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
         if today is not None:
@@ -182,9 +224,12 @@ class Validators:
         # Seconds only: that is what Last-Modified and If-Modified-Since can carry.
         self.last_modified = int(modified.timestamp())
         self.etag = f'"v{version}-{digest}"'
-        # changed_at joins the key: a version number reused after a rolled-back bump never finds old bodies.
-        stamp = int(changed_at.timestamp() * 1e6) if changed_at else 0
-        self.key = f"controlmap:response:{version}.{stamp}:{digest}"
+        shared_digest = digest if shared == params else self._digest(endpoint, request.path, shared, variant, today)
+        self.key = f"controlmap:response:{version}.{stamp}:{shared_digest}"
+
+    @staticmethod
+    def _digest(*parts):
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
 
     def for_building(self):
         """The validators a body about to be built is stored under.
@@ -226,7 +271,11 @@ class Validators:
             if isinstance(stored[0], bytes):
                 local_bodies.put(self.key, *stored)
         content, headers = stored
-        if isinstance(content, Pieces):
+        headers = dict(headers)
+        echoed = headers.pop(ECHO, None)
+        if echoed is not None and echoed != self.echo:
+            content = with_echo(content, echoed, self.echo)
+        if isinstance(content, (Pieces, EchoedPieces)):
             response = StreamingHttpResponse(content)
             response["Content-Length"] = content.size
         else:
@@ -240,6 +289,8 @@ class Validators:
         """Keep a rendered 200 response under this version's key, and mark it with the validators."""
         if response.status_code == 200 and not getattr(response, "streaming", False):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            if self.echo is not None:
+                headers[ECHO] = self.echo
             shared_bodies.put(self.key, response.content, headers, cache_timeout())
             local_bodies.put(self.key, response.content, headers)
             response["X-Cache"] = "miss"
@@ -255,29 +306,51 @@ class _Answered(Exception):
 
 
 class CachedGetMixin:
-    """For DRF views: 304 and cached bodies after throttling and content negotiation, caching after.
+    """For DRF views: parameters parsed, then 304 and cached bodies after throttling and content
+    negotiation; on a miss, one build per key at a time (api.builds), cached after.
 
-    `cache_endpoint` names the endpoint in keys (defaults to the class name). A view whose `at`
-    defaults to today sets `cache_daily`, so a cached "today" never outlives its day.
+    `query` lists the parameters the endpoint accepts (api.filters.Query); the view reads their
+    parsed values from `self.values`. `cache_endpoint` names the endpoint in keys (defaults to the
+    class name). A view whose `at` defaults to today sets `cache_daily`, so a cached "today" never
+    outlives its day. `build_throttles(values)` lists the throttles a build (not a cached answer)
+    counts against.
     """
 
     cache_endpoint = None
     cache_daily = False
+    query = Query()
+
+    def build_throttles(self, values):
+        return ()
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
             return
+        self.values = self.query.parse(request.query_params)
         renderer = getattr(request, "accepted_renderer", None)
         variant = getattr(renderer, "format", "")
-        today = timezone.now().date() if self.cache_daily and not request.GET.get("at") else None
-        self.validators = Validators(self.cache_endpoint or type(self).__name__, request, variant, today)
+        today = timezone.now().date() if self.cache_daily and "at" not in self.values else None
+        self.validators = Validators(self.cache_endpoint or type(self).__name__, request, self.values, variant, today)
         if self.validators.not_modified(request):
             raise _Answered(self.validators.not_modified_response())
         cached = self.validators.cached_response()
+        if cached is None:
+            cached, self.lease = builds.lease(self.validators.key, self.validators.cached_response)
         if cached is not None:
             raise _Answered(cached)
+        for throttle in self.build_throttles(self.values):
+            if not throttle.allow_request(request, self):
+                self.throttled(request, throttle.wait())
         self.validators = self.validators.for_building()
+
+    def dispatch(self, request, *args, **kwargs):
+        self.lease = None
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        finally:
+            if self.lease is not None:  # the body is stored (or there is none): the waiting requests go on
+                self.lease.release()
 
     def handle_exception(self, exc):
         if isinstance(exc, _Answered):
@@ -297,25 +370,35 @@ class CachedGetMixin:
         return response
 
 
-def cached_view(endpoint):
-    """The same for a plain Django view function: 304, cached body, or render and cache."""
+def cached_view(endpoint, query=Query()):
+    """The same for a plain Django view function: parameters parsed, then 304, cached body, or
+    render (one build per key at a time) and cache."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
-            validators = Validators(endpoint, request)
+            try:
+                values = query.parse(request.GET)
+            except ParameterError as error:
+                return JsonResponse(error.detail, status=error.status_code)
+            validators = Validators(endpoint, request, values)
             if validators.not_modified(request):
                 return validators.not_modified_response()
             cached = validators.cached_response()
+            if cached is None:
+                cached, lease = builds.lease(validators.key, validators.cached_response)
             if cached is not None:
                 return cached
-            validators = validators.for_building()
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            return validators.store(response)
+            try:
+                validators = validators.for_building()
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                return validators.store(response)
+            finally:
+                lease.release()
 
         return wrapper
 

@@ -2,6 +2,10 @@
 
 "Newly published" is the time the claim last changed while published (updated_at): a claim about
 2014 entered today is news to the feed's readers today.
+
+Names (places, actors, claimants, outlets, source titles) are isolated for bidirectional text with
+FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: Atom titles are plain text, where no <bdi> exists, and
+an Arabic name or a right-to-left override inside a name must not reorder the text around it.
 """
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -11,6 +15,11 @@ from django.utils.html import escape
 from geo.models import Claim
 
 FEED_SIZE = 50
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated(name):
+    return f"{FSI}{name}{PDI}"
 
 
 class ChangesFeed(Feed):
@@ -30,16 +39,16 @@ class ChangesFeed(Feed):
         )
 
     def item_title(self, claim):
-        holder = f" by {claim.holder.name}" if claim.holder_id else ""
-        return f"{claim.place.name}: {claim.status}{holder} from {claim.date_label}"
+        holder = f" by {isolated(claim.holder.name)}" if claim.holder_id else ""
+        return f"{isolated(claim.place.name)}: {claim.status}{holder} from {claim.date_label}"
 
     def item_description(self, claim):
         """Atom summaries are HTML to feed readers: every piece of data is escaped."""
-        lines = [f"Claimed by {claim.claimant}."]
+        lines = [f"Claimed by {isolated(claim.claimant)}."]
         if claim.rank == Claim.Rank.SUPERSEDED:
             lines.append(f"Superseded: {claim.rank_reason}")
         for citation in claim.citations.all():
-            lines.append(f"“{citation.quote}” ({citation.source.outlet.name}: {citation.source.title})")
+            lines.append(f"“{isolated(citation.quote)}” ({isolated(citation.source.outlet.name)}: {isolated(citation.source.title)})")
         return "<br>".join(escape(line) for line in lines)
 
     def item_link(self, claim):
@@ -57,4 +66,4 @@ class ChangesFeed(Feed):
         return claim.updated_at
 
     def item_author_name(self, claim):
-        return claim.claimant
+        return isolated(claim.claimant)

@@ -2,8 +2,17 @@
 
 Every error body is {"detail": what is wrong, "parameter": its name, "accepted": what would work},
 so a script author can fix the request without reading the code.
+
+Each endpoint declares the parameters it reads (`Query`); anything else is refused before any work:
+an unknown name, a parameter given twice, or given empty (leave it out to get its default). A value
+is parsed into what it means (a day, a UTC moment, a sorted set of slugs), and the response cache
+keys on those meanings, so spellings of one request share one answer and junk cannot mint new ones.
+Numbers and dates are read in ASCII digits only: Python would also read "٣" or "２０１７", and every
+such spelling would be one more answer to build and keep.
 """
+import datetime as dt
 import math
+import re
 
 from django.contrib.gis.geos import Polygon
 from django.db.models import Q
@@ -19,6 +28,9 @@ BBOX_ACCEPTED = (
     "west,south,east,north in degrees (WGS84 longitude and latitude), with -180 <= west <= east <= 180 and "
     "-90 <= south <= north <= 90; a box crossing the antimeridian is not supported: ask for two boxes"
 )
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+SHOWN_LENGTH = 80  # characters of a refused value quoted back in the message
 
 
 class ParameterError(APIException):
@@ -30,125 +42,207 @@ class ParameterError(APIException):
         self.detail = {"detail": message, "parameter": parameter, "accepted": accepted}
 
 
-def _date(params, name, parser):
-    text = params.get(name)
-    if text is None or text == "":
-        return None
+def shown(text):
+    """A refused value as quoted in a message: repr, cut short."""
+    return repr(text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH] + "…")
+
+
+class Query:
+    """The query parameters one endpoint accepts: name -> parser of the (non-empty) text."""
+
+    def __init__(self, **parsers):
+        self.parsers = parsers
+
+    @property
+    def names(self):
+        return list(self.parsers)
+
+    def parse(self, params):
+        """{name: value} for the parameters given; a 400 for anything else in `params` (a QueryDict)."""
+        accepted = ", ".join(self.names) or "no query parameters"
+        unknown = [name for name in params if name not in self.parsers]
+        if unknown:
+            listed = ", ".join(shown(name) for name in unknown)
+            raise ParameterError(unknown[0], f"unknown parameter {listed}: this endpoint accepts {accepted}.", accepted)
+        values = {}
+        for name, parser in self.parsers.items():
+            given = params.getlist(name)
+            if not given:
+                continue
+            if len(given) > 1:
+                raise ParameterError(name, f"{name}: given {len(given)} times; give it once.", "one value")
+            text = given[0]
+            if text.strip() == "":
+                raise ParameterError(name, f"{name}: empty; leave the parameter out for its default.", "a non-empty value")
+            if CONTROL.search(text):  # no parameter means one, and PostgreSQL refuses NUL in text
+                raise ParameterError(name, f"{name}: {shown(text)} holds control characters.", "printable text")
+            values[name] = parser(name, text)
+        return values
+
+
+def key_text(values):
+    """The parsed values as sorted (name, text) pairs: what the response cache keys on."""
+    return tuple(sorted((name, canonical(value)) for name, value in values.items()))
+
+
+def canonical(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return ",".join(canonical(item) for item in value)
+    return str(value)
+
+
+# ------------------------------------------------------------------ parsers: (name, text) -> value
+
+
+def ascii_text(name, text, accepted):
+    if not text.isascii():
+        raise ParameterError(name, f"{name}: {shown(text)} has characters other than ASCII letters and digits.", accepted)
+    return text.strip()
+
+
+def _parsed_date(name, text, parser):
+    text = ascii_text(name, text, DATE_ACCEPTED)
     try:
         return parser(text)
     except DateParseError as error:
         raise ParameterError(name, f"{name}: {error}", DATE_ACCEPTED) from None
     except OverflowError:
-        raise ParameterError(name, f"{name}: {text!r} is out of range.", DATE_ACCEPTED) from None
+        raise ParameterError(name, f"{name}: {shown(text)} is out of range.", DATE_ACCEPTED) from None
 
 
-def at_param(params, name="at"):
-    """The day asked for; today (UTC) when absent."""
-    return _date(params, name, parse_at) or timezone.now().date()
+def day(name, text):
+    """A day (a year or a month means its first day)."""
+    return _parsed_date(name, text, parse_at)
 
 
-def known_at_param(params):
-    """The moment up to which publications count; None means as known now."""
-    return _date(params, "known_at", parse_known_at)
+def moment(name, text):
+    """The moment up to which publications count, in UTC (a day means its end, UTC)."""
+    value = _parsed_date(name, text, parse_known_at)
+    try:
+        return value.astimezone(dt.timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00+14:00 is a moment before year 1 in UTC
+        raise ParameterError(name, f"{name}: {shown(text)} is out of range in UTC.", DATE_ACCEPTED) from None
 
 
-def date_param(params, name):
-    """An optional day (a year or a month means its first day)."""
-    return _date(params, name, parse_at)
+def last_day(name, text):
+    """The last day a range end allows: 2017-11 means up to 30 Nov 2017, 2017 up to 31 Dec 2017."""
+    first = day(name, text)
+    precision = {4: Precision.YEAR, 7: Precision.MONTH}.get(len(text.strip()), Precision.DAY)
+    try:
+        return date_bounds(first, precision)[1]
+    except (OverflowError, ValueError):
+        raise ParameterError(name, f"{name}: {shown(text)} is out of range.", DATE_ACCEPTED) from None
 
 
-def bbox_param(params):
-    """A WGS84 box as a polygon, or None."""
-    text = params.get("bbox")
-    if text is None or text == "":
-        return None
+def box(name, text):
+    """A WGS84 box as (west, south, east, north)."""
+    text = ascii_text(name, text, BBOX_ACCEPTED)
     parts = text.split(",")
     try:
-        numbers = [float(part) for part in parts]
+        numbers = tuple(float(part) for part in parts)
     except ValueError:
-        raise ParameterError("bbox", f"bbox: {text!r} is not four comma-separated numbers.", BBOX_ACCEPTED) from None
+        raise ParameterError(name, f"{name}: {shown(text)} is not four comma-separated numbers.", BBOX_ACCEPTED) from None
     if len(numbers) != 4:
-        raise ParameterError("bbox", f"bbox: expected four numbers, got {len(numbers)}.", BBOX_ACCEPTED)
+        raise ParameterError(name, f"{name}: expected four numbers, got {len(numbers)}.", BBOX_ACCEPTED)
     if not all(math.isfinite(n) for n in numbers):
-        raise ParameterError("bbox", "bbox: every number must be finite.", BBOX_ACCEPTED)
+        raise ParameterError(name, f"{name}: every number must be finite.", BBOX_ACCEPTED)
     west, south, east, north = numbers
     if not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise ParameterError("bbox", f"bbox: longitudes must lie within ±180 (got {west}, {east}).", BBOX_ACCEPTED)
+        raise ParameterError(name, f"{name}: longitudes must lie within ±180 (got {west}, {east}).", BBOX_ACCEPTED)
     if not (-90 <= south <= 90 and -90 <= north <= 90):
-        raise ParameterError("bbox", f"bbox: latitudes must lie within ±90 (got {south}, {north}).", BBOX_ACCEPTED)
+        raise ParameterError(name, f"{name}: latitudes must lie within ±90 (got {south}, {north}).", BBOX_ACCEPTED)
     if west > east:
         raise ParameterError(
-            "bbox", f"bbox: west ({west}) is east of east ({east}); crossing the antimeridian is not supported.",
+            name, f"{name}: west ({west}) is east of east ({east}); crossing the antimeridian is not supported.",
             BBOX_ACCEPTED,
         )
     if south > north:
-        raise ParameterError("bbox", f"bbox: south ({south}) is north of north ({north}).", BBOX_ACCEPTED)
-    return Polygon.from_bbox((west, south, east, north))
+        raise ParameterError(name, f"{name}: south ({south}) is north of north ({north}).", BBOX_ACCEPTED)
+    return tuple(n + 0.0 for n in numbers)  # -0.0 becomes 0.0: one key for one box
 
 
-def slugs_param(params, name):
-    text = params.get(name)
-    if text is None or text == "":
-        return []
-    return list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+def slugs(name, text):
+    """A comma-separated set of slugs, sorted: their order means nothing."""
+    found = tuple(sorted({part.strip() for part in text.split(",") if part.strip()}))
+    if not found:
+        raise ParameterError(name, f"{name}: {shown(text)} names no slug.", "comma-separated slugs")
+    return found
 
 
-def actors_param(params, actors_by_slug, name="actors"):
-    """Actor ids for a comma-separated list of slugs; an unknown slug is named in the 400."""
-    slugs = slugs_param(params, name)
-    unknown = [slug for slug in slugs if slug not in actors_by_slug]
-    if unknown:
-        raise ParameterError(
-            name, f"{name}: unknown actor slug {', '.join(repr(s) for s in unknown)}.",
-            "comma-separated actor slugs listed by /api/v1/actors/",
-        )
-    return {actors_by_slug[slug] for slug in slugs}
+def whole_number(name, text):
+    """A whole number from 1, in ASCII digits, of at most 18 of them (any more is no page or size served)."""
+    accepted = "a whole number from 1, in ASCII digits"
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) > 18:
+        raise ParameterError(name, f"{name}: {shown(text)} is too large.", accepted)
+    if not WHOLE_NUMBER.fullmatch(text) or int(text) < 1:
+        raise ParameterError(name, f"{name}: {shown(text)} is not a whole number from 1.", accepted)
+    return int(text)
 
 
-def choice_param(params, name, choices):
-    value = params.get(name)
-    if value is None or value == "":
-        return None
-    if value not in choices:
-        raise ParameterError(name, f"{name}: {value!r} is not one of the accepted values.", ", ".join(choices))
+def plain(name, value):
     return value
 
 
-def date_to_param(params, name="date_to"):
-    """The last day a range end allows: 2017-11 means up to 30 Nov 2017, 2017 up to 31 Dec 2017."""
-    day = date_param(params, name)
-    if day is None:
-        return None
-    text = params[name].strip()
-    precision = {4: Precision.YEAR, 7: Precision.MONTH}.get(len(text), Precision.DAY)
-    return date_bounds(day, precision)[1]
+def choice(*choices):
+    def parse(name, value):
+        if value not in choices:
+            raise ParameterError(name, f"{name}: {shown(value)} is not one of the accepted values.", ", ".join(choices))
+        return value
+    return parse
 
 
-def claim_filter(params):
-    """A condition on published claims from ?place=&actor=&status=&date_from=&date_to=&source=."""
+def at_day(values, name="at"):
+    """The day asked for; today (UTC) when absent."""
+    return values.get(name) or timezone.now().date()
+
+
+def bbox_polygon(values):
+    return Polygon.from_bbox(values["bbox"]) if "bbox" in values else None
+
+
+def actor_ids(values, actors_by_slug, name="actors"):
+    """Actor ids for the slugs of `name`; an unknown slug is named in the 400."""
+    wanted = values.get(name, ())
+    unknown = [slug for slug in wanted if slug not in actors_by_slug]
+    if unknown:
+        raise ParameterError(
+            name, f"{name}: unknown actor slug {', '.join(shown(s) for s in unknown)}.",
+            "comma-separated actor slugs listed by /api/v1/actors/",
+        )
+    return {actors_by_slug[slug] for slug in wanted}
+
+
+def claim_filter(values):
+    """A condition on published claims from the parsed place, actor, status, date_from, date_to, source."""
     condition = Q()
-    place = params.get("place")
+    place = values.get("place")
     if place:
         if not Place.objects.filter(slug=place).exists():
-            raise ParameterError("place", f"place: unknown place slug {place!r}.", "a place slug listed by /api/v1/places/")
+            raise ParameterError("place", f"place: unknown place slug {shown(place)}.", "a place slug listed by /api/v1/places/")
         condition &= Q(place__slug=place)
-    slugs = slugs_param(params, "actor")
-    if slugs:
-        ids = actors_param(params, dict(Actor.objects.filter(slug__in=slugs).values_list("slug", "id")), "actor")
+    if "actor" in values:
+        ids = actor_ids(values, dict(Actor.objects.filter(slug__in=values["actor"]).values_list("slug", "id")), "actor")
         condition &= Q(holder_id__in=ids) | Q(id__in=ClaimActor.objects.filter(actor_id__in=ids).values("claim_id"))
-    status_value = choice_param(params, "status", Claim.Status.values)
-    if status_value:
-        condition &= Q(status=status_value)
-    date_from, date_to = date_param(params, "date_from"), date_to_param(params)
+    if "status" in values:
+        condition &= Q(status=values["status"])
+    date_from, date_to = values.get("date_from"), values.get("date_to")
     if date_from and date_to and date_from > date_to:
         raise ParameterError("date_to", f"date_to ({date_to}) is before date_from ({date_from}).", DATE_ACCEPTED)
     if date_from:
         condition &= Q(date__gte=date_from)
     if date_to:
         condition &= Q(date__lte=date_to)
-    source = params.get("source")
+    source = values.get("source")
     if source:
         if not Source.objects.filter(key=source).exists():
-            raise ParameterError("source", f"source: unknown source key {source!r}.", "a source key listed by /api/v1/sources/")
+            raise ParameterError("source", f"source: unknown source key {shown(source)}.", "a source key listed by /api/v1/sources/")
         condition &= Q(id__in=Citation.objects.filter(source__key=source).values("claim_id"))
     return condition
+
+
+# The parameters endpoints share.
+PAGES = {"page": whole_number, "page_size": whole_number}
+STATUSES = choice(*Claim.Status.values)

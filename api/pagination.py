@@ -8,33 +8,33 @@ from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework_gis.pagination import GeoJsonPagination
 
-from .filters import ParameterError
+from .filters import ParameterError, whole_number
 
 
 class StrictPageMixin:
     page_size_query_param = "page_size"
 
     def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None or raw == "":
+        size = self.parsed(request, self.page_size_query_param)
+        if size is None:
             return self.page_size
-        accepted = f"a whole number from 1 to {self.max_page_size}"
-        try:
-            size = int(raw)
-        except ValueError:
-            raise ParameterError("page_size", f"page_size: {raw!r} is not a whole number.", accepted) from None
-        if not 1 <= size <= self.max_page_size:
-            raise ParameterError("page_size", f"page_size: {size} is beyond the allowed range.", accepted)
+        if size > self.max_page_size:
+            raise ParameterError("page_size", f"page_size: {size} is beyond the allowed range.",
+                                 f"a whole number from 1 to {self.max_page_size}")
         return size
 
     def paginate_queryset(self, queryset, request, view=None):
-        raw = request.query_params.get(self.page_query_param)
-        if raw not in (None, "") and not (raw.isdigit() and int(raw) >= 1):
-            raise ParameterError("page", f"page: {raw!r} is not a page number.", "a whole number from 1")
+        number = self.parsed(request, self.page_query_param)
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound:
-            raise ParameterError("page", f"page: there is no page {raw}.", "a page number up to the last page") from None
+            raise ParameterError("page", f"page: there is no page {number}.", "a page number up to the last page") from None
+
+    @staticmethod
+    def parsed(request, name):
+        """The whole number given as `name`, or None (api.filters refused anything else already)."""
+        text = request.query_params.get(name)
+        return None if text is None else whole_number(name, text)
 
     def link_header(self, response):
         links = [f'<{url}>; rel="{rel}"' for rel, url in (("next", self.get_next_link()), ("prev", self.get_previous_link())) if url]

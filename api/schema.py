@@ -150,15 +150,25 @@ COMPONENTS = {
 
 
 def add_components(result, generator, request, public):
-    """drf-spectacular postprocessing hook: the hand-written payload components, and the rule that
-    a query parameter given empty (?known_at=) counts as absent, as HTML forms send it."""
+    """drf-spectacular postprocessing hook: the hand-written payload components, and the rule every
+    endpoint enforces (api.filters.Query): a query parameter is given at most once and never empty,
+    and one the endpoint does not list is a 400."""
     result.setdefault("components", {}).setdefault("schemas", {}).update(COMPONENTS)
+    info = result.setdefault("info", {})
+    info["description"] = (info.get("description", "") + " " + QUERY_RULE).strip()
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", ()):
-                if parameter.get("in") == "query":
-                    parameter["allowEmptyValue"] = True
+                if parameter.get("in") == "query" and parameter.get("schema", {}).get("type") == "string":
+                    parameter["schema"]["minLength"] = 1
     return result
+
+
+QUERY_RULE = (
+    "Each endpoint accepts only the query parameters it lists, each at most once and not empty (leave a "
+    "parameter out for its default): anything else is a 400 naming the parameter. Numbers and dates are "
+    "written in ASCII digits."
+)
 
 
 ERRORS = {400: ref("Error"), 404: ref("Error"), 429: ref("Error")}

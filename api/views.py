@@ -18,6 +18,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
+
+from controlmap.security import client_address
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 from rest_framework import serializers as drf
 
@@ -27,7 +29,10 @@ from geo.text import search_variants
 
 from . import schema, snapshots
 from .caching import CachedGetMixin
-from .filters import ParameterError, actors_param, at_param, bbox_param, claim_filter, known_at_param
+from .filters import (
+    PAGES, STATUSES, ParameterError, Query, shown, actor_ids, at_day, bbox_polygon, box, choice, claim_filter, day, last_day,
+    moment, plain, slugs,
+)
 from .pagination import FeaturePagination, ListPagination
 from .renderers import CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer, WrittenJSON
 from .serializers import (
@@ -40,7 +45,12 @@ class PublicThrottle(AnonRateThrottle):
     """Anonymous rate limit, counted per client in fixed windows of the rate's period: one atomic
     increment in the cache per request, whatever the rate. (DRF's own reads and writes back every
     request time of the last period: thousands of them at a generous rate, on every request.) The
-    rate is read per request so settings overrides take effect."""
+    rate is read per request so settings overrides take effect. The client is its address as
+    controlmap.security reads it (the trusted-proxy rule), not DRF's whole X-Forwarded-For header,
+    which a client writes itself."""
+
+    def get_ident(self, request):
+        return client_address(request)
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
@@ -59,6 +69,13 @@ class PublicThrottle(AnonRateThrottle):
 
     def wait(self):
         return max(0.0, self.window_end - self.timer())
+
+
+class ExpensiveThrottle(PublicThrottle):
+    """A lower anonymous limit on building answers that cost seconds (known_at=, whole-map CSV);
+    counted only when an answer is built, not when a cached one is sent."""
+
+    scope = "anon_expensive"
 
 
 class PublicView(CachedGetMixin, APIView):
@@ -108,6 +125,12 @@ class ControlView(PublicView):
     cache_endpoint = "control"
     cache_daily = True
     renderer_classes = (GeoJSONRenderer, JSONRenderer, CSVRenderer)
+    query = Query(at=day, known_at=moment, actors=slugs, bbox=box, format=choice("geojson", "json", "csv"))
+
+    def build_throttles(self, values):
+        """As known then, the claims are resolved on every build; a CSV is the whole map written out."""
+        csv = getattr(self.request.accepted_renderer, "format", None) == "csv"  # by ?format= or Accept
+        return [ExpensiveThrottle()] if "known_at" in values or csv else []
 
     @extend_schema(
         operation_id="control_snapshot", summary="Control snapshot on a day",
@@ -120,10 +143,10 @@ class ControlView(PublicView):
         },
     )
     def get(self, request):
-        params = request.query_params
-        at, known_at, bbox = at_param(params), known_at_param(params), bbox_param(params)
+        values = self.values
+        at, known_at, bbox = at_day(values), values.get("known_at"), bbox_polygon(values)
         actors = Actors()
-        wanted = actors_param(params, actors.id_by_slug)
+        wanted = actor_ids(values, actors.id_by_slug)
         places_query = Place.objects.filter(point__intersects=bbox) if bbox else Place.objects.all()
         within = places_query.values("id") if bbox else None
         collection = {"type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
@@ -140,7 +163,7 @@ class ControlView(PublicView):
         return Response(collection)
 
     def download_name(self, request):
-        return f"control-{at_param(request.query_params).isoformat()}"
+        return f"control-{at_day(self.values).isoformat()}"
 
     def csv_table(self, data):
         header = ["place", "name", "kind", "size", "lon", "lat", "status", "holder", "others", "since", "since_label",
@@ -161,11 +184,15 @@ class TimelineView(PublicView):
     """Every change of every place in one compact payload (the map's playback)."""
 
     cache_endpoint = "timeline"
+    query = Query(known_at=moment)
+
+    def build_throttles(self, values):
+        return [ExpensiveThrottle()] if "known_at" in values else []
 
     @extend_schema(operation_id="timeline", summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request):
-        known_at = known_at_param(request.query_params)
+        known_at = self.values.get("known_at")
         changes = snapshots.timeline_changes() if known_at is None else None
         with records.gc_paused():
             changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
@@ -194,15 +221,16 @@ class PlacesView(PublicView):
 
     cache_endpoint = "places"
     renderer_classes = (GeoJSONRenderer, JSONRenderer)
+    query = Query(q=plain, **PAGES, format=choice("geojson", "json"))
 
     def get_queryset(self):
         places = Place.objects.select_related("parent").prefetch_related("alternate_names").order_by("name", "slug")
-        query = self.request.query_params.get("q")
-        if query is None or query == "":
+        query = self.values.get("q")
+        if query is None:
             return places
         variants = search_variants(query)
         if not variants[0]:
-            raise ParameterError("q", f"q: {query!r} has no letters or digits to search for.", "any part of a place name or alias")
+            raise ParameterError("q", f"q: {shown(query)} has no letters or digits to search for.", "any part of a place name or alias")
         compact = variants[-1].replace(" ", "")
         return places.annotate(compact_names=Replace("search_names", Value(" "), Value(""), output_field=TextField())).filter(
             Q(search_names__contains=variants[0]) | Q(compact_names__contains=compact)
@@ -239,6 +267,7 @@ class PlaceDetailView(PublicView):
     cache_endpoint = "place"
     cache_daily = True
     renderer_classes = (GeoJSONRenderer, JSONRenderer)
+    query = Query(at=day, known_at=moment, format=choice("geojson", "json"))
 
     @extend_schema(
         operation_id="place_retrieve", summary="One place with its current state", parameters=[schema.SLUG, schema.AT, schema.KNOWN_AT, schema.formats("geojson", "json")],
@@ -246,7 +275,7 @@ class PlaceDetailView(PublicView):
                    (200, "application/json"): schema.ref("ControlFeature"), **schema.ERRORS},
     )
     def get(self, request, slug):
-        at, known_at = at_param(request.query_params), known_at_param(request.query_params)
+        at, known_at = at_day(self.values), self.values.get("known_at")
         places = place_row(slug)
         ids = list(places.rows)
         states = records.snapshot(at, known_at, places=ids)
@@ -261,11 +290,12 @@ class PlaceHistoryView(PublicView):
     """The control periods of one place, and every published claim with its citations."""
 
     cache_endpoint = "history"
+    query = Query(known_at=moment)
 
     @extend_schema(operation_id="place_history", summary="History of one place", parameters=[schema.SLUG, schema.KNOWN_AT],
                    responses={200: schema.ref("History"), **schema.ERRORS})
     def get(self, request, slug):
-        known_at = known_at_param(request.query_params)
+        known_at = self.values.get("known_at")
         places = place_row(slug)
         (place_id, row), = places.rows.items()
         published = Claim.objects.filter(place_id=place_id, review=Claim.Review.PUBLISHED)
@@ -305,6 +335,7 @@ class SourcesView(PublicView):
     """Sources cited by published claims, newest first."""
 
     cache_endpoint = "sources"
+    query = Query(**PAGES)
 
     @extend_schema(operation_id="sources_list", summary="Sources", parameters=[*schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size)],
                    responses={200: schema.ref("SourcePage"), **schema.ERRORS})
@@ -329,6 +360,8 @@ class ClaimsView(PublicView):
 
     cache_endpoint = "claims"
     renderer_classes = (JSONRenderer, CSVRenderer)
+    query = Query(place=plain, actor=slugs, status=STATUSES, date_from=day, date_to=last_day, source=plain, **PAGES,
+                  format=choice("json", "csv"))
 
     @extend_schema(
         operation_id="claims_list", summary="Claims",
@@ -346,7 +379,7 @@ class ClaimsView(PublicView):
         responses={(200, "application/json"): schema.ref("ClaimPage"), (200, "text/csv"): {"type": "string"}, **schema.ERRORS},
     )
     def get(self, request):
-        claims = Claim.objects.filter(claim_filter(request.query_params), review=Claim.Review.PUBLISHED)
+        claims = Claim.objects.filter(claim_filter(self.values), review=Claim.Review.PUBLISHED)
         paginator = ListPagination()
         page = paginator.paginate_queryset(claims_with_relations(claims.order_by("-date", "-id")), request, view=self)
         citations = citations_by_claim([claim.id for claim in page])
@@ -381,5 +414,6 @@ class SchemaView(CachedGetMixin, SpectacularAPIView):
     """The OpenAPI 3 document, with the same validators and cache as the data."""
 
     cache_endpoint = "schema"
+    query = Query(format=choice("json", "yaml"))
     throttle_classes = (PublicThrottle,)
     http_method_names = ["get", "head", "options"]

@@ -176,7 +176,10 @@ LEAFLET_CONFIG = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Anonymous public reads: high enough for the map and the tests, low enough to stop a scraper loop.
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_ANON", "3000/minute")},
+    # Builds of answers costing up to seconds (known_at=, the whole map as CSV; cached answers do not
+    # count): enough for a reader stepping through "as reported then" day by day.
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_ANON", "3000/minute"),
+                               "anon_expensive": os.environ.get("API_THROTTLE_EXPENSIVE", "60/minute")},
 }
 
 SPECTACULAR_SETTINGS = {

@@ -21,6 +21,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
+from api.filters import ParameterError, Query, plain, whole_number
 from geo.dates import DateParseError, format_date, parse_moment
 from geo.models import Place
 from web.views import map_config
@@ -33,6 +34,8 @@ DEFAULT_HEIGHT = 480
 # The modules embed.js imports, preloaded by the page.
 MODULES = [f"web/{name}.js" for name in ("state", "urlstate", "symbols", "mapview", "legend", "panel", "textview", "timeline")]
 MODULES.append("embed/params.js")
+# oembed.com's parameters; anything else, repeated or empty, is a 400 naming it (api.filters.Query).
+OEMBED_QUERY = Query(url=plain, format=plain, maxwidth=whole_number, maxheight=whole_number)
 PAGE_MAX_AGE = 300  # seconds: the page holds settings only, the data comes from the timeline request
 
 
@@ -76,16 +79,6 @@ def problem(status, detail, parameter=None, accepted=None):
     if parameter:
         body.update(parameter=parameter, accepted=accepted)
     return JsonResponse(body, status=status)
-
-
-def positive_int(text):
-    """A positive whole number, None if blank; ValueError if malformed."""
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or int(text) < 1:
-        raise ValueError(text)
-    return int(text)
 
 
 def is_ours(netloc, request):
@@ -138,20 +131,17 @@ def frame_title(params):
 @require_safe
 @same_for_everyone
 def oembed(request):
-    fmt = request.GET.get("format", "json")
+    try:
+        values = OEMBED_QUERY.parse(request.GET)
+    except ParameterError as error:
+        return JsonResponse(error.detail, status=error.status_code)
+    fmt = values.get("format", "json")
     if fmt != "json":
         return problem(501, f"format={fmt!r} is not implemented: this provider answers format=json only.")
-    url = request.GET.get("url", "").strip()
+    url = values.get("url", "").strip()
     if not url:
         return problem(400, "url: required.", "url", "the address of a ControlMap map or embed page")
-    limits = {}
-    for name in ("maxwidth", "maxheight"):
-        text = request.GET.get(name, "")
-        try:
-            limits[name] = positive_int(text)
-        except ValueError:
-            return problem(400, f"{name}: {text!r} is not a positive whole number of pixels.", name,
-                           "a positive whole number of pixels")
+    limits = {name: values.get(name) for name in ("maxwidth", "maxheight")}
 
     parts = urlsplit(url)
     query = dict(_pairs(parts.query))
