@@ -123,6 +123,10 @@ elif DATABASES["default"]["ENGINE"].endswith("spatialite"):
     # database from other processes.
     _database = Path(DATABASES["default"]["NAME"])
     DATABASES["default"]["TEST"] = {"NAME": str(_database.with_name(f"test_{_database.name}"))}
+if DATABASES["default"]["ENGINE"].endswith("spatialite"):
+    # Concurrent writers (two sign-in failures at once) queue for the write lock from the start of their
+    # transaction instead of failing with "database is locked" when both upgrade a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE"})
 if DATABASES["default"]["ENGINE"].endswith("postgis"):
     # JIT compilation costs ~1 s on the snapshot query and never pays back on these short queries.
     # Work memory: the day's segments of 50,000 places span 48,000 pages, whose bitmap turns lossy
