@@ -9,8 +9,8 @@
 - client_address: the client's address behind the trusted proxies, for the API throttle and the
   sign-in lockout alike.
 - The admin sign-in lockout runs on django-axes (counts in the database, per username and client
-  address); the pieces here fit it to ControlMap: the username as Django authenticates it, a cap per
-  address, and the answer that says when to retry.
+  address); the pieces here fit it to ControlMap: the username as Django authenticates it, and the
+  answer that says when to retry.
 """
 import base64
 import functools
@@ -20,17 +20,12 @@ import math
 import secrets
 from urllib.parse import urlsplit
 
-from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
-from axes.handlers.database import AxesDatabaseHandler
-from axes.helpers import get_failure_limit
-from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
-from django.db.models import Sum
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape
@@ -210,25 +205,6 @@ class SignInLockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
-
-
-class SignInAttempts(AxesDatabaseHandler):
-    """Axes' database counts, plus a cap on failures from one address across all usernames.
-
-    Axes counts in the database: one row per username, address and user agent, created under a unique
-    constraint and incremented with an SQL expression under a row lock, so concurrent failures all
-    count. The cap stops one client from trying a few passwords on every account; it locks only that
-    client's address.
-    """
-
-    def get_failures(self, request, credentials=None):
-        failures = super().get_failures(request, credentials)
-        recent = AccessAttempt.objects.filter(ip_address=request.axes_ip_address,
-                                              attempt_time__gte=get_cool_off_threshold(request))
-        from_address = recent.aggregate(total=Sum("failures_since_start"))["total"] or 0
-        if from_address >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
-            return max(failures, get_failure_limit(request, credentials))
-        return failures
 
 
 def retry_message(seconds):

@@ -279,16 +279,17 @@ if CLIENT_IP_HEADER.lower() == "x-forwarded-for":
     raise ImproperlyConfigured("CLIENT_IP_HEADER=X-Forwarded-For: that header is a list whose left part the client "
                                "writes; set TRUSTED_PROXY_COUNT to the number of your proxies instead.")
 
-# Admin sign-in lockout (django-axes, counts in the database): after LOGIN_FAILURE_LIMIT failures
-# for one username from one client address, or LOGIN_ADDRESS_FAILURE_LIMIT from one address for
-# any usernames, sign-in from that address is refused for LOGIN_LOCKOUT_SECONDS, restarted by
-# each further attempt. Other editors, elsewhere, are not affected.
+# Admin sign-in lockout (django-axes): after LOGIN_FAILURE_LIMIT failures for one username from one
+# client address, that username is refused from that address for LOGIN_LOCKOUT_SECONDS, restarted by
+# each further attempt. Nothing is locked per address alone: editors sharing one address (an office,
+# a load balancer left unconfigured) would all be locked out by anyone's failures there.
 AUTHENTICATION_BACKENDS = ["controlmap.security.SignInLockoutBackend", "django.contrib.auth.backends.ModelBackend"]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
-AXES_HANDLER = "controlmap.security.SignInAttempts"
+# Counts in the database, atomically: one row per username, address and user agent, created under a
+# unique constraint and incremented by an SQL expression under a row lock.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = env_count("LOGIN_FAILURE_LIMIT", 5, minimum=1)
-LOGIN_ADDRESS_FAILURE_LIMIT = env_count("LOGIN_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
 AXES_COOLOFF_TIME = timedelta(seconds=env_count("LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1))
 AXES_USERNAME_CALLABLE = "controlmap.security.sign_in_username"
 AXES_CLIENT_IP_CALLABLE = "controlmap.security.client_address"
