@@ -170,6 +170,10 @@ def client_address(request):
     the right; entries further left are whatever the client sent. With CLIENT_IP_HEADER, it is the
     header our proxy sets. Otherwise, or when that header is missing, too short or not an address,
     it is the connection's own address (REMOTE_ADDR).
+
+    A few lines rather than django-ipware: ipware walks a list of headers in order of precedence and
+    prefers public addresses, so using it safely means configuring it down to these two cases anyway
+    (and an internal client behind the balancer has a private address it would pass over).
     """
     connected = request.META.get("REMOTE_ADDR", "")
     if settings.CLIENT_IP_HEADER:
