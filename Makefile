@@ -4,6 +4,9 @@ PY := .venv/bin/python
 
 .PHONY: run test setup setup-test serve seed
 
+# Unset DEBUG means production; `make run` is local development, and says so.
+setup run: export DEBUG = 1
+
 setup:
 	scripts/system-packages.sh run
 	scripts/venv.sh
@@ -12,6 +15,7 @@ setup:
 	$(PY) manage.py load_seed
 
 run: setup
+	@echo "Development mode: DEBUG on, development secret key; not for production (see DEPLOY.md)."
 	@echo "Serving ControlMap at http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -6,24 +6,26 @@
   HSTS, nosniff, Referrer-Policy and secure cookies stay with Django's own settings.
 - DatabaseUnavailableMiddleware and server_error: a lost database connection is a 503 that says to
   retry, not a 500; the next request reconnects (CONN_HEALTH_CHECKS), so the app recovers by itself.
-- LoginThrottleMiddleware: failed admin sign-ins are counted per username and client address in the
-  cache (Redis when REDIS_URL is set); past the limit the sign-in is refused, with the time to retry.
+- client_address: the client's address behind the trusted proxies, for the API throttle and the
+  sign-in lockout alike.
+- The admin sign-in lockout runs on django-axes (counts in the database, per username and client
+  address); the pieces here fit it to ControlMap: the username as Django authenticates it, and the
+  answer that says when to retry.
 """
 import base64
 import functools
 import hashlib
+import ipaddress
 import math
 import secrets
-import time
 from urllib.parse import urlsplit
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.signals import user_login_failed, user_logged_in
-from django.core.cache import cache
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
-from django.dispatch import receiver
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape
@@ -157,53 +159,56 @@ def server_error(request, *args, **kwargs):
     return defaults.server_error(request, *args, **kwargs)
 
 
-# ------------------------------------------------------------------ admin sign-in throttle
+# ------------------------------------------------------------------ the client address
 
 
 def client_address(request):
-    return request.META.get(settings.LOGIN_THROTTLE_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+    """The address of the client that sent the request, as the trusted-proxy settings define it.
+
+    Only what our own proxies wrote is believed. With TRUSTED_PROXY_COUNT proxies in front, each
+    appending the address it was reached from to X-Forwarded-For, the client is that many entries from
+    the right; entries further left are whatever the client sent. With CLIENT_IP_HEADER, it is the
+    header our proxy sets. Otherwise, or when that header is missing, too short or not an address,
+    it is the connection's own address (REMOTE_ADDR).
+
+    A few lines rather than django-ipware: ipware walks a list of headers in order of precedence and
+    prefers public addresses, so using it safely means configuring it down to these two cases anyway
+    (and an internal client behind the balancer has a private address it would pass over).
+    """
+    connected = request.META.get("REMOTE_ADDR", "")
+    if settings.CLIENT_IP_HEADER:
+        claimed = request.headers.get(settings.CLIENT_IP_HEADER, "")
+    elif settings.TRUSTED_PROXY_COUNT:
+        hops = request.headers.get("X-Forwarded-For", "").split(",")
+        claimed = hops[-settings.TRUSTED_PROXY_COUNT] if len(hops) >= settings.TRUSTED_PROXY_COUNT else ""
+    else:
+        return connected
+    try:
+        return str(ipaddress.ip_address(claimed.strip()))
+    except ValueError:
+        return connected
 
 
-def _keys(username, address):
-    """Cache keys for one username from one address, and for the address alone (hashed: any text is safe)."""
-    username = hashlib.sha256((username or "").strip().lower().encode()).hexdigest()[:32]
-    address = hashlib.sha256(address.encode()).hexdigest()[:32]
-    return f"login-fail:user:{username}:{address}", f"login-fail:addr:{address}"
+# ------------------------------------------------------------------ admin sign-in lockout (django-axes)
 
 
-def _failures(key):
-    """(count, first failure time) kept in the cache for the lockout window."""
-    return cache.get(key) or (0, time.time())
+def sign_in_username(request, credentials):
+    """The username as the sign-in form hands it to Django (stripped, NFKC): ｒｏｏｔ and root are one account."""
+    username = credentials.get("username") if credentials else request.POST.get("username")
+    return AbstractBaseUser.normalize_username(username.strip()) if isinstance(username, str) else None
 
 
-def lockout_remaining(username, address):
-    """Seconds until this username may sign in again from this address; 0 if it may now."""
-    now = time.time()
-    remaining = 0
-    user_key, address_key = _keys(username, address)
-    for key, limit in ((user_key, settings.LOGIN_FAILURE_LIMIT), (address_key, settings.LOGIN_ADDRESS_FAILURE_LIMIT)):
-        count, first = _failures(key)
-        if count >= limit:
-            remaining = max(remaining, first + settings.LOGIN_LOCKOUT_SECONDS - now)
-    return max(0, math.ceil(remaining))
+class SignInLockoutBackend(AxesStandaloneBackend):
+    """Axes' check, made before any password is compared.
 
+    A call without a request (the test client's login(), a shell) comes from code on the server, not
+    from a client that could be locked out, so it is left to the next backend.
+    """
 
-@receiver(user_login_failed, dispatch_uid="controlmap-login-failed")
-def count_failure(sender, credentials, request=None, **kwargs):
-    if request is None:
-        return
-    now = time.time()
-    for key in _keys(credentials.get("username"), client_address(request)):
-        count, first = _failures(key)
-        if now - first > settings.LOGIN_LOCKOUT_SECONDS:
-            count, first = 0, now
-        cache.set(key, (count + 1, first), timeout=settings.LOGIN_LOCKOUT_SECONDS)
-
-
-@receiver(user_logged_in, dispatch_uid="controlmap-login-succeeded")
-def forget_failures(sender, request=None, user=None, **kwargs):
-    if request is not None and user is not None:
-        cache.delete(_keys(user.get_username(), client_address(request))[0])
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
 
 
 def retry_message(seconds):
@@ -224,32 +229,21 @@ class LockedOutForm(AdminAuthenticationForm):
         raise ValidationError(retry_message(self.seconds), code="locked_out")
 
 
-class LoginThrottleMiddleware:
-    """Refuses sign-in attempts (even with the right password) while the limit is exceeded: 429."""
+def locked_out(request, original_response=None, credentials=None):
+    """Axes' lockout answer: the sign-in page again with the time to retry, 429 and Retry-After.
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    The same for a right and a wrong password. Every attempt while locked counts and restarts the
+    lockout (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT), so the wait is always the whole lockout.
+    """
+    from django.contrib import admin
 
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view, args, kwargs):
-        # After CsrfViewMiddleware.process_view: a forged post is refused before it is counted.
-        if request.method == "POST" and request.path in settings.LOGIN_THROTTLE_PATHS:
-            seconds = lockout_remaining(request.POST.get("username"), client_address(request))
-            if seconds:
-                return self.locked_out(request, seconds)
-        return None
-
-    def locked_out(self, request, seconds):
-        from django.contrib import admin
-
-        form = LockedOutForm(request, seconds, data=request.POST)
-        form.is_valid()
-        context = {
-            **admin.site.each_context(request), "title": "Log in", "subtitle": None, "form": form,
-            "app_path": request.get_full_path(), "username": request.POST.get("username", ""),
-        }
-        response = TemplateResponse(request, "admin/login.html", context, status=429).render()
-        response["Retry-After"] = str(seconds)
-        return response
+    seconds = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds())
+    form = LockedOutForm(request, seconds, data=request.POST)
+    form.is_valid()
+    context = {
+        **admin.site.each_context(request), "title": "Log in", "subtitle": None, "form": form,
+        "app_path": request.get_full_path(), "username": request.POST.get("username", ""),
+    }
+    response = TemplateResponse(request, "admin/login.html", context, status=429).render()
+    response["Retry-After"] = str(seconds)
+    return response

@@ -1,9 +1,12 @@
 """ControlMap settings, read from the environment.
 
-Development defaults are safe on a laptop (DEBUG on, SpatiaLite file under data/).
-With DEBUG off the app refuses to start without a real SECRET_KEY.
+Unset means production: DEBUG off, and the app refuses to start without a real SECRET_KEY.
+`make run` (and the test suite, through pytest-env) turn on development mode with DEBUG=1, which
+brings a development key and localhost host names; the database defaults to a SpatiaLite file under data/.
 """
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -23,19 +26,29 @@ def env_bool(name, default):
     raise ImproperlyConfigured(f"{name}={value!r}: use 1/0, true/false, yes/no or on/off.")
 
 
+def env_count(name, default, minimum=0):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isascii() or not value.isdigit() or int(value) < minimum:
+        raise ImproperlyConfigured(f"{name}={value!r}: use a whole number, {minimum} or more.")
+    return int(value)
+
+
 def env_list(name, default):
     value = os.environ.get(name)
     return [item.strip() for item in value.split(",") if item.strip()] if value else default
 
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if not DEBUG else _DEV_SECRET_KEY)
 if not DEBUG and (len(SECRET_KEY) < 50 or SECRET_KEY == _DEV_SECRET_KEY or len(set(SECRET_KEY)) < 5):
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random string of at least 50 characters when DEBUG is off, "
-        "for example: export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(64))')"
+        "SECRET_KEY must be set to a random string of at least 50 characters when DEBUG is off "
+        "(DEBUG unset is production; for local development use `make run` or DEBUG=1), for example: "
+        "export SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(64))')"
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
@@ -54,6 +67,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "leaflet",
     "simple_history",
+    "axes",
     "geo",
     "api",
     "web",
@@ -109,6 +123,10 @@ elif DATABASES["default"]["ENGINE"].endswith("spatialite"):
     # database from other processes.
     _database = Path(DATABASES["default"]["NAME"])
     DATABASES["default"]["TEST"] = {"NAME": str(_database.with_name(f"test_{_database.name}"))}
+if DATABASES["default"]["ENGINE"].endswith("spatialite"):
+    # Concurrent writers (two sign-in failures at once) queue for the write lock from the start of their
+    # transaction instead of failing with "database is locked" when both upgrade a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE"})
 if DATABASES["default"]["ENGINE"].endswith("postgis"):
     # JIT compilation costs ~1 s on the snapshot query and never pays back on these short queries.
     # Work memory: the day's segments of 50,000 places span 48,000 pages, whose bitmap turns lossy
@@ -175,6 +193,9 @@ LEAFLET_CONFIG = {
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The API is public and read-only; editors sign in only through the admin's form (and its
+    # lockout). No Basic authentication: it would check passwords outside the sign-in page.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     # Anonymous public reads: high enough for the map and the tests, low enough to stop a scraper loop.
     # Builds of answers costing up to seconds (known_at=, the whole map as CSV; cached answers do not
     # count): enough for a reader stepping through "as reported then" day by day.
@@ -230,11 +251,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Hardening (issue 9): CSP and framing, sign-in throttle, database outages as 503.
+# Hardening: CSP and framing, sign-in lockout, database outages as 503.
 # See controlmap/security.py and RELIABILITY.md.
 MIDDLEWARE.insert(0, "controlmap.security.SecurityHeadersMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-                  "controlmap.security.LoginThrottleMiddleware")
 MIDDLEWARE.append("controlmap.security.DatabaseUnavailableMiddleware")
 # Leaflet positions tiles and markers through the CSSOM, which CSP allows; no inline <style> is needed.
 CSP_STYLE_SRC = env_list("CSP_STYLE_SRC", ["'self'"])
@@ -247,14 +266,38 @@ EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", ["*"])
 PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
                       "microphone=(), payment=(), usb=(), fullscreen=(self)")
 SESSION_COOKIE_HTTPONLY = True
-# Admin sign-in: after LOGIN_FAILURE_LIMIT failures for one username from one address (or
-# LOGIN_ADDRESS_FAILURE_LIMIT from one address), sign-in is refused for LOGIN_LOCKOUT_SECONDS.
-# Behind a proxy, name the header holding the client address, e.g. HTTP_X_REAL_IP.
-LOGIN_THROTTLE_PATHS = ["/admin/login/"]
-LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
-LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", 30))
-LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", 15 * 60))
-LOGIN_THROTTLE_CLIENT_IP_HEADER = os.environ.get("LOGIN_THROTTLE_CLIENT_IP_HEADER", "REMOTE_ADDR")
+# The client address (controlmap.security.client_address), for the API throttle and the sign-in
+# lockout. By default no header is believed: the address is the connection's. Behind your own proxies,
+# either TRUSTED_PROXY_COUNT (how many append to X-Forwarded-For in front of the app) or
+# CLIENT_IP_HEADER (a header your proxy sets and overwrites, e.g. X-Real-IP). See DEPLOY.md.
+TRUSTED_PROXY_COUNT = env_count("TRUSTED_PROXY_COUNT", 0)
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "").strip()
+if CLIENT_IP_HEADER and TRUSTED_PROXY_COUNT:
+    raise ImproperlyConfigured("Set TRUSTED_PROXY_COUNT or CLIENT_IP_HEADER, not both: they are two ways "
+                               "of naming where your proxy puts the client address.")
+if CLIENT_IP_HEADER and not re.fullmatch(r"[A-Za-z0-9-]+", CLIENT_IP_HEADER):
+    raise ImproperlyConfigured(f"CLIENT_IP_HEADER={CLIENT_IP_HEADER!r}: use a header name as your proxy sends it, "
+                               "such as X-Real-IP.")
+if CLIENT_IP_HEADER.lower() == "x-forwarded-for":
+    raise ImproperlyConfigured("CLIENT_IP_HEADER=X-Forwarded-For: that header is a list whose left part the client "
+                               "writes; set TRUSTED_PROXY_COUNT to the number of your proxies instead.")
+
+# Admin sign-in lockout (django-axes): after LOGIN_FAILURE_LIMIT failures for one username from one
+# client address, that username is refused from that address for LOGIN_LOCKOUT_SECONDS, restarted by
+# each further attempt. Nothing is locked per address alone: editors sharing one address (an office,
+# a load balancer left unconfigured) would all be locked out by anyone's failures there.
+AUTHENTICATION_BACKENDS = ["controlmap.security.SignInLockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Counts in the database, atomically: one row per username, address and user agent, created under a
+# unique constraint and incremented by an SQL expression under a row lock.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_count("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(seconds=env_count("LOGIN_LOCKOUT_SECONDS", 15 * 60, minimum=1))
+AXES_USERNAME_CALLABLE = "controlmap.security.sign_in_username"
+AXES_CLIENT_IP_CALLABLE = "controlmap.security.client_address"
+AXES_LOCKOUT_CALLABLE = "controlmap.security.locked_out"
+AXES_RESET_ON_SUCCESS = True
 # Persistent connections (seconds); CONN_HEALTH_CHECKS replaces one that died with the server.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", 0))
 

@@ -37,7 +37,7 @@ def test_healthz_answers_503_when_the_database_is_down(tmp_path):
         "import django, json; django.setup(); from django.test import Client; "
         "r = Client().get('/healthz', HTTP_HOST='localhost'); print(json.dumps({'code': r.status_code, 'body': r.json()}))"
     )
-    result = run(["-c", script], DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="controlmap.settings")
+    result = run(["-c", script], DEBUG="1", DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="controlmap.settings")
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["code"] == 503
@@ -58,5 +58,5 @@ def test_deploy_check_is_clean_in_the_production_configuration():
 
 
 def test_a_database_url_of_another_kind_is_refused_with_a_clear_message():
-    result = run(["manage.py", "check"], DATABASE_URL="mysql://root@localhost/x")
+    result = run(["manage.py", "check"], DEBUG="1", DATABASE_URL="mysql://root@localhost/x")
     assert result.returncode != 0 and "DATABASE_URL must use the spatialite:// or postgis:// scheme" in result.stderr

@@ -184,3 +184,23 @@ def test_hostile_content_is_plain_text_in_the_embed(live_server, hostile, new_pa
     page.wait_for_selector("body[data-ready]", timeout=15000)
     expect(page.locator("body")).to_contain_text(PLACE)
     assert_no_script_ran(page, "embed")
+
+
+def test_an_editor_locked_out_after_mistyping_sees_when_to_retry(live_server, transactional_db, new_page, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.AXES_FAILURE_LIMIT = 2
+    User.objects.create_user("edna", "edna@example.org", PASSWORD, is_staff=True)
+    page = watched(new_page())
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    shown = []
+    for password in ("wrong", "wrong", PASSWORD):  # the right password, once locked, is refused the same way
+        page.fill("#id_username", "ｅｄｎａ")  # full-width letters: the same account
+        page.fill("#id_password", password)
+        with page.expect_navigation():
+            page.click("input[type=submit]")
+        shown.append(page.locator(".errornote").inner_text())
+    assert "Please enter the correct username and password" in shown[0]
+    assert shown[1] == shown[2]
+    assert "Too many failed sign-in attempts" in shown[2] and "try again in 15 minutes" in shown[2]
+    assert page.url.startswith(f"{live_server.url}/admin/login/")
+    assert_no_script_ran(page, "/admin/login/")
