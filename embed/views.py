@@ -31,7 +31,7 @@ EMBED_PARAMS = ("at", "from", "to", "place", "places", "centre", "zoom", "bbox",
 DEFAULT_WIDTH = 640
 DEFAULT_HEIGHT = 480
 # The modules embed.js imports, preloaded by the page.
-MODULES = [f"web/{name}.js" for name in ("state", "urlstate", "symbols", "mapview", "legend", "panel", "textview", "timeline")]
+MODULES = [f"web/{name}.js" for name in ("state", "urlstate", "bidi", "symbols", "mapview", "legend", "panel", "textview", "timeline")]
 MODULES.append("embed/params.js")
 PAGE_MAX_AGE = 300  # seconds: the page holds settings only, the data comes from the timeline request
 
