@@ -36,7 +36,7 @@ READ_PAGE = """
   const isolators = new Set();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!RTL.test(node.data) || node.parentElement.closest("script, style")) continue;
-    const isolator = node.parentElement.closest("bdi, [dir]");
+    const isolator = node.parentElement.closest("bdi, [dir=auto]");
     if (!isolator) { report.unisolated.push(node.data); continue; }
     const text = isolator.textContent.trim();
     if (!names.includes(text)) report.mixed.push(text);
