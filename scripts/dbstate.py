@@ -80,16 +80,18 @@ def connect(config, read_only=True):
                            password=config["PASSWORD"], dbname=config["NAME"], connect_timeout=5)
 
 
-def table_names(connection, vendor):
-    """The tables that hold data: SQLite's virtual tables (SpatiaLite's) are computed from real
-    ones, and PostgreSQL extensions' own tables (PostGIS's spatial_ref_sys) come with the extension."""
+def table_names(connection, vendor, extensions=True):
+    """The tables that hold data (SQLite's virtual tables, SpatiaLite's, are computed from real ones).
+    `extensions=False` leaves out the tables a PostgreSQL extension brings (PostGIS's spatial_ref_sys):
+    a database with only those is still empty."""
     if vendor == "sqlite":
         query = ("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
                  "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")
     else:
         query = ("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                 "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d "
-                 "WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e') ORDER BY c.relname")
+                 "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')" + ("" if extensions else
+                 " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+                 "AND d.objid = c.oid AND d.deptype = 'e')") + " ORDER BY c.relname")
     return [row[0] for row in connection.execute(query)]
 
 
@@ -187,7 +189,7 @@ def target_state(manifest):
     if connection is None:
         return EMPTY, ""
     with contextlib.closing(connection):
-        found = table_names(connection, config["VENDOR"])
+        found = table_names(connection, config["VENDOR"], extensions=False)
     foreign = [name for name in found if name not in ours]
     if foreign:
         return FOREIGN_TABLES, (
