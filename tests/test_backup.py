@@ -61,7 +61,8 @@ def every_record(database_url):
 
 @pytest.fixture
 def target(tmp_path):
-    """An empty database of the kind under test to restore into, dropped afterwards on PostgreSQL."""
+    """An empty database of the kind under test to restore into, dropped afterwards on PostgreSQL, where
+    it has PostGIS installed (its spatial_ref_sys table is the extension's: the database is still empty)."""
     if connection.vendor == "sqlite":
         yield url_of(connection.settings_dict, str(tmp_path / "restored.sqlite3"))
         return
@@ -72,6 +73,8 @@ def target(tmp_path):
     with psycopg.connect(admin, autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}"')
         db.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(url_of(connection.settings_dict, name).replace("postgis://", "postgresql://"), autocommit=True) as db:
+        db.execute("CREATE EXTENSION postgis")
     yield url_of(connection.settings_dict, name)
     with psycopg.connect(admin, autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
