@@ -8,6 +8,7 @@ and nothing else.
 oEmbed (https://oembed.com): the answer for a map or embed address of this site is a "rich" type whose
 html is the iframe of exactly that view; the same markup as the Share dialog's embed code.
 """
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from functools import wraps
@@ -32,7 +33,7 @@ EMBED_PARAMS = ("at", "from", "to", "place", "places", "centre", "zoom", "bbox",
 DEFAULT_WIDTH = 640
 DEFAULT_HEIGHT = 480
 # The modules embed.js imports, preloaded by the page.
-MODULES = [f"web/{name}.js" for name in ("state", "urlstate", "symbols", "mapview", "legend", "panel", "textview", "timeline")]
+MODULES = [f"web/{name}.js" for name in ("state", "urlstate", "bidi", "symbols", "mapview", "legend", "panel", "textview", "timeline")]
 MODULES.append("embed/params.js")
 # oembed.com's parameters; anything else, repeated or empty, is a 400 naming it (api.filters.Query).
 OEMBED_QUERY = Query(url=plain, format=plain, maxwidth=whole_number, maxheight=whole_number)
@@ -117,11 +118,13 @@ def embed_query(path, query):
 
 
 def frame_title(params):
-    """The iframe's title, as the Share dialog writes it: the place and the date when the view names them."""
+    """The iframe's title, as the Share dialog writes it: the place and the date when the view names them.
+    The place name goes between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (static/web/bidi.js):
+    right-to-left text in it cannot reorder the date after it."""
     parts = []
     place = Place.objects.filter(slug=params.get("place", "")).values_list("name", flat=True).first()
     if place:
-        parts.append(place)
+        parts.append("\u2068" + re.sub("[\u2066-\u2069]", "", place) + "\u2069")
     day = day_of(params.get("at", ""))
     if day:
         parts.append(format_date(day, "day"))

@@ -73,7 +73,7 @@ def test_oembed_for_a_map_view_is_the_iframe_of_that_view(client, seeded):
     assert (data["width"], data["height"]) == (640, 480)
     assert data["provider_name"] == "ControlMap" and data["provider_url"] == "http://testserver/"
     name = Place.objects.get(slug="deir-el-zour").name
-    assert data["title"] == f"ControlMap: territorial control map, {name}, 3 Nov 2017"
+    assert data["title"] == f"ControlMap: territorial control map, \u2068{name}\u2069, 3 Nov 2017"  # the name isolated
     frame = iframe_of(data["html"])
     assert frame["title"] == data["title"] and (frame["width"], frame["height"]) == ("640", "480")
     src = urlsplit(frame["src"])

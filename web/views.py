@@ -10,7 +10,7 @@ from geo.models import Citation, Claim, Source
 
 # Every module main.js imports, directly or not: preloaded by the page, so the browser fetches the
 # whole graph at once instead of one level of imports after another (a round trip each).
-MODULES = [f"web/{name}.js" for name in ("main", "state", "urlstate", "symbols", "mapview", "legend", "panel", "share", "textview", "timeline")]
+MODULES = [f"web/{name}.js" for name in ("main", "state", "urlstate", "bidi", "symbols", "mapview", "legend", "panel", "share", "textview", "timeline")]
 MODULES.append("embed/params.js")
 
 

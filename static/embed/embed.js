@@ -5,7 +5,9 @@
  * place's sources fetches more. Inside an iframe the host page keeps scrolling: the map takes the wheel and
  * one-finger drags only after the reader clicks it (two-finger gestures always work), and a hint says so.
  * With the host's loader script (loader.js) the widget asks for the height that fits its content.
+ * Every name shown is isolated for bidirectional text (../web/bidi.js).
  */
+import { capitalised, isolated, phrase } from "../web/bidi.js";
 import { renderLegend } from "../web/legend.js";
 import { createMapView } from "../web/mapview.js";
 import { createPanel } from "../web/panel.js";
@@ -190,9 +192,9 @@ function fillCard() {
   const at = placeStateAt(today, place.index, view.day);
   const words = describe(at.state, nameOfIndex);
   const what = !at.state ? "Unknown: no sourced claim for this date"
-    : at.state.status === "controlled" ? `Held by ${words.holder}` : `${words.status[0].toUpperCase()}${words.status.slice(1)}`;
-  $("#card-title").textContent = place.name;
-  $("#card-state").textContent = at.since === null ? `${what}.` : `${what}, since ${formatDay(at.since, at.precision)}.`;
+    : at.state.status === "controlled" ? ["Held by ", words.holder] : capitalised(words.status);
+  $("#card-title").replaceChildren(isolated(place.name));
+  $("#card-state").replaceChildren(...phrase(what, at.since === null ? "." : `, since ${formatDay(at.since, at.precision)}.`));
 }
 
 function openCard(slug, focus = false) {

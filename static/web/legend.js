@@ -2,6 +2,7 @@
  * The legend: every status with its symbol drawn by the map's own drawing code, in words as well,
  * and every side with its colour. Symbols are decorative (aria-hidden); the words carry the meaning.
  */
+import { isolated } from "./bidi.js";
 import { drawSymbol, LEGEND, NEUTRAL, radiusOf } from "./symbols.js";
 
 function swatch(style, size = 3) {
@@ -39,9 +40,7 @@ export function renderLegend(container, actors) {
   sides.className = "legend-list legend-sides";
   for (const actor of actors) {
     const li = document.createElement("li");
-    const name = document.createElement("span");
-    name.textContent = actor.name;
-    li.append(swatch({ kind: "controlled", colours: [actor.colour] }, 1), name);
+    li.append(swatch({ kind: "controlled", colours: [actor.colour] }, 1), isolated(actor.name));
     sides.append(li);
   }
   const sizes = document.createElement("p");

@@ -2,7 +2,9 @@
  * The public map page: wires the modules together. The timeline payload is fetched once (and once per
  * knowledge date in "As reported then" mode); every state after that is a binary search in the browser.
  * The view lives in the URL: discrete moves push a history entry, playback and panning replace it.
+ * Every name shown is isolated for bidirectional text (bidi.js).
  */
+import { isolated, named, phrase } from "./bidi.js";
 import { renderLegend } from "./legend.js";
 import { createMapView, fetchOutline } from "./mapview.js";
 import { createPanel } from "./panel.js";
@@ -239,15 +241,16 @@ function showChanges(changes, heading, append) {
   if (!append) list.replaceChildren();
   for (const change of changes.slice(-SHOWN_CHANGES)) {
     const place = places[change.place];
-    const words = describe(active.states[change.stateIndex], nameOfIndex);
+    const state = active.states[change.stateIndex];
+    const words = describe(state, nameOfIndex);
     const li = document.createElement("li");
     const button = document.createElement("button");
     button.type = "button";
     button.className = "link-button";
-    button.textContent = place.name;
+    button.append(isolated(place.name));
     button.addEventListener("click", () => openPlace(place.slug, { push: true }));
-    const what = words.status === "controlled" ? `now held by ${words.holder}` : `now ${words.status}`;
-    li.append(button, document.createTextNode(` ${what} (${formatDay(change.day, change.precision)})`));
+    const what = state?.status === "controlled" ? [" now held by ", words.holder] : [" now ", words.status];
+    li.append(button, ...phrase(what, ` (${formatDay(change.day, change.precision)})`));
     const why = document.createElement("span");
     why.className = "why";
     li.append(why);
@@ -287,7 +290,9 @@ async function explain(slug, day, target) {
   if (!claims.length) return;
   const claim = claims[0];
   const cited = claim.citations?.[0];
-  target.textContent = ` — ${claim.claimant}${cited?.outlet ? `, via ${cited.outlet}` : ""}${cited?.quote ? `: “${cited.quote.length > 140 ? `${cited.quote.slice(0, 140)}…` : cited.quote}”` : ""}`;
+  const quote = cited?.quote && (cited.quote.length > 140 ? `${cited.quote.slice(0, 140)}…` : cited.quote);
+  target.replaceChildren(...phrase(" — ", named(claim.claimant), cited?.outlet ? [", via ", named(cited.outlet)] : [],
+    quote ? [": “", named(quote), "”"] : []));
 }
 
 function timelineLabel(day) {
@@ -393,7 +398,7 @@ for (const actor of today.actors) {
   swatch.className = "swatch";
   swatch.style.background = actor.colour;
   swatch.setAttribute("aria-hidden", "true");
-  label.append(box, swatch, document.createTextNode(actor.name));
+  label.append(box, swatch, isolated(actor.name));
   filter.append(label);
 }
 function updateFilterSummary() {
@@ -428,7 +433,7 @@ async function search(text) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "link-button";
-      button.textContent = place.name;
+      button.append(isolated(place.name));
       button.addEventListener("click", () => {
         results.replaceChildren();
         mapView.focus(place.index, 9);

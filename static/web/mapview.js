@@ -200,7 +200,7 @@ export function createMapView(element, config) {
   layer.on("click", (event) => config.onPlaceClick?.(event.propagatedFrom.placeIndex));
   layer.on("mouseover", (event) => {
     const marker = event.propagatedFrom;
-    const label = document.createElement("span");
+    const label = document.createElement("bdi"); // the name isolated from the page's direction
     label.textContent = names[marker.placeIndex];
     tooltip.options.offset = [0, -marker.options.radius];
     tooltip.setLatLng(marker.getLatLng()).setContent(label);

@@ -1,17 +1,21 @@
 /**
  * The place panel: the state at the current date with the claims that decide it (claimant, outlet,
  * date, quote, link), every side of a dispute, the whole history as periods, and every claim, the
- * superseded ones struck through with the reason. Every piece of data goes in with textContent.
+ * superseded ones struck through with the reason. Every piece of data goes in with textContent, and
+ * every name and quote is isolated for bidirectional text (bidi.js).
  *
  * config: {historyUrl(slug) -> URL, sourceUrl(sourceKey) -> URL of the stored copy, nameOf(actorSlug) -> name, onClose()}
  */
+import { capitalised, isolated, named, phrase } from "./bidi.js";
 import { describe } from "./symbols.js";
 import { formatDay, parseDay } from "./state.js";
 
-function el(tag, attributes = {}, text = null) {
+/** An element with `content`: a string as text, or a list of parts for phrase(). */
+function el(tag, attributes = {}, content = null) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== null && text !== undefined) node.textContent = text;
+  if (Array.isArray(content)) node.append(...phrase(content));
+  else if (content !== null && content !== undefined) node.textContent = content;
   return node;
 }
 
@@ -63,18 +67,18 @@ export function createPanel(container, config) {
     for (const item of list) {
       const li = el("li", { class: "evidence-item" });
       const who = el("p", { class: "evidence-who" });
-      who.append(el("strong", {}, item.claimant), document.createTextNode(` (${dateLabel(item.date, item.precision)})`));
+      who.append(el("strong", {}, [named(item.claimant)]), document.createTextNode(` (${dateLabel(item.date, item.precision)})`));
       if (item.rank === "preferred") who.append(document.createTextNode(" · preferred"));
       li.append(who);
-      if (item.quote) li.append(el("blockquote", { class: "evidence-quote" }, item.quote));
+      if (item.quote) li.append(el("blockquote", { class: "evidence-quote", dir: "auto" }, item.quote));
       const source = el("p", { class: "evidence-source" });
       const url = safeUrl(item.url);
       const stored = item.source ? config.sourceUrl(item.source) : null;
-      const title = item.source_title || item.url || "source";
+      const title = [named(item.source_title || item.url || "source")];
       if (url) source.append(el("a", { href: url, rel: "noopener noreferrer external" }, title));
       else if (stored) source.append(el("a", { href: stored }, title));
       else source.append(el("span", {}, title));
-      if (item.outlet) source.append(document.createTextNode(` — ${item.outlet}`));
+      if (item.outlet) source.append(...phrase(" — ", named(item.outlet)));
       if (item.published_at) source.append(document.createTextNode(`, published ${item.published_at.slice(0, 10)}`));
       if (url && stored) source.append(document.createTextNode(" · "), el("a", { href: stored }, "stored copy"));
       else if (!url) source.append(document.createTextNode(" (original address not kept)"));
@@ -92,14 +96,14 @@ export function createPanel(container, config) {
       return;
     }
     const words = describe(period, nameOf);
-    const sentence = period.status === "controlled" ? `Held by ${words.holder}`
-      : period.status === "besieged" ? `Held by ${words.holder}, ${words.status}`
-        : `${words.status[0].toUpperCase()}${words.status.slice(1)}`;
-    now.append(el("p", { class: "panel-state" }, `${sentence}, since ${period.label}.`));
+    const sentence = period.status === "controlled" ? ["Held by ", words.holder]
+      : period.status === "besieged" ? ["Held by ", words.holder, ", ", words.status]
+        : capitalised(words.status);
+    now.append(el("p", { class: "panel-state" }, [sentence, `, since ${period.label}.`]));
     if (period.disputed) {
       for (const side of period.sides) {
         const sideWords = describe(side, nameOf);
-        now.append(el("h4", {}, side.status === "controlled" ? `Reported held by ${sideWords.holder}` : `Reported ${sideWords.status}`));
+        now.append(el("h4", {}, side.status === "controlled" ? ["Reported held by ", sideWords.holder] : ["Reported ", sideWords.status]));
         now.append(renderEvidence(side.evidence));
       }
     } else {
@@ -115,8 +119,8 @@ export function createPanel(container, config) {
     for (const period of history.periods) {
       const words = describe(period, nameOf);
       const end = period.end ? ` until ${formatDay(parseDay(period.end))}` : " on";
-      const text = period.status === "controlled" ? `held by ${words.holder}` : period.status === "besieged" ? `${words.holder}, ${words.status}` : words.status;
-      const li = el("li", {}, `From ${period.label}${end}: ${text}`);
+      const text = period.status === "controlled" ? ["held by ", words.holder] : period.status === "besieged" ? [words.holder, ", ", words.status] : words.status;
+      const li = el("li", {}, [`From ${period.label}${end}: `, text]);
       if (period === current) {
         li.classList.add("current");
         li.setAttribute("aria-current", "true");
@@ -133,12 +137,13 @@ export function createPanel(container, config) {
     for (const claim of history.claims) {
       const words = describe(claim, nameOf);
       const li = el("li", { class: claim.superseded ? "claim superseded" : "claim" });
-      const summary = `${claim.date_label}: ${claim.status === "controlled" ? `held by ${words.holder}` : words.status} — ${claim.claimant}`;
+      const summary = [`${claim.date_label}: `, claim.status === "controlled" ? ["held by ", words.holder] : words.status, " — ", named(claim.claimant)];
       li.append(claim.superseded ? el("del", {}, summary) : el("p", { class: "claim-summary" }, summary));
       if (claim.superseded) {
-        li.append(el("p", { class: "claim-reason" }, `Superseded${claim.superseded_at ? ` on ${claim.superseded_at.slice(0, 10)}` : ""}: ${claim.rank_reason || "shown wrong by later reporting"}`));
+        li.append(el("p", { class: "claim-reason" }, [`Superseded${claim.superseded_at ? ` on ${claim.superseded_at.slice(0, 10)}` : ""}: `,
+          claim.rank_reason ? named(claim.rank_reason) : "shown wrong by later reporting"]));
       } else if (claim.rank === "preferred" && claim.rank_reason) {
-        li.append(el("p", { class: "claim-reason" }, `Preferred: ${claim.rank_reason}`));
+        li.append(el("p", { class: "claim-reason" }, ["Preferred: ", named(claim.rank_reason)]));
       }
       li.append(renderEvidence(claim.citations.map((c) => ({ ...c, claimant: claim.claimant, date: claim.date, precision: claim.precision }))));
       ul.append(li);
@@ -162,7 +167,7 @@ export function createPanel(container, config) {
       const data = await response.json();
       if (mine !== request) return;
       history = data;
-      heading.textContent = data.place.name;
+      heading.replaceChildren(isolated(data.place.name));
       status.textContent = "";
       render();
     } catch (error) {

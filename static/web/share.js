@@ -8,6 +8,7 @@
  * data-loader-url.
  */
 import { CONTROLS, EMBED_SCHEMA, mapToEmbed } from "../embed/params.js";
+import { isolatedText } from "./bidi.js";
 import { formatDay } from "./state.js";
 import { readState, writeState } from "./urlstate.js";
 
@@ -115,7 +116,9 @@ function buildDialog(button, { placeName = () => undefined }) {
         status.textContent = `${name}: ${error.message}; left out.`;
       }
     }
-    const title = ["ControlMap: territorial control map", placeName(view.place), view.at !== undefined ? formatDay(view.at) : undefined].filter(Boolean).join(", ");
+    const place = placeName(view.place);
+    const title = ["ControlMap: territorial control map", place && isolatedText(place), view.at !== undefined ? formatDay(view.at) : undefined]
+      .filter(Boolean).join(", ");
     return { src: new URL(`${embedPath}${writeState(state, EMBED_SCHEMA)}`, location.href).href, title };
   }
 

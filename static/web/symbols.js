@@ -3,6 +3,7 @@
  * text view all come from here, so they cannot drift apart. Each status has its own shape or pattern
  * (solid disc, split disc, ring, hatched dashed disc, hollow disc), so colour is never the only cue.
  */
+import { named } from "./bidi.js";
 
 export const NEUTRAL = "#8a8a8a";
 const OUTLINE = "#1f1f1f";
@@ -111,20 +112,31 @@ export function drawSymbol(ctx, x, y, r, style, selected = false) {
   ctx.restore();
 }
 
-const list = (names) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+/** Names (named() parts) joined as "A, B and C". */
+function list(names) {
+  if (names.length <= 1) return names;
+  return [...names.slice(0, -1).flatMap((name, i) => (i ? [", ", name] : [name])), " and ", names.at(-1)];
+}
 
-/** The words for a state: {status, holder} as the text view and the panel print them. */
+/**
+ * The words for a state: {status, holder}, each a list of strings and named() parts, so that the page
+ * isolates every name from the words around it (bidi.js).
+ */
 export function describe(state, nameOf) {
-  if (!state || state.status === "unknown") return { status: "unknown", holder: "unknown" };
-  const others = (role) => state.others.filter((o) => o.role === role).map((o) => nameOf(o.actor));
-  if (state.status === "controlled") return { status: "controlled", holder: nameOf(state.holder) };
-  if (state.status === "besieged") return { status: `besieged by ${list(others("besieging")) || "unknown forces"}`, holder: nameOf(state.holder) };
-  if (state.status === "contested") return { status: `contested between ${list(others("contesting")) || "unknown forces"}`, holder: "none (contested)" };
-  const sides = state.sides.map((side) => {
+  if (!state || state.status === "unknown") return { status: ["unknown"], holder: ["unknown"] };
+  const name = (actor) => named(nameOf(actor));
+  const others = (role) => {
+    const found = state.others.filter((o) => o.role === role).map((o) => name(o.actor));
+    return found.length ? list(found) : ["unknown forces"];
+  };
+  if (state.status === "controlled") return { status: ["controlled"], holder: [name(state.holder)] };
+  if (state.status === "besieged") return { status: ["besieged by ", ...others("besieging")], holder: [name(state.holder)] };
+  if (state.status === "contested") return { status: ["contested between ", ...others("contesting")], holder: ["none (contested)"] };
+  const sides = state.sides.map((side, i) => {
     const words = describe(side, nameOf);
-    return side.status === "controlled" ? `held by ${words.holder}` : words.status;
+    return [i ? "; others say " : "", ...(side.status === "controlled" ? ["held by ", ...words.holder] : words.status)];
   });
-  return { status: `disputed: reports say ${sides.join("; others say ")}`, holder: "disputed" };
+  return { status: ["disputed: reports say ", ...sides.flat()], holder: ["disputed"] };
 }
 
 /** The statuses of the legend, in the order it lists them, with an example style. */

@@ -2,10 +2,12 @@
  * The text view: a table of the places the map shows, with status, holder and since-when, kept in
  * step with the map (only changed rows are rewritten). It is the accessible alternative to the map.
  * It lists the places within the map's view, at most `limit` of them by name: ten thousand table rows
- * would cost seconds of layout and help no reader; search reaches any place.
+ * would cost seconds of layout and help no reader; search reaches any place. Names are isolated for
+ * bidirectional text (bidi.js).
  *
  * config: {onPlaceClick(index), limit}
  */
+import { isolated, phrase } from "./bidi.js";
 
 export function createTextView(table, config) {
   const body = table.tBodies[0] ?? table.createTBody();
@@ -29,7 +31,8 @@ export function createTextView(table, config) {
 
   /**
    * Lists the places for which include(index) is true (in name order, at most `limit`), with
-   * describeRow(index) -> {status, holder, since}. Returns {shown, total}.
+   * describeRow(index) -> {status, holder, since}: status and holder as describe() gives them (lists of
+   * words and names), since as text. Returns {shown, total}.
    */
   function show(include, describeRow) {
     const fragment = document.createDocumentFragment();
@@ -47,7 +50,7 @@ export function createTextView(table, config) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "link-button";
-      button.textContent = place.name;
+      button.append(isolated(place.name));
       button.addEventListener("click", () => config.onPlaceClick?.(index));
       th.append(button);
       row.append(th);
@@ -61,8 +64,8 @@ export function createTextView(table, config) {
   }
 
   function fill(entry, words) {
-    entry.status.textContent = words.status;
-    entry.holder.textContent = words.holder;
+    entry.status.replaceChildren(...phrase(words.status));
+    entry.holder.replaceChildren(...phrase(words.holder));
     entry.since.textContent = words.since;
   }
 
