@@ -7,10 +7,11 @@ once RT's report is dated the 11th, it is still the Islamic State's."""
 import datetime as dt
 import io
 import json
+import threading
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from api import snapshots
 from api.models import StalePlace
@@ -244,6 +245,52 @@ def test_a_claim_inserted_with_known_from_gets_the_computed_value():
                                 claimant="ORM", known_from=WRONG)
     made.refresh_known_from()
     assert made.known_from is None
+
+
+# ---------------------------------------------------------------- concurrent editors
+
+def in_thread(work):
+    def run():
+        try:
+            work()
+        finally:
+            connection.close()
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_citation_and_a_move_of_its_sources_date_made_at_once_agree(live_seeded):
+    """One editor cites a new report for the army's return while another, at the same moment, moves
+    the report's date back: the claim ends up known from the moved date. (PostgreSQL: the citation's
+    share lock on the source makes the move wait, then see the citation; SQLite serialises writers.)"""
+    claim = Claim.objects.get(key=RETAKEN)
+    rt = Source.objects.create(outlet=Source.objects.get(key=RT).outlet, title="A later report", url="https://example.org/late",
+                               published_at=dt.datetime(2017, 11, 25, tzinfo=UTC))  # cited by no claim yet
+    cited, moving = threading.Event(), threading.Event()
+    move_waited = []
+
+    def cite():
+        with transaction.atomic():
+            sql("INSERT INTO geo_citation (claim_id, source_id, quote, quote_is_paraphrase, note) VALUES (%s, %s, %s, %s, '')",
+                [claim.pk, rt.pk, "Army units entered the town.", False])
+            cited.set()
+            assert moving.wait(30)
+            mover.join(1.5)
+            move_waited.append(mover.is_alive())  # still waiting for this commit
+
+    def move_date():
+        sql("UPDATE geo_source SET published_at = %s WHERE id = %s", [db_moment(WRONG), rt.pk])
+
+    citer = in_thread(cite)
+    assert cited.wait(30)
+    mover = in_thread(move_date)
+    moving.set()
+    citer.join(30)
+    mover.join(30)
+    assert move_waited == [True], "the move of the source's date did not wait for the citation"
+    assert known_from(RETAKEN) == WRONG
 
 
 # ---------------------------------------------------------------- the triggers are in place
