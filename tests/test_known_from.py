@@ -10,6 +10,7 @@ import json
 import threading
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -75,8 +76,6 @@ def assert_known_now_prepared(client):
     prepared = client.get("/api/v1/control/?at=2017-11-20").json()
     StalePlace.objects.create(place_id=0)  # a stale mark makes the API resolve the claims instead
     try:
-        from django.core.cache import cache
-
         cache.clear()
         assert client.get("/api/v1/control/?at=2017-11-20").json() == prepared
     finally:
