@@ -150,9 +150,14 @@ def schedule_refresh(sender=None, raw=False, **kwargs):
 
 def complete_after_migrate(using, **kwargs):
     """After `migrate` (on a new database, or on one upgraded to this module): build the segments
-    if they are not complete, so the readers never wait for an operator."""
-    if using == _connection(write=True).alias and not SnapshotStatus.objects.filter(pk=1, complete=True).exists():
+    if they are not complete, or resolve again the places a migration changed, so the readers never
+    wait for an operator."""
+    if using != _connection(write=True).alias:
+        return
+    if not SnapshotStatus.objects.filter(pk=1, complete=True).exists():
         rebuild()
+    else:
+        refresh_stale()  # the places a migration's data change marked (e.g. known_from corrected)
 
 
 # ------------------------------------------------------------------ reading

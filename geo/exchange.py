@@ -3,13 +3,23 @@
 Import is an upsert by stable keys (slugs, source and claim keys), all in one transaction: a
 document with any error changes nothing, and the error names the row and the field. Rows that are
 already as the document says are not saved again, so loading twice adds no history and no rows.
+
+A document is not review: an import publishes only when run on behalf of a user who may publish
+(`publisher`). Without one, claims the document marks published are stored as drafts, and a claim
+already published, or a source one cites, is left as it is (a change to it is an error). The seed
+loader alone imports the project's own seed data as published (`import_seed`).
+
+Source texts are read only from files inside seeds/ (`seed_file`, resolved: no absolute paths, no
+`..`, no symbolic link leading out).
 """
 import datetime as dt
 import json
+from dataclasses import dataclass, field as dataclass_field
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from .models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
@@ -98,12 +108,36 @@ def export_document():
 
 # ---------------------------------------------------------------- import
 
+PUBLISH_PERMISSION = "geo.publish_claim"
+
+
+@dataclass
+class Imported:
+    """What an import did: rows created, changed or removed, and the keys of the claims the
+    document marks published that were stored as drafts (no publisher)."""
+
+    changed: int = 0
+    drafted: list = dataclass_field(default_factory=list)
+
+
+def check_publisher(user):
+    """Raise PermissionDenied, saying why, unless `user` may publish claims."""
+    if not user.is_active:
+        raise PermissionDenied(f"User {user.get_username()!r} is inactive: an inactive user publishes nothing.")
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise PermissionDenied(f"User {user.get_username()!r} may not publish claims (needs the "
+                               f"{PUBLISH_PERMISSION} permission, e.g. the reviewer role).")
+
+
 class _Importer:
-    def __init__(self, document, base_dir):
+    def __init__(self, document, may_publish, publisher=None):
         self.document = document
-        self.base_dir = base_dir
+        self.may_publish = may_publish
+        self.publisher = publisher  # recorded as the user of every history row the import writes
+        self.seeds_dir = Path(settings.SEEDS_DIR).resolve()
         self.errors = []
         self.changed = 0
+        self.drafted = []
 
     def error(self, where, message):
         self.errors.append(f"{where}: {message}")
@@ -165,7 +199,7 @@ class _Importer:
         try:
             instance.full_clean(validate_unique=False, validate_constraints=False)
             with transaction.atomic():
-                instance.save()
+                self.save(instance)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 self.error(where, f"{field}: {' '.join(messages)}")
@@ -176,6 +210,16 @@ class _Importer:
         self.changed += 1
         return instance
 
+    def save(self, instance):
+        if self.publisher is not None:
+            instance._history_user = self.publisher
+        instance.save()
+
+    def leave_published_alone(self, where, changed_before, what):
+        """Without a publisher, a row readers see as published must come out of the import unchanged."""
+        if not self.may_publish and self.changed > changed_before:
+            self.error(where, f"{what}: an import changes it only when run by a user who may publish "
+                              "(import_data --publish --as REVIEWER)")
 
     def run(self):
         if self.document.get("format") != FORMAT:
@@ -349,17 +393,20 @@ class _Importer:
                 continue
             full_text = row.get("full_text") or ""
             seed_file = row.get("seed_file") or ""
-            if seed_file and not full_text:
-                path = self.base_dir / seed_file
-                if not path.is_file():
-                    self.error(where, f"seed_file {seed_file!r} not found under {self.base_dir}")
+            if seed_file:
+                path = self.seed_path(seed_file, where)
+                if path is None:
                     continue
-                full_text = path.read_text(encoding="utf-8")
+                if not full_text:
+                    full_text = self.seed_text(path, seed_file, where)
+                    if full_text is None:
+                        continue
             url = row.get("url") or None
             if url and Source.objects.filter(url=url).exclude(key=key).exists():
                 other = Source.objects.get(url=url)
                 self.error(where, f"url {url} already belongs to source {other.key!r} ({other.title})")
                 continue
+            changed_before = self.changed
             self.upsert(Source, {"key": key}, {
                 "outlet": outlet, "url": url, "title": self.field(row, where, "title"),
                 "author": self.field(row, where, "author", required=False),
@@ -370,7 +417,33 @@ class _Importer:
                 "seed_file": seed_file, "full_text": full_text,
                 "notes": self.field(row, where, "notes", required=False),
             }, where)
+            if self.changed > changed_before and not self.may_publish and Citation.objects.filter(
+                    source__key=key, claim__review=Claim.Review.PUBLISHED).exists():
+                self.leave_published_alone(where, changed_before, "this source is cited by a published claim")
         return dict(Source.objects.in_bulk(field_name="key"))
+
+    def seed_path(self, seed_file, where):
+        """The file `seed_file` names inside seeds/, resolved; None (an error) if it lies outside."""
+        relative = Path(str(seed_file))
+        try:
+            path = (self.seeds_dir / relative).resolve()
+        except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symbolic link loop
+            self.error(where, f"seed_file {seed_file!r} is not a usable file name: {error}")
+            return None
+        if relative.is_absolute() or not path.is_relative_to(self.seeds_dir):
+            self.error(where, f"seed_file {seed_file!r} lies outside the seeds folder: give a file name inside seeds/")
+            return None
+        return path
+
+    def seed_text(self, path, seed_file, where):
+        if not path.is_file():
+            self.error(where, f"seed_file {seed_file!r} is not a file in the seeds folder")
+            return None
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            self.error(where, f"seed_file {seed_file!r} cannot be read as UTF-8 text: {error}")
+            return None
 
     def import_claims(self, places, actors, sources):
         from django.contrib.auth import get_user_model
@@ -412,13 +485,18 @@ class _Importer:
             if values["date"] is None:
                 continue
             citations = self.items(row, "citations", where, ("source", "quote"))
-            if values["review"] == "published" and not citations:
+            if values["review"] == Claim.Review.PUBLISHED and not citations:
                 self.error(where, "a published claim needs at least one citation with a quote")
                 continue
+            published = Claim.objects.filter(key=key, review=Claim.Review.PUBLISHED).exists()
+            if values["review"] == Claim.Review.PUBLISHED and not published and not self.may_publish:
+                values["review"] = Claim.Review.DRAFT
+                self.drafted.append(key)
+            changed_before = self.changed
             claim = self.upsert(Claim, {"key": key}, values, where)
             if claim is None:
                 continue
-            imported.append((claim, row, where))
+            imported.append((claim, row, where, published))
             others = set()
             for other in self.items(row, "others", where, ("actor", "role")):
                 if other["actor"] not in actors:
@@ -436,41 +514,62 @@ class _Importer:
                 wanted[source.pk] = (citation["quote"], bool(citation.get("quote_is_paraphrase")), citation.get("note", ""))
             for existing in claim.citations.all():
                 if existing.source_id not in wanted:
+                    if self.publisher is not None:
+                        existing._history_user = self.publisher
                     existing.delete()
                     self.changed += 1
                 elif (existing.quote, existing.quote_is_paraphrase, existing.note) != wanted[existing.source_id]:
                     existing.quote, existing.quote_is_paraphrase, existing.note = wanted.pop(existing.source_id)
-                    existing.save()
+                    self.save(existing)
                     self.changed += 1
                 else:
                     wanted.pop(existing.source_id)
             for source_id, (quote, paraphrase, note) in wanted.items():
-                Citation.objects.create(claim=claim, source_id=source_id, quote=quote, quote_is_paraphrase=paraphrase, note=note)
+                self.save(Citation(claim=claim, source_id=source_id, quote=quote, quote_is_paraphrase=paraphrase, note=note))
                 self.changed += 1
+            if published:
+                self.leave_published_alone(where, changed_before, "this claim is published")
         keys = dict(Claim.objects.values_list("key", "pk"))
-        for claim, row, where in imported:
+        for claim, row, where, published in imported:
             target = row.get("superseded_by")
             if target and target not in keys:
                 self.error(where, f"superseded_by {target!r} is not a known claim")
                 continue
             target_id = keys[target] if target else None
             if claim.superseded_by_id != target_id:
+                changed_before = self.changed
                 Claim.objects.filter(pk=claim.pk).update(superseded_by_id=target_id)
                 self.changed += 1
+                if published:
+                    self.leave_published_alone(where, changed_before, "this claim is published")
 
 
-def import_document(document, base_dir=None):
-    """Import a document in one transaction; returns the number of rows created, changed or removed.
+def import_document(document, publisher=None):
+    """Import a document in one transaction, as drafts unless `publisher` (a user who may publish,
+    see check_publisher) runs it. Returns what it did (Imported).
 
-    Raises ImportError_ listing every problem, having changed nothing.
+    Raises ImportError_ listing every problem, having changed nothing; PermissionDenied if
+    `publisher` may not publish.
     """
+    if publisher is not None:
+        check_publisher(publisher)
+    return _import(document, _Importer(document, may_publish=publisher is not None, publisher=publisher))
+
+
+def import_seed(document):
+    """Import the project's own seed data (fixtures/seed.json): trusted data, not user input, so its
+    published claims stay published with no publisher. Only the load_seed command calls this;
+    import_data never reaches it."""
+    return _import(document, _Importer(document, may_publish=True))
+
+
+def _import(document, importer):
     if not isinstance(document, dict):
         raise ImportError_(["document: must be a JSON object"])
-    importer = _Importer(document, base_dir or settings.SEEDS_DIR)
     with transaction.atomic():
         importer.run()
         if importer.errors:
             transaction.set_rollback(True)
     if importer.errors:
         raise ImportError_(importer.errors)
-    return importer.changed
+    return Imported(importer.changed, importer.drafted)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
-from django.db.models import F, Min, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -275,7 +275,8 @@ class Claim(models.Model):
 
     `date` is when the claim takes effect (see geo.resolution for the rules); `earliest` and
     `latest` bound what its precision allows. `known_from` is the earliest publication among its
-    citations, kept here so knowledge-time queries need no join.
+    citations, kept here so knowledge-time queries need no join; triggers in the database keep it
+    (migration 0004), whatever writes the claim, its citations or their sources.
     """
 
     class Status(models.TextChoices):
@@ -425,8 +426,9 @@ class Claim(models.Model):
         super().save(*args, **kwargs)
 
     def refresh_known_from(self):
-        self.known_from = self.citations.aggregate(first=Min("source__published_at"))["first"]
-        Claim.objects.filter(pk=self.pk).update(known_from=self.known_from)
+        """Read `known_from` again: the database's triggers (migration 0004) keep it, and a citation
+        or source written since leaves this instance's copy behind."""
+        self.refresh_from_db(fields=["known_from"])
 
     @property
     def has_quoted_citation(self):
@@ -476,16 +478,6 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.source}: “{self.quote[:60]}”"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.claim.refresh_known_from()
-
-    def delete(self, *args, **kwargs):
-        claim = self.claim
-        result = super().delete(*args, **kwargs)
-        claim.refresh_known_from()
-        return result
 
 
 class DataVersion(models.Model):

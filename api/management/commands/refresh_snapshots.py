@@ -4,11 +4,13 @@ from django.core.management.base import BaseCommand
 
 from api import snapshots
 from api.models import SnapshotStatus
+from geo.models import DataVersion
 
 
 class Command(BaseCommand):
     help = ("Bring the prepared snapshots (api.snapshots) up to date: resolve the places marked stale, or every "
-            "place when they are incomplete (after a bulk change, an interrupted refresh, or with --all).")
+            "place when they are incomplete (after a bulk change, an interrupted refresh, or with --all). The data "
+            "version moves too, so no answer cached before a write that sent no signal is served again.")
 
     def add_arguments(self, parser):
         parser.add_argument("--all", action="store_true", help="Rebuild every place's segments.")
@@ -20,5 +22,6 @@ class Command(BaseCommand):
             written, what = snapshots.rebuild(), "rebuilt"
         else:
             written, what = snapshots.refresh_stale(), "refreshed"
+        DataVersion.bump()
         if options["verbosity"]:
             self.stdout.write(f"Snapshots {what}: {written} segments written in {time.perf_counter() - started:.1f} s.")
