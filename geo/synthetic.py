@@ -4,7 +4,8 @@ Places are spread over Syria and Iraq; each gets a sequence of claims between 20
 real sides, with day, month and approximate precision, same-day conflicts, superseded claims, and
 one to three citations each from sources published on or shortly after the claim's date. Rows are
 bulk-inserted, so model save() and signals do not run: the derived fields (earliest, latest,
-known_from, search_names) are computed here, and the data version is bumped once at the end.
+search_names) are computed here, known_from by the database's triggers as the citations go in, and
+the data version is bumped once at the end.
 """
 import datetime as dt
 import random
@@ -142,7 +143,7 @@ class Generator:
         return by_day
 
     CLAIM_FIELDS = ["id", "key", "place", "status", "holder", "date", "precision", "earliest", "latest", "claimant", "rank",
-                    "rank_reason", "superseded_at", "review", "known_from", "created_at", "updated_at", "notes", "revision"]
+                    "rank_reason", "superseded_at", "review", "created_at", "updated_at", "notes", "revision"]
 
     def make_claims(self, place_ids, actors, sources):
         rng = self.rng
@@ -154,14 +155,14 @@ class Generator:
         now = dt.datetime.now(dt.timezone.utc)
         claim_id, other_id, citation_id = next_id(Claim), next_id(ClaimActor), next_id(Citation)
 
-        def claim_row(key, place, status, holder, date, precision, earliest, latest, claimant, known_from, superseded_at=None):
+        def claim_row(key, place, status, holder, date, precision, earliest, latest, claimant, superseded_at=None):
             nonlocal claim_id
             new_id, claim_id = claim_id, claim_id + 1
             superseded = superseded_at is not None
             claims.append((new_id, key, place, status, holder, date, precision, earliest, latest, claimant,
                            "superseded" if superseded else "normal",
                            "Contradicted by later reporting (synthetic)." if superseded else "", superseded_at,
-                           "published", known_from, now, now, "", 1))
+                           "published", now, now, "", 1))
             return new_id
 
         def cite(claim, source, quote):
@@ -192,11 +193,11 @@ class Generator:
                 enemy = rng.choice([s for s in side_ids if s != holder])
                 published = [p for offset in range(4) for p in sources.get(date + dt.timedelta(days=offset), [])]
                 cited = rng.sample(published, min(len(published), rng.randint(1, 3)))
-                known_from = min(p for _, p in cited)
-                superseded_at = known_from + dt.timedelta(days=rng.randint(1, 5)) if rng.random() < 0.03 else None
+                first_published = min(p for _, p in cited)
+                superseded_at = first_published + dt.timedelta(days=rng.randint(1, 5)) if rng.random() < 0.03 else None
                 claimant = rng.choice(["SOHR", "Army statement", "Local activists", "Wire report"])
                 new = claim_row(f"{self.prefix}-c-{place}-{number}", place, status, None if status == "contested" else holder,
-                                date, precision, earliest, latest, claimant, known_from, superseded_at)
+                                date, precision, earliest, latest, claimant, superseded_at)
                 counts["claims"] += 1
                 counts["superseded"] += superseded_at is not None
                 if status == "contested":
@@ -209,7 +210,7 @@ class Generator:
                     cite(new, source, f"Synthetic quote {number} for place {place}.")
                 if rng.random() < 0.05 and counts["claims"] < self.claims:  # a same-day conflicting report
                     twin = claim_row(f"{self.prefix}-c-{place}-{number}-conflict", place, "controlled", enemy, date, precision,
-                                     earliest, latest, "Opposing side's statement", known_from)
+                                     earliest, latest, "Opposing side's statement")
                     cite(twin, cited[0][0], "Synthetic conflicting quote.")
                     counts["claims"] += 1
                     counts["conflicts"] += 1
