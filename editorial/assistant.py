@@ -331,21 +331,22 @@ class _Article:
     def _places(self):
         """The longest place name spelled by the tokens from each position, written together
         ("deir" "el" "zour" spells "deirelzour"), with or without an Arabic clitic ("وال", "ب")."""
-        gazetteer, tokens, found = self.gazetteer, self.tokens, []
-        names = gazetteer.place_names
+        gazetteer, norms, found = self.gazetteer, self.norms, []
+        names, starts_a_name = gazetteer.place_names, gazetteer.starts_a_place_name
         width = gazetteer.longest_place + 2
         index = 0
-        while index < len(tokens):
+        while index < len(norms):
             match, compact = None, ""
-            for stop in range(index + 1, min(len(tokens), index + width) + 1):
-                compact += tokens[stop - 1].norm
+            for stop in range(index + 1, min(len(norms), index + width) + 1):
+                compact += norms[stop - 1]
                 candidates = [compact]
                 if compact.startswith(_ARABIC_PREFIXES):
                     candidates += [compact[len(p):] for p in _ARABIC_PREFIXES if compact.startswith(p)]
-                slug = next((names[c] for c in candidates if c in names), None)
-                if slug:
-                    match = (slug, stop)
-                if not any(map(gazetteer.starts_a_place_name, candidates)) and compact not in _ARABIC_PREFIX_STARTS:
+                for candidate in candidates:
+                    if candidate in names:
+                        match = (names[candidate], stop)
+                        break
+                if not (compact in _ARABIC_PREFIX_STARTS or any(map(starts_a_name, candidates))):
                     break  # no name goes on from here
             if match:
                 slug, stop = match
