@@ -735,7 +735,6 @@ class _Sentence:
         self.participants, self.day, self.default_claimant = participants, day, claimant
         self.norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
         self.norm_start = article.offsets[first] if first < last else 0
-        self.quote = article.sentence_text(number)
         self.quote_start = article.tokens[first].start
         self.players = [a for a in actors if a.role == "participant"]
         self.sides = {a.slug for a in self.players}
@@ -751,6 +750,14 @@ class _Sentence:
         self.hedge = HEDGE.search(self.norm)
         self.says_now = NOW.search(self.norm) is not None
         self.ended_from = _last_match_start(ENDED, self.norm)
+        self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
+        self._quote = self._claimant = None
+
+    @property
+    def quote(self):
+        if self._quote is None:
+            self._quote = self.article.sentence_text(self.number)
+        return self._quote
 
     def _after_from(self, mention):
         return mention.first > self.first and self.article.tokens[mention.first - 1].norm == "from"
@@ -840,6 +847,8 @@ class _Sentence:
         return min(nearest, key=lambda d: (abs(d.start - cue.first), d.start < cue.first))
 
     def _negated(self, cue):
+        if not self.may_negate:  # the windows below are parts of the sentence
+            return False
         window = self._norm_between(max(self.first, cue.first - 6), cue.first)
         if NEGATION.search(CLAUSE_BREAK.split(window)[-1]) or NEGATION.search(cue.text):
             return True
@@ -847,9 +856,14 @@ class _Sentence:
         window = self._norm_between(max(self.first, cue.first - 12), cue.first)
         return bool(DENIAL.search(CLAUSE_BREAK.split(window)[-1]))
 
-    @functools.cached_property
+    @property
     def claimant(self):
         """(who speaks, the attribution word): the words before "said" (back to a comma), or after "according to"."""
+        if self._claimant is None:
+            self._claimant = self._find_claimant()
+        return self._claimant
+
+    def _find_claimant(self):
         match = ATTRIBUTION.search(self.norm)
         if not match:
             return self.default_claimant, ""
