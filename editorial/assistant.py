@@ -672,6 +672,9 @@ def propose(text, published, gazetteer, claimant=""):
     return analyse(text, published, gazetteer, claimant).proposals
 
 
+MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
+
+
 def _merge(proposals):
     """One proposal per assertion: the most confident keeps its quote, the reasons are pooled."""
     merged: dict[tuple, Proposal] = {}
@@ -690,7 +693,10 @@ def _merge(proposals):
             reasons[key].append(proposal.why)
         best.confidence = round(min(0.95, best.confidence + 0.05), 2)
     for key, best in merged.items():
-        best.why = "; also: ".join(reasons[key])
+        pooled = list(reasons[key])
+        best.why = "; also: ".join(pooled[:MAX_REASONS])
+        if len(pooled) > MAX_REASONS:
+            best.why += f"; and {len(pooled) - MAX_REASONS} more sentence(s) saying the same"
     return sorted(merged.values(), key=lambda p: (p.quote_start, p.place, p.date))
 
 

@@ -157,6 +157,12 @@ def test_a_claim_denied_again_and_again_is_lowered_once_with_one_note(gazetteer)
     assert army.confidence <= 0.25 and army.why.count("denied later") == 1
 
 
+def test_a_claim_repeated_in_many_sentences_is_one_proposal_with_its_reasons_counted(gazetteer):
+    [taken] = propose("Syrian troops captured Boukamal on Friday. " * 1000, PUBLISHED, gazetteer)
+    assert (taken.place, taken.holder, taken.confidence) == ("boukamal", "syrian-government", 0.95)
+    assert taken.why.count("also:") == 4 and taken.why.endswith("; and 995 more sentence(s) saying the same")
+
+
 def test_text_over_the_limit_is_refused_by_size_in_utf8_bytes(gazetteer):
     assert MAX_ARTICLE_BYTES == 100_000
     at_limit = "Syrian troops captured Boukamal on Friday. ".ljust(MAX_ARTICLE_BYTES, " ")
