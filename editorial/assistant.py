@@ -14,6 +14,10 @@ typing and points at the supporting sentence, so it prefers missing a claim to i
   against the publication date;
 - negations ("failed to capture") drop a proposal, hedges ("claimed", "reportedly") lower its
   confidence, and a later denial in the article lowers the proposals it denies.
+
+It reads at most MAX_ARTICLE_BYTES (longer text raises ArticleTooLong, whoever calls it), and every
+step is linear in the text: lookups by position are binary searches over lists built once, the phrase
+rules read one sentence at a time, and a run of words with no sentence end is read in windows.
 """
 from __future__ import annotations
 
@@ -240,6 +244,7 @@ class ArticleTooLong(ValueError):
 
 
 def check_size(text):
+    """Refuses a text over MAX_ARTICLE_BYTES, naming its size and the limit, so the editor can cut it."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_ARTICLE_BYTES:
         raise ArticleTooLong(
