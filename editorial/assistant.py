@@ -14,19 +14,32 @@ typing and points at the supporting sentence, so it prefers missing a claim to i
   against the publication date;
 - negations ("failed to capture") drop a proposal, hedges ("claimed", "reportedly") lower its
   confidence, and a later denial in the article lowers the proposals it denies.
+
+It reads at most MAX_ARTICLE_BYTES (longer text raises ArticleTooLong, whoever calls it), and every
+step is linear in the text: lookups by position are binary searches over lists built once, the phrase
+rules read one sentence at a time, and a run of words with no sentence end is read in windows.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 CONTROLLED, CONTESTED, BESIEGED = "controlled", "contested", "besieged"
+# The most the assistant reads, in bytes of UTF-8 (what a pasted article weighs on the wire and in the
+# database); up to this size every input is analysed in well under a second.
+MAX_ARTICLE_BYTES = 100_000
+# A run of words with no sentence end is read in windows of this many tokens (the longest sentence of
+# the real articles in tests/articles has 57): no rule looks further than its sentence.
+MAX_SENTENCE_TOKENS = 150
 GOVERNMENT = "@government"  # "the army", "government forces": the state force named last
 
 # Names sources use for the seed's actors, on top of the aliases stored in the database.
@@ -62,8 +75,9 @@ WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name
 WEEKDAYS.update({"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+# Tokens, mentions and spans are tuples: an article of 100 kB has tens of thousands of each, and a
+# tuple is built, hashed and sorted in a fraction of a dataclass's time.
+class Token(NamedTuple):
     text: str
     norm: str
     start: int
@@ -71,20 +85,18 @@ class Token:
     hyphen_before: bool  # joined to the previous token by "-" ("IS-held")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     kind: str  # place or actor
     slug: str
     first: int  # token indexes, end exclusive
-    last: int
+    stop: int
     start: int  # character offsets in the article
     end: int
     text: str
     role: str = ""  # actors: participant, backer; places: "" or "province" / "dateline" when ignored
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A highlighted stretch of the article: place, actor, date, control, negation, hedge."""
 
     start: int
@@ -133,9 +145,11 @@ class Gazetteer:
     places: list[tuple[str, str, str, list[str]]]
     actors: list[tuple[str, str, str, list[str]]]
     place_names: dict[str, str] = field(init=False)  # compact normal form -> slug
+    sorted_place_names: list[str] = field(init=False)
     place_kinds: dict[str, str] = field(init=False)
     actor_kinds: dict[str, str] = field(init=False)
-    actor_aliases: list[tuple[tuple[str, ...], str, str | None]] = field(init=False)  # words, slug, exact text
+    # First word -> (words, slug, exact text) of every alias starting with it, longest first.
+    aliases_by_word: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = field(init=False)
     generic_owner: dict[tuple[str, ...], str | None] = field(init=False)
     longest_place: int = field(init=False)
 
@@ -149,6 +163,7 @@ class Gazetteer:
                 if normal:
                     self.place_names.setdefault(normal.replace(" ", ""), slug)
                     self.longest_place = max(self.longest_place, len(tokenize(each)))
+        self.sorted_place_names = sorted(self.place_names)
         self.actor_kinds = {slug: kind for slug, _, kind, _ in self.actors}
         self.generic_owner = {}
         aliases = {}
@@ -164,8 +179,18 @@ class Gazetteer:
             words = tuple(t.norm for t in tokenize(alias))
             self.generic_owner[words] = aliases.get(words, (None, None))[0]
             aliases[words] = (GOVERNMENT, None)
-        # Longest aliases first, so "Kurdish-led Syrian forces" wins over "Syrian forces".
-        self.actor_aliases = sorted(((w, s, e) for w, (s, e) in aliases.items()), key=lambda a: -len(a[0]))
+        # Longest aliases first, so "Kurdish-led Syrian forces" wins over "Syrian forces"; indexed by the
+        # first word, so each token is compared only with the aliases it can start.
+        self.aliases_by_word = {}
+        for words, (slug, exact) in sorted(aliases.items(), key=lambda alias: -len(alias[0])):
+            self.aliases_by_word.setdefault(words[0], []).append((words, slug, exact))
+
+    def starts_a_place_name(self, compact):
+        position = bisect.bisect_left(self.sorted_place_names, compact)
+        return position < len(self.sorted_place_names) and self.sorted_place_names[position].startswith(compact)
+
+    def is_state_force(self, slug):
+        return self.actor_kinds.get(slug) == "state_force" or slug.endswith("-government")
 
 
 def load_gazetteer():
@@ -183,31 +208,63 @@ def load_gazetteer():
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+_ARABIC_PREFIX_STARTS = {prefix[:length] for prefix in _ARABIC_PREFIXES for length in range(1, len(prefix) + 1)}
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_CLOSING = re.compile(r"[.!?؟\"'’”]*")
+_SENTENCE_END = re.compile(r"\S*[.!?؟]")
+_END_BEFORE_QUOTE = re.compile(r"[.!?؟]\s*[\"'’”–—-]?\s*$")
+_PROVINCE_OF = re.compile(r"\b(province|governorate|region|countryside) of$")
+_DATELINE_TAIL = re.compile(r"^\W{0,3}:|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
+_BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
 
 def tokenize(text):
-    tokens = []
+    tokens, normal_forms = [], {}
     for match in _WORD.finditer(text):
-        norm = normalize_name(match.group())
+        word, start = match.group(), match.start()
+        norm = normal_forms.get(word)
+        if norm is None:
+            # ASCII letters and digits only change case; other words go through the full normalisation.
+            norm = normal_forms[word] = word.lower() if word.isascii() else normalize_name(word)
         if not norm:
             continue
+        hyphen = start > 0 and text[start - 1] == "-" and bool(tokens) and tokens[-1].end == start - 1
         for part in norm.split():  # a ligature or compatibility character may decompose into words
-            hyphen = match.start() > 0 and text[match.start() - 1] == "-" and bool(tokens) and tokens[-1].end == match.start() - 1
-            tokens.append(Token(match.group(), part, match.start(), match.end(), hyphen))
+            tokens.append(Token(word, part, start, match.end(), hyphen))
     return tokens
 
 
 def _is_arabic(word):
-    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+    return _ARABIC.search(word) is not None
+
+
+class ArticleTooLong(ValueError):
+    """The text is longer than the assistant reads (MAX_ARTICLE_BYTES)."""
+
+
+def check_size(text):
+    """Refuses a text over MAX_ARTICLE_BYTES, naming its size and the limit, so the editor can cut it."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleTooLong(
+            f"The article is {size:,} bytes of UTF-8 text; the assistant reads at most {MAX_ARTICLE_BYTES:,} bytes "
+            "(100 kB). Paste only the part that reports who holds what."
+        )
 
 
 class _Article:
-    """The article as tokens, a normalised text for the phrase rules, sentences and mentions."""
+    """The article as tokens, a normalised text for the phrase rules, sentences and mentions.
+
+    Every lookup by position (sentence of a token, mentions of a sentence, the place before a token)
+    is a binary search over lists built once, so no step rescans the article.
+    """
 
     def __init__(self, text, gazetteer):
         self.text = text
         self.gazetteer = gazetteer
         self.tokens = tokenize(text)
+        self.norms = [token.norm for token in self.tokens]
         parts, self.offsets = [], []
         position = 0
         for index, token in enumerate(self.tokens):
@@ -220,68 +277,82 @@ class _Article:
             position += len(token.norm)
         self.norm = "".join(parts)
         self.sentences = self._sentences()
+        self.sentence_starts = [first for first, _ in self.sentences]
         self.places = self._places()
+        self.place_firsts = [m.first for m in self.places]
         self.actors = self._actors()
+        self.actor_firsts = [m.first for m in self.actors]
+        kinds = gazetteer.place_kinds
+        self.antecedents = [m for m in self.places if not m.role and kinds.get(m.slug, "town") in CITY_KINDS]
+        self.antecedent_firsts = [m.first for m in self.antecedents]
 
     # -- structure ---------------------------------------------------------------------------
     def _sentences(self):
-        """(first token, last token) of each sentence; paragraphs and headings end sentences."""
+        """(first token, last token) of each sentence; paragraphs and headings end sentences, and a
+        sentence longer than MAX_SENTENCE_TOKENS is cut into windows of that length."""
         bounds = []
         first = 0
         for index, token in enumerate(self.tokens):
             following = self.text[token.end: self.tokens[index + 1].start] if index + 1 < len(self.tokens) else ""
-            ends = "\n" in following or (
-                re.match(r"^\S*[.!?؟]", following)
+            ends = following != " " and ("\n" in following or (
+                _SENTENCE_END.match(following)
                 and not (len(token.text) == 1 and token.text.isupper())  # U.S., initials
                 and index + 1 < len(self.tokens)
                 and (self.tokens[index + 1].text[:1].isupper() or not self.tokens[index + 1].text[:1].isalpha()
-                     or re.search(r"[.!?؟]\s*[\"'’”–—-]?\s*$", following.split("\n")[0]) is not None
+                     or _END_BEFORE_QUOTE.search(following.split("\n")[0]) is not None
                      and self.tokens[index + 1].text[:1].isupper())
-            )
-            if ends or index + 1 == len(self.tokens):
+            ))
+            if ends or index + 1 == len(self.tokens) or index + 1 - first == MAX_SENTENCE_TOKENS:
                 bounds.append((first, index + 1))
                 first = index + 1
         return bounds
 
     def token_at(self, norm_offset):
         """The token index holding a character offset of the normalised text."""
-        low, high = 0, len(self.offsets) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if self.offsets[middle] <= norm_offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(0, bisect.bisect_right(self.offsets, norm_offset) - 1)
 
     def sentence_of(self, token_index):
-        for number, (first, last) in enumerate(self.sentences):
-            if first <= token_index < last:
-                return number
-        return len(self.sentences) - 1
+        return bisect.bisect_right(self.sentence_starts, token_index) - 1
 
     def sentence_text(self, number):
         first, last = self.sentences[number]
         raw = self.text[self.tokens[first].start: self.tokens[last - 1].end]
-        after = self.text[self.tokens[last - 1].end:]
-        closing = re.match(r"^[.!?؟\"'’”]*", after).group()
+        closing = _CLOSING.match(self.text, self.tokens[last - 1].end).group()
         return re.sub(r"\s+", " ", (raw + closing).replace("**", "")).strip()
+
+    def places_in(self, first, stop):
+        """Place mentions starting in tokens [first, stop)."""
+        return self.places[bisect.bisect_left(self.place_firsts, first): bisect.bisect_left(self.place_firsts, stop)]
+
+    def actors_in(self, first, stop):
+        return self.actors[bisect.bisect_left(self.actor_firsts, first): bisect.bisect_left(self.actor_firsts, stop)]
+
+    def antecedent(self, token):
+        """The last town-like place named before token `token` (what "the city" refers to)."""
+        position = bisect.bisect_left(self.antecedent_firsts, token)
+        return self.antecedents[position - 1] if position else None
 
     # -- mentions ----------------------------------------------------------------------------
     def _places(self):
-        names, tokens, found = self.gazetteer.place_names, self.tokens, []
+        """The longest place name spelled by the tokens from each position, written together
+        ("deir" "el" "zour" spells "deirelzour"), with or without an Arabic clitic ("وال", "ب")."""
+        gazetteer, norms, found = self.gazetteer, self.norms, []
+        names, starts_a_name = gazetteer.place_names, gazetteer.starts_a_place_name
+        width = gazetteer.longest_place + 2
         index = 0
-        while index < len(tokens):
-            match = None
-            for stop in range(min(len(tokens), index + self.gazetteer.longest_place + 2), index, -1):
-                compact = "".join(t.norm for t in tokens[index:stop])
+        while index < len(norms):
+            match, compact = None, ""
+            for stop in range(index + 1, min(len(norms), index + width) + 1):
+                compact += norms[stop - 1]
                 candidates = [compact]
-                if _is_arabic(compact):
+                if compact.startswith(_ARABIC_PREFIXES):
                     candidates += [compact[len(p):] for p in _ARABIC_PREFIXES if compact.startswith(p)]
-                slug = next((names[c] for c in candidates if c in names), None)
-                if slug:
-                    match = (slug, stop)
-                    break
+                for candidate in candidates:
+                    if candidate in names:
+                        match = (names[candidate], stop)
+                        break
+                if not (compact in _ARABIC_PREFIX_STARTS or any(map(starts_a_name, candidates))):
+                    break  # no name goes on from here
             if match:
                 slug, stop = match
                 found.append(self._mention("place", slug, index, stop, self._place_role(index, stop)))
@@ -293,58 +364,67 @@ class _Article:
     def _place_role(self, first, stop):
         before = " ".join(t.norm for t in self.tokens[max(0, first - 3): first])
         after = " ".join(t.norm for t in self.tokens[stop: stop + 1])
-        if re.search(r"\b(province|governorate|region|countryside) of$", before) or after in {"province", "governorate", "countryside"}:
+        if _PROVINCE_OF.search(before) or after in {"province", "governorate", "countryside"}:
             return "province"
         sentence = self.sentence_of(first)
         starts_sentence = self.sentences[sentence][0] == first
         tail = self.text[self.tokens[stop - 1].end: self.tokens[stop - 1].end + 40]
         written = self.text[self.tokens[first].start: self.tokens[stop - 1].end]
         if starts_sentence and (
-            re.match(r"^\W{0,3}:|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]", tail)
+            _DATELINE_TAIL.match(tail)
             or (written.isupper() and tail.startswith(","))
         ):
             return "dateline"
         return ""
 
     def _actors(self):
-        tokens, found = self.tokens, []
+        """Actor mentions, the longest alias first; a generic word ("the army") means the state force
+        named last, or else the next one named."""
+        found, government = [], None
         index = 0
-        while index < len(tokens):
-            for words, slug, exact in self.gazetteer.actor_aliases:
-                stop = index + len(words)
-                if stop > len(tokens) or tuple(t.norm for t in tokens[index:stop]) != words:
-                    continue
-                if exact is not None and "".join(t.text for t in tokens[index:stop]) != exact:
-                    continue
+        while index < len(self.tokens):
+            stop = index + 1
+            if self.norms[index] not in self.gazetteer.aliases_by_word:
+                index = stop
+                continue
+            for words, slug, _ in self._aliases_at(index):
                 if slug == GOVERNMENT:
-                    slug = self._government_at(found) or self._next_government(stop) or self.gazetteer.generic_owner.get(words)
+                    slug = government or self._next_government(index + len(words)) or self.gazetteer.generic_owner.get(words)
                     if slug is None:
                         continue
+                stop = index + len(words)
                 found.append(self._mention("actor", slug, index, stop, self._actor_role(index, stop)))
-                index = stop - 1
+                if self.gazetteer.is_state_force(slug):
+                    government = slug
                 break
-            index += 1
+            index = stop
         return found
 
-    def _government_at(self, found):
-        kinds = self.gazetteer.actor_kinds
-        for mention in reversed(found):
-            if kinds.get(mention.slug) == "state_force" or mention.slug.endswith("-government"):
-                return mention.slug
-        return None
+    def _aliases_at(self, index):
+        """The aliases written from token `index` on, longest first."""
+        for words, slug, exact in self.gazetteer.aliases_by_word.get(self.norms[index], ()):
+            stop = index + len(words)
+            if tuple(self.norms[index:stop]) == words and (exact is None or self._written(index, stop) == exact):
+                yield words, slug, exact
+
+    def _written(self, first, stop):
+        """The tokens' text as written, without what separates them ("U.S." -> "US")."""
+        return self.tokens[first].text if stop == first + 1 else "".join(t.text for t in self.tokens[first:stop])
+
+    @functools.cached_property
+    def _state_forces_named(self):
+        """(token index, slug) of each state force named by its own alias, in order."""
+        named = []
+        for start in range(len(self.tokens)):
+            slug = next((s for _, s, _ in self._aliases_at(start) if s != GOVERNMENT and self.gazetteer.is_state_force(s)), None)
+            if slug:
+                named.append((start, slug))
+        return named
 
     def _next_government(self, index):
-        """The first state force named after token `index`, when none was named before it."""
-        kinds = self.gazetteer.actor_kinds
-        for start in range(index, len(self.tokens)):
-            for words, slug, exact in self.gazetteer.actor_aliases:
-                if slug != GOVERNMENT and (kinds.get(slug) == "state_force" or slug.endswith("-government")):
-                    stop = start + len(words)
-                    if tuple(t.norm for t in self.tokens[start:stop]) == words and (
-                        exact is None or "".join(t.text for t in self.tokens[start:stop]) == exact
-                    ):
-                        return slug
-        return None
+        """The first state force named from token `index` on, when none was named before it."""
+        position = bisect.bisect_left(self._state_forces_named, (index,))
+        return self._state_forces_named[position][1] if position < len(self._state_forces_named) else None
 
     def _actor_role(self, first, stop):
         after = self.tokens[stop] if stop < len(self.tokens) else None
@@ -352,8 +432,8 @@ class _Article:
             return "backer"
         sentence_start = self.sentences[self.sentence_of(first)][0] if self.sentences else 0
         clause = self.text[self.tokens[max(sentence_start, first - 8)].start: self.tokens[first].start]
-        clause = re.split(r"[,;()]", clause)[-1]
-        if re.search(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", clause, re.I):
+        clause = _CLAUSE_PUNCTUATION.split(clause)[-1]
+        if _BACKED_BY.search(clause):
             return "backer"
         return "participant"
 
@@ -395,12 +475,14 @@ RULES = [
                 r"\bfallen to\b", "before"),
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of)\b", "before"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
-    ("held_adj", r"\S+-(?:held|controlled|occupied)\b", "after"),
+    # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
+    ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
     ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|holds|held|holding|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),
 ]
 RULES = [(kind, re.compile(pattern), direction) for kind, pattern, direction in RULES]
+ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RULES))  # skips most sentences at once
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|لم|فشل\S*|نفى|نفت)\b")
@@ -412,6 +494,7 @@ ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|stat
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
+NOW = re.compile(r"\b(?:now|today|this morning)\b")
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though)\b")
 ANAPHOR = re.compile(r"\bthe (?:city|town|village|area|border town|provincial capital)s?\b(?! of)|\bits (?:part of )?the city\b|"
@@ -433,6 +516,9 @@ DATE_RULES = [
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of) (\d{4})\b")),
 ]
+
+
+ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,10 +587,12 @@ def find_dates(article, first, last, published):
         return []
     start, end = article.norm_span(first, last)
     segment = article.norm[start:end]
-    found, taken = [], []
+    if not ANY_DATE.search(segment):
+        return []
+    found, taken = [], bytearray(len(segment))  # taken: 1 on each character an earlier rule matched
     for kind, pattern in DATE_RULES:
         for match in pattern.finditer(segment):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if taken.find(1, match.start(), match.end()) != -1:
                 continue
             try:
                 resolved = resolve_date(kind, match.groups(), published)
@@ -512,7 +600,7 @@ def find_dates(article, first, last, published):
                 continue
             if resolved is None or resolved[0] > published or resolved[0].year < 1900:
                 continue
-            taken.append((match.start(), match.end()))
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             found.append(DateFound(resolved[0], resolved[1], article.token_at(start + match.start()), match.group()))
     return sorted(found, key=lambda d: d.start)
 
@@ -530,12 +618,14 @@ class _Cue:
 def _cues(article, first, last):
     start, end = article.norm_span(first, last)
     segment = article.norm[start:end]
-    cues, taken = [], []
+    if not ANY_RULE.search(segment):
+        return []
+    cues, taken = [], bytearray(len(segment))
     for kind, pattern, direction in RULES:
         for match in pattern.finditer(segment):
-            if any(match.start() < e and s < match.end() for s, e in taken):
+            if taken.find(1, match.start(), match.end()) != -1:
                 continue
-            taken.append((match.start(), match.end()))
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             cue_first = article.token_at(start + match.start())
             cue_stop = article.token_at(start + match.end() - 1) + 1
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
@@ -545,17 +635,22 @@ def _cues(article, first, last):
 
 
 def analyse(text, published, gazetteer, claimant=""):
-    """Proposals and highlights for one article; `published` is an aware datetime (or a date)."""
+    """Proposals and highlights for one article; `published` is an aware datetime (or a date).
+
+    Raises ArticleTooLong for a text over MAX_ARTICLE_BYTES.
+    """
     text = text or ""
+    check_size(text)
     day = published.date() if isinstance(published, dt.datetime) else published
     article = _Article(text, gazetteer)
     spans = [Span(m.start, m.end, "place", m.slug) for m in article.places if not m.role]
     spans += [Span(m.start, m.end, "actor", m.slug) for m in article.actors]
     participants = Counter(m.slug for m in article.actors if m.role == "participant")
     proposals: list[Proposal] = []
+    denials = _Denials()
     for number, (first, last) in enumerate(article.sentences):
-        places = [m for m in article.places if first <= m.first < last and not m.role]
-        actors = [m for m in article.actors if first <= m.first < last]
+        places = [m for m in article.places_in(first, last) if not m.role]
+        actors = article.actors_in(first, last)
         dates = find_dates(article, first, last, day)
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = _cues(article, first, last)
@@ -566,92 +661,175 @@ def analyse(text, published, gazetteer, claimant=""):
                 spans.append(Span(article.tokens[token].start, article.tokens[token].end, kind, match.group()))
         for cue in cues:
             spans.append(Span(article.tokens[cue.first].start, article.tokens[cue.stop - 1].end, "control", cue.kind))
+        denies = DENIAL.search(sentence_norm) is not None
+        if not (cues or denies):
+            continue
         context = _Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant)
-        if DENIAL.search(sentence_norm):
-            context.deny_earlier(proposals)
+        if denies:
+            denials.add(context)
         for cue in cues:
             proposals.extend(context.propose(cue))
-    return Analysis(_merge(proposals), sorted(set(spans), key=lambda s: (s.start, s.end)))
+    denials.apply(proposals)
+    return Analysis(_merge(proposals), sorted(set(spans)))
 
 
 def propose(text, published, gazetteer, claimant=""):
     return analyse(text, published, gazetteer, claimant).proposals
 
 
+MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
+
+
 def _merge(proposals):
     """One proposal per assertion: the most confident keeps its quote, the reasons are pooled."""
     merged: dict[tuple, Proposal] = {}
+    reasons: dict[tuple, deque] = {}  # the best proposal's reason first, then the others'
     for proposal in proposals:
-        existing = merged.get(proposal.key)
+        key = proposal.key
+        existing = merged.get(key)
         if existing is None:
-            merged[proposal.key] = proposal
+            merged[key], reasons[key] = proposal, deque([proposal.why])
             continue
-        best, other = (proposal, existing) if proposal.confidence > existing.confidence else (existing, proposal)
-        best.why = f"{best.why}; also: {other.why}"
+        if proposal.confidence > existing.confidence:
+            best = merged[key] = proposal
+            reasons[key].appendleft(proposal.why)
+        else:
+            best = existing
+            reasons[key].append(proposal.why)
         best.confidence = round(min(0.95, best.confidence + 0.05), 2)
-        merged[proposal.key] = best
+    for key, best in merged.items():
+        pooled = list(reasons[key])
+        best.why = "; also: ".join(pooled[:MAX_REASONS])
+        if len(pooled) > MAX_REASONS:
+            best.why += f"; and {len(pooled) - MAX_REASONS} more sentence(s) saying the same"
     return sorted(merged.values(), key=lambda p: (p.quote_start, p.place, p.date))
 
 
+class _Denials:
+    """Denials in the article ("the army denied taking Boukamal"), indexed by place and by side.
+
+    A denial lowers every earlier proposal for a place it names, when it names no side or names the
+    proposal's holder or one of its sides; the note quotes the first such denial after the proposal.
+    """
+
+    def __init__(self):
+        self.by_place_and_side: dict[tuple[str, str | None], list[tuple[int, str]]] = {}  # -> (sentence start, quote)
+
+    def add(self, sentence):
+        places, sides = sentence.denied()
+        for place in places:
+            for side in sides or {None}:
+                self.by_place_and_side.setdefault((place, side), []).append((sentence.quote_start, sentence.quote))
+
+    def apply(self, proposals):
+        for proposal in proposals:
+            sides = {None, proposal.holder, *proposal.others}
+            later = []
+            for side in sides:
+                denials = self.by_place_and_side.get((proposal.place, side), [])
+                position = bisect.bisect_right(denials, proposal.quote_start, key=lambda denial: denial[0])
+                if position < len(denials):
+                    later.append(denials[position])
+            if later:
+                _, quote = min(later)
+                proposal.confidence = min(proposal.confidence, 0.25)
+                proposal.why += f"; denied later in the article: \"{quote[:160]}\""
+
+
 class _Sentence:
+    """One sentence and what it names; what every phrase of it asks (its subject, its date, the sides
+    it names) is found by binary search over lists built once per sentence."""
+
     def __init__(self, article, number, first, last, places, actors, dates, cues, participants, day, claimant):
         self.article, self.number, self.first, self.last = article, number, first, last
         self.places, self.actors, self.dates, self.cues = places, actors, dates, cues
         self.participants, self.day, self.default_claimant = participants, day, claimant
         self.norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
-        self.quote = article.sentence_text(number)
+        self.norm_start = article.offsets[first] if first < last else 0
+        self.quote_start = article.tokens[first].start
         self.players = [a for a in actors if a.role == "participant"]
+        self.sides = {a.slug for a in self.players}
+        # The players that can be a subject: "from X" names where fighters came from, not who acts.
+        self.subjects = [a for a in self.players if not self._after_from(a)]
+        self.place_firsts = [p.first for p in places]
+        self.player_firsts = [a.first for a in self.players]
+        self.subject_firsts = [a.first for a in self.subjects]
+        self.date_starts = [d.start for d in dates]
+        self.cue_firsts = [c.first for c in cues]
+        self.clause_firsts = [c.first for c in cues if c.kind != "held_adj"]  # what ends a phrase's reach
+        self.anaphor = ANAPHOR.search(self.norm)
+        self.hedge = HEDGE.search(self.norm)
+        self.says_now = NOW.search(self.norm) is not None
+        self.ended_from = _last_match_start(ENDED, self.norm)
+        self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
+        self._quote = self._claimant = None
+
+    @property
+    def quote(self):
+        if self._quote is None:
+            self._quote = self.article.sentence_text(self.number)
+        return self._quote
+
+    def _after_from(self, mention):
+        return mention.first > self.first and self.article.tokens[mention.first - 1].norm == "from"
 
     def _norm_between(self, first, stop):
         if first >= stop:
             return ""
         return self.article.norm[slice(*self.article.norm_span(first, stop))]
 
+    def _offset(self, token):
+        """Where token `token` starts in this sentence's normalised text."""
+        return self.article.offsets[token] - self.norm_start
+
     # -- who and where --------------------------------------------------------------------------
     def _targets(self, cue):
-        """The places a phrase is about: after it up to the next phrase, or the nearest before."""
+        """The places a phrase is about: after it up to the next phrase, or the nearest before.
+
+        "IS-held" describes the places up to the next phrase of any kind; other phrases reach past
+        such adjectives ("captured the IS-held town of Boukamal").
+        """
         if cue.direction == "after":
-            following = [c.first for c in self.cues if c.first >= cue.stop and c.kind not in ("held_adj",)]
-            limit = min(following, default=self.last)
-            targets = [p for p in self.places if cue.stop <= p.first < limit]
+            limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
+            position = bisect.bisect_left(limits, cue.stop)
+            limit = limits[position] if position < len(limits) else self.last
+            targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
             if targets:
                 return targets, ""
             anaphor = ANAPHOR.search(self._norm_between(cue.stop, limit))
             if anaphor:
-                place = self._antecedent(cue.first)
+                place = self.article.antecedent(cue.first)
                 return ([place] if place else []), f"'{anaphor.group()}' read as {place.text}" if place else ""
             return [], ""
-        before = [p for p in self.places if p.first < cue.first]
+        before = bisect.bisect_left(self.place_firsts, cue.first)
         if before:
-            return [before[-1]], ""
-        anaphor = ANAPHOR.search(self._norm_between(self.first, cue.first))
+            return [self.places[before - 1]], ""
+        # The sentence's first "the city", if it ends before the phrase.
+        anaphor = self.anaphor if self.anaphor and cue.first > self.first and self.anaphor.end() < self._offset(cue.first) else None
         if anaphor:
-            place = self._antecedent(cue.first)
+            place = self.article.antecedent(cue.first)
             return ([place] if place else []), f"'{anaphor.group()}' read as {place.text}" if place else ""
         return [], ""
 
-    def _antecedent(self, token):
-        kinds = self.article.gazetteer.place_kinds
-        for mention in reversed(self.article.places):
-            if mention.first < token and not mention.role and kinds.get(mention.slug, "town") in CITY_KINDS:
-                return mention
-        return None
-
     def _subject(self, cue):
         """The nearest actor before the phrase, skipping "from X" and backers."""
-        for mention in reversed([a for a in self.players if a.first < cue.first]):
-            if not re.search(r"\bfrom\s*$", self._norm_between(max(self.first, mention.first - 1), mention.first) + " "):
-                return mention
+        position = bisect.bisect_left(self.subject_firsts, cue.first)
+        if position:
+            return self.subjects[position - 1]
         if _is_arabic(cue.text):  # Arabic puts the verb first: "سيطر الجيش السوري على ..."
-            return next((a for a in self.players if cue.stop <= a.first <= cue.stop + 1), None)
+            return self._player_from(cue.stop, cue.stop + 1)
         return None
 
-    def _agent_after(self, cue, words=r"by|to|of"):
-        """X in "fell to X", "besieged by X", "under the control of X"."""
-        for mention in self.players:
-            if cue.stop - 1 <= mention.first <= cue.stop + 2:
-                return mention
+    def _player_from(self, first, last):
+        """The first player starting in tokens [first, last]."""
+        position = bisect.bisect_left(self.player_firsts, first)
+        if position < len(self.players) and self.players[position].first <= last:
+            return self.players[position]
         return None
+
+    def _agent_after(self, cue):
+        """X in "fell to X", "besieged by X", "under the control of X"."""
+        return self._player_from(cue.stop - 1, cue.stop + 2)
 
     def _adversary(self, exclude):
         """The side most named in the article apart from `exclude` and foreign backers."""
@@ -662,15 +840,26 @@ class _Sentence:
         return ranked[0][0]
 
     def _holder_between(self, cue):
-        inside = [a for a in self.players if cue.first <= a.first < cue.stop]
-        return inside[0] if inside else None
+        return self._player_from(cue.first, cue.stop - 1)
+
+    def _holder_of(self, cue):
+        """The player the phrase's first word belongs to: IS in "IS-held"."""
+        position = bisect.bisect_right(self.player_firsts, cue.first) - 1
+        if position >= 0 and cue.first < self.players[position].stop:
+            return self.players[position]
+        return None
 
     def _date(self, cue):
+        """The date expression nearest the phrase; at equal distance the one after it."""
         if not self.dates:
             return None
-        return min(self.dates, key=lambda d: (abs(d.start - cue.first), d.start < cue.first))
+        position = bisect.bisect_left(self.date_starts, cue.first)
+        nearest = self.dates[max(0, position - 1): position + 1]
+        return min(nearest, key=lambda d: (abs(d.start - cue.first), d.start < cue.first))
 
     def _negated(self, cue):
+        if not self.may_negate:  # the windows below are parts of the sentence
+            return False
         window = self._norm_between(max(self.first, cue.first - 6), cue.first)
         if NEGATION.search(CLAUSE_BREAK.split(window)[-1]) or NEGATION.search(cue.text):
             return True
@@ -678,12 +867,18 @@ class _Sentence:
         window = self._norm_between(max(self.first, cue.first - 12), cue.first)
         return bool(DENIAL.search(CLAUSE_BREAK.split(window)[-1]))
 
-    def _claimant(self):
-        """Who speaks: the words before "said" (back to a comma), or after "according to"."""
+    @property
+    def claimant(self):
+        """(who speaks, the attribution word): the words before "said" (back to a comma), or after "according to"."""
+        if self._claimant is None:
+            self._claimant = self._find_claimant()
+        return self._claimant
+
+    def _find_claimant(self):
         match = ATTRIBUTION.search(self.norm)
         if not match:
             return self.default_claimant, ""
-        position = self.article.token_at(self.article.norm_span(self.first, self.last)[0] + match.start())
+        position = self.article.token_at(self.norm_start + match.start())
         tokens = self.article.tokens
         if match.group().startswith("according"):
             start = position + 2
@@ -706,10 +901,8 @@ class _Sentence:
 
     # -- proposals -------------------------------------------------------------------------------
     def propose(self, cue):
-        if self._negated(cue):
-            return []
         targets, anaphora = self._targets(cue)
-        if not targets:
+        if not targets or self._negated(cue):
             return []
         made = self._assertion(cue)
         if made is None:
@@ -719,28 +912,27 @@ class _Sentence:
         if date is None:
             when, precision = self.day, "day"
             dated = "no date in the sentence: as of publication"
-            if cue.kind in ("capture", "passive") and not re.search(r"\b(?:now|today|this morning)\b", self.norm):
+            if cue.kind in ("capture", "passive") and not self.says_now:
                 confidence *= 0.7
                 dated += " (a past event: check the date)"
         else:
             when, precision = date.date, date.precision
             dated = f"'{date.text}' → {iso_with_precision(date.date, date.precision)} ({date.precision})"
-        claimant, attribution = self._claimant()
+        claimant, attribution = self.claimant
         notes = [f"'{cue.text}' → {reason}", dated]
         if anaphora:
             notes.append(anaphora)
             confidence *= 0.9
-        hedge = HEDGE.search(self.norm)
-        if hedge:
+        if self.hedge:
             confidence *= 0.6
-            notes.append(f"hedged ('{hedge.group()}')")
+            notes.append(f"hedged ('{self.hedge.group()}')")
         elif attribution:
             notes.append(f"as {claimant or 'a source'} {attribution}")
         return [
             Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
-                claimant=claimant, quote_start=self.article.tokens[self.first].start, cue=cue.kind,
+                claimant=claimant, quote_start=self.quote_start, cue=cue.kind,
             )
             for place in targets
         ]
@@ -748,7 +940,7 @@ class _Sentence:
     def _assertion(self, cue):
         """(status, holder, others, confidence, reason) for one phrase, or None when it asserts no state."""
         kind = cue.kind
-        if kind in ("hold", "held_adj") and ENDED.search(self._norm_between(max(self.first, cue.first - 2), self.last)):
+        if kind in ("hold", "held_adj") and self.ended_from >= self._offset(max(self.first, cue.first - 2)):
             return None  # "IS-held neighbourhoods ... before they were liberated": a past state
         if kind == "capture":
             subject = self._subject(cue)
@@ -759,12 +951,12 @@ class _Sentence:
             subject = self._subject(cue)
             return (CONTROLLED, subject.slug, (), 0.8, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
         if kind == "held_adj":
-            holder = [a for a in self.players if a.stop == cue.first + 1 or a.first <= cue.first < a.stop]
-            return (CONTROLLED, holder[0].slug, (), 0.7, f"held by {holder[0].slug}") if holder else None
+            holder = self._holder_of(cue)
+            return (CONTROLLED, holder.slug, (), 0.7, f"held by {holder.slug}") if holder else None
         if kind == "passive":
             agent = self._agent_after(cue)
             if agent is None:
-                sides = {a.slug for a in self.players if not re.search(r"\bfrom\s*$", self._norm_between(max(self.first, a.first - 1), a.first))}
+                sides = {a.slug for a in self.subjects}
                 if len(sides) != 1:
                     return None
                 return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
@@ -774,15 +966,14 @@ class _Sentence:
             return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
         if kind == "attempt":
             subject = self._subject(cue)
-            attackers = {a.slug for a in self.players}
-            holder = self._adversary(attackers)
+            holder = self._adversary(self.sides)
             if holder is None:
                 return None
             who = f"'{subject.text}'" if subject else "its attackers"
             return (CONTROLLED, holder, (), 0.5,
                     f"{who} still trying to take it, so held by the other side: {holder} (the side the article names most)")
         if kind in ("contested", "divided"):
-            sides = sorted({a.slug for a in self.players})
+            sides = sorted(self.sides)
             if len(sides) == 1:
                 adversary = self._adversary(set(sides))
                 sides = sorted(sides + [adversary]) if adversary else sides
@@ -810,19 +1001,23 @@ class _Sentence:
             return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"
         return None
 
-    def deny_earlier(self, proposals):
-        """A denial lowers what earlier sentences proposed for the places (and sides) it names."""
+    def denied(self):
+        """(places, sides) a denial in this sentence is about: the places it names (or "the city"'s),
+        and the sides named in the denying clause."""
         places = {p.slug for p in self.places}
         if not places:
-            anaphor = ANAPHOR.search(self.norm)
-            antecedent = self._antecedent(self.first) if anaphor else None
+            antecedent = self.article.antecedent(self.first) if self.anaphor else None
             places = {antecedent.slug} if antecedent else set()
         denial = DENIAL.search(self.norm)
-        start = self.article.token_at(self.article.norm_span(self.first, self.last)[0] + denial.start())
+        start = self.article.token_at(self.norm_start + denial.start())
         clause = CLAUSE_BREAK.split(self._norm_between(start, self.last))[0]
         clause_end = start + len(clause.split())
-        sides = {a.slug for a in self.players if start <= a.first <= clause_end}
-        for proposal in proposals:
-            if proposal.place in places and (not sides or proposal.holder in sides or set(proposal.others) & sides):
-                proposal.confidence = min(proposal.confidence, 0.25)
-                proposal.why += f"; denied later in the article: \"{self.quote[:160]}\""
+        return places, {a.slug for a in self.players if start <= a.first <= clause_end}
+
+
+def _last_match_start(pattern, text):
+    """Where the last match of `pattern` in `text` starts, overlapping matches included; -1 if none."""
+    last, position = -1, 0
+    while (match := pattern.search(text, position)) is not None:
+        last, position = match.start(), match.start() + 1
+    return last

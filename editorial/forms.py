@@ -7,6 +7,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.html import format_html
 
+from editorial.assistant import ArticleTooLong, check_size
 from geo.dates import DateParseError, parse_moment
 from geo.models import Actor, Claim, Outlet, Place, Precision, Source
 
@@ -118,11 +119,18 @@ class ArticleForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        field = "text"
         if not (cleaned.get("text") or "").strip():
             name = cleaned.get("seed_file")
             if not name:
                 raise forms.ValidationError("Paste the article's text or pick a file from seeds/.")
             cleaned["text"] = (Path(settings.SEEDS_DIR) / name).read_text(encoding="utf-8")
+            field = "seed_file"
+        try:
+            check_size(cleaned["text"])
+        except ArticleTooLong as error:
+            self.add_error(field, str(error))  # the pasted text stays in the form, to be cut down
+            return cleaned
         if not (cleaned.get("title") or "").strip() and cleaned.get("text"):
             from editorial.management.commands.propose_claims import article_title
 

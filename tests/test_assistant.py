@@ -8,7 +8,9 @@ from django.contrib.gis.geos import Point
 from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from editorial.assistant import Gazetteer, load_gazetteer, propose, resolve_date
+from editorial.assistant import (
+    MAX_ARTICLE_BYTES, MAX_SENTENCE_TOKENS, ArticleTooLong, Gazetteer, analyse, load_gazetteer, propose, resolve_date,
+)
 from geo.models import Citation, Claim, Outlet, Place, Source
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -119,6 +121,60 @@ def test_every_name_of_islamic_state_means_islamic_state(gazetteer, alias):
     assert not found(propose("This is the town of Qaim, which is quiet.", published, gazetteer), "qaim", "controlled")
 
 
+PUBLISHED = dt.datetime(2017, 11, 3, 12, tzinfo=dt.timezone.utc)
+
+
+def test_a_town_named_as_held_by_one_side_is_proposed_as_held_by_it(gazetteer):
+    sentence = "Syrian troops entered the IS-held town of Boukamal."
+    [held] = propose(sentence, PUBLISHED, gazetteer)
+    assert (held.place, held.status, held.holder, held.others) == ("boukamal", "controlled", "islamic-state", ())
+    assert held.date == dt.date(2017, 11, 3) and held.precision == "day"  # no date in the sentence: publication day
+    assert held.quote == sentence and held.confidence == 0.7 and "held by islamic-state" in held.why
+    # Entering a town is no capture: nothing proposes Boukamal as the army's.
+    assert not found(propose(sentence, PUBLISHED, gazetteer), "boukamal", "controlled", "syrian-government")
+
+
+def test_each_held_adjective_describes_the_places_up_to_the_next_phrase(gazetteer):
+    proposals = propose("Fighting raged between the IS-held town of Boukamal and SDF-held Raqqa.", PUBLISHED, gazetteer)
+    assert {(p.place, p.holder) for p in proposals if p.status == "controlled"} == {
+        ("boukamal", "islamic-state"), ("raqqa", "sdf")}
+    # A capture reaches past the adjective to the town it describes.
+    captured = propose("The Syrian army captured the IS-held town of Boukamal on Friday.", PUBLISHED, gazetteer)
+    assert found(captured, "boukamal", "controlled", "syrian-government", date="2017-11-03")
+
+
+def test_a_run_on_text_is_read_in_windows_and_quotes_only_its_window(gazetteer):
+    filler = "and the convoy moved slowly along the road " * 200  # 1,800 words without a sentence end
+    proposals = propose(filler + "as Syrian troops captured Boukamal on Friday " + filler, PUBLISHED, gazetteer)
+    [taken] = found(proposals, "boukamal", "controlled", "syrian-government", date="2017-11-03")
+    assert "Syrian troops captured Boukamal on Friday" in taken.quote
+    assert len(taken.quote.split()) <= MAX_SENTENCE_TOKENS
+
+
+def test_a_claim_denied_again_and_again_is_lowered_once_with_one_note(gazetteer):
+    text = "Syrian troops captured Boukamal on Friday. " + "The army denied it had taken Boukamal. " * 300
+    [army] = found(propose(text, PUBLISHED, gazetteer), "boukamal", "controlled", "syrian-government", date="2017-11-03")
+    assert army.confidence <= 0.25 and army.why.count("denied later") == 1
+
+
+def test_a_claim_repeated_in_many_sentences_is_one_proposal_with_its_reasons_counted(gazetteer):
+    [taken] = propose("Syrian troops captured Boukamal on Friday. " * 1000, PUBLISHED, gazetteer)
+    assert (taken.place, taken.holder, taken.confidence) == ("boukamal", "syrian-government", 0.95)
+    assert taken.why.count("also:") == 4 and taken.why.endswith("; and 995 more sentence(s) saying the same")
+
+
+def test_text_over_the_limit_is_refused_by_size_in_utf8_bytes(gazetteer):
+    assert MAX_ARTICLE_BYTES == 100_000
+    at_limit = "Syrian troops captured Boukamal on Friday. ".ljust(MAX_ARTICLE_BYTES, " ")
+    assert found(propose(at_limit, PUBLISHED, gazetteer), "boukamal", "controlled", "syrian-government")
+    with pytest.raises(ArticleTooLong, match=r"The article is 100,001 bytes .* at most 100,000 bytes"):
+        analyse(at_limit + ".", PUBLISHED, gazetteer)
+    # Arabic letters take two bytes each: 50,001 of them are over the limit, though fewer characters.
+    with pytest.raises(ArticleTooLong, match="100,002 bytes"):
+        propose("ب" * 50_001, PUBLISHED, gazetteer)
+    assert propose("ب" * 50_000, PUBLISHED, gazetteer) == []
+
+
 @pytest.mark.parametrize("expression, kind, groups, expected", [
     ("on Friday", "weekday", ("friday",), (dt.date(2017, 11, 3), "day")),
     ("on Monday", "weekday", ("monday",), (dt.date(2017, 10, 30), "day")),
@@ -162,6 +218,21 @@ def test_cli_save_creates_the_source_and_drafts_with_citations(gazetteer, capsys
         call_command("propose_claims", str(ARTICLES / "reuters_qaim.txt"), "--published", "2017-11-03T14:00+03:00",
                      "--save", "--outlet", "wire-test", "--url", "https://example.org/qaim-retaken")
     assert Source.objects.filter(outlet=outlet).count() == 1
+
+
+def test_cli_proposes_the_town_an_article_calls_held(gazetteer, tmp_path, capsys):
+    article = tmp_path / "entered.txt"
+    article.write_text("Syrian troops entered the IS-held town of Boukamal.\n", encoding="utf-8")
+    call_command("propose_claims", str(article), "--published", "2017-11-03T10:08+03:00", "--json")
+    [printed] = json.loads(capsys.readouterr().out)
+    assert {"place": "boukamal", "status": "controlled", "holder": "islamic-state", "date": "2017-11-03"}.items() <= printed.items()
+
+
+def test_cli_refuses_an_article_over_the_limit_by_name_and_size(gazetteer, tmp_path):
+    article = tmp_path / "long.txt"
+    article.write_bytes(b"the army " * 11_112)  # 100,008 bytes
+    with pytest.raises(CommandError, match=r"long\.txt: The article is 100,008 bytes .* at most 100,000 bytes"):
+        call_command("propose_claims", str(article), "--published", "2017-11-03T10:08+03:00", "--json")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.assistant import load_gazetteer, propose
+from editorial.assistant import ArticleTooLong, load_gazetteer, propose
 from editorial.drafts import save_article
 from geo.dates import DateParseError, parse_moment
 from geo.models import Outlet
@@ -58,7 +58,10 @@ class Command(BaseCommand):
             outlet_obj = Outlet.objects.filter(slug=outlet).first()
             if outlet_obj is None:
                 raise CommandError(f"--outlet: no outlet with the slug {outlet!r}.")
-        proposals = propose(text, moment, load_gazetteer(), claimant=claimant or (outlet_obj.name if outlet_obj else ""))
+        try:
+            proposals = propose(text, moment, load_gazetteer(), claimant=claimant or (outlet_obj.name if outlet_obj else ""))
+        except ArticleTooLong as error:
+            raise CommandError(f"{path}: {error}") from None
         if as_json:
             self.stdout.write(json.dumps([p.as_json() for p in proposals], ensure_ascii=False, indent=2))
         else:
