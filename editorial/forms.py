@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from editorial.assistant import ArticleTooLong, check_size
 from geo.dates import DateParseError, parse_moment
+from geo.exchange import seed_file_path
 from geo.models import Actor, Claim, Outlet, Place, Precision, Source
 
 
@@ -83,7 +84,14 @@ def duplicate_url_message(existing):
 
 def seed_files():
     folder = Path(settings.SEEDS_DIR)
-    return sorted(p.name for p in folder.glob("*.txt")) if folder.is_dir() else []
+    return sorted(p.name for p in folder.glob("*.txt") if inside_seeds(p.name)) if folder.is_dir() else []
+
+
+def inside_seeds(name):
+    try:
+        return seed_file_path(name).is_file()
+    except ValueError:
+        return False
 
 
 class ArticleForm(forms.Form):
@@ -124,7 +132,7 @@ class ArticleForm(forms.Form):
             name = cleaned.get("seed_file")
             if not name:
                 raise forms.ValidationError("Paste the article's text or pick a file from seeds/.")
-            cleaned["text"] = (Path(settings.SEEDS_DIR) / name).read_text(encoding="utf-8")
+            cleaned["text"] = seed_file_path(name).read_text(encoding="utf-8")
             field = "seed_file"
         try:
             check_size(cleaned["text"])

@@ -129,12 +129,25 @@ def check_publisher(user):
                                f"{PUBLISH_PERMISSION} permission, e.g. the reviewer role).")
 
 
+def seed_file_path(seed_file):
+    """The file a `seed_file` value names, resolved, which must lie inside seeds/ (no absolute path,
+    no `..`, no symbolic link leading out); ValueError saying why otherwise."""
+    seeds_dir = Path(settings.SEEDS_DIR).resolve()
+    relative = Path(str(seed_file))
+    try:
+        path = (seeds_dir / relative).resolve()
+    except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symbolic link loop
+        raise ValueError(f"seed_file {seed_file!r} is not a usable file name: {error}") from None
+    if relative.is_absolute() or not path.is_relative_to(seeds_dir):
+        raise ValueError(f"seed_file {seed_file!r} lies outside the seeds folder: give a file name inside seeds/")
+    return path
+
+
 class _Importer:
     def __init__(self, document, may_publish, publisher=None):
         self.document = document
         self.may_publish = may_publish
         self.publisher = publisher  # recorded as the user of every history row the import writes
-        self.seeds_dir = Path(settings.SEEDS_DIR).resolve()
         self.errors = []
         self.changed = 0
         self.drafted = []
@@ -424,16 +437,11 @@ class _Importer:
 
     def seed_path(self, seed_file, where):
         """The file `seed_file` names inside seeds/, resolved; None (an error) if it lies outside."""
-        relative = Path(str(seed_file))
         try:
-            path = (self.seeds_dir / relative).resolve()
-        except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symbolic link loop
-            self.error(where, f"seed_file {seed_file!r} is not a usable file name: {error}")
+            return seed_file_path(seed_file)
+        except ValueError as error:
+            self.error(where, str(error))
             return None
-        if relative.is_absolute() or not path.is_relative_to(self.seeds_dir):
-            self.error(where, f"seed_file {seed_file!r} lies outside the seeds folder: give a file name inside seeds/")
-            return None
-        return path
 
     def seed_text(self, path, seed_file, where):
         if not path.is_file():

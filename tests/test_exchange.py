@@ -304,3 +304,14 @@ def test_the_seed_loads_published_but_the_same_file_through_import_data_loads_dr
     keys = {c["key"] for c in json.loads(seed.read_text(encoding="utf-8"))["claims"]}
     assert set(Claim.objects.values_list("review", flat=True)) == {"published"}
     assert public_claim_keys(client) == keys
+
+
+def test_the_article_page_offers_and_reads_only_files_inside_seeds(settings, tmp_path, db):
+    from editorial.forms import ArticleForm
+
+    (tmp_path / "article.txt").write_text("Syrian troops entered Boukamal.", encoding="utf-8")
+    (tmp_path / "leak.txt").symlink_to("/etc/passwd")
+    settings.SEEDS_DIR = tmp_path
+    form = ArticleForm(data={"outlet": "", "published_at": "2017-11-03T10:08+03:00", "seed_file": "leak.txt"})
+    assert [name for name, _ in form.fields["seed_file"].choices] == ["", "article.txt"]
+    assert not form.is_valid() and "leak.txt is not one of the available choices" in str(form.errors["seed_file"])
