@@ -50,17 +50,18 @@ def live_seeded(transactional_db):
 
 @pytest.fixture
 def live_roles(transactional_db):
-    """The Editors and Reviewers groups, as their migrations make them, for tests with a live server
-    (a transactional test empties every table after it runs, the groups too)."""
+    """The Editors and Reviewers groups with the permissions their migrations give them, for tests with
+    a live server (a transactional test empties every table after it runs, the groups too; the
+    permissions come back with the flush's post_migrate)."""
     import importlib
 
-    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
 
-    for migration in ("0001_editor_and_reviewer_groups", "0002_pending_changes"):
-        module = importlib.import_module(f"editorial.migrations.{migration}")
-        for operation in module.Migration.operations:
-            if hasattr(operation, "code"):
-                operation.code(apps, None)
+    roles = importlib.import_module("editorial.migrations.0001_editor_and_reviewer_groups")
+    for name, codenames in (("Editors", roles.EDITORS), ("Reviewers", roles.REVIEWERS)):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(Permission.objects.filter(content_type__app_label="geo", codename__in=codenames))
+        group.permissions.add(Permission.objects.get(content_type__app_label="editorial", codename="view_pendingchange"))
 
 
 @pytest.fixture(scope="session")
