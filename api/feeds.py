@@ -13,13 +13,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from geo.models import Claim
+from geo.text import isolated
 
 FEED_SIZE = 50
-FSI, PDI = "\u2068", "\u2069"
-
-
-def isolated(name):
-    return f"{FSI}{name}{PDI}"
 
 
 class ChangesFeed(Feed):

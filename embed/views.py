@@ -8,7 +8,6 @@ and nothing else.
 oEmbed (https://oembed.com): the answer for a map or embed address of this site is a "rich" type whose
 html is the iframe of exactly that view; the same markup as the Share dialog's embed code.
 """
-import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from functools import wraps
@@ -25,6 +24,7 @@ from django.views.decorators.http import require_safe
 from api.filters import ParameterError, Query, plain, whole_number
 from geo.dates import DateParseError, format_date, parse_moment
 from geo.models import Place
+from geo.text import isolated
 from web.views import map_config
 
 # The widget's parameters in the order the Share dialog writes them (static/embed/params.js: EMBED_SCHEMA).
@@ -124,7 +124,7 @@ def frame_title(params):
     parts = []
     place = Place.objects.filter(slug=params.get("place", "")).values_list("name", flat=True).first()
     if place:
-        parts.append("\u2068" + re.sub("[\u2066-\u2069]", "", place) + "\u2069")
+        parts.append(isolated(place))
     day = day_of(params.get("at", ""))
     if day:
         parts.append(format_date(day, "day"))

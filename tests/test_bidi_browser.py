@@ -148,3 +148,4 @@ def test_names_are_isolated_on_the_source_page(live_server, bidi_record, new_pag
     report = assert_isolated(page, "source page", [TITLE, OUTLET, PLACE, QUOTE], order_checks=1)
     assert any(line.startswith(f"{OUTLET} | ,") for line in report["checked"]), report["checked"]
     assert page.locator("q").get_attribute("dir") == "auto"
+    assert page.title() == f"\u2068{TITLE}\u2069 — ControlMap source"  # no <bdi> in a title: isolate marks
