@@ -1,9 +1,9 @@
 """The embeddable map (/embed/) and its oEmbed endpoint (/oembed/).
 
-The widget page carries only settings; its JavaScript reads the view from the query string (one schema,
-static/embed/params.js) and loads the data in one request. The page reads no cookie and sets none, so any
-cache may keep it. Framing: controlmap.security lets any origin (or EMBED_FRAME_ANCESTORS) frame /embed/
-and nothing else.
+The widget page carries only settings; its JavaScript reads the view from the query string (the
+parameters declared once in static/shared/parameters.js, read here by embed.parameters) and loads the
+data in one request. The page reads no cookie and sets none, so any cache may keep it. Framing:
+controlmap.security lets any origin (or EMBED_FRAME_ANCESTORS) frame /embed/ and nothing else.
 
 oEmbed (https://oembed.com): the answer for a map or embed address of this site is a "rich" type whose
 html is the iframe of exactly that view; the same markup as the Share dialog's embed code.
@@ -25,16 +25,13 @@ from api.filters import ParameterError, Query, plain, whole_number
 from geo.dates import DateParseError, format_date, parse_moment
 from geo.models import Place
 from geo.text import isolated
+from embed.parameters import widget_names, widget_params_of_map
+from web.modules import module_graph
 from web.views import map_config
 
-# The widget's parameters in the order the Share dialog writes them (static/embed/params.js: EMBED_SCHEMA).
-EMBED_PARAMS = ("at", "from", "to", "place", "places", "centre", "zoom", "bbox", "actors", "known_at",
-                "autoplay", "speed", "loop", "controls", "theme")
+ENTRY = "embed/embed.js"
 DEFAULT_WIDTH = 640
 DEFAULT_HEIGHT = 480
-# The modules embed.js imports, preloaded by the page.
-MODULES = [f"web/{name}.js" for name in ("state", "urlstate", "bidi", "symbols", "mapview", "legend", "panel", "textview", "timeline")]
-MODULES.append("embed/params.js")
 # oembed.com's parameters; anything else, repeated or empty, is a 400 naming it (api.filters.Query).
 OEMBED_QUERY = Query(url=plain, format=plain, maxwidth=whole_number, maxheight=whole_number)
 PAGE_MAX_AGE = 300  # seconds: the page holds settings only, the data comes from the timeline request
@@ -72,7 +69,7 @@ def embed_page(request):
         "mapUrl": reverse("web:map"),
     })
     theme = "dark" if request.GET.get("theme") == "dark" else "light"
-    return render(request, "embed/embed.html", {"config": config, "theme": theme, "modules": MODULES})
+    return render(request, "embed/embed.html", {"config": config, "theme": theme, "entry": ENTRY, "modules": module_graph(ENTRY)})
 
 
 def problem(status, detail, parameter=None, accepted=None):
@@ -96,25 +93,11 @@ def embed_query(path, query):
     A map address (/?at=&place=&lat=&lng=&zoom=&actors=&known=) becomes the same view in the widget;
     "as reported then" (known=1) is the knowledge date `at`. Values pass as given: the widget checks them.
     """
-    params = {}
     if path == reverse("embed:page"):
-        params = {name: query[name] for name in EMBED_PARAMS if query.get(name)}
-    elif path == reverse("web:map"):
-        if query.get("at"):
-            params["at"] = query["at"]
-        if query.get("place"):
-            params["place"] = query["place"]
-        if query.get("lat") and query.get("lng"):
-            params["centre"] = f"{query['lat']},{query['lng']}"
-        if query.get("zoom"):
-            params["zoom"] = query["zoom"]
-        if query.get("actors"):
-            params["actors"] = query["actors"]
-        if query.get("known") in ("1", "true") and query.get("at"):
-            params["known_at"] = query["at"]
-    else:
-        return None
-    return params
+        return {name: query[name] for name in widget_names() if query.get(name)}
+    if path == reverse("web:map"):
+        return widget_params_of_map(query)
+    return None
 
 
 def frame_title(params):

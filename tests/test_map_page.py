@@ -64,8 +64,12 @@ def test_map_page_serves_its_settings(client, settings):
     assert client.post(reverse("web:map")).status_code == 405
 
 
-def test_map_page_preloads_its_whole_module_graph(client):
-    """The page names every module main.js reaches, so the browser asks for all of them at once: level
+@pytest.mark.parametrize("page_url, entry, shared", [
+    ("/", "web/main.js", {"shared/scene.js", "shared/state.js", "shared/mapview.js", "shared/parameters.js", "web/share.js"}),
+    ("/embed/", "embed/embed.js", {"shared/scene.js", "shared/state.js", "shared/mapview.js", "shared/parameters.js", "embed/card.js"}),
+])
+def test_map_and_widget_pages_preload_their_whole_module_graph(client, page_url, entry, shared):
+    """Each page names every module its entry reaches, so the browser asks for all of them at once: level
     by level, each round of imports cost a round trip before the map could start (issue 8)."""
     def imports(path, seen):
         if path in seen:
@@ -76,11 +80,12 @@ def test_map_page_preloads_its_whole_module_graph(client):
                 imports(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)), seen)
         return seen
 
-    graph = imports("web/main.js", set())
-    assert {"web/state.js", "web/mapview.js", "embed/params.js"} <= graph
-    page = client.get(reverse("web:map")).content.decode()
+    graph = imports(entry, set())
+    assert shared <= graph
+    page = client.get(page_url).content.decode()
     preloaded = set(re.findall(r'<link rel="modulepreload" href="([^"]+)">', page))
     assert preloaded == {static(path) for path in graph}
+    assert f'<script type="module" src="{static(entry)}"></script>' in page
     assert f'<link rel="preload" href="{static("web/data/countries.geojson")}" as="fetch" crossorigin="anonymous">' in page
 
 

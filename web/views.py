@@ -7,11 +7,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from geo.models import Citation, Claim, Source
+from web.modules import module_graph
 
-# Every module main.js imports, directly or not: preloaded by the page, so the browser fetches the
-# whole graph at once instead of one level of imports after another (a round trip each).
-MODULES = [f"web/{name}.js" for name in ("main", "state", "urlstate", "bidi", "symbols", "mapview", "legend", "panel", "share", "textview", "timeline")]
-MODULES.append("embed/params.js")
+ENTRY = "web/main.js"
 
 
 def map_config():
@@ -33,7 +31,7 @@ def map_config():
 
 @require_safe
 def map_page(request):
-    return render(request, "web/map.html", {"map_config": map_config(), "modules": MODULES})
+    return render(request, "web/map.html", {"map_config": map_config(), "entry": ENTRY, "modules": module_graph(ENTRY)})
 
 
 @require_safe

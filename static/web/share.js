@@ -7,10 +7,9 @@
  * createShare(button, {placeName(slug) -> name|undefined}); the button carries data-embed-url and
  * data-loader-url.
  */
-import { CONTROLS, EMBED_SCHEMA, mapToEmbed } from "../embed/params.js";
-import { isolatedText } from "./bidi.js";
-import { formatDay } from "./state.js";
-import { readState, writeState } from "./urlstate.js";
+import { isolatedText } from "../shared/bidi.js";
+import { formatDay } from "../shared/days.js";
+import { CONTROLS, EMBED_SCHEMA, mapToEmbed, readState, writeState } from "../shared/urlstate.js";
 
 const WIDTH = 640;
 const HEIGHT = 480;

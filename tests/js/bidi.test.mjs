@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { capitalised, isolatedText, plain } from "../../static/web/bidi.js";
-import { describe } from "../../static/web/symbols.js";
+import { capitalised, isolatedText, plain } from "../../static/shared/bidi.js";
+import { describe } from "../../static/shared/symbols.js";
 
 const names = ["Syrian Army", "\u202eSDF", "الجيش السوري"];
 const nameOf = (i) => names[i];

@@ -3,9 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { CONTROLS, EMBED_SCHEMA, embedToMap, mapToEmbed } from "../../static/embed/params.js";
-import { parseDay } from "../../static/web/state.js";
-import { MAP_SCHEMA, readState, writeState } from "../../static/web/urlstate.js";
+import { parseDay } from "../../static/shared/days.js";
+import { CONTROLS, EMBED_SCHEMA, embedToMap, MAP_SCHEMA, mapToEmbed, readState, writeState } from "../../static/shared/urlstate.js";
 
 test("every widget view written reads back the same", () => {
   const views = [

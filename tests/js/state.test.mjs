@@ -3,10 +3,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { dayToISO, formatDay, parseDay } from "../../static/shared/days.js";
+import { alignTimeline, decodeTimeline } from "../../static/shared/decode.js";
 import {
-  actorsOf, advanceSnapshot, alignTimeline, changedPlaces, changesBetween, dayToISO, decodeTimeline, formatDay, histogram,
-  nextChangeDay, parseDay, placeStateAt, precisionOfDay, previousChangeDay, snapshot, stateIndexAt, UNKNOWN,
-} from "../../static/web/state.js";
+  actorsOf, advanceSnapshot, changedPlaces, changesBetween, histogram, nextChangeDay, placeStateAt, precisionOfDay,
+  previousChangeDay, snapshot, stateIndexAt, UNKNOWN,
+} from "../../static/shared/state.js";
 
 const day = (iso) => parseDay(iso);
 

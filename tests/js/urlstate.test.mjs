@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { parseDay } from "../../static/web/state.js";
-import { MAP_SCHEMA, readState, writeState } from "../../static/web/urlstate.js";
+import { parseDay } from "../../static/shared/days.js";
+import { MAP_SCHEMA, readState, writeState } from "../../static/shared/urlstate.js";
 
 test("a full view round-trips through the URL", () => {
   const view = { at: parseDay("2017-11-03"), place: "deir-el-zour", lat: 35.3331, lng: 40.15, zoom: 9, actors: ["sdf", "islamic-state"], known: true };

@@ -8,7 +8,7 @@
  */
 import { capitalised, isolated, named, phrase } from "./bidi.js";
 import { describe } from "./symbols.js";
-import { formatDay, parseDay } from "./state.js";
+import { formatDay, parseDay } from "./days.js";
 
 /** An element with `content`: a string as text, or a list of parts for phrase(). */
 function el(tag, attributes = {}, content = null) {

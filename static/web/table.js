@@ -1,0 +1,45 @@
+/**
+ * The table of places under the map: the places shown within the map's view, on the day drawn.
+ *
+ * While playing, the table (and its heading's date) stays on the day playback started from and catches
+ * up the moment it pauses or ends: a table cell is not a layout boundary, so rewriting even a few rows
+ * lays out all four hundred again, which took 30 to 200 ms, several frames, each time. Paused, stepped
+ * or dragged, it follows the map at once.
+ */
+export function createTable({ textView, scene, mapView, places, dateLabel, count, heading }) {
+  const pending = new Set(); // places whose row lags the map while playing
+  let relisting = false; // the list itself lags (a full redraw or a side filter while playing)
+  const playing = () => document.body.classList.contains("playing");
+
+  /** Lists the places shown within the map's view. */
+  function list() {
+    const bounds = mapView.map.getBounds();
+    const { shown: listed, total } = textView.show((i) => scene.visible(i) && bounds.contains([places[i].lat, places[i].lon]), scene.rowFor);
+    count.textContent = listed < total
+      ? `${total} places in the map's view; the first ${listed} by name are listed. Zoom in or search to find others.`
+      : `${total} place${total === 1 ? "" : "s"} in the map's view.`;
+    pending.clear();
+    relisting = false;
+    heading.textContent = dateLabel(scene.day);
+  }
+
+  /** Brings the table up to the day drawn. */
+  function flush() {
+    if (relisting) {
+      list();
+      return;
+    }
+    textView.update(pending, scene.rowFor);
+    pending.clear();
+    heading.textContent = dateLabel(scene.day);
+  }
+
+  /** After a draw: the places restyled, and whether the list itself may differ. */
+  function update({ changed, relist }) {
+    if (relist) relisting = true;
+    else for (const index of changed) pending.add(index);
+    if (!playing()) flush();
+  }
+
+  return { list, flush, update };
+}
