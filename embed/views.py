@@ -102,7 +102,7 @@ def embed_query(path, query):
 
 def frame_title(params):
     """The iframe's title, as the Share dialog writes it: the place and the date when the view names them.
-    The place name goes between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (static/web/bidi.js):
+    The place name goes between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (static/shared/bidi.js):
     right-to-left text in it cannot reorder the date after it."""
     parts = []
     place = Place.objects.filter(slug=params.get("place", "")).values_list("name", flat=True).first()

@@ -6,6 +6,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
+from embed.parameters import widget_names, widget_params_of_map
 from geo.models import Place
 
 MAP_VIEW = "at=2017-11-03&place=deir-el-zour&lat=35.3&lng=40.1&zoom=8&actors=syrian-government,islamic-state&known=1"
@@ -144,3 +145,17 @@ def test_map_and_widget_pages_carry_the_oembed_discovery_link(client, seeded):
         data = client.get(f"{href.path}?{href.query}").json()
         assert data["type"] == "rich" and "/embed/?at=" in data["html"]
     assert client.post("/oembed/?" + urlencode({"url": "http://testserver/"})).status_code == 405
+
+
+def test_the_widget_parameters_python_reads_are_the_ones_the_browser_declares():
+    """embed.parameters reads static/shared/parameters.js, the declaration the browser's schemas are built from:
+    the names in the order the Share dialog writes them, and the map address translated as mapToEmbed does."""
+    assert widget_names() == ("at", "from", "to", "place", "places", "centre", "zoom", "bbox", "actors", "known_at",
+                              "autoplay", "speed", "loop", "controls", "theme")
+    full = dict(parse_qsl(MAP_VIEW))
+    assert widget_params_of_map(full) == {"at": "2017-11-03", "place": "deir-el-zour", "centre": "35.3,40.1", "zoom": "8",
+                                          "actors": "syrian-government,islamic-state", "known_at": "2017-11-03"}
+    # centre needs both coordinates; "as reported then" needs the flag on and a date.
+    assert widget_params_of_map({"lat": "35.3", "at": "2017-11-03", "known": "0"}) == {"at": "2017-11-03"}
+    assert widget_params_of_map({"known": "true"}) == {}
+    assert widget_params_of_map({"at": "2017-11-03", "known": "true"})["known_at"] == "2017-11-03"

@@ -46,3 +46,9 @@ test("a main-map view goes into the widget and comes back unchanged", () => {
   // A widget fixed to another knowledge date cannot be said on the main map: it opens as known today.
   assert.equal(embedToMap({ at: parseDay("2017-11-20"), known_at: parseDay("2017-11-10") }).known, undefined);
 });
+
+test("each list names what it lists when malformed", () => {
+  const { errors } = readState("?places=Atlantis!&actors=Martians!", EMBED_SCHEMA);
+  assert.match(errors.find((e) => e.param === "places").message, /not a list of place identifiers/);
+  assert.match(errors.find((e) => e.param === "actors").message, /not a list of actor identifiers/);
+});

@@ -232,3 +232,9 @@ test("an empty timeline decodes to no changes", () => {
   assert.equal(nextChangeDay(timeline, 0), null);
   assert.deepEqual(histogram(timeline, 5), [0, 0, 0, 0, 0]);
 });
+
+test("the histogram of a window counts only the changes within it (the widget's from and to)", () => {
+  const timeline = decodeTimeline(payload(SEED_LIKE));
+  assert.deepEqual(histogram(timeline, 4, day("2017-11-01"), day("2017-11-30")), [2, 0, 1, 0], "3 and 19 November");
+  assert.deepEqual(histogram(timeline, 4, day("2015-01-01"), day("2015-12-31")), [0, 0, 0, 0]);
+});
