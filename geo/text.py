@@ -38,5 +38,5 @@ def isolated(name):
     """A name between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, for plain text where no <bdi>
     exists (feed titles, page titles, iframe titles): right-to-left text or an override inside it
     cannot reorder the text around it. Isolate marks inside the name are dropped, so that it cannot
-    close its own isolation early (static/web/bidi.js does the same in the browser)."""
+    close its own isolation early (static/shared/bidi.js does the same in the browser)."""
     return f"\u2068{_ISOLATE_MARKS.sub('', str(name))}\u2069"
