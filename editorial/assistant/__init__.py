@@ -1,0 +1,102 @@
+"""The article assistant: reads a news article and proposes draft claims of control.
+
+Rule-based and pure (no database, no network) except `load_gazetteer`, which reads the place
+names and actor aliases the rules match. An editor checks every proposal; the assistant only saves
+typing and points at the supporting sentence, so it prefers missing a claim to inventing one:
+
+- places are found by any name or alias, ignoring case, diacritics and punctuation (Arabic too),
+  except in a dateline ("Damascus:") or as the name of a province ("the province of Deir el-Zour");
+- actors by their aliases; "the army", "government forces", "the military" mean the state force
+  most recently named, since an article about Iraq means Iraq's;
+- a control phrase ("liberated", "in full control of", "chasing IS remnants inside", "broke the
+  siege of", "racing to take") decides the status, its subject the holder, and a date expression
+  of the same sentence ("on Friday", "in September", "for nearly three years") the date, resolved
+  against the publication date;
+- negations ("failed to capture") drop a proposal, hedges ("claimed", "reportedly") lower its
+  confidence, and a later denial in the article lowers the proposals it denies.
+
+It reads at most MAX_ARTICLE_BYTES (longer text raises ArticleTooLong, whoever calls it), and every
+step is linear in the text: lookups by position are binary searches over lists built once, the phrase
+rules read one sentence at a time, and a run of words with no sentence end is read in windows.
+
+Here are the entry points; the steps live in tokens (words and their normal forms), gazetteer (the
+names matched, from the database), article (sentences and mentions), cues (the phrase rules), dates,
+sentence (a phrase turned into proposals) and proposals (merging, denials).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from .article import MAX_SENTENCE_TOKENS, Article
+from .cues import DENIAL, HEDGE, NEGATION, find_cues
+from .dates import find_dates, resolve_date
+from .gazetteer import Gazetteer, load_gazetteer
+from .proposals import Analysis, Denials, Proposal, Span, merge
+from .sentence import Sentence
+
+__all__ = [
+    "MAX_ARTICLE_BYTES", "MAX_SENTENCE_TOKENS", "Analysis", "ArticleTooLong", "Gazetteer", "Proposal", "Span", "analyse",
+    "check_size", "load_gazetteer", "propose", "resolve_date",
+]
+
+# The most the assistant reads, in bytes of UTF-8 (what a pasted article weighs on the wire and in the
+# database); up to this size every input is analysed in well under a second.
+MAX_ARTICLE_BYTES = 100_000
+
+
+class ArticleTooLong(ValueError):
+    """The text is longer than the assistant reads (MAX_ARTICLE_BYTES)."""
+
+
+def check_size(text):
+    """Refuses a text over MAX_ARTICLE_BYTES, naming its size and the limit, so the editor can cut it."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleTooLong(
+            f"The article is {size:,} bytes of UTF-8 text; the assistant reads at most {MAX_ARTICLE_BYTES:,} bytes "
+            "(100 kB). Paste only the part that reports who holds what."
+        )
+
+
+def analyse(text, published, gazetteer, claimant=""):
+    """Proposals and highlights for one article; `published` is an aware datetime (or a date).
+
+    Raises ArticleTooLong for a text over MAX_ARTICLE_BYTES.
+    """
+    text = text or ""
+    check_size(text)
+    day = published.date() if isinstance(published, dt.datetime) else published
+    article = Article(text, gazetteer)
+    spans = [Span(m.start, m.end, "place", m.slug) for m in article.places if not m.role]
+    spans += [Span(m.start, m.end, "actor", m.slug) for m in article.actors]
+    participants = Counter(m.slug for m in article.actors if m.role == "participant")
+    proposals: list[Proposal] = []
+    denials = Denials()
+    for number, (first, last) in enumerate(article.sentences):
+        places = [m for m in article.places_in(first, last) if not m.role]
+        actors = article.actors_in(first, last)
+        dates = find_dates(article, first, last, day)
+        spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
+        cues = find_cues(article, first, last)
+        sentence_norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
+        for pattern, kind in ((NEGATION, "negation"), (HEDGE, "hedge")):
+            for match in pattern.finditer(sentence_norm):
+                token = article.token_at(article.norm_span(first, last)[0] + match.start())
+                spans.append(Span(article.tokens[token].start, article.tokens[token].end, kind, match.group()))
+        for cue in cues:
+            spans.append(Span(article.tokens[cue.first].start, article.tokens[cue.stop - 1].end, "control", cue.kind))
+        denies = DENIAL.search(sentence_norm) is not None
+        if not (cues or denies):
+            continue
+        context = Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant)
+        if denies:
+            denials.add(context)
+        for cue in cues:
+            proposals.extend(context.propose(cue))
+    denials.apply(proposals)
+    return Analysis(merge(proposals), sorted(set(spans)))
+
+
+def propose(text, published, gazetteer, claimant=""):
+    return analyse(text, published, gazetteer, claimant).proposals

@@ -1,0 +1,116 @@
+"""What the assistant hands back: proposals and highlights, merged, and lowered by later denials.
+
+Its own module because these steps work on the proposals of the whole article, after every sentence
+has been read: one proposal per assertion, and a denial anywhere after it lowers it.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import deque
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from geo.dates import iso_with_precision
+
+
+# Spans are tuples, for the reason Token is one.
+class Span(NamedTuple):
+    """A highlighted stretch of the article: place, actor, date, control, negation, hedge."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+
+
+@dataclass(slots=True)
+class Proposal:
+    place: str
+    status: str
+    holder: str | None
+    others: tuple[str, ...]
+    date: dt.date
+    precision: str
+    quote: str
+    confidence: float
+    why: str
+    claimant: str = ""
+    quote_start: int = 0
+    cue: str = ""
+
+    @property
+    def key(self):
+        return (self.place, self.status, self.holder, self.others, self.date, self.precision)
+
+    def as_json(self):
+        return {
+            "place": self.place, "status": self.status, "holder": self.holder, "others": list(self.others),
+            "date": iso_with_precision(self.date, self.precision), "precision": self.precision, "quote": self.quote,
+            "confidence": self.confidence, "why": self.why,
+        }
+
+
+@dataclass
+class Analysis:
+    proposals: list[Proposal]
+    spans: list[Span]
+
+
+MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
+
+
+def merge(proposals):
+    """One proposal per assertion: the most confident keeps its quote, the reasons are pooled."""
+    merged: dict[tuple, Proposal] = {}
+    reasons: dict[tuple, deque] = {}  # the best proposal's reason first, then the others'
+    for proposal in proposals:
+        key = proposal.key
+        existing = merged.get(key)
+        if existing is None:
+            merged[key], reasons[key] = proposal, deque([proposal.why])
+            continue
+        if proposal.confidence > existing.confidence:
+            best = merged[key] = proposal
+            reasons[key].appendleft(proposal.why)
+        else:
+            best = existing
+            reasons[key].append(proposal.why)
+        best.confidence = round(min(0.95, best.confidence + 0.05), 2)
+    for key, best in merged.items():
+        pooled = list(reasons[key])
+        best.why = "; also: ".join(pooled[:MAX_REASONS])
+        if len(pooled) > MAX_REASONS:
+            best.why += f"; and {len(pooled) - MAX_REASONS} more sentence(s) saying the same"
+    return sorted(merged.values(), key=lambda p: (p.quote_start, p.place, p.date))
+
+
+class Denials:
+    """Denials in the article ("the army denied taking Boukamal"), indexed by place and by side.
+
+    A denial lowers every earlier proposal for a place it names, when it names no side or names the
+    proposal's holder or one of its sides; the note quotes the first such denial after the proposal.
+    """
+
+    def __init__(self):
+        self.by_place_and_side: dict[tuple[str, str | None], list[tuple[int, str]]] = {}  # -> (sentence start, quote)
+
+    def add(self, sentence):
+        places, sides = sentence.denied()
+        for place in places:
+            for side in sides or {None}:
+                self.by_place_and_side.setdefault((place, side), []).append((sentence.quote_start, sentence.quote))
+
+    def apply(self, proposals):
+        for proposal in proposals:
+            sides = {None, proposal.holder, *proposal.others}
+            later = []
+            for side in sides:
+                denials = self.by_place_and_side.get((proposal.place, side), [])
+                position = bisect.bisect_right(denials, proposal.quote_start, key=lambda denial: denial[0])
+                if position < len(denials):
+                    later.append(denials[position])
+            if later:
+                _, quote = min(later)
+                proposal.confidence = min(proposal.confidence, 0.25)
+                proposal.why += f"; denied later in the article: \"{quote[:160]}\""
