@@ -12,22 +12,7 @@ from geo.dates import DateParseError, parse_moment
 from geo.exchange import seed_file_path
 from geo.models import Actor, Claim, Outlet, Place, Precision, Source
 
-
-class EditConflict(Exception):
-    """Raised when a claim moved on between opening a form and saving it."""
-
-
-def conflict_message(claim_id, opened):
-    latest = Claim.history.filter(id=claim_id).select_related("history_user").first()
-    current = Claim.objects.filter(pk=claim_id).values_list("revision", flat=True).first()
-    who = ""
-    if latest is not None:
-        who = f" by {latest.history_user or 'someone'} at {latest.history_date:%Y-%m-%d %H:%M} UTC"
-    return (
-        f"This claim was changed{who} after you opened it (you opened revision {opened}; it is now revision "
-        f"{current}). Your changes were not saved, so nothing was overwritten: open the claim again to see the "
-        "other changes, then make yours."
-    )
+from .review import conflict_message
 
 
 class ClaimForm(forms.ModelForm):

@@ -1,5 +1,7 @@
 """The editors' workspace in the admin: roles, review, history, locking, validation, the article page."""
+import ast
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -202,3 +204,17 @@ def test_names_in_admin_lists_are_isolated_for_bidirectional_text(editor, place)
         page = editor.get(url).content.decode()
         assert "<bdi>\u202eBoukamal البوكمال</bdi>" in page
     assert "<bdi>\u202eSANA</bdi>" in editor.get("/admin/geo/claim/").content.decode()
+
+
+def test_the_domain_knows_nothing_of_the_workspace():
+    """geo/ is the core every part reads: it has no admin and imports nothing from editorial/."""
+    geo = Path(__file__).resolve().parent.parent / "geo"
+    assert not (geo / "admin.py").exists()
+    importers = set()
+    for module in geo.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else (
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(name == "editorial" or name.startswith("editorial.") for name in names):
+                importers.add(str(module.relative_to(geo.parent)))
+    assert not importers

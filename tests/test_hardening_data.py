@@ -5,13 +5,13 @@ import datetime as dt
 import io
 
 import pytest
-from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
-from django.test import Client, RequestFactory
+from django.test import Client
 
+from editorial.review import apply_review
 from geo.exchange import ImportError_, export_document, import_document
 from geo.models import Actor, Citation, Claim, DataVersion, Outlet, Place, Source
 
@@ -63,16 +63,14 @@ def state():
 
 
 def test_a_batch_publication_failing_half_way_publishes_nothing(drafts):
-    request = RequestFactory().post("/admin/geo/claim/")
-    request.user = User.objects.create_superuser("rita", "rita@example.org", PASSWORD)
-    claim_admin = admin.site._registry[Claim]
+    reviewer = User.objects.create_superuser("rita", "rita@example.org", PASSWORD)
     before = state()
     with FailOnNthSave(4, IntegrityError("refused by the database")):
-        message = claim_admin.apply_review(request, drafts, Claim.Review.PUBLISHED)
+        message = apply_review(reviewer, drafts, Claim.Review.PUBLISHED)
     assert message.startswith("Nothing was changed")
     assert state() == before
     with FailOnNthSave(4, RuntimeError("the worker crashed")), pytest.raises(RuntimeError):
-        claim_admin.apply_review(request, drafts, Claim.Review.PUBLISHED)
+        apply_review(reviewer, drafts, Claim.Review.PUBLISHED)
     assert state() == before
 
 

@@ -1,13 +1,12 @@
-"""The editors' workspace outside the record's own models: who manages people, and pending changes.
+"""Pending changes in the admin: how an editor's save of a public record is kept for review, and the
+reviewers' queue.
 
-Only superusers manage people: staff in the Editors or Reviewers groups never see users or groups,
-whatever permissions a group is later given by mistake. Pending changes are the reviewers' queue.
+Every record admin mixes in ReviewedChangesMixin, so an editor who may not publish edits a public record
+with the usual forms, and the write waits in editorial.pending (which decides what is public and how a
+change merges) until a reviewer publishes it from the queue.
 """
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -15,29 +14,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from . import pending
-from .forms import RejectForm
-from .models import PendingChange
-
-
-class SuperuserOnly:
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
-
-
-User = get_user_model()
-for model, base in ((User, UserAdmin), (Group, GroupAdmin)):
-    if admin.site.is_registered(model):
-        admin.site.unregister(model)
-    admin.site.register(model, type(f"SuperuserOnly{base.__name__}", (SuperuserOnly, base), {}))
-
-
-# ------------------------------------------------------------------ pending changes
+from editorial import pending
+from editorial.forms import RejectForm
+from editorial.models import PendingChange
 
 
 class ReviewedChangesMixin:

@@ -1,130 +1,28 @@
-"""The editors' workspace: every record model in the admin, with history, review and conflict checks.
+"""The claims' admin: the list reviewers work from, the claim's page, and its publish and reject buttons.
 
-Editors write drafts; only users with geo.publish_claim (the Reviewers group) publish or reject.
-An editor's change to anything the public sees (a published claim, a source a published claim cites,
-a place, a side, an outlet) waits as a pending change (editorial.pending) until a reviewer publishes
-it, and only reviewers delete what the public sees: the public record changes only then.
-Who may see what on the public map is decided by geo.resolution alone: the "disagrees" column and
-filter ask geo.resolution.disagreements rather than comparing claims here.
+Editors write drafts; only reviewers (geo.publish_claim) publish or reject, and the workflow itself, with
+the optimistic locking of a claim's revision, lives in editorial.review: this module asks it and reports
+back. Whether two claims disagree is decided by geo.resolution alone: the "disagrees" column and the
+"in conflict" filter ask geo.resolution.disagreements rather than comparing claims here.
 """
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.admin import ReviewedChangesMixin
-from editorial.forms import ClaimForm, EditConflict, RejectForm, SourceForm, conflict_message
-from geo.text import search_variants
+from editorial import review
+from editorial.forms import ClaimForm, RejectForm
+from geo import records, resolution
+from geo.models import Actor, Citation, Claim, ClaimActor
 
-from . import records, resolution
-from .models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
-
-def name_search(queryset, term, prefix=""):
-    """Places by any name or alias, ignoring case, diacritics and punctuation (Place.search_names)."""
-    condition = Q()
-    for variant in search_variants(term):
-        condition |= Q(**{f"{prefix}search_names__contains": variant})
-    return queryset.filter(condition) if condition else queryset.none()
-
-
-def isolated(name, ordering=None):
-    """A list column of a name isolated for bidirectional text: an Arabic name, or a right-to-left
-    override character in any name, cannot reorder the text of the row around it."""
-
-    @admin.display(description=name.replace("_", " "), ordering=ordering or name, empty_value="-")
-    def column(obj):
-        value = getattr(obj, name)
-        return format_html("<bdi>{}</bdi>", value) if value not in (None, "") else None
-
-    return column
-
-
-def map_link(claim):
-    return f"/?at={claim.date.isoformat()}&place={claim.place.slug}"
-
-
-class PlaceNameInline(admin.TabularInline):
-    model = PlaceName
-    extra = 1
-
-
-class PlaceClaimInline(admin.TabularInline):
-    """The place's claims at a glance; they are edited on their own page, where review and locking apply."""
-
-    model = Claim
-    fk_name = "place"
-    fields = ("status", "holder", "date_label", "claimant", "rank", "review")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    ordering = ("date",)
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Place)
-class PlaceAdmin(ReviewedChangesMixin, LeafletGeoAdmin, SimpleHistoryAdmin):
-    list_display = (isolated("name"), "slug", "kind", "country", "size_class", isolated("parent", "parent__name"))
-    list_filter = ("kind", "country", "size_class")
-    search_fields = ("name", "slug")
-    prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("parent",)
-    inlines = (PlaceNameInline, PlaceClaimInline)
-
-    def get_search_results(self, request, queryset, search_term):
-        results, distinct = super().get_search_results(request, queryset, search_term)
-        if search_term.strip():
-            results = results | name_search(queryset, search_term)
-        return results, distinct
-
-
-class ActorAliasInline(admin.TabularInline):
-    model = ActorAlias
-    extra = 1
-
-
-class ActorRelationInline(admin.TabularInline):
-    model = ActorRelation
-    fk_name = "actor"
-    extra = 0
-    autocomplete_fields = ("other",)
-
-
-@admin.register(Actor)
-class ActorAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
-    list_display = (isolated("name"), isolated("short_name"), "slug", "kind", "colour")
-    list_filter = ("kind",)
-    search_fields = ("name", "short_name", "slug", "aliases__name")
-    prepopulated_fields = {"slug": ("name",)}
-    inlines = (ActorAliasInline, ActorRelationInline)
-
-
-@admin.register(Outlet)
-class OutletAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
-    list_display = (isolated("name"), "slug", "reliability", isolated("alignment"))
-    list_filter = ("reliability",)
-    search_fields = ("name", "slug", "alignment")
-    prepopulated_fields = {"slug": ("name",)}
-
-
-@admin.register(Source)
-class SourceAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
-    form = SourceForm
-    list_display = (isolated("title"), isolated("outlet", "outlet__name"), "published_at", "url")
-    list_filter = ("outlet",)
-    search_fields = ("title", "url", "outlet__name", "key")
-    autocomplete_fields = ("outlet",)
-    date_hierarchy = "published_at"
+from .listing import isolated, map_link, name_search
+from .pending_changes import ReviewedChangesMixin
 
 
 class CitationInline(admin.StackedInline):
@@ -233,7 +131,7 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
 
     # -- permissions --------------------------------------------------------------------------------
     def has_publish_permission(self, request):
-        return request.user.has_perm("geo.publish_claim")
+        return review.may_review(request.user)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.review == Claim.Review.PUBLISHED and not request.user.is_superuser:
@@ -254,7 +152,7 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except EditConflict as conflict:
+        except review.EditConflict as conflict:
             self.message_user(request, str(conflict), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 
@@ -262,26 +160,18 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
         try:
             with transaction.atomic():
                 return super().history_form_view(request, object_id, version_id, extra_context)
-        except EditConflict as conflict:
+        except review.EditConflict as conflict:
             self.message_user(request, str(conflict), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:geo_claim_change", args=[object_id]))
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.editor = request.user
-            obj.review = Claim.Review.DRAFT
-            obj.revision = 1
-            super().save_model(request, obj, form, change)
-            return
-        current = Claim.objects.filter(pk=obj.pk).values("review", "revision").get()
-        # Review moves only through publish and reject (a revert must not publish an old copy).
-        obj.review = current["review"]
-        opened = form.cleaned_data.get("opened_revision") or current["revision"]
-        if not Claim.objects.filter(pk=obj.pk, revision=opened).update(revision=opened + 1):
-            raise EditConflict(conflict_message(obj.pk, opened))
-        obj.revision = opened + 1
+        if change:
+            review.take_revision(obj, form.cleaned_data.get("opened_revision"))
+        else:
+            review.start_draft(obj, request.user)
         super().save_model(request, obj, form, change)
-        obj.refresh_known_from()
+        if change:
+            obj.refresh_known_from()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -295,50 +185,19 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
         ]
         return own + super().get_urls()
 
-    def apply_review(self, request, claim_ids, review, reason=""):
-        """Publish or reject the claims, all or none; returns an error message or None."""
-        with transaction.atomic():
-            claims = list(Claim.objects.select_for_update().filter(pk__in=claim_ids).order_by("pk"))
-            if review == Claim.Review.PUBLISHED:
-                quoted = set(Citation.objects.filter(claim__in=claims).exclude(quote="").values_list("claim_id", flat=True))
-                unquoted = [c for c in claims if c.pk not in quoted]
-                if unquoted:
-                    names = "; ".join(f"#{c.pk} {c}" for c in unquoted)
-                    return (f"Nothing was published: {len(unquoted)} claim(s) have no citation with a quote, and a claim "
-                            f"is published only with the source's words that support it: {names}.")
-            stamp = timezone.now().strftime("%Y-%m-%d %H:%M")
-            try:
-                for claim in claims:
-                    claim.review = review
-                    claim.revision += 1
-                    if reason:
-                        claim.notes = f"{claim.notes}\n\nRejected by {request.user} on {stamp} UTC: {reason}".strip()
-                    claim._history_user = request.user
-                    claim._change_reason = (f"{review}: {reason}" if reason else review)[:100]
-                    claim.save()
-            except IntegrityError as error:
-                transaction.set_rollback(True)
-                return f"Nothing was changed: the database refused the change ({error})."
-        return None
-
-    def _done(self, request, count, review, error):
-        if error:
-            self.message_user(request, error, messages.ERROR)
-        else:
-            self.message_user(request, f"{count} claim(s) {review}.", messages.SUCCESS)
+    def report(self, request, outcome):
+        self.message_user(request, outcome.message, messages.SUCCESS if outcome.done else messages.ERROR)
 
     @admin.action(description="Publish the selected claims (all or none)", permissions=["publish"])
     def publish_claims(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        self._done(request, len(ids), "published", self.apply_review(request, ids, Claim.Review.PUBLISHED))
+        self.report(request, review.publish(request.user, list(queryset.values_list("pk", flat=True))))
 
     @admin.action(description="Reject the selected claims, with a reason", permissions=["publish"])
     def reject_claims(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         form = RejectForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            self._done(request, len(ids), "rejected", self.apply_review(request, ids, Claim.Review.REJECTED, reason))
+            self.report(request, review.reject(request.user, ids, form.cleaned_data["reason"]))
             return None
         return self.render_reject(request, Claim.objects.filter(pk__in=ids), form, action=True)
 
@@ -351,9 +210,9 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
 
     def publish_view(self, request, pk):
         claim = get_object_or_404(Claim, pk=pk)
-        if request.method != "POST" or not self.has_publish_permission(request):
+        if request.method != "POST":
             raise PermissionDenied("Only reviewers publish claims.")
-        self._done(request, 1, "published", self.apply_review(request, [claim.pk], Claim.Review.PUBLISHED))
+        self.report(request, review.publish(request.user, [claim.pk]))
         return HttpResponseRedirect(reverse("admin:geo_claim_change", args=[pk]))
 
     def reject_view(self, request, pk):
@@ -362,7 +221,7 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
             raise PermissionDenied("Only reviewers reject claims.")
         form = RejectForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            self._done(request, 1, "rejected", self.apply_review(request, [pk], Claim.Review.REJECTED, form.cleaned_data["reason"]))
+            self.report(request, review.reject(request.user, [pk], form.cleaned_data["reason"]))
             return HttpResponseRedirect(reverse("admin:geo_claim_change", args=[pk]))
         return self.render_reject(request, [claim], form, action=False)
 
