@@ -29,6 +29,8 @@ from .filters import ParameterError, Query
 
 # Headers a cached body must be served with again.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
+
+
 def max_age():
     return getattr(settings, "API_CACHE_MAX_AGE", 0)
 

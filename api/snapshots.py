@@ -174,8 +174,8 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
     `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them.
 
     The database sorts the day's rows, and each Feature is written into the body as it arrives (as
-    the UTF-8 bytes stored, api.fastpath.stream_rows), so a worker holds the body and one chunk of rows, never every Feature
-    beside the body (at 50,000 places, 57 MB each)."""
+    the UTF-8 bytes stored: api.fastpath.stream_rows), so a worker holds the body and one chunk of
+    rows, never every Feature beside the body (at 50,000 places, 57 MB each)."""
     connection = _connection()
     place_filter, params = records.places_condition(places, connection)
     day = connection.ops.adapt_datefield_value(at)

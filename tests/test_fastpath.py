@@ -85,7 +85,7 @@ def test_django_and_psycopg_offer_what_the_stream_goes_through():
 def test_streamed_rows_go_through_the_wrappers_and_the_query_log(seeded):
     """The rows are those of a plain query (text as the bytes sent, on PostgreSQL), and the query is
     seen by execute wrappers and logged, as cursor.execute's are."""
-    sql = "SELECT slug FROM geo_place ORDER BY slug"
+    sql = "SELECT CAST(slug AS TEXT) FROM geo_place ORDER BY slug"
     slugs = sorted(Place.objects.values_list("slug", flat=True))
     seen = []
 
