@@ -6,7 +6,7 @@ so a script author can fix the request without reading the code.
 Each endpoint declares the parameters it reads (`Query`); anything else is refused before any work:
 an unknown name, a parameter given twice, or given empty (leave it out to get its default). A value
 is parsed into what it means (a day, a UTC moment, a sorted set of slugs), and the response cache
-keys on those meanings, so spellings of one request share one answer and junk cannot mint new ones.
+keys on those meanings (api.fastpath.keys).
 Numbers and dates are read in ASCII digits only: Python would also read "٣" or "２０１７", and every
 such spelling would be one more answer to build and keep.
 """
@@ -78,19 +78,6 @@ class Query:
                 raise ParameterError(name, f"{name}: {shown(text)} holds control characters.", "printable text")
             values[name] = parser(name, text)
         return values
-
-
-def key_text(values):
-    """The parsed values as sorted (name, text) pairs: what the response cache keys on."""
-    return tuple(sorted((name, canonical(value)) for name, value in values.items()))
-
-
-def canonical(value):
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (tuple, list, frozenset, set)):
-        return ",".join(canonical(item) for item in value)
-    return str(value)
 
 
 # ------------------------------------------------------------------ parsers: (name, text) -> value

@@ -19,20 +19,18 @@ crash between a commit and its refresh, can cost speed, never correctness, until
 import io
 
 import orjson
-import psycopg
 from django.db import connections, router, transaction
-from django.db.backends.utils import CursorDebugWrapper
 from django.db.models import F
 from django.utils import timezone
 
 from geo import records, resolution
 from geo.models import Place
 
+from .fastpath import chunked_cursor, gc_paused, stream_rows
 from .models import SnapshotSegment, SnapshotStatus, StalePlace
 from .serializers import Actors, Places, citations_by_claim, feature, place_properties, state_properties
 
 BATCH = 2000  # places resolved and written at a time: bounds memory and the citations query
-STREAM_ROWS = 2000  # rows of a day's segments the driver holds at a time
 
 
 def _connection(write=False):
@@ -81,7 +79,7 @@ def _write(places):
         place_filter = f" WHERE place_id IN ({sql})"
     insert = ("INSERT INTO api_snapshotsegment (place_id, start, stop, precision, state, actors, feature) "
               "VALUES (%s, %s, %s, %s, %s, %s, %s)")
-    with records.gc_paused(), connection.cursor() as cursor:
+    with gc_paused(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM api_snapshotsegment{place_filter}", [] if places is None else params)
         stream = records.iter_place_claims(places=places)
         written = 0
@@ -176,8 +174,8 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
     `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them.
 
     The database sorts the day's rows, and each Feature is written into the body as it arrives (as
-    the UTF-8 bytes stored), so a worker holds the body and one chunk of rows, never every Feature
-    beside the body (at 50,000 places, 57 MB each)."""
+    the UTF-8 bytes stored: api.fastpath.stream_rows), so a worker holds the body and one chunk of
+    rows, never every Feature beside the body (at 50,000 places, 57 MB each)."""
     connection = _connection()
     place_filter, params = records.places_condition(places, connection)
     day = connection.ops.adapt_datefield_value(at)
@@ -200,46 +198,12 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-        for index, (feature,) in enumerate(_rows(cursor, sql, params)):
+        for index, (feature,) in enumerate(stream_rows(cursor, sql, params)):
             if index:
                 body.write(b",")
             body.write(feature)
     body.write(b"]}")
     return body.getvalue()
-
-
-class _UTF8Bytes(psycopg.adapt.Loader):
-    """Text as the UTF-8 bytes the server sent: a prepared Feature goes into the body as it is
-    stored, never decoded into a str (up to four bytes a character) and encoded back."""
-
-    def load(self, data):
-        return bytes(data)
-
-
-def _rows(cursor, sql, params):
-    """The rows of one query as they arrive. On PostgreSQL, in chunks of STREAM_ROWS rows (psycopg's
-    stream over libpq's chunked rows): the driver never holds the whole answer, and there are none of
-    a server-side cursor's round trips. Through Django's execute wrappers and query log, as
-    cursor.execute is."""
-    if cursor.db.vendor != "postgresql":
-        cursor.execute(sql, params)
-        return iter(cursor)
-    chunk = STREAM_ROWS if psycopg.pq.version() >= 170000 else 1  # chunks need libpq 17; else row by row
-    cursor.cursor.adapters.register_loader("text", _UTF8Bytes)
-
-    def stream(sql, params, many, context):
-        cursor.db.validate_no_broken_transaction()
-
-        def rows():
-            with cursor.db.wrap_database_errors:
-                yield from cursor.cursor.stream(sql, params, size=chunk)
-
-        return rows()
-
-    if isinstance(cursor, CursorDebugWrapper):
-        with cursor.debug_sql(sql, params):
-            return cursor._execute_with_wrappers(sql, params, False, stream)
-    return cursor._execute_with_wrappers(sql, params, False, stream)
 
 
 def _actors_condition(actor_ids, connection):
@@ -270,7 +234,7 @@ def _changes(connection):
     made = {}
     date = records.parse_db_date
     previous_place = previous_key = None
-    with connection.chunked_cursor() as cursor:
+    with chunked_cursor(connection) as cursor:
         cursor.execute("SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start")
         while rows := cursor.fetchmany(10000):
             for place, start, precision, key in rows:

@@ -4,7 +4,7 @@ Every state comes from geo.resolution: through geo.records, or prepared by api.s
 record as known now. These views only parse parameters, read display fields in bulk and shape the
 contract's payloads (the OpenAPI schema at /api/v1/schema/ documents them). Every view is cached
 and answers conditional requests through api.caching, is throttled for anonymous clients, and
-answers write methods with 405.
+answers write methods with 405; what makes them fast lives in api.fastpath.
 """
 import orjson
 from django.db.models import Exists, OuterRef, Q, TextField, Value
@@ -15,11 +15,7 @@ from rest_framework.decorators import api_view, authentication_classes, permissi
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
-
-from controlmap.security import client_address
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 from rest_framework import serializers as drf
 
@@ -29,6 +25,7 @@ from geo.text import search_variants
 
 from . import schema, snapshots
 from .caching import CachedGetMixin
+from .fastpath import ExpensiveThrottle, PublicThrottle, ReleasedAfterSending, gc_paused
 from .filters import (
     PAGES, STATUSES, ParameterError, Query, shown, actor_ids, at_day, bbox_polygon, box, choice, claim_filter, day, last_day,
     moment, plain, slugs,
@@ -41,44 +38,7 @@ from .serializers import (
 )
 
 
-class PublicThrottle(AnonRateThrottle):
-    """Anonymous rate limit, counted per client in fixed windows of the rate's period: one atomic
-    increment in the cache per request, whatever the rate. (DRF's own reads and writes back every
-    request time of the last period: thousands of them at a generous rate, on every request.) The
-    rate is read per request so settings overrides take effect. The client is its address as
-    controlmap.security reads it (the trusted-proxy rule), not DRF's whole X-Forwarded-For header,
-    which a client writes itself."""
-
-    def get_ident(self, request):
-        return client_address(request)
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-
-    def allow_request(self, request, view):
-        if self.rate is None or (key := self.get_cache_key(request, view)) is None:
-            return True
-        window = int(self.timer() // self.duration)
-        self.window_end = (window + 1) * self.duration
-        key = f"{key}:{window}"
-        try:
-            count = self.cache.incr(key)
-        except ValueError:  # the window's first request (or a racing one's)
-            count = 1 if self.cache.add(key, 1, self.duration) else self.cache.incr(key)
-        return count is None or count <= self.num_requests  # None: the cache is unreachable
-
-    def wait(self):
-        return max(0.0, self.window_end - self.timer())
-
-
-class ExpensiveThrottle(PublicThrottle):
-    """A lower anonymous limit on building answers that cost seconds (known_at=, whole-map CSV);
-    counted only when an answer is built, not when a cached one is sent."""
-
-    scope = "anon_expensive"
-
-
-class PublicView(CachedGetMixin, APIView):
+class PublicView(ReleasedAfterSending, CachedGetMixin, APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
     throttle_classes = (PublicThrottle,)
@@ -90,19 +50,7 @@ class PublicView(CachedGetMixin, APIView):
         # Errors are JSON whatever format was asked for.
         if response.status_code >= 400:
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response._resource_closers.append(lambda: self._release(response))
-        return response
-
-    def _release(self, response):
-        """Once the answer is sent: break the reference cycles DRF leaves between view and response
-        (view.response, the renderer context's view and response), which kept each answer's body and
-        data (57 MB for a snapshot at XL) alive until a rare full collection: a worker grew by the
-        size of every answer it built."""
-        context = getattr(response, "renderer_context", None) or {}
-        context.pop("response", None)
-        context.pop("view", None)
-        self.__dict__.pop("response", None)
+        return super().finalize_response(request, response, *args, **kwargs)
 
 
 # CSV columns that list one value per citation, joined with " | ": (column, key in the citation).
@@ -142,6 +90,7 @@ class ControlView(PublicView):
             **schema.ERRORS,
         },
     )
+    @gc_paused()  # tens of thousands of small dicts: no collector passes over them
     def get(self, request):
         values = self.values
         at, known_at, bbox = at_day(values), values.get("known_at"), bbox_polygon(values)
@@ -154,12 +103,11 @@ class ControlView(PublicView):
         prepared = snapshots.snapshot_body(collection, at, within, wanted) if known_at is None else None
         if prepared is not None:  # JSON already: sent as it is, or read back for CSV
             return Response(orjson.loads(prepared) if request.accepted_renderer.format == "csv" else WrittenJSON(prepared))
-        with records.gc_paused():  # tens of thousands of small dicts: no collector passes over them
-            states = records.snapshot(at, known_at, places=within)
-            if wanted:
-                states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
-            citations = citations_by_claim(deciding_ids(states))
-            collection["features"] = snapshot_features(Places(places_query), states, actors.slug, citations)
+        states = records.snapshot(at, known_at, places=within)
+        if wanted:
+            states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
+        citations = citations_by_claim(deciding_ids(states))
+        collection["features"] = snapshot_features(Places(places_query), states, actors.slug, citations)
         return Response(collection)
 
     def download_name(self, request):
@@ -191,13 +139,12 @@ class TimelineView(PublicView):
 
     @extend_schema(operation_id="timeline", summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
+    @gc_paused()
     def get(self, request):
         known_at = self.values.get("known_at")
         changes = snapshots.timeline_changes() if known_at is None else None
-        with records.gc_paused():
-            changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
-            payload = timeline_payload(changes, Places(), Actors(), self.validators.version, known_at)
-        return Response(payload)
+        changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
+        return Response(timeline_payload(changes, Places(), Actors(), self.validators.version, known_at))
 
 
 class PlaceFeatureSerializer(GeoFeatureModelSerializer):

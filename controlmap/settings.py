@@ -224,7 +224,7 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After", "Content-
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", 0))  # seconds a client may reuse without revalidating
 API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", 24 * 3600))  # seconds a body stays in the cache
 # Bytes of response bodies each process also keeps in its own memory, as copies of the shared cache's
-# (api.caching.LocalBodies): a cached answer then costs no copy out of the cache. 0 turns it off.
+# (api.fastpath.bodies.LocalBodies): a cached answer then costs no copy out of the cache. 0 turns it off.
 # 32 MiB: a few snapshots of 10,000 places; one of 50,000 (57 MB) is not kept, so a worker stays small.
 API_CACHE_LOCAL_BYTES = int(os.environ.get("API_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
 

@@ -440,7 +440,7 @@ def test_publication_changes_the_validators_and_the_answer(client, seeded, djang
 
 def test_anonymous_clients_are_throttled_with_retry_after(client, seeded, monkeypatch):
     """3 a minute: counted per client in the minute under way, whose end Retry-After names."""
-    from api.views import PublicThrottle
+    from api.fastpath import PublicThrottle
 
     now = [1_800_000_015.5]  # 15.5 s into a minute
     monkeypatch.setattr(PublicThrottle, "timer", lambda self: now[0])

@@ -18,8 +18,8 @@ from django.urls import resolve
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
-from api import builds as builds_module
-from api.caching import local_bodies
+from api.fastpath import coalescing as builds_module
+from api.fastpath import local_bodies
 from controlmap import health as health_module
 from geo import records
 from geo.models import Place

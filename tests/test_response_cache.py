@@ -1,4 +1,4 @@
-"""The response cache's per-process copies (api.caching.LocalBodies): a process serves the bodies it
+"""The response cache's per-process copies (api.fastpath.bodies.LocalBodies): a process serves the bodies it
 served last from its own memory, yet never an answer older than the record, in this process or in
 another, never one the shared cache no longer holds, and never more bytes than the operator allowed."""
 import datetime as dt
@@ -18,7 +18,7 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 
-from api.caching import local_bodies
+from api.fastpath import local_bodies
 from geo.models import Actor, Citation, Claim, Place, Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +112,7 @@ def test_redis_holds_each_body_as_it_was_sent(client, seeded):
 def test_a_body_larger_than_a_process_keeps_is_sent_from_redis_in_pieces(client, seeded, monkeypatch):
     """A hit on a body too large for this process's copies is read out of Redis piece by piece as it
     is sent (a 57 MB snapshot at XL): the reader gets every byte, with its length announced."""
-    from api.caching import SharedBodies
+    from api.fastpath.bodies import SharedBodies
 
     monkeypatch.setattr(SharedBodies, "PIECE", 1000)
     with override_settings(CACHES=redis_cache(), DATA_VERSION_CACHED=True, API_CACHE_LOCAL_BYTES=100):
