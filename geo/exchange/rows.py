@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 
 
 class Rows:
+    """One import's reading and writing: the errors found so far, and how many rows it changed."""
+
     def __init__(self, document, may_publish, publisher=None):
         self.document = document
         self.may_publish = may_publish
