@@ -1,6 +1,6 @@
 """Conditional requests and the response cache for every public GET, in one place.
 
-The validators are the data version (geo.models.DataVersion), which moves on every change to the
+The validators are the data version (api.versions), which moves on every change to the
 record: the ETag names the endpoint, its parameters, the representation and the version, so a
 client or CDN revalidates for the price of one tiny query, and a cached body can never be stale
 (a new version is a new key). The version is read *before* the body is built, so a publication
@@ -22,8 +22,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
-from geo.models import DataVersion
-
+from . import versions
 from .fastpath import ECHO, builds, key_text, last_event, local_bodies, shared_bodies, streamed, with_echo
 from .filters import ParameterError, Query
 
@@ -46,9 +45,9 @@ class Validators:
         """`values`: the parsed query parameters (api.filters.Query), which the key names by their
         meaning, never by their spelling. `today`: for an answer that depends on the current day (a
         state "now"), that day (UTC): it joins the key, and midnight counts as a modification.
-        `current`: the (version, changed_at) to use instead of DataVersion.current()."""
+        `current`: the (version, changed_at) to use instead of versions.current()."""
         self.args = (endpoint, request, values, variant, today)
-        version, changed_at = current or DataVersion.current()
+        version, changed_at = current or versions.current()
         values = values or {}
         # changed_at joins the key: a version number reused after a rolled-back bump never finds old bodies.
         stamp = int(changed_at.timestamp() * 1e6) if changed_at else 0
@@ -84,7 +83,7 @@ class Validators:
         read before the body, so a body is never stored under a newer version than its data."""
         if not getattr(settings, "DATA_VERSION_CACHED", False):
             return self
-        return Validators(*self.args, current=DataVersion.stored())
+        return Validators(*self.args, current=versions.stored())
 
     def not_modified(self, request):
         """RFC 9110: If-None-Match wins; If-Modified-Since counts only without it."""

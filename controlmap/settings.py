@@ -156,7 +156,7 @@ else:
     # Per process, and it holds whole answers (a snapshot of 10,000 places is 11 MB): a few dozen,
     # not Django's default 300, so a laptop's server stays small.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 32}}}
-# The data version is read from the cache only when every process shares it (geo.models.DataVersion).
+# The data version is read from the cache only when every process shares it (api.versions).
 DATA_VERSION_CACHED = env_bool("DATA_VERSION_CACHED", bool(REDIS_URL))
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,4 +1,4 @@
-"""Dates as the record uses them: partial ISO dates in, honest labels out.
+"""Dates as the record uses them: partial ISO dates in, honest labels out, and the database's text read back.
 
 Rule for partial dates given as query parameters (`at`, `known_at`): a year or a month means its
 first day, the same rule that makes a month-precision claim take effect on the 1st. A day given as
@@ -46,6 +46,19 @@ def parse_known_at(text):
     if moment is not None:
         return moment
     return dt.datetime.combine(day, dt.time.max, tzinfo=dt.timezone.utc)
+
+
+def parse_db_date(value):
+    """A date from a database's text (SQLite's), or the date a driver already made."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def parse_db_moment(value):
+    """A datetime from a database's text (PostgreSQL's has an offset, SQLite's is UTC without one),
+    or the datetime a driver already made (naive: UTC)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
 def format_date(day, precision):

@@ -3,20 +3,20 @@
 The database only narrows the claims down (published, known by D, dated by T, the latest date per
 place); geo.resolution alone decides what they mean.
 
-The two hot paths (the snapshot and the timeline) read plain rows with a raw cursor and build the
-ClaimFacts directly: the ORM's per-value conversion (above all of datetimes on SQLite) cost more
-than the query itself at 200,000 claims.
+Every read goes through plain rows of FACT_FIELDS, fetched with a raw cursor, and `claim_facts`
+alone turns them into ClaimFacts: the ORM's per-value conversion (above all of datetimes on SQLite)
+cost more than the query itself at 200,000 claims. Dates as the database returns them are read by
+geo.dates.
 """
 import contextlib
-import datetime as dt
+import dataclasses
 import gc
 
 from django.db import connections, router
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
 
 from . import resolution
-from .models import Claim, ClaimActor
+from .dates import parse_db_date, parse_db_moment
+from .models import Claim
 
 ID_LIST_MAX = 20000  # well under SQLite's and PostgreSQL's limits on query parameters
 FACT_FIELDS = ("id", "place_id", "status", "date", "holder_id", "precision", "end", "rank", "known_from", "superseded_at", "review")
@@ -38,18 +38,9 @@ def gc_paused():
             gc.enable()
 
 
-def counting_filter(known_at=None):
-    """The SQL form of ClaimFact.counts: published, sourced, known by `known_at`, not superseded by then."""
-    condition = Q(review=Claim.Review.PUBLISHED, known_from__isnull=False)
-    if known_at is None:
-        return condition & ~Q(rank=Claim.Rank.SUPERSEDED)
-    return condition & Q(known_from__lte=known_at) & (
-        ~Q(rank=Claim.Rank.SUPERSEDED) | Q(superseded_at__gt=known_at)
-    )
-
-
 def _counting_sql(alias, connection, known_at):
-    """counting_filter as SQL on the claim table aliased `alias`, with its parameters."""
+    """The SQL form of ClaimFact.counts on the claim table aliased `alias`, with its parameters:
+    published, sourced, known by `known_at`, not superseded by then."""
     sql = f"{alias}.review = '{PUBLISHED}' AND {alias}.known_from IS NOT NULL"
     if known_at is None:
         return f"{sql} AND {alias}.rank <> '{SUPERSEDED}'", []
@@ -112,15 +103,18 @@ def deciding_sql(at, known_at=None, places=None, connection=None, columns=None):
     return sql, [day, *latest_params, *counting_params, *place_params]
 
 
-def parse_db_date(value):
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+def claim_facts(rows, others):
+    """ClaimFacts from rows of FACT_FIELDS: the one place database rows become what resolution reads.
 
-
-def parse_db_moment(value):
-    """A datetime from a database's text (PostgreSQL's has an offset, SQLite's is UTC without one)."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    Dates and datetimes come as the database's text (parsed here, in C) or as the driver made them;
+    `others` maps a claim's id to its (actor id, role) pairs, in any order."""
+    fact, date, moment, published, empty = resolution.ClaimFact, parse_db_date, parse_db_moment, PUBLISHED, ()
+    return [
+        fact(cid, place, status, date(day), holder, tuple(sorted(others[cid])) if cid in others else empty, precision,
+             date(end) if end is not None else None, rank, moment(known_from) if known_from is not None else None,
+             moment(superseded_at) if superseded_at is not None else None, review == published)
+        for cid, place, status, day, holder, precision, end, rank, known_from, superseded_at, review in rows
+    ]
 
 
 def fact_rows(sql, params, id_subquery=None, connection=None):
@@ -143,85 +137,44 @@ def fact_rows(sql, params, id_subquery=None, connection=None):
                 cursor.execute(f"{select} IN ({', '.join(['%s'] * len(ids))})", ids)
             for claim_id, actor_id, role in cursor.fetchall():
                 others.setdefault(claim_id, []).append((actor_id, role))
-    fact, date, moment, published = resolution.ClaimFact, parse_db_date, parse_db_moment, PUBLISHED
-    empty = ()
-    return [
-        fact(cid, place, status, date(day), holder, tuple(sorted(others[cid])) if cid in others else empty, precision,
-             date(end) if end is not None else None, rank, moment(known_from) if known_from is not None else None,
-             moment(superseded_at) if superseded_at is not None else None, review == published)
-        for cid, place, status, day, holder, precision, end, rank, known_from, superseded_at, review in rows
-    ]
+    return claim_facts(rows, others)
 
 
 def facts(queryset, payload=False):
     """ClaimFacts for the claims of `queryset`, in two queries whatever its size.
 
     With payload=True each fact carries its Claim instance (place, holder, citations and sources
-    prefetched) for display.
+    prefetched) for display, in a constant number of queries more.
     """
-    if payload:
-        # By id: select_related on a window-filtered queryset misreads geometry columns on SpatiaLite.
-        ids = list(queryset.order_by().values_list("id", flat=True))
-        rows = list(
-            Claim.objects.filter(id__in=ids).select_related("place", "holder", "superseded_by").prefetch_related(
-                "citations__source__outlet", "other_actors__actor"
-            )
-        )
-        others = {claim.id: tuple(sorted((o.actor_id, o.role) for o in claim.other_actors.all())) for claim in rows}
-        return [
-            resolution.ClaimFact(
-                id=c.id, place=c.place_id, status=c.status, date=c.date, holder=c.holder_id, others=others[c.id],
-                precision=c.precision, end=c.end, rank=c.rank, known_from=c.known_from, superseded_at=c.superseded_at,
-                published=c.review == Claim.Review.PUBLISHED, payload=c,
-            )
-            for c in rows
-        ]
     queryset = queryset.order_by()  # resolution sorts; the default ordering would join places
-    rows = list(queryset.values_list(*FACT_FIELDS))
-    others: dict[int, list] = {}
-    ids = [row[0] for row in rows]
-    # A few ids go by value (the queryset may be costly to run twice); many go by subquery.
-    related = ClaimActor.objects.filter(claim_id__in=ids if len(ids) <= ID_LIST_MAX else queryset.values("id"))
-    if ids:
-        for claim_id, actor_id, role in related.values_list("claim_id", "actor_id", "role"):
-            others.setdefault(claim_id, []).append((actor_id, role))
-    return [
-        resolution.ClaimFact(
-            id=cid, place=place, status=status, date=date, holder=holder, others=tuple(sorted(others.get(cid, ()))),
-            precision=precision, end=end, rank=rank, known_from=known_from, superseded_at=superseded_at,
-            published=review == Claim.Review.PUBLISHED,
-        )
-        for cid, place, status, date, holder, precision, end, rank, known_from, superseded_at, review in rows
-    ]
-
-
-def deciding_claims(at, known_at=None, places=None):
-    """Only the claims that can decide on day `at`: each place's counting claims of its latest date
-    (a queryset, e.g. to read their citations; see deciding_sql)."""
-    connection = connections[router.db_for_read(Claim)]
-    return Claim.objects.filter(id__in=RawSQL(*deciding_sql(at, known_at, places, connection, columns="c.id")))
+    connection = connections[queryset.db]
+    sql, params = queryset.values_list(*FACT_FIELDS).query.get_compiler(connection=connection).as_sql()
+    id_subquery = queryset.values("id").query.get_compiler(connection=connection).as_sql()
+    found = fact_rows(sql, params, id_subquery, connection)
+    if not payload:
+        return found
+    # By id: select_related on a window-filtered queryset misreads geometry columns on SpatiaLite.
+    claims = Claim.objects.filter(id__in=[fact.id for fact in found]).select_related(
+        "place", "holder", "superseded_by").prefetch_related("citations__source__outlet", "other_actors__actor")
+    by_id = {claim.id: claim for claim in claims}
+    return [dataclasses.replace(fact, payload=by_id[fact.id]) for fact in found]
 
 
 def deciding_facts(at, known_at=None, places=None):
-    """ClaimFacts of deciding_claims, read in two queries without the ORM's per-value conversions."""
+    """ClaimFacts of the claims that can decide on day `at` (see deciding_sql), in two queries."""
     connection = connections[router.db_for_read(Claim)]
     sql, params = deciding_sql(at, known_at, places, connection)
     return fact_rows(sql, params, deciding_sql(at, known_at, places, connection, columns="c.id"), connection)
 
 
-def snapshot(at, known_at=None, places=None, payload=False):
+def snapshot(at, known_at=None, places=None):
     """{place id: State} for every place with a known state on day `at`."""
     with gc_paused():
-        claims = facts(deciding_claims(at, known_at, places), payload=True) if payload else deciding_facts(at, known_at, places)
-        return resolution.snapshot(claims, at, known_at)
+        return resolution.snapshot(deciding_facts(at, known_at, places), at, known_at)
 
 
-def place_state(place, at, known_at=None, payload=True):
-    claims = facts(deciding_claims(at, known_at, [place]), payload=True) if payload else deciding_facts(at, known_at, [place])
-    return resolution.state_at(claims, at, known_at)
-
-
-def place_periods(place, known_at=None, payload=True):
+def place_periods(place, known_at=None, payload=False):
+    """The periods of one place; with payload=True its claims carry their Claim instances (see facts)."""
     return resolution.periods(facts(Claim.objects.filter(place=place, review=Claim.Review.PUBLISHED), payload), known_at)
 
 
@@ -239,36 +192,21 @@ def iter_place_claims(known_at=None, places=None, chunk=10000):
     sql = (f"SELECT {_columns('c', connection)}, a.actor_id, a.role FROM geo_claim c "
            f"LEFT JOIN geo_claimactor a ON a.claim_id = c.id WHERE {counting}{place_filter} "
            f"ORDER BY c.place_id, c.date, c.id")
-    date, moment, published, fact = parse_db_date, parse_db_moment, PUBLISHED, resolution.ClaimFact
     with gc_paused(), connection.chunked_cursor() as cursor:
         cursor.execute(sql, params + place_params)
-        place, claims = None, []
-        row = previous = None
-        others = []
-
-        def flush_claim():
-            cid, place_id, status, day, holder, precision, end, rank, known_from, superseded_at, review = previous[:11]
-            claims.append(fact(
-                cid, place_id, status, date(day), holder, tuple(sorted(others)), precision,
-                date(end) if end is not None else None, rank, moment(known_from) if known_from is not None else None,
-                moment(superseded_at) if superseded_at is not None else None, review == published,
-            ))
-
-        while rows := cursor.fetchmany(chunk):
-            for row in rows:
-                if previous is not None and row[0] == previous[0]:  # the same claim, another of its actors
-                    others.append((row[11], row[12]))
-                    continue
-                if previous is not None:
-                    flush_claim()
-                if row[1] != place and claims:
-                    yield place, claims
-                    claims = []
-                place, previous = row[1], row
-                others = [(row[11], row[12])] if row[11] is not None else []
-        if previous is not None:
-            flush_claim()
-            yield place, claims
+        place, rows, others = None, [], {}
+        while chunk_rows := cursor.fetchmany(chunk):
+            for row in chunk_rows:
+                if row[1] != place:
+                    if rows:
+                        yield place, claim_facts(rows, others)
+                    place, rows, others = row[1], [], {}
+                if not rows or rows[-1][0] != row[0]:  # else the same claim again, with another of its actors
+                    rows.append(row[:11])
+                if row[11] is not None:
+                    others.setdefault(row[0], []).append((row[11], row[12]))
+        if rows:
+            yield place, claim_facts(rows, others)
 
 
 def iter_timeline(known_at=None, chunk=10000):
@@ -279,8 +217,6 @@ def iter_timeline(known_at=None, chunk=10000):
             yield place, place_periods
 
 
-def timeline(known_at=None, payload=False):
+def timeline(known_at=None):
     """{place id: [Period]} for every place, from every counting claim."""
-    if payload:
-        return resolution.timeline(facts(Claim.objects.filter(counting_filter(known_at)), payload=True), known_at)
     return dict(iter_timeline(known_at))

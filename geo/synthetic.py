@@ -5,7 +5,7 @@ real sides, with day, month and approximate precision, same-day conflicts, super
 one to three citations each from sources published on or shortly after the claim's date. Rows are
 bulk-inserted, so model save() and signals do not run: the derived fields (earliest, latest,
 search_names) are computed here, known_from by the database's triggers as the citations go in, and
-the data version is bumped once at the end.
+geo.signals.bulk_changed, sent once at the end, moves the data version and the snapshots on commit.
 """
 import datetime as dt
 import random
@@ -14,7 +14,7 @@ from django.contrib.gis.geos import Point
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from .models import Actor, Citation, Claim, ClaimActor, DataVersion, Outlet, Place, PlaceName, Precision, Source, date_bounds
+from .models import Actor, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Precision, Source, date_bounds
 from .signals import bulk_changed
 from .text import search_variants
 
@@ -77,7 +77,6 @@ def delete_data_set(seed):
         for table, condition in statements:
             cursor.execute(f"DELETE FROM {table} WHERE {condition}", [prefix])
         bulk_changed.send(sender=Generator)
-        transaction.on_commit(DataVersion.bump)
 
 
 def _name(rng, index):
@@ -101,7 +100,6 @@ class Generator:
             sources = self.make_sources(outlets)
             counts = self.make_claims(place_ids, actors, sources)
             bulk_changed.send(sender=Generator)
-            transaction.on_commit(DataVersion.bump)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE geo_place; ANALYZE geo_claim; ANALYZE geo_citation; ANALYZE geo_claimactor; ANALYZE geo_source")

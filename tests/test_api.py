@@ -13,8 +13,9 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from api import versions
 from geo import records, resolution
-from geo.models import Actor, Citation, Claim, ClaimActor, DataVersion, Outlet, Place, Source
+from geo.models import Actor, Citation, Claim, ClaimActor, Outlet, Place, Source
 
 UTC = dt.timezone.utc
 
@@ -166,7 +167,7 @@ def readable(payload, state):
 
 def test_timeline_plays_back_the_same_states_as_geo_records(client, seeded):
     payload = get_json(client, "/api/v1/timeline/")
-    assert payload["format"] == "controlmap-timeline/1" and payload["version"] == DataVersion.current()[0]
+    assert payload["format"] == "controlmap-timeline/1" and payload["version"] == versions.current()[0]
     assert payload["first"] == "2014-01-06" and payload["last"] == "2017-11-19"
     assert payload["places"]["slug"] == sorted(Place.objects.values_list("slug", flat=True))
     deir = payload["places"]["slug"].index("deir-el-zour")
@@ -409,7 +410,7 @@ PUBLIC_URLS = [
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_every_public_get_answers_conditional_requests(client, seeded, url, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        DataVersion.bump()
+        versions.bump()
     first = client.get(url)
     assert first.status_code == 200
     etag, last_modified = first["ETag"], first["Last-Modified"]
@@ -532,8 +533,8 @@ def test_a_state_of_today_is_revalidated_after_midnight(client, seeded, django_c
     from django.utils.http import parse_http_date
 
     with django_capture_on_commit_callbacks(execute=True):
-        DataVersion.bump()
-    changed_at = DataVersion.current()[1]
+        versions.bump()
+    changed_at = versions.current()[1]
     midnight = dt.datetime.combine(dt.datetime.now(UTC).date(), dt.time(), tzinfo=UTC)
     today = client.get("/api/v1/places/boukamal/")
     assert parse_http_date(today["Last-Modified"]) == int(max(changed_at, midnight).timestamp())

@@ -17,8 +17,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 
+from api import versions
 from geo.exchange import export_document
-from geo.models import Actor, Citation, Claim, DataVersion, Place, Source
+from geo.models import Actor, Citation, Claim, Place, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -202,7 +203,7 @@ def snapshot():
     return {
         "claims": sorted(Claim.objects.values_list("key", "review", "revision")),
         "history": Claim.history.count(), "places": Place.objects.count(), "sources": Source.objects.count(),
-        "version": DataVersion.current()[0],
+        "version": versions.current()[0],
     }
 
 

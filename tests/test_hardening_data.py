@@ -12,8 +12,9 @@ from django.db.models.signals import post_save
 from django.test import Client
 
 from editorial.review import apply_review
+from api import versions
 from geo.exchange import ImportError_, export_document, import_document
-from geo.models import Actor, Citation, Claim, DataVersion, Outlet, Place, Source
+from geo.models import Actor, Citation, Claim, Outlet, Place, Source
 
 PASSWORD = "a-long-test-passphrase-42"
 HOSTILE_URLS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>",
@@ -130,7 +131,7 @@ def test_csv_exports_neutralise_cells_a_spreadsheet_would_run(client, seeded):
     claim.place.__class__.objects.filter(pk=claim.place_id).update(name=formulas[2])
     Source.objects.filter(pk=claim.citations.first().source_id).update(title=formulas[3])
     Outlet.objects.filter(pk=claim.citations.first().source.outlet_id).update(name=formulas[4])
-    DataVersion.bump()
+    versions.bump()
     for url in ("/api/v1/claims/?place=boukamal&format=csv", f"/api/v1/control/?at={claim.date.isoformat()}&format=csv"):
         response = client.get(url)
         assert response.status_code == 200, url

@@ -14,10 +14,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from api import snapshots
+from api import snapshots, versions
 from api.models import StalePlace
 from geo.exchange import export_document
-from geo.models import Citation, Claim, DataVersion, Source
+from geo.models import Citation, Claim, Source
 
 UTC = dt.timezone.utc
 PREMATURE = "boukamal-2017-11-09-army-declares-liberated"
@@ -329,13 +329,13 @@ def test_the_migration_corrects_existing_rows(live_seeded, client):
     catch_up()
     assert as_reported_on_10_november(client) == ("islamic-state", "islamic-state")
     assert holder_on_map(client, "2017-11-20") == "islamic-state"
-    version = DataVersion.current()[0]
+    version = versions.current()[0]
 
     call_command("migrate", "geo", verbosity=0)
     assert installed_triggers() == TRIGGERS[connection.vendor]
     assert known_from(PREMATURE) == RT_PUBLISHED
     assert known_from(RETAKEN) == Source.objects.get(key=RUDAW).published_at
-    assert DataVersion.current()[0] > version
+    assert versions.current()[0] > version
     assert as_reported_on_10_november(client) == ("syrian-government", "syrian-government")
     assert holder_on_map(client, "2017-11-20") == "syrian-government"
     assert_known_now_prepared(client)

@@ -113,10 +113,10 @@ def test_a_body_is_never_keyed_by_a_version_newer_than_its_data(client, seeded):
     built from the replica is keyed by the replica's version, so the newer key never serves it."""
     from django.core.cache import cache
 
-    from geo.models import DataVersion
+    from api import versions
 
-    version, changed_at = DataVersion.stored()
-    cache.set(DataVersion.CACHE_KEY, (version + 1, changed_at))  # published on the primary, not yet here
+    version, changed_at = versions.stored()
+    cache.set(versions.CACHE_KEY, (version + 1, changed_at))  # published on the primary, not yet here
     url = "/api/v1/control/?at=2017-11-20"
     first = client.get(url)
     assert first.status_code == 200 and first["ETag"].startswith(f'"v{version}-')

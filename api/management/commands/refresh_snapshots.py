@@ -2,9 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from api import snapshots
+from api import snapshots, versions
 from api.models import SnapshotStatus
-from geo.models import DataVersion
 
 
 class Command(BaseCommand):
@@ -22,6 +21,6 @@ class Command(BaseCommand):
             written, what = snapshots.rebuild(), "rebuilt"
         else:
             written, what = snapshots.refresh_stale(), "refreshed"
-        DataVersion.bump()
+        versions.bump()
         if options["verbosity"]:
             self.stdout.write(f"Snapshots {what}: {written} segments written in {time.perf_counter() - started:.1f} s.")

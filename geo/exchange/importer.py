@@ -1,30 +1,26 @@
-"""The record as one JSON document: export it, import it, load the seed data with it.
+"""Importing a document: an upsert by stable keys (slugs, source and claim keys), all in one transaction.
 
-Import is an upsert by stable keys (slugs, source and claim keys), all in one transaction: a
-document with any error changes nothing, and the error names the row and the field. Rows that are
+A document with any error changes nothing, and the error names the row and the field. Rows that are
 already as the document says are not saved again, so loading twice adds no history and no rows.
 
 A document is not review: an import publishes only when run on behalf of a user who may publish
 (`publisher`). Without one, claims the document marks published are stored as drafts, and a claim
 already published, or a source one cites, is left as it is (a change to it is an error). The seed
 loader alone imports the project's own seed data as published (`import_seed`).
-
-Source texts are read only from files inside seeds/ (`seed_file`, resolved: no absolute paths, no
-`..`, no symbolic link leading out).
 """
-import datetime as dt
 import json
 from dataclasses import dataclass, field as dataclass_field
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib.gis.geos import GEOSException, GEOSGeometry, MultiPolygon, Point
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 
-from .models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
+from ..models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
+from .export import FORMAT
+from .rows import Rows
+from .seed_files import seed_file_path, seed_text
 
-FORMAT = "controlmap/1"
+PUBLISH_PERMISSION = "geo.publish_claim"
 
 
 class ImportError_(Exception):
@@ -33,82 +29,6 @@ class ImportError_(Exception):
     def __init__(self, errors):
         self.errors = errors
         super().__init__("\n".join(errors))
-
-
-# ---------------------------------------------------------------- export
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
-def export_document():
-    actors = Actor.objects.prefetch_related("aliases", "relations__other").order_by("slug")
-    places = Place.objects.select_related("parent").prefetch_related("alternate_names").order_by("slug")
-    sources = Source.objects.select_related("outlet").order_by("published_at", "key")
-    claims = (
-        Claim.objects.select_related("place", "holder", "superseded_by", "editor")
-        .prefetch_related("other_actors__actor", "citations__source")
-        .order_by("place__slug", "date", "key")
-    )
-    return {
-        "format": FORMAT,
-        "actors": [
-            {
-                "slug": a.slug, "name": a.name, "short_name": a.short_name, "colour": a.colour, "kind": a.kind,
-                "description": a.description,
-                "aliases": [{"name": x.name, "language": x.language} for x in a.aliases.all()],
-                "relations": [{"kind": r.kind, "other": r.other.slug, "note": r.note} for r in a.relations.all()],
-            }
-            for a in actors
-        ],
-        "outlets": [
-            {"slug": o.slug, "name": o.name, "homepage": o.homepage, "alignment": o.alignment,
-             "reliability": o.reliability, "notes": o.notes}
-            for o in Outlet.objects.order_by("slug")
-        ],
-        "places": [
-            {
-                "slug": p.slug, "name": p.name, "kind": p.kind, "point": [p.point.x, p.point.y],
-                "area": json.loads(p.area.geojson) if p.area else None,
-                "parent": p.parent.slug if p.parent else None, "country": p.country, "region": p.region,
-                "size_class": p.size_class, "population": p.population, "wikidata_id": p.wikidata_id,
-                "geonames_id": p.geonames_id, "notes": p.notes,
-                "names": [{"name": n.name, "language": n.language} for n in p.alternate_names.all()],
-            }
-            for p in places
-        ],
-        "sources": [
-            {
-                "key": s.key, "outlet": s.outlet.slug, "url": s.url, "title": s.title, "author": s.author,
-                "published_at": _iso(s.published_at), "retrieved_at": _iso(s.retrieved_at), "language": s.language,
-                "archive_url": s.archive_url, "seed_file": s.seed_file, "full_text": s.full_text, "notes": s.notes,
-            }
-            for s in sources
-        ],
-        "claims": [
-            {
-                "key": c.key, "place": c.place.slug, "status": c.status, "holder": c.holder.slug if c.holder else None,
-                "others": [{"actor": o.actor.slug, "role": o.role} for o in c.other_actors.all()],
-                "date": c.date.isoformat(), "precision": c.precision,
-                "earliest": _iso(c.earliest) if c.precision == "approximate" else None,
-                "latest": _iso(c.latest) if c.precision == "approximate" else None,
-                "end": _iso(c.end), "claimant": c.claimant, "rank": c.rank, "rank_reason": c.rank_reason,
-                "superseded_at": _iso(c.superseded_at), "superseded_by": c.superseded_by.key if c.superseded_by else None,
-                "review": c.review, "editor": c.editor.get_username() if c.editor else None,
-                "created_at": _iso(c.created_at), "notes": c.notes,
-                "citations": [
-                    {"source": x.source.key, "quote": x.quote, "quote_is_paraphrase": x.quote_is_paraphrase, "note": x.note}
-                    for x in c.citations.all()
-                ],
-            }
-            for c in claims
-        ],
-    }
-
-
-# ---------------------------------------------------------------- import
-
-PUBLISH_PERMISSION = "geo.publish_claim"
 
 
 @dataclass
@@ -129,111 +49,7 @@ def check_publisher(user):
                                f"{PUBLISH_PERMISSION} permission, e.g. the reviewer role).")
 
 
-def seed_file_path(seed_file):
-    """The file a `seed_file` value names, resolved, which must lie inside seeds/ (no absolute path,
-    no `..`, no symbolic link leading out); ValueError saying why otherwise."""
-    seeds_dir = Path(settings.SEEDS_DIR).resolve()
-    relative = Path(str(seed_file))
-    try:
-        path = (seeds_dir / relative).resolve()
-    except (OSError, ValueError, RuntimeError) as error:  # a NUL byte, a symbolic link loop
-        raise ValueError(f"seed_file {seed_file!r} is not a usable file name: {error}") from None
-    if relative.is_absolute() or not path.is_relative_to(seeds_dir):
-        raise ValueError(f"seed_file {seed_file!r} lies outside the seeds folder: give a file name inside seeds/")
-    return path
-
-
-class _Importer:
-    def __init__(self, document, may_publish, publisher=None):
-        self.document = document
-        self.may_publish = may_publish
-        self.publisher = publisher  # recorded as the user of every history row the import writes
-        self.errors = []
-        self.changed = 0
-        self.drafted = []
-
-    def error(self, where, message):
-        self.errors.append(f"{where}: {message}")
-
-    def rows(self, section):
-        rows = self.document.get(section, [])
-        if not isinstance(rows, list):
-            self.error(section, "must be a list")
-            return []
-        return rows
-
-    def field(self, row, where, name, required=True, default=""):
-        if not isinstance(row, dict):
-            self.error(where, "must be an object")
-            return default
-        if name not in row or row[name] is None:
-            if required:
-                self.error(where, f"'{name}' is required")
-            return default if not required else None
-        return row[name]
-
-    def date(self, value, where, name):
-        if value in (None, ""):
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            self.error(where, f"'{name}' must be an ISO date (YYYY-MM-DD), got {value!r}")
-
-    def moment(self, value, where, name):
-        if value in (None, ""):
-            return None
-        try:
-            moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-        except ValueError:
-            self.error(where, f"'{name}' must be an ISO date-time with offset, got {value!r}")
-            return None
-        if moment.tzinfo is None:
-            self.error(where, f"'{name}' needs a time-zone offset, got {value!r}")
-            return None
-        return moment
-
-    def upsert(self, model, lookup, values, where):
-        """Create or update one row; save (and add history) only if something differs."""
-        instance = model.objects.filter(**lookup).first()
-        created = instance is None
-        if created:
-            instance = model(**lookup)
-        dirty = created
-        for name, value in values.items():
-            field = model._meta.get_field(name)
-            current = getattr(instance, field.attname) if field.is_relation else getattr(instance, name)
-            wanted = (value.pk if value is not None else None) if field.is_relation else value
-            if current != wanted:
-                setattr(instance, name, value)
-                dirty = True
-        if not dirty:
-            return instance
-        try:
-            instance.full_clean(validate_unique=False, validate_constraints=False)
-            with transaction.atomic():
-                self.save(instance)
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                self.error(where, f"{field}: {' '.join(messages)}")
-            return None
-        except IntegrityError as error:
-            self.error(where, f"violates a database rule: {error}")
-            return None
-        self.changed += 1
-        return instance
-
-    def save(self, instance):
-        if self.publisher is not None:
-            instance._history_user = self.publisher
-        instance.save()
-
-    def leave_published_alone(self, where, changed_before, what):
-        """Without a publisher, a row readers see as published must come out of the import unchanged."""
-        if not self.may_publish and self.changed > changed_before:
-            self.error(where, f"{what}: an import changes it only when run by a user who may publish "
-                              "(import_data --publish --as REVIEWER)")
-
+class Importer(Rows):
     def run(self):
         if self.document.get("format") != FORMAT:
             self.error("document", f"'format' must be {FORMAT!r}, got {self.document.get('format')!r}")
@@ -278,38 +94,6 @@ class _Importer:
                        lambda key, actor=actor: ActorRelation.objects.create(actor=actor, kind=key[0], other_id=key[1], note=key[2]),
                        where)
         return dict(Actor.objects.in_bulk(field_name="slug"))
-
-    def sync(self, related_manager, fields, wanted, make, where):
-        """Make the related rows exactly `wanted` (tuples of `fields`): delete the rest, create what lacks."""
-        existing = {tuple(row[:-1]): row[-1] for row in related_manager.values_list(*fields, "pk")}
-        stale = [pk for key, pk in existing.items() if key not in wanted]
-        if stale:
-            for instance in related_manager.model.objects.filter(pk__in=stale):
-                instance.delete()
-            self.changed += 1
-        for key in sorted(wanted - existing.keys(), key=str):
-            try:
-                with transaction.atomic():
-                    make(key)
-            except (IntegrityError, ValidationError) as error:
-                self.error(where, f"{dict(zip(fields, key))}: {error}")
-                continue
-            self.changed += 1
-
-    def items(self, row, name, where, required):
-        """The nested list `name` of `row`, keeping only well-formed entries (the rest are errors)."""
-        entries = row.get(name) or []
-        if not isinstance(entries, list):
-            self.error(where, f"'{name}' must be a list")
-            return []
-        good = []
-        for index, entry in enumerate(entries):
-            missing = [key for key in required if not isinstance(entry, dict) or entry.get(key) in (None, "")]
-            if missing:
-                self.error(where, f"{name}[{index}] lacks {', '.join(missing)}")
-            else:
-                good.append(entry)
-        return good
 
     def import_outlets(self):
         for index, row in enumerate(self.rows("outlets")):
@@ -407,13 +191,12 @@ class _Importer:
             full_text = row.get("full_text") or ""
             seed_file = row.get("seed_file") or ""
             if seed_file:
-                path = self.seed_path(seed_file, where)
-                if path is None:
+                try:
+                    path = seed_file_path(seed_file)
+                    full_text = full_text or seed_text(path, seed_file)
+                except ValueError as error:
+                    self.error(where, str(error))
                     continue
-                if not full_text:
-                    full_text = self.seed_text(path, seed_file, where)
-                    if full_text is None:
-                        continue
             url = row.get("url") or None
             if url and Source.objects.filter(url=url).exclude(key=key).exists():
                 other = Source.objects.get(url=url)
@@ -434,24 +217,6 @@ class _Importer:
                     source__key=key, claim__review=Claim.Review.PUBLISHED).exists():
                 self.leave_published_alone(where, changed_before, "this source is cited by a published claim")
         return dict(Source.objects.in_bulk(field_name="key"))
-
-    def seed_path(self, seed_file, where):
-        """The file `seed_file` names inside seeds/, resolved; None (an error) if it lies outside."""
-        try:
-            return seed_file_path(seed_file)
-        except ValueError as error:
-            self.error(where, str(error))
-            return None
-
-    def seed_text(self, path, seed_file, where):
-        if not path.is_file():
-            self.error(where, f"seed_file {seed_file!r} is not a file in the seeds folder")
-            return None
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            self.error(where, f"seed_file {seed_file!r} cannot be read as UTF-8 text: {error}")
-            return None
 
     def import_claims(self, places, actors, sources):
         from django.contrib.auth import get_user_model
@@ -561,14 +326,14 @@ def import_document(document, publisher=None):
     """
     if publisher is not None:
         check_publisher(publisher)
-    return _import(document, _Importer(document, may_publish=publisher is not None, publisher=publisher))
+    return _import(document, Importer(document, may_publish=publisher is not None, publisher=publisher))
 
 
 def import_seed(document):
     """Import the project's own seed data (fixtures/seed.json): trusted data, not user input, so its
     published claims stay published with no publisher. Only the load_seed command calls this;
     import_data never reaches it."""
-    return _import(document, _Importer(document, may_publish=True))
+    return _import(document, Importer(document, may_publish=True))
 
 
 def _import(document, importer):

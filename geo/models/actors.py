@@ -1,0 +1,74 @@
+"""The sides: actors, the names sources use for them, and how they relate."""
+from django.contrib.gis.db import models
+from django.core.validators import RegexValidator
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+colour_validator = RegexValidator(r"^#[0-9a-f]{6}$", "Use a lower-case hex colour such as #d62728.")
+
+
+class Actor(models.Model):
+    """A side: a state force, an armed group, a militia or a foreign state."""
+
+    class Kind(models.TextChoices):
+        STATE_FORCE = "state_force", "state force"
+        ARMED_GROUP = "armed_group", "armed group"
+        MILITIA = "militia", "militia"
+        FOREIGN_STATE = "foreign_state", "foreign state"
+        COALITION = "coalition", "coalition"
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=40)
+    slug = models.SlugField(max_length=100, unique=True)
+    colour = models.CharField(max_length=7, validators=[colour_validator])
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="actor_slug_not_empty"),
+            models.CheckConstraint(condition=Q(colour__startswith="#"), name="actor_colour_hex"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ActorAlias(models.Model):
+    """A name sources use for an actor (IS, ISIS, ISIL, Daesh, ...)."""
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    language = models.CharField(max_length=20, default="en")
+
+    class Meta:
+        ordering = ["actor", "name"]
+        verbose_name_plural = "actor aliases"
+        constraints = [models.UniqueConstraint(fields=["actor", "name"], name="actoralias_unique_per_actor")]
+
+    def __str__(self):
+        return self.name
+
+
+class ActorRelation(models.Model):
+    class Kind(models.TextChoices):
+        BACKED_BY = "backed_by", "backed by"
+        ALLIED_WITH = "allied_with", "allied with"
+
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    other = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="related_from")
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["actor", "kind", "other__slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "kind", "other"], name="actorrelation_unique"),
+            models.CheckConstraint(condition=~Q(actor=F("other")), name="actorrelation_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} {self.get_kind_display()} {self.other}"

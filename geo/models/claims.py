@@ -1,0 +1,248 @@
+"""The sourced claims about control: a claim, the other actors it names and its citations."""
+import calendar
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from ..dates import format_date
+from .actors import Actor
+from .places import Place
+from .sources import Source, new_key
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    YEAR = "year", "year"
+    APPROXIMATE = "approximate", "approximate"
+
+
+def date_bounds(date, precision, earliest=None, latest=None):
+    """The earliest and latest days a date of this precision allows.
+
+    Day, month and year are exact periods. An approximate date ("nearly three years ago") keeps the
+    window the editor gives, or 45 days either side of the stated day when none is given.
+    """
+    if precision == Precision.DAY:
+        return date, date
+    if precision == Precision.MONTH:
+        return date.replace(day=1), date.replace(day=calendar.monthrange(date.year, date.month)[1])
+    if precision == Precision.YEAR:
+        return date.replace(month=1, day=1), date.replace(month=12, day=31)
+    margin = dt.timedelta(days=45)
+    return earliest or date - margin, latest or date + margin
+
+
+class Claim(models.Model):
+    """One sourced assertion about who controls one place from one date.
+
+    `date` is when the claim takes effect (see geo.resolution for the rules); `earliest` and
+    `latest` bound what its precision allows. `known_from` is the earliest publication among its
+    citations, kept here so knowledge-time queries need no join; triggers in the database keep it
+    (migration 0004), whatever writes the claim, its citations or their sources.
+    """
+
+    class Status(models.TextChoices):
+        CONTROLLED = "controlled", "controlled"
+        CONTESTED = "contested", "contested"
+        BESIEGED = "besieged", "besieged"
+        UNKNOWN = "unknown", "unknown"
+
+    class Rank(models.TextChoices):
+        PREFERRED = "preferred", "preferred"
+        NORMAL = "normal", "normal"
+        SUPERSEDED = "superseded", "superseded"
+
+    class Review(models.TextChoices):
+        DRAFT = "draft", "draft"
+        PUBLISHED = "published", "published"
+        REJECTED = "rejected", "rejected"
+
+    key = models.SlugField(max_length=120, unique=True, default=new_key,
+                           help_text="Stable identifier, used by imports and the seed data.")
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="claims")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    holder = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="held_claims",
+                               help_text="Who holds the place (required for controlled and besieged).")
+    date = models.DateField("effective date")
+    precision = models.CharField(max_length=12, choices=Precision.choices, default=Precision.DAY)
+    earliest = models.DateField(editable=False)
+    latest = models.DateField(editable=False)
+    end = models.DateField(null=True, blank=True, help_text="Optional: the claim asserts nothing from this day on.")
+    claimant = models.CharField(max_length=200, help_text='Who asserts it, e.g. "Syrian army general command", "SOHR".')
+    rank = models.CharField(max_length=12, choices=Rank.choices, default=Rank.NORMAL)
+    rank_reason = models.TextField(blank=True)
+    superseded_at = models.DateTimeField(null=True, blank=True,
+                                         help_text="When the claim was shown wrong; views as known before then still count it.")
+    superseded_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes")
+    review = models.CharField(max_length=10, choices=Review.choices, default=Review.DRAFT)
+    known_from = models.DateTimeField(null=True, blank=True, editable=False)
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    notes = models.TextField(blank=True)
+    revision = models.PositiveIntegerField(default=1, editable=False,
+                                           help_text="Moves on every save; a form opened on an older revision cannot overwrite.")
+
+    history = HistoricalRecords(excluded_fields=["known_from", "updated_at"])
+
+    class Meta:
+        ordering = ["place", "date", "id"]
+        permissions = [("publish_claim", "Can publish or reject claims")]
+        indexes = [
+            # The snapshot and timeline queries walk published claims per place in date order.
+            models.Index(fields=["place", "date"], name="claim_place_date_idx", condition=Q(review="published")),
+            models.Index(fields=["date"], name="claim_date_idx", condition=Q(review="published")),
+            models.Index(fields=["review", "updated_at"], name="claim_review_updated_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=["controlled", "besieged"]) | Q(holder__isnull=False),
+                name="claim_holder_required",
+                violation_error_message="A controlled or besieged claim needs a holder.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["contested", "unknown"]) | Q(holder__isnull=True),
+                name="claim_no_holder_when_unheld",
+                violation_error_message="A contested or unknown claim has no holder: list the sides as other actors.",
+            ),
+            models.CheckConstraint(condition=Q(earliest__lte=F("date"), latest__gte=F("date")), name="claim_date_within_bounds"),
+            models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=F("date")), name="claim_end_after_date"),
+            models.CheckConstraint(
+                condition=~Q(precision="day") | Q(earliest=F("date"), latest=F("date")), name="claim_day_bounds"
+            ),
+            models.CheckConstraint(
+                condition=~Q(precision__in=["month", "year"]) | Q(earliest=F("date")), name="claim_period_starts_at_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(rank="normal") | ~Q(rank_reason=""),
+                name="claim_rank_reason",
+                violation_error_message="A preferred or superseded claim needs the reason for its rank.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(rank="superseded") | Q(superseded_at__isnull=False),
+                name="claim_superseded_at",
+                violation_error_message="A superseded claim needs the time it was superseded.",
+            ),
+            models.CheckConstraint(condition=~Q(claimant=""), name="claim_claimant_not_empty"),
+            models.CheckConstraint(condition=Q(status__in=["controlled", "contested", "besieged", "unknown"]), name="claim_status_valid"),
+            models.CheckConstraint(condition=Q(rank__in=["preferred", "normal", "superseded"]), name="claim_rank_valid"),
+            models.CheckConstraint(condition=Q(review__in=["draft", "published", "rejected"]), name="claim_review_valid"),
+            models.CheckConstraint(
+                condition=Q(precision__in=["day", "month", "year", "approximate"]), name="claim_precision_valid"
+            ),
+        ]
+
+    def __str__(self):
+        holder = f" by {self.holder.short_name}" if self.holder_id else ""
+        return f"{self.place} {self.status}{holder} from {self.date_label} ({self.claimant})"
+
+    @property
+    def date_label(self):
+        return format_date(self.date, self.precision)
+
+    def normalise_date(self):
+        """Derive the earliest and latest days from the date and its precision.
+
+        A month or year date must already be the first day of its period (clean() says so, and a
+        constraint refuses anything else): a false day is never silently rewritten.
+        """
+        if self.date is None:
+            return
+        if self.precision == Precision.APPROXIMATE:
+            self.earliest, self.latest = date_bounds(self.date, self.precision, self.earliest, self.latest)
+        else:
+            self.earliest, self.latest = date_bounds(self.date, self.precision)
+
+    def clean(self):
+        errors = {}
+        if self.status in (self.Status.CONTROLLED, self.Status.BESIEGED) and not self.holder_id:
+            errors["holder"] = f"A {self.status} claim needs a holder: say who holds the place."
+        if self.status in (self.Status.CONTESTED, self.Status.UNKNOWN) and self.holder_id:
+            errors["holder"] = f"A {self.status} claim has no holder: list the sides as other actors."
+        if self.date and self.precision in (Precision.MONTH, Precision.YEAR):
+            start = date_bounds(self.date, self.precision)[0]
+            if self.date != start:
+                unit = "month" if self.precision == Precision.MONTH else "year"
+                errors["date"] = (
+                    f"A {unit}-precision date names no day: enter {start.isoformat()} (the first day of the {unit}), "
+                    "or choose day precision."
+                )
+        if self.date and self.end and self.end <= self.date:
+            errors["end"] = f"The end ({self.end}) must come after the effective date ({self.date})."
+        if self.precision == Precision.APPROXIMATE and self.date:
+            if (self.earliest and self.earliest > self.date) or (self.latest and self.latest < self.date):
+                errors["date"] = "An approximate date must lie within its earliest and latest days."
+        if self.rank != self.Rank.NORMAL and not self.rank_reason.strip():
+            errors["rank_reason"] = f"Say why this claim is {self.rank}."
+        if self.rank == self.Rank.SUPERSEDED and not self.superseded_at:
+            errors["superseded_at"] = "Say when the claim was shown wrong (the publication that superseded it)."
+        if errors:
+            raise ValidationError(errors)
+
+    def clean_fields(self, exclude=None):
+        self.normalise_date()
+        super().clean_fields(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        self.normalise_date()
+        super().save(*args, **kwargs)
+
+    def refresh_known_from(self):
+        """Read `known_from` again: the database's triggers (migration 0004) keep it, and a citation
+        or source written since leaves this instance's copy behind."""
+        self.refresh_from_db(fields=["known_from"])
+
+    @property
+    def has_quoted_citation(self):
+        return self.citations.exclude(quote="").exists()
+
+
+class ClaimActor(models.Model):
+    """An actor other than the holder, with its role in the claim."""
+
+    class Role(models.TextChoices):
+        CONTESTING = "contesting", "contesting"
+        BESIEGING = "besieging", "besieging"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="other_actors")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=12, choices=Role.choices)
+
+    class Meta:
+        ordering = ["claim", "role", "actor"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "actor"], name="claimactor_unique"),
+            models.CheckConstraint(condition=Q(role__in=["contesting", "besieging"]), name="claimactor_role_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.actor} ({self.role})"
+
+
+class Citation(models.Model):
+    """A source and the exact words in it that support the claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="The exact words of the source, or a close paraphrase marked as such in the note.")
+    quote_is_paraphrase = models.BooleanField(default=False,
+                                              help_text="The source's wording is summarised, not quoted verbatim.")
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["claim", "source__published_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "source"], name="citation_unique_per_source"),
+            models.CheckConstraint(condition=~Q(quote=""), name="citation_quote_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.source}: “{self.quote[:60]}”"

@@ -1,0 +1,96 @@
+"""Places and their alternate names: what the map shows a state for."""
+from django.contrib.gis.db import models
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from ..text import search_variants
+
+
+class Place(models.Model):
+    class Kind(models.TextChoices):
+        CITY = "city", "city"
+        TOWN = "town", "town"
+        VILLAGE = "village", "village"
+        NEIGHBOURHOOD = "neighbourhood", "neighbourhood"
+        BORDER_CROSSING = "border_crossing", "border crossing"
+        BASE = "base", "military base"
+        OIL_FIELD = "oil_field", "oil field"
+        DAM = "dam", "dam"
+        AIRPORT = "airport", "airport"
+
+    class Size(models.IntegerChoices):
+        SITE = 1, "site or hamlet"
+        VILLAGE = 2, "village"
+        TOWN = 3, "town"
+        CITY = 4, "city"
+        MAJOR_CITY = 5, "major city"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, help_text="Stable identifier used in URLs and the API.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOWN)
+    point = models.PointField(srid=4326)
+    area = models.MultiPolygonField(srid=4326, null=True, blank=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    country = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code, e.g. SY or IQ.")
+    region = models.CharField("administrative region", max_length=200, blank=True)
+    size_class = models.PositiveSmallIntegerField(choices=Size.choices, default=Size.TOWN)
+    population = models.PositiveIntegerField(null=True, blank=True)
+    wikidata_id = models.CharField(max_length=20, blank=True)
+    geonames_id = models.PositiveIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    # Every name and alias, normalised with and without spaces (geo.text.search_variants), one
+    # per line, so a substring search ignores case, diacritics, punctuation and spacing.
+    search_names = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(size_class__gte=1, size_class__lte=5), name="place_size_class_range"),
+            models.CheckConstraint(condition=~Q(slug=""), name="place_slug_not_empty"),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="place_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.point is not None:
+            if not -180 <= self.point.x <= 180 or not -90 <= self.point.y <= 90:
+                raise ValidationError(
+                    {"point": f"Longitude must be within ±180 and latitude within ±90; got {self.point.x}, {self.point.y}."}
+                )
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": "A place cannot be its own parent."})
+
+    def refresh_search_names(self, save=True):
+        names = [self.name, *self.alternate_names.values_list("name", flat=True)] if self.pk else [self.name]
+        self.search_names = "\n".join(dict.fromkeys(variant for name in names for variant in search_variants(name)))
+        if save:
+            Place.objects.filter(pk=self.pk).update(search_names=self.search_names)
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_names(save=False)
+        super().save(*args, **kwargs)
+
+
+class PlaceName(models.Model):
+    """An alternate name or spelling, with its language (BCP 47: en, ar, ar-Latn, ...)."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="alternate_names")
+    name = models.CharField(max_length=200)
+    language = models.CharField(max_length=20, default="en")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["place", "language", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "name"], name="placename_unique_per_place"),
+            models.CheckConstraint(condition=~Q(name=""), name="placename_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
