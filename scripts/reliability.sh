@@ -9,8 +9,8 @@ PY=.venv/bin/python
 out=data/reliability
 mkdir -p "$out"
 status=0
-tests=(tests/test_hardening.py tests/test_hardening_data.py tests/test_hardening_browser.py tests/test_backup.py
-       tests/test_migrations.py tests/test_faults.py tests/test_load.py tests/test_foundation.py)
+tests=(tests/ops/test_hardening.py tests/ops/test_hardening_data.py tests/ops/test_hardening_browser.py tests/ops/test_backup.py
+       tests/ops/test_migrations.py tests/ops/test_faults.py tests/ops/test_load.py tests/ops/test_foundation.py)
 postgis=$(scripts/postgis.sh) || { echo "PostGIS is not available" >&2; exit 1; }
 psql_url="postgresql://${postgis#*://}"
 

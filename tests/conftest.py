@@ -110,24 +110,3 @@ def new_page(browser, request):
                 pass
         context.close()
 
-
-@pytest.fixture
-def fast_passwords(settings):
-    """Password hashing is not under test where editors sign in; PBKDF2's deliberate slowness would dominate."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def editor(seeded, fast_passwords):
-    """A signed-in client in the Editors group: writes drafts, may not publish."""
-    from editing import person
-
-    return person("edna", "editor")
-
-
-@pytest.fixture
-def reviewer(seeded, fast_passwords):
-    """A signed-in client in the Reviewers group: may publish."""
-    from editing import person
-
-    return person("rita", "reviewer")

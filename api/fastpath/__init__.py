@@ -1,7 +1,7 @@
 """The API's speed plumbing, behind one interface, so the views read as plain DRF.
 
 Each piece is here because a measurement asked for it (the module docstrings give the figures), and
-several reach into private parts of Django, DRF, psycopg or django-redis; tests/test_fastpath.py
+several reach into private parts of Django, DRF, psycopg or django-redis; tests/api/test_fastpath.py
 pins each such touch, so an upgrade that breaks one fails there, by name.
 
 Building an answer

@@ -12,7 +12,7 @@ from .gazetteer import GOVERNMENT
 from .tokens import tokenize
 
 # A run of words with no sentence end is read in windows of this many tokens (the longest sentence of
-# the real articles in tests/articles has 57): no rule looks further than its sentence.
+# the real articles in tests/editorial/articles has 57): no rule looks further than its sentence.
 MAX_SENTENCE_TOKENS = 150
 CITY_KINDS = {"city", "town", "village", "base", "airport", "oil_field", "dam", "border_crossing"}
 

@@ -21,7 +21,7 @@ from api import versions
 from geo.exchange import export_document
 from geo.models import Actor, Citation, Claim, Place, Source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 SECRET = "fault-test-secret-" + "x" * 20 + "-0123456789abcdefghij"
 

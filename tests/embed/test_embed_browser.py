@@ -17,7 +17,7 @@ from geo.models import Actor
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 NO_TILES = "Failed to load resource"  # tile requests are blocked on purpose
 
 

@@ -15,7 +15,7 @@ from django.test import Client, RequestFactory
 
 from controlmap.security import client_address
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-test-passphrase-42"
 BALANCER = "10.0.0.2"  # every request reaches the app from the load balancer
 LOCKED = "Too many failed sign-in attempts"

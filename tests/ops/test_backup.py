@@ -21,7 +21,7 @@ from scripts import dbstate
 
 HistoricalOutlet = Outlet.history.model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def url_of(settings_dict, name=None):

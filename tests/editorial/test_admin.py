@@ -208,7 +208,7 @@ def test_names_in_admin_lists_are_isolated_for_bidirectional_text(editor, place)
 
 def test_the_domain_knows_nothing_of_the_workspace():
     """geo/ is the core every part reads: it has no admin and imports nothing from editorial/."""
-    geo = Path(__file__).resolve().parent.parent / "geo"
+    geo = Path(__file__).resolve().parents[2] / "geo"
     assert not (geo / "admin.py").exists()
     importers = set()
     for module in geo.rglob("*.py"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = "k" * 20 + "-production-secret-for-the-deploy-check-0123456789"
 
 

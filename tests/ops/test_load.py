@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_sixteen_clients_for_five_seconds_get_no_error(live_seeded, tmp_path):

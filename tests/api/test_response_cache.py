@@ -21,7 +21,7 @@ from django.test import override_settings
 from api.fastpath import local_bodies
 from geo.models import Actor, Citation, Claim, Place, Source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 URL = "/api/v1/control/?at=2017-11-20"
 
 

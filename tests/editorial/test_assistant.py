@@ -14,7 +14,7 @@ from editorial.assistant import (
 from geo.models import Citation, Claim, Outlet, Place, Source
 
 ARTICLES = Path(__file__).parent / "articles"
-SEED = Path(__file__).parent.parent / "seeds" / "000_2c37a26b265c7102.txt"
+SEED = Path(__file__).parents[2] / "seeds" / "000_2c37a26b265c7102.txt"
 EXTRA_PLACES = [("damascus", "Damascus", "SY"), ("astana", "Astana", "KZ"), ("baghdad", "Baghdad", "IQ"),
                 ("beirut", "Beirut", "LB"), ("tal-afar", "Tal Afar", "IQ"), ("mayadin", "Mayadin", "SY")]
 
