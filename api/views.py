@@ -90,7 +90,6 @@ class ControlView(PublicView):
             **schema.ERRORS,
         },
     )
-    @gc_paused()  # tens of thousands of small dicts: no collector passes over them
     def get(self, request):
         values = self.values
         at, known_at, bbox = at_day(values), values.get("known_at"), bbox_polygon(values)
@@ -103,11 +102,14 @@ class ControlView(PublicView):
         prepared = snapshots.snapshot_body(collection, at, within, wanted) if known_at is None else None
         if prepared is not None:  # JSON already: sent as it is, or read back for CSV
             return Response(orjson.loads(prepared) if request.accepted_renderer.format == "csv" else WrittenJSON(prepared))
-        states = records.snapshot(at, known_at, places=within)
-        if wanted:
-            states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
-        citations = citations_by_claim(deciding_ids(states))
-        collection["features"] = snapshot_features(Places(places_query), states, actors.slug, citations)
+        # Resolving makes tens of thousands of small dicts: no collector passes over them. Not around the
+        # prepared body above, whose streamed chunks the collector frees as they go (a worker's peak stays low).
+        with gc_paused():
+            states = records.snapshot(at, known_at, places=within)
+            if wanted:
+                states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
+            citations = citations_by_claim(deciding_ids(states))
+            collection["features"] = snapshot_features(Places(places_query), states, actors.slug, citations)
         return Response(collection)
 
     def download_name(self, request):
@@ -139,12 +141,13 @@ class TimelineView(PublicView):
 
     @extend_schema(operation_id="timeline", summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
-    @gc_paused()
     def get(self, request):
         known_at = self.values.get("known_at")
         changes = snapshots.timeline_changes() if known_at is None else None
-        changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
-        return Response(timeline_payload(changes, Places(), Actors(), self.validators.version, known_at))
+        with gc_paused():
+            changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
+            payload = timeline_payload(changes, Places(), Actors(), self.validators.version, known_at)
+        return Response(payload)
 
 
 class PlaceFeatureSerializer(GeoFeatureModelSerializer):
