@@ -13,8 +13,8 @@ from django.db.models import BooleanField, F, FloatField, Func, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
-from geo import records, resolution
-from geo.dates import format_date, iso_with_precision
+from geo import resolution
+from geo.dates import format_date, iso_with_precision, parse_db_moment
 from geo.models import Actor, Citation, Place
 
 STATUSES = ["controlled", "contested", "besieged", "unknown", "disputed"]
@@ -83,7 +83,7 @@ def citations_by_claim(claims):
     # sort of wide rows that spills to disk.
     fields = tuple("published_text" if field == "source__published_at" else field for field in CITATION_FIELDS)
     rows = citations.annotate(published_text=Cast("source__published_at", TextField())).values_list(*fields, "id")
-    moment, earliest = records.parse_db_moment, dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    moment, earliest = parse_db_moment, dt.datetime.min.replace(tzinfo=dt.timezone.utc)
     parsed = [(row, moment(row[7]) if row[7] is not None else None) for row in rows]
     parsed.sort(key=lambda item: (item[0][0], item[1] is None, item[1] or earliest, item[0][-1]))
     for (claim_id, key, claimant, title, outlet, url, archive_url, _, quote, paraphrase, source, _), published_at in parsed:

@@ -24,6 +24,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from geo import records, resolution
+from geo.dates import parse_db_date
 from geo.models import Place
 
 from .fastpath import chunked_cursor, gc_paused, stream_rows
@@ -232,7 +233,7 @@ def timeline_changes():
 
 def _changes(connection):
     made = {}
-    date = records.parse_db_date
+    date = parse_db_date
     previous_place = previous_key = None
     with chunked_cursor(connection) as cursor:
         cursor.execute("SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start")

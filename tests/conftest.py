@@ -64,6 +64,27 @@ def live_roles(transactional_db):
         group.permissions.add(Permission.objects.get(content_type__app_label="editorial", codename="view_pendingchange"))
 
 
+@pytest.fixture
+def in_thread():
+    """Starts `work` in a thread of its own, with its own database connection, closed when it ends:
+    for tests of what two writers do at once."""
+    import threading
+
+    from django.db import connection
+
+    def start(work):
+        def run():
+            try:
+                work()
+            finally:
+                connection.close()
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread
+
+    return start
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -156,7 +156,7 @@ def test_refresh_snapshots_rebuilds_everything_on_demand(seeded):
     assert sorted(SnapshotSegment.objects.values_list("place_id", "start", "stop", "state", "feature")) == before
 
 
-def test_a_place_written_during_its_refresh_stays_marked(live_seeded, monkeypatch):
+def test_a_place_written_during_its_refresh_stays_marked(live_seeded, monkeypatch, in_thread):
     """A refresh may read a place's claims before a write to it commits: that write's mark must
     outlive the refresh, whose clearing of the mark it waits for (PostgreSQL: the locked mark;
     SQLite: the write lock), or the segments would show the place without the write for good."""
@@ -173,16 +173,6 @@ def test_a_place_written_during_its_refresh_stays_marked(live_seeded, monkeypatc
         return written
 
     monkeypatch.setattr(snapshots, "_write", write_then_pause)
-
-    def in_thread(work):
-        def run():
-            try:
-                work()
-            finally:
-                connection.close()
-        thread = threading.Thread(target=run)
-        thread.start()
-        return thread
 
     refresher = in_thread(snapshots.refresh_stale)
     assert resolved.wait(30)

@@ -248,19 +248,8 @@ def test_a_claim_inserted_with_known_from_gets_the_computed_value():
 
 # ---------------------------------------------------------------- concurrent editors
 
-def in_thread(work):
-    def run():
-        try:
-            work()
-        finally:
-            connection.close()
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
-
-
 @pytest.mark.django_db(transaction=True)
-def test_a_citation_and_a_move_of_its_sources_date_made_at_once_agree(live_seeded):
+def test_a_citation_and_a_move_of_its_sources_date_made_at_once_agree(live_seeded, in_thread):
     """One editor cites a new report for the army's return while another, at the same moment, moves
     the report's date back: the claim ends up known from the moved date. (PostgreSQL: the citation's
     share lock on the source makes the move wait, then see the citation; SQLite serialises writers.)"""
