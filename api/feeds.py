@@ -15,6 +15,8 @@ from django.utils.html import escape
 from geo.models import Claim
 from geo.text import isolated
 
+from .legacy import CURRENT
+
 FEED_SIZE = 50
 
 
@@ -24,7 +26,7 @@ class ChangesFeed(Feed):
     subtitle = "Who holds which town, from which date, and who says so."
 
     def link(self):
-        return reverse("api:claims")
+        return reverse("api:claims", kwargs={"version": CURRENT})
 
     def items(self):
         return list(
@@ -48,7 +50,7 @@ class ChangesFeed(Feed):
         return "<br>".join(escape(line) for line in lines)
 
     def item_link(self, claim):
-        return reverse("api:place-history", args=[claim.place.slug]) + f"#claim-{claim.key}"
+        return reverse("api:place-history", kwargs={"version": CURRENT, "slug": claim.place.slug}) + f"#claim-{claim.key}"
 
     def item_guid(self, claim):
         return f"urn:controlmap:claim:{claim.key}:{claim.revision}"

@@ -197,7 +197,7 @@ def actor_ids(values, actors_by_slug, name="actors"):
     if unknown:
         raise ParameterError(
             name, f"{name}: unknown actor slug {', '.join(shown(s) for s in unknown)}.",
-            "comma-separated actor slugs listed by /api/v1/actors/",
+            "comma-separated actor slugs listed by /api/v2/actors/",
         )
     return {actors_by_slug[slug] for slug in wanted}
 
@@ -208,7 +208,7 @@ def claim_filter(values):
     place = values.get("place")
     if place:
         if not Place.objects.filter(slug=place).exists():
-            raise ParameterError("place", f"place: unknown place slug {shown(place)}.", "a place slug listed by /api/v1/places/")
+            raise ParameterError("place", f"place: unknown place slug {shown(place)}.", "a place slug listed by /api/v2/places/")
         condition &= Q(place__slug=place)
     if "actor" in values:
         ids = actor_ids(values, dict(Actor.objects.filter(slug__in=values["actor"]).values_list("slug", "id")), "actor")
@@ -225,7 +225,7 @@ def claim_filter(values):
     source = values.get("source")
     if source:
         if not Source.objects.filter(key=source).exists():
-            raise ParameterError("source", f"source: unknown source key {shown(source)}.", "a source key listed by /api/v1/sources/")
+            raise ParameterError("source", f"source: unknown source key {shown(source)}.", "a source key listed by /api/v2/sources/")
         condition &= Q(id__in=Citation.objects.filter(source__key=source).values("claim_id"))
     return condition
 

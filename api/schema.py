@@ -6,6 +6,11 @@ postprocessing hook). Schemathesis holds every response to them in the test suit
 """
 from drf_spectacular.utils import OpenApiParameter
 
+import copy
+
+from geo.vocabulary import Rank, Status
+
+from . import legacy
 from .filters import BBOX_ACCEPTED, DATE_ACCEPTED
 from .serializers import PRECISIONS, ROLES, STATUSES
 
@@ -30,11 +35,11 @@ def string(nullable=False, **extra):
     return {"type": "string", **({"nullable": True} if nullable else {}), **extra}
 
 
-STATUS = string(enum=["controlled", "contested", "besieged", "unknown"])
+STATUS = string(enum=Status.values)
 STATE_STATUS = string(enum=STATUSES)
 PRECISION = string(enum=PRECISIONS)
 PRECISION_OR_NULL = {**string(nullable=True), "enum": [*PRECISIONS, None]}
-RANK = string(enum=["preferred", "normal", "superseded"])
+RANK = string(enum=Rank.values)
 PARTIAL = string(pattern=PARTIAL_DATE)
 PARTIAL_OR_NULL = string(nullable=True, pattern=PARTIAL_DATE)
 DATE_OR_NULL = string(nullable=True, format="date")
@@ -58,7 +63,7 @@ COMPONENTS = {
     "Evidence": {
         "allOf": [
             ref("Citation"),
-            obj({"claim": string(), "claimant": string(), "date": PARTIAL, "precision": PRECISION, "rank": RANK}),
+            obj({"claim": string(), "claimant": string(), "since": PARTIAL, "precision": PRECISION, "rank": RANK}),
         ],
     },
     "Side": obj({
@@ -80,10 +85,10 @@ COMPONENTS = {
     }),
     "Timeline": {
         **obj({
-            "format": string(enum=["controlmap-timeline/1"]), "version": {"type": "integer"},
+            "format": string(enum=[legacy.TIMELINE_FORMATS[legacy.CURRENT]]), "version": {"type": "integer"},
             "known_at": MOMENT_OR_NULL, "first": DATE_OR_NULL, "last": DATE_OR_NULL, "epoch": string(format="date"),
             "statuses": array(string()), "precisions": array(string()), "roles": array(string()),
-            "actors": obj({k: array(string()) for k in ("slug", "name", "short", "colour")}),
+            "actors": ref("TimelineActors"),
             "places": obj({
                 "slug": array(string()), "name": array(string()), "kind": array(string()), "size": INDEXES,
                 "lon": array({"type": "number"}), "lat": array({"type": "number"}), "parent": INDEXES,
@@ -94,28 +99,30 @@ COMPONENTS = {
                                            "others": array(INDEXES)}))},
                       required=["status", "holder", "others"]),
             }),
-            "changes": obj({k: INDEXES for k in ("place", "day", "state", "precision")}),
+            "changes": ref("TimelineChanges"),
         }),
         "description": (
             "The playback payload. Places and actors are columns (index i of every list is one place or "
             "actor); `states` lists each distinct state once (status, holder and other actors as indexes into "
             "`statuses`, `actors` and `roles`; holder -1 means none; `sides` only for disputed states). "
             "`changes` has one entry per change of a place, sorted by place then day: `place` and `state` are "
-            "indexes, `precision` indexes `precisions`, and `day` is delta-encoded: the first value counts days "
+            "indexes, `precision` indexes `precisions`, and `since` (the day the change takes effect) is delta-encoded: the first value counts days "
             "since `epoch`, each next one is the difference from the previous entry (negative when the place "
             "changes). A place's state on day D is the state of its last change on or before D; before its "
             "first change it is unknown."
         ),
     },
+    "TimelineActors": obj({k: array(string()) for k in ("slug", "name", "short_name", "colour")}),
+    "TimelineChanges": obj({k: INDEXES for k in ("place", "since", "state", "precision")}),
     "ClaimItem": obj({
         "key": string(), "place": string(), "status": STATUS, "holder": string(nullable=True),
-        "others": array(ref("ActorRole")), "date": PARTIAL, "precision": PRECISION, "date_label": string(),
+        "others": array(ref("ActorRole")), "since": PARTIAL, "precision": PRECISION, "since_label": string(),
         "end": DATE_OR_NULL, "claimant": string(), "rank": RANK, "rank_reason": string(),
         "superseded": {"type": "boolean"}, "superseded_at": MOMENT_OR_NULL, "superseded_by": string(nullable=True),
-        "known_from": MOMENT_OR_NULL, "citations": array(ref("Citation")),
+        "known_from": MOMENT_OR_NULL, "evidence": array(ref("Citation")),
     }),
     "Period": obj({
-        "start": PARTIAL, "end": DATE_OR_NULL, "precision": PRECISION_OR_NULL, "label": string(),
+        "since": PARTIAL, "end": DATE_OR_NULL, "precision": PRECISION_OR_NULL, "since_label": string(),
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
     }),
@@ -153,15 +160,47 @@ def add_components(result, generator, request, public):
     """drf-spectacular postprocessing hook: the hand-written payload components, and the rule every
     endpoint enforces (api.filters.Query): a query parameter is given at most once and never empty,
     and one the endpoint does not list is a 400."""
-    result.setdefault("components", {}).setdefault("schemas", {}).update(COMPONENTS)
+    version = generator.api_version or getattr(request, "version", None) or legacy.CURRENT
+    components = v1_components() if version == legacy.DEPRECATED else COMPONENTS
+    result.setdefault("components", {}).setdefault("schemas", {}).update(components)
     info = result.setdefault("info", {})
-    info["description"] = (info.get("description", "") + " " + QUERY_RULE).strip()
+    info["description"] = " ".join(filter(None, [info.get("description", ""), QUERY_RULE, VERSIONS_NOTE]))
+    if version == legacy.DEPRECATED:
+        info["version"] = "1.1.0"
+        for operations in result.get("paths", {}).values():
+            for operation in operations.values():
+                operation["deprecated"] = True
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", ()):
                 if parameter.get("in") == "query" and parameter.get("schema", {}).get("type") == "string":
                     parameter["schema"]["minLength"] = 1
     return result
+
+
+VERSIONS_NOTE = (
+    f"Version {legacy.DEPRECATED} is deprecated: its answers carry version {legacy.CURRENT}'s names and, marked "
+    "deprecated in its schema, the old ones (" + "; ".join(
+        f"`{old}` for `{new}`" for renamed in legacy.RENAMED.values() for old, new in renamed.items()
+    ) + f"), and the timeline says format {legacy.TIMELINE_FORMATS[legacy.DEPRECATED]}. The old names go with the "
+    "next version."
+)
+
+
+def v1_components():
+    """The components with v1's old names beside the new, each marked deprecated."""
+    components = copy.deepcopy(COMPONENTS)
+    for name, renamed in legacy.RENAMED.items():
+        component = components[name]
+        target = next(part for part in component["allOf"] if "properties" in part) if "allOf" in component else component
+        for old, new in renamed.items():
+            target["properties"][old] = {
+                **target["properties"][new], "deprecated": True,
+                "description": f"Deprecated: the same as `{new}`, the name version {legacy.CURRENT} keeps.",
+            }
+            target["required"].append(old)
+    components["Timeline"]["properties"]["format"] = string(enum=[legacy.TIMELINE_FORMATS[legacy.DEPRECATED]])
+    return components
 
 
 QUERY_RULE = (

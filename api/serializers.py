@@ -16,11 +16,12 @@ from django.db.models.functions import Cast
 from geo import resolution
 from geo.dates import format_date, iso_with_precision, parse_db_moment
 from geo.models import Actor, Citation, Place
+from geo.vocabulary import STATE_STATUSES, Precision, Role
 
-STATUSES = ["controlled", "contested", "besieged", "unknown", "disputed"]
-PRECISIONS = ["day", "month", "year", "approximate"]
-ROLES = ["contesting", "besieging"]
-TIMELINE_FORMAT = "controlmap-timeline/1"
+STATUSES = list(STATE_STATUSES)
+PRECISIONS = Precision.values
+ROLES = Role.values
+TIMELINE_FORMAT = "controlmap-timeline/2"
 EPOCH = "1970-01-01"
 
 
@@ -101,7 +102,7 @@ def evidence(claims, citations):
         key, claimant, cited = citations.get(fact.id, (None, None, ()))
         for citation in cited:
             entries.append({
-                "claim": key, "claimant": claimant, "date": iso_with_precision(fact.date, fact.precision),
+                "claim": key, "claimant": claimant, "since": iso_with_precision(fact.date, fact.precision),
                 "precision": fact.precision, "rank": fact.rank, **citation,
             })
     return entries
@@ -230,7 +231,7 @@ def timeline_payload(changes, places, actors, version, known_at):
         "roles": ROLES,
         "actors": {
             "slug": [a["slug"] for a in actors.rows], "name": [a["name"] for a in actors.rows],
-            "short": [a["short_name"] for a in actors.rows], "colour": [a["colour"] for a in actors.rows],
+            "short_name": [a["short_name"] for a in actors.rows], "colour": [a["colour"] for a in actors.rows],
         },
         "places": {
             "slug": [r["slug"] for r in rows], "name": [r["name"] for r in rows], "kind": [r["kind"] for r in rows],
@@ -240,7 +241,7 @@ def timeline_payload(changes, places, actors, version, known_at):
         },
         "states": states,
         "changes": {
-            "place": array("i", (change_place[i] for i in order)), "day": deltas,
+            "place": array("i", (change_place[i] for i in order)), "since": deltas,
             "state": array("i", (change_state[i] for i in order)),
             "precision": array("i", (change_precision[i] for i in order)),
         },
@@ -250,11 +251,10 @@ def timeline_payload(changes, places, actors, version, known_at):
 def period_dict(period, actor_slug, citations):
     state = period.state
     return {
-        "start": iso_with_precision(period.start, state.precision),
+        **state_properties(state, actor_slug, citations),
+        "since": iso_with_precision(period.start, state.precision),
+        "since_label": format_date(period.start, state.precision),
         "end": iso(period.end),
-        "precision": state.precision,
-        "label": format_date(period.start, state.precision),
-        **{k: v for k, v in state_properties(state, actor_slug, citations).items() if k not in ("since", "since_label", "precision")},
     }
 
 
@@ -272,9 +272,9 @@ def claim_dict(claim, citations, known_at=None):
         "status": claim.status,
         "holder": claim.holder.slug if claim.holder_id else None,
         "others": [{"actor": o.actor.slug, "role": o.role} for o in claim.other_actors.all()],
-        "date": iso_with_precision(claim.date, claim.precision),
+        "since": iso_with_precision(claim.date, claim.precision),
         "precision": claim.precision,
-        "date_label": claim.date_label,
+        "since_label": claim.date_label,
         "end": iso(claim.end),
         "claimant": claim.claimant,
         "rank": claim.rank,
@@ -283,7 +283,7 @@ def claim_dict(claim, citations, known_at=None):
         "superseded_at": iso(claim.superseded_at),
         "superseded_by": claim.superseded_by.key if claim.superseded_by_id else None,
         "known_from": iso(claim.known_from),
-        "citations": citations.get(claim.id, (None, None, []))[2],
+        "evidence": citations.get(claim.id, (None, None, []))[2],
     }
 
 

@@ -1,8 +1,8 @@
-"""The public, read-only API under /api/v1/.
+"""The public, read-only API under /api/v2/ (and /api/v1/, its names kept readable: api.legacy).
 
 Every state comes from geo.resolution: through geo.records, or prepared by api.snapshots for the
 record as known now. These views only parse parameters, read display fields in bulk and shape the
-contract's payloads (the OpenAPI schema at /api/v1/schema/ documents them). Every view is cached
+contract's payloads (the OpenAPI schema at /api/v2/schema/ documents them). Every view is cached
 and answers conditional requests through api.caching, is throttled for anonymous clients, and
 answers write methods with 405; what makes them fast lives in api.fastpath.
 """
@@ -23,7 +23,7 @@ from geo import records
 from geo.models import Actor, Citation, Claim, Place, Source
 from geo.text import search_variants
 
-from . import schema, snapshots
+from . import legacy, schema, snapshots
 from .caching import CachedGetMixin
 from .fastpath import ExpensiveThrottle, PublicThrottle, ReleasedAfterSending, gc_paused
 from .filters import (
@@ -50,7 +50,12 @@ class PublicView(ReleasedAfterSending, CachedGetMixin, APIView):
         # Errors are JSON whatever format was asked for.
         if response.status_code >= 400:
             request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
-        return super().finalize_response(request, response, *args, **kwargs)
+        # A request refused before DRF read its version (content negotiation comes first) has none.
+        version = getattr(request, "version", None)
+        if response.status_code < 400 and getattr(response, "data", None) is not None and not getattr(response, "is_rendered", True):
+            response.data = legacy.readable_in(version, self.cache_endpoint, response.data)
+        response = super().finalize_response(request, response, *args, **kwargs)
+        return legacy.mark_deprecated(response, request) if version == legacy.DEPRECATED else response
 
 
 # CSV columns that list one value per citation, joined with " | ": (column, key in the citation).
@@ -90,7 +95,7 @@ class ControlView(PublicView):
             **schema.ERRORS,
         },
     )
-    def get(self, request):
+    def get(self, request, **kwargs):
         values = self.values
         at, known_at, bbox = at_day(values), values.get("known_at"), bbox_polygon(values)
         actors = Actors()
@@ -141,7 +146,7 @@ class TimelineView(PublicView):
 
     @extend_schema(operation_id="timeline", summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
-    def get(self, request):
+    def get(self, request, **kwargs):
         known_at = self.values.get("known_at")
         changes = snapshots.timeline_changes() if known_at is None else None
         with gc_paused():
@@ -198,7 +203,7 @@ class PlacesView(PublicView):
         responses={(200, "application/geo+json"): schema.ref("PlaceCollection"),
                    (200, "application/json"): schema.ref("PlaceCollection"), **schema.ERRORS},
     )
-    def get(self, request):
+    def get(self, request, **kwargs):
         paginator = FeaturePagination()
         page = paginator.paginate_queryset(self.get_queryset(), request, view=self)
         return paginator.get_paginated_response(PlaceFeatureSerializer(page, many=True).data)
@@ -224,7 +229,7 @@ class PlaceDetailView(PublicView):
         responses={(200, "application/geo+json"): schema.ref("ControlFeature"),
                    (200, "application/json"): schema.ref("ControlFeature"), **schema.ERRORS},
     )
-    def get(self, request, slug):
+    def get(self, request, slug, **kwargs):
         at, known_at = at_day(self.values), self.values.get("known_at")
         places = place_row(slug)
         ids = list(places.rows)
@@ -244,7 +249,7 @@ class PlaceHistoryView(PublicView):
 
     @extend_schema(operation_id="place_history", summary="History of one place", parameters=[schema.SLUG, schema.KNOWN_AT],
                    responses={200: schema.ref("History"), **schema.ERRORS})
-    def get(self, request, slug):
+    def get(self, request, slug, **kwargs):
         known_at = self.values.get("known_at")
         places = place_row(slug)
         (place_id, row), = places.rows.items()
@@ -269,7 +274,7 @@ class ActorsView(PublicView):
     cache_endpoint = "actors"
 
     @extend_schema(operation_id="actors_list", summary="Actors (sides)", responses={200: schema.array(schema.ref("Actor")), **schema.ERRORS})
-    def get(self, request):
+    def get(self, request, **kwargs):
         actors = Actor.objects.order_by("slug").prefetch_related("aliases", "relations__other")
         return Response([
             {
@@ -289,7 +294,7 @@ class SourcesView(PublicView):
 
     @extend_schema(operation_id="sources_list", summary="Sources", parameters=[*schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size)],
                    responses={200: schema.ref("SourcePage"), **schema.ERRORS})
-    def get(self, request):
+    def get(self, request, **kwargs):
         cited = Citation.objects.filter(source=OuterRef("pk"), claim__review=Claim.Review.PUBLISHED)
         sources = Source.objects.filter(Exists(cited)).select_related("outlet").order_by("-published_at", "id")
         paginator = ListPagination()
@@ -328,7 +333,7 @@ class ClaimsView(PublicView):
         ],
         responses={(200, "application/json"): schema.ref("ClaimPage"), (200, "text/csv"): {"type": "string"}, **schema.ERRORS},
     )
-    def get(self, request):
+    def get(self, request, **kwargs):
         claims = Claim.objects.filter(claim_filter(self.values), review=Claim.Review.PUBLISHED)
         paginator = ListPagination()
         page = paginator.paginate_queryset(claims_with_relations(claims.order_by("-date", "-id")), request, view=self)
@@ -339,16 +344,16 @@ class ClaimsView(PublicView):
         return "claims"
 
     def csv_table(self, data):
-        header = ["key", "place", "status", "holder", "others", "date", "precision", "date_label", "end", "claimant",
+        header = ["key", "place", "status", "holder", "others", "since", "precision", "since_label", "end", "claimant",
                   "rank", "rank_reason", "superseded", "superseded_at", "superseded_by", "known_from", *(column for column, _ in CITATION_COLUMNS)]
         rows = [
-            [c["key"], c["place"], c["status"], c["holder"], actor_roles(c["others"]), c["date"], c["precision"],
-             c["date_label"], c["end"], c["claimant"], c["rank"], c["rank_reason"], c["superseded"], c["superseded_at"],
+            [c["key"], c["place"], c["status"], c["holder"], actor_roles(c["others"]), c["since"], c["precision"],
+             c["since_label"], c["end"], c["claimant"], c["rank"], c["rank_reason"], c["superseded"], c["superseded_at"],
              c["superseded_by"], c["known_from"],
-             *joined(c["citations"], CITATION_COLUMNS)]
+             *joined(c["evidence"], CITATION_COLUMNS)]
             for c in data["results"]
         ]
-        return header, rows
+        return legacy.csv_header(self.request.version, header), rows
 
 
 @extend_schema(exclude=True)
@@ -357,7 +362,7 @@ class ClaimsView(PublicView):
 @permission_classes([AllowAny])
 @throttle_classes([PublicThrottle])
 def not_found(request):
-    raise NotFound(f"No API endpoint at {request.path}; see /api/v1/docs/.")
+    raise NotFound(f"No API endpoint at {request.path}; see /api/v2/docs/.")
 
 
 class SchemaView(CachedGetMixin, SpectacularAPIView):

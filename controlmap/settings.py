@@ -196,6 +196,10 @@ REST_FRAMEWORK = {
     # The API is public and read-only; editors sign in only through the admin's form (and its
     # lockout). No Basic authentication: it would check passwords outside the sign-in page.
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # /api/v2/ and /api/v1/ (deprecated: the same answers with v1's names kept beside v2's; api.legacy).
+    "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.URLPathVersioning",
+    "ALLOWED_VERSIONS": ("v1", "v2"),
+    "DEFAULT_VERSION": "v2",
     # Anonymous public reads: high enough for the map and the tests, low enough to stop a scraper loop.
     # Builds of answers costing up to seconds (known_at=, the whole map as CSV; cached answers do not
     # count): enough for a reader stepping through "as reported then" day by day.
@@ -210,7 +214,7 @@ SPECTACULAR_SETTINGS = {
         "Last-Modified and Cache-Control and answers conditional requests with 304; write methods answer 405; "
         "anonymous clients are throttled (429 with Retry-After). Every 400 names the parameter and what it accepts."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": "2.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_components"],
 }

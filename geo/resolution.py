@@ -1,4 +1,5 @@
-"""How sourced claims resolve into control over time. Pure: no database, no Django.
+"""How sourced claims resolve into control over time. Pure: no database, no models; its names come
+from geo.vocabulary.
 
 Every view, API endpoint, admin column and command asks this module; nothing else decides a state.
 
@@ -27,10 +28,13 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Iterable, Sequence
 
-CONTROLLED, CONTESTED, BESIEGED, UNKNOWN, DISPUTED = "controlled", "contested", "besieged", "unknown", "disputed"
-PREFERRED, NORMAL, SUPERSEDED = "preferred", "normal", "superseded"
+from .vocabulary import DISPUTED, Precision, Rank, Status
+
+CONTROLLED, CONTESTED, BESIEGED, UNKNOWN = (status.value for status in Status)
+PREFERRED, NORMAL, SUPERSEDED = (rank.value for rank in Rank)
 RANK_ORDER = {PREFERRED: 0, NORMAL: 1}
-PRECISION_ORDER = {"day": 0, "month": 1, "approximate": 2, "year": 3}
+# Finest first: the precision a state shows is the finest among its deciding claims'.
+PRECISION_ORDER = {Precision.DAY.value: 0, Precision.MONTH.value: 1, Precision.APPROXIMATE.value: 2, Precision.YEAR.value: 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,7 @@ class ClaimFact:
     date: dt.date
     holder: int | None = None
     others: tuple[tuple[int, str], ...] = ()
-    precision: str = "day"
+    precision: str = Precision.DAY.value
     end: dt.date | None = None
     rank: str = NORMAL
     known_from: dt.datetime | None = None
@@ -129,13 +133,13 @@ def _decide(group: Sequence[ClaimFact], at: dt.date | None) -> State:
         claim = group[0]
         if claim.end is None or at is None or at < claim.end:
             return State(claim.status, claim.holder, claim.others, claim.date, claim.precision, (claim,))
-        return State(UNKNOWN, since=claim.end, precision="day", claims=(claim,))
+        return State(UNKNOWN, since=claim.end, precision=Precision.DAY.value, claims=(claim,))
     best = min(RANK_ORDER.get(c.rank, 1) for c in group)
     ranked = [c for c in group if RANK_ORDER.get(c.rank, 1) == best]
     active = [c for c in ranked if c.end is None or at is None or at < c.end]
     if not active:
         ended = max(c.end for c in ranked)
-        return State(UNKNOWN, since=ended, precision="day", claims=tuple(ranked))
+        return State(UNKNOWN, since=ended, precision=Precision.DAY.value, claims=tuple(ranked))
     since = active[0].date
     precision = min((c.precision for c in active), key=PRECISION_ORDER.__getitem__)
     by_assertion: dict[tuple, list[ClaimFact]] = {}

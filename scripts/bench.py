@@ -133,7 +133,7 @@ def main():
             import urllib.request
 
             for _ in range(2):  # the timeline first: the workers' memory peak from building it, alone
-                with urllib.request.urlopen(server.base + "/api/v1/timeline/", timeout=900) as response:
+                with urllib.request.urlopen(server.base + "/api/v2/timeline/", timeout=900) as response:
                     response.read()
             entry["peak_worker_rss_after_timeline_mb"] = server.peak_rss_mb()
             if not ARGS.no_load:
@@ -143,7 +143,7 @@ def main():
                 log("L: map in headless Chromium")
                 entry["browser"] = browser_test(server, ARGS.quick)
             for _ in range(2):  # the snapshot, uncached then cached, whatever the load test did
-                with urllib.request.urlopen(server.base + f"/api/v1/control/?at={AT}", timeout=900) as response:
+                with urllib.request.urlopen(server.base + f"/api/v2/control/?at={AT}", timeout=900) as response:
                     response.read()
             entry["peak_worker_rss_mb"] = server.peak_rss_mb()
         finally:

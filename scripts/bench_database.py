@@ -92,7 +92,7 @@ def measure(size, engine, quick):
         return samples, response
 
     # Snapshot: uncached (empty response cache before each), cached, 304.
-    url = f"/api/v1/control/?at={AT}"
+    url = f"/api/v2/control/?at={AT}"
     timed(url)  # warms connections, imports and the database's buffers
     uncached, response = uncached_samples(url)
     body = response.content
@@ -195,7 +195,7 @@ def measure(size, engine, quick):
     builds, record_builds = [], []
     for _ in range(1 if size in ("XL",) or quick else 3):
         cache.clear()
-        seconds, response = timed("/api/v1/timeline/")
+        seconds, response = timed("/api/v2/timeline/")
         assert response.status_code == 200
         builds.append(seconds)
         started = time.perf_counter()
@@ -203,7 +203,7 @@ def measure(size, engine, quick):
         record_builds.append(time.perf_counter() - started)
     payload = response.content
     changes = len(json.loads(payload)["changes"]["place"])
-    cached_timeline = [timed("/api/v1/timeline/")[0] for _ in range(10)]
+    cached_timeline = [timed("/api/v2/timeline/")[0] for _ in range(10)]
     gz = len(gzip.compress(payload, 6))
     result["timeline"] = {
         "build_ms": ms(statistics.median(builds)), "records_timeline_ms": ms(statistics.median(record_builds)),
@@ -218,7 +218,7 @@ def measure(size, engine, quick):
     history = []
     for slug in picked:
         cache.clear()
-        seconds, response = timed(f"/api/v1/places/{slug}/history/")
+        seconds, response = timed(f"/api/v2/places/{slug}/history/")
         assert response.status_code == 200, (slug, response.status_code)
         history.append(seconds)
     result["history"] = {"places": len(picked), "p50_ms": ms(statistics.median(history)), "p95_ms": ms(percentile(history, 0.95))}

@@ -85,7 +85,7 @@ function setup(thread) thread:set("thread_id", thread_id); thread_id = thread_id
 function request()
   counter = counter + 1
   local day = os.date("!%Y-%m-%d", 1388534400 + ((counter * 2 + thread_id) % 1800) * 86400)
-  return wrk.format("GET", "/api/v1/control/?at=" .. day)
+  return wrk.format("GET", "/api/v2/control/?at=" .. day)
 end
 """
 
@@ -119,7 +119,7 @@ def load_test(server, size, quick):
     import urllib.request
 
     seconds = 5 if quick else 10
-    snapshot = f"{server.base}/api/v1/control/?at={AT}"
+    snapshot = f"{server.base}/api/v2/control/?at={AT}"
     with urllib.request.urlopen(snapshot, timeout=300) as response:  # fills the cache
         body = response.read()
     static_name = f"same-size-{size.lower()}.json"
@@ -127,7 +127,7 @@ def load_test(server, size, quick):
     result = {"bytes": len(body), "cache": "redis" if server.redis else "locmem (per worker)", "workers": 2}
     result["static"] = wrk(f"{server.base}/bench-static/{static_name}", seconds)
     result["cached"] = wrk(snapshot, seconds)
-    result["uncached"] = wrk(f"{server.base}/api/v1/control/", seconds * 2, connections=2, script=UNCACHED_LUA)
+    result["uncached"] = wrk(f"{server.base}/api/v2/control/", seconds * 2, connections=2, script=UNCACHED_LUA)
     if result["static"] and result["cached"] and result["static"]["rps"]:
         result["cached_to_static"] = round(result["cached"]["rps"] / result["static"]["rps"], 2)
     return result

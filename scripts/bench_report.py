@@ -50,7 +50,7 @@ def render(report):
         "write, with its Feature); *as known then* (`&known_at=`) resolves the claims on every request, as every "
         "snapshot did before the segments.",
         "",
-        "## Snapshot (`/api/v1/control/?at=`)",
+        "## Snapshot (`/api/v2/control/?at=`)",
         "",
         "| size | engine | places | claims | features | uncached p50 / p95 | raw SQL p50 | ratio | as known then (resolved) p50 | deciding query p50 | cached p50 / p95 | 304 p50 / p95 | queries (miss / hit / 304) | bytes | gzip |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -83,7 +83,7 @@ def render(report):
                          f"{fmt(p['refresh_place_ms']['p50'])} / {fmt(p['refresh_place_ms']['p95'])} ms |")
     lines += [
         "",
-        "## Timeline (`/api/v1/timeline/`, the playback payload)",
+        "## Timeline (`/api/v2/timeline/`, the playback payload)",
         "",
         "| size | engine | counting claims | changes | build (view, from the segments) | resolving every claim instead (records.timeline) | cached | bytes | gzip | gzip bytes per change |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -97,7 +97,7 @@ def render(report):
         )
     lines += [
         "",
-        "## Place history (`/api/v1/places/{slug}/history/`, uncached, random places with claims)",
+        "## Place history (`/api/v2/places/{slug}/history/`, uncached, random places with claims)",
         "",
         "| size | engine | places sampled | p50 | p95 |",
         "| --- | --- | ---: | ---: | ---: |",

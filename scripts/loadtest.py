@@ -30,8 +30,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 PATHS = {
     "map": "/",
-    "snapshot": "/api/v1/control/?at=2017-11-20",
-    "timeline": "/api/v1/timeline/",
+    "snapshot": "/api/v2/control/?at=2017-11-20",
+    "timeline": "/api/v2/timeline/",
     "embed": "/embed/?at=2017-11-20",
 }
 HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "identity", "User-Agent": "controlmap-loadtest"}

@@ -16,7 +16,7 @@ def map_config():
     """What the map's JavaScript needs from the settings, as one JSON object."""
     leaflet = settings.LEAFLET_CONFIG
     return {
-        "api": "/api/v1/",
+        "api": "/api/v2/",
         "tileUrl": settings.TILE_URL,
         "tileAttribution": settings.TILE_ATTRIBUTION,
         "outlineUrl": static("web/data/countries.geojson"),

@@ -10,16 +10,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..dates import format_date
+from ..vocabulary import Precision, Rank, Review, Role, Status
 from .actors import Actor
 from .places import Place
 from .sources import Source, new_key
 
-
-class Precision(models.TextChoices):
-    DAY = "day", "day"
-    MONTH = "month", "month"
-    YEAR = "year", "year"
-    APPROXIMATE = "approximate", "approximate"
 
 
 def date_bounds(date, precision, earliest=None, latest=None):
@@ -47,21 +42,7 @@ class Claim(models.Model):
     (migration 0004), whatever writes the claim, its citations or their sources.
     """
 
-    class Status(models.TextChoices):
-        CONTROLLED = "controlled", "controlled"
-        CONTESTED = "contested", "contested"
-        BESIEGED = "besieged", "besieged"
-        UNKNOWN = "unknown", "unknown"
-
-    class Rank(models.TextChoices):
-        PREFERRED = "preferred", "preferred"
-        NORMAL = "normal", "normal"
-        SUPERSEDED = "superseded", "superseded"
-
-    class Review(models.TextChoices):
-        DRAFT = "draft", "draft"
-        PUBLISHED = "published", "published"
-        REJECTED = "rejected", "rejected"
+    Status, Rank, Review = Status, Rank, Review
 
     key = models.SlugField(max_length=120, unique=True, default=new_key,
                            help_text="Stable identifier, used by imports and the seed data.")
@@ -206,9 +187,7 @@ class Claim(models.Model):
 class ClaimActor(models.Model):
     """An actor other than the holder, with its role in the claim."""
 
-    class Role(models.TextChoices):
-        CONTESTING = "contesting", "contesting"
-        BESIEGING = "besieging", "besieging"
+    Role = Role
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="other_actors")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="+")

@@ -4,7 +4,7 @@
  */
 import { parseDay } from "./days.js";
 
-export const FORMAT = "controlmap-timeline/1";
+export const FORMAT = "controlmap-timeline/2";
 const PRECISION_RANK = { day: 0, month: 1, approximate: 2, year: 3 };
 
 function columns(table, names, what) {
@@ -31,9 +31,9 @@ export function decodeTimeline(payload) {
   if (!payload || payload.format !== FORMAT) throw new Error(`timeline: expected format ${FORMAT}`);
   const epoch = parseDay(payload.epoch ?? "1970-01-01");
   if (epoch === null) throw new Error(`timeline: invalid epoch ${JSON.stringify(payload.epoch)}`);
-  const actorCount = columns(payload.actors, ["slug", "name", "short", "colour"], "actors");
+  const actorCount = columns(payload.actors, ["slug", "name", "short_name", "colour"], "actors");
   const actors = Array.from({ length: actorCount }, (_, i) => ({
-    index: i, slug: payload.actors.slug[i], name: payload.actors.name[i], short: payload.actors.short[i], colour: payload.actors.colour[i],
+    index: i, slug: payload.actors.slug[i], name: payload.actors.name[i], short_name: payload.actors.short_name[i], colour: payload.actors.colour[i],
   }));
   const placeCount = columns(payload.places, ["slug", "name", "kind", "size", "lon", "lat", "parent"], "places");
   const places = Array.from({ length: placeCount }, (_, i) => ({
@@ -51,8 +51,8 @@ export function decodeTimeline(payload) {
   const states = (payload.states ?? []).map(decodeState);
   const precisionNames = payload.precisions ?? [];
 
-  const changeCount = columns(payload.changes, ["place", "day", "state", "precision"], "changes");
-  const { place: placeColumn, day: dayColumn, state: stateColumn, precision: precisionColumn } = payload.changes;
+  const changeCount = columns(payload.changes, ["place", "since", "state", "precision"], "changes");
+  const { place: placeColumn, since: dayColumn, state: stateColumn, precision: precisionColumn } = payload.changes;
   const absolute = new Int32Array(changeCount);
   const perPlace = new Int32Array(placeCount + 1);
   let day = epoch;

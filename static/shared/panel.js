@@ -35,7 +35,7 @@ const dateLabel = (iso, precision) => formatDay(parseDay(iso), precision ?? "day
 export function periodAt(periods, day) {
   let found = null;
   for (const period of periods) {
-    const start = parseDay(period.start);
+    const start = parseDay(period.since);
     const end = period.end ? parseDay(period.end) : null;
     if (start <= day && (end === null || day < end)) found = period;
   }
@@ -67,7 +67,7 @@ export function createPanel(container, config) {
     for (const item of list) {
       const li = el("li", { class: "evidence-item" });
       const who = el("p", { class: "evidence-who" });
-      who.append(el("strong", {}, [named(item.claimant)]), document.createTextNode(` (${dateLabel(item.date, item.precision)})`));
+      who.append(el("strong", {}, [named(item.claimant)]), document.createTextNode(` (${dateLabel(item.since, item.precision)})`));
       if (item.rank === "preferred") who.append(document.createTextNode(" · preferred"));
       li.append(who);
       if (item.quote) li.append(el("blockquote", { class: "evidence-quote", dir: "auto" }, item.quote));
@@ -99,7 +99,7 @@ export function createPanel(container, config) {
     const sentence = period.status === "controlled" ? ["Held by ", words.holder]
       : period.status === "besieged" ? ["Held by ", words.holder, ", ", words.status]
         : capitalised(words.status);
-    now.append(el("p", { class: "panel-state" }, [sentence, `, since ${period.label}.`]));
+    now.append(el("p", { class: "panel-state" }, [sentence, `, since ${period.since_label}.`]));
     if (period.disputed) {
       for (const side of period.sides) {
         const sideWords = describe(side, nameOf);
@@ -120,7 +120,7 @@ export function createPanel(container, config) {
       const words = describe(period, nameOf);
       const end = period.end ? ` until ${formatDay(parseDay(period.end))}` : " on";
       const text = period.status === "controlled" ? ["held by ", words.holder] : period.status === "besieged" ? [words.holder, ", ", words.status] : words.status;
-      const li = el("li", {}, [`From ${period.label}${end}: `, text]);
+      const li = el("li", {}, [`From ${period.since_label}${end}: `, text]);
       if (period === current) {
         li.classList.add("current");
         li.setAttribute("aria-current", "true");
@@ -137,7 +137,7 @@ export function createPanel(container, config) {
     for (const claim of history.claims) {
       const words = describe(claim, nameOf);
       const li = el("li", { class: claim.superseded ? "claim superseded" : "claim" });
-      const summary = [`${claim.date_label}: `, claim.status === "controlled" ? ["held by ", words.holder] : words.status, " — ", named(claim.claimant)];
+      const summary = [`${claim.since_label}: `, claim.status === "controlled" ? ["held by ", words.holder] : words.status, " — ", named(claim.claimant)];
       li.append(claim.superseded ? el("del", {}, summary) : el("p", { class: "claim-summary" }, summary));
       if (claim.superseded) {
         li.append(el("p", { class: "claim-reason" }, [`Superseded${claim.superseded_at ? ` on ${claim.superseded_at.slice(0, 10)}` : ""}: `,
@@ -145,7 +145,7 @@ export function createPanel(container, config) {
       } else if (claim.rank === "preferred" && claim.rank_reason) {
         li.append(el("p", { class: "claim-reason" }, ["Preferred: ", named(claim.rank_reason)]));
       }
-      li.append(renderEvidence(claim.citations.map((c) => ({ ...c, claimant: claim.claimant, date: claim.date, precision: claim.precision }))));
+      li.append(renderEvidence(claim.evidence.map((c) => ({ ...c, claimant: claim.claimant, since: claim.since, precision: claim.precision }))));
       ul.append(li);
     }
     claims.append(ul);

@@ -34,7 +34,7 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
     const claims = await whyCache.get(key);
     if (!claims.length) return;
     const claim = claims[0];
-    const cited = claim.citations?.[0];
+    const cited = claim.evidence?.[0];
     const quote = cited?.quote && (cited.quote.length > QUOTE_LENGTH ? `${cited.quote.slice(0, QUOTE_LENGTH)}…` : cited.quote);
     target.replaceChildren(...phrase(" — ", named(claim.claimant), cited?.outlet ? [", via ", named(cited.outlet)] : [],
       quote ? [": “", named(quote), "”"] : []));

@@ -63,7 +63,7 @@ def feature_of(collection, slug):
 # --- control snapshot -----------------------------------------------------------------------------
 
 def test_deir_el_zour_held_by_the_government_with_the_seed_article_quoted(client, seeded):
-    body = get_json(client, "/api/v1/control/?at=2017-11-04")
+    body = get_json(client, "/api/v2/control/?at=2017-11-04")
     assert body["type"] == "FeatureCollection" and body["at"] == "2017-11-04"
     deir = feature_of(body, "deir-el-zour")
     assert deir["geometry"] == {"type": "Point", "coordinates": [40.15, 35.333]}
@@ -78,16 +78,16 @@ def test_deir_el_zour_held_by_the_government_with_the_seed_article_quoted(client
 
 
 def test_boukamal_as_known_on_10_november_versus_as_known_now(client, seeded):
-    then = feature_of(get_json(client, "/api/v1/control/?at=2017-11-10&known_at=2017-11-10"), "boukamal")
+    then = feature_of(get_json(client, "/api/v2/control/?at=2017-11-10&known_at=2017-11-10"), "boukamal")
     assert then["properties"]["holder"] == "syrian-government"
     assert then["properties"]["evidence"][0]["claim"] == "boukamal-2017-11-09-army-declares-liberated"
-    now = feature_of(get_json(client, "/api/v1/control/?at=2017-11-10"), "boukamal")
+    now = feature_of(get_json(client, "/api/v2/control/?at=2017-11-10"), "boukamal")
     assert now["properties"]["holder"] == "islamic-state"
     assert "boukamal-2017-11-09-army-declares-liberated" not in {e["claim"] for e in now["properties"]["evidence"]}
 
 
 def test_qaim_on_3_november_2017_is_disputed_with_both_sides(client, seeded):
-    qaim = feature_of(get_json(client, "/api/v1/control/?at=2017-11-03"), "qaim")["properties"]
+    qaim = feature_of(get_json(client, "/api/v2/control/?at=2017-11-03"), "qaim")["properties"]
     assert qaim["status"] == "disputed" and qaim["disputed"] is True and qaim["holder"] is None
     sides = {side["status"]: side for side in qaim["sides"]}
     assert set(sides) == {"controlled", "contested"}
@@ -102,7 +102,7 @@ def test_snapshot_equals_geo_records_for_every_place_and_many_days(client, seede
     slugs = dict(Place.objects.values_list("id", "slug"))
     actors = dict(Actor.objects.values_list("id", "slug"))
     for day in ["2014-01-10", "2014-06-22", "2014-12-01", "2017-07-09", "2017-09-06", "2017-11-12", "2017-11-20"]:
-        body = get_json(client, f"/api/v1/control/?at={day}")
+        body = get_json(client, f"/api/v2/control/?at={day}")
         expected = records.snapshot(dt.date.fromisoformat(day))
         assert {f["id"]: (f["properties"]["status"], f["properties"]["holder"]) for f in body["features"]} == {
             slugs[place]: (state.status, actors.get(state.holder)) for place, state in expected.items()
@@ -110,26 +110,26 @@ def test_snapshot_equals_geo_records_for_every_place_and_many_days(client, seede
 
 
 def test_month_and_approximate_dates_are_shown_as_precisely_as_known(client, seeded):
-    siege = feature_of(get_json(client, "/api/v1/control/?at=2014-08-01"), "deir-el-zour")["properties"]
+    siege = feature_of(get_json(client, "/api/v2/control/?at=2014-08-01"), "deir-el-zour")["properties"]
     assert (siege["status"], siege["since"], siege["since_label"], siege["precision"]) == ("besieged", "2014-07", "Jul 2014", "month")
     assert siege["others"] == [{"actor": "islamic-state", "role": "besieging"}]
-    divided = feature_of(get_json(client, "/api/v1/control/?at=2014-12-01"), "deir-el-zour")["properties"]
+    divided = feature_of(get_json(client, "/api/v2/control/?at=2014-12-01"), "deir-el-zour")["properties"]
     assert (divided["since"], divided["since_label"], divided["precision"]) == ("2014-11", "c. Nov 2014", "approximate")
 
 
 def test_bbox_and_actor_filters(client, seeded):
-    iraq_border = get_json(client, "/api/v1/control/?at=2017-11-20&bbox=40.9,34.3,41.2,34.5")
+    iraq_border = get_json(client, "/api/v2/control/?at=2017-11-20&bbox=40.9,34.3,41.2,34.5")
     assert {f["id"] for f in iraq_border["features"]} == {"boukamal", "qaim", "abu-kamal-qaim-crossing"}
-    sdf = get_json(client, "/api/v1/control/?at=2017-11-20&actors=sdf")
+    sdf = get_json(client, "/api/v2/control/?at=2017-11-20&actors=sdf")
     assert [f["id"] for f in sdf["features"]] == ["raqqa"]
-    both = get_json(client, "/api/v1/control/?at=2017-11-20&actors=sdf,iraqi-government")
+    both = get_json(client, "/api/v2/control/?at=2017-11-20&actors=sdf,iraqi-government")
     assert {f["id"] for f in both["features"]} == {"raqqa", "qaim", "mosul"}
 
 
 def test_snapshot_csv_is_a_spreadsheet_that_cannot_run_formulas(client, seeded):
     claim = Claim.objects.get(key="raqqa-2017-10-20-sdf-declares-victory")
     Citation.objects.filter(claim=claim).update(quote='=HYPERLINK("http://evil.example","click")')
-    response = client.get("/api/v1/control/?at=2017-11-20&format=csv")
+    response = client.get("/api/v2/control/?at=2017-11-20&format=csv")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"] == 'attachment; filename="control-2017-11-20.csv"'
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -146,7 +146,7 @@ def decode_timeline(payload):
     """What the map does: undo the delta encoding and look a place's state up on a day."""
     epoch = dt.date.fromisoformat(payload["epoch"])
     changes, day, per_place = payload["changes"], 0, {}
-    for place, delta, state, precision in zip(changes["place"], changes["day"], changes["state"], changes["precision"]):
+    for place, delta, state, precision in zip(changes["place"], changes["since"], changes["state"], changes["precision"]):
         day += delta
         per_place.setdefault(payload["places"]["slug"][place], []).append((epoch + dt.timedelta(days=day), state, precision))
 
@@ -166,8 +166,8 @@ def readable(payload, state):
 
 
 def test_timeline_plays_back_the_same_states_as_geo_records(client, seeded):
-    payload = get_json(client, "/api/v1/timeline/")
-    assert payload["format"] == "controlmap-timeline/1" and payload["version"] == versions.current()[0]
+    payload = get_json(client, "/api/v2/timeline/")
+    assert payload["format"] == "controlmap-timeline/2" and payload["version"] == versions.current()[0]
     assert payload["first"] == "2014-01-06" and payload["last"] == "2017-11-19"
     assert payload["places"]["slug"] == sorted(Place.objects.values_list("slug", flat=True))
     deir = payload["places"]["slug"].index("deir-el-zour")
@@ -195,14 +195,14 @@ def test_timeline_plays_back_the_same_states_as_geo_records(client, seeded):
 
 
 def test_timeline_known_at_counts_the_premature_claim(client, seeded):
-    payload = get_json(client, "/api/v1/timeline/?known_at=2017-11-10")
+    payload = get_json(client, "/api/v2/timeline/?known_at=2017-11-10")
     assert payload["known_at"] == "2017-11-10T23:59:59.999999+00:00"
     _, state_on = decode_timeline(payload)
     assert readable(payload, state_on("boukamal", dt.date(2017, 11, 10))[0]) == ("controlled", "syrian-government")
 
 
 def test_timeline_payload_is_small(client, seeded):
-    response = client.get("/api/v1/timeline/")
+    response = client.get("/api/v2/timeline/")
     raw = response.content
     changes = len(json.loads(raw)["changes"]["place"])
     assert len(gzip.compress(raw)) < 2500 and changes >= 20
@@ -217,14 +217,14 @@ def test_timeline_payload_is_small(client, seeded):
     ("البوكمال", "boukamal"), ("al-qa’im", "qaim"), ("Mossul", "mosul"),
 ])
 def test_place_search_by_any_name(client, seeded, query, slug):
-    response = client.get("/api/v1/places/", {"q": query})
+    response = client.get("/api/v2/places/", {"q": query})
     assert response.status_code == 200
     body = json.loads(response.content)
     assert slug in [f["id"] for f in body["features"]], query
 
 
 def test_places_list_is_geojson_with_names(client, seeded):
-    response = client.get("/api/v1/places/")
+    response = client.get("/api/v2/places/")
     assert response["Content-Type"] == "application/geo+json"
     body = json.loads(response.content)
     assert body["type"] == "FeatureCollection" and body["count"] == Place.objects.count()
@@ -235,18 +235,18 @@ def test_places_list_is_geojson_with_names(client, seeded):
 
 
 def test_place_detail_is_one_feature_with_its_state(client, seeded):
-    qaim = get_json(client, "/api/v1/places/qaim/?at=2017-11-03")
+    qaim = get_json(client, "/api/v2/places/qaim/?at=2017-11-03")
     assert qaim["type"] == "Feature" and qaim["id"] == "qaim" and qaim["properties"]["status"] == "disputed"
-    today = get_json(client, "/api/v1/places/boukamal/")
+    today = get_json(client, "/api/v2/places/boukamal/")
     assert today["properties"]["holder"] == "syrian-government" and today["properties"]["since"] == "2017-11-19"
-    before = get_json(client, "/api/v1/places/boukamal/?at=2000")
+    before = get_json(client, "/api/v2/places/boukamal/?at=2000")
     assert before["properties"]["status"] == "unknown" and before["properties"]["evidence"] == []
-    missing = get_json(client, "/api/v1/places/atlantis/", status=404)
+    missing = get_json(client, "/api/v2/places/atlantis/", status=404)
     assert "atlantis" in missing["detail"]
 
 
 def test_history_lists_periods_and_every_claim_with_superseded_ones_marked(client, seeded):
-    qaim = get_json(client, "/api/v1/places/qaim/history/")
+    qaim = get_json(client, "/api/v2/places/qaim/history/")
     assert qaim["place"]["place"] == "qaim" and qaim["place"]["country"] == "IQ"
     keys = [c["key"] for c in qaim["claims"]]
     assert {"qaim-2017-11-03-retaken", "qaim-2017-11-03-chasing-remnants"} <= set(keys[:2])
@@ -254,54 +254,54 @@ def test_history_lists_periods_and_every_claim_with_superseded_ones_marked(clien
     assert qaim["periods"][0]["holder"] == "islamic-state" and qaim["periods"][0]["end"] == "2017-11-03"
     denial = next(c for c in qaim["claims"] if c["key"] == "qaim-2014-06-21-army-denial")
     assert denial["superseded"] is True and denial["superseded_by"] == "qaim-2014-06-20-is-takes-qaim"
-    boukamal = get_json(client, "/api/v1/places/boukamal/history/")
+    boukamal = get_json(client, "/api/v2/places/boukamal/history/")
     premature = next(c for c in boukamal["claims"] if c["key"] == "boukamal-2017-11-09-army-declares-liberated")
     assert premature["superseded"] is True and premature["rank"] == "superseded"
     assert premature["rank_reason"].startswith("Premature") and premature["superseded_by"] == "boukamal-2017-11-11-is-recaptured"
-    assert premature["citations"][0]["outlet"] and premature["citations"][0]["quote"]
-    dates = [c["date"] for c in boukamal["claims"]]
+    assert premature["evidence"][0]["outlet"] and premature["evidence"][0]["quote"]
+    dates = [c["since"] for c in boukamal["claims"]]
     assert dates == sorted(dates, reverse=True)
-    as_known = get_json(client, "/api/v1/places/boukamal/history/?known_at=2017-11-10")
+    as_known = get_json(client, "/api/v2/places/boukamal/history/?known_at=2017-11-10")
     premature_then = next(c for c in as_known["claims"] if c["key"] == "boukamal-2017-11-09-army-declares-liberated")
     assert premature_then["superseded"] is False
     assert "boukamal-2017-11-19-army-retakes" not in {c["key"] for c in as_known["claims"]}
-    assert as_known["periods"][-1]["holder"] == "syrian-government" and as_known["periods"][-1]["start"] == "2017-11-09"
+    assert as_known["periods"][-1]["holder"] == "syrian-government" and as_known["periods"][-1]["since"] == "2017-11-09"
 
 
 # --- actors, sources, claims ----------------------------------------------------------------------------
 
 def test_actors_and_sources(client, seeded):
-    actors = {a["slug"]: a for a in get_json(client, "/api/v1/actors/")}
+    actors = {a["slug"]: a for a in get_json(client, "/api/v2/actors/")}
     assert len(actors) == Actor.objects.count()
     assert actors["islamic-state"]["colour"] == Actor.objects.get(slug="islamic-state").colour
     assert "Daesh" in actors["islamic-state"]["aliases"]
-    sources = get_json(client, "/api/v1/sources/?page_size=100")
+    sources = get_json(client, "/api/v2/sources/?page_size=100")
     assert sources["count"] == Source.objects.count()
     published = [s["published_at"] for s in sources["results"]]
     assert published == sorted(published, reverse=True)
 
 
 def test_claims_filters(client, seeded):
-    qaim = get_json(client, "/api/v1/claims/?place=qaim")
+    qaim = get_json(client, "/api/v2/claims/?place=qaim")
     assert qaim["count"] == 4
-    on_day = get_json(client, "/api/v1/claims/?date_from=2017-11-03&date_to=2017-11-03")
+    on_day = get_json(client, "/api/v2/claims/?date_from=2017-11-03&date_to=2017-11-03")
     assert {c["place"] for c in on_day["results"]} == {"deir-el-zour", "jamiyat", "jabiliyeh", "qaim", "boukamal"}
-    november = get_json(client, "/api/v1/claims/?place=boukamal&date_from=2017-11&date_to=2017-11")
-    assert [c["date"] for c in november["results"]] == ["2017-11-19", "2017-11-11", "2017-11-09", "2017-11-03"]
-    pmf = get_json(client, "/api/v1/claims/?actor=popular-mobilization-forces")
+    november = get_json(client, "/api/v2/claims/?place=boukamal&date_from=2017-11&date_to=2017-11")
+    assert [c["since"] for c in november["results"]] == ["2017-11-19", "2017-11-11", "2017-11-09", "2017-11-03"]
+    pmf = get_json(client, "/api/v2/claims/?actor=popular-mobilization-forces")
     assert [c["key"] for c in pmf["results"]] == ["qaim-2017-11-03-chasing-remnants"]
-    contested = get_json(client, "/api/v1/claims/?status=contested&place=deir-el-zour")
+    contested = get_json(client, "/api/v2/claims/?status=contested&place=deir-el-zour")
     assert {c["status"] for c in contested["results"]} == {"contested"} and contested["count"] == 3
-    ap = get_json(client, "/api/v1/claims/?source=ap-2017-11-03-deir-el-zour-liberated")
+    ap = get_json(client, "/api/v2/claims/?source=ap-2017-11-03-deir-el-zour-liberated")
     assert "qaim-2017-11-03-chasing-remnants" in {c["key"] for c in ap["results"]}
-    page = client.get("/api/v1/claims/?page_size=5&page=2")
+    page = client.get("/api/v2/claims/?page_size=5&page=2")
     body = json.loads(page.content)
     assert len(body["results"]) == 5 and body["count"] == Claim.objects.filter(review="published").count()
     assert 'rel="next"' in page["Link"] and 'rel="prev"' in page["Link"]
 
 
 def test_claims_csv(client, seeded):
-    response = client.get("/api/v1/claims/?place=boukamal&format=csv")
+    response = client.get("/api/v2/claims/?place=boukamal&format=csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert response["Content-Disposition"] == 'attachment; filename="claims.csv"'
     premature = next(r for r in rows if r["key"] == "boukamal-2017-11-09-army-declares-liberated")
@@ -311,8 +311,8 @@ def test_claims_csv(client, seeded):
 
 def test_drafts_are_not_public(client, seeded):
     Claim.objects.filter(key="boukamal-2017-11-19-army-retakes").update(review="draft")
-    assert "boukamal-2017-11-19-army-retakes" not in {c["key"] for c in get_json(client, "/api/v1/claims/?place=boukamal")["results"]}
-    assert get_json(client, "/api/v1/places/boukamal/")["properties"]["holder"] == "islamic-state"
+    assert "boukamal-2017-11-19-army-retakes" not in {c["key"] for c in get_json(client, "/api/v2/claims/?place=boukamal")["results"]}
+    assert get_json(client, "/api/v2/places/boukamal/")["properties"]["holder"] == "islamic-state"
 
 
 # --- feed and docs --------------------------------------------------------------------------------------
@@ -333,46 +333,46 @@ def test_atom_feed_of_newly_published_claims(client, seeded):
 
 
 def test_docs_page_uses_only_local_static_files(client, db):
-    response = client.get("/api/v1/docs/")
+    response = client.get("/api/v2/docs/")
     html = response.content.decode()
     assert response.status_code == 200 and "/static/api/vendor/swagger-ui/swagger-ui-bundle.js" in html
     assert "https://" not in html and "http://" not in html
-    schema = client.get("/api/v1/schema/?format=json")
+    schema = client.get("/api/v2/schema/?format=json")
     document = json.loads(schema.content)
-    assert document["openapi"].startswith("3.") and "/api/v1/control/" in document["paths"]
+    assert document["openapi"].startswith("3.") and "/api/v2/control/" in document["paths"]
     assert "delta-encoded" in document["components"]["schemas"]["Timeline"]["description"]
 
 
 # --- bad input --------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("url, parameter", [
-    ("/api/v1/control/?at=garbage", "at"),
-    ("/api/v1/control/?at=2017-13-45", "at"),
-    ("/api/v1/control/?at=2017-02-30", "at"),
-    ("/api/v1/control/?known_at=2017-11-10T10:00", "known_at"),
-    ("/api/v1/control/?bbox=40,34,41", "bbox"),
-    ("/api/v1/control/?bbox=41,34,40,35", "bbox"),
-    ("/api/v1/control/?bbox=a,b,c,d", "bbox"),
-    ("/api/v1/control/?bbox=40,34,200,35", "bbox"),
-    ("/api/v1/control/?bbox=40,36,41,35", "bbox"),
-    ("/api/v1/control/?bbox=nan,34,41,35", "bbox"),
-    ("/api/v1/control/?actors=syrian-government,martians", "actors"),
-    ("/api/v1/control/?format=xml", "format"),
-    ("/api/v1/timeline/?known_at=yesterday", "known_at"),
-    ("/api/v1/places/qaim/history/?known_at=2017-99", "known_at"),
-    ("/api/v1/places/?q=!!!", "q"),
-    ("/api/v1/places/?page_size=1001", "page_size"),
-    ("/api/v1/claims/?page_size=501", "page_size"),
-    ("/api/v1/claims/?page_size=0", "page_size"),
-    ("/api/v1/claims/?page=0", "page"),
-    ("/api/v1/claims/?page=99", "page"),
-    ("/api/v1/claims/?status=winning", "status"),
-    ("/api/v1/claims/?actor=martians", "actor"),
-    ("/api/v1/claims/?place=atlantis", "place"),
-    ("/api/v1/claims/?source=nowhere", "source"),
-    ("/api/v1/claims/?date_from=2017-11-05&date_to=2017-11-01", "date_to"),
-    ("/api/v1/claims/?date_from=last+week", "date_from"),
-    ("/api/v1/claims/?format=csv&date_to=soon", "date_to"),
+    ("/api/v2/control/?at=garbage", "at"),
+    ("/api/v2/control/?at=2017-13-45", "at"),
+    ("/api/v2/control/?at=2017-02-30", "at"),
+    ("/api/v2/control/?known_at=2017-11-10T10:00", "known_at"),
+    ("/api/v2/control/?bbox=40,34,41", "bbox"),
+    ("/api/v2/control/?bbox=41,34,40,35", "bbox"),
+    ("/api/v2/control/?bbox=a,b,c,d", "bbox"),
+    ("/api/v2/control/?bbox=40,34,200,35", "bbox"),
+    ("/api/v2/control/?bbox=40,36,41,35", "bbox"),
+    ("/api/v2/control/?bbox=nan,34,41,35", "bbox"),
+    ("/api/v2/control/?actors=syrian-government,martians", "actors"),
+    ("/api/v2/control/?format=xml", "format"),
+    ("/api/v2/timeline/?known_at=yesterday", "known_at"),
+    ("/api/v2/places/qaim/history/?known_at=2017-99", "known_at"),
+    ("/api/v2/places/?q=!!!", "q"),
+    ("/api/v2/places/?page_size=1001", "page_size"),
+    ("/api/v2/claims/?page_size=501", "page_size"),
+    ("/api/v2/claims/?page_size=0", "page_size"),
+    ("/api/v2/claims/?page=0", "page"),
+    ("/api/v2/claims/?page=99", "page"),
+    ("/api/v2/claims/?status=winning", "status"),
+    ("/api/v2/claims/?actor=martians", "actor"),
+    ("/api/v2/claims/?place=atlantis", "place"),
+    ("/api/v2/claims/?source=nowhere", "source"),
+    ("/api/v2/claims/?date_from=2017-11-05&date_to=2017-11-01", "date_to"),
+    ("/api/v2/claims/?date_from=last+week", "date_from"),
+    ("/api/v2/claims/?format=csv&date_to=soon", "date_to"),
 ])
 def test_bad_input_is_a_400_naming_the_parameter(client, seeded, url, parameter):
     response = client.get(url)
@@ -383,15 +383,15 @@ def test_bad_input_is_a_400_naming_the_parameter(client, seeded, url, parameter)
 
 
 def test_unknown_actor_is_named(client, seeded):
-    body = get_json(client, "/api/v1/control/?actors=syrian-government,martians", status=400)
+    body = get_json(client, "/api/v2/control/?actors=syrian-government,martians", status=400)
     assert "'martians'" in body["detail"] and "syrian-government" not in body["detail"]
-    bbox = get_json(client, "/api/v1/control/?bbox=170,-10,-170,10", status=400)
+    bbox = get_json(client, "/api/v2/control/?bbox=170,-10,-170,10", status=400)
     assert "antimeridian is not supported" in bbox["detail"]
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_write_methods_are_not_allowed(client, seeded, method):
-    for url in ["/api/v1/control/", "/api/v1/claims/", "/api/v1/places/qaim/", "/api/v1/actors/", "/api/v1/timeline/"]:
+    for url in ["/api/v2/control/", "/api/v2/claims/", "/api/v2/places/qaim/", "/api/v2/actors/", "/api/v2/timeline/"]:
         response = getattr(client, method)(url, data="{}", content_type="application/json")
         assert response.status_code == 405, (method, url)
         assert "POST" not in response["Allow"]
@@ -401,9 +401,9 @@ def test_write_methods_are_not_allowed(client, seeded, method):
 # --- HTTP caching, throttling, CORS --------------------------------------------------------------------
 
 PUBLIC_URLS = [
-    "/api/v1/control/?at=2017-11-04", "/api/v1/control/?at=2017-11-04&format=csv", "/api/v1/timeline/",
-    "/api/v1/places/", "/api/v1/places/qaim/", "/api/v1/places/qaim/history/", "/api/v1/actors/",
-    "/api/v1/sources/", "/api/v1/claims/", "/api/v1/schema/", "/api/v1/docs/", "/feeds/changes/",
+    "/api/v2/control/?at=2017-11-04", "/api/v2/control/?at=2017-11-04&format=csv", "/api/v2/timeline/",
+    "/api/v2/places/", "/api/v2/places/qaim/", "/api/v2/places/qaim/history/", "/api/v2/actors/",
+    "/api/v2/sources/", "/api/v2/claims/", "/api/v2/schema/", "/api/v2/docs/", "/feeds/changes/",
 ]
 
 
@@ -425,7 +425,7 @@ def test_every_public_get_answers_conditional_requests(client, seeded, url, djan
 
 
 def test_publication_changes_the_validators_and_the_answer(client, seeded, django_capture_on_commit_callbacks):
-    url = "/api/v1/control/?at=2017-11-20"
+    url = "/api/v2/control/?at=2017-11-20"
     first = client.get(url)
     assert feature_of(json.loads(first.content), "mosul")["properties"]["holder"] == "iraqi-government"
     with django_capture_on_commit_callbacks(execute=True):
@@ -446,22 +446,22 @@ def test_anonymous_clients_are_throttled_with_retry_after(client, seeded, monkey
     now = [1_800_000_015.5]  # 15.5 s into a minute
     monkeypatch.setattr(PublicThrottle, "timer", lambda self: now[0])
     with override_settings(REST_FRAMEWORK={"DEFAULT_THROTTLE_RATES": {"anon": "3/minute"}}):
-        statuses = [client.get("/api/v1/actors/").status_code for _ in range(4)]
+        statuses = [client.get("/api/v2/actors/").status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
-        throttled = client.get("/api/v1/control/")
+        throttled = client.get("/api/v2/control/")
         assert throttled.status_code == 429 and throttled["Retry-After"] == "45"
         assert "throttled" in json.loads(throttled.content)["detail"]
-        another = client.get("/api/v1/actors/", REMOTE_ADDR="192.0.2.7")
+        another = client.get("/api/v2/actors/", REMOTE_ADDR="192.0.2.7")
         assert another.status_code == 200  # another client has its own count
         now[0] += 45  # the next minute
-        assert [client.get("/api/v1/actors/").status_code for _ in range(4)] == [200, 200, 200, 429]
+        assert [client.get("/api/v2/actors/").status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
 def test_cors_is_open_for_reads_only(client, seeded):
-    response = client.get("/api/v1/control/", HTTP_ORIGIN="https://news.example")
+    response = client.get("/api/v2/control/", HTTP_ORIGIN="https://news.example")
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in response["Access-Control-Expose-Headers"]
-    preflight = client.options("/api/v1/claims/", HTTP_ORIGIN="https://news.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST")
+    preflight = client.options("/api/v2/claims/", HTTP_ORIGIN="https://news.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST")
     assert "POST" not in preflight["Access-Control-Allow-Methods"] and "GET" in preflight["Access-Control-Allow-Methods"]
     feed = client.get("/feeds/changes/", HTTP_ORIGIN="https://news.example")
     assert feed["Access-Control-Allow-Origin"] == "*"
@@ -489,11 +489,11 @@ def grow(places, start=0):
 
 
 COUNTED_URLS = [
-    "/api/v1/control/?at=2016-06-01", "/api/v1/control/?at=2016-06-01&format=csv",
-    "/api/v1/control/?at=2016-06-01&known_at=2016-07-01", "/api/v1/timeline/?known_at=2016-07-01",
-    "/api/v1/control/?at=2016-06-01&bbox=30,30,45,40&actors=sdf", "/api/v1/timeline/", "/api/v1/places/",
-    "/api/v1/places/village-1/", "/api/v1/places/village-1/history/", "/api/v1/actors/", "/api/v1/sources/",
-    "/api/v1/claims/?actor=sdf", "/api/v1/claims/?format=csv", "/feeds/changes/",
+    "/api/v2/control/?at=2016-06-01", "/api/v2/control/?at=2016-06-01&format=csv",
+    "/api/v2/control/?at=2016-06-01&known_at=2016-07-01", "/api/v2/timeline/?known_at=2016-07-01",
+    "/api/v2/control/?at=2016-06-01&bbox=30,30,45,40&actors=sdf", "/api/v2/timeline/", "/api/v2/places/",
+    "/api/v2/places/village-1/", "/api/v2/places/village-1/history/", "/api/v2/actors/", "/api/v2/sources/",
+    "/api/v2/claims/?actor=sdf", "/api/v2/claims/?format=csv", "/feeds/changes/",
 ]
 
 
@@ -515,10 +515,10 @@ def test_query_count_does_not_grow_with_the_data(client, seeded, django_capture_
     # Prepared (as known now: data version, actors, a check, the day's segments) and resolved from
     # the claims (as known then, with the moments at which knowledge changed, read once per data version
     # to find which cached answer the moment shares).
-    assert small["/api/v1/control/?at=2016-06-01"] <= 4 and small["/api/v1/timeline/"] <= 5
-    assert small["/api/v1/control/?at=2016-06-01&known_at=2016-07-01"] <= 7
+    assert small["/api/v2/control/?at=2016-06-01"] <= 4 and small["/api/v2/timeline/"] <= 5
+    assert small["/api/v2/control/?at=2016-06-01&known_at=2016-07-01"] <= 7
     # A cached or revalidated answer costs one query: the data version.
-    assert count_queries(client, "/api/v1/timeline/") and _cached_queries(client, "/api/v1/timeline/") == 1
+    assert count_queries(client, "/api/v2/timeline/") and _cached_queries(client, "/api/v2/timeline/") == 1
 
 
 def _cached_queries(client, url):
@@ -536,10 +536,10 @@ def test_a_state_of_today_is_revalidated_after_midnight(client, seeded, django_c
         versions.bump()
     changed_at = versions.current()[1]
     midnight = dt.datetime.combine(dt.datetime.now(UTC).date(), dt.time(), tzinfo=UTC)
-    today = client.get("/api/v1/places/boukamal/")
+    today = client.get("/api/v2/places/boukamal/")
     assert parse_http_date(today["Last-Modified"]) == int(max(changed_at, midnight).timestamp())
-    dated = client.get("/api/v1/places/boukamal/?at=2017-11-20")
+    dated = client.get("/api/v2/places/boukamal/?at=2017-11-20")
     assert parse_http_date(dated["Last-Modified"]) == int(changed_at.timestamp())
     yesterday = (midnight - dt.timedelta(seconds=1)).strftime("%a, %d %b %Y %H:%M:%S GMT")
-    assert client.get("/api/v1/control/", HTTP_IF_MODIFIED_SINCE=yesterday).status_code == 200
-    assert client.get("/api/v1/control/", HTTP_IF_MODIFIED_SINCE=today["Last-Modified"]).status_code == 304
+    assert client.get("/api/v2/control/", HTTP_IF_MODIFIED_SINCE=yesterday).status_code == 200
+    assert client.get("/api/v2/control/", HTTP_IF_MODIFIED_SINCE=today["Last-Modified"]).status_code == 304

@@ -25,16 +25,16 @@ from geo import records
 from geo.models import Place
 
 ENDPOINTS = {
-    "/api/v1/control/": ["at", "known_at", "actors", "bbox", "format"],
-    "/api/v1/timeline/": ["known_at"],
-    "/api/v1/places/": ["q", "page", "page_size", "format"],
-    "/api/v1/places/qaim/": ["at", "known_at", "format"],
-    "/api/v1/places/qaim/history/": ["known_at"],
-    "/api/v1/actors/": [],
-    "/api/v1/sources/": ["page", "page_size"],
-    "/api/v1/claims/": ["place", "actor", "status", "date_from", "date_to", "source", "page", "page_size", "format"],
+    "/api/v2/control/": ["at", "known_at", "actors", "bbox", "format"],
+    "/api/v2/timeline/": ["known_at"],
+    "/api/v2/places/": ["q", "page", "page_size", "format"],
+    "/api/v2/places/qaim/": ["at", "known_at", "format"],
+    "/api/v2/places/qaim/history/": ["known_at"],
+    "/api/v2/actors/": [],
+    "/api/v2/sources/": ["page", "page_size"],
+    "/api/v2/claims/": ["place", "actor", "status", "date_from", "date_to", "source", "page", "page_size", "format"],
 }
-PLAIN_PAGES = ["/api/v1/docs/", "/feeds/changes/"]
+PLAIN_PAGES = ["/api/v2/docs/", "/feeds/changes/"]
 FSI, PDI, RLO = "\u2068", "\u2069", "\u202e"
 
 
@@ -81,14 +81,14 @@ def test_a_repeated_or_empty_parameter_is_a_400_naming_it(client, seeded, url, n
 
 
 @pytest.mark.parametrize("url, parameter", [
-    ("/api/v1/claims/?page=%C2%B2", "page"),                                      # ² (superscript two)
-    ("/api/v1/claims/?page_size=%D9%A3", "page_size"),                            # ٣ (Arabic-Indic three)
-    ("/api/v1/control/?at=%EF%BC%92%EF%BC%90%EF%BC%91%EF%BC%97", "at"),           # ２０１７ (full-width)
-    ("/api/v1/timeline/?known_at=%D9%A2%D9%A0%D9%A1%D9%A7-11-03", "known_at"),
-    ("/api/v1/timeline/?known_at=0001-01-01T00:00:00%2B14:00", "known_at"),       # before year 1 in UTC
-    ("/api/v1/control/?at=2017-11-03&known_at=9999-12-31T23:59:59-14:00", "known_at"),  # after 9999 in UTC
-    ("/api/v1/claims/?page=" + "9" * 5000, "page"),
-    ("/api/v1/claims/?place=qa%00im", "place"),
+    ("/api/v2/claims/?page=%C2%B2", "page"),                                      # ² (superscript two)
+    ("/api/v2/claims/?page_size=%D9%A3", "page_size"),                            # ٣ (Arabic-Indic three)
+    ("/api/v2/control/?at=%EF%BC%92%EF%BC%90%EF%BC%91%EF%BC%97", "at"),           # ２０１７ (full-width)
+    ("/api/v2/timeline/?known_at=%D9%A2%D9%A0%D9%A1%D9%A7-11-03", "known_at"),
+    ("/api/v2/timeline/?known_at=0001-01-01T00:00:00%2B14:00", "known_at"),       # before year 1 in UTC
+    ("/api/v2/control/?at=2017-11-03&known_at=9999-12-31T23:59:59-14:00", "known_at"),  # after 9999 in UTC
+    ("/api/v2/claims/?page=" + "9" * 5000, "page"),
+    ("/api/v2/claims/?place=qa%00im", "place"),
     ("/oembed/?url=http://testserver/&maxwidth=%C2%B2", "maxwidth"),
     ("/oembed/?url=http://testserver/&theme=dark", "theme"),
 ])
@@ -111,17 +111,17 @@ def test_the_schema_lists_exactly_the_parameters_each_endpoint_accepts():
 
 def test_junk_parameters_mint_no_cache_entries(client, seeded, generous):
     before = len(local_bodies.keys())
-    answers = [client.get("/api/v1/control/", {"at": "2017-11-03", "junk": n}) for n in range(20)]
+    answers = [client.get("/api/v2/control/", {"at": "2017-11-03", "junk": n}) for n in range(20)]
     assert {a.status_code for a in answers} == {400}
     assert len(local_bodies.keys()) == before
 
 
 @pytest.mark.parametrize("base, spellings", [
-    ("/api/v1/control/?at=2017-11-05&", ["known_at=2017-11-03T10:00%2B03:00", "known_at=2017-11-03T07:00:00Z",
+    ("/api/v2/control/?at=2017-11-05&", ["known_at=2017-11-03T10:00%2B03:00", "known_at=2017-11-03T07:00:00Z",
                                          "known_at=2017-11-03T07:00:00.000%2B00:00", "known_at=2017-11-03 07:00Z"]),
-    ("/api/v1/control/?", ["at=2017-11", "at=2017-11-01", "at=2017-11-01T12:00:00-05:00"]),
-    ("/api/v1/claims/?", ["date_to=2017-11&place=boukamal", "place=boukamal&date_to=2017-11-30"]),
-    ("/api/v1/control/?at=2017-11-05&", ["actors=islamic-state,syrian-government", "actors=syrian-government,islamic-state",
+    ("/api/v2/control/?", ["at=2017-11", "at=2017-11-01", "at=2017-11-01T12:00:00-05:00"]),
+    ("/api/v2/claims/?", ["date_to=2017-11&place=boukamal", "place=boukamal&date_to=2017-11-30"]),
+    ("/api/v2/control/?at=2017-11-05&", ["actors=islamic-state,syrian-government", "actors=syrian-government,islamic-state",
                                          "actors=syrian-government,islamic-state,syrian-government"]),
 ])
 def test_spellings_of_one_request_share_one_answer(client, seeded, generous, base, spellings):
@@ -133,8 +133,8 @@ def test_spellings_of_one_request_share_one_answer(client, seeded, generous, bas
 
 def test_a_different_meaning_is_a_different_answer(client, seeded, generous):
     """date_to=2017-11 means up to 30 November; date_to=2017-11-01 only up to the 1st."""
-    month = client.get("/api/v1/claims/?place=boukamal&date_to=2017-11")
-    first = client.get("/api/v1/claims/?place=boukamal&date_to=2017-11-01")
+    month = client.get("/api/v2/claims/?place=boukamal&date_to=2017-11")
+    first = client.get("/api/v2/claims/?place=boukamal&date_to=2017-11-01")
     assert first["X-Cache"] == "miss" and first.json()["count"] < month.json()["count"]
 
 
@@ -143,16 +143,16 @@ def test_moments_between_two_publications_share_one_build_and_each_names_its_own
     iter_timeline = records.iter_timeline
     monkeypatch.setattr(records, "iter_timeline", lambda known_at=None, **kw: built.append(known_at) or iter_timeline(known_at, **kw))
     moments = ["2017-11-03T07:00:01Z", "2017-11-03T07:03:00Z", "2017-11-03T07:07:59.5Z"]  # the next one is 07:08
-    answers = [client.get("/api/v1/timeline/", {"known_at": m}) for m in moments]
+    answers = [client.get("/api/v2/timeline/", {"known_at": m}) for m in moments]
     assert len(built) == 1 and [a["X-Cache"] for a in answers] == ["miss", "hit", "hit"]
     assert [a.json()["known_at"] for a in answers] == ["2017-11-03T07:00:01+00:00", "2017-11-03T07:03:00+00:00",
                                                        "2017-11-03T07:07:59.500000+00:00"]
     assert len({a["ETag"] for a in answers}) == 3  # each its own representation
     for moment, shared in zip(moments, answers):
         cache.clear()
-        fresh = client.get("/api/v1/timeline/", {"known_at": moment})
+        fresh = client.get("/api/v2/timeline/", {"known_at": moment})
         assert fresh["X-Cache"] == "miss" and fresh.content == shared.content
-    after = client.get("/api/v1/timeline/", {"known_at": "2017-11-03T07:08:00Z"})  # a publication: another record
+    after = client.get("/api/v2/timeline/", {"known_at": "2017-11-03T07:08:00Z"})  # a publication: another record
     assert after.json()["known_at"] == "2017-11-03T07:08:00+00:00"
 
 
@@ -160,23 +160,23 @@ def test_moments_between_two_publications_share_one_build_and_each_names_its_own
 
 def test_expensive_builds_have_their_own_lower_limit_and_cached_answers_do_not_count(client, seeded, settings):
     rates(settings, expensive="2/minute")
-    first = client.get("/api/v1/timeline/?known_at=2015-01-01")
-    assert first.status_code == 200 and client.get("/api/v1/control/?at=2017-11-05&known_at=2017-11-20").status_code == 200
-    refused = client.get("/api/v1/timeline/?known_at=2017-11-10")
+    first = client.get("/api/v2/timeline/?known_at=2015-01-01")
+    assert first.status_code == 200 and client.get("/api/v2/control/?at=2017-11-05&known_at=2017-11-20").status_code == 200
+    refused = client.get("/api/v2/timeline/?known_at=2017-11-10")
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
-    assert client.get("/api/v1/timeline/?known_at=2015-01-01")["X-Cache"] == "hit"  # built already: no limit
-    assert client.get("/api/v1/control/?at=2017-11-05&format=csv").status_code == 429  # the whole map as CSV
-    assert client.get("/api/v1/control/?at=2017-11-06", HTTP_ACCEPT="text/csv").status_code == 429
-    for url in ["/api/v1/control/?at=2017-11-05", "/api/v1/timeline/", "/api/v1/claims/?format=csv"]:
+    assert client.get("/api/v2/timeline/?known_at=2015-01-01")["X-Cache"] == "hit"  # built already: no limit
+    assert client.get("/api/v2/control/?at=2017-11-05&format=csv").status_code == 429  # the whole map as CSV
+    assert client.get("/api/v2/control/?at=2017-11-06", HTTP_ACCEPT="text/csv").status_code == 429
+    for url in ["/api/v2/control/?at=2017-11-05", "/api/v2/timeline/", "/api/v2/claims/?format=csv"]:
         assert client.get(url).status_code == 200, url
-    assert client.get("/api/v1/timeline/?known_at=2017-11-10", REMOTE_ADDR="192.0.2.9").status_code == 200
+    assert client.get("/api/v2/timeline/?known_at=2017-11-10", REMOTE_ADDR="192.0.2.9").status_code == 200
 
 
 def test_a_forged_x_forwarded_for_does_not_reset_the_anonymous_limit(client, seeded, settings):
     rates(settings, anon="3/minute")
-    answers = [client.get("/api/v1/actors/", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}") for n in range(5)]
+    answers = [client.get("/api/v2/actors/", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}") for n in range(5)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429, 429]
-    assert client.get("/api/v1/actors/", REMOTE_ADDR="192.0.2.7").status_code == 200  # another client counts apart
+    assert client.get("/api/v2/actors/", REMOTE_ADDR="192.0.2.7").status_code == 200  # another client counts apart
 
 
 # --- concurrent identical builds: one builds, the others wait for its body ----------------------------
@@ -203,9 +203,9 @@ def fetch(url):
 
 @pytest.mark.parametrize("concurrent", [8])
 def test_concurrent_identical_requests_cause_one_build(live_seeded, live_server, generous, slow_builds, concurrent):
-    urls = [f"{live_server.url}/api/v1/timeline/?known_at=2017-11-10T12:00:00Z"] * concurrent
+    urls = [f"{live_server.url}/api/v2/timeline/?known_at=2017-11-10T12:00:00Z"] * concurrent
     # Spellings and moments of one record too: they share the build.
-    urls += [f"{live_server.url}/api/v1/timeline/?known_at=2017-11-10T{h:02d}:30:00%2B03:00" for h in range(13, 17)]
+    urls += [f"{live_server.url}/api/v2/timeline/?known_at=2017-11-10T{h:02d}:30:00%2B03:00" for h in range(13, 17)]
     start = builds_module.builds.started
     with ThreadPoolExecutor(len(urls)) as pool:
         answers = list(pool.map(fetch, urls))

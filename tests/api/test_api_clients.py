@@ -30,14 +30,14 @@ def ogrinfo(url):
 
 def test_gdal_lists_the_geojson_features_with_their_properties(api_url):
     """One test for both endpoints: a live server with the seed costs seconds to set up."""
-    listing = ogrinfo(f"{api_url}/api/v1/control/?at=2017-11-04")
+    listing = ogrinfo(f"{api_url}/api/v2/control/?at=2017-11-04")
     assert "Geometry: Point" in listing and "Feature Count: 8" in listing
     deir = listing.split("place (String) = deir-el-zour")[1].split("OGRFeature")[0]
     assert "holder (String) = syrian-government" in deir and "status (String) = controlled" in deir
     assert "POINT (40.15 35.333)" in deir
     assert "full control of the city" in deir  # the evidence, as a JSON field
 
-    listing = ogrinfo(f"{api_url}/api/v1/places/?q=abu%20kamal")
+    listing = ogrinfo(f"{api_url}/api/v2/places/?q=abu%20kamal")
     assert "Feature Count: 2" in listing and "names (StringList) = (7:البوكمال,Abu Kamal," in listing
     assert "place (String) = boukamal" in listing and "place (String) = abu-kamal-qaim-crossing" in listing
     assert "POINT (40.9367 34.4536)" in listing
@@ -63,11 +63,11 @@ def operation_tests(operation, base_url, **fixed):
 
 
 def test_schemathesis_finds_no_server_error_and_every_response_conforms(api_url):
-    schema = schemathesis.openapi.from_url(f"{api_url}/api/v1/schema/?format=json")
+    schema = schemathesis.openapi.from_url(f"{api_url}/api/v2/schema/?format=json")
     operations = {op.path: op for op in (result.ok() for result in schema.get_all_operations())}
     assert set(operations) == {
-        "/api/v1/control/", "/api/v1/timeline/", "/api/v1/places/", "/api/v1/places/{slug}/",
-        "/api/v1/places/{slug}/history/", "/api/v1/actors/", "/api/v1/sources/", "/api/v1/claims/",
+        "/api/v2/control/", "/api/v2/timeline/", "/api/v2/places/", "/api/v2/places/{slug}/",
+        "/api/v2/places/{slug}/history/", "/api/v2/actors/", "/api/v2/sources/", "/api/v2/claims/",
     }
     for path, operation in operations.items():
         operation_tests(operation, api_url)
@@ -80,8 +80,8 @@ def test_interactive_docs_run_a_request_from_local_files_only(api_url, new_page)
     page = new_page()
     external = []
     page.on("request", lambda request: not request.url.startswith(api_url) and external.append(request.url))
-    page.goto(f"{api_url}/api/v1/docs/")
-    page.get_by_text("/api/v1/control/", exact=True).first.click()
+    page.goto(f"{api_url}/api/v2/docs/")
+    page.get_by_text("/api/v2/control/", exact=True).first.click()
     page.get_by_role("button", name="Try it out").click()
     page.locator("input[placeholder='at']").fill("2017-11-04")
     page.get_by_role("button", name="Execute").click()

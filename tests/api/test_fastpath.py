@@ -41,7 +41,7 @@ def test_a_sent_answer_is_freed_at_once_not_at_the_next_collection(seeded):
     """DRF ties a view and its response together (view.response, the renderer context's "view" and
     "response"); once sent and closed, nothing keeps the response (its body, its data) alive, even
     with the cyclic collector off."""
-    request = RequestFactory().get("/api/v1/control/", {"at": "2017-11-20"})
+    request = RequestFactory().get("/api/v2/control/", {"at": "2017-11-20"})
     gc.collect()
     gc.disable()
     try:
@@ -141,7 +141,7 @@ def test_drf_throttles_keep_the_attributes_the_fixed_window_counts_on():
 
 
 def test_a_client_costs_one_counter_per_window(db):
-    request = Request(RequestFactory().get("/api/v1/actors/", REMOTE_ADDR="192.0.2.9"))
+    request = Request(RequestFactory().get("/api/v2/actors/", REMOTE_ADDR="192.0.2.9"))
     with override_settings(REST_FRAMEWORK={"DEFAULT_THROTTLE_RATES": {"anon": "2/minute"}}):
         throttle = PublicThrottle()
         assert (throttle.num_requests, throttle.duration) == (2, 60)

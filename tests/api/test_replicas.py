@@ -58,7 +58,7 @@ def test_public_reads_use_the_replica_and_editors_the_primary(tmp_path):
 
 def test_public_answers_do_not_vary_by_cookie(seeded, client):
     """Anonymous readers are told apart without reading a session, so CDNs can share the answers."""
-    for url in ["/api/v1/timeline/", "/api/v1/control/?at=2017-11-04", "/"]:
+    for url in ["/api/v2/timeline/", "/api/v2/control/?at=2017-11-04", "/"]:
         response = client.get(url)
         assert response.status_code == 200
         assert "Cookie" not in response.get("Vary", ""), url

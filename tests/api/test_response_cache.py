@@ -22,7 +22,7 @@ from api.fastpath import local_bodies
 from geo.models import Actor, Citation, Claim, Place, Source
 
 ROOT = Path(__file__).resolve().parents[2]
-URL = "/api/v1/control/?at=2017-11-20"
+URL = "/api/v2/control/?at=2017-11-20"
 
 
 def publish_mosul_taken():
@@ -147,7 +147,7 @@ def test_an_unreachable_redis_costs_speed_not_answers(client, seeded, caplog):
 
 
 def test_local_copies_stay_within_the_byte_bound(client, seeded):
-    urls = [f"/api/v1/control/?at=2017-11-0{day}" for day in range(1, 5)]
+    urls = [f"/api/v2/control/?at=2017-11-0{day}" for day in range(1, 5)]
     with override_settings(API_CACHE_LOCAL_BYTES=0):  # 0 keeps nothing: this process starts with no copies
         bodies = {url: client.get(url).content for url in urls}
         assert local_bodies.size == 0 and local_bodies.keys() == []
@@ -166,9 +166,9 @@ def test_local_copies_stay_within_the_byte_bound(client, seeded):
             assert response["X-Cache"] == "hit" and response.content == bodies[url]
             assert local_bodies.size <= bound
     with override_settings(API_CACHE_LOCAL_BYTES=100):  # a body larger than the bound is not kept here
-        assert client.get("/api/v1/control/?at=2017-11-05")["X-Cache"] == "miss"
+        assert client.get("/api/v2/control/?at=2017-11-05")["X-Cache"] == "miss"
         assert local_bodies.size == 0 and local_bodies.keys() == []
-        assert client.get("/api/v1/control/?at=2017-11-05")["X-Cache"] == "hit"
+        assert client.get("/api/v2/control/?at=2017-11-05")["X-Cache"] == "hit"
 
 
 def free_port():

@@ -65,7 +65,7 @@ def test_playback_payload_is_the_same_streamed_or_not(synthetic):
     # Decoding the payload as the map does gives every place's periods back.
     changes, place_ids = streamed["changes"], list(Places().rows)
     day, decoded = 0, {}
-    for place, delta, state in zip(changes["place"], changes["day"], changes["state"]):
+    for place, delta, state in zip(changes["place"], changes["since"], changes["state"]):
         day += delta
         decoded.setdefault(place_ids[place], []).append((dt.date(1970, 1, 1) + dt.timedelta(days=day), state))
     expected = records.timeline()
@@ -81,7 +81,7 @@ def count_queries(call):
 
 @override_settings(DATA_VERSION_CACHED=True)
 def test_cached_and_revalidated_answers_send_no_query_and_are_never_stale(client, seeded, django_capture_on_commit_callbacks):
-    url = "/api/v1/control/?at=2017-11-20"
+    url = "/api/v2/control/?at=2017-11-20"
     first = client.get(url)
     assert first.status_code == 200 and first["X-Cache"] == "miss"
     hit, sent = count_queries(lambda: client.get(url))
@@ -101,7 +101,7 @@ def test_cached_and_revalidated_answers_send_no_query_and_are_never_stale(client
 
 
 def test_without_a_shared_cache_the_version_is_read_from_the_database(client, seeded):
-    url = "/api/v1/control/?at=2017-11-20"
+    url = "/api/v2/control/?at=2017-11-20"
     first = client.get(url)
     revalidated, sent = count_queries(lambda: client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]))
     assert revalidated.status_code == 304 and len(sent) == 1 and "geo_dataversion" in sent[0]
@@ -117,7 +117,7 @@ def test_a_body_is_never_keyed_by_a_version_newer_than_its_data(client, seeded):
 
     version, changed_at = versions.stored()
     cache.set(versions.CACHE_KEY, (version + 1, changed_at))  # published on the primary, not yet here
-    url = "/api/v1/control/?at=2017-11-20"
+    url = "/api/v2/control/?at=2017-11-20"
     first = client.get(url)
     assert first.status_code == 200 and first["ETag"].startswith(f'"v{version}-')
     again = client.get(url)

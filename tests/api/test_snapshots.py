@@ -64,10 +64,10 @@ def test_seed_snapshots_are_prepared_and_equal_to_resolving_the_claims(client, s
     assert prepared_features(D("2017-11-20")) is not None  # the session's seed load refreshed them
     days = change_days()
     assert len(days) > 40
-    urls = [f"/api/v1/control/?at={day.isoformat()}" for day in [D("2010-01-01"), *days, D("2030-01-01")]]
-    urls += ["/api/v1/control/?at=2017-11-20&actors=sdf,iraqi-government", "/api/v1/control/?at=2017-11-20&bbox=40.9,34.3,41.2,34.5",
-             "/api/v1/control/?at=2017-11-20&format=csv", "/api/v1/control/?at=2017-11-20&format=geojson",
-             "/api/v1/control/?at=2017-11", "/api/v1/timeline/"]
+    urls = [f"/api/v2/control/?at={day.isoformat()}" for day in [D("2010-01-01"), *days, D("2030-01-01")]]
+    urls += ["/api/v2/control/?at=2017-11-20&actors=sdf,iraqi-government", "/api/v2/control/?at=2017-11-20&bbox=40.9,34.3,41.2,34.5",
+             "/api/v2/control/?at=2017-11-20&format=csv", "/api/v2/control/?at=2017-11-20&format=geojson",
+             "/api/v2/control/?at=2017-11", "/api/v2/timeline/"]
     assert_prepared_equals_resolved(client, urls)
 
 
@@ -77,11 +77,11 @@ def test_synthetic_record_prepared_equals_resolved(client, seeded, django_captur
     assert not StalePlace.objects.exists()
     assert SnapshotSegment.objects.filter(place__slug__startswith="syn6-").count() > 500
     days = [D("2014-01-01") + dt.timedelta(days=offset) for offset in range(0, 5 * 365, 61)]
-    assert_prepared_equals_resolved(client, [f"/api/v1/control/?at={day}" for day in days] + ["/api/v1/timeline/"])
+    assert_prepared_equals_resolved(client, [f"/api/v2/control/?at={day}" for day in days] + ["/api/v2/timeline/"])
 
 
 def state_of(client, slug, day):
-    features = fetch(client, f"/api/v1/control/?at={day}").json()["features"]
+    features = fetch(client, f"/api/v2/control/?at={day}").json()["features"]
     return next((f["properties"] for f in features if f["id"] == slug), None)
 
 
@@ -98,14 +98,14 @@ def test_a_publication_is_prepared_as_it_commits(client, seeded, django_capture_
     shown = state_of(client, "boukamal", "2017-12-05")
     assert shown["holder"] == "sdf" and shown["evidence"][0]["quote"] == "The SDF entered the town."
     assert state_of(client, "boukamal", "2017-11-30")["holder"] != "sdf"
-    assert_prepared_equals_resolved(client, ["/api/v1/control/?at=2017-12-05", "/api/v1/timeline/"])
+    assert_prepared_equals_resolved(client, ["/api/v2/control/?at=2017-12-05", "/api/v2/timeline/"])
 
     with django_capture_on_commit_callbacks(execute=True):  # moved: both places are resolved again
         claim.place = Place.objects.get(slug="qaim")
         claim.save()
     assert state_of(client, "qaim", "2017-12-05")["holder"] == "sdf"
     assert state_of(client, "boukamal", "2017-12-05")["holder"] != "sdf"
-    assert_prepared_equals_resolved(client, ["/api/v1/control/?at=2017-12-05"])
+    assert_prepared_equals_resolved(client, ["/api/v2/control/?at=2017-12-05"])
 
 
 def test_a_write_without_signals_is_never_served_stale(client, seeded, django_capture_on_commit_callbacks):
@@ -126,7 +126,7 @@ def test_a_write_without_signals_is_never_served_stale(client, seeded, django_ca
     assert "refreshed" in out.getvalue() and not StalePlace.objects.exists()
     prepared = prepared_features(D("2017-11-20"))
     assert prepared is not None and any(feature["properties"]["name"] == "Mosul (renamed)" for feature in prepared)
-    assert_prepared_equals_resolved(client, ["/api/v1/control/?at=2017-11-20"])
+    assert_prepared_equals_resolved(client, ["/api/v2/control/?at=2017-11-20"])
 
     with django_capture_on_commit_callbacks(execute=True):
         Claim.objects.filter(place=mosul).delete()

@@ -17,12 +17,12 @@ SEED_CLAIM = "boukamal-2017-11-19-army-retakes"
 def public_claim(client, key=SEED_CLAIM):
     """The claim as a reader gets it from the API."""
     claim = Claim.objects.get(key=key)
-    rows = client.get(f"/api/v1/claims/?place={claim.place.slug}", HTTP_HOST="localhost").json()["results"]
+    rows = client.get(f"/api/v2/claims/?place={claim.place.slug}", HTTP_HOST="localhost").json()["results"]
     return next((row for row in rows if row["key"] == key), None)
 
 
 def public_state(client, slug="boukamal", at="2017-11-25"):
-    body = client.get(f"/api/v1/places/{slug}/?at={at}", HTTP_HOST="localhost").json()
+    body = client.get(f"/api/v2/places/{slug}/?at={at}", HTTP_HOST="localhost").json()
     return body["properties"]["status"], body["properties"].get("holder")
 
 
@@ -51,7 +51,7 @@ def published():
 
 def test_an_editors_rewritten_quote_waits_for_a_reviewer(editor, reviewer, published, client, committed):
     before = public_claim(client)
-    original_quote = before["citations"][0]["quote"]
+    original_quote = before["evidence"][0]["quote"]
     data = claim_post(published, **{"citations-0-quote": "The army never entered the town."})
     response = committed(editor.post, change_url(published), data, follow=True)
     assert "pending review" in response.content.decode()
@@ -69,7 +69,7 @@ def test_an_editors_rewritten_quote_waits_for_a_reviewer(editor, reviewer, publi
 
     response = committed(reviewer.post, f"/admin/editorial/pendingchange/{change.pk}/publish/", follow=True)
     assert f"Change #{change.pk} published" in response.content.decode()
-    assert public_claim(client)["citations"][0]["quote"] == "The army never entered the town."
+    assert public_claim(client)["evidence"][0]["quote"] == "The army never entered the town."
     change.refresh_from_db()
     assert change.state == "published" and change.decided_by.username == "rita"
     latest = published.citations.get().history.first()
@@ -273,16 +273,16 @@ def test_a_place_is_renamed_moved_or_given_a_name_only_by_review(editor, reviewe
     raqqa = Place.objects.get(slug="raqqa")
     url = f"/admin/geo/place/{raqqa.pk}/change/"
     index = raqqa.alternate_names.count()
-    before = client.get("/api/v1/places/raqqa/", HTTP_HOST="localhost").json()
+    before = client.get("/api/v2/places/raqqa/", HTTP_HOST="localhost").json()
     committed(editor.post, url, place_post(raqqa, name="Mosul", point='{"type": "Point", "coordinates": [43.1, 36.3]}',
                                            **{f"alternate_names-{index}-name": "Raqqa the Great"}))
-    assert client.get("/api/v1/places/raqqa/", HTTP_HOST="localhost").json() == before
-    assert client.get("/api/v1/places/?q=Raqqa the Great", HTTP_HOST="localhost").json()["features"] == []
+    assert client.get("/api/v2/places/raqqa/", HTTP_HOST="localhost").json() == before
+    assert client.get("/api/v2/places/?q=Raqqa the Great", HTTP_HOST="localhost").json()["features"] == []
     change = only_change()
     page = diff_page(reviewer, change)
     assert "Mosul" in page and "POINT (43.1 36.3)" in page and "Raqqa the Great" in page
     committed(reviewer.post, f"/admin/editorial/pendingchange/{change.pk}/publish/")
-    after = client.get("/api/v1/places/raqqa/", HTTP_HOST="localhost").json()
+    after = client.get("/api/v2/places/raqqa/", HTTP_HOST="localhost").json()
     assert after["properties"]["name"] == "Mosul" and after["geometry"]["coordinates"] == [43.1, 36.3]
     assert raqqa.alternate_names.filter(name="Raqqa the Great").exists()
 
@@ -307,7 +307,7 @@ def test_a_sides_colour_is_reviewed(editor, reviewer, client, committed):
             data.update({f"{prefix}-{index}-id": row.pk, f"{prefix}-{index}-actor": actor.pk})
             data.update({f"{prefix}-{index}-{name}": getattr(row, row._meta.get_field(name).attname) for name in names})
     committed(editor.post, f"/admin/geo/actor/{actor.pk}/change/", data)
-    colours = lambda: {a["slug"]: a["colour"] for a in client.get("/api/v1/actors/", HTTP_HOST="localhost").json()}  # noqa: E731
+    colours = lambda: {a["slug"]: a["colour"] for a in client.get("/api/v2/actors/", HTTP_HOST="localhost").json()}  # noqa: E731
     assert colours()["islamic-state"] == actor.colour
     committed(reviewer.post, f"/admin/editorial/pendingchange/{only_change().pk}/publish/")
     assert colours()["islamic-state"] == "#00ff00"
@@ -321,13 +321,13 @@ def test_a_new_place_reaches_the_map_only_when_a_reviewer_publishes_it(editor, r
     response = committed(editor.post, "/admin/geo/place/add/", data, follow=True)
     assert "Your new place is" in response.content.decode() and "pending review" in response.content.decode()
     assert not Place.objects.filter(slug="hajin").exists()
-    assert client.get("/api/v1/places/hajin/", HTTP_HOST="localhost").status_code == 404
+    assert client.get("/api/v2/places/hajin/", HTTP_HOST="localhost").status_code == 404
     change = only_change()
     assert change.object_id is None and "new place: Hajin" in diff_page(reviewer, change)
     committed(reviewer.post, f"/admin/editorial/pendingchange/{change.pk}/publish/")
     hajin = Place.objects.get(slug="hajin")
     assert list(hajin.alternate_names.values_list("name", flat=True)) == ["هجين"]
-    assert client.get("/api/v1/places/hajin/", HTTP_HOST="localhost").json()["properties"]["name"] == "Hajin"
+    assert client.get("/api/v2/places/hajin/", HTTP_HOST="localhost").json()["properties"]["name"] == "Hajin"
     change.refresh_from_db()
     assert change.object_id == hajin.pk and change.target == hajin
     second = committed(editor.post, "/admin/geo/place/add/", {**data, "name": "Hajin again"}, follow=True)

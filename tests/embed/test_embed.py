@@ -44,7 +44,7 @@ def test_widget_page_sets_no_cookie_may_be_framed_and_holds_no_inline_script(cli
     assert 'style="' not in html, "the policy forbids inline styles"
     config = config_of(response)
     # The one data request, for the knowledge date asked; the page preloads exactly that.
-    assert config["timelineUrl"] == "/api/v1/timeline/?known_at=2017-11-10" and config["knownAt"] == "2017-11-10"
+    assert config["timelineUrl"] == "/api/v2/timeline/?known_at=2017-11-10" and config["knownAt"] == "2017-11-10"
     assert f'<link rel="preload" href="{config["timelineUrl"]}" as="fetch" crossorigin="anonymous">' in html
     assert 'class="embed theme-dark"' in html
     assert client.get(config["timelineUrl"]).status_code == 200
@@ -52,7 +52,7 @@ def test_widget_page_sets_no_cookie_may_be_framed_and_holds_no_inline_script(cli
     # A malformed knowledge date falls back to "as known today"; an unknown theme to light.
     fallback = client.get("/embed/?known_at=2017-13-40&theme=neon")
     assert fallback.status_code == 200
-    assert config_of(fallback)["timelineUrl"] == "/api/v1/timeline/" and config_of(fallback)["knownAt"] is None
+    assert config_of(fallback)["timelineUrl"] == "/api/v2/timeline/" and config_of(fallback)["knownAt"] is None
     assert 'class="embed theme-light"' in fallback.content.decode()
     assert client.post("/embed/").status_code == 405
 
@@ -119,7 +119,7 @@ def test_oembed_for_a_widget_keeps_its_parameters_in_order(client, seeded):
     ({"url": "http://testserver/", "format": "yaml"}, 501, None),
     ({"url": "https://evil.example.com/?at=2017-11-03"}, 404, None),
     ({"url": "http://testserver/admin/"}, 404, None),
-    ({"url": "http://testserver/api/v1/timeline/"}, 404, None),
+    ({"url": "http://testserver/api/v2/timeline/"}, 404, None),
     ({"url": "ftp://testserver/"}, 404, None),
     ({"url": "javascript:alert(1)//testserver/"}, 404, None),
     ({}, 400, "url"),

@@ -133,7 +133,7 @@ def test_host_page_embeds_the_widget_which_loads_plays_and_resizes(live_server, 
     ours = [r for r in responses if r.url.startswith(live_server.url)]
     assert all("set-cookie" not in r.response().all_headers() for r in ours)
     api = [r.url for r in ours if "/api/" in r.url]
-    assert api == [f"{live_server.url}/api/v1/timeline/"], api
+    assert api == [f"{live_server.url}/api/v2/timeline/"], api
     record_transfer(ours, live_server.url, ready_ms=int(inner.evaluate("document.body.dataset.readyMs")))
     assert js_errors(page) == []
 

@@ -35,7 +35,7 @@ def write(tmp_path, document, name="import.json"):
 
 
 def public_claim_keys(client):
-    keys, url = set(), "/api/v1/claims/?page_size=500"
+    keys, url = set(), "/api/v2/claims/?page_size=500"
     while url:
         page = client.get(url).json()
         keys |= {claim["key"] for claim in page["results"]}
@@ -169,7 +169,7 @@ def test_an_import_reads_no_file_outside_the_seeds_folder(tmp_path, settings, cl
     assert f"sources[{len(document['sources']) - 1}] (leak): seed_file {seed_file!r} lies outside the seeds folder" in message
     assert export_document() == before
     assert not Source.objects.filter(key="leak").exists()
-    assert "root:x:0:0" not in client.get("/api/v1/sources/?page_size=500").content.decode()
+    assert "root:x:0:0" not in client.get("/api/v2/sources/?page_size=500").content.decode()
 
 
 @pytest.mark.usefixtures("seeded")

@@ -38,7 +38,7 @@ def known_from(key):
 
 def holder_on_map(client, at, known_at=None):
     """Boukamal's holder as the map's API answers it (None: not on the map)."""
-    url = f"/api/v1/control/?at={at}" + (f"&known_at={known_at}" if known_at else "")
+    url = f"/api/v2/control/?at={at}" + (f"&known_at={known_at}" if known_at else "")
     response = client.get(url)
     assert response.status_code == 200, (url, response.content[:300])
     feature = next((f for f in response.json()["features"] if f["id"] == "boukamal"), None)
@@ -47,11 +47,11 @@ def holder_on_map(client, at, known_at=None):
 
 def holder_in_timeline(client, day, known_at):
     """Boukamal's holder on `day` in the playback payload, decoded as the map does."""
-    payload = client.get(f"/api/v1/timeline/?known_at={known_at}").json()
+    payload = client.get(f"/api/v2/timeline/?known_at={known_at}").json()
     place = payload["places"]["slug"].index("boukamal")
     epoch, on = dt.date.fromisoformat(payload["epoch"]), dt.date.fromisoformat(day)
     changes, current, offset = payload["changes"], None, 0
-    for index, delta in enumerate(changes["day"]):
+    for index, delta in enumerate(changes["since"]):
         offset += delta
         if changes["place"][index] == place and epoch + dt.timedelta(days=offset) <= on:
             current = payload["states"][changes["state"][index]]
@@ -73,11 +73,11 @@ def assert_known_now_prepared(client):
     """The map as known now is read from the prepared snapshots, and they agree with the claims."""
     assert not StalePlace.objects.exists()
     assert snapshots.snapshot_body({"type": "FeatureCollection", "features": []}, dt.date(2017, 11, 20)) is not None
-    prepared = client.get("/api/v1/control/?at=2017-11-20").json()
+    prepared = client.get("/api/v2/control/?at=2017-11-20").json()
     StalePlace.objects.create(place_id=0)  # a stale mark makes the API resolve the claims instead
     try:
         cache.clear()
-        assert client.get("/api/v1/control/?at=2017-11-20").json() == prepared
+        assert client.get("/api/v2/control/?at=2017-11-20").json() == prepared
     finally:
         StalePlace.objects.filter(place_id=0).delete()
 

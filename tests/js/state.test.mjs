@@ -1,5 +1,5 @@
 // Unit tests of the browser's state lookup, on payloads shaped exactly as the API contract's
-// GET /api/v1/timeline/ answer (columnar actors and places, delta-encoded change days).
+// GET /api/v2/timeline/ answer (columnar actors and places, delta-encoded change days).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
@@ -24,13 +24,13 @@ function payload(changes, { places = 3 } = {}) {
   });
   const allDays = sorted.map((c) => day(c.day));
   return {
-    format: "controlmap-timeline/1", version: 3, known_at: null,
+    format: "controlmap-timeline/2", version: 3, known_at: null,
     first: allDays.length ? dayToISO(Math.min(...allDays)) : null,
     last: allDays.length ? dayToISO(Math.max(...allDays)) : null,
     epoch: "1970-01-01",
     statuses: ["controlled", "contested", "besieged", "unknown", "disputed"],
     precisions, roles: ["contesting", "besieging"],
-    actors: { slug: ["syrian-government", "islamic-state"], name: ["Syrian government", "Islamic State"], short: ["Gov", "IS"], colour: ["#d62728", "#222222"] },
+    actors: { slug: ["syrian-government", "islamic-state"], name: ["Syrian government", "Islamic State"], short_name: ["Gov", "IS"], colour: ["#d62728", "#222222"] },
     places: {
       slug: ["deir-el-zour", "boukamal", "qaim"].slice(0, places), name: ["Deir el-Zour", "Boukamal", "Qaim"].slice(0, places),
       kind: ["city", "town", "town"].slice(0, places), size: [4, 3, 3].slice(0, places),
@@ -44,7 +44,7 @@ function payload(changes, { places = 3 } = {}) {
       { status: 1, holder: -1, others: [[0, 0], [1, 0]] },  // 4: contested
     ],
     changes: {
-      place: sorted.map((c) => c.place), day: days, state: sorted.map((c) => c.state),
+      place: sorted.map((c) => c.place), since: days, state: sorted.map((c) => c.state),
       precision: sorted.map((c) => precisions.indexOf(c.precision ?? "day")),
     },
   };
@@ -216,7 +216,7 @@ test("partial ISO dates mean their first day; impossible dates are refused", () 
 });
 
 test("a malformed payload is refused with a message naming the problem", () => {
-  assert.throws(() => decodeTimeline({ format: "other" }), /format controlmap-timeline\/1/);
+  assert.throws(() => decodeTimeline({ format: "other" }), /format controlmap-timeline\/2/);
   const broken = payload(SEED_LIKE);
   broken.places.lat.pop();
   assert.throws(() => decodeTimeline(broken), /places\.lat/);

@@ -104,7 +104,7 @@ def test_postgresql_restart_gives_brief_503s_and_the_app_recovers_by_itself(clus
     server = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "controlmap.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2",
                                "--timeout", "30"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    urls = [f"{base}/api/v1/places/boukamal/history/", f"{base}/api/v1/control/?at=2017-11-20"]
+    urls = [f"{base}/api/v2/places/boukamal/history/", f"{base}/api/v2/control/?at=2017-11-20"]
     try:
         for _ in range(100):
             if get(f"{base}/healthz")[0] == 200:

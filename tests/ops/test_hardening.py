@@ -29,7 +29,7 @@ def directives(response):
     return {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
 
 
-@pytest.mark.parametrize("url", ["/", "/admin/login/", "/api/v1/docs/", "/api/v1/control/?at=2017-11-20",
+@pytest.mark.parametrize("url", ["/", "/admin/login/", "/api/v2/docs/", "/api/v2/control/?at=2017-11-20",
                                  "/feeds/changes/", "/healthz", "/no-such-page/"])
 def test_every_page_has_a_policy_without_inline_script_and_refuses_framing(client, seeded, url):
     response = client.get(url)
@@ -150,8 +150,8 @@ def test_sign_in_without_a_csrf_token_is_refused(db):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-@pytest.mark.parametrize("url", ["/api/v1/claims/", "/api/v1/places/", "/api/v1/places/boukamal/",
-                                 "/api/v1/control/", "/feeds/changes/"])
+@pytest.mark.parametrize("url", ["/api/v2/claims/", "/api/v2/places/", "/api/v2/places/boukamal/",
+                                 "/api/v2/control/", "/feeds/changes/"])
 def test_the_public_api_is_read_only(client, seeded, method, url):
     response = getattr(client, method)(url, data={"status": "controlled"}, content_type="application/json")
     assert response.status_code == 405
@@ -164,12 +164,12 @@ def broken_view(request):
     raise OperationalError("connection to server at \"127.0.0.1\", port 5432 failed: Connection refused")
 
 
-urlpatterns = [path("api/v1/broken/", broken_view), path("broken/", broken_view)]
+urlpatterns = [path("api/v2/broken/", broken_view), path("broken/", broken_view)]
 
 
 @pytest.mark.urls(__name__)
 def test_a_lost_database_is_a_503_that_says_to_retry(client):
-    api = client.get("/api/v1/broken/")
+    api = client.get("/api/v2/broken/")
     assert api.status_code == 503 and api["Retry-After"] == "5"
     assert api.json() == {"error": "service_unavailable", "detail": security.UNAVAILABLE_MESSAGE}
     page = client.get("/broken/")

@@ -134,19 +134,19 @@ def test_hostile_content_is_plain_text_on_the_map_source_page_api_and_docs(live_
     assert URL in hrefs and not any(href.lower().startswith("javascript:") for href in hrefs)
     assert_no_script_ran(page, "source page")
 
-    page.goto(f"{live_server.url}/api/v1/places/hostile-town/history/")
+    page.goto(f"{live_server.url}/api/v2/places/hostile-town/history/")
     history = json.loads(page.inner_text("body"))
     assert history["place"]["name"] == PLACE and {PLACE, QUOTE, TITLE, URL, CLAIMANT} <= set(strings(history))
-    page.goto(f"{live_server.url}/api/v1/control/?at={DAY.isoformat()}")
+    page.goto(f"{live_server.url}/api/v2/control/?at={DAY.isoformat()}")
     features = {f["properties"]["place"]: f["properties"] for f in json.loads(page.inner_text("body"))["features"]}
     assert features["hostile-town"]["name"] == PLACE
     assert features["hostile-town"]["evidence"][0]["quote"] == QUOTE
     assert features["hostile-town"]["evidence"][0]["url"] == URL
     assert_no_script_ran(page, "API JSON")
 
-    page.goto(f"{live_server.url}/api/v1/docs/")
+    page.goto(f"{live_server.url}/api/v2/docs/")
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
-    opblock = page.locator(".opblock", has_text="/api/v1/places/{slug}/history/").first
+    opblock = page.locator(".opblock", has_text="/api/v2/places/{slug}/history/").first
     opblock.locator(".opblock-summary").click()
     opblock.get_by_role("button", name="Try it out").click()
     opblock.locator("input[placeholder=slug]").fill("hostile-town")

@@ -132,7 +132,7 @@ def test_csv_exports_neutralise_cells_a_spreadsheet_would_run(client, seeded):
     Source.objects.filter(pk=claim.citations.first().source_id).update(title=formulas[3])
     Outlet.objects.filter(pk=claim.citations.first().source.outlet_id).update(name=formulas[4])
     versions.bump()
-    for url in ("/api/v1/claims/?place=boukamal&format=csv", f"/api/v1/control/?at={claim.date.isoformat()}&format=csv"):
+    for url in ("/api/v2/claims/?place=boukamal&format=csv", f"/api/v2/control/?at={claim.date.isoformat()}&format=csv"):
         response = client.get(url)
         assert response.status_code == 200, url
         cells = [cell for row in csv.reader(io.StringIO(response.content.decode())) for cell in row]
