@@ -107,7 +107,9 @@ let drawnOnce = false;
 
 /** Draws the current day; from the day drawn last only the places that change in between are looked up. */
 function render() {
-  const { changed, relist } = scene.draw(!drawnOnce);
+  const full = !drawnOnce;
+  const { changed, relist } = scene.draw(full);
+  if (full) mapView.relabel();
   if (relist) textView.show(scene.visible, scene.rowFor);
   else textView.update(changed, scene.rowFor);
   drawnOnce = true;
@@ -176,6 +178,7 @@ const timeline = createTimeline($("#timeline"), {
   },
   onPlay: (playing) => {
     document.body.classList.toggle("playing", playing);
+    if (!playing) mapView.relabel();
     if (!playing && params.loop && timeline.day >= last) setTimeout(() => timeline.play(), 1200);
   },
 });

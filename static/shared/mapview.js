@@ -9,6 +9,7 @@
  *          onPlaceClick(index), onMove({lat, lng, zoom})}
  */
 import { MAX_BOXES, patchRenderer } from "./canvas.js";
+import { createLabels } from "./labels.js";
 import { radiusOf, stampSymbol } from "./symbols.js";
 
 /** Whether symbol `after` hides all of `before` when drawn over it (an unknown ring is the smallest). */
@@ -69,6 +70,8 @@ export function createMapView(element, config) {
 
   let markers = [];
   let names = [];
+  const labels = createLabels(map, L);
+  labels.setShown((index) => markers[index] !== undefined && !markers[index].options.hidden);
   let selected = -1;
   // One group listens for every place and one tooltip serves them all: ten thousand markers with a
   // tooltip and a click handler each cost a third of the first render.
@@ -121,6 +124,7 @@ export function createMapView(element, config) {
     });
     addMarkers(markers);
     selected = -1;
+    labels.setPlaces(places, radiusOf);
   }
 
   /**
@@ -178,6 +182,8 @@ export function createMapView(element, config) {
 
   return {
     map, outlineLoaded, setPlaces, restyle, select,
+    /** Names the places shown now (after a full draw or a pause: never per playback frame). */
+    relabel: labels.update,
     get count() {
       return markers.length;
     },

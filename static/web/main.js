@@ -95,6 +95,7 @@ const table = createTable({
 function render(full = false) {
   scene.day = view.day;
   table.update(scene.draw(full));
+  if (full) mapView.relabel();
 }
 
 const knownStatus = $("#known-status");
@@ -148,6 +149,7 @@ const timeline = createTimeline($("#timeline"), {
     if (playing) return;
     changes.stopped();
     table.flush();
+    mapView.relabel();
     url.sync(false);
   },
 });

@@ -1,0 +1,41 @@
+"""What makes the map read at a glance, in real Chromium on the seed data (no tiles): place names on the
+map, a dated timeline axis, places' areas, the changes since a date and two dates compared."""
+import pytest
+from playwright.sync_api import expect
+
+from conftest import js_errors
+
+pytestmark = pytest.mark.browser
+
+LABEL_BOXES = """() => [...document.querySelectorAll('#map .map-label')].map((label) => {
+    const box = label.getBoundingClientRect();
+    return {name: label.textContent, x: box.x, y: box.y, w: box.width, h: box.height};
+})"""
+
+
+def overlapping(boxes):
+    return [(a["name"], b["name"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_place_names_are_text_on_the_map_biggest_first_and_never_overlap(live_seeded, open_map, axe, width):
+    page = open_map("?at=2017-11-03", width=width, height=800 if width == 360 else 900)
+    names = page.locator("#map .map-label")
+    expect(names.filter(has_text="Deir el-Zour")).to_have_count(1)
+    expect(names.filter(has_text="Mosul")).to_have_count(1)
+    boxes = page.evaluate(LABEL_BOXES)
+    assert overlapping(boxes) == []
+    map_box = page.locator("#map").bounding_box()
+    assert all(map_box["x"] <= b["x"] and b["x"] + b["w"] <= map_box["x"] + map_box["width"] + 0.5 for b in boxes)
+    # Jamiyat and Jabiliyeh are sites beside Deir el-Zour: named only once the map zooms in on them.
+    assert "Jamiyat" not in [b["name"] for b in boxes]
+    page.goto(page.url.split("?")[0] + "?at=2017-11-03&lat=35.34&lng=40.15&zoom=12")
+    page.wait_for_selector("body[data-ready]")
+    expect(names.filter(has_text="Jamiyat")).to_have_count(1)
+    assert overlapping(page.evaluate(LABEL_BOXES)) == []
+    # Clicks go through a name to the place under it.
+    page.locator("#map .map-label", has_text="Deir el-Zour").click(force=True, position={"x": -20, "y": 8})
+    expect(page.locator("#panel").get_by_role("heading", name="Deir el-Zour")).to_be_visible()
+    assert axe(page) == []
+    assert js_errors(page) == []
