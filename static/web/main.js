@@ -141,7 +141,7 @@ function setDay(day, how) {
 
 const timeline = createTimeline($("#timeline"), {
   first: today.first ?? view.day, last: today.last ?? view.day, changeDays: today.changeDays,
-  histogram: histogram(today, 60), label: timelineLabel, parse: parseDay,
+  histogram: (edges) => histogram(today, edges), label: timelineLabel, parse: parseDay,
   next: (day) => nextChangeDay(today, day), previous: (day) => previousChangeDay(today, day),
   onDay: setDay,
   onPlay: (playing) => {

@@ -39,3 +39,36 @@ def test_place_names_are_text_on_the_map_biggest_first_and_never_overlap(live_se
     expect(page.locator("#panel").get_by_role("heading", name="Deir el-Zour")).to_be_visible()
     assert axe(page) == []
     assert js_errors(page) == []
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_timeline_is_a_dated_axis_lined_up_with_its_ticks(live_seeded, open_map, width):
+    page = open_map("?at=2017-11-03", width=width)
+    axis = page.locator("#timeline .tl-axis")
+    years = axis.locator(".tl-year").all_text_contents()
+    assert years and all(year.isdigit() for year in years)
+    assert "2015" in years or width == 360 and "2016" in years
+    # Each year's name starts at the first day of its year: where the handle stands on 1 January.
+    track = page.locator("#timeline .tl-track").bounding_box()
+    year = years[-1]
+    page.get_by_label("Go to date").fill(f"{year}-01-01")
+    page.get_by_role("button", name="Go", exact=True).click()
+    handle = page.locator("#timeline .tl-handle").bounding_box()
+    name = axis.locator(".tl-year", has_text=year).bounding_box()
+    assert abs((handle["x"] + handle["width"] / 2) - name["x"]) <= 2
+    assert track["x"] <= name["x"] <= track["x"] + track["width"]
+    # Named years never overlap.
+    boxes = [axis.locator("span").nth(i).bounding_box() for i in range(axis.locator("span").count())]
+    boxes.sort(key=lambda box: box["x"])
+    assert all(a["x"] + a["width"] <= b["x"] + 0.5 for a, b in zip(boxes, boxes[1:]))
+
+
+def test_a_short_span_names_its_months(live_server, live_seeded, new_page):
+    """The widget playing four months names the months on its axis, and still its year."""
+    page = new_page(viewport={"width": 800, "height": 600})
+    page.goto(f"{live_server.url}/embed/?from=2017-09-01&to=2017-12-31&controls=timeline")
+    page.wait_for_selector("body[data-ready]", timeout=15000)
+    axis = page.locator("#timeline .tl-axis")
+    assert axis.locator(".tl-month").all_text_contents() == ["Oct", "Nov", "Dec"]
+    assert axis.locator(".tl-year").all_text_contents() == ["2017"]
+    assert js_errors(page) == []
