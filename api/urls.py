@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/control/", views.ControlView.as_view(), name="control"),
     path("api/v1/timeline/", views.TimelineView.as_view(), name="timeline"),
     path("api/v1/places/", views.PlacesView.as_view(), name="places"),
+    path("api/v1/place-areas/", views.PlaceAreasView.as_view(), name="place-areas"),
     path("api/v1/places/<str:slug>/", views.PlaceDetailView.as_view(), name="place"),
     path("api/v1/places/<str:slug>/history/", views.PlaceHistoryView.as_view(), name="place-history"),
     path("api/v1/actors/", views.ActorsView.as_view(), name="actors"),

@@ -8,6 +8,7 @@
  *          fit: [{lat, lon}] (frames these places instead of center and zoom),
  *          onPlaceClick(index), onMove({lat, lng, zoom})}
  */
+import { createAreas } from "./areas.js";
 import { MAX_BOXES, patchRenderer } from "./canvas.js";
 import { createLabels } from "./labels.js";
 import { radiusOf, stampSymbol } from "./symbols.js";
@@ -88,6 +89,8 @@ export function createMapView(element, config) {
     map.openTooltip(tooltip);
   });
   layer.on("mouseout", () => map.closeTooltip(tooltip));
+  const placeAreas = createAreas({ L, map, renderer, onClick: (index) => config.onPlaceClick?.(index) });
+  const symbolNow = (index) => (markers[index].options.hidden ? null : markers[index].options.symbol);
 
   /**
    * Adds the markers to the group, the map and the renderer in one pass. Leaflet's addLayer does the
@@ -136,6 +139,7 @@ export function createMapView(element, config) {
    * playing); only a symbol that shrinks or disappears repaints its box.
    */
   function restyle(indices, symbolOf) {
+    if (placeAreas.keys.length) placeAreas.restyle(indices, symbolOf);
     const ctx = renderer._ctx;
     const stamps = [];
     const boxes = [];
@@ -182,6 +186,11 @@ export function createMapView(element, config) {
 
   return {
     map, outlineLoaded, setPlaces, restyle, select,
+    /** Draws the areas of places ([GeoJSON Feature] with id = place slug) under the symbols, in their state. */
+    setAreas(features, indexOf) {
+      placeAreas.set(features, (feature) => indexOf(feature.id) ?? null);
+      placeAreas.restyle(placeAreas.keys, symbolNow);
+    },
     /** Names the places shown now (after a full draw or a pause: never per playback frame). */
     relabel: labels.update,
     get count() {

@@ -250,6 +250,13 @@ renderLegend($("#legend"), today.actors);
 createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
 apply(fromUrl);
 await mapView.outlineLoaded;
+// Places' areas follow the first render: they do not change with the date, so they are fetched once.
+getJSON(`${api}place-areas/`)
+  .then((areas) => {
+    mapView.setAreas(areas.features, (slug) => placeBySlug.get(slug)?.index);
+    document.body.dataset.areas = String(areas.features.length);
+  })
+  .catch((error) => notice(`The areas of places could not be loaded: ${error.message}`));
 // The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
 // asked for last, runs once the places and the outline are drawn.
 await new Promise((resolve) => requestAnimationFrame(resolve));

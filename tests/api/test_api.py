@@ -398,10 +398,24 @@ def test_write_methods_are_not_allowed(client, seeded, method):
     assert Claim.objects.filter(review="published").exists()
 
 
+def test_place_areas_are_the_outlines_of_the_places_that_have_one(client, seeded):
+    from django.contrib.gis.geos import MultiPolygon, Polygon
+
+    square = MultiPolygon(Polygon(((40.1, 35.3), (40.2, 35.3), (40.2, 35.4), (40.1, 35.4), (40.1, 35.3))), srid=4326)
+    Place.objects.filter(slug="deir-el-zour").update(area=square)
+    response = client.get("/api/v1/place-areas/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/geo+json")
+    body = response.json()
+    assert body["type"] == "FeatureCollection" and [f["id"] for f in body["features"]] == ["deir-el-zour"]
+    feature = body["features"][0]
+    assert feature["properties"] == {"place": "deir-el-zour"} and feature["geometry"]["type"] == "MultiPolygon"
+    assert feature["geometry"]["coordinates"][0][0][:2] == [[40.1, 35.3], [40.2, 35.3]]
+
+
 # --- HTTP caching, throttling, CORS --------------------------------------------------------------------
 
 PUBLIC_URLS = [
-    "/api/v1/control/?at=2017-11-04", "/api/v1/control/?at=2017-11-04&format=csv", "/api/v1/timeline/",
+    "/api/v1/control/?at=2017-11-04", "/api/v1/control/?at=2017-11-04&format=csv", "/api/v1/timeline/", "/api/v1/place-areas/",
     "/api/v1/places/", "/api/v1/places/qaim/", "/api/v1/places/qaim/history/", "/api/v1/actors/",
     "/api/v1/sources/", "/api/v1/claims/", "/api/v1/schema/", "/api/v1/docs/", "/feeds/changes/",
 ]

@@ -72,3 +72,48 @@ def test_a_short_span_names_its_months(live_server, live_seeded, new_page):
     assert axis.locator(".tl-month").all_text_contents() == ["Oct", "Nov", "Dec"]
     assert axis.locator(".tl-year").all_text_contents() == ["2017"]
     assert js_errors(page) == []
+
+
+PIXEL_AT_CENTRE = """() => {
+    const canvas = document.querySelector('#map .leaflet-overlay-pane canvas');
+    const map = document.querySelector('#map').getBoundingClientRect();
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    const x = Math.round((map.x + map.width / 2 - box.x) * ratio), y = Math.round((map.y + map.height / 2 - box.y) * ratio);
+    return [...canvas.getContext('2d').getImageData(x, y, 1, 1).data];
+}"""
+
+
+def rgb(hex_colour):
+    return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_a_place_with_an_area_is_drawn_in_its_state_and_opens_on_a_click(live_seeded, open_map, axe, width):
+    from django.contrib.gis.geos import MultiPolygon, Polygon
+
+    from geo.models import Actor, Place
+
+    ring = ((38.6, 35.6), (39.4, 35.6), (39.4, 36.3), (38.6, 36.3), (38.6, 35.6))
+    Place.objects.filter(slug="raqqa").update(area=MultiPolygon(Polygon(ring), srid=4326))
+    # The middle of the view lies inside Raqqa's area, clear of its symbol and its name.
+    page = open_map("?at=2016-01-01&lat=35.75&lng=39.2&zoom=9", width=width)
+    page.wait_for_selector("body[data-areas='1']")
+    page.wait_for_timeout(100)  # the canvas repaints on the next frame
+    held_by_is = page.evaluate(PIXEL_AT_CENTRE)
+    colour = rgb(Actor.objects.get(slug="islamic-state").colour)
+    assert held_by_is[3] > 40 and all(abs(c - h) <= 2 for c, h in zip(held_by_is[:3], colour)), held_by_is
+    # On another date the area takes the new holder's colour, as the symbol does.
+    page.get_by_label("Go to date").fill("2017-12-01")
+    page.get_by_role("button", name="Go", exact=True).click()
+    page.wait_for_timeout(100)
+    held_by_sdf = page.evaluate(PIXEL_AT_CENTRE)
+    colour = rgb(Actor.objects.get(slug="sdf").colour)
+    assert all(abs(c - h) <= 2 for c, h in zip(held_by_sdf[:3], colour)), held_by_sdf
+    # A click inside the area opens the place and its claims.
+    map_box = page.locator("#map").bounding_box()
+    page.mouse.click(map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
+    expect(page.locator("#panel").get_by_role("heading", name="Raqqa")).to_be_visible()
+    expect(page.locator("#panel")).to_contain_text("Deciding claims")
+    assert axe(page) == []
+    assert js_errors(page) == []
