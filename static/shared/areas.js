@@ -62,10 +62,11 @@ export function areaStyle(style, strength = 1) {
 }
 
 /**
- * A group of areas on `map`, drawn by `renderer` under every layer drawn before it.
- * createAreas({L, map, renderer, strength, onClick(key, event)}) -> {set, restyle, toBack, keys, group}.
+ * A group of areas on `map`, drawn by `renderer`.
+ * createAreas({L, map, renderer, strength, onClick(key, event), onSet()}) -> {set, restyle, toBack, keys,
+ * group}; onSet runs after `set` added areas (drawn on top until the map sends them back: mapview.js).
  */
-export function createAreas({ L, map, renderer, strength = 1, onClick }) {
+export function createAreas({ L, map, renderer, strength = 1, onClick, onSet }) {
   const Area = L.Polygon.extend({
     _containsPoint(p) {
       return !this.options.hidden && L.Polygon.prototype._containsPoint.call(this, p);
@@ -97,8 +98,8 @@ export function createAreas({ L, map, renderer, strength = 1, onClick }) {
         area.feature = feature;
         byKey.set(key, area);
         group.addLayer(area);
-        area.bringToBack();
       }
+      onSet?.();
     },
     /** Restyles the areas among `keys` (others are skipped); styleOf(key) -> symbols.styleOf style or null. */
     restyle(keys, styleOf) {

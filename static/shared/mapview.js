@@ -89,7 +89,15 @@ export function createMapView(element, config) {
     map.openTooltip(tooltip);
   });
   layer.on("mouseout", () => map.closeTooltip(tooltip));
-  const placeAreas = createAreas({ L, map, renderer, onClick: (index) => config.onPlaceClick?.(index) });
+  // Groups of areas, topmost first, all under the symbols: a place's own area over the derived ones.
+  const areaGroups = [];
+  const restack = () => areaGroups.forEach((group) => group.toBack());
+  const addAreas = (options) => {
+    const group = createAreas({ L, map, renderer, onSet: restack, ...options });
+    areaGroups.push(group);
+    return group;
+  };
+  const placeAreas = addAreas({ onClick: (index) => config.onPlaceClick?.(index) });
   const symbolNow = (index) => (markers[index].options.hidden ? null : markers[index].options.symbol);
 
   /**
@@ -191,6 +199,8 @@ export function createMapView(element, config) {
       placeAreas.set(features, (feature) => indexOf(feature.id) ?? null);
       placeAreas.restyle(placeAreas.keys, symbolNow);
     },
+    /** Another group of areas, drawn under the places' own (createAreas options but the renderer). */
+    addAreas,
     /** Names the places shown now (after a full draw or a pause: never per playback frame). */
     relabel: labels.update,
     get count() {

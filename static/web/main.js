@@ -16,6 +16,7 @@ import { createTextView } from "../shared/textview.js";
 import { createTimeline } from "../shared/timeline.js";
 import { readState } from "../shared/urlstate.js";
 import { createChanges } from "./changes.js";
+import { createDerived } from "./derived.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
 import { createSearch } from "./search.js";
@@ -60,6 +61,7 @@ const timelineLabel = (day) => formatDay(day, precisionOfDay(today, day));
 const view = {
   day: fromUrl.at ?? today.last ?? parseDay(new Date().toISOString().slice(0, 10)),
   known: fromUrl.known ?? false,
+  areas: fromUrl.areas ?? false,
   actors: knownActors(fromUrl.actors),
   place: null,
   mapInUrl: fromUrl.lat !== undefined && fromUrl.lng !== undefined,
@@ -116,6 +118,17 @@ function chooseTimeline() {
   else scene.timeline = known.timelineFor(view.day) ?? scene.timeline;
 }
 
+const derivedView = () => ({ day: view.day, knownAt: view.known ? view.day : null, actors: view.actors });
+const derived = createDerived({
+  L: window.L, mapView, api, scene, actorBySlug, placeBySlug, notice, toggle: $("#derived"), legend: $("#derived-legend"),
+  onPlace: (slug) => openPlace(slug, { push: true }),
+  onToggle: (on) => {
+    view.areas = on;
+    derived.set(on, derivedView());
+    url.sync(true);
+  },
+});
+
 const changes = createChanges({
   api, places, scene, list: $("#changes"), title: $("#changes-title"), empty: $("#changes-empty"),
   onPlace: (slug) => openPlace(slug, { push: true }),
@@ -134,6 +147,7 @@ function setDay(day, how) {
     if (view.known) panelTimer = setTimeout(() => panel.setDay(view.day, true), 250);
     else panel.setDay(view.day);
   }
+  if (how === "step" || how === "jump" || how === "end-drag") derived.settle(derivedView());
   if (how === "step" || how === "jump" || how === "end-drag") url.sync(true);
   else if (how === "apply") return;
   else if (!timeline.playing || how === "drag") url.sync(false);
@@ -150,6 +164,7 @@ const timeline = createTimeline($("#timeline"), {
     changes.stopped();
     table.flush();
     mapView.relabel();
+    derived.settle(derivedView());
     url.sync(false);
   },
 });
@@ -191,6 +206,7 @@ knownSwitch.addEventListener("change", () => {
   chooseTimeline();
   if (!view.known) knownStatus.textContent = "";
   render(true);
+  derived.settle(derivedView());
   if (view.place) panel.setDay(view.day, true);
   url.sync(true);
 });
@@ -199,6 +215,7 @@ const filter = createFilter($("#actor-filter"), $("#filter-summary"), {
   actors: today.actors, chosen: view.actors,
   onChange: () => {
     render(true);
+    derived.settle(derivedView());
     url.sync(true);
   },
 });
@@ -223,6 +240,7 @@ function apply(state) {
   url.whileApplying(() => {
     view.known = state.known ?? false;
     knownSwitch.checked = view.known;
+    view.areas = state.areas ?? false;
     view.actors = scene.actors = knownActors(state.actors);
     filter.set(view.actors);
     if (state.lat !== undefined && state.lng !== undefined) {
@@ -234,6 +252,7 @@ function apply(state) {
     const day = state.at ?? today.last ?? view.day;
     timeline.show(day);
     setDay(day, "apply"); // draws every place: the side filter or the timeline may have changed
+    derived.set(view.areas, derivedView());
     if (state.place) openPlace(state.place, { focus: false });
     else if (view.place) closePlace();
   });
