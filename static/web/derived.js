@@ -37,7 +37,8 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
   let features = [];
   let asked = 0;
   let shownFor = null;
-  const popup = L.popup({ maxWidth: 300, autoPanPadding: [12, 12] });
+  // Kept clear of the zoom buttons, and scrolling inside a phone's short map.
+  const popup = L.popup({ maxWidth: 280, maxHeight: 200, autoPanPaddingTopLeft: [52, 10], autoPanPaddingBottomRight: [10, 10] });
 
   const note = L.control({ position: "bottomleft" });
   note.onAdd = () => el("p", { class: "derived-note" }, [NOTE]);
@@ -79,7 +80,7 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
     if (!method) return;
     const parameters = Object.entries(method).filter(([name]) => !["name", "description", "derived"].includes(name));
     legend.replaceChildren(
-      el("p", {}, [el("strong", {}, ["Derived, not reported: "]), method.description ?? method.name ?? ""]),
+      el("p", {}, [method.description ?? method.name ?? ""]),
       el("ul", { class: "derived-method" }, parameters.map(([name, value]) => el("li", {}, [`${name.replaceAll("_", " ")}: ${value}`]))),
     );
   }

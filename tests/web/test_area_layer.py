@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 def test_derived_areas_are_labelled_listed_and_open_their_places(live_seeded, open_map, axe, width):
     # Centred just off Deir el-Zour: the middle of the view is in the area its place shapes.
     page = open_map("?at=2017-11-03&lat=35.2&lng=40.35&zoom=9", width=width)
-    switch = page.get_by_label("Control areas")
+    switch = page.get_by_role("checkbox", name="Control areas")
     expect(switch).not_to_be_checked()
     assert page.locator("body").get_attribute("data-derived") in (None, "0")
     switch.check()
@@ -36,6 +36,7 @@ def test_derived_areas_are_labelled_listed_and_open_their_places(live_seeded, op
     expect(popup.locator(".derived-claims li").first).to_be_visible()
     place = popup.get_by_role("button", name="Deir el-Zour")
     expect(place).to_be_visible()
+    expect(page.locator(".leaflet-popup")).to_have_css("opacity", "1")  # faded in: axe reads the final colours
     assert axe(page) == []
     place.click()
     expect(page.locator("#panel").get_by_role("heading", name="Deir el-Zour")).to_be_visible()
@@ -43,9 +44,9 @@ def test_derived_areas_are_labelled_listed_and_open_their_places(live_seeded, op
     # The view is a link: opened again, the layer is on.
     again = open_map(page.url.split("/", 3)[3], width=width)
     again.wait_for_selector("body[data-derived]:not([data-derived='0'])")
-    expect(again.get_by_label("Control areas")).to_be_checked()
+    expect(again.get_by_role("checkbox", name="Control areas")).to_be_checked()
     # Turned off, nothing derived is drawn or said.
-    again.get_by_label("Control areas").uncheck()
+    again.get_by_role("checkbox", name="Control areas").uncheck()
     expect(again.locator("#map .derived-note")).to_have_count(0)
     expect(again.locator(".derived-legend")).to_be_hidden()
     assert again.locator("body").get_attribute("data-derived") == "0"
