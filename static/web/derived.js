@@ -11,26 +11,10 @@
 import { isolated, phrase } from "../shared/bidi.js";
 import { dayToISO, formatDay } from "../shared/days.js";
 import { getJSON } from "../shared/http.js";
-import { describe, styleOf } from "../shared/symbols.js";
+import { el } from "../shared/panel.js";
+import { describe, stateFromApi, styleOf } from "../shared/symbols.js";
 
 const NOTE = "Shaded areas: derived from the nearest sourced places, not reported";
-
-/** A state of the API (slugs) as the map's drawing code reads states (actor indices). */
-function stateOf(props, actorIndex) {
-  return {
-    status: props.disputed ? "disputed" : props.status,
-    holder: props.holder ? actorIndex(props.holder) : -1,
-    others: (props.others ?? []).map((o) => ({ actor: actorIndex(o.actor), role: o.role })),
-    sides: (props.sides ?? []).map((side) => stateOf(side, actorIndex)),
-  };
-}
-
-function el(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...phrase(children));
-  return node;
-}
 
 export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug, toggle, legend, notice, onPlace, onToggle }) {
   const actorIndex = (slug) => actorBySlug.get(slug)?.index ?? -1;
@@ -45,7 +29,7 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
 
   function details(feature) {
     const props = feature.properties;
-    const words = describe(stateOf(props, actorIndex), scene.nameOfIndex);
+    const words = describe(stateFromApi(props, actorIndex), scene.nameOfIndex);
     const box = el("div", { class: "derived-popup" }, [
       el("h3", {}, ["Derived area, not reported"]),
       el("p", {}, props.status === "controlled" && !props.disputed ? ["Held by ", words.holder] : [words.status]),
@@ -88,7 +72,7 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
   function draw() {
     features.forEach((feature, i) => { feature.key = i; });
     areas.set(toggle.checked ? features : [], (feature) => feature.key);
-    areas.restyle(areas.keys, (key) => styleOf(stateOf(features[key].properties, actorIndex), scene.colourOf));
+    areas.restyle(areas.keys, (key) => styleOf(stateFromApi(features[key].properties, actorIndex), scene.colourOf));
     document.body.dataset.derived = String(toggle.checked ? features.length : 0);
   }
 
@@ -115,13 +99,12 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
 
   toggle.addEventListener("change", () => onToggle(toggle.checked));
   return {
-    /** Turns the layer on or off and, when on, shows the areas of `view` ({day, knownAt, actors}). */
-    set(on, view) {
+    /** Turns the layer on or off; once on, settle() shows the areas. */
+    set(on) {
       toggle.checked = on;
       legend.closest("section").hidden = !on;
       if (on) {
         note.addTo(mapView.map);
-        load(view);
       } else {
         note.remove();
         asked++;
@@ -130,7 +113,7 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
         draw();
       }
     },
-    /** The date, the knowledge date or the sides settled: the areas follow if the layer is on. */
+    /** Shows the areas of view {day, knownAt, actors} if the layer is on. */
     settle(view) {
       if (toggle.checked) load(view);
     },

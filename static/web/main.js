@@ -16,7 +16,7 @@ import { createTextView } from "../shared/textview.js";
 import { createTimeline } from "../shared/timeline.js";
 import { readState } from "../shared/urlstate.js";
 import { createChanges } from "./changes.js";
-import { createDerived } from "./derived.js";
+import { createLayers } from "./layers.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
 import { createSearch } from "./search.js";
@@ -61,7 +61,6 @@ const timelineLabel = (day) => formatDay(day, precisionOfDay(today, day));
 const view = {
   day: fromUrl.at ?? today.last ?? parseDay(new Date().toISOString().slice(0, 10)),
   known: fromUrl.known ?? false,
-  areas: fromUrl.areas ?? false,
   actors: knownActors(fromUrl.actors),
   place: null,
   mapInUrl: fromUrl.lat !== undefined && fromUrl.lng !== undefined,
@@ -118,17 +117,6 @@ function chooseTimeline() {
   else scene.timeline = known.timelineFor(view.day) ?? scene.timeline;
 }
 
-const derivedView = () => ({ day: view.day, knownAt: view.known ? view.day : null, actors: view.actors });
-const derived = createDerived({
-  L: window.L, mapView, api, scene, actorBySlug, placeBySlug, notice, toggle: $("#derived"), legend: $("#derived-legend"),
-  onPlace: (slug) => openPlace(slug, { push: true }),
-  onToggle: (on) => {
-    view.areas = on;
-    derived.set(on, derivedView());
-    url.sync(true);
-  },
-});
-
 const changes = createChanges({
   api, places, scene, list: $("#changes"), title: $("#changes-title"), empty: $("#changes-empty"),
   onPlace: (slug) => openPlace(slug, { push: true }),
@@ -147,11 +135,18 @@ function setDay(day, how) {
     if (view.known) panelTimer = setTimeout(() => panel.setDay(view.day, true), 250);
     else panel.setDay(view.day);
   }
-  if (how === "step" || how === "jump" || how === "end-drag") derived.settle(derivedView());
+  layers.follow(day);
+  if (how === "step" || how === "jump" || how === "end-drag") layers.settle();
   if (how === "step" || how === "jump" || how === "end-drag") url.sync(true);
   else if (how === "apply") return;
   else if (!timeline.playing || how === "drag") url.sync(false);
 }
+
+const layers = createLayers({
+  L: window.L, api, view, mapView, scene, today, actorBySlug, placeBySlug, notice, openPlace, label: timelineLabel,
+  sync: (push) => url.sync(push),
+  mapConfig: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline, minZoom: config.minZoom, maxZoom: config.maxZoom },
+});
 
 const timeline = createTimeline($("#timeline"), {
   first: today.first ?? view.day, last: today.last ?? view.day, changeDays: today.changeDays,
@@ -164,7 +159,7 @@ const timeline = createTimeline($("#timeline"), {
     changes.stopped();
     table.flush();
     mapView.relabel();
-    derived.settle(derivedView());
+    layers.settle();
     url.sync(false);
   },
 });
@@ -206,7 +201,7 @@ knownSwitch.addEventListener("change", () => {
   chooseTimeline();
   if (!view.known) knownStatus.textContent = "";
   render(true);
-  derived.settle(derivedView());
+  layers.settle();
   if (view.place) panel.setDay(view.day, true);
   url.sync(true);
 });
@@ -215,7 +210,7 @@ const filter = createFilter($("#actor-filter"), $("#filter-summary"), {
   actors: today.actors, chosen: view.actors,
   onChange: () => {
     render(true);
-    derived.settle(derivedView());
+    layers.settle();
     url.sync(true);
   },
 });
@@ -240,7 +235,6 @@ function apply(state) {
   url.whileApplying(() => {
     view.known = state.known ?? false;
     knownSwitch.checked = view.known;
-    view.areas = state.areas ?? false;
     view.actors = scene.actors = knownActors(state.actors);
     filter.set(view.actors);
     if (state.lat !== undefined && state.lng !== undefined) {
@@ -252,7 +246,7 @@ function apply(state) {
     const day = state.at ?? today.last ?? view.day;
     timeline.show(day);
     setDay(day, "apply"); // draws every place: the side filter or the timeline may have changed
-    derived.set(view.areas, derivedView());
+    layers.apply(state);
     if (state.place) openPlace(state.place, { focus: false });
     else if (view.place) closePlace();
   });

@@ -1,5 +1,7 @@
 """What makes the map read at a glance, in real Chromium on the seed data (no tiles): place names on the
 map, a dated timeline axis, places' areas, the changes since a date and two dates compared."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -116,4 +118,41 @@ def test_a_place_with_an_area_is_drawn_in_its_state_and_opens_on_a_click(live_se
     expect(page.locator("#panel").get_by_role("heading", name="Raqqa")).to_be_visible()
     expect(page.locator("#panel")).to_contain_text("Deciding claims")
     assert axe(page) == []
+    assert js_errors(page) == []
+
+
+NAME_IN_MAP = """(map) => Object.fromEntries([...document.querySelectorAll(`${map} .map-label`)].map((label) => {
+    const box = label.getBoundingClientRect(), frame = document.querySelector(map).getBoundingClientRect();
+    return [label.textContent, [Math.round(box.x - frame.x), Math.round(box.y - frame.y)]];
+}))"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_two_dates_side_by_side_are_restored_from_the_url_and_move_together(live_seeded, open_map, axe, width):
+    page = open_map("?at=2017-11-20&compare=2014-06-01&lat=35.2&lng=40.6&zoom=7", width=width)
+    expect(page.locator("#compare-map")).to_be_visible()
+    expect(page.locator("#compare-map .map-caption")).to_have_text("1 Jun 2014")
+    expect(page.locator("#map .map-caption")).to_have_text("20 Nov 2017")
+    expect(page.get_by_label("Compared with")).to_have_value("2014-06-01")
+    # The same view on both: every name at the same place in its map, after a zoom on either.
+    assert page.evaluate(NAME_IN_MAP, "#compare-map") == page.evaluate(NAME_IN_MAP, "#map") != {}
+    page.locator("#map").get_by_role("button", name="Zoom in").click()
+    expect(page).to_have_url(re.compile(r"zoom=8"))
+    page.wait_for_timeout(400)
+    assert page.evaluate(NAME_IN_MAP, "#compare-map") == page.evaluate(NAME_IN_MAP, "#map")
+    # A click on a place of the compared map opens it too.
+    assert axe(page) == []
+    # Another compared date, then no comparison: the URL says so each time.
+    page.get_by_label("Compared with").fill("2015-01-01")
+    expect(page).to_have_url(re.compile(r"compare=2015-01-01"))
+    expect(page.locator("#compare-map .map-caption")).to_have_text("1 Jan 2015")
+    page.get_by_role("button", name="Close the comparison").click()
+    expect(page.locator("#compare-map")).to_be_hidden()
+    assert "compare=" not in page.url
+    page.get_by_role("button", name="Compare two dates").click()
+    expect(page).to_have_url(re.compile(r"compare=2016-11-20"))
+    expect(page.locator("#compare-map")).to_be_visible()
+    page.go_back()
+    expect(page.locator("#compare-map")).to_be_hidden()
+    expect(page.get_by_label("Compared with")).to_be_hidden()
     assert js_errors(page) == []
