@@ -67,7 +67,7 @@ def test_schemathesis_finds_no_server_error_and_every_response_conforms(api_url)
     operations = {op.path: op for op in (result.ok() for result in schema.get_all_operations())}
     assert set(operations) == {
         "/api/v1/control/", "/api/v1/timeline/", "/api/v1/places/", "/api/v1/places/{slug}/",
-        "/api/v1/places/{slug}/history/", "/api/v1/actors/", "/api/v1/sources/", "/api/v1/claims/",
+        "/api/v1/places/{slug}/history/", "/api/v1/place-areas/", "/api/v1/actors/", "/api/v1/sources/", "/api/v1/claims/",
     }
     for path, operation in operations.items():
         operation_tests(operation, api_url)
