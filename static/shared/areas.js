@@ -63,7 +63,7 @@ export function areaStyle(style, strength = 1) {
 
 /**
  * A group of areas on `map`, drawn by `renderer`.
- * createAreas({L, map, renderer, strength, onClick(key, event), onSet()}) -> {set, restyle, toBack, keys,
+ * createAreas({L, map, renderer, strength, onClick(key, event), onSet()}) -> {set, restyle, toBack, keys, size,
  * group}; onSet runs after `set` added areas (drawn on top until the map sends them back: mapview.js).
  */
 export function createAreas({ L, map, renderer, strength = 1, onClick, onSet }) {
@@ -80,6 +80,9 @@ export function createAreas({ L, map, renderer, strength = 1, onClick, onSet }) 
     group,
     get keys() {
       return [...byKey.keys()];
+    },
+    get size() {
+      return byKey.size;
     },
     /** Replaces the areas; each is hidden until restyled. */
     set(features, keyOf) {

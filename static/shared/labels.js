@@ -139,8 +139,5 @@ export function createLabels(map, L) {
     setShown(fn) {
       shown = fn;
     },
-    get shown() {
-      return [...pane.children].map((label) => label.textContent);
-    },
   };
 }

@@ -147,7 +147,7 @@ export function createMapView(element, config) {
    * playing); only a symbol that shrinks or disappears repaints its box.
    */
   function restyle(indices, symbolOf) {
-    if (placeAreas.keys.length) placeAreas.restyle(indices, symbolOf);
+    if (placeAreas.size) placeAreas.restyle(indices, symbolOf);
     const ctx = renderer._ctx;
     const stamps = [];
     const boxes = [];

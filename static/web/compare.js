@@ -67,8 +67,5 @@ export function createCompare({ L, mainView, mapConfig, base, container, element
     follow(day) {
       if (mainCaption && !element.hidden) mainCaption.textContent = label(day);
     },
-    get open() {
-      return !element.hidden;
-    },
   };
 }

@@ -16,9 +16,9 @@ import { createTextView } from "../shared/textview.js";
 import { createTimeline } from "../shared/timeline.js";
 import { readState } from "../shared/urlstate.js";
 import { createChanges } from "./changes.js";
-import { createLayers } from "./layers.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
+import { createLayers } from "./layers.js";
 import { createSearch } from "./search.js";
 import { createShare } from "./share.js";
 import { createTable } from "./table.js";
@@ -136,10 +136,12 @@ function setDay(day, how) {
     else panel.setDay(view.day);
   }
   layers.follow(day);
-  if (how === "step" || how === "jump" || how === "end-drag") layers.settle();
-  if (how === "step" || how === "jump" || how === "end-drag") url.sync(true);
-  else if (how === "apply") return;
-  else if (!timeline.playing || how === "drag") url.sync(false);
+  if (how === "step" || how === "jump" || how === "end-drag") {
+    layers.settle();
+    url.sync(true);
+  } else if (how !== "apply" && (!timeline.playing || how === "drag")) {
+    url.sync(false);
+  }
 }
 
 const layers = createLayers({

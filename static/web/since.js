@@ -16,9 +16,10 @@ import { describe, radiusOf, stateFromApi } from "../shared/symbols.js";
 const PERIODS = { week: 7, month: 30 };
 const LISTED = 40;
 const RING = "#c92a2a";
+const QUOTE_LENGTH = 140;
 
 /** The first day of the span `changes` ("week", "month" or a day) ending on `day`. */
-export const spanStart = (changes, day) => (typeof changes === "number" ? changes : day - PERIODS[changes]);
+const spanStart = (changes, day) => (typeof changes === "number" ? changes : day - PERIODS[changes]);
 
 export function createSince({ L, mapView, api, scene, actorBySlug, placeBySlug, choice, from, section, notice, onPlace, onChange }) {
   const actorIndex = (slug) => actorBySlug.get(slug)?.index ?? -1;
@@ -43,7 +44,8 @@ export function createSince({ L, mapView, api, scene, actorBySlug, placeBySlug, 
     const button = el("button", { type: "button", class: "link-button" }, [isolated(place?.name ?? props.place)]);
     button.addEventListener("click", () => onPlace(props.place));
     const evidence = props.to.evidence?.[0];
-    const why = evidence ? [" — ", named(evidence.claimant), evidence.quote ? [": “", named(evidence.quote), "”"] : []] : [];
+    const quote = evidence?.quote && (evidence.quote.length > QUOTE_LENGTH ? `${evidence.quote.slice(0, QUOTE_LENGTH)}…` : evidence.quote);
+    const why = evidence ? [" — ", named(evidence.claimant), quote ? [": “", named(quote), "”"] : []] : [];
     return el("li", {}, [button, ": ", words(props.from), " → ", words(props.to),
       props.to.since_label ? ` (${props.to.since_label})` : "", el("span", { class: "why" }, why)]);
   }
