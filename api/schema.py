@@ -141,6 +141,12 @@ COMPONENTS = {
             "region": string(), "parent": string(nullable=True), "names": array(string()),
         }),
     }),
+    "PlaceArea": obj({
+        "type": string(enum=["Feature"]), "id": string(),
+        "geometry": obj({"type": string(enum=["MultiPolygon"]), "coordinates": array(array(array(array({"type": "number"}))))}),
+        "properties": obj({"place": string()}),
+    }),
+    "PlaceAreaCollection": obj({"type": string(enum=["FeatureCollection"]), "features": array(ref("PlaceArea"))}),
     "PlaceCollection": obj({**PAGE, "type": string(enum=["FeatureCollection"]), "features": array(ref("PlaceFeature"))}),
     "Actor": obj({
         "slug": string(), "name": string(), "short_name": string(), "colour": string(pattern="^#[0-9a-f]{6}$"),

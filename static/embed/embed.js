@@ -23,7 +23,6 @@ const config = JSON.parse(document.getElementById("embed-config").textContent);
 const $ = (selector) => document.querySelector(selector);
 const framed = window.self !== window.top;
 const warn = (text) => console.warn(`ControlMap embed: ${text}`);
-const BINS = 40;
 const SPEEDS = { 1: "1 day per second", 7: "1 week per second", 30: "1 month per second" };
 
 // ---- the parameters
@@ -107,7 +106,9 @@ let drawnOnce = false;
 
 /** Draws the current day; from the day drawn last only the places that change in between are looked up. */
 function render() {
-  const { changed, relist } = scene.draw(!drawnOnce);
+  const full = !drawnOnce;
+  const { changed, relist } = scene.draw(full);
+  if (full) mapView.relabel();
   if (relist) textView.show(scene.visible, scene.rowFor);
   else textView.update(changed, scene.rowFor);
   drawnOnce = true;
@@ -164,7 +165,7 @@ function openCard(slug, focus = false) {
 const speed = params.speed ?? 7;
 const speeds = [...new Set([1, 7, 30, speed])].sort((a, b) => a - b);
 const timeline = createTimeline($("#timeline"), {
-  first, last, changeDays: today.changeDays.filter((d) => d >= first && d <= last), histogram: histogram(today, BINS, first, last), speed,
+  first, last, changeDays: today.changeDays.filter((d) => d >= first && d <= last), histogram: (edges) => histogram(today, edges), speed,
   speeds: speeds.map((days) => ({ days, label: SPEEDS[days] ?? `${days} days per second` })),
   label: (day) => formatDay(day, precisionOfDay(today, day)),
   parse: parseDay,
@@ -176,6 +177,7 @@ const timeline = createTimeline($("#timeline"), {
   },
   onPlay: (playing) => {
     document.body.classList.toggle("playing", playing);
+    if (!playing) mapView.relabel();
     if (!playing && params.loop && timeline.day >= last) setTimeout(() => timeline.play(), 1200);
   },
 });

@@ -107,6 +107,16 @@ const KINDS = {
     // All controls is the default, so it is not written.
     write: (value) => (value.length === choices.length ? null : value.length ? value.join(",") : "none"),
   }),
+  // A span back from the date shown: one of the named periods, or the date it starts from.
+  period: ({ words }) => ({
+    parse(text) {
+      if (words.includes(text)) return text;
+      const day = parseDay(text);
+      if (day === null) throw new Error(`not ${words.join(", ")} or a date`);
+      return day;
+    },
+    write: (value) => (typeof value === "number" ? dayToISO(value) : value),
+  }),
   // The first choice is the default, so it is not written.
   choice: ({ choices }) => ({
     parse(text) {

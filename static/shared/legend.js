@@ -45,7 +45,8 @@ export function renderLegend(container, actors) {
   }
   const sizes = document.createElement("p");
   sizes.className = "legend-note";
-  sizes.textContent = "Symbol size follows the size of the place, from a hamlet or site to a major city.";
+  sizes.textContent = "Symbol size follows the size of the place, from a hamlet or site to a major city. "
+    + "A place with an area (a district, a governorate) is also drawn as that area, in the same colours and patterns.";
   const sidesTitle = document.createElement("h3");
   sidesTitle.textContent = "Sides";
   container.replaceChildren(statuses, sidesTitle, sides, sizes);

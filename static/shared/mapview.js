@@ -8,7 +8,9 @@
  *          fit: [{lat, lon}] (frames these places instead of center and zoom),
  *          onPlaceClick(index), onMove({lat, lng, zoom})}
  */
+import { createAreas } from "./areas.js";
 import { MAX_BOXES, patchRenderer } from "./canvas.js";
+import { createLabels } from "./labels.js";
 import { radiusOf, stampSymbol } from "./symbols.js";
 
 /** Whether symbol `after` hides all of `before` when drawn over it (an unknown ring is the smallest). */
@@ -69,6 +71,8 @@ export function createMapView(element, config) {
 
   let markers = [];
   let names = [];
+  const labels = createLabels(map, L);
+  labels.setShown((index) => markers[index] !== undefined && !markers[index].options.hidden);
   let selected = -1;
   // One group listens for every place and one tooltip serves them all: ten thousand markers with a
   // tooltip and a click handler each cost a third of the first render.
@@ -85,6 +89,16 @@ export function createMapView(element, config) {
     map.openTooltip(tooltip);
   });
   layer.on("mouseout", () => map.closeTooltip(tooltip));
+  // Groups of areas, topmost first, all under the symbols: a place's own area over the derived ones.
+  const areaGroups = [];
+  const restack = () => areaGroups.forEach((group) => group.toBack());
+  const addAreas = (options) => {
+    const group = createAreas({ L, map, renderer, onSet: restack, ...options });
+    areaGroups.push(group);
+    return group;
+  };
+  const placeAreas = addAreas({ onClick: (index) => config.onPlaceClick?.(index) });
+  const symbolNow = (index) => (markers[index].options.hidden ? null : markers[index].options.symbol);
 
   /**
    * Adds the markers to the group, the map and the renderer in one pass. Leaflet's addLayer does the
@@ -121,6 +135,7 @@ export function createMapView(element, config) {
     });
     addMarkers(markers);
     selected = -1;
+    labels.setPlaces(places, radiusOf);
   }
 
   /**
@@ -132,6 +147,7 @@ export function createMapView(element, config) {
    * playing); only a symbol that shrinks or disappears repaints its box.
    */
   function restyle(indices, symbolOf) {
+    if (placeAreas.size) placeAreas.restyle(indices, symbolOf);
     const ctx = renderer._ctx;
     const stamps = [];
     const boxes = [];
@@ -178,6 +194,15 @@ export function createMapView(element, config) {
 
   return {
     map, outlineLoaded, setPlaces, restyle, select,
+    /** Draws the areas of places ([GeoJSON Feature] with id = place slug) under the symbols, in their state. */
+    setAreas(features, indexOf) {
+      placeAreas.set(features, (feature) => indexOf(feature.id) ?? null);
+      placeAreas.restyle(placeAreas.keys, symbolNow);
+    },
+    /** Another group of areas, drawn under the places' own (createAreas options but the renderer). */
+    addAreas,
+    /** Names the places shown now (after a full draw or a pause: never per playback frame). */
+    relabel: labels.update,
     get count() {
       return markers.length;
     },

@@ -11,7 +11,7 @@ import { describe } from "./symbols.js";
 import { formatDay, parseDay } from "./days.js";
 
 /** An element with `content`: a string as text, or a list of parts for phrase(). */
-function el(tag, attributes = {}, content = null) {
+export function el(tag, attributes = {}, content = null) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   if (Array.isArray(content)) node.append(...phrase(content));

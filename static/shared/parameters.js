@@ -13,7 +13,12 @@ export default {
     "zoom": {"kind": "zoom", "max": 20, "help": "a zoom level from 0 to 20"},
     "actors": {"kind": "slugs", "help": "actor identifiers separated by commas", "error": "not a list of actor identifiers"},
     "known": {"kind": "flag", "yes": ["1", "true"], "no": ["0", "false"],
-              "help": "1 to show the map as reported at the date, 0 as known today"}
+              "help": "1 to show the map as reported at the date, 0 as known today"},
+    "areas": {"kind": "flag", "yes": ["1", "true"], "no": ["0", "false"],
+              "help": "1 to shade the control areas derived from the places, 0 not to"},
+    "changes": {"kind": "period", "words": ["week", "month"],
+                "help": "week, month or a date such as 2017-10-01: mark the places changed since then"},
+    "compare": {"kind": "date", "help": "a date such as 2014-06-01 to show beside the date shown"}
   },
   "embed": {
     "at": {"kind": "date", "help": "a date such as 2017-11-03, 2017-11 or 2017", "map": "at"},

@@ -124,16 +124,15 @@ export function precisionOfDay(timeline, day) {
 }
 
 /**
- * Counts of changes in `bins` equal periods from `first` to `last` (by default the whole timeline), for
- * the timeline's histogram; changes outside the period are not counted.
+ * Counts of changes between successive `edges` (sorted days): counts[i] holds the changes made on days
+ * edges[i] to edges[i + 1] - 1, so the timeline's bars start and end on its axis ticks (axis.js);
+ * changes outside the edges are not counted.
  */
-export function histogram(timeline, bins, first = timeline.first, last = timeline.last) {
-  const counts = new Array(bins).fill(0);
-  if (first === null || last === null) return counts;
-  const span = Math.max(1, last - first + 1);
+export function histogram(timeline, edges) {
+  const counts = new Array(Math.max(0, edges.length - 1)).fill(0);
   timeline.changeDays.forEach((day, i) => {
-    if (day < first || day > last) return;
-    counts[Math.min(bins - 1, Math.floor(((day - first) / span) * bins))] += timeline.changeCounts[i];
+    const bin = lastAtOrBefore(edges, day);
+    if (bin >= 0 && bin < counts.length) counts[bin] += timeline.changeCounts[i];
   });
   return counts;
 }

@@ -26,6 +26,19 @@ export function styleOf(state, colourOf) {
   return { kind: "controlled", colours: [state.holder >= 0 ? colourOf(state.holder) : NEUTRAL] };
 }
 
+/**
+ * A state as the API writes it (actor slugs: the snapshot's, the areas' and the changes' state fields) as
+ * the drawing code reads it (actor indices, as decoded from the timeline); actorIndex(slug) -> index or -1.
+ */
+export function stateFromApi(props, actorIndex) {
+  return {
+    status: props.disputed ? "disputed" : props.status,
+    holder: props.holder ? actorIndex(props.holder) : -1,
+    others: (props.others ?? []).map((o) => ({ actor: actorIndex(o.actor), role: o.role })),
+    sides: (props.sides ?? []).map((side) => stateFromApi(side, actorIndex)),
+  };
+}
+
 /** Radius in pixels for a size class from 1 (site) to 5 (major city). */
 export function radiusOf(size) {
   return 3 + 2 * Math.min(5, Math.max(1, size || 3));

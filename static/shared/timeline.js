@@ -4,11 +4,16 @@
  * inside the bar: Space plays or pauses, ←/→ step to the previous or next change, Shift+←/→ one day,
  * Home/End the first and last change.
  *
- * config: {first, last (day numbers), changeDays (sorted), histogram (counts), label(day) -> text,
+ * Under the track, a dated axis (axis.js): the histogram's bars, the change ticks and the handle all
+ * sit at the same place for the same day.
+ *
+ * config: {first, last (day numbers), changeDays (sorted), histogram(edges) -> counts between the edges,
+ *          label(day) -> text,
  *          next(day), previous(day) -> day|null, parse(text) -> day|null,
  *          onDay(day, how) where how is "drag" | "step" | "jump" | "play" | "end-drag",
  *          onPlay(playing), speeds: [{days, label}], speed (days per second)}
  */
+import { axisOf } from "./axis.js";
 
 const DEFAULT_SPEEDS = [
   { days: 1, label: "1 day per second" },
@@ -90,8 +95,9 @@ export function createTimeline(container, config) {
     "aria-valuemin": String(first), "aria-valuemax": String(last), "aria-keyshortcuts": "Space ArrowLeft ArrowRight Home End",
   });
   track.append(canvas, handle);
+  const axis = element("div", { class: "tl-axis", "aria-hidden": "true" });
   const keys = element("p", { class: "tl-keys" }, "Keys on the timeline: Space plays or pauses; ← → previous or next change; Shift + ← → one day.");
-  container.append(controls, track, keys);
+  container.append(controls, track, axis, keys);
 
   const fraction = (d) => (last === first ? 0 : (Math.min(last, Math.max(first, d)) - first) / (last - first));
 
@@ -105,16 +111,28 @@ export function createTimeline(container, config) {
     const ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const counts = config.histogram;
+    const x = (d) => fraction(d) * width;
+    const { years, months, edges } = axisOf(first, last, width);
+    const counts = config.histogram(edges);
     const peak = Math.max(1, ...counts);
-    const barWidth = width / counts.length;
     ctx.fillStyle = "#c9d3e0";
     counts.forEach((count, i) => {
       const barHeight = (count / peak) * (height - 10);
-      ctx.fillRect(i * barWidth + 0.5, height - barHeight, Math.max(1, barWidth - 1), barHeight);
+      ctx.fillRect(x(edges[i]) + 0.5, height - barHeight, Math.max(1, x(edges[i + 1]) - x(edges[i]) - 1), barHeight);
     });
+    ctx.fillStyle = "#8893a3";
+    for (const tick of months) ctx.fillRect(Math.round(x(tick.day)), height - 5, 1, 5);
+    for (const tick of years) ctx.fillRect(Math.round(x(tick.day)), 8, 1, height - 8);
     ctx.fillStyle = "#33415c";
     for (const change of config.changeDays) ctx.fillRect(Math.round(fraction(change) * (width - 1)), 0, 1, 7);
+    // Names of years and months, each from its tick rightwards, as long as it fits in the track.
+    axis.replaceChildren(...[...years.map((t) => [t, "tl-year"]), ...months.map((t) => [t, "tl-month"])]
+      .filter(([tick]) => tick.label && x(tick.day) <= width - (tick.label.length > 3 ? 30 : 22))
+      .map(([tick, kind]) => {
+        const name = element("span", { class: kind }, tick.label);
+        name.style.left = `${fraction(tick.day) * 100}%`;
+        return name;
+      }));
   }
 
   function place() {

@@ -18,6 +18,7 @@ import { readState } from "../shared/urlstate.js";
 import { createChanges } from "./changes.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
+import { createLayers } from "./layers.js";
 import { createSearch } from "./search.js";
 import { createShare } from "./share.js";
 import { createTable } from "./table.js";
@@ -95,6 +96,7 @@ const table = createTable({
 function render(full = false) {
   scene.day = view.day;
   table.update(scene.draw(full));
+  if (full) mapView.relabel();
 }
 
 const knownStatus = $("#known-status");
@@ -133,14 +135,24 @@ function setDay(day, how) {
     if (view.known) panelTimer = setTimeout(() => panel.setDay(view.day, true), 250);
     else panel.setDay(view.day);
   }
-  if (how === "step" || how === "jump" || how === "end-drag") url.sync(true);
-  else if (how === "apply") return;
-  else if (!timeline.playing || how === "drag") url.sync(false);
+  layers.follow(day);
+  if (how === "step" || how === "jump" || how === "end-drag") {
+    layers.settle();
+    url.sync(true);
+  } else if (how !== "apply" && (!timeline.playing || how === "drag")) {
+    url.sync(false);
+  }
 }
+
+const layers = createLayers({
+  L: window.L, api, view, mapView, scene, today, actorBySlug, placeBySlug, notice, openPlace, label: timelineLabel,
+  sync: (push) => url.sync(push),
+  mapConfig: { tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline, minZoom: config.minZoom, maxZoom: config.maxZoom },
+});
 
 const timeline = createTimeline($("#timeline"), {
   first: today.first ?? view.day, last: today.last ?? view.day, changeDays: today.changeDays,
-  histogram: histogram(today, 60), label: timelineLabel, parse: parseDay,
+  histogram: (edges) => histogram(today, edges), label: timelineLabel, parse: parseDay,
   next: (day) => nextChangeDay(today, day), previous: (day) => previousChangeDay(today, day),
   onDay: setDay,
   onPlay: (playing) => {
@@ -148,6 +160,8 @@ const timeline = createTimeline($("#timeline"), {
     if (playing) return;
     changes.stopped();
     table.flush();
+    mapView.relabel();
+    layers.settle();
     url.sync(false);
   },
 });
@@ -189,6 +203,7 @@ knownSwitch.addEventListener("change", () => {
   chooseTimeline();
   if (!view.known) knownStatus.textContent = "";
   render(true);
+  layers.settle();
   if (view.place) panel.setDay(view.day, true);
   url.sync(true);
 });
@@ -197,6 +212,7 @@ const filter = createFilter($("#actor-filter"), $("#filter-summary"), {
   actors: today.actors, chosen: view.actors,
   onChange: () => {
     render(true);
+    layers.settle();
     url.sync(true);
   },
 });
@@ -232,6 +248,7 @@ function apply(state) {
     const day = state.at ?? today.last ?? view.day;
     timeline.show(day);
     setDay(day, "apply"); // draws every place: the side filter or the timeline may have changed
+    layers.apply(state);
     if (state.place) openPlace(state.place, { focus: false });
     else if (view.place) closePlace();
   });
@@ -248,6 +265,13 @@ renderLegend($("#legend"), today.actors);
 createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
 apply(fromUrl);
 await mapView.outlineLoaded;
+// Places' areas follow the first render: they do not change with the date, so they are fetched once.
+getJSON(`${api}place-areas/`)
+  .then((areas) => {
+    mapView.setAreas(areas.features, (slug) => placeBySlug.get(slug)?.index);
+    document.body.dataset.areas = String(areas.features.length);
+  })
+  .catch((error) => notice(`The areas of places could not be loaded: ${error.message}`));
 // The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
 // asked for last, runs once the places and the outline are drawn.
 await new Promise((resolve) => requestAnimationFrame(resolve));

@@ -13,7 +13,8 @@ export function createUrlSync({ view, mapView }) {
     },
     sync(push) {
       if (applying) return;
-      const state = { at: view.day, place: view.place, actors: [...view.actors], known: view.known };
+      const state = { at: view.day, place: view.place, actors: [...view.actors], known: view.known,
+        areas: view.areas, changes: view.changes, compare: view.compare };
       if (view.mapInUrl) Object.assign(state, mapView.view());
       const query = writeState(state);
       if (query === location.search) return;

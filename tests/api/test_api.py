@@ -398,10 +398,24 @@ def test_write_methods_are_not_allowed(client, seeded, method):
     assert Claim.objects.filter(review="published").exists()
 
 
+def test_place_areas_are_the_outlines_of_the_places_that_have_one(client, seeded):
+    from django.contrib.gis.geos import MultiPolygon, Polygon
+
+    square = MultiPolygon(Polygon(((40.1, 35.3), (40.2, 35.3), (40.2, 35.4), (40.1, 35.4), (40.1, 35.3))), srid=4326)
+    Place.objects.filter(slug="deir-el-zour").update(area=square)
+    response = client.get("/api/v2/place-areas/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/geo+json")
+    body = response.json()
+    assert body["type"] == "FeatureCollection" and [f["id"] for f in body["features"]] == ["deir-el-zour"]
+    feature = body["features"][0]
+    assert feature["properties"] == {"place": "deir-el-zour"} and feature["geometry"]["type"] == "MultiPolygon"
+    assert feature["geometry"]["coordinates"][0][0][:2] == [[40.1, 35.3], [40.2, 35.3]]
+
+
 # --- HTTP caching, throttling, CORS --------------------------------------------------------------------
 
 PUBLIC_URLS = [
-    "/api/v2/control/?at=2017-11-04", "/api/v2/control/?at=2017-11-04&format=csv", "/api/v2/timeline/",
+    "/api/v2/control/?at=2017-11-04", "/api/v2/control/?at=2017-11-04&format=csv", "/api/v2/timeline/", "/api/v2/place-areas/",
     "/api/v2/places/", "/api/v2/places/qaim/", "/api/v2/places/qaim/history/", "/api/v2/actors/",
     "/api/v2/sources/", "/api/v2/claims/", "/api/v2/schema/", "/api/v2/docs/", "/feeds/changes/",
 ]

@@ -28,6 +28,7 @@ ENDPOINTS = {
     "/api/v2/control/": ["at", "known_at", "actors", "bbox", "format"],
     "/api/v2/timeline/": ["known_at"],
     "/api/v2/places/": ["q", "page", "page_size", "format"],
+    "/api/v2/place-areas/": ["format"],
     "/api/v2/places/qaim/": ["at", "known_at", "format"],
     "/api/v2/places/qaim/history/": ["known_at"],
     "/api/v2/actors/": [],
@@ -71,7 +72,7 @@ def test_an_unknown_parameter_is_a_400_naming_it_and_listing_the_accepted_ones(c
 
 @pytest.mark.parametrize("url, name, value", [
     (url, name, value) for url, names in ENDPOINTS.items() for name in names[:2]
-    for value in ["2017-11-03" if "at" in name or "date" in name else "1" if "page" in name else "json" if name == "format" else "qaim"]
+    for value in ["json" if name == "format" else "2017-11-03" if "at" in name or "date" in name else "1" if "page" in name else "qaim"]
 ])
 def test_a_repeated_or_empty_parameter_is_a_400_naming_it(client, seeded, url, name, value):
     body = refusal(client.get(url, {name: [value, value]}), name)

@@ -67,7 +67,7 @@ def test_schemathesis_finds_no_server_error_and_every_response_conforms(api_url)
     operations = {op.path: op for op in (result.ok() for result in schema.get_all_operations())}
     assert set(operations) == {
         "/api/v2/control/", "/api/v2/timeline/", "/api/v2/places/", "/api/v2/places/{slug}/",
-        "/api/v2/places/{slug}/history/", "/api/v2/actors/", "/api/v2/sources/", "/api/v2/claims/",
+        "/api/v2/places/{slug}/history/", "/api/v2/place-areas/", "/api/v2/actors/", "/api/v2/sources/", "/api/v2/claims/",
     }
     for path, operation in operations.items():
         operation_tests(operation, api_url)

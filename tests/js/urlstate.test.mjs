@@ -41,3 +41,15 @@ test("the schema is one object the embed widget can extend", () => {
   const schema = { ...MAP_SCHEMA, autoplay: { help: "1 or 0", parse: (t) => t === "1", write: (v) => (v ? "1" : null) } };
   assert.deepEqual(readState("?autoplay=1&zoom=7", schema).state, { zoom: 7, autoplay: true });
 });
+
+test("changes since a period or a date, and a date to compare, round-trip through the URL", () => {
+  for (const query of ["?at=2017-11-20&areas=1&changes=week&compare=2014-06-01", "?at=2017-11-20&changes=2017-10-01"]) {
+    const { state, errors } = readState(query);
+    assert.deepEqual(errors, []);
+    assert.equal(writeState(state), query);
+  }
+  assert.equal(readState("?changes=month").state.changes, "month");
+  assert.equal(readState("?changes=2017-10").state.changes, parseDay("2017-10-01"));
+  assert.match(readState("?changes=fortnight").errors[0].message, /not week, month or a date/);
+  assert.deepEqual(readState("?compare=yesterday").errors.map((e) => e.param), ["compare"]);
+});
