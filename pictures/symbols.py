@@ -122,7 +122,7 @@ def dashed(draw, c, r, s):
 def stamp(image, x, y, style, radius, ring=None):
     """Pastes the symbol centred on (x, y), as the map's stampSymbol does (Math.round(x - half))."""
     picture, half = sprite(style, radius, ring)
-    image.alpha_composite(picture, (math.floor(x - half + 0.5), math.floor(y - half + 0.5)))
+    image.paste(picture, (math.floor(x - half + 0.5), math.floor(y - half + 0.5)), picture)
 
 
 def _names(names):
