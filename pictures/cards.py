@@ -82,7 +82,7 @@ def card(request, widget=False):
     if place:
         state = records.snapshot(day, end_of(day) if known else None, places=[place[0]]).get(place[0])
     date = format_date(day, day_precision([state] if state else [], day))
-    reported = f", as reported then" if known else ""
+    reported = ", as reported then" if known else ""
     if place:
         names = dict(Actor.objects.values_list("id", "name"))
         words = describe(state, lambda actor: names.get(actor, "unknown"))

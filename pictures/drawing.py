@@ -168,7 +168,7 @@ def _labels(draw, scene, u, taken):
             continue
         chosen = bold if mark.selected else face
         left, top, right, bottom = chosen.getbbox(mark.label)
-        w, h, gap = right - left, bottom - top, mark.radius + 3
+        w, h, gap = right - left, bottom - top, mark.radius + (7 if mark.selected else 3)  # clear of the ring
         for x, y in ((mark.x + gap, mark.y - h / 2), (mark.x - gap - w, mark.y - h / 2),
                      (mark.x - w / 2, mark.y - gap - h), (mark.x - w / 2, mark.y + gap)):
             box = (x - 2, y - 2, x + w + 2, y + h + 2)

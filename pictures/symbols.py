@@ -101,9 +101,9 @@ def sprite(style, radius, ring=None):
     if kind == "disputed":
         dashed(draw, c, r, s)
     elif kind != "unknown":
-        stroke(r - 0.5, 1, OUTLINE)
+        stroke(r, 1, OUTLINE)
     if ring:
-        stroke(r + 3.5 - 1.25, 2.5, ring)
+        stroke(r + 3.5, 2.5, ring)
     small = image.convert("RGBa").resize((2 * half, 2 * half), Image.Resampling.LANCZOS).convert("RGBA")
     return small, half
 
