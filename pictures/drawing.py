@@ -65,17 +65,19 @@ def draw_scene(scene, base=None, changed=None, note=None):
     view = scene.view
     image = (base or base_image(view)).copy()
     u = ui_scale(view.width, view.height)
+    ringed = {mark.place for mark in scene.marks if mark.selected or (changed and mark.place in changed)}
     for mark in scene.marks:
         if -mark.radius - 8 <= mark.x <= view.width + mark.radius + 8 and -mark.radius - 8 <= mark.y <= view.height + mark.radius + 8:
-            ring = SELECTED if mark.selected else CHANGED if changed and mark.place in changed else None
+            ring = SELECTED if mark.selected else CHANGED if mark.place in ringed else None
             stamp(image, mark.x, mark.y, mark.style, mark.radius, ring)
     draw = ImageDraw.Draw(image, "RGBA")  # RGBA on an RGB image: translucent panels blend
     taken = Boxes()
     for box in (_date_panel(draw, scene, u, note), _legend(image, draw, scene, u, changed is not None), _attribution(draw, view, u)):
         taken.add(box)
-    for mark in scene.marks:  # a label covers no symbol
-        taken.add((mark.x - mark.radius, mark.y - mark.radius, mark.x + mark.radius, mark.y + mark.radius))
-    _labels(draw, scene, u, taken)
+    for mark in scene.marks:  # a label covers no symbol, nor its ring
+        r = mark.radius + (5 if mark.place in ringed else 0)
+        taken.add((mark.x - r, mark.y - r, mark.x + r, mark.y + r))
+    _labels(draw, scene, u, taken, ringed)
     return image
 
 
@@ -156,7 +158,7 @@ def _attribution(draw, view, u):
     return box
 
 
-def _labels(draw, scene, u, taken):
+def _labels(draw, scene, u, taken, ringed):
     """Names next to their symbols, the selected and the largest places first, each where it covers
     no symbol, other label or panel (right, left, above, then below); a name with no free place is left out."""
     face, bold = font(round(12 * u)), font(round(12 * u), True)
@@ -168,7 +170,7 @@ def _labels(draw, scene, u, taken):
             continue
         chosen = bold if mark.selected else face
         left, top, right, bottom = chosen.getbbox(mark.label)
-        w, h, gap = right - left, bottom - top, mark.radius + (7 if mark.selected else 3)  # clear of the ring
+        w, h, gap = right - left, bottom - top, mark.radius + (7 if mark.place in ringed else 3)  # clear of a ring
         for x, y in ((mark.x + gap, mark.y - h / 2), (mark.x - gap - w, mark.y - h / 2),
                      (mark.x - w / 2, mark.y - gap - h), (mark.x - w / 2, mark.y + gap)):
             box = (x - 2, y - 2, x + w + 2, y + h + 2)
