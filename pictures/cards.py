@@ -7,6 +7,7 @@ first translated into the map's parameters (static/shared/urlstate.js: embedToMa
 """
 from urllib.parse import urlencode
 
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -77,10 +78,14 @@ def card(request, widget=False):
     parsers = image_query().parsers
     day = parsers["at"]("at", params["at"]) if "at" in params else timezone.now().date()
     known = "known" in params and parsers["known"]("known", params["known"])
-    place = Place.objects.filter(slug=params.get("place", "")).values_list("id", "name").first()
-    state = None
-    if place:
-        state = records.snapshot(day, end_of(day) if known else None, places=[place[0]]).get(place[0])
+    place = state = None
+    if "place" in params:
+        try:
+            place = Place.objects.filter(slug=params["place"]).values_list("id", "name").first()
+            if place:
+                state = records.snapshot(day, end_of(day) if known else None, places=[place[0]]).get(place[0])
+        except DatabaseError:  # the page needs no database: its card then names no place
+            place = state = None
     date = format_date(day, day_precision([state] if state else [], day))
     reported = ", as reported then" if known else ""
     if place:
