@@ -17,11 +17,10 @@ from geo import records
 from geo.dates import format_date
 from geo.models import Actor, Place
 
-from .parameters import DEFAULT_HEIGHT, DEFAULT_WIDTH, MIN_SIZE, image_query
+from .parameters import DEFAULT_HEIGHT, DEFAULT_WIDTH, MIN_SIZE, map_parsers
 from .scene import day_precision, end_of
 from .symbols import describe
 
-MAP_NAMES = ("at", "place", "lat", "lng", "zoom", "actors", "known", "lang")
 TITLE = "ControlMap"
 
 
@@ -47,14 +46,13 @@ def map_params_of_widget(query):
 
 def valid_params(query):
     """The map parameters of `query` ({name: text}) that parse, as given; the others are left out."""
-    parsers = image_query().parsers
     kept = {}
-    for name in MAP_NAMES:
+    for name, parser in map_parsers().items():
         text = query.get(name)
         if not text:
             continue
         try:
-            parsers[name](name, text)
+            parser(name, text)
         except ParameterError:
             continue
         kept[name] = text
@@ -75,7 +73,7 @@ def card(request, widget=False):
     """{title, description, image, width, height, alt} of the page's view."""
     query = {name: request.GET.get(name, "") for name in request.GET}
     params = valid_params(map_params_of_widget(query) if widget else query)
-    parsers = image_query().parsers
+    parsers = map_parsers()
     day = parsers["at"]("at", params["at"]) if "at" in params else timezone.now().date()
     known = "known" in params and parsers["known"]("known", params["known"])
     place = state = None

@@ -11,7 +11,7 @@ import io
 import math
 from functools import cache
 
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import ImageDraw, ImageFont, features
 
 from geo.dates import format_date
 

@@ -73,7 +73,15 @@ def _date(field):
     return parse
 
 
-KINDS = {"date": _date, "slug": _slug, "slugs": _slugs, "number": _number, "zoom": _zoom, "flag": _flag}
+def _choice(field):
+    def parse(name, text):
+        if text.strip() not in field["choices"]:
+            raise ParameterError(name, f"{name}: {shown(text)} is not one of {', '.join(field['choices'])}.", field["help"])
+        return text.strip()
+    return parse
+
+
+KINDS = {"date": _date, "slug": _slug, "slugs": _slugs, "number": _number, "zoom": _zoom, "flag": _flag, "choice": _choice}
 
 
 def whole(low, high, help_text):
@@ -98,8 +106,14 @@ def step(name, text):
     return whole(1, 3650, "a number of days from 1 to 3650, or changes")(name, text)
 
 
-def _map_parsers():
-    return {name: KINDS[field["kind"]](field) for name, field in declared()["map"].items()}
+def map_parsers():
+    """The map address's parameters as declared, and `lang` unless the declaration has its own."""
+    parsers = {"lang": language}
+    for name, field in declared()["map"].items():
+        if field["kind"] not in KINDS:
+            raise LookupError(f"map parameter {name}: no reader here for the kind {field['kind']!r} (pictures/parameters.py)")
+        parsers[name] = KINDS[field["kind"]](field)
+    return parsers
 
 
 SIZE = {"width": whole(MIN_SIZE, MAX_SIZE, f"pixels, {MIN_SIZE} to {MAX_SIZE}"),
@@ -107,12 +121,12 @@ SIZE = {"width": whole(MIN_SIZE, MAX_SIZE, f"pixels, {MIN_SIZE} to {MAX_SIZE}"),
 
 
 def image_query():
-    return Query(**_map_parsers(), lang=language, **SIZE)
+    return Query(**map_parsers(), **SIZE)
 
 
 def animation_query():
     date = KINDS["date"]({"help": "a date such as 2017-11-08"})
-    return Query(**_map_parsers(), lang=language, **SIZE, **{"from": date, "to": date}, step=step,
+    return Query(**map_parsers(), **SIZE, **{"from": date, "to": date}, step=step,
                  fps=whole(1, MAX_FPS, f"frames per second, 1 to {MAX_FPS}"))
 
 
