@@ -62,12 +62,14 @@ def sprite(style, radius, ring=None):
     c = half * s
     kind, colours = style
 
+    def box(r):  # Pillow's box includes its last pixel: a disc of radius r covers [c - r, c + r)
+        return (c - r * s, c - r * s, c + r * s - 1, c + r * s - 1)
+
     def disc(r, fill):
-        draw.ellipse((c - r * s, c - r * s, c + r * s, c + r * s), fill=fill)
+        draw.ellipse(box(r), fill=fill)
 
     def stroke(r, width, colour):  # a canvas stroke is centred on the path; Pillow's lies inside the box
-        outer = (r + width / 2) * s
-        draw.ellipse((c - outer, c - outer, c + outer, c + outer), outline=colour, width=max(1, round(width * s)))
+        draw.ellipse(box(r + width / 2), outline=colour, width=max(1, round(width * s)))
 
     r = radius
     if kind == "unknown":
@@ -80,10 +82,9 @@ def sprite(style, radius, ring=None):
         disc(r * 0.72, "#ffffff")
         disc(r * 0.55, colours[0])
     elif kind == "contested":
-        box = (c - r * s, c - r * s, c + r * s, c + r * s)
-        draw.pieslice(box, 90, 270, fill=colours[0])
-        draw.pieslice(box, -90, 90, fill=colours[1])
-        draw.line((c, c - r * s, c, c + r * s), fill="#ffffff", width=round(1.5 * s))
+        draw.pieslice(box(r), 90, 270, fill=colours[0])
+        draw.pieslice(box(r), -90, 90, fill=colours[1])
+        draw.rectangle((c - 0.75 * s, c - r * s, c + 0.75 * s - 1, c + r * s - 1), fill="#ffffff")
     elif kind == "disputed":
         disc(r, "#ffffff")
         stripes = Image.new("RGBA", image.size, (255, 255, 255, 0))
@@ -96,10 +97,10 @@ def sprite(style, radius, ring=None):
                        fill=colours[i % len(colours)])
             i += 1
         mask = Image.new("L", image.size, 0)
-        ImageDraw.Draw(mask).ellipse((c - r * s, c - r * s, c + r * s, c + r * s), fill=255)
+        ImageDraw.Draw(mask).ellipse(box(r), fill=255)
         image.paste(stripes, (0, 0), Image.composite(stripes, Image.new("RGBA", image.size), mask))
     if kind == "disputed":
-        dashed(draw, c, r, s)
+        dashed(draw, box(r + 0.5), r, s)
     elif kind != "unknown":
         stroke(r, 1, OUTLINE)
     if ring:
@@ -108,10 +109,9 @@ def sprite(style, radius, ring=None):
     return small, half
 
 
-def dashed(draw, c, r, s):
+def dashed(draw, box, r, s):
     """The disputed edge: a 1-pixel circle dashed 3 on, 2 off, from three o'clock clockwise (setLineDash)."""
     circumference = 2 * math.pi * r
-    box = (c - (r + 0.5) * s, c - (r + 0.5) * s, c + (r + 0.5) * s, c + (r + 0.5) * s)
     along = 0.0
     while along < circumference:
         end = min(along + 3, circumference)

@@ -30,7 +30,7 @@ def test_one_frame_per_day_with_its_date_drawn_and_listed(client, seeded):
 def test_a_place_is_ringed_on_the_frame_where_it_changes(client, seeded):
     _, shown = frames(client.get("/animation.gif", {**VIEW, "from": "2017-11-01", "to": "2017-11-05"}))
     x, y = leaflet_pixel(*DEIR_EL_ZOUR, (35.4, 41.5), 7, (800, 600))
-    ring = (x + 13 + 4, y)  # radius 13 (a major city), the ring 3.5 beyond
+    ring = (x + 16, y)  # radius 13 (a major city): the ring spans 15.25 to 17.75 pixels from the centre
     assert close(shown[2].getpixel(ring), "#ff8c00", 40)  # taken by the government on 3 Nov 2017
     assert not close(shown[1].getpixel(ring), "#ff8c00", 40) and not close(shown[3].getpixel(ring), "#ff8c00", 40)
 
