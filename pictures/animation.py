@@ -84,14 +84,15 @@ def gif(values, width, height):
 
     base = base_image(view)
     previous = {place: state.key for place, state in states_on(first - dt.timedelta(days=1)).items()}
-    frames, span = [], f"{format_date(first, 'day')} – {format_date(last, 'day')}"
+    frames, labels, span = [], None, f"{format_date(first, 'day')} – {format_date(last, 'day')}"
     for index, day in enumerate(days):
         states = states_on(day)
         keys = {place: state.key for place, state in states.items()}
         changed = {place for place in keys.keys() | previous.keys() if keys.get(place) != previous.get(place)}
         previous = keys
         scene = compose(in_view, day, states, actors, wanted, end_of(day) if known else None)
-        frames.append(draw_scene(scene, base, changed, note=f"{span} · frame {index + 1} of {len(days)}"))
+        frame, labels = draw_scene(scene, base, changed, f"{span} · frame {index + 1} of {len(days)}", labels)
+        frames.append(frame)
     return encode(frames, days, values.get("fps", DEFAULT_FPS)), days
 
 

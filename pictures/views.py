@@ -75,7 +75,7 @@ def answered(request, endpoint, query, build, daily):
 
 def build_image(values, width, height, today):
     scene = scenes.scene_of(values, width, height, today)
-    return png(draw_scene(scene)), "image/png", f"controlmap-{scene.day.isoformat()}.png"
+    return png(draw_scene(scene)[0]), "image/png", f"controlmap-{scene.day.isoformat()}.png"
 
 
 def build_animation(values, width, height, today):
