@@ -79,7 +79,7 @@ class InView:
         self.queryset = Place.objects.filter(point__intersects=Polygon.from_bbox((west, south, east, north)))
         self.rows = Places(self.queryset).rows
         self.view = view
-        names = labels_in(lang, list(self.rows)) if lang else {}
+        names = labels_in(lang, self.ids) if lang else {}
         self.positions = {}
         for place, row in self.rows.items():
             x, y = view.pixel(row["lat"], row["lon"])
@@ -92,7 +92,8 @@ class InView:
 
 
 def labels_in(lang, places):
-    """{place id: its name in `lang`} where the record has one (a tag or its subtags: ar for ar-Latn too)."""
+    """{place id: its name in `lang`} for `places` (a queryset of ids) where the record has one (a tag
+    or its subtags: ar for ar-Latn too); the others keep their name."""
     names = {}
     rows = PlaceName.objects.filter(place_id__in=places).order_by("place_id", "language", "name")
     for place, name, language in rows.values_list("place_id", "name", "language"):
@@ -102,10 +103,13 @@ def labels_in(lang, places):
     return names
 
 
-def compose(in_view, day, states, actors, wanted=None, known_at=None, selected_state=None):
+def compose(in_view, day, states, actors, wanted=None, known_at=None):
     """The Scene of `in_view` on `day` with `states` ({place id: State}); `wanted`: actor ids filtered on."""
     colour = {row["id"]: row["colour"] for row in actors.rows}
-    colour_of = lambda actor: colour.get(actor, NEUTRAL)  # noqa: E731
+
+    def colour_of(actor):
+        return colour.get(actor, NEUTRAL)
+
     marks, shown_actors, kinds = [], set(), set()
     for place, row in in_view.rows.items():
         state = states.get(place)

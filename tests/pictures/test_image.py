@@ -102,3 +102,15 @@ def test_pictures_respect_the_anonymous_limits(client, seeded, settings):
     assert client.get("/image.png", {**VIEW, "width": "400"}).status_code == 200  # cached: no build counted
     response = client.get("/image.png", {**VIEW, "width": "401"})
     assert response.status_code == 429 and int(response["Retry-After"]) >= 1
+
+
+def test_lang_names_places_in_that_language_where_the_record_has_it(client, seeded):
+    import datetime as dt
+
+    from pictures.scene import scene_of
+
+    values = {"at": dt.date(2017, 11, 9), "lat": 35.4, "lng": 41.5, "zoom": 7}
+    labels = {mark.slug: mark.label for mark in scene_of({**values, "lang": "ar"}, 1200, 630, today=None).marks}
+    assert labels["boukamal"] == "البوكمال" and labels["deir-el-zour"] == "دير الزور"
+    assert labels["abu-kamal-qaim-crossing"] == "Abu Kamal – Al-Qaim border crossing"  # no Arabic name: its own
+    assert image_of(client.get("/image.png", {**VIEW, "lang": "ar"})).size == (1200, 630)
