@@ -110,16 +110,19 @@ def compose(in_view, day, states, actors, wanted=None, known_at=None):
     def colour_of(actor):
         return colour.get(actor, NEUTRAL)
 
+    looks = {}  # state key -> (style, actors): a frame of 10,000 places shows a few hundred distinct states
     marks, shown_actors, kinds = [], set(), set()
     for place, row in in_view.rows.items():
         state = states.get(place)
-        if wanted and not (state and wanted.intersection(state.actors())):
+        key = state.key if state is not None else None
+        if key not in looks:
+            looks[key] = (style_of(state, colour_of), set(state.actors()) if state is not None else set())
+        style, named = looks[key]
+        if wanted and not wanted.intersection(named):
             continue
         x, y, label = in_view.positions[place]
-        style = style_of(state, colour_of)
         kinds.add(style[0])
-        if state is not None:
-            shown_actors.update(state.actors())
+        shown_actors.update(named)
         marks.append(Mark(place, row["slug"], label, x, y, radius_of(row["size_class"]), state, style,
                           place == in_view.selected))
     marks.sort(key=lambda mark: mark.selected)  # the selected place on top, as the map brings it to front
