@@ -35,7 +35,8 @@ def throttled(throttle):
 
 
 def answered(request, endpoint, query, build, daily):
-    """The response of a picture endpoint: `build(values, width, height)` -> (bytes, content type, file name)."""
+    """The response of a picture endpoint: `build(values, width, height, today)` -> (bytes, content type,
+    file name); `daily`: without `at` the picture is of today, so its key and validators change at midnight."""
     throttle = PublicThrottle()
     if not throttle.allow_request(request, None):
         return throttled(throttle)
@@ -49,7 +50,6 @@ def answered(request, endpoint, query, build, daily):
     if validators.not_modified(request):
         return validators.not_modified_response()
     cached = validators.cached_response()
-    lease = None
     if cached is None:
         cached, lease = builds.lease(validators.key, validators.cached_response)
     if cached is not None:
