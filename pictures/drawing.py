@@ -41,7 +41,7 @@ def needs_shaping(text):
 
 def ui_scale(width, height):
     """Text grows with the picture (1 at the 1200 x 630 card), within bounds that stay readable."""
-    return max(0.75, min(2.0, min(width / 1200, height / 630)))
+    return max(0.6, min(2.0, min(width / 1200, height / 630)))
 
 
 class Boxes:
@@ -158,6 +158,10 @@ def _legend(image, draw, scene, u, with_changed):
         entries.append((("unknown", ()), 4, "ringed orange: changed on this date"))
     if not entries:
         entries.append((("unknown", ()), 7, labels["unknown"]))
+    room = max(1, int(scene.view.height * 0.55 - 2 * pad) // row)  # a small picture keeps its map
+    if len(entries) > room:
+        hidden = len(entries) - room + 1
+        entries = entries[:room - 1] + [(("unknown", ()), 0, f"and {hidden} more: see the map's legend")]
     width = max(face.getlength(text) for _, _, text in entries) + row + 3 * pad
     height = row * len(entries) + 2 * pad
     x0, y0 = pad, scene.view.height - pad - height
@@ -165,8 +169,9 @@ def _legend(image, draw, scene, u, with_changed):
     _panel(draw, box, u)
     for index, (style, radius, text) in enumerate(entries):
         cy = y0 + pad + row * index + row / 2
-        ring = CHANGED if with_changed and index == len(entries) - 1 else None
-        stamp(image, x0 + pad + row / 2, cy, style, radius, ring)
+        ring = CHANGED if with_changed and entries[index][2].startswith("ringed") else None
+        if radius:
+            stamp(image, x0 + pad + row / 2, cy, style, radius, ring)
         draw.text((x0 + 2 * pad + row, cy), text, font=face, fill=INK, anchor="lm")
     return box
 

@@ -1,6 +1,7 @@
 """The map's symbols drawn with Pillow: a mirror of static/shared/symbols.js (styleOf, radiusOf,
 drawSymbol, LEGEND and describe), shape for shape and colour for colour, so a picture reads like the
-map. A change there is made here too; tests/pictures pin the colours at the centre of each shape.
+map. A change there is made here too: tests/pictures/test_symbols_browser.py draws every symbol with
+both and compares them pixel by pixel.
 
 Each distinct symbol is drawn once, four times larger, into a small sprite that is then reduced (the
 smoothing Pillow's own shapes lack) and pasted at every place that shows it: the map stamps its
