@@ -34,15 +34,18 @@ def throttled(throttle):
     return response
 
 
-def answered(request, endpoint, query, build, daily):
+def answered(request, endpoint, query, build, daily, ignored=()):
     """The response of a picture endpoint: `build(values, width, height, today)` -> (bytes, content type,
-    file name); `daily`: without `at` the picture is of today, so its key and validators change at midnight."""
+    file name); `daily`: without `at` the picture is of today, so its key and validators change at midnight;
+    `ignored`: parameters accepted (a map address's own) that mean nothing here, so they key nothing."""
     throttle = PublicThrottle()
     if not throttle.allow_request(request, None):
         return throttled(throttle)
     try:
         values = query.parse(request.GET)
         parameters.check_view(values)
+        for name in ignored:
+            values.pop(name, None)
     except ParameterError as error:
         return JsonResponse(error.detail, status=error.status_code)
     today = timezone.now().date() if daily and "at" not in values else None
@@ -90,4 +93,4 @@ def image(request):
 
 @require_safe
 def animation_gif(request):
-    return answered(request, "animation.gif", ANIMATION_QUERY, build_animation, daily=False)
+    return answered(request, "animation.gif", ANIMATION_QUERY, build_animation, daily=False, ignored=("at",))

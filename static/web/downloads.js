@@ -5,7 +5,7 @@
  * one frame per step of the chosen playback speed, a frame a second; past the server's 300 frames the
  * link is withheld and the status says why, instead of downloading an error.
  */
-import { dayToISO, parseDay } from "../shared/days.js";
+import { dayToISO, formatDay, parseDay } from "../shared/days.js";
 import { writeState } from "../shared/urlstate.js";
 
 export const MAX_FRAMES = 300;
@@ -30,6 +30,7 @@ export function downloadAddresses(view, { imagePath, animationPath, from, to, st
     picture: `${imagePath}${query}`,
     animation: problem ? null : `${animationPath}?${params.toString().replace(/%2C/g, ",")}`,
     problem,
+    span: `${formatDay(first)} to ${formatDay(last)}, ${frames} frame${frames === 1 ? "" : "s"}`,
   };
 }
 
@@ -54,6 +55,7 @@ export function createDownloads({ imagePath, animationPath, status }) {
       picture.href = found.picture;
       if (found.animation) {
         animation.href = found.animation;
+        animation.title = found.span;
         animation.removeAttribute("aria-disabled");
       } else {
         animation.removeAttribute("href");

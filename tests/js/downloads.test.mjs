@@ -14,6 +14,7 @@ test("the picture and the animation show the view of the page", () => {
   assert.equal(found.animation, "/animation.gif?at=2017-11-09&place=boukamal&lat=34.45&lng=40.94&zoom=9&known=1"
     + "&from=2017-11-01&to=2017-11-09&step=1&width=800&height=600");
   assert.equal(found.problem, null);
+  assert.equal(found.span, "1 Nov 2017 to 9 Nov 2017, 9 frames");
 });
 
 test("a blank window plays the 90 days up to the date shown, a week a frame", () => {

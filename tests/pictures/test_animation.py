@@ -74,3 +74,5 @@ def test_a_long_build_is_kept_and_not_built_twice(client, seeded):
     assert first["X-Cache"] == "miss" and second["X-Cache"] == "hit" and first.content == second.content
     assert builds.started == started + 1
     assert client.get("/animation.gif", query, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    # The map's own `at` comes along from a map address; the frames' days are from and to.
+    assert client.get("/animation.gif", {**query, "at": "2016-01-01"})["X-Cache"] == "hit"
