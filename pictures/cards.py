@@ -62,6 +62,23 @@ def valid_params(query):
     return kept
 
 
+def known_params(params):
+    """`params` less a place or sides the record does not know (the page notes and ignores them; a
+    picture would answer 400)."""
+    params = dict(params)
+    if "place" in params and not Place.objects.filter(slug=params["place"]).exists():
+        del params["place"]
+    if "actors" in params:
+        wanted = [slug for slug in params["actors"].split(",") if slug.strip()]
+        known = set(Actor.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+        kept = [slug for slug in wanted if slug in known]
+        if kept:
+            params["actors"] = ",".join(kept)
+        else:
+            del params["actors"]
+    return params
+
+
 def image_url(origin, params, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):
     """The picture's address on `origin` ("https://host")."""
     size = {} if (width, height) == (DEFAULT_WIDTH, DEFAULT_HEIGHT) else {"width": width, "height": height}
@@ -77,12 +94,14 @@ def card(request, widget=False):
     day = parsers["at"]("at", params["at"]) if "at" in params else timezone.now().date()
     known = "known" in params and parsers["known"]("known", params["known"])
     place = state = None
-    if "place" in params:
+    if "place" in params or "actors" in params:
         try:
-            place = Place.objects.filter(slug=params["place"]).values_list("id", "name").first()
+            params = known_params(params)
+            place = Place.objects.filter(slug=params.get("place", "")).values_list("id", "name").first()
             if place:
                 state = records.snapshot(day, end_of(day) if known else None, places=[place[0]]).get(place[0])
-        except DatabaseError:  # the page needs no database: its card then names no place
+        except DatabaseError:  # the page needs no database: its card then names no place, nor sides
+            params = {name: value for name, value in params.items() if name not in ("place", "actors")}
             place = state = None
     date = format_date(day, day_precision([state] if state else [], day))
     reported = ", as reported then" if known else ""
@@ -106,5 +125,5 @@ def thumbnail(origin, params, max_width=None, max_height=None):
     width, height = round(DEFAULT_WIDTH * scale), round(DEFAULT_HEIGHT * scale)
     if min(width, height) < MIN_SIZE:
         return {}
-    return {"thumbnail_url": image_url(origin, valid_params(params), width, height),
+    return {"thumbnail_url": image_url(origin, known_params(valid_params(params)), width, height),
             "thumbnail_width": width, "thumbnail_height": height}

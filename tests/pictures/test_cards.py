@@ -51,3 +51,12 @@ def test_oembed_answers_carry_the_thumbnail_of_the_view(client, seeded):
     assert picture.size == (600, 315)
     tiny = client.get("/oembed/", {"url": "http://testserver/", "maxwidth": "100"}).json()
     assert "thumbnail_url" not in tiny
+
+
+def test_a_place_or_side_the_record_does_not_know_is_left_out_of_the_picture(client, seeded):
+    card = tags(client.get("/?at=2017-11-09&place=atlantis&actors=sdf,martians").content.decode())
+    image = urlsplit(card["og:image"])
+    assert dict(parse_qsl(image.query)) == {"at": "2017-11-09", "actors": "sdf"}
+    assert image_of(client.get(f"{image.path}?{image.query}")).size == (1200, 630)
+    answer = client.get("/oembed/", {"url": "http://testserver/?place=atlantis&actors=martians"}).json()
+    assert answer["thumbnail_url"] == "http://testserver/image.png"
