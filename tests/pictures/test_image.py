@@ -114,3 +114,10 @@ def test_lang_names_places_in_that_language_where_the_record_has_it(client, seed
     assert labels["boukamal"] == "البوكمال" and labels["deir-el-zour"] == "دير الزور"
     assert labels["abu-kamal-qaim-crossing"] == "Abu Kamal – Al-Qaim border crossing"  # no Arabic name: its own
     assert image_of(client.get("/image.png", {**VIEW, "lang": "ar"})).size == (1200, 630)
+
+
+def test_only_reads_are_answered(client, seeded):
+    assert client.post("/image.png", VIEW).status_code == 405
+    assert client.post("/animation.gif").status_code == 405
+    head = client.head("/image.png", VIEW)
+    assert head.status_code == 200 and head["Content-Type"] == "image/png"
