@@ -4,12 +4,13 @@
  * main map keeps it there), so the link is exactly what the address bar says; the embed code is the same
  * markup as the oEmbed answer for that link (embed/views.py).
  *
- * createShare(button, {placeName(slug) -> name|undefined}); the button carries data-embed-url and
- * data-loader-url.
+ * createShare(button, {placeName(slug) -> name|undefined}); the button carries data-embed-url,
+ * data-loader-url, data-image-url and data-animation-url (the pictures of the view: downloads.js).
  */
 import { isolatedText } from "../shared/bidi.js";
 import { formatDay } from "../shared/days.js";
 import { CONTROLS, EMBED_SCHEMA, mapToEmbed, readState, writeState } from "../shared/urlstate.js";
+import { createDownloads } from "./downloads.js";
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -88,9 +89,10 @@ function buildDialog(button, { placeName = () => undefined }) {
   const copyCode = el("button", { type: "button" }, "Copy embed code");
   const status = el("p", { class: "share-status", role: "status" });
   const preview = el("iframe", { class: "share-preview", title: "Preview of the embedded map" });
+  const downloads = createDownloads({ imagePath: button.dataset.imageUrl, animationPath: button.dataset.animationUrl, status });
 
   dialog.append(head,
-    el("label", { for: "share-link" }, "Link to this view"), linkRow,
+    el("label", { for: "share-link" }, "Link to this view"), linkRow, downloads.row,
     options,
     el("label", { for: "share-code" }, "Embed code"), code, copyCode, status,
     el("h3", {}, "Preview"), preview);
@@ -100,6 +102,7 @@ function buildDialog(button, { placeName = () => undefined }) {
   function embedSource() {
     const { state: view } = readState(location.search);
     const state = mapToEmbed(view);
+    const span = {};
     const chosen = CONTROLS.filter((name) => options.elements[`control-${name}`].checked);
     Object.assign(state, {
       controls: chosen, autoplay: options.elements.autoplay.checked, loop: options.elements.loop.checked,
@@ -109,6 +112,7 @@ function buildDialog(button, { placeName = () => undefined }) {
       if (!field.value.trim()) continue;
       try {
         state[name] = EMBED_SCHEMA[name].parse(field.value.trim());
+        span[name === "speed" ? "step" : name] = state[name];
         field.removeAttribute("aria-invalid");
       } catch (error) {
         field.setAttribute("aria-invalid", "true");
@@ -118,6 +122,7 @@ function buildDialog(button, { placeName = () => undefined }) {
     const place = placeName(view.place);
     const title = ["ControlMap: territorial control map", place && isolatedText(place), view.at !== undefined ? formatDay(view.at) : undefined]
       .filter(Boolean).join(", ");
+    downloads.update(view, { step: Math.max(1, Math.round(span.step ?? 7)), from: span.from, to: span.to });
     return { src: new URL(`${embedPath}${writeState(state, EMBED_SCHEMA)}`, location.href).href, title };
   }
 
