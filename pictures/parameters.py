@@ -81,7 +81,14 @@ def _choice(field):
     return parse
 
 
-KINDS = {"date": _date, "slug": _slug, "slugs": _slugs, "number": _number, "zoom": _zoom, "flag": _flag, "choice": _choice}
+def _period(field):
+    def parse(name, text):
+        text = text.strip()
+        return text if text in field["words"] else _date(field)(name, text)
+    return parse
+
+
+KINDS = {"period": _period, "date": _date, "slug": _slug, "slugs": _slugs, "number": _number, "zoom": _zoom, "flag": _flag, "choice": _choice}
 
 
 def whole(low, high, help_text):
