@@ -3,6 +3,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from . import views
+from .areas import AreasView
+from .changes import ChangesView
 from .caching import cached_view
 from .feeds import ChangesFeed
 
@@ -10,6 +12,8 @@ app_name = "api"
 
 urlpatterns = [
     path("api/v1/control/", views.ControlView.as_view(), name="control"),
+    path("api/v1/areas/", AreasView.as_view(), name="areas"),
+    path("api/v1/changes/", ChangesView.as_view(), name="changes"),
     path("api/v1/timeline/", views.TimelineView.as_view(), name="timeline"),
     path("api/v1/places/", views.PlacesView.as_view(), name="places"),
     path("api/v1/places/<str:slug>/", views.PlaceDetailView.as_view(), name="place"),

@@ -1,0 +1,127 @@
+"""GET /api/v1/areas/: the control areas derived from the places' states on a day (geo.areas).
+
+The states come from geo.records as the snapshot's do (resolved from the claims: 0.1 s at L), so
+an area never says more than its places; the derivation and its parameters travel with the answer
+(`method`). Cached, validated and throttled as the snapshot is (api.caching through PublicView).
+"""
+import functools
+import json
+
+import orjson
+import shapely
+from django.conf import settings
+from drf_spectacular.utils import extend_schema
+from rest_framework.response import Response
+
+from geo import areas, records
+from geo.models import Claim
+
+from . import schema
+from .fastpath import ExpensiveThrottle, gc_paused
+from .filters import Query, actor_ids, at_day, box, choice, day, moment, slugs
+from .renderers import FastJSONRenderer as JSONRenderer, GeoJSONRenderer
+from .serializers import Actors, Places, iso, others
+from .views import PublicView
+
+OUTLINES = settings.BASE_DIR / "static" / "web" / "data" / "countries.geojson"
+# The outline file names its countries; places name theirs by ISO 3166-1 alpha-2 code.
+OUTLINE_CODES = {
+    "Cyprus": "CY", "Iran": "IR", "Iraq": "IQ", "Israel": "IL", "Jordan": "JO", "Kuwait": "KW", "Lebanon": "LB",
+    "Palestine": "PS", "Saudi Arabia": "SA", "Syria": "SY", "Turkey": "TR",
+}
+KEYS_AT_ONCE = 20000  # claim ids per query, under SQLite's and PostgreSQL's parameter limits
+
+
+@functools.cache
+def outlines():
+    """{country code: outline} from the map's offline outline file, read once per process."""
+    with open(OUTLINES, encoding="utf-8") as stream:
+        collection = json.load(stream)
+    return {OUTLINE_CODES[feature["properties"]["name"]]: shapely.from_geojson(json.dumps(feature["geometry"]))
+            for feature in collection["features"]}
+
+
+def claim_keys(ids):
+    """{claim id: key} for the given ids."""
+    ids, keys = sorted(ids), {}
+    for first in range(0, len(ids), KEYS_AT_ONCE):
+        keys.update(Claim.objects.filter(id__in=ids[first:first + KEYS_AT_ONCE]).values_list("id", "key"))
+    return keys
+
+
+def area_features(derived, states, places, actor_slug):
+    """The GeoJSON Features of geo.areas.Area values; geometries written by GEOS, counterclockwise
+    outer rings as RFC 7946 asks."""
+    keys = claim_keys({claim.id for area in derived for place in area.places for claim in states[place].claims})
+    geometries = shapely.to_geojson(shapely.orient_polygons(
+        [area.geometry for area in derived], exterior_cw=False)) if derived else []
+    features = []
+    for area, geometry in zip(derived, geometries):
+        state = area.state
+        claims = sorted({keys[claim.id] for place in area.places for claim in states[place].claims})
+        features.append({
+            "type": "Feature",
+            "id": f"area-{places.rows[area.places[0]]['slug']}",
+            "geometry": orjson.Fragment(geometry),
+            "properties": {
+                "status": state.status,
+                "holder": actor_slug.get(state.holder),
+                "others": others(state.others, actor_slug),
+                "disputed": state.disputed,
+                "sides": [{"status": side.status, "holder": actor_slug.get(side.holder),
+                           "others": others(side.others, actor_slug)} for side in state.sides],
+                "places": [places.rows[place]["slug"] for place in area.places],
+                "claims": claims,
+            },
+        })
+    return features
+
+
+class AreasView(PublicView):
+    """Control areas derived from the places' states on one day: an RFC 7946 FeatureCollection."""
+
+    cache_endpoint = "areas"
+    cache_daily = True
+    renderer_classes = (GeoJSONRenderer, JSONRenderer)
+    query = Query(at=day, known_at=moment, actors=slugs, bbox=box, format=choice("geojson", "json"))
+
+    def build_throttles(self, values):
+        """Every build resolves the claims and derives the areas (a second or two at L)."""
+        return [ExpensiveThrottle()]
+
+    def download_name(self, request):
+        return f"areas-{at_day(self.values).isoformat()}"
+
+    @extend_schema(
+        operation_id="control_areas", summary="Control areas derived from the places' states on a day",
+        parameters=[schema.AT, schema.KNOWN_AT, schema.AREA_ACTORS, schema.AREA_BBOX, schema.formats("geojson", "json")],
+        responses={(200, "application/geo+json"): schema.ref("AreaCollection"),
+                   (200, "application/json"): schema.ref("AreaCollection"), **schema.ERRORS},
+    )
+    def get(self, request):
+        values = self.values
+        at, known_at = at_day(values), values.get("known_at")
+        actors = Actors()
+        wanted = actor_ids(values, actors.id_by_slug)
+        with gc_paused():
+            states = records.snapshot(at, known_at)
+            places = Places()
+            seeds = [areas.Seed(place, row["lon"], row["lat"], row["country"]) for place, row in places.rows.items()]
+            derived = areas.derive(seeds, states, outlines())
+            if wanted:
+                derived = [area for area in derived if wanted.intersection(area.state.actors())]
+            if "bbox" in values:
+                derived = clipped(derived, values["bbox"])
+            features = area_features(derived, states, places, actors.slug)
+        return Response({
+            "type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
+            "version": self.validators.version, "method": areas.method(), "features": features,
+        })
+
+
+def clipped(derived, bbox):
+    """The areas cut to the box (west, south, east, north); those outside it left out."""
+    cut = shapely.clip_by_rect([area.geometry for area in derived], *bbox) if derived else []
+    surfaces = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+    return [areas.Area(geometry, area.state, area.places)
+            for area, geometry in zip(derived, cut) if shapely.get_type_id(geometry) in surfaces and geometry.area > 0]
