@@ -79,18 +79,39 @@ def method(max_distance_km=MAX_DISTANCE_KM):
 def derive(seeds, states, outlines, max_distance_km=MAX_DISTANCE_KM):
     """The areas of `states` ({place id: State}) shaped by `seeds` (every place, known or not)
     within `outlines` ({country code: shapely geometry, WGS84}), sorted by their first place."""
-    areas = []
+    cells, cell_states, cell_places = [], [], []
     by_country = sorted(seeds, key=lambda seed: seed.country)
     for country, group in groupby(by_country, key=lambda seed: seed.country):
-        outline = outlines.get(country)
-        if outline is not None:
-            areas.extend(_country_areas(list(group), states, outline, max_distance_km))
+        if (outline := outlines.get(country)) is not None:
+            for found, made in zip((cells, cell_states, cell_places), _country_cells(list(group), states, outline, max_distance_km)):
+                found.extend(made)
+    if not cells:
+        return []
+    # The cells cut by circles and borders match along shared edges only up to rounding: cleaned,
+    # they match exactly, so neighbours merge and no two areas overlap.
+    cells = shapely.coverage_clean(np.array(cells))
+    groups = {}
+    for index in np.flatnonzero(~shapely.is_empty(cells)).tolist():
+        groups.setdefault(cell_states[index].key, []).append(index)
+    areas = []
+    for members in groups.values():
+        merged = shapely.get_parts(shapely.coverage_union_all(cells[members]))
+        inside, part = shapely.STRtree(merged).query(shapely.point_on_surface(cells[members]), predicate="intersects")
+        places_of = {}
+        for member, index in sorted(zip(inside.tolist(), part.tolist())):
+            places_of.setdefault(index, []).extend(cell_places[members[member]])
+        rounded = shapely.set_precision(merged, PRECISION_DEGREES)
+        state = cell_states[members[0]]
+        for index, places in places_of.items():
+            if not rounded[index].is_empty:
+                areas.append(Area(rounded[index], state, tuple(dict.fromkeys(places))))
     order = {seed.place: index for index, seed in enumerate(seeds)}
     areas.sort(key=lambda area: order[area.places[0]])
     return areas
 
 
-def _country_areas(seeds, states, outline, max_distance_km):
+def _country_cells(seeds, states, outline, max_distance_km):
+    """The cells (WGS84) of one country's places with a state to draw, their states and places."""
     scale = np.array([math.cos(math.radians(sum(outline.bounds[1::2]) / 2)), 1.0])
     projected = shapely.transform(outline, lambda xy: xy * scale)
     shapely.prepare(projected)
@@ -110,28 +131,21 @@ def _country_areas(seeds, states, outline, max_distance_km):
     cells = np.array(shapely.get_parts(shapely.voronoi_polygons(
         shapely.multipoints(sites), extend_to=projected, ordered=True)))
     drawn = np.array([state is not None for state in cell_states])
-    if not drawn.any():
-        return []
     sites, cells = sites[drawn], cells[drawn]
-    cell_states = [state for state in cell_states if state is not None]
-    cell_places = [places for places, keep in zip(cell_places, drawn) if keep]
     cells = shapely.intersection(cells, shapely.buffer(sites, max_distance_km / KM_PER_DEGREE, quad_segs=QUAD_SEGMENTS))
     crossing = ~shapely.contains_properly(projected, cells)
     cells[crossing] = shapely.intersection(cells[crossing], projected)
-    groups = {}
-    for index in np.flatnonzero(~shapely.is_empty(cells)).tolist():
-        groups.setdefault(cell_states[index].key, []).append(index)
-    areas = []
-    for members in groups.values():
-        merged = shapely.get_parts(shapely.union_all(cells[members]))
-        merged = merged[shapely.get_type_id(merged) == shapely.GeometryType.POLYGON]
-        inside, part = shapely.STRtree(merged).query(shapely.point_on_surface(cells[members]), predicate="intersects")
-        places_of = {}
-        for member, index in sorted(zip(inside.tolist(), part.tolist())):
-            places_of.setdefault(index, []).extend(cell_places[members[member]])
-        rounded = shapely.set_precision(shapely.transform(merged, lambda xy: xy / scale), PRECISION_DEGREES)
-        state = cell_states[members[0]]
-        for index, places in places_of.items():
-            if not rounded[index].is_empty:
-                areas.append(Area(rounded[index], state, tuple(dict.fromkeys(places))))
-    return areas
+    cells = _polygonal(shapely.transform(cells, lambda xy: xy / scale))
+    kept = ~shapely.is_empty(cells)
+    chosen = np.flatnonzero(drawn)[kept].tolist()
+    return cells[kept], [cell_states[index] for index in chosen], [cell_places[index] for index in chosen]
+
+
+def _polygonal(geometries):
+    """Only the polygons of each geometry (a cut can leave a line where a cell touches a border)."""
+    polygonal = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
+    for index in np.flatnonzero(~np.isin(shapely.get_type_id(geometries), polygonal)).tolist():
+        parts = shapely.get_parts(geometries[index])
+        parts = parts[shapely.get_type_id(parts) == shapely.GeometryType.POLYGON]
+        geometries[index] = shapely.multipolygons(parts) if len(parts) else shapely.Polygon()
+    return geometries
