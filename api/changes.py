@@ -36,15 +36,15 @@ class ChangesView(PublicView):
         """Two snapshots resolved from the claims per build, however short the span."""
         return [ExpensiveThrottle()]
 
+    def download_name(self, request):
+        return f"changes-{self.values['from'].isoformat()}-{self.values['to'].isoformat()}"
+
     @extend_schema(
         operation_id="control_changes", summary="Places whose state changed between two days",
         parameters=[schema.FROM, schema.TO, schema.KNOWN_AT, schema.formats("geojson", "json")],
         responses={(200, "application/geo+json"): schema.ref("ChangeCollection"),
                    (200, "application/json"): schema.ref("ChangeCollection"), **schema.ERRORS},
     )
-    def download_name(self, request):
-        return f"changes-{self.values['from'].isoformat()}-{self.values['to'].isoformat()}"
-
     def get(self, request):
         values = self.values
         for name in ("from", "to"):

@@ -26,6 +26,7 @@ from geo.models import Place
 
 ENDPOINTS = {
     "/api/v1/control/": ["at", "known_at", "actors", "bbox", "format"],
+    "/api/v1/areas/": ["at", "known_at", "actors", "bbox", "format"],
     "/api/v1/timeline/": ["known_at"],
     "/api/v1/places/": ["q", "page", "page_size", "format"],
     "/api/v1/places/qaim/": ["at", "known_at", "format"],
