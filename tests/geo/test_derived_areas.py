@@ -1,5 +1,9 @@
 """The derived control areas (geo.areas) on hand-placed places and on random ones (no database)."""
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -126,3 +130,21 @@ def test_rounding_keeps_neighbouring_areas_from_overlapping():
     total = shapely.union_all([area.geometry for area in derived])
     assert abs(total.area - sum(area.geometry.area for area in derived)) < 1e-6
     assert sorted(place for area in derived for place in area.places) == list(range(300))
+
+
+def test_shapely_keeps_its_own_geos_once_spatialite_is_loaded(tmp_path):
+    """SQLite loads mod_spatialite, and the system's GEOS with it, into the global symbol scope: a
+    Shapely first used after that would call the wrong GEOS. The app binds Shapely at start-up."""
+    script = (
+        "import django; django.setup()\n"
+        "from django.db import connection; connection.ensure_connection()\n"
+        "import shapely; from geo import areas; from geo.resolution import State\n"
+        "seeds = [areas.Seed(1, 36.3, 35.5, 'AA'), areas.Seed(2, 36.7, 35.5, 'AA')]\n"
+        "found = areas.derive(seeds, {1: State('controlled', 1), 2: State('controlled', 2)}, {'AA': shapely.box(36, 35, 37, 36)})\n"
+        "print(len(found), found[0].geometry.wkt[:7])\n"
+    )
+    env = {**os.environ, "DATABASE_URL": f"spatialite:///{tmp_path / 'probe.sqlite3'}", "DEBUG": "1",
+           "DJANGO_SETTINGS_MODULE": "controlmap.settings", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["2", "POLYGON"]
