@@ -8,7 +8,7 @@ The method (`method()`, carried with every answer):
     nearest of all, so this is also "within that distance of some place".
   - A cell takes its place's state; places at one point decide together when their states look
     the same. Neighbouring cells whose states look the same (State.key: status, holder, other
-    actors, sides) merge into one area; an area is one connected polygon.
+    actors, sides) merge into one area, across a border too; an area is one connected polygon.
   - Land nearest a place with no known state (no claim by the day, or an ended one), farther than
     the distance from every place, outside the outlines, or nearest to places at one point that
     disagree, is in no area: nothing is guessed beyond the method.
@@ -16,9 +16,11 @@ The method (`method()`, carried with every answer):
 Distances are measured on an equirectangular projection at the middle latitude of each country's
 outline (at most 5% off over Syria and Iraq), where a circle is a polygon of 32 sides.
 
-Computed with Shapely 2 (GEOS): Django's GEOS bindings have no Voronoi diagram, and one computation
-in Python answers the same on SpatiaLite and PostGIS, whose Voronoi functions differ in how they
-extend and clip cells. Measured on synthetic data at L (10,000 places): 0.4 s, the merging most of it.
+Computed with Shapely 2 (GEOS 3.14, bundled): Django's GEOS bindings have no Voronoi diagram, and
+one computation in Python answers the same on SpatiaLite and PostGIS, whose Voronoi functions
+differ in how they extend and clip cells; the coverage cleaning that makes neighbouring cells meet
+exactly needs GEOS 3.14, newer than Debian 12's 3.11. Measured on synthetic data at L (10,000
+places, 4,600 areas): 0.8 s on an idle machine, a third of it the cleaning (scripts/bench_areas.py).
 """
 import math
 from dataclasses import dataclass
@@ -48,10 +50,10 @@ class Seed:
 
 @dataclass(frozen=True, slots=True)
 class Area:
-    """One connected area of one state: its polygon (WGS84), the state, and the places whose cells
-    make it, in the order of the seeds."""
+    """One connected area of one state: its polygon (WGS84; a MultiPolygon only where rounding to
+    PRECISION_DEGREES pinched one), the state, and the places whose cells make it, in seed order."""
 
-    geometry: shapely.Polygon
+    geometry: shapely.Polygon | shapely.MultiPolygon
     state: resolution.State
     places: tuple[int, ...]
 
@@ -69,7 +71,7 @@ def method(max_distance_km=MAX_DISTANCE_KM):
         ),
         "max_distance_km": max_distance_km,
         "clip": "country outlines (Natural Earth 1:110m); each place's cell stays inside its own country",
-        "merge": "neighbouring cells whose states are the same (status, holder, others, sides)",
+        "merge": "neighbouring cells whose states are the same (status, holder, others, sides), across borders too",
         "distance": "equirectangular projection at each country's middle latitude",
         "circle_sides": QUAD_SEGMENTS * 4,
         "precision_degrees": PRECISION_DEGREES,
@@ -93,6 +95,7 @@ def derive(seeds, states, outlines, max_distance_km=MAX_DISTANCE_KM):
     groups = {}
     for index in np.flatnonzero(~shapely.is_empty(cells)).tolist():
         groups.setdefault(cell_states[index].key, []).append(index)
+    order = {seed.place: index for index, seed in enumerate(seeds)}
     areas = []
     for members in groups.values():
         merged = shapely.get_parts(shapely.coverage_union_all(cells[members]))
@@ -104,8 +107,7 @@ def derive(seeds, states, outlines, max_distance_km=MAX_DISTANCE_KM):
         state = cell_states[members[0]]
         for index, places in places_of.items():
             if not rounded[index].is_empty:
-                areas.append(Area(rounded[index], state, tuple(dict.fromkeys(places))))
-    order = {seed.place: index for index, seed in enumerate(seeds)}
+                areas.append(Area(rounded[index], state, tuple(sorted(set(places), key=order.__getitem__))))
     areas.sort(key=lambda area: order[area.places[0]])
     return areas
 
