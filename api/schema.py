@@ -151,11 +151,11 @@ COMPONENTS = {
         "id": {**string(), "description": "area-<slug of its first place>"},
         "geometry": obj({"type": string(enum=["Polygon", "MultiPolygon"]), "coordinates": array({})}),
         "properties": obj({
-            "status": string(enum=["controlled", "contested", "besieged", "disputed"]),
+            "status": string(enum=[status for status in STATUSES if status != "unknown"]),
             "holder": string(nullable=True), "others": array(ref("ActorRole")), "disputed": {"type": "boolean"},
             "sides": array(obj({"status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole"))})),
             "places": {**array(string()), "minItems": 1,
-                       "description": "Slugs of the places whose cells make the area, in slug order of the first."},
+                       "description": "Slugs of the places whose cells make the area, in slug order."},
             "claims": {**array(string()), "minItems": 1,
                        "description": "Keys of the claims deciding those places' states on the day, sorted."},
         }),
@@ -183,10 +183,10 @@ COMPONENTS = {
     },
     "ChangeProperties": obj({
         "place": string(), "name": string(), "kind": string(), "size": {"type": "integer", "minimum": 1, "maximum": 5},
-        "from": ref("State"), "to": ref("State"),
+        "from": ref("ChangeState"), "to": ref("ChangeState"),
         "claims": {**array(string()), "description": "Keys of the claims deciding the state on `to`, sorted."},
     }),
-    "State": obj({
+    "ChangeState": obj({
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
         "since": PARTIAL_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
