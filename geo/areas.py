@@ -70,7 +70,8 @@ def method(max_distance_km=MAX_DISTANCE_KM):
             "place, or outside the outlines, is left out."
         ),
         "max_distance_km": max_distance_km,
-        "clip": "country outlines (Natural Earth 1:110m); each place's cell stays inside its own country",
+        "clip": ("country outlines (Natural Earth 1:110m); each place's cell stays inside its own country, and a "
+                 "place whose country has no outline shapes no area"),
         "merge": "neighbouring cells whose states are the same (status, holder, others, sides), across borders too",
         "distance": "equirectangular projection at each country's middle latitude",
         "circle_sides": QUAD_SEGMENTS * 4,
