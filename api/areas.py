@@ -10,11 +10,13 @@ import json
 import orjson
 import shapely
 from django.conf import settings
+from django.db import connections, router
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from geo import areas, records
 from geo.models import Claim
+from geo.records import ID_LIST_MAX
 
 from . import schema
 from .fastpath import ExpensiveThrottle, gc_paused
@@ -29,7 +31,6 @@ OUTLINE_CODES = {
     "Cyprus": "CY", "Iran": "IR", "Iraq": "IQ", "Israel": "IL", "Jordan": "JO", "Kuwait": "KW", "Lebanon": "LB",
     "Palestine": "PS", "Saudi Arabia": "SA", "Syria": "SY", "Turkey": "TR",
 }
-KEYS_AT_ONCE = 20000  # claim ids per query, under SQLite's and PostgreSQL's parameter limits
 
 
 @functools.cache
@@ -42,10 +43,19 @@ def outlines():
 
 
 def claim_keys(ids):
-    """{claim id: key} for the given ids."""
+    """{claim id: key} for the given ids, read raw: the ORM took 0.2 s to prepare 10,000 ids' parameters."""
     ids, keys = sorted(ids), {}
-    for first in range(0, len(ids), KEYS_AT_ONCE):
-        keys.update(Claim.objects.filter(id__in=ids[first:first + KEYS_AT_ONCE]).values_list("id", "key"))
+    connection = connections[router.db_for_read(Claim)]
+    select = f"SELECT id, key FROM {connection.ops.quote_name(Claim._meta.db_table)} WHERE id"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # one array parameter
+            cursor.execute(f"{select} = ANY(%s)", [ids])
+            keys.update(cursor.fetchall())
+            return keys
+        for first in range(0, len(ids), ID_LIST_MAX):
+            chunk = ids[first:first + ID_LIST_MAX]
+            cursor.execute(f"{select} IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            keys.update(cursor.fetchall())
     return keys
 
 
