@@ -4,8 +4,8 @@ from django.views.generic import TemplateView
 
 from . import views
 from .areas import AreasView
-from .changes import ChangesView
 from .caching import cached_view
+from .changes import ChangesView
 from .feeds import ChangesFeed
 
 app_name = "api"
