@@ -1,4 +1,5 @@
-"""GET /api/v1/areas/: the control areas derived from the places' states on a day (geo.areas).
+"""GET /api/v1/areas/: the control areas derived from the places' states on a day (geo.areas), and
+the areas stored with places (Place.area) in their states.
 
 The states come from geo.records as the snapshot's do (resolved from the claims: 0.1 s at L), so
 an area never says more than its places; the derivation and its parameters travel with the answer
@@ -10,12 +11,13 @@ import json
 import orjson
 import shapely
 from django.conf import settings
+from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.db import connections, router
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from geo import areas, records
-from geo.models import Claim
+from geo.models import Claim, Place
 from geo.records import ID_LIST_MAX
 
 from . import schema
@@ -59,9 +61,19 @@ def claim_keys(ids):
     return keys
 
 
-def area_features(derived, states, places, actor_slug):
-    """The GeoJSON Features of geo.areas.Area values; geometries written by GEOS, counterclockwise
-    outer rings as RFC 7946 asks."""
+def stored_areas(states, places):
+    """geo.areas.Area values for the places with a stored `area` (a district, a neighbourhood) and a
+    state on the day, in the order of `places` (api.serializers.Places): reported extents, drawn as they are."""
+    rows = Place.objects.filter(area__isnull=False).order_by().annotate(shape=AsGeoJSON("area")).values_list("id", "shape")
+    order = {place: index for index, place in enumerate(places.rows)}
+    found = sorted(((place, shape) for place, shape in rows if place in states), key=lambda row: order[row[0]])
+    shapes = shapely.set_precision(shapely.from_geojson([shape for _, shape in found]), areas.PRECISION_DEGREES) if found else []
+    return [areas.Area(shape, states[place], (place,)) for (place, _), shape in zip(found, shapes)]
+
+
+def area_features(derived, states, places, actor_slug, source):
+    """The GeoJSON Features of geo.areas.Area values (`source`: "derived" or "place"); geometries
+    written by GEOS, counterclockwise outer rings as RFC 7946 asks."""
     keys = claim_keys({claim.id for area in derived for place in area.places for claim in states[place].claims})
     geometries = shapely.to_geojson(shapely.orient_polygons(
         [area.geometry for area in derived], exterior_cw=False)) if derived else []
@@ -71,9 +83,10 @@ def area_features(derived, states, places, actor_slug):
         claims = sorted({keys[claim.id] for place in area.places for claim in states[place].claims})
         features.append({
             "type": "Feature",
-            "id": f"area-{places.rows[area.places[0]]['slug']}",
+            "id": f"{'area' if source == 'derived' else 'place'}-{places.rows[area.places[0]]['slug']}",
             "geometry": orjson.Fragment(geometry),
             "properties": {
+                "source": source,
                 "status": state.status,
                 "holder": actor_slug.get(state.holder),
                 "others": others(state.others, actor_slug),
@@ -88,7 +101,8 @@ def area_features(derived, states, places, actor_slug):
 
 
 class AreasView(PublicView):
-    """Control areas derived from the places' states on one day: an RFC 7946 FeatureCollection."""
+    """Control areas on one day: derived from the places' states (geo.areas), then the places' own
+    stored areas with their states. An RFC 7946 FeatureCollection."""
 
     cache_endpoint = "areas"
     cache_daily = True
@@ -117,12 +131,13 @@ class AreasView(PublicView):
             states = records.snapshot(at, known_at)
             places = Places()
             seeds = [areas.Seed(place, row["lon"], row["lat"], row["country"]) for place, row in places.rows.items()]
-            derived = areas.derive(seeds, states, outlines())
-            if wanted:
-                derived = [area for area in derived if wanted.intersection(area.state.actors())]
-            if "bbox" in values:
-                derived = clipped(derived, values["bbox"])
-            features = area_features(derived, states, places, actors.slug)
+            features = []
+            for source, found in (("derived", areas.derive(seeds, states, outlines())), ("place", stored_areas(states, places))):
+                if wanted:
+                    found = [area for area in found if wanted.intersection(area.state.actors())]
+                if "bbox" in values:
+                    found = clipped(found, values["bbox"])
+                features += area_features(found, states, places, actors.slug, source)
         return Response({
             "type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
             "version": self.validators.version, "method": areas.method(), "features": features,

@@ -148,10 +148,12 @@ COMPONENTS = {
     "SourcePage": obj({**PAGE, "results": array(ref("Source"))}),
     "AreaFeature": obj({
         "type": string(enum=["Feature"]),
-        "id": {**string(), "description": "area-<slug of its first place>"},
+        "id": {**string(), "description": "area-<slug of its first place> (derived), place-<slug> (stored)"},
         "geometry": obj({"type": string(enum=["Polygon", "MultiPolygon"]), "coordinates": array({})}),
         "properties": obj({
-            "status": string(enum=[status for status in STATUSES if status != "unknown"]),
+            "source": {**string(enum=["derived", "place"]),
+                       "description": "derived: by `method` from the places' states; place: the place's own stored area."},
+            "status": {**STATE_STATUS, "description": "Never unknown for a derived area (unknown land is in none)."},
             "holder": string(nullable=True), "others": array(ref("ActorRole")), "disputed": {"type": "boolean"},
             "sides": array(obj({"status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole"))})),
             "places": {**array(string()), "minItems": 1,
@@ -172,13 +174,15 @@ COMPONENTS = {
             "features": array(ref("AreaFeature")),
         }),
         "description": (
-            "Control areas derived (not reported) from the places' states on `at`, by the stated `method`: "
+            "Control areas on `at`. First those derived (not reported; `source` derived) from the places' states by "
+            "the stated `method`: "
             "within each country's outline, land takes the state of its nearest place of that country, up to "
             "`method.max_distance_km` from it, and neighbouring cells of the same state (status, holder, others, "
             "sides) merge. Each Feature is one connected polygon (a MultiPolygon only where rounding pinched one), "
             "outer rings counterclockwise. Land nearest a place with no known state (or an unknown one), beyond the "
-            "distance, or outside the outlines is in no Feature. `actors=` keeps areas whose state names one of "
-            "the actors; `bbox=` cuts the areas to the box (their places and claims stay whole)."
+            "distance, or outside the outlines is in no derived Feature. Then (`source` place) the area stored with "
+            "each place that has one and a state on the day, in that state, unknown included. `actors=` keeps areas "
+            "whose state names one of the actors; `bbox=` cuts the areas to the box (their places and claims stay whole)."
         ),
     },
     "ChangeProperties": obj({

@@ -3,7 +3,7 @@ import datetime as dt
 import json
 
 import pytest
-from django.contrib.gis.geos import GEOSGeometry, Point
+from django.contrib.gis.geos import GEOSGeometry, MultiPolygon, Point, Polygon
 from django.core.cache import cache
 
 from api import versions
@@ -41,6 +41,8 @@ def assert_areas_match_the_snapshot(client, query):
     listed, shapes = [], []
     for area in areas["features"]:
         properties = area["properties"]
+        if properties["source"] == "place":
+            continue  # a stored area (test_a_place_with_a_stored_area_is_drawn_in_its_state)
         assert area["id"] == f"area-{properties['places'][0]}" and properties["status"] in AREA_STATUSES
         geometry = GEOSGeometry(json.dumps(area["geometry"]))
         assert geometry.geom_type in ("Polygon", "MultiPolygon") and geometry.valid
@@ -108,6 +110,28 @@ def test_actors_keep_the_areas_naming_them_and_bbox_cuts_them_to_the_box(client,
     shape = GEOSGeometry(json.dumps(boxed[0]["geometry"]))
     assert shape.extent[0] >= box[0] and shape.extent[1] >= box[1] and shape.extent[2] <= box[2] and shape.extent[3] <= box[3]
     assert boxed[0]["properties"]["places"] == ["deir-el-zour", "jabiliyeh", "jamiyat"]
+
+
+def test_a_place_with_a_stored_area_is_drawn_in_its_state(client, seeded):
+    district = MultiPolygon(Polygon.from_bbox((42.9, 36.2, 43.4, 36.5)), srid=4326)  # around Mosul, clockwise below
+    Place.objects.filter(slug="mosul").update(area=district)
+    Place.objects.filter(slug="raqqa").update(area=MultiPolygon(Polygon.from_bbox((38.9, 35.9, 39.1, 36.0)), srid=4326))
+    features = get_json(client, "/api/v1/areas/?at=2017-11-20")["features"]
+    stored = [area for area in features if area["properties"]["source"] == "place"]
+    assert [area["id"] for area in stored] == ["place-mosul", "place-raqqa"]
+    mosul = stored[0]
+    assert mosul["properties"]["holder"] == "iraqi-government" and mosul["properties"]["places"] == ["mosul"]
+    assert mosul["properties"]["claims"] == ["mosul-2017-07-10-abadi-declares-victory"]
+    shape = GEOSGeometry(json.dumps(mosul["geometry"]))
+    assert shape.equals(district) and shape[0].exterior_ring.is_counterclockwise
+    derived = next(area for area in features if area["id"] == "area-mosul")
+    assert derived["properties"]["source"] == "derived"  # the derived area stays, drawn under the stored one
+
+    assert get_json(client, "/api/v1/areas/?at=2017-11-20&actors=sdf")["features"][-1]["id"] == "place-raqqa"
+    boxed = get_json(client, "/api/v1/areas/?at=2017-11-20&bbox=43.2,36.0,44.0,37.0")["features"]
+    assert GEOSGeometry(json.dumps(boxed[-1]["geometry"])).extent == (43.2, 36.2, 43.4, 36.5)
+    assert not [area for area in get_json(client, "/api/v1/areas/?at=2014-01-01")["features"]
+                if area["properties"]["source"] == "place"]  # no state yet: nothing drawn
 
 
 def test_a_day_before_any_claim_has_no_area(client, seeded):
