@@ -159,6 +159,70 @@ COMPONENTS = {
         "outlet": obj({"slug": string(), "name": string(), "alignment": string(), "reliability": string()}),
     }),
     "SourcePage": obj({**PAGE, "results": array(ref("Source"))}),
+    "AreaFeature": obj({
+        "type": string(enum=["Feature"]),
+        "id": {**string(), "description": "area-<slug of its first place> (derived), place-<slug> (stored)"},
+        "geometry": obj({"type": string(enum=["Polygon", "MultiPolygon"]), "coordinates": array({})}),
+        "properties": obj({
+            "source": {**string(enum=["derived", "place"]),
+                       "description": "derived: by `method` from the places' states; place: the place's own stored area."},
+            "status": {**STATE_STATUS, "description": "Never unknown for a derived area (unknown land is in none)."},
+            "holder": string(nullable=True), "others": array(ref("ActorRole")), "disputed": {"type": "boolean"},
+            "sides": array(obj({"status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole"))})),
+            "places": {**array(string()), "minItems": 1,
+                       "description": "Slugs of the places whose cells make the area, in slug order."},
+            "claims": {**array(string()), "minItems": 1,
+                       "description": "Keys of the claims deciding those places' states on the day, sorted."},
+        }),
+    }),
+    "AreaCollection": {
+        **obj({
+            "type": string(enum=["FeatureCollection"]), "at": string(format="date"), "known_at": MOMENT_OR_NULL,
+            "version": {"type": "integer"},
+            "method": obj({
+                "name": string(), "derived": {"type": "boolean", "enum": [True]}, "description": string(),
+                "max_distance_km": {"type": "number"}, "clip": string(), "merge": string(), "distance": string(),
+                "circle_sides": {"type": "integer"}, "precision_degrees": {"type": "number"},
+            }),
+            "features": array(ref("AreaFeature")),
+        }),
+        "description": (
+            "Control areas on `at`. First those derived (not reported; `source` derived) from the places' states by "
+            "the stated `method`: "
+            "within each country's outline, land takes the state of its nearest place of that country, up to "
+            "`method.max_distance_km` from it, and neighbouring cells of the same state (status, holder, others, "
+            "sides) merge. Each Feature is one connected polygon (a MultiPolygon only where rounding pinched one), "
+            "outer rings counterclockwise. Land nearest a place with no known state (or an unknown one), beyond the "
+            "distance, or outside the outlines is in no derived Feature. Then (`source` place) the area stored with "
+            "each place that has one and a state on the day, in that state, unknown included. `actors=` keeps areas "
+            "whose state names one of the actors; `bbox=` cuts the areas to the box (their places and claims stay whole)."
+        ),
+    },
+    "ChangeProperties": obj({
+        "place": string(), "name": string(), "kind": string(), "size": {"type": "integer", "minimum": 1, "maximum": 5},
+        "from": ref("ChangeState"), "to": ref("ChangeState"),
+        "claims": {**array(string()), "description": "Keys of the claims deciding the state on `to`, sorted."},
+    }),
+    "ChangeState": obj({
+        "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
+        "since": PARTIAL_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
+        "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
+    }),
+    "ChangeCollection": {
+        **obj({
+            "type": string(enum=["FeatureCollection"]), "from": string(format="date"), "to": string(format="date"),
+            "known_at": MOMENT_OR_NULL, "version": {"type": "integer"},
+            "features": array(obj({
+                "type": string(enum=["Feature"]), "id": string(), "geometry": POINT, "properties": ref("ChangeProperties"),
+            })),
+        }),
+        "description": (
+            "Every place whose state on `to` looks different from its state on `from` (status, holder, others or "
+            "sides; a place with no state counts as unknown), in slug order: the difference of the two snapshots. "
+            "`from` and `to` hold the state fields of the snapshot's features (a place with no state: status "
+            "unknown, no evidence)."
+        ),
+    },
 }
 
 
@@ -232,6 +296,16 @@ KNOWN_AT = OpenApiParameter(
 SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="A place's stable identifier, e.g. qaim.")
 BBOX = OpenApiParameter("bbox", str, description=f"Only places inside this box: {BBOX_ACCEPTED}.")
 ACTORS = OpenApiParameter("actors", str, description="Only places whose state names one of these actors (comma-separated slugs).")
+AREA_BBOX = OpenApiParameter("bbox", str, description=f"Only the areas' parts inside this box: {BBOX_ACCEPTED}.")
+AREA_ACTORS = OpenApiParameter("actors", str, description="Only areas whose state names one of these actors (comma-separated slugs).")
+FROM = OpenApiParameter(
+    "from", {"type": "string", "pattern": MOMENT}, required=True,
+    description=f"The earlier day. Accepts {DATE_ACCEPTED}; a year or month means its first day.",
+)
+TO = OpenApiParameter(
+    "to", {"type": "string", "pattern": MOMENT}, required=True,
+    description=f"The later day (on or after `from`). Accepts {DATE_ACCEPTED}; a year or month means its first day.",
+)
 PAGE_PARAMETERS = [
     OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number, from 1."),
 ]

@@ -3,7 +3,9 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from . import views
+from .areas import AreasView
 from .caching import cached_view
+from .changes import ChangesView
 from .feeds import ChangesFeed
 from .legacy import VERSIONS
 
@@ -26,6 +28,8 @@ register_converter(VersionConverter, "api_version")
 
 urlpatterns = [
     path("api/<api_version:version>/control/", views.ControlView.as_view(), name="control"),
+    path("api/<api_version:version>/areas/", AreasView.as_view(), name="areas"),
+    path("api/<api_version:version>/changes/", ChangesView.as_view(), name="changes"),
     path("api/<api_version:version>/timeline/", views.TimelineView.as_view(), name="timeline"),
     path("api/<api_version:version>/places/", views.PlacesView.as_view(), name="places"),
     path("api/<api_version:version>/place-areas/", views.PlaceAreasView.as_view(), name="place-areas"),
