@@ -29,9 +29,9 @@ import datetime as dt
 from collections import Counter
 
 from .article import MAX_SENTENCE_TOKENS, Article
-from .cues import DENIAL, HEDGE, NEGATION, find_cues
+from .rules import DENIAL, HEDGE, NEGATION, find_cues
 from .dates import find_dates, resolve_date
-from .gazetteer import Gazetteer, load_gazetteer
+from .names import Gazetteer, load_gazetteer
 from .proposals import Analysis, Denials, Proposal, Span, merge
 from .sentence import Sentence
 

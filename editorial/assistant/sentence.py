@@ -8,7 +8,7 @@ import re
 
 from geo.dates import iso_with_precision
 
-from .cues import ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOW, PASSIVE_AUX
+from .rules import ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOW, PASSIVE_AUX
 from .proposals import Proposal
 from .tokens import is_arabic
 
