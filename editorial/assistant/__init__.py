@@ -32,8 +32,8 @@ from .article import MAX_SENTENCE_TOKENS, Article
 from .rules import DENIAL, HEDGE, NEGATION, find_cues
 from .dates import find_dates, resolve_date
 from .names import Gazetteer, load_gazetteer
-from .proposals import Analysis, Denials, Proposal, Span, merge
-from .sentence import Sentence
+from .proposals import Analysis, Denials, Proposal, Span, date_events, merge
+from .sentence import EVENT_KINDS, Sentence
 
 __all__ = [
     "MAX_ARTICLE_BYTES", "MAX_SENTENCE_TOKENS", "Analysis", "ArticleTooLong", "Gazetteer", "Proposal", "Span", "analyse",
@@ -72,11 +72,13 @@ def analyse(text, published, gazetteer, claimant=""):
     spans += [Span(m.start, m.end, "actor", m.slug) for m in article.actors]
     participants = Counter(m.slug for m in article.actors if m.role == "participant")
     proposals: list[Proposal] = []
+    events = {}  # place -> dated reports of a change
     denials = Denials()
+    parsed = [0]  # dateparser calls so far
     for number, (first, last) in enumerate(article.sentences):
         places = [m for m in article.places_in(first, last) if not m.role]
         actors = article.actors_in(first, last)
-        dates = find_dates(article, first, last, day)
+        dates = find_dates(article, first, last, day, parsed)
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = find_cues(article, first, last)
         sentence_norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
@@ -92,10 +94,21 @@ def analyse(text, published, gazetteer, claimant=""):
         context = Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant)
         if denies:
             denials.add(context)
-        for cue in cues:
-            proposals.extend(context.propose(cue))
+        made = [proposal for cue in cues for proposal in context.propose(cue)]
+        changed = {(p.place, p.holder) for p in made if p.cue in EVENT_KINDS and p.holder}
+        for proposal in made:
+            if proposal.cue in _STATES and any(place == proposal.place and holder != proposal.holder for place, holder in changed):
+                continue  # "captured the IS-held town": the state before the change
+            proposals.append(proposal)
+            if proposal.cue in EVENT_KINDS and not proposal.undated:
+                events.setdefault(proposal.place, []).append(
+                    (proposal.quote_start, proposal.date, proposal.precision, proposal.why.split("; ")[1]))
+    date_events(proposals, events)
     denials.apply(proposals)
     return Analysis(merge(proposals), sorted(set(spans)))
+
+
+_STATES = {"hold", "held_adj", "under_control", "under_control_of"}
 
 
 def propose(text, published, gazetteer, claimant=""):

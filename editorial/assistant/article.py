@@ -30,8 +30,11 @@ class Mention(NamedTuple):
 
 
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
-_PROVINCE_OF = re.compile(r"\b(province|governorate|region|countryside) of$")
+_PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|"
+                          r"\b(?:محافظه|ريف)$")
+_PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside)\b")
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
+_NOT_SALIENT = {"from", "other", "against", "over"}
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -96,6 +99,21 @@ class Article:
         position = bisect.bisect_left(self.antecedent_firsts, token)
         return self.antecedents[position - 1] if position else None
 
+    def referent(self, token):
+        """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
+        is named before it, the first one named in the next two sentences ("... the last town held by IS.
+        The town, Boukamal, ...")."""
+        place = self.antecedent(token)
+        if place is not None:
+            return place, "read as"
+        position = bisect.bisect_left(self.antecedent_firsts, token)
+        sentence = self.sentence_of(token)
+        if position < len(self.antecedents):
+            following = self.antecedents[position]
+            if self.sentence_of(following.first) <= sentence + 2:
+                return following, "read as the place named next,"
+        return None, ""
+
     # -- mentions ----------------------------------------------------------------------------
     def _places(self):
         """Place mentions: the longest name from each position (names.Gazetteer.find)."""
@@ -103,9 +121,9 @@ class Article:
                 for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)]
 
     def _place_role(self, first, stop):
-        before = " ".join(t.norm for t in self.tokens[max(0, first - 3): first])
-        after = " ".join(t.norm for t in self.tokens[stop: stop + 1])
-        if _PROVINCE_OF.search(before) or after in {"province", "governorate", "countryside"}:
+        before = " ".join(t.norm for t in self.tokens[max(0, first - 5): first])
+        after = " ".join(t.norm for t in self.tokens[stop: stop + 4])
+        if _PROVINCE_OF.search(before) or _PROVINCES_AFTER.match(after):
             return "province"
         sentence = self.sentence_of(first)
         starts_sentence = self.sentences[sentence][0] == first
@@ -129,6 +147,8 @@ class Article:
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop)))
+            if first and self.norms[first - 1] in _NOT_SALIENT:
+                continue  # "from other rebels": not the side "the militants" will mean
             if self.gazetteer.is_state_force(slug):
                 last[GOVERNMENT] = slug
             elif self.gazetteer.is_armed_group(slug):

@@ -38,6 +38,7 @@ class Proposal:
     claimant: str = ""
     quote_start: int = 0
     cue: str = ""
+    undated: bool = False  # no date in its sentence: dated as of publication
 
     @property
     def key(self):
@@ -58,6 +59,21 @@ class Analysis:
 
 
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
+
+
+def date_events(proposals, events):
+    """An undated report of a change takes the date the article gives that change elsewhere: "Mosul falls to
+    militants" (headline) and "seized control of Mosul yesterday" (no side named) are one event.
+
+    `events` maps a place to (quote start, date, precision, words) of each dated report of a change."""
+    for proposal in proposals:
+        dated = events.get(proposal.place)
+        if not (proposal.undated and dated):
+            continue
+        _, day, precision, words = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
+        proposal.date, proposal.precision, proposal.undated = day, precision, False
+        proposal.why = proposal.why.replace("no date in the sentence: as of publication (a past event: check the date)",
+                                            f"dated by another sentence about the place: '{words}'")
 
 
 def merge(proposals):
