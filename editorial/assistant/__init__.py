@@ -32,7 +32,7 @@ from .article import MAX_SENTENCE_TOKENS, Article
 from .rules import DENIAL, HEDGE, NEGATION, find_cues
 from .dates import find_dates, resolve_date
 from .names import Gazetteer, load_gazetteer
-from .proposals import Analysis, Denials, Proposal, Span, date_events, merge
+from .proposals import Analysis, Denials, Proposal, Span, date_events, merge, superseded
 from .sentence import EVENT_KINDS, Sentence
 
 __all__ = [
@@ -100,10 +100,10 @@ def analyse(text, published, gazetteer, claimant=""):
             if proposal.cue in _STATES and any(place == proposal.place and holder != proposal.holder for place, holder in changed):
                 continue  # "captured the IS-held town": the state before the change
             proposals.append(proposal)
-            if proposal.cue in EVENT_KINDS and not proposal.undated:
-                events.setdefault(proposal.place, []).append(
-                    (proposal.quote_start, proposal.date, proposal.precision, proposal.why.split("; ")[1]))
+        for place, holder, date in context.events:
+            events.setdefault(place, []).append((context.quote_start, holder, date))
     date_events(proposals, events)
+    proposals = superseded(proposals)
     denials.apply(proposals)
     return Analysis(merge(proposals), sorted(set(spans)))
 

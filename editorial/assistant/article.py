@@ -121,7 +121,7 @@ class Article:
                 for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)]
 
     def _place_role(self, first, stop):
-        before = " ".join(t.norm for t in self.tokens[max(0, first - 5): first])
+        before = " ".join(t.norm for t in self.tokens[max(0, first - 8): first])
         after = " ".join(t.norm for t in self.tokens[stop: stop + 4])
         if _PROVINCE_OF.search(before) or _PROVINCES_AFTER.match(after):
             return "province"

@@ -7,6 +7,7 @@ by X" names the besieger, so the place is held by the other side; "entered" and 
 leave it contested; "the liberation of X by Y" and "declared victory in X" read like the verbs.
 """
 CONTROLLED, CONTESTED, BESIEGED = "controlled", "contested", "besieged"
+_PAST = {"was", "were", "had"}
 _PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
@@ -15,7 +16,9 @@ def assertion(sentence, cue, place):
     """(status, holder, others, confidence, reason) for one phrase about one place, or None."""
     kind = cue.kind
     if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(max(sentence.first, cue.first - 2)):
-        return None  # "IS-held neighbourhoods ... before they were liberated", "was held by": a past state
+        return None  # "IS-held neighbourhoods ... before they were liberated": a past state
+    if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 6): cue.first]):
+        return None  # "Mosul was the largest city held by IS": a past state
     if kind == "capture":
         subject = sentence.subject(cue)
         loser = sentence.loser(cue, place)
@@ -57,7 +60,7 @@ def assertion(sentence, cue, place):
         who = f"'{subject.text}'" if subject else "its attackers"
         return (CONTROLLED, holder, (), 0.5,
                 f"{who} still trying to take it, so held by the other side: {holder} (the side the article names most)")
-    if kind in ("contested", "divided"):
+    if kind in ("contested", "divided", "percent"):
         return _contested(sentence, kind)
     if kind == "siege_broken":
         return _siege_broken(sentence, cue)

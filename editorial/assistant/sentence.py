@@ -19,6 +19,7 @@ from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
 EVENT_KINDS = {"capture", "passive", "noun", "victory"}  # phrases that report a change at a moment
+_DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "طرد", "دخول", "اقتحام", "سقوط")
 
 
@@ -47,6 +48,7 @@ class Sentence:
         self.ended_from = _last_match_start(ENDED, self.norm)
         self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
         self._quote = self._claimant = None
+        self.events = []  # (place, holder or None, DateFound) of changes reported with a date
 
     @property
     def quote(self):
@@ -55,7 +57,11 @@ class Sentence:
         return self._quote
 
     def _after(self, mention, words):
-        return mention.first > self.first and self.article.tokens[mention.first - 1].norm in words
+        """Whether the word before the mention (or before its "the") is one of `words`."""
+        before = mention.first - 1
+        if before > self.first and self.article.norms[before] == "the":
+            before -= 1
+        return before >= self.first and self.article.norms[before] in words
 
     def norm_between(self, first, stop):
         if first >= stop:
@@ -73,11 +79,15 @@ class Sentence:
 
     # -- where ----------------------------------------------------------------------------------
     def targets(self, cue):
-        """(places, note): the places a phrase is about: after it up to the next phrase (its object, for a
-        verb of taking), the nearest before it, or the place named last; "the town" is resolved."""
+        """(places, note, words): the places a phrase is about: after it up to the next phrase (its object,
+        for a verb of taking), the nearest before it, or the place named last; "the town" is resolved.
+        `words` are those between the phrase and the place (or "the town"), where "half" or "90 percent" tell
+        that it is about part of the place."""
         if cue.direction == "none":
             before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
-            return (before[-1:], "") if before else self._referred(cue.first, "the place named last")
+            if before:
+                return before[-1:], "", self.raw_between(max(self.first, before[-1].first - 4), cue.first)
+            return self._referred(cue.first, "the place named last", "")
         if cue.direction == "after":
             limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
             position = bisect.bisect_left(limits, cue.stop)
@@ -86,29 +96,36 @@ class Sentence:
             if cue.kind in OBJECT_KINDS:
                 targets = [p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))][:1]
             if targets:
-                return targets, ""
+                return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
-                return self._referred(cue.stop, "'it'")
-            anaphor = ANAPHOR.search(self.norm_between(cue.stop, limit))
-            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(
-                    self.norm_between(cue.stop, limit)[:anaphor.start()])):
-                return self._referred(cue.first, f"'{anaphor.group()}'")
-            return [], ""
+                return self._referred(cue.stop, "'it'", "")
+            between = self.norm_between(cue.stop, limit)
+            anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
+            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
+                return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
+            return [], "", ""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before:
-            return [self.places[before - 1]], ""
-        anaphor = ANAPHOR.search(self.norm_between(self.first, cue.first))
-        return self._referred(cue.first, f"'{anaphor.group()}'") if anaphor else ([], "")
+            place = self.places[before - 1]
+            return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
+        between = self.norm_between(self.first, cue.first)
+        anaphor = self._anaphor(between, 0)
+        return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
 
-    def _referred(self, token, words):
+    def _anaphor(self, normalised, offset):
+        """The first "the town" in normalised words starting at `offset` of the sentence, unless a name
+        stands in it ("the Rawa district" is another place; "the Syrian city" is an anaphor)."""
+        for match in ANAPHOR.finditer(normalised):
+            first = self.article.token_at(self.norm_start + offset + match.start())
+            stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
+            inner = [t.text for t in self.article.tokens[first + 1: stop]]
+            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
+                return match
+        return None
+
+    def _referred(self, token, words, window):
         place, how = self.article.referent(token)
-        return ([place], f"{words} {how} {place.text}") if place else ([], "")
-
-    def partial(self, cue, place):
-        """Whether the phrase is about part of the place ("90 percent of Raqqa", "much of Mosul")."""
-        first, stop = (min(cue.stop, place.first), place.first) if cue.first < place.first else (place.stop, cue.first)
-        window = self.raw_between(max(self.first, min(first, place.first - 4)), stop).lower()
-        return PARTIAL.search(window) is not None
+        return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
 
     # -- who ------------------------------------------------------------------------------------
     def subject(self, cue):
@@ -135,7 +152,7 @@ class Sentence:
     def loser(self, cue, place):
         """Y in "took X from Y", "drove Y out of X"."""
         for actor in self.players:
-            if cue.first <= actor.first <= place.stop + 3 and self._after(actor, {"from", "of", "من"}) and actor.first > cue.stop - 1:
+            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, {"from", "of", "من"}):
                 return actor
         return None
 
@@ -218,17 +235,20 @@ class Sentence:
     # -- proposals -------------------------------------------------------------------------------
     def propose(self, cue):
         """The proposals one phrase makes, each with its quote and its reasons."""
-        targets, reference = self.targets(cue)
+        targets, reference, window = self.targets(cue)
         if not targets or self.negated(cue):
             return []
         proposals = []
         for place in targets:
             made = assertion(self, cue, place)
             if made is None:
+                date = self.date(cue)
+                if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"
+                    self.events.append((place.slug, None, date))
                 continue
             status, holder, others, confidence, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            if status == CONTROLLED and self.partial(cue, place):
+            if status == CONTROLLED and PARTIAL.search(window.lower()):
                 sides = tuple(sorted({holder} | ({self.adversary({holder})} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
@@ -251,6 +271,8 @@ class Sentence:
                 notes.append(f"hedged ('{self.hedge.group()}')")
             elif attribution:
                 notes.append(f"as {claimant or 'a source'} {attribution}")
+            if cue.kind in EVENT_KINDS and date is not None:
+                self.events.append((place.slug, holder, date))
             proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
