@@ -85,6 +85,8 @@ def _passive(sentence, cue):
     agent = sentence.agent_after(cue)
     if agent is not None:
         return CONTROLLED, agent.slug, (), 0.75, f"controlled by {agent.slug} ('{agent.text}')"
+    if cue.text.endswith((" to", " of")):
+        return None  # "fell to militants" whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds
     sides = {a.slug for a in sentence.subjects if kinds.get(a.slug) != "foreign_state"}
     if len(sides) != 1:
@@ -117,10 +119,7 @@ def _siege_broken(sentence, cue):
 
 def _by_agent(sentence, cue):
     """X in "reached troops besieged for years by X"."""
-    for index in range(cue.stop, min(sentence.last, cue.stop + 6)):
-        if sentence.article.norms[index] == "by":
-            return sentence.player_from(index + 1, index + 2)
-    return None
+    return sentence.agent_after(cue)
 
 
 def _siege(sentence, cue):

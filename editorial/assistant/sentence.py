@@ -43,6 +43,8 @@ class Sentence:
         self.date_starts = [d.start for d in dates]
         self.cue_firsts = [c.first for c in cues]
         self.clause_firsts = [c.first for c in cues if c.kind != "held_adj"]  # what ends a phrase's reach
+        # What separates a phrase from a date: another phrase, but not a description ("the town held by IS").
+        self.date_blocks = [c.first for c in cues if c.kind not in ("held_adj", "under_control", "under_control_of")]
         self.hedge = HEDGE.search(self.norm)
         self.says_now = NOW.search(self.norm) is not None
         self.ended_from = _last_match_start(ENDED, self.norm)
@@ -145,9 +147,16 @@ class Sentence:
             return self.players[position]
         return None
 
-    def agent_after(self, cue, reach=2):
-        """X in "fell to X", "besieged by X", "under the control of X"."""
-        return self.player_from(cue.stop - 1, cue.stop + reach)
+    def agent_after(self, cue):
+        """X in "fell to X", "under the control of X" (right after the phrase), or "was taken by X" (after
+        "by", up to six words on: "was seized from Daesh by the SDF")."""
+        agent = self.player_from(cue.stop, cue.stop + 1)
+        if agent is not None and (agent.first == cue.stop or self.article.norms[cue.stop] == "the"):
+            return agent
+        for index in range(cue.stop, min(self.last, cue.stop + 7)):
+            if self.article.norms[index] == "by":
+                return self.player_from(index + 1, index + 2)
+        return None
 
     def loser(self, cue, place):
         """Y in "took X from Y", "drove Y out of X"."""
@@ -182,7 +191,7 @@ class Sentence:
         best = None
         for found in self.dates[max(0, position - 1): position + 1]:
             low, high = sorted((found.start, cue.first))
-            between = bisect.bisect_left(self.clause_firsts, high) - bisect.bisect_right(self.clause_firsts, low)
+            between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
             if between:
                 continue
             key = (abs(found.start - cue.first), found.start < cue.first)
