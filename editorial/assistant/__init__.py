@@ -1,27 +1,34 @@
 """The article assistant: reads a news article and proposes draft claims of control.
 
-Rule-based and pure (no database, no network) except `load_gazetteer`, which reads the place
-names and actor aliases the rules match. An editor checks every proposal; the assistant only saves
-typing and points at the supporting sentence, so it prefers missing a claim to inventing one:
+Rule-based over a real NLP base, and pure (no database, no network) except `load_gazetteer`, which
+reads the place names and actor aliases the rules match. No trained model: spaCy's blank English or
+Arabic pipeline gives tokens and sentences, its PhraseMatcher the names. An editor checks every
+proposal; the assistant saves typing and points at the sentence and the rule, so it prefers missing
+a claim to inventing one:
 
-- places are found by any name or alias, ignoring case, diacritics and punctuation (Arabic too),
-  except in a dateline ("Damascus:") or as the name of a province ("the province of Deir el-Zour");
-- actors by their aliases; "the army", "government forces", "the military" mean the state force
-  most recently named, since an article about Iraq means Iraq's;
-- a control phrase ("liberated", "in full control of", "chasing IS remnants inside", "broke the
-  siege of", "racing to take") decides the status, its subject the holder, and a date expression
-  of the same sentence ("on Friday", "in September", "for nearly three years") the date, resolved
-  against the publication date;
-- negations ("failed to capture") drop a proposal, hedges ("claimed", "reportedly") lower its
-  confidence, and a later denial in the article lowers the proposals it denies.
+- places are found by any name or alias, ignoring case, diacritics, punctuation and Arabic-style
+  articles and clitics, except in a dateline ("Damascus:") or as a province ("the provinces of ...");
+  "the town", "the city", "it" mean the place named last (or, when none is, the one named next);
+- actors by their aliases; "the army" means the state force named last, "the militants" the armed
+  group named last, not one a place was taken "from";
+- a control phrase (rules.RULES: verbs, passives, "fell to", nouns such as "the liberation of",
+  "declared victory in", sieges, fighting inside, "IS-held") is read with its grammar (sentence,
+  roles): the subject, the agent after "by" or "to", the side after "from", its object place; about
+  part of a place ("half the city", "90 percent of") it is contested;
+- a date of the phrase's own clause (dates: patterns, then dateparser, with the precision) dates it;
+  a headline with none takes the date the story gives the same event;
+- negations and attempts ("failed to", "close to breaking") drop a proposal, hedges ("reportedly")
+  lower its confidence, and a later denial in the article lowers the proposals it denies.
 
 It reads at most MAX_ARTICLE_BYTES (longer text raises ArticleTooLong, whoever calls it), and every
 step is linear in the text: lookups by position are binary searches over lists built once, the phrase
-rules read one sentence at a time, and a run of words with no sentence end is read in windows.
+rules read one sentence at a time, a run of words with no sentence end is read in windows, and
+dateparser reads at most dates.MAX_PARSED expressions an article.
 
-Here are the entry points; the steps live in tokens (words and their normal forms), gazetteer (the
-names matched, from the database), article (sentences and mentions), cues (the phrase rules), dates,
-sentence (a phrase turned into proposals) and proposals (merging, denials).
+Here are the entry points; the steps live in tokens (words and sentences), names (the names matched,
+from the database), article (mentions and what "the town" refers to), rules (the phrase rules),
+dates, sentence (the grammar of one sentence), roles (what a phrase asserts) and proposals (dating
+by event, merging, denials).
 """
 from __future__ import annotations
 

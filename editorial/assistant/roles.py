@@ -6,9 +6,12 @@ Its own module because it is the judgement of who took what from whom, kind by k
 by X" names the besieger, so the place is held by the other side; "entered" and fighting "inside"
 leave it contested; "the liberation of X by Y" and "declared victory in X" read like the verbs.
 """
-CONTROLLED, CONTESTED, BESIEGED = "controlled", "contested", "besieged"
+from geo.models import Claim
+
+from .rules import PASSIVE_AUX
+
+CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had"}
-_PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
@@ -39,7 +42,7 @@ def assertion(sentence, cue, place):
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
         return CONTESTED, None, sides, 0.55, f"'{subject.text}' went in: contested between {', '.join(sides)}"
     if kind in ("hold", "in_control"):
-        if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in _PASSIVE_AUX:
+        if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
             return None  # "talks were held in Astana"
         subject = sentence.subject(cue)
         confidence = 0.8 if kind == "hold" else 0.6
