@@ -84,7 +84,7 @@ class Gazetteer:
         self.known_words = {w for names in (place_names, actor_names) for words in names for w in words}
         nlp = pipeline("en")
         self.vocab = nlp.vocab
-        from spacy.matcher import PhraseMatcher
+        from spacy.matcher import PhraseMatcher  # spaCy is imported when first used, as in tokens.pipeline
 
         self.place_matcher, self.actor_matcher = PhraseMatcher(nlp.vocab), PhraseMatcher(nlp.vocab)
         for matcher, names in ((self.place_matcher, place_names), (self.actor_matcher, actor_names)):
