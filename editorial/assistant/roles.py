@@ -109,7 +109,7 @@ def _contested(sentence, kind):
 
 def _siege_broken(sentence, cue):
     subject = sentence.subject(cue)
-    besieger = sentence.holder_between(cue) or _by_agent(sentence, cue)
+    besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
     if subject is None:
         return None
     besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug})
@@ -120,16 +120,11 @@ def _siege_broken(sentence, cue):
             f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
 
 
-def _by_agent(sentence, cue):
-    """X in "reached troops besieged for years by X"."""
-    return sentence.agent_after(cue)
-
-
 def _siege(sentence, cue):
     if cue.direction == "before":
         besieger = sentence.agent_after(cue)
     else:
-        besieger = sentence.holder_between(cue) or _by_agent(sentence, cue) or sentence.subject(cue)
+        besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
     if besieger is None:
         return None
     holder = sentence.adversary({besieger.slug})
