@@ -1,0 +1,251 @@
+"""ACLED's CSV in: the events that change territory become draft claims, each cited to its ACLED event.
+
+ACLED (Armed Conflict Location & Event Data) is a "living dataset": it rewrites and deletes events,
+keeping only the time of each row's last change. ControlMap keeps what was known when, so each
+event becomes a Source published at ACLED's first `timestamp` for it (a later change of the row
+never moves that earlier), and a draft claim that a reviewer checks before anyone sees it.
+
+One row, one claim, keyed by `event_id_cnty` (claim and source key `acled-<id>`): importing a file
+again creates nothing, and a row ACLED changed updates its draft. A claim a reviewer has published
+or rejected since is left alone and the row is reported. Rows that are not a change of territory
+are counted; rows that cannot be used (no place within reach, an unknown actor, a malformed date)
+are listed with their row number (the header is row 1, as in a spreadsheet), id and reason, and the
+good rows still import. The whole file is one transaction: a crash writes nothing.
+"""
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from ..models import Citation, Claim, Outlet, Source
+from .acled_match import REACH_KM, Gazetteer
+
+TERRITORY_CHANGES = ("Government regains territory", "Non-state actor overtakes territory",
+                     "Non-violent transfer of territory")
+COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+           "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+           "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+           "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp")
+REQUIRED = ("event_id_cnty", "event_date", "time_precision", "sub_event_type", "actor1", "location", "latitude",
+            "longitude", "geo_precision", "source", "notes", "timestamp")
+KEY_PREFIX = "acled-"
+# time_precision 2: ACLED dates an event known only to within a week at the middle of that week.
+WEEK_MARGIN = dt.timedelta(days=3)
+DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y")
+OUTLET = {"slug": "acled", "name": "ACLED", "homepage": "https://acleddata.com/",
+          "alignment": "conflict event dataset, coded from news and partner reports"}
+
+
+class AcledFileError(ValueError):
+    """The file as a whole cannot be read (not CSV, missing columns): nothing is imported."""
+
+
+class RowError(ValueError):
+    """One row cannot be used; the message is the reason reported for it."""
+
+
+@dataclass
+class Report:
+    """What an import did, row by row where a row was not imported."""
+
+    rows: int = 0
+    territory: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    other_events: int = 0
+    unusable: list = field(default_factory=list)  # (row number, event id, reason)
+    left_alone: list = field(default_factory=list)  # (row number, event id, reason)
+
+    def summary(self):
+        return (f"{self.rows} rows: {self.territory} changes of territory ({self.created} new drafts, "
+                f"{self.updated} updated, {self.unchanged} unchanged, {len(self.left_alone)} left as reviewed, "
+                f"{len(self.unusable)} unusable); {self.other_events} other events skipped.")
+
+
+def parse_event_date(text):
+    value = (text or "").strip()
+    for pattern in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise RowError(f"event_date {value!r} is not a date (2017-11-03 or 03 November 2017)")
+
+
+def claim_date(day, time_precision):
+    """(date, precision, earliest, latest) for ACLED's time_precision: 1 the day, 2 within about a
+    week (approximate, a week's window around the day), 3 the month."""
+    if time_precision == "1":
+        return day, "day", day, day
+    if time_precision == "2":
+        return day, "approximate", day - WEEK_MARGIN, day + WEEK_MARGIN
+    if time_precision == "3":
+        return day.replace(day=1), "month", None, None
+    raise RowError(f"time_precision {time_precision!r} is not 1, 2 or 3")
+
+
+def _number(row, name, kind=float):
+    try:
+        return kind(row[name])
+    except (TypeError, ValueError):
+        raise RowError(f"{name} {row[name]!r} is not a number") from None
+
+
+class AcledImport:
+    """One file's import; `run(rows)` with the CSV's rows (dicts), `report` after."""
+
+    def __init__(self, user=None, progress=None):
+        self.user = user
+        self.progress = progress or (lambda done: None)
+        self.report = Report()
+        self.gazetteer = Gazetteer()
+        self.outlet, _ = Outlet.objects.get_or_create(slug=OUTLET["slug"], defaults=OUTLET)
+        self.claims = {c.key: c for c in Claim.objects.filter(key__startswith=KEY_PREFIX)}
+        self.sources = {s.key: s for s in Source.objects.filter(key__startswith=KEY_PREFIX)}
+
+    def run(self, rows):
+        for number, row in enumerate(rows, start=2):
+            self.report.rows += 1
+            self.progress(1)
+            if (row.get("sub_event_type") or "").strip() not in TERRITORY_CHANGES:
+                self.report.other_events += 1
+                continue
+            self.report.territory += 1
+            event = (row.get("event_id_cnty") or "").strip()
+            try:
+                with transaction.atomic():
+                    self.event(event, row)
+            except RowError as error:
+                self.report.unusable.append((number, event, str(error)))
+            except _LeftAlone as error:
+                self.report.left_alone.append((number, event, str(error)))
+
+    def event(self, event, row):
+        if not event:
+            raise RowError("no event_id_cnty")
+        key = KEY_PREFIX + event.lower()
+        day = parse_event_date(row["event_date"])
+        date, precision, earliest, latest = claim_date(day, (row["time_precision"] or "").strip())
+        lon, lat = _number(row, "longitude"), _number(row, "latitude")
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise RowError(f"coordinates {lat}, {lon} are outside latitude ±90, longitude ±180")
+        geo_precision = _number(row, "geo_precision", int)
+        if geo_precision not in REACH_KM:
+            raise RowError(f"geo_precision {geo_precision} is not 1, 2 or 3")
+        names = list(dict.fromkeys(row[name].strip() for name in ("location", "admin3", "admin2") if (row.get(name) or "").strip()))
+        place, how = self.gazetteer.place(names, lon, lat, geo_precision)
+        if place is None:
+            raise RowError(how)
+        holder = self.gazetteer.actor(row["actor1"])
+        if holder is None:
+            raise RowError(f"actor1 {row['actor1']!r} is no known actor's name or alias (add it as an alias)")
+        stamp = _number(row, "timestamp", int)
+        published_at = dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc)
+        claim = self.claims.get(key)
+        if claim is not None and claim.review != Claim.Review.DRAFT:
+            if self._differs(claim, place, holder, date, precision, earliest, latest):
+                raise _LeftAlone(f"claim {key} is {claim.review}: the changed row is not applied; edit the claim "
+                                 "in the workspace if ACLED's correction stands")
+            self.report.unchanged += 1
+            return
+        source = self._source(key, event, row, published_at, place, how)
+        written = self._claim(key, claim, row, place, holder, date, precision, earliest, latest)
+        written |= self._citation(self.claims[key], source, row)
+        if claim is None:
+            self.report.created += 1
+        elif written:
+            self.report.updated += 1
+        else:
+            self.report.unchanged += 1
+
+    @staticmethod
+    def _differs(claim, place, holder, date, precision, earliest, latest):
+        wanted = (place, holder.pk, date, precision) + ((earliest, latest) if precision == "approximate" else ())
+        current = (claim.place_id, claim.holder_id, claim.date, claim.precision)
+        return current + ((claim.earliest, claim.latest) if precision == "approximate" else ()) != wanted
+
+    def _save(self, instance, exclude=()):
+        instance.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+        if self.user is not None:
+            instance._history_user = self.user
+        instance.save()
+
+    def _source(self, key, event, row, published_at, place, how):
+        source = self.sources.get(key)
+        text = "\n".join(f"{name}: {row.get(name) or ''}" for name in COLUMNS)
+        values = {
+            "outlet_id": self.outlet.pk,
+            "title": f"ACLED event {event}: {row['sub_event_type']} ({row['location']}, {row['event_date']})"[:500],
+            "author": (row.get("source") or "")[:200],
+            # The first time ACLED published the event: a later revision does not make it known later.
+            "published_at": min(published_at, source.published_at) if source else published_at,
+            "full_text": text,
+            "notes": f"Imported from ACLED; place matched by {how}.",
+        }
+        if source is None:
+            source = self.sources[key] = Source(key=key)
+        elif all(getattr(source, name) == value for name, value in values.items()):
+            return source
+        for name, value in values.items():
+            setattr(source, name, value)
+        self._save(source, exclude=["url"])
+        return source
+
+    def _claim(self, key, claim, row, place, holder, date, precision, earliest, latest):
+        values = {
+            "place_id": place, "status": Claim.Status.CONTROLLED, "holder_id": holder.pk, "date": date,
+            "precision": precision, "claimant": f"ACLED, from {row['source'] or 'unnamed sources'}"[:200],
+            "notes": f"ACLED {row['event_id_cnty']}: {row['sub_event_type']}; actor2: {row.get('actor2') or 'none'}.",
+        }
+        if claim is None:
+            claim = Claim(key=key, review=Claim.Review.DRAFT, editor=self.user)
+        elif all(getattr(claim, name) == value for name, value in values.items()) and (
+                precision != "approximate" or (claim.earliest, claim.latest) == (earliest, latest)):
+            return False
+        for name, value in values.items():
+            setattr(claim, name, value)
+        claim.earliest, claim.latest = (earliest, latest) if precision == "approximate" else (None, None)
+        self._save(claim, exclude=["earliest", "latest"])
+        self.claims[key] = claim
+        return True
+
+    def _citation(self, claim, source, row):
+        quote = (row.get("notes") or "").strip() or f"{row['sub_event_type']}: {row['actor1']} in {row['location']}."
+        note = f"ACLED's summary of: {row.get('source') or 'unnamed sources'}"[:300]
+        citation = Citation.objects.filter(claim=claim, source=source).first()
+        if citation is not None and (citation.quote, citation.quote_is_paraphrase, citation.note) == (quote, True, note):
+            return False
+        citation = citation or Citation(claim=claim, source=source)
+        citation.quote, citation.quote_is_paraphrase, citation.note = quote, True, note
+        self._save(citation)
+        return True
+
+
+class _LeftAlone(Exception):
+    """A reviewed claim that the row would change: reported, not written."""
+
+
+def read_rows(stream):
+    """The rows of an ACLED CSV (a text stream) as dicts; AcledFileError when columns are missing."""
+    reader = csv.DictReader(stream)
+    missing = [name for name in REQUIRED if name not in (reader.fieldnames or ())]
+    if missing:
+        raise AcledFileError(f"not an ACLED export: the column(s) {', '.join(missing)} are missing "
+                             f"(found {', '.join(reader.fieldnames or ()) or 'no header'})")
+    return reader
+
+
+def import_acled(stream, user=None, progress=None):
+    """Import the ACLED CSV in `stream` (text, or bytes read as UTF-8) in one transaction; the Report."""
+    if isinstance(stream, (bytes, bytearray)):
+        stream = io.StringIO(bytes(stream).decode("utf-8-sig"))
+    try:
+        with transaction.atomic():
+            importer = AcledImport(user, progress)
+            importer.run(read_rows(stream))
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise AcledFileError(f"not readable as CSV: {error}") from None
+    return importer.report

@@ -1,0 +1,78 @@
+"""Finding ControlMap's place and side for an ACLED event: by name, then by distance.
+
+Places and actors are read once per import and matched in memory: a large ACLED file has tens of
+thousands of rows, and a query per row for the nearest place cost more than the rest of the row.
+"""
+import math
+
+from ..models import Actor, Place
+from ..text import normalize_name
+
+EARTH_KM = 6371.0
+# How far from ACLED's coordinates the place may lie, by geo_precision: 1, the coordinates are the
+# town's; 2, a town near the event ("near X", "in the outskirts of X"); 3, only the region is known and
+# the coordinates are its capital's, so only a place of that name close by is believable.
+REACH_KM = {1: 5.0, 2: 15.0, 3: 30.0}
+# A place found by name may lie a little further than the reach (ACLED's town point and ours differ),
+# but not so far that it is another town of the same name.
+NAME_REACH_KM = 50.0
+CELL_DEGREES = 1.0  # grid cell of the in-memory index; a reach under ~50 km stays within a 3x3 block
+
+
+def distance_km(lon1, lat1, lon2, lat2):
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_KM * math.asin(math.sqrt(a))
+
+
+class Gazetteer:
+    """Every place by its normalised names and by grid cell, and every actor by its names."""
+
+    def __init__(self):
+        self.places = {}  # id -> (slug, lon, lat)
+        self.by_name = {}  # normalised name -> [place id]
+        self.cells = {}  # (cell x, cell y) -> [place id]
+        for place in Place.objects.prefetch_related("alternate_names").only("id", "slug", "name", "point"):
+            lon, lat = place.point.x, place.point.y
+            self.places[place.id] = (place.slug, lon, lat)
+            for name in {place.name, *(n.name for n in place.alternate_names.all())}:
+                self.by_name.setdefault(normalize_name(name), []).append(place.id)
+            self.cells.setdefault(self._cell(lon, lat), []).append(place.id)
+        self.actors = {}
+        for actor in Actor.objects.prefetch_related("aliases"):
+            for name in (actor.slug, actor.name, actor.short_name, *(a.name for a in actor.aliases.all())):
+                self.actors.setdefault(normalize_name(name), actor)
+
+    @staticmethod
+    def _cell(lon, lat):
+        return math.floor(lon / CELL_DEGREES), math.floor(lat / CELL_DEGREES)
+
+    def _near(self, ids, lon, lat, reach):
+        """(distance, id) of the nearest of `ids` within `reach` km, or None."""
+        found = [(distance_km(lon, lat, self.places[i][1], self.places[i][2]), i) for i in ids]
+        found = [item for item in found if item[0] <= reach]
+        return min(found) if found else None
+
+    def place(self, names, lon, lat, geo_precision):
+        """The place id for an event: a place named like the location (or, failing that, an admin
+        area) near the coordinates, else the nearest place within the reach of `geo_precision`.
+        Returns (place id, how it was found) or (None, why not)."""
+        for name in names:
+            ids = self.by_name.get(normalize_name(name))
+            if ids:
+                near = self._near(ids, lon, lat, NAME_REACH_KM)
+                if near:
+                    return near[1], f"name {name!r}"
+        reach = REACH_KM[geo_precision]
+        x, y = self._cell(lon, lat)
+        ids = [i for dx in (-1, 0, 1) for dy in (-1, 0, 1) for i in self.cells.get((x + dx, y + dy), ())]
+        near = self._near(ids, lon, lat, reach)
+        if near:
+            return near[1], f"{near[0]:.1f} km away"
+        return None, (f"no place named {' or '.join(repr(n) for n in names if n)} within {NAME_REACH_KM:.0f} km, "
+                      f"and none within {reach:.0f} km of {lat}, {lon} (geo_precision {geo_precision})")
+
+    def actor(self, name):
+        return self.actors.get(normalize_name(name))
