@@ -39,6 +39,11 @@ PARTIAL = string(pattern=PARTIAL_DATE)
 PARTIAL_OR_NULL = string(nullable=True, pattern=PARTIAL_DATE)
 DATE_OR_NULL = string(nullable=True, format="date")
 MOMENT_OR_NULL = string(nullable=True, format="date-time")
+# EDTF (ISO 8601-2) forms of an effective date (geo.edtf): 2017-11-03, 2017-09, 2014, 2014-11-15~.
+EDTF_DATE = r"^\d{4}(-\d{2}(-\d{2}~?)?)?$"
+EDTF = string(pattern=EDTF_DATE, description="The date in EDTF (ISO 8601-2): 2017-11-03, 2017-09, 2014, or 2014-11-15~ (approximate).")
+EDTF_OR_NULL = string(nullable=True, pattern=EDTF_DATE)
+EDTF_DAY_OR_NULL = string(nullable=True, format="date", description="The end in EDTF: a day.")
 POINT = obj({"type": string(enum=["Point"]), "coordinates": {**array({"type": "number"}), "minItems": 2, "maxItems": 2}})
 INDEXES = array({"type": "integer"})
 PAGE = {"count": {"type": "integer"}, "next": string(nullable=True), "previous": string(nullable=True)}
@@ -58,7 +63,8 @@ COMPONENTS = {
     "Evidence": {
         "allOf": [
             ref("Citation"),
-            obj({"claim": string(), "claimant": string(), "date": PARTIAL, "precision": PRECISION, "rank": RANK}),
+            obj({"claim": string(), "claimant": string(), "date": PARTIAL, "since_edtf": EDTF, "precision": PRECISION,
+                 "rank": RANK}),
         ],
     },
     "Side": obj({
@@ -68,7 +74,7 @@ COMPONENTS = {
     "ControlProperties": obj({
         "place": string(), "name": string(), "kind": string(), "size": {"type": "integer", "minimum": 1, "maximum": 5},
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
-        "since": PARTIAL_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
+        "since": PARTIAL_OR_NULL, "since_edtf": EDTF_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
     }),
     "ControlFeature": obj({
@@ -109,13 +115,13 @@ COMPONENTS = {
     },
     "ClaimItem": obj({
         "key": string(), "place": string(), "status": STATUS, "holder": string(nullable=True),
-        "others": array(ref("ActorRole")), "date": PARTIAL, "precision": PRECISION, "date_label": string(),
-        "end": DATE_OR_NULL, "claimant": string(), "rank": RANK, "rank_reason": string(),
+        "others": array(ref("ActorRole")), "date": PARTIAL, "since_edtf": EDTF, "precision": PRECISION,
+        "date_label": string(), "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "claimant": string(), "rank": RANK, "rank_reason": string(),
         "superseded": {"type": "boolean"}, "superseded_at": MOMENT_OR_NULL, "superseded_by": string(nullable=True),
         "known_from": MOMENT_OR_NULL, "citations": array(ref("Citation")),
     }),
     "Period": obj({
-        "start": PARTIAL, "end": DATE_OR_NULL, "precision": PRECISION_OR_NULL, "label": string(),
+        "start": PARTIAL, "since_edtf": EDTF, "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "precision": PRECISION_OR_NULL, "label": string(),
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
     }),
