@@ -15,6 +15,7 @@ good rows still import. The whole file is one transaction: a crash writes nothin
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -31,6 +32,7 @@ COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_ty
 REQUIRED = ("event_id_cnty", "event_date", "time_precision", "sub_event_type", "actor1", "location", "latitude",
             "longitude", "geo_precision", "source", "notes", "timestamp")
 KEY_PREFIX = "acled-"
+EVENT_ID = re.compile(r"[A-Za-z0-9_-]{1,100}")  # kept verbatim in the claim and source keys (slugs)
 # time_precision 2: ACLED dates an event known only to within a week at the middle of that week.
 WEEK_MARGIN = dt.timedelta(days=3)
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y")
@@ -58,6 +60,11 @@ class Report:
     other_events: int = 0
     unusable: list = field(default_factory=list)  # (row number, event id, reason)
     left_alone: list = field(default_factory=list)  # (row number, event id, reason)
+
+    @property
+    def listed(self):
+        """The rows not imported, under their headings."""
+        return [("Unusable rows", self.unusable), ("Reviewed claims left as they are", self.left_alone)]
 
     def summary(self):
         return (f"{self.rows} rows: {self.territory} changes of territory ({self.created} new drafts, "
@@ -124,9 +131,10 @@ class AcledImport:
                 self.report.left_alone.append((number, event, str(error)))
 
     def event(self, event, row):
-        if not event:
-            raise RowError("no event_id_cnty")
-        key = KEY_PREFIX + event.lower()
+        if not EVENT_ID.fullmatch(event):
+            raise RowError(f"event_id_cnty {event!r} is not an ACLED event id (letters, digits, - and _)" if event
+                           else "no event_id_cnty")
+        key = KEY_PREFIX + event
         day = parse_event_date(row["event_date"])
         date, precision, earliest, latest = claim_date(day, (row["time_precision"] or "").strip())
         lon, lat = _number(row, "longitude"), _number(row, "latitude")
@@ -135,8 +143,8 @@ class AcledImport:
         geo_precision = _number(row, "geo_precision", int)
         if geo_precision not in REACH_KM:
             raise RowError(f"geo_precision {geo_precision} is not 1, 2 or 3")
-        names = list(dict.fromkeys(row[name].strip() for name in ("location", "admin3", "admin2") if (row.get(name) or "").strip()))
-        place, how = self.gazetteer.place(names, lon, lat, geo_precision)
+        admins = [row[name].strip() for name in ("admin3", "admin2") if (row.get(name) or "").strip()]
+        place, how = self.gazetteer.place((row.get("location") or "").strip(), admins, lon, lat, geo_precision)
         if place is None:
             raise RowError(how)
         holder = self.gazetteer.actor(row["actor1"])
@@ -240,12 +248,12 @@ def read_rows(stream):
 
 def import_acled(stream, user=None, progress=None):
     """Import the ACLED CSV in `stream` (text, or bytes read as UTF-8) in one transaction; the Report."""
-    if isinstance(stream, (bytes, bytearray)):
-        stream = io.StringIO(bytes(stream).decode("utf-8-sig"))
     try:
+        if isinstance(stream, (bytes, bytearray)):
+            stream = io.StringIO(bytes(stream).decode("utf-8-sig"))
         with transaction.atomic():
             importer = AcledImport(user, progress)
             importer.run(read_rows(stream))
     except (csv.Error, UnicodeDecodeError) as error:
-        raise AcledFileError(f"not readable as CSV: {error}") from None
+        raise AcledFileError(f"not readable as UTF-8 CSV: {error}") from None
     return importer.report

@@ -55,23 +55,30 @@ class Gazetteer:
         found = [item for item in found if item[0] <= reach]
         return min(found) if found else None
 
-    def place(self, names, lon, lat, geo_precision):
-        """The place id for an event: a place named like the location (or, failing that, an admin
-        area) near the coordinates, else the nearest place within the reach of `geo_precision`.
-        Returns (place id, how it was found) or (None, why not)."""
-        for name in names:
-            ids = self.by_name.get(normalize_name(name))
-            if ids:
-                near = self._near(ids, lon, lat, NAME_REACH_KM)
-                if near:
-                    return near[1], f"name {name!r}"
+    def _named(self, name, lon, lat):
+        ids = self.by_name.get(normalize_name(name))
+        return self._near(ids, lon, lat, NAME_REACH_KM) if ids else None
+
+    def place(self, location, admins, lon, lat, geo_precision):
+        """The place id for an event: a place named like the location near the coordinates; else the
+        nearest place within the reach of `geo_precision`; else a place named like an admin area
+        (admin3, admin2: districts are often named after their town, which ACLED's coordinates then
+        are). Returns (place id, how it was found) or (None, why not)."""
+        named = self._named(location, lon, lat) if location else None
+        if named:
+            return named[1], f"name {location!r}"
         reach = REACH_KM[geo_precision]
         x, y = self._cell(lon, lat)
         ids = [i for dx in (-1, 0, 1) for dy in (-1, 0, 1) for i in self.cells.get((x + dx, y + dy), ())]
         near = self._near(ids, lon, lat, reach)
         if near:
             return near[1], f"{near[0]:.1f} km away"
-        return None, (f"no place named {' or '.join(repr(n) for n in names if n)} within {NAME_REACH_KM:.0f} km, "
+        for admin in admins:
+            named = self._named(admin, lon, lat)
+            if named:
+                return named[1], f"admin area name {admin!r}"
+        names = " or ".join(repr(name) for name in dict.fromkeys([location, *admins]) if name)
+        return None, (f"no place named {names or 'at all'} within {NAME_REACH_KM:.0f} km, "
                       f"and none within {reach:.0f} km of {lat}, {lon} (geo_precision {geo_precision})")
 
     def actor(self, name):

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         except AcledFileError as error:
             raise CommandError(f"{path}: nothing imported: {error}.") from None
         self.stdout.write(f"{path}: {report.summary()}")
-        for title, rows in (("Unusable rows", report.unusable), ("Reviewed claims left as they are", report.left_alone)):
+        for title, rows in report.listed:
             if rows:
                 self.stdout.write(f"{title}:")
                 for number, event, reason in rows:
