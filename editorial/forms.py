@@ -36,7 +36,7 @@ class ClaimForm(forms.ModelForm):
     (2014-11-15~) sets the precision it implies; a plain day keeps the precision chosen below it."""
 
     opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    date = EDTFDateField(label="Effective date", max_length=12, help_text=(
+    date = EDTFDateField(label="Effective date", widget=forms.TextInput(attrs={"size": 14}), help_text=(
         "EDTF: 2017-11-03 (a day), 2017-09 (a month), 2014 (a year) or 2014-11-15~ (an approximate day). "
         "A month or a year sets the precision; a day keeps the precision chosen."))
 
@@ -67,6 +67,9 @@ class ClaimForm(forms.ModelForm):
                     self.add_error("precision", f"The date {edtf.to_edtf(given.date, given.precision)} is of "
                                                 f"{given.precision} precision, not {chosen}: change one of them.")
                 cleaned["precision"] = given.precision
+            if given.precision == Precision.APPROXIMATE and (self.instance.precision, self.instance.date) != (
+                    given.precision, given.date):
+                self.instance.earliest = self.instance.latest = None  # a new approximate day: the default window
         opened = cleaned.get("opened_revision")
         if self.instance.pk and opened is not None:
             rows = Claim.objects.filter(pk=self.instance.pk)
