@@ -152,6 +152,28 @@ COMPONENTS = {
         "outlet": obj({"slug": string(), "name": string(), "alignment": string(), "reliability": string()}),
     }),
     "SourcePage": obj({**PAGE, "results": array(ref("Source"))}),
+    "PeriodFeature": obj({
+        "type": string(enum=["Feature"]), "id": string(), "geometry": POINT,
+        "properties": obj({
+            "place": string(), "name": string(), "kind": string(), "size": {"type": "integer"},
+            "since": PARTIAL, "since_edtf": EDTF, "since_day": string(format="date"), "since_label": string(),
+            "precision": PRECISION, "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "status": STATE_STATUS,
+            "holder": string(nullable=True), "others": array(ref("ActorRole")),
+            "sides": array(obj({"status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole"))})),
+            "claims": array(string()),
+        }),
+    }),
+    "PeriodCollection": {
+        **obj({
+            "type": string(enum=["FeatureCollection"]), "known_at": MOMENT_OR_NULL, "version": {"type": "integer"},
+            "actors": array(obj({"slug": string(), "name": string(), "colour": string(pattern="^#[0-9a-f]{6}$")})),
+            "features": array(ref("PeriodFeature")),
+        }),
+        "description": (
+            "One feature per place and stretch of time with one state, from `since` up to `end` (the first day "
+            "of the next period; null while it lasts). `claims` are the keys of the deciding claims."
+        ),
+    },
 }
 
 

@@ -68,6 +68,7 @@ def test_schemathesis_finds_no_server_error_and_every_response_conforms(api_url)
     assert set(operations) == {
         "/api/v1/control/", "/api/v1/timeline/", "/api/v1/places/", "/api/v1/places/{slug}/",
         "/api/v1/places/{slug}/history/", "/api/v1/actors/", "/api/v1/sources/", "/api/v1/claims/",
+        "/api/v1/periods/",
     }
     for path, operation in operations.items():
         operation_tests(operation, api_url)
