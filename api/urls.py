@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from . import periods, views
+from . import period_views, views
 from .caching import cached_view
 from .feeds import ChangesFeed
 
@@ -17,7 +17,7 @@ urlpatterns = [
     path("api/v1/actors/", views.ActorsView.as_view(), name="actors"),
     path("api/v1/sources/", views.SourcesView.as_view(), name="sources"),
     path("api/v1/claims/", views.ClaimsView.as_view(), name="claims"),
-    path("api/v1/periods/", periods.PeriodsView.as_view(), name="periods"),
+    path("api/v1/periods/", period_views.PeriodsView.as_view(), name="periods"),
     path("api/v1/schema/", views.SchemaView.as_view(), name="schema"),
     path("api/v1/docs/", cached_view("docs")(TemplateView.as_view(template_name="api/docs.html")), name="docs"),
     # Anything else under /api/ is a JSON 404, like the unknown slugs above.

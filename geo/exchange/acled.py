@@ -18,10 +18,11 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
-from ..models import Citation, Claim, Outlet, Source
+from ..models import Claim, Outlet, Precision, date_bounds
 from .acled_match import REACH_KM, Gazetteer
+from .acled_writer import Writer
 
 TERRITORY_CHANGES = ("Government regains territory", "Non-state actor overtakes territory",
                      "Non-violent transfer of territory")
@@ -90,7 +91,8 @@ def claim_date(day, time_precision):
     if time_precision == "2":
         return day, "approximate", day - WEEK_MARGIN, day + WEEK_MARGIN
     if time_precision == "3":
-        return day.replace(day=1), "month", None, None
+        first, last = date_bounds(day, Precision.MONTH)
+        return first, "month", first, last
     raise RowError(f"time_precision {time_precision!r} is not 1, 2 or 3")
 
 
@@ -105,13 +107,11 @@ class AcledImport:
     """One file's import; `run(rows)` with the CSV's rows (dicts), `report` after."""
 
     def __init__(self, user=None, progress=None):
-        self.user = user
         self.progress = progress or (lambda done: None)
         self.report = Report()
         self.gazetteer = Gazetteer()
         self.outlet, _ = Outlet.objects.get_or_create(slug=OUTLET["slug"], defaults=OUTLET)
-        self.claims = {c.key: c for c in Claim.objects.filter(key__startswith=KEY_PREFIX)}
-        self.sources = {s.key: s for s in Source.objects.filter(key__startswith=KEY_PREFIX)}
+        self.writer = Writer(user)
 
     def run(self, rows):
         for number, row in enumerate(rows, start=2):
@@ -123,14 +123,17 @@ class AcledImport:
             self.report.territory += 1
             event = (row.get("event_id_cnty") or "").strip()
             try:
-                with transaction.atomic():
-                    self.event(event, row)
+                done = self.event(event, row)
             except RowError as error:
                 self.report.unusable.append((number, event, str(error)))
             except _LeftAlone as error:
                 self.report.left_alone.append((number, event, str(error)))
+            else:
+                setattr(self.report, done, getattr(self.report, done) + 1)
+        self.writer.finish()
 
     def event(self, event, row):
+        """Stage the event's draft; "created", "updated" or "unchanged"."""
         if not EVENT_ID.fullmatch(event):
             raise RowError(f"event_id_cnty {event!r} is not an ACLED event id (letters, digits, - and _)" if event
                            else "no event_id_cnty")
@@ -150,86 +153,36 @@ class AcledImport:
         holder = self.gazetteer.actor(row["actor1"])
         if holder is None:
             raise RowError(f"actor1 {row['actor1']!r} is no known actor's name or alias (add it as an alias)")
-        stamp = _number(row, "timestamp", int)
-        published_at = dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc)
-        claim = self.claims.get(key)
+        published_at = dt.datetime.fromtimestamp(_number(row, "timestamp", int), tz=dt.timezone.utc)
+        claim = self.writer.claims.get(key)
+        wanted = (place, holder.pk, date, precision, earliest, latest)
         if claim is not None and claim.review != Claim.Review.DRAFT:
-            if self._differs(claim, place, holder, date, precision, earliest, latest):
+            current = (claim.place_id, claim.holder_id, claim.date, claim.precision, claim.earliest, claim.latest)
+            if current != wanted:
                 raise _LeftAlone(f"claim {key} is {claim.review}: the changed row is not applied; edit the claim "
                                  "in the workspace if ACLED's correction stands")
-            self.report.unchanged += 1
-            return
-        source = self._source(key, event, row, published_at, place, how)
-        written = self._claim(key, claim, row, place, holder, date, precision, earliest, latest)
-        written |= self._citation(self.claims[key], source, row)
-        if claim is None:
-            self.report.created += 1
-        elif written:
-            self.report.updated += 1
-        else:
-            self.report.unchanged += 1
-
-    @staticmethod
-    def _differs(claim, place, holder, date, precision, earliest, latest):
-        wanted = (place, holder.pk, date, precision) + ((earliest, latest) if precision == "approximate" else ())
-        current = (claim.place_id, claim.holder_id, claim.date, claim.precision)
-        return current + ((claim.earliest, claim.latest) if precision == "approximate" else ()) != wanted
-
-    def _save(self, instance, exclude=()):
-        instance.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
-        if self.user is not None:
-            instance._history_user = self.user
-        instance.save()
-
-    def _source(self, key, event, row, published_at, place, how):
-        source = self.sources.get(key)
-        text = "\n".join(f"{name}: {row.get(name) or ''}" for name in COLUMNS)
-        values = {
-            "outlet_id": self.outlet.pk,
-            "title": f"ACLED event {event}: {row['sub_event_type']} ({row['location']}, {row['event_date']})"[:500],
-            "author": (row.get("source") or "")[:200],
-            # The first time ACLED published the event: a later revision does not make it known later.
-            "published_at": min(published_at, source.published_at) if source else published_at,
-            "full_text": text,
-            "notes": f"Imported from ACLED; place matched by {how}.",
-        }
-        if source is None:
-            source = self.sources[key] = Source(key=key)
-        elif all(getattr(source, name) == value for name, value in values.items()):
-            return source
-        for name, value in values.items():
-            setattr(source, name, value)
-        self._save(source, exclude=["url"])
-        return source
-
-    def _claim(self, key, claim, row, place, holder, date, precision, earliest, latest):
-        values = {
-            "place_id": place, "status": Claim.Status.CONTROLLED, "holder_id": holder.pk, "date": date,
-            "precision": precision, "claimant": f"ACLED, from {row['source'] or 'unnamed sources'}"[:200],
-            "notes": f"ACLED {row['event_id_cnty']}: {row['sub_event_type']}; actor2: {row.get('actor2') or 'none'}.",
-        }
-        if claim is None:
-            claim = Claim(key=key, review=Claim.Review.DRAFT, editor=self.user)
-        elif all(getattr(claim, name) == value for name, value in values.items()) and (
-                precision != "approximate" or (claim.earliest, claim.latest) == (earliest, latest)):
-            return False
-        for name, value in values.items():
-            setattr(claim, name, value)
-        claim.earliest, claim.latest = (earliest, latest) if precision == "approximate" else (None, None)
-        self._save(claim, exclude=["earliest", "latest"])
-        self.claims[key] = claim
-        return True
-
-    def _citation(self, claim, source, row):
-        quote = (row.get("notes") or "").strip() or f"{row['sub_event_type']}: {row['actor1']} in {row['location']}."
-        note = f"ACLED's summary of: {row.get('source') or 'unnamed sources'}"[:300]
-        citation = Citation.objects.filter(claim=claim, source=source).first()
-        if citation is not None and (citation.quote, citation.quote_is_paraphrase, citation.note) == (quote, True, note):
-            return False
-        citation = citation or Citation(claim=claim, source=source)
-        citation.quote, citation.quote_is_paraphrase, citation.note = quote, True, note
-        self._save(citation)
-        return True
+            return "unchanged"
+        source = self.writer.sources.get(key)
+        outlets = row.get("source") or "unnamed sources"
+        try:
+            return self.writer.event(key, (
+                self.outlet.pk,
+                f"ACLED event {event}: {row['sub_event_type']} ({row['location']}, {row['event_date']})"[:500],
+                (row.get("source") or "")[:200],
+                # The first time ACLED published the event: a later revision does not make it known later.
+                min(published_at, source.published_at) if source else published_at,
+                "\n".join(f"{name}: {row.get(name) or ''}" for name in COLUMNS),
+                f"Imported from ACLED; place matched by {how}.",
+            ), (
+                place, Claim.Status.CONTROLLED, holder.pk, date, precision, earliest, latest,
+                f"ACLED, from {outlets}"[:200],
+                f"ACLED {event}: {row['sub_event_type']}; actor2: {row.get('actor2') or 'none'}.",
+            ), (
+                (row.get("notes") or "").strip() or f"{row['sub_event_type']}: {row['actor1']} in {row['location']}.",
+                True, f"ACLED's summary of: {outlets}"[:300],
+            ))
+        except ValueError as error:
+            raise RowError(str(error)) from None
 
 
 class _LeftAlone(Exception):
@@ -256,4 +209,6 @@ def import_acled(stream, user=None, progress=None):
             importer.run(read_rows(stream))
     except (csv.Error, UnicodeDecodeError) as error:
         raise AcledFileError(f"not readable as UTF-8 CSV: {error}") from None
+    except IntegrityError as error:  # the models' checks passed, the database refused: nothing is kept
+        raise AcledFileError(f"a row breaks a database rule ({error})") from None
     return importer.report
