@@ -12,6 +12,7 @@ from django.core.cache import cache
 from edtf import parse_edtf
 
 from geo import records
+from geo.models import Place
 
 
 @pytest.fixture(autouse=True)
@@ -122,3 +123,19 @@ def test_answers_are_cached_and_revalidated(client, seeded):
     again = fetch(client, "format=gpkg")
     assert again["X-Cache"] == "hit" and again.content == first.content
     assert client.get("/api/v1/periods/?format=gpkg", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_prepared_segments_give_the_periods_resolution_gives(seeded):
+    from api import periods, snapshots
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        assert snapshots.usable(cursor)  # the seed's segments are built: the prepared path is read
+
+    def shown(rows):
+        return [(r.place, r.start, r.end, r.precision, r.state.key, sorted(r.claims)) for r in rows]
+
+    prepared = shown(periods.iter_periods())
+    assert prepared and prepared == shown(periods._resolved(None, None))
+    qaim = Place.objects.filter(slug="qaim").values("id")
+    assert shown(periods.iter_periods(places=qaim)) == [p for p in prepared if p[0] == qaim.get()["id"]]
