@@ -70,8 +70,10 @@ class Writer:
         source_differs = self._set(source, SOURCE_FIELDS, source_values)
         claim_differs = self._set(claim, CLAIM_FIELDS, claim_values)
         try:
-            validated(source)
-            validated(claim)
+            if source_differs:
+                validated(source)
+            if claim_differs:
+                validated(claim)
         except ValueError:
             self._set(source, SOURCE_FIELDS, before[0])
             self._set(claim, CLAIM_FIELDS, before[1])
