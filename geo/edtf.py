@@ -32,13 +32,11 @@ class EDTFError(ValueError):
 
 @dataclass(frozen=True)
 class EDTFDate:
-    """What an EDTF expression means for a claim: the effective day, its precision, and for an
-    approximate date the window (None: the model's default window)."""
+    """What an EDTF expression means for a claim: the effective day and its precision (an
+    approximate day's window is not part of EDTF: the model's default, or the one given beside it)."""
 
     date: dt.date
     precision: str
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
 
 
 def to_edtf(day, precision):

@@ -111,7 +111,7 @@ class AcledImport:
         self.report = Report()
         self.gazetteer = Gazetteer()
         self.outlet, _ = Outlet.objects.get_or_create(slug=OUTLET["slug"], defaults=OUTLET)
-        self.writer = Writer(user)
+        self.writer = Writer(user, KEY_PREFIX)
 
     def run(self, rows):
         for number, row in enumerate(rows, start=2):
@@ -153,7 +153,11 @@ class AcledImport:
         holder = self.gazetteer.actor(row["actor1"])
         if holder is None:
             raise RowError(f"actor1 {row['actor1']!r} is no known actor's name or alias (add it as an alias)")
-        published_at = dt.datetime.fromtimestamp(_number(row, "timestamp", int), tz=dt.timezone.utc)
+        stamp = _number(row, "timestamp", int)
+        try:
+            published_at = dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            raise RowError(f"timestamp {stamp} is not a time ACLED could have published at") from None
         claim = self.writer.claims.get(key)
         wanted = (place, holder.pk, date, precision, earliest, latest)
         if claim is not None and claim.review != Claim.Review.DRAFT:

@@ -36,11 +36,12 @@ def validated(instance):
 class Writer:
     """The rows of one import, pending until `flush` (every BATCH events, and at the end)."""
 
-    def __init__(self, user):
+    def __init__(self, user, prefix):
+        """`prefix`: the keys of the claims and sources this import writes (and reads back)."""
         self.user = user
-        self.claims = {c.key: c for c in Claim.objects.filter(key__startswith="acled-")}
-        self.sources = {s.key: s for s in Source.objects.filter(key__startswith="acled-")}
-        self.citations = {(c.claim_id, c.source_id): c for c in Citation.objects.filter(claim__key__startswith="acled-")}
+        self.claims = {c.key: c for c in Claim.objects.filter(key__startswith=prefix)}
+        self.sources = {s.key: s for s in Source.objects.filter(key__startswith=prefix)}
+        self.citations = {(c.claim_id, c.source_id): c for c in Citation.objects.filter(claim__key__startswith=prefix)}
         self.new, self.changed, self.linked = {Source: [], Claim: [], Citation: []}, {Source: {}, Claim: {}, Citation: {}}, []
         self.pending = self.written = 0
 
