@@ -16,7 +16,10 @@ REACH_KM = {1: 5.0, 2: 15.0, 3: 30.0}
 # A place found by name may lie a little further than the reach (ACLED's town point and ours differ),
 # but not so far that it is another town of the same name.
 NAME_REACH_KM = 50.0
-CELL_DEGREES = 1.0  # grid cell of the in-memory index; a reach under ~50 km stays within a 3x3 block
+# Grid cell of the in-memory index: with 1-degree cells a lookup measured the distance to some 1,500
+# places at 10,000 places in Syria and Iraq; a quarter degree holds about a dozen.
+CELL_DEGREES = 0.25
+KM_PER_DEGREE = 111.2
 
 
 def distance_km(lon1, lat1, lon2, lat2):
@@ -55,6 +58,13 @@ class Gazetteer:
         found = [item for item in found if item[0] <= reach]
         return min(found) if found else None
 
+    def _within_cells(self, lon, lat, reach):
+        """The places of every grid cell that a circle of `reach` km around the point touches."""
+        x, y = self._cell(lon, lat)
+        rows = math.ceil(reach / (CELL_DEGREES * KM_PER_DEGREE))
+        columns = math.ceil(reach / (CELL_DEGREES * KM_PER_DEGREE * max(math.cos(math.radians(abs(lat) + CELL_DEGREES)), 0.01)))
+        return [i for dx in range(-columns, columns + 1) for dy in range(-rows, rows + 1) for i in self.cells.get((x + dx, y + dy), ())]
+
     def _named(self, name, lon, lat):
         ids = self.by_name.get(normalize_name(name))
         return self._near(ids, lon, lat, NAME_REACH_KM) if ids else None
@@ -68,11 +78,9 @@ class Gazetteer:
         if named:
             return named[1], f"name {location!r}"
         reach = REACH_KM[geo_precision]
-        x, y = self._cell(lon, lat)
-        ids = [i for dx in (-1, 0, 1) for dy in (-1, 0, 1) for i in self.cells.get((x + dx, y + dy), ())]
-        near = self._near(ids, lon, lat, reach)
+        near = self._near(self._within_cells(lon, lat, reach), lon, lat, reach)
         if near:
-            return near[1], f"{near[0]:.1f} km away"
+            return near[1], f"distance, {near[0]:.1f} km away"
         for admin in admins:
             named = self._named(admin, lon, lat)
             if named:

@@ -165,3 +165,15 @@ def test_a_large_file_imports_in_seconds(tmp_path):
     print(f"5,000 ACLED rows imported in {seconds:.1f} s: {output.splitlines()[0]}")
     assert "5000 rows: 1000 changes of territory (1000 new drafts" in output
     assert seconds < 60
+
+
+@pytest.mark.usefixtures("seeded")
+def test_the_reach_of_a_place_found_by_distance_depends_on_geo_precision(tmp_path):
+    """10 km east of Raqqa, under a name we do not know: too far for geo_precision 1 (5 km), within 2's 15 km."""
+    template = next(r for r in rows_of() if r["event_id_cnty"] == "SYR1001")
+    rows = [dict(template, event_id_cnty=f"FAR{precision}", location="Unknown farm", admin2="", admin3="",
+                 latitude="35.9500", longitude="39.1267", geo_precision=str(precision)) for precision in (1, 2)]
+    output = run(write_rows(tmp_path / "reach.csv", rows))
+    assert "row 2 (FAR1): no place named 'Unknown farm' within 50 km, and none within 5 km" in output
+    assert Claim.objects.get(key="acled-FAR2").place.slug == "raqqa"
+    assert "place matched by distance, 9.9 km away" in Source.objects.get(key="acled-FAR2").notes
