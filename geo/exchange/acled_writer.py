@@ -3,13 +3,13 @@
 A save per row ran two commit hooks per row (the data version and the snapshots, each committing
 on its own after the import): 40 ms a row, so a file of 20,000 territory changes took a quarter of
 an hour. Rows are validated one by one as before (a bad row is reported, not written), then
-written a batch at a time with bulk inserts and updates (django-simple-history's bulk helpers keep
+written a batch at a time (bulk inserts, plain updates; django-simple-history's bulk helpers keep
 the history rows), and geo.signals.bulk_changed tells the data version and the snapshots once.
 The database's triggers keep known_from and mark the places touched, as for any write.
 """
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from ..models import Citation, Claim, Source
 from ..signals import bulk_changed
@@ -114,9 +114,12 @@ class Writer:
             bulk_create_with_history(citations, Citation, batch_size=500, **options)
         fields = {Source: SOURCE_FIELDS, Claim: (*CLAIM_FIELDS, "revision", "updated_at"), Citation: CITATION_FIELDS}
         for model, changed in self.changed.items():
+            # One UPDATE a row: Django's bulk_update writes a CASE over the whole batch per column, which
+            # SQLite evaluated row by row (10 ms a row at 20,000 changed drafts).
+            for instance in changed.values():
+                model._default_manager.filter(pk=instance.pk).update(**{name: getattr(instance, name) for name in fields[model]})
             if changed:
-                bulk_update_with_history(list(changed.values()), model, [f.removesuffix("_id") for f in fields[model]],
-                                         batch_size=500, **options)
+                model.history.bulk_history_create(list(changed.values()), batch_size=500, update=True, **options)
         self.written += sum(map(len, self.new.values())) + len(citations) + sum(map(len, self.changed.values()))
         self.new, self.changed, self.linked = {Source: [], Claim: [], Citation: []}, {Source: {}, Claim: {}, Citation: {}}, []
         self.pending = 0

@@ -93,7 +93,8 @@ def test_importing_again_creates_nothing_and_a_changed_row_updates_its_draft(tmp
     output = run(write_rows(tmp_path / "revised.csv", rows))
     assert "0 new drafts, 1 updated, 4 unchanged" in output
     claim = Claim.objects.get(key="acled-SYR1001")
-    assert claim.date == dt.date(2017, 11, 4) and claim.review == "draft"
+    assert claim.date == dt.date(2017, 11, 4) and claim.review == "draft" and claim.revision == 2
+    assert [h.date for h in claim.history.order_by("history_id")] == [dt.date(2017, 11, 3), dt.date(2017, 11, 4)]
     assert claim.citations.get().quote.endswith("on 4 November.")
     # What was known when: the source stays published at ACLED's first timestamp.
     assert claim.citations.get().source.published_at == dt.datetime.fromtimestamp(1509840000, tz=UTC)
