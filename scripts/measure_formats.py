@@ -96,8 +96,10 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "acled.csv"
         acled_file(path, arguments.acled_rows, random.Random(8))
-        for attempt in ("first import", "same file again"):
-            with path.open(encoding="utf-8", newline="") as stream:
+        revised = Path(folder) / "revised.csv"
+        revised.write_text(path.read_text(encoding="utf-8").replace("Synthetic event", "Revised event"), encoding="utf-8")
+        for attempt, file in (("first import", path), ("same file again", path), ("every note revised", revised)):
+            with file.open(encoding="utf-8", newline="") as stream:
                 report = timed(f"ACLED {arguments.acled_rows} rows, {attempt}", lambda: import_acled(stream))
             print(f"  {report.summary()}", flush=True)
 
