@@ -1,11 +1,12 @@
 """Writing an ACLED import's sources, draft claims and citations in batches, with their history.
 
-A save per row ran two commit hooks per row (the data version and the snapshots, each committing
-on its own after the import): 40 ms a row, so a file of 20,000 territory changes took a quarter of
-an hour. Rows are validated one by one as before (a bad row is reported, not written), then
-written a batch at a time (bulk inserts, plain updates; django-simple-history's bulk helpers keep
-the history rows), and geo.signals.bulk_changed tells the data version and the snapshots once.
-The database's triggers keep known_from and mark the places touched, as for any write.
+A model save per row runs two commit hooks per row (the data version and the snapshots, each
+committing on its own after the import): measured at 40 ms a row, a file of 20,000 territory
+changes would take a quarter of an hour. So each row is validated on its own (a bad row is
+reported, not written), then written a batch at a time (bulk inserts, plain updates;
+django-simple-history's bulk helpers keep the history rows), and geo.signals.bulk_changed tells the
+data version and the snapshots once. The database's triggers keep known_from and mark the places
+touched, as for any write.
 """
 from django.core.exceptions import ValidationError
 from django.utils import timezone
