@@ -2,9 +2,9 @@
 time with one state each, as geo.resolution.periods makes them.
 
 As known now they are read from the prepared snapshot segments (api.snapshots), merged where a
-segment repeats its place's previous state, as resolution.periods merges claims that repeat it:
-at 10,000 places and 200,000 claims, resolving every claim again took ten seconds, reading the
-segments one. With `known_at`, or while the segments are incomplete, the claims are resolved
+segment repeats its place's previous state, as resolution.periods merges claims that repeat it
+(measured at 1,000 places and 20,000 claims: the GeoPackage in 0.9 s resolving the claims, 0.6 s
+from the segments). With `known_at`, or while the segments are incomplete, the claims are resolved
 (geo.records): the same periods, more slowly.
 """
 import re
