@@ -44,6 +44,11 @@ PARTIAL = string(pattern=PARTIAL_DATE)
 PARTIAL_OR_NULL = string(nullable=True, pattern=PARTIAL_DATE)
 DATE_OR_NULL = string(nullable=True, format="date")
 MOMENT_OR_NULL = string(nullable=True, format="date-time")
+# EDTF (ISO 8601-2) forms of an effective date (geo.edtf): 2017-11-03, 2017-09, 2014, 2014-11-15~.
+EDTF_DATE = r"^\d{4}(-\d{2}(-\d{2}~?)?)?$"
+EDTF = string(pattern=EDTF_DATE, description="The date in EDTF (ISO 8601-2): 2017-11-03, 2017-09, 2014, or 2014-11-15~ (approximate).")
+EDTF_OR_NULL = string(nullable=True, pattern=EDTF_DATE)
+EDTF_DAY_OR_NULL = string(nullable=True, format="date", description="The end in EDTF: a day.")
 POINT = obj({"type": string(enum=["Point"]), "coordinates": {**array({"type": "number"}), "minItems": 2, "maxItems": 2}})
 INDEXES = array({"type": "integer"})
 PAGE = {"count": {"type": "integer"}, "next": string(nullable=True), "previous": string(nullable=True)}
@@ -63,7 +68,8 @@ COMPONENTS = {
     "Evidence": {
         "allOf": [
             ref("Citation"),
-            obj({"claim": string(), "claimant": string(), "since": PARTIAL, "precision": PRECISION, "rank": RANK}),
+            obj({"claim": string(), "claimant": string(), "since": PARTIAL, "since_edtf": EDTF, "precision": PRECISION,
+                 "rank": RANK}),
         ],
     },
     "Side": obj({
@@ -73,7 +79,7 @@ COMPONENTS = {
     "ControlProperties": obj({
         "place": string(), "name": string(), "kind": string(), "size": {"type": "integer", "minimum": 1, "maximum": 5},
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
-        "since": PARTIAL_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
+        "since": PARTIAL_OR_NULL, "since_edtf": EDTF_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
     }),
     "ControlFeature": obj({
@@ -116,13 +122,13 @@ COMPONENTS = {
     "TimelineChanges": obj({k: INDEXES for k in ("place", "since", "state", "precision")}),
     "ClaimItem": obj({
         "key": string(), "place": string(), "status": STATUS, "holder": string(nullable=True),
-        "others": array(ref("ActorRole")), "since": PARTIAL, "precision": PRECISION, "since_label": string(),
-        "end": DATE_OR_NULL, "claimant": string(), "rank": RANK, "rank_reason": string(),
+        "others": array(ref("ActorRole")), "since": PARTIAL, "since_edtf": EDTF, "precision": PRECISION,
+        "since_label": string(), "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "claimant": string(), "rank": RANK, "rank_reason": string(),
         "superseded": {"type": "boolean"}, "superseded_at": MOMENT_OR_NULL, "superseded_by": string(nullable=True),
         "known_from": MOMENT_OR_NULL, "evidence": array(ref("Citation")),
     }),
     "Period": obj({
-        "since": PARTIAL, "end": DATE_OR_NULL, "precision": PRECISION_OR_NULL, "since_label": string(),
+        "since": PARTIAL, "since_edtf": EDTF, "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "precision": PRECISION_OR_NULL, "since_label": string(),
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
     }),
@@ -221,6 +227,28 @@ COMPONENTS = {
             "sides; a place with no state counts as unknown), in slug order: the difference of the two snapshots. "
             "`from` and `to` hold the state fields of the snapshot's features (a place with no state: status "
             "unknown, no evidence)."
+        ),
+    },
+    "PeriodFeature": obj({
+        "type": string(enum=["Feature"]), "id": string(), "geometry": POINT,
+        "properties": obj({
+            "place": string(), "name": string(), "kind": string(), "size": {"type": "integer"},
+            "since": PARTIAL, "since_edtf": EDTF, "since_day": string(format="date"), "since_label": string(),
+            "precision": PRECISION, "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "status": STATE_STATUS,
+            "holder": string(nullable=True), "others": array(ref("ActorRole")),
+            "sides": array(obj({"status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole"))})),
+            "claims": array(string()),
+        }),
+    }),
+    "PeriodCollection": {
+        **obj({
+            "type": string(enum=["FeatureCollection"]), "known_at": MOMENT_OR_NULL, "version": {"type": "integer"},
+            "actors": array(obj({"slug": string(), "name": string(), "colour": string(pattern="^#[0-9a-f]{6}$")})),
+            "features": array(ref("PeriodFeature")),
+        }),
+        "description": (
+            "One feature per place and stretch of time with one state, from `since` up to `end` (the first day "
+            "of the next period; null while it lasts). `claims` are the keys of the deciding claims."
         ),
     },
 }

@@ -2,7 +2,7 @@ from django.urls import path, re_path, register_converter
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from . import views
+from . import period_views, views
 from .areas import AreasView
 from .caching import cached_view
 from .changes import ChangesView
@@ -38,6 +38,7 @@ urlpatterns = [
     path("api/<api_version:version>/actors/", views.ActorsView.as_view(), name="actors"),
     path("api/<api_version:version>/sources/", views.SourcesView.as_view(), name="sources"),
     path("api/<api_version:version>/claims/", views.ClaimsView.as_view(), name="claims"),
+    path("api/<api_version:version>/periods/", period_views.PeriodsView.as_view(), name="periods"),
     path("api/<api_version:version>/schema/", views.SchemaView.as_view(), name="schema"),
     path("api/<api_version:version>/docs/", cached_view("docs")(TemplateView.as_view(template_name="api/docs.html")), name="docs"),
     # Anything else under /api/ is a JSON 404, like the unknown slugs above.
