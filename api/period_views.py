@@ -1,4 +1,4 @@
-"""GET /api/v1/periods/: one row per place and stretch of time with one state (api.periods), in the
+"""GET /api/v2/periods/: one row per place and stretch of time with one state (api.periods), in the
 formats GIS and globe users open: GeoJSON, CSV, GeoPackage and FlatGeobuf (api.formats.gdal), KML
 (api.formats.kml).
 
@@ -98,7 +98,7 @@ class PeriodsView(PublicView):
                    (200, FlatGeobufRenderer.media_type): {"type": "string", "format": "binary"},
                    (200, KMLRenderer.media_type): {"type": "string"}, **schema.ERRORS},
     )
-    def get(self, request):
+    def get(self, request, **kwargs):
         values = self.values
         actors = Actors()
         places_query, within = self.places(values)
@@ -138,7 +138,7 @@ class PeriodsView(PublicView):
             places = places.filter(slug=values["place"])
             if not places.exists():
                 raise ParameterError("place", f"place: unknown place slug {shown(values['place'])}.",
-                                     "a place slug listed by /api/v1/places/")
+                                     "a place slug listed by /api/v2/places/")
         if "bbox" in values:
             places = places.filter(point__intersects=bbox_polygon(values))
         return places, (places.values("id") if ("place" in values or "bbox" in values) else None)

@@ -90,7 +90,7 @@ def main():
     client = Client()
     for format in ("geojson", "gpkg", "fgb", "kml", "csv"):
         cache.clear()
-        response = timed(f"GET /api/v1/periods/?format={format}, built", lambda: client.get(f"/api/v1/periods/?format={format}"))
+        response = timed(f"GET /api/v2/periods/?format={format}, built", lambda: client.get(f"/api/v2/periods/?format={format}"))
         assert response.status_code == 200, response.content[:300]
         print(f"  {len(response.content) / 1e6:.1f} MB", flush=True)
     with tempfile.TemporaryDirectory() as folder:

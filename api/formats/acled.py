@@ -41,7 +41,7 @@ def acled_rows(claims):
         key = claim["key"]
         day = parse_edtf(claim["since_edtf"]).date.isoformat()
         known = claim["known_from"]
-        citations = claim["citations"]
+        citations = claim["evidence"]
         values = {
             "event_id_cnty": key[len(KEY_PREFIX):] if key.startswith(KEY_PREFIX) else f"controlmap:{key}",
             "event_date": day, "year": day[:4], "time_precision": TIME_PRECISION[claim["precision"]],

@@ -1,4 +1,4 @@
-"""GET /api/v1/periods/ in every format, read back by real readers: GDAL (ogrinfo and Django's GDAL
+"""GET /api/v2/periods/ in every format, read back by real readers: GDAL (ogrinfo and Django's GDAL
 bindings) for GeoPackage, FlatGeobuf and KML, Python's csv, and the edtf package for the dates."""
 import csv
 import datetime as dt
@@ -23,7 +23,7 @@ def empty_cache():
 
 
 def fetch(client, query, status=200):
-    response = client.get(f"/api/v1/periods/?{query}")
+    response = client.get(f"/api/v2/periods/?{query}")
     assert response.status_code == status, (query, response.status_code, response.content[:300])
     return response
 
@@ -123,7 +123,7 @@ def test_answers_are_cached_and_revalidated(client, seeded):
     first = fetch(client, "format=gpkg")
     again = fetch(client, "format=gpkg")
     assert again["X-Cache"] == "hit" and again.content == first.content
-    assert client.get("/api/v1/periods/?format=gpkg", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert client.get("/api/v2/periods/?format=gpkg", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
 def test_prepared_segments_give_the_periods_resolution_gives(seeded):

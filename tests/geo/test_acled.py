@@ -131,12 +131,12 @@ def test_a_file_that_is_not_acled_imports_nothing(tmp_path):
 def test_claims_out_as_acled_csv_merge_back(client):
     run()
     Claim.objects.filter(key__startswith="acled-").update(review="published")
-    response = client.get("/api/v1/claims/?format=acled&page_size=200")
+    response = client.get("/api/v2/claims/?format=acled&page_size=200")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     reader = csv.DictReader(io.StringIO(response.content.decode()))
     assert tuple(reader.fieldnames) == COLUMNS
     rows = {row["event_id_cnty"]: row for row in reader}
-    public = client.get("/api/v1/claims/?page_size=200").json()["count"]
+    public = client.get("/api/v2/claims/?page_size=200").json()["count"]
     assert len(rows) == public
     approximate = rows["SYR1002"]
     assert (approximate["event_date"], approximate["time_precision"]) == ("2017-11-08", "2")
