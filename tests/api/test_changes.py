@@ -10,7 +10,7 @@ from api import versions
 from geo.synthetic import Generator
 
 PLACE_FIELDS = ("place", "name", "kind", "size")
-UNKNOWN = {"status": "unknown", "holder": None, "others": [], "since": None, "since_label": "",
+UNKNOWN = {"status": "unknown", "holder": None, "others": [], "since": None, "since_edtf": None, "since_label": "",
            "precision": None, "disputed": False, "sides": [], "evidence": []}
 
 
