@@ -6,6 +6,7 @@ history. Each reader is a thread with its own keep-alive connection; the readers
 processes so the generator is not held back by one GIL. Every answer is kept as (seconds since the
 start, kind, status, latency) for the figures, and the windows around a fault.
 """
+import gzip
 import http.client
 import http.cookies
 import json
@@ -25,7 +26,10 @@ PLACES = ["deir-el-zour", "boukamal", "qaim", "raqqa", "mosul", "jamiyat", "jabi
 def get(connection, path, headers=HEADERS):
     connection.request("GET", path, headers=headers)
     response = connection.getresponse()
-    return response.status, response.read(), response
+    body = response.read()
+    if response.getheader("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return response.status, body, response
 
 
 def visit(connection, record, started, rng):
@@ -61,7 +65,10 @@ def reader(address, deadline, started, record, seed):
     rng = random.Random(seed)
     connection = [http.client.HTTPConnection(*address, timeout=30), address]
     while time.monotonic() < deadline:
-        visit(connection, record, started, rng)
+        try:
+            visit(connection, record, started, rng)
+        except (ValueError, AttributeError, KeyError) as error:  # a page the reader could not read counts
+            record.append((round(time.perf_counter() - started, 3), "page", type(error).__name__, 0.0))
 
 
 def origin_reader(address, deadline, started, record, seed):

@@ -102,7 +102,7 @@ def publication(stack_, editor, claim_ids, clients, seconds):
             status, body, _ = editor.request("GET", f"/api/v2/control/?at={load.SNAPSHOT_DAY}")
             outcome["editor_sees_at_once_replica_paused"] = status == 200 and load.holder(body, PLACE) == BEFORE
             time.sleep(3)
-            outcome["readers_see_while_paused"] = load.reader_sees(ADDRESS, PLACE, BEFORE)
+            outcome["readers_see_it_while_replica_paused"] = load.reader_sees(ADDRESS, PLACE, BEFORE)
         finally:
             stack_.replica_sql("SELECT pg_wal_replay_resume()")
         resumed = time.monotonic()

@@ -59,9 +59,9 @@ def drop_cluster(name):
 
 
 def create_cluster(name, port):
-    settings = ["listen_addresses=127.0.0.1", "wal_level=replica", "max_wal_senders=10", "hot_standby=on",
+    settings = ["wal_level=replica", "max_wal_senders=10", "hot_standby=on",
                 "shared_buffers=256MB", "max_connections=200"]
-    run(as_root(["pg_createcluster", "--start-conf", "manual", *[f"-o{item}" for item in settings],
+    run(as_root(["pg_createcluster", "--start-conf", "manual", *[part for item in settings for part in ("-o", item)],
                  PG_VERSION, name, "-p", str(port)]))
     return Path(f"/var/lib/postgresql/{PG_VERSION}/{name}")
 
@@ -149,7 +149,11 @@ class Stack:
         self.processes[name] = subprocess.Popen([str(part) for part in command], cwd=ROOT, env=env, stdout=log,
                                                 stderr=subprocess.STDOUT, start_new_session=True)
         if check:
-            wait_for(lambda: self.processes[name].poll() is None and check(), name)
+            def started():
+                if self.processes[name].poll() is not None:
+                    raise RuntimeError(f"{name} exited: {(self.run_dir / f'{name}.log').read_text()[-2000:]}")
+                return check()
+            wait_for(started, name)
 
     def kill(self, name, sig=signal.SIGTERM):
         process = self.processes.pop(name, None)
