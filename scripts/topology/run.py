@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import stack  # noqa: E402
 ADDRESS = ("127.0.0.1", stack.NGINX_PORT)
 EDITOR = ("topology-editor", "a-long-topology-password-1")
 PLACE, BEFORE, AFTER = "mosul", "iraqi-government", "islamic-state"
+UNCACHED = 8  # clients beside the readers in the fault scenarios, whose requests reach the app servers
 
 # The drafts the editor publishes: Mosul taken on the snapshot's day, then a second claim while the
 # replica's replay is paused. Made on the primary before the load starts.
@@ -59,10 +59,14 @@ def log_size(stack_):
     return log.stat().st_size if log.exists() else 0
 
 
-def scenario(stack_, name, clients, seconds, faults=(), target=load.reader, note=""):
-    """Readers for `seconds`; each fault is (at second, what it is, callable). Returns the figures."""
+def scenario(stack_, name, clients, seconds, faults=(), target=load.reader, note="", uncached=0):
+    """Readers for `seconds`; each fault is (at second, what it is, callable). Returns the figures.
+
+    `uncached`: that many more clients asking for answers no cache holds (load.origin_reader), so a fault
+    meets requests that reach the app servers and the databases, not only nginx's copies."""
     offset = log_size(stack_)
     running = load.Load(ADDRESS, clients, seconds, target)
+    beside = load.Load(ADDRESS, uncached, seconds, load.origin_reader, processes=1) if uncached else None
     begun = time.monotonic()
     events = []
     for at, what, action in faults:
@@ -70,9 +74,14 @@ def scenario(stack_, name, clients, seconds, faults=(), target=load.reader, note
         action()
         events.append({"at_s": round(time.monotonic() - begun, 1), "event": what})
     records = running.join()
+    extra = {}
+    if beside:
+        uncached_records = beside.join()
+        extra["uncached_clients"] = load.figures(f"{uncached} uncached clients", uncached_records, seconds)
+        records += uncached_records
     total, origin = origin_share(stack_, offset)
     result = load.figures(name, records, seconds, events=events, nginx_requests=total, origin_requests=origin,
-                          origin_requests_per_1000=round(1000 * origin / total, 1) if total else None)
+                          origin_requests_per_1000=round(1000 * origin / total, 1) if total else None, **extra)
     if note:
         result["note"] = note
     print(json.dumps(result), flush=True)
@@ -152,14 +161,14 @@ def main():
         editor = load.Editor(ADDRESS, *EDITOR)
         report["scenarios"].append(scenario(s, "steady", n, args.seconds))
         report["origin_requests_per_1000"] = report["scenarios"][-1]["origin_requests_per_1000"]
-        report["scenarios"].append(scenario(s, "replica stopped", n, args.seconds, [
+        report["scenarios"].append(scenario(s, "replica stopped", n, args.seconds, uncached=UNCACHED, faults=[
             (third, "replica stopped", lambda: s.stop_replica()),
             (2 * third, "replica started", lambda: s.start_replica())]))
         report["scenarios"][-1]["replica_caught_up"] = s.replica_has_caught_up(stack.REPLICAS[0][1])
-        report["scenarios"].append(scenario(s, "app server killed", n, args.seconds, [
+        report["scenarios"].append(scenario(s, "app server killed", n, args.seconds, uncached=UNCACHED, faults=[
             (third, "app server 1 killed (SIGKILL)", lambda: s.kill("app1", signal.SIGKILL)),
             (2 * third, "app server 1 started", lambda: s.app(0, 1))]))
-        report["scenarios"].append(scenario(s, "redis stopped", n, args.seconds, [
+        report["scenarios"].append(scenario(s, "redis stopped", n, args.seconds, uncached=UNCACHED, faults=[
             (third, "redis stopped", lambda: s.kill("redis")),
             (2 * third, "redis started", lambda: s.redis())]))
         report["scenarios"].append(publication(s, editor, claim_ids, n, max(args.seconds, 40)))
