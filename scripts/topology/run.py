@@ -51,7 +51,8 @@ def origin_share(stack_, since_bytes):
         lines = handle.read().decode().splitlines()
     # Fields: msec status cache-status "upstream addresses" ...; the cache status is empty for static files.
     origin = sum(1 for line in lines if line.split(" ")[3] != '"-"')
-    return len(lines), origin
+    retried = sum(1 for line in lines if '", ' in line or ', 127.' in line)  # more than one app server asked
+    return len(lines), origin, retried
 
 
 def log_size(stack_):
@@ -79,9 +80,13 @@ def scenario(stack_, name, clients, seconds, faults=(), target=load.reader, note
         uncached_records = beside.join()
         extra["uncached_clients"] = load.figures(f"{uncached} uncached clients", uncached_records, seconds)
         records += uncached_records
-    total, origin = origin_share(stack_, offset)
+    total, origin, retried = origin_share(stack_, offset)
+    if len(events) == 2:  # the figures while the fault lasted
+        start, end = events[0]["at_s"], events[1]["at_s"]
+        extra["during_fault"] = load.figures("during the fault", [r for r in records if start <= r[0] < end], end - start)
     result = load.figures(name, records, seconds, events=events, nginx_requests=total, origin_requests=origin,
-                          origin_requests_per_1000=round(1000 * origin / total, 1) if total else None, **extra)
+                          origin_requests_per_1000=round(1000 * origin / total, 1) if total else None,
+                          retried_on_another_app_server=retried, **extra)
     if note:
         result["note"] = note
     print(json.dumps(result), flush=True)
