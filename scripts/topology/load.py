@@ -72,15 +72,17 @@ def reader(address, deadline, started, record, seed):
 
 
 def origin_reader(address, deadline, started, record, seed):
-    """Requests no cache in front holds: snapshots of random days (each built once per version, then
-    from Redis). What more app servers or replicas buy is measured with these."""
+    """Requests no cache holds, neither nginx nor Redis: snapshots of a random day within a random box, each
+    built by an app server from a replica. What more app servers or replicas buy is measured with these."""
     rng = random.Random(seed)
     connection = http.client.HTTPConnection(*address, timeout=60)
     while time.monotonic() < deadline:
         day = f"{rng.randint(2014, 2019)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        west, south = rng.uniform(35, 42), rng.uniform(30, 36)
+        box = f"{west:.4f},{south:.4f},{west + rng.uniform(1, 5):.4f},{south + rng.uniform(1, 4):.4f}"
         begun = time.perf_counter()
         try:
-            status, _, _ = get(connection, f"/api/v2/control/?at={day}")
+            status, _, _ = get(connection, f"/api/v2/control/?at={day}&bbox={box}")
         except (OSError, http.client.HTTPException) as error:
             connection.close()
             connection = http.client.HTTPConnection(*address, timeout=60)
