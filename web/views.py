@@ -20,9 +20,6 @@ def map_config():
     leaflet = settings.LEAFLET_CONFIG
     return {
         "api": "/api/v2/",
-        # The map asks for its data under this version (api.caching: immutable while current), so the page
-        # is what names the version, and it is cached only for PAGE_SECONDS.
-        "dataVersion": versions.current()[0],
         "tileUrl": settings.TILE_URL,
         "tileAttribution": settings.TILE_ATTRIBUTION,
         "outlineUrl": static("web/data/countries.geojson"),
@@ -38,7 +35,10 @@ def map_config():
 @require_safe
 @cache_control(public=True, max_age=PAGE_SECONDS)
 def map_page(request):
-    return render(request, "web/map.html", {"map_config": map_config(), "entry": ENTRY, "modules": module_graph(ENTRY)})
+    # The map asks for its data under this version (api.caching: immutable while current), so the page is
+    # what names the version, and it is cached only for PAGE_SECONDS.
+    config = {**map_config(), "dataVersion": versions.current()[0]}
+    return render(request, "web/map.html", {"map_config": config, "entry": ENTRY, "modules": module_graph(ENTRY)})
 
 
 @require_safe
