@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -103,8 +104,16 @@ def answers(address):
         return False
 
 
+def port_in_use(port):
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
 class Stack:
     def __init__(self):
+        busy = [port for port in (REDIS_PORT, NGINX_PORT, *APP_PORTS) if port_in_use(port)]
+        if busy:  # a run killed outright leaves its processes: say which ports, never kill what may not be ours
+            raise RuntimeError(f"ports {busy} are in use (a run killed outright?); stop what listens there first")
         self.run_dir = Path(tempfile.mkdtemp(prefix="controlmap-topology-"))
         self.run_dir.chmod(0o755)
         self.processes = {}  # name -> Popen
