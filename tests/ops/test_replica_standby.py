@@ -94,7 +94,7 @@ def primary_and_standby():
         run([BIN / "initdb", "-D", primary, "-U", "postgres", "--auth=trust", "--no-sync"])
         run([BIN / "pg_ctl", "-D", primary, "-l", base / "primary.log", "-w", "-o", f"-p {ports[0]} {options}", "start"])
         started.append(primary)
-        psql = [BIN.parent / "bin" / "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(ports[0]),
+        psql = [BIN / "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(ports[0]),
                 "-U", "postgres"]
         run([*psql, "-c", "CREATE DATABASE controlmap"])
         run([*psql, "-d", "controlmap", "-c", "CREATE EXTENSION postgis"])
@@ -109,8 +109,8 @@ def primary_and_standby():
              "-X", "stream", "-c", "fast", "--no-sync"])
         run(start)
         started.append(standby)
-        yield primary_url, f"postgis://postgres@127.0.0.1:{ports[1]}/controlmap", [*map(str, as_owner(stop))], [
-            *map(str, as_owner(start))]
+        commands = [[str(part) for part in as_owner(command)] for command in (stop, start)]
+        yield primary_url, f"postgis://postgres@127.0.0.1:{ports[1]}/controlmap", *commands
     finally:
         for cluster in reversed(started):
             subprocess.run(as_owner([BIN / "pg_ctl", "-D", cluster, "-m", "immediate", "-w", "stop"]), capture_output=True)
