@@ -46,3 +46,11 @@ reliability: setup-test
 bench: setup-test
 	scripts/system-packages.sh bench
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# The production layout run for real (DEPLOY.md, TOPOLOGY): a PostGIS primary and streaming replicas, Redis,
+# two gunicorn app servers and nginx on ports of their own, readers and an editor through nginx, with faults.
+# Takes a few minutes; never part of `make test`. Writes data/topology/report.json; leaves nothing running.
+.PHONY: topology
+topology: setup-test
+	scripts/system-packages.sh topology
+	$(PY) scripts/topology/run.py $(TOPOLOGY_ARGS)

@@ -17,7 +17,7 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotModified, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseNotModified, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -25,6 +25,12 @@ from django.utils.http import http_date, parse_http_date_safe
 from . import versions
 from .fastpath import ECHO, builds, key_text, last_event, local_bodies, shared_bodies, streamed, with_echo
 from .filters import ParameterError, Query
+
+IMMUTABLE_SECONDS = 365 * 24 * 3600  # an answer whose URL names its data version (`v=`)
+# A URL naming another version than the current one redirects to the current one's URL, for this long:
+# a version once superseded never comes back, and a CDN holding the redirect a few seconds spares the app
+# the readers whose page named it.
+REDIRECT_SECONDS = 5
 
 # Headers a cached body must be served with again.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
@@ -41,12 +47,14 @@ def cache_timeout():
 class Validators:
     """ETag, Last-Modified and cache key of one request, as of the current data version."""
 
-    def __init__(self, endpoint, request, values=None, variant="", today=None, current=None):
+    def __init__(self, endpoint, request, values=None, variant="", today=None, current=None, pinned=None):
         """`values`: the parsed query parameters (api.filters.Query), which the key names by their
         meaning, never by their spelling. `today`: for an answer that depends on the current day (a
         state "now"), that day (UTC): it joins the key, and midnight counts as a modification.
-        `current`: the (version, changed_at) to use instead of versions.current()."""
+        `current`: the (version, changed_at) to use instead of versions.current(). `pinned`: the data
+        version the URL names (`v=`), or None."""
         self.args = (endpoint, request, values, variant, today)
+        self.pinned = pinned
         version, changed_at = current or versions.current()
         values = values or {}
         # changed_at joins the key: a version number reused after a rolled-back bump never finds old bodies.
@@ -83,7 +91,7 @@ class Validators:
         read before the body, so a body is never stored under a newer version than its data."""
         if not getattr(settings, "DATA_VERSION_CACHED", False):
             return self
-        return Validators(*self.args, current=versions.stored())
+        return Validators(*self.args, current=versions.stored(), pinned=self.pinned)
 
     def not_modified(self, request):
         """RFC 9110: If-None-Match wins; If-Modified-Since counts only without it."""
@@ -97,7 +105,11 @@ class Validators:
     def apply(self, response):
         response["ETag"] = self.etag
         response["Last-Modified"] = http_date(self.last_modified)
-        response["Cache-Control"] = f"public, max-age={max_age()}, must-revalidate"
+        if self.pinned is not None and self.pinned == self.version:
+            # The URL names this body's own version, which no publication can change: a new one is a new URL.
+            response["Cache-Control"] = f"public, max-age={IMMUTABLE_SECONDS}, immutable"
+        else:
+            response["Cache-Control"] = f"public, max-age={max_age()}, must-revalidate"
         patch_vary_headers(response, ["Accept"])
         return response
 
@@ -142,6 +154,16 @@ class Validators:
         return response
 
 
+def repinned(request, version):
+    """A 302 from a URL naming another data version to the same URL naming the current one."""
+    query = request.GET.copy()
+    query["v"] = str(version)
+    response = HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+    response["Cache-Control"] = f"public, max-age={REDIRECT_SECONDS}"
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
 class _Answered(Exception):
     """Carries a ready response (304 or cached body) out of DRF's `initial()`."""
 
@@ -172,10 +194,14 @@ class CachedGetMixin:
         if request.method not in ("GET", "HEAD"):
             return
         self.values = self.query.parse(request.query_params)
+        pinned = self.values.pop("v", None)  # names which version, never what: not part of the key
         renderer = getattr(request, "accepted_renderer", None)
         variant = getattr(renderer, "format", "")
         today = timezone.now().date() if self.cache_daily and "at" not in self.values else None
-        self.validators = Validators(self.cache_endpoint or type(self).__name__, request, self.values, variant, today)
+        self.validators = Validators(self.cache_endpoint or type(self).__name__, request, self.values, variant, today,
+                                     pinned=pinned)
+        if pinned is not None and pinned != self.validators.version:
+            raise _Answered(repinned(request, self.validators.version))
         if self.validators.not_modified(request):
             raise _Answered(self.validators.not_modified_response())
         cached = self.validators.cached_response()

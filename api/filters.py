@@ -169,6 +169,14 @@ def whole_number(name, text):
     return int(text)
 
 
+def data_version(name, text):
+    """The data version a URL is pinned to (api.caching: immutable while it is the current one)."""
+    text = text.strip()
+    if not WHOLE_NUMBER.fullmatch(text):
+        raise ParameterError(name, f"{name}: {shown(text)} is not a data version.", "a whole number from 0, in ASCII digits")
+    return int(text)
+
+
 def plain(name, value):
     return value
 

@@ -314,6 +314,14 @@ AT = OpenApiParameter(
     "at", {"type": "string", "pattern": MOMENT},
     description=f"The day asked for (default: today, UTC). Accepts {DATE_ACCEPTED}; a year or month means its first day.",
 )
+DATA_VERSION = OpenApiParameter(
+    "v", {"type": "integer", "minimum": 0},
+    description=(
+        "The data version this URL is pinned to (the `version` of any answer). While it is the current one the "
+        "answer is cacheable for a year (`immutable`): a publication makes a new version, hence a new URL. "
+        "Another version answers 302 to the current version's URL, cacheable for a few seconds."
+    ),
+)
 KNOWN_AT = OpenApiParameter(
     "known_at", {"type": "string", "pattern": MOMENT},
     description=(

@@ -28,8 +28,8 @@ from . import legacy, schema, snapshots
 from .caching import CachedGetMixin
 from .fastpath import ExpensiveThrottle, PublicThrottle, ReleasedAfterSending, gc_paused
 from .filters import (
-    PAGES, STATUSES, ParameterError, Query, shown, actor_ids, at_day, bbox_polygon, box, choice, claim_filter, day, last_day,
-    moment, plain, slugs,
+    PAGES, STATUSES, ParameterError, Query, shown, actor_ids, at_day, bbox_polygon, box, choice, claim_filter, data_version, day,
+    last_day, moment, plain, slugs,
 )
 from .pagination import FeaturePagination, ListPagination
 from .formats.acled import acled_rows
@@ -80,7 +80,7 @@ class ControlView(PublicView):
     cache_endpoint = "control"
     cache_daily = True
     renderer_classes = (GeoJSONRenderer, JSONRenderer, CSVRenderer)
-    query = Query(at=day, known_at=moment, actors=slugs, bbox=box, format=choice("geojson", "json", "csv"))
+    query = Query(at=day, known_at=moment, actors=slugs, bbox=box, format=choice("geojson", "json", "csv"), v=data_version)
 
     def build_throttles(self, values):
         """As known then, the claims are resolved on every build; a CSV is the whole map written out."""
@@ -89,7 +89,8 @@ class ControlView(PublicView):
 
     @extend_schema(
         operation_id="control_snapshot", summary="Control snapshot on a day",
-        parameters=[schema.AT, schema.KNOWN_AT, schema.ACTORS, schema.BBOX, schema.formats("geojson", "json", "csv")],
+        parameters=[schema.AT, schema.KNOWN_AT, schema.ACTORS, schema.BBOX, schema.formats("geojson", "json", "csv"),
+                    schema.DATA_VERSION],
         responses={
             (200, "application/geo+json"): schema.ref("ControlCollection"),
             (200, "application/json"): schema.ref("ControlCollection"),
@@ -141,12 +142,13 @@ class TimelineView(PublicView):
     """Every change of every place in one compact payload (the map's playback)."""
 
     cache_endpoint = "timeline"
-    query = Query(known_at=moment)
+    query = Query(known_at=moment, v=data_version)
 
     def build_throttles(self, values):
         return [ExpensiveThrottle()] if "known_at" in values else []
 
-    @extend_schema(operation_id="timeline", summary="Timeline (playback payload)", parameters=[schema.KNOWN_AT],
+    @extend_schema(operation_id="timeline", summary="Timeline (playback payload)",
+                   parameters=[schema.KNOWN_AT, schema.DATA_VERSION],
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request, **kwargs):
         known_at = self.values.get("known_at")

@@ -315,7 +315,11 @@ for _index, _url in enumerate(env_list("DATABASE_REPLICA_URLS", [])):
     DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
     if DATABASES[_alias]["ENGINE"].endswith("postgis"):  # the primary's connection options (above)
         DATABASES[_alias]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+        DATABASES[_alias]["CONN_HEALTH_CHECKS"] = True
+    DATABASES[_alias]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
     REPLICA_DATABASES.append(_alias)
+# Seconds a replica that refused a connection is left out before it is tried again (its reads go elsewhere).
+REPLICA_RETRY_SECONDS = env_count("REPLICA_RETRY_SECONDS", 5, minimum=1)
 DATABASE_ROUTERS = ["controlmap.replicas.ReplicaRouter"]
 MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
                   "controlmap.replicas.PublicReadMiddleware")

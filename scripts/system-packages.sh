@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ControlMap needs, skipping what is already there.
-# Usage: scripts/system-packages.sh run|test|bench
+# Usage: scripts/system-packages.sh run|test|bench|topology
 set -euo pipefail
 
 # fonts-dejavu-core: the pictures' lettering (pictures/drawing.py)
 RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25 fonts-dejavu-core)
 TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium nodejs)
 BENCH_PACKAGES=(wrk)  # the load generator of `make bench`
+TOPOLOGY_PACKAGES=(nginx redis-server redis-tools)  # the cache tier and shared cache of `make topology`
 
 wanted=("${RUN_PACKAGES[@]}")
 [ "${1:-run}" = test ] && wanted+=("${TEST_PACKAGES[@]}")
 [ "${1:-run}" = bench ] && wanted+=("${TEST_PACKAGES[@]}" "${BENCH_PACKAGES[@]}")
+[ "${1:-run}" = topology ] && wanted+=("${TEST_PACKAGES[@]}" "${TOPOLOGY_PACKAGES[@]}")
 
 missing=()
 for package in "${wanted[@]}"; do

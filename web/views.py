@@ -4,12 +4,15 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from api import versions
 from geo.models import Citation, Claim, Source
 from web.modules import module_graph
 
 ENTRY = "web/main.js"
+PAGE_SECONDS = 10  # how long a CDN may serve the map page, hence an old data version, after a publication
 
 
 def map_config():
@@ -30,8 +33,12 @@ def map_config():
 
 
 @require_safe
+@cache_control(public=True, max_age=PAGE_SECONDS)
 def map_page(request):
-    return render(request, "web/map.html", {"map_config": map_config(), "entry": ENTRY, "modules": module_graph(ENTRY)})
+    # The map asks for its data under this version (api.caching: immutable while current), so the page is
+    # what names the version, and it is cached only for PAGE_SECONDS.
+    config = {**map_config(), "dataVersion": versions.current()[0]}
+    return render(request, "web/map.html", {"map_config": config, "entry": ENTRY, "modules": module_graph(ENTRY)})
 
 
 @require_safe

@@ -46,7 +46,7 @@ for (const error of errors) notice(error.message);
 
 let today;
 try {
-  today = decodeTimeline(await getJSON(`${api}timeline/`));
+  today = decodeTimeline(await getJSON(`${api}timeline/?v=${config.dataVersion}`));
 } catch (error) {
   notice(`The map could not load its data: ${error.message}`);
   throw error;

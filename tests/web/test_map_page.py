@@ -50,7 +50,7 @@ def axe_violations(page, live_server):
     ]
 
 
-def test_map_page_serves_its_settings(client, settings):
+def test_map_page_serves_its_settings(client, settings, db):
     settings.TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
     settings.TILE_ATTRIBUTION = "Example tiles"
     response = client.get(reverse("web:map"))
@@ -68,7 +68,7 @@ def test_map_page_serves_its_settings(client, settings):
     ("/", "web/main.js", {"shared/scene.js", "shared/state.js", "shared/mapview.js", "shared/parameters.js", "web/share.js"}),
     ("/embed/", "embed/embed.js", {"shared/scene.js", "shared/state.js", "shared/mapview.js", "shared/parameters.js", "embed/card.js"}),
 ])
-def test_map_and_widget_pages_preload_their_whole_module_graph(client, page_url, entry, shared):
+def test_map_and_widget_pages_preload_their_whole_module_graph(client, page_url, entry, shared, db):
     """Each page names every module its entry reaches, so the browser asks for all of them at once: level
     by level, each round of imports cost a round trip before the map could start (issue 8)."""
     def imports(path, seen):
