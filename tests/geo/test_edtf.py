@@ -56,19 +56,19 @@ def test_what_it_cannot_hold_is_refused_saying_why(text, why):
 
 @pytest.mark.usefixtures("seeded")
 def test_api_dates_carry_their_edtf_form(client):
-    claims = client.get("/api/v1/claims/?page_size=200").json()["results"]
+    claims = client.get("/api/v2/claims/?page_size=200").json()["results"]
     assert claims
     for claim in claims:
         assert str(parse_edtf(claim["since_edtf"])) == claim["since_edtf"]
         assert parse(claim["since_edtf"]).precision == claim["precision"]
         assert claim["end_edtf"] == claim["end"]
-    snapshot = client.get("/api/v1/control/?at=2017-11-20").json()
+    snapshot = client.get("/api/v2/control/?at=2017-11-20").json()
     for feature in snapshot["features"]:
         p = feature["properties"]
         assert parse(p["since_edtf"]).precision == p["precision"]
         for entry in p["evidence"]:
             parse(entry["since_edtf"])
-    history = client.get("/api/v1/places/deir-el-zour/history/").json()
+    history = client.get("/api/v2/places/deir-el-zour/history/").json()
     assert all(parse(period["since_edtf"]) for period in history["periods"])
 
 
