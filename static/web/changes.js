@@ -4,7 +4,8 @@
  *
  * While playing, the list (a polite live region) takes the latest changes four times a second, and asks
  * why only once playback stops: rewriting it and fetching claims on every frame cost more than drawing
- * the map, and announced nothing a listener could follow.
+ * the map, and announced nothing a listener could follow. Stepped, it asks why once the date rests:
+ * a dozen answers arriving mid-step each lay the page out again.
  */
 import { named, phrase, isolated } from "../shared/bidi.js";
 import { dayToISO, formatDay } from "../shared/days.js";
@@ -14,6 +15,7 @@ import { describe } from "../shared/symbols.js";
 const SHOWN = 12;
 const AT_ONCE = 3; // "why" requests in flight
 const QUOTE_LENGTH = 140;
+const REST_MS = 300; // the date rests this long before the list asks why
 
 export function createChanges({ api, places, scene, list, title, empty, onPlace }) {
   const whyCache = new Map();
@@ -21,6 +23,7 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
   let whyBusy = 0;
   let played = [];
   let playedTimer = 0;
+  let whyTimer = 0;
   const playing = () => document.body.classList.contains("playing");
 
   async function explain(slug, day, target) {
@@ -76,7 +79,8 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
       whyQueue.push([place.slug, change.day, why]);
     }
     while (list.children.length > SHOWN) list.lastElementChild.remove();
-    explainQueued();
+    clearTimeout(whyTimer);
+    whyTimer = setTimeout(explainQueued, REST_MS);
     empty.hidden = list.children.length > 0;
   }
 

@@ -138,7 +138,7 @@ function setDay(day, how) {
   layers.follow(day);
   if (how === "step" || how === "jump" || how === "end-drag") {
     layers.settle();
-    url.sync(true);
+    url.soon(true);
   } else if (how !== "apply" && (!timeline.playing || how === "drag")) {
     url.sync(false);
   }
