@@ -23,7 +23,7 @@ export function fetchOutline(url) {
 
 export function createMapView(element, config) {
   const { L } = config;
-  const renderer = new (patchRenderer(L))({ padding: 0.1, tolerance: 4 });
+  const renderer = new (patchRenderer(L))({ padding: 0.3, tolerance: 4 });
   const map = L.map(element, {
     preferCanvas: true, renderer, center: config.center, zoom: config.zoom,
     minZoom: config.minZoom ?? 3, maxZoom: config.maxZoom ?? 16, keyboard: true, zoomSnap: 1,
