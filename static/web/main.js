@@ -279,3 +279,4 @@ const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
 document.body.dataset.ready = "true";
 document.body.dataset.firstRenderMs = String(firstRender);
+scene.prepareSymbols();
