@@ -4,7 +4,10 @@ record and stored per stretch of days with the Feature the snapshot shows (api.m
 Resolving 200,000 claims and shaping ten thousand evidence-rich features took a second per
 request; reading one day's prepared features takes a tenth of that. geo.resolution still decides
 every state (`segments`); this module only keeps its answers, and the timeline of the record as
-known now is read from the same rows.
+known now is read from the same rows. Knowledge time is a second axis (KnownSegment, no Features):
+each place's segments resolved at every moment at which what is known of it changes, a row kept
+while the answer stays, about twice the rows of the present; the timeline as known then is read
+from them (at L a third of the time of resolving every claim).
 
 Kept in step with the record:
   - triggers in the database (migration 0002) mark stale the places a write touches, in the
