@@ -85,14 +85,14 @@ def render(report):
         "",
         "## Timeline (`/api/v2/timeline/`, the playback payload)",
         "",
-        "| size | engine | counting claims | changes | build (view, from the segments) | resolving every claim instead (records.timeline) | cached | bytes | gzip | gzip bytes per change |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| size | engine | counting claims | changes | build (view, from the segments) | resolving every claim instead (records.timeline) | as known then (`known_at`, from the segments over knowledge time) | cached | bytes | gzip | gzip bytes per change |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in report["results"]:
         t = r["timeline"]
         lines.append(
             f"| {r['size']} | {r['engine']} | {fmt(r['counting_claims'])} | {fmt(t['changes'])} | {fmt(t['build_ms'])} ms | "
-            f"{fmt(t['records_timeline_ms'])} ms | {fmt(t['cached_ms'])} ms | {kb(t['bytes'])} | {kb(t['gzip_bytes'])} | "
+            f"{fmt(t['records_timeline_ms'])} ms | {fmt(t.get('known_at_build_ms'))} ms | {fmt(t['cached_ms'])} ms | {kb(t['bytes'])} | {kb(t['gzip_bytes'])} | "
             f"{fmt(t['gzip_bytes_per_change'])} |"
         )
     lines += [
@@ -220,6 +220,8 @@ def targets(report):
         row("timeline at L ≤ 8 gzip bytes per change", fmt(t["gzip_bytes_per_change"]), (t["gzip_bytes_per_change"] or 99) <= 8)
         row("timeline at L built within 1 s", f"{fmt(t['build_ms'])} ms", t["build_ms"] <= 1000)
         row("timeline then cached (until the next publication)", f"{fmt(t['cached_ms'])} ms", t["cached_ms"] < 50)
+        if t.get("known_at_build_ms") is not None:
+            row("timeline as known then at L ≤ 1 s (issue 21)", f"{fmt(t['known_at_build_ms'])} ms", t["known_at_build_ms"] <= 1000)
     servers = report.get("servers", {})
     browser = servers.get("L", {}).get("browser")
     if browser:
