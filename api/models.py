@@ -33,3 +33,21 @@ class StalePlace(models.Model):
     """A place whose claims or their display changed since its segments were written."""
 
     place_id = models.BigIntegerField(primary_key=True)
+
+
+class KnownSegment(models.Model):
+    """One place's segment of days [start, stop) as known over a stretch of knowledge time
+    [known_from, known_until): the answer of resolving the claims known at any moment of that stretch
+    (geo.resolution.segments with known_at). The timeline as known then is read from these rows,
+    without the Features (evidence is read per claim when a place is opened)."""
+
+    place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False)
+    start = models.DateField()
+    stop = models.DateField(null=True, help_text="The first day after the segment; empty while it lasts.")
+    known_from = models.DateTimeField()
+    known_until = models.DateTimeField(null=True, help_text="When a claim known or superseded changed the segment; empty: still so.")
+    precision = models.CharField(max_length=12)
+    state = models.TextField(help_text="As SnapshotSegment.state.")
+
+    class Meta:
+        indexes = [models.Index(fields=["place", "start", "known_from"], name="knownsegment_place_start")]

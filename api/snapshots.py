@@ -4,7 +4,10 @@ record and stored per stretch of days with the Feature the snapshot shows (api.m
 Resolving 200,000 claims and shaping ten thousand evidence-rich features took a second per
 request; reading one day's prepared features takes a tenth of that. geo.resolution still decides
 every state (`segments`); this module only keeps its answers, and the timeline of the record as
-known now is read from the same rows.
+known now is read from the same rows. Knowledge time is a second axis (KnownSegment, no Features):
+each place's segments resolved at every moment at which what is known of it changes, a row kept
+while the answer stays, about twice the rows of the present; the timeline as known then is read
+from them (at L a third of the time of resolving every claim).
 
 Kept in step with the record:
   - triggers in the database (migration 0002) mark stale the places a write touches, in the
@@ -50,6 +53,25 @@ def state_json(state):
     return orjson.dumps([state.status, state.holder, pairs(state.others), sides]).decode()
 
 
+def known_rows(place, claims):
+    """Rows of KnownSegment for one place: its segments resolved at each moment at which what is
+    known of it changes (a claim becomes known, or known to be superseded), a row kept while the
+    same segment (days, state, precision, deciding claims) is the answer."""
+    moments = sorted({c.known_from for c in claims} | {c.superseded_at for c in claims if c.superseded_at is not None})
+    rows, open_rows = [], {}
+    for moment in moments:
+        now = {}
+        for segment in resolution.segments(claims, known_at=moment):
+            state = segment.state
+            key = (segment.start, segment.end, state.precision, tuple(c.id for c in state.claims))
+            now[key] = open_rows.pop(key, None) or [place, segment.start, segment.end, moment, None, state.precision, state_json(state)]
+        for row in open_rows.values():
+            row[4] = moment
+            rows.append(row)
+        open_rows = now
+    return rows + list(open_rows.values())
+
+
 def _segment_rows(place_claims, actor_slug):
     """Rows of SnapshotSegment for a batch of (place id, [ClaimFact]), in three queries."""
     resolved = [(place, resolution.segments(claims)) for place, claims in place_claims]
@@ -80,14 +102,21 @@ def _write(places):
         place_filter = f" WHERE place_id IN ({sql})"
     insert = ("INSERT INTO api_snapshotsegment (place_id, start, stop, precision, state, actors, feature) "
               "VALUES (%s, %s, %s, %s, %s, %s, %s)")
+    insert_known = ("INSERT INTO api_knownsegment (place_id, start, stop, known_from, known_until, precision, state) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s)")
+    adapt = connection.ops.adapt_datetimefield_value
     with gc_paused(), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM api_snapshotsegment{place_filter}", [] if places is None else params)
-        stream = records.iter_place_claims(places=places)
+        for table in ("api_snapshotsegment", "api_knownsegment"):
+            cursor.execute(f"DELETE FROM {table}{place_filter}", [] if places is None else params)
+        # Superseded claims too: segments() leaves them out as known now, known_rows() decides per moment.
+        stream = records.iter_place_claims(places=places, ever_counting=True)
         written = 0
         while batch := [entry for _, entry in zip(range(BATCH), stream)]:
             rows = _segment_rows(batch, actor_slug)
             cursor.executemany(insert, rows)
             written += len(rows)
+            known = [row for place, claims in batch for row in known_rows(place, claims)]
+            cursor.executemany(insert_known, [(*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in known])
     return written
 
 
@@ -219,24 +248,30 @@ def _actors_condition(actor_ids, connection):
             ids)
 
 
-def timeline_changes():
-    """The changes of every place as known now, for serializers.timeline_payload, read from the
-    segments in place and date order; None when they cannot be used. A change is a segment whose
-    state key differs from the place's previous one (the same merge as resolution.periods). Its
-    State is made once per distinct key, and carries what the timeline shows, not the claims."""
+def timeline_changes(known_at=None):
+    """The changes of every place as known at `known_at` (None: now), for
+    serializers.timeline_payload, read from the segments in place and date order; None when they
+    cannot be used. A change is a segment whose state key differs from the place's previous one (the
+    same merge as resolution.periods). Its State is made once per distinct key, and carries what the
+    timeline shows, not the claims."""
     connection = _connection()
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-    return _changes(connection)
+    if known_at is None:
+        return _changes(connection, "SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start", [])
+    moment = connection.ops.adapt_datetimefield_value(known_at)
+    sql = ("SELECT place_id, start, precision, state FROM api_knownsegment WHERE known_from <= %s "
+           "AND (known_until IS NULL OR known_until > %s) ORDER BY place_id, start")
+    return _changes(connection, sql, [moment, moment])
 
 
-def _changes(connection):
+def _changes(connection, sql, params):
     made = {}
     date = parse_db_date
     previous_place = previous_key = None
     with chunked_cursor(connection) as cursor:
-        cursor.execute("SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start")
+        cursor.execute(sql, params)
         while rows := cursor.fetchmany(10000):
             for place, start, precision, key in rows:
                 if key == previous_key and place == previous_place:

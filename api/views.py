@@ -152,7 +152,7 @@ class TimelineView(PublicView):
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request, **kwargs):
         known_at = self.values.get("known_at")
-        changes = snapshots.timeline_changes() if known_at is None else None
+        changes = snapshots.timeline_changes(known_at)
         with gc_paused():
             changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
             payload = timeline_payload(changes, Places(), Actors(), self.validators.version, known_at)

@@ -178,8 +178,10 @@ def place_periods(place, known_at=None, payload=False):
     return resolution.periods(facts(Claim.objects.filter(place=place, review=Claim.Review.PUBLISHED), payload), known_at)
 
 
-def iter_place_claims(known_at=None, places=None, chunk=10000):
+def iter_place_claims(known_at=None, places=None, chunk=10000, ever_counting=False):
     """(place id, [ClaimFact]) for every place with a counting claim, in place id order, streamed.
+    With `ever_counting`, every claim that counts as known at some moment (superseded ones too):
+    what resolving over knowledge time needs (ClaimFact.counts still decides for each moment).
 
     One query (the claims with their other actors joined, read in chunks through a server-side
     cursor on PostgreSQL); only one place's claims are held at a time, so a caller that keeps just
@@ -188,6 +190,8 @@ def iter_place_claims(known_at=None, places=None, chunk=10000):
     """
     connection = connections[router.db_for_read(Claim)]
     counting, params = _counting_sql("c", connection, known_at)
+    if ever_counting:
+        counting, params = f"c.review = '{PUBLISHED}' AND c.known_from IS NOT NULL", []
     place_filter, place_params = places_condition(places, connection, "c.place_id")
     sql = (f"SELECT {_columns('c', connection)}, a.actor_id, a.role FROM geo_claim c "
            f"LEFT JOIN geo_claimactor a ON a.claim_id = c.id WHERE {counting}{place_filter} "

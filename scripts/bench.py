@@ -12,7 +12,8 @@ and up to L on SpatiaLite, it measures in a fresh process per database:
 Then, against a real gunicorn on loopback (2 workers, Redis cache when reachable): throughput and
 p99 under wrk (bounded in time) for the snapshot uncached, cached and a static file of the same
 size from the same server; the workers' peak resident memory; and at L the map in headless
-Chromium: time to first render and playback frame times from requestAnimationFrame timestamps.
+Chromium: time to first render and the bytes fetched before it, the cost of a one-day step and of a
+30-day jump (the date changed, then the next frame drawn), and playback frame times.
 
 Bench data lives in its own databases (PostgreSQL cm_bench_<size>, SpatiaLite data/bench/<size>.sqlite3),
 made on first use and kept: tests and the development database are never touched.

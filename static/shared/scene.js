@@ -8,7 +8,10 @@
  */
 import { formatDay } from "./days.js";
 import { actorsOf, advanceSnapshot, changedPlaces, placeStateAt, snapshot, UNKNOWN } from "./state.js";
-import { describe, styleOf } from "./symbols.js";
+import { describe, radiusOf, spriteOf, styleOf } from "./symbols.js";
+
+// Safari has no requestIdleCallback: a timer with a short budget does the same job there.
+const idle = globalThis.requestIdleCallback ?? ((fn) => setTimeout(() => fn({ timeRemaining: () => 8 }), 50));
 
 export function createScene({ base, mapView, only = null }) {
   const places = base.places;
@@ -63,6 +66,25 @@ export function createScene({ base, mapView, only = null }) {
       mapView.restyle(changed, scene.symbolFor);
       // With a side filter, a change can bring a place in or out of the list.
       return { changed, relist: everything || (scene.actors.size > 0 && changed.length > 0) };
+    },
+
+    /**
+     * Draws, while the page is idle, the symbol of every state of the timeline at every size on the
+     * map, so that a jump into states not yet seen copies symbols instead of drawing them (at L the
+     * first jumps drew a few hundred, half of their cost).
+     */
+    prepareSymbols() {
+      const radii = [...new Set(places.map((p) => radiusOf(p.size)))];
+      const styles = [null, ...base.states].map((state) => styleOf(state, colourOf));
+      let next = 0;
+      const work = (deadline) => {
+        while (next < styles.length * radii.length && deadline.timeRemaining() > 2) {
+          spriteOf(radii[next % radii.length], styles[Math.floor(next / radii.length)]);
+          next++;
+        }
+        if (next < styles.length * radii.length) idle(work);
+      };
+      idle(work);
     },
   };
   return scene;

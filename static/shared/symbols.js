@@ -169,6 +169,12 @@ const sprites = new Map();
  * fraction of the arcs, clips and stripes, which is what lets ten thousand places play back smoothly.
  */
 export function stampSymbol(ctx, x, y, r, style, selected = false) {
+  const sprite = spriteOf(r, style, selected);
+  ctx.drawImage(sprite, Math.round(x - sprite.half), Math.round(y - sprite.half), 2 * sprite.half, 2 * sprite.half);
+}
+
+/** The sprite of a symbol, drawn on first use (scene.js draws the likely ones ahead, when idle). */
+export function spriteOf(r, style, selected = false) {
   const key = `${style.kind}|${style.colours.join()}|${r}|${selected ? 1 : 0}`;
   let sprite = sprites.get(key);
   if (!sprite) {
@@ -183,5 +189,5 @@ export function stampSymbol(ctx, x, y, r, style, selected = false) {
     if (sprites.size > 2000) sprites.clear();
     sprites.set(key, sprite);
   }
-  ctx.drawImage(sprite, Math.round(x - sprite.half), Math.round(y - sprite.half), 2 * sprite.half, 2 * sprite.half);
+  return sprite;
 }

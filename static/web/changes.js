@@ -4,7 +4,8 @@
  *
  * While playing, the list (a polite live region) takes the latest changes four times a second, and asks
  * why only once playback stops: rewriting it and fetching claims on every frame cost more than drawing
- * the map, and announced nothing a listener could follow.
+ * the map, and announced nothing a listener could follow. Stepped, it asks why once the date rests:
+ * a dozen answers arriving mid-step each lay the page out again.
  */
 import { named, phrase, isolated } from "../shared/bidi.js";
 import { dayToISO, formatDay } from "../shared/days.js";
@@ -14,6 +15,8 @@ import { describe } from "../shared/symbols.js";
 const SHOWN = 12;
 const AT_ONCE = 3; // "why" requests in flight
 const QUOTE_LENGTH = 140;
+const REST_MS = 300; // the date rests this long before the list asks why
+const THROTTLE_MS = 250; // a burst of steps rewrites the list at most this often
 
 export function createChanges({ api, places, scene, list, title, empty, onPlace }) {
   const whyCache = new Map();
@@ -21,6 +24,10 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
   let whyBusy = 0;
   let played = [];
   let playedTimer = 0;
+  let whyTimer = 0;
+  let stepTimer = 0;
+  let shownAt = -Infinity;
+  let latest = null; // [changes, heading] of the last step of a burst, not shown yet
   const playing = () => document.body.classList.contains("playing");
 
   async function explain(slug, day, target) {
@@ -76,7 +83,8 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
       whyQueue.push([place.slug, change.day, why]);
     }
     while (list.children.length > SHOWN) list.lastElementChild.remove();
-    explainQueued();
+    clearTimeout(whyTimer);
+    whyTimer = setTimeout(explainQueued, REST_MS);
     empty.hidden = list.children.length > 0;
   }
 
@@ -88,15 +96,31 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
   }
 
   return {
-    /** The changes of one day (or one step), replacing the list. */
+    /**
+     * The changes of one day (or one step), replacing the list: at once, but in a burst of steps (a
+     * key held) at most four times a second, the latest day's, as while playing.
+     */
     show(changes, heading) {
       clearTimeout(playedTimer);
       playedTimer = 0;
       played = [];
-      show(changes, heading, false);
+      const now = performance.now();
+      if (!stepTimer && now - shownAt >= THROTTLE_MS) {
+        shownAt = now;
+        show(changes, heading, false);
+        return;
+      }
+      latest = [changes, heading];
+      stepTimer ||= setTimeout(() => {
+        stepTimer = 0;
+        shownAt = performance.now();
+        show(...latest, false);
+      }, Math.max(0, THROTTLE_MS - (now - shownAt)));
     },
     /** Changes passed while playing: added to the list a few times a second. */
     queuePlayed(changes) {
+      clearTimeout(stepTimer); // a step's list not shown yet gives way to playback's
+      stepTimer = 0;
       played = played.concat(changes.slice(-SHOWN)).slice(-SHOWN);
       playedTimer ||= setTimeout(flushPlayed, 250);
     },

@@ -138,7 +138,7 @@ function setDay(day, how) {
   layers.follow(day);
   if (how === "step" || how === "jump" || how === "end-drag") {
     layers.settle();
-    url.sync(true);
+    url.soon(true);
   } else if (how !== "apply" && (!timeline.playing || how === "drag")) {
     url.sync(false);
   }
@@ -279,3 +279,4 @@ const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
 document.body.dataset.ready = "true";
 document.body.dataset.firstRenderMs = String(firstRender);
+scene.prepareSymbols();

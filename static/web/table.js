@@ -3,12 +3,16 @@
  *
  * While playing, the table (and its heading's date) stays on the day playback started from and catches
  * up the moment it pauses or ends: a table cell is not a layout boundary, so rewriting even a few rows
- * lays out all four hundred again, which took 30 to 200 ms, several frames, each time. Paused, stepped
- * or dragged, it follows the map at once.
+ * lays out all four hundred again, which took 30 to 200 ms, several frames, each time. Stepped or
+ * dragged, its rows follow once the date rests a moment (at L that layout was half of a step's cost);
+ * a new list (a full redraw, another side filter) follows at once.
  */
+const REST_MS = 150;
+
 export function createTable({ textView, scene, mapView, places, dateLabel, count, heading }) {
   const pending = new Set(); // places whose row lags the map while playing
   let relisting = false; // the list itself lags (a full redraw or a side filter while playing)
+  let timer = 0;
   const playing = () => document.body.classList.contains("playing");
 
   /** Lists the places shown within the map's view. */
@@ -25,6 +29,8 @@ export function createTable({ textView, scene, mapView, places, dateLabel, count
 
   /** Brings the table up to the day drawn. */
   function flush() {
+    clearTimeout(timer);
+    timer = 0;
     if (relisting) {
       list();
       return;
@@ -38,7 +44,12 @@ export function createTable({ textView, scene, mapView, places, dateLabel, count
   function update({ changed, relist }) {
     if (relist) relisting = true;
     else for (const index of changed) pending.add(index);
-    if (!playing()) flush();
+    if (playing()) return;
+    if (relisting) flush();
+    else {
+      clearTimeout(timer);
+      timer = setTimeout(flush, REST_MS);
+    }
   }
 
   return { list, flush, update };

@@ -18,10 +18,10 @@ from django.urls import resolve
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
+from api import snapshots
 from api.fastpath import coalescing as builds_module
 from api.fastpath import local_bodies
 from controlmap import health as health_module
-from geo import records
 from geo.models import Place
 
 ENDPOINTS = {
@@ -142,8 +142,8 @@ def test_a_different_meaning_is_a_different_answer(client, seeded, generous):
 
 def test_moments_between_two_publications_share_one_build_and_each_names_its_own_moment(client, seeded, generous, monkeypatch):
     built = []
-    iter_timeline = records.iter_timeline
-    monkeypatch.setattr(records, "iter_timeline", lambda known_at=None, **kw: built.append(known_at) or iter_timeline(known_at, **kw))
+    timeline_changes = snapshots.timeline_changes  # read from the segments over knowledge time
+    monkeypatch.setattr(snapshots, "timeline_changes", lambda known_at=None: built.append(known_at) or timeline_changes(known_at))
     moments = ["2017-11-03T07:00:01Z", "2017-11-03T07:03:00Z", "2017-11-03T07:07:59.5Z"]  # the next one is 07:08
     answers = [client.get("/api/v2/timeline/", {"known_at": m}) for m in moments]
     assert len(built) == 1 and [a["X-Cache"] for a in answers] == ["miss", "hit", "hit"]
@@ -187,14 +187,14 @@ def test_a_forged_x_forwarded_for_does_not_reset_the_anonymous_limit(client, see
 def slow_builds(monkeypatch):
     """Each timeline build takes half a second more, so concurrent requests overlap for sure."""
     built = []
-    iter_timeline = records.iter_timeline
+    timeline_changes = snapshots.timeline_changes
 
-    def slow(known_at=None, **kwargs):
+    def slow(known_at=None):
         built.append(known_at)
         time.sleep(0.5)
-        return iter_timeline(known_at, **kwargs)
+        return timeline_changes(known_at)
 
-    monkeypatch.setattr(records, "iter_timeline", slow)
+    monkeypatch.setattr(snapshots, "timeline_changes", slow)
     return built
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import json
 import threading
+from urllib.parse import quote
 
 import pytest
 from django.core.cache import cache
@@ -11,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from api import snapshots
-from api.models import SnapshotSegment, StalePlace
+from api.models import KnownSegment, SnapshotSegment, StalePlace
 from geo.models import Actor, Citation, Claim, Outlet, Place, Source
 from geo.synthetic import Generator
 
@@ -71,6 +72,30 @@ def test_seed_snapshots_are_prepared_and_equal_to_resolving_the_claims(client, s
     assert_prepared_equals_resolved(client, urls)
 
 
+def knowledge_moments():
+    """Every moment at which what is known changes (a claim known, a claim known superseded), with
+    the instant before it."""
+    moments = set()
+    for claim in Claim.objects.filter(review="published", known_from__isnull=False):
+        for moment in (claim.known_from, claim.superseded_at):
+            if moment is not None:
+                moments |= {moment, moment - dt.timedelta(microseconds=1)}
+    return sorted(moments)
+
+
+def known_timelines(moments):
+    return [f"/api/v2/timeline/?known_at={quote(moment.isoformat())}" for moment in moments]
+
+
+def test_seed_timelines_as_known_then_are_read_and_equal_to_resolving_the_claims(client, seeded):
+    moments = knowledge_moments()
+    assert len(moments) > 20 and KnownSegment.objects.exists()
+    assert all(snapshots.timeline_changes(moment) is not None for moment in moments[:3])
+    urls = known_timelines(moments) + ["/api/v2/timeline/?known_at=2010-01-01", "/api/v2/timeline/?known_at=2017-11-20",
+                                       "/api/v2/timeline/?known_at=2030-01-01"]
+    assert_prepared_equals_resolved(client, urls)
+
+
 def test_synthetic_record_prepared_equals_resolved(client, seeded, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # bulk inserts: no model signals, one bulk_changed
         Generator(places=40, claims=1200, seed=6).run()
@@ -78,6 +103,11 @@ def test_synthetic_record_prepared_equals_resolved(client, seeded, django_captur
     assert SnapshotSegment.objects.filter(place__slug__startswith="syn6-").count() > 500
     days = [D("2014-01-01") + dt.timedelta(days=offset) for offset in range(0, 5 * 365, 61)]
     assert_prepared_equals_resolved(client, [f"/api/v2/control/?at={day}" for day in days] + ["/api/v2/timeline/"])
+    # Knowledge time too: every claim superseded or not, its sources published before or after.
+    moments = knowledge_moments()
+    assert KnownSegment.objects.filter(place__slug__startswith="syn6-").count() > SnapshotSegment.objects.filter(place__slug__startswith="syn6-").count()
+    assert_prepared_equals_resolved(client, known_timelines(moments[::max(1, len(moments) // 60)]) +
+                                    [f"/api/v2/timeline/?known_at={day}" for day in days])
 
 
 def state_of(client, slug, day):
