@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from geo.dates import format_date
 
+from .areas import draw_areas
 from .outline import base_image
 from .symbols import CHANGED, LEGEND, NEUTRAL, SELECTED, stamp
 
@@ -74,6 +75,8 @@ def draw_scene(scene, base=None, changed=None, note=None, labels=None):
     panels' room to grow)."""
     view = scene.view
     image = (base or base_image(view)).copy()
+    if scene.areas:
+        draw_areas(image, scene.areas, view)
     u = ui_scale(view.width, view.height)
     animated = changed is not None
     ringed = {mark.place for mark in scene.marks if mark.selected or (animated and mark.place in changed)}
@@ -156,6 +159,8 @@ def _legend(image, draw, scene, u, with_changed):
         entries.append(((kind, colours), 7, labels[kind]))
     if with_changed:
         entries.append((("unknown", ()), 4, "ringed orange: changed on this date"))
+    if scene.areas is not None:
+        entries.append((("unknown", ()), 0, "shaded: areas derived from the nearest places, not reported"))
     if not entries:
         entries.append((("unknown", ()), 7, labels["unknown"]))
     room = max(1, int(scene.view.height * 0.55 - 2 * pad) // row)  # a small picture keeps its map

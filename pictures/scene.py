@@ -19,6 +19,7 @@ from geo import records, resolution
 from geo.dates import format_date
 from geo.models import Place, PlaceName
 
+from .areas import derived_in_view, styled
 from .projection import View, fitted
 from .symbols import LEGEND, NEUTRAL, describe, radius_of, style_of
 
@@ -49,6 +50,7 @@ class Scene:
     actors: list  # [{"slug", "name", "colour"}] of the sides the marks show
     selected: dict | None = None  # {"name", "words", "since_label"} of the chosen place
     kinds: list = field(default_factory=list)  # the statuses shown, in legend order
+    areas: list | None = None  # with areas=1: [(style, geometry)] of the derived areas (pictures.areas)
 
 
 def end_of(day):
@@ -158,7 +160,12 @@ def scene_of(values, width, height, today):
     actors = Actors()
     wanted = wanted_actors(values, actors)
     states = records.snapshot(day, known_at, places=in_view.ids)
-    return compose(in_view, day, states, actors, wanted, known_at)
+    scene = compose(in_view, day, states, actors, wanted, known_at)
+    if values.get("areas"):
+        colour = {row["id"]: row["colour"] for row in actors.rows}
+        derived = derived_in_view(day, known_at, view)
+        scene.areas = styled(derived, lambda actor: colour.get(actor, NEUTRAL), wanted)
+    return scene
 
 
 def wanted_actors(values, actors):

@@ -93,4 +93,4 @@ def image(request):
 
 @require_safe
 def animation_gif(request):
-    return answered(request, "animation.gif", ANIMATION_QUERY, build_animation, daily=False, ignored=("at",))
+    return answered(request, "animation.gif", ANIMATION_QUERY, build_animation, daily=False, ignored=("at", "areas"))

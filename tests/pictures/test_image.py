@@ -1,4 +1,6 @@
 """GET /image.png: the map's view as a PNG drawn on the server (pictures/)."""
+import json
+
 import pytest
 
 from picture_checks import alike, close, image_of, leaflet_pixel, matches_reference, reference
@@ -124,3 +126,26 @@ def test_only_reads_are_answered(client, seeded):
     assert client.post("/animation.gif").status_code == 405
     head = client.head("/image.png", VIEW)
     assert head.status_code == 200 and head["Content-Type"] == "image/png"
+
+
+def test_areas_shade_the_land_the_area_layer_derives_in_its_holders_colour(client, seeded):
+    """areas=1: the derived areas of /api/v2/areas/ drawn under the symbols, translucent; the legend says so."""
+    import shapely
+
+    size = (900, 700)
+    areas = client.get("/api/v2/areas/", {"at": VIEW["at"]}).json()["features"]
+    mosul = next(a for a in areas if "mosul" in a["properties"]["places"] and a["properties"]["source"] == "derived")
+    assert mosul["properties"]["status"] == "controlled" and mosul["properties"]["holder"] == "iraqi-government"
+    shape = shapely.from_geojson(json.dumps(mosul["geometry"]))
+    lat, lng = MOSUL[0] + 0.2, MOSUL[1]  # land 22 km from Mosul, clear of its symbol
+    assert shape.contains(shapely.Point(lng, lat))
+    x, y = leaflet_pixel(lat, lng, (35.4, 41.5), 7, size)
+    plain = image_of(client.get("/image.png", {**VIEW, "width": size[0], "height": size[1]})).convert("RGB")
+    shaded = image_of(client.get("/image.png", {**VIEW, "width": size[0], "height": size[1], "areas": "1"})).convert("RGB")
+    land, tinted = plain.getpixel((x, y)), shaded.getpixel((x, y))
+    holder = (0xc2, 0x52, 0x8b)
+    # Between the land and the holder's colour: the holder's hue, the land showing through.
+    assert all(min(a, h) - 2 <= t <= max(a, h) + 2 for a, t, h in zip(land, tinted, holder)) and tinted != land
+    assert not close(tinted, holder, 20)
+    legend = shaded.crop((0, size[1] - 260, 520, size[1]))
+    assert legend != plain.crop((0, size[1] - 260, 520, size[1]))  # the "derived, not reported" line
