@@ -4,7 +4,7 @@ Its own module because it is the judgement of who took what from whom, kind by k
 (rules.RULES): the subject of "captured" holds the place, unless it is the side the place was taken
 "from"; "fell to X", "held by X", "under X's control" name their holder after the phrase; "besieged
 by X" names the besieger, so the place is held by the other side; "entered" and fighting "inside"
-leave it contested; an attempt ("the operation to liberate X") says nothing of who holds X; "the liberation of X by Y" and "declared victory in X" read like the verbs.
+leave it contested; an attempt ("X is racing to take Y") leaves Y with its defender, never its attacker; "the liberation of X by Y" and "declared victory in X" read like the verbs.
 """
 from geo.models import Claim
 
@@ -55,13 +55,15 @@ def assertion(sentence, cue, place):
     if kind in ("under_control", "under_control_of"):
         agent = sentence.agent_after(cue) if kind == "under_control" else sentence.holder_between(cue)
         return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
+    if kind == "attempt":
+        return _attempt(sentence, cue, place)
     if kind in ("contested", "divided", "percent"):
         return _contested(sentence, kind)
     if kind == "siege_broken":
         return _siege_broken(sentence, cue)
     if kind == "siege":
         return _siege(sentence, cue)
-    return None  # "attempt": an operation to take a place says nothing of who holds it
+    return None
 
 
 def _noun(sentence, cue, place):
@@ -87,6 +89,21 @@ def _passive(sentence, cue):
     if len(sides) != 1:
         return None
     return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
+
+
+def _attempt(sentence, cue, place):
+    """"X is racing to take Y": Y stays with its defender, the side it is to be taken "from" or the other
+    side the article names most. With no attacker named ("the operation to liberate Y") the defender is
+    unknown, and a guess could name the attacker: nothing is proposed."""
+    attacker = sentence.subject(cue)
+    if attacker is None:
+        return None
+    loser = sentence.loser(cue, place)
+    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides)
+    if holder is None or holder == attacker.slug:
+        return None
+    return (CONTROLLED, holder, (), 0.5,
+            f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 
 
 def _contested(sentence, kind):

@@ -34,9 +34,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Government forces are close to breaking the siege of Deir ez-Zor by IS.", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     ("ISIS overran rebel positions and surrounded the army's enclave in Deir ez-Zor in 2014.",
      {("deir-el-zour", "besieged", SG, "2014-01-01")}),
-    # attempts say nothing of who holds a place
+    # an attempt leaves a place with its defender, and with no attacker named proposes nothing
     ("The operation to liberate Raqqa started on June 6.", set()),
-    ("The SDF launched an offensive to retake Raqqa from IS on Tuesday.", set()),
+    ("The SDF launched an offensive to retake Raqqa from IS on Tuesday.", {("raqqa", "controlled", IS, "2017-10-31")}),
     # "government forces" are those of the country of the place named, whoever the article named before
     ("Iraqi forces took Qaim on Friday. Government forces declared victory in Deir ez-Zor on Friday.",
      {("qaim", "controlled", IQ, "2017-11-03"), ("deir-el-zour", "controlled", SG, "2017-11-03")}),
