@@ -7,7 +7,10 @@ and publication time) and an editor's expectations, each written before the assi
   the first held-out half, whose errors were read and fixed once measured: that half no longer
   measures anything unseen, so it is development data now.
 - held_out.json (22 excerpts, 15 English and 7 Arabic, none used before): written after the last rule
-  change, measured once and never tuned on.
+  change, measured once and never tuned on. One rule changed after that run, for a failing test of the
+  seed article, not for the held-out set: an attempt ("racing to take Boukamal") again proposes the
+  defender when the attacker is named. The held-out figures were the same before and after it; the
+  development figures too (56/61 met, 52/54 right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
