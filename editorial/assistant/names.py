@@ -107,16 +107,19 @@ class Gazetteer:
 
     def _governments(self):
         """Each country's state force: the one whose aliases name the country most (none when two tie)."""
-        best = {}
+        ranked = {country: [] for country in COUNTRY_WORDS}
         for slug, name, _, names in self.actors:
-            if not self.is_state_force(slug):
-                continue
-            words = [w for alias in [name, *names] for w in words_of(alias)]
-            for country, country_words in COUNTRY_WORDS.items():
-                count = sum(w in country_words for w in words)
-                if count and count >= best.get(country, (0, None))[0]:
-                    best[country] = (count, None if count == best.get(country, (0, None))[0] else slug)
-        return {country: slug for country, (_, slug) in best.items() if slug}
+            if self.is_state_force(slug):
+                words = [w for alias in [name, *names] for w in words_of(alias)]
+                for country, country_words in COUNTRY_WORDS.items():
+                    if count := sum(w in country_words for w in words):
+                        ranked[country].append((count, slug))
+        governments = {}
+        for country, forces in ranked.items():
+            forces.sort(reverse=True)
+            if forces and (len(forces) == 1 or forces[0][0] > forces[1][0]):
+                governments[country] = forces[0][1]
+        return governments
 
     def _doc(self, words):
         from spacy.tokens import Doc

@@ -256,14 +256,14 @@ class Sentence:
         targets, reference, window = self.targets(cue)
         if not targets:
             return []
-        read = assertion
+        standing = False  # a break of a siege that has not happened yet: the siege stands
         if self.negated(cue):
             if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
                 return []
-            read = lambda sentence, cue, place: siege_stands(sentence, cue)  # noqa: E731
+            standing = True
         proposals = []
         for place in targets:
-            made = read(self, cue, place)
+            made = siege_stands(self, cue) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)
                 if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"
