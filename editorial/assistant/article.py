@@ -143,7 +143,8 @@ class Article:
         for first, stop, slug in self._named:
             if slug in last:
                 words = tuple(self.norms[first:stop])
-                slug = last[slug] or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words)
+                slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
+                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words))
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop)))
@@ -154,6 +155,16 @@ class Article:
             elif self.gazetteer.is_armed_group(slug):
                 last[INSURGENTS] = slug
         return found
+
+    def _government_here(self, token):
+        """The state force of the country of the first place the sentence names ("Government forces declared
+        victory in Deir al-Zor" after a paragraph on Iraq: Syria's)."""
+        first, stop = self.sentences[self.sentence_of(token)]
+        for place in self.places_in(first, stop):
+            country = self.gazetteer.place_countries.get(place.slug)
+            if country in self.gazetteer.government_of:
+                return self.gazetteer.government_of[country]
+        return None
 
     @functools.cached_property
     def _named(self):

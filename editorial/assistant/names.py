@@ -7,7 +7,11 @@ copy uses); the rest reads only the Gazetteer it returns, so it runs without a d
 Names are matched on the words' normal forms (no case, diacritics or punctuation), longest first.
 A place name's Arabic-style article is optional ("Al-Qaim", "Qaim", "AlQaim"; "Deir ez-Zor", "Deir
 Zor", "Deir Ezzor"), and an Arabic word may carry a clitic ("وبالبوكمال"). A short capitalised alias
-(IS, US, SDF) matches only as written, since "is" and "us" are words.
+of at most three letters (IS, US, SDF) matches only as written, since "is" and "us" are words; a longer
+one matches in any case ("Isis", "Isil"), as wire copy writes it both ways.
+
+"Government forces" means the state force of the country of the place the sentence names: a state
+force's country is read from its aliases (COUNTRY_WORDS), a place's from its row.
 """
 from __future__ import annotations
 
@@ -25,6 +29,10 @@ GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", 
                     "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام"]
 INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
                    "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي"]
+# The words that tie a state force to its country ("Syrian army", "القوات العراقية"): an actor row has no
+# country of its own, so a state force's country is the one its aliases name most.
+COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},
+                 "IQ": {"iraq", "iraqi", "iraqs", "العراق", "العراقي", "العراقيه"}}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
@@ -53,6 +61,8 @@ class Gazetteer:
 
     places: list[tuple[str, str, str, list[str]]]
     actors: list[tuple[str, str, str, list[str]]]
+    place_countries: dict[str, str] = field(default_factory=dict)  # place slug -> ISO country code
+    government_of: dict[str, str] = field(init=False)  # ISO country code -> its one state force
     place_kinds: dict[str, str] = field(init=False)
     actor_kinds: dict[str, str] = field(init=False)
     generic_owner: dict[tuple[str, ...], str | None] = field(init=False)
@@ -73,8 +83,9 @@ class Gazetteer:
                 if words:
                     actor_names.setdefault(words, slug)
                     first = alias.split()[0].split("-")[0].replace(".", "")
-                    if first.isupper() and len(first) <= 4:
+                    if first.isupper() and len(first) < 4:
                         self.exact[words] = first
+        self.government_of = self._governments()
         for generic, owner in ((GOVERNMENT_WORDS, GOVERNMENT), (INSURGENT_WORDS, INSURGENTS)):
             for alias in generic:
                 # Generic words follow the article's context; a stored alias only breaks a tie.
@@ -93,6 +104,22 @@ class Gazetteer:
                 by_slug.setdefault(slug, []).append(words)
             for slug, all_words in by_slug.items():
                 matcher.add(slug, [self._doc(words) for words in all_words])
+
+    def _governments(self):
+        """Each country's state force: the one whose aliases name the country most (none when two tie)."""
+        ranked = {country: [] for country in COUNTRY_WORDS}
+        for slug, name, _, names in self.actors:
+            if self.is_state_force(slug):
+                words = [w for alias in [name, *names] for w in words_of(alias)]
+                for country, country_words in COUNTRY_WORDS.items():
+                    if count := sum(w in country_words for w in words):
+                        ranked[country].append((count, slug))
+        governments = {}
+        for country, forces in ranked.items():
+            forces.sort(reverse=True)
+            if forces and (len(forces) == 1 or forces[0][0] > forces[1][0]):
+                governments[country] = forces[0][1]
+        return governments
 
     def _doc(self, words):
         from spacy.tokens import Doc
@@ -140,4 +167,5 @@ def load_gazetteer():
     ]
     actors = [(a.slug, a.name, a.kind, [a.short_name, *(x.name for x in a.aliases.all())])
               for a in Actor.objects.prefetch_related("aliases")]
-    return Gazetteer(places, actors)
+    countries = dict(Place.objects.values_list("slug", "country"))
+    return Gazetteer(places, actors, countries)

@@ -82,12 +82,16 @@ def date_events(proposals, events):
 def superseded(proposals):
     """Without the proposals a capture supersedes: going in ("entered the area on Friday") is the news only
     when the article does not say the place was taken that day, and an undated siege by the side the
-    article says took the place ("after the army besieged the city") was its prelude."""
+    article says took the place ("after the army besieged the city") was its prelude. An attempt ("racing to
+    take the town") is the weakest reading: another phrase about the place in its sentence or on its day
+    ("its fighters had seized 80 percent of the city") says more."""
     changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in ("capture", "passive", "noun", "victory")]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
+    told = {key for p in proposals if p.cue != "attempt" for key in ((p.place, p.date), (p.place, p.quote_start))}
     return [p for p in proposals if not (
-        (p.cue == "entered" and (p.place, p.date) in taken_on)
+        (p.cue == "attempt" and ((p.place, p.date) in told or (p.place, p.quote_start) in told))
+        or (p.cue == "entered" and (p.place, p.date) in taken_on)
         or (p.status == Claim.Status.BESIEGED and p.undated and any((p.place, side) in taken_by for side in p.others)))]
 
 

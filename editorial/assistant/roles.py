@@ -4,11 +4,12 @@ Its own module because it is the judgement of who took what from whom, kind by k
 (rules.RULES): the subject of "captured" holds the place, unless it is the side the place was taken
 "from"; "fell to X", "held by X", "under X's control" name their holder after the phrase; "besieged
 by X" names the besieger, so the place is held by the other side; "entered" and fighting "inside"
-leave it contested; "the liberation of X by Y" and "declared victory in X" read like the verbs.
+leave it contested; an attempt ("X is racing to take Y") leaves Y with its defender, never its
+attacker; "the liberation of X by Y" and "declared victory in X" read like the verbs.
 """
 from geo.models import Claim
 
-from .rules import PASSIVE_AUX
+from .rules import PASSIVE_AUX, SIEGE_VERB
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had"}
@@ -56,13 +57,7 @@ def assertion(sentence, cue, place):
         agent = sentence.agent_after(cue) if kind == "under_control" else sentence.holder_between(cue)
         return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
     if kind == "attempt":
-        subject = sentence.subject(cue)
-        holder = sentence.adversary(sentence.sides)
-        if holder is None:
-            return None
-        who = f"'{subject.text}'" if subject else "its attackers"
-        return (CONTROLLED, holder, (), 0.5,
-                f"{who} still trying to take it, so held by the other side: {holder} (the side the article names most)")
+        return _attempt(sentence, cue, place)
     if kind in ("contested", "divided", "percent"):
         return _contested(sentence, kind)
     if kind == "siege_broken":
@@ -97,6 +92,21 @@ def _passive(sentence, cue):
     return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
 
 
+def _attempt(sentence, cue, place):
+    """"X is racing to take Y": Y stays with its defender, the side it is to be taken "from" or the other
+    side the article names most. With no attacker named ("the operation to liberate Y") the defender is
+    unknown, and a guess could name the attacker: nothing is proposed."""
+    attacker = sentence.subject(cue)
+    if attacker is None:
+        return None
+    loser = sentence.loser(cue, place)
+    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides)
+    if holder is None or holder == attacker.slug:
+        return None
+    return (CONTROLLED, holder, (), 0.5,
+            f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
+
+
 def _contested(sentence, kind):
     sides = sorted(sentence.sides)
     if len(sides) == 1:
@@ -120,14 +130,34 @@ def _siege_broken(sentence, cue):
             f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
 
 
+def siege_stands(sentence, cue):
+    """"close to breaking the siege imposed by X": the breakers still hold the place, X still besieges it."""
+    holder = sentence.subject(cue)
+    besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
+    if holder is None:
+        return None
+    besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug})
+    if besieger_slug is None:
+        return None
+    return (BESIEGED, holder.slug, (besieger_slug,), 0.55,
+            f"{holder.slug} not yet through: still held by {holder.slug}, besieged by {besieger_slug}")
+
+
 def _siege(sentence, cue):
+    """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
+    army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
+    owner = None
     if cue.direction == "before":
         besieger = sentence.agent_after(cue)
+    elif SIEGE_VERB.match(cue.text):
+        besieger = sentence.subject(cue)
+        owner = sentence.player_from(cue.stop, cue.stop + 1)
+        owner = owner if owner is not None and (owner.first == cue.stop or sentence.article.norms[cue.stop] == "the") else None
     else:
         besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
     if besieger is None:
         return None
-    holder = sentence.adversary({besieger.slug})
+    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary({besieger.slug})
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"

@@ -71,6 +71,10 @@ ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|stat
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
+SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?حاصر")  # the active verb, not "siege of"
+# What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
+NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
+                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to)\b")
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS".

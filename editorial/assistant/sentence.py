@@ -11,9 +11,9 @@ import re
 from geo.dates import iso_with_precision
 
 from .proposals import Proposal
-from .roles import CONTESTED, CONTROLLED, assertion
+from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOW, PARTIAL,
+    ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOT_YET, NOW, PARTIAL,
 )
 from .tokens import is_arabic
 
@@ -36,7 +36,8 @@ class Sentence:
         self.quote_start = article.tokens[first].start
         self.players = [a for a in actors if a.role == "participant"]
         self.sides = {a.slug for a in self.players}
-        self.subjects = [a for a in self.players if not self._after(a, NOT_SUBJECT)]
+        self.subjects = [a for index, a in enumerate(self.players)
+                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]
@@ -57,6 +58,14 @@ class Sentence:
         if self._quote is None:
             self._quote = self.article.sentence_text(self.number)
         return self._quote
+
+    def _apposition(self, index):
+        """Whether player `index` repeats the one before it in brackets ("from Islamic State (IS)"): it takes
+        that one's role, not a subject's."""
+        if not index:
+            return False
+        before, mention = self.players[index - 1], self.players[index]
+        return before.slug == mention.slug and self.article.text[before.end: mention.start].strip() == "("
 
     def _after(self, mention, words):
         """Whether the word before the mention (or before its "the") is one of `words`."""
@@ -245,11 +254,16 @@ class Sentence:
     def propose(self, cue):
         """The proposals one phrase makes, each with its quote and its reasons."""
         targets, reference, window = self.targets(cue)
-        if not targets or self.negated(cue):
+        if not targets:
             return []
+        standing = False  # a break of a siege that has not happened yet: the siege stands
+        if self.negated(cue):
+            if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
+                return []
+            standing = True
         proposals = []
         for place in targets:
-            made = assertion(self, cue, place)
+            made = siege_stands(self, cue) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)
                 if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"

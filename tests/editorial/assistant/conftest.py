@@ -17,4 +17,5 @@ def names():
     return Gazetteer(
         [(p["slug"], p["name"], p["kind"], [n["name"] for n in p["names"]]) for p in seed["places"]],
         [(a["slug"], a["name"], a["kind"], [a["short_name"], *(x["name"] for x in a["aliases"])]) for a in seed["actors"]],
+        {p["slug"]: p["country"] for p in seed["places"]},
     )

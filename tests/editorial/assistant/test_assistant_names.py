@@ -35,6 +35,16 @@ def test_short_capitals_match_only_as_written(names):
     assert mentions("U.S.-backed forces and US troops", names)[1][0][0] == "sdf"
 
 
+def test_longer_aliases_match_in_any_case(names):
+    assert [slug for slug, _, _ in mentions("Isis and Isil and isis fighters", names)[1]] == ["islamic-state"] * 3
+
+
+def test_government_forces_are_those_of_the_country_of_the_place_named(names):
+    assert names.government_of == {"SY": "syrian-government", "IQ": "iraqi-government"}
+    _, actors = mentions("Iraqi forces took Qaim. Government forces entered Deir ez-Zor. Government forces advanced.", names)
+    assert [slug for slug, _, _ in actors] == ["iraqi-government", "syrian-government", "syrian-government"]
+
+
 def test_generic_words_mean_the_side_named_last_or_next(names):
     _, actors = mentions("The army advanced. Syrian troops and Iraqi forces met. The army said", names)
     assert [slug for slug, _, _ in actors] == ["syrian-government", "syrian-government", "iraqi-government", "iraqi-government"]

@@ -32,6 +32,17 @@ def test_going_in_and_a_siege_are_superseded_by_a_capture():
     assert superseded([taken, went_in, siege, elsewhere]) == [taken, elsewhere]
 
 
+def test_an_attempt_yields_to_another_phrase_of_its_sentence_or_day():
+    attempt = proposal(cue="attempt", date=dt.date(2017, 9, 20), start=0)
+    same_sentence = proposal(status="contested", holder=None, others=("islamic-state", "sdf"), cue="capture", start=0)
+    assert superseded([attempt, same_sentence]) == [same_sentence]
+    siege = proposal(status="besieged", holder="syrian-government", others=("islamic-state",), cue="siege",
+                     date=dt.date(2017, 9, 20), start=90)
+    assert superseded([attempt, siege]) == [siege]
+    alone = proposal(place="raqqa", cue="attempt", start=300)
+    assert superseded([attempt, siege, alone]) == [siege, alone]
+
+
 def test_one_proposal_per_claim_with_the_reasons_pooled():
     first, second = proposal(undated=False), proposal(undated=False, start=50)
     second.confidence = 0.7
