@@ -4,6 +4,7 @@ The snapshot, timeline and history are built as dicts (see api.serializers), so 
 written here as JSON Schema components, added to the document by `add_components` (a
 postprocessing hook). Schemathesis holds every response to them in the test suite.
 """
+from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter
 
 import copy
@@ -231,6 +232,11 @@ KNOWN_AT = OpenApiParameter(
 )
 SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="A place's stable identifier, e.g. qaim.")
 BBOX = OpenApiParameter("bbox", str, description=f"Only places inside this box: {BBOX_ACCEPTED}.")
+LANG = OpenApiParameter(
+    "lang", {"type": "string", "enum": [code for code, _ in settings.LANGUAGES]},
+    description="Names of places and sides in this language where the record has them (else their default name); "
+                "en, ar (Arabic) or ckb (Central Kurdish, Sorani).",
+)
 ACTORS = OpenApiParameter("actors", str, description="Only places whose state names one of these actors (comma-separated slugs).")
 PAGE_PARAMETERS = [
     OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number, from 1."),

@@ -25,7 +25,8 @@ def export_document():
             {
                 "slug": a.slug, "name": a.name, "short_name": a.short_name, "colour": a.colour, "kind": a.kind,
                 "description": a.description,
-                "aliases": [{"name": x.name, "language": x.language} for x in a.aliases.all()],
+                "aliases": [{"name": x.name, "language": x.language, **({"preferred": True} if x.preferred else {})}
+                            for x in a.aliases.all()],
                 "relations": [{"kind": r.kind, "other": r.other.slug, "note": r.note} for r in a.relations.all()],
             }
             for a in actors

@@ -81,9 +81,11 @@ class Importer(Rows):
             if actor is None:
                 continue
             where = f"actors[{index}] ({actor.slug})"
-            aliases = {(a["name"], a.get("language", "en")) for a in self.items(row, "aliases", where, ("name",))}
-            self.sync(actor.aliases, ("name", "language"), aliases,
-                      lambda key, actor=actor: ActorAlias.objects.create(actor=actor, name=key[0], language=key[1]), where)
+            aliases = {(a["name"], a.get("language", "en"), a.get("preferred") is True)
+                       for a in self.items(row, "aliases", where, ("name",))}
+            self.sync(actor.aliases, ("name", "language", "preferred"), aliases,
+                      lambda key, actor=actor: ActorAlias.objects.create(actor=actor, name=key[0], language=key[1],
+                                                                         preferred=key[2]), where)
             relations = set()
             for relation in self.items(row, "relations", where, ("kind", "other")):
                 if relation.get("other") not in known:
