@@ -7,6 +7,10 @@ first day, the same rule that makes a month-precision claim take effect on the 1
 import datetime as dt
 import re
 
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.translation import pgettext
+
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -72,6 +76,24 @@ def format_date(day, precision):
     if precision == "approximate":
         return f"c. {MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def label_in_language(day, precision):
+    """format_date in the active language, for pages and the feed (the API's `since_label` stays
+    format_date's: a data field, the same in every language). The month in Django's formats, the
+    approximation in the catalogue: "c. Nov 2014" is "حوالى نوفمبر 2014". In English it is format_date."""
+    if day is None:
+        return ""
+    if translation.get_language() in (None, settings.LANGUAGE_CODE):
+        return format_date(day, precision)
+    if precision == "year":
+        return str(day.year)
+    month = formats.date_format(day, "F Y")
+    if precision == "month":
+        return month
+    if precision == "approximate":
+        return pgettext("an approximate date", "c. %(month)s") % {"month": month}
+    return formats.date_format(day, "j F Y")
 
 
 def iso_with_precision(day, precision):

@@ -3,7 +3,7 @@
 # Usage: scripts/system-packages.sh run|test|bench
 set -euo pipefail
 
-RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25)
+RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25 gettext)
 TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium fonts-dejavu-core nodejs)
 BENCH_PACKAGES=(wrk)  # the load generator of `make bench`
 

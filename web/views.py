@@ -4,9 +4,13 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from geo.dates import label_in_language
 from geo.models import Citation, Claim, Source
+from geo.names import place_names
+from web.catalogue import catalogue
 from web.modules import module_graph
 
 ENTRY = "web/main.js"
@@ -15,8 +19,11 @@ ENTRY = "web/main.js"
 def map_config():
     """What the map's JavaScript needs from the settings, as one JSON object."""
     leaflet = settings.LEAFLET_CONFIG
+    language = get_language()
     return {
         "api": "/api/v2/",
+        # Names in the page's language: every API address the page asks carries it (static/shared/i18n.js).
+        "timelineUrl": "/api/v2/timeline/" + ("" if language == settings.LANGUAGE_CODE else f"?lang={language}"),
         "tileUrl": settings.TILE_URL,
         "tileAttribution": settings.TILE_ATTRIBUTION,
         "outlineUrl": static("web/data/countries.geojson"),
@@ -31,7 +38,8 @@ def map_config():
 
 @require_safe
 def map_page(request):
-    return render(request, "web/map.html", {"map_config": map_config(), "entry": ENTRY, "modules": module_graph(ENTRY)})
+    return render(request, "web/map.html", {"map_config": map_config(), "catalogue": catalogue(), "entry": ENTRY,
+                                            "modules": module_graph(ENTRY)})
 
 
 @require_safe
@@ -40,8 +48,13 @@ def source_page(request, key):
     even when the original address is gone (the seed article's republisher was not kept)."""
     cited = Citation.objects.filter(source=OuterRef("pk"), claim__review=Claim.Review.PUBLISHED)
     source = get_object_or_404(Source.objects.filter(Exists(cited)).select_related("outlet"), key=key)
-    citations = (
+    citations = list(
         Citation.objects.filter(source=source, claim__review=Claim.Review.PUBLISHED)
         .select_related("claim__place").order_by("claim__place__name", "claim__date")
     )
+    localised = place_names(get_language())
+    for citation in citations:
+        claim = citation.claim
+        citation.place_label = localised.get(claim.place_id, claim.place.name)
+        citation.since_label = label_in_language(claim.date, claim.precision)
     return render(request, "web/source.html", {"source": source, "citations": citations})
