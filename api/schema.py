@@ -60,6 +60,7 @@ COMPONENTS = {
     "Citation": obj({
         "source_title": string(), "outlet": string(), "url": string(nullable=True), "archive_url": string(),
         "published_at": string(format="date-time"), "quote": string(), "quote_is_paraphrase": {"type": "boolean"},
+        "language": {"type": "string", "description": "The source's language (BCP 47), which its quote keeps."},
     }),
     "Evidence": {
         "allOf": [

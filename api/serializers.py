@@ -67,7 +67,7 @@ class Actors:
 
 CITATION_FIELDS = (
     "claim_id", "claim__key", "claim__claimant", "source__title", "source__outlet__name", "source__url",
-    "source__archive_url", "source__published_at", "quote", "quote_is_paraphrase", "source__key",
+    "source__archive_url", "source__published_at", "quote", "quote_is_paraphrase", "source__key", "source__language",
 )
 
 
@@ -98,10 +98,11 @@ def citations_by_claim(claims):
     moment, earliest = parse_db_moment, dt.datetime.min.replace(tzinfo=dt.timezone.utc)
     parsed = [(row, moment(row[7]) if row[7] is not None else None) for row in rows]
     parsed.sort(key=lambda item: (item[0][0], item[1] is None, item[1] or earliest, item[0][-1]))
-    for (claim_id, key, claimant, title, outlet, url, archive_url, _, quote, paraphrase, source, _), published_at in parsed:
+    for (claim_id, key, claimant, title, outlet, url, archive_url, _, quote, paraphrase, source, language, _), published_at in parsed:
         result.setdefault(claim_id, (key, claimant, []))[2].append({
             "source_title": title, "outlet": outlet, "url": url, "archive_url": archive_url,
             "published_at": iso(published_at), "quote": quote, "quote_is_paraphrase": paraphrase, "source": source,
+            "language": language,
         })
     return result
 

@@ -1,12 +1,14 @@
 """Which language a request is answered in: `?lang=`, then the reader's remembered choice, then Accept-Language.
 
 Django's LocaleMiddleware reads the cookie and Accept-Language but no query parameter, which the map,
-its share links and the embed codes carry. This middleware puts `?lang=` first and keeps the rest of
-Django's order; where a cached answer must depend on its address alone it reads less:
+its share links and the embed codes carry. This middleware puts `?lang=` first; what else it reads
+depends on who may keep the answer:
   - /api/ and /feeds/: `?lang=` only (part of their cache keys, api.filters.language); Accept-Language
     would make one address answer in several languages behind a CDN;
-  - /embed/ reads no cookie (a newsroom's page must look the same to every reader; embed.views):
-    `?lang=`, then Accept-Language.
+  - the public pages (the map, the embed, the source pages, oEmbed): `?lang=`, then Accept-Language, and
+    they say so (Vary: Accept-Language) but read no cookie, so any cache may keep them; the map's switch
+    remembers the reader's choice in the browser and asks for ?lang= (static/web/language.js);
+  - the editors' workspace and the admin: `?lang=`, then Django's language cookie, then Accept-Language.
 An unknown `?lang=` on a page is passed over (the API refuses it with a 400 that names the languages).
 """
 from django.conf import settings
@@ -15,7 +17,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 ADDRESS_ONLY = ("/api/", "/feeds/")
-NO_COOKIE = ("/embed/",)
+SIGNED_IN = ("/admin/", "/editorial/")
 
 
 def codes():
@@ -41,7 +43,7 @@ def language_of(request):
     path = request.path_info
     if path.startswith(ADDRESS_ONLY):
         return settings.LANGUAGE_CODE
-    if not path.startswith(NO_COOKIE):
+    if path.startswith(SIGNED_IN):
         remembered = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         if remembered in codes():
             return remembered
@@ -59,6 +61,6 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         if not request.path_info.startswith(ADDRESS_ONLY):
-            patch_vary_headers(response, ("Accept-Language",) if request.path_info.startswith(NO_COOKIE)
-                               else ("Accept-Language", "Cookie"))
+            patch_vary_headers(response, ("Accept-Language", "Cookie") if request.path_info.startswith(SIGNED_IN)
+                               else ("Accept-Language",))
         return response

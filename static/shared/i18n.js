@@ -48,7 +48,7 @@ export function pgettext(context, text) {
  * (a node, or named() for bidi.phrase to isolate), so a sentence's word order is the language's own.
  */
 export function fill(template, values) {
-  return template.split(/%\((\w+)\)s/).map((part, i) => (i % 2 ? values[part] : part)).filter((part) => part !== "");
+  return template.split(/%\((\w+)\)s/).flatMap((part, i) => (i % 2 ? values[part] : part)).filter((part) => part !== "");
 }
 
 /** A translated template with its slots filled as text (for attributes, titles and plain messages). */

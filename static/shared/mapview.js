@@ -10,6 +10,7 @@
  */
 import { createAreas } from "./areas.js";
 import { MAX_BOXES, patchRenderer } from "./canvas.js";
+import { gettext } from "./i18n.js";
 import { createLabels } from "./labels.js";
 import { radiusOf, stampSymbol } from "./symbols.js";
 
@@ -49,7 +50,7 @@ export function createMapView(element, config) {
   const outlineLoaded = outlineData
     ? outlineData.then((data) => {
       outline.addData(data);
-      map.attributionControl.addAttribution("Borders: Natural Earth");
+      map.attributionControl.addAttribution(gettext("Borders: Natural Earth"));
     }).catch(() => {})
     : Promise.resolve();
 

@@ -6,6 +6,8 @@
  * lays out all four hundred again, which took 30 to 200 ms, several frames, each time. Paused, stepped
  * or dragged, it follows the map at once.
  */
+import { gettext, interpolate, ngettext } from "../shared/i18n.js";
+
 export function createTable({ textView, scene, mapView, places, dateLabel, count, heading }) {
   const pending = new Set(); // places whose row lags the map while playing
   let relisting = false; // the list itself lags (a full redraw or a side filter while playing)
@@ -16,8 +18,8 @@ export function createTable({ textView, scene, mapView, places, dateLabel, count
     const bounds = mapView.map.getBounds();
     const { shown: listed, total } = textView.show((i) => scene.visible(i) && bounds.contains([places[i].lat, places[i].lon]), scene.rowFor);
     count.textContent = listed < total
-      ? `${total} places in the map's view; the first ${listed} by name are listed. Zoom in or search to find others.`
-      : `${total} place${total === 1 ? "" : "s"} in the map's view.`;
+      ? interpolate(gettext("%(total)s places in the map's view; the first %(listed)s by name are listed. Zoom in or search to find others."), { total, listed })
+      : interpolate(ngettext("%(total)s place in the map's view.", "%(total)s places in the map's view.", total), { total });
     pending.clear();
     relisting = false;
     heading.textContent = dateLabel(scene.day);

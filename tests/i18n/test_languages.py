@@ -92,14 +92,27 @@ def test_one_preferred_name_per_side_and_language():
     ({"HTTP_ACCEPT_LANGUAGE": "fr, de"}, "/", "en"),
     ({"HTTP_ACCEPT_LANGUAGE": "ar"}, "/?lang=ckb", "ckb"),
     ({"HTTP_ACCEPT_LANGUAGE": "ar"}, "/?lang=xx", "ar"),
-    ({"HTTP_COOKIE": "django_language=ckb", "HTTP_ACCEPT_LANGUAGE": "ar"}, "/", "ckb"),
-    ({"HTTP_COOKIE": "django_language=ckb"}, "/?lang=en", "en"),
-    # The embed reads no cookie: the same page for every reader of a newsroom's article.
+    # Public pages read no cookie, so that a CDN may keep them: the switch asks for ?lang= instead.
+    ({"HTTP_COOKIE": "django_language=ckb", "HTTP_ACCEPT_LANGUAGE": "ar"}, "/", "ar"),
     ({"HTTP_COOKIE": "django_language=ckb", "HTTP_ACCEPT_LANGUAGE": "ar"}, "/embed/", "ar"),
     ({"HTTP_COOKIE": "django_language=ckb"}, "/embed/?lang=ar", "ar"),
+    # The editors' sign-in page follows Django's language cookie.
+    ({"HTTP_COOKIE": "django_language=ckb", "HTTP_ACCEPT_LANGUAGE": "ar"}, "/admin/login/", "ckb"),
+    ({"HTTP_COOKIE": "django_language=ckb"}, "/admin/login/?lang=en", "en"),
 ])
 def test_the_language_of_a_page(client, headers, url, expected):
     response = client.get(url, **headers)
     assert response.status_code == 200
     assert response["Content-Language"] == expected
     assert "Accept-Language" in response["Vary"]
+    assert ("Cookie" in response["Vary"]) == url.startswith("/admin/")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_admin_speaks_the_language_with_djangos_own_translations(client, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        expected = translation.gettext("Log in")
+    assert expected != "Log in"
+    assert expected in client.get(f"/admin/login/?lang={language}").content.decode()
