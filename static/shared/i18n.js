@@ -62,3 +62,6 @@ export function inLanguage(url) {
 
 /** Numbers as the language writes them, in Latin digits as the dates (Intl's "latn" numbering). */
 export const numberFormat = new Intl.NumberFormat(`${language}-u-nu-latn`);
+
+/** A Leaflet control's corner in the page's direction: "topright" is "topleft" right to left. */
+export const corner = (position) => (rtl ? position.replace(/left|right/, (side) => (side === "left" ? "right" : "left")) : position);

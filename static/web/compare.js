@@ -5,12 +5,12 @@
  * draws it (it shows a fixed date).
  */
 import { formatDay } from "../shared/days.js";
-import { gettext, interpolate } from "../shared/i18n.js";
+import { corner, gettext, interpolate } from "../shared/i18n.js";
 import { createMapView } from "../shared/mapview.js";
 import { createScene } from "../shared/scene.js";
 
 function caption(L, map, position) {
-  const control = L.control({ position });
+  const control = L.control({ position: corner(position) });
   const text = document.createElement("p");
   text.className = "map-caption";
   control.onAdd = () => text;

@@ -11,7 +11,7 @@
 import { capitalised, isolated, phrase } from "../shared/bidi.js";
 import { dayToISO, formatDay } from "../shared/days.js";
 import { getJSON } from "../shared/http.js";
-import { fill, gettext, interpolate } from "../shared/i18n.js";
+import { corner, fill, gettext, interpolate } from "../shared/i18n.js";
 import { el } from "../shared/panel.js";
 import { describe, stateFromApi, styleOf } from "../shared/symbols.js";
 
@@ -25,7 +25,7 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
   // Kept clear of the zoom buttons, and scrolling inside a phone's short map.
   const popup = L.popup({ maxWidth: 280, maxHeight: 200, autoPanPaddingTopLeft: [52, 10], autoPanPaddingBottomRight: [10, 10] });
 
-  const note = L.control({ position: "bottomleft" });
+  const note = L.control({ position: corner("bottomleft") });
   note.onAdd = () => el("p", { class: "derived-note" }, [NOTE]);
 
   function details(feature) {
