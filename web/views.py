@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -57,4 +58,5 @@ def source_page(request, key):
         claim = citation.claim
         citation.place_label = localised.get(claim.place_id, claim.place.name)
         citation.since_label = label_in_language(claim.date, claim.precision)
-    return render(request, "web/source.html", {"source": source, "citations": citations})
+    published = source.published_at and label_in_language(timezone.localtime(source.published_at).date(), "day")
+    return render(request, "web/source.html", {"source": source, "citations": citations, "published_label": published})
