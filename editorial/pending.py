@@ -90,7 +90,7 @@ REVIEWED = {
     Actor: Reviewed(
         fields=("name", "short_name", "slug", "colour", "kind", "description"),
         related={
-            "aliases": Related(ActorAlias, "actor", ("name",), ("language",)),
+            "aliases": Related(ActorAlias, "actor", ("name",), ("language", "preferred")),
             "relations": Related(ActorRelation, "actor", ("kind", "other"), ("note",)),
         },
     ),
