@@ -48,7 +48,13 @@ export function pgettext(context, text) {
  * (a node, or named() for bidi.phrase to isolate), so a sentence's word order is the language's own.
  */
 export function fill(template, values) {
-  return template.split(/%\((\w+)\)s/).flatMap((part, i) => (i % 2 ? values[part] : part)).filter((part) => part !== "");
+  const parts = template.split(/%\((\w+)\)s/).flatMap((part, i) => (i % 2 ? values[part] : part)).filter((part) => part !== "");
+  // Words next to each other become one text: a name is followed by the sentence's rest, as one node.
+  return parts.reduce((joined, part) => {
+    if (typeof part === "string" && typeof joined.at(-1) === "string") joined[joined.length - 1] += part;
+    else joined.push(part);
+    return joined;
+  }, []);
 }
 
 /** A translated template with its slots filled as text (for attributes, titles and plain messages). */
