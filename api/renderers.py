@@ -88,14 +88,14 @@ class GeoJSONRenderer(FastJSONRenderer):
 
 
 class CSVRenderer(BaseRenderer):
-    """Asks the view for `csv_table(data)`: a header and rows of plain values."""
+    """Asks the view for `<format>_table(data)` (`csv_table`): a header and rows of plain values."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        header, rows = renderer_context["view"].csv_table(data)
+        header, rows = getattr(renderer_context["view"], f"{self.format}_table")(data)
         attach_download(renderer_context, "csv")
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -103,6 +103,12 @@ class CSVRenderer(BaseRenderer):
         for row in rows:
             writer.writerow([neutralise(value) for value in row])
         return buffer.getvalue().encode("utf-8")
+
+
+class AcledCSVRenderer(CSVRenderer):
+    """Claims in ACLED's columns (api.formats.acled), as CSV."""
+
+    format = "acled"
 
 
 class FormatNegotiation(DefaultContentNegotiation):

@@ -45,6 +45,11 @@ PARTIAL = string(pattern=PARTIAL_DATE)
 PARTIAL_OR_NULL = string(nullable=True, pattern=PARTIAL_DATE)
 DATE_OR_NULL = string(nullable=True, format="date")
 MOMENT_OR_NULL = string(nullable=True, format="date-time")
+# EDTF (ISO 8601-2) forms of an effective date (geo.edtf): 2017-11-03, 2017-09, 2014, 2014-11-15~.
+EDTF_DATE = r"^\d{4}(-\d{2}(-\d{2}~?)?)?$"
+EDTF = string(pattern=EDTF_DATE, description="The date in EDTF (ISO 8601-2): 2017-11-03, 2017-09, 2014, or 2014-11-15~ (approximate).")
+EDTF_OR_NULL = string(nullable=True, pattern=EDTF_DATE)
+EDTF_DAY_OR_NULL = string(nullable=True, format="date", description="The end in EDTF: a day.")
 POINT = obj({"type": string(enum=["Point"]), "coordinates": {**array({"type": "number"}), "minItems": 2, "maxItems": 2}})
 INDEXES = array({"type": "integer"})
 PAGE = {"count": {"type": "integer"}, "next": string(nullable=True), "previous": string(nullable=True)}
@@ -65,7 +70,8 @@ COMPONENTS = {
     "Evidence": {
         "allOf": [
             ref("Citation"),
-            obj({"claim": string(), "claimant": string(), "since": PARTIAL, "precision": PRECISION, "rank": RANK}),
+            obj({"claim": string(), "claimant": string(), "since": PARTIAL, "since_edtf": EDTF, "precision": PRECISION,
+                 "rank": RANK}),
         ],
     },
     "Side": obj({
@@ -75,7 +81,7 @@ COMPONENTS = {
     "ControlProperties": obj({
         "place": string(), "name": string(), "kind": string(), "size": {"type": "integer", "minimum": 1, "maximum": 5},
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
-        "since": PARTIAL_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
+        "since": PARTIAL_OR_NULL, "since_edtf": EDTF_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
     }),
     "ControlFeature": obj({
@@ -118,13 +124,13 @@ COMPONENTS = {
     "TimelineChanges": obj({k: INDEXES for k in ("place", "since", "state", "precision")}),
     "ClaimItem": obj({
         "key": string(), "place": string(), "status": STATUS, "holder": string(nullable=True),
-        "others": array(ref("ActorRole")), "since": PARTIAL, "precision": PRECISION, "since_label": string(),
-        "end": DATE_OR_NULL, "claimant": string(), "rank": RANK, "rank_reason": string(),
+        "others": array(ref("ActorRole")), "since": PARTIAL, "since_edtf": EDTF, "precision": PRECISION,
+        "since_label": string(), "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "claimant": string(), "rank": RANK, "rank_reason": string(),
         "superseded": {"type": "boolean"}, "superseded_at": MOMENT_OR_NULL, "superseded_by": string(nullable=True),
         "known_from": MOMENT_OR_NULL, "evidence": array(ref("Citation")),
     }),
     "Period": obj({
-        "since": PARTIAL, "end": DATE_OR_NULL, "precision": PRECISION_OR_NULL, "since_label": string(),
+        "since": PARTIAL, "since_edtf": EDTF, "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "precision": PRECISION_OR_NULL, "since_label": string(),
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
         "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
     }),
@@ -161,6 +167,92 @@ COMPONENTS = {
         "outlet": obj({"slug": string(), "name": string(), "alignment": string(), "reliability": string()}),
     }),
     "SourcePage": obj({**PAGE, "results": array(ref("Source"))}),
+    "AreaFeature": obj({
+        "type": string(enum=["Feature"]),
+        "id": {**string(), "description": "area-<slug of its first place> (derived), place-<slug> (stored)"},
+        "geometry": obj({"type": string(enum=["Polygon", "MultiPolygon"]), "coordinates": array({})}),
+        "properties": obj({
+            "source": {**string(enum=["derived", "place"]),
+                       "description": "derived: by `method` from the places' states; place: the place's own stored area."},
+            "status": {**STATE_STATUS, "description": "Never unknown for a derived area (unknown land is in none)."},
+            "holder": string(nullable=True), "others": array(ref("ActorRole")), "disputed": {"type": "boolean"},
+            "sides": array(obj({"status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole"))})),
+            "places": {**array(string()), "minItems": 1,
+                       "description": "Slugs of the places whose cells make the area, in slug order."},
+            "claims": {**array(string()), "minItems": 1,
+                       "description": "Keys of the claims deciding those places' states on the day, sorted."},
+        }),
+    }),
+    "AreaCollection": {
+        **obj({
+            "type": string(enum=["FeatureCollection"]), "at": string(format="date"), "known_at": MOMENT_OR_NULL,
+            "version": {"type": "integer"},
+            "method": obj({
+                "name": string(), "derived": {"type": "boolean", "enum": [True]}, "description": string(),
+                "max_distance_km": {"type": "number"}, "clip": string(), "merge": string(), "distance": string(),
+                "circle_sides": {"type": "integer"}, "precision_degrees": {"type": "number"},
+            }),
+            "features": array(ref("AreaFeature")),
+        }),
+        "description": (
+            "Control areas on `at`. First those derived (not reported; `source` derived) from the places' states by "
+            "the stated `method`: "
+            "within each country's outline, land takes the state of its nearest place of that country, up to "
+            "`method.max_distance_km` from it, and neighbouring cells of the same state (status, holder, others, "
+            "sides) merge. Each Feature is one connected polygon (a MultiPolygon only where rounding pinched one), "
+            "outer rings counterclockwise. Land nearest a place with no known state (or an unknown one), beyond the "
+            "distance, or outside the outlines is in no derived Feature. Then (`source` place) the area stored with "
+            "each place that has one and a state on the day, in that state, unknown included. `actors=` keeps areas "
+            "whose state names one of the actors; `bbox=` cuts the areas to the box (their places and claims stay whole)."
+        ),
+    },
+    "ChangeProperties": obj({
+        "place": string(), "name": string(), "kind": string(), "size": {"type": "integer", "minimum": 1, "maximum": 5},
+        "from": ref("ChangeState"), "to": ref("ChangeState"),
+        "claims": {**array(string()), "description": "Keys of the claims deciding the state on `to`, sorted."},
+    }),
+    "ChangeState": obj({
+        "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
+        "since": PARTIAL_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
+        "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
+    }),
+    "ChangeCollection": {
+        **obj({
+            "type": string(enum=["FeatureCollection"]), "from": string(format="date"), "to": string(format="date"),
+            "known_at": MOMENT_OR_NULL, "version": {"type": "integer"},
+            "features": array(obj({
+                "type": string(enum=["Feature"]), "id": string(), "geometry": POINT, "properties": ref("ChangeProperties"),
+            })),
+        }),
+        "description": (
+            "Every place whose state on `to` looks different from its state on `from` (status, holder, others or "
+            "sides; a place with no state counts as unknown), in slug order: the difference of the two snapshots. "
+            "`from` and `to` hold the state fields of the snapshot's features (a place with no state: status "
+            "unknown, no evidence)."
+        ),
+    },
+    "PeriodFeature": obj({
+        "type": string(enum=["Feature"]), "id": string(), "geometry": POINT,
+        "properties": obj({
+            "place": string(), "name": string(), "kind": string(), "size": {"type": "integer"},
+            "since": PARTIAL, "since_edtf": EDTF, "since_day": string(format="date"), "since_label": string(),
+            "precision": PRECISION, "end": DATE_OR_NULL, "end_edtf": EDTF_DAY_OR_NULL, "status": STATE_STATUS,
+            "holder": string(nullable=True), "others": array(ref("ActorRole")),
+            "sides": array(obj({"status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole"))})),
+            "claims": array(string()),
+        }),
+    }),
+    "PeriodCollection": {
+        **obj({
+            "type": string(enum=["FeatureCollection"]), "known_at": MOMENT_OR_NULL, "version": {"type": "integer"},
+            "actors": array(obj({"slug": string(), "name": string(), "colour": string(pattern="^#[0-9a-f]{6}$")})),
+            "features": array(ref("PeriodFeature")),
+        }),
+        "description": (
+            "One feature per place and stretch of time with one state, from `since` up to `end` (the first day "
+            "of the next period; null while it lasts). `claims` are the keys of the deciding claims."
+        ),
+    },
 }
 
 
@@ -239,6 +331,16 @@ LANG = OpenApiParameter(
                 "en, ar (Arabic) or ckb (Central Kurdish, Sorani).",
 )
 ACTORS = OpenApiParameter("actors", str, description="Only places whose state names one of these actors (comma-separated slugs).")
+AREA_BBOX = OpenApiParameter("bbox", str, description=f"Only the areas' parts inside this box: {BBOX_ACCEPTED}.")
+AREA_ACTORS = OpenApiParameter("actors", str, description="Only areas whose state names one of these actors (comma-separated slugs).")
+FROM = OpenApiParameter(
+    "from", {"type": "string", "pattern": MOMENT}, required=True,
+    description=f"The earlier day. Accepts {DATE_ACCEPTED}; a year or month means its first day.",
+)
+TO = OpenApiParameter(
+    "to", {"type": "string", "pattern": MOMENT}, required=True,
+    description=f"The later day (on or after `from`). Accepts {DATE_ACCEPTED}; a year or month means its first day.",
+)
 PAGE_PARAMETERS = [
     OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number, from 1."),
 ]

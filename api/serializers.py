@@ -15,6 +15,7 @@ from django.db.models.functions import Cast
 
 from geo import names, resolution
 from geo.dates import format_date, iso_with_precision, parse_db_moment
+from geo.edtf import end_edtf, to_edtf
 from geo.models import Actor, Citation, Place
 from geo.vocabulary import STATE_STATUSES, Precision, Role
 
@@ -115,6 +116,7 @@ def evidence(claims, citations):
         for citation in cited:
             entries.append({
                 "claim": key, "claimant": claimant, "since": iso_with_precision(fact.date, fact.precision),
+                "since_edtf": to_edtf(fact.date, fact.precision),
                 "precision": fact.precision, "rank": fact.rank, **citation,
             })
     return entries
@@ -131,6 +133,7 @@ def state_properties(state, actor_slug, citations):
         "holder": actor_slug.get(state.holder),
         "others": others(state.others, actor_slug),
         "since": iso_with_precision(state.since, state.precision),
+        "since_edtf": to_edtf(state.since, state.precision),
         "since_label": format_date(state.since, state.precision),
         "precision": state.precision,
         "disputed": state.disputed,
@@ -266,7 +269,9 @@ def period_dict(period, actor_slug, citations):
         **state_properties(state, actor_slug, citations),
         "since": iso_with_precision(period.start, state.precision),
         "since_label": format_date(period.start, state.precision),
+        "since_edtf": to_edtf(period.start, state.precision),
         "end": iso(period.end),
+        "end_edtf": end_edtf(period.end),
     }
 
 
@@ -285,9 +290,11 @@ def claim_dict(claim, citations, known_at=None):
         "holder": claim.holder.slug if claim.holder_id else None,
         "others": [{"actor": o.actor.slug, "role": o.role} for o in claim.other_actors.all()],
         "since": iso_with_precision(claim.date, claim.precision),
+        "since_edtf": to_edtf(claim.date, claim.precision),
         "precision": claim.precision,
         "since_label": claim.date_label,
         "end": iso(claim.end),
+        "end_edtf": end_edtf(claim.end),
         "claimant": claim.claimant,
         "rank": claim.rank,
         "rank_reason": claim.rank_reason,

@@ -2,8 +2,10 @@ from django.urls import path, re_path, register_converter
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from . import views
+from . import period_views, views
+from .areas import AreasView
 from .caching import cached_view
+from .changes import ChangesView
 from .feeds import ChangesFeed
 from .filters import Query, language
 from .legacy import VERSIONS
@@ -27,6 +29,8 @@ register_converter(VersionConverter, "api_version")
 
 urlpatterns = [
     path("api/<api_version:version>/control/", views.ControlView.as_view(), name="control"),
+    path("api/<api_version:version>/areas/", AreasView.as_view(), name="areas"),
+    path("api/<api_version:version>/changes/", ChangesView.as_view(), name="changes"),
     path("api/<api_version:version>/timeline/", views.TimelineView.as_view(), name="timeline"),
     path("api/<api_version:version>/places/", views.PlacesView.as_view(), name="places"),
     path("api/<api_version:version>/place-areas/", views.PlaceAreasView.as_view(), name="place-areas"),
@@ -35,6 +39,7 @@ urlpatterns = [
     path("api/<api_version:version>/actors/", views.ActorsView.as_view(), name="actors"),
     path("api/<api_version:version>/sources/", views.SourcesView.as_view(), name="sources"),
     path("api/<api_version:version>/claims/", views.ClaimsView.as_view(), name="claims"),
+    path("api/<api_version:version>/periods/", period_views.PeriodsView.as_view(), name="periods"),
     path("api/<api_version:version>/schema/", views.SchemaView.as_view(), name="schema"),
     path("api/<api_version:version>/docs/", cached_view("docs")(TemplateView.as_view(template_name="api/docs.html")), name="docs"),
     # Anything else under /api/ is a JSON 404, like the unknown slugs above.

@@ -32,7 +32,8 @@ from .filters import (
     last_day, moment, plain, slugs,
 )
 from .pagination import FeaturePagination, ListPagination
-from .renderers import CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer, WrittenJSON
+from .formats.acled import acled_rows
+from .renderers import AcledCSVRenderer, CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer, WrittenJSON
 from .serializers import (
     Actors, Places, citations_by_claim, deciding_ids, claim_dict, period_changes, claims_with_relations, iso, period_dict, place_properties,
     snapshot_features, timeline_payload,
@@ -360,9 +361,9 @@ class ClaimsView(PublicView):
     """Published claims, filtered and paginated, newest effective date first."""
 
     cache_endpoint = "claims"
-    renderer_classes = (JSONRenderer, CSVRenderer)
+    renderer_classes = (JSONRenderer, CSVRenderer, AcledCSVRenderer)
     query = Query(place=plain, actor=slugs, status=STATUSES, date_from=day, date_to=last_day, source=plain, **PAGES,
-                  format=choice("json", "csv"))
+                  format=choice("json", "csv", "acled"))
 
     @extend_schema(
         operation_id="claims_list", summary="Claims",
@@ -375,7 +376,7 @@ class ClaimsView(PublicView):
             OpenApiParameter("date_to", {"type": "string", "pattern": schema.PARTIAL_DATE},
                              description="Effective date on or before this day; a month or year means up to its last day."),
             OpenApiParameter("source", str, description="A source key: claims citing it."),
-            *schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size), schema.formats("json", "csv"),
+            *schema.PAGE_PARAMETERS, schema.page_size(ListPagination.max_page_size), schema.formats("json", "csv", "acled"),
         ],
         responses={(200, "application/json"): schema.ref("ClaimPage"), (200, "text/csv"): {"type": "string"}, **schema.ERRORS},
     )
@@ -400,6 +401,9 @@ class ClaimsView(PublicView):
             for c in data["results"]
         ]
         return legacy.csv_header(self.request.version, header), rows
+
+    def acled_table(self, data):
+        return acled_rows(data["results"])
 
 
 @extend_schema(exclude=True)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "web",
     "embed",
     "editorial",
+    "pictures",
 ]
 
 MIDDLEWARE = [

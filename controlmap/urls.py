@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("editorial.urls")),
     path("", include("api.urls")),
     path("", include("embed.urls")),
+    path("", include("pictures.urls")),
     path("", include("web.urls")),
 ]
 

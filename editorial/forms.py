@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from editorial.assistant import ArticleTooLong, check_size
+from geo import edtf
 from geo.dates import DateParseError, parse_moment
 from geo.exchange import seed_file_path
 from geo.models import Actor, Claim, Outlet, Place, Precision, Source
@@ -15,10 +16,29 @@ from geo.models import Actor, Claim, Outlet, Place, Precision, Source
 from .review import conflict_message
 
 
+class EDTFDateField(forms.CharField):
+    """An effective date typed as EDTF (geo.edtf): 2017-11-03, 2017-09, 2014 or 2014-11-15~."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return edtf.parse(value)
+        except edtf.EDTFError as error:
+            raise forms.ValidationError(f"{str(error)[:1].upper()}{str(error)[1:]}.", code="invalid") from None
+
+
 class ClaimForm(forms.ModelForm):
-    """Carries the revision the form was opened at, so a stale form cannot overwrite a newer save."""
+    """Carries the revision the form was opened at, so a stale form cannot overwrite a newer save.
+
+    The effective date is typed in EDTF: a month (2017-09), a year (2014) or an approximate day
+    (2014-11-15~) sets the precision it implies; a plain day keeps the precision chosen below it."""
 
     opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    date = EDTFDateField(label="Effective date", widget=forms.TextInput(attrs={"size": 14}), help_text=(
+        "EDTF: 2017-11-03 (a day), 2017-09 (a month), 2014 (a year) or 2014-11-15~ (an approximate day). "
+        "A month or a year sets the precision; a day keeps the precision chosen."))
 
     class Meta:
         model = Claim
@@ -32,9 +52,24 @@ class ClaimForm(forms.ModelForm):
                 Claim.objects.filter(pk=self.instance.pk).values_list("revision", flat=True).first()
             )
             self.fields["opened_revision"].required = True
+        day = self.initial.get("date")
+        if day is not None and not isinstance(day, str):  # the model's date: shown in its EDTF form
+            self.initial["date"] = edtf.to_edtf(day, self.initial.get("precision") or Precision.DAY)
 
     def clean(self):
         cleaned = super().clean()
+        given = cleaned.get("date")
+        if isinstance(given, edtf.EDTFDate):
+            cleaned["date"] = given.date
+            chosen = cleaned.get("precision")
+            if given.precision != Precision.DAY:
+                if chosen not in (None, Precision.DAY, given.precision):
+                    self.add_error("precision", f"The date {edtf.to_edtf(given.date, given.precision)} is of "
+                                                f"{given.precision} precision, not {chosen}: change one of them.")
+                cleaned["precision"] = given.precision
+            if given.precision == Precision.APPROXIMATE and (self.instance.precision, self.instance.date) != (
+                    given.precision, given.date):
+                self.instance.earliest = self.instance.latest = None  # a new approximate day: the default window
         opened = cleaned.get("opened_revision")
         if self.instance.pk and opened is not None:
             rows = Claim.objects.filter(pk=self.instance.pk)

@@ -29,6 +29,7 @@ from geo.models import Place
 from geo.names import place_names
 from geo.text import isolated
 from embed.parameters import widget_names, widget_params_of_map
+from pictures.cards import map_params_of_widget, thumbnail
 from web.catalogue import catalogue
 from web.modules import module_graph
 from web.views import map_config
@@ -165,6 +166,7 @@ def oembed(request):
         "type": "rich", "version": "1.0", "title": title, "provider_name": "ControlMap",
         "provider_url": f"{parts.scheme}://{parts.netloc}/", "html": html, "width": width, "height": height,
         "cache_age": PAGE_MAX_AGE,
+        **thumbnail(f"{parts.scheme}://{parts.netloc}", map_params_of_widget(params), limits["maxwidth"], limits["maxheight"]),
     })
 
 

@@ -7,3 +7,7 @@ class GeoConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        # Shapely's own GEOS must be bound before the first SpatiaLite connection: SQLite loads
+        # mod_spatialite with RTLD_GLOBAL, and a Shapely loaded after it binds its GEOS calls to the
+        # system's older GEOS instead (wrong Voronoi cells, "WKT output dimension" errors).
+        from . import areas  # noqa: F401

@@ -209,9 +209,10 @@ def iter_place_claims(known_at=None, places=None, chunk=10000):
             yield place, claim_facts(rows, others)
 
 
-def iter_timeline(known_at=None, chunk=10000):
-    """(place id, [Period]) for every place with a counting claim, in place id order, streamed."""
-    for place, claims in iter_place_claims(known_at, chunk=chunk):
+def iter_timeline(known_at=None, chunk=10000, places=None):
+    """(place id, [Period]) for every place (of `places`, see deciding_sql) with a counting claim, in
+    place id order, streamed."""
+    for place, claims in iter_place_claims(known_at, places, chunk=chunk):
         place_periods = resolution.periods(claims, known_at)
         if place_periods:
             yield place, place_periods

@@ -41,6 +41,7 @@ def child_env(database_url, **extra):
         "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "controlmap.settings", "PYTHONPATH": str(ROOT),
         "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(64), "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost", "API_THROTTLE_ANON": "100000000/minute",
+        "API_THROTTLE_EXPENSIVE": "100000000/minute",
         "LOG_LEVEL": "ERROR", "CONN_MAX_AGE": "600",
     })
     env.update(extra)

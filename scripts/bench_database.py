@@ -222,6 +222,11 @@ def measure(size, engine, quick):
         assert response.status_code == 200, (slug, response.status_code)
         history.append(seconds)
     result["history"] = {"places": len(picked), "p50_ms": ms(statistics.median(history)), "p95_ms": ms(percentile(history, 0.95))}
+
+    # Derived areas and changes between two days (bench_areas).
+    from bench_areas import figures
+
+    result["areas"] = figures(timed, cache, AT, quick)
     # What keeping the prepared snapshots costs: a full rebuild (after a bulk load), and resolving one
     # place again (after a publication, when its transaction commits). Last: it rewrites every segment.
     from api import snapshots

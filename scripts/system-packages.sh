@@ -3,8 +3,9 @@
 # Usage: scripts/system-packages.sh run|test|bench
 set -euo pipefail
 
-RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25 gettext)
-TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium fonts-dejavu-core nodejs)
+# fonts-dejavu-core: the pictures' lettering (pictures/drawing.py); gettext: the catalogues' compiler (locale/)
+RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25 fonts-dejavu-core gettext)
+TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium nodejs)
 BENCH_PACKAGES=(wrk)  # the load generator of `make bench`
 
 wanted=("${RUN_PACKAGES[@]}")

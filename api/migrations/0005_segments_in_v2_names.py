@@ -1,5 +1,5 @@
-"""The prepared features now name a claim's effective date `since` (api.legacy): the segments are
-built again after this migration (api.snapshots.complete_after_migrate), and readers resolve the
+"""The prepared features now name a claim's effective date `since` (api.legacy) and carry its EDTF
+form (`since_edtf`): the segments are built again after this migration (api.snapshots.complete_after_migrate), and readers resolve the
 claims meanwhile."""
 from django.db import migrations
 

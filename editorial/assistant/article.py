@@ -8,8 +8,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from .gazetteer import GOVERNMENT
-from .tokens import tokenize
+from .names import GOVERNMENT, INSURGENTS
+from .tokens import read
 
 # A run of words with no sentence end is read in windows of this many tokens (the longest sentence of
 # the real articles in tests/editorial/articles has 57): no rule looks further than its sentence.
@@ -29,13 +29,12 @@ class Mention(NamedTuple):
     role: str = ""  # actors: participant, backer; places: "" or "province" / "dateline" when ignored
 
 
-_ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
-_ARABIC_PREFIX_STARTS = {prefix[:length] for prefix in _ARABIC_PREFIXES for length in range(1, len(prefix) + 1)}
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
-_SENTENCE_END = re.compile(r"\S*[.!?؟]")
-_END_BEFORE_QUOTE = re.compile(r"[.!?؟]\s*[\"'’”–—-]?\s*$")
-_PROVINCE_OF = re.compile(r"\b(province|governorate|region|countryside) of$")
-_DATELINE_TAIL = re.compile(r"^\W{0,3}:|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
+_PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|"
+                          r"\b(?:محافظه|ريف)$")
+_PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside)\b")
+_DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
+_NOT_SALIENT = {"from", "other", "against", "over"}
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -50,7 +49,7 @@ class Article:
     def __init__(self, text, gazetteer):
         self.text = text
         self.gazetteer = gazetteer
-        self.tokens = tokenize(text)
+        self.tokens, sentences = read(text)
         self.norms = [token.norm for token in self.tokens]
         parts, self.offsets = [], []
         position = 0
@@ -63,7 +62,8 @@ class Article:
             parts.append(token.norm)
             position += len(token.norm)
         self.norm = "".join(parts)
-        self.sentences = self._sentences()
+        self.sentences = [(first + offset, min(stop, first + offset + MAX_SENTENCE_TOKENS))
+                          for first, stop in sentences for offset in range(0, stop - first, MAX_SENTENCE_TOKENS)]
         self.sentence_starts = [first for first, _ in self.sentences]
         self.places = self._places()
         self.place_firsts = [m.first for m in self.places]
@@ -74,26 +74,6 @@ class Article:
         self.antecedent_firsts = [m.first for m in self.antecedents]
 
     # -- structure ---------------------------------------------------------------------------
-    def _sentences(self):
-        """(first token, last token) of each sentence; paragraphs and headings end sentences, and a
-        sentence longer than MAX_SENTENCE_TOKENS is cut into windows of that length."""
-        bounds = []
-        first = 0
-        for index, token in enumerate(self.tokens):
-            following = self.text[token.end: self.tokens[index + 1].start] if index + 1 < len(self.tokens) else ""
-            ends = following != " " and ("\n" in following or (
-                _SENTENCE_END.match(following)
-                and not (len(token.text) == 1 and token.text.isupper())  # U.S., initials
-                and index + 1 < len(self.tokens)
-                and (self.tokens[index + 1].text[:1].isupper() or not self.tokens[index + 1].text[:1].isalpha()
-                     or _END_BEFORE_QUOTE.search(following.split("\n")[0]) is not None
-                     and self.tokens[index + 1].text[:1].isupper())
-            ))
-            if ends or index + 1 == len(self.tokens) or index + 1 - first == MAX_SENTENCE_TOKENS:
-                bounds.append((first, index + 1))
-                first = index + 1
-        return bounds
-
     def token_at(self, norm_offset):
         """The token index holding a character offset of the normalised text."""
         return max(0, bisect.bisect_right(self.offsets, norm_offset) - 1)
@@ -119,39 +99,31 @@ class Article:
         position = bisect.bisect_left(self.antecedent_firsts, token)
         return self.antecedents[position - 1] if position else None
 
+    def referent(self, token):
+        """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
+        is named before it, the first one named in the next two sentences ("... the last town held by IS.
+        The town, Boukamal, ...")."""
+        place = self.antecedent(token)
+        if place is not None:
+            return place, "read as"
+        position = bisect.bisect_left(self.antecedent_firsts, token)
+        sentence = self.sentence_of(token)
+        if position < len(self.antecedents):
+            following = self.antecedents[position]
+            if self.sentence_of(following.first) <= sentence + 2:
+                return following, "read as the place named next,"
+        return None, ""
+
     # -- mentions ----------------------------------------------------------------------------
     def _places(self):
-        """The longest place name spelled by the tokens from each position, written together
-        ("deir" "el" "zour" spells "deirelzour"), with or without an Arabic clitic ("وال", "ب")."""
-        gazetteer, norms, found = self.gazetteer, self.norms, []
-        names, starts_a_name = gazetteer.place_names, gazetteer.starts_a_place_name
-        width = gazetteer.longest_place + 2
-        index = 0
-        while index < len(norms):
-            match, compact = None, ""
-            for stop in range(index + 1, min(len(norms), index + width) + 1):
-                compact += norms[stop - 1]
-                candidates = [compact]
-                if compact.startswith(_ARABIC_PREFIXES):
-                    candidates += [compact[len(p):] for p in _ARABIC_PREFIXES if compact.startswith(p)]
-                for candidate in candidates:
-                    if candidate in names:
-                        match = (names[candidate], stop)
-                        break
-                if not (compact in _ARABIC_PREFIX_STARTS or any(map(starts_a_name, candidates))):
-                    break  # no name goes on from here
-            if match:
-                slug, stop = match
-                found.append(self._mention("place", slug, index, stop, self._place_role(index, stop)))
-                index = stop
-            else:
-                index += 1
-        return found
+        """Place mentions: the longest name from each position (names.Gazetteer.find)."""
+        return [self._mention("place", slug, first, stop, self._place_role(first, stop))
+                for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)]
 
     def _place_role(self, first, stop):
-        before = " ".join(t.norm for t in self.tokens[max(0, first - 3): first])
-        after = " ".join(t.norm for t in self.tokens[stop: stop + 1])
-        if _PROVINCE_OF.search(before) or after in {"province", "governorate", "countryside"}:
+        before = " ".join(t.norm for t in self.tokens[max(0, first - 8): first])
+        after = " ".join(t.norm for t in self.tokens[stop: stop + 4])
+        if _PROVINCE_OF.search(before) or _PROVINCES_AFTER.match(after):
             return "province"
         sentence = self.sentence_of(first)
         starts_sentence = self.sentences[sentence][0] == first
@@ -165,53 +137,52 @@ class Article:
         return ""
 
     def _actors(self):
-        """Actor mentions, the longest alias first; a generic word ("the army") means the state force
-        named last, or else the next one named."""
-        found, government = [], None
-        index = 0
-        while index < len(self.tokens):
-            stop = index + 1
-            if self.norms[index] not in self.gazetteer.aliases_by_word:
-                index = stop
-                continue
-            for words, slug, _ in self._aliases_at(index):
-                if slug == GOVERNMENT:
-                    slug = government or self._next_government(index + len(words)) or self.gazetteer.generic_owner.get(words)
-                    if slug is None:
-                        continue
-                stop = index + len(words)
-                found.append(self._mention("actor", slug, index, stop, self._actor_role(index, stop)))
-                if self.gazetteer.is_state_force(slug):
-                    government = slug
-                break
-            index = stop
+        """Actor mentions, the longest alias first; a generic word ("the army", "the militants") means the
+        state force (armed group) named last, or else the next one named."""
+        found, last = [], {GOVERNMENT: None, INSURGENTS: None}
+        for first, stop, slug in self._named:
+            if slug in last:
+                words = tuple(self.norms[first:stop])
+                slug = last[slug] or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words)
+                if slug is None:
+                    continue
+            found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop)))
+            if first and self.norms[first - 1] in _NOT_SALIENT:
+                continue  # "from other rebels": not the side "the militants" will mean
+            if self.gazetteer.is_state_force(slug):
+                last[GOVERNMENT] = slug
+            elif self.gazetteer.is_armed_group(slug):
+                last[INSURGENTS] = slug
         return found
 
-    def _aliases_at(self, index):
-        """The aliases written from token `index` on, longest first."""
-        for words, slug, exact in self.gazetteer.aliases_by_word.get(self.norms[index], ()):
-            stop = index + len(words)
-            if tuple(self.norms[index:stop]) == words and (exact is None or self._written(index, stop) == exact):
-                yield words, slug, exact
+    @functools.cached_property
+    def _named(self):
+        """(first, stop, slug) of each alias written in the article, a short capitalised one only as written."""
+        exact = self.gazetteer.exact
+        return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
+                if (words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words])]
 
-    def _written(self, first, stop):
-        """The tokens' text as written, without what separates them ("U.S." -> "US")."""
-        return self.tokens[first].text if stop == first + 1 else "".join(t.text for t in self.tokens[first:stop])
+    def _written_as(self, index, capitals):
+        """Whether token `index` is written as `capitals` ("IS", "U.S." for "US"), not as a word ("is", "us")."""
+        written = self.tokens[index].text.replace(".", "")
+        return written == capitals or (written.startswith(capitals) and not written[len(capitals):][:1].isalpha())
 
     @functools.cached_property
-    def _state_forces_named(self):
-        """(token index, slug) of each state force named by its own alias, in order."""
-        named = []
-        for start in range(len(self.tokens)):
-            slug = next((s for _, s, _ in self._aliases_at(start) if s != GOVERNMENT and self.gazetteer.is_state_force(s)), None)
-            if slug:
-                named.append((start, slug))
-        return named
+    def _named_sides(self):
+        """For each generic word, (token index, slug) of the sides it may mean, named by their own alias, in order."""
+        sides = {GOVERNMENT: [], INSURGENTS: []}
+        for first, _, slug in self._named:
+            if slug not in sides:
+                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_armed_group(slug) else None
+                if kind:
+                    sides[kind].append((first, slug))
+        return sides
 
-    def _next_government(self, index):
-        """The first state force named from token `index` on, when none was named before it."""
-        position = bisect.bisect_left(self._state_forces_named, (index,))
-        return self._state_forces_named[position][1] if position < len(self._state_forces_named) else None
+    def _next_named(self, generic, index):
+        """The first side a generic word may mean named from token `index` on, when none was named before it."""
+        named = self._named_sides[generic]
+        position = bisect.bisect_left(named, (index,))
+        return named[position][1] if position < len(named) else None
 
     def _actor_role(self, first, stop):
         after = self.tokens[stop] if stop < len(self.tokens) else None

@@ -1,10 +1,24 @@
-"""Date expressions ("on Friday", "in September", "nearly three years ago") read against the publication day.
+"""Date expressions ("on Friday", "Nov. 3", "in June 2014", "nearly three years ago", "أمس", "حزيران 2014")
+read against the publication day, with their precision.
 
-Its own module because resolving a date is a small calendar of its own, tested on its own
-(`resolve_date`), and the sentence only asks it for the dates of a stretch of tokens.
+Its own module because a date is found in two steps, each testable alone: patterns over the
+normalised words find the expression (so "Nov. 3" is one expression, and "in four days" or "three
+years after it fell" none), and dateparser reads it (English and Arabic, relative to the publication
+time), wrapped so that:
+- the precision is kept: dateparser's period (day, week, month, year) becomes the claim's precision,
+  and the date becomes the first day of that period (dateparser answers "June 2014" with the 19th);
+- weekdays are counted back here: dateparser reads a weekday on that same weekday as a week earlier
+  ("الأحد" in a story of Sunday is that Sunday);
+- Levantine month names (حزيران, تشرين الثاني), which dateparser does not know, are given their
+  Egyptian-Arabic names, which it does;
+- durations ("for nearly three years", "a week ago") and "last month", "early this month", which it
+  reads as exact days, are resolved here, as approximate or as the month.
+Each expression is parsed once per publication day (cached), and an article with a flood of date
+expressions falls back to the resolver here past MAX_PARSED of them, so reading stays linear.
 """
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -13,27 +27,50 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 MONTH_NAMES["sept"] = 9
+# Arabic month names in their normal forms (geo.text.normalize_name): Egyptian, then Levantine.
+ARABIC_MONTHS = {name: number for number, name in enumerate(
+    ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر"], 1)}
+LEVANTINE_MONTHS = {name: number for number, name in enumerate(
+    ["كانون الثاني", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين الاول", "تشرين الثاني",
+     "كانون الاول"], 1)}
+_EGYPTIAN = {number: name for name, number in ARABIC_MONTHS.items()}
+_LEVANTINE = re.compile("|".join(sorted(LEVANTINE_MONTHS, key=len, reverse=True)))
+ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **LEVANTINE_MONTHS}
+ARABIC_ORDINALS = {name: number for number, name in enumerate(
+    ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"], 1)}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6})
 
+
+def _alternatives(names, minimum=1):
+    return "|".join(sorted((n for n in names if len(n) >= minimum), key=len, reverse=True))
+
+
+_MONTH = _alternatives(ALL_MONTHS)
 _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+_QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
-    ("day_month", re.compile(r"\b(\d{1,2}) (" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")(?: (\d{4}))?\b")),
-    ("month_day", re.compile(r"\b(" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
-    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from) (?:early |late |mid )?("
-                         + "|".join(sorted((m for m in MONTH_NAMES if len(m) > 3 or m == "may"), key=len, reverse=True))
-                         + r")(?: (\d{4}))?\b")),
-    ("duration", re.compile(r"\b(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)? ?"
-                            + _NUM + r" (day|week|month|year)s?(?: ago| earlier)?\b(?!-)")),
-    ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past) (week|month|year)\b")),
-    ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + "|".join(WEEKDAYS) + r")\b")),
-    ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day)\b")),
-    ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of) (\d{4})\b")),
+    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (\d{4}))?\b")),
+    ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (\d{4}))?\b")),
+    ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
+    ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?(?:early |late |mid )?("
+                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
+    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) (?:early |late |mid )?("
+                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
+    ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
+    ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
+    ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
+                        r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري)")),
+    ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + _alternatives(WEEKDAYS) + r")\b")),
+    ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
+                                r"امس|اليوم)\b")),
+    ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام) (\d{4})\b")),
 ]
-
-
 ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
+MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
+_PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
+_ARABIC_UNITS = {"الاسبوع": "week", "الشهر": "month"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +96,16 @@ def resolve_date(kind, groups, published):
     """The (date, precision) a date expression means, read on the publication day; None if it means none."""
     if kind == "iso":
         return dt.date(int(groups[0]), int(groups[1]), int(groups[2])), "day"
-    if kind in ("day_month", "month_day"):
-        day, month, year = (groups[0], groups[1], groups[2]) if kind == "day_month" else (groups[1], groups[0], groups[2])
-        month = MONTH_NAMES[month]
+    if kind in ("day_month", "month_day", "ordinal_month"):
+        day, month, year = (groups[1], groups[0], groups[2]) if kind == "month_day" else groups
+        day = ARABIC_ORDINALS[day] if kind == "ordinal_month" else int(day)
+        month = ALL_MONTHS[month]
         if year:
-            return dt.date(int(year), month, int(day)), "day"
-        candidate = dt.date(published.year, month, int(day))
+            return dt.date(int(year), month, day), "day"
+        candidate = dt.date(published.year, month, day)
         return (candidate if candidate <= published else candidate.replace(year=published.year - 1)), "day"
     if kind == "month":
-        month = MONTH_NAMES[groups[0]]
+        month = ALL_MONTHS[groups[0]]
         return (dt.date(int(groups[1]), month, 1) if groups[1] else _latest_month(month, published)), "month"
     if kind == "year":
         return dt.date(int(groups[0]), 1, 1), "year"
@@ -75,10 +113,10 @@ def resolve_date(kind, groups, published):
         back = (published.weekday() - WEEKDAYS[groups[0]]) % 7
         return published - dt.timedelta(days=back), "day"
     if kind == "relative_day":
-        return published - dt.timedelta(days=1 if groups[0] == "yesterday" else 0), "day"
+        return published - dt.timedelta(days=1 if groups[0] in ("yesterday", "امس") else 0), "day"
     if kind == "last":
-        which, unit = groups
-        offset = 0 if which in ("this", "earlier this", "earlier in the") else 1
+        which, unit = (groups[0], groups[1]) if groups[0] else ({"الماضي": "last"}.get(groups[3], "this"), _ARABIC_UNITS[groups[2]])
+        offset = 0 if which in ("this", "earlier this", "earlier in the", "early this", "late this", "mid") else 1
         if unit == "week":
             return published - dt.timedelta(days=7 * offset or 3), "approximate"
         if unit == "month":
@@ -96,25 +134,71 @@ def resolve_date(kind, groups, published):
     return None
 
 
-def find_dates(article, first, last, published):
-    """Date expressions in the tokens [first, last), resolved; impossible dates are skipped."""
+@functools.lru_cache(maxsize=64)
+def _parser(published):
+    """dateparser reading relative expressions from noon of the publication day, preferring the past."""
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime.combine(published, dt.time(12))
+    return DateDataParser(languages=["en", "ar"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_date(expression, published):
+    """dateparser's reading of an expression as (date, precision), relative to the publication day; None if
+    it reads none. The date is the first day of its period; a week is approximate."""
+    expression = _LEVANTINE.sub(lambda m: _EGYPTIAN[LEVANTINE_MONTHS[m.group()]], expression)
+    data = _parser(published).get_date_data(expression)
+    if data.date_obj is None or data.period not in _PERIODS:
+        return None
+    day, precision = data.date_obj.date(), _PERIODS[data.period]
+    if precision == "month":
+        day = day.replace(day=1)
+    elif precision == "year":
+        day = dt.date(day.year, 1, 1)
+    return day, precision
+
+
+_PARSED_KINDS = {"iso", "day_month", "month_day", "month", "year", "relative_day"}
+
+
+def find_dates(article, first, last, published, parsed=None):
+    """Date expressions in the tokens [first, last), resolved; impossible and future dates are skipped.
+
+    `parsed` counts the article's dateparser calls (a one-item list), shared across sentences."""
     if first >= last:
         return []
     start, end = article.norm_span(first, last)
     segment = article.norm[start:end]
     if not ANY_DATE.search(segment):
         return []
+    parsed = parsed if parsed is not None else [0]
     found, taken = [], bytearray(len(segment))  # taken: 1 on each character an earlier rule matched
     for kind, pattern in DATE_RULES:
         for match in pattern.finditer(segment):
             if taken.find(1, match.start(), match.end()) != -1:
                 continue
+            token = article.token_at(start + match.start())
             try:
                 resolved = resolve_date(kind, match.groups(), published)
+                if kind in _PARSED_KINDS and parsed[0] < MAX_PARSED:
+                    parsed[0] += 1
+                    stop = article.token_at(start + match.end() - 1)
+                    written = article.text[article.tokens[token].start: article.tokens[stop].end]
+                    # English as written ("Nov. 3"); Arabic in its normal form, whose month names are listed here.
+                    expression = written if written.isascii() else match.group()
+                    resolved = parse_date(_without_preposition(expression), published) or resolved
             except (ValueError, OverflowError, KeyError):
                 continue
             if resolved is None or resolved[0] > published or resolved[0].year < 1900:
                 continue
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
-            found.append(DateFound(resolved[0], resolved[1], article.token_at(start + match.start()), match.group()))
+            found.append(DateFound(resolved[0], resolved[1], token, match.group()))
     return sorted(found, key=lambda d: d.start)
+
+
+_PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|عام|يوم)\s+", re.I)
+
+
+def _without_preposition(written):
+    return _PREPOSITION.sub("", written)

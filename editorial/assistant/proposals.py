@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from geo.dates import iso_with_precision
+from geo.models import Claim
 
 
 # Spans are tuples, for the reason Token is one.
@@ -38,6 +39,7 @@ class Proposal:
     claimant: str = ""
     quote_start: int = 0
     cue: str = ""
+    undated: bool = False  # no date in its sentence: dated as of publication
 
     @property
     def key(self):
@@ -58,6 +60,35 @@ class Analysis:
 
 
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
+
+
+def date_events(proposals, events):
+    """An undated report of a change takes the date the article gives that change elsewhere: "Mosul falls to
+    militants" (headline) and "seized control of Mosul yesterday" (no side named) are one event.
+
+    `events` maps a place to (quote start, holder or None, DateFound) of each dated report of a change; an
+    undated one takes the nearest report of a change to its holder, or with no holder named."""
+    for proposal in proposals:
+        dated = [event for event in events.get(proposal.place, ()) if event[1] in (None, proposal.holder)]
+        if not (proposal.undated and proposal.status == Claim.Status.CONTROLLED and dated):
+            continue
+        _, _, date = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
+        proposal.date, proposal.precision, proposal.undated = date.date, date.precision, False
+        proposal.why = proposal.why.replace(
+            "no date in the sentence: as of publication (a past event: check the date)",
+            f"dated by another sentence about the change: '{date.text}' → {iso_with_precision(date.date, date.precision)}")
+
+
+def superseded(proposals):
+    """Without the proposals a capture supersedes: going in ("entered the area on Friday") is the news only
+    when the article does not say the place was taken that day, and an undated siege by the side the
+    article says took the place ("after the army besieged the city") was its prelude."""
+    changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in ("capture", "passive", "noun", "victory")]
+    taken_on = {(p.place, p.date) for p in changes}
+    taken_by = {(p.place, p.holder) for p in changes}
+    return [p for p in proposals if not (
+        (p.cue == "entered" and (p.place, p.date) in taken_on)
+        or (p.status == Claim.Status.BESIEGED and p.undated and any((p.place, side) in taken_by for side in p.others)))]
 
 
 def merge(proposals):

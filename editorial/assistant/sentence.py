@@ -1,23 +1,31 @@
-"""One sentence with a control phrase turned into proposals: which places, which holder, which date.
+"""One sentence with control phrases: which place each phrase is about, who acts, when, who says so.
 
-Its own module because it holds the judgement: whose phrase it is, what it asserts, whether it is
-negated or hedged, and who says so.
+Its own module because it holds the grammar the rules read: the place a phrase governs (its object,
+not a place named after "in" or "near"; "the town" resolved to a named place), the subject (not an
+actor after "from", "over" or "against"), the agent after "by" or "to", the date of the phrase's own
+clause, negation, and the claimant. What each phrase then asserts is roles.py's.
 """
 import bisect
 import re
 
 from geo.dates import iso_with_precision
 
-from .cues import ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOW, PASSIVE_AUX
 from .proposals import Proposal
+from .roles import CONTESTED, CONTROLLED, assertion
+from .rules import (
+    ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOW, PARTIAL,
+)
 from .tokens import is_arabic
 
-CONTROLLED, CONTESTED, BESIEGED = "controlled", "contested", "besieged"
+OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
+EVENT_KINDS = {"capture", "passive", "noun", "victory"}  # phrases that report a change at a moment
+_DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
+_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "طرد", "دخول", "اقتحام", "سقوط")
 
 
 class Sentence:
-    """One sentence and what it names; what every phrase of it asks (its subject, its date, the sides
-    it names) is found by binary search over lists built once per sentence."""
+    """One sentence and what it names; what every phrase of it asks is found by binary search over
+    lists built once per sentence."""
 
     def __init__(self, article, number, first, last, places, actors, dates, cues, participants, day, claimant):
         self.article, self.number, self.first, self.last = article, number, first, last
@@ -28,20 +36,21 @@ class Sentence:
         self.quote_start = article.tokens[first].start
         self.players = [a for a in actors if a.role == "participant"]
         self.sides = {a.slug for a in self.players}
-        # The players that can be a subject: "from X" names where fighters came from, not who acts.
-        self.subjects = [a for a in self.players if not self._after_from(a)]
+        self.subjects = [a for a in self.players if not self._after(a, NOT_SUBJECT)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]
         self.date_starts = [d.start for d in dates]
         self.cue_firsts = [c.first for c in cues]
         self.clause_firsts = [c.first for c in cues if c.kind != "held_adj"]  # what ends a phrase's reach
-        self.anaphor = ANAPHOR.search(self.norm)
+        # What separates a phrase from a date: another phrase, but not a description ("the town held by IS").
+        self.date_blocks = [c.first for c in cues if c.kind not in ("held_adj", "under_control", "under_control_of")]
         self.hedge = HEDGE.search(self.norm)
         self.says_now = NOW.search(self.norm) is not None
         self.ended_from = _last_match_start(ENDED, self.norm)
         self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
         self._quote = self._claimant = None
+        self.events = []  # (place, holder or None, DateFound) of changes reported with a date
 
     @property
     def quote(self):
@@ -49,68 +58,114 @@ class Sentence:
             self._quote = self.article.sentence_text(self.number)
         return self._quote
 
-    def _after_from(self, mention):
-        return mention.first > self.first and self.article.tokens[mention.first - 1].norm == "from"
+    def _after(self, mention, words):
+        """Whether the word before the mention (or before its "the") is one of `words`."""
+        before = mention.first - 1
+        if before > self.first and self.article.norms[before] == "the":
+            before -= 1
+        return before >= self.first and self.article.norms[before] in words
 
-    def _norm_between(self, first, stop):
+    def norm_between(self, first, stop):
         if first >= stop:
             return ""
         return self.article.norm[slice(*self.article.norm_span(first, stop))]
 
-    def _offset(self, token):
+    def raw_between(self, first, stop):
+        if first >= stop:
+            return ""
+        return self.article.text[self.article.tokens[first].start: self.article.tokens[stop - 1].end]
+
+    def offset(self, token):
         """Where token `token` starts in this sentence's normalised text."""
         return self.article.offsets[token] - self.norm_start
 
-    # -- who and where --------------------------------------------------------------------------
-    def _targets(self, cue):
-        """The places a phrase is about: after it up to the next phrase, or the nearest before.
-
-        "IS-held" describes the places up to the next phrase of any kind; other phrases reach past
-        such adjectives ("captured the IS-held town of Boukamal").
-        """
+    # -- where ----------------------------------------------------------------------------------
+    def targets(self, cue):
+        """(places, note, words): the places a phrase is about: after it up to the next phrase (its object,
+        for a verb of taking), the nearest before it, or the place named last; "the town" is resolved.
+        `words` are those between the phrase and the place (or "the town"), where "half" or "90 percent" tell
+        that it is about part of the place."""
+        if cue.direction == "none":
+            before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
+            if before:
+                return before[-1:], "", self.raw_between(max(self.first, before[-1].first - 4), cue.first)
+            return self._referred(cue.first, "the place named last", "")
         if cue.direction == "after":
             limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
             position = bisect.bisect_left(limits, cue.stop)
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
+            if cue.kind in OBJECT_KINDS:
+                targets = [p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))][:1]
             if targets:
-                return targets, ""
-            anaphor = ANAPHOR.search(self._norm_between(cue.stop, limit))
-            if anaphor:
-                place = self.article.antecedent(cue.first)
-                return ([place] if place else []), f"'{anaphor.group()}' read as {place.text}" if place else ""
-            return [], ""
+                return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
+            if cue.stop < self.last and self.article.norms[cue.stop] == "it":
+                return self._referred(cue.stop, "'it'", "")
+            between = self.norm_between(cue.stop, limit)
+            anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
+            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
+                return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
+            return [], "", ""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before:
-            return [self.places[before - 1]], ""
-        # The sentence's first "the city", if it ends before the phrase.
-        anaphor = self.anaphor if self.anaphor and cue.first > self.first and self.anaphor.end() < self._offset(cue.first) else None
-        if anaphor:
-            place = self.article.antecedent(cue.first)
-            return ([place] if place else []), f"'{anaphor.group()}' read as {place.text}" if place else ""
-        return [], ""
+            place = self.places[before - 1]
+            return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
+        between = self.norm_between(self.first, cue.first)
+        anaphor = self._anaphor(between, 0)
+        return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
 
-    def _subject(self, cue):
-        """The nearest actor before the phrase, skipping "from X" and backers."""
+    def _anaphor(self, normalised, offset):
+        """The first "the town" in normalised words starting at `offset` of the sentence, unless a name
+        stands in it ("the Rawa district" is another place; "the Syrian city" is an anaphor)."""
+        for match in ANAPHOR.finditer(normalised):
+            first = self.article.token_at(self.norm_start + offset + match.start())
+            stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
+            inner = [t.text for t in self.article.tokens[first + 1: stop]]
+            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
+                return match
+        return None
+
+    def _referred(self, token, words, window):
+        place, how = self.article.referent(token)
+        return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    # -- who ------------------------------------------------------------------------------------
+    def subject(self, cue):
+        """The nearest actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
+        after = self.player_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) else None
+        if after is not None and not cue.text.lstrip("وف").startswith(_ARABIC_NOUNS):
+            return after  # Arabic puts the verb first: "سيطر الجيش السوري على ..."
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if position:
             return self.subjects[position - 1]
-        if is_arabic(cue.text):  # Arabic puts the verb first: "سيطر الجيش السوري على ..."
-            return self._player_from(cue.stop, cue.stop + 1)
-        return None
+        return after
 
-    def _player_from(self, first, last):
+    def player_from(self, first, last):
         """The first player starting in tokens [first, last]."""
         position = bisect.bisect_left(self.player_firsts, first)
         if position < len(self.players) and self.players[position].first <= last:
             return self.players[position]
         return None
 
-    def _agent_after(self, cue):
-        """X in "fell to X", "besieged by X", "under the control of X"."""
-        return self._player_from(cue.stop - 1, cue.stop + 2)
+    def agent_after(self, cue):
+        """X in "fell to X", "under the control of X" (right after the phrase), or "was taken by X" (after
+        "by", up to six words on: "was seized from Daesh by the SDF")."""
+        agent = self.player_from(cue.stop, cue.stop + 1)
+        if agent is not None and (agent.first == cue.stop or self.article.norms[cue.stop] == "the"):
+            return agent
+        for index in range(cue.stop, min(self.last, cue.stop + 7)):
+            if self.article.norms[index] == "by":
+                return self.player_from(index + 1, index + 2)
+        return None
 
-    def _adversary(self, exclude):
+    def loser(self, cue, place):
+        """Y in "took X from Y", "drove Y out of X"."""
+        for actor in self.players:
+            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, {"from", "of", "من"}):
+                return actor
+        return None
+
+    def adversary(self, exclude):
         """The side most named in the article apart from `exclude` and foreign backers."""
         kinds = self.article.gazetteer.actor_kinds
         ranked = [(slug, n) for slug, n in self.participants.most_common() if slug not in exclude and kinds.get(slug) != "foreign_state"]
@@ -118,32 +173,40 @@ class Sentence:
             return None  # no side stands out: better no guess
         return ranked[0][0]
 
-    def _holder_between(self, cue):
-        return self._player_from(cue.first, cue.stop - 1)
+    def holder_between(self, cue):
+        return self.player_from(cue.first, cue.stop - 1)
 
-    def _holder_of(self, cue):
+    def holder_of(self, cue):
         """The player the phrase's first word belongs to: IS in "IS-held"."""
         position = bisect.bisect_right(self.player_firsts, cue.first) - 1
         if position >= 0 and cue.first < self.players[position].stop:
             return self.players[position]
         return None
 
-    def _date(self, cue):
-        """The date expression nearest the phrase; at equal distance the one after it."""
-        if not self.dates:
-            return None
+    # -- when, and is it said -------------------------------------------------------------------
+    def date(self, cue):
+        """The nearest date expression of the phrase's own clause: none with another phrase between."""
+        # Only the nearest date on either side can qualify: a phrase between blocks the farther ones too.
         position = bisect.bisect_left(self.date_starts, cue.first)
-        nearest = self.dates[max(0, position - 1): position + 1]
-        return min(nearest, key=lambda d: (abs(d.start - cue.first), d.start < cue.first))
+        best = None
+        for found in self.dates[max(0, position - 1): position + 1]:
+            low, high = sorted((found.start, cue.first))
+            between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
+            if between:
+                continue
+            key = (abs(found.start - cue.first), found.start < cue.first)
+            if best is None or key < best[0]:
+                best = (key, found)
+        return best[1] if best else None
 
-    def _negated(self, cue):
+    def negated(self, cue):
         if not self.may_negate:  # the windows below are parts of the sentence
             return False
-        window = self._norm_between(max(self.first, cue.first - 6), cue.first)
+        window = self.norm_between(max(self.first, cue.first - 6), cue.first)
         if NEGATION.search(CLAUSE_BREAK.split(window)[-1]) or NEGATION.search(cue.text):
             return True
         # "denied that the army had captured X" reaches further back, but not past "and said ...".
-        window = self._norm_between(max(self.first, cue.first - 12), cue.first)
+        window = self.norm_between(max(self.first, cue.first - 12), cue.first)
         return bool(DENIAL.search(CLAUSE_BREAK.split(window)[-1]))
 
     @property
@@ -180,116 +243,62 @@ class Sentence:
 
     # -- proposals -------------------------------------------------------------------------------
     def propose(self, cue):
-        targets, anaphora = self._targets(cue)
-        if not targets or self._negated(cue):
+        """The proposals one phrase makes, each with its quote and its reasons."""
+        targets, reference, window = self.targets(cue)
+        if not targets or self.negated(cue):
             return []
-        made = self._assertion(cue)
-        if made is None:
-            return []
-        status, holder, others, confidence, reason = made
-        date = self._date(cue)
-        if date is None:
-            when, precision = self.day, "day"
-            dated = "no date in the sentence: as of publication"
-            if cue.kind in ("capture", "passive") and not self.says_now:
-                confidence *= 0.7
-                dated += " (a past event: check the date)"
-        else:
-            when, precision = date.date, date.precision
-            dated = f"'{date.text}' → {iso_with_precision(date.date, date.precision)} ({date.precision})"
-        claimant, attribution = self.claimant
-        notes = [f"'{cue.text}' → {reason}", dated]
-        if anaphora:
-            notes.append(anaphora)
-            confidence *= 0.9
-        if self.hedge:
-            confidence *= 0.6
-            notes.append(f"hedged ('{self.hedge.group()}')")
-        elif attribution:
-            notes.append(f"as {claimant or 'a source'} {attribution}")
-        return [
-            Proposal(
+        proposals = []
+        for place in targets:
+            made = assertion(self, cue, place)
+            if made is None:
+                date = self.date(cue)
+                if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"
+                    self.events.append((place.slug, None, date))
+                continue
+            status, holder, others, confidence, reason = made
+            notes = [f"'{cue.text}' → {reason}"]
+            if status == CONTROLLED and PARTIAL.search(window.lower()):
+                sides = tuple(sorted({holder} | ({self.adversary({holder})} - {None})))
+                status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
+                notes.append("about part of the place: contested")
+            date = self.date(cue)
+            if date is None:
+                when, precision, dated = self.day, "day", "no date in the sentence: as of publication"
+                if cue.kind in EVENT_KINDS and not self.says_now:
+                    confidence *= 0.7
+                    dated += " (a past event: check the date)"
+            else:
+                when, precision = date.date, date.precision
+                dated = f"'{date.text}' → {iso_with_precision(date.date, date.precision)} ({date.precision})"
+            notes.append(dated)
+            if reference:
+                notes.append(reference)
+                confidence *= 0.85
+            claimant, attribution = self.claimant
+            if self.hedge:
+                confidence *= 0.6
+                notes.append(f"hedged ('{self.hedge.group()}')")
+            elif attribution:
+                notes.append(f"as {claimant or 'a source'} {attribution}")
+            if cue.kind in EVENT_KINDS and date is not None:
+                self.events.append((place.slug, holder, date))
+            proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
-                claimant=claimant, quote_start=self.quote_start, cue=cue.kind,
-            )
-            for place in targets
-        ]
-
-    def _assertion(self, cue):
-        """(status, holder, others, confidence, reason) for one phrase, or None when it asserts no state."""
-        kind = cue.kind
-        if kind in ("hold", "held_adj") and self.ended_from >= self._offset(max(self.first, cue.first - 2)):
-            return None  # "IS-held neighbourhoods ... before they were liberated": a past state
-        if kind == "capture":
-            subject = self._subject(cue)
-            return (CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}')") if subject else None
-        if kind == "hold":
-            if cue.text == "held" and cue.first > self.first and self.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
-                return None  # "talks were held in Astana"
-            subject = self._subject(cue)
-            return (CONTROLLED, subject.slug, (), 0.8, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
-        if kind == "held_adj":
-            holder = self._holder_of(cue)
-            return (CONTROLLED, holder.slug, (), 0.7, f"held by {holder.slug}") if holder else None
-        if kind == "passive":
-            agent = self._agent_after(cue)
-            if agent is None:
-                sides = {a.slug for a in self.subjects}
-                if len(sides) != 1:
-                    return None
-                return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
-            return CONTROLLED, agent.slug, (), 0.75, f"controlled by {agent.slug} ('{agent.text}')"
-        if kind in ("under_control", "under_control_of"):
-            agent = self._agent_after(cue) if kind == "under_control" else self._holder_between(cue)
-            return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
-        if kind == "attempt":
-            subject = self._subject(cue)
-            holder = self._adversary(self.sides)
-            if holder is None:
-                return None
-            who = f"'{subject.text}'" if subject else "its attackers"
-            return (CONTROLLED, holder, (), 0.5,
-                    f"{who} still trying to take it, so held by the other side: {holder} (the side the article names most)")
-        if kind in ("contested", "divided"):
-            sides = sorted(self.sides)
-            if len(sides) == 1:
-                adversary = self._adversary(set(sides))
-                sides = sorted(sides + [adversary]) if adversary else sides
-            if not sides:
-                return None
-            return CONTESTED, None, tuple(sides), 0.7 if kind == "contested" else 0.65, f"contested between {', '.join(sides)}"
-        if kind == "siege_broken":
-            subject = self._subject(cue)
-            besieger = self._holder_between(cue)
-            if subject is None:
-                return None
-            besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else self._adversary({subject.slug})
-            if besieger_slug is None:
-                return None
-            sides = tuple(sorted({subject.slug, besieger_slug}))
-            return (CONTESTED, None, sides, 0.7,
-                    f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
-        if kind == "siege":
-            besieger = self._agent_after(cue) if cue.direction == "before" else (self._holder_between(cue) or self._subject(cue))
-            if besieger is None:
-                return None
-            holder = self._adversary({besieger.slug})
-            if holder is None:
-                return None
-            return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"
-        return None
+                claimant=claimant, quote_start=self.quote_start, cue=cue.kind, undated=date is None,
+            ))
+        return proposals
 
     def denied(self):
         """(places, sides) a denial in this sentence is about: the places it names (or "the city"'s),
         and the sides named in the denying clause."""
         places = {p.slug for p in self.places}
-        if not places:
-            antecedent = self.article.antecedent(self.first) if self.anaphor else None
+        if not places and ANAPHOR.search(self.norm):
+            antecedent = self.article.antecedent(self.first)
             places = {antecedent.slug} if antecedent else set()
         denial = DENIAL.search(self.norm)
         start = self.article.token_at(self.norm_start + denial.start())
-        clause = CLAUSE_BREAK.split(self._norm_between(start, self.last))[0]
+        clause = CLAUSE_BREAK.split(self.norm_between(start, self.last))[0]
         clause_end = start + len(clause.split())
         return places, {a.slug for a in self.players if start <= a.first <= clause_end}
 

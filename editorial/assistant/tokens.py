@@ -1,12 +1,19 @@
-"""Words of an article with their normal forms: what every other step of the assistant reads.
+"""Words and sentences of an article, from spaCy's rule-based tokenizer and sentencizer.
 
-Its own module because the gazetteer tokenizes aliases the same way the article is tokenized, and
-both must agree on every normal form.
+No trained pipeline: `spacy.blank` gives the language's tokenizer exceptions ("U.S.", "Nov.", "Sept."
+stay one token, so they end no sentence), and spaCy's Sentencizer rule splits at sentence-final
+punctuation.
+Arabic text goes through the Arabic tokenizer, which separates "،" and Arabic quotes. Punctuation is
+dropped from the words the rules read; a word joined to the one before by "-" ("IS-held") says so.
 """
 import re
 from typing import NamedTuple
 
 from geo.text import normalize_name
+
+# The shared vocabulary keeps every string it has seen; past this many the pipelines are built afresh,
+# so that a long-running server reading many articles keeps a bounded vocabulary.
+MAX_VOCABULARY = 500_000
 
 
 # Tokens are tuples: an article of 100 kB has tens of thousands of them, and a tuple is built,
@@ -19,24 +26,72 @@ class Token(NamedTuple):
     hyphen_before: bool  # joined to the previous token by "-" ("IS-held")
 
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
 _ARABIC = re.compile("[\u0600-\u06ff]")
+_pipelines = {}
+_SENTENCE_ENDS = None  # spaCy's Sentencizer.default_punct_chars, read with spaCy
 
 
-def tokenize(text):
-    tokens, normal_forms = [], {}
-    for match in _WORD.finditer(text):
-        word, start = match.group(), match.start()
+def pipeline(language):
+    """The blank spaCy pipeline for "en" or "ar" (its tokenizer), built once (rebuilt past MAX_VOCABULARY)."""
+    nlp = _pipelines.get(language)
+    if nlp is None or len(nlp.vocab.strings) > MAX_VOCABULARY:
+        import spacy  # here, not at import: the admin imports this package, and most commands never read an article
+        from spacy.pipeline import Sentencizer
+
+        global _SENTENCE_ENDS
+        _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
+        nlp = _pipelines[language] = spacy.blank(language)
+    return nlp
+
+
+def language_of(text):
+    """"ar" when Arabic letters outnumber Latin ones in the text's first 2,000 characters."""
+    sample = text[:2000]
+    arabic = len(_ARABIC.findall(sample))
+    return "ar" if arabic > sum(c.isascii() and c.isalpha() for c in sample) else "en"
+
+
+def read(text):
+    """(tokens, sentences): the words, and each sentence as (first, stop) token indexes.
+
+    Sentences follow spaCy's Sentencizer rule and punctuation list (a sentence ends after a run of
+    sentence-final punctuation, at the next token that is not punctuation), and also end at a line break
+    (headlines, datelines, paragraphs). spaCy's tokens are read as arrays of offsets, lengths and
+    punctuation flags, not as Token objects (nor through the Sentencizer component, which builds them):
+    a 100 kB chain of "a-a-a" is 200,000 tokens, and building a Token for each took most of a second."""
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH
+
+    doc = pipeline(language_of(text)).make_doc(text)
+    tokens, starts, normal_forms = [], [], {}
+    new_sentence, seen_end, hyphen_at = True, False, -1  # hyphen_at: where the word after a "-" would start
+    for start, length, punct in doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist():
+        word = text[start:start + length]
+        if word in _SENTENCE_ENDS:
+            seen_end = True
+        elif seen_end and not punct:
+            new_sentence, seen_end = True, False
         norm = normal_forms.get(word)
         if norm is None:
             # ASCII letters and digits only change case; other words go through the full normalisation.
-            norm = normal_forms[word] = word.lower() if word.isascii() else normalize_name(word)
+            plain = word.replace(".", "")
+            norm = normal_forms[word] = "" if not _WORD.search(word) else \
+                plain.lower() if plain.isascii() and plain.isalnum() else normalize_name(plain)
+        if "\n" in word:
+            new_sentence = True
         if not norm:
+            hyphen_at = start + 1 if word == "-" and tokens and tokens[-1].end == start else -1
             continue
-        hyphen = start > 0 and text[start - 1] == "-" and bool(tokens) and tokens[-1].end == start - 1
-        for part in norm.split():  # a ligature or compatibility character may decompose into words
-            tokens.append(Token(word, part, start, match.end(), hyphen))
-    return tokens
+        if new_sentence:
+            starts.append(len(tokens))
+            new_sentence = False
+        hyphen, end = hyphen_at == start, start + length
+        for part in norm.split():  # "U.S.-backed", a ligature: one spaCy token, several words
+            tokens.append(Token(word, part, start, end, hyphen))
+            hyphen = True
+        hyphen_at = -1
+    bounds = [(first, stop) for first, stop in zip(starts, starts[1:] + [len(tokens)]) if first < stop]
+    return tokens, bounds
 
 
 def is_arabic(word):

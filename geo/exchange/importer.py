@@ -238,12 +238,11 @@ class Importer(Rows):
             if holder_slug and holder_slug not in actors:
                 self.error(where, f"holder {holder_slug!r} is not a known actor")
                 continue
-            precision = self.field(row, where, "precision", required=False, default="day")
+            date, precision = self.effective_date(row, where)
             values = {
                 "place": place, "status": self.field(row, where, "status"),
                 "holder": actors[holder_slug] if holder_slug else None,
-                "date": self.date(self.field(row, where, "date"), where, "date"),
-                "precision": precision, "end": self.date(row.get("end"), where, "end"),
+                "date": date, "precision": precision, "end": self.date(row.get("end"), where, "end"),
                 "claimant": self.field(row, where, "claimant"),
                 "rank": self.field(row, where, "rank", required=False, default="normal"),
                 "rank_reason": self.field(row, where, "rank_reason", required=False),

@@ -7,6 +7,9 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from .. import edtf
+from ..models import Precision
+
 
 class Rows:
     """One import's reading and writing: the errors found so far, and how many rows it changed."""
@@ -61,6 +64,23 @@ class Rows:
             return dt.date.fromisoformat(value)
         except (TypeError, ValueError):
             self.error(where, f"'{name}' must be an ISO date (YYYY-MM-DD), got {value!r}")
+
+    def effective_date(self, row, where):
+        """A claim's (date, precision): an ISO day with the row's `precision` (day if none), or an EDTF
+        month, year or approximate day (geo.edtf), which sets the precision it implies."""
+        value, given = self.field(row, where, "date"), row.get("precision")
+        if value is None:
+            return None, given or Precision.DAY
+        try:
+            parsed = edtf.parse(str(value))
+        except edtf.EDTFError as error:
+            self.error(where, f"'date': {error}")
+            return None, given or Precision.DAY
+        if parsed.precision == Precision.DAY:
+            return parsed.date, given or Precision.DAY
+        if given not in (None, "", parsed.precision):
+            self.error(where, f"'date' {value!r} is of {parsed.precision} precision, but 'precision' is {given!r}")
+        return parsed.date, parsed.precision
 
     def moment(self, value, where, name):
         if value in (None, ""):

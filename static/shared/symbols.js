@@ -2,6 +2,7 @@
  * What a state looks like and what it says: the map symbols, the legend swatches and the words of the
  * text view all come from here, so they cannot drift apart. Each status has its own shape or pattern
  * (solid disc, split disc, ring, hatched dashed disc, hollow disc), so colour is never the only cue.
+ * The server's pictures draw the same shapes (pictures/symbols.py mirrors this module: change both).
  */
 import { named } from "./bidi.js";
 import { fill, gettext, pgettext } from "./i18n.js";

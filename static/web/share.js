@@ -4,13 +4,14 @@
  * main map keeps it there), so the link is exactly what the address bar says; the embed code is the same
  * markup as the oEmbed answer for that link (embed/views.py).
  *
- * createShare(button, {placeName(slug) -> name|undefined}); the button carries data-embed-url and
- * data-loader-url.
+ * createShare(button, {placeName(slug) -> name|undefined}); the button carries data-embed-url,
+ * data-loader-url, data-image-url and data-animation-url (the pictures of the view: downloads.js).
  */
 import { isolatedText } from "../shared/bidi.js";
 import { formatDay } from "../shared/days.js";
 import { gettext, interpolate, pgettext } from "../shared/i18n.js";
 import { CONTROLS, EMBED_SCHEMA, mapToEmbed, readState, writeState } from "../shared/urlstate.js";
+import { createDownloads } from "./downloads.js";
 
 const WIDTH = 640;
 const HEIGHT = 480;
@@ -89,9 +90,10 @@ function buildDialog(button, { placeName = () => undefined }) {
   const copyCode = el("button", { type: "button" }, gettext("Copy embed code"));
   const status = el("p", { class: "share-status", role: "status" });
   const preview = el("iframe", { class: "share-preview", title: gettext("Preview of the embedded map") });
+  const downloads = createDownloads({ imagePath: button.dataset.imageUrl, animationPath: button.dataset.animationUrl, status });
 
   dialog.append(head,
-    el("label", { for: "share-link" }, gettext("Link to this view")), linkRow,
+    el("label", { for: "share-link" }, gettext("Link to this view")), linkRow, downloads.row,
     options,
     el("label", { for: "share-code" }, gettext("Embed code")), code, copyCode, status,
     el("h3", {}, gettext("Preview")), preview);
@@ -101,6 +103,7 @@ function buildDialog(button, { placeName = () => undefined }) {
   function embedSource() {
     const { state: view } = readState(location.search);
     const state = mapToEmbed(view);
+    const span = {};
     const chosen = CONTROLS.filter((name) => options.elements[`control-${name}`].checked);
     Object.assign(state, {
       controls: chosen, autoplay: options.elements.autoplay.checked, loop: options.elements.loop.checked,
@@ -110,6 +113,7 @@ function buildDialog(button, { placeName = () => undefined }) {
       if (!field.value.trim()) continue;
       try {
         state[name] = EMBED_SCHEMA[name].parse(field.value.trim());
+        span[name === "speed" ? "step" : name] = state[name];
         field.removeAttribute("aria-invalid");
       } catch (error) {
         field.setAttribute("aria-invalid", "true");
@@ -119,6 +123,7 @@ function buildDialog(button, { placeName = () => undefined }) {
     const place = placeName(view.place);
     const title = [gettext("ControlMap: territorial control map"), place && isolatedText(place), view.at !== undefined ? formatDay(view.at) : undefined]
       .filter(Boolean).join(pgettext("a list", ", "));
+    downloads.update(view, { step: Math.max(1, Math.round(span.step ?? 7)), from: span.from, to: span.to });
     return { src: new URL(`${embedPath}${writeState(state, EMBED_SCHEMA)}`, location.href).href, title };
   }
 

@@ -28,7 +28,9 @@ def test_the_page_proposes_the_town_an_article_calls_held(editor, article_form):
     sentence = "Syrian troops entered the IS-held town of Boukamal."
     response = editor.post(PAGE, {**article_form, "text": sentence})
     assert response.status_code == 200
-    [proposal] = [form.initial for form in response.context["formset"].forms]
+    proposals = [form.initial for form in response.context["formset"].forms]
+    [proposal] = [p for p in proposals if p["status"] == "controlled"]
+    assert {p["status"] for p in proposals} == {"controlled", "contested"}  # entering: contested
     assert (proposal["place"], proposal["status"], proposal["holder"], proposal["quote"]) == (
         "boukamal", "controlled", "islamic-state", sentence)
     page = response.content.decode()

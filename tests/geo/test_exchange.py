@@ -89,7 +89,7 @@ def test_a_document_with_errors_changes_nothing_and_names_each_problem():
         import_document(broken)
     message = str(raised.value)
     assert f"claims[0] ({document['claims'][0]['key']}): place 'atlantis' is not a known place" in message
-    assert "'date' must be an ISO date (YYYY-MM-DD), got '2017-13-45'" in message
+    assert "'date': '2017-13-45' is not an EDTF date" in message
     assert "outside longitude ±180, latitude ±90" in message
     assert export_document() == before
 

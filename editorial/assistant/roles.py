@@ -1,0 +1,133 @@
+"""What one control phrase asserts about one place: the status, the holder or the sides, and why.
+
+Its own module because it is the judgement of who took what from whom, kind by kind of phrase
+(rules.RULES): the subject of "captured" holds the place, unless it is the side the place was taken
+"from"; "fell to X", "held by X", "under X's control" name their holder after the phrase; "besieged
+by X" names the besieger, so the place is held by the other side; "entered" and fighting "inside"
+leave it contested; "the liberation of X by Y" and "declared victory in X" read like the verbs.
+"""
+from geo.models import Claim
+
+from .rules import PASSIVE_AUX
+
+CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
+_PAST = {"was", "were", "had"}
+_HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
+
+
+def assertion(sentence, cue, place):
+    """(status, holder, others, confidence, reason) for one phrase about one place, or None."""
+    kind = cue.kind
+    if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(max(sentence.first, cue.first - 2)):
+        return None  # "IS-held neighbourhoods ... before they were liberated": a past state
+    if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 6): cue.first]):
+        return None  # "Mosul was the largest city held by IS": a past state
+    if kind == "capture":
+        subject = sentence.subject(cue)
+        loser = sentence.loser(cue, place)
+        if subject is None or (loser is not None and loser.slug == subject.slug):
+            return None
+        taken = f", taken from {loser.slug}" if loser else ""
+        return CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}'{taken})"
+    if kind == "noun":
+        return _noun(sentence, cue, place)
+    if kind == "victory":
+        subject = sentence.subject(cue)
+        return (CONTROLLED, subject.slug, (), 0.75, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
+    if kind == "entered":
+        subject = sentence.subject(cue)
+        if subject is None:
+            return None
+        adversary = sentence.adversary({subject.slug})
+        sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
+        return CONTESTED, None, sides, 0.55, f"'{subject.text}' went in: contested between {', '.join(sides)}"
+    if kind in ("hold", "in_control"):
+        if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
+            return None  # "talks were held in Astana"
+        subject = sentence.subject(cue)
+        confidence = 0.8 if kind == "hold" else 0.6
+        return (CONTROLLED, subject.slug, (), confidence, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
+    if kind == "held_adj":
+        holder = sentence.holder_of(cue)
+        return (CONTROLLED, holder.slug, (), 0.7, f"held by {holder.slug}") if holder else None
+    if kind == "passive":
+        return _passive(sentence, cue)
+    if kind in ("under_control", "under_control_of"):
+        agent = sentence.agent_after(cue) if kind == "under_control" else sentence.holder_between(cue)
+        return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
+    if kind == "attempt":
+        subject = sentence.subject(cue)
+        holder = sentence.adversary(sentence.sides)
+        if holder is None:
+            return None
+        who = f"'{subject.text}'" if subject else "its attackers"
+        return (CONTROLLED, holder, (), 0.5,
+                f"{who} still trying to take it, so held by the other side: {holder} (the side the article names most)")
+    if kind in ("contested", "divided", "percent"):
+        return _contested(sentence, kind)
+    if kind == "siege_broken":
+        return _siege_broken(sentence, cue)
+    if kind == "siege":
+        return _siege(sentence, cue)
+    return None
+
+
+def _noun(sentence, cue, place):
+    """"the liberation of X (by Y)", "the fall of X to Y", "تحرير X"."""
+    agent = sentence.player_from(place.stop, place.stop + 3)
+    if agent is not None and sentence.article.norms[agent.first - 1] in ("by", "to"):
+        return CONTROLLED, agent.slug, (), 0.75, f"controlled by {agent.slug} ('{agent.text}')"
+    if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
+        subject = sentence.subject(cue)
+        if subject is not None:
+            return CONTROLLED, subject.slug, (), 0.7, f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')"
+    return None
+
+
+def _passive(sentence, cue):
+    agent = sentence.agent_after(cue)
+    if agent is not None:
+        return CONTROLLED, agent.slug, (), 0.75, f"controlled by {agent.slug} ('{agent.text}')"
+    if cue.text.endswith((" to", " of")):
+        return None  # "fell to militants" whom the article never names: not whoever else it names
+    kinds = sentence.article.gazetteer.actor_kinds
+    sides = {a.slug for a in sentence.subjects if kinds.get(a.slug) != "foreign_state"}
+    if len(sides) != 1:
+        return None
+    return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
+
+
+def _contested(sentence, kind):
+    sides = sorted(sentence.sides)
+    if len(sides) == 1:
+        adversary = sentence.adversary(set(sides))
+        sides = sorted(sides + [adversary]) if adversary else sides
+    if not sides:
+        return None
+    return CONTESTED, None, tuple(sides), 0.7 if kind == "contested" else 0.65, f"contested between {', '.join(sides)}"
+
+
+def _siege_broken(sentence, cue):
+    subject = sentence.subject(cue)
+    besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
+    if subject is None:
+        return None
+    besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug})
+    if besieger_slug is None:
+        return None
+    sides = tuple(sorted({subject.slug, besieger_slug}))
+    return (CONTESTED, None, sides, 0.7,
+            f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
+
+
+def _siege(sentence, cue):
+    if cue.direction == "before":
+        besieger = sentence.agent_after(cue)
+    else:
+        besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
+    if besieger is None:
+        return None
+    holder = sentence.adversary({besieger.slug})
+    if holder is None:
+        return None
+    return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"

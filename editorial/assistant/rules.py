@@ -1,0 +1,114 @@
+"""The phrase rules: the words that say who holds a place, and the words that weaken or deny them.
+
+Its own module because the rules are the assistant's vocabulary, read and tuned apart from the code
+that applies them; `find_cues` finds the control phrases of one sentence.
+"""
+import re
+from dataclasses import dataclass
+
+# -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
+_CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
+            r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|"
+            r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained) (?:full |complete |total )?"
+            r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
+            r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
+            r"drove out|expelled \S+ from|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"[وف]?(?:حرر\S*|تحرير|استعاد\S*|سيطر\S*|السيطره (?:الكامله )?على|طرد\S*)")
+_ENTERING = r"entered|enter|enters|entering|moved into|pushed into|broke into|stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*)"
+RULES = [
+    # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
+    ("siege_broken", r"\b(?:broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|"
+                     r"breach|breaches|broke through) (?:\S+ ){0,4}?siege\b|"
+                     r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
+                     r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?حصار", "after"),
+    ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
+                r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|"
+                r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
+                r"retake|recapture|seize|liberate|free|storm|enter)(?: control of)?\b|"
+                r"\badvanc(?:e|ed|es|ing) (?:on|toward|towards|against)\b|\bclosing in on\b|"
+                r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
+    ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
+                  r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
+                  r"اشتباكات|معارك (?:داخل|في)|قتال (?:داخل|في)", "after"),
+    ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
+    ("percent", r"\b(?:\d+|half) (?:percent |per cent )?(?:cleared|liberated|freed|captured|controlled|taken)\b", "before"),
+    ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"
+                r"\bcontested between\b|مقسم\S*", "before"),
+    ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
+    ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
+              r"حصار|محاصر\S*|حاصر\S*|تطويق\S*", "after"),
+    ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
+                r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|\bfell to\b|"
+                r"\bfalls to\b|\bfallen to\b|\bfall to\b|\bfell into the hands of\b", "before"),
+    ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|[وف]?(?:تحرير|سقوط)(?= )", "after"),
+    ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
+                r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b", "after"),
+    ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
+                      r"(?:held|controlled|occupied) by)\b", "before"),
+    ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
+    ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
+    # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
+    ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
+    ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|holds|held|holding|"
+             r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
+    ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
+    ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),
+]
+RULES = [(kind, re.compile(pattern), direction) for kind, pattern, direction in RULES]
+ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RULES))  # skips most sentences at once
+NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
+                      r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
+                      r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
+                      r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|فشل\S*|نفى|نفت|تحاول|يحاول)\b")
+DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
+                    r"baseless|نفى|نفت)\b")
+HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
+                   r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
+                   r"زعم\S*|بحسب)\b")
+ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|statement|told|reported|reports|declared|declares|"
+                         r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
+ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
+                   r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
+NOW = re.compile(r"\b(?:now|today|this morning)\b")
+PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
+CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
+# Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS".
+NOT_SUBJECT = {"from", "over", "against", "ضد"}
+_TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
+ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
+                     r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
+# Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city").
+PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
+                     r"quarters|outskirts|much of|most of|large swathes?|swathes?|نصف|اجزاء|احياء|معظم)\b|%")
+# What may stand between a capture verb and the place it takes: not a preposition of place or time.
+NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around|from|with|after|before|during|towards?|across|into|on|and|"
+                        r"في|قرب|حول|داخل)\b")
+
+
+@dataclass(slots=True)
+class Cue:
+    kind: str
+    direction: str
+    first: int
+    stop: int
+    text: str
+
+
+def find_cues(article, first, last):
+    start, end = article.norm_span(first, last)
+    segment = article.norm[start:end]
+    if not ANY_RULE.search(segment):
+        return []
+    cues, taken = [], bytearray(len(segment))
+    for kind, pattern, direction in RULES:
+        for match in pattern.finditer(segment):
+            if taken.find(1, match.start(), match.end()) != -1:
+                continue
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
+            cue_first = article.token_at(start + match.start())
+            cue_stop = article.token_at(start + match.end() - 1) + 1
+            if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
+                continue  # "long-contested": an epithet, not a report of fighting
+            cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
+    return sorted(cues, key=lambda c: c.first)

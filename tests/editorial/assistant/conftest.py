@@ -1,0 +1,20 @@
+"""The assistant's module tests read the seed's names without a database, as load_gazetteer reads them."""
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from editorial.assistant import Gazetteer
+
+SEED = Path(__file__).parents[3] / "fixtures" / "seed.json"
+SATURDAY = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="session")
+def names():
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    return Gazetteer(
+        [(p["slug"], p["name"], p["kind"], [n["name"] for n in p["names"]]) for p in seed["places"]],
+        [(a["slug"], a["name"], a["kind"], [a["short_name"], *(x["name"] for x in a["aliases"])]) for a in seed["actors"]],
+    )

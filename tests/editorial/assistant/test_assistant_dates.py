@@ -1,0 +1,61 @@
+"""Dates found by patterns, read by dateparser with their precision, relative to the publication day."""
+import datetime as dt
+
+import pytest
+
+from editorial.assistant import dates
+from editorial.assistant.article import Article
+from editorial.assistant.dates import find_dates, parse_date
+
+SATURDAY = dt.date(2017, 11, 4)
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("Nov. 3", (dt.date(2017, 11, 3), "day")),
+    ("Sept. 5", (dt.date(2017, 9, 5), "day")),
+    ("June 2014", (dt.date(2014, 6, 1), "month")),  # the first of the month, not dateparser's 4th
+    ("2014", (dt.date(2014, 1, 1), "year")),
+    ("8 نوفمبر 2017", (dt.date(2017, 11, 8), "day")),
+    ("حزيران 2014", (dt.date(2014, 6, 1), "month")),  # a Levantine month name
+    ("التاسع من تشرين الثاني", None),  # an ordinal: read by the patterns, not dateparser
+    ("امس", (dt.date(2017, 11, 3), "day")),
+    ("December", (dt.date(2016, 12, 1), "month")),  # the past one
+])
+def test_dateparser_is_read_with_its_precision(expression, expected):
+    assert parse_date(expression, SATURDAY) == expected
+
+
+def found(text, names, published=SATURDAY):
+    article = Article(text, names)
+    return [(d.date, d.precision) for first, stop in article.sentences for d in find_dates(article, first, stop, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It fell late on Friday.", [(dt.date(2017, 11, 3), "day")]),
+    ("It fell on Saturday.", [(SATURDAY, "day")]),  # the publication day, not a week before
+    ("They took it on Nov. 3 and Sept. 5.", [(dt.date(2017, 11, 3), "day"), (dt.date(2017, 9, 5), "day")]),
+    ("It was besieged for nearly three years.", [(dt.date(2014, 11, 4), "approximate")]),
+    ("It was taken in four days.", []),
+    ("They came back three years after it fell.", []),
+    ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
+    ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
+    ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
+    ("It happens on 31 February, or in 2099.", []),
+])
+def test_date_expressions_of_an_article(names, text, expected):
+    assert found(text, names) == expected
+
+
+def test_arabic_dates(names):
+    sunday, later = dt.date(2017, 11, 5), dt.date(2017, 11, 12)
+    assert found("سيطر الجيش اليوم الأحد على المدينة", names, sunday) == [(sunday, "day"), (sunday, "day")]
+    assert found("أعلن الجيش في التاسع من تشرين الثاني الجاري", names, later) == [(dt.date(2017, 11, 9), "day")]
+    assert found("وأعلن الجيش الخميس سيطرته", names, later) == [(dt.date(2017, 11, 9), "day")]
+
+
+def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monkeypatch):
+    monkeypatch.setattr(dates, "MAX_PARSED", 3)
+    calls = []
+    monkeypatch.setattr(dates, "parse_date", lambda expression, published: calls.append(expression))
+    article = Article("On 3 November 2017, 2 November 2017 and 1 November 2017 and 31 October 2017 it held.", names)
+    assert len(find_dates(article, 0, len(article.tokens), SATURDAY)) == 4 and len(calls) == 3

@@ -1,0 +1,53 @@
+"""Names from the database matched by spaCy's PhraseMatcher, and what generic words mean."""
+import pytest
+
+from editorial.assistant.article import Article
+from editorial.assistant.names import Gazetteer, spellings, words_of
+
+
+def mentions(text, names):
+    article = Article(text, names)
+    return [(m.slug, m.text) for m in article.places], [(m.slug, m.text, m.role) for m in article.actors]
+
+
+@pytest.mark.parametrize("spelling", ["Deir ez-Zor", "DEIR EZ ZOR", "Deir Zor", "Deir Ezzor", "Déir ël-Zöur", "Dayr al-Zawr",
+                                      "Deir Az Zor", "دير الزور"])
+def test_a_place_is_found_by_any_spelling(names, spelling):
+    assert mentions(f"Troops reached {spelling} today.", names)[0] == [("deir-el-zour", spelling)]
+
+
+def test_an_arabic_style_article_is_optional_in_place_names():
+    assert spellings(words_of("Al-Qaim")) == {("al", "qaim"), ("qaim",), ("alqaim",)}
+    assert ("deir", "zor") in spellings(words_of("Deir ez-Zor"))
+
+
+def test_an_arabic_clitic_does_not_hide_a_place(names):
+    assert mentions("وسيطر الجيش على بالبوكمال", names)[0] == [("boukamal", "بالبوكمال")]
+
+
+def test_the_longest_name_wins_and_a_crossing_is_one_place(names):
+    assert mentions("Iraqi forces took the Albukamal-Qaim crossing.", names)[0] == [
+        ("abu-kamal-qaim-crossing", "Albukamal-Qaim crossing")]
+
+
+def test_short_capitals_match_only_as_written(names):
+    assert mentions("IS fighters fled; this is us.", names)[1] == [("islamic-state", "IS fighters", "participant")]
+    assert mentions("U.S.-backed forces and US troops", names)[1][0][0] == "sdf"
+
+
+def test_generic_words_mean_the_side_named_last_or_next(names):
+    _, actors = mentions("The army advanced. Syrian troops and Iraqi forces met. The army said", names)
+    assert [slug for slug, _, _ in actors] == ["syrian-government", "syrian-government", "iraqi-government", "iraqi-government"]
+    _, actors = mentions("ISIS captured the town from other rebels. It fell to the militants.", names)
+    assert actors[-1][:2] == ("islamic-state", "the militants")  # not the rebels it was taken from
+
+
+def test_militants_the_article_never_names_are_no_side(names):
+    assert mentions("Mosul falls to militants.", names)[1] == []
+
+
+def test_matching_teaches_the_vocabulary_no_word_of_the_article():
+    names = Gazetteer([("qaim", "Qaim", "town", [])], [("islamic-state", "Islamic State", "armed_group", ["IS"])])
+    before = len(names.vocab.strings)
+    assert names.find(["zyxwv", "qaim", "qwertyuiop"], names.place_matcher) == [(1, 2, "qaim")]
+    assert len(names.vocab.strings) == before

@@ -1,0 +1,39 @@
+"""Proposals of the whole article: dated by the event they report, superseded, merged."""
+import datetime as dt
+
+from editorial.assistant.dates import DateFound
+from editorial.assistant.proposals import Proposal, date_events, merge, superseded
+
+DAY = dt.date(2017, 11, 4)
+
+
+def proposal(place="mosul", status="controlled", holder="islamic-state", others=(), date=DAY, cue="passive", undated=True,
+             start=0):
+    why = "'x' → y; no date in the sentence: as of publication (a past event: check the date)" if undated else "'x' → y"
+    return Proposal(place, status, holder, others, date, "day", "quote", 0.5, why, quote_start=start, cue=cue, undated=undated)
+
+
+def test_an_undated_change_takes_the_date_of_the_same_change_or_of_one_with_no_side():
+    yesterday = DateFound(dt.date(2017, 11, 3), "day", 5, "yesterday")
+    headline, other_side = proposal(), proposal(holder="iraqi-government")
+    date_events([headline, other_side], {"mosul": [(40, None, yesterday)]})
+    assert headline.date == dt.date(2017, 11, 3) and "dated by another sentence about the change: 'yesterday'" in headline.why
+    last_week = DateFound(dt.date(2017, 10, 28), "day", 5, "last week")
+    later = proposal(holder="iraqi-government", start=200)
+    date_events([later], {"mosul": [(40, "islamic-state", last_week)]})
+    assert later.date == DAY and later.undated  # another side's capture is another event
+
+
+def test_going_in_and_a_siege_are_superseded_by_a_capture():
+    taken = proposal(holder="iraqi-government", cue="capture", undated=False)
+    went_in = proposal(status="contested", holder=None, others=("iraqi-government", "islamic-state"), cue="entered")
+    siege = proposal(status="besieged", others=("iraqi-government",), cue="siege")
+    elsewhere = proposal(place="qaim", status="contested", holder=None, others=("iraqi-government",), cue="entered")
+    assert superseded([taken, went_in, siege, elsewhere]) == [taken, elsewhere]
+
+
+def test_one_proposal_per_claim_with_the_reasons_pooled():
+    first, second = proposal(undated=False), proposal(undated=False, start=50)
+    second.confidence = 0.7
+    [merged] = merge([first, second])
+    assert merged is second and merged.confidence == 0.75 and merged.why.count("also:") == 1

@@ -1,0 +1,82 @@
+"""Who took what from whom: the grammar of control phrases, on the kinds of sentences wire copy uses."""
+import datetime as dt
+
+import pytest
+
+from conftest import SATURDAY
+from editorial.assistant import propose
+
+
+def claims(text, names, published=SATURDAY):
+    return {(p.place, p.status, p.holder or tuple(sorted(p.others)), p.date.isoformat()) for p in propose(text, published, names)}
+
+
+SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the holder is the subject, or the agent after "by" / "to", never the side a place was taken "from"
+    ("Raqqa was seized from Daesh by the Syrian Democratic Forces on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
+    ("Raqqa was seized from Daesh on Tuesday.", set()),
+    ("Iraqi forces retook Qaim from IS on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    ("Mosul falls to ISIL on Tuesday, Iraqi forces flee.", {("mosul", "controlled", IS, "2017-10-31")}),
+    ("Mosul falls to militants, Iraqi forces flee.", set()),  # militants the article never names
+    ("Syria's army took Boukamal on Friday.", {("boukamal", "controlled", SG, "2017-11-03")}),
+    ("Iraq forces took the Albukamal-Qaim crossing on Friday.", {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}),
+    # nouns and other verbs of control
+    ("Abadi hailed the liberation of al-Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    ("The SDF declared victory over Daesh in Raqqa on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
+    ("The fall of Mosul to ISIL on Tuesday shocked Baghdad.", {("mosul", "controlled", IS, "2017-10-31")}),
+    # sieges: "besieged by X" names the besieger; reaching the besieged troops breaks the siege
+    ("Syrian forces on Tuesday reached troops besieged for years by IS in Deir ez-Zor.",
+     {("deir-el-zour", "contested", (IS, SG), "2017-10-31")}),
+    ("Government forces are close to breaking the siege of Deir ez-Zor by IS.", set()),
+    # part of a place is contested, not held
+    ("IS still controls half the city of Raqqa, where the SDF advanced on Friday.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
+    ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", {("raqqa", "contested", (SDF,), "2017-11-01")}),
+    # denials and things that are not places taken
+    ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
+    ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),
+    # soldiers captured "in fighting in" a city: no capture of the city, though the fighting makes it contested
+    ("IS released a video of two soldiers it says it captured in fighting in the city of Deir ez-Zor.",
+     {("deir-el-zour", "contested", (IS,), "2017-11-04")}),
+    ("The militants hold the provinces of Deir ez-Zor and Raqqa.", set()),
+])
+def test_roles(names, text, expected):
+    assert claims(text, names) == expected
+
+
+def test_the_town_is_the_place_named_last_or_next(names):
+    text = "Syrian troops captured the last major town held by IS on Thursday. The town, Boukamal, lies on the Euphrates."
+    assert claims(text, names) == {("boukamal", "controlled", SG, "2017-11-02")}
+    text = "ISIL militants stormed Mosul on Monday. ISIL is in full control of the city now."
+    assert ("mosul", "controlled", IS, "2017-10-30") in claims(text, names)
+    assert ("mosul", "controlled", IS, "2017-11-04") in claims("ISIL stormed Mosul. ISIL is in full control.", names)
+
+
+def test_a_headline_takes_the_date_the_story_gives_the_event(names):
+    text = "Mosul falls to ISIL\n\nA splinter group seized control of the city of Mosul yesterday."
+    assert claims(text, names) == {("mosul", "controlled", IS, "2017-11-03")}
+
+
+def test_a_state_before_a_capture_is_not_proposed(names):
+    text = "Iraqi forces seized Qaim on Friday, one of the last towns held by IS militants."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+
+
+def test_arabic_verb_first_and_noun_phrases(names):
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("سيطر الجيش السوري وحلفاؤه مجدداً أمس (الأحد)، على كامل مدينة البوكمال", names, sunday + dt.timedelta(days=1)) == {
+        ("boukamal", "controlled", SG, "2017-11-19")}
+    assert claims("أعلن الجيش السوري في بيان استعادة كامل مدينة البوكمال", names, sunday) == {
+        ("boukamal", "controlled", SG, "2017-11-19")}
+    assert claims("استعاد تنظيم داعش الجمعة السيطرة على نحو 50% من مدينة البوكمال من قوات النظام السوري", names, sunday) == {
+        ("boukamal", "contested", (IS, SG), "2017-11-17")}
+
+
+def test_every_proposal_says_why_and_quotes_its_sentence(names):
+    text = "Mosul falls to ISIL\n\nISIL seized the city of Mosul yesterday, officials said."
+    [proposal] = propose(text, SATURDAY, names)
+    assert proposal.quote == "ISIL seized the city of Mosul yesterday, officials said."
+    assert "'seized' → controlled by islamic-state (subject 'ISIL')" in proposal.why and "'yesterday' → 2017-11-03" in proposal.why
+    assert "also: 'falls to'" in proposal.why  # the headline, merged into the same claim

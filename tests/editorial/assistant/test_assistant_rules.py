@@ -1,0 +1,36 @@
+"""The phrase rules: which words are a control phrase, of which kind, and which weaken or deny it."""
+import pytest
+
+from editorial.assistant.article import Article
+from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, find_cues
+
+
+def kinds(text, names):
+    article = Article(text, names)
+    return [(cue.kind, cue.text) for first, stop in article.sentences for cue in find_cues(article, first, stop)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces seized control of Qaim.", [("capture", "seized control of")]),
+    ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
+    ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
+    ("Troops moved into Qaim.", [("entered", "moved into")]),
+    ("Mosul falls to militants.", [("passive", "falls to")]),
+    ("Raqqa was fully liberated.", [("passive", "was fully liberated")]),
+    ("Raqqa is about 90 percent cleared of IS.", [("percent", "90 percent cleared")]),
+    ("Troops besieged for years by IS.", [("siege", "besieged for years by")]),
+    ("Forces reached troops besieged by IS.", [("siege_broken", "reached troops besieged")]),  # one phrase per word
+    ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
+    ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
+    ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
+    ("The talks were about trade.", []),
+])
+def test_phrases(names, text, expected):
+    assert kinds(text, names) == expected
+
+
+def test_negations_denials_hedges_and_partial_control():
+    assert NEGATION.search("forces are close to breaking the siege") and NEGATION.search("الجيش لم يسيطر")
+    assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
+    assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
+    assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")

@@ -1,0 +1,39 @@
+"""Words and sentences from spaCy's rule-based tokenizer and sentencizer."""
+from editorial.assistant import tokens
+from editorial.assistant.tokens import language_of, read
+
+
+def sentences(text):
+    words, bounds = read(text)
+    return [" ".join(w.norm for w in words[first:stop]) for first, stop in bounds]
+
+
+def test_abbreviations_end_no_sentence():
+    assert sentences("Iraqi forces retook al-Qaim on Nov. 3. The U.S.-backed SDF took Raqqa in Sept. 2017.") == [
+        "iraqi forces retook al qaim on nov 3", "the us backed sdf took raqqa in sept 2017"]
+
+
+def test_line_breaks_end_headlines_and_paragraphs():
+    assert sentences("Mosul falls to militants\n\nMOSUL (Reuters) - It fell") == [
+        "mosul falls to militants", "mosul reuters it fell"]
+
+
+def test_punctuation_is_dropped_and_a_hyphen_joins_words():
+    words, _ = read("IS-held town, (Boukamal)")
+    assert [(w.text, w.norm, w.hyphen_before) for w in words] == [
+        ("IS", "is", False), ("held", "held", True), ("town", "town", False), ("Boukamal", "boukamal", False)]
+    assert (words[3].start, words[3].end) == (15, 23)  # offsets in the text, for quotes and highlights
+
+
+def test_arabic_is_read_by_the_arabic_tokenizer_in_normal_forms():
+    assert language_of("سيطر الجيش السوري، على البوكمال. Reuters") == "ar"
+    words, bounds = read("سيطر الجيش السوري أمس (الأحد)، على مدينة البوكمال. وكان الجيش")
+    assert [w.norm for w in words][:5] == ["سيطر", "الجيش", "السوري", "امس", "الاحد"]
+    assert len(bounds) == 2
+
+
+def test_the_vocabulary_is_bounded(monkeypatch):
+    monkeypatch.setattr(tokens, "MAX_VOCABULARY", 10)
+    first = tokens.pipeline("en")
+    read("Many distinct words learnt by the shared vocabulary.")
+    assert tokens.pipeline("en") is not first  # built afresh once past the bound
