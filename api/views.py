@@ -183,10 +183,10 @@ class PlaceFeatureSerializer(GeoFeatureModelSerializer):
         feature = super().to_representation(place)
         lang = self.context.get("lang")
         if not names.is_default(lang):
-            # From the prefetched names: the lowest id in the language, as geo.names chooses.
+            # From the prefetched names, as geo.names chooses: the preferred one, else the lowest id.
             localised = [name for name in place.alternate_names.all() if name.language == lang]
             if localised:
-                feature["properties"]["name"] = min(localised, key=lambda name: name.id).name
+                feature["properties"]["name"] = min(localised, key=lambda name: (not name.preferred, name.id)).name
         return feature
 
 

@@ -85,7 +85,7 @@ REVIEWED = {
     Place: Reviewed(
         fields=("name", "slug", "kind", "point", "area", "parent", "country", "region", "size_class", "population",
                 "wikidata_id", "geonames_id", "notes"),
-        related={"alternate_names": Related(PlaceName, "place", ("name",), ("language",))},
+        related={"alternate_names": Related(PlaceName, "place", ("name",), ("language", "preferred"))},
     ),
     Actor: Reviewed(
         fields=("name", "short_name", "slug", "colour", "kind", "description"),

@@ -1,9 +1,9 @@
-"""Names in the reader's language: a place's from its PlaceName rows in that language, a side's from
-its preferred ActorAlias in it; without one, the default name (English, the record's own).
+"""Names in the reader's language: a place's and a side's from their names marked preferred in that
+language (PlaceName, ActorAlias); without one, the default name (English, the record's own).
 
-A language matches exactly (`ar` is not `ar-Latn`, a transliteration). A place with several names in
-one language shows the first entered; a side shows only a name marked preferred, because its aliases
-include descriptions sources use ("the militant group") that are no name to label it with.
+A language matches exactly (`ar` is not `ar-Latn`, a transliteration). A place with names in a language
+but none preferred shows the first entered; a side shows only a name marked preferred, because its
+aliases include descriptions sources use ("the militant group") that are no name to label it with.
 """
 from django.conf import settings
 
@@ -19,8 +19,8 @@ def place_names(language, by="place_id"):
     that have one."""
     if is_default(language):
         return {}
-    rows = PlaceName.objects.filter(language=language).order_by("-id")
-    return dict(rows.values_list(by, "name"))  # the lowest id, written last, wins
+    rows = PlaceName.objects.filter(language=language).order_by("preferred", "-id")
+    return dict(rows.values_list(by, "name"))  # written last wins: the preferred, else the lowest id
 
 
 def actor_names(language):

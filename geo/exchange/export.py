@@ -43,7 +43,8 @@ def export_document():
                 "parent": p.parent.slug if p.parent else None, "country": p.country, "region": p.region,
                 "size_class": p.size_class, "population": p.population, "wikidata_id": p.wikidata_id,
                 "geonames_id": p.geonames_id, "notes": p.notes,
-                "names": [{"name": n.name, "language": n.language} for n in p.alternate_names.all()],
+                "names": [{"name": n.name, "language": n.language, **({"preferred": True} if n.preferred else {})}
+                          for n in p.alternate_names.all()],
             }
             for p in places
         ],

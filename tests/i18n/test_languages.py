@@ -17,7 +17,7 @@ def get_json(client, url, status=200):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_seed_place_and_side_has_a_name_in_each_language(language):
-    named_places = set(PlaceName.objects.filter(language=language).values_list("place__slug", flat=True))
+    named_places = set(PlaceName.objects.filter(language=language, preferred=True).values_list("place__slug", flat=True))
     assert named_places == set(Place.objects.values_list("slug", flat=True))
     preferred = set(ActorAlias.objects.filter(language=language, preferred=True).values_list("actor__slug", flat=True))
     assert preferred == set(Actor.objects.values_list("slug", flat=True))
@@ -32,6 +32,14 @@ def test_a_place_answers_in_the_language_asked_and_in_its_default_name_otherwise
     response = client.get("/api/v2/places/boukamal/", HTTP_ACCEPT_LANGUAGE="ar")
     assert json.loads(response.content)["properties"]["name"] == "Boukamal"
     assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_the_preferred_name_wins_over_the_other_names_in_the_language(client):
+    # The crossing has three Arabic names; Qaim also the twin town's, Husaybah.
+    assert get_json(client, "/api/v2/places/abu-kamal-qaim-crossing/?lang=ar")["properties"]["name"] == "معبر البوكمال – القائم"
+    assert get_json(client, "/api/v2/places/qaim/?lang=ar")["properties"]["name"] == "القائم"
+    found = get_json(client, "/api/v2/places/?q=qaim&lang=ar")
+    assert {f["id"]: f["properties"]["name"] for f in found["features"]}["abu-kamal-qaim-crossing"] == "معبر البوكمال – القائم"
 
 
 def test_an_unknown_language_is_a_400_naming_the_languages(client):
@@ -77,12 +85,14 @@ def test_search_finds_every_spelling(client, spelling):
     assert "boukamal" in [f["id"] for f in found["features"]]
 
 
-def test_one_preferred_name_per_side_and_language():
+def test_one_preferred_name_per_place_or_side_and_language():
     from django.db import IntegrityError, transaction
 
     actor = Actor.objects.get(slug="sdf")
     with pytest.raises(IntegrityError), transaction.atomic():
         ActorAlias.objects.create(actor=actor, name="قوات سورية الديمقراطية", language="ar", preferred=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlaceName.objects.create(place=Place.objects.get(slug="qaim"), name="القائم (الأنبار)", language="ar", preferred=True)
 
 
 @pytest.mark.parametrize(("headers", "url", "expected"), [

@@ -11,13 +11,19 @@ from .import_data import load
 def with_names(document, names):
     """The seed document with the names of fixtures/names.json (the places' and sides' names in the
     readers' languages) added to its rows: kept apart so that translations and the record change
-    independently. A name there for a slug the seed lacks is an error."""
+    independently. A name the seed already lists takes the fields given here (a side's preferred
+    flag); a name there for a slug the seed lacks is an error."""
     for part, field in (("places", "names"), ("actors", "aliases")):
         rows = {row["slug"]: row for row in document.get(part, [])}
         for slug, entries in names.get(part, {}).items():
             if slug not in rows:
                 raise CommandError(f"fixtures/names.json: {part} {slug!r} is not in the seed.")
-            rows[slug].setdefault(field, []).extend(entries)
+            listed = {entry["name"]: entry for entry in rows[slug].setdefault(field, [])}
+            for entry in entries:
+                if entry["name"] in listed:
+                    listed[entry["name"]].update(entry)
+                else:
+                    rows[slug][field].append(dict(entry))
     return document
 
 
