@@ -25,7 +25,8 @@ def codes():
 
 
 def from_accept_language(header):
-    """The first language of an Accept-Language header that is served (ar-IQ gives ar), else the default."""
+    """The first language of an Accept-Language header that is served (ar-IQ gives ar), else the default.
+    Django's get_language_from_request would read the cookie first: its header parser is used alone."""
     for asked, _quality in parse_accept_lang_header(header or ""):
         if asked == "*":
             break

@@ -173,7 +173,8 @@ LANGUAGE_CODE = "en"
 # Names in a language come from the places' and sides' names in it (geo.names).
 LANGUAGES = [("en", "English"), ("ar", "العربية"), ("ckb", "کوردی")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# The language switch remembers the reader's choice in Django's language cookie for a year.
+# Django's language cookie counts in the admin and the editors' pages only (controlmap.languages): the
+# public pages read no cookie, and their switch remembers the choice in the browser.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
