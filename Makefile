@@ -11,6 +11,7 @@ setup:
 	scripts/system-packages.sh run
 	scripts/venv.sh
 	mkdir -p data
+	$(PY) manage.py compilemessages --ignore=.venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
 
@@ -23,6 +24,7 @@ setup-test:
 	scripts/system-packages.sh test
 	scripts/venv.sh test
 	mkdir -p data
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
 test: setup-test
 	scripts/test.sh

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 
+from django.conf import settings
 from django.contrib.gis.geos import Polygon
 from django.db.models import Q
 from django.utils import timezone
@@ -187,6 +188,11 @@ def choice(*choices):
             raise ParameterError(name, f"{name}: {shown(value)} is not one of the accepted values.", ", ".join(choices))
         return value
     return parse
+
+
+def language(name, value):
+    """A language the site speaks (settings.LANGUAGES): names come in it where the record has them."""
+    return choice(*(code for code, _ in settings.LANGUAGES))(name, value)
 
 
 def at_day(values, name="at"):

@@ -4,6 +4,7 @@ The snapshot, timeline and history are built as dicts (see api.serializers), so 
 written here as JSON Schema components, added to the document by `add_components` (a
 postprocessing hook). Schemathesis holds every response to them in the test suite.
 """
+from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter
 
 import copy
@@ -64,6 +65,7 @@ COMPONENTS = {
     "Citation": obj({
         "source_title": string(), "outlet": string(), "url": string(nullable=True), "archive_url": string(),
         "published_at": string(format="date-time"), "quote": string(), "quote_is_paraphrase": {"type": "boolean"},
+        "language": {"type": "string", "description": "The source's language (BCP 47), which its quote keeps."},
     }),
     "Evidence": {
         "allOf": [
@@ -331,6 +333,11 @@ KNOWN_AT = OpenApiParameter(
 )
 SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="A place's stable identifier, e.g. qaim.")
 BBOX = OpenApiParameter("bbox", str, description=f"Only places inside this box: {BBOX_ACCEPTED}.")
+LANG = OpenApiParameter(
+    "lang", {"type": "string", "enum": [code for code, _ in settings.LANGUAGES]},
+    description="Names of places and sides in this language where the record has them (else their default name); "
+                "en, ar (Arabic) or ckb (Central Kurdish, Sorani).",
+)
 ACTORS = OpenApiParameter("actors", str, description="Only places whose state names one of these actors (comma-separated slugs).")
 AREA_BBOX = OpenApiParameter("bbox", str, description=f"Only the areas' parts inside this box: {BBOX_ACCEPTED}.")
 AREA_ACTORS = OpenApiParameter("actors", str, description="Only areas whose state names one of these actors (comma-separated slugs).")

@@ -13,7 +13,7 @@ from django.db.models import BooleanField, F, FloatField, Func, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
-from geo import resolution
+from geo import names, resolution
 from geo.dates import format_date, iso_with_precision, parse_db_moment
 from geo.edtf import end_edtf, to_edtf
 from geo.models import Actor, Citation, Place
@@ -37,27 +37,38 @@ class Places:
 
     FIELDS = ("id", "slug", "name", "kind", "size_class", "parent_id", "lon", "lat", "country", "region")
 
-    def __init__(self, queryset=None):
+    def __init__(self, queryset=None, language=None):
+        """`language`: names in it where the place has one (geo.names), else the default name."""
         queryset = Place.objects.all() if queryset is None else queryset
         rows = queryset.order_by().annotate(
             lon=Func(F("point"), function="ST_X", output_field=FloatField()),
             lat=Func(F("point"), function="ST_Y", output_field=FloatField()),
         ).values_list(*self.FIELDS)
         self.rows = {row[0]: dict(zip(self.FIELDS, row)) for row in sorted(rows, key=lambda row: row[1])}
+        if not names.is_default(language):
+            # Every name in the language, not an id list of the rows: one query whatever their number.
+            for place_id, name in names.place_names(language).items():
+                if place_id in self.rows:
+                    self.rows[place_id]["name"] = name
 
 
 class Actors:
-    """Every actor, read once: slug by id and id by slug."""
+    """Every actor, read once: slug by id and id by slug; with `language`, the names (and short names)
+    in it where the side has a preferred one."""
 
-    def __init__(self):
+    def __init__(self, language=None):
         self.rows = list(Actor.objects.order_by("slug").values("id", "slug", "name", "short_name", "colour"))
+        localised = names.actor_names(language)
+        for row in self.rows:
+            if row["id"] in localised:
+                row["name"] = row["short_name"] = localised[row["id"]]
         self.slug = {row["id"]: row["slug"] for row in self.rows}
         self.id_by_slug = {row["slug"]: row["id"] for row in self.rows}
 
 
 CITATION_FIELDS = (
     "claim_id", "claim__key", "claim__claimant", "source__title", "source__outlet__name", "source__url",
-    "source__archive_url", "source__published_at", "quote", "quote_is_paraphrase", "source__key",
+    "source__archive_url", "source__published_at", "quote", "quote_is_paraphrase", "source__key", "source__language",
 )
 
 
@@ -88,10 +99,11 @@ def citations_by_claim(claims):
     moment, earliest = parse_db_moment, dt.datetime.min.replace(tzinfo=dt.timezone.utc)
     parsed = [(row, moment(row[7]) if row[7] is not None else None) for row in rows]
     parsed.sort(key=lambda item: (item[0][0], item[1] is None, item[1] or earliest, item[0][-1]))
-    for (claim_id, key, claimant, title, outlet, url, archive_url, _, quote, paraphrase, source, _), published_at in parsed:
+    for (claim_id, key, claimant, title, outlet, url, archive_url, _, quote, paraphrase, source, language, _), published_at in parsed:
         result.setdefault(claim_id, (key, claimant, []))[2].append({
             "source_title": title, "outlet": outlet, "url": url, "archive_url": archive_url,
             "published_at": iso(published_at), "quote": quote, "quote_is_paraphrase": paraphrase, "source": source,
+            "language": language,
         })
     return result
 

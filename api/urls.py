@@ -7,6 +7,7 @@ from .areas import AreasView
 from .caching import cached_view
 from .changes import ChangesView
 from .feeds import ChangesFeed
+from .filters import Query, language
 from .legacy import VERSIONS
 
 app_name = "api"
@@ -43,5 +44,5 @@ urlpatterns = [
     path("api/<api_version:version>/docs/", cached_view("docs")(TemplateView.as_view(template_name="api/docs.html")), name="docs"),
     # Anything else under /api/ is a JSON 404, like the unknown slugs above.
     re_path(r"^api/", views.not_found, name="not-found"),
-    path("feeds/changes/", require_safe(cached_view("feed")(ChangesFeed())), name="changes-feed"),
+    path("feeds/changes/", require_safe(cached_view("feed", Query(lang=language))(ChangesFeed())), name="changes-feed"),
 ]

@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 from rest_framework import serializers as drf
 
-from geo import records
+from geo import names, records
 from geo.models import Actor, Citation, Claim, Place, Source
 from geo.text import search_variants
 
@@ -29,6 +29,7 @@ from .caching import CachedGetMixin
 from .fastpath import ExpensiveThrottle, PublicThrottle, ReleasedAfterSending, gc_paused
 from .filters import (
     PAGES, STATUSES, ParameterError, Query, shown, actor_ids, at_day, bbox_polygon, box, choice, claim_filter, data_version, day,
+    language,
     last_day, moment, plain, slugs,
 )
 from .pagination import FeaturePagination, ListPagination
@@ -80,7 +81,8 @@ class ControlView(PublicView):
     cache_endpoint = "control"
     cache_daily = True
     renderer_classes = (GeoJSONRenderer, JSONRenderer, CSVRenderer)
-    query = Query(at=day, known_at=moment, actors=slugs, bbox=box, format=choice("geojson", "json", "csv"), v=data_version)
+    query = Query(at=day, known_at=moment, actors=slugs, bbox=box, lang=language, format=choice("geojson", "json", "csv"),
+                  v=data_version)
 
     def build_throttles(self, values):
         """As known then, the claims are resolved on every build; a CSV is the whole map written out."""
@@ -89,7 +91,7 @@ class ControlView(PublicView):
 
     @extend_schema(
         operation_id="control_snapshot", summary="Control snapshot on a day",
-        parameters=[schema.AT, schema.KNOWN_AT, schema.ACTORS, schema.BBOX, schema.formats("geojson", "json", "csv"),
+        parameters=[schema.AT, schema.KNOWN_AT, schema.ACTORS, schema.BBOX, schema.LANG, schema.formats("geojson", "json", "csv"),
                     schema.DATA_VERSION],
         responses={
             (200, "application/geo+json"): schema.ref("ControlCollection"),
@@ -100,7 +102,7 @@ class ControlView(PublicView):
     )
     def get(self, request, **kwargs):
         values = self.values
-        at, known_at, bbox = at_day(values), values.get("known_at"), bbox_polygon(values)
+        at, known_at, bbox, lang = at_day(values), values.get("known_at"), bbox_polygon(values), values.get("lang")
         actors = Actors()
         wanted = actor_ids(values, actors.id_by_slug)
         places_query = Place.objects.filter(point__intersects=bbox) if bbox else Place.objects.all()
@@ -108,8 +110,13 @@ class ControlView(PublicView):
         collection = {"type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
                       "version": self.validators.version, "features": []}
         prepared = snapshots.snapshot_body(collection, at, within, wanted) if known_at is None else None
-        if prepared is not None:  # JSON already: sent as it is, or read back for CSV
+        if prepared is not None and names.is_default(lang):  # JSON already: sent as it is, or read back for CSV
             return Response(orjson.loads(prepared) if request.accepted_renderer.format == "csv" else WrittenJSON(prepared))
+        if prepared is not None:  # the prepared Features carry the default names
+            collection, localised = orjson.loads(prepared), names.place_names(lang, by="place__slug")
+            for item in collection["features"]:
+                item["properties"]["name"] = localised.get(item["id"], item["properties"]["name"])
+            return Response(collection)
         # Resolving makes tens of thousands of small dicts: no collector passes over them. Not around the
         # prepared body above, whose streamed chunks the collector frees as they go (a worker's peak stays low).
         with gc_paused():
@@ -117,7 +124,7 @@ class ControlView(PublicView):
             if wanted:
                 states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
             citations = citations_by_claim(deciding_ids(states))
-            collection["features"] = snapshot_features(Places(places_query), states, actors.slug, citations)
+            collection["features"] = snapshot_features(Places(places_query, lang), states, actors.slug, citations)
         return Response(collection)
 
     def download_name(self, request):
@@ -142,20 +149,21 @@ class TimelineView(PublicView):
     """Every change of every place in one compact payload (the map's playback)."""
 
     cache_endpoint = "timeline"
-    query = Query(known_at=moment, v=data_version)
+    query = Query(known_at=moment, lang=language, v=data_version)
 
     def build_throttles(self, values):
         return [ExpensiveThrottle()] if "known_at" in values else []
 
     @extend_schema(operation_id="timeline", summary="Timeline (playback payload)",
-                   parameters=[schema.KNOWN_AT, schema.DATA_VERSION],
+                   parameters=[schema.KNOWN_AT, schema.LANG, schema.DATA_VERSION],
                    responses={200: schema.ref("Timeline"), **schema.ERRORS})
     def get(self, request, **kwargs):
         known_at = self.values.get("known_at")
         changes = snapshots.timeline_changes(known_at)
         with gc_paused():
             changes = period_changes(records.iter_timeline(known_at)) if changes is None else changes
-            payload = timeline_payload(changes, Places(), Actors(), self.validators.version, known_at)
+            lang = self.values.get("lang")
+            payload = timeline_payload(changes, Places(language=lang), Actors(lang), self.validators.version, known_at)
         return Response(payload)
 
 
@@ -174,13 +182,24 @@ class PlaceFeatureSerializer(GeoFeatureModelSerializer):
     def get_names(self, place):
         return [name.name for name in place.alternate_names.all()]
 
+    def to_representation(self, place):
+        """The name in the language asked for (`lang` in the context) where the place has one."""
+        feature = super().to_representation(place)
+        lang = self.context.get("lang")
+        if not names.is_default(lang):
+            # From the prefetched names, as geo.names chooses: the preferred one, else the lowest id.
+            localised = [name for name in place.alternate_names.all() if name.language == lang]
+            if localised:
+                feature["properties"]["name"] = min(localised, key=lambda name: (not name.preferred, name.id)).name
+        return feature
+
 
 class PlacesView(PublicView):
     """Places as GeoJSON; ?q= finds a place by any name or alias, ignoring case and diacritics."""
 
     cache_endpoint = "places"
     renderer_classes = (GeoJSONRenderer, JSONRenderer)
-    query = Query(q=plain, **PAGES, format=choice("geojson", "json"))
+    query = Query(q=plain, **PAGES, lang=language, format=choice("geojson", "json"))
 
     def get_queryset(self):
         places = Place.objects.select_related("parent").prefetch_related("alternate_names").order_by("name", "slug")
@@ -202,7 +221,8 @@ class PlacesView(PublicView):
         operation_id="places_list", summary="Places (search by any name)",
         parameters=[
             OpenApiParameter("q", str, description="Any part of a name or alias, in any script; case and diacritics are ignored."),
-            *schema.PAGE_PARAMETERS, schema.page_size(FeaturePagination.max_page_size), schema.formats("geojson", "json"),
+            *schema.PAGE_PARAMETERS, schema.page_size(FeaturePagination.max_page_size), schema.LANG,
+            schema.formats("geojson", "json"),
         ],
         responses={(200, "application/geo+json"): schema.ref("PlaceCollection"),
                    (200, "application/json"): schema.ref("PlaceCollection"), **schema.ERRORS},
@@ -210,7 +230,8 @@ class PlacesView(PublicView):
     def get(self, request, **kwargs):
         paginator = FeaturePagination()
         page = paginator.paginate_queryset(self.get_queryset(), request, view=self)
-        return paginator.get_paginated_response(PlaceFeatureSerializer(page, many=True).data)
+        serializer = PlaceFeatureSerializer(page, many=True, context={"lang": self.values.get("lang")})
+        return paginator.get_paginated_response(serializer.data)
 
 
 class PlaceAreasView(PublicView):
@@ -235,8 +256,8 @@ class PlaceAreasView(PublicView):
         ]})
 
 
-def place_row(slug):
-    places = Places(Place.objects.filter(slug=slug))
+def place_row(slug, lang=None):
+    places = Places(Place.objects.filter(slug=slug), lang)
     if not places.rows:
         raise NotFound(f"No place with the slug {slug!r}.")
     return places
@@ -248,16 +269,16 @@ class PlaceDetailView(PublicView):
     cache_endpoint = "place"
     cache_daily = True
     renderer_classes = (GeoJSONRenderer, JSONRenderer)
-    query = Query(at=day, known_at=moment, format=choice("geojson", "json"))
+    query = Query(at=day, known_at=moment, lang=language, format=choice("geojson", "json"))
 
     @extend_schema(
-        operation_id="place_retrieve", summary="One place with its current state", parameters=[schema.SLUG, schema.AT, schema.KNOWN_AT, schema.formats("geojson", "json")],
+        operation_id="place_retrieve", summary="One place with its current state", parameters=[schema.SLUG, schema.AT, schema.KNOWN_AT, schema.LANG, schema.formats("geojson", "json")],
         responses={(200, "application/geo+json"): schema.ref("ControlFeature"),
                    (200, "application/json"): schema.ref("ControlFeature"), **schema.ERRORS},
     )
     def get(self, request, slug, **kwargs):
         at, known_at = at_day(self.values), self.values.get("known_at")
-        places = place_row(slug)
+        places = place_row(slug, self.values.get("lang"))
         ids = list(places.rows)
         states = records.snapshot(at, known_at, places=ids)
         citations = citations_by_claim(deciding_ids(states))
@@ -271,13 +292,13 @@ class PlaceHistoryView(PublicView):
     """The control periods of one place, and every published claim with its citations."""
 
     cache_endpoint = "history"
-    query = Query(known_at=moment)
+    query = Query(known_at=moment, lang=language)
 
-    @extend_schema(operation_id="place_history", summary="History of one place", parameters=[schema.SLUG, schema.KNOWN_AT],
+    @extend_schema(operation_id="place_history", summary="History of one place", parameters=[schema.SLUG, schema.KNOWN_AT, schema.LANG],
                    responses={200: schema.ref("History"), **schema.ERRORS})
     def get(self, request, slug, **kwargs):
         known_at = self.values.get("known_at")
-        places = place_row(slug)
+        places = place_row(slug, self.values.get("lang"))
         (place_id, row), = places.rows.items()
         published = Claim.objects.filter(place_id=place_id, review=Claim.Review.PUBLISHED)
         periods = records.place_periods(place_id, known_at, payload=False)
@@ -298,13 +319,17 @@ class ActorsView(PublicView):
     """Every side, with its colour, the names sources use for it, and who backs it."""
 
     cache_endpoint = "actors"
+    query = Query(lang=language)
 
-    @extend_schema(operation_id="actors_list", summary="Actors (sides)", responses={200: schema.array(schema.ref("Actor")), **schema.ERRORS})
+    @extend_schema(operation_id="actors_list", summary="Actors (sides)", parameters=[schema.LANG],
+                   responses={200: schema.array(schema.ref("Actor")), **schema.ERRORS})
     def get(self, request, **kwargs):
         actors = Actor.objects.order_by("slug").prefetch_related("aliases", "relations__other")
+        localised = names.actor_names(self.values.get("lang"))
         return Response([
             {
-                "slug": a.slug, "name": a.name, "short_name": a.short_name, "colour": a.colour, "kind": a.kind,
+                "slug": a.slug, "name": localised.get(a.id, a.name), "short_name": localised.get(a.id, a.short_name),
+                "colour": a.colour, "kind": a.kind,
                 "description": a.description, "aliases": [alias.name for alias in a.aliases.all()],
                 "relations": [{"kind": r.kind, "actor": r.other.slug} for r in a.relations.all()],
             }

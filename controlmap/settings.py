@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "controlmap.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,6 +169,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The readers' languages: adding one is a catalogue under locale/ and one line here (README).
+# Names in a language come from the places' and sides' names in it (geo.names).
+LANGUAGES = [("en", "English"), ("ar", "العربية"), ("ckb", "کوردی")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django's language cookie counts in the admin and the editors' pages only (controlmap.languages): the
+# public pages read no cookie, and their switch remembers the choice in the browser.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

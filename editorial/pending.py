@@ -85,12 +85,12 @@ REVIEWED = {
     Place: Reviewed(
         fields=("name", "slug", "kind", "point", "area", "parent", "country", "region", "size_class", "population",
                 "wikidata_id", "geonames_id", "notes"),
-        related={"alternate_names": Related(PlaceName, "place", ("name",), ("language",))},
+        related={"alternate_names": Related(PlaceName, "place", ("name",), ("language", "preferred"))},
     ),
     Actor: Reviewed(
         fields=("name", "short_name", "slug", "colour", "kind", "description"),
         related={
-            "aliases": Related(ActorAlias, "actor", ("name",), ("language",)),
+            "aliases": Related(ActorAlias, "actor", ("name",), ("language", "preferred")),
             "relations": Related(ActorRelation, "actor", ("kind", "other"), ("note",)),
         },
     ),

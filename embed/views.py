@@ -19,14 +19,18 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext, override, pgettext
 from django.views.decorators.http import require_safe
 
 from api.filters import ParameterError, Query, plain, whole_number
-from geo.dates import DateParseError, format_date, parse_moment
+from controlmap.languages import codes
+from geo.dates import DateParseError, label_in_language, parse_moment
 from geo.models import Place
+from geo.names import place_names
 from geo.text import isolated
 from embed.parameters import widget_names, widget_params_of_map
 from pictures.cards import map_params_of_widget, thumbnail
+from web.catalogue import catalogue
 from web.modules import module_graph
 from web.views import map_config
 
@@ -65,12 +69,20 @@ def embed_page(request):
     known_day = day_of(request.GET.get("known_at", ""))
     config.update({
         # The one data request; known_at is normalised here so that the preload and the fetch agree.
-        "timelineUrl": f"{config['api']}timeline/" + (f"?known_at={known_day.isoformat()}" if known_day else ""),
+        "timelineUrl": with_query(config["timelineUrl"], {"known_at": known_day.isoformat()} if known_day else {}),
         "knownAt": known_day.isoformat() if known_day else None,
         "mapUrl": reverse("web:map"),
     })
     theme = "dark" if request.GET.get("theme") == "dark" else "light"
-    return render(request, "embed/embed.html", {"config": config, "theme": theme, "entry": ENTRY, "modules": module_graph(ENTRY)})
+    return render(request, "embed/embed.html", {"config": config, "catalogue": catalogue(), "theme": theme, "entry": ENTRY,
+                                                "modules": module_graph(ENTRY)})
+
+
+def with_query(url, params):
+    """`url` with `params` added to its query (the language's lang= already there stays first)."""
+    if not params:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
 
 
 def problem(status, detail, parameter=None, accepted=None):
@@ -102,17 +114,17 @@ def embed_query(path, query):
 
 
 def frame_title(params):
-    """The iframe's title, as the Share dialog writes it: the place and the date when the view names them.
-    The place name goes between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (static/shared/bidi.js):
-    right-to-left text in it cannot reorder the date after it."""
+    """The iframe's title, as the Share dialog writes it: the place and the date when the view names them,
+    in the active language. The place name goes between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE
+    (static/shared/bidi.js): right-to-left text in it cannot reorder the date after it."""
     parts = []
-    place = Place.objects.filter(slug=params.get("place", "")).values_list("name", flat=True).first()
+    place = Place.objects.filter(slug=params.get("place", "")).values_list("id", "name").first()
     if place:
-        parts.append(isolated(place))
+        parts.append(isolated(place_names(get_language()).get(place[0], place[1])))
     day = day_of(params.get("at", ""))
     if day:
-        parts.append(format_date(day, "day"))
-    return ", ".join(["ControlMap: territorial control map", *parts])
+        parts.append(label_in_language(day, "day"))
+    return pgettext("a list", ", ").join([gettext("ControlMap: territorial control map"), *parts])
 
 
 @require_safe
@@ -142,7 +154,10 @@ def oembed(request):
     height = min(DEFAULT_HEIGHT, limits["maxheight"] or DEFAULT_HEIGHT)
     encoded = urlencode(params, safe=",")
     src = f"{parts.scheme}://{parts.netloc}{reverse('embed:page')}" + (f"?{encoded}" if encoded else "")
-    title = frame_title(params)
+    # The frame speaks the language of the address it shows (its lang=), else this request's.
+    language = params.get("lang") if params.get("lang") in codes() else get_language()
+    with override(language):
+        title = frame_title(params)
     html = format_html(
         '<iframe src="{}" title="{}" width="{}" height="{}" style="border:0;max-width:100%" loading="lazy"></iframe>',
         src, title, width, height,

@@ -7,6 +7,10 @@ first day, the same rule that makes a month-precision claim take effect on the 1
 import datetime as dt
 import re
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import pgettext, pgettext_lazy
+
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -72,6 +76,35 @@ def format_date(day, precision):
     if precision == "approximate":
         return f"c. {MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# The months as the catalogues name them (msgctxt "month"), the names static/shared/days.js writes too.
+MONTH_NAMES = [
+    pgettext_lazy("month", "January"), pgettext_lazy("month", "February"), pgettext_lazy("month", "March"),
+    pgettext_lazy("month", "April"), pgettext_lazy("month", "May"), pgettext_lazy("month", "June"),
+    pgettext_lazy("month", "July"), pgettext_lazy("month", "August"), pgettext_lazy("month", "September"),
+    pgettext_lazy("month", "October"), pgettext_lazy("month", "November"), pgettext_lazy("month", "December"),
+]
+
+
+def label_in_language(day, precision):
+    """format_date in the active language, for pages and the feed (the API's `since_label` stays
+    format_date's: a data field, the same in every language): the catalogue's month names and order, as
+    the browser writes them (CLDR's), so a date reads the same on the page and in the panel. "c. Nov 2014"
+    is "حوالى نوفمبر 2014". In English it is format_date."""
+    if day is None:
+        return ""
+    if translation.get_language() in (None, settings.LANGUAGE_CODE):
+        return format_date(day, precision)
+    if precision == "year":
+        return str(day.year)
+    parts = {"day": day.day, "month": MONTH_NAMES[day.month - 1], "year": day.year}
+    month = pgettext("date", "%(month)s %(year)s") % parts
+    if precision == "month":
+        return month
+    if precision == "approximate":
+        return pgettext("an approximate date", "c. %(month)s") % {"month": month}
+    return pgettext("date", "%(day)s %(month)s %(year)s") % parts
 
 
 def iso_with_precision(day, precision):

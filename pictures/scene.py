@@ -95,9 +95,9 @@ class InView:
 
 def labels_in(lang, places):
     """{place id: its name in `lang`} for `places` (a queryset of ids) where the record has one (a tag
-    or its subtags: ar for ar-Latn too); the others keep their name."""
+    or its subtags: ar for ar-Latn too), the preferred one first (geo.names); the others keep their name."""
     names = {}
-    rows = PlaceName.objects.filter(place_id__in=places).order_by("place_id", "language", "name")
+    rows = PlaceName.objects.filter(place_id__in=places).order_by("place_id", "language", "-preferred", "name")
     for place, name, language in rows.values_list("place_id", "name", "language"):
         tag = language.lower()
         if tag == lang or tag.startswith(lang + "-"):

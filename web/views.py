@@ -4,11 +4,17 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from api import versions
+from geo.dates import label_in_language
 from geo.models import Citation, Claim, Source
+from geo.names import place_names
+from web.catalogue import catalogue
 from web.modules import module_graph
 
 ENTRY = "web/main.js"
@@ -18,8 +24,11 @@ PAGE_SECONDS = 10  # how long a CDN may serve the map page, hence an old data ve
 def map_config():
     """What the map's JavaScript needs from the settings, as one JSON object."""
     leaflet = settings.LEAFLET_CONFIG
+    language = get_language()
     return {
         "api": "/api/v2/",
+        # Names in the page's language: every API address the page asks carries it (static/shared/i18n.js).
+        "timelineUrl": "/api/v2/timeline/" + ("" if language == settings.LANGUAGE_CODE else f"?lang={language}"),
         "tileUrl": settings.TILE_URL,
         "tileAttribution": settings.TILE_ATTRIBUTION,
         "outlineUrl": static("web/data/countries.geojson"),
@@ -38,7 +47,11 @@ def map_page(request):
     # The map asks for its data under this version (api.caching: immutable while current), so the page is
     # what names the version, and it is cached only for PAGE_SECONDS.
     config = {**map_config(), "dataVersion": versions.current()[0]}
-    return render(request, "web/map.html", {"map_config": config, "entry": ENTRY, "modules": module_graph(ENTRY)})
+    language = get_language()
+    config["timelineUrl"] = f"{config['api']}timeline/?" + urlencode(
+        {"v": config["dataVersion"], **({} if language == settings.LANGUAGE_CODE else {"lang": language})})
+    return render(request, "web/map.html", {"map_config": config, "catalogue": catalogue(), "entry": ENTRY,
+                                            "modules": module_graph(ENTRY)})
 
 
 @require_safe
@@ -47,8 +60,14 @@ def source_page(request, key):
     even when the original address is gone (the seed article's republisher was not kept)."""
     cited = Citation.objects.filter(source=OuterRef("pk"), claim__review=Claim.Review.PUBLISHED)
     source = get_object_or_404(Source.objects.filter(Exists(cited)).select_related("outlet"), key=key)
-    citations = (
+    citations = list(
         Citation.objects.filter(source=source, claim__review=Claim.Review.PUBLISHED)
         .select_related("claim__place").order_by("claim__place__name", "claim__date")
     )
-    return render(request, "web/source.html", {"source": source, "citations": citations})
+    localised = place_names(get_language())
+    for citation in citations:
+        claim = citation.claim
+        citation.place_label = localised.get(claim.place_id, claim.place.name)
+        citation.since_label = label_in_language(claim.date, claim.precision)
+    published = source.published_at and label_in_language(timezone.localtime(source.published_at).date(), "day")
+    return render(request, "web/source.html", {"source": source, "citations": citations, "published_label": published})

@@ -25,7 +25,8 @@ def export_document():
             {
                 "slug": a.slug, "name": a.name, "short_name": a.short_name, "colour": a.colour, "kind": a.kind,
                 "description": a.description,
-                "aliases": [{"name": x.name, "language": x.language} for x in a.aliases.all()],
+                "aliases": [{"name": x.name, "language": x.language, **({"preferred": True} if x.preferred else {})}
+                            for x in a.aliases.all()],
                 "relations": [{"kind": r.kind, "other": r.other.slug, "note": r.note} for r in a.relations.all()],
             }
             for a in actors
@@ -42,7 +43,8 @@ def export_document():
                 "parent": p.parent.slug if p.parent else None, "country": p.country, "region": p.region,
                 "size_class": p.size_class, "population": p.population, "wikidata_id": p.wikidata_id,
                 "geonames_id": p.geonames_id, "notes": p.notes,
-                "names": [{"name": n.name, "language": n.language} for n in p.alternate_names.all()],
+                "names": [{"name": n.name, "language": n.language, **({"preferred": True} if n.preferred else {})}
+                          for n in p.alternate_names.all()],
             }
             for p in places
         ],

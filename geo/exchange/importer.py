@@ -81,9 +81,11 @@ class Importer(Rows):
             if actor is None:
                 continue
             where = f"actors[{index}] ({actor.slug})"
-            aliases = {(a["name"], a.get("language", "en")) for a in self.items(row, "aliases", where, ("name",))}
-            self.sync(actor.aliases, ("name", "language"), aliases,
-                      lambda key, actor=actor: ActorAlias.objects.create(actor=actor, name=key[0], language=key[1]), where)
+            aliases = {(a["name"], a.get("language", "en"), a.get("preferred") is True)
+                       for a in self.items(row, "aliases", where, ("name",))}
+            self.sync(actor.aliases, ("name", "language", "preferred"), aliases,
+                      lambda key, actor=actor: ActorAlias.objects.create(actor=actor, name=key[0], language=key[1],
+                                                                         preferred=key[2]), where)
             relations = set()
             for relation in self.items(row, "relations", where, ("kind", "other")):
                 if relation.get("other") not in known:
@@ -173,9 +175,11 @@ class Importer(Rows):
                 if place.parent_id != parent_id:
                     Place.objects.filter(pk=place.pk).update(parent_id=parent_id)
                     self.changed += 1
-            names = {(n["name"], n.get("language", "en")) for n in self.items(row, "names", where, ("name",))}
-            self.sync(place.alternate_names, ("name", "language"), names,
-                      lambda key, place=place: PlaceName.objects.create(place=place, name=key[0], language=key[1]), where)
+            names = {(n["name"], n.get("language", "en"), n.get("preferred") is True)
+                     for n in self.items(row, "names", where, ("name",))}
+            self.sync(place.alternate_names, ("name", "language", "preferred"), names,
+                      lambda key, place=place: PlaceName.objects.create(place=place, name=key[0], language=key[1],
+                                                                        preferred=key[2]), where)
         return dict(Place.objects.in_bulk(field_name="slug"))
 
     def import_sources(self, outlets):

@@ -38,16 +38,22 @@ class Actor(models.Model):
 
 
 class ActorAlias(models.Model):
-    """A name sources use for an actor (IS, ISIS, ISIL, Daesh, ...)."""
+    """A name sources use for an actor (IS, ISIS, ISIL, Daesh, ...); the preferred one in a language is
+    the side's name for readers in that language (geo.names)."""
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     language = models.CharField(max_length=20, default="en")
+    preferred = models.BooleanField(default=False, help_text="The side's name (and short name) for readers in this language.")
 
     class Meta:
         ordering = ["actor", "name"]
         verbose_name_plural = "actor aliases"
-        constraints = [models.UniqueConstraint(fields=["actor", "name"], name="actoralias_unique_per_actor")]
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "name"], name="actoralias_unique_per_actor"),
+            models.UniqueConstraint(fields=["actor", "language"], condition=Q(preferred=True),
+                                    name="actoralias_one_preferred_per_language"),
+        ]
 
     def __str__(self):
         return self.name

@@ -77,11 +77,13 @@ class Place(models.Model):
 
 
 class PlaceName(models.Model):
-    """An alternate name or spelling, with its language (BCP 47: en, ar, ar-Latn, ...)."""
+    """An alternate name or spelling, with its language (BCP 47: en, ar, ar-Latn, ...); the preferred one
+    in a language is the place's name for readers in that language (geo.names)."""
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="alternate_names")
     name = models.CharField(max_length=200)
     language = models.CharField(max_length=20, default="en")
+    preferred = models.BooleanField(default=False, help_text="The place's name for readers in this language.")
 
     history = HistoricalRecords()
 
@@ -89,6 +91,8 @@ class PlaceName(models.Model):
         ordering = ["place", "language", "name"]
         constraints = [
             models.UniqueConstraint(fields=["place", "name"], name="placename_unique_per_place"),
+            models.UniqueConstraint(fields=["place", "language"], condition=Q(preferred=True),
+                                    name="placename_one_preferred_per_language"),
             models.CheckConstraint(condition=~Q(name=""), name="placename_not_empty"),
         ]
 

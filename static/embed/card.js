@@ -6,6 +6,7 @@
  */
 import { capitalised, isolated, phrase } from "../shared/bidi.js";
 import { formatDay } from "../shared/days.js";
+import { fill, gettext } from "../shared/i18n.js";
 import { placeStateAt } from "../shared/state.js";
 import { describe } from "../shared/symbols.js";
 
@@ -19,10 +20,12 @@ export function createCard({ scene, panel, mapView, placeBySlug, onChange }) {
       const place = placeBySlug.get(card.slug);
       const at = placeStateAt(scene.timeline, place.index, scene.day);
       const words = describe(at.state, scene.nameOfIndex);
-      const what = !at.state ? "Unknown: no sourced claim for this date"
-        : at.state.status === "controlled" ? ["Held by ", words.holder] : capitalised(words.status);
+      const since = at.since === null ? null : formatDay(at.since, at.precision);
+      const what = !at.state ? [gettext("Unknown: no sourced claim for this date.")]
+        : at.state.status === "controlled" ? fill(since ? gettext("Held by %(holder)s, since %(since)s.") : gettext("Held by %(holder)s."), { holder: words.holder, since })
+          : fill(since ? gettext("%(status)s, since %(since)s.") : gettext("%(status)s."), { status: capitalised(words.status), since });
       $("#card-title").replaceChildren(isolated(place.name));
-      $("#card-state").replaceChildren(...phrase(what, at.since === null ? "." : `, since ${formatDay(at.since, at.precision)}.`));
+      $("#card-state").replaceChildren(...phrase(what));
     },
 
     open(slug, focus = false) {

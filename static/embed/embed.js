@@ -8,6 +8,7 @@
 import { formatDay, parseDay } from "../shared/days.js";
 import { decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
+import { gettext, inLanguage, interpolate, numberFormat } from "../shared/i18n.js";
 import { renderLegend } from "../shared/legend.js";
 import { createMapView } from "../shared/mapview.js";
 import { createPanel } from "../shared/panel.js";
@@ -23,7 +24,7 @@ const config = JSON.parse(document.getElementById("embed-config").textContent);
 const $ = (selector) => document.querySelector(selector);
 const framed = window.self !== window.top;
 const warn = (text) => console.warn(`ControlMap embed: ${text}`);
-const SPEEDS = { 1: "1 day per second", 7: "1 week per second", 30: "1 month per second" };
+const SPEEDS = { 1: gettext("1 day per second"), 7: gettext("1 week per second"), 30: gettext("1 month per second") };
 
 // ---- the parameters
 const { state: params, errors } = readState(location.search, EMBED_SCHEMA);
@@ -49,9 +50,9 @@ try {
     if (!config.knownAt) throw error;
     warn(`the map as reported by ${config.knownAt} could not be loaded (${error.message}); showing it as known today.`);
     delete params.known_at;
-    today = decodeTimeline(await getJSON(`${config.api}timeline/`));
+    today = decodeTimeline(await getJSON(inLanguage(`${config.api}timeline/`)));
   } catch (lastError) {
-    $("#embed-error").textContent = "The map could not load its data. Please try again later.";
+    $("#embed-error").textContent = gettext("The map could not load its data. Please try again later.");
     $("#embed-error").hidden = false;
     throw lastError;
   }
@@ -83,7 +84,7 @@ const first = params.from ?? today.first ?? params.at ?? params.known_at ?? 0; /
 const last = Math.max(first, params.to ?? today.last ?? first);
 const clampDay = (day) => Math.min(last, Math.max(first, day));
 if (params.at !== undefined && clampDay(params.at) !== params.at) warn(`at is outside the dates played (${formatDay(first)} to ${formatDay(last)}): the nearest is shown.`);
-if (params.known_at !== undefined) $("#embed-note").textContent = `As reported by ${formatDay(params.known_at)}`;
+if (params.known_at !== undefined) $("#embed-note").textContent = interpolate(gettext("As reported by %(date)s"), { date: formatDay(params.known_at) });
 
 // ---- drawing
 let placing = true; // while the widget frames its first view, map moves are not the reader's
@@ -145,7 +146,7 @@ function updateLink() {
 
 // ---- the place card and its sources
 const panel = createPanel($("#panel"), {
-  historyUrl: (slug) => `${config.api}places/${encodeURIComponent(slug)}/history/${params.known_at !== undefined ? `?known_at=${config.knownAt}` : ""}`,
+  historyUrl: (slug) => inLanguage(`${config.api}places/${encodeURIComponent(slug)}/history/${params.known_at !== undefined ? `?known_at=${config.knownAt}` : ""}`),
   sourceUrl: (key) => config.sourceUrl.replace("KEY", encodeURIComponent(key)),
   nameOf: (slug) => today.actors.find((a) => a.slug === slug)?.name ?? slug,
   onClose: () => panel.close(),
@@ -166,7 +167,7 @@ const speed = params.speed ?? 7;
 const speeds = [...new Set([1, 7, 30, speed])].sort((a, b) => a - b);
 const timeline = createTimeline($("#timeline"), {
   first, last, changeDays: today.changeDays.filter((d) => d >= first && d <= last), histogram: (edges) => histogram(today, edges), speed,
-  speeds: speeds.map((days) => ({ days, label: SPEEDS[days] ?? `${days} days per second` })),
+  speeds: speeds.map((days) => ({ days, label: SPEEDS[days] ?? interpolate(gettext("%(days)s days per second"), { days: numberFormat.format(days) }) })),
   label: (day) => formatDay(day, precisionOfDay(today, day)),
   parse: parseDay,
   next: (day) => nextChangeDay(today, day), previous: (day) => previousChangeDay(today, day),

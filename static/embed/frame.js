@@ -4,6 +4,7 @@
  * so. With the host's loader script (loader.js) the widget asks for the height that fits its content:
  * the controls as laid out, plus a map in proportion to the width.
  */
+import { gettext } from "../shared/i18n.js";
 const HINT_MS = 2000;
 const PARTS = [".embed-bar", "#timeline", ".embed-extras"];
 
@@ -24,8 +25,8 @@ export function cooperativeGestures(map, element, hint) {
     if (value) hint.hidden = true;
   };
   setActive(false);
-  element.addEventListener("wheel", () => active || say("Click the map to zoom it with the wheel."), { passive: true });
-  element.addEventListener("touchstart", (event) => active || event.touches.length > 1 || say("Use two fingers to move the map, or tap it first."), { passive: true });
+  element.addEventListener("wheel", () => active || say(gettext("Click the map to zoom it with the wheel.")), { passive: true });
+  element.addEventListener("touchstart", (event) => active || event.touches.length > 1 || say(gettext("Use two fingers to move the map, or tap it first.")), { passive: true });
   element.addEventListener("click", () => active || setActive(true));
   window.addEventListener("blur", () => active && setActive(false));
 }

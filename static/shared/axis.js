@@ -4,10 +4,15 @@
  * when it has room for a name; and the calendar periods the histogram counts in, so that its bars
  * start and end on the ticks. Pure: the timeline draws what this returns.
  */
+import { MONTH_NAMES } from "./days.js";
+import { DEFAULT_LANGUAGE, language } from "./i18n.js";
+
 const DAY_MS = 86400000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// Month names in the page's language (the catalogue's; English's short, as the date labels write them).
+const MONTHS = language === DEFAULT_LANGUAGE
+  ? ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] : MONTH_NAMES;
 const YEAR_LABEL = 40; // px a year label needs, with its gap
-const MONTH_LABEL = 36; // px a month name needs
+const MONTH_LABEL = Math.max(36, 6 * Math.max(...MONTHS.map((name) => name.length)) + 8); // px a month name needs
 const MONTH_TICK = 6; // px between month ticks at the least
 const BAR = 3; // px: the narrowest histogram bar
 

@@ -3,6 +3,8 @@
  * precisely as the evidence (the same rules as geo.dates on the server).
  */
 
+import { DEFAULT_LANGUAGE, interpolate, language, pgettext } from "./i18n.js";
+
 const DAY_MS = 86400000;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -22,13 +24,38 @@ export function dayToISO(day) {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A label as precise as the evidence, as geo.dates.format_date: "3 Nov 2017", "Sep 2017", "2017", "c. Nov 2014". */
+// The months in the catalogue, as CLDR names them in each language: what Intl.DateTimeFormat writes where
+// the browser has the language's data (Chromium's ICU lacks Sorani's), and what the server writes (geo.dates).
+export const MONTH_NAMES = [
+  pgettext("month", "January"), pgettext("month", "February"), pgettext("month", "March"), pgettext("month", "April"),
+  pgettext("month", "May"), pgettext("month", "June"), pgettext("month", "July"), pgettext("month", "August"),
+  pgettext("month", "September"), pgettext("month", "October"), pgettext("month", "November"), pgettext("month", "December"),
+];
+const LOCALE = `${language}-u-nu-latn`; // Latin digits, as the server's labels and the date fields
+const intl = language !== DEFAULT_LANGUAGE && Intl.DateTimeFormat.supportedLocalesOf([LOCALE]).length ? {
+  day: new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  month: new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: "UTC" }),
+} : null;
+
+function inLanguage(date, withDay) {
+  if (intl) return intl[withDay ? "day" : "month"].format(date);
+  const parts = { day: date.getUTCDate(), month: MONTH_NAMES[date.getUTCMonth()], year: date.getUTCFullYear() };
+  return interpolate(withDay ? pgettext("date", "%(day)s %(month)s %(year)s") : pgettext("date", "%(month)s %(year)s"), parts);
+}
+
+/**
+ * A label as precise as the evidence, as geo.dates.format_date: "3 Nov 2017", "Sep 2017", "2017", "c. Nov 2014".
+ * In another language by Intl.DateTimeFormat, or the catalogue's months and order where the browser lacks
+ * the language; the approximation by the catalogue: "حوالى نوفمبر 2014".
+ */
 export function formatDay(day, precision = "day") {
   if (day === null || day === undefined) return "";
   const date = new Date(day * DAY_MS);
   const [d, m, y] = [date.getUTCDate(), MONTHS[date.getUTCMonth()], date.getUTCFullYear()];
-  if (precision === "month") return `${m} ${y}`;
   if (precision === "year") return `${y}`;
-  if (precision === "approximate") return `c. ${m} ${y}`;
-  return `${d} ${m} ${y}`;
+  const english = language === DEFAULT_LANGUAGE;
+  const month = english ? `${m} ${y}` : inLanguage(date, false);
+  if (precision === "month") return month;
+  if (precision === "approximate") return interpolate(pgettext("an approximate date", "c. %(month)s"), { month });
+  return english ? `${d} ${m} ${y}` : inLanguage(date, true);
 }

@@ -3,6 +3,7 @@
  * and every side with its colour. Symbols are decorative (aria-hidden); the words carry the meaning.
  */
 import { isolated } from "./bidi.js";
+import { gettext, interpolate } from "./i18n.js";
 import { drawSymbol, LEGEND, NEUTRAL, radiusOf } from "./symbols.js";
 
 function swatch(style, size = 3) {
@@ -32,7 +33,7 @@ export function renderLegend(container, actors) {
     const text = document.createElement("span");
     const strong = document.createElement("strong");
     strong.textContent = entry.label;
-    text.append(strong, document.createTextNode(`: ${entry.text}`));
+    text.append(strong, document.createTextNode(interpolate(gettext(": %(text)s"), { text: entry.text })));
     li.append(swatch({ kind: entry.kind, colours }), text);
     statuses.append(li);
   }
@@ -45,9 +46,9 @@ export function renderLegend(container, actors) {
   }
   const sizes = document.createElement("p");
   sizes.className = "legend-note";
-  sizes.textContent = "Symbol size follows the size of the place, from a hamlet or site to a major city. "
-    + "A place with an area (a district, a governorate) is also drawn as that area, in the same colours and patterns.";
+  sizes.textContent = gettext("Symbol size follows the size of the place, from a hamlet or site to a major city. "
+    + "A place with an area (a district, a governorate) is also drawn as that area, in the same colours and patterns.");
   const sidesTitle = document.createElement("h3");
-  sidesTitle.textContent = "Sides";
+  sidesTitle.textContent = gettext("Sides");
   container.replaceChildren(statuses, sidesTitle, sides, sizes);
 }

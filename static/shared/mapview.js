@@ -10,6 +10,7 @@
  */
 import { createAreas } from "./areas.js";
 import { MAX_BOXES, patchRenderer } from "./canvas.js";
+import { gettext, rtl } from "./i18n.js";
 import { createLabels } from "./labels.js";
 import { radiusOf, stampSymbol } from "./symbols.js";
 
@@ -29,6 +30,10 @@ export function createMapView(element, config) {
     minZoom: config.minZoom ?? 3, maxZoom: config.maxZoom ?? 16, keyboard: true, zoomSnap: 1,
   });
   map.attributionControl.setPrefix(false);
+  if (rtl) { // the controls in the corners a right-to-left reader looks at first
+    map.zoomControl.setPosition("topright");
+    map.attributionControl.setPosition("bottomleft");
+  }
   // Framed before any place is added and before onMove listens: nothing is projected twice.
   if (config.fit?.length) fitBounds(config.fit);
   if (config.tileUrl) {
@@ -49,7 +54,7 @@ export function createMapView(element, config) {
   const outlineLoaded = outlineData
     ? outlineData.then((data) => {
       outline.addData(data);
-      map.attributionControl.addAttribution("Borders: Natural Earth");
+      map.attributionControl.addAttribution(gettext("Borders: Natural Earth"));
     }).catch(() => {})
     : Promise.resolve();
 

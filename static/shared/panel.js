@@ -7,8 +7,9 @@
  * config: {historyUrl(slug) -> URL, sourceUrl(sourceKey) -> URL of the stored copy, nameOf(actorSlug) -> name, onClose()}
  */
 import { capitalised, isolated, named, phrase } from "./bidi.js";
-import { describe } from "./symbols.js";
+import { describe, heldBy } from "./symbols.js";
 import { formatDay, parseDay } from "./days.js";
+import { fill, gettext, interpolate } from "./i18n.js";
 
 /** An element with `content`: a string as text, or a list of parts for phrase(). */
 export function el(tag, attributes = {}, content = null) {
@@ -50,7 +51,7 @@ export function createPanel(container, config) {
 
   container.hidden = true;
   const heading = el("h2", { class: "panel-title", tabindex: "-1", id: "panel-title" });
-  const close = el("button", { type: "button", class: "panel-close", "aria-label": "Close place panel" }, "×");
+  const close = el("button", { type: "button", class: "panel-close", "aria-label": gettext("Close place panel") }, "×");
   const header = el("div", { class: "panel-header" });
   header.append(heading, close);
   const now = el("section", { class: "panel-now", "aria-labelledby": "panel-now-title" });
@@ -60,28 +61,34 @@ export function createPanel(container, config) {
   container.append(header, status, now, past, claims);
   close.addEventListener("click", () => config.onClose?.());
 
-  const nameOf = (actor) => (actor ? config.nameOf(actor) : "unknown");
+  const nameOf = (actor) => (actor ? config.nameOf(actor) : gettext("unknown side"));
 
   function renderEvidence(list) {
     const ul = el("ul", { class: "evidence" });
     for (const item of list) {
       const li = el("li", { class: "evidence-item" });
       const who = el("p", { class: "evidence-who" });
-      who.append(el("strong", {}, [named(item.claimant)]), document.createTextNode(` (${dateLabel(item.since, item.precision)})`));
-      if (item.rank === "preferred") who.append(document.createTextNode(" · preferred"));
+      who.append(el("strong", {}, [named(item.claimant)]),
+        document.createTextNode(interpolate(gettext(" (%(date)s)"), { date: dateLabel(item.since, item.precision) })));
+      if (item.rank === "preferred") who.append(document.createTextNode(gettext(" · preferred")));
       li.append(who);
-      if (item.quote) li.append(el("blockquote", { class: "evidence-quote", dir: "auto" }, item.quote));
+      // The quote in its source's language, for screen readers; its own direction.
+      const quoted = { class: "evidence-quote", dir: "auto", ...(item.language ? { lang: item.language } : {}) };
+      if (item.quote) li.append(el("blockquote", quoted, item.quote));
       const source = el("p", { class: "evidence-source" });
       const url = safeUrl(item.url);
       const stored = item.source ? config.sourceUrl(item.source) : null;
-      const title = [named(item.source_title || item.url || "source")];
+      const title = [named(item.source_title || item.url || gettext("source"))];
       if (url) source.append(el("a", { href: url, rel: "noopener noreferrer external" }, title));
       else if (stored) source.append(el("a", { href: stored }, title));
       else source.append(el("span", {}, title));
       if (item.outlet) source.append(...phrase(" — ", named(item.outlet)));
-      if (item.published_at) source.append(document.createTextNode(`, published ${item.published_at.slice(0, 10)}`));
-      if (url && stored) source.append(document.createTextNode(" · "), el("a", { href: stored }, "stored copy"));
-      else if (!url) source.append(document.createTextNode(" (original address not kept)"));
+      if (item.published_at) {
+        const published = formatDay(parseDay(item.published_at.slice(0, 10)));
+        source.append(document.createTextNode(interpolate(gettext(", published %(date)s"), { date: published })));
+      }
+      if (url && stored) source.append(document.createTextNode(" · "), el("a", { href: stored }, gettext("stored copy")));
+      else if (!url) source.append(document.createTextNode(gettext(" (original address not kept)")));
       li.append(source);
       ul.append(li);
     }
@@ -89,61 +96,72 @@ export function createPanel(container, config) {
   }
 
   function renderNow() {
-    now.replaceChildren(el("h3", { id: "panel-now-title" }, `On ${formatDay(day)}`));
+    now.replaceChildren(el("h3", { id: "panel-now-title" }, interpolate(gettext("On %(date)s"), { date: formatDay(day) })));
     const period = periodAt(history.periods, day);
     if (!period) {
-      now.append(el("p", { class: "panel-state" }, "Unknown: no sourced claim for this date."));
+      now.append(el("p", { class: "panel-state" }, gettext("Unknown: no sourced claim for this date.")));
       return;
     }
     const words = describe(period, nameOf);
-    const sentence = period.status === "controlled" ? ["Held by ", words.holder]
-      : period.status === "besieged" ? ["Held by ", words.holder, ", ", words.status]
-        : capitalised(words.status);
-    now.append(el("p", { class: "panel-state" }, [sentence, `, since ${period.since_label}.`]));
+    const since = dateLabel(period.since, period.precision);
+    const sentence = period.status === "controlled" ? fill(gettext("Held by %(holder)s, since %(since)s."), { holder: words.holder, since })
+      : period.status === "besieged" ? fill(gettext("Held by %(holder)s, %(status)s, since %(since)s."), { holder: words.holder, status: words.status, since })
+        : fill(gettext("%(status)s, since %(since)s."), { status: capitalised(words.status), since });
+    now.append(el("p", { class: "panel-state" }, sentence));
     if (period.disputed) {
       for (const side of period.sides) {
         const sideWords = describe(side, nameOf);
-        now.append(el("h4", {}, side.status === "controlled" ? ["Reported held by ", sideWords.holder] : ["Reported ", sideWords.status]));
+        now.append(el("h4", {}, side.status === "controlled" ? fill(gettext("Reported held by %(holder)s"), { holder: sideWords.holder })
+          : fill(gettext("Reported %(status)s"), { status: sideWords.status })));
         now.append(renderEvidence(side.evidence));
       }
     } else {
-      now.append(el("h4", {}, "Deciding claims"));
+      now.append(el("h4", {}, gettext("Deciding claims")));
       now.append(renderEvidence(period.evidence));
     }
   }
 
   function renderHistory() {
-    past.replaceChildren(el("h3", { id: "panel-history-title" }, "Control history"));
+    past.replaceChildren(el("h3", { id: "panel-history-title" }, gettext("Control history")));
     const ol = el("ol", { class: "periods" });
     const current = periodAt(history.periods, day);
     for (const period of history.periods) {
       const words = describe(period, nameOf);
-      const end = period.end ? ` until ${formatDay(parseDay(period.end))}` : " on";
-      const text = period.status === "controlled" ? ["held by ", words.holder] : period.status === "besieged" ? [words.holder, ", ", words.status] : words.status;
-      const li = el("li", {}, [`From ${period.since_label}${end}: `, text]);
+      const state = period.status === "controlled" ? heldBy(words.holder)
+        : period.status === "besieged" ? fill(gettext("%(holder)s, %(status)s"), { holder: words.holder, status: words.status }) : words.status;
+      const since = dateLabel(period.since, period.precision);
+      const li = el("li", {}, period.end
+        ? fill(gettext("From %(since)s until %(end)s: %(state)s"), { since, end: formatDay(parseDay(period.end)), state })
+        : fill(gettext("From %(since)s on: %(state)s"), { since, state }));
       if (period === current) {
         li.classList.add("current");
         li.setAttribute("aria-current", "true");
       }
       ol.append(li);
     }
-    if (!history.periods.length) past.append(el("p", {}, "No published claim yet."));
+    if (!history.periods.length) past.append(el("p", {}, gettext("No published claim yet.")));
     else past.append(ol);
   }
 
   function renderClaims() {
-    claims.replaceChildren(el("h3", { id: "panel-claims-title" }, "Every claim, newest first"));
+    claims.replaceChildren(el("h3", { id: "panel-claims-title" }, gettext("Every claim, newest first")));
     const ul = el("ul", { class: "claims" });
     for (const claim of history.claims) {
       const words = describe(claim, nameOf);
       const li = el("li", { class: claim.superseded ? "claim superseded" : "claim" });
-      const summary = [`${claim.since_label}: `, claim.status === "controlled" ? ["held by ", words.holder] : words.status, " — ", named(claim.claimant)];
+      const summary = fill(gettext("%(since)s: %(state)s — %(claimant)s"), {
+        since: dateLabel(claim.since, claim.precision), state: claim.status === "controlled" ? heldBy(words.holder) : words.status,
+        claimant: named(claim.claimant),
+      });
       li.append(claim.superseded ? el("del", {}, summary) : el("p", { class: "claim-summary" }, summary));
       if (claim.superseded) {
-        li.append(el("p", { class: "claim-reason" }, [`Superseded${claim.superseded_at ? ` on ${claim.superseded_at.slice(0, 10)}` : ""}: `,
-          claim.rank_reason ? named(claim.rank_reason) : "shown wrong by later reporting"]));
+        // The reason is the editors' words, in English: isolated, in its own language.
+        const reason = claim.rank_reason ? named(claim.rank_reason) : gettext("shown wrong by later reporting");
+        li.append(el("p", { class: "claim-reason" }, claim.superseded_at
+          ? fill(gettext("Superseded on %(date)s: %(reason)s"), { date: formatDay(parseDay(claim.superseded_at.slice(0, 10))), reason })
+          : fill(gettext("Superseded: %(reason)s"), { reason })));
       } else if (claim.rank === "preferred" && claim.rank_reason) {
-        li.append(el("p", { class: "claim-reason" }, ["Preferred: ", named(claim.rank_reason)]));
+        li.append(el("p", { class: "claim-reason" }, fill(gettext("Preferred: %(reason)s"), { reason: named(claim.rank_reason) })));
       }
       li.append(renderEvidence(claim.evidence.map((c) => ({ ...c, claimant: claim.claimant, since: claim.since, precision: claim.precision }))));
       ul.append(li);
@@ -160,10 +178,13 @@ export function createPanel(container, config) {
 
   async function load() {
     const mine = ++request;
-    status.textContent = "Loading…";
+    status.textContent = gettext("Loading…");
     try {
       const response = await fetch(config.historyUrl(slug));
-      if (!response.ok) throw new Error(response.status === 404 ? "This place is not in the record." : `The server answered ${response.status}.`);
+      if (!response.ok) {
+        throw new Error(response.status === 404 ? gettext("This place is not in the record.")
+          : interpolate(gettext("The server answered %(status)s."), { status: response.status }));
+      }
       const data = await response.json();
       if (mine !== request) return;
       history = data;
@@ -177,7 +198,7 @@ export function createPanel(container, config) {
       now.replaceChildren();
       past.replaceChildren();
       claims.replaceChildren();
-      status.textContent = `Could not load this place: ${error.message}`;
+      status.textContent = interpolate(gettext("Could not load this place: %(error)s"), { error: error.message });
     }
   }
 

@@ -3,6 +3,7 @@
 // (everything after "export default" is JSON) for the widget's names and the map-to-widget translation.
 // A module rather than a .json file: importing JSON (import ... with {type: "json"}) needs Chrome 123,
 // Firefox 138 or Safari 17.2, this loads wherever ES modules do.
+// "lang": the languages of settings.LANGUAGES (tests/i18n checks they agree); the server reads it (controlmap.languages).
 // "map" on a widget parameter: the map parameter(s) it is read from; "if": only when that map flag is on.
 export default {
   "map": {
@@ -18,7 +19,8 @@ export default {
               "help": "1 to shade the control areas derived from the places, 0 not to"},
     "changes": {"kind": "period", "words": ["week", "month"],
                 "help": "week, month or a date such as 2017-10-01: mark the places changed since then"},
-    "compare": {"kind": "date", "help": "a date such as 2014-06-01 to show beside the date shown"}
+    "compare": {"kind": "date", "help": "a date such as 2014-06-01 to show beside the date shown"},
+    "lang": {"kind": "choice", "choices": ["en", "ar", "ckb"], "help": "the language: en, ar (Arabic) or ckb (Central Kurdish)"}
   },
   "embed": {
     "at": {"kind": "date", "help": "a date such as 2017-11-03, 2017-11 or 2017", "map": "at"},
@@ -39,6 +41,8 @@ export default {
     "loop": {"kind": "flag", "yes": ["1", "true", "yes", "on"], "no": ["0", "false", "no", "off"], "help": "1 to start again at the end"},
     "controls": {"kind": "controls", "choices": ["timeline", "legend", "panel"],
                  "help": "none, or any of timeline, legend, panel separated by commas"},
-    "theme": {"kind": "choice", "choices": ["light", "dark"], "help": "light or dark"}
+    "theme": {"kind": "choice", "choices": ["light", "dark"], "help": "light or dark"},
+    "lang": {"kind": "choice", "choices": ["en", "ar", "ckb"], "help": "the language: en, ar (Arabic) or ckb (Central Kurdish)",
+             "map": "lang"}
   }
 };

@@ -7,6 +7,7 @@
  * aligned to it), scene.day and scene.actors (a Set of actor slugs), then scene.draw().
  */
 import { formatDay } from "./days.js";
+import { gettext } from "./i18n.js";
 import { actorsOf, advanceSnapshot, changedPlaces, placeStateAt, snapshot, UNKNOWN } from "./state.js";
 import { describe, radiusOf, spriteOf, styleOf } from "./symbols.js";
 
@@ -21,7 +22,7 @@ export function createScene({ base, mapView, only = null }) {
   let shownDay = null;
   let shownTimeline = null;
 
-  const nameOfIndex = (i) => (i >= 0 ? base.actors[i].name : "unknown");
+  const nameOfIndex = (i) => (i >= 0 ? base.actors[i].name : gettext("unknown side"));
   const colourOf = (i) => (i >= 0 ? base.actors[i].colour : "#8a8a8a");
 
   const scene = {

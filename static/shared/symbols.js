@@ -5,6 +5,7 @@
  * The server's pictures draw the same shapes (pictures/symbols.py mirrors this module: change both).
  */
 import { named } from "./bidi.js";
+import { fill, gettext, pgettext } from "./i18n.js";
 
 export const NEUTRAL = "#8a8a8a";
 const OUTLINE = "#1f1f1f";
@@ -126,40 +127,47 @@ export function drawSymbol(ctx, x, y, r, style, selected = false) {
   ctx.restore();
 }
 
-/** Names (named() parts) joined as "A, B and C". */
+/** Names (named() parts) joined as "A, B and C" in the page's language. */
 function list(names) {
   if (names.length <= 1) return names;
-  return [...names.slice(0, -1).flatMap((name, i) => (i ? [", ", name] : [name])), " and ", names.at(-1)];
+  const comma = pgettext("list", ", ");
+  return [...names.slice(0, -1).flatMap((name, i) => (i ? [comma, name] : [name])), pgettext("list", " and "), names.at(-1)];
 }
 
 /**
  * The words for a state: {status, holder}, each a list of strings and named() parts, so that the page
- * isolates every name from the words around it (bidi.js).
+ * isolates every name from the words around it (bidi.js). Each sentence is one translated template
+ * (i18n.fill): the language orders its words, the names keep their places.
  */
 export function describe(state, nameOf) {
-  if (!state || state.status === "unknown") return { status: ["unknown"], holder: ["unknown"] };
+  if (!state || state.status === "unknown") return { status: [pgettext("status", "unknown")], holder: [pgettext("holder", "unknown")] };
   const name = (actor) => named(nameOf(actor));
   const others = (role) => {
     const found = state.others.filter((o) => o.role === role).map((o) => name(o.actor));
-    return found.length ? list(found) : ["unknown forces"];
+    return found.length ? list(found) : [gettext("unknown forces")];
   };
-  if (state.status === "controlled") return { status: ["controlled"], holder: [name(state.holder)] };
-  if (state.status === "besieged") return { status: ["besieged by ", ...others("besieging")], holder: [name(state.holder)] };
-  if (state.status === "contested") return { status: ["contested between ", ...others("contesting")], holder: ["none (contested)"] };
+  if (state.status === "controlled") return { status: [pgettext("status", "controlled")], holder: [name(state.holder)] };
+  if (state.status === "besieged") return { status: fill(gettext("besieged by %(sides)s"), { sides: others("besieging") }), holder: [name(state.holder)] };
+  if (state.status === "contested") {
+    return { status: fill(gettext("contested between %(sides)s"), { sides: others("contesting") }), holder: [gettext("none (contested)")] };
+  }
   const sides = state.sides.map((side, i) => {
     const words = describe(side, nameOf);
-    return [i ? "; others say " : "", ...(side.status === "controlled" ? ["held by ", ...words.holder] : words.status)];
+    return [i ? gettext("; others say ") : "", ...(side.status === "controlled" ? heldBy(words.holder) : words.status)];
   });
-  return { status: ["disputed: reports say ", ...sides.flat()], holder: ["disputed"] };
+  return { status: fill(gettext("disputed: reports say %(reports)s"), { reports: sides.flat() }), holder: [pgettext("holder", "disputed")] };
 }
+
+/** "held by X", as every list and sentence says it. */
+export const heldBy = (holder) => fill(gettext("held by %(holder)s"), { holder });
 
 /** The statuses of the legend, in the order it lists them, with an example style. */
 export const LEGEND = [
-  { kind: "controlled", label: "Held", text: "solid disc in the holder's colour" },
-  { kind: "contested", label: "Contested", text: "disc split between the sides fighting inside" },
-  { kind: "besieged", label: "Besieged", text: "holder's disc inside a ring in the besieger's colour" },
-  { kind: "disputed", label: "Disputed", text: "hatched disc with a dashed edge: sources disagree" },
-  { kind: "unknown", label: "Unknown", text: "hollow grey circle: no sourced claim" },
+  { kind: "controlled", label: pgettext("legend", "Held"), text: gettext("solid disc in the holder's colour") },
+  { kind: "contested", label: pgettext("legend", "Contested"), text: gettext("disc split between the sides fighting inside") },
+  { kind: "besieged", label: pgettext("legend", "Besieged"), text: gettext("holder's disc inside a ring in the besieger's colour") },
+  { kind: "disputed", label: pgettext("legend", "Disputed"), text: gettext("hatched disc with a dashed edge: sources disagree") },
+  { kind: "unknown", label: pgettext("legend", "Unknown"), text: gettext("hollow grey circle: no sourced claim") },
 ];
 
 const sprites = new Map();

@@ -4,6 +4,11 @@
  * inside the bar: Space plays or pauses, ←/→ step to the previous or next change, Shift+←/→ one day,
  * Home/End the first and last change.
  *
+ * Right to left (an Arabic or Kurdish page), time runs from right to left, as the reader's eye and the
+ * page's other lists do: the first day at the inline start (the right), ← steps forward in time and
+ * → back, the play and step icons point the same way. Positions are inline offsets (inset-inline-start),
+ * so the layout itself is the page's, not mirrored.
+ *
  * Under the track, a dated axis (axis.js): the histogram's bars, the change ticks and the handle all
  * sit at the same place for the same day.
  *
@@ -14,11 +19,12 @@
  *          onPlay(playing), speeds: [{days, label}], speed (days per second)}
  */
 import { axisOf } from "./axis.js";
+import { gettext, interpolate } from "./i18n.js";
 
 const DEFAULT_SPEEDS = [
-  { days: 1, label: "1 day per second" },
-  { days: 7, label: "1 week per second" },
-  { days: 30, label: "1 month per second" },
+  { days: 1, label: gettext("1 day per second") },
+  { days: 7, label: gettext("1 week per second") },
+  { days: 30, label: gettext("1 month per second") },
 ];
 
 const ICONS = {
@@ -61,15 +67,16 @@ export function createTimeline(container, config) {
 
   container.classList.add("timeline");
   container.replaceChildren();
+  const rtl = getComputedStyle(container).direction === "rtl";
   const controls = element("div", { class: "tl-controls" });
-  const prev = element("button", { type: "button", class: "tl-prev", "aria-label": "Previous change", title: "Previous change" });
-  const play = element("button", { type: "button", class: "tl-play", "aria-label": "Play", title: "Play" });
-  const next = element("button", { type: "button", class: "tl-next", "aria-label": "Next change", title: "Next change" });
+  const prev = element("button", { type: "button", class: "tl-prev", "aria-label": gettext("Previous change"), title: gettext("Previous change") });
+  const play = element("button", { type: "button", class: "tl-play", "aria-label": gettext("Play"), title: gettext("Play") });
+  const next = element("button", { type: "button", class: "tl-next", "aria-label": gettext("Next change"), title: gettext("Next change") });
   prev.append(icon("previous"));
   play.append(icon("play"));
   next.append(icon("next"));
   const dateLabel = element("output", { class: "tl-date", "aria-live": "polite" });
-  const speedLabel = element("label", { class: "tl-speed" }, "Speed ");
+  const speedLabel = element("label", { class: "tl-speed" }, `${gettext("Speed")} `);
   const speedSelect = element("select", { class: "tl-speed-select" });
   for (const option of speeds) {
     const node = element("option", { value: String(option.days) }, option.label);
@@ -78,12 +85,12 @@ export function createTimeline(container, config) {
   }
   speedLabel.append(speedSelect);
   const jump = element("form", { class: "tl-jump", novalidate: "" });
-  const jumpLabel = element("label", { for: `${container.id || "tl"}-jump` }, "Go to date");
+  const jumpLabel = element("label", { for: `${container.id || "tl"}-jump` }, gettext("Go to date"));
   const jumpInput = element("input", {
-    id: `${container.id || "tl"}-jump`, type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", size: "10",
+    id: `${container.id || "tl"}-jump`, type: "text", inputmode: "numeric", placeholder: gettext("YYYY-MM-DD"), size: "10",
     autocomplete: "off", "aria-describedby": `${container.id || "tl"}-jump-error`,
   });
-  const jumpButton = element("button", { type: "submit" }, "Go");
+  const jumpButton = element("button", { type: "submit" }, gettext("Go"));
   const jumpError = element("span", { id: `${container.id || "tl"}-jump-error`, class: "tl-error", role: "alert" });
   jump.append(jumpLabel, jumpInput, jumpButton, jumpError);
   controls.append(prev, play, next, dateLabel, speedLabel, jump);
@@ -91,12 +98,14 @@ export function createTimeline(container, config) {
   const track = element("div", { class: "tl-track" });
   const canvas = element("canvas", { class: "tl-histogram", "aria-hidden": "true" });
   const handle = element("div", {
-    class: "tl-handle", role: "slider", tabindex: "0", "aria-label": "Date",
+    class: "tl-handle", role: "slider", tabindex: "0", "aria-label": gettext("Date"),
     "aria-valuemin": String(first), "aria-valuemax": String(last), "aria-keyshortcuts": "Space ArrowLeft ArrowRight Home End",
   });
   track.append(canvas, handle);
   const axis = element("div", { class: "tl-axis", "aria-hidden": "true" });
-  const keys = element("p", { class: "tl-keys" }, "Keys on the timeline: Space plays or pauses; ← → previous or next change; Shift + ← → one day.");
+  const keys = element("p", { class: "tl-keys" }, rtl
+    ? gettext("Keys on the timeline: Space plays or pauses; → ← previous or next change; Shift + → ← one day.")
+    : gettext("Keys on the timeline: Space plays or pauses; ← → previous or next change; Shift + ← → one day."));
   container.append(controls, track, axis, keys);
 
   const fraction = (d) => (last === first ? 0 : (Math.min(last, Math.max(first, d)) - first) / (last - first));
@@ -111,7 +120,7 @@ export function createTimeline(container, config) {
     const ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const x = (d) => fraction(d) * width;
+    const x = (d) => (rtl ? 1 - fraction(d) : fraction(d)) * width; // on the canvas, from its left edge
     const { years, months, edges } = axisOf(first, last, width);
     const counts = config.histogram(edges);
     const peak = Math.max(1, ...counts);
@@ -124,19 +133,19 @@ export function createTimeline(container, config) {
     for (const tick of months) ctx.fillRect(Math.round(x(tick.day)), height - 5, 1, 5);
     for (const tick of years) ctx.fillRect(Math.round(x(tick.day)), 8, 1, height - 8);
     ctx.fillStyle = "#33415c";
-    for (const change of config.changeDays) ctx.fillRect(Math.round(fraction(change) * (width - 1)), 0, 1, 7);
-    // Names of years and months, each from its tick rightwards, as long as it fits in the track.
+    for (const change of config.changeDays) ctx.fillRect(Math.round((rtl ? 1 - fraction(change) : fraction(change)) * (width - 1)), 0, 1, 7);
+    // Names of years and months, each from its tick in the direction of reading, as long as it fits in the track.
     axis.replaceChildren(...[...years.map((t) => [t, "tl-year"]), ...months.map((t) => [t, "tl-month"])]
-      .filter(([tick]) => tick.label && x(tick.day) <= width - (tick.label.length > 3 ? 30 : 22))
+      .filter(([tick]) => tick.label && fraction(tick.day) * width <= width - (tick.label.length > 3 ? 30 : 22))
       .map(([tick, kind]) => {
         const name = element("span", { class: kind }, tick.label);
-        name.style.left = `${fraction(tick.day) * 100}%`;
+        name.style.insetInlineStart = `${fraction(tick.day) * 100}%`;
         return name;
       }));
   }
 
   function place() {
-    handle.style.left = `${fraction(day) * 100}%`;
+    handle.style.insetInlineStart = `${fraction(day) * 100}%`;
     const text = config.label(day);
     handle.setAttribute("aria-valuenow", String(day));
     handle.setAttribute("aria-valuetext", text);
@@ -153,8 +162,8 @@ export function createTimeline(container, config) {
     if (playing === value) return;
     playing = value;
     play.replaceChildren(icon(playing ? "pause" : "play"));
-    play.setAttribute("aria-label", playing ? "Pause" : "Play");
-    play.setAttribute("title", playing ? "Pause" : "Play");
+    play.setAttribute("aria-label", playing ? gettext("Pause") : gettext("Play"));
+    play.setAttribute("title", playing ? gettext("Pause") : gettext("Play"));
     cancelAnimationFrame(frame);
     if (playing) {
       if (day >= last) set(first, "jump");
@@ -190,7 +199,7 @@ export function createTimeline(container, config) {
     event.preventDefault();
     const parsed = config.parse(jumpInput.value);
     if (parsed === null) {
-      jumpError.textContent = `“${jumpInput.value}” is not a date: type YYYY-MM-DD, YYYY-MM or YYYY.`;
+      jumpError.textContent = interpolate(gettext("“%(text)s” is not a date: type YYYY-MM-DD, YYYY-MM or YYYY."), { text: jumpInput.value });
       jumpInput.setAttribute("aria-invalid", "true");
       return;
     }
@@ -210,7 +219,7 @@ export function createTimeline(container, config) {
     } else if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
       event.preventDefault();
       setPlaying(false);
-      const forward = event.key === "ArrowRight";
+      const forward = (event.key === "ArrowRight") !== rtl; // time runs in the reading direction
       if (event.shiftKey) step(day + (forward ? 1 : -1));
       else step(forward ? config.next(day) : config.previous(day));
     } else if (event.key === "Home" || event.key === "End") {
@@ -222,7 +231,8 @@ export function createTimeline(container, config) {
 
   const dayAt = (clientX) => {
     const box = track.getBoundingClientRect();
-    return first + Math.round(Math.min(1, Math.max(0, (clientX - box.left) / box.width)) * (last - first));
+    const along = rtl ? box.right - clientX : clientX - box.left;
+    return first + Math.round(Math.min(1, Math.max(0, along / box.width)) * (last - first));
   };
   let dragging = false;
   track.addEventListener("pointerdown", (event) => {

@@ -10,6 +10,7 @@
 import { named, phrase, isolated } from "../shared/bidi.js";
 import { dayToISO, formatDay } from "../shared/days.js";
 import { getJSON } from "../shared/http.js";
+import { fill, gettext } from "../shared/i18n.js";
 import { describe } from "../shared/symbols.js";
 
 const SHOWN = 12;
@@ -43,8 +44,9 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
     const claim = claims[0];
     const cited = claim.evidence?.[0];
     const quote = cited?.quote && (cited.quote.length > QUOTE_LENGTH ? `${cited.quote.slice(0, QUOTE_LENGTH)}…` : cited.quote);
-    target.replaceChildren(...phrase(" — ", named(claim.claimant), cited?.outlet ? [", via ", named(cited.outlet)] : [],
-      quote ? [": “", named(quote), "”"] : []));
+    target.replaceChildren(...phrase(" — ", named(claim.claimant),
+      cited?.outlet ? fill(gettext(", via %(outlet)s"), { outlet: named(cited.outlet) }) : [],
+      quote ? fill(gettext(": “%(quote)s”"), { quote: named(quote) }) : []));
   }
 
   /** Asks why for the entries still listed; while playing, waits for playback to stop. */
@@ -74,8 +76,10 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
       button.className = "link-button";
       button.append(isolated(place.name));
       button.addEventListener("click", () => onPlace(place.slug));
-      const what = state?.status === "controlled" ? [" now held by ", words.holder] : [" now ", words.status];
-      li.append(button, ...phrase(what, ` (${formatDay(change.day, change.precision)})`));
+      const date = formatDay(change.day, change.precision);
+      const what = state?.status === "controlled" ? fill(gettext(" now held by %(holder)s (%(date)s)"), { holder: words.holder, date })
+        : fill(gettext(" now %(status)s (%(date)s)"), { status: words.status, date });
+      li.append(button, ...phrase(what));
       const why = document.createElement("span");
       why.className = "why";
       li.append(why);
@@ -91,7 +95,7 @@ export function createChanges({ api, places, scene, list, title, empty, onPlace 
   function flushPlayed() {
     clearTimeout(playedTimer);
     playedTimer = 0;
-    if (played.length) show(played, "Changes while playing", true);
+    if (played.length) show(played, gettext("Changes while playing"), true);
     played = [];
   }
 

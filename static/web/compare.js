@@ -5,11 +5,12 @@
  * draws it (it shows a fixed date).
  */
 import { formatDay } from "../shared/days.js";
+import { corner, gettext, interpolate } from "../shared/i18n.js";
 import { createMapView } from "../shared/mapview.js";
 import { createScene } from "../shared/scene.js";
 
 function caption(L, map, position) {
-  const control = L.control({ position });
+  const control = L.control({ position: corner(position) });
   const text = document.createElement("p");
   text.className = "map-caption";
   control.onAdd = () => text;
@@ -56,7 +57,7 @@ export function createCompare({ L, mainView, mapConfig, base, container, element
         other.scene.day = compare;
         other.scene.draw(true);
         other.mapView.relabel();
-        other.caption.textContent = `${formatDay(compare)}${knownToday ? " (as known today)" : ""}`;
+        other.caption.textContent = knownToday ? interpolate(gettext("%(date)s (as known today)"), { date: formatDay(compare) }) : formatDay(compare);
         mainCaption.textContent = label(day);
         input.value = new Date(compare * 86400000).toISOString().slice(0, 10);
       }

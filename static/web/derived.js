@@ -8,13 +8,14 @@
  * Areas are asked for when the date settles (a step, a jump, the end of a drag, a pause), never per
  * playback frame: while playing they stay at the last settled date and follow once playback pauses.
  */
-import { isolated, phrase } from "../shared/bidi.js";
+import { capitalised, isolated, phrase } from "../shared/bidi.js";
 import { dayToISO, formatDay } from "../shared/days.js";
 import { getJSON } from "../shared/http.js";
+import { corner, fill, gettext, interpolate } from "../shared/i18n.js";
 import { el } from "../shared/panel.js";
 import { describe, stateFromApi, styleOf } from "../shared/symbols.js";
 
-const NOTE = "Shaded areas: derived from the nearest sourced places, not reported";
+const NOTE = gettext("Shaded areas: derived from the nearest sourced places, not reported");
 
 export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug, toggle, legend, notice, onPlace, onToggle }) {
   const actorIndex = (slug) => actorBySlug.get(slug)?.index ?? -1;
@@ -24,16 +25,17 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
   // Kept clear of the zoom buttons, and scrolling inside a phone's short map.
   const popup = L.popup({ maxWidth: 280, maxHeight: 200, autoPanPaddingTopLeft: [52, 10], autoPanPaddingBottomRight: [10, 10] });
 
-  const note = L.control({ position: "bottomleft" });
+  const note = L.control({ position: corner("bottomleft") });
   note.onAdd = () => el("p", { class: "derived-note" }, [NOTE]);
 
   function details(feature) {
     const props = feature.properties;
     const words = describe(stateFromApi(props, actorIndex), scene.nameOfIndex);
     const box = el("div", { class: "derived-popup" }, [
-      el("h3", {}, ["Derived area, not reported"]),
-      el("p", {}, props.status === "controlled" && !props.disputed ? ["Held by ", words.holder] : [words.status]),
-      el("h4", {}, ["Shaped by these places"]),
+      el("h3", {}, [gettext("Derived area, not reported")]),
+      el("p", {}, props.status === "controlled" && !props.disputed ? fill(gettext("Held by %(holder)s"), { holder: words.holder })
+        : [capitalised(words.status)]),
+      el("h4", {}, [gettext("Shaped by these places")]),
     ]);
     const places = el("ul");
     for (const slug of props.places) {
@@ -47,8 +49,8 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
     }
     const claims = el("ul", { class: "derived-claims" });
     for (const key of props.claims ?? []) claims.append(el("li", {}, [el("code", {}, [key])]));
-    box.append(places, el("h4", {}, ["Deciding claims"]), claims,
-      el("p", { class: "help" }, ["Each place's panel quotes the claims that decide it."]));
+    box.append(places, el("h4", {}, [gettext("Deciding claims")]), claims,
+      el("p", { class: "help" }, [gettext("Each place's panel quotes the claims that decide it.")]));
     return box;
   }
 
@@ -91,9 +93,9 @@ export function createDerived({ L, mapView, api, scene, actorBySlug, placeBySlug
       features = answer.features ?? [];
       describeMethod(answer.method);
       draw();
-      legend.closest("section").querySelector(".derived-date").textContent = `on ${formatDay(day)}`;
+      legend.closest("section").querySelector(".derived-date").textContent = interpolate(gettext("on %(date)s"), { date: formatDay(day) });
     } catch (error) {
-      if (ticket === asked) notice(`The derived control areas could not be loaded: ${error.message}`);
+      if (ticket === asked) notice(interpolate(gettext("The derived control areas could not be loaded: %(error)s"), { error: error.message }));
     }
   }
 

@@ -6,6 +6,7 @@
  * link is withheld and the status says why, instead of downloading an error.
  */
 import { dayToISO, formatDay, parseDay } from "../shared/days.js";
+import { gettext, interpolate, ngettext } from "../shared/i18n.js";
 import { writeState } from "../shared/urlstate.js";
 
 export const MAX_FRAMES = 300;
@@ -24,13 +25,17 @@ export function downloadAddresses(view, { imagePath, animationPath, from, to, st
   params.set("step", String(step));
   for (const [name, value] of Object.entries(ANIMATION_SIZE)) params.set(name, String(value));
   let problem = null;
-  if (first > last) problem = "The animation's window ends before it starts.";
-  else if (frames > MAX_FRAMES) problem = `The animation would have ${frames} frames; at most ${MAX_FRAMES}: choose a shorter window or a faster speed.`;
+  if (first > last) problem = gettext("The animation's window ends before it starts.");
+  else if (frames > MAX_FRAMES) {
+    problem = interpolate(gettext("The animation would have %(frames)s frames; at most %(most)s: choose a shorter window or a faster speed."),
+      { frames, most: MAX_FRAMES });
+  }
   return {
     picture: `${imagePath}${query}`,
     animation: problem ? null : `${animationPath}?${params.toString().replace(/%2C/g, ",")}`,
     problem,
-    span: `${formatDay(first)} to ${formatDay(last)}, ${frames} frame${frames === 1 ? "" : "s"}`,
+    span: interpolate(ngettext("%(from)s to %(to)s, %(frames)s frame", "%(from)s to %(to)s, %(frames)s frames", frames),
+      { from: formatDay(first), to: formatDay(last), frames }),
   };
 }
 
@@ -44,8 +49,8 @@ export function createDownloads({ imagePath, animationPath, status }) {
     a.setAttribute("download", "");
     return a;
   };
-  const picture = link("Download picture");
-  const animation = link("Download animation");
+  const picture = link(gettext("Download picture"));
+  const animation = link(gettext("Download animation"));
   row.append(picture, animation);
   return {
     row,

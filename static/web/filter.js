@@ -3,6 +3,7 @@
  * checked (all when none is). createFilter(fieldset, summary, {actors, chosen: Set of slugs, onChange(chosen)}).
  */
 import { isolated } from "../shared/bidi.js";
+import { gettext, interpolate } from "../shared/i18n.js";
 
 export function createFilter(fieldset, summary, { actors, chosen, onChange }) {
   for (const actor of actors) {
@@ -19,7 +20,8 @@ export function createFilter(fieldset, summary, { actors, chosen, onChange }) {
     fieldset.append(label);
   }
   const summarise = () => {
-    summary.textContent = chosen.size ? `Sides shown: ${chosen.size} of ${actors.length}` : "All sides shown";
+    summary.textContent = chosen.size ? interpolate(gettext("Sides shown: %(shown)s of %(all)s"), { shown: chosen.size, all: actors.length })
+      : gettext("All sides shown");
   };
   fieldset.addEventListener("change", (event) => {
     if (event.target.checked) chosen.add(event.target.value);

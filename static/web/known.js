@@ -8,6 +8,7 @@
 import { dayToISO, formatDay } from "../shared/days.js";
 import { alignTimeline, decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
+import { gettext, interpolate } from "../shared/i18n.js";
 
 const KEPT = 500; // timelines kept before the cache starts again
 
@@ -15,7 +16,7 @@ export function createKnown({ today, url, status, notice, onLoaded, stillWanted 
   const cache = new Map();
   let wanted = null;
   let busy = false;
-  const say = (day) => `Showing what was reported by ${formatDay(day)}.`;
+  const say = (day) => interpolate(gettext("Showing what was reported by %(date)s."), { date: formatDay(day) });
 
   async function fetchWanted() {
     busy = true;
@@ -28,7 +29,7 @@ export function createKnown({ today, url, status, notice, onLoaded, stillWanted 
         cache.set(day, timeline);
         onLoaded(day, timeline);
       } catch (error) {
-        notice(`Could not load the map as reported on ${dayToISO(day)}: ${error.message}`);
+        notice(interpolate(gettext("Could not load the map as reported on %(date)s: %(error)s"), { date: formatDay(day), error: error.message }));
       }
     }
     busy = false;
@@ -41,7 +42,7 @@ export function createKnown({ today, url, status, notice, onLoaded, stillWanted 
       status.textContent = say(day);
       return cache.get(day);
     }
-    status.textContent = `Loading what was reported by ${formatDay(day)}…`;
+    status.textContent = interpolate(gettext("Loading what was reported by %(date)s…"), { date: formatDay(day) });
     wanted = day;
     if (!busy) fetchWanted();
     return null;

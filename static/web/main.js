@@ -7,6 +7,7 @@
 import { dayToISO, formatDay, parseDay } from "../shared/days.js";
 import { decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
+import { gettext, inLanguage, interpolate, language } from "../shared/i18n.js";
 import { renderLegend } from "../shared/legend.js";
 import { createMapView, fetchOutline } from "../shared/mapview.js";
 import { createPanel } from "../shared/panel.js";
@@ -18,11 +19,15 @@ import { readState } from "../shared/urlstate.js";
 import { createChanges } from "./changes.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
+import { createLanguageSwitch, followRememberedLanguage } from "./language.js";
 import { createLayers } from "./layers.js";
 import { createSearch } from "./search.js";
 import { createShare } from "./share.js";
 import { createTable } from "./table.js";
 import { createUrlSync } from "./urlsync.js";
+
+// A reader who chose another language opens this address in it: the rest would be thrown away.
+if (followRememberedLanguage()) await new Promise(() => {});
 
 const started = performance.now();
 const config = JSON.parse(document.getElementById("map-config").textContent);
@@ -46,9 +51,9 @@ for (const error of errors) notice(error.message);
 
 let today;
 try {
-  today = decodeTimeline(await getJSON(`${api}timeline/?v=${config.dataVersion}`));
+  today = decodeTimeline(await getJSON(config.timelineUrl));
 } catch (error) {
-  notice(`The map could not load its data: ${error.message}`);
+  notice(interpolate(gettext("The map could not load its data: %(error)s"), { error: error.message }));
   throw error;
 }
 
@@ -64,8 +69,11 @@ const view = {
   actors: knownActors(fromUrl.actors),
   place: null,
   mapInUrl: fromUrl.lat !== undefined && fromUrl.lng !== undefined,
+  lang: language, // the page's: the address, share links and embed codes keep it
 };
-for (const slug of fromUrl.actors ?? []) if (!actorBySlug.has(slug)) notice(`actors: “${slug}” is not a side on this map and was ignored.`);
+for (const slug of fromUrl.actors ?? []) {
+  if (!actorBySlug.has(slug)) notice(interpolate(gettext("actors: “%(slug)s” is not a side on this map and was ignored."), { slug }));
+}
 
 const openFromList = (index) => openPlace(places[index].slug, { push: true });
 const mapView = createMapView($("#map"), {
@@ -102,7 +110,7 @@ function render(full = false) {
 const knownStatus = $("#known-status");
 const known = createKnown({
   today, status: knownStatus, notice,
-  url: (day) => `${api}timeline/?known_at=${dayToISO(day)}`,
+  url: (day) => inLanguage(`${api}timeline/?known_at=${dayToISO(day)}`),
   stillWanted: () => (view.known ? view.day : null),
   onLoaded: (day, timeline) => {
     if (view.known && day <= view.day) {
@@ -129,7 +137,7 @@ function setDay(day, how) {
   chooseTimeline();
   render(how === "apply");
   if (how === "play") changes.queuePlayed(changesBetween(scene.timeline, previous, day));
-  else if (how !== "drag") changes.show(changesBetween(scene.timeline, day - 1, day), `Changes on ${timelineLabel(day)}`);
+  else if (how !== "drag") changes.show(changesBetween(scene.timeline, day - 1, day), interpolate(gettext("Changes on %(date)s"), { date: timelineLabel(day) }));
   if (view.place) {
     clearTimeout(panelTimer);
     if (view.known) panelTimer = setTimeout(() => panel.setDay(view.day, true), 250);
@@ -167,7 +175,7 @@ const timeline = createTimeline($("#timeline"), {
 });
 
 const panel = createPanel($("#panel"), {
-  historyUrl: (slug) => `${api}places/${encodeURIComponent(slug)}/history/${view.known ? `?known_at=${dayToISO(view.day)}` : ""}`,
+  historyUrl: (slug) => inLanguage(`${api}places/${encodeURIComponent(slug)}/history/${view.known ? `?known_at=${dayToISO(view.day)}` : ""}`),
   sourceUrl: (key) => config.sourceUrl.replace("KEY", encodeURIComponent(key)),
   nameOf: (slug) => actorBySlug.get(slug)?.name ?? slug,
   onClose: () => closePlace({ push: true }),
@@ -176,7 +184,7 @@ const panel = createPanel($("#panel"), {
 function openPlace(slug, { push = false, focus = true } = {}) {
   const place = placeBySlug.get(slug);
   if (!place) {
-    notice(`place: “${slug}” is not on this map.`);
+    notice(interpolate(gettext("place: “%(slug)s” is not on this map."), { slug }));
     return Promise.resolve();
   }
   view.place = slug;
@@ -262,6 +270,7 @@ window.addEventListener("popstate", () => {
 });
 
 renderLegend($("#legend"), today.actors);
+createLanguageSwitch($("#language-switch"));
 createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
 apply(fromUrl);
 await mapView.outlineLoaded;
@@ -271,7 +280,7 @@ getJSON(`${api}place-areas/`)
     mapView.setAreas(areas.features, (slug) => placeBySlug.get(slug)?.index);
     document.body.dataset.areas = String(areas.features.length);
   })
-  .catch((error) => notice(`The areas of places could not be loaded: ${error.message}`));
+  .catch((error) => notice(interpolate(gettext("The areas of places could not be loaded: %(error)s"), { error: error.message })));
 // The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
 // asked for last, runs once the places and the outline are drawn.
 await new Promise((resolve) => requestAnimationFrame(resolve));

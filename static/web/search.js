@@ -5,6 +5,7 @@
  */
 import { isolated } from "../shared/bidi.js";
 import { getJSON } from "../shared/http.js";
+import { gettext, inLanguage, interpolate, ngettext } from "../shared/i18n.js";
 
 const SHOWN = 10;
 const PAUSE = 200; // ms
@@ -21,7 +22,7 @@ export function createSearch({ form, input, results, status, api, placeBySlug, o
       return;
     }
     try {
-      const data = await getJSON(`${api}places/?q=${encodeURIComponent(text.trim())}`);
+      const data = await getJSON(inLanguage(`${api}places/?q=${encodeURIComponent(text.trim())}`));
       if (mine !== latest) return;
       const found = (data.features ?? []).map((f) => placeBySlug.get(f.id ?? f.properties?.place ?? f.properties?.slug)).filter(Boolean);
       results.replaceChildren(...found.slice(0, SHOWN).map((place) => {
@@ -37,9 +38,10 @@ export function createSearch({ form, input, results, status, api, placeBySlug, o
         li.append(button);
         return li;
       }));
-      status.textContent = found.length ? `${found.length} place${found.length > 1 ? "s" : ""} found` : "No place of that name";
+      status.textContent = found.length ? interpolate(ngettext("%(count)s place found", "%(count)s places found", found.length), { count: found.length })
+        : gettext("No place of that name");
     } catch (error) {
-      status.textContent = `Search failed: ${error.message}`;
+      status.textContent = interpolate(gettext("Search failed: %(error)s"), { error: error.message });
     }
   }
 

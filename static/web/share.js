@@ -9,6 +9,7 @@
  */
 import { isolatedText } from "../shared/bidi.js";
 import { formatDay } from "../shared/days.js";
+import { gettext, interpolate, pgettext } from "../shared/i18n.js";
 import { CONTROLS, EMBED_SCHEMA, mapToEmbed, readState, writeState } from "../shared/urlstate.js";
 import { createDownloads } from "./downloads.js";
 
@@ -34,9 +35,9 @@ function checkbox(name, label, checked) {
 async function copy(text, status, what) {
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = `${what} copied.`;
+    status.textContent = what.copied;
   } catch {
-    status.textContent = `Could not copy: select the ${what.toLowerCase()} and copy it.`;
+    status.textContent = what.failed;
   }
 }
 
@@ -54,48 +55,48 @@ function buildDialog(button, { placeName = () => undefined }) {
   const embedPath = button.dataset.embedUrl;
   const loaderPath = button.dataset.loaderUrl;
   const dialog = el("dialog", { id: "share-dialog", class: "share-dialog", "aria-labelledby": "share-title" });
-  const close = el("button", { type: "button", class: "share-close", "aria-label": "Close the Share dialog" }, "×");
+  const close = el("button", { type: "button", class: "share-close", "aria-label": gettext("Close the Share dialog") }, "×");
   const head = el("div", { class: "share-head" });
-  head.append(el("h2", { id: "share-title" }, "Share this view"), close);
+  head.append(el("h2", { id: "share-title" }, gettext("Share this view")), close);
 
   const link = el("input", { id: "share-link", type: "text", readonly: "", class: "share-field" });
-  const copyLink = el("button", { type: "button" }, "Copy link");
+  const copyLink = el("button", { type: "button" }, gettext("Copy link"));
   const linkRow = el("div", { class: "share-row" });
   linkRow.append(link, copyLink);
 
   const options = el("fieldset", { class: "share-options" });
-  options.append(el("legend", {}, "Embed options"));
-  const controlNames = { timeline: "Timeline", legend: "Legend", panel: "Place card and sources" };
+  options.append(el("legend", {}, gettext("Embed options")));
+  const controlNames = { timeline: gettext("Timeline"), legend: gettext("Legend"), panel: gettext("Place card and sources") };
   for (const name of CONTROLS) options.append(checkbox(`control-${name}`, controlNames[name], true));
-  options.append(checkbox("autoplay", "Play on load", false), checkbox("loop", "Loop", false),
-    checkbox("dark", "Dark theme", false), checkbox("resize", "Fit the height to the content (adds the loader script)", true));
+  options.append(checkbox("autoplay", gettext("Play on load"), false), checkbox("loop", gettext("Loop"), false),
+    checkbox("dark", gettext("Dark theme"), false), checkbox("resize", gettext("Fit the height to the content (adds the loader script)"), true));
   const speed = el("select", { name: "speed" });
-  for (const [value, label] of [["", "1 week per second (default)"], ["day", "1 day per second"], ["month", "1 month per second"]]) {
+  for (const [value, label] of [["", gettext("1 week per second (default)")], ["day", gettext("1 day per second")], ["month", gettext("1 month per second")]]) {
     speed.append(el("option", { value }, label));
   }
-  const speedLabel = el("label", { class: "share-option" }, "Playback speed ");
+  const speedLabel = el("label", { class: "share-option" }, `${gettext("Playback speed")} `);
   speedLabel.append(speed);
   const windowRow = el("div", { class: "share-window" });
-  const from = el("input", { name: "from", type: "text", placeholder: "YYYY-MM-DD", size: "10", "aria-describedby": "share-window-help" });
-  const to = el("input", { name: "to", type: "text", placeholder: "YYYY-MM-DD", size: "10", "aria-describedby": "share-window-help" });
-  const fromLabel = el("label", {}, "Play from ");
+  const from = el("input", { name: "from", type: "text", placeholder: gettext("YYYY-MM-DD"), size: "10", "aria-describedby": "share-window-help" });
+  const to = el("input", { name: "to", type: "text", placeholder: gettext("YYYY-MM-DD"), size: "10", "aria-describedby": "share-window-help" });
+  const fromLabel = el("label", {}, `${gettext("Play from")} `);
   fromLabel.append(from);
-  const toLabel = el("label", {}, " to ");
+  const toLabel = el("label", {}, ` ${gettext("to")} `);
   toLabel.append(to);
-  windowRow.append(fromLabel, toLabel, el("span", { id: "share-window-help", class: "help" }, " (blank: the whole timeline)"));
+  windowRow.append(fromLabel, toLabel, el("span", { id: "share-window-help", class: "help" }, ` ${gettext("(blank: the whole timeline)")}`));
   options.append(speedLabel, windowRow);
 
   const code = el("textarea", { id: "share-code", readonly: "", rows: "4", class: "share-field" });
-  const copyCode = el("button", { type: "button" }, "Copy embed code");
+  const copyCode = el("button", { type: "button" }, gettext("Copy embed code"));
   const status = el("p", { class: "share-status", role: "status" });
-  const preview = el("iframe", { class: "share-preview", title: "Preview of the embedded map" });
+  const preview = el("iframe", { class: "share-preview", title: gettext("Preview of the embedded map") });
   const downloads = createDownloads({ imagePath: button.dataset.imageUrl, animationPath: button.dataset.animationUrl, status });
 
   dialog.append(head,
-    el("label", { for: "share-link" }, "Link to this view"), linkRow, downloads.row,
+    el("label", { for: "share-link" }, gettext("Link to this view")), linkRow, downloads.row,
     options,
-    el("label", { for: "share-code" }, "Embed code"), code, copyCode, status,
-    el("h3", {}, "Preview"), preview);
+    el("label", { for: "share-code" }, gettext("Embed code")), code, copyCode, status,
+    el("h3", {}, gettext("Preview")), preview);
   document.body.append(dialog);
 
   let previewTimer = 0;
@@ -116,12 +117,12 @@ function buildDialog(button, { placeName = () => undefined }) {
         field.removeAttribute("aria-invalid");
       } catch (error) {
         field.setAttribute("aria-invalid", "true");
-        status.textContent = `${name}: ${error.message}; left out.`;
+        status.textContent = interpolate(gettext("%(name)s: %(error)s; left out."), { name, error: error.message });
       }
     }
     const place = placeName(view.place);
-    const title = ["ControlMap: territorial control map", place && isolatedText(place), view.at !== undefined ? formatDay(view.at) : undefined]
-      .filter(Boolean).join(", ");
+    const title = [gettext("ControlMap: territorial control map"), place && isolatedText(place), view.at !== undefined ? formatDay(view.at) : undefined]
+      .filter(Boolean).join(pgettext("a list", ", "));
     downloads.update(view, { step: Math.max(1, Math.round(span.step ?? 7)), from: span.from, to: span.to });
     return { src: new URL(`${embedPath}${writeState(state, EMBED_SCHEMA)}`, location.href).href, title };
   }
@@ -141,8 +142,10 @@ function buildDialog(button, { placeName = () => undefined }) {
 
   options.addEventListener("change", update);
   options.addEventListener("input", update);
-  copyLink.addEventListener("click", () => copy(link.value, status, "Link"));
-  copyCode.addEventListener("click", () => copy(code.value, status, "Embed code"));
+  copyLink.addEventListener("click", () => copy(link.value, status,
+    { copied: gettext("Link copied."), failed: gettext("Could not copy: select the link and copy it.") }));
+  copyCode.addEventListener("click", () => copy(code.value, status,
+    { copied: gettext("Embed code copied."), failed: gettext("Could not copy: select the embed code and copy it.") }));
   close.addEventListener("click", () => dialog.close());
   return { dialog, update };
 }

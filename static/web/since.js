@@ -8,10 +8,11 @@
  * frame: while playing, the rings stay at the last settled date and follow once playback pauses.
  */
 import { isolated, named } from "../shared/bidi.js";
-import { dayToISO, formatDay } from "../shared/days.js";
+import { dayToISO, formatDay, parseDay } from "../shared/days.js";
 import { getJSON } from "../shared/http.js";
+import { fill, gettext, interpolate, ngettext, rtl } from "../shared/i18n.js";
 import { el } from "../shared/panel.js";
-import { describe, radiusOf, stateFromApi } from "../shared/symbols.js";
+import { describe, heldBy, radiusOf, stateFromApi } from "../shared/symbols.js";
 
 const PERIODS = { week: 7, month: 30 };
 const LISTED = 40;
@@ -35,7 +36,7 @@ export function createSince({ L, mapView, api, scene, actorBySlug, placeBySlug, 
 
   const words = (props) => {
     const state = describe(props.status === "unknown" ? null : stateFromApi(props, actorIndex), scene.nameOfIndex);
-    return props.status === "controlled" && !props.disputed ? ["held by ", state.holder] : state.status;
+    return props.status === "controlled" && !props.disputed ? heldBy(state.holder) : state.status;
   };
 
   function item(feature) {
@@ -45,9 +46,10 @@ export function createSince({ L, mapView, api, scene, actorBySlug, placeBySlug, 
     button.addEventListener("click", () => onPlace(props.place));
     const evidence = props.to.evidence?.[0];
     const quote = evidence?.quote && (evidence.quote.length > QUOTE_LENGTH ? `${evidence.quote.slice(0, QUOTE_LENGTH)}…` : evidence.quote);
-    const why = evidence ? [" — ", named(evidence.claimant), quote ? [": “", named(quote), "”"] : []] : [];
-    return el("li", {}, [button, ": ", words(props.from), " → ", words(props.to),
-      props.to.since_label ? ` (${props.to.since_label})` : "", el("span", { class: "why" }, why)]);
+    const why = evidence ? [" — ", named(evidence.claimant), quote ? fill(gettext(": “%(quote)s”"), { quote: named(quote) }) : []] : [];
+    const since = props.to.since ? formatDay(parseDay(props.to.since), props.to.precision) : null;
+    return el("li", {}, [button, ": ", words(props.from), rtl ? " ← " : " → ", words(props.to),
+      since ? interpolate(gettext(" (%(date)s)"), { date: since }) : "", el("span", { class: "why" }, why)]);
   }
 
   function show(answer, start, day) {
@@ -59,9 +61,10 @@ export function createSince({ L, mapView, api, scene, actorBySlug, placeBySlug, 
         renderer, radius: radiusOf(place.size) + 5, color: RING, weight: 3, fill: false, interactive: false,
       }).addTo(rings);
     }
-    title.textContent = `Changed since ${formatDay(start)} (to ${formatDay(day)})`;
+    title.textContent = interpolate(gettext("Changed since %(start)s (to %(end)s)"), { start: formatDay(start), end: formatDay(day) });
     list.replaceChildren(...answer.features.slice(0, LISTED).map(item));
-    more.textContent = answer.features.length > LISTED ? `and ${answer.features.length - LISTED} more, ringed on the map` : "";
+    const rest = answer.features.length - LISTED;
+    more.textContent = rest > 0 ? interpolate(ngettext("and %(count)s more, ringed on the map", "and %(count)s more, ringed on the map", rest), { count: rest }) : "";
     section.querySelector(".since-empty").hidden = answer.features.length > 0;
     document.body.dataset.changes = String(answer.features.length);
   }
@@ -82,8 +85,8 @@ export function createSince({ L, mapView, api, scene, actorBySlug, placeBySlug, 
     if (start >= day) {
       clear();
       section.hidden = false;
-      title.textContent = "Changed since";
-      list.replaceChildren(el("li", {}, `Choose a date before ${formatDay(day)}.`));
+      title.textContent = gettext("Changed since");
+      list.replaceChildren(el("li", {}, interpolate(gettext("Choose a date before %(date)s."), { date: formatDay(day) })));
       return;
     }
     const query = new URLSearchParams({ from: dayToISO(start), to: dayToISO(day) });
@@ -97,7 +100,7 @@ export function createSince({ L, mapView, api, scene, actorBySlug, placeBySlug, 
       shownFor = key;
       show(answer, start, day);
     } catch (error) {
-      if (ticket === asked) notice(`The changes since ${formatDay(start)} could not be loaded: ${error.message}`);
+      if (ticket === asked) notice(interpolate(gettext("The changes since %(date)s could not be loaded: %(error)s"), { date: formatDay(start), error: error.message }));
     }
   }
 

@@ -7,6 +7,8 @@
  * dragged, its rows follow once the date rests a moment (at L that layout was half of a step's cost);
  * a new list (a full redraw, another side filter) follows at once.
  */
+import { gettext, interpolate, ngettext } from "../shared/i18n.js";
+
 const REST_MS = 150;
 
 export function createTable({ textView, scene, mapView, places, dateLabel, count, heading }) {
@@ -20,8 +22,8 @@ export function createTable({ textView, scene, mapView, places, dateLabel, count
     const bounds = mapView.map.getBounds();
     const { shown: listed, total } = textView.show((i) => scene.visible(i) && bounds.contains([places[i].lat, places[i].lon]), scene.rowFor);
     count.textContent = listed < total
-      ? `${total} places in the map's view; the first ${listed} by name are listed. Zoom in or search to find others.`
-      : `${total} place${total === 1 ? "" : "s"} in the map's view.`;
+      ? interpolate(gettext("%(total)s places in the map's view; the first %(listed)s by name are listed. Zoom in or search to find others."), { total, listed })
+      : interpolate(ngettext("%(total)s place in the map's view.", "%(total)s places in the map's view.", total), { total });
     pending.clear();
     relisting = false;
     heading.textContent = dateLabel(scene.day);

@@ -20,7 +20,7 @@ export function createUrlSync({ view, mapView }) {
   function write(push) {
     behind = false;
     const state = { at: view.day, place: view.place, actors: [...view.actors], known: view.known,
-      areas: view.areas, changes: view.changes, compare: view.compare };
+      areas: view.areas, changes: view.changes, compare: view.compare, lang: view.lang };
     if (view.mapInUrl) Object.assign(state, mapView.view());
     const query = writeState(state);
     if (query === location.search) return;

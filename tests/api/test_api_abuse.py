@@ -25,18 +25,19 @@ from controlmap import health as health_module
 from geo.models import Place
 
 ENDPOINTS = {
-    "/api/v2/control/": ["at", "known_at", "actors", "bbox", "format"],
+    "/api/v2/control/": ["at", "known_at", "actors", "bbox", "format", "lang"],
     "/api/v2/areas/": ["at", "known_at", "actors", "bbox", "format"],
-    "/api/v2/timeline/": ["known_at"],
-    "/api/v2/places/": ["q", "page", "page_size", "format"],
+    "/api/v2/timeline/": ["known_at", "lang"],
+    "/api/v2/places/": ["q", "page", "page_size", "format", "lang"],
     "/api/v2/place-areas/": ["format"],
-    "/api/v2/places/qaim/": ["at", "known_at", "format"],
-    "/api/v2/places/qaim/history/": ["known_at"],
-    "/api/v2/actors/": [],
+    "/api/v2/places/qaim/": ["at", "known_at", "format", "lang"],
+    "/api/v2/places/qaim/history/": ["known_at", "lang"],
+    "/api/v2/actors/": ["lang"],
     "/api/v2/sources/": ["page", "page_size"],
     "/api/v2/claims/": ["place", "actor", "status", "date_from", "date_to", "source", "page", "page_size", "format"],
+    "/feeds/changes/": ["lang"],
 }
-PLAIN_PAGES = ["/api/v2/docs/", "/feeds/changes/"]
+PLAIN_PAGES = ["/api/v2/docs/"]
 FSI, PDI, RLO = "\u2068", "\u2069", "\u202e"
 
 

@@ -151,7 +151,7 @@ def test_the_widget_parameters_python_reads_are_the_ones_the_browser_declares():
     """embed.parameters reads static/shared/parameters.js, the declaration the browser's schemas are built from:
     the names in the order the Share dialog writes them, and the map address translated as mapToEmbed does."""
     assert widget_names() == ("at", "from", "to", "place", "places", "centre", "zoom", "bbox", "actors", "known_at",
-                              "autoplay", "speed", "loop", "controls", "theme")
+                              "autoplay", "speed", "loop", "controls", "theme", "lang")
     full = dict(parse_qsl(MAP_VIEW))
     assert widget_params_of_map(full) == {"at": "2017-11-03", "place": "deir-el-zour", "centre": "35.3,40.1", "zoom": "8",
                                           "actors": "syrian-government,islamic-state", "known_at": "2017-11-03"}
