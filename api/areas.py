@@ -1,5 +1,6 @@
 """GET /api/v2/areas/: the control areas derived from the places' states on a day (geo.areas), and
-the areas stored with places (Place.area) in their states.
+the areas stored with places (Place.area) in their states; GET /api/v2/place-areas/: those stored
+outlines alone, which the map fetches once.
 
 The states come from geo.records as the snapshot's do (resolved from the claims: 0.1 s at L), so
 an area never says more than its places; the derivation and its parameters travel with the answer
@@ -150,3 +151,25 @@ def clipped(derived, bbox):
     surfaces = (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON)
     return [areas.Area(geometry, area.state, area.places)
             for area, geometry in zip(derived, cut) if shapely.get_type_id(geometry) in surfaces and geometry.area > 0]
+
+
+class PlaceAreasView(PublicView):
+    """The outline of every place that has an area (a district, a governorate): the map draws each in its
+    place's state. Apart from the snapshot and the timeline, which change with the date, because an area
+    does not: the map fetches it once."""
+
+    cache_endpoint = "place-areas"
+    renderer_classes = (GeoJSONRenderer, JSONRenderer)
+    query = Query(format=choice("geojson", "json"))
+
+    @extend_schema(
+        operation_id="place_areas", summary="Areas of places", parameters=[schema.formats("geojson", "json")],
+        responses={(200, "application/geo+json"): schema.ref("PlaceAreaCollection"),
+                   (200, "application/json"): schema.ref("PlaceAreaCollection"), **schema.ERRORS},
+    )
+    def get(self, request, **kwargs):
+        # Six decimals: about 0.1 m, finer than any outline a source gives.
+        rows = Place.objects.exclude(area=None).order_by("slug").values_list("slug", AsGeoJSON("area", precision=6))
+        return Response({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "id": slug, "geometry": orjson.loads(area), "properties": {"place": slug}} for slug, area in rows
+        ]})

@@ -3,7 +3,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from . import period_views, views
-from .areas import AreasView
+from .areas import AreasView, PlaceAreasView
 from .caching import cached_view
 from .changes import ChangesView
 from .feeds import ChangesFeed
@@ -33,7 +33,7 @@ urlpatterns = [
     path("api/<api_version:version>/changes/", ChangesView.as_view(), name="changes"),
     path("api/<api_version:version>/timeline/", views.TimelineView.as_view(), name="timeline"),
     path("api/<api_version:version>/places/", views.PlacesView.as_view(), name="places"),
-    path("api/<api_version:version>/place-areas/", views.PlaceAreasView.as_view(), name="place-areas"),
+    path("api/<api_version:version>/place-areas/", PlaceAreasView.as_view(), name="place-areas"),
     path("api/<api_version:version>/places/<str:slug>/", views.PlaceDetailView.as_view(), name="place"),
     path("api/<api_version:version>/places/<str:slug>/history/", views.PlaceHistoryView.as_view(), name="place-history"),
     path("api/<api_version:version>/actors/", views.ActorsView.as_view(), name="actors"),

@@ -8,7 +8,6 @@ answers write methods with 405; what makes them fast lives in api.fastpath.
 """
 import orjson
 from django.db.models import Exists, OuterRef, Q, TextField, Value
-from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.db.models.functions import Replace
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularAPIView
@@ -232,28 +231,6 @@ class PlacesView(PublicView):
         page = paginator.paginate_queryset(self.get_queryset(), request, view=self)
         serializer = PlaceFeatureSerializer(page, many=True, context={"lang": self.values.get("lang")})
         return paginator.get_paginated_response(serializer.data)
-
-
-class PlaceAreasView(PublicView):
-    """The outline of every place that has an area (a district, a governorate): the map draws each in its
-    place's state. Apart from the snapshot and the timeline, which change with the date, because an area
-    does not: the map fetches it once."""
-
-    cache_endpoint = "place-areas"
-    renderer_classes = (GeoJSONRenderer, JSONRenderer)
-    query = Query(format=choice("geojson", "json"))
-
-    @extend_schema(
-        operation_id="place_areas", summary="Areas of places", parameters=[schema.formats("geojson", "json")],
-        responses={(200, "application/geo+json"): schema.ref("PlaceAreaCollection"),
-                   (200, "application/json"): schema.ref("PlaceAreaCollection"), **schema.ERRORS},
-    )
-    def get(self, request, **kwargs):
-        # Six decimals: about 0.1 m, finer than any outline a source gives.
-        rows = Place.objects.exclude(area=None).order_by("slug").values_list("slug", AsGeoJSON("area", precision=6))
-        return Response({"type": "FeatureCollection", "features": [
-            {"type": "Feature", "id": slug, "geometry": orjson.loads(area), "properties": {"place": slug}} for slug, area in rows
-        ]})
 
 
 def place_row(slug, lang=None):
