@@ -171,7 +171,12 @@ class Article:
         """(first, stop, slug) of each alias written in the article, a short capitalised one only as written."""
         exact = self.gazetteer.exact
         return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
-                if (words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words])]
+                if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
+                and not self._opposed(first)]
+
+    def _opposed(self, index):
+        """Whether the name at token `index` follows "anti-" ("anti-government fighters" are not the government)."""
+        return index > 0 and self.tokens[index].hyphen_before and self.norms[index - 1] == "anti"
 
     def _written_as(self, index, capitals):
         """Whether token `index` is written as `capitals` ("IS", "U.S." for "US"), not as a word ("is", "us")."""

@@ -26,7 +26,8 @@ INSURGENTS = "@insurgents"  # "the militants", "jihadists": the armed group name
 # that name "the armed group" the article is about.
 GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", "pro-government allies", "army",
                     "army units", "the military", "military", "troops", "regime", "soldiers", "security forces",
-                    "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام"]
+                    "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام", "القوات الامنية", "قوات الامن",
+                    "القوات المسلحة"]
 INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
                    "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي"]
 # The words that tie a state force to its country ("Syrian army", "القوات العراقية"): an actor row has no
@@ -131,6 +132,8 @@ class Gazetteer:
         (so that the shared vocabulary never learns the article's other words)."""
         if norm in self.known_words:
             return norm
+        if norm.startswith("لل") and "ال" + norm[2:] in self.known_words:
+            return "ال" + norm[2:]  # "للنظام": ل + النظام, whose alef is not written
         if norm.startswith(_ARABIC_PREFIXES):
             for prefix in _ARABIC_PREFIXES:
                 if norm.startswith(prefix) and norm[len(prefix):] in self.known_words:

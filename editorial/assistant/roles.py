@@ -28,18 +28,20 @@ def assertion(sentence, cue, place):
         loser = sentence.loser(cue, place)
         if subject is None or (loser is not None and loser.slug == subject.slug):
             return None
+        if sentence.article.gazetteer.actor_kinds.get(subject.slug) == "foreign_state":
+            return None  # "the coalition retook the city": a backer, whose ground force the sentence does not name
         taken = f", taken from {loser.slug}" if loser else ""
         return CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}'{taken})"
     if kind == "noun":
         return _noun(sentence, cue, place)
-    if kind == "victory":
+    if kind in ("victory", "declared"):
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), 0.75, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
     if kind == "entered":
         subject = sentence.subject(cue)
         if subject is None:
             return None
-        adversary = sentence.adversary({subject.slug})
+        adversary = sentence.adversary({subject.slug}, place)
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
         return CONTESTED, None, sides, 0.55, f"'{subject.text}' went in: contested between {', '.join(sides)}"
     if kind in ("hold", "in_control"):
@@ -59,11 +61,11 @@ def assertion(sentence, cue, place):
     if kind == "attempt":
         return _attempt(sentence, cue, place)
     if kind in ("contested", "divided", "percent"):
-        return _contested(sentence, kind)
+        return _contested(sentence, kind, place)
     if kind == "siege_broken":
-        return _siege_broken(sentence, cue)
+        return _siege_broken(sentence, cue, place)
     if kind == "siege":
-        return _siege(sentence, cue)
+        return _siege(sentence, cue, place)
     return None
 
 
@@ -100,29 +102,29 @@ def _attempt(sentence, cue, place):
     if attacker is None:
         return None
     loser = sentence.loser(cue, place)
-    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides)
+    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides, place)
     if holder is None or holder == attacker.slug:
         return None
     return (CONTROLLED, holder, (), 0.5,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 
 
-def _contested(sentence, kind):
+def _contested(sentence, kind, place):
     sides = sorted(sentence.sides)
     if len(sides) == 1:
-        adversary = sentence.adversary(set(sides))
+        adversary = sentence.adversary(set(sides), place)
         sides = sorted(sides + [adversary]) if adversary else sides
     if not sides:
         return None
     return CONTESTED, None, tuple(sides), 0.7 if kind == "contested" else 0.65, f"contested between {', '.join(sides)}"
 
 
-def _siege_broken(sentence, cue):
+def _siege_broken(sentence, cue, place):
     subject = sentence.subject(cue)
     besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
     if subject is None:
         return None
-    besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug})
+    besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug}, place)
     if besieger_slug is None:
         return None
     sides = tuple(sorted({subject.slug, besieger_slug}))
@@ -130,20 +132,20 @@ def _siege_broken(sentence, cue):
             f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
 
 
-def siege_stands(sentence, cue):
+def siege_stands(sentence, cue, place):
     """"close to breaking the siege imposed by X": the breakers still hold the place, X still besieges it."""
     holder = sentence.subject(cue)
     besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
     if holder is None:
         return None
-    besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug})
+    besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug}, place)
     if besieger_slug is None:
         return None
     return (BESIEGED, holder.slug, (besieger_slug,), 0.55,
             f"{holder.slug} not yet through: still held by {holder.slug}, besieged by {besieger_slug}")
 
 
-def _siege(sentence, cue):
+def _siege(sentence, cue, place):
     """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
     army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
     owner = None
@@ -157,7 +159,7 @@ def _siege(sentence, cue):
         besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
     if besieger is None:
         return None
-    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary({besieger.slug})
+    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary({besieger.slug}, place)
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"

@@ -13,7 +13,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
             r"drove out|expelled \S+ from|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
-            r"[وف]?(?:حرر\S*|تحرير|استعاد\S*|سيطر\S*|السيطره (?:الكامله )?على|طرد\S*)")
+            r"[وف]?(?:حرر\S*|تحرير\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|السيطره (?:الكامله |بالكامل |التامه )?علي|طرد\S*|"
+            r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _ENTERING = r"entered|enter|enters|entering|moved into|pushed into|broke into|stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*)"
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
@@ -43,6 +44,8 @@ RULES = [
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b", "after"),
+    ("declared", r"\b(?:declared|declares|declaring|pronounced|proclaimed) (?:(?!it |that |on |had |has |victory )\S+ ){1,4}?"
+                 r"(?:fully |completely |totally )?(?:liberated|free|freed|retaken|recaptured|cleared)\b", "inside"),
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
                       r"(?:held|controlled|occupied) by)\b", "before"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
@@ -60,9 +63,9 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|فشل\S*|نفى|نفت|تحاول|يحاول)\b")
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|فشل\S*|نفي|نفت|تحاول|يحاول)\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
-                    r"baseless|نفى|نفت)\b")
+                    r"baseless|نفي|نفت)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
                    r"زعم\S*|بحسب)\b")
@@ -70,6 +73,8 @@ ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|stat
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
+# Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September".
+OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|بدا|بدات|انطلق\S*)\b")
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?حاصر")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
@@ -77,8 +82,15 @@ NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|
                      r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to)\b")
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
-# Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS".
-NOT_SUBJECT = {"from", "over", "against", "ضد"}
+# Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
+# "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of).
+NOT_SUBJECT = {"from", "over", "against", "ضد", "من", "يد", "قبضه"}
+# Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
+# Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
+INTENTION = {"to", "at"}
+ACHIEVED = {"able", "managed", "succeeded", "unable"}
+# "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
+ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
@@ -114,5 +126,19 @@ def find_cues(article, first, last):
             cue_stop = article.token_at(start + match.end() - 1) + 1
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
+            if kind == "capture" and _intended(article, first, cue_first, match.group()):
+                continue
             cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
     return sorted(cues, key=lambda c: c.first)
+
+
+def _intended(article, first, cue_first, text):
+    """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, the
+    control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
+    before = article.norms[cue_first - 1] if cue_first > first else ""
+    if text in ARABIC_FROM_CONTROL:
+        return before == "من" or before == "بعد"
+    if before not in INTENTION:
+        return False
+    earlier = article.norms[cue_first - 2] if cue_first - 1 > first else ""
+    return earlier not in ACHIEVED

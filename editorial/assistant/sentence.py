@@ -9,18 +9,22 @@ import bisect
 import re
 
 from geo.dates import iso_with_precision
+from geo.text import normalize_name
 
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOT_YET, NOW, PARTIAL,
+    ANAPHOR, ATTRIBUTION, OTHER_EVENT, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOT_YET, NOW, PARTIAL,
 )
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
-EVENT_KINDS = {"capture", "passive", "noun", "victory"}  # phrases that report a change at a moment
+EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
-_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "طرد", "دخول", "اقتحام", "سقوط")
+_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "طرد", "دخول", "اقتحام", "سقوط", "اعاده")
+_CONJUNCTIONS = {"and", "و"}
+_PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتائب"}
+_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
 class Sentence:
@@ -65,14 +69,18 @@ class Sentence:
         if not index:
             return False
         before, mention = self.players[index - 1], self.players[index]
-        return before.slug == mention.slug and self.article.text[before.end: mention.start].strip() == "("
+        return before.slug == mention.slug and self.article.text[before.end: mention.start].strip(' "»') in ("(", "")
 
     def _after(self, mention, words):
-        """Whether the word before the mention (or before its "the") is one of `words`."""
+        """Whether the word before the mention (or before its "the") is one of `words`; "من" after a word of
+        number ("وحدات من الجيش", units of the army) is partitive, not "from"."""
         before = mention.first - 1
-        if before > self.first and self.article.norms[before] == "the":
+        norms = self.article.norms
+        if before > self.first and norms[before] == "the":
             before -= 1
-        return before >= self.first and self.article.norms[before] in words
+        if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
+            return False
+        return before >= self.first and norms[before] in words
 
     def norm_between(self, first, stop):
         if first >= stop:
@@ -99,17 +107,25 @@ class Sentence:
             if before:
                 return before[-1:], "", self.raw_between(max(self.first, before[-1].first - 4), cue.first)
             return self._referred(cue.first, "the place named last", "")
+        if cue.direction == "inside":  # "declared the city liberated"
+            inside = self.places[bisect.bisect_left(self.place_firsts, cue.first): bisect.bisect_left(self.place_firsts, cue.stop)]
+            if inside:
+                return inside[:1], "", ""
+            anaphor = self._anaphor(self.norm_between(cue.first, cue.stop), self.offset(cue.first))
+            return self._referred(cue.first, f"'{anaphor.group()}'", "") if anaphor else ([], "", "")
         if cue.direction == "after":
             limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
             position = bisect.bisect_left(limits, cue.stop)
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
             if cue.kind in OBJECT_KINDS:
-                targets = [p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))][:1]
+                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))])
             if targets:
                 return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
                 return self._referred(cue.stop, "'it'", "")
+            if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
+                return self._referred(cue.first, f"'{cue.text}'", "")
             between = self.norm_between(cue.stop, limit)
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
@@ -123,6 +139,16 @@ class Sentence:
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
 
+    def _coordinated(self, places):
+        """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts")."""
+        chosen = places[:1]
+        for place in places[1:]:
+            between = self.article.norms[chosen[-1].stop: place.first]
+            if not (all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))):
+                break
+            chosen.append(place)
+        return chosen
+
     def _anaphor(self, normalised, offset):
         """The first "the town" in normalised words starting at `offset` of the sentence, unless a name
         stands in it ("the Rawa district" is another place; "the Syrian city" is an anaphor)."""
@@ -135,19 +161,56 @@ class Sentence:
         return None
 
     def _referred(self, token, words, window):
+        place = self._apposition_after(token)
+        if place is not None:
+            return [place], f"{words} read as {place.text}, named after it", window
         place, how = self.article.referent(token)
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    def _apposition_after(self, token):
+        """A place named in apposition later in the sentence ("the last town held by IS in Syria, Albu
+        Kamal, ..."): after a comma, within ten words, ending the sentence or followed by a comma."""
+        text = self.article.text
+        for place in self.places[bisect.bisect_right(self.place_firsts, token):]:
+            if place.first - token > 10:
+                break
+            before = text[self.article.tokens[place.first - 1].end: place.start]
+            after = text[place.end: place.end + 2].lstrip()[:1]
+            if before.strip() == "," and (place.stop >= self.last or after in {",", ".", ";", ""}):
+                return place
+        return None
 
     # -- who ------------------------------------------------------------------------------------
     def subject(self, cue):
         """The nearest actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
-        after = self.player_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) else None
-        if after is not None and not cue.text.lstrip("وف").startswith(_ARABIC_NOUNS):
+        after = self.subject_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) else None
+        noun = cue.text.lstrip("وف").startswith(_ARABIC_NOUNS)
+        if after is not None and not noun:
             return after  # Arabic puts the verb first: "سيطر الجيش السوري على ..."
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if position:
-            return self.subjects[position - 1]
-        return after
+            return self._first_conjunct(position - 1)
+        return None if noun else after
+
+    def subject_from(self, first, last):
+        """The first possible subject starting in tokens [first, last]."""
+        position = bisect.bisect_left(self.subject_firsts, first)
+        if position < len(self.subjects) and self.subjects[position].first <= last:
+            return self.subjects[position]
+        return None
+
+    def _first_conjunct(self, position):
+        """The first of coordinated subjects, who leads: "Iraqi forces and Shiite militias", "القوات الامنيه
+        والعشائر والحشد الشعبي" (words joined by "and" or the clitic "و" between them)."""
+        norms = self.article.norms
+        while position:
+            previous, current = self.subjects[position - 1], self.subjects[position]
+            between = norms[previous.stop: current.first]
+            joined = norms[current.first].startswith("و") or (between and between[-1] == "and")
+            if not joined or len(between) > 3 or not all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
+                break
+            position -= 1
+        return self.subjects[position]
 
     def player_from(self, first, last):
         """The first player starting in tokens [first, last]."""
@@ -170,14 +233,18 @@ class Sentence:
     def loser(self, cue, place):
         """Y in "took X from Y", "drove Y out of X"."""
         for actor in self.players:
-            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, {"from", "of", "من"}):
+            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, _TAKEN_FROM):
                 return actor
         return None
 
-    def adversary(self, exclude):
-        """The side most named in the article apart from `exclude` and foreign backers."""
-        kinds = self.article.gazetteer.actor_kinds
-        ranked = [(slug, n) for slug, n in self.participants.most_common() if slug not in exclude and kinds.get(slug) != "foreign_state"]
+    def adversary(self, exclude, place=None):
+        """The side most named in the article apart from `exclude`, foreign backers, and a state force of
+        another country than the place's (Iraq's army holds no Syrian town)."""
+        gazetteer = self.article.gazetteer
+        kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
+        foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}
+        ranked = [(slug, n) for slug, n in self.participants.most_common()
+                  if slug not in exclude and kinds.get(slug) != "foreign_state" and slug not in foreign]
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None  # no side stands out: better no guess
         return ranked[0][0]
@@ -201,7 +268,7 @@ class Sentence:
         for found in self.dates[max(0, position - 1): position + 1]:
             low, high = sorted((found.start, cue.first))
             between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
-            if between:
+            if between or OTHER_EVENT.search(self.norm_between(low, high)):
                 continue
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
@@ -263,7 +330,7 @@ class Sentence:
             standing = True
         proposals = []
         for place in targets:
-            made = siege_stands(self, cue) if standing else assertion(self, cue, place)
+            made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)
                 if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"
@@ -271,8 +338,8 @@ class Sentence:
                 continue
             status, holder, others, confidence, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            if status == CONTROLLED and PARTIAL.search(window.lower()):
-                sides = tuple(sorted({holder} | ({self.adversary({holder})} - {None})))
+            if status == CONTROLLED and (PARTIAL.search(window.lower()) or PARTIAL.search(normalize_name(window))):
+                sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue)

@@ -55,6 +55,20 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS released a video of two soldiers it says it captured in fighting in the city of Deir ez-Zor.",
      {("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("The militants hold the provinces of Deir ez-Zor and Raqqa.", set()),
+    # an intention is not an event; an achievement is
+    ("Iraqi troops and Shiite militias massed to retake Mosul on Friday.", set()),
+    ("The SDF began an assault aimed at capturing Raqqa on Friday.", set()),
+    ("Iraqi troops were able to retake Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # a foreign backer does not hold the town; the first of coordinated subjects leads
+    ("The US-led coalition retook Mosul on Friday.", set()),
+    ("Iraqi forces and Shiite militias recaptured Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi Prime Minister Haider al-Abadi declared the city of Mosul liberated on Friday.",
+     {("mosul", "controlled", IQ, "2017-11-03")}),
+    # "anti-government" fighters are not the government
+    ("Anti-government fighters took control of Mosul on Friday.", set()),
+    # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
+    ("Iraqi forces took Mosul on Friday. Iraqi troops cheered. Raqqa was surrounded by the SDF, which fights IS, on Friday.",
+     {("mosul", "controlled", IQ, "2017-11-03"), ("raqqa", "besieged", IS, "2017-11-03")}),
 ])
 def test_roles(names, text, expected):
     assert claims(text, names) == expected
@@ -66,6 +80,16 @@ def test_the_town_is_the_place_named_last_or_next(names):
     text = "ISIL militants stormed Mosul on Monday. ISIL is in full control of the city now."
     assert ("mosul", "controlled", IS, "2017-10-30") in claims(text, names)
     assert ("mosul", "controlled", IS, "2017-11-04") in claims("ISIL stormed Mosul. ISIL is in full control.", names)
+
+
+def test_a_place_in_apposition_is_what_the_town_means(names):
+    text = "Mosul is quiet. The army retook the last town held by IS in Syria, Boukamal, on Thursday."
+    assert claims(text, names) == {("boukamal", "controlled", SG, "2017-11-02")}
+
+
+def test_a_date_of_another_verb_does_not_date_the_phrase(names):
+    text = "Iraqi forces seized Qaim in an offensive that began in September."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-04")}
 
 
 def test_a_headline_takes_the_date_the_story_gives_the_event(names):
@@ -86,6 +110,19 @@ def test_arabic_verb_first_and_noun_phrases(names):
         ("boukamal", "controlled", SG, "2017-11-19")}
     assert claims("استعاد تنظيم داعش الجمعة السيطرة على نحو 50% من مدينة البوكمال من قوات النظام السوري", names, sunday) == {
         ("boukamal", "contested", (IS, SG), "2017-11-17")}
+    # "من يد داعش" (from Daesh's hand) names the loser; "تحريرها" (liberating it) refers to the city named before
+    assert claims("انتشر الجيش العراقي في مدينة القائم التي تمكن من تحريرها الجمعة من يد تنظيم داعش", names, sunday) == {
+        ("qaim", "controlled", IQ, "2017-11-17")}
+    # "بعد سنوات من سيطرة داعش" (after years of Daesh's control) is the past, not a capture by Daesh
+    assert claims("استعادت القوات العراقية القائم الجمعة بعد ثلاث سنوات من سيطرة داعش على المنطقة", names, sunday) == {
+        ("qaim", "controlled", IQ, "2017-11-17")}
+    # units "of" the army are the army; "and" joins the sides that took the town, the first leading
+    assert claims("تمكنت وحدات من الجيش السوري الجمعة من تحرير مدينة البوكمال", names, sunday) == {
+        ("boukamal", "controlled", SG, "2017-11-17")}
+    assert claims("حررت القوات الأمنية والعشائر والحشد الشعبي الجمعة مدينة القائم", names, sunday) == {
+        ("qaim", "controlled", IQ, "2017-11-17")}
+    assert claims("سيطرت قوات النظام الجمعة على حيي الجبيلة والجمعيات", names, sunday) == {
+        ("jabiliyeh", "controlled", SG, "2017-11-17"), ("jamiyat", "controlled", SG, "2017-11-17")}
 
 
 def test_every_proposal_says_why_and_quotes_its_sentence(names):
