@@ -12,14 +12,15 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained) (?:full |complete |total )?"
             r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
-            r"drove out|expelled \S+ from|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
             r"[وف]?(?:حرر\S*|تحرير\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|السيطره (?:الكامله |بالكامل |التامه )?علي|طرد\S*|"
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
+_BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = r"entered|enter|enters|entering|moved into|pushed into|broke into|stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*)"
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
-    ("siege_broken", r"\b(?:broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|"
-                     r"breach|breaches|broke through) (?:\S+ ){0,4}?siege\b|"
+    # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
+    ("siege_broken", r"\b(?:" + _BREAK + r") (?:(?!(?:" + _BREAK + r")\b)\S+ ){0,6}?siege\b|"
                      r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
                      r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?حصار", "after"),
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
@@ -88,7 +89,10 @@ NOT_SUBJECT = {"from", "over", "against", "ضد", "من", "يد", "قبضه"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
-ACHIEVED = {"able", "managed", "succeeded", "unable"}
+ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before "to": "managed, early this month, to"
+# What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده"): its
+# day is not the one the sentence or the publication gives.
+PRIOR = {"after", "بعد"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
@@ -140,5 +144,4 @@ def _intended(article, first, cue_first, text):
         return before == "من" or before == "بعد"
     if before not in INTENTION:
         return False
-    earlier = article.norms[cue_first - 2] if cue_first - 1 > first else ""
-    return earlier not in ACHIEVED
+    return not ACHIEVED.intersection(article.norms[max(first, cue_first - 6): cue_first - 1])

@@ -11,10 +11,11 @@ import re
 from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
+from .attribution import find_claimant, said_date
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, ATTRIBUTION, OTHER_EVENT, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOT_YET, NOW, PARTIAL,
+    ANAPHOR, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT, PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
 
@@ -40,8 +41,9 @@ class Sentence:
         self.quote_start = article.tokens[first].start
         self.players = [a for a in actors if a.role == "participant"]
         self.sides = {a.slug for a in self.players}
+        objects = {c.stop for c in cues if c.kind == "capture" and not is_arabic(c.text)}
         self.subjects = [a for index, a in enumerate(self.players)
-                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index)]
+                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]
@@ -70,6 +72,11 @@ class Sentence:
             return False
         before, mention = self.players[index - 1], self.players[index]
         return before.slug == mention.slug and self.article.text[before.end: mention.start].strip(' "»') in ("(", "")
+
+    def _object(self, mention, verb_ends):
+        """Whether an actor is the object of an English verb of taking ("drive out IS and retake the city")."""
+        before = mention.first - (1 if mention.first > self.first and self.article.norms[mention.first - 1] == "the" else 0)
+        return before in verb_ends
 
     def _after(self, mention, words):
         """Whether the word before the mention (or before its "the") is one of `words`; "من" after a word of
@@ -185,8 +192,10 @@ class Sentence:
         """The nearest actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
         after = self.subject_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) else None
         noun = cue.text.lstrip("وف").startswith(_ARABIC_NOUNS)
-        if after is not None and not noun:
-            return after  # Arabic puts the verb first: "سيطر الجيش السوري على ..."
+        if after is not None and (not noun or after.first == cue.stop):
+            # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and a verbal noun's agent right after it
+            # ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
+            return after
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if position:
             return self._first_conjunct(position - 1)
@@ -275,6 +284,17 @@ class Sentence:
                 best = (key, found)
         return best[1] if best else None
 
+    def _prior(self, cue):
+        """Whether "after" or "بعد" stands at most three words before the phrase, in its clause ("after driving
+        out IS", "بعد ايام من استعاده المسلحين"): an earlier change, not the one the sentence dates."""
+        tokens, norms = self.article.tokens, self.article.norms
+        for index in range(cue.first - 1, max(self.first, cue.first - 3) - 1, -1):
+            if norms[index] in PRIOR:
+                return True
+            if re.search(r"[,;]", self.article.text[tokens[index].end: tokens[index + 1].start]):
+                return False
+        return False
+
     def negated(self, cue):
         if not self.may_negate:  # the windows below are parts of the sentence
             return False
@@ -289,33 +309,8 @@ class Sentence:
     def claimant(self):
         """(who speaks, the attribution word): the words before "said" (back to a comma), or after "according to"."""
         if self._claimant is None:
-            self._claimant = self._find_claimant()
+            self._claimant = find_claimant(self)
         return self._claimant
-
-    def _find_claimant(self):
-        match = ATTRIBUTION.search(self.norm)
-        if not match:
-            return self.default_claimant, ""
-        position = self.article.token_at(self.norm_start + match.start())
-        tokens = self.article.tokens
-        if match.group().startswith("according"):
-            start = position + 2
-            stop = start
-            while stop < self.last and stop - start < 8 and not re.search(r"[,;.]", self.article.text[tokens[stop - 1].end: tokens[stop].start] if stop > start else ""):
-                stop += 1
-        else:
-            stop, start = position, position
-            while start > self.first and position - start < 8 and not re.search(
-                r"[,;:–—(]", self.article.text[tokens[start - 1].end: tokens[start].start]
-            ):
-                start -= 1
-        if start >= stop:
-            return self.default_claimant, match.group()
-        words = self.article.text[tokens[start].start: tokens[stop - 1].end]
-        words = re.sub(r"^(?:(?:but|and|on \w+day|in a statement|also|the|a|an)\s+)+", "", words, flags=re.I).strip()
-        if not words or words.lower() in {"it", "he", "she", "they", "we", "i"}:
-            return self.default_claimant, match.group()
-        return words[:200], match.group()
 
     # -- proposals -------------------------------------------------------------------------------
     def propose(self, cue):
@@ -343,7 +338,14 @@ class Sentence:
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue)
-            if date is None:
+            if date is None and cue.kind in EVENT_KINDS and self._prior(cue):
+                continue  # "after driving out IS": an earlier change, whose day the sentence does not give
+            # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
+            said = said_date(self) if date is None and (status != CONTROLLED or cue.kind not in EVENT_KINDS) else None
+            if said is not None:
+                when, precision = said.date, said.precision
+                dated = f"as reported '{said.text}' → {iso_with_precision(said.date, said.precision)} ({said.precision})"
+            elif date is None:
                 when, precision, dated = self.day, "day", "no date in the sentence: as of publication"
                 if cue.kind in EVENT_KINDS and not self.says_now:
                     confidence *= 0.7
@@ -366,7 +368,7 @@ class Sentence:
             proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
-                claimant=claimant, quote_start=self.quote_start, cue=cue.kind, undated=date is None,
+                claimant=claimant, quote_start=self.quote_start, cue=cue.kind, undated=date is None and said is None,
             ))
         return proposals
 

@@ -32,4 +32,4 @@ def test_the_corpus_is_real_and_short():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (91, 98, 90, 93)  # 93% recall, 97% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (93, 98, 91, 94)  # 95% recall, 97% precision

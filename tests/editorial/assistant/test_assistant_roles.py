@@ -64,6 +64,15 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces and Shiite militias recaptured Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
     ("Iraqi Prime Minister Haider al-Abadi declared the city of Mosul liberated on Friday.",
      {("mosul", "controlled", IQ, "2017-11-03")}),
+    # the side a verb of taking drives out is its object, not the next verb's subject
+    ("Syrian troops drive out IS and retake Boukamal on Friday.", {("boukamal", "controlled", SG, "2017-11-03")}),
+    ("Syrian troops managed, early this month, to expel IS from Boukamal.", {("boukamal", "controlled", SG, "2017-11-01")}),
+    # an undated change "after" which the sentence's news happened is an earlier one: not dated as of publication
+    ("Syrian troops entered Boukamal on Friday, days after IS recaptured it.", {("boukamal", "contested", (IS, SG), "2017-11-03")}),
+    # the siege is the one the nearest verb lifts, and the holder inside the phrase is the besieger
+    ("BREAKING: Syrian troops lift the siege on Deir ez-Zor.", set()),  # no besieger named in the article
+    ("Syrian troops broke a nearly three-year long IS siege on Deir ez-Zor on Tuesday.",
+     {("deir-el-zour", "contested", (IS, SG), "2017-10-31")}),
     # "anti-government" fighters are not the government
     ("Anti-government fighters took control of Mosul on Friday.", set()),
     # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
@@ -121,6 +130,9 @@ def test_arabic_verb_first_and_noun_phrases(names):
         ("boukamal", "controlled", SG, "2017-11-17")}
     assert claims("حررت القوات الأمنية والعشائر والحشد الشعبي الجمعة مدينة القائم", names, sunday) == {
         ("qaim", "controlled", IQ, "2017-11-17")}
+    # a verbal noun's agent right after it: "دخول القوات العراقية" (the Iraqi forces' entry)
+    assert claims("بارك العبادي دخول القوات العراقية القائم الجمعة بعد معارك مع داعش", names, sunday) == {
+        ("qaim", "contested", (IQ, IS), "2017-11-17")}
     assert claims("سيطرت قوات النظام الجمعة على حيي الجبيلة والجمعيات", names, sunday) == {
         ("jabiliyeh", "controlled", SG, "2017-11-17"), ("jamiyat", "controlled", SG, "2017-11-17")}
 
