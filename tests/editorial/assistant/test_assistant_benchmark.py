@@ -41,4 +41,10 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (93, 98, 91, 94)  # 95% recall, 97% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (93, 98, 91, 96)  # 95% recall, 95% precision
+
+
+def test_held_out_set(score):
+    result = score("held_out")
+    # 62% recall and 53% precision on excerpts never seen: far below the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (24, 39, 24, 45)
