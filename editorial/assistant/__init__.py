@@ -98,10 +98,12 @@ def _analyse(text, published, gazetteer, claimant):
     events = {}  # place -> dated reports of a change
     denials = Denials()
     parsed = [0]  # dateparser calls so far
+    heading = None  # a line that is only a date ("14 January, 2014" in a timeline) dates the sentence after it
     for number, (first, last) in enumerate(article.sentences):
         places = [m for m in article.places_in(first, last) if not m.role]
         actors = article.actors_in(first, last)
         dates = find_dates(article, first, last, day, parsed)
+        above, heading = heading, dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = find_cues(article, first, last)
         sentence_norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
@@ -114,7 +116,7 @@ def _analyse(text, published, gazetteer, claimant):
         denies = DENIAL.search(sentence_norm) is not None
         if not (cues or denies):
             continue
-        context = Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant)
+        context = Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant, above)
         if denies:
             denials.add(context)
         made = [proposal for cue in cues for proposal in context.propose(cue)]

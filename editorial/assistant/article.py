@@ -35,6 +35,8 @@ _PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|
 _PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside)\b")
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _NOT_SALIENT = {"from", "other", "against", "over"}
+_FROM = {"from", "rivals"}
+_DEMONYM_ENDINGS = ("an", "ish", "ese")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -94,6 +96,11 @@ class Article:
     def actors_in(self, first, stop):
         return self.actors[bisect.bisect_left(self.actor_firsts, first): bisect.bisect_left(self.actor_firsts, stop)]
 
+    def province_before(self, token):
+        """The last place named as a province before token `token` ("Deir ez-Zor province")."""
+        position = bisect.bisect_left(self.place_firsts, token)
+        return next((m for m in reversed(self.places[:position]) if m.role == "province"), None)
+
     def antecedent(self, token):
         """The last town-like place named before token `token` (what "the city" refers to)."""
         position = bisect.bisect_left(self.antecedent_firsts, token)
@@ -141,6 +148,8 @@ class Article:
         state force (armed group) named last, or else the next one named."""
         found, last = [], {GOVERNMENT: None, INSURGENTS: None}
         for first, stop, slug in self._named:
+            if slug == GOVERNMENT and self._foreign(first, found):
+                continue  # "the US military", "Turkish troops": another country's force, not the government
             if slug in last:
                 words = tuple(self.norms[first:stop])
                 slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
@@ -148,13 +157,31 @@ class Article:
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop)))
-            if first and self.norms[first - 1] in _NOT_SALIENT:
+            if first and (self.norms[first - 1] in _NOT_SALIENT or self._taken_from(first)):
                 continue  # "from other rebels": not the side "the militants" will mean
             if self.gazetteer.is_state_force(slug):
                 last[GOVERNMENT] = slug
             elif self.gazetteer.is_armed_group(slug):
                 last[INSURGENTS] = slug
         return found
+
+    def _foreign(self, index, found):
+        """Whether the word before a generic "military"/"troops" names another country: a foreign state's alias
+        ("US", "Russian") or a capitalised demonym ("Turkish"), not at the start of a sentence."""
+        if not index or self.sentence_of(index - 1) != self.sentence_of(index):
+            return False
+        if found and found[-1].stop == index and self.gazetteer.actor_kinds.get(found[-1].slug) == "foreign_state":
+            return True
+        word = self.tokens[index - 1].text
+        return word[:1].isupper() and word.endswith(_DEMONYM_ENDINGS) and self.sentences[self.sentence_of(index)][0] != index - 1
+
+    def _taken_from(self, index):
+        """Whether "from" or "rivals" stands up to six words before token `index` in its clause ("fighting rivals
+        including from the al Qaeda-linked Nusra Front")."""
+        start = max(self.sentences[self.sentence_of(index)][0], index - 6)
+        if any(p in self.text[self.tokens[start].start: self.tokens[index].start] for p in ",;"):
+            return False
+        return bool(_FROM.intersection(self.norms[start:index]))
 
     def _government_here(self, token):
         """The state force of the country of the first place the sentence names ("Government forces declared

@@ -9,7 +9,7 @@ time), wrapped so that:
   and the date becomes the first day of that period (dateparser answers "June 2014" with the 19th);
 - weekdays are counted back here: dateparser reads a weekday on that same weekday as a week earlier
   ("الأحد" in a story of Sunday is that Sunday);
-- Levantine month names (حزيران, تشرين الثاني), which dateparser does not know, are given their
+- Levantine and Maghrebi month names (حزيران, تشرين الثاني, ماي), which dateparser does not know, are given their
   Egyptian-Arabic names, which it does;
 - durations ("for nearly three years", "a week ago") and "last month", "early this month", which it
   reads as exact days, are resolved here, as approximate or as the month.
@@ -33,9 +33,11 @@ ARABIC_MONTHS = {name: number for number, name in enumerate(
 LEVANTINE_MONTHS = {name: number for number, name in enumerate(
     ["كانون الثاني", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين الاول", "تشرين الثاني",
      "كانون الاول"], 1)}
+MAGHREBI_MONTHS = {"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8}
 _EGYPTIAN = {number: name for name, number in ARABIC_MONTHS.items()}
-_LEVANTINE = re.compile("|".join(sorted(LEVANTINE_MONTHS, key=len, reverse=True)))
-ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **LEVANTINE_MONTHS}
+_LOCAL_MONTHS = {**LEVANTINE_MONTHS, **MAGHREBI_MONTHS}  # given their Egyptian names for dateparser
+_LOCAL = re.compile(r"\b(?:" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\b")
+ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **_LOCAL_MONTHS}
 ARABIC_ORDINALS = {name: number for number, name in enumerate(
     ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"], 1)}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
@@ -56,7 +58,7 @@ DATE_RULES = [
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?(?:early |late |mid )?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
-    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) (?:early |late |mid )?("
+    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) (?:early |late |mid )?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
@@ -147,7 +149,7 @@ def _parser(published):
 def parse_date(expression, published):
     """dateparser's reading of an expression as (date, precision), relative to the publication day; None if
     it reads none. The date is the first day of its period; a week is approximate."""
-    expression = _LEVANTINE.sub(lambda m: _EGYPTIAN[LEVANTINE_MONTHS[m.group()]], expression)
+    expression = _LOCAL.sub(lambda m: _EGYPTIAN[_LOCAL_MONTHS[m.group()]], expression)
     data = _parser(published).get_date_data(expression)
     if data.date_obj is None or data.period not in _PERIODS:
         return None

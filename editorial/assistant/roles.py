@@ -12,12 +12,20 @@ from geo.models import Claim
 from .rules import PASSIVE_AUX, SIEGE_VERB
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
-_PAST = {"was", "were", "had"}
+_PAST = {"was", "were", "had", "كان", "كانت"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
 def assertion(sentence, cue, place):
-    """(status, holder, others, confidence, reason) for one phrase about one place, or None."""
+    """(status, holder, others, confidence, reason) for one phrase about one place, or None; a foreign state
+    ("the coalition retook the city") is a backer, never the holder."""
+    made = _assertion(sentence, cue, place)
+    if made is not None and sentence.article.gazetteer.actor_kinds.get(made[1]) == "foreign_state":
+        return None
+    return made
+
+
+def _assertion(sentence, cue, place):
     kind = cue.kind
     if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(max(sentence.first, cue.first - 2)):
         return None  # "IS-held neighbourhoods ... before they were liberated": a past state
@@ -28,8 +36,6 @@ def assertion(sentence, cue, place):
         loser = sentence.loser(cue, place)
         if subject is None or (loser is not None and loser.slug == subject.slug):
             return None
-        if sentence.article.gazetteer.actor_kinds.get(subject.slug) == "foreign_state":
-            return None  # "the coalition retook the city": a backer, whose ground force the sentence does not name
         taken = f", taken from {loser.slug}" if loser else ""
         return CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}'{taken})"
     if kind == "noun":

@@ -12,8 +12,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained) (?:full |complete |total )?"
             r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
-            r"drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
-            r"[وف]?(?:حرر\S*|تحرير\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|السيطره (?:الكامله |بالكامل |التامه )?علي|طرد\S*|"
+            r"forced (?:\S+ ){1,3}?out of|drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"[وف]?(?:حرر\S*|تحرير\S*|استول\S*|استيلا\S*|انتزاع|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|السيطره (?:الكامله |بالكامل |التامه )?علي|طرد\S*|"
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = r"entered|enter|enters|entering|moved into|pushed into|broke into|stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*)"
@@ -38,10 +38,10 @@ RULES = [
                 r"\bcontested between\b|مقسم\S*", "before"),
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
     ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
-              r"حصار|محاصر\S*|حاصر\S*|تطويق\S*", "after"),
+              r"حصار|محاصر\S*|حاصر\S*|تطويق\S*|طوق\S*", "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
-                r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|\bfell to\b|"
-                r"\bfalls to\b|\bfallen to\b|\bfall to\b|\bfell into the hands of\b", "before"),
+                r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
+                r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b", "after"),
@@ -49,6 +49,8 @@ RULES = [
                  r"(?:fully |completely |totally )?(?:liberated|free|freed|retaken|recaptured|cleared)\b", "inside"),
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
                       r"(?:held|controlled|occupied) by)\b", "before"),
+    # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control).
+    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه)(?!\S)", "before"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
@@ -64,7 +66,7 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|فشل\S*|نفي|نفت|تحاول|يحاول)\b")
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|فشل\S*|نفي|نفت|تحاول|يحاول)\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
@@ -77,15 +79,17 @@ ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:li
 # Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September".
 OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|بدا|بدات|انطلق\S*)\b")
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
-SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?حاصر")  # the active verb, not "siege of"
+SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
 NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
                      r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to)\b")
+# "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
+LAST = {"last", "final", "remaining", "اخر", "اخير"}
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
 # "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of).
-NOT_SUBJECT = {"from", "over", "against", "ضد", "من", "يد", "قبضه"}
+NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat", "ضد", "من", "يد", "قبضه"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
@@ -100,7 +104,10 @@ ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city").
 PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
-                     r"quarters|outskirts|much of|most of|large swathes?|swathes?|نصف|اجزاء|احياء|معظم)\b|%")
+                     r"quarters|outskirts|much of|most of|large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|"
+                     r"نصف|اجزاء|احياء|معظم|بالمايه|بالميه|المايه|الميه)\b|%")
+# A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
+DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around|from|with|after|before|during|towards?|across|into|on|and|"
                         r"في|قرب|حول|داخل)\b")

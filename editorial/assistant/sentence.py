@@ -12,27 +12,30 @@ from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
+from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT, PARTIAL, PRIOR,
+    ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, LAST, ENDED, HEDGE, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT, PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
 
-OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
 EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
-_DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
-_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "طرد", "دخول", "اقتحام", "سقوط", "اعاده")
+_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق")
+_AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
+_EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
+_RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
-_PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتائب"}
+_PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
-class Sentence:
+class Sentence(PlaceReading):
     """One sentence and what it names; what every phrase of it asks is found by binary search over
     lists built once per sentence."""
 
-    def __init__(self, article, number, first, last, places, actors, dates, cues, participants, day, claimant):
+    def __init__(self, article, number, first, last, places, actors, dates, cues, participants, day, claimant, heading=None):
         self.article, self.number, self.first, self.last = article, number, first, last
         self.places, self.actors, self.dates, self.cues = places, actors, dates, cues
         self.participants, self.day, self.default_claimant = participants, day, claimant
@@ -57,6 +60,7 @@ class Sentence:
         self.ended_from = _last_match_start(ENDED, self.norm)
         self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
         self._quote = self._claimant = None
+        self.heading = heading  # the date a heading line above gives ("14 January, 2014" in a timeline)
         self.events = []  # (place, holder or None, DateFound) of changes reported with a date
 
     @property
@@ -103,103 +107,48 @@ class Sentence:
         """Where token `token` starts in this sentence's normalised text."""
         return self.article.offsets[token] - self.norm_start
 
-    # -- where ----------------------------------------------------------------------------------
-    def targets(self, cue):
-        """(places, note, words): the places a phrase is about: after it up to the next phrase (its object,
-        for a verb of taking), the nearest before it, or the place named last; "the town" is resolved.
-        `words` are those between the phrase and the place (or "the town"), where "half" or "90 percent" tell
-        that it is about part of the place."""
-        if cue.direction == "none":
-            before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
-            if before:
-                return before[-1:], "", self.raw_between(max(self.first, before[-1].first - 4), cue.first)
-            return self._referred(cue.first, "the place named last", "")
-        if cue.direction == "inside":  # "declared the city liberated"
-            inside = self.places[bisect.bisect_left(self.place_firsts, cue.first): bisect.bisect_left(self.place_firsts, cue.stop)]
-            if inside:
-                return inside[:1], "", ""
-            anaphor = self._anaphor(self.norm_between(cue.first, cue.stop), self.offset(cue.first))
-            return self._referred(cue.first, f"'{anaphor.group()}'", "") if anaphor else ([], "", "")
-        if cue.direction == "after":
-            limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
-            position = bisect.bisect_left(limits, cue.stop)
-            limit = limits[position] if position < len(limits) else self.last
-            targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
-            if cue.kind in OBJECT_KINDS:
-                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))])
-            if targets:
-                return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
-            if cue.stop < self.last and self.article.norms[cue.stop] == "it":
-                return self._referred(cue.stop, "'it'", "")
-            if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
-                return self._referred(cue.first, f"'{cue.text}'", "")
-            between = self.norm_between(cue.stop, limit)
-            anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
-            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
-                return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
-            return [], "", ""
-        before = bisect.bisect_left(self.place_firsts, cue.first)
-        if before:
-            place = self.places[before - 1]
-            return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
-        between = self.norm_between(self.first, cue.first)
-        anaphor = self._anaphor(between, 0)
-        return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
-
-    def _coordinated(self, places):
-        """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts")."""
-        chosen = places[:1]
-        for place in places[1:]:
-            between = self.article.norms[chosen[-1].stop: place.first]
-            if not (all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))):
-                break
-            chosen.append(place)
-        return chosen
-
-    def _anaphor(self, normalised, offset):
-        """The first "the town" in normalised words starting at `offset` of the sentence, unless a name
-        stands in it ("the Rawa district" is another place; "the Syrian city" is an anaphor)."""
-        for match in ANAPHOR.finditer(normalised):
-            first = self.article.token_at(self.norm_start + offset + match.start())
-            stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
-            inner = [t.text for t in self.article.tokens[first + 1: stop]]
-            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
-                return match
-        return None
-
-    def _referred(self, token, words, window):
-        place = self._apposition_after(token)
-        if place is not None:
-            return [place], f"{words} read as {place.text}, named after it", window
-        place, how = self.article.referent(token)
-        return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
-
-    def _apposition_after(self, token):
-        """A place named in apposition later in the sentence ("the last town held by IS in Syria, Albu
-        Kamal, ..."): after a comma, within ten words, ending the sentence or followed by a comma."""
-        text = self.article.text
-        for place in self.places[bisect.bisect_right(self.place_firsts, token):]:
-            if place.first - token > 10:
-                break
-            before = text[self.article.tokens[place.first - 1].end: place.start]
-            after = text[place.end: place.end + 2].lstrip()[:1]
-            if before.strip() == "," and (place.stop >= self.last or after in {",", ".", ";", ""}):
-                return place
-        return None
-
     # -- who ------------------------------------------------------------------------------------
     def subject(self, cue):
-        """The nearest actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
-        after = self.subject_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) else None
-        noun = cue.text.lstrip("وف").startswith(_ARABIC_NOUNS)
-        if after is not None and (not noun or after.first == cue.stop):
-            # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and a verbal noun's agent right after it
-            # ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
+        """The actor a relative pronoun before the phrase stands for ("IS, which seized ..."), else the nearest
+        actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
+        relative = self._relative_antecedent(cue)
+        if relative is not None:
+            return relative
+        after = self.subject_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) and not self._shares_subject(cue) else None
+        word = cue.text.lstrip("وف")
+        noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
+            # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
+            # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
             return after
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if position:
             return self._first_conjunct(position - 1)
         return None if noun else after
+
+    def _shares_subject(self, cue):
+        """Whether an Arabic verb joined by "و" to an earlier phrase of the sentence shares its subject ("وحدات
+        الجيش استعادت ... وطوقت داعش": the army encircled Daesh)."""
+        return self.article.norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
+            self.subject_firsts) and self.subject_firsts[0] < cue.first
+
+    def _agent_follows(self, word, after):
+        """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry) or "السيطره"
+        (control), or when "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
+        norms = self.article.norms
+        return word.startswith(_AGENT_NOUNS) or (after.stop < self.last and norms[after.stop] == "السيطره")
+
+    def _relative_antecedent(self, cue):
+        """The actor right before "which", "who", "الذي" (or one word before: "داعش الجهادي الذين") up to three words
+        before the phrase, with no other actor between: "تنظيم داعش الذي بسط سيطرته" (Daesh, which extended its control)."""
+        norms = self.article.norms
+        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
+            if norms[index] in _RELATIVE:
+                position = bisect.bisect_left(self.player_firsts, index)
+                between = position < len(self.players) and self.players[position].first < cue.first
+                before = self.players[position - 1] if position else None
+                return before if before is not None and index - 1 <= before.stop <= index and not between else None
+        return None
 
     def subject_from(self, first, last):
         """The first possible subject starting in tokens [first, last]."""
@@ -240,7 +189,11 @@ class Sentence:
         return None
 
     def loser(self, cue, place):
-        """Y in "took X from Y", "drove Y out of X"."""
+        """Y in "took X from Y", "drove Y out of X", "طرد Y من X"."""
+        if cue.text.lstrip("وف").startswith(_EXPULSION):
+            expelled = self.player_from(cue.stop, cue.stop)
+            if expelled is not None:
+                return expelled
         for actor in self.players:
             if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, _TAKEN_FROM):
                 return actor
@@ -284,11 +237,24 @@ class Sentence:
                 best = (key, found)
         return best[1] if best else None
 
-    def _prior(self, cue):
-        """Whether "after" or "بعد" stands at most three words before the phrase, in its clause ("after driving
+    def _describes_a_change(self, cue):
+        """Whether a state phrase describes the place a change in the sentence is about: "captured the last town
+        held by IS", "took areas of IS-held Mayadin": what the change ended, not a state to propose."""
+        norms = self.article.norms
+        events = [c for c in self.cues if c.kind in EVENT_KINDS]  # going in ("entered") ends no one's hold
+        if events and self._last(cue):
+            return True
+        return any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first) for c in events)
+
+    def _last(self, cue):
+        """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""
+        return bool(LAST.intersection(self.article.norms[max(self.first, cue.first - 3): cue.first + 1]))
+
+    def _prior(self, cue, reach=3):
+        """Whether "after" or "بعد" stands at most `reach` words before the phrase, in its clause ("after driving
         out IS", "بعد ايام من استعاده المسلحين"): an earlier change, not the one the sentence dates."""
         tokens, norms = self.article.tokens, self.article.norms
-        for index in range(cue.first - 1, max(self.first, cue.first - 3) - 1, -1):
+        for index in range(cue.first - 1, max(self.first, cue.first - reach) - 1, -1):
             if norms[index] in PRIOR:
                 return True
             if re.search(r"[,;]", self.article.text[tokens[index].end: tokens[index + 1].start]):
@@ -323,6 +289,10 @@ class Sentence:
             if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
                 return []
             standing = True
+        if cue.kind in _STATE_KINDS and self._describes_a_change(cue):
+            return []
+        if cue.kind == "contested" and self._prior(cue, 8):
+            return []  # "after a week of fighting in the city": the fighting before the news
         proposals = []
         for place in targets:
             made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)
@@ -333,13 +303,15 @@ class Sentence:
                 continue
             status, holder, others, confidence, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            if status == CONTROLLED and (PARTIAL.search(window.lower()) or PARTIAL.search(normalize_name(window))):
+            partial = PARTIAL.search(window.lower()) or PARTIAL.search(normalize_name(window))
+            if status == CONTROLLED and (partial or self.article.norms[place.first - 1] in DIRECTIONS):
                 sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
-            date = self.date(cue)
-            if date is None and cue.kind in EVENT_KINDS and self._prior(cue):
-                continue  # "after driving out IS": an earlier change, whose day the sentence does not give
+            date = self.date(cue) or self.heading
+            if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
+                    self._prior(cue) or self._relative_antecedent(cue) is not None):
+                continue  # "after driving out IS", "IS, which seized it": an earlier change the sentence does not date
             # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
             said = said_date(self) if date is None and (status != CONTROLLED or cue.kind not in EVENT_KINDS) else None
             if said is not None:
@@ -368,7 +340,8 @@ class Sentence:
             proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
-                claimant=claimant, quote_start=self.quote_start, cue=cue.kind, undated=date is None and said is None,
+                claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
+                cue="last_held" if cue.kind in _STATE_KINDS and self._last(cue) else cue.kind,
             ))
         return proposals
 

@@ -21,7 +21,7 @@ from editorial.assistant import Gazetteer, load_gazetteer, propose
 def score(seeded):
     seed = load_gazetteer()  # the seed's places and aliases, as the editors' page reads them
     towns = scoring.load("places")
-    names = Gazetteer(seed.places + [(t["slug"], t["name"], t["kind"], t["names"]) for t in towns], seed.actors,
+    names = Gazetteer(seed.places + [(t["slug"], t["name"], t["kind"], [n["name"] for n in t["names"]]) for t in towns], seed.actors,
                       {**seed.place_countries, **{t["slug"]: t["country"] for t in towns}})
     return lambda part: scoring.score(scoring.load(part), lambda text, published: propose(text, published, names))
 
@@ -37,4 +37,4 @@ def test_the_corpus_is_real_and_short():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (117, 137, 115, 141)  # 85% recall, 82% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (130, 137, 127, 133)  # 95% recall, 95% precision

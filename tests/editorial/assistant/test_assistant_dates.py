@@ -17,6 +17,8 @@ SATURDAY = dt.date(2017, 11, 4)
     ("2014", (dt.date(2014, 1, 1), "year")),
     ("8 نوفمبر 2017", (dt.date(2017, 11, 8), "day")),
     ("حزيران 2014", (dt.date(2014, 6, 1), "month")),  # a Levantine month name
+    ("15 ماي 2015", (dt.date(2015, 5, 15), "day")),  # a Maghrebi one
+    ("15 ابريل 2015", (dt.date(2015, 4, 15), "day")),  # "اب" (Levantine August) is not read inside "ابريل"
     ("التاسع من تشرين الثاني", None),  # an ordinal: read by the patterns, not dateparser
     ("امس", (dt.date(2017, 11, 3), "day")),
     ("December", (dt.date(2016, 12, 1), "month")),  # the past one
@@ -38,6 +40,7 @@ def found(text, names, published=SATURDAY):
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
+    ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
     ("It happens on 31 February, or in 2099.", []),

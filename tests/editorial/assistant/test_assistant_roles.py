@@ -73,6 +73,22 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("BREAKING: Syrian troops lift the siege on Deir ez-Zor.", set()),  # no besieger named in the article
     ("Syrian troops broke a nearly three-year long IS siege on Deir ez-Zor on Tuesday.",
      {("deir-el-zour", "contested", (IS, SG), "2017-10-31")}),
+    # "fell completely to"; the side a relative pronoun stands for; a state the sentence's change ended
+    ("Ramadi fell completely to IS on Sunday.", {("ramadi", "controlled", IS, "2017-10-29")}),
+    ("Iraqi forces on Friday retook Ramadi from IS, which had seized the city in May 2015.",
+     {("ramadi", "controlled", IQ, "2017-11-03"), ("ramadi", "controlled", IS, "2015-05-01")}),
+    ("The SDF on Friday took areas of IS-held Mayadin.", {("mayadin", "contested", (IS, SDF), "2017-11-03")}),
+    ("Iraqi forces on Friday recaptured eastern Mosul from IS.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # an undated change in a relative clause is background; so is fighting "after" which the news came
+    ("Syrian troops on Friday retook Palmyra from IS militants, who had seized it.",
+     {("palmyra", "controlled", SG, "2017-11-03")}),
+    ("The army declared Fallujah liberated on Friday after a week of fighting in the city.",
+     {("fallujah", "controlled", IQ, "2017-11-03")}),
+    # another country's "military" is not the government of the place
+    ("The US military said on Friday that it had taken Raqqa.", set()),
+    # "the provincial capital" is a province's capital, not the city named last
+    ("The SDF took Raqqa on Friday. The army broke the IS siege of the provincial capital in September.", {
+        ("raqqa", "controlled", SDF, "2017-11-03")}),
     # "anti-government" fighters are not the government
     ("Anti-government fighters took control of Mosul on Friday.", set()),
     # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
@@ -94,6 +110,16 @@ def test_the_town_is_the_place_named_last_or_next(names):
 def test_a_place_in_apposition_is_what_the_town_means(names):
     text = "Mosul is quiet. The army retook the last town held by IS in Syria, Boukamal, on Thursday."
     assert claims(text, names) == {("boukamal", "controlled", SG, "2017-11-02")}
+
+
+def test_the_last_town_held_by_a_side_is_the_state_before_its_capture(names):
+    text = "Kurdish-led fighters take Hajin, last town held by IS\n\nThe SDF captured Hajin on Friday."
+    assert claims(text, names) == {("hajin", "controlled", SDF, "2017-11-03")}
+
+
+def test_a_dated_heading_dates_the_lines_under_it(names):
+    text = "Key dates\n\n14 January, 2014\n\nJihadists of ISIL take control of Raqqa after fighting rebels."
+    assert claims(text, names) == {("raqqa", "controlled", IS, "2014-01-14")}
 
 
 def test_a_date_of_another_verb_does_not_date_the_phrase(names):
@@ -133,6 +159,17 @@ def test_arabic_verb_first_and_noun_phrases(names):
     # a verbal noun's agent right after it: "دخول القوات العراقية" (the Iraqi forces' entry)
     assert claims("بارك العبادي دخول القوات العراقية القائم الجمعة بعد معارك مع داعش", names, sunday) == {
         ("qaim", "contested", (IQ, IS), "2017-11-17")}
+    # "طرد داعش" (expelling Daesh): Daesh is the side expelled; "الذي" (which) stands for the actor before it
+    assert claims("تمكنت قوات سوريا الديمقراطية الجمعة من طرد داعش من هجين", names, sunday) == {
+        ("hajin", "controlled", SDF, "2017-11-17")}
+    assert claims("استعاد الجيش السوري الجمعة تدمر من داعش الذي بسط سيطرته على المدينة في مايو 2015", names, sunday) == {
+        ("palmyra", "controlled", SG, "2017-11-17"), ("palmyra", "controlled", IS, "2015-05-01")}
+    # "على وشك" (on the verge of) is not yet; "بيد داعش" (in Daesh's hand) about five percent of the town: contested
+    assert claims("القوات العراقية على وشك السيطرة على تلعفر ولم يبق منها إلا خمسة بالمائة بيد داعش", names, sunday) == {
+        ("tal-afar", "contested", (IQ, IS), "2017-11-19")}
+    # a verb joined by "و" shares the subject of the sentence: the army encircled Daesh
+    assert claims("استعادت وحدات الجيش السوري الجمعة بلدة مراط وطوقت إرهابيي داعش في مدينة الميادين", names, sunday) == {
+        ("mayadin", "besieged", IS, "2017-11-17")}
     assert claims("سيطرت قوات النظام الجمعة على حيي الجبيلة والجمعيات", names, sunday) == {
         ("jabiliyeh", "controlled", SG, "2017-11-17"), ("jamiyat", "controlled", SG, "2017-11-17")}
 
