@@ -40,6 +40,11 @@ _LOCAL = re.compile(r"\b(?:" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=T
 ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **_LOCAL_MONTHS}
 ARABIC_ORDINALS = {name: number for number, name in enumerate(
     ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"], 1)}
+ARABIC_NUMBERS = {"واحد": 1, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6,
+                  "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
+_ARABIC_UNITS_OF_TIME = {"سنوات": "year", "سنه": "year", "اعوام": "year", "عام": "year", "اشهر": "month", "شهر": "month",
+                         "اسابيع": "week", "اسبوع": "week", "ايام": "day", "يوم": "day"}
+_SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6})
 
@@ -64,6 +69,9 @@ DATE_RULES = [
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري)")),
+    ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
+    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+                            r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + _alternatives(WEEKDAYS) + r")\b")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
                                 r"امس|اليوم)\b")),
@@ -124,9 +132,16 @@ def resolve_date(kind, groups, published):
         if unit == "month":
             return _add_months(published.replace(day=1), -offset), "month"
         return dt.date(published.year - offset, 1, 1), "year"
+    if kind == "season":  # "since last summer": about the middle of that season
+        month = _SEASON_MONTH[groups[1]]
+        year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
+        return dt.date(year, month, 15), "approximate"
+    if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
+        amount = int(groups[0]) if groups[0].isdigit() else ARABIC_NUMBERS[groups[0]]
+        groups = ("about", amount, _ARABIC_UNITS_OF_TIME[groups[1]])
     if kind == "duration":
         qualifier, amount, unit = groups
-        amount = int(amount) if amount.isdigit() else NUMBERS[amount]
+        amount = amount if isinstance(amount, int) else int(amount) if amount.isdigit() else NUMBERS[amount]
         if unit == "day":
             return published - dt.timedelta(days=amount), "approximate" if qualifier else "day"
         if unit == "week":

@@ -10,6 +10,7 @@ from .rules import ANAPHOR, NOT_OBJECT
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
+_LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 
 
@@ -37,6 +38,8 @@ class PlaceReading:
             position = bisect.bisect_left(limits, cue.stop)
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
+            if cue.kind == "hold" and targets and self.article.norms[targets[0].first - 1] in _LANDMARK:
+                return [], "", ""
             if cue.kind in OBJECT_KINDS:
                 targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))])
             if targets:

@@ -13,6 +13,8 @@ from .rules import PASSIVE_AUX, SIEGE_VERB
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
+_OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
+_FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
@@ -94,7 +96,11 @@ def _passive(sentence, cue):
     if cue.text.endswith((" to", " of")):
         return None  # "fell to militants" whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds
-    sides = {a.slug for a in sentence.subjects if kinds.get(a.slug) != "foreign_state"}
+    # After "liberated", only a side named before the phrase ("the SDF declared that Raqqa had been liberated"):
+    # one named after it ("liberated after two years in the grip of IS") is the side driven out.
+    named = [a for a in sentence.subjects if not cue.text.endswith(_FREED) or (
+        a.first < cue.first and not _OWNER_OF.intersection(sentence.article.norms[a.stop: a.stop + 2]))]
+    sides = {a.slug for a in named if kinds.get(a.slug) != "foreign_state"}
     if len(sides) != 1:
         return None
     return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
@@ -165,7 +171,9 @@ def _siege(sentence, cue, place):
         besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
     if besieger is None:
         return None
-    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary({besieger.slug}, place)
+    # The besieger's allies named with it ("Iraqi army ... and Shiite militias surrounded Tikrit") are not the besieged.
+    allies = {besieger.slug} | {s.slug for s in sentence.subjects if s.first < cue.first}
+    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary(allies, place)
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"

@@ -12,8 +12,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained) (?:full |complete |total )?"
             r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
-            r"forced (?:\S+ ){1,3}?out of|drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
-            r"[وف]?(?:حرر\S*|تحرير\S*|استول\S*|استيلا\S*|انتزاع|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|السيطره (?:الكامله |بالكامل |التامه )?علي|طرد\S*|"
+            r"(?:forced|pushed|push|pushes|pushing) (?:\S+ ){1,3}?out of|drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"[وف]?(?:حرر\S*|تحرير\S*|استول\S*|استيلا\S*|انتزاع|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|"
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = r"entered|enter|enters|entering|moved into|pushed into|broke into|stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*)"
@@ -26,7 +26,7 @@ RULES = [
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
                 r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|"
                 r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
-                r"retake|recapture|seize|liberate|free|storm|enter)(?: control of)?\b|"
+                r"retake|recapture|seize|liberate|free|storm|enter|wrest)(?: full)?(?: control of)?\b|"
                 r"\badvanc(?:e|ed|es|ing) (?:on|toward|towards|against)\b|\bclosing in on\b|"
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
@@ -44,7 +44,8 @@ RULES = [
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
-                r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b", "after"),
+                r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
+                r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
     ("declared", r"\b(?:declared|declares|declaring|pronounced|proclaimed) (?:(?!it |that |on |had |has |victory )\S+ ){1,4}?"
                  r"(?:fully |completely |totally )?(?:liberated|free|freed|retaken|recaptured|cleared)\b", "inside"),
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
@@ -66,9 +67,9 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|فشل\S*|نفي|نفت|تحاول|يحاول)\b")
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول)\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
-                    r"baseless|نفي|نفت)\b")
+                    r"baseless|نفي|نفت|نافيه|ينفي|تنفي)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
                    r"زعم\S*|بحسب)\b")
@@ -89,7 +90,7 @@ PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
 # "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of).
-NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat", "ضد", "من", "يد", "قبضه"}
+NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat", "ضد", "من", "يد", "ايدي", "قبضه"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
@@ -104,7 +105,7 @@ ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city").
 PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
-                     r"quarters|outskirts|much of|most of|large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|"
+                     r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|"
                      r"نصف|اجزاء|احياء|معظم|بالمايه|بالميه|المايه|الميه)\b|%")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}

@@ -21,13 +21,14 @@ from .rules import (
 from .tokens import is_arabic
 
 EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
-_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق")
+_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
-_PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب"}
+_CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
+_PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
@@ -114,7 +115,7 @@ class Sentence(PlaceReading):
         relative = self._relative_antecedent(cue)
         if relative is not None:
             return relative
-        after = self.subject_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) and not self._shares_subject(cue) else None
+        after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
         if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
@@ -165,10 +166,17 @@ class Sentence(PlaceReading):
             previous, current = self.subjects[position - 1], self.subjects[position]
             between = norms[previous.stop: current.first]
             joined = norms[current.first].startswith("و") or (between and between[-1] == "and")
-            if not joined or len(between) > 3 or not all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
+            if not joined or not self._conjoined(between):
                 break
             position -= 1
         return self.subjects[position]
+
+    def _conjoined(self, between):
+        """Whether the words between two subjects join them: "and", "و", or up to ten words with "as well as"
+        listing more of the same side ("Iraqi army and police forces, as well as volunteers and Iran-backed Shiite militias")."""
+        if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
+            return True
+        return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
 
     def player_from(self, first, last):
         """The first player starting in tokens [first, last]."""
@@ -244,7 +252,8 @@ class Sentence(PlaceReading):
         events = [c for c in self.cues if c.kind in EVENT_KINDS]  # going in ("entered") ends no one's hold
         if events and self._last(cue):
             return True
-        return any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first) for c in events)
+        return cue.kind == "held_adj" and any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first)
+                                              for c in events)
 
     def _last(self, cue):
         """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""
@@ -303,7 +312,7 @@ class Sentence(PlaceReading):
                 continue
             status, holder, others, confidence, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            partial = PARTIAL.search(window.lower()) or PARTIAL.search(normalize_name(window))
+            partial = PARTIAL.search(window.lower()) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
             if status == CONTROLLED and (partial or self.article.norms[place.first - 1] in DIRECTIONS):
                 sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9

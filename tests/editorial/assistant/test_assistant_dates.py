@@ -41,6 +41,8 @@ def found(text, names, published=SATURDAY):
     ("They came back three years after it fell.", []),
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
+    ("It has been held since last summer.", [(dt.date(2016, 7, 15), "approximate")]),
+    ("سيطر عليها قبل ثلاث سنوات", [(dt.date(2014, 11, 4), "approximate")]),
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
     ("It happens on 31 February, or in 2099.", []),

@@ -89,6 +89,18 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "the provincial capital" is a province's capital, not the city named last
     ("The SDF took Raqqa on Friday. The army broke the IS siege of the provincial capital in September.", {
         ("raqqa", "controlled", SDF, "2017-11-03")}),
+    # "pushed IS out of eastern Mosul": part of the city
+    ("Iraqi forces pushed IS out of eastern Mosul on Friday.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # "liberated" with no agent: a side named before it says so; one named after it, or whose stronghold the
+    # place was, is the side driven out
+    ("The SDF declared on Friday that Manbij had been liberated.", {("manbij", "controlled", SDF, "2017-11-03")}),
+    ("Manbij has been liberated after two years in the grip of IS.", set()),
+    ("The IS stronghold of Manbij has been liberated.", set()),
+    # a place named as a landmark of what a side holds is not held
+    ("IS still holds some villages near Hajin.", set()),
+    # "as well as" lists the besieger's allies, who are not the besieged
+    ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
+     {("tikrit", "besieged", IS, "2017-11-03")}),
     # "anti-government" fighters are not the government
     ("Anti-government fighters took control of Mosul on Friday.", set()),
     # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
@@ -170,6 +182,16 @@ def test_arabic_verb_first_and_noun_phrases(names):
     # a verb joined by "و" shares the subject of the sentence: the army encircled Daesh
     assert claims("استعادت وحدات الجيش السوري الجمعة بلدة مراط وطوقت إرهابيي داعش في مدينة الميادين", names, sunday) == {
         ("mayadin", "besieged", IS, "2017-11-17")}
+    # "النصر في" (victory in) is won by the side before it; "شبه كامل" (almost complete) is part of the town;
+    # "نافية" (denying) denies
+    assert claims("أعلن العبادي الجمعة النصر في معركة تكريت من ايدي داعش", names, sunday) == {
+        ("tikrit", "controlled", IQ, "2017-11-17")}
+    assert claims("تمكنت قوات سوريا الديمقراطية، الجمعة، من السيطرة بشكل شبه كامل على منبج من داعش", names, sunday) == {
+        ("manbij", "contested", (IS, SDF), "2017-11-17")}
+    assert claims("قالت مصادر إن داعش لا يزال في منبج، نافية المعلومات عن سيطرة قوات سوريا الديمقراطية على منبج", names, sunday) == set()
+    # "مسلحون أغلبهم من تنظيم داعش" (gunmen, most of them from Daesh) are Daesh
+    assert claims("وسيطر مسلحون أغلبهم من تنظيم داعش على تكريت في 11 من يونيو", names, sunday) == {
+        ("tikrit", "controlled", IS, "2017-06-11")}
     assert claims("سيطرت قوات النظام الجمعة على حيي الجبيلة والجمعيات", names, sunday) == {
         ("jabiliyeh", "controlled", SG, "2017-11-17"), ("jamiyat", "controlled", SG, "2017-11-17")}
 
