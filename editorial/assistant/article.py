@@ -161,7 +161,7 @@ class Article:
                 continue  # "from other rebels": not the side "the militants" will mean
             if self.gazetteer.is_state_force(slug):
                 last[GOVERNMENT] = slug
-            elif self.gazetteer.is_armed_group(slug):
+            elif self.gazetteer.is_insurgent(slug):
                 last[INSURGENTS] = slug
         return found
 
@@ -216,7 +216,7 @@ class Article:
         sides = {GOVERNMENT: [], INSURGENTS: []}
         for first, _, slug in self._named:
             if slug not in sides:
-                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_armed_group(slug) else None
+                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
                 if kind:
                     sides[kind].append((first, slug))
         return sides

@@ -6,12 +6,13 @@ apposition, before, or just after, and an Arabic object pronoun ("تحريرها
 """
 import bisect
 
-from .rules import ANAPHOR, NOT_OBJECT
+from .rules import ANAPHOR, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
+_ORDINALS = {"first", "second", "third", "next", "another", "other"}
 
 
 class PlaceReading:
@@ -40,6 +41,8 @@ class PlaceReading:
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
             if cue.kind == "hold" and targets and self.article.norms[targets[0].first - 1] in _LANDMARK:
                 return [], "", ""
+            if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
+                targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
                 targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))])
             if targets:
@@ -48,6 +51,10 @@ class PlaceReading:
                 return self._referred(cue.stop, "'it'", "")
             if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
                 return self._referred(cue.first, f"'{cue.text}'", "")
+            pronoun = self._object_pronoun(cue)
+            if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
+                return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
+                                      self.raw_between(cue.stop, pronoun + 1))
             between = self.norm_between(cue.stop, limit)
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
@@ -56,10 +63,28 @@ class PlaceReading:
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before:
             place = self.places[before - 1]
-            return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
+            listed = [place]
+            for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
+                between = self.article.norms[earlier.stop: listed[-1].first]
+                gap = self.article.text[earlier.end: listed[-1].start]
+                if not (between in ([], ["and"]) and ("," in gap or between)):
+                    break
+                listed.append(earlier)
+            return listed, "", self.raw_between(max(self.first, place.first - 4), cue.first)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+
+    def _object_pronoun(self, cue):
+        """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than
+        the prepositions that carry it ("عليها", "منها", "فيها")."""
+        if not is_arabic(cue.text):
+            return None
+        for index in range(cue.stop, min(self.last, cue.stop + 4)):
+            word = self.article.norms[index]
+            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")):
+                return index
+        return None
 
     def _coordinated(self, places):
         """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts")."""
@@ -78,6 +103,8 @@ class PlaceReading:
             first = self.article.token_at(self.norm_start + offset + match.start())
             stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
             inner = [t.text for t in self.article.tokens[first + 1: stop]]
+            if _ORDINALS.intersection(w.lower() for w in inner):
+                continue  # "the first area" of an operation is not the town
             if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
                 return match
         return None

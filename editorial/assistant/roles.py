@@ -31,7 +31,7 @@ def _assertion(sentence, cue, place):
     kind = cue.kind
     if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(max(sentence.first, cue.first - 2)):
         return None  # "IS-held neighbourhoods ... before they were liberated": a past state
-    if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 6): cue.first]):
+    if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]):
         return None  # "Mosul was the largest city held by IS": a past state
     if kind == "capture":
         subject = sentence.subject(cue)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|"
-            r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained) (?:full |complete |total )?"
+            r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained|recovered) (?:full |complete |total )?"
             r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
             r"(?:forced|pushed|push|pushes|pushing) (?:\S+ ){1,3}?out of|drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
@@ -24,7 +24,7 @@ RULES = [
                      r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
                      r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?حصار", "after"),
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
-                r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|"
+                r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|assault|"
                 r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
                 r"retake|recapture|seize|liberate|free|storm|enter|wrest)(?: full)?(?: control of)?\b|"
                 r"\badvanc(?:e|ed|es|ing) (?:on|toward|towards|against)\b|\bclosing in on\b|"
@@ -100,6 +100,7 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 PRIOR = {"after", "بعد"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
+ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
@@ -111,6 +112,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around|from|with|after|before|during|towards?|across|into|on|and|"
+                        r"(?:south|north|east|west)(?:east|west)? of|"
                         r"في|قرب|حول|داخل)\b")
 
 
@@ -150,6 +152,8 @@ def _intended(article, first, cue_first, text):
     before = article.norms[cue_first - 1] if cue_first > first else ""
     if text in ARABIC_FROM_CONTROL:
         return before == "من" or before == "بعد"
+    if text.startswith("تحرير") and before.lstrip("ل") in ARABIC_OPERATION:
+        return True  # "عمليات تحرير الحويجة": the operation's name, not its outcome
     if before not in INTENTION:
         return False
     return not ACHIEVED.intersection(article.norms[max(first, cue_first - 6): cue_first - 1])

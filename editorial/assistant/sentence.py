@@ -27,6 +27,8 @@ _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side r
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
+_CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # a date after "but" is the next clause's
+_ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
@@ -238,12 +240,19 @@ class Sentence(PlaceReading):
         for found in self.dates[max(0, position - 1): position + 1]:
             low, high = sorted((found.start, cue.first))
             between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
-            if between or OTHER_EVENT.search(self.norm_between(low, high)):
+            if between and found.start < cue.first and self._verb_before(cue):
+                between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
+            if between or OTHER_EVENT.search(self.norm_between(low, high)) or _CONTRAST.search(self.norm_between(low, high)):
                 continue
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
         return best[1] if best else None
+
+    def _verb_before(self, cue):
+        """Whether a verb phrase ends right before this one ("استعاد" before "السيطره علي")."""
+        position = bisect.bisect_left(self.cue_firsts, cue.first)
+        return position > 0 and cue.first - self.cues[position - 1].stop <= 0 and self.cues[position - 1].kind == "capture"
 
     def _describes_a_change(self, cue):
         """Whether a state phrase describes the place a change in the sentence is about: "captured the last town
@@ -312,12 +321,16 @@ class Sentence(PlaceReading):
                 continue
             status, holder, others, confidence, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            partial = PARTIAL.search(window.lower()) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
+            # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
+            window = _ONE_OF.sub("", window.lower())
+            partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
             if status == CONTROLLED and (partial or self.article.norms[place.first - 1] in DIRECTIONS):
                 sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue) or self.heading
+            if date is None and cue.kind in _STATE_KINDS and self.article.norms[cue.first - 1] == "had":
+                continue  # "IS, who had controlled the town": a past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
                 continue  # "after driving out IS", "IS, which seized it": an earlier change the sentence does not date
@@ -344,7 +357,7 @@ class Sentence(PlaceReading):
                 notes.append(f"hedged ('{self.hedge.group()}')")
             elif attribution:
                 notes.append(f"as {claimant or 'a source'} {attribution}")
-            if cue.kind in EVENT_KINDS and date is not None:
+            if cue.kind in EVENT_KINDS and date is not None and status == CONTROLLED:  # not a part taken back
                 self.events.append((place.slug, holder, date))
             proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,

@@ -101,6 +101,20 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "as well as" lists the besieger's allies, who are not the besieged
     ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
      {("tikrit", "besieged", IS, "2017-11-03")}),
+    # places listed before "held by" are all held; "one of two pockets" describes the whole town
+    ("Annah, Qaim and Rawa are still held by IS.", {("anah", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"),
+                                                    ("rawa", "controlled", IS, "2017-11-04")}),
+    ("The army attacked Hawija, one of two pockets of territory still under the control of IS.", {("hawija", "controlled", IS, "2017-11-04")}),
+    # "who had controlled" is a past state; villages "south of the city" are not the city; a siege's object is
+    # the first place after it, not the capital it lies near
+    ("Rebels cleansed Jarablus of IS, who had controlled the strategic town.", set()),
+    ("The SDF took Tel Abyad. By June 20, the SDF had captured villages south of the city.", {("tel-abyad", "controlled", SDF, "2017-11-04")}),
+    ("The SDF encircled the IS-controlled town of Tel Abyad, the nearest town to the capital of Raqqa, on Friday.",
+     {("tel-abyad", "besieged", IS, "2017-11-03"), ("tel-abyad", "controlled", IS, "2017-11-03")}),
+    # "the jihadists" are a group described so in its own aliases, not the Kurdish-led forces named last
+    ("IS fled. The SDF took Tel Abyad on Friday, after the jihadists had held it.", {("tel-abyad", "controlled", SDF, "2017-11-03")}),
+    # "the first area" of an operation is not the town named next
+    ("Iraqi troops recaptured the first area on Friday. The operation targets Anah.", set()),
     # "anti-government" fighters are not the government
     ("Anti-government fighters took control of Mosul on Friday.", set()),
     # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
@@ -189,6 +203,10 @@ def test_arabic_verb_first_and_noun_phrases(names):
     assert claims("تمكنت قوات سوريا الديمقراطية، الجمعة، من السيطرة بشكل شبه كامل على منبج من داعش", names, sunday) == {
         ("manbij", "contested", (IS, SDF), "2017-11-17")}
     assert claims("قالت مصادر إن داعش لا يزال في منبج، نافية المعلومات عن سيطرة قوات سوريا الديمقراطية على منبج", names, sunday) == set()
+    # "عمليات تحرير" (liberation operations) names an operation, not its outcome; "نصف مساحتها" (half its area)
+    assert claims("قال قائد عمليات تحرير الحويجة إن القوات تتقدم", names, sunday) == set()
+    assert claims("أعلن الجيش السوري استعادة البوكمال، لكن داعش شن هجوما مضادا الجمعة واستعاد السيطرة على نحو نصف مساحتها", names, sunday) == {
+        ("boukamal", "controlled", SG, "2017-11-19"), ("boukamal", "contested", (IS, SG), "2017-11-17")}
     # "مسلحون أغلبهم من تنظيم داعش" (gunmen, most of them from Daesh) are Daesh
     assert claims("وسيطر مسلحون أغلبهم من تنظيم داعش على تكريت في 11 من يونيو", names, sunday) == {
         ("tikrit", "controlled", IS, "2017-06-11")}
