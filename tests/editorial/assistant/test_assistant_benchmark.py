@@ -47,5 +47,5 @@ def test_development_set(score):
 
 def test_held_out_set(score):
     result = score("held_out")
-    # 59% recall and 65% precision on excerpts never seen: far below the 90% the assistant aims at (see README).
-    assert (result.met, result.expected, result.right, result.proposed) == (22, 37, 22, 34)
+    # 62% recall and 66% precision on excerpts never seen: far below the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (23, 37, 23, 35)
