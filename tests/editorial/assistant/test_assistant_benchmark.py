@@ -3,14 +3,10 @@
 tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2017, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (148 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+- development.json (175 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json (27 excerpts, 17 English and 10 Arabic, 2014-2017, none used before): committed with its
-  expectations before the assistant first ran on it, measured once, never tuned on. Its towns beyond the
-  development set's (Qayyarah, Baiji, al-Sukhnah, Rutba) were added to places.json with it; no actor alias
-  was added for it.
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -29,23 +25,16 @@ def score(seeded):
     return lambda part: scoring.score(scoring.load(part), lambda text, published: propose(text, published, names))
 
 
-def test_the_corpus_is_real_short_and_held_out_apart():
-    development, held_out = scoring.load("development"), scoring.load("held_out")
-    assert (len(development), len(held_out)) == (148, 27)
-    everything = development + held_out
-    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 175
-    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [17, 10]
-    for excerpt in everything:
+def test_the_corpus_is_real_and_short():
+    development = scoring.load("development")
+    assert len(development) == 175
+    assert len({e["id"] for e in development}) == len({e["url"] for e in development}) == 175
+    for excerpt in development:
         assert excerpt["url"].startswith("http") and excerpt["outlet"] and excerpt["published_at"][10] == "T"
         assert len(excerpt["text"].split()) <= 160 and (excerpt["claims"] or excerpt["nothing_about"])
 
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (182, 203, 191, 206)  # 90% recall, 93% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (205, 240, 214, 241)  # 85% recall, 89% precision
 
-
-def test_held_out_set(score):
-    result = score("held_out")
-    # 62% recall and 66% precision on excerpts never seen: far below the 90% the assistant aims at (see README).
-    assert (result.met, result.expected, result.right, result.proposed) == (23, 37, 23, 35)
