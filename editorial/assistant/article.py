@@ -32,7 +32,9 @@ class Mention(NamedTuple):
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
 _PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|"
                           r"\b(?:محافظه|ريف)$")
-_PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside)\b")
+_PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside|region)\b")
+_FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
+_FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
@@ -132,6 +134,8 @@ class Article:
         after = " ".join(t.norm for t in self.tokens[stop: stop + 4])
         if _PROVINCE_OF.search(before) or _PROVINCES_AFTER.match(after):
             return "province"
+        if _FACILITY_AFTER.match(after) or (first and self.tokens[first - 1].norm.lstrip("و") in _FACILITY_BEFORE):
+            return "facility"  # "the Qayyara airbase", "Baiji oil refinery", "قاعده القيارة": not the town
         sentence = self.sentence_of(first)
         starts_sentence = self.sentences[sentence][0] == first
         tail = self.text[self.tokens[stop - 1].end: self.tokens[stop - 1].end + 40]

@@ -58,8 +58,10 @@ _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
-    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (\d{4}))?\b")),
-    ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (\d{4}))?\b")),
+    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year.
+    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
+    ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
+                                 + r"))?(?: (?:عام )?(\d{4}))?\b")),
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?(?:early |late |mid )?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
@@ -74,7 +76,7 @@ DATE_RULES = [
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + _alternatives(WEEKDAYS) + r")\b")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
-                                r"امس|اليوم)\b")),
+                                r"امس الاول|امس|اليوم)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام) (\d{4})\b")),
 ]
 ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
@@ -123,7 +125,8 @@ def resolve_date(kind, groups, published):
         back = (published.weekday() - WEEKDAYS[groups[0]]) % 7
         return published - dt.timedelta(days=back), "day"
     if kind == "relative_day":
-        return published - dt.timedelta(days=1 if groups[0] in ("yesterday", "امس") else 0), "day"
+        back = {"yesterday": 1, "امس": 1, "امس الاول": 2}.get(groups[0], 0)  # "امس الاول": the day before yesterday
+        return published - dt.timedelta(days=back), "day"
     if kind == "last":
         which, unit = (groups[0], groups[1]) if groups[0] else ({"الماضي": "last"}.get(groups[3], "this"), _ARABIC_UNITS[groups[2]])
         offset = 0 if which in ("this", "earlier this", "earlier in the", "early this", "late this", "mid") else 1
@@ -198,7 +201,9 @@ def find_dates(article, first, last, published, parsed=None):
             token = article.token_at(start + match.start())
             try:
                 resolved = resolve_date(kind, match.groups(), published)
-                if kind in _PARSED_KINDS and parsed[0] < MAX_PARSED:
+                # A day, a month and a year read by the pattern are the date: dateparser adds nothing to them.
+                exact = kind == "day_month" and match.group(3) is not None
+                if kind in _PARSED_KINDS and parsed[0] < MAX_PARSED and not exact:
                     parsed[0] += 1
                     stop = article.token_at(start + match.end() - 1)
                     written = article.text[article.tokens[token].start: article.tokens[stop].end]

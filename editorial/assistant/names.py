@@ -26,7 +26,7 @@ INSURGENTS = "@insurgents"  # "the militants", "jihadists": the armed group name
 # that name "the armed group" the article is about.
 GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", "pro-government allies", "army",
                     "army units", "the military", "military", "troops", "regime", "soldiers", "security forces",
-                    "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام", "القوات الامنية", "قوات الامن",
+                    "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام", "القوات الامنية", "قوات الامن", "الحكومة",
                     "القوات المسلحة"]
 INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
                    "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي"]

@@ -6,12 +6,16 @@ apposition, before, or just after, and an Arabic object pronoun ("تحريرها
 """
 import bisect
 
-from .rules import ANAPHOR, NOT_OBJECT, SIEGE_VERB
+import re
+
+from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
+_EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
+_FROM = re.compile(r"\b(?:from|out of)\b")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 
 
@@ -44,7 +48,7 @@ class PlaceReading:
             if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
-                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))])
+                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))])
             if targets:
                 return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
@@ -61,7 +65,7 @@ class PlaceReading:
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             return [], "", ""
         before = bisect.bisect_left(self.place_firsts, cue.first)
-        if before:
+        if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]
             listed = [place]
             for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
@@ -74,6 +78,19 @@ class PlaceReading:
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+
+    def _before_object(self, cue, place):
+        """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
+        place taken."""
+        between = self.norm_between(cue.stop, place.first)
+        return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _reaches_back(self, place, cue):
+        """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
+        remained contested") nor across a province or a facility named between them."""
+        if CONTRAST.search(self.norm_between(place.stop, cue.first)):
+            return False
+        return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
 
     def _object_pronoun(self, cue):
         """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than

@@ -11,8 +11,9 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|"
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained|recovered) (?:full |complete |total )?"
             r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
-            r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
-            r"(?:forced|pushed|push|pushes|pushing) (?:\S+ ){1,3}?out of|drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"took|taken|takes(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
+            r"(?:forced|pushed|push|pushes|pushing|drove|drive|drives|driving) (?:\S+ ){1,4}?out of|"
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
             r"[وف]?(?:حرر\S*|تحرير\S*|استول\S*|استيلا\S*|انتزاع|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|"
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
@@ -51,7 +52,7 @@ RULES = [
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
                       r"(?:held|controlled|occupied) by)\b", "before"),
     # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control).
-    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه)(?!\S)", "before"),
+    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضعه لسيطره)(?!\S)", "before"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
@@ -87,6 +88,7 @@ NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
+CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what follows is another clause: its date, its subject
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
 # "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of).

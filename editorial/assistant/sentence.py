@@ -16,7 +16,7 @@ from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, LAST, ENDED, HEDGE, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT, PARTIAL, PRIOR,
+    ANAPHOR, CLAUSE_BREAK, CONTRAST, DENIAL, DIRECTIONS, LAST, ENDED, HEDGE, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT, PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
 
@@ -27,7 +27,6 @@ _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side r
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
-_CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # a date after "but" is the next clause's
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
@@ -242,7 +241,7 @@ class Sentence(PlaceReading):
             between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
             if between and found.start < cue.first and self._verb_before(cue):
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
-            if between or OTHER_EVENT.search(self.norm_between(low, high)) or _CONTRAST.search(self.norm_between(low, high)):
+            if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:

@@ -36,5 +36,5 @@ def test_the_corpus_is_real_and_short():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (205, 240, 214, 241)  # 85% recall, 89% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (212, 240, 220, 237)  # 88% recall, 93% precision
 

@@ -115,6 +115,16 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS fled. The SDF took Tel Abyad on Friday, after the jihadists had held it.", {("tel-abyad", "controlled", SDF, "2017-11-03")}),
     # "the first area" of an operation is not the town named next
     ("Iraqi troops recaptured the first area on Friday. The operation targets Anah.", set()),
+    # a town named with its airbase or refinery is not the town; "drove out IS from" takes the place after "from"
+    ("Iraqi forces last month captured the Qayyara airbase.", set()),
+    ("Iraqi forces retake Baiji oil refinery on Friday.", set()),
+    ("Iraqi troops on Friday drove out IS militants from Baiji.", {("baiji", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi forces on Friday pushed the Islamic State group from Qayyarah.", {("qayyarah", "controlled", IQ, "2017-11-03")}),
+    # a phrase after "but" is not about the place before it
+    ("Baiji fell to IS in June 2014, but the refinery remained contested.", {("baiji", "controlled", IS, "2014-06-01")}),
+    # an attempt is dropped when the article says anything else about the place
+    ("Iraqi forces are pushing to retake Qayyarah from IS. Iraqi forces entered Qayyarah on Tuesday.",
+     {("qayyarah", "contested", (IQ, IS), "2017-10-31")}),
     # "anti-government" fighters are not the government
     ("Anti-government fighters took control of Mosul on Friday.", set()),
     # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
