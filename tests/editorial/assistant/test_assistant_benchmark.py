@@ -7,6 +7,11 @@ and publication time) and an editor's expectations, each written before the assi
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
+- held_out.json (27 excerpts, 17 English and 10 Arabic, 2014-2017, none used before): committed with its
+  expectations before the assistant first ran on it, measured once, never tuned on. Its towns beyond the
+  development set's (Dabiq, Kirkuk, al-Shaddadi, Amerli) were added to places.json with it; no actor alias
+  was added for it. Earlier fresh sets, measured the same way and then folded into development, gave
+  68%/74%, 62%/53%, 57%/72%, 64%/74% and 62%/66% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -25,11 +30,13 @@ def score(seeded):
     return lambda part: scoring.score(scoring.load(part), lambda text, published: propose(text, published, names))
 
 
-def test_the_corpus_is_real_and_short():
-    development = scoring.load("development")
-    assert len(development) == 175
-    assert len({e["id"] for e in development}) == len({e["url"] for e in development}) == 175
-    for excerpt in development:
+def test_the_corpus_is_real_short_and_held_out_apart():
+    development, held_out = scoring.load("development"), scoring.load("held_out")
+    assert (len(development), len(held_out)) == (175, 27)
+    everything = development + held_out
+    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 202
+    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [17, 10]
+    for excerpt in everything:
         assert excerpt["url"].startswith("http") and excerpt["outlet"] and excerpt["published_at"][10] == "T"
         assert len(excerpt["text"].split()) <= 160 and (excerpt["claims"] or excerpt["nothing_about"])
 
@@ -38,3 +45,8 @@ def test_development_set(score):
     result = score("development")
     assert (result.met, result.expected, result.right, result.proposed) == (212, 240, 220, 237)  # 88% recall, 93% precision
 
+
+def test_held_out_set(score):
+    result = score("held_out")
+    # 70% recall and 88% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (21, 30, 21, 24)
