@@ -59,6 +59,7 @@ class Analysis:
     spans: list[Span]
 
 
+_CHANGES = ("capture", "passive", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
 
 
@@ -86,7 +87,7 @@ def superseded(proposals):
     take the town") is the weakest reading: any other phrase about the place in the article ("its fighters
     had seized 80 percent of the city", "entered the centre on Tuesday") says more. "The last town held by IS" in an article
     that reports the town taken by another side describes it before the change."""
-    changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in ("capture", "passive", "noun", "victory", "declared")]
+    changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
     taken = {p.place for p in changes}

@@ -1,9 +1,10 @@
 """One sentence with control phrases: which place each phrase is about, who acts, when, who says so.
 
-Its own module because it holds the grammar the rules read: the place a phrase governs (its object,
-not a place named after "in" or "near"; "the town" resolved to a named place), the subject (not an
-actor after "from", "over" or "against"), the agent after "by" or "to", the date of the phrase's own
-clause, negation, and the claimant. What each phrase then asserts is roles.py's.
+Its own module because it holds the grammar the rules read: the subject (a relative pronoun's
+antecedent, the first of coordinated sides, not an actor after "from", "over" or "against" nor the
+object of a verb of taking), the agent after "by" or "to", the date of the phrase's own clause,
+negation and background ("after ...", a relative clause). Which place a phrase governs is places.py's
+(a mixin of Sentence), who says so attribution.py's, what each phrase then asserts roles.py's.
 """
 import bisect
 import re
@@ -16,7 +17,8 @@ from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, CLAUSE_BREAK, CONTRAST, DENIAL, DIRECTIONS, LAST, ENDED, HEDGE, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT, PARTIAL, PRIOR,
+    ANAPHOR, CLAUSE_BREAK, CONTRAST, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT,
+    PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
 

@@ -1,6 +1,6 @@
 """The assistant on real wire copy: recall and precision on the corpus (not timed).
 
-tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2017, with URL, outlet
+tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
 - development.json (175 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
