@@ -43,7 +43,8 @@ class PlaceReading:
             position = bisect.bisect_left(limits, cue.stop)
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
-            if cue.kind == "hold" and targets and self.article.norms[targets[0].first - 1] in _LANDMARK:
+            landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
+            if cue.kind == "hold" and landmark:
                 return [], "", ""
             if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad

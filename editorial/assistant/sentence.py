@@ -250,6 +250,10 @@ class Sentence(PlaceReading):
                 best = (key, found)
         return best[1] if best else None
 
+    def _word_before(self, token):
+        """The normalised word before token `token` in this sentence ("" at its start)."""
+        return self.article.norms[token - 1] if token > self.first else ""
+
     def _verb_before(self, cue):
         """Whether a verb phrase ends right before this one ("استعاد" before "السيطره علي")."""
         position = bisect.bisect_left(self.cue_firsts, cue.first)
@@ -258,7 +262,6 @@ class Sentence(PlaceReading):
     def _describes_a_change(self, cue):
         """Whether a state phrase describes the place a change in the sentence is about: "captured the last town
         held by IS", "took areas of IS-held Mayadin": what the change ended, not a state to propose."""
-        norms = self.article.norms
         events = [c for c in self.cues if c.kind in EVENT_KINDS]  # going in ("entered") ends no one's hold
         if events and self._last(cue):
             return True
@@ -325,12 +328,12 @@ class Sentence(PlaceReading):
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
             window = _ONE_OF.sub("", window.lower())
             partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
-            if status == CONTROLLED and (partial or self.article.norms[place.first - 1] in DIRECTIONS):
+            if status == CONTROLLED and (partial or self._word_before(place.first) in DIRECTIONS):
                 sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue) or self.heading
-            if date is None and cue.kind in _STATE_KINDS and self.article.norms[cue.first - 1] == "had":
+            if date is None and cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had":
                 continue  # "IS, who had controlled the town": a past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
