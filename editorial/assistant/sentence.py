@@ -328,7 +328,8 @@ class Sentence(PlaceReading):
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
             window = _ONE_OF.sub("", window.lower())
             partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
-            if status == CONTROLLED and (partial or self._word_before(place.first) in DIRECTIONS):
+            # "eastern Mosul", where the place or the mention "the city" refers to is named
+            if status == CONTROLLED and (partial or (place.first and self.article.norms[place.first - 1] in DIRECTIONS)):
                 sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
