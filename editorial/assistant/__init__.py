@@ -7,18 +7,24 @@ proposal; the assistant saves typing and points at the sentence and the rule, so
 a claim to inventing one:
 
 - places are found by any name or alias, ignoring case, diacritics, punctuation and Arabic-style
-  articles and clitics, except in a dateline ("Damascus:") or as a province ("the provinces of ...");
-  "the town", "the city", "it" mean the place named last (or, when none is, the one named next);
-- actors by their aliases; "the army" means the state force named last, "the militants" the armed
-  group named last, not one a place was taken "from";
+  articles and clitics, except in a dateline ("Damascus:"), as a province ("the provinces of ...") or as
+  a facility ("the Qayyara airbase"); "the town", "the city", "it", "تحريرها" mean the place named in
+  apposition, named last or, when none is, the one named next;
+- actors by their aliases; "the army" means the state force named last (not another country's: "the US
+  military"), "the militants" the armed group named last that its aliases call so, not one a place was
+  taken "from";
 - a control phrase (rules.RULES: verbs, passives, "fell to", nouns such as "the liberation of",
-  "declared victory in", sieges, fighting inside, "IS-held") is read with its grammar (sentence,
-  roles): the subject, the agent after "by" or "to", the side after "from", its object place; about
-  part of a place ("half the city", "90 percent of") it is contested;
-- a date of the phrase's own clause (dates: patterns, then dateparser, with the precision) dates it;
-  a headline with none takes the date the story gives the same event;
-- negations and attempts ("failed to", "close to breaking") drop a proposal, hedges ("reportedly")
-  lower its confidence, and a later denial in the article lowers the proposals it denies.
+  "declared victory in", "X declared the city liberated", sieges, fighting inside, "IS-held") is read
+  with its grammar (sentence, places, roles): the subject (a relative pronoun's antecedent, the first
+  of coordinated sides, the Arabic verb-first subject), the agent after "by" or "to", the side after
+  "from" or "من يد", its object place; about part of a place ("half the city", "eastern Mosul") it is
+  contested;
+- a date of the phrase's own clause (dates: patterns, then dateparser, with the precision) dates it; a
+  state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day; a headline
+  with none takes the date the story gives the same event; a line that is only a date heads the next;
+- negations, attempts and "on the verge of" drop a proposal, hedges ("reportedly") lower its
+  confidence, a later denial in the article lowers the proposals it denies, and an undated change
+  "after" which the news came, or in a relative clause, is background.
 
 It reads at most MAX_ARTICLE_BYTES (longer text raises ArticleTooLong, whoever calls it), and every
 step is linear in the text: lookups by position are binary searches over lists built once, the phrase
@@ -27,8 +33,9 @@ dateparser reads at most dates.MAX_PARSED expressions an article.
 
 Here are the entry points; the steps live in tokens (words and sentences), names (the names matched,
 from the database), article (mentions and what "the town" refers to), rules (the phrase rules),
-dates, sentence (the grammar of one sentence), roles (what a phrase asserts) and proposals (dating
-by event, merging, denials).
+dates, sentence (the grammar of one sentence), places (which place a phrase is about), attribution
+(who says so, and when), roles (what a phrase asserts) and proposals (dating by event, merging,
+denials).
 """
 from __future__ import annotations
 
@@ -98,10 +105,12 @@ def _analyse(text, published, gazetteer, claimant):
     events = {}  # place -> dated reports of a change
     denials = Denials()
     parsed = [0]  # dateparser calls so far
+    heading = None  # a line that is only a date ("14 January, 2014" in a timeline) dates the sentence after it
     for number, (first, last) in enumerate(article.sentences):
         places = [m for m in article.places_in(first, last) if not m.role]
         actors = article.actors_in(first, last)
         dates = find_dates(article, first, last, day, parsed)
+        above, heading = heading, dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = find_cues(article, first, last)
         sentence_norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
@@ -114,7 +123,7 @@ def _analyse(text, published, gazetteer, claimant):
         denies = DENIAL.search(sentence_norm) is not None
         if not (cues or denies):
             continue
-        context = Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant)
+        context = Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant, above)
         if denies:
             denials.add(context)
         made = [proposal for cue in cues for proposal in context.propose(cue)]

@@ -32,9 +32,13 @@ class Mention(NamedTuple):
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
 _PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|"
                           r"\b(?:محافظه|ريف)$")
-_PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside)\b")
+_PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside|region)\b")
+_FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
+_FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _NOT_SALIENT = {"from", "other", "against", "over"}
+_FROM = {"from", "rivals"}
+_DEMONYM_ENDINGS = ("an", "ish", "ese")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -94,6 +98,11 @@ class Article:
     def actors_in(self, first, stop):
         return self.actors[bisect.bisect_left(self.actor_firsts, first): bisect.bisect_left(self.actor_firsts, stop)]
 
+    def province_before(self, token):
+        """The last place named as a province before token `token` ("Deir ez-Zor province")."""
+        position = bisect.bisect_left(self.place_firsts, token)
+        return next((m for m in reversed(self.places[:position]) if m.role == "province"), None)
+
     def antecedent(self, token):
         """The last town-like place named before token `token` (what "the city" refers to)."""
         position = bisect.bisect_left(self.antecedent_firsts, token)
@@ -125,6 +134,8 @@ class Article:
         after = " ".join(t.norm for t in self.tokens[stop: stop + 4])
         if _PROVINCE_OF.search(before) or _PROVINCES_AFTER.match(after):
             return "province"
+        if _FACILITY_AFTER.match(after) or (first and self.tokens[first - 1].norm.lstrip("و") in _FACILITY_BEFORE):
+            return "facility"  # "the Qayyara airbase", "Baiji oil refinery", "قاعده القيارة": not the town
         sentence = self.sentence_of(first)
         starts_sentence = self.sentences[sentence][0] == first
         tail = self.text[self.tokens[stop - 1].end: self.tokens[stop - 1].end + 40]
@@ -141,6 +152,8 @@ class Article:
         state force (armed group) named last, or else the next one named."""
         found, last = [], {GOVERNMENT: None, INSURGENTS: None}
         for first, stop, slug in self._named:
+            if slug == GOVERNMENT and self._foreign(first, found):
+                continue  # "the US military", "Turkish troops": another country's force, not the government
             if slug in last:
                 words = tuple(self.norms[first:stop])
                 slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
@@ -148,13 +161,31 @@ class Article:
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop)))
-            if first and self.norms[first - 1] in _NOT_SALIENT:
+            if first and (self.norms[first - 1] in _NOT_SALIENT or self._taken_from(first)):
                 continue  # "from other rebels": not the side "the militants" will mean
             if self.gazetteer.is_state_force(slug):
                 last[GOVERNMENT] = slug
-            elif self.gazetteer.is_armed_group(slug):
+            elif self.gazetteer.is_insurgent(slug):
                 last[INSURGENTS] = slug
         return found
+
+    def _foreign(self, index, found):
+        """Whether the word before a generic "military"/"troops" names another country: a foreign state's alias
+        ("US", "Russian") or a capitalised demonym ("Turkish"), not at the start of a sentence."""
+        if not index or self.sentence_of(index - 1) != self.sentence_of(index):
+            return False
+        if found and found[-1].stop == index and self.gazetteer.actor_kinds.get(found[-1].slug) == "foreign_state":
+            return True
+        word = self.tokens[index - 1].text
+        return word[:1].isupper() and word.endswith(_DEMONYM_ENDINGS) and self.sentences[self.sentence_of(index)][0] != index - 1
+
+    def _taken_from(self, index):
+        """Whether "from" or "rivals" stands up to six words before token `index` in its clause ("fighting rivals
+        including from the al Qaeda-linked Nusra Front")."""
+        start = max(self.sentences[self.sentence_of(index)][0], index - 6)
+        if any(p in self.text[self.tokens[start].start: self.tokens[index].start] for p in ",;"):
+            return False
+        return bool(_FROM.intersection(self.norms[start:index]))
 
     def _government_here(self, token):
         """The state force of the country of the first place the sentence names ("Government forces declared
@@ -171,7 +202,12 @@ class Article:
         """(first, stop, slug) of each alias written in the article, a short capitalised one only as written."""
         exact = self.gazetteer.exact
         return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
-                if (words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words])]
+                if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
+                and not self._opposed(first)]
+
+    def _opposed(self, index):
+        """Whether the name at token `index` follows "anti-" ("anti-government fighters" are not the government)."""
+        return index > 0 and self.tokens[index].hyphen_before and self.norms[index - 1] == "anti"
 
     def _written_as(self, index, capitals):
         """Whether token `index` is written as `capitals` ("IS", "U.S." for "US"), not as a word ("is", "us")."""
@@ -184,7 +220,7 @@ class Article:
         sides = {GOVERNMENT: [], INSURGENTS: []}
         for first, _, slug in self._named:
             if slug not in sides:
-                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_armed_group(slug) else None
+                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
                 if kind:
                     sides[kind].append((first, slug))
         return sides

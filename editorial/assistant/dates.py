@@ -9,7 +9,7 @@ time), wrapped so that:
   and the date becomes the first day of that period (dateparser answers "June 2014" with the 19th);
 - weekdays are counted back here: dateparser reads a weekday on that same weekday as a week earlier
   ("الأحد" in a story of Sunday is that Sunday);
-- Levantine month names (حزيران, تشرين الثاني), which dateparser does not know, are given their
+- Levantine and Maghrebi month names (حزيران, تشرين الثاني, ماي), which dateparser does not know, are given their
   Egyptian-Arabic names, which it does;
 - durations ("for nearly three years", "a week ago") and "last month", "early this month", which it
   reads as exact days, are resolved here, as approximate or as the month.
@@ -33,11 +33,18 @@ ARABIC_MONTHS = {name: number for number, name in enumerate(
 LEVANTINE_MONTHS = {name: number for number, name in enumerate(
     ["كانون الثاني", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين الاول", "تشرين الثاني",
      "كانون الاول"], 1)}
+MAGHREBI_MONTHS = {"جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8}
 _EGYPTIAN = {number: name for name, number in ARABIC_MONTHS.items()}
-_LEVANTINE = re.compile("|".join(sorted(LEVANTINE_MONTHS, key=len, reverse=True)))
-ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **LEVANTINE_MONTHS}
+_LOCAL_MONTHS = {**LEVANTINE_MONTHS, **MAGHREBI_MONTHS}  # given their Egyptian names for dateparser
+_LOCAL = re.compile(r"\b(?:" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\b")
+ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **_LOCAL_MONTHS}
 ARABIC_ORDINALS = {name: number for number, name in enumerate(
     ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"], 1)}
+ARABIC_NUMBERS = {"واحد": 1, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6,
+                  "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
+_ARABIC_UNITS_OF_TIME = {"سنوات": "year", "سنه": "year", "اعوام": "year", "عام": "year", "اشهر": "month", "شهر": "month",
+                         "اسابيع": "week", "اسبوع": "week", "ايام": "day", "يوم": "day"}
+_SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6})
 
@@ -51,20 +58,25 @@ _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
-    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (\d{4}))?\b")),
-    ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (\d{4}))?\b")),
+    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year.
+    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
+    ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
+                                 + r"))?(?: (?:عام )?(\d{4}))?\b")),
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?(?:early |late |mid )?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
-    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) (?:early |late |mid )?("
+    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) (?:early |late |mid )?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري)")),
+    ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
+    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+                            r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + _alternatives(WEEKDAYS) + r")\b")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
-                                r"امس|اليوم)\b")),
+                                r"امس الاول|امس|اليوم)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام) (\d{4})\b")),
 ]
 ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
@@ -113,7 +125,8 @@ def resolve_date(kind, groups, published):
         back = (published.weekday() - WEEKDAYS[groups[0]]) % 7
         return published - dt.timedelta(days=back), "day"
     if kind == "relative_day":
-        return published - dt.timedelta(days=1 if groups[0] in ("yesterday", "امس") else 0), "day"
+        back = {"yesterday": 1, "امس": 1, "امس الاول": 2}.get(groups[0], 0)  # "امس الاول": the day before yesterday
+        return published - dt.timedelta(days=back), "day"
     if kind == "last":
         which, unit = (groups[0], groups[1]) if groups[0] else ({"الماضي": "last"}.get(groups[3], "this"), _ARABIC_UNITS[groups[2]])
         offset = 0 if which in ("this", "earlier this", "earlier in the", "early this", "late this", "mid") else 1
@@ -122,9 +135,16 @@ def resolve_date(kind, groups, published):
         if unit == "month":
             return _add_months(published.replace(day=1), -offset), "month"
         return dt.date(published.year - offset, 1, 1), "year"
+    if kind == "season":  # "since last summer": about the middle of that season
+        month = _SEASON_MONTH[groups[1]]
+        year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
+        return dt.date(year, month, 15), "approximate"
+    if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
+        amount = int(groups[0]) if groups[0].isdigit() else ARABIC_NUMBERS[groups[0]]
+        groups = ("about", amount, _ARABIC_UNITS_OF_TIME[groups[1]])
     if kind == "duration":
         qualifier, amount, unit = groups
-        amount = int(amount) if amount.isdigit() else NUMBERS[amount]
+        amount = amount if isinstance(amount, int) else int(amount) if amount.isdigit() else NUMBERS[amount]
         if unit == "day":
             return published - dt.timedelta(days=amount), "approximate" if qualifier else "day"
         if unit == "week":
@@ -147,7 +167,7 @@ def _parser(published):
 def parse_date(expression, published):
     """dateparser's reading of an expression as (date, precision), relative to the publication day; None if
     it reads none. The date is the first day of its period; a week is approximate."""
-    expression = _LEVANTINE.sub(lambda m: _EGYPTIAN[LEVANTINE_MONTHS[m.group()]], expression)
+    expression = _LOCAL.sub(lambda m: _EGYPTIAN[_LOCAL_MONTHS[m.group()]], expression)
     data = _parser(published).get_date_data(expression)
     if data.date_obj is None or data.period not in _PERIODS:
         return None
@@ -181,7 +201,9 @@ def find_dates(article, first, last, published, parsed=None):
             token = article.token_at(start + match.start())
             try:
                 resolved = resolve_date(kind, match.groups(), published)
-                if kind in _PARSED_KINDS and parsed[0] < MAX_PARSED:
+                # A day, a month and a year read by the pattern are the date: dateparser adds nothing to them.
+                exact = kind == "day_month" and match.group(3) is not None
+                if kind in _PARSED_KINDS and parsed[0] < MAX_PARSED and not exact:
                     parsed[0] += 1
                     stop = article.token_at(start + match.end() - 1)
                     written = article.text[article.tokens[token].start: article.tokens[stop].end]

@@ -26,13 +26,15 @@ INSURGENTS = "@insurgents"  # "the militants", "jihadists": the armed group name
 # that name "the armed group" the article is about.
 GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", "pro-government allies", "army",
                     "army units", "the military", "military", "troops", "regime", "soldiers", "security forces",
-                    "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام"]
+                    "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام", "القوات الامنية", "قوات الامن", "الحكومة",
+                    "القوات المسلحة"]
 INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
                    "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي"]
 # The words that tie a state force to its country ("Syrian army", "القوات العراقية"): an actor row has no
 # country of its own, so a state force's country is the one its aliases name most.
 COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},
                  "IQ": {"iraq", "iraqi", "iraqs", "العراق", "العراقي", "العراقيه"}}
+_INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
@@ -68,6 +70,7 @@ class Gazetteer:
     generic_owner: dict[tuple[str, ...], str | None] = field(init=False)
     known_words: set[str] = field(init=False)
     exact: dict[tuple[str, ...], str] = field(init=False)  # words -> the first word as it must be written
+    insurgents: set[str] = field(init=False)  # the armed groups "the militants" may mean
 
     def __post_init__(self):
         self.place_kinds = {slug: kind for slug, _, kind, _ in self.places}
@@ -86,6 +89,8 @@ class Gazetteer:
                     if first.isupper() and len(first) < 4:
                         self.exact[words] = first
         self.government_of = self._governments()
+        self.insurgents = {slug for slug, name, kind, names in self.actors if kind == "armed_group" and any(
+            w.rstrip("s") in _INSURGENT_STEMS for alias in [name, *names] for w in words_of(alias))}
         for generic, owner in ((GOVERNMENT_WORDS, GOVERNMENT), (INSURGENT_WORDS, INSURGENTS)):
             for alias in generic:
                 # Generic words follow the article's context; a stored alias only breaks a tie.
@@ -131,6 +136,8 @@ class Gazetteer:
         (so that the shared vocabulary never learns the article's other words)."""
         if norm in self.known_words:
             return norm
+        if norm.startswith("لل") and "ال" + norm[2:] in self.known_words:
+            return "ال" + norm[2:]  # "للنظام": ل + النظام, whose alef is not written
         if norm.startswith(_ARABIC_PREFIXES):
             for prefix in _ARABIC_PREFIXES:
                 if norm.startswith(prefix) and norm[len(prefix):] in self.known_words:
@@ -152,6 +159,12 @@ class Gazetteer:
 
     def is_state_force(self, slug):
         return self.actor_kinds.get(slug) == "state_force" or slug.endswith("-government")
+
+    def is_insurgent(self, slug):
+        """Whether "the militants", "jihadists" may mean this armed group: one whose own aliases use such a word
+        ("IS militants", "the jihadist group"), not the Kurdish-led or rebel forces; any armed group when no
+        alias uses one."""
+        return self.is_armed_group(slug) and (not self.insurgents or slug in self.insurgents)
 
     def is_armed_group(self, slug):
         return self.actor_kinds.get(slug) == "armed_group"

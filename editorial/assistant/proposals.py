@@ -59,6 +59,7 @@ class Analysis:
     spans: list[Span]
 
 
+_CHANGES = ("capture", "passive", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
 
 
@@ -83,15 +84,18 @@ def superseded(proposals):
     """Without the proposals a capture supersedes: going in ("entered the area on Friday") is the news only
     when the article does not say the place was taken that day, and an undated siege by the side the
     article says took the place ("after the army besieged the city") was its prelude. An attempt ("racing to
-    take the town") is the weakest reading: another phrase about the place in its sentence or on its day
-    ("its fighters had seized 80 percent of the city") says more."""
-    changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in ("capture", "passive", "noun", "victory")]
+    take the town") is the weakest reading: any other phrase about the place in the article ("its fighters
+    had seized 80 percent of the city", "entered the centre on Tuesday") says more. "The last town held by IS" in an article
+    that reports the town taken by another side describes it before the change."""
+    changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
-    told = {key for p in proposals if p.cue != "attempt" for key in ((p.place, p.date), (p.place, p.quote_start))}
+    taken = {p.place for p in changes}
+    told = {p.place for p in proposals if p.cue != "attempt"}
     return [p for p in proposals if not (
-        (p.cue == "attempt" and ((p.place, p.date) in told or (p.place, p.quote_start) in told))
+        (p.cue == "attempt" and p.place in told)
         or (p.cue == "entered" and (p.place, p.date) in taken_on)
+        or (p.cue == "last_held" and p.place in taken and (p.place, p.holder) not in taken_by)
         or (p.status == Claim.Status.BESIEGED and p.undated and any((p.place, side) in taken_by for side in p.others)))]
 
 

@@ -12,16 +12,26 @@ from geo.models import Claim
 from .rules import PASSIVE_AUX, SIEGE_VERB
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
-_PAST = {"was", "were", "had"}
+_PAST = {"was", "were", "had", "كان", "كانت"}
+_OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
+_FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
 def assertion(sentence, cue, place):
-    """(status, holder, others, confidence, reason) for one phrase about one place, or None."""
+    """(status, holder, others, confidence, reason) for one phrase about one place, or None; a foreign state
+    ("the coalition retook the city") is a backer, never the holder."""
+    made = _assertion(sentence, cue, place)
+    if made is not None and sentence.article.gazetteer.actor_kinds.get(made[1]) == "foreign_state":
+        return None
+    return made
+
+
+def _assertion(sentence, cue, place):
     kind = cue.kind
     if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(max(sentence.first, cue.first - 2)):
         return None  # "IS-held neighbourhoods ... before they were liberated": a past state
-    if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 6): cue.first]):
+    if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]):
         return None  # "Mosul was the largest city held by IS": a past state
     if kind == "capture":
         subject = sentence.subject(cue)
@@ -32,14 +42,14 @@ def assertion(sentence, cue, place):
         return CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}'{taken})"
     if kind == "noun":
         return _noun(sentence, cue, place)
-    if kind == "victory":
+    if kind in ("victory", "declared"):
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), 0.75, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
     if kind == "entered":
         subject = sentence.subject(cue)
         if subject is None:
             return None
-        adversary = sentence.adversary({subject.slug})
+        adversary = sentence.adversary({subject.slug}, place)
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
         return CONTESTED, None, sides, 0.55, f"'{subject.text}' went in: contested between {', '.join(sides)}"
     if kind in ("hold", "in_control"):
@@ -59,11 +69,11 @@ def assertion(sentence, cue, place):
     if kind == "attempt":
         return _attempt(sentence, cue, place)
     if kind in ("contested", "divided", "percent"):
-        return _contested(sentence, kind)
+        return _contested(sentence, kind, place)
     if kind == "siege_broken":
-        return _siege_broken(sentence, cue)
+        return _siege_broken(sentence, cue, place)
     if kind == "siege":
-        return _siege(sentence, cue)
+        return _siege(sentence, cue, place)
     return None
 
 
@@ -86,7 +96,11 @@ def _passive(sentence, cue):
     if cue.text.endswith((" to", " of")):
         return None  # "fell to militants" whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds
-    sides = {a.slug for a in sentence.subjects if kinds.get(a.slug) != "foreign_state"}
+    # After "liberated", only a side named before the phrase ("the SDF declared that Raqqa had been liberated"):
+    # one named after it ("liberated after two years in the grip of IS") is the side driven out.
+    named = [a for a in sentence.subjects if not cue.text.endswith(_FREED) or (
+        a.first < cue.first and not _OWNER_OF.intersection(sentence.article.norms[a.stop: a.stop + 2]))]
+    sides = {a.slug for a in named if kinds.get(a.slug) != "foreign_state"}
     if len(sides) != 1:
         return None
     return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
@@ -100,29 +114,29 @@ def _attempt(sentence, cue, place):
     if attacker is None:
         return None
     loser = sentence.loser(cue, place)
-    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides)
+    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides, place)
     if holder is None or holder == attacker.slug:
         return None
     return (CONTROLLED, holder, (), 0.5,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 
 
-def _contested(sentence, kind):
+def _contested(sentence, kind, place):
     sides = sorted(sentence.sides)
     if len(sides) == 1:
-        adversary = sentence.adversary(set(sides))
+        adversary = sentence.adversary(set(sides), place)
         sides = sorted(sides + [adversary]) if adversary else sides
     if not sides:
         return None
     return CONTESTED, None, tuple(sides), 0.7 if kind == "contested" else 0.65, f"contested between {', '.join(sides)}"
 
 
-def _siege_broken(sentence, cue):
+def _siege_broken(sentence, cue, place):
     subject = sentence.subject(cue)
     besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
     if subject is None:
         return None
-    besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug})
+    besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug}, place)
     if besieger_slug is None:
         return None
     sides = tuple(sorted({subject.slug, besieger_slug}))
@@ -130,20 +144,20 @@ def _siege_broken(sentence, cue):
             f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
 
 
-def siege_stands(sentence, cue):
+def siege_stands(sentence, cue, place):
     """"close to breaking the siege imposed by X": the breakers still hold the place, X still besieges it."""
     holder = sentence.subject(cue)
     besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
     if holder is None:
         return None
-    besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug})
+    besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug}, place)
     if besieger_slug is None:
         return None
     return (BESIEGED, holder.slug, (besieger_slug,), 0.55,
             f"{holder.slug} not yet through: still held by {holder.slug}, besieged by {besieger_slug}")
 
 
-def _siege(sentence, cue):
+def _siege(sentence, cue, place):
     """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
     army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
     owner = None
@@ -157,7 +171,9 @@ def _siege(sentence, cue):
         besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
     if besieger is None:
         return None
-    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary({besieger.slug})
+    # The besieger's allies named with it ("Iraqi army ... and Shiite militias surrounded Tikrit") are not the besieged.
+    allies = {besieger.slug} | {s.slug for s in sentence.subjects if s.first < cue.first}
+    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary(allies, place)
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"

@@ -9,22 +9,28 @@ from dataclasses import dataclass
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|"
-            r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained) (?:full |complete |total )?"
-            r"control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
-            r"took|taken|stormed|regained|wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
-            r"drove out|expelled \S+ from|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
-            r"[وف]?(?:حرر\S*|تحرير|استعاد\S*|سيطر\S*|السيطره (?:الكامله )?على|طرد\S*)")
+            r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained|recovered) "
+            r"(?:full |complete |total )?control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
+            r"took|taken|takes(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)|stormed|regained|"
+            r"wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
+            r"(?:forced|pushed|push|pushes|pushing|drove|drive|drives|driving) (?:\S+ ){1,4}?out of|"
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
+            r"expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"[وف]?(?:حرر\S*|تحرير\S*|استول\S*|استيلا\S*|انتزاع|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|"
+            r"السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|"
+            r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
+_BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = r"entered|enter|enters|entering|moved into|pushed into|broke into|stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*)"
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
-    ("siege_broken", r"\b(?:broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|"
-                     r"breach|breaches|broke through) (?:\S+ ){0,4}?siege\b|"
+    # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
+    ("siege_broken", r"\b(?:" + _BREAK + r") (?:(?!(?:" + _BREAK + r")\b)\S+ ){0,6}?siege\b|"
                      r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
                      r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?حصار", "after"),
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
-                r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|"
+                r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|assault|"
                 r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
-                r"retake|recapture|seize|liberate|free|storm|enter)(?: control of)?\b|"
+                r"retake|recapture|seize|liberate|free|storm|enter|wrest)(?: full)?(?: control of)?\b|"
                 r"\badvanc(?:e|ed|es|ing) (?:on|toward|towards|against)\b|\bclosing in on\b|"
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
@@ -36,15 +42,20 @@ RULES = [
                 r"\bcontested between\b|مقسم\S*", "before"),
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
     ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
-              r"حصار|محاصر\S*|حاصر\S*|تطويق\S*", "after"),
+              r"حصار|محاصر\S*|حاصر\S*|تطويق\S*|طوق\S*", "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
-                r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|\bfell to\b|"
-                r"\bfalls to\b|\bfallen to\b|\bfall to\b|\bfell into the hands of\b", "before"),
+                r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
+                r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
-                r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b", "after"),
+                r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
+                r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
+    ("declared", r"\b(?:declared|declares|declaring|pronounced|proclaimed) (?:(?!it |that |on |had |has |victory )\S+ ){1,4}?"
+                 r"(?:fully |completely |totally )?(?:liberated|free|freed|retaken|recaptured|cleared)\b", "inside"),
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
                       r"(?:held|controlled|occupied) by)\b", "before"),
+    # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control).
+    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضعه لسيطره)(?!\S)", "before"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
@@ -60,9 +71,9 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|فشل\S*|نفى|نفت|تحاول|يحاول)\b")
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول)\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
-                    r"baseless|نفى|نفت)\b")
+                    r"baseless|نفي|نفت|نافيه|ينفي|تنفي)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
                    r"زعم\S*|بحسب)\b")
@@ -70,23 +81,45 @@ ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|stat
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
+# Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September".
+OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|بدا|بدات|انطلق\S*)\b")
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
-SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?حاصر")  # the active verb, not "siege of"
+SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
 NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
                      r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to)\b")
+# "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
+LAST = {"last", "final", "remaining", "اخر", "اخير"}
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
+CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what follows is another clause: its date, its subject
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
-# Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS".
-NOT_SUBJECT = {"from", "over", "against", "ضد"}
+# Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
+# "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of).
+NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat",
+               "ضد", "من", "يد", "ايدي", "قبضه"}
+# Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
+# Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
+INTENTION = {"to", "at"}
+ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before "to": "managed, early this month, to"
+# What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده"): its
+# day is not the one the sentence or the publication gives.
+PRIOR = {"after", "بعد"}
+# "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
+ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
+ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city").
 PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
-                     r"quarters|outskirts|much of|most of|large swathes?|swathes?|نصف|اجزاء|احياء|معظم)\b|%")
+                     r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
+                     r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|"
+                     r"نصف|اجزاء|احياء|معظم|بالمايه|بالميه|المايه|الميه)\b|%")
+# A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
+DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around|from|with|after|before|during|towards?|across|into|on|and|"
+                        r"(?:south|north|east|west)(?:east|west)? of|"
                         r"في|قرب|حول|داخل)\b")
 
 
@@ -114,5 +147,20 @@ def find_cues(article, first, last):
             cue_stop = article.token_at(start + match.end() - 1) + 1
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
+            if kind == "capture" and _intended(article, first, cue_first, match.group()):
+                continue
             cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
     return sorted(cues, key=lambda c: c.first)
+
+
+def _intended(article, first, cue_first, text):
+    """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, the
+    control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
+    before = article.norms[cue_first - 1] if cue_first > first else ""
+    if text in ARABIC_FROM_CONTROL:
+        return before == "من" or before == "بعد"
+    if text.startswith("تحرير") and before.lstrip("ل") in ARABIC_OPERATION:
+        return True  # "عمليات تحرير الحويجة": the operation's name, not its outcome
+    if before not in INTENTION:
+        return False
+    return not ACHIEVED.intersection(article.norms[max(first, cue_first - 6): cue_first - 1])

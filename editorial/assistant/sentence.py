@@ -1,33 +1,45 @@
 """One sentence with control phrases: which place each phrase is about, who acts, when, who says so.
 
-Its own module because it holds the grammar the rules read: the place a phrase governs (its object,
-not a place named after "in" or "near"; "the town" resolved to a named place), the subject (not an
-actor after "from", "over" or "against"), the agent after "by" or "to", the date of the phrase's own
-clause, negation, and the claimant. What each phrase then asserts is roles.py's.
+Its own module because it holds the grammar the rules read: the subject (a relative pronoun's
+antecedent, the first of coordinated sides, not an actor after "from", "over" or "against" nor the
+object of a verb of taking), the agent after "by" or "to", the date of the phrase's own clause,
+negation and background ("after ...", a relative clause). Which place a phrase governs is places.py's
+(a mixin of Sentence), who says so attribution.py's, what each phrase then asserts roles.py's.
 """
 import bisect
 import re
 
 from geo.dates import iso_with_precision
+from geo.text import normalize_name
 
+from .attribution import find_claimant, said_date
+from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, ATTRIBUTION, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, NEGATION, NOT_OBJECT, NOT_SUBJECT, NOT_YET, NOW, PARTIAL,
+    ANAPHOR, CLAUSE_BREAK, CONTRAST, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT,
+    PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
 
-OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
-EVENT_KINDS = {"capture", "passive", "noun", "victory"}  # phrases that report a change at a moment
-_DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
-_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "طرد", "دخول", "اقتحام", "سقوط")
+EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
+_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
+_AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
+_EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
+_RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
+_CONJUNCTIONS = {"and", "و"}
+_ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
+_CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
+_PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
+_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
-class Sentence:
+class Sentence(PlaceReading):
     """One sentence and what it names; what every phrase of it asks is found by binary search over
     lists built once per sentence."""
 
-    def __init__(self, article, number, first, last, places, actors, dates, cues, participants, day, claimant):
+    def __init__(self, article, number, first, last, places, actors, dates, cues, participants, day, claimant, heading=None):
         self.article, self.number, self.first, self.last = article, number, first, last
         self.places, self.actors, self.dates, self.cues = places, actors, dates, cues
         self.participants, self.day, self.default_claimant = participants, day, claimant
@@ -36,8 +48,9 @@ class Sentence:
         self.quote_start = article.tokens[first].start
         self.players = [a for a in actors if a.role == "participant"]
         self.sides = {a.slug for a in self.players}
+        objects = {c.stop for c in cues if c.kind == "capture" and not is_arabic(c.text)}
         self.subjects = [a for index, a in enumerate(self.players)
-                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index)]
+                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]
@@ -51,6 +64,7 @@ class Sentence:
         self.ended_from = _last_match_start(ENDED, self.norm)
         self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
         self._quote = self._claimant = None
+        self.heading = heading  # the date a heading line above gives ("14 January, 2014" in a timeline)
         self.events = []  # (place, holder or None, DateFound) of changes reported with a date
 
     @property
@@ -65,14 +79,23 @@ class Sentence:
         if not index:
             return False
         before, mention = self.players[index - 1], self.players[index]
-        return before.slug == mention.slug and self.article.text[before.end: mention.start].strip() == "("
+        return before.slug == mention.slug and self.article.text[before.end: mention.start].strip(' "»') in ("(", "")
+
+    def _object(self, mention, verb_ends):
+        """Whether an actor is the object of an English verb of taking ("drive out IS and retake the city")."""
+        before = mention.first - (1 if mention.first > self.first and self.article.norms[mention.first - 1] == "the" else 0)
+        return before in verb_ends
 
     def _after(self, mention, words):
-        """Whether the word before the mention (or before its "the") is one of `words`."""
+        """Whether the word before the mention (or before its "the") is one of `words`; "من" after a word of
+        number ("وحدات من الجيش", units of the army) is partitive, not "from"."""
         before = mention.first - 1
-        if before > self.first and self.article.norms[before] == "the":
+        norms = self.article.norms
+        if before > self.first and norms[before] == "the":
             before -= 1
-        return before >= self.first and self.article.norms[before] in words
+        if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
+            return False
+        return before >= self.first and norms[before] in words
 
     def norm_between(self, first, stop):
         if first >= stop:
@@ -88,66 +111,75 @@ class Sentence:
         """Where token `token` starts in this sentence's normalised text."""
         return self.article.offsets[token] - self.norm_start
 
-    # -- where ----------------------------------------------------------------------------------
-    def targets(self, cue):
-        """(places, note, words): the places a phrase is about: after it up to the next phrase (its object,
-        for a verb of taking), the nearest before it, or the place named last; "the town" is resolved.
-        `words` are those between the phrase and the place (or "the town"), where "half" or "90 percent" tell
-        that it is about part of the place."""
-        if cue.direction == "none":
-            before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
-            if before:
-                return before[-1:], "", self.raw_between(max(self.first, before[-1].first - 4), cue.first)
-            return self._referred(cue.first, "the place named last", "")
-        if cue.direction == "after":
-            limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
-            position = bisect.bisect_left(limits, cue.stop)
-            limit = limits[position] if position < len(limits) else self.last
-            targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
-            if cue.kind in OBJECT_KINDS:
-                targets = [p for p in targets if not NOT_OBJECT.search(self.norm_between(cue.stop, p.first))][:1]
-            if targets:
-                return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
-            if cue.stop < self.last and self.article.norms[cue.stop] == "it":
-                return self._referred(cue.stop, "'it'", "")
-            between = self.norm_between(cue.stop, limit)
-            anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
-            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
-                return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
-            return [], "", ""
-        before = bisect.bisect_left(self.place_firsts, cue.first)
-        if before:
-            place = self.places[before - 1]
-            return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
-        between = self.norm_between(self.first, cue.first)
-        anaphor = self._anaphor(between, 0)
-        return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
-
-    def _anaphor(self, normalised, offset):
-        """The first "the town" in normalised words starting at `offset` of the sentence, unless a name
-        stands in it ("the Rawa district" is another place; "the Syrian city" is an anaphor)."""
-        for match in ANAPHOR.finditer(normalised):
-            first = self.article.token_at(self.norm_start + offset + match.start())
-            stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
-            inner = [t.text for t in self.article.tokens[first + 1: stop]]
-            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
-                return match
-        return None
-
-    def _referred(self, token, words, window):
-        place, how = self.article.referent(token)
-        return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
-
     # -- who ------------------------------------------------------------------------------------
     def subject(self, cue):
-        """The nearest actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
-        after = self.player_from(cue.stop, cue.stop + 3) if is_arabic(cue.text) else None
-        if after is not None and not cue.text.lstrip("وف").startswith(_ARABIC_NOUNS):
-            return after  # Arabic puts the verb first: "سيطر الجيش السوري على ..."
+        """The actor a relative pronoun before the phrase stands for ("IS, which seized ..."), else the nearest
+        actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
+        relative = self._relative_antecedent(cue)
+        if relative is not None:
+            return relative
+        after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
+        word = cue.text.lstrip("وف")
+        noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
+            # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
+            # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
+            return after
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if position:
-            return self.subjects[position - 1]
-        return after
+            return self._first_conjunct(position - 1)
+        return None if noun else after
+
+    def _shares_subject(self, cue):
+        """Whether an Arabic verb joined by "و" to an earlier phrase of the sentence shares its subject ("وحدات
+        الجيش استعادت ... وطوقت داعش": the army encircled Daesh)."""
+        return self.article.norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
+            self.subject_firsts) and self.subject_firsts[0] < cue.first
+
+    def _agent_follows(self, word, after):
+        """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry) or "السيطره"
+        (control), or when "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
+        norms = self.article.norms
+        return word.startswith(_AGENT_NOUNS) or (after.stop < self.last and norms[after.stop] == "السيطره")
+
+    def _relative_antecedent(self, cue):
+        """The actor right before "which", "who", "الذي" (or one word before: "داعش الجهادي الذين") up to three words
+        before the phrase, with no other actor between: "تنظيم داعش الذي بسط سيطرته" (Daesh, which extended its control)."""
+        norms = self.article.norms
+        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
+            if norms[index] in _RELATIVE:
+                position = bisect.bisect_left(self.player_firsts, index)
+                between = position < len(self.players) and self.players[position].first < cue.first
+                before = self.players[position - 1] if position else None
+                return before if before is not None and index - 1 <= before.stop <= index and not between else None
+        return None
+
+    def subject_from(self, first, last):
+        """The first possible subject starting in tokens [first, last]."""
+        position = bisect.bisect_left(self.subject_firsts, first)
+        if position < len(self.subjects) and self.subjects[position].first <= last:
+            return self.subjects[position]
+        return None
+
+    def _first_conjunct(self, position):
+        """The first of coordinated subjects, who leads: "Iraqi forces and Shiite militias", "القوات الامنيه
+        والعشائر والحشد الشعبي" (words joined by "and" or the clitic "و" between them)."""
+        norms = self.article.norms
+        while position:
+            previous, current = self.subjects[position - 1], self.subjects[position]
+            between = norms[previous.stop: current.first]
+            joined = norms[current.first].startswith("و") or (between and between[-1] == "and")
+            if not joined or not self._conjoined(between):
+                break
+            position -= 1
+        return self.subjects[position]
+
+    def _conjoined(self, between):
+        """Whether the words between two subjects join them: "and", "و", or up to ten words with "as well as"
+        listing more of the same side ("Iraqi army and police forces, as well as volunteers and Iran-backed Shiite militias")."""
+        if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
+            return True
+        return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
 
     def player_from(self, first, last):
         """The first player starting in tokens [first, last]."""
@@ -168,16 +200,24 @@ class Sentence:
         return None
 
     def loser(self, cue, place):
-        """Y in "took X from Y", "drove Y out of X"."""
+        """Y in "took X from Y", "drove Y out of X", "طرد Y من X"."""
+        if cue.text.lstrip("وف").startswith(_EXPULSION):
+            expelled = self.player_from(cue.stop, cue.stop)
+            if expelled is not None:
+                return expelled
         for actor in self.players:
-            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, {"from", "of", "من"}):
+            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, _TAKEN_FROM):
                 return actor
         return None
 
-    def adversary(self, exclude):
-        """The side most named in the article apart from `exclude` and foreign backers."""
-        kinds = self.article.gazetteer.actor_kinds
-        ranked = [(slug, n) for slug, n in self.participants.most_common() if slug not in exclude and kinds.get(slug) != "foreign_state"]
+    def adversary(self, exclude, place=None):
+        """The side most named in the article apart from `exclude`, foreign backers, and a state force of
+        another country than the place's (Iraq's army holds no Syrian town)."""
+        gazetteer = self.article.gazetteer
+        kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
+        foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}
+        ranked = [(slug, n) for slug, n in self.participants.most_common()
+                  if slug not in exclude and kinds.get(slug) != "foreign_state" and slug not in foreign]
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None  # no side stands out: better no guess
         return ranked[0][0]
@@ -201,12 +241,47 @@ class Sentence:
         for found in self.dates[max(0, position - 1): position + 1]:
             low, high = sorted((found.start, cue.first))
             between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
-            if between:
+            if between and found.start < cue.first and self._verb_before(cue):
+                between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
+            if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
         return best[1] if best else None
+
+    def _word_before(self, token):
+        """The normalised word before token `token` in this sentence ("" at its start)."""
+        return self.article.norms[token - 1] if token > self.first else ""
+
+    def _verb_before(self, cue):
+        """Whether a verb phrase ends right before this one ("استعاد" before "السيطره علي")."""
+        position = bisect.bisect_left(self.cue_firsts, cue.first)
+        return position > 0 and cue.first - self.cues[position - 1].stop <= 0 and self.cues[position - 1].kind == "capture"
+
+    def _describes_a_change(self, cue):
+        """Whether a state phrase describes the place a change in the sentence is about: "captured the last town
+        held by IS", "took areas of IS-held Mayadin": what the change ended, not a state to propose."""
+        events = [c for c in self.cues if c.kind in EVENT_KINDS]  # going in ("entered") ends no one's hold
+        if events and self._last(cue):
+            return True
+        return cue.kind == "held_adj" and any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first)
+                                              for c in events)
+
+    def _last(self, cue):
+        """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""
+        return bool(LAST.intersection(self.article.norms[max(self.first, cue.first - 3): cue.first + 1]))
+
+    def _prior(self, cue, reach=3):
+        """Whether "after" or "بعد" stands at most `reach` words before the phrase, in its clause ("after driving
+        out IS", "بعد ايام من استعاده المسلحين"): an earlier change, not the one the sentence dates."""
+        tokens, norms = self.article.tokens, self.article.norms
+        for index in range(cue.first - 1, max(self.first, cue.first - reach) - 1, -1):
+            if norms[index] in PRIOR:
+                return True
+            if re.search(r"[,;]", self.article.text[tokens[index].end: tokens[index + 1].start]):
+                return False
+        return False
 
     def negated(self, cue):
         if not self.may_negate:  # the windows below are parts of the sentence
@@ -222,33 +297,8 @@ class Sentence:
     def claimant(self):
         """(who speaks, the attribution word): the words before "said" (back to a comma), or after "according to"."""
         if self._claimant is None:
-            self._claimant = self._find_claimant()
+            self._claimant = find_claimant(self)
         return self._claimant
-
-    def _find_claimant(self):
-        match = ATTRIBUTION.search(self.norm)
-        if not match:
-            return self.default_claimant, ""
-        position = self.article.token_at(self.norm_start + match.start())
-        tokens = self.article.tokens
-        if match.group().startswith("according"):
-            start = position + 2
-            stop = start
-            while stop < self.last and stop - start < 8 and not re.search(r"[,;.]", self.article.text[tokens[stop - 1].end: tokens[stop].start] if stop > start else ""):
-                stop += 1
-        else:
-            stop, start = position, position
-            while start > self.first and position - start < 8 and not re.search(
-                r"[,;:–—(]", self.article.text[tokens[start - 1].end: tokens[start].start]
-            ):
-                start -= 1
-        if start >= stop:
-            return self.default_claimant, match.group()
-        words = self.article.text[tokens[start].start: tokens[stop - 1].end]
-        words = re.sub(r"^(?:(?:but|and|on \w+day|in a statement|also|the|a|an)\s+)+", "", words, flags=re.I).strip()
-        if not words or words.lower() in {"it", "he", "she", "they", "we", "i"}:
-            return self.default_claimant, match.group()
-        return words[:200], match.group()
 
     # -- proposals -------------------------------------------------------------------------------
     def propose(self, cue):
@@ -261,9 +311,13 @@ class Sentence:
             if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
                 return []
             standing = True
+        if cue.kind in _STATE_KINDS and self._describes_a_change(cue):
+            return []
+        if cue.kind == "contested" and self._prior(cue, 8):
+            return []  # "after a week of fighting in the city": the fighting before the news
         proposals = []
         for place in targets:
-            made = siege_stands(self, cue) if standing else assertion(self, cue, place)
+            made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)
                 if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"
@@ -271,12 +325,26 @@ class Sentence:
                 continue
             status, holder, others, confidence, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            if status == CONTROLLED and PARTIAL.search(window.lower()):
-                sides = tuple(sorted({holder} | ({self.adversary({holder})} - {None})))
+            # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
+            window = _ONE_OF.sub("", window.lower())
+            partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
+            # "eastern Mosul", where the place or the mention "the city" refers to is named
+            if status == CONTROLLED and (partial or (place.first and self.article.norms[place.first - 1] in DIRECTIONS)):
+                sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
-            date = self.date(cue)
-            if date is None:
+            date = self.date(cue) or self.heading
+            if date is None and cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had":
+                continue  # "IS, who had controlled the town": a past state the sentence does not date
+            if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
+                    self._prior(cue) or self._relative_antecedent(cue) is not None):
+                continue  # "after driving out IS", "IS, which seized it": an earlier change the sentence does not date
+            # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
+            said = said_date(self) if date is None and (status != CONTROLLED or cue.kind not in EVENT_KINDS) else None
+            if said is not None:
+                when, precision = said.date, said.precision
+                dated = f"as reported '{said.text}' → {iso_with_precision(said.date, said.precision)} ({said.precision})"
+            elif date is None:
                 when, precision, dated = self.day, "day", "no date in the sentence: as of publication"
                 if cue.kind in EVENT_KINDS and not self.says_now:
                     confidence *= 0.7
@@ -294,12 +362,13 @@ class Sentence:
                 notes.append(f"hedged ('{self.hedge.group()}')")
             elif attribution:
                 notes.append(f"as {claimant or 'a source'} {attribution}")
-            if cue.kind in EVENT_KINDS and date is not None:
+            if cue.kind in EVENT_KINDS and date is not None and status == CONTROLLED:  # not a part taken back
                 self.events.append((place.slug, holder, date))
             proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
-                claimant=claimant, quote_start=self.quote_start, cue=cue.kind, undated=date is None,
+                claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
+                cue="last_held" if cue.kind in _STATE_KINDS and self._last(cue) else cue.kind,
             ))
         return proposals
 

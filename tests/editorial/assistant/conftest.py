@@ -8,14 +8,17 @@ import pytest
 from editorial.assistant import Gazetteer
 
 SEED = Path(__file__).parents[3] / "fixtures" / "seed.json"
+TOWNS = Path(__file__).parent / "corpus" / "places.json"
 SATURDAY = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(scope="session")
 def names():
+    """The seed's places and sides, and the towns the corpus names beyond them (corpus/places.json)."""
     seed = json.loads(SEED.read_text(encoding="utf-8"))
+    towns = json.loads(TOWNS.read_text(encoding="utf-8"))
     return Gazetteer(
-        [(p["slug"], p["name"], p["kind"], [n["name"] for n in p["names"]]) for p in seed["places"]],
+        [(p["slug"], p["name"], p["kind"], [n["name"] for n in p["names"]]) for p in seed["places"] + towns],
         [(a["slug"], a["name"], a["kind"], [a["short_name"], *(x["name"] for x in a["aliases"])]) for a in seed["actors"]],
-        {p["slug"]: p["country"] for p in seed["places"]},
+        {p["slug"]: p["country"] for p in seed["places"] + towns},
     )

@@ -1,48 +1,52 @@
 """The assistant on real wire copy: recall and precision on the corpus (not timed).
 
-tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2017, with URL, outlet
+tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (43 excerpts): the rules are tuned on it. It holds the first development half and
-  the first held-out half, whose errors were read and fixed once measured: that half no longer
-  measures anything unseen, so it is development data now.
-- held_out.json (22 excerpts, 15 English and 7 Arabic, none used before): written after the last rule
-  change, measured once and never tuned on. One rule changed after that run, for a failing test of the
-  seed article, not for the held-out set: an attempt ("racing to take Boukamal") again proposes the
-  defender when the attacker is named. The held-out figures were the same before and after it; the
-  development figures too (56/61 met, 52/54 right).
+- development.json (175 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+  development and held-out sets: once a held-out set's errors have been read, it no longer measures
+  anything unseen, so it becomes development data. Its towns beyond the seed's are read from
+  places.json, as a newsroom's database would hold them.
+- held_out.json (27 excerpts, 17 English and 10 Arabic, 2014-2017, none used before): committed with its
+  expectations before the assistant first ran on it, measured once, never tuned on. Its towns beyond the
+  development set's (Dabiq, Kirkuk, al-Shaddadi, Amerli) were added to places.json with it; no actor alias
+  was added for it. Earlier fresh sets, measured the same way and then folded into development, gave
+  68%/74%, 62%/53%, 57%/72%, 64%/74% and 62%/66% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
 import pytest
 
 import scoring
-from editorial.assistant import load_gazetteer, propose
+from editorial.assistant import Gazetteer, load_gazetteer, propose
 
 
 @pytest.fixture
 def score(seeded):
-    names = load_gazetteer()  # the seed's places and aliases, as the editors' page reads them
+    seed = load_gazetteer()  # the seed's places and aliases, as the editors' page reads them
+    towns = scoring.load("places")
+    names = Gazetteer(seed.places + [(t["slug"], t["name"], t["kind"], [n["name"] for n in t["names"]]) for t in towns], seed.actors,
+                      {**seed.place_countries, **{t["slug"]: t["country"] for t in towns}})
     return lambda part: scoring.score(scoring.load(part), lambda text, published: propose(text, published, names))
 
 
 def test_the_corpus_is_real_short_and_held_out_apart():
     development, held_out = scoring.load("development"), scoring.load("held_out")
-    assert (len(development), len(held_out)) == (43, 22)
-    assert not {e["id"] for e in development} & {e["id"] for e in held_out}
-    assert not {e["url"] for e in development} & {e["url"] for e in held_out}
-    for excerpt in development + held_out:
+    assert (len(development), len(held_out)) == (175, 27)
+    everything = development + held_out
+    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 202
+    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [17, 10]
+    for excerpt in everything:
         assert excerpt["url"].startswith("http") and excerpt["outlet"] and excerpt["published_at"][10] == "T"
         assert len(excerpt["text"].split()) <= 160 and (excerpt["claims"] or excerpt["nothing_about"])
-    assert {e["language"] for e in held_out} == {"en", "ar"}
 
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (56, 61, 52, 54)  # 92% recall, 96% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (212, 240, 220, 237)  # 88% recall, 93% precision
 
 
 def test_held_out_set(score):
     result = score("held_out")
-    # 68% recall and 74% precision on excerpts never seen: below the 90% the assistant aims at (see README).
-    assert (result.met, result.expected, result.right, result.proposed) == (25, 37, 29, 39)
+    # 70% recall and 88% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (21, 30, 21, 24)

@@ -17,6 +17,8 @@ SATURDAY = dt.date(2017, 11, 4)
     ("2014", (dt.date(2014, 1, 1), "year")),
     ("8 نوفمبر 2017", (dt.date(2017, 11, 8), "day")),
     ("حزيران 2014", (dt.date(2014, 6, 1), "month")),  # a Levantine month name
+    ("15 ماي 2015", (dt.date(2015, 5, 15), "day")),  # a Maghrebi one
+    ("15 ابريل 2015", (dt.date(2015, 4, 15), "day")),  # "اب" (Levantine August) is not read inside "ابريل"
     ("التاسع من تشرين الثاني", None),  # an ordinal: read by the patterns, not dateparser
     ("امس", (dt.date(2017, 11, 3), "day")),
     ("December", (dt.date(2016, 12, 1), "month")),  # the past one
@@ -38,6 +40,12 @@ def found(text, names, published=SATURDAY):
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
+    ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
+    ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
+    ("سيطر عليها في العاشر من حزيران/ يونيو 2014", [(dt.date(2014, 6, 10), "day")]),  # two names of one month
+    ("بدأت العملية أمس الأول", [(dt.date(2017, 11, 2), "day")]),  # the day before yesterday
+    ("It has been held since last summer.", [(dt.date(2016, 7, 15), "approximate")]),
+    ("سيطر عليها قبل ثلاث سنوات", [(dt.date(2014, 11, 4), "approximate")]),
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
     ("It happens on 31 February, or in 2099.", []),
@@ -57,5 +65,5 @@ def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monke
     monkeypatch.setattr(dates, "MAX_PARSED", 3)
     calls = []
     monkeypatch.setattr(dates, "parse_date", lambda expression, published: calls.append(expression))
-    article = Article("On 3 November 2017, 2 November 2017 and 1 November 2017 and 31 October 2017 it held.", names)
+    article = Article("On 3 November, 2 November and 1 November and 31 October it held.", names)
     assert len(find_dates(article, 0, len(article.tokens), SATURDAY)) == 4 and len(calls) == 3

@@ -35,6 +35,14 @@ def test_short_capitals_match_only_as_written(names):
     assert mentions("U.S.-backed forces and US troops", names)[1][0][0] == "sdf"
 
 
+def test_an_arabic_clitic_before_the_article_does_not_hide_an_actor(names):
+    assert mentions("الإعلام التابع للنظام في دير الزور", names)[1][0][0] == "syrian-government"
+
+
+def test_anti_before_a_name_is_not_that_side(names):
+    assert mentions("Anti-government fighters", names)[1] == []
+
+
 def test_longer_aliases_match_in_any_case(names):
     assert [slug for slug, _, _ in mentions("Isis and Isil and isis fighters", names)[1]] == ["islamic-state"] * 3
 

@@ -55,6 +55,81 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS released a video of two soldiers it says it captured in fighting in the city of Deir ez-Zor.",
      {("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("The militants hold the provinces of Deir ez-Zor and Raqqa.", set()),
+    # an intention is not an event; an achievement is
+    ("Iraqi troops and Shiite militias massed to retake Mosul on Friday.", set()),
+    ("The SDF began an assault aimed at capturing Raqqa on Friday.", set()),
+    ("Iraqi troops were able to retake Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # a foreign backer does not hold the town; the first of coordinated subjects leads
+    ("The US-led coalition retook Mosul on Friday.", set()),
+    ("Iraqi forces and Shiite militias recaptured Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi Prime Minister Haider al-Abadi declared the city of Mosul liberated on Friday.",
+     {("mosul", "controlled", IQ, "2017-11-03")}),
+    # the side a verb of taking drives out is its object, not the next verb's subject
+    ("Syrian troops drive out IS and retake Boukamal on Friday.", {("boukamal", "controlled", SG, "2017-11-03")}),
+    ("Syrian troops managed, early this month, to expel IS from Boukamal.", {("boukamal", "controlled", SG, "2017-11-01")}),
+    # an undated change "after" which the sentence's news happened is an earlier one: not dated as of publication
+    ("Syrian troops entered Boukamal on Friday, days after IS recaptured it.", {("boukamal", "contested", (IS, SG), "2017-11-03")}),
+    # the siege is the one the nearest verb lifts, and the holder inside the phrase is the besieger
+    ("BREAKING: Syrian troops lift the siege on Deir ez-Zor.", set()),  # no besieger named in the article
+    ("Syrian troops broke a nearly three-year long IS siege on Deir ez-Zor on Tuesday.",
+     {("deir-el-zour", "contested", (IS, SG), "2017-10-31")}),
+    # "fell completely to"; the side a relative pronoun stands for; a state the sentence's change ended
+    ("Ramadi fell completely to IS on Sunday.", {("ramadi", "controlled", IS, "2017-10-29")}),
+    ("Iraqi forces on Friday retook Ramadi from IS, which had seized the city in May 2015.",
+     {("ramadi", "controlled", IQ, "2017-11-03"), ("ramadi", "controlled", IS, "2015-05-01")}),
+    ("The SDF on Friday took areas of IS-held Mayadin.", {("mayadin", "contested", (IS, SDF), "2017-11-03")}),
+    ("Iraqi forces on Friday recaptured eastern Mosul from IS.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # an undated change in a relative clause is background; so is fighting "after" which the news came
+    ("Syrian troops on Friday retook Palmyra from IS militants, who had seized it.",
+     {("palmyra", "controlled", SG, "2017-11-03")}),
+    ("The army declared Fallujah liberated on Friday after a week of fighting in the city.",
+     {("fallujah", "controlled", IQ, "2017-11-03")}),
+    # another country's "military" is not the government of the place
+    ("The US military said on Friday that it had taken Raqqa.", set()),
+    # "the provincial capital" is a province's capital, not the city named last
+    ("The SDF took Raqqa on Friday. The army broke the IS siege of the provincial capital in September.", {
+        ("raqqa", "controlled", SDF, "2017-11-03")}),
+    # "pushed IS out of eastern Mosul": part of the city
+    ("Iraqi forces pushed IS out of eastern Mosul on Friday.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # "liberated" with no agent: a side named before it says so; one named after it, or whose stronghold the
+    # place was, is the side driven out
+    ("The SDF declared on Friday that Manbij had been liberated.", {("manbij", "controlled", SDF, "2017-11-03")}),
+    ("Manbij has been liberated after two years in the grip of IS.", set()),
+    ("The IS stronghold of Manbij has been liberated.", set()),
+    # a place named as a landmark of what a side holds is not held
+    ("IS still holds some villages near Hajin.", set()),
+    # "as well as" lists the besieger's allies, who are not the besieged
+    ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
+     {("tikrit", "besieged", IS, "2017-11-03")}),
+    # places listed before "held by" are all held; "one of two pockets" describes the whole town
+    ("Annah, Qaim and Rawa are still held by IS.", {("anah", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"),
+                                                    ("rawa", "controlled", IS, "2017-11-04")}),
+    ("The army attacked Hawija, one of two pockets of territory still under the control of IS.", {("hawija", "controlled", IS, "2017-11-04")}),
+    # "who had controlled" is a past state; villages "south of the city" are not the city; a siege's object is
+    # the first place after it, not the capital it lies near
+    ("Rebels cleansed Jarablus of IS, who had controlled the strategic town.", set()),
+    ("The SDF took Tel Abyad. By June 20, the SDF had captured villages south of the city.", {("tel-abyad", "controlled", SDF, "2017-11-04")}),
+    ("The SDF encircled the IS-controlled town of Tel Abyad, the nearest town to the capital of Raqqa, on Friday.",
+     {("tel-abyad", "besieged", IS, "2017-11-03"), ("tel-abyad", "controlled", IS, "2017-11-03")}),
+    # "the jihadists" are a group described so in its own aliases, not the Kurdish-led forces named last
+    ("IS fled. The SDF took Tel Abyad on Friday, after the jihadists had held it.", {("tel-abyad", "controlled", SDF, "2017-11-03")}),
+    # "the first area" of an operation is not the town named next
+    ("Iraqi troops recaptured the first area on Friday. The operation targets Anah.", set()),
+    # a town named with its airbase or refinery is not the town; "drove out IS from" takes the place after "from"
+    ("Iraqi forces last month captured the Qayyara airbase.", set()),
+    ("Iraqi forces retake Baiji oil refinery on Friday.", set()),
+    ("Iraqi troops on Friday drove out IS militants from Baiji.", {("baiji", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi forces on Friday pushed the Islamic State group from Qayyarah.", {("qayyarah", "controlled", IQ, "2017-11-03")}),
+    # a phrase after "but" is not about the place before it
+    ("Baiji fell to IS in June 2014, but the refinery remained contested.", {("baiji", "controlled", IS, "2014-06-01")}),
+    # an attempt is dropped when the article says anything else about the place
+    ("Iraqi forces are pushing to retake Qayyarah from IS. Iraqi forces entered Qayyarah on Tuesday.",
+     {("qayyarah", "contested", (IQ, IS), "2017-10-31")}),
+    # "anti-government" fighters are not the government
+    ("Anti-government fighters took control of Mosul on Friday.", set()),
+    # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
+    ("Iraqi forces took Mosul on Friday. Iraqi troops cheered. Raqqa was surrounded by the SDF, which fights IS, on Friday.",
+     {("mosul", "controlled", IQ, "2017-11-03"), ("raqqa", "besieged", IS, "2017-11-03")}),
 ])
 def test_roles(names, text, expected):
     assert claims(text, names) == expected
@@ -66,6 +141,26 @@ def test_the_town_is_the_place_named_last_or_next(names):
     text = "ISIL militants stormed Mosul on Monday. ISIL is in full control of the city now."
     assert ("mosul", "controlled", IS, "2017-10-30") in claims(text, names)
     assert ("mosul", "controlled", IS, "2017-11-04") in claims("ISIL stormed Mosul. ISIL is in full control.", names)
+
+
+def test_a_place_in_apposition_is_what_the_town_means(names):
+    text = "Mosul is quiet. The army retook the last town held by IS in Syria, Boukamal, on Thursday."
+    assert claims(text, names) == {("boukamal", "controlled", SG, "2017-11-02")}
+
+
+def test_the_last_town_held_by_a_side_is_the_state_before_its_capture(names):
+    text = "Kurdish-led fighters take Hajin, last town held by IS\n\nThe SDF captured Hajin on Friday."
+    assert claims(text, names) == {("hajin", "controlled", SDF, "2017-11-03")}
+
+
+def test_a_dated_heading_dates_the_lines_under_it(names):
+    text = "Key dates\n\n14 January, 2014\n\nJihadists of ISIL take control of Raqqa after fighting rebels."
+    assert claims(text, names) == {("raqqa", "controlled", IS, "2014-01-14")}
+
+
+def test_a_date_of_another_verb_does_not_date_the_phrase(names):
+    text = "Iraqi forces seized Qaim in an offensive that began in September."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-04")}
 
 
 def test_a_headline_takes_the_date_the_story_gives_the_event(names):
@@ -86,6 +181,47 @@ def test_arabic_verb_first_and_noun_phrases(names):
         ("boukamal", "controlled", SG, "2017-11-19")}
     assert claims("استعاد تنظيم داعش الجمعة السيطرة على نحو 50% من مدينة البوكمال من قوات النظام السوري", names, sunday) == {
         ("boukamal", "contested", (IS, SG), "2017-11-17")}
+    # "من يد داعش" (from Daesh's hand) names the loser; "تحريرها" (liberating it) refers to the city named before
+    assert claims("انتشر الجيش العراقي في مدينة القائم التي تمكن من تحريرها الجمعة من يد تنظيم داعش", names, sunday) == {
+        ("qaim", "controlled", IQ, "2017-11-17")}
+    # "بعد سنوات من سيطرة داعش" (after years of Daesh's control) is the past, not a capture by Daesh
+    assert claims("استعادت القوات العراقية القائم الجمعة بعد ثلاث سنوات من سيطرة داعش على المنطقة", names, sunday) == {
+        ("qaim", "controlled", IQ, "2017-11-17")}
+    # units "of" the army are the army; "and" joins the sides that took the town, the first leading
+    assert claims("تمكنت وحدات من الجيش السوري الجمعة من تحرير مدينة البوكمال", names, sunday) == {
+        ("boukamal", "controlled", SG, "2017-11-17")}
+    assert claims("حررت القوات الأمنية والعشائر والحشد الشعبي الجمعة مدينة القائم", names, sunday) == {
+        ("qaim", "controlled", IQ, "2017-11-17")}
+    # a verbal noun's agent right after it: "دخول القوات العراقية" (the Iraqi forces' entry)
+    assert claims("بارك العبادي دخول القوات العراقية القائم الجمعة بعد معارك مع داعش", names, sunday) == {
+        ("qaim", "contested", (IQ, IS), "2017-11-17")}
+    # "طرد داعش" (expelling Daesh): Daesh is the side expelled; "الذي" (which) stands for the actor before it
+    assert claims("تمكنت قوات سوريا الديمقراطية الجمعة من طرد داعش من هجين", names, sunday) == {
+        ("hajin", "controlled", SDF, "2017-11-17")}
+    assert claims("استعاد الجيش السوري الجمعة تدمر من داعش الذي بسط سيطرته على المدينة في مايو 2015", names, sunday) == {
+        ("palmyra", "controlled", SG, "2017-11-17"), ("palmyra", "controlled", IS, "2015-05-01")}
+    # "على وشك" (on the verge of) is not yet; "بيد داعش" (in Daesh's hand) about five percent of the town: contested
+    assert claims("القوات العراقية على وشك السيطرة على تلعفر ولم يبق منها إلا خمسة بالمائة بيد داعش", names, sunday) == {
+        ("tal-afar", "contested", (IQ, IS), "2017-11-19")}
+    # a verb joined by "و" shares the subject of the sentence: the army encircled Daesh
+    assert claims("استعادت وحدات الجيش السوري الجمعة بلدة مراط وطوقت إرهابيي داعش في مدينة الميادين", names, sunday) == {
+        ("mayadin", "besieged", IS, "2017-11-17")}
+    # "النصر في" (victory in) is won by the side before it; "شبه كامل" (almost complete) is part of the town;
+    # "نافية" (denying) denies
+    assert claims("أعلن العبادي الجمعة النصر في معركة تكريت من ايدي داعش", names, sunday) == {
+        ("tikrit", "controlled", IQ, "2017-11-17")}
+    assert claims("تمكنت قوات سوريا الديمقراطية، الجمعة، من السيطرة بشكل شبه كامل على منبج من داعش", names, sunday) == {
+        ("manbij", "contested", (IS, SDF), "2017-11-17")}
+    assert claims("قالت مصادر إن داعش لا يزال في منبج، نافية المعلومات عن سيطرة قوات سوريا الديمقراطية على منبج", names, sunday) == set()
+    # "عمليات تحرير" (liberation operations) names an operation, not its outcome; "نصف مساحتها" (half its area)
+    assert claims("قال قائد عمليات تحرير الحويجة إن القوات تتقدم", names, sunday) == set()
+    assert claims("أعلن الجيش السوري استعادة البوكمال، لكن داعش شن هجوما مضادا الجمعة واستعاد السيطرة على نحو نصف مساحتها", names, sunday) == {
+        ("boukamal", "controlled", SG, "2017-11-19"), ("boukamal", "contested", (IS, SG), "2017-11-17")}
+    # "مسلحون أغلبهم من تنظيم داعش" (gunmen, most of them from Daesh) are Daesh
+    assert claims("وسيطر مسلحون أغلبهم من تنظيم داعش على تكريت في 11 من يونيو", names, sunday) == {
+        ("tikrit", "controlled", IS, "2017-06-11")}
+    assert claims("سيطرت قوات النظام الجمعة على حيي الجبيلة والجمعيات", names, sunday) == {
+        ("jabiliyeh", "controlled", SG, "2017-11-17"), ("jamiyat", "controlled", SG, "2017-11-17")}
 
 
 def test_every_proposal_says_why_and_quotes_its_sentence(names):

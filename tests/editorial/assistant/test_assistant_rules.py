@@ -24,6 +24,11 @@ def kinds(text, names):
     ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
     ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
     ("The talks were about trade.", []),
+    ("Troops moved to retake Qaim.", []),  # an intention
+    ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
+    ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
+    ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
+    ("بعد ثلاث سنوات من سيطرة داعش", []),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected

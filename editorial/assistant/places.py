@@ -1,0 +1,152 @@
+"""Which place a control phrase is about: its object, the place before it, or what "the town" refers to.
+
+Its own module because reading the place is a grammar of its own: the object of a verb of taking (not a
+place named after "in" or "near"), places joined by "and", "the town" resolved to a place named in
+apposition, before, or just after, and an Arabic object pronoun ("تحريرها"). Sentence reads it as a mixin.
+"""
+import bisect
+
+import re
+
+from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB
+from .tokens import is_arabic
+
+OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
+_LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
+_DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
+_EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
+_FROM = re.compile(r"\b(?:from|out of)\b")
+_ORDINALS = {"first", "second", "third", "next", "another", "other"}
+
+
+class PlaceReading:
+    """The place readings of Sentence (its places, tokens and article)."""
+
+    def targets(self, cue):
+        """(places, note, words): the places a phrase is about: after it up to the next phrase (its object,
+        for a verb of taking), the nearest before it, or the place named last; "the town" is resolved.
+        `words` are those between the phrase and the place (or "the town"), where "half" or "90 percent" tell
+        that it is about part of the place."""
+        if cue.direction == "none":
+            before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
+            if before:
+                return before[-1:], "", self.raw_between(max(self.first, before[-1].first - 4), cue.first)
+            return self._referred(cue.first, "the place named last", "")
+        if cue.direction == "inside":  # "declared the city liberated"
+            inside = self.places[bisect.bisect_left(self.place_firsts, cue.first): bisect.bisect_left(self.place_firsts, cue.stop)]
+            if inside:
+                return inside[:1], "", ""
+            anaphor = self._anaphor(self.norm_between(cue.first, cue.stop), self.offset(cue.first))
+            return self._referred(cue.first, f"'{anaphor.group()}'", "") if anaphor else ([], "", "")
+        if cue.direction == "after":
+            limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
+            position = bisect.bisect_left(limits, cue.stop)
+            limit = limits[position] if position < len(limits) else self.last
+            targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
+            landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
+            if cue.kind == "hold" and landmark:
+                return [], "", ""
+            if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
+                targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
+            if cue.kind in OBJECT_KINDS:
+                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))])
+            if targets:
+                return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
+            if cue.stop < self.last and self.article.norms[cue.stop] == "it":
+                return self._referred(cue.stop, "'it'", "")
+            if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
+                return self._referred(cue.first, f"'{cue.text}'", "")
+            pronoun = self._object_pronoun(cue)
+            if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
+                return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
+                                      self.raw_between(cue.stop, pronoun + 1))
+            between = self.norm_between(cue.stop, limit)
+            anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
+            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
+                return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
+            return [], "", ""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if before and self._reaches_back(self.places[before - 1], cue):
+            place = self.places[before - 1]
+            listed = [place]
+            for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
+                between = self.article.norms[earlier.stop: listed[-1].first]
+                gap = self.article.text[earlier.end: listed[-1].start]
+                if not (between in ([], ["and"]) and ("," in gap or between)):
+                    break
+                listed.append(earlier)
+            return listed, "", self.raw_between(max(self.first, place.first - 4), cue.first)
+        between = self.norm_between(self.first, cue.first)
+        anaphor = self._anaphor(between, 0)
+        return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+
+    def _before_object(self, cue, place):
+        """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
+        place taken."""
+        between = self.norm_between(cue.stop, place.first)
+        return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _reaches_back(self, place, cue):
+        """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
+        remained contested") nor across a province or a facility named between them."""
+        if CONTRAST.search(self.norm_between(place.stop, cue.first)):
+            return False
+        return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
+
+    def _object_pronoun(self, cue):
+        """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than
+        the prepositions that carry it ("عليها", "منها", "فيها")."""
+        if not is_arabic(cue.text):
+            return None
+        for index in range(cue.stop, min(self.last, cue.stop + 4)):
+            word = self.article.norms[index]
+            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")):
+                return index
+        return None
+
+    def _coordinated(self, places):
+        """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts")."""
+        chosen = places[:1]
+        for place in places[1:]:
+            between = self.article.norms[chosen[-1].stop: place.first]
+            if not (all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))):
+                break
+            chosen.append(place)
+        return chosen
+
+    def _anaphor(self, normalised, offset):
+        """The first "the town" in normalised words starting at `offset` of the sentence, unless a name
+        stands in it ("the Rawa district" is another place; "the Syrian city" is an anaphor)."""
+        for match in ANAPHOR.finditer(normalised):
+            first = self.article.token_at(self.norm_start + offset + match.start())
+            stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
+            inner = [t.text for t in self.article.tokens[first + 1: stop]]
+            if _ORDINALS.intersection(w.lower() for w in inner):
+                continue  # "the first area" of an operation is not the town
+            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
+                return match
+        return None
+
+    def _referred(self, token, words, window):
+        if "provincial capital" in words:  # the capital of a province named before, or none
+            province = self.article.province_before(token)
+            return ([province], f"{words} read as the capital of {province.text}", window) if province else ([], "", "")
+        place = self._apposition_after(token)
+        if place is not None:
+            return [place], f"{words} read as {place.text}, named after it", window
+        place, how = self.article.referent(token)
+        return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    def _apposition_after(self, token):
+        """A place named in apposition later in the sentence ("the last town held by IS in Syria, Albu
+        Kamal, ..."): after a comma, within ten words, ending the sentence or followed by a comma."""
+        text = self.article.text
+        for place in self.places[bisect.bisect_right(self.place_firsts, token):]:
+            if place.first - token > 10:
+                break
+            before = text[self.article.tokens[place.first - 1].end: place.start]
+            after = text[place.end: place.end + 2].lstrip()[:1]
+            if before.strip() == "," and (place.stop >= self.last or after in {",", ".", ";", ""}):
+                return place
+        return None
+

@@ -1,0 +1,41 @@
+"""Which place a control phrase is about: its object, places joined by "and", "the town" resolved."""
+from conftest import SATURDAY
+from editorial.assistant.article import Article
+from editorial.assistant.rules import find_cues
+from editorial.assistant.sentence import Sentence
+
+
+def targets(text, names, sentence=0):
+    """(place slugs, note) of each control phrase of one sentence."""
+    article = Article(text, names)
+    first, last = article.sentences[sentence]
+    cues = find_cues(article, first, last)
+    context = Sentence(article, sentence, first, last, [m for m in article.places_in(first, last) if not m.role],
+                       article.actors_in(first, last), [], cues, {}, SATURDAY.date(), "")
+    return [([p.slug for p in context.targets(cue)[0]], context.targets(cue)[1]) for cue in cues]
+
+
+def test_the_object_of_a_verb_of_taking_not_a_place_after_in(names):
+    assert targets("The SDF took Tabqa near Raqqa.", names) == [(["tabqa"], "")]
+    assert targets("The SDF advanced in Raqqa and took Tabqa.", names)[-1] == (["tabqa"], "")
+
+
+def test_places_joined_by_and_are_taken_together(names):
+    assert targets("سيطرت قوات النظام على حيي الجبيلة والجمعيات", names) == [(["jabiliyeh", "jamiyat"], "")]
+
+
+def test_the_town_is_a_place_in_apposition_or_named_before(names):
+    [(places, note)] = targets("The army took the last town held by IS in Syria, Boukamal, on Friday.", names)[:1]
+    assert places == ["boukamal"] and "named after it" in note
+    [(places, note)] = targets("Troops reached Qaim. They took the town on Friday.", names, sentence=1)
+    assert places == ["qaim"] and note == "'the town' read as Qaim"
+
+
+def test_an_arabic_object_pronoun_refers_to_the_city_named_before(names):
+    assert targets("انتشر الجيش في مدينة الميادين التي تمكن من تحريرها", names) == [(["mayadin"], "'تحريرها' read as الميادين")]
+
+
+def test_the_provincial_capital_is_a_provinces_capital_or_none(names):
+    assert targets("The SDF took Raqqa. The army broke the siege of the provincial capital.", names, sentence=1) == [([], "")]
+    text = "Troops reached Deir ez-Zor province. The army broke the siege of the provincial capital."
+    assert targets(text, names, sentence=1) == [(["deir-el-zour"], "'the provincial capital' read as the capital of Deir ez-Zor")]
