@@ -1,13 +1,13 @@
-"""Prepared control snapshots: each place's state as known now, resolved once per change of the
-record and stored per stretch of days with the Feature the snapshot shows (api.models).
+"""Prepared control snapshots: each place's states over days and over knowledge time, resolved once
+per change of the record and stored per stretch of days and stretch of knowledge time, with the
+Feature the snapshot shows (api.models.KnownSegment; its evidence once per claim, api.evidence).
 
 Resolving 200,000 claims and shaping ten thousand evidence-rich features took a second per
 request; reading one day's prepared features takes a tenth of that. geo.resolution still decides
-every state (`segments`); this module only keeps its answers, and the timeline of the record as
-known now is read from the same rows. Knowledge time is a second axis (KnownSegment, no Features):
-each place's segments resolved at every moment at which what is known of it changes, a row kept
-while the answer stays, about twice the rows of the present; the timeline as known then is read
-from them (at L a third of the time of resolving every claim).
+every state (`segments`); this module only keeps its answers. Knowledge time is a second axis: each
+place's segments are resolved at every moment at which what is known of it changes, a row kept while
+the answer stays (about twice the rows of the present alone); the rows still so are the record as
+known now. A snapshot and the timeline, as known now or then, are read from the same rows.
 
 Kept in step with the record:
   - triggers in the database (migration 0002) mark stale the places a write touches, in the
@@ -103,30 +103,46 @@ def _batch_rows(place_claims, actor_slug):
     return segments, evidence
 
 
+SEGMENT_COLUMNS = "place_id, start, stop, known_from, known_until, precision, state, actors, feature, claims, side_claims"
+EVIDENCE_COLUMNS = "claim_id, place_id, entries"
+
+
+def _insert(cursor, table, columns, rows, conflict=""):
+    """Rows into `table`: by COPY on PostgreSQL, unless a row may exist already (`conflict`: what
+    an insert does then)."""
+    if cursor.db.vendor == "postgresql" and not conflict:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join(["%s"] * len(columns.split(", ")))
+    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}){conflict}", rows)
+
+
 def _write(places):
     """Replace the segments of `places` (None: every place; or a queryset of place ids)."""
     connection = _connection(write=True)
     actor_slug = Actors().slug
-    place_filter = ""
+    place_filter, params = "", []
+    # A claim moved to another place is written with its new place, whichever of the two is written first.
+    conflict = " ON CONFLICT (claim_id) DO UPDATE SET place_id = excluded.place_id, entries = excluded.entries"
     if places is not None:
         sql, params = places.query.get_compiler(connection=connection).as_sql()
         place_filter = f" WHERE place_id IN ({sql})"
-    insert = ("INSERT INTO api_knownsegment (place_id, start, stop, known_from, known_until, precision, state, actors, "
-              "feature, claims, side_claims) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
-    # A claim moved to another place is written with its new place, whichever of the two is written first.
-    insert_evidence = ("INSERT INTO api_claimevidence (claim_id, place_id, entries) VALUES (%s, %s, %s) "
-                       "ON CONFLICT (claim_id) DO UPDATE SET place_id = excluded.place_id, entries = excluded.entries")
+    else:
+        conflict = ""  # every claim's evidence is gone
     adapt = connection.ops.adapt_datetimefield_value
     with gc_paused(), connection.cursor() as cursor:
         for table in ("api_knownsegment", "api_claimevidence"):
-            cursor.execute(f"DELETE FROM {table}{place_filter}", [] if places is None else params)
+            cursor.execute(f"DELETE FROM {table}{place_filter}", params)
         # Superseded claims too: known_rows() decides per moment which count.
         stream = records.iter_place_claims(places=places, ever_counting=True)
         written = 0
         while batch := [entry for _, entry in zip(range(BATCH), stream)]:
             segments, evidence = _batch_rows(batch, actor_slug)
-            cursor.executemany(insert, [(*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in segments])
-            cursor.executemany(insert_evidence, evidence)
+            _insert(cursor, "api_knownsegment", SEGMENT_COLUMNS,
+                    [(*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in segments])
+            _insert(cursor, "api_claimevidence", EVIDENCE_COLUMNS, evidence, conflict)
             written += len(segments)
     return written
 
