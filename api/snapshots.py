@@ -243,12 +243,12 @@ def snapshot_body(envelope, at, places=None, actor_ids=None, known_at=None, comp
     moment = None if known_at is None else connection.ops.adapt_datetimefield_value(known_at)
     text = "s.feature" if connection.vendor == "postgresql" else "CAST(s.feature AS BLOB)"  # as bytes
     columns = text if compact else f"{text}, s.claims, s.side_claims"
-    if connection.vendor == "postgresql":  # one scan of a GiST index on the segments' days (and knowledge time)
-        known = "s.known_until IS NULL" if moment is None else "tstzrange(s.known_from, s.known_until) @> %s::timestamptz"
+    if connection.vendor == "postgresql":  # one scan of the GiST index on days and knowledge time
+        # As known now: the rows still so, whose knowledge time alone reaches infinity.
         sql = (f"SELECT {columns} FROM api_knownsegment s JOIN geo_place p ON p.id = s.place_id "
-               f"WHERE daterange(s.start, s.stop) @> %s::date AND {known}{place_filter}{actor_filter} "
-               'ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
-        params = [day, *([] if moment is None else [moment]), *params, *actor_params]
+               "WHERE daterange(s.start, s.stop) @> %s::date AND tstzrange(s.known_from, s.known_until) @> %s::timestamptz"
+               f'{place_filter}{actor_filter} ORDER BY p.slug COLLATE "C"')  # code point order, whatever the collation
+        params = [day, "infinity" if moment is None else moment, *params, *actor_params]
     else:  # per place, one backward step on a (place, start) index; SQLite's BINARY is code point order
         known = ("{0}.known_until IS NULL" if moment is None
                  else "{0}.known_from <= %s AND ({0}.known_until IS NULL OR {0}.known_until > %s)")
