@@ -265,7 +265,8 @@ def measure(size, engine, quick):
         refreshes.append(time.perf_counter() - started)
     size_sql = ("SELECT pg_total_relation_size('api_knownsegment') + pg_total_relation_size('api_claimevidence')"
                 if connection.vendor == "postgresql"
-                else "SELECT SUM(pgsize) FROM dbstat WHERE tbl_name IN ('api_knownsegment', 'api_claimevidence')")
+                else "SELECT SUM(pgsize) FROM dbstat WHERE name IN "
+                     "(SELECT name FROM sqlite_master WHERE tbl_name IN ('api_knownsegment', 'api_claimevidence'))")
     with connection.cursor() as cursor:
         try:
             cursor.execute(size_sql)

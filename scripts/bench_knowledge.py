@@ -88,7 +88,8 @@ def main():
                 if connection.vendor == "postgresql":
                     cursor.execute("SELECT pg_total_relation_size(%s)", [table])
                 else:
-                    cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE tbl_name = %s", [table])
+                    cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name = %s)",
+                                   [table])
                 sizes[table] = cursor.fetchone()[0]
         return {**sizes, "total_mb": round(sum(sizes.values()) / 1e6, 1)}
 
