@@ -23,8 +23,8 @@ class KnownSegment(models.Model):
     """One place's segment of days [start, stop) as known over a stretch of knowledge time
     [known_from, known_until): the answer of resolving the claims known at any moment of that stretch
     (geo.resolution.segments with known_at). The rows still so (known_until empty) are the segments as
-    known now. Each row holds its snapshot Feature without evidence; the evidence is kept once per
-    claim (ClaimEvidence) and filled in from `claims` as the Feature is read."""
+    known now. Each row holds its snapshot Feature without the place (PreparedPlace) and without
+    evidence, kept once per claim (ClaimEvidence) and filled in from `claims` as the Feature is read."""
 
     place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False)
     start = models.DateField()
@@ -34,7 +34,8 @@ class KnownSegment(models.Model):
     precision = models.CharField(max_length=12)
     state = models.TextField(help_text="[status, holder, others, sides] with actor ids, as JSON: the state's key.")
     actors = models.TextField(help_text="The ids of every actor the state names, as JSON (the actor filter).")
-    feature = models.TextField(help_text="The snapshot's Feature, as JSON, with every evidence array empty.")
+    tail = models.TextField(help_text="The snapshot Feature's JSON after its place's head (PreparedPlace): the "
+                                      "state's properties, every evidence array empty.")
     claims = models.TextField(help_text="The ids of the deciding claims, as JSON: the state's evidence, in order.")
     side_claims = models.TextField(help_text="A disputed state's claim ids per side, as JSON ([] otherwise).")
 
@@ -49,3 +50,11 @@ class ClaimEvidence(models.Model):
     claim_id = models.BigIntegerField(primary_key=True)
     place_id = models.BigIntegerField(db_index=True, help_text="The claim's place: its rows go when the place is written again.")
     entries = models.TextField()
+
+
+class PreparedPlace(models.Model):
+    """The head of a place's snapshot Features (type, id, point, the place's properties), the same
+    for all of its segments: stored once, each segment's `tail` follows it."""
+
+    place_id = models.BigIntegerField(primary_key=True)
+    head = models.TextField()

@@ -86,24 +86,29 @@ def _ids(claims):
 
 
 def _batch_rows(place_claims, actor_slug):
-    """Rows of KnownSegment and of ClaimEvidence for a batch of (place id, [ClaimFact]), in two queries."""
+    """Rows of KnownSegment, ClaimEvidence and PreparedPlace for a batch of (place id, [ClaimFact]), in
+    two queries."""
     places = Places(Place.objects.filter(id__in=[place for place, _ in place_claims])).rows
     citations = citations_by_claim(sorted({claim.id for _, claims in place_claims for claim in claims}))
-    segments, evidence = [], []
+    segments, evidence, heads = [], [], []
     for place, claims in place_claims:
         row = places[place]
+        head = orjson.dumps(feature(row, place_properties(row)))[:-len(b"}}")].decode()  # open for the state's properties
+        heads.append((place, head))
 
         def shown(state):
             properties = {**place_properties(row), **state_properties(state, actor_slug, {})}
-            return (orjson.dumps(state.actors()).decode(), orjson.dumps(feature(row, properties)).decode(),
-                    _ids(state.claims), orjson.dumps([[c.id for c in side.claims] for side in state.sides]).decode())
+            shown = orjson.dumps(feature(row, properties)).decode()
+            assert shown.startswith(head), "the place's properties come first"
+            return (orjson.dumps(state.actors()).decode(), shown[len(head):], _ids(state.claims),
+                    orjson.dumps([[c.id for c in side.claims] for side in state.sides]).decode())
 
         segments.extend(known_rows(place, claims, shown))
         evidence.extend((claim.id, place, orjson.dumps(evidence_entries([claim], citations))[1:-1].decode()) for claim in claims)
-    return segments, evidence
+    return segments, evidence, heads
 
 
-SEGMENT_COLUMNS = "place_id, start, stop, known_from, known_until, precision, state, actors, feature, claims, side_claims"
+SEGMENT_COLUMNS = "place_id, start, stop, known_from, known_until, precision, state, actors, tail, claims, side_claims"
 EVIDENCE_COLUMNS = "claim_id, place_id, entries"
 
 
@@ -133,13 +138,14 @@ def _write(places):
         conflict = ""  # every claim's evidence is gone
     adapt = connection.ops.adapt_datetimefield_value
     with gc_paused(), connection.cursor() as cursor:
-        for table in ("api_knownsegment", "api_claimevidence"):
+        for table in ("api_knownsegment", "api_claimevidence", "api_preparedplace"):
             cursor.execute(f"DELETE FROM {table}{place_filter}", params)
         # Superseded claims too: known_rows() decides per moment which count.
         stream = records.iter_place_claims(places=places, ever_counting=True)
         written = 0
         while batch := [entry for _, entry in zip(range(BATCH), stream)]:
-            segments, evidence = _batch_rows(batch, actor_slug)
+            segments, evidence, heads = _batch_rows(batch, actor_slug)
+            _insert(cursor, "api_preparedplace", "place_id, head", heads)
             _insert(cursor, "api_knownsegment", SEGMENT_COLUMNS,
                     [(*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in segments])
             _insert(cursor, "api_claimevidence", EVIDENCE_COLUMNS, evidence, conflict)
@@ -241,11 +247,12 @@ def snapshot_body(envelope, at, places=None, actor_ids=None, known_at=None, comp
     day = connection.ops.adapt_datefield_value(at)
     actor_filter, actor_params = _actors_condition(actor_ids, connection)
     moment = None if known_at is None else connection.ops.adapt_datetimefield_value(known_at)
-    text = "s.feature" if connection.vendor == "postgresql" else "CAST(s.feature AS BLOB)"  # as bytes
+    text = "h.head || s.tail" if connection.vendor == "postgresql" else "CAST(h.head || s.tail AS BLOB)"  # as bytes
     columns = text if compact else f"{text}, s.claims, s.side_claims"
     if connection.vendor == "postgresql":  # one scan of the GiST index on days and knowledge time
         # As known now: the rows still so, whose knowledge time alone reaches infinity.
         sql = (f"SELECT {columns} FROM api_knownsegment s JOIN geo_place p ON p.id = s.place_id "
+               "JOIN api_preparedplace h ON h.place_id = s.place_id "
                "WHERE daterange(s.start, s.stop) @> %s::date AND tstzrange(s.known_from, s.known_until) @> %s::timestamptz"
                f'{place_filter}{actor_filter} ORDER BY p.slug COLLATE "C"')  # code point order, whatever the collation
         params = [day, "infinity" if moment is None else moment, *params, *actor_params]
@@ -256,6 +263,7 @@ def snapshot_body(envelope, at, places=None, actor_ids=None, known_at=None, comp
         sql = (f"SELECT {columns} FROM geo_place p CROSS JOIN api_knownsegment s "
                "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_knownsegment x "
                f"WHERE x.place_id = p.id AND x.start <= %s AND {known.format('x')}) "
+               "JOIN api_preparedplace h ON h.place_id = p.id "
                f"WHERE (s.stop IS NULL OR s.stop > %s) AND {known.format('s')}{place_filter}{actor_filter} ORDER BY p.slug")
         params = [day, *moments, day, *moments, *params, *actor_params]
     head = orjson.dumps(envelope)

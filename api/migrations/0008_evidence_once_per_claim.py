@@ -1,5 +1,6 @@
-"""One table of segments over days and knowledge time, each Feature without its evidence, and every
-claim's evidence once (api.models.ClaimEvidence): the segments as known now are the rows still so.
+"""One table of segments over days and knowledge time, each Feature without its place's head
+(api.models.PreparedPlace, once per place) and without its evidence (api.models.ClaimEvidence, once
+per claim): the segments as known now are the rows still so.
 Measured at 50,000 places and a million claims: the Features with their evidence, one per segment,
 filled 2.8 GB. The segments are built again after this migration
 (api.snapshots.complete_after_migrate), and readers resolve the claims meanwhile.
@@ -40,8 +41,9 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(name="SnapshotSegment"),
         migrations.AddField("knownsegment", "actors", models.TextField(
             default="[]", help_text="The ids of every actor the state names, as JSON (the actor filter)."), preserve_default=False),
-        migrations.AddField("knownsegment", "feature", models.TextField(
-            default="", help_text="The snapshot's Feature, as JSON, with every evidence array empty."), preserve_default=False),
+        migrations.AddField("knownsegment", "tail", models.TextField(
+            default="", help_text="The snapshot Feature's JSON after its place's head (PreparedPlace): the state's properties, "
+                                  "every evidence array empty."), preserve_default=False),
         migrations.AddField("knownsegment", "claims", models.TextField(
             default="[]", help_text="The ids of the deciding claims, as JSON: the state's evidence, in order."), preserve_default=False),
         migrations.AddField("knownsegment", "side_claims", models.TextField(
@@ -55,6 +57,10 @@ class Migration(migrations.Migration):
                 ("place_id", models.BigIntegerField(db_index=True, help_text="The claim's place: its rows go when the place is written again.")),
                 ("entries", models.TextField()),
             ],
+        ),
+        migrations.CreateModel(
+            name="PreparedPlace",
+            fields=[("place_id", models.BigIntegerField(primary_key=True, serialize=False)), ("head", models.TextField())],
         ),
         migrations.RunPython(create_indexes, drop_indexes),
     ]

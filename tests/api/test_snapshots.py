@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from api import snapshots
-from api.models import ClaimEvidence, KnownSegment, StalePlace
+from api.models import ClaimEvidence, KnownSegment, PreparedPlace, StalePlace
 from geo.models import Actor, Citation, Claim, Outlet, Place, Source
 from geo.synthetic import Generator
 
@@ -184,7 +184,7 @@ def test_every_kind_of_write_marks_its_places(seeded, write):
 
 def test_refresh_snapshots_rebuilds_everything_on_demand(seeded):
     def segments():
-        return sorted(KnownSegment.objects.values_list("place_id", "start", "stop", "known_from", "known_until", "state", "feature",
+        return sorted(KnownSegment.objects.values_list("place_id", "start", "stop", "known_from", "known_until", "state", "tail",
                                                        "claims"), key=str)
 
     before = segments()
@@ -262,7 +262,8 @@ def test_seed_snapshots_as_known_then_are_read_and_equal_to_resolving_the_claims
 def test_evidence_is_stored_once_per_claim(seeded):
     counting = Claim.objects.filter(review="published", known_from__isnull=False)
     assert ClaimEvidence.objects.count() == counting.count()
-    assert KnownSegment.objects.filter(feature__contains='"quote"').count() == 0
+    assert KnownSegment.objects.filter(tail__contains='"quote"').count() == 0
+    assert PreparedPlace.objects.count() == Claim.objects.filter(review="published").values("place").distinct().count()
     assert KnownSegment.objects.count() > KnownSegment.objects.filter(known_until__isnull=True).count()
 
 
