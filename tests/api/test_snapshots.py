@@ -270,9 +270,9 @@ def test_evidence_is_stored_once_per_claim(seeded):
 def test_the_compact_snapshot_is_the_full_one_without_evidence(client, seeded):
     for known in ("", "&known_at=2017-11-10"):
         url = f"/api/v2/control/?at=2017-11-05{known}"
-        full, compact = fetch(client, url).json(), fetch(client, f"{url}&form=compact")
-        assert len(compact.content) * 3 < len(full and fetch(client, url).content)
-        assert compact.json() == without_evidence(full)
+        full, compact = fetch(client, url), fetch(client, f"{url}&form=compact")
+        assert len(compact.content) * 3 < len(full.content)
+        assert compact.json() == without_evidence(full.json())
         assert fetch(client, f"{url}&form=full").json() == fetch(client, url).json()
         assert_prepared_equals_resolved(client, [f"{url}&form=compact", f"{url}&form=compact&lang=ar"])
     opened = fetch(client, "/api/v2/places/raqqa/?at=2017-11-05&known_at=2017-11-10").json()
