@@ -98,9 +98,9 @@ def _batch_rows(place_claims, actor_slug):
 
         def shown(state):
             properties = {**place_properties(row), **state_properties(state, actor_slug, {})}
-            shown = orjson.dumps(feature(row, properties)).decode()
-            assert shown.startswith(head), "the place's properties come first"
-            return (orjson.dumps(state.actors()).decode(), shown[len(head):], _ids(state.claims),
+            whole = orjson.dumps(feature(row, properties)).decode()
+            assert whole.startswith(head), "the place's properties come first"
+            return (orjson.dumps(state.actors()).decode(), whole[len(head):], _ids(state.claims),
                     orjson.dumps([[c.id for c in side.claims] for side in state.sides]).decode())
 
         segments.extend(known_rows(place, claims, shown))
