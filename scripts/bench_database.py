@@ -263,10 +263,11 @@ def measure(size, engine, quick):
         started = time.perf_counter()
         snapshots.refresh_stale()
         refreshes.append(time.perf_counter() - started)
-    size_sql = ("SELECT pg_total_relation_size('api_knownsegment') + pg_total_relation_size('api_claimevidence')"
+    prepared_tables = ("api_knownsegment", "api_claimevidence", "api_preparedplace")
+    size_sql = ("SELECT " + " + ".join(f"pg_total_relation_size('{table}')" for table in prepared_tables)
                 if connection.vendor == "postgresql"
-                else "SELECT SUM(pgsize) FROM dbstat WHERE name IN "
-                     "(SELECT name FROM sqlite_master WHERE tbl_name IN ('api_knownsegment', 'api_claimevidence'))")
+                else "SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name IN "
+                     f"({', '.join(repr(table) for table in prepared_tables)}))")
     with connection.cursor() as cursor:
         try:
             cursor.execute(size_sql)

@@ -24,7 +24,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "controlmap.settings")
 from bench_common import AT, SEED, child_env, ms, percentile  # noqa: E402
 
 KNOWN = ["2015-01-01", "2016-01-01", "2016-06-15", "2017-06-01", "2018-06-01"]  # moments of knowledge time
-PREPARED_TABLES = ("api_snapshotsegment", "api_knownsegment", "api_claimevidence")
+# Those of this code and of the code before it (its Features in api_snapshotsegment), to compare them.
+PREPARED_TABLES = ("api_snapshotsegment", "api_knownsegment", "api_claimevidence", "api_preparedplace")
 
 
 def figures(samples):
