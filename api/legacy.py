@@ -36,10 +36,10 @@ def _alias(item, component):
 
 
 def _state(properties):
-    for entry in properties["evidence"]:
+    for entry in properties.get("evidence", ()):  # none in the compact form
         _alias(entry, "Evidence")
     for side in properties["sides"]:
-        for entry in side["evidence"]:
+        for entry in side.get("evidence", ()):
             _alias(entry, "Evidence")
 
 
