@@ -95,7 +95,6 @@ const scene = createScene({ base: today, mapView });
 scene.actors = view.actors;
 
 const textView = createTextView($("#text-view"), { onPlaceClick: openFromList });
-textView.setPlaces(places);
 const table = createTable({
   textView, scene, mapView, places, dateLabel: timelineLabel, count: $("#text-view-count"), heading: $("#text-view-date"),
 });
@@ -287,6 +286,7 @@ getJSON(`${api}place-areas/`)
 await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
+table.release();
 document.body.dataset.ready = "true";
 document.body.dataset.firstRenderMs = String(firstRender);
 scene.prepareSymbols();
