@@ -15,6 +15,7 @@ from array import array
 
 import orjson
 from django.db import connections, router
+from django.db.models.functions import TruncDate
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
@@ -33,14 +34,14 @@ NEVER = dt.date.max
 UNKNOWN_KEY = state_json(resolution.UNKNOWN_STATE)
 
 
-def _day(moment):
+def known_day(moment):
     """The first day whose end (UTC) is at or after `moment`: from then on it is known."""
-    return NEVER if moment is None else moment.astimezone(dt.timezone.utc).date()
+    return None if moment is None else moment.astimezone(dt.timezone.utc).date()
 
 
 def diagonal(rows):
-    """One place's changes as reported at each date, from its knowledge rows (start, stop,
-    known_from, known_until, precision, state key) in any order: [(reported day, since, precision,
+    """One place's changes as reported at each date, from its knowledge rows (start, stop, the day
+    of known_from and of known_until (known_day), precision, state key) in any order: [(reported day, since, precision,
     state key or None for the unknown state)] in day order, as the timeline as known at the end of
     each day shows that day.
 
@@ -50,9 +51,10 @@ def diagonal(rows):
     covers after a state was reported (every claim known superseded) are the unknown state."""
     opening, closing = {}, {}
     for row in rows:
-        if _day(row[2]) < _day(row[3]):  # a row replaced within its day is never the answer at a day's end
-            opening.setdefault(_day(row[2]), []).append(row)
-            closing.setdefault(_day(row[3]), []).append(row)
+        until = row[3] or NEVER
+        if row[2] < until:  # a row replaced within its day is never the answer at a day's end
+            opening.setdefault(row[2], []).append(row)
+            closing.setdefault(until, []).append(row)
     days = sorted((set(opening) | set(closing)) - {NEVER})
     known, starts, changes = {}, [], []  # the rows known now by start, and their starts in order
     for index, day in enumerate(days):
@@ -98,8 +100,10 @@ def _stored_rows():
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
+    utc = dt.timezone.utc  # the database makes the days (known_day): reading a day costs far less than a moment
     query = (KnownSegment.objects.using(connection.alias).order_by("place_id")
-             .values_list("place_id", "start", "stop", "known_from", "known_until", "precision", "state"))
+             .annotate(known_day=TruncDate("known_from", tzinfo=utc), until_day=TruncDate("known_until", tzinfo=utc))
+             .values_list("place_id", "start", "stop", "known_day", "until_day", "precision", "state"))
 
     def grouped():
         place, rows = None, []
@@ -117,7 +121,8 @@ def _stored_rows():
 def _resolved_rows():
     """The same rows resolved from the claims (the segments are incomplete or stale)."""
     for place, claims in records.iter_place_claims(ever_counting=True):
-        yield place, [row[1:] for row in known_rows(place, claims)]
+        yield place, [(start, stop, known_day(known_from), known_day(known_until), precision, key)
+                      for _, start, stop, known_from, known_until, precision, key in known_rows(place, claims)]
 
 
 def _state(key, made):

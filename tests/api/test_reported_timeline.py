@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from api.models import KnownSegment, StalePlace
-from api.reported import diagonal
+from api.reported import known_day, diagonal
 from api.snapshots import state_json
 from geo import records
 from geo.dates import parse_known_at
@@ -142,14 +142,14 @@ def test_synthetic_reported_timeline_equals_the_record_as_known_each_day(client,
 
 def test_the_diagonal_of_rows_known_over_different_stretches():
     utc = dt.timezone.utc
-    noon = lambda day: dt.datetime.fromisoformat(f"{day}T12:00").replace(tzinfo=utc)  # noqa: E731
+    noon = lambda day: known_day(dt.datetime.fromisoformat(f"{day}T12:00").replace(tzinfo=utc))  # noqa: E731
     rows = [
         # As reported from 1 March: held since 1 January; from 10 March, two segments (a later claim).
         (D("2017-01-01"), None, noon("2017-03-01"), noon("2017-03-10"), "day", "A"),
         (D("2017-01-01"), D("2017-02-01"), noon("2017-03-10"), noon("2017-04-01"), "month", "A"),
         (D("2017-02-01"), None, noon("2017-03-10"), noon("2017-04-01"), "day", "B"),
         # Replaced within its day: never the answer at a day's end.
-        (D("2017-01-01"), None, noon("2017-03-05"), noon("2017-03-05") + dt.timedelta(hours=1), "day", "C"),
+        (D("2017-01-01"), None, noon("2017-03-05"), known_day(dt.datetime(2017, 3, 5, 23, 59, tzinfo=dt.timezone.utc)), "day", "C"),
     ]
     assert diagonal(rows) == [
         (D("2017-03-01"), D("2017-01-01"), "day", "A"),
