@@ -40,10 +40,10 @@ def known_day(moment):
 
 
 def diagonal(rows):
-    """One place's changes as reported at each date, from its knowledge rows (start, stop, the day
-    of known_from and of known_until (known_day), precision, state key) in any order: [(reported day, since, precision,
-    state key or None for the unknown state)] in day order, as the timeline as known at the end of
-    each day shows that day.
+    """One place's changes as reported at each date, from its knowledge rows (start, stop, the
+    known_day of known_from and of known_until, precision, state key) in any order: [(reported day,
+    since, precision, state key or None for the unknown state)] in day order, as the timeline as
+    known at the end of each day shows that day.
 
     Between two days on which what is known of the place changes, the rows known then are one
     timeline: consecutive rows with one state are one period (its `since` and precision are its

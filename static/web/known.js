@@ -35,7 +35,8 @@ export function createKnown({ today, url, status, notice, onLoaded }) {
       return reported;
     },
     say(day) {
-      status.textContent = interpolate(reported ? gettext("Showing what was reported by %(date)s.") : gettext("Loading what was reported by %(date)s…"), { date: formatDay(day) });
+      const text = reported ? gettext("Showing what was reported by %(date)s.") : gettext("Loading what was reported by %(date)s…");
+      status.textContent = interpolate(text, { date: formatDay(day) });
     },
   };
 }
