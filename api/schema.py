@@ -54,24 +54,6 @@ POINT = obj({"type": string(enum=["Point"]), "coordinates": {**array({"type": "n
 INDEXES = array({"type": "integer"})
 PAGE = {"count": {"type": "integer"}, "next": string(nullable=True), "previous": string(nullable=True)}
 
-# The timeline's columns, shared by the timeline as reported at each date.
-TIMELINE_COLUMNS = {
-    "format": string(enum=[legacy.TIMELINE_FORMATS[legacy.CURRENT]]), "version": {"type": "integer"},
-    "known_at": MOMENT_OR_NULL, "first": DATE_OR_NULL, "last": DATE_OR_NULL, "epoch": string(format="date"),
-    "statuses": array(string()), "precisions": array(string()), "roles": array(string()),
-    "actors": ref("TimelineActors"),
-    "places": obj({
-        "slug": array(string()), "name": array(string()), "kind": array(string()), "size": INDEXES,
-        "lon": array({"type": "number"}), "lat": array({"type": "number"}), "parent": INDEXES,
-    }),
-    "states": array({
-        **obj({"status": {"type": "integer"}, "holder": {"type": "integer"}, "others": array(INDEXES),
-               "sides": array(obj({"status": {"type": "integer"}, "holder": {"type": "integer"},
-                                   "others": array(INDEXES)}))},
-              required=["status", "holder", "others"]),
-    }),
-}
-
 COMPONENTS = {
     "Error": {
         "type": "object",
@@ -110,7 +92,23 @@ COMPONENTS = {
         "version": {"type": "integer"}, "features": array(ref("ControlFeature")),
     }),
     "Timeline": {
-        **obj({**TIMELINE_COLUMNS, "changes": ref("TimelineChanges")}),
+        **obj({
+            "format": string(enum=[legacy.TIMELINE_FORMATS[legacy.CURRENT]]), "version": {"type": "integer"},
+            "known_at": MOMENT_OR_NULL, "first": DATE_OR_NULL, "last": DATE_OR_NULL, "epoch": string(format="date"),
+            "statuses": array(string()), "precisions": array(string()), "roles": array(string()),
+            "actors": ref("TimelineActors"),
+            "places": obj({
+                "slug": array(string()), "name": array(string()), "kind": array(string()), "size": INDEXES,
+                "lon": array({"type": "number"}), "lat": array({"type": "number"}), "parent": INDEXES,
+            }),
+            "states": array({
+                **obj({"status": {"type": "integer"}, "holder": {"type": "integer"}, "others": array(INDEXES),
+                       "sides": array(obj({"status": {"type": "integer"}, "holder": {"type": "integer"},
+                                           "others": array(INDEXES)}))},
+                      required=["status", "holder", "others"]),
+            }),
+            "changes": ref("TimelineChanges"),
+        }),
         "description": (
             "The playback payload. Places and actors are columns (index i of every list is one place or "
             "actor); `states` lists each distinct state once (status, holder and other actors as indexes into "
@@ -120,23 +118,6 @@ COMPONENTS = {
             "since `epoch`, each next one is the difference from the previous entry (negative when the place "
             "changes). A place's state on day D is the state of its last change on or before D; before its "
             "first change it is unknown."
-        ),
-    },
-    "ReportedTimeline": {
-        **obj({
-            **{k: v for k, v in TIMELINE_COLUMNS.items() if k not in ("format", "known_at", "changes")},
-            "format": string(enum=["controlmap-reported-timeline/1"]),
-            "changes": obj({k: INDEXES for k in ("place", "reported", "since", "state", "precision")}),
-        }),
-        "description": (
-            "The playback payload of the record as reported at each date (the map's \"As reported then\"): for "
-            "every day D, every place's state as known at the end of D (what the timeline with `known_at=D` "
-            "answers for D). The columns are the timeline's; `changes.reported` is the day from which a "
-            "change is the state reported, delta-encoded as the timeline's `since` (sorted by place then "
-            "`reported`); `changes.since` is that state's effective date, delta-encoded along the same order. "
-            "A place's state on day D is the state of its last change reported on or before D; before its "
-            "first, nothing about it had been reported. A state whose status is `unknown` after others means "
-            "every claim known before had been shown wrong by then."
         ),
     },
     "TimelineActors": obj({k: array(string()) for k in ("slug", "name", "short_name", "colour")}),
@@ -272,6 +253,27 @@ COMPONENTS = {
             "of the next period; null while it lasts). `claims` are the keys of the deciding claims."
         ),
     },
+}
+
+
+# The timeline as reported at each date: the timeline's columns, and changes that also say from which day
+# each is the state reported.
+COMPONENTS["ReportedTimeline"] = {
+    **obj({
+        **{k: v for k, v in COMPONENTS["Timeline"]["properties"].items() if k not in ("format", "known_at", "changes")},
+        "format": string(enum=["controlmap-reported-timeline/1"]),
+        "changes": obj({k: INDEXES for k in ("place", "reported", "since", "state", "precision")}),
+    }),
+    "description": (
+        "The playback payload of the record as reported at each date (the map's \"As reported then\"): for "
+        "every day D, every place's state as known at the end of D (what the timeline with `known_at=D` "
+        "answers for D). The columns are the timeline's; `changes.reported` is the day from which a "
+        "change is the state reported, delta-encoded as the timeline's `since` (sorted by place then "
+        "`reported`); `changes.since` is that state's effective date, delta-encoded along the same order. "
+        "A place's state on day D is the state of its last change reported on or before D; before its "
+        "first, nothing about it had been reported. A state whose status is `unknown` after others means "
+        "every claim known before had been shown wrong by then."
+    ),
 }
 
 
