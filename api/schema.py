@@ -261,6 +261,27 @@ COMPONENTS = {
 }
 
 
+# The timeline as reported at each date: the timeline's columns, and changes that also say from which day
+# each is the state reported.
+COMPONENTS["ReportedTimeline"] = {
+    **obj({
+        **{k: v for k, v in COMPONENTS["Timeline"]["properties"].items() if k not in ("format", "known_at", "changes")},
+        "format": string(enum=["controlmap-reported-timeline/1"]),
+        "changes": obj({k: INDEXES for k in ("place", "reported", "since", "state", "precision")}),
+    }),
+    "description": (
+        "The playback payload of the record as reported at each date (the map's \"As reported then\"): for "
+        "every day D, every place's state as known at the end of D (what the timeline with `known_at=D` "
+        "answers for D). The columns are the timeline's; `changes.reported` is the day from which a "
+        "change is the state reported, delta-encoded as the timeline's `since` (sorted by place then "
+        "`reported`); `changes.since` is that state's effective date, delta-encoded along the same order. "
+        "A place's state on day D is the state of its last change reported on or before D; before its "
+        "first, nothing about it had been reported. A state whose status is `unknown` after others means "
+        "every claim known before had been shown wrong by then."
+    ),
+}
+
+
 def add_components(result, generator, request, public):
     """drf-spectacular postprocessing hook: the hand-written payload components, and the rule every
     endpoint enforces (api.filters.Query): a query parameter is given at most once and never empty,

@@ -8,7 +8,8 @@ from .caching import cached_view
 from .changes import ChangesView
 from .feeds import ChangesFeed
 from .filters import Query, language
-from .legacy import VERSIONS
+from .legacy import CURRENT, VERSIONS
+from .reported import ReportedTimelineView
 
 app_name = "api"
 
@@ -25,13 +26,21 @@ class VersionConverter:
         return value
 
 
+class CurrentVersionConverter(VersionConverter):
+    """Endpoints added in the current version only."""
+
+    regex = CURRENT
+
+
 register_converter(VersionConverter, "api_version")
+register_converter(CurrentVersionConverter, "current_version")
 
 urlpatterns = [
     path("api/<api_version:version>/control/", views.ControlView.as_view(), name="control"),
     path("api/<api_version:version>/areas/", AreasView.as_view(), name="areas"),
     path("api/<api_version:version>/changes/", ChangesView.as_view(), name="changes"),
     path("api/<api_version:version>/timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("api/<current_version:version>/timeline/reported/", ReportedTimelineView.as_view(), name="reported-timeline"),
     path("api/<api_version:version>/places/", views.PlacesView.as_view(), name="places"),
     path("api/<api_version:version>/place-areas/", PlaceAreasView.as_view(), name="place-areas"),
     path("api/<api_version:version>/places/<str:slug>/", views.PlaceDetailView.as_view(), name="place"),

@@ -1,13 +1,15 @@
 """The benchmark's browser part: the map in headless Chromium: first render, the bytes it waits for,
-the cost of a one-day step and of a 30-day jump, and playback frame times.
+the cost of a one-day step and of a 30-day jump (as known now, and "As reported then"), and playback
+frame times.
 
-Its own module because it runs Playwright against any running server: bench.py calls it at L, and
-`bench.py --browser-url` alone against a development server, to compare front-end changes.
+Its own module because it runs Playwright against any running server: bench.py calls it at L and XL,
+and `bench.py --browser-url` alone against a development server, to compare front-end changes.
 """
 import gzip
 import statistics
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 from bench_common import ROOT, percentile
 
@@ -93,8 +95,23 @@ def bytes_before_render(page, base):
 def load(context, base, query):
     page = context.new_page()
     page.goto(f"{base}/?{query}", wait_until="commit")
-    page.wait_for_selector("body[data-ready='true']", timeout=120_000)
+    page.wait_for_selector("body[data-ready='true']", timeout=300_000)
     return page
+
+
+def warm(page, parallel=2):
+    """Asks for the page's data (the timelines it fetched) a few times at once, so that every worker of
+    the server has them in its cache: a warm load is then warm whichever worker answers."""
+    urls = page.evaluate("""() => performance.getEntriesByType('resource').map((e) => e.name)
+        .filter((name) => name.includes('/api/'))""")
+
+    def get(url):
+        with urllib.request.urlopen(url, timeout=900) as response:
+            response.read()
+
+    with ThreadPoolExecutor(parallel) as pool:
+        for _ in range(2):
+            list(pool.map(get, [url for url in urls for _ in range(parallel)]))
 
 
 def browser_test(server, quick):
@@ -117,6 +134,8 @@ def browser_test(server, quick):
                     mark: performance.getEntriesByName('controlmap-first-render')[0]?.startTime,
                     module: Number(document.body.dataset.firstRenderMs) })""")
                 result["loads"].append({"navigation_to_render_ms": round(timing["mark"], 1), "module_to_render_ms": timing["module"]})
+                if attempt == 0:
+                    warm(page)
                 if attempt == 1:
                     result["before_first_render"] = bytes_before_render(page, server.base)
                 context.close()
@@ -125,6 +144,13 @@ def browser_test(server, quick):
             page.wait_for_timeout(500)  # the areas, fetched after the first render, settle
             result["step_1_day"] = steps(page, "step", STEPS // 3 if quick else STEPS, START)
             result["jump_30_days"] = steps(page, "jump", JUMPS // 2 if quick else JUMPS, "2014-01-01")
+            # "As reported then": the timeline as reported at each date, fetched once, then the same steps.
+            page = load(context, server.base, f"at={START}&known=1")
+            page.wait_for_function("() => document.querySelector('#known-status').textContent.startsWith('Showing')",
+                                   timeout=900_000)
+            page.wait_for_timeout(500)
+            result["step_1_day_reported"] = steps(page, "step", STEPS // 3 if quick else STEPS, START)
+            result["jump_30_days_reported"] = steps(page, "jump", JUMPS // 2 if quick else JUMPS, "2014-01-01")
             for label in ("default", "fastest"):
                 page = load(context, server.base, "at=2014-01-01")
                 result[f"playback_{label}"] = playback(page, label, quick)

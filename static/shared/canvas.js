@@ -8,6 +8,7 @@
  */
 const CELL = 64; // px
 export const MAX_BOXES = 300; // beyond this many changed boxes one full repaint is cheaper
+const FULL_SHARE = 0.5; // box by box costs about twice per symbol what a full repaint does (clips, lookups)
 
 /** Leaflet's L.Canvas, repainting box by box. */
 export function patchRenderer(L) {
@@ -68,6 +69,7 @@ export function patchRenderer(L) {
         }
       }
       this._grid = grid;
+      this._gridLayers = order;
       this._visit = 0;
       return grid;
     },
@@ -103,11 +105,25 @@ export function patchRenderer(L) {
         L.Canvas.prototype._redraw.call(this);
         return;
       }
-      this._redrawRequest = null;
-      const ctx = this._ctx;
+      // Where symbols crowd (50,000 places in a country's view), the boxes can hold more symbols between
+      // them than the whole map: then one full repaint is the cheaper.
+      const layers = [];
+      let total = 0;
       for (const box of boxes) {
         box.min._floor();
         box.max._ceil();
+        const found = this._layersIn(box);
+        layers.push(found);
+        total += found.length;
+        if (total > this._gridLayers * FULL_SHARE) {
+          this._redrawBounds = null;
+          L.Canvas.prototype._redraw.call(this);
+          return;
+        }
+      }
+      this._redrawRequest = null;
+      const ctx = this._ctx;
+      boxes.forEach((box, i) => {
         const size = box.getSize();
         ctx.clearRect(box.min.x, box.min.y, size.x, size.y);
         ctx.save();
@@ -115,10 +131,10 @@ export function patchRenderer(L) {
         ctx.rect(box.min.x, box.min.y, size.x, size.y);
         ctx.clip();
         this._drawing = true;
-        for (const layer of this._layersIn(box)) layer._updatePath();
+        for (const layer of layers[i]) layer._updatePath();
         this._drawing = false;
         ctx.restore();
-      }
+      });
       this._redrawBounds = null;
     },
   });

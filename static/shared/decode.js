@@ -1,10 +1,14 @@
 /**
- * Decoding of the compact timeline payload (format controlmap-timeline/1, see the API contract) into one
- * sorted track of change points per place, plus the same changes regrouped by day (state.js looks them up).
+ * Decoding of the compact timeline payloads (see the API contract: the timeline, format
+ * controlmap-timeline/2, and the timeline as reported at each date, controlmap-reported-timeline/1) into
+ * one sorted track of change points per place, plus the same changes regrouped by day (state.js looks
+ * them up).
  */
 import { parseDay } from "./days.js";
 
 export const FORMAT = "controlmap-timeline/2";
+// Each change also says from which day it is the state reported (`reported`): playback follows that day.
+export const REPORTED_FORMAT = "controlmap-reported-timeline/1";
 const PRECISION_RANK = { day: 0, month: 1, approximate: 2, year: 3 };
 
 function columns(table, names, what) {
@@ -22,13 +26,15 @@ function columns(table, names, what) {
  * Decodes a timeline payload. Throws an Error naming what is malformed.
  *
  * Returns {version, knownAt, first, last, actors[], places[], states[], precisionNames[], tracks[], ...dayIndex}:
- * tracks[p] = {days: Int32Array, states: Int32Array, precisions: Uint8Array (indices into precisionNames)}
- * sorted by day, and the day index of `indexByDay`. The tracks are views into three shared typed arrays,
- * filled by a counting sort on the place: no per-change object or array is made, which keeps decoding
- * 130,000 changes to a few tens of milliseconds.
+ * tracks[p] = {days: Int32Array, since: Int32Array, states: Int32Array, precisions: Uint8Array (indices into
+ * precisionNames)} sorted by day, and the day index of `indexByDay`. `days` are the days a change is shown
+ * from, `since` the effective dates of the states shown (the same array as `days` but in the timeline as
+ * reported). The tracks are views into shared typed arrays, filled by a counting sort on the place: no
+ * per-change object or array is made, which keeps decoding 130,000 changes to a few tens of milliseconds.
  */
 export function decodeTimeline(payload) {
-  if (!payload || payload.format !== FORMAT) throw new Error(`timeline: expected format ${FORMAT}`);
+  const reported = payload?.format === REPORTED_FORMAT;
+  if (!payload || (payload.format !== FORMAT && !reported)) throw new Error(`timeline: expected format ${FORMAT} or ${REPORTED_FORMAT}`);
   const epoch = parseDay(payload.epoch ?? "1970-01-01");
   if (epoch === null) throw new Error(`timeline: invalid epoch ${JSON.stringify(payload.epoch)}`);
   const actorCount = columns(payload.actors, ["slug", "name", "short_name", "colour"], "actors");
@@ -51,14 +57,21 @@ export function decodeTimeline(payload) {
   const states = (payload.states ?? []).map(decodeState);
   const precisionNames = payload.precisions ?? [];
 
-  const changeCount = columns(payload.changes, ["place", "since", "state", "precision"], "changes");
-  const { place: placeColumn, since: dayColumn, state: stateColumn, precision: precisionColumn } = payload.changes;
+  const changeCount = columns(payload.changes, ["place", "since", "state", "precision", ...(reported ? ["reported"] : [])], "changes");
+  const { place: placeColumn, state: stateColumn, precision: precisionColumn } = payload.changes;
+  const dayColumn = reported ? payload.changes.reported : payload.changes.since;
   const absolute = new Int32Array(changeCount);
+  const absoluteSince = reported ? new Int32Array(changeCount) : absolute;
   const perPlace = new Int32Array(placeCount + 1);
   let day = epoch;
+  let since = epoch;
   for (let i = 0; i < changeCount; i++) {
     day += dayColumn[i];
     absolute[i] = day;
+    if (reported) {
+      since += payload.changes.since[i];
+      absoluteSince[i] = since;
+    }
     const place = placeColumn[i];
     const state = stateColumn[i];
     if (!(place >= 0 && place < placeCount)) throw new Error(`timeline: change ${i} names place ${place}, which is not listed`);
@@ -70,17 +83,20 @@ export function decodeTimeline(payload) {
   }
   for (let p = 0; p < placeCount; p++) perPlace[p + 1] += perPlace[p];
   const days = new Int32Array(changeCount);
+  const sinceOf = reported ? new Int32Array(changeCount) : days;
   const stateOf = new Int32Array(changeCount);
   const precisionOf = new Uint8Array(changeCount);
   const cursor = perPlace.slice(0, placeCount);
   for (let i = 0; i < changeCount; i++) {
     const at = cursor[placeColumn[i]]++;
     days[at] = absolute[i];
+    if (reported) sinceOf[at] = absoluteSince[i];
     stateOf[at] = stateColumn[i];
     precisionOf[at] = precisionColumn[i];
   }
   const tracks = Array.from({ length: placeCount }, (_, p) => ({
     days: days.subarray(perPlace[p], perPlace[p + 1]),
+    since: sinceOf.subarray(perPlace[p], perPlace[p + 1]),
     states: stateOf.subarray(perPlace[p], perPlace[p + 1]),
     precisions: precisionOf.subarray(perPlace[p], perPlace[p + 1]),
   }));
@@ -160,7 +176,7 @@ export function alignTimeline(base, other) {
     others: s.others.map((o) => ({ actor: actorMap[o.actor], role: o.role })), sides: s.sides.map(remap),
   });
   const trackOf = new Map(other.places.map((p) => [p.slug, other.tracks[p.index]]));
-  const empty = { days: new Int32Array(0), states: new Int32Array(0), precisions: new Uint8Array(0) };
+  const empty = { days: new Int32Array(0), since: new Int32Array(0), states: new Int32Array(0), precisions: new Uint8Array(0) };
   const tracks = base.places.map((p) => trackOf.get(p.slug) ?? empty);
   return {
     ...other, places: base.places, actors: base.actors, states: other.states.map(remap), tracks,

@@ -21,6 +21,8 @@ export function createScene({ base, mapView, only = null }) {
   const scratch = new Int32Array(places.length);
   let shownDay = null;
   let shownTimeline = null;
+  // One style object per state of the timeline drawn: the symbols' sprites are found by it (symbols.js).
+  let styles = { timeline: null, byState: new Map() };
 
   const nameOfIndex = (i) => (i >= 0 ? base.actors[i].name : gettext("unknown side"));
   const colourOf = (i) => (i >= 0 ? base.actors[i].colour : "#8a8a8a");
@@ -38,7 +40,13 @@ export function createScene({ base, mapView, only = null }) {
     /** The symbol of place `index` as drawn, or null when it is hidden. */
     symbolFor(index) {
       if (!scene.visible(index)) return null;
-      return styleOf(shown[index] === UNKNOWN ? null : scene.timeline.states[shown[index]], colourOf);
+      if (styles.timeline !== scene.timeline) styles = { timeline: scene.timeline, byState: new Map() };
+      let style = styles.byState.get(shown[index]);
+      if (!style) {
+        style = styleOf(shown[index] === UNKNOWN ? null : scene.timeline.states[shown[index]], colourOf);
+        styles.byState.set(shown[index], style);
+      }
+      return style;
     },
 
     /** The table row of place `index` on the scene's day: the words for its state and since when. */

@@ -37,7 +37,7 @@ export function placeStateAt(timeline, placeIndex, day) {
   const i = changeIndexAt(track, day);
   if (i < 0) return { stateIndex: UNKNOWN, state: null, since: null, precision: null };
   return {
-    stateIndex: track.states[i], state: timeline.states[track.states[i]], since: track.days[i],
+    stateIndex: track.states[i], state: timeline.states[track.states[i]], since: track.since[i],
     precision: timeline.precisionNames[track.precisions[i]],
   };
 }

@@ -181,8 +181,23 @@ export function stampSymbol(ctx, x, y, r, style, selected = false) {
   ctx.drawImage(sprite, Math.round(x - sprite.half), Math.round(y - sprite.half), 2 * sprite.half, 2 * sprite.half);
 }
 
+// The sprites of a style object by radius, unselected: a first render stamps ten thousand symbols of a
+// few dozen styles (scene.js keeps one style object per state), and a key string made per stamp cost
+// more than the stamps themselves.
+const spritesOfStyle = new WeakMap();
+
 /** The sprite of a symbol, drawn on first use (scene.js draws the likely ones ahead, when idle). */
 export function spriteOf(r, style, selected = false) {
+  if (selected) return spriteByKey(r, style, true);
+  let byRadius = spritesOfStyle.get(style);
+  if (!byRadius) spritesOfStyle.set(style, (byRadius = new Map()));
+  let sprite = byRadius.get(r);
+  if (!sprite) byRadius.set(r, (sprite = spriteByKey(r, style, false)));
+  return sprite;
+}
+
+/** The sprite of a symbol, shared by every style object that draws the same. */
+function spriteByKey(r, style, selected) {
   const key = `${style.kind}|${style.colours.join()}|${r}|${selected ? 1 : 0}`;
   let sprite = sprites.get(key);
   if (!sprite) {

@@ -1,52 +1,42 @@
 /**
- * "As reported then": one timeline per knowledge date, fetched on demand, at most one request at a time;
- * while one is in flight only the latest date asked for waits, the dates passed meanwhile are skipped.
+ * "As reported then": one payload, the timeline as reported at each date (every place's state as known
+ * at the end of each day, decoded like the timeline and aligned to it), fetched the first time the mode is
+ * on; from then on a date in this mode is a lookup like any other, as fast as playback of the present.
  *
- * createKnown({today, url(day), status, notice(text), onLoaded(day, timeline), stillWanted() -> day|null})
- * -> {timelineFor(day)}: the timeline as known on `day` if it is here, else null (and it is fetched).
+ * createKnown({today, url, status, notice(text), onLoaded(timeline)})
+ * -> {timeline: the timeline as reported, or null while it is not here (asking for it fetches it),
+ *     say(day): writes in `status` whose knowledge the map shows, or that it is still coming}.
  */
-import { dayToISO, formatDay } from "../shared/days.js";
+import { formatDay } from "../shared/days.js";
 import { alignTimeline, decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
 import { gettext, interpolate } from "../shared/i18n.js";
 
-const KEPT = 500; // timelines kept before the cache starts again
+export function createKnown({ today, url, status, notice, onLoaded }) {
+  let reported = null;
+  let loading = null;
 
-export function createKnown({ today, url, status, notice, onLoaded, stillWanted }) {
-  const cache = new Map();
-  let wanted = null;
-  let busy = false;
-  const say = (day) => interpolate(gettext("Showing what was reported by %(date)s."), { date: formatDay(day) });
-
-  async function fetchWanted() {
-    busy = true;
-    while (wanted !== null) {
-      const day = wanted;
-      wanted = null;
-      try {
-        const timeline = alignTimeline(today, decodeTimeline(await getJSON(url(day))));
-        if (cache.size > KEPT) cache.clear();
-        cache.set(day, timeline);
-        onLoaded(day, timeline);
-      } catch (error) {
-        notice(interpolate(gettext("Could not load the map as reported on %(date)s: %(error)s"), { date: formatDay(day), error: error.message }));
-      }
-    }
-    busy = false;
-    const day = stillWanted();
-    status.textContent = day === null ? "" : say(day);
+  function load() {
+    loading ??= getJSON(url)
+      .then((payload) => {
+        reported = alignTimeline(today, decodeTimeline(payload));
+        onLoaded(reported);
+      })
+      .catch((error) => {
+        loading = null; // the next use asks again
+        notice(interpolate(gettext("Could not load the map as reported then: %(error)s"), { error: error.message }));
+      });
+    return loading;
   }
 
-  function timelineFor(day) {
-    if (cache.has(day)) {
-      status.textContent = say(day);
-      return cache.get(day);
-    }
-    status.textContent = interpolate(gettext("Loading what was reported by %(date)s…"), { date: formatDay(day) });
-    wanted = day;
-    if (!busy) fetchWanted();
-    return null;
-  }
-
-  return { timelineFor };
+  return {
+    get timeline() {
+      if (!reported) load();
+      return reported;
+    },
+    say(day) {
+      const text = reported ? gettext("Showing what was reported by %(date)s.") : gettext("Loading what was reported by %(date)s…");
+      status.textContent = interpolate(text, { date: formatDay(day) });
+    },
+  };
 }

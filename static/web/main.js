@@ -1,8 +1,9 @@
 /**
- * The public map page: wires the modules together. The timeline payload is fetched once (and once per
- * knowledge date in "As reported then" mode, known.js); every state after that is a binary search in the
- * browser, drawn by the scene shared with the embed widget (../shared/scene.js). The view lives in the
- * URL (urlsync.js). Every name shown is isolated for bidirectional text (../shared/bidi.js).
+ * The public map page: wires the modules together. The timeline payload is fetched once (and the
+ * timeline as reported at each date once, for "As reported then": known.js); every state after that is
+ * a binary search in the browser, drawn by the scene shared with the embed widget (../shared/scene.js).
+ * The view lives in the URL (urlsync.js). Every name shown is isolated for bidirectional text
+ * (../shared/bidi.js).
  */
 import { dayToISO, formatDay, parseDay } from "../shared/days.js";
 import { decodeTimeline } from "../shared/decode.js";
@@ -95,7 +96,6 @@ const scene = createScene({ base: today, mapView });
 scene.actors = view.actors;
 
 const textView = createTextView($("#text-view"), { onPlaceClick: openFromList });
-textView.setPlaces(places);
 const table = createTable({
   textView, scene, mapView, places, dateLabel: timelineLabel, count: $("#text-view-count"), heading: $("#text-view-date"),
 });
@@ -110,19 +110,17 @@ function render(full = false) {
 const knownStatus = $("#known-status");
 const known = createKnown({
   today, status: knownStatus, notice,
-  url: (day) => inLanguage(`${api}timeline/?known_at=${dayToISO(day)}`),
-  stillWanted: () => (view.known ? view.day : null),
-  onLoaded: (day, timeline) => {
-    if (view.known && day <= view.day) {
-      scene.timeline = timeline;
-      render(true);
-    }
+  url: inLanguage(`${api}timeline/reported/?v=${config.dataVersion}`),
+  onLoaded: (timeline) => {
+    if (!view.known) return;
+    scene.timeline = timeline;
+    render(true);
+    known.say(view.day);
   },
 });
 
 function chooseTimeline() {
-  if (!view.known) scene.timeline = today;
-  else scene.timeline = known.timelineFor(view.day) ?? scene.timeline;
+  scene.timeline = view.known ? known.timeline ?? today : today;
 }
 
 const changes = createChanges({
@@ -138,6 +136,7 @@ function setDay(day, how) {
   render(how === "apply");
   if (how === "play") changes.queuePlayed(changesBetween(scene.timeline, previous, day));
   else if (how !== "drag") changes.show(changesBetween(scene.timeline, day - 1, day), interpolate(gettext("Changes on %(date)s"), { date: timelineLabel(day) }));
+  if (view.known && how !== "play" && how !== "drag") known.say(day);
   if (view.place) {
     clearTimeout(panelTimer);
     if (view.known) panelTimer = setTimeout(() => panel.setDay(view.day, true), 250);
@@ -167,6 +166,7 @@ const timeline = createTimeline($("#timeline"), {
     document.body.classList.toggle("playing", playing);
     if (playing) return;
     changes.stopped();
+    if (view.known) known.say(view.day);
     table.flush();
     mapView.relabel();
     layers.settle();
@@ -209,7 +209,8 @@ knownSwitch.checked = view.known;
 knownSwitch.addEventListener("change", () => {
   view.known = knownSwitch.checked;
   chooseTimeline();
-  if (!view.known) knownStatus.textContent = "";
+  if (view.known) known.say(view.day);
+  else knownStatus.textContent = "";
   render(true);
   layers.settle();
   if (view.place) panel.setDay(view.day, true);
@@ -286,6 +287,7 @@ getJSON(`${api}place-areas/`)
 await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
+table.release();
 document.body.dataset.ready = "true";
 document.body.dataset.firstRenderMs = String(firstRender);
 scene.prepareSymbols();

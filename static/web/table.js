@@ -6,6 +6,9 @@
  * lays out all four hundred again, which took 30 to 200 ms, several frames, each time. Stepped or
  * dragged, its rows follow once the date rests a moment (at L that layout was half of a step's cost);
  * a new list (a full redraw, another side filter) follows at once.
+ *
+ * On a page's first load the table waits for the map: its places are sorted by name and listed once
+ * the places are drawn (`release`), so that their sorting and layout do not hold up the first picture.
  */
 import { gettext, interpolate, ngettext } from "../shared/i18n.js";
 
@@ -15,10 +18,15 @@ export function createTable({ textView, scene, mapView, places, dateLabel, count
   const pending = new Set(); // places whose row lags the map while playing
   let relisting = false; // the list itself lags (a full redraw or a side filter while playing)
   let timer = 0;
+  let held = true; // until the first render
   const playing = () => document.body.classList.contains("playing");
 
   /** Lists the places shown within the map's view. */
   function list() {
+    if (held) {
+      relisting = true;
+      return;
+    }
     const bounds = mapView.map.getBounds();
     const { shown: listed, total } = textView.show((i) => scene.visible(i) && bounds.contains([places[i].lat, places[i].lon]), scene.rowFor);
     count.textContent = listed < total
@@ -46,7 +54,7 @@ export function createTable({ textView, scene, mapView, places, dateLabel, count
   function update({ changed, relist }) {
     if (relist) relisting = true;
     else for (const index of changed) pending.add(index);
-    if (playing()) return;
+    if (playing() || held) return;
     if (relisting) flush();
     else {
       clearTimeout(timer);
@@ -54,5 +62,12 @@ export function createTable({ textView, scene, mapView, places, dateLabel, count
     }
   }
 
-  return { list, flush, update };
+  /** Lists the places for the first time (after the first render). */
+  function release() {
+    held = false;
+    textView.setPlaces(places);
+    list();
+  }
+
+  return { list, flush, update, release };
 }

@@ -75,7 +75,7 @@ def test_schemathesis_finds_no_server_error_and_every_response_conforms(api_url)
     assert set(operations) == {
         "/api/v2/control/", "/api/v2/timeline/", "/api/v2/places/", "/api/v2/places/{slug}/",
         "/api/v2/places/{slug}/history/", "/api/v2/place-areas/", "/api/v2/actors/", "/api/v2/sources/", "/api/v2/claims/",
-        "/api/v2/areas/", "/api/v2/changes/", "/api/v2/periods/",
+        "/api/v2/areas/", "/api/v2/changes/", "/api/v2/periods/", "/api/v2/timeline/reported/",
     }
     for path, operation in operations.items():
         operation_tests(operation, api_url)

@@ -72,6 +72,24 @@ test("decodes the columnar payload, undoing the delta encoding across places", (
   assert.equal(dayToISO(timeline.last), "2017-11-19");
 });
 
+test("the timeline as reported at each date plays by the day reported and shows each state's own date", () => {
+  // Boukamal: the army's capture of 9 Nov reported that day; IS's retaking of 10 Nov reported on the 11th.
+  const reported = payload([{ place: 1, day: "2017-11-09", state: 0 }, { place: 1, day: "2017-11-11", state: 1 }]);
+  reported.format = "controlmap-reported-timeline/1";
+  reported.changes.reported = reported.changes.since;
+  reported.changes.since = [day("2017-11-09"), day("2017-11-10") - day("2017-11-09")];
+  const timeline = decodeTimeline(reported);
+  assert.equal(placeStateAt(timeline, 1, day("2017-11-10")).stateIndex, 0);
+  const after = placeStateAt(timeline, 1, day("2017-11-11"));
+  assert.equal(after.stateIndex, 1);
+  assert.equal(dayToISO(after.since), "2017-11-10");
+  assert.deepEqual(changesBetween(timeline, day("2017-11-10"), day("2017-11-11")).map((c) => c.place), [1]);
+  delete reported.changes.reported;
+  assert.throws(() => decodeTimeline(reported), /changes\.reported/);
+  // The timeline's own payload: the since of a state is the day it is shown from.
+  assert.deepEqual(placeStateAt(decodeTimeline(payload(SEED_LIKE)), 1, day("2017-12-01")).since, day("2017-11-19"));
+});
+
 test("a place is unknown before its first change and takes the last change on or before the day", () => {
   const timeline = decodeTimeline(payload(SEED_LIKE));
   const deir = timeline.tracks[0];

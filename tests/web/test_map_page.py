@@ -238,7 +238,10 @@ def test_boukamal_playback_as_known_today_and_as_reported_then(live_server, live
     expect(changes).to_contain_text(f"Boukamal now held by {government}")
     expect(changes.locator("li", has_text="Boukamal").locator(".why")).to_contain_text("SANA")
 
-    # As reported then: the army's 9 November claim was the news until IS retook the town.
+    # As reported then: the army's 9 November claim was the news until IS retook the town. One payload
+    # serves every date: no timeline is asked for per knowledge date.
+    timelines = []
+    page.on("request", lambda request: timelines.append(request.url) if "/timeline/" in request.url else None)
     page.get_by_label("As reported then").check()
     expect(page).to_have_url(re.compile("known=1"))
     for day, holder in [("2017-11-08", islamic_state), ("2017-11-09", government), ("2017-11-10", government),
@@ -246,6 +249,8 @@ def test_boukamal_playback_as_known_today_and_as_reported_then(live_server, live
         page.get_by_label("Go to date").fill(day)
         page.get_by_role("button", name="Go", exact=True).click()
         expect(holder_of(page, "boukamal")).to_have_text(holder)
+        expect(page.locator("#known-status")).to_have_text(f"Showing what was reported by {date_label(page).text_content()}.")
+    assert len(timelines) == 1 and "/api/v2/timeline/reported/?v=" in timelines[0], timelines
     page.get_by_label("As reported then").uncheck()
     page.get_by_label("Go to date").fill("2017-11-10")
     page.get_by_role("button", name="Go", exact=True).click()
