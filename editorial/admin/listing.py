@@ -15,11 +15,12 @@ def name_search(queryset, term, prefix=""):
     return queryset.filter(condition) if condition else queryset.none()
 
 
-def isolated(name, ordering=None):
+def isolated(name, ordering=None, description=None):
     """A list column of a name isolated for bidirectional text: an Arabic name, or a right-to-left
-    override character in any name, cannot reorder the text of the row around it."""
+    override character in any name, cannot reorder the text of the row around it. Its heading is
+    `description` (lazy, in the editor's language), else the name."""
 
-    @admin.display(description=name.replace("_", " "), ordering=ordering or name, empty_value="-")
+    @admin.display(description=description or name.replace("_", " "), ordering=ordering or name, empty_value="-")
     def column(obj):
         value = getattr(obj, name)
         return format_html("<bdi>{}</bdi>", value) if value not in (None, "") else None
