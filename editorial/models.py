@@ -65,8 +65,8 @@ class PendingChange(models.Model):
     def record_label(self):
         if self.object_id is None:
             fields = self.proposed.get("fields", {})
-            return gettext("new %(kind)s: %(name)s") % {
-                "kind": self.content_type.name, "name": fields.get("name") or fields.get("title") or ""}.strip()
+            return (gettext("new %(kind)s: %(name)s") % {
+                "kind": self.content_type.name, "name": fields.get("name") or fields.get("title") or ""}).strip()
         target = self.target
         return str(target) if target is not None else gettext("%(kind)s #%(number)s (deleted)") % {
             "kind": self.content_type.name, "number": self.object_id}

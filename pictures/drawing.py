@@ -164,7 +164,7 @@ def _legend(image, draw, scene, u, with_changed):
     pad, row = round(8 * u), round(20 * u)
     a, b = NEUTRAL, "#4d4d4d"  # statuses are told by shape: greys, so no status reads as a side
     entries = [(("controlled", (actor["colour"],)), 5, actor["name"]) for actor in scene.actors]
-    labels = {kind: label for kind, label, _ in LEGEND}
+    labels = {kind: str(label) for kind, label, _text in LEGEND}
     for kind in scene.kinds:
         colours = (a,) if kind == "controlled" else () if kind == "unknown" else (a, b)
         entries.append(((kind, colours), 7, labels[kind]))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.gis.geos import Polygon
 from django.contrib.gis.db.models import Extent
-from django.utils import translation
+from django.utils.translation import gettext
 
 from api.filters import ParameterError, actor_ids, shown
 from api.serializers import Actors, Places
@@ -60,12 +60,9 @@ def end_of(day):
 
 
 def served_language(values):
-    """The site language a picture's words are in: its `lang`, or the language of which it is a variant
-    (ar-IQ: ar), else the default. Only the address decides, as it keys the cached picture."""
-    try:
-        return translation.get_supported_language_variant(values.get("lang") or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
+    """The language a picture's words are in: its `lang` (one the site speaks), else the default. Only the
+    address decides, as it keys the cached picture: never Accept-Language."""
+    return values.get("lang") or settings.LANGUAGE_CODE
 
 
 def view_of(values, width, height):
@@ -150,7 +147,7 @@ def _selected(in_view, states, actors):
         return None
     name = {row["id"]: row["name"] for row in actors.rows}
     state = states.get(in_view.selected)
-    return {"name": in_view.rows[in_view.selected]["name"], "words": describe(state, lambda a: name.get(a, "unknown")),
+    return {"name": in_view.positions[in_view.selected][2], "words": describe(state, lambda a: name.get(a, gettext("unknown forces"))),
             "since_label": label_in_language(state.since, state.precision) if state is not None else ""}
 
 
