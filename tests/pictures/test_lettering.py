@@ -33,11 +33,14 @@ def written(text, engine, direction=None):
 
 
 def same_lettering(found, expected):
-    """Whole-pixel shifts aside, the same shapes: sizes within a pixel and 97% of pixels alike."""
+    """The same shapes in the same order: sizes within a pixel, and at most 5% of the pixels on one side
+    only (a glyph drawn half a pixel over changes its edges: about 2% here; other letter forms or
+    another order change about a third)."""
     if abs(found.width - expected.width) > 1 or abs(found.height - expected.height) > 1:
         return False
-    size = (min(found.width, expected.width), min(found.height, expected.height))
-    return alike(found.crop((0, 0, *size)).convert("RGB"), expected.crop((0, 0, *size)).convert("RGB"))
+    box = (0, 0, min(found.width, expected.width), min(found.height, expected.height))
+    differing = ImageChops.difference(found.crop(box), expected.crop(box)).point(lambda value: 255 if value > 128 else 0)
+    return differing.histogram()[255] <= 0.05 * box[2] * box[3]
 
 
 def test_the_venv_pillow_shapes_with_raqm():
@@ -60,6 +63,7 @@ def test_an_arabic_picture_draws_its_date_shaped_and_right_to_left(client, seede
     unshaped = written(label, ImageFont.Layout.BASIC)
     assert same_lettering(drawn, shaped)
     assert not same_lettering(drawn, unshaped)  # isolated letters, left to right: what shaping must not give
+    assert not same_lettering(drawn, written(label, ImageFont.Layout.RAQM, "ltr"))  # joined, in the wrong order
     # The legend speaks Arabic too: its words differ from the English picture's.
     legend = (0, 630 - 180, 300, 630)
     assert not alike(arabic.crop(legend), english.crop(legend))
