@@ -127,7 +127,8 @@ class ArticleForm(forms.Form):
     published_at = forms.CharField(label=gettext_lazy("Published at"),
                                    help_text=gettext_lazy("Date and time with offset, e.g. 2017-11-03T10:08+03:00."))
     seed_file = forms.ChoiceField(required=False, label=gettext_lazy("…or pick a file from seeds/"))
-    text = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 14, "cols": 100}), required=False)
+    text = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "dir": "auto"}),
+                           required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -183,8 +184,9 @@ class ProposalForm(forms.Form):
     date = forms.DateField(label=gettext_lazy("Date"),
                            help_text=gettext_lazy("For month or year precision: the first day of the period."))
     precision = forms.ChoiceField(label=gettext_lazy("Precision"), choices=Precision.choices)
-    claimant = forms.CharField(label=gettext_lazy("Claimant"), max_length=200)
-    quote = forms.CharField(label=gettext_lazy("Quote"), widget=forms.Textarea(attrs={"rows": 3, "cols": 60}))
+    # The claimant and the quote are in the article's language, whatever the editor's: dir="auto".
+    claimant = forms.CharField(label=gettext_lazy("Claimant"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"}))
+    quote = forms.CharField(label=gettext_lazy("Quote"), widget=forms.Textarea(attrs={"rows": 3, "cols": 60, "dir": "auto"}))
     confidence = forms.FloatField(min_value=0, max_value=1, widget=forms.HiddenInput)
     why = forms.CharField(required=False, widget=forms.HiddenInput)
 

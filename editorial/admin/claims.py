@@ -22,7 +22,7 @@ from editorial.forms import ClaimForm, RejectForm
 from geo import records, resolution
 from geo.models import Actor, Citation, Claim, ClaimActor
 
-from .listing import isolated, map_link, name_search
+from .listing import effective_date, isolated, map_link, name_search
 from .pending_changes import ReviewedChangesMixin
 
 
@@ -83,7 +83,7 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = ClaimForm
     change_form_template = "admin/geo/claim/change_form.html"
     list_display = (isolated("place", "place__name", gettext_lazy("place")), "status",
-                    isolated("holder", "holder__name", gettext_lazy("holder")), "date_label",
+                    isolated("holder", "holder__name", gettext_lazy("holder")), effective_date,
                     isolated("claimant", description=gettext_lazy("claimant")), "review", "rank", "disagrees", "on_map")
     list_filter = ("review", "status", ActorFilter, "rank", ConflictFilter, "precision")
     list_select_related = ("place", "holder")

@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from editorial.forms import SourceForm
 from geo.models import Actor, ActorAlias, ActorRelation, Claim, Outlet, Place, PlaceName, Source
 
-from .listing import isolated, name_search
+from .listing import effective_date, isolated, name_search
 from .pending_changes import ReviewedChangesMixin
 
 
@@ -26,7 +26,7 @@ class PlaceClaimInline(admin.TabularInline):
 
     model = Claim
     fk_name = "place"
-    fields = ("status", "holder", "date_label", "claimant", "rank", "review")
+    fields = ("status", "holder", effective_date, "claimant", "rank", "review")
     readonly_fields = fields
     extra = 0
     can_delete = False
