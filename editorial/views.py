@@ -7,11 +7,17 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _, ngettext
+from django.utils.translation import gettext as _, gettext_lazy, ngettext
 
 from .assistant import analyse, load_gazetteer
 from .drafts import save_article
 from .forms import ArticleForm, ProposalFormSet, proposal_initial
+
+
+# What each kind of finding is called in the legend above the article (the same words).
+KINDS = {"place": gettext_lazy("place"), "actor": gettext_lazy("side"), "date": gettext_lazy("date"),
+         "control": gettext_lazy("control"), "negation": gettext_lazy("negation or hedge"),
+         "hedge": gettext_lazy("negation or hedge")}
 
 
 def highlighted(text, spans):
@@ -21,7 +27,7 @@ def highlighted(text, spans):
         if span.start < position:
             continue
         parts.append(escape(text[position:span.start]))
-        parts.append(format_html('<mark class="hl-{}" title="{}: {}">{}</mark>', span.kind, span.kind, span.label,
+        parts.append(format_html('<mark class="hl-{}" title="{}: {}">{}</mark>', span.kind, KINDS.get(span.kind, span.kind), span.label,
                                  text[span.start:span.end]))
         position = span.end
     parts.append(escape(text[position:]))
