@@ -192,6 +192,9 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args, places=(), actors=(), **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # a row of the drafts' table: the column heads are not labels
+            if field.label and not field.widget.is_hidden:
+                field.widget.attrs.setdefault("aria-label", field.label)
         self.fields["place"].choices = list(places)
         self.fields["holder"].choices = [("", "—")] + list(actors)
         self.fields["others"].choices = list(actors)
