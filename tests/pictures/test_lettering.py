@@ -2,10 +2,14 @@
 libraqm, the share cards and the oEmbed thumbnail asking for the picture in the page's language."""
 import datetime as dt
 import html
+import json
 import re
+import unicodedata
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from django.conf import settings
 from PIL import Image, ImageChops, ImageDraw, ImageFont, features
 
 from picture_checks import alike, image_of
@@ -101,3 +105,29 @@ def test_the_oembed_thumbnail_is_lettered_in_the_frame_language(client, seeded):
     assert dict(parse_qsl(urlsplit(answer["thumbnail_url"]).query))["lang"] == "ckb"
     english = client.get("/oembed/", {"url": "http://testserver/embed/?at=2017-11-09&place=boukamal"}).json()
     assert "lang" not in dict(parse_qsl(urlsplit(english["thumbnail_url"]).query))
+
+
+def letters_drawn_in(language):
+    """Every letter a picture in `language` may draw: the seed's names in it and the server catalogue's words."""
+    root = Path(settings.BASE_DIR)
+    names = json.loads((root / "fixtures" / "names.json").read_text(encoding="utf-8"))
+    text = "".join(row["name"] for rows in (*names["places"].values(), *names["actors"].values()) for row in rows
+                   if row["language"] == language)
+    catalogue = (root / "locale" / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    text += "".join(re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', catalogue, re.M))
+    return {character for character in text if unicodedata.category(character)[0] in "LNPS"}
+
+
+@pytest.mark.parametrize("language", ["ar", "ckb"])
+def test_the_font_has_every_letter_of_the_language(language):
+    """DejaVu Sans (fonts-dejavu-core) draws each letter: none falls back to the empty box of a missing glyph."""
+    def drawn(character, face):
+        canvas = Image.new("L", (60, 60))
+        ImageDraw.Draw(canvas).text((10, 10), character, font=face, fill=255)
+        return canvas.tobytes()
+
+    for bold in (False, True):
+        face = ImageFont.truetype(FONT if bold else FONT.replace("-Bold", ""), 26)
+        missing = drawn("\ue000", face)  # a private-use point no font here draws: the empty box
+        lacking = sorted(c for c in letters_drawn_in(language) if drawn(c, face) == missing)
+        assert lacking == [], [f"U+{ord(c):04X}" for c in lacking]
