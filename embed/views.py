@@ -166,9 +166,14 @@ def oembed(request):
         "type": "rich", "version": "1.0", "title": title, "provider_name": "ControlMap",
         "provider_url": f"{parts.scheme}://{parts.netloc}/", "html": html, "width": width, "height": height,
         "cache_age": PAGE_MAX_AGE,
-        **thumbnail(f"{parts.scheme}://{parts.netloc}", {**map_params_of_widget(params), **({} if is_default(language) else {"lang": language})},
+        **thumbnail(f"{parts.scheme}://{parts.netloc}", lettered_in(map_params_of_widget(params), language),
                     limits["maxwidth"], limits["maxheight"]),
     })
+
+
+def lettered_in(params, language):
+    """The thumbnail's parameters with the frame's language, so that its picture says what the frame says."""
+    return params if is_default(language) else {**params, "lang": language}
 
 
 def _pairs(query):

@@ -147,7 +147,8 @@ def _selected(in_view, states, actors):
         return None
     name = {row["id"]: row["name"] for row in actors.rows}
     state = states.get(in_view.selected)
-    return {"name": in_view.positions[in_view.selected][2], "words": describe(state, lambda a: name.get(a, gettext("unknown forces"))),
+    return {"name": in_view.positions[in_view.selected][2],  # in the picture's language, as its label
+            "words": describe(state, lambda a: name.get(a, gettext("unknown forces"))),
             "since_label": label_in_language(state.since, state.precision) if state is not None else ""}
 
 
