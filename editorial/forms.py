@@ -6,13 +6,14 @@ from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import get_language, gettext as _, gettext_lazy
 
 from editorial.assistant import ArticleTooLong, check_size
 from geo import edtf
 from geo.dates import DateParseError, parse_moment
 from geo.exchange import seed_file_path
 from geo.models import Actor, Claim, Outlet, Place, Precision, Source
+from geo.names import actor_names, place_names
 
 from .review import conflict_message
 
@@ -201,9 +202,13 @@ class ProposalForm(forms.Form):
 
 
 class BaseProposalFormSet(forms.BaseFormSet):
+    """The drafts, their places and sides named in the editor's language (geo.names), as on the map."""
+
     def __init__(self, *args, **kwargs):
-        self.places = [(p.slug, p.name) for p in Place.objects.only("slug", "name")]
-        self.actors = [(a.slug, a.name) for a in Actor.objects.only("slug", "name")]
+        language = get_language()
+        named_places, named_actors = place_names(language), actor_names(language)
+        self.places = [(p.slug, named_places.get(p.id, p.name)) for p in Place.objects.only("id", "slug", "name")]
+        self.actors = [(a.slug, named_actors.get(a.id, a.name)) for a in Actor.objects.only("id", "slug", "name")]
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):

@@ -32,6 +32,7 @@ def test_new_source_from_an_article_in_arabic(live_server, live_seeded, live_rol
     page.get_by_role("button", name="حلّل المقال").click()
     expect(page.get_by_role("heading", name="مسودات الروايات المقترحة")).to_be_visible()
     expect(page.locator("#proposals tbody tr").first).to_be_visible()
+    expect(page.locator("#id_p-0-place option:checked")).to_have_text("دير الزور")  # as the map names it in Arabic
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
     assert axe_violations(page, live_server) == []
     assert errors(page) == []
