@@ -50,7 +50,8 @@ urlpatterns = [
     path("api/<api_version:version>/claims/", views.ClaimsView.as_view(), name="claims"),
     path("api/<api_version:version>/periods/", period_views.PeriodsView.as_view(), name="periods"),
     path("api/<api_version:version>/schema/", views.SchemaView.as_view(), name="schema"),
-    path("api/<api_version:version>/docs/", cached_view("docs")(TemplateView.as_view(template_name="api/docs.html")), name="docs"),
+    path("api/<api_version:version>/docs/",
+         cached_view("docs", Query(lang=language))(TemplateView.as_view(template_name="api/docs.html")), name="docs"),
     # Anything else under /api/ is a JSON 404, like the unknown slugs above.
     re_path(r"^api/", views.not_found, name="not-found"),
     path("feeds/changes/", require_safe(cached_view("feed", Query(lang=language))(ChangesFeed())), name="changes-feed"),

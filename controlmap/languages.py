@@ -9,9 +9,12 @@ depends on who may keep the answer:
     they say so (Vary: Accept-Language) but read no cookie, so any cache may keep them; the map's switch
     remembers the reader's choice in the browser and asks for ?lang= (static/web/language.js);
   - the editors' workspace and the admin: `?lang=`, then Django's language cookie, then Accept-Language.
+    A GET with `?lang=` there sets the cookie and redirects to the address without it: the admin's lists
+    take every other parameter for a filter, and the editor's choice then holds on every page.
 An unknown `?lang=` on a page is passed over (the API refuses it with a 400 that names the languages).
 """
 from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -56,6 +59,8 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method == "GET" and request.path_info.startswith(SIGNED_IN) and "lang" in request.GET:
+            return remembered(request)
         language = language_of(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
@@ -65,3 +70,17 @@ class LanguageMiddleware:
             patch_vary_headers(response, ("Accept-Language", "Cookie") if request.path_info.startswith(SIGNED_IN)
                                else ("Accept-Language",))
         return response
+
+
+def remembered(request):
+    """The signed-in page's address without `lang`, with Django's language cookie set to it (a language
+    the site does not speak is dropped and the cookie left as it was)."""
+    query = request.GET.copy()
+    asked = query.pop("lang")[-1]
+    response = HttpResponseRedirect(request.path + (f"?{query.urlencode()}" if query else ""))
+    if asked in codes():
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, asked, max_age=settings.LANGUAGE_COOKIE_AGE,
+                            path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                            secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                            samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+    return response

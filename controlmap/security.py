@@ -27,8 +27,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.html import escape
 from django.views import defaults
 
 # ------------------------------------------------------------------ headers
@@ -119,16 +119,13 @@ UNAVAILABLE_MESSAGE = "The database is unavailable for a moment. Please retry in
 
 
 def unavailable(request):
-    """503 with Retry-After, in JSON for API clients and HTML for readers."""
+    """503 with Retry-After, in JSON for API clients (in English, as every API message) and HTML for readers
+    (in their language: the page needs no database)."""
     wants_json = request.path.startswith("/api/") or "json" in request.headers.get("Accept", "")
     if wants_json:
         response = JsonResponse({"error": "service_unavailable", "detail": UNAVAILABLE_MESSAGE}, status=503)
     else:
-        response = HttpResponse(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily unavailable"
-            f"</title></head><body><h1>Temporarily unavailable</h1><p>{escape(UNAVAILABLE_MESSAGE)}</p></body></html>",
-            status=503, content_type="text/html; charset=utf-8",
-        )
+        response = HttpResponse(render_to_string("503.html"), status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from geo.models import Actor, Citation, Claim, ClaimActor, Outlet, Place, Source
 
@@ -25,10 +26,11 @@ def save_article(*, outlet, title, published_at, text, proposals, url=None, seed
     (a date), precision, quote, confidence, why and optionally claimant.
     """
     if not isinstance(outlet, Outlet):
-        raise ValidationError(f"Unknown outlet {outlet!r}.")
+        raise ValidationError(_("Unknown outlet %(outlet)r.") % {"outlet": outlet})
     duplicate = existing_source_for(url)
     if duplicate:
-        raise ValidationError(f"A source with the URL {url} already exists: “{duplicate.title}” (id {duplicate.pk}).")
+        raise ValidationError(_("A source with the URL %(url)s already exists: “%(title)s” (id %(id)s).") % {
+            "url": url, "title": duplicate.title, "id": duplicate.pk})
     source = Source(outlet=outlet, title=title, url=url or None, published_at=published_at, full_text=text,
                     seed_file=seed_file)
     source.full_clean()
@@ -38,7 +40,7 @@ def save_article(*, outlet, title, published_at, text, proposals, url=None, seed
     claims = []
     for number, proposal in enumerate(proposals, start=1):
         item = proposal if isinstance(proposal, dict) else vars_of(proposal)
-        label = f"Proposal {number} ({item.get('place') or 'no place'})"
+        label = _("Proposal %(number)s (%(place)s)") % {"number": number, "place": item.get("place") or _("no place")}
         try:
             claims.append(_draft(item, source, places, actors, user, claimant or outlet.name))
         except ValidationError as error:
@@ -56,23 +58,23 @@ def vars_of(proposal):
 def _draft(item, source, places, actors, user, default_claimant):
     place = places.get(item.get("place"))
     if place is None:
-        raise ValidationError({"place": [f"No place with the slug {item.get('place')!r}."]})
+        raise ValidationError({"place": [_("No place with the slug %(slug)r.") % {"slug": item.get("place")}]})
     holder_slug = item.get("holder") or None
     if holder_slug and holder_slug not in actors:
-        raise ValidationError({"holder": [f"No actor with the slug {holder_slug!r}."]})
+        raise ValidationError({"holder": [_("No side with the slug %(slug)s.") % {"slug": repr(holder_slug)}]})
     others = [slug for slug in item.get("others") or [] if slug]
     unknown = [slug for slug in others if slug not in actors]
     if unknown:
-        raise ValidationError({"others": [f"No actor with the slug {', '.join(map(repr, unknown))}."]})
+        raise ValidationError({"others": [_("No side with the slug %(slug)s.") % {"slug": ", ".join(map(repr, unknown))}]})
     date = item.get("date")
     if isinstance(date, str):
         try:
             date = dt.date.fromisoformat(date)
         except ValueError:
-            raise ValidationError({"date": [f"{date!r} is not a date (YYYY-MM-DD)."]}) from None
+            raise ValidationError({"date": [_("%(date)r is not a date (YYYY-MM-DD).") % {"date": date}]}) from None
     quote = (item.get("quote") or "").strip()
     if not quote:
-        raise ValidationError({"quote": ["A draft needs the supporting sentence as its quote."]})
+        raise ValidationError({"quote": [_("A draft needs the supporting sentence as its quote.")]})
     confidence = item.get("confidence")
     claim = Claim(
         place=place, status=item.get("status"), holder=actors.get(holder_slug) if holder_slug else None, date=date,
@@ -84,7 +86,7 @@ def _draft(item, source, places, actors, user, default_claimant):
     claim.save()
     role = ROLE_FOR_STATUS.get(claim.status)
     if others and role is None:
-        raise ValidationError({"others": [f"A {claim.status} claim lists no other actors."]})
+        raise ValidationError({"others": [_("A %(status)s claim lists no other sides.") % {"status": claim.get_status_display()}]})
     for slug in others:
         if slug != holder_slug:
             ClaimActor.objects.create(claim=claim, actor=actors[slug], role=role)

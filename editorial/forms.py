@@ -6,12 +6,14 @@ from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext as _, gettext_lazy
 
 from editorial.assistant import ArticleTooLong, check_size
 from geo import edtf
 from geo.dates import DateParseError, parse_moment
 from geo.exchange import seed_file_path
 from geo.models import Actor, Claim, Outlet, Place, Precision, Source
+from geo.names import actor_names, place_names
 
 from .review import conflict_message
 
@@ -36,7 +38,7 @@ class ClaimForm(forms.ModelForm):
     (2014-11-15~) sets the precision it implies; a plain day keeps the precision chosen below it."""
 
     opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    date = EDTFDateField(label="Effective date", widget=forms.TextInput(attrs={"size": 14}), help_text=(
+    date = EDTFDateField(label=gettext_lazy("Effective date"), widget=forms.TextInput(attrs={"size": 14}), help_text=gettext_lazy(
         "EDTF: 2017-11-03 (a day), 2017-09 (a month), 2014 (a year) or 2014-11-15~ (an approximate day). "
         "A month or a year sets the precision; a day keeps the precision chosen."))
 
@@ -64,8 +66,10 @@ class ClaimForm(forms.ModelForm):
             chosen = cleaned.get("precision")
             if given.precision != Precision.DAY:
                 if chosen not in (None, Precision.DAY, given.precision):
-                    self.add_error("precision", f"The date {edtf.to_edtf(given.date, given.precision)} is of "
-                                                f"{given.precision} precision, not {chosen}: change one of them.")
+                    self.add_error("precision", _(
+                        "The date %(date)s is of %(precision)s precision, not %(chosen)s: change one of them.") % {
+                        "date": edtf.to_edtf(given.date, given.precision), "precision": Precision(given.precision).label,
+                        "chosen": Precision(chosen).label})
                 cleaned["precision"] = given.precision
             if given.precision == Precision.APPROXIMATE and (self.instance.precision, self.instance.date) != (
                     given.precision, given.date):
@@ -97,7 +101,7 @@ class SourceForm(forms.ModelForm):
 
 def duplicate_url_message(existing):
     return format_html(
-        'A source with this URL already exists: <a href="{}">{}</a>. Cite that source instead of adding it again.',
+        _('A source with this URL already exists: <a href="{}">{}</a>. Cite that source instead of adding it again.'),
         reverse("admin:geo_source_change", args=[existing.pk]), existing.title,
     )
 
@@ -117,12 +121,15 @@ def inside_seeds(name):
 class ArticleForm(forms.Form):
     """The article: where it was published, when, and its text (pasted or a file from seeds/)."""
 
-    outlet = forms.ModelChoiceField(Outlet.objects.all())
-    title = forms.CharField(max_length=500, required=False, help_text="Default: the article's first line.")
-    url = forms.URLField(max_length=500, required=False, assume_scheme="https")
-    published_at = forms.CharField(label="Published at", help_text="Date and time with offset, e.g. 2017-11-03T10:08+03:00.")
-    seed_file = forms.ChoiceField(required=False, label="…or pick a file from seeds/")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 14, "cols": 100}), required=False)
+    outlet = forms.ModelChoiceField(Outlet.objects.all(), label=gettext_lazy("Outlet"))
+    title = forms.CharField(max_length=500, required=False, label=gettext_lazy("Title"),
+                            help_text=gettext_lazy("Default: the article's first line."))
+    url = forms.URLField(label=gettext_lazy("URL"), max_length=500, required=False, assume_scheme="https")
+    published_at = forms.CharField(label=gettext_lazy("Published at"),
+                                   help_text=gettext_lazy("Date and time with offset, e.g. 2017-11-03T10:08+03:00."))
+    seed_file = forms.ChoiceField(required=False, label=gettext_lazy("…or pick a file from seeds/"))
+    text = forms.CharField(label=gettext_lazy("Text"), widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "dir": "auto"}),
+                           required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,7 +142,7 @@ class ArticleForm(forms.Form):
         except DateParseError as error:
             raise forms.ValidationError(str(error)) from None
         if moment is None:
-            raise forms.ValidationError("Give the time and its offset too, e.g. 2017-11-03T10:08+03:00.")
+            raise forms.ValidationError(_("Give the time and its offset too, e.g. 2017-11-03T10:08+03:00."))
         return moment
 
     def clean_url(self):
@@ -151,7 +158,7 @@ class ArticleForm(forms.Form):
         if not (cleaned.get("text") or "").strip():
             name = cleaned.get("seed_file")
             if not name:
-                raise forms.ValidationError("Paste the article's text or pick a file from seeds/.")
+                raise forms.ValidationError(_("Paste the article's text or pick a file from seeds/."))
             cleaned["text"] = seed_file_path(name).read_text(encoding="utf-8")
             field = "seed_file"
         try:
@@ -169,29 +176,39 @@ class ArticleForm(forms.Form):
 class ProposalForm(forms.Form):
     """One proposed draft, editable before it is saved."""
 
-    keep = forms.BooleanField(required=False, initial=True, label="Save")
-    place = forms.ChoiceField()
-    status = forms.ChoiceField(choices=Claim.Status.choices)
-    holder = forms.ChoiceField(required=False)
-    others = forms.MultipleChoiceField(required=False, widget=forms.SelectMultiple(attrs={"size": 3}))
-    date = forms.DateField(help_text="For month or year precision: the first day of the period.")
-    precision = forms.ChoiceField(choices=Precision.choices)
-    claimant = forms.CharField(max_length=200)
-    quote = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 60}))
+    keep = forms.BooleanField(required=False, initial=True, label=gettext_lazy("Save"))
+    place = forms.ChoiceField(label=gettext_lazy("Place"))
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=Claim.Status.choices)
+    holder = forms.ChoiceField(label=gettext_lazy("Holder"), required=False)
+    others = forms.MultipleChoiceField(label=gettext_lazy("Others"), required=False,
+                                       widget=forms.SelectMultiple(attrs={"size": 3}))
+    date = forms.DateField(label=gettext_lazy("Date"),
+                           help_text=gettext_lazy("For month or year precision: the first day of the period."))
+    precision = forms.ChoiceField(label=gettext_lazy("Precision"), choices=Precision.choices)
+    # The claimant and the quote are in the article's language, whatever the editor's: dir="auto".
+    claimant = forms.CharField(label=gettext_lazy("Claimant"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"}))
+    quote = forms.CharField(label=gettext_lazy("Quote"), widget=forms.Textarea(attrs={"rows": 3, "cols": 60, "dir": "auto"}))
     confidence = forms.FloatField(min_value=0, max_value=1, widget=forms.HiddenInput)
     why = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, places=(), actors=(), **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # a row of the drafts' table: the column heads are not labels
+            if field.label and not field.widget.is_hidden:
+                field.widget.attrs.setdefault("aria-label", field.label)
         self.fields["place"].choices = list(places)
         self.fields["holder"].choices = [("", "—")] + list(actors)
         self.fields["others"].choices = list(actors)
 
 
 class BaseProposalFormSet(forms.BaseFormSet):
+    """The drafts, their places and sides named in the editor's language (geo.names), as on the map."""
+
     def __init__(self, *args, **kwargs):
-        self.places = [(p.slug, p.name) for p in Place.objects.only("slug", "name")]
-        self.actors = [(a.slug, a.name) for a in Actor.objects.only("slug", "name")]
+        language = get_language()
+        named_places, named_actors = place_names(language), actor_names(language)
+        self.places = [(p.slug, named_places.get(p.id, p.name)) for p in Place.objects.only("id", "slug", "name")]
+        self.actors = [(a.slug, named_actors.get(a.id, a.name)) for a in Actor.objects.only("id", "slug", "name")]
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -217,6 +234,6 @@ def proposal_initial(proposal):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-                             help_text="Why the claim is rejected; kept in the claim's notes and history.")
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+                             help_text=gettext_lazy("Why it is rejected; kept in the record's notes and history."))
 

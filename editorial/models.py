@@ -12,28 +12,33 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _, pgettext_lazy
 
 
 class PendingChange(models.Model):
     class State(models.TextChoices):
-        PENDING = "pending", "pending review"
-        PUBLISHED = "published", "published"
-        REJECTED = "rejected", "rejected"
+        PENDING = "pending", pgettext_lazy("pending change", "pending review")
+        PUBLISHED = "published", pgettext_lazy("pending change", "published")
+        REJECTED = "rejected", pgettext_lazy("pending change", "rejected")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    object_id = models.PositiveBigIntegerField(null=True, blank=True, help_text="Empty for a new record.")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("kind of record"))
+    object_id = models.PositiveBigIntegerField(_("record id"), null=True, blank=True, help_text=_("Empty for a new record."))
     target = GenericForeignKey("content_type", "object_id")
-    base = models.JSONField(help_text="The published version the change was made against.")
-    proposed = models.JSONField(help_text="The version the editor saved.")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    base = models.JSONField(_("published version"), help_text=_("The published version the change was made against."))
+    proposed = models.JSONField(_("proposed version"), help_text=_("The version the editor saved."))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("author"))
+    created_at = models.DateTimeField(_("proposed at"), default=timezone.now, editable=False)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PENDING)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
-    decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField(blank=True, help_text="Why a reviewer rejected the change.")
+                                   related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True, help_text=_("Why a reviewer rejected the change."))
 
     class Meta:
+        verbose_name = _("pending change")
+        verbose_name_plural = _("pending changes")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id", "state"], name="pendingchange_target_idx")]
         constraints = [
@@ -43,22 +48,25 @@ class PendingChange(models.Model):
                 condition=Q(state="pending", decided_by__isnull=True, decided_at__isnull=True)
                 | Q(~Q(state="pending"), decided_by__isnull=False, decided_at__isnull=False),
                 name="pendingchange_decision_recorded",
-                violation_error_message="A published or rejected change records who decided and when.",
+                violation_error_message=_("A published or rejected change records who decided and when."),
             ),
             models.CheckConstraint(
                 condition=~Q(state="rejected") | ~Q(reason=""),
                 name="pendingchange_rejection_reason",
-                violation_error_message="A rejected change needs the reason.",
+                violation_error_message=_("A rejected change needs the reason."),
             ),
         ]
 
     def __str__(self):
-        return f"Change #{self.pk} to {self.record_label} by {self.author}"
+        return gettext("Change #%(number)s to %(record)s by %(author)s") % {
+            "number": self.pk, "record": self.record_label, "author": self.author}
 
     @property
     def record_label(self):
         if self.object_id is None:
             fields = self.proposed.get("fields", {})
-            return f"new {self.content_type.name}: {fields.get('name') or fields.get('title') or ''}".strip()
+            return (gettext("new %(kind)s: %(name)s") % {
+                "kind": self.content_type.name, "name": fields.get("name") or fields.get("title") or ""}).strip()
         target = self.target
-        return str(target) if target is not None else f"{self.content_type.name} #{self.object_id} (deleted)"
+        return str(target) if target is not None else gettext("%(kind)s #%(number)s (deleted)") % {
+            "kind": self.content_type.name, "number": self.object_id}

@@ -16,6 +16,8 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from geo.models import Actor, ActorAlias, ActorRelation, Citation, Claim, ClaimActor, Outlet, Place, PlaceName, Source
 
@@ -183,13 +185,14 @@ def _label_of_value(model, name, value):
     model_field = _field(model, name)
     if model_field.is_relation:
         target = model_field.related_model.objects.filter(pk=value).first()
-        return str(target) if target is not None else f"#{value} (deleted)"
+        return str(target) if target is not None else _("#%(number)s (deleted)") % {"number": value}
     if model_field.choices:
         return dict(model_field.flatchoices).get(value, value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     text = str(value)
-    return text if len(text) <= LONGEST_VALUE else f"{text[:LONGEST_VALUE]}… ({len(text):,} characters)"
+    return text if len(text) <= LONGEST_VALUE else _("%(start)s… (%(length)s characters)") % {
+        "start": text[:LONGEST_VALUE], "length": number_format(len(text), force_grouping=True)}
 
 
 def _label_of_row(related, row):
@@ -296,37 +299,41 @@ def _apply(obj, record, history_user, reason):
 def publish(change, reviewer):
     """Merge the change into the public record, all or nothing. Raises PublishRefused with the reason."""
     if not reviewer.has_perm(PUBLISH_PERMISSION):
-        raise PublishRefused("Only reviewers publish changes.")
+        raise PublishRefused(_("Only reviewers publish changes."))
     model = change.content_type.model_class()
     with transaction.atomic():
         change = PendingChange.objects.select_for_update().get(pk=change.pk)
         if change.state != PendingChange.State.PENDING:
-            raise PublishRefused(f"Change #{change.pk} is already {change.get_state_display()}.")
+            raise PublishRefused(_("Change #%(number)s is already %(state)s.") % {
+                "number": change.pk, "state": change.get_state_display()})
         if change.object_id is None:
             obj, current = model(), {}
         else:
             obj = model.objects.select_for_update().filter(pk=change.object_id).first()
             if obj is None:
-                raise PublishRefused(f"The {model._meta.verbose_name} of change #{change.pk} no longer exists.")
+                raise PublishRefused(_("The %(kind)s of change #%(number)s no longer exists.") % {
+                    "kind": model._meta.verbose_name, "number": change.pk})
             current = snapshot(obj)
         merged, conflicts = merge(change.base, change.proposed, current)
         if conflicts:
             labels = ", ".join(row.label for row in diff(change) if row.conflict)
-            raise PublishRefused(
-                f"Nothing was published: since change #{change.pk} was proposed, someone changed the same parts "
-                f"differently ({labels}). Reject it with that reason, and the editor can propose it again.")
+            raise PublishRefused(_(
+                "Nothing was published: since change #%(number)s was proposed, someone changed the same parts "
+                "differently (%(parts)s). Reject it with that reason, and the editor can propose it again.") % {
+                "number": change.pk, "parts": labels})
         reason = f"change #{change.pk} by {change.author}, published by {reviewer}"[:100]
         try:
             with transaction.atomic():
                 _apply(obj, merged, change.author, reason)
                 if isinstance(obj, Claim) and obj.review == Claim.Review.PUBLISHED and not obj.has_quoted_citation:
-                    raise PublishRefused(
+                    raise PublishRefused(_(
                         "Nothing was published: the claim would be left without a citation with a quote, and a "
-                        "published claim keeps the source's words that support it.")
+                        "published claim keeps the source's words that support it."))
         except ValidationError as error:
-            raise PublishRefused(f"Nothing was published: {'; '.join(error.messages)}") from None
+            raise PublishRefused(_("Nothing was published: %(problems)s") % {"problems": "; ".join(error.messages)}) from None
         except IntegrityError as error:
-            raise PublishRefused(f"Nothing was published: the database refused the change ({error}).") from None
+            raise PublishRefused(_("Nothing was published: the database refused the change (%(error)s).") % {
+                "error": error}) from None
         change.state, change.decided_by, change.decided_at = PendingChange.State.PUBLISHED, reviewer, timezone.now()
         change.object_id = obj.pk
         change.save(update_fields=["state", "decided_by", "decided_at", "object_id"])
@@ -335,12 +342,12 @@ def publish(change, reviewer):
 
 def reject(change, reviewer, reason):
     if not reviewer.has_perm(PUBLISH_PERMISSION):
-        raise PublishRefused("Only reviewers reject changes.")
+        raise PublishRefused(_("Only reviewers reject changes."))
     if not reason.strip():
-        raise PublishRefused("Say why the change is rejected.")
+        raise PublishRefused(_("Say why the change is rejected."))
     with transaction.atomic():
         updated = PendingChange.objects.filter(pk=change.pk, state=PendingChange.State.PENDING).update(
             state=PendingChange.State.REJECTED, decided_by=reviewer, decided_at=timezone.now(), reason=reason.strip())
     if not updated:
-        raise PublishRefused(f"Change #{change.pk} is no longer pending.")
+        raise PublishRefused(_("Change #%(number)s is no longer pending.") % {"number": change.pk})
 

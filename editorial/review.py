@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _, ngettext
 
 from geo.models import Citation, Claim
 
@@ -25,14 +26,15 @@ class EditConflict(Exception):
 def conflict_message(claim_id, opened):
     latest = Claim.history.filter(id=claim_id).select_related("history_user").first()
     current = Claim.objects.filter(pk=claim_id).values_list("revision", flat=True).first()
-    who = ""
-    if latest is not None:
-        who = f" by {latest.history_user or 'someone'} at {latest.history_date:%Y-%m-%d %H:%M} UTC"
-    return (
-        f"This claim was changed{who} after you opened it (you opened revision {opened}; it is now revision "
-        f"{current}). Your changes were not saved, so nothing was overwritten: open the claim again to see the "
-        "other changes, then make yours."
-    )
+    slots = {"opened": opened, "current": current}
+    if latest is None:
+        changed = _("This claim was changed after you opened it")
+    else:
+        changed = _("This claim was changed by %(who)s at %(when)s UTC after you opened it") % {
+            "who": latest.history_user or _("someone"), "when": f"{latest.history_date:%Y-%m-%d %H:%M}"}
+    return changed + _(
+        " (you opened revision %(opened)s; it is now revision %(current)s). Your changes were not saved, so nothing "
+        "was overwritten: open the claim again to see the other changes, then make yours.") % slots
 
 
 def start_draft(claim, editor):
@@ -67,8 +69,12 @@ def apply_review(user, claim_ids, review, reason=""):
             unquoted = [c for c in claims if c.pk not in quoted]
             if unquoted:
                 names = "; ".join(f"#{c.pk} {c}" for c in unquoted)
-                return (f"Nothing was published: {len(unquoted)} claim(s) have no citation with a quote, and a claim "
-                        f"is published only with the source's words that support it: {names}.")
+                return ngettext(
+                    "Nothing was published: %(count)d claim has no citation with a quote, and a claim is published "
+                    "only with the source's words that support it: %(names)s.",
+                    "Nothing was published: %(count)d claims have no citation with a quote, and a claim is published "
+                    "only with the source's words that support it: %(names)s.", len(unquoted)) % {
+                    "count": len(unquoted), "names": names}
         stamp = timezone.now().strftime("%Y-%m-%d %H:%M")
         try:
             for claim in claims:
@@ -81,7 +87,7 @@ def apply_review(user, claim_ids, review, reason=""):
                 claim.save()
         except IntegrityError as error:
             transaction.set_rollback(True)
-            return f"Nothing was changed: the database refused the change ({error})."
+            return _("Nothing was changed: the database refused the change (%(error)s).") % {"error": error}
     return None
 
 
@@ -94,16 +100,22 @@ class Outcome:
 
 
 def _outcome(count, review, error):
-    return Outcome(False, error) if error else Outcome(True, f"{count} claim(s) {review}.")
+    if error:
+        return Outcome(False, error)
+    if review == Claim.Review.PUBLISHED:
+        done = ngettext("%(count)d claim published.", "%(count)d claims published.", count)
+    else:
+        done = ngettext("%(count)d claim rejected.", "%(count)d claims rejected.", count)
+    return Outcome(True, done % {"count": count})
 
 
 def publish(user, claim_ids):
     if not may_review(user):
-        raise PermissionDenied("Only reviewers publish claims.")
-    return _outcome(len(claim_ids), "published", apply_review(user, claim_ids, Claim.Review.PUBLISHED))
+        raise PermissionDenied(_("Only reviewers publish claims."))
+    return _outcome(len(claim_ids), Claim.Review.PUBLISHED, apply_review(user, claim_ids, Claim.Review.PUBLISHED))
 
 
 def reject(user, claim_ids, reason):
     if not may_review(user):
-        raise PermissionDenied("Only reviewers reject claims.")
-    return _outcome(len(claim_ids), "rejected", apply_review(user, claim_ids, Claim.Review.REJECTED, reason))
+        raise PermissionDenied(_("Only reviewers reject claims."))
+    return _outcome(len(claim_ids), Claim.Review.REJECTED, apply_review(user, claim_ids, Claim.Review.REJECTED, reason))

@@ -26,7 +26,7 @@ from api.filters import ParameterError, Query, plain, whole_number
 from controlmap.languages import codes
 from geo.dates import DateParseError, label_in_language, parse_moment
 from geo.models import Place
-from geo.names import place_names
+from geo.names import is_default, place_names
 from geo.text import isolated
 from embed.parameters import widget_names, widget_params_of_map
 from pictures.cards import map_params_of_widget, thumbnail
@@ -166,8 +166,14 @@ def oembed(request):
         "type": "rich", "version": "1.0", "title": title, "provider_name": "ControlMap",
         "provider_url": f"{parts.scheme}://{parts.netloc}/", "html": html, "width": width, "height": height,
         "cache_age": PAGE_MAX_AGE,
-        **thumbnail(f"{parts.scheme}://{parts.netloc}", map_params_of_widget(params), limits["maxwidth"], limits["maxheight"]),
+        **thumbnail(f"{parts.scheme}://{parts.netloc}", lettered_in(map_params_of_widget(params), language),
+                    limits["maxwidth"], limits["maxheight"]),
     })
+
+
+def lettered_in(params, language):
+    """The thumbnail's parameters with the frame's language, so that its picture says what the frame says."""
+    return params if is_default(language) else {**params, "lang": language}
 
 
 def _pairs(query):

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GeoConfig(AppConfig):
     name = "geo"
-    verbose_name = "Places, sides, sources and claims"
+    verbose_name = _("Places, sides, sources and claims")
 
     def ready(self):
         from . import signals  # noqa: F401

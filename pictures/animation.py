@@ -9,17 +9,18 @@ had been published by each frame's own day, so each frame resolves its day as th
 import datetime as dt
 import io
 
+from django.utils.translation import gettext as _
 from PIL import Image
 
 from api.filters import ParameterError
 from api.serializers import Actors
 from geo import records, resolution
-from geo.dates import format_date
+from geo.dates import label_in_language
 
 from .drawing import draw_scene
 from .outline import base_image
 from .parameters import MAX_FRAMES
-from .scene import InView, compose, end_of, view_of, wanted_actors
+from .scene import InView, compose, end_of, served_language, view_of, wanted_actors
 
 DEFAULT_FPS = 2
 STEP_ACCEPTED = "a number of days from 1 to 3650, or changes"
@@ -65,7 +66,7 @@ def gif(values, width, height):
         frame_days(first, last, step)  # a 400 before any database work
     view = view_of(values, width, height)
     in_view = InView(view, values.get("lang"), values.get("place"))
-    actors = Actors()
+    actors = Actors(served_language(values))
     wanted = wanted_actors(values, actors)
     known = values.get("known", False)
     periods = {place: found for place, claims in records.iter_place_claims(end_of(last) if known else None, in_view.ids)
@@ -84,14 +85,15 @@ def gif(values, width, height):
 
     base = base_image(view)
     previous = {place: state.key for place, state in states_on(first - dt.timedelta(days=1)).items()}
-    frames, labels, span = [], None, f"{format_date(first, 'day')} – {format_date(last, 'day')}"
+    frames, labels, span = [], None, f"{label_in_language(first, 'day')} – {label_in_language(last, 'day')}"
     for index, day in enumerate(days):
         states = states_on(day)
         keys = {place: state.key for place, state in states.items()}
         changed = {place for place in keys.keys() | previous.keys() if keys.get(place) != previous.get(place)}
         previous = keys
         scene = compose(in_view, day, states, actors, wanted, end_of(day) if known else None)
-        frame, labels = draw_scene(scene, base, changed, f"{span} · frame {index + 1} of {len(days)}", labels)
+        note = _("%(span)s · frame %(number)d of %(count)d") % {"span": span, "number": index + 1, "count": len(days)}
+        frame, labels = draw_scene(scene, base, changed, note, labels)
         frames.append(frame)
     return encode(frames, days, values.get("fps", DEFAULT_FPS)), days
 

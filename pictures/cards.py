@@ -3,22 +3,25 @@ card tags), and the oEmbed answer's thumbnail: the picture of the page's own vie
 
 A page address's parameters are read as the page reads them: a malformed one is left out (the page
 ignores it with a notice), so a card never points at a picture that answers 400. A widget address is
-first translated into the map's parameters (static/shared/urlstate.js: embedToMap).
+first translated into the map's parameters (static/shared/urlstate.js: embedToMap). The card speaks the
+page's language, and its picture is asked for in it (`lang`).
 """
 from urllib.parse import urlencode
 
 from django.db import DatabaseError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from api.filters import ParameterError
 from embed.parameters import declared
 from geo import records
-from geo.dates import format_date
+from geo.dates import label_in_language
 from geo.models import Actor, Place
+from geo.names import actor_names, is_default
 
 from .parameters import DEFAULT_HEIGHT, DEFAULT_WIDTH, MIN_SIZE, map_parsers
-from .scene import day_precision, end_of
+from .scene import day_precision, end_of, labels_in
 from .symbols import describe
 
 TITLE = "ControlMap"
@@ -89,7 +92,7 @@ def image_url(origin, params, width=DEFAULT_WIDTH, height=DEFAULT_HEIGHT):
 def card(request, widget=False):
     """{title, description, image, width, height, alt} of the page's view."""
     query = {name: request.GET.get(name, "") for name in request.GET}
-    params = valid_params(map_params_of_widget(query) if widget else query)
+    params = with_language(valid_params(map_params_of_widget(query) if widget else query))
     parsers = map_parsers()
     day = parsers["at"]("at", params["at"]) if "at" in params else timezone.now().date()
     known = "known" in params and parsers["known"]("known", params["known"])
@@ -103,19 +106,33 @@ def card(request, widget=False):
         except DatabaseError:  # the page needs no database: its card then names no place, nor sides
             params = {name: value for name, value in params.items() if name not in ("place", "actors")}
             place = state = None
-    date = format_date(day, day_precision([state] if state else [], day))
-    reported = ", as reported then" if known else ""
+    date = label_in_language(day, day_precision([state] if state else [], day))
+    slots = {"date": date, "site": TITLE, "reported": _(", as reported then") if known else ""}
     if place:
-        names = dict(Actor.objects.values_list("id", "name"))
-        words = describe(state, lambda actor: names.get(actor, "unknown"))
-        since = f" since {format_date(state.since, state.precision)}" if state is not None and state.since else ""
-        title = f"{place[1]}, {date}: {TITLE}"
-        description = f"{place[1]} on {date}{reported}: {words}{since}. Every state traced to a quoted source."
+        language = translation.get_language()
+        names = {**dict(Actor.objects.values_list("id", "name")), **actor_names(language)}
+        slots["place"] = labels_in(language, [place[0]]).get(place[0], place[1]) if not is_default(language) else place[1]
+        slots["state"] = describe(state, lambda actor: names.get(actor, _("unknown forces")))
+        slots["since"] = (_(" since %(date)s") % {"date": label_in_language(state.since, state.precision)}
+                          if state is not None and state.since else "")
+        title = _("%(place)s, %(date)s: %(site)s") % slots
+        description = _("%(place)s on %(date)s%(reported)s: %(state)s%(since)s. Every state traced to a quoted source.") % slots
     else:
-        title = f"Territorial control on {date}: {TITLE}"
-        description = f"Who held which town on {date}{reported}, and who says so: every state traced to a quoted source."
+        title = _("Territorial control on %(date)s: %(site)s") % slots
+        description = _("Who held which town on %(date)s%(reported)s, and who says so: every state traced to a quoted "
+                        "source.") % slots
+    alt = _("Map of territorial control on %(date)s%(reported)s") % slots
     return {"title": title, "description": description, "image": image_url(request.build_absolute_uri("/").rstrip("/"), params),
-            "width": DEFAULT_WIDTH, "height": DEFAULT_HEIGHT, "alt": f"Map of territorial control on {date}{reported}"}
+            "width": DEFAULT_WIDTH, "height": DEFAULT_HEIGHT, "alt": alt}
+
+
+def with_language(params):
+    """`params` with the page's language as `lang` when it is not the default, so that the picture says
+    what the page says (a page in Arabic because of Accept-Language has no `lang` in its address)."""
+    language = translation.get_language()
+    if "lang" in params or is_default(language):
+        return params
+    return {**params, "lang": language}
 
 
 def thumbnail(origin, params, max_width=None, max_height=None):

@@ -1,6 +1,7 @@
 """A Scene drawn as a picture with Pillow: the outline, every place's symbol, the labels that fit, the
 selected place ringed, a panel with the date (and "as reported on"), a legend of the sides and
-statuses shown, and the attribution.
+statuses shown, and the attribution. The words are in the active language (the picture's `lang`); in a
+right-to-left language libraqm shapes them and the panels' lines run from their right edge.
 
 Why Pillow and not an SVG rasterised by cairosvg: measured on this machine, cairosvg took 2.2 s to
 render 10,000 small symbols and labels at 1200 x 630, while the picture of L's whole region (10,000
@@ -11,9 +12,10 @@ import io
 import math
 from functools import cache
 
+from django.utils.translation import get_language_bidi, gettext as _, ngettext
 from PIL import Image, ImageDraw, ImageFont, features
 
-from geo.dates import format_date
+from geo.dates import label_in_language
 
 from .areas import draw_areas
 from .outline import base_image
@@ -21,7 +23,6 @@ from .symbols import CHANGED, LEGEND, NEUTRAL, SELECTED, stamp
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"  # Debian's fonts-dejavu-core (scripts/system-packages.sh)
 INK, HALO, PANEL = "#1f1f1f", "#ffffff", (255, 255, 255, 230)
-ATTRIBUTION = "ControlMap: every state from published, quoted sources · Borders: Natural Earth"
 MAX_LABELS = 400  # beyond this the labels would cover the map: the largest places are named first
 CELL = 64  # pixels: the grid that finds the labels a new one could overlap
 
@@ -33,6 +34,12 @@ def font(size, bold=False, shaped=True):
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     engine = ImageFont.Layout.RAQM if shaped and features.check("raqm") else ImageFont.Layout.BASIC
     return ImageFont.truetype(f"{FONT_DIR}/{name}", size, layout_engine=engine)
+
+
+def direction():
+    """The lettering's base direction: right to left in Arabic and Sorani (libraqm then orders a Latin
+    name or a date inside a sentence); None lets Pillow decide, as the basic layout must."""
+    return "rtl" if get_language_bidi() and features.check("raqm") else None
 
 
 def needs_shaping(text):
@@ -116,24 +123,28 @@ def _date_panel(draw, scene, u, note):
     pad, gap = round(10 * u), round(4 * u)
     lines = [(scene.date_label, font(round(26 * u), True))]
     if scene.known_at is not None:
-        lines.append((f"as reported on {format_date(scene.day, 'day')}", font(round(14 * u))))
+        lines.append((_("as reported on %(date)s") % {"date": label_in_language(scene.day, "day")}, font(round(14 * u))))
     selected_line = None
     if scene.selected:
         selected = scene.selected
-        since = f" since {selected['since_label']}" if selected["since_label"] else ""
+        slots = {"place": selected["name"], "state": selected["words"], "date": selected["since_label"]}
         selected_line = len(lines)
-        lines.append((f"{selected['name']}: {selected['words']}{since}", font(round(14 * u), True)))
+        text = _("%(place)s: %(state)s since %(date)s") if selected["since_label"] else _("%(place)s: %(state)s")
+        lines.append((text % slots, font(round(14 * u), True)))
     if note:
         lines.append((note, font(round(13 * u))))
     limit = scene.view.width * 0.6
     lines = [(fit(text, face, limit), face) for text, face in lines]
-    width = max(draw.textlength(text, font=face) for text, face in lines)
-    heights = [face.getbbox("Ag")[3] for _, face in lines]
+    way = direction()
+    width = max(draw.textlength(text, font=face, direction=way) for text, face in lines)
+    heights = [face.getbbox("Ag")[3] for _text, face in lines]
     box = (pad, pad, pad + width + 2 * pad, pad + sum(heights) + gap * (len(lines) - 1) + 2 * pad)
     _panel(draw, box, u)
     y = 2 * pad
+    x, anchor = (box[2] - pad, "ra") if way == "rtl" else (2 * pad, "la")
     for index, ((text, face), height) in enumerate(zip(lines, heights)):
-        draw.text((2 * pad, y), text, font=face, fill=SELECTED if index == selected_line else INK)
+        draw.text((x, y), text, font=face, fill=SELECTED if index == selected_line else INK, anchor=anchor,
+                  direction=way)
         y += height + gap
     return box
 
@@ -153,42 +164,51 @@ def _legend(image, draw, scene, u, with_changed):
     pad, row = round(8 * u), round(20 * u)
     a, b = NEUTRAL, "#4d4d4d"  # statuses are told by shape: greys, so no status reads as a side
     entries = [(("controlled", (actor["colour"],)), 5, actor["name"]) for actor in scene.actors]
-    labels = {kind: label for kind, label, _ in LEGEND}
+    labels = {kind: str(label) for kind, label, _text in LEGEND}
     for kind in scene.kinds:
         colours = (a,) if kind == "controlled" else () if kind == "unknown" else (a, b)
         entries.append(((kind, colours), 7, labels[kind]))
+    ringed = _("ringed orange: changed on this date")
     if with_changed:
-        entries.append((("unknown", ()), 4, "ringed orange: changed on this date"))
+        entries.append((("unknown", ()), 4, ringed))
     if scene.areas is not None:
-        entries.append((("unknown", ()), 0, "shaded: areas derived from the nearest places, not reported"))
+        entries.append((("unknown", ()), 0, _("shaded: areas derived from the nearest places, not reported")))
     if not entries:
         entries.append((("unknown", ()), 7, labels["unknown"]))
     room = max(1, int(scene.view.height * 0.55 - 2 * pad) // row)  # a small picture keeps its map
     if len(entries) > room:
         hidden = len(entries) - room + 1
-        entries = entries[:room - 1] + [(("unknown", ()), 0, f"and {hidden} more: see the map's legend")]
-    width = max(face.getlength(text) for _, _, text in entries) + row + 3 * pad
+        more = ngettext("and %(count)d more: see the map's legend", "and %(count)d more: see the map's legend", hidden)
+        entries = entries[:room - 1] + [(("unknown", ()), 0, more % {"count": hidden})]
+    way = direction()
+    width = max(face.getlength(text, direction=way) for _style, _radius, text in entries) + row + 3 * pad
     height = row * len(entries) + 2 * pad
     x0, y0 = pad, scene.view.height - pad - height
     box = (x0, y0, x0 + width, y0 + height)
     _panel(draw, box, u)
     for index, (style, radius, text) in enumerate(entries):
         cy = y0 + pad + row * index + row / 2
-        ring = CHANGED if with_changed and entries[index][2].startswith("ringed") else None
+        ring = CHANGED if with_changed and text == ringed else None
+        symbol_x = box[2] - pad - row / 2 if way == "rtl" else x0 + pad + row / 2
         if radius:
-            stamp(image, x0 + pad + row / 2, cy, style, radius, ring)
-        draw.text((x0 + 2 * pad + row, cy), text, font=face, fill=INK, anchor="lm")
+            stamp(image, symbol_x, cy, style, radius, ring)
+        if way == "rtl":
+            draw.text((box[2] - 2 * pad - row, cy), text, font=face, fill=INK, anchor="rm", direction=way)
+        else:
+            draw.text((x0 + 2 * pad + row, cy), text, font=face, fill=INK, anchor="lm")
     return box
 
 
 def _attribution(draw, view, u):
     face = font(round(11 * u))
-    text = fit(ATTRIBUTION, face, view.width * 0.55)
-    width = face.getlength(text)
+    way = direction()
+    text = fit(_("ControlMap: every state from published, quoted sources · Borders: Natural Earth"), face,
+               view.width * 0.55)
+    width = face.getlength(text, direction=way)
     pad = round(4 * u)
     box = (view.width - width - 3 * pad, view.height - face.size - 3 * pad, view.width - pad, view.height - pad)
     draw.rectangle(box, fill=(255, 255, 255, 200))
-    draw.text((box[0] + pad, box[1] + pad), text, font=face, fill="#444444")
+    draw.text((box[0] + pad, box[1] + pad), text, font=face, fill="#444444", direction=way)
     return box
 
 

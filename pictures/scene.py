@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.gis.geos import Polygon
 from django.contrib.gis.db.models import Extent
+from django.utils.translation import gettext
 
 from api.filters import ParameterError, actor_ids, shown
 from api.serializers import Actors, Places
 from geo import records, resolution
-from geo.dates import format_date
+from geo.dates import label_in_language
 from geo.models import Place, PlaceName
 
 from .areas import derived_in_view, styled
@@ -56,6 +57,12 @@ class Scene:
 def end_of(day):
     """The moment "as reported then" means on the map: the end of the day, UTC (geo.dates)."""
     return dt.datetime.combine(day, dt.time.max, tzinfo=dt.timezone.utc)
+
+
+def served_language(values):
+    """The language a picture's words are in: its `lang` (one the site speaks), else the default. Only the
+    address decides, as it keys the cached picture: never Accept-Language."""
+    return values.get("lang") or settings.LANGUAGE_CODE
 
 
 def view_of(values, width, height):
@@ -129,7 +136,7 @@ def compose(in_view, day, states, actors, wanted=None, known_at=None):
                           place == in_view.selected))
     marks.sort(key=lambda mark: mark.selected)  # the selected place on top, as the map brings it to front
     return Scene(
-        view=in_view.view, day=day, date_label=format_date(day, day_precision(states.values(), day)), known_at=known_at,
+        view=in_view.view, day=day, date_label=label_in_language(day, day_precision(states.values(), day)), known_at=known_at,
         marks=marks, actors=[row for row in actors.rows if row["id"] in shown_actors],
         selected=_selected(in_view, states, actors), kinds=[kind for kind, _, _ in LEGEND if kind in kinds],
     )
@@ -140,8 +147,9 @@ def _selected(in_view, states, actors):
         return None
     name = {row["id"]: row["name"] for row in actors.rows}
     state = states.get(in_view.selected)
-    return {"name": in_view.rows[in_view.selected]["name"], "words": describe(state, lambda a: name.get(a, "unknown")),
-            "since_label": format_date(state.since, state.precision) if state is not None else ""}
+    return {"name": in_view.positions[in_view.selected][2],  # in the picture's language, as its label
+            "words": describe(state, lambda a: name.get(a, gettext("unknown forces"))),
+            "since_label": label_in_language(state.since, state.precision) if state is not None else ""}
 
 
 def day_precision(states, day):
@@ -157,7 +165,7 @@ def scene_of(values, width, height, today):
     day = values.get("at") or today
     known_at = end_of(day) if values.get("known") else None
     in_view = InView(view, values.get("lang"), values.get("place"))
-    actors = Actors()
+    actors = Actors(served_language(values))
     wanted = wanted_actors(values, actors)
     states = records.snapshot(day, known_at, places=in_view.ids)
     scene = compose(in_view, day, states, actors, wanted, known_at)

@@ -10,6 +10,7 @@ symbols the same way (stampSymbol), and 10,000 places then cost one paste each.
 import math
 from functools import lru_cache
 
+from django.utils.translation import gettext as _, gettext_lazy, pgettext, pgettext_lazy
 from PIL import Image, ImageDraw
 
 from geo.resolution import BESIEGED, CONTESTED, CONTROLLED, DISPUTED, UNKNOWN
@@ -20,13 +21,14 @@ SELECTED = "#0047ab"
 CHANGED = "#ff8c00"  # the ring of a place that changes on an animation frame (not on the map)
 SUPERSAMPLE = 4
 
-# The statuses in the order the legend lists them, with the map legend's words.
+# The statuses in the order the legend lists them, with the map legend's words (the same messages as
+# symbols.js: one translation for both).
 LEGEND = [
-    ("controlled", "Held", "solid disc in the holder's colour"),
-    ("contested", "Contested", "disc split between the sides fighting inside"),
-    ("besieged", "Besieged", "holder's disc inside a ring in the besieger's colour"),
-    ("disputed", "Disputed", "hatched disc with a dashed edge: sources disagree"),
-    ("unknown", "Unknown", "hollow grey circle: no sourced claim"),
+    ("controlled", pgettext_lazy("legend", "Held"), gettext_lazy("solid disc in the holder's colour")),
+    ("contested", pgettext_lazy("legend", "Contested"), gettext_lazy("disc split between the sides fighting inside")),
+    ("besieged", pgettext_lazy("legend", "Besieged"), gettext_lazy("holder's disc inside a ring in the besieger's colour")),
+    ("disputed", pgettext_lazy("legend", "Disputed"), gettext_lazy("hatched disc with a dashed edge: sources disagree")),
+    ("unknown", pgettext_lazy("legend", "Unknown"), gettext_lazy("hollow grey circle: no sourced claim")),
 ]
 
 
@@ -127,22 +129,26 @@ def stamp(image, x, y, style, radius, ring=None):
 
 
 def _names(names):
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    if len(names) < 2:
+        return "".join(names)
+    return pgettext("list", ", ").join(names[:-1]) + pgettext("list", " and ") + names[-1]
 
 
 def describe(state, name_of):
-    """The words for a state, as describe() in symbols.js: "held by X", "besieged by Y", ..."""
+    """The words for a state in the active language, as describe() in symbols.js: "held by X",
+    "besieged by Y", ..."""
     if state is None or state.status == UNKNOWN:
-        return "unknown"
+        return pgettext("status", "unknown")
 
     def others(role):
-        return _names([name_of(actor) for actor, r in state.others if r == role]) or "unknown forces"
+        return _names([name_of(actor) for actor, r in state.others if r == role]) or _("unknown forces")
 
+    held = _("held by %(holder)s") % {"holder": name_of(state.holder)}
     if state.status == CONTROLLED:
-        return f"held by {name_of(state.holder)}"
+        return held
     if state.status == BESIEGED:
-        return f"held by {name_of(state.holder)}, besieged by {others('besieging')}"
+        return held + pgettext("list", ", ") + _("besieged by %(sides)s") % {"sides": others("besieging")}
     if state.status == CONTESTED:
-        return f"contested between {others('contesting')}"
-    sides = "; others say ".join(describe(side, name_of) for side in state.sides)
-    return f"disputed: reports say {sides}"
+        return _("contested between %(sides)s") % {"sides": others("contesting")}
+    sides = _("; others say ").join(describe(side, name_of) for side in state.sides)
+    return _("disputed: reports say %(reports)s") % {"reports": sides}

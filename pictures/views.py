@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from django.http import HttpResponse, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from api.caching import Validators
@@ -77,12 +77,14 @@ def answered(request, endpoint, query, build, daily, ignored=()):
 
 
 def build_image(values, width, height, today):
-    scene = scenes.scene_of(values, width, height, today)
-    return png(draw_scene(scene)[0]), "image/png", f"controlmap-{scene.day.isoformat()}.png"
+    with translation.override(scenes.served_language(values)):
+        scene = scenes.scene_of(values, width, height, today)
+        return png(draw_scene(scene)[0]), "image/png", f"controlmap-{scene.day.isoformat()}.png"
 
 
 def build_animation(values, width, height, today):
-    body, days = animation.gif(values, width, height)
+    with translation.override(scenes.served_language(values)):
+        body, days = animation.gif(values, width, height)
     return body, "image/gif", f"controlmap-{days[0].isoformat()}-{days[-1].isoformat()}.gif"
 
 

@@ -8,7 +8,7 @@ cd "${1:-$(dirname "$0")/..}"
 languages=()
 for dir in locale/*/; do languages+=(-l "$(basename "$dir")"); done
 ignore=(--ignore=.venv --ignore=data --ignore=tests --ignore=scripts --ignore=node_modules --ignore='*/vendor/*'
-        --ignore=static/api --ignore=editorial --ignore=templates/api)
+        --ignore=static/api)
 export DEBUG=1
 "${PYTHON:-.venv/bin/python}" manage.py makemessages "${languages[@]}" --no-obsolete --no-location "${ignore[@]}" -d django
 "${PYTHON:-.venv/bin/python}" manage.py makemessages "${languages[@]}" --no-obsolete --no-location "${ignore[@]}" -d djangojs

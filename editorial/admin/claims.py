@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _, gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial import review
@@ -21,7 +22,7 @@ from editorial.forms import ClaimForm, RejectForm
 from geo import records, resolution
 from geo.models import Actor, Citation, Claim, ClaimActor
 
-from .listing import isolated, map_link, name_search
+from .listing import effective_date, isolated, map_link, name_search
 from .pending_changes import ReviewedChangesMixin
 
 
@@ -36,12 +37,12 @@ class ClaimActorInline(admin.TabularInline):
     model = ClaimActor
     extra = 1
     autocomplete_fields = ("actor",)
-    verbose_name = "other actor"
-    verbose_name_plural = "other actors (contesting or besieging)"
+    verbose_name = gettext_lazy("other side")
+    verbose_name_plural = gettext_lazy("other sides (contesting or besieging)")
 
 
 class ActorFilter(admin.SimpleListFilter):
-    title = "actor"
+    title = gettext_lazy("side")
     parameter_name = "actor"
 
     def lookups(self, request, model_admin):
@@ -63,11 +64,11 @@ def disagreeing_ids():
 
 
 class ConflictFilter(admin.SimpleListFilter):
-    title = "in conflict"
+    title = gettext_lazy("in conflict")
     parameter_name = "conflict"
 
     def lookups(self, request, model_admin):
-        return (("yes", "disagrees with another claim"), ("no", "no disagreement"))
+        return (("yes", _("disagrees with another claim")), ("no", _("no disagreement")))
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -81,8 +82,9 @@ class ConflictFilter(admin.SimpleListFilter):
 class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = ClaimForm
     change_form_template = "admin/geo/claim/change_form.html"
-    list_display = (isolated("place", "place__name"), "status", isolated("holder", "holder__name"), "date_label",
-                    isolated("claimant"), "review", "rank", "disagrees", "on_map")
+    list_display = (isolated("place", "place__name", gettext_lazy("place")), "status",
+                    isolated("holder", "holder__name", gettext_lazy("holder")), effective_date,
+                    isolated("claimant", description=gettext_lazy("claimant")), "review", "rank", "disagrees", "on_map")
     list_filter = ("review", "status", ActorFilter, "rank", ConflictFilter, "precision")
     list_select_related = ("place", "holder")
     search_fields = ("claimant", "citations__quote", "place__name", "place__slug")
@@ -116,18 +118,18 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
         for claim in claims:
             claim.disagreeing = [fact.payload for fact in found.get(claim.id, [])]
 
-    @admin.display(description="disagrees with")
+    @admin.display(description=gettext_lazy("disagrees with"))
     def disagrees(self, claim):
         others = getattr(claim, "disagreeing", [])
         if not others:
             return ""
         return format_html("⚠ {}", format_html_join(", ", '<a href="{}" title="{}"><bdi>#{} {}</bdi></a>', (
-            (reverse("admin:geo_claim_change", args=[o.pk]), str(o), o.pk, o.status) for o in others
+            (reverse("admin:geo_claim_change", args=[o.pk]), str(o), o.pk, o.get_status_display()) for o in others
         )))
 
-    @admin.display(description="map")
+    @admin.display(description=gettext_lazy("map"))
     def on_map(self, claim):
-        return format_html('<a href="{}">view on the map at this date</a>', map_link(claim))
+        return format_html('<a href="{}">{}</a>', map_link(claim), _("view on the map at this date"))
 
     # -- permissions --------------------------------------------------------------------------------
     def has_publish_permission(self, request):
@@ -140,12 +142,12 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
 
     def delete_queryset(self, request, queryset):
         if not request.user.is_superuser and queryset.filter(review=Claim.Review.PUBLISHED).exists():
-            raise PermissionDenied("A published claim is never deleted: supersede or reject it with a reason.")
+            raise PermissionDenied(_("A published claim is never deleted: supersede or reject it with a reason."))
         super().delete_queryset(request, queryset)
 
     def delete_model(self, request, obj):
         if not self.has_delete_permission(request, obj):
-            raise PermissionDenied("A published claim is never deleted: supersede or reject it with a reason.")
+            raise PermissionDenied(_("A published claim is never deleted: supersede or reject it with a reason."))
         super().delete_model(request, obj)
 
     # -- saving with optimistic locking -----------------------------------------------------------------
@@ -188,11 +190,11 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     def report(self, request, outcome):
         self.message_user(request, outcome.message, messages.SUCCESS if outcome.done else messages.ERROR)
 
-    @admin.action(description="Publish the selected claims (all or none)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish the selected claims (all or none)"), permissions=["publish"])
     def publish_claims(self, request, queryset):
         self.report(request, review.publish(request.user, list(queryset.values_list("pk", flat=True))))
 
-    @admin.action(description="Reject the selected claims, with a reason", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Reject the selected claims, with a reason"), permissions=["publish"])
     def reject_claims(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         form = RejectForm(request.POST if "reason" in request.POST else None)
@@ -203,7 +205,7 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
 
     def render_reject(self, request, claims, form, action):
         context = {
-            **self.admin_site.each_context(request), "title": "Reject claims", "claims": claims, "form": form,
+            **self.admin_site.each_context(request), "title": _("Reject claims"), "claims": claims, "form": form,
             "opts": self.model._meta, "action": action, "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/geo/claim/reject.html", context)
@@ -211,14 +213,14 @@ class ClaimAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     def publish_view(self, request, pk):
         claim = get_object_or_404(Claim, pk=pk)
         if request.method != "POST":
-            raise PermissionDenied("Only reviewers publish claims.")
+            raise PermissionDenied(_("Only reviewers publish claims."))
         self.report(request, review.publish(request.user, [claim.pk]))
         return HttpResponseRedirect(reverse("admin:geo_claim_change", args=[pk]))
 
     def reject_view(self, request, pk):
         claim = get_object_or_404(Claim, pk=pk)
         if not self.has_publish_permission(request):
-            raise PermissionDenied("Only reviewers reject claims.")
+            raise PermissionDenied(_("Only reviewers reject claims."))
         form = RejectForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             self.report(request, review.reject(request.user, [pk], form.cleaned_data["reason"]))

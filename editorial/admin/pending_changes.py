@@ -13,6 +13,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _, gettext_lazy, pgettext_lazy
 
 from editorial import pending
 from editorial.forms import RejectForm
@@ -49,7 +50,7 @@ class ReviewedChangesMixin:
         if request.method == "POST":
             obj = self.get_object(request, unquote(object_id))
             if obj is None or not self.has_change_permission(request, obj):
-                raise PermissionDenied("Reverting needs permission to change this record.")
+                raise PermissionDenied(_("Reverting needs permission to change this record."))
             if pending.needs_review(request.user, obj):
                 request.capture_change = "revert"
         try:
@@ -72,17 +73,17 @@ class ReviewedChangesMixin:
         obj = self.get_object(request, unquote(object_id)) if object_id is not None else None
         stored = pending.propose(self.model, obj, proposed, request.user)
         if stored is None:
-            self.message_user(request, "You changed nothing: the published version stands as it is.", messages.INFO)
+            self.message_user(request, _("You changed nothing: the published version stands as it is."), messages.INFO)
             return HttpResponseRedirect(request.path)
         change_url = reverse("admin:editorial_pendingchange_change", args=[stored.pk])
         if obj is None:
-            self.message_user(request, format_html(
-                "Your new {} is <a href=\"{}\">pending review (change #{})</a>: readers see it once a reviewer "
-                "publishes it.", self.model._meta.verbose_name, change_url, stored.pk), messages.WARNING)
+            self.message_user(request, format_html(_(
+                'Your new {} is <a href="{}">pending review (change #{})</a>: readers see it once a reviewer '
+                'publishes it.'), self.model._meta.verbose_name, change_url, stored.pk), messages.WARNING)
             return HttpResponseRedirect(change_url)
-        self.message_user(request, format_html(
-            "Your change is <a href=\"{}\">pending review (change #{})</a>: readers keep seeing the published "
-            "version until a reviewer publishes yours.", change_url, stored.pk), messages.WARNING)
+        self.message_user(request, format_html(_(
+            'Your change is <a href="{}">pending review (change #{})</a>: readers keep seeing the published '
+            'version until a reviewer publishes yours.'), change_url, stored.pk), messages.WARNING)
         return HttpResponseRedirect(request.path)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -97,11 +98,11 @@ class ReviewedChangesMixin:
 class PendingStateFilter(admin.SimpleListFilter):
     """Pending first: the reviewers' queue is what the list opens on."""
 
-    title = "state"
+    title = gettext_lazy("state")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [*PendingChange.State.choices, ("all", "all")]
+        return [*PendingChange.State.choices, ("all", pgettext_lazy("every state", "all"))]
 
     def choices(self, changelist):
         value = self.value() or PendingChange.State.PENDING
@@ -132,15 +133,15 @@ class PendingChangeAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="change")
+    @admin.display(description=pgettext_lazy("a pending change", "change"))
     def number(self, change):
         return f"#{change.pk}"
 
-    @admin.display(description="record")
+    @admin.display(description=gettext_lazy("record"))
     def record(self, change):
         return format_html("<bdi>{}</bdi>", change.record_label)
 
-    @admin.display(description="what changes")
+    @admin.display(description=gettext_lazy("what changes"))
     def changed(self, change):
         return ", ".join(row.label for row in pending.diff(change))
 
@@ -165,7 +166,7 @@ class PendingChangeAdmin(admin.ModelAdmin):
     def publish_view(self, request, pk):
         change = get_object_or_404(PendingChange, pk=pk)
         if request.method != "POST":
-            raise PermissionDenied("Publish with the button on the change's page.")
+            raise PermissionDenied(_("Publish with the button on the change's page."))
         try:
             pending.publish(change, request.user)
         except pending.PublishRefused as refused:
@@ -173,22 +174,23 @@ class PendingChangeAdmin(admin.ModelAdmin):
                 raise PermissionDenied(str(refused)) from None
             self.message_user(request, str(refused), messages.ERROR)
         else:
-            self.message_user(request, f"Change #{pk} published: readers see it now.", messages.SUCCESS)
+            self.message_user(request, _("Change #%(number)s published: readers see it now.") % {"number": pk},
+                              messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:editorial_pendingchange_change", args=[pk]))
 
     def reject_view(self, request, pk):
         change = get_object_or_404(PendingChange, pk=pk)
         if request.method != "POST" or not request.user.has_perm(pending.PUBLISH_PERMISSION):
-            raise PermissionDenied("Only reviewers reject changes.")
+            raise PermissionDenied(_("Only reviewers reject changes."))
         form = RejectForm(request.POST)
         if not form.is_valid():
-            self.message_user(request, "Say why the change is rejected.", messages.ERROR)
+            self.message_user(request, _("Say why the change is rejected."), messages.ERROR)
         else:
             try:
                 pending.reject(change, request.user, form.cleaned_data["reason"])
             except pending.PublishRefused as refused:
                 self.message_user(request, str(refused), messages.ERROR)
             else:
-                self.message_user(request, f"Change #{pk} rejected; it stays in the record with your reason.",
-                                  messages.SUCCESS)
+                self.message_user(request, _("Change #%(number)s rejected; it stays in the record with your reason.") % {
+                    "number": pk}, messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:editorial_pendingchange_change", args=[pk]))

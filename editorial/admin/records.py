@@ -6,12 +6,13 @@ on their own page (editorial.admin.claims), where review and locking apply.
 """
 from django.contrib import admin
 from leaflet.admin import LeafletGeoAdmin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.forms import SourceForm
 from geo.models import Actor, ActorAlias, ActorRelation, Claim, Outlet, Place, PlaceName, Source
 
-from .listing import isolated, name_search
+from .listing import effective_date, isolated, name_search
 from .pending_changes import ReviewedChangesMixin
 
 
@@ -25,7 +26,7 @@ class PlaceClaimInline(admin.TabularInline):
 
     model = Claim
     fk_name = "place"
-    fields = ("status", "holder", "date_label", "claimant", "rank", "review")
+    fields = ("status", "holder", effective_date, "claimant", "rank", "review")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -38,7 +39,8 @@ class PlaceClaimInline(admin.TabularInline):
 
 @admin.register(Place)
 class PlaceAdmin(ReviewedChangesMixin, LeafletGeoAdmin, SimpleHistoryAdmin):
-    list_display = (isolated("name"), "slug", "kind", "country", "size_class", isolated("parent", "parent__name"))
+    list_display = (isolated("name", description=_("name")), "slug", "kind", "country", "size_class",
+                    isolated("parent", "parent__name", _("parent")))
     list_filter = ("kind", "country", "size_class")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
@@ -66,7 +68,8 @@ class ActorRelationInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
-    list_display = (isolated("name"), isolated("short_name"), "slug", "kind", "colour")
+    list_display = (isolated("name", description=_("name")), isolated("short_name", description=_("short name")), "slug",
+                    "kind", "colour")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "slug", "aliases__name")
     prepopulated_fields = {"slug": ("name",)}
@@ -75,7 +78,8 @@ class ActorAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
 
 @admin.register(Outlet)
 class OutletAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
-    list_display = (isolated("name"), "slug", "reliability", isolated("alignment"))
+    list_display = (isolated("name", description=_("name")), "slug", "reliability",
+                    isolated("alignment", description=_("alignment")))
     list_filter = ("reliability",)
     search_fields = ("name", "slug", "alignment")
     prepopulated_fields = {"slug": ("name",)}
@@ -84,7 +88,8 @@ class OutletAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
 @admin.register(Source)
 class SourceAdmin(ReviewedChangesMixin, SimpleHistoryAdmin):
     form = SourceForm
-    list_display = (isolated("title"), isolated("outlet", "outlet__name"), "published_at", "url")
+    list_display = (isolated("title", description=_("title")), isolated("outlet", "outlet__name", _("outlet")),
+                    "published_at", "url")
     list_filter = ("outlet",)
     search_fields = ("title", "url", "outlet__name", "key")
     autocomplete_fields = ("outlet",)

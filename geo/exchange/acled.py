@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from ..models import Claim, Outlet, Precision, date_bounds
 from .acled_match import REACH_KM, Gazetteer
@@ -64,13 +65,17 @@ class Report:
 
     @property
     def listed(self):
-        """The rows not imported, under their headings."""
-        return [("Unusable rows", self.unusable), ("Reviewed claims left as they are", self.left_alone)]
+        """The rows not imported, under their headings (in the reader's language; the reasons name the
+        file's own columns and values, and stay as written)."""
+        return [(_("Unusable rows"), self.unusable), (_("Reviewed claims left as they are"), self.left_alone)]
 
     def summary(self):
-        return (f"{self.rows} rows: {self.territory} changes of territory ({self.created} new drafts, "
-                f"{self.updated} updated, {self.unchanged} unchanged, {len(self.left_alone)} left as reviewed, "
-                f"{len(self.unusable)} unusable); {self.other_events} other events skipped.")
+        return _("%(rows)d rows: %(territory)d changes of territory (%(created)d new drafts, %(updated)d updated, "
+                 "%(unchanged)d unchanged, %(left_alone)d left as reviewed, %(unusable)d unusable); "
+                 "%(other_events)d other events skipped.") % {
+            "rows": self.rows, "territory": self.territory, "created": self.created, "updated": self.updated,
+            "unchanged": self.unchanged, "left_alone": len(self.left_alone), "unusable": len(self.unusable),
+            "other_events": self.other_events}
 
 
 def parse_event_date(text):

@@ -7,6 +7,7 @@ from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..dates import format_date
@@ -44,35 +45,37 @@ class Claim(models.Model):
 
     Status, Rank, Review = Status, Rank, Review
 
-    key = models.SlugField(max_length=120, unique=True, default=new_key,
-                           help_text="Stable identifier, used by imports and the seed data.")
-    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="claims")
-    status = models.CharField(max_length=20, choices=Status.choices)
-    holder = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="held_claims",
-                               help_text="Who holds the place (required for controlled and besieged).")
-    date = models.DateField("effective date")
-    precision = models.CharField(max_length=12, choices=Precision.choices, default=Precision.DAY)
-    earliest = models.DateField(editable=False)
-    latest = models.DateField(editable=False)
-    end = models.DateField(null=True, blank=True, help_text="Optional: the claim asserts nothing from this day on.")
-    claimant = models.CharField(max_length=200, help_text='Who asserts it, e.g. "Syrian army general command", "SOHR".')
-    rank = models.CharField(max_length=12, choices=Rank.choices, default=Rank.NORMAL)
-    rank_reason = models.TextField(blank=True)
-    superseded_at = models.DateTimeField(null=True, blank=True,
-                                         help_text="When the claim was shown wrong; views as known before then still count it.")
-    superseded_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes")
-    review = models.CharField(max_length=10, choices=Review.choices, default=Review.DRAFT)
-    known_from = models.DateTimeField(null=True, blank=True, editable=False)
-    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-    notes = models.TextField(blank=True)
-    revision = models.PositiveIntegerField(default=1, editable=False,
-                                           help_text="Moves on every save; a form opened on an older revision cannot overwrite.")
+    key = models.SlugField(_("key"), max_length=120, unique=True, default=new_key,
+                           help_text=_("Stable identifier, used by imports and the seed data."))
+    place = models.ForeignKey(Place, verbose_name=_("place"), on_delete=models.PROTECT, related_name="claims")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    holder = models.ForeignKey(Actor, verbose_name=_("holder"), null=True, blank=True, on_delete=models.PROTECT, related_name="held_claims",
+                               help_text=_("Who holds the place (required for controlled and besieged)."))
+    date = models.DateField(_("effective date"))
+    precision = models.CharField(_("precision"), max_length=12, choices=Precision.choices, default=Precision.DAY)
+    earliest = models.DateField(_("earliest"), editable=False)
+    latest = models.DateField(_("latest"), editable=False)
+    end = models.DateField(_("end"), null=True, blank=True, help_text=_("Optional: the claim asserts nothing from this day on."))
+    claimant = models.CharField(_("claimant"), max_length=200, help_text=_('Who asserts it, e.g. "Syrian army general command", "SOHR".'))
+    rank = models.CharField(_("rank"), max_length=12, choices=Rank.choices, default=Rank.NORMAL)
+    rank_reason = models.TextField(_("rank reason"), blank=True)
+    superseded_at = models.DateTimeField(_("superseded at"), null=True, blank=True,
+                                         help_text=_("When the claim was shown wrong; views as known before then still count it."))
+    superseded_by = models.ForeignKey("self", verbose_name=_("superseded by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes")
+    review = models.CharField(_("review"), max_length=10, choices=Review.choices, default=Review.DRAFT)
+    known_from = models.DateTimeField(_("known from"), null=True, blank=True, editable=False)
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("editor"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    notes = models.TextField(_("notes"), blank=True)
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False,
+                                           help_text=_("Moves on every save; a form opened on an older revision cannot overwrite."))
 
     history = HistoricalRecords(excluded_fields=["known_from", "updated_at"])
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["place", "date", "id"]
         permissions = [("publish_claim", "Can publish or reject claims")]
         indexes = [
@@ -85,12 +88,12 @@ class Claim(models.Model):
             models.CheckConstraint(
                 condition=~Q(status__in=["controlled", "besieged"]) | Q(holder__isnull=False),
                 name="claim_holder_required",
-                violation_error_message="A controlled or besieged claim needs a holder.",
+                violation_error_message=_("A controlled or besieged claim needs a holder."),
             ),
             models.CheckConstraint(
                 condition=~Q(status__in=["contested", "unknown"]) | Q(holder__isnull=True),
                 name="claim_no_holder_when_unheld",
-                violation_error_message="A contested or unknown claim has no holder: list the sides as other actors.",
+                violation_error_message=_("A contested or unknown claim has no holder: list the sides as other actors."),
             ),
             models.CheckConstraint(condition=Q(earliest__lte=F("date"), latest__gte=F("date")), name="claim_date_within_bounds"),
             models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gt=F("date")), name="claim_end_after_date"),
@@ -103,12 +106,12 @@ class Claim(models.Model):
             models.CheckConstraint(
                 condition=Q(rank="normal") | ~Q(rank_reason=""),
                 name="claim_rank_reason",
-                violation_error_message="A preferred or superseded claim needs the reason for its rank.",
+                violation_error_message=_("A preferred or superseded claim needs the reason for its rank."),
             ),
             models.CheckConstraint(
                 condition=~Q(rank="superseded") | Q(superseded_at__isnull=False),
                 name="claim_superseded_at",
-                violation_error_message="A superseded claim needs the time it was superseded.",
+                violation_error_message=_("A superseded claim needs the time it was superseded."),
             ),
             models.CheckConstraint(condition=~Q(claimant=""), name="claim_claimant_not_empty"),
             models.CheckConstraint(condition=Q(status__in=["controlled", "contested", "besieged", "unknown"]), name="claim_status_valid"),
@@ -120,8 +123,11 @@ class Claim(models.Model):
         ]
 
     def __str__(self):
-        holder = f" by {self.holder.short_name}" if self.holder_id else ""
-        return f"{self.place} {self.status}{holder} from {self.date_label} ({self.claimant})"
+        slots = {"place": self.place, "status": self.get_status_display(), "date": self.date_label, "claimant": self.claimant}
+        if self.holder_id:
+            return gettext("%(place)s %(status)s by %(holder)s from %(date)s (%(claimant)s)") % {
+                **slots, "holder": self.holder.short_name}
+        return gettext("%(place)s %(status)s from %(date)s (%(claimant)s)") % slots
 
     @property
     def date_label(self):
@@ -143,26 +149,29 @@ class Claim(models.Model):
     def clean(self):
         errors = {}
         if self.status in (self.Status.CONTROLLED, self.Status.BESIEGED) and not self.holder_id:
-            errors["holder"] = f"A {self.status} claim needs a holder: say who holds the place."
+            errors["holder"] = gettext("A %(status)s claim needs a holder: say who holds the place.") % {
+                "status": self.get_status_display()}
         if self.status in (self.Status.CONTESTED, self.Status.UNKNOWN) and self.holder_id:
-            errors["holder"] = f"A {self.status} claim has no holder: list the sides as other actors."
+            errors["holder"] = gettext("A %(status)s claim has no holder: list the sides as other actors.") % {
+                "status": self.get_status_display()}
         if self.date and self.precision in (Precision.MONTH, Precision.YEAR):
             start = date_bounds(self.date, self.precision)[0]
             if self.date != start:
-                unit = "month" if self.precision == Precision.MONTH else "year"
-                errors["date"] = (
-                    f"A {unit}-precision date names no day: enter {start.isoformat()} (the first day of the {unit}), "
-                    "or choose day precision."
-                )
+                errors["date"] = (gettext(
+                    "A month-precision date names no day: enter %(start)s (the first day of the month), or choose day "
+                    "precision.") if self.precision == Precision.MONTH else gettext(
+                    "A year-precision date names no day: enter %(start)s (the first day of the year), or choose day "
+                    "precision.")) % {"start": start.isoformat()}
         if self.date and self.end and self.end <= self.date:
-            errors["end"] = f"The end ({self.end}) must come after the effective date ({self.date})."
+            errors["end"] = gettext("The end (%(end)s) must come after the effective date (%(date)s).") % {
+                "end": self.end, "date": self.date}
         if self.precision == Precision.APPROXIMATE and self.date:
             if (self.earliest and self.earliest > self.date) or (self.latest and self.latest < self.date):
-                errors["date"] = "An approximate date must lie within its earliest and latest days."
+                errors["date"] = gettext("An approximate date must lie within its earliest and latest days.")
         if self.rank != self.Rank.NORMAL and not self.rank_reason.strip():
-            errors["rank_reason"] = f"Say why this claim is {self.rank}."
+            errors["rank_reason"] = gettext("Say why this claim is %(rank)s.") % {"rank": self.get_rank_display()}
         if self.rank == self.Rank.SUPERSEDED and not self.superseded_at:
-            errors["superseded_at"] = "Say when the claim was shown wrong (the publication that superseded it)."
+            errors["superseded_at"] = gettext("Say when the claim was shown wrong (the publication that superseded it).")
         if errors:
             raise ValidationError(errors)
 
@@ -189,11 +198,13 @@ class ClaimActor(models.Model):
 
     Role = Role
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="other_actors")
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="+")
-    role = models.CharField(max_length=12, choices=Role.choices)
+    claim = models.ForeignKey(Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="other_actors")
+    actor = models.ForeignKey(Actor, verbose_name=_("actor"), on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices)
 
     class Meta:
+        verbose_name = _("other side")
+        verbose_name_plural = _("other sides")
         ordering = ["claim", "role", "actor"]
         constraints = [
             models.UniqueConstraint(fields=["claim", "actor"], name="claimactor_unique"),
@@ -207,16 +218,18 @@ class ClaimActor(models.Model):
 class Citation(models.Model):
     """A source and the exact words in it that support the claim."""
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(help_text="The exact words of the source, or a close paraphrase marked as such in the note.")
-    quote_is_paraphrase = models.BooleanField(default=False,
-                                              help_text="The source's wording is summarised, not quoted verbatim.")
-    note = models.CharField(max_length=300, blank=True)
+    claim = models.ForeignKey(Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(_("quote"), help_text=_("The exact words of the source, or a close paraphrase marked as such in the note."))
+    quote_is_paraphrase = models.BooleanField(_("quote is paraphrase"), default=False,
+                                              help_text=_("The source's wording is summarised, not quoted verbatim."))
+    note = models.CharField(_("note"), max_length=300, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         ordering = ["claim", "source__published_at", "id"]
         constraints = [
             models.UniqueConstraint(fields=["claim", "source"], name="citation_unique_per_source"),

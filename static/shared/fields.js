@@ -1,23 +1,25 @@
 /**
  * The reader and writer of each kind of URL parameter declared in parameters.js: parse(text) returns the
  * value or throws an Error saying what is wrong; write(value) returns the text, or null when the value is
- * the default and is left out of the URL. What is written always reads back the same.
+ * the default and is left out of the URL. What is written always reads back the same. The errors a reader
+ * may see are in the page's language; the declaration's own words (its axes, help and errors) are English.
  */
 import { dayToISO, parseDay } from "./days.js";
+import { gettext, interpolate } from "./i18n.js";
 
 const SLUG = /^[-a-z0-9_]{1,200}$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const rounded = (value, digits) => String(Number(value.toFixed(digits)));
 
 function inRange(value, min, max, what) {
-  if (value < min || value > max) throw new Error(`${what} must be between ${min} and ${max}`);
+  if (value < min || value > max) throw new Error(interpolate(gettext("%(what)s must be between %(min)s and %(max)s"), { what, min, max }));
 }
 
 function coordinates({ axes }) {
   return {
     parse(text) {
       const parts = text.split(",");
-      if (parts.length !== axes.length || !parts.every((part) => NUMBER.test(part.trim()))) throw new Error(`not ${axes.length} numbers`);
+      if (parts.length !== axes.length || !parts.every((part) => NUMBER.test(part.trim()))) throw new Error(interpolate(gettext("not %(count)s numbers"), { count: axes.length }));
       const values = parts.map(Number);
       axes.forEach(([what, min, max], i) => inRange(values[i], min, max, what));
       return values;
@@ -30,7 +32,7 @@ const KINDS = {
   date: () => ({
     parse(text) {
       const day = parseDay(text);
-      if (day === null) throw new Error("not a date");
+      if (day === null) throw new Error(gettext("not a date"));
       return day;
     },
     write: dayToISO,
@@ -52,16 +54,16 @@ const KINDS = {
   }),
   number: ({ min, max, digits }) => ({
     parse(text) {
-      if (!NUMBER.test(text)) throw new Error("not a number");
+      if (!NUMBER.test(text)) throw new Error(gettext("not a number"));
       const value = Number(text);
-      if (value < min || value > max) throw new Error(`must be between ${min} and ${max}`);
+      if (value < min || value > max) throw new Error(interpolate(gettext("must be between %(min)s and %(max)s"), { min, max }));
       return value;
     },
     write: (value) => rounded(value, digits),
   }),
   zoom: ({ max }) => ({
     parse(text) {
-      if (!/^\d{1,2}$/.test(text) || Number(text) > max) throw new Error("not a zoom level");
+      if (!/^\d{1,2}$/.test(text) || Number(text) > max) throw new Error(gettext("not a zoom level"));
       return Number(text);
     },
     write: String,
@@ -70,7 +72,7 @@ const KINDS = {
     parse(text) {
       if (yes.includes(text)) return true;
       if (no.includes(text)) return false;
-      throw new Error("not 1 or 0");
+      throw new Error(gettext("not 1 or 0"));
     },
     write: (value) => (value ? "1" : null),
   }),
@@ -80,7 +82,7 @@ const KINDS = {
     return {
       parse(text) {
         const [w, s, e, n] = parse(text);
-        if (w >= e || s >= n) throw new Error("west must be less than east and south less than north");
+        if (w >= e || s >= n) throw new Error(gettext("west must be less than east and south less than north"));
         return [w, s, e, n];
       },
       write,
@@ -89,7 +91,7 @@ const KINDS = {
   speed: ({ min, max, words }) => ({
     parse(text) {
       if (text in words) return words[text];
-      if (!/^\d+(\.\d+)?$/.test(text)) throw new Error("not a speed");
+      if (!/^\d+(\.\d+)?$/.test(text)) throw new Error(gettext("not a speed"));
       const value = Number(text);
       inRange(value, min, max, "the speed");
       return value;

@@ -5,6 +5,7 @@
  * declaration (embed/parameters.py translates a map address for oEmbed by it too).
  */
 import { schemaOf } from "./fields.js";
+import { gettext, interpolate } from "./i18n.js";
 import PARAMETERS from "./parameters.js";
 
 export const MAP_SCHEMA = schemaOf(PARAMETERS.map);
@@ -27,7 +28,8 @@ export function readState(search, schema = MAP_SCHEMA) {
     try {
       state[name] = field.parse(value.trim());
     } catch (error) {
-      errors.push({ param: name, value, message: `${name}=${JSON.stringify(value)} was ignored: ${error.message} (expected ${field.help}).` });
+      errors.push({ param: name, value, message: interpolate(gettext("%(name)s=%(value)s was ignored: %(error)s (expected %(help)s)."),
+        { name, value: JSON.stringify(value), error: error.message, help: field.help }) });
     }
   }
   return { state, errors };

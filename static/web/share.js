@@ -9,7 +9,7 @@
  */
 import { isolatedText } from "../shared/bidi.js";
 import { formatDay } from "../shared/days.js";
-import { gettext, interpolate, pgettext } from "../shared/i18n.js";
+import { DEFAULT_LANGUAGE, gettext, interpolate, language, pgettext } from "../shared/i18n.js";
 import { CONTROLS, EMBED_SCHEMA, mapToEmbed, readState, writeState } from "../shared/urlstate.js";
 import { createDownloads } from "./downloads.js";
 
@@ -123,7 +123,9 @@ function buildDialog(button, { placeName = () => undefined }) {
     const place = placeName(view.place);
     const title = [gettext("ControlMap: territorial control map"), place && isolatedText(place), view.at !== undefined ? formatDay(view.at) : undefined]
       .filter(Boolean).join(pgettext("a list", ", "));
-    downloads.update(view, { step: Math.max(1, Math.round(span.step ?? 7)), from: span.from, to: span.to });
+    // The pictures are lettered in the page's language, even when it came from the browser, not the address.
+    const lettered = view.lang || language === DEFAULT_LANGUAGE ? view : { ...view, lang: language };
+    downloads.update(lettered, { step: Math.max(1, Math.round(span.step ?? 7)), from: span.from, to: span.to });
     return { src: new URL(`${embedPath}${writeState(state, EMBED_SCHEMA)}`, location.href).href, title };
   }
 

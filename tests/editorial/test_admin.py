@@ -57,7 +57,7 @@ def test_editor_cannot_publish(editor, place):
 def test_reviewer_publishes_and_rejects_with_a_reason(reviewer, place):
     claim = draft(place)
     response = reviewer.post(f"/admin/geo/claim/{claim.pk}/publish/", follow=True)
-    assert "1 claim(s) published" in response.content.decode()
+    assert "1 claim published." in response.content.decode()
     claim.refresh_from_db()
     assert claim.review == "published" and claim.revision == 2
     assert claim.history.first().history_user.username == "rita"
@@ -184,7 +184,7 @@ def test_new_source_from_an_article_page(editor):
                 value = "on" if index else ""
             data[f"p-{index}-{name}"] = value.isoformat() if hasattr(value, "isoformat") else value
     response = editor.post("/editorial/articles/new/", data, follow=True)
-    assert "draft claim(s)" in response.content.decode()
+    assert "draft claims with their citations" in response.content.decode()
     source = Source.objects.get(url="https://example.org/deir")
     assert source.seed_file == "000_2c37a26b265c7102.txt" and source.title.startswith("Syria says it liberated")
     claims = Claim.objects.filter(citations__source=source)

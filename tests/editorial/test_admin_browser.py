@@ -63,7 +63,7 @@ def test_editor_drafts_reviewer_publishes_map_shows_history_names_both(live_serv
     reviewer.locator(f"input[name=_selected_action][value='{claim.pk}']").check()
     reviewer.select_option("select[name=action]", "publish_claims")
     reviewer.click("button[name=index]")
-    expect(reviewer.locator(".messagelist")).to_contain_text("1 claim(s) published")
+    expect(reviewer.locator(".messagelist")).to_contain_text("1 claim published.")
 
     # The public map, at the claim's date, shows the new holder of Mayadin.
     public = new_page(viewport={"width": 1280, "height": 900})

@@ -125,3 +125,12 @@ def test_the_widget_right_to_left(live_server, live_seeded, new_page, language, 
         assert overlaps(page, group) == [], group
     assert axe_violations(page, live_server) == []
     assert errors(page) == []
+
+
+@pytest.mark.parametrize("language, ignored", [("ar", 'تم تجاهل at="2017-13-45": ليس تاريخاً'),
+                                               ("ckb", 'at="2017-13-45" پشتگوێ خرا: بەروار نییە')])
+def test_a_malformed_parameter_is_reported_in_the_reader_language(live_server, live_seeded, new_page, language, ignored):
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/?lang={language}&at=2017-13-45")
+    page.wait_for_selector("body[data-ready]", timeout=15000)
+    expect(page.locator("#notices")).to_contain_text(ignored)
