@@ -145,7 +145,7 @@ def test_changelist_search_filters_conflicts_and_map_link(editor, place):
     listed = editor.get(f"/admin/geo/claim/?conflict=yes&place__id__exact={place.pk}").content.decode()
     assert f'href="/admin/geo/claim/{b.pk}/change/" title' in listed  # a's row links to b, the one it disagrees with
     assert f"/admin/geo/claim/{agreeing.pk}/change/" not in listed
-    assert f"/?at=2017-11-21&amp;place=boukamal" in editor.get("/admin/geo/claim/?review__exact=draft").content.decode()
+    assert "/?at=2017-11-21&amp;place=boukamal" in editor.get("/admin/geo/claim/?review__exact=draft").content.decode()
     by_actor = editor.get("/admin/geo/claim/?actor=islamic-state&review__exact=draft").content.decode()
     assert f"/admin/geo/claim/{b.pk}/change/" in by_actor and f"/admin/geo/claim/{agreeing.pk}/change/" not in by_actor
 
