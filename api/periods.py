@@ -18,7 +18,7 @@ from geo.models import Claim
 
 from .fastpath import chunked_cursor
 from .models import KnownSegment
-from .snapshots import usable
+from .snapshots import state_of_json, usable
 
 
 @dataclass(slots=True)
@@ -55,13 +55,6 @@ def _resolved(known_at, places):
             yield PeriodRow(place, period.start, period.end, state.precision, state, [key_of[c.id] for c in state.claims])
 
 
-def _state(key, made):
-    state = made.get(key)
-    if state is None:
-        status, holder, others, sides = orjson.loads(key)
-        sides = tuple(resolution.Side(s, h, tuple(map(tuple, o)), ()) for s, h, o in sides)
-        state = made[key] = resolution.State(status, holder, tuple(map(tuple, others)), sides=sides)
-    return state
 
 
 def _prepared(connection, places):
@@ -76,7 +69,7 @@ def _prepared(connection, places):
         while rows := cursor.fetchmany(5000):
             for place, start, stop, precision, key, claims in rows:
                 keys = [key_of[claim] for claim in orjson.loads(claims)]
-                if current is not None and current.place == place and current.state is _state(key, made):
+                if current is not None and current.place == place and current.state is state_of_json(key, made):
                     current.end = parse_db_date(stop) if stop is not None else None
                     for claim in keys:
                         if claim not in seen:
@@ -87,6 +80,6 @@ def _prepared(connection, places):
                     yield current
                 seen = set(keys)
                 current = PeriodRow(place, parse_db_date(start), parse_db_date(stop) if stop is not None else None,
-                                    precision, _state(key, made), list(keys))
+                                    precision, state_of_json(key, made), list(keys))
     if current is not None:
         yield current

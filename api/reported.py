@@ -13,7 +13,6 @@ import bisect
 import datetime as dt
 from array import array
 
-import orjson
 from django.db import connections, router
 from django.db.models.functions import TruncDate
 from drf_spectacular.utils import extend_schema
@@ -26,7 +25,7 @@ from .fastpath import ExpensiveThrottle, gc_paused
 from .filters import Query, data_version, language
 from .models import KnownSegment
 from .serializers import EPOCH, Actors, Places, timeline_payload
-from .snapshots import known_rows, state_json, usable
+from .snapshots import known_rows, state_json, state_of_json, usable
 from .views import PublicView
 
 FORMAT = "controlmap-reported-timeline/1"
@@ -125,14 +124,6 @@ def _resolved_rows():
                       for _, start, stop, known_from, known_until, precision, key in known_rows(place, claims)]
 
 
-def _state(key, made):
-    """The State a key stands for, made once per distinct key (in `made`)."""
-    state = made.get(key)
-    if state is None:
-        status, holder, others, sides = orjson.loads(key)
-        sides = tuple(resolution.Side(s, h, tuple(map(tuple, o)), ()) for s, h, o in sides)
-        state = made[key] = resolution.State(status, holder, tuple(map(tuple, others)), sides=sides)
-    return state
 
 
 def reported_payload(places, actors, version):
@@ -153,7 +144,7 @@ def reported_payload(places, actors, version):
                 for reported, since, precision, key in by_place.get(place, ()):
                     since_days.append((since - epoch).days)
                     key = key or UNKNOWN_KEY
-                    yield place, reported, key, precision, _state(key, made)
+                    yield place, reported, key, precision, state_of_json(key, made)
 
         payload = timeline_payload(changes(), places, actors, version, None)
     payload["format"] = FORMAT

@@ -55,6 +55,17 @@ def state_json(state):
     return orjson.dumps([state.status, state.holder, pairs(state.others), sides]).decode()
 
 
+def state_of_json(key, made):
+    """The State a state_json key stands for, made once per distinct key (kept in `made`), so that equal
+    states are the same object and a run of them merges by identity."""
+    state = made.get(key)
+    if state is None:
+        status, holder, others, sides = orjson.loads(key)
+        sides = tuple(resolution.Side(s, h, tuple(map(tuple, o)), ()) for s, h, o in sides)
+        state = made[key] = resolution.State(status, holder, tuple(map(tuple, others)), sides=sides)
+    return state
+
+
 def known_rows(place, claims, shown=None):
     """Rows of KnownSegment for one place: its segments resolved at each moment at which what is
     known of it changes (a claim becomes known, or known to be superseded), a row kept while the
