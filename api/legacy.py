@@ -36,10 +36,10 @@ def _alias(item, component):
 
 
 def _state(properties):
-    for entry in properties.get("evidence", ()):  # none in the compact form
+    for entry in properties["evidence"]:
         _alias(entry, "Evidence")
     for side in properties["sides"]:
-        for entry in side.get("evidence", ()):
+        for entry in side["evidence"]:
             _alias(entry, "Evidence")
 
 

@@ -5,6 +5,22 @@ See api.snapshots for how they are kept in step with the record and when they ar
 from django.db import models
 
 
+class SnapshotSegment(models.Model):
+    """One place's state, as known now, over a stretch of days [start, stop), with the GeoJSON
+    Feature the control snapshot shows for it (evidence included) and what the timeline needs."""
+
+    place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False)
+    start = models.DateField()
+    stop = models.DateField(null=True, help_text="The first day after the segment; empty while it lasts.")
+    precision = models.CharField(max_length=12)
+    state = models.TextField(help_text="[status, holder, others, sides] with actor ids, as JSON: the state's key.")
+    actors = models.TextField(help_text="The ids of every actor the state names, as JSON (the actor filter).")
+    feature = models.TextField(help_text="The snapshot's Feature, as JSON.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["place", "start"], name="snapshotsegment_place_start")]
+
+
 class SnapshotStatus(models.Model):
     """One row: whether the segments cover every place (a full build has finished since the last
     bulk change). Places changed since are listed in StalePlace."""
@@ -22,9 +38,8 @@ class StalePlace(models.Model):
 class KnownSegment(models.Model):
     """One place's segment of days [start, stop) as known over a stretch of knowledge time
     [known_from, known_until): the answer of resolving the claims known at any moment of that stretch
-    (geo.resolution.segments with known_at). The rows still so (known_until empty) are the segments as
-    known now. Each row holds its snapshot Feature without the place (PreparedPlace) and without
-    evidence, kept once per claim (ClaimEvidence) and filled in from `claims` as the Feature is read."""
+    (geo.resolution.segments with known_at). The timeline as known then is read from these rows,
+    without the Features (evidence is read per claim when a place is opened)."""
 
     place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False)
     start = models.DateField()
@@ -32,29 +47,7 @@ class KnownSegment(models.Model):
     known_from = models.DateTimeField()
     known_until = models.DateTimeField(null=True, help_text="When a claim known or superseded changed the segment; empty: still so.")
     precision = models.CharField(max_length=12)
-    state = models.TextField(help_text="[status, holder, others, sides] with actor ids, as JSON: the state's key.")
-    actors = models.TextField(help_text="The ids of every actor the state names, as JSON (the actor filter).")
-    tail = models.TextField(help_text="The snapshot Feature's JSON after its place's head (PreparedPlace): the "
-                                      "state's properties, every evidence array empty.")
-    claims = models.TextField(help_text="The ids of the deciding claims, as JSON: the state's evidence, in order.")
-    side_claims = models.TextField(help_text="A disputed state's claim ids per side, as JSON ([] otherwise).")
+    state = models.TextField(help_text="As SnapshotSegment.state.")
 
     class Meta:
         indexes = [models.Index(fields=["place", "start", "known_from"], name="knownsegment_place_start")]
-
-
-class ClaimEvidence(models.Model):
-    """The evidence entries of one claim (api.serializers.evidence, one per citation), as the JSON
-    objects of an array without its brackets: stored once, however many segments it decides."""
-
-    claim_id = models.BigIntegerField(primary_key=True)
-    place_id = models.BigIntegerField(db_index=True, help_text="The claim's place: its rows go when the place is written again.")
-    entries = models.TextField()
-
-
-class PreparedPlace(models.Model):
-    """The head of a place's snapshot Features (type, id, point, the place's properties), the same
-    for all of its segments: stored once, each segment's `tail` follows it."""
-
-    place_id = models.BigIntegerField(primary_key=True)
-    head = models.TextField()

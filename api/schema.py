@@ -54,9 +54,6 @@ POINT = obj({"type": string(enum=["Point"]), "coordinates": {**array({"type": "n
 INDEXES = array({"type": "integer"})
 PAGE = {"count": {"type": "integer"}, "next": string(nullable=True), "previous": string(nullable=True)}
 
-COMPACT_ABSENT = ("Who claims what, in which words: always in the full form; left out of the control snapshot's "
-                  "compact form (`form=compact`), where a reader loads one place's from /places/{slug}/.")
-
 COMPONENTS = {
     "Error": {
         "type": "object",
@@ -79,16 +76,14 @@ COMPONENTS = {
     },
     "Side": obj({
         "status": STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
-        "evidence": {**array(ref("Evidence")), "description": COMPACT_ABSENT},
-    }, required=["status", "holder", "others"]),
+        "evidence": array(ref("Evidence")),
+    }),
     "ControlProperties": obj({
         "place": string(), "name": string(), "kind": string(), "size": {"type": "integer", "minimum": 1, "maximum": 5},
         "status": STATE_STATUS, "holder": string(nullable=True), "others": array(ref("ActorRole")),
         "since": PARTIAL_OR_NULL, "since_edtf": EDTF_OR_NULL, "since_label": string(), "precision": PRECISION_OR_NULL,
-        "disputed": {"type": "boolean"}, "sides": array(ref("Side")),
-        "evidence": {**array(ref("Evidence")), "description": COMPACT_ABSENT},
-    }, required=["place", "name", "kind", "size", "status", "holder", "others", "since", "since_edtf", "since_label",
-                 "precision", "disputed", "sides"]),
+        "disputed": {"type": "boolean"}, "sides": array(ref("Side")), "evidence": array(ref("Evidence")),
+    }),
     "ControlFeature": obj({
         "type": string(enum=["Feature"]), "id": string(), "geometry": POINT, "properties": ref("ControlProperties"),
     }),
@@ -355,14 +350,6 @@ KNOWN_AT = OpenApiParameter(
     description=(
         f"Show the record as it was known at this moment: only claims published by then count, and claims "
         f"shown wrong only later still count. Accepts {DATE_ACCEPTED}; a date means the end of that day (UTC)."
-    ),
-)
-FORM = OpenApiParameter(
-    "form", {"type": "string", "enum": ["full", "compact"]},
-    description=(
-        "full (the default): every state with its evidence. compact: the same Features without their evidence "
-        "(about a tenth of the bytes), for a map that loads a place's evidence from /places/{slug}/ (with the same "
-        "`at` and `known_at`) when a reader opens it."
     ),
 )
 SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="A place's stable identifier, e.g. qaim.")

@@ -174,16 +174,6 @@ def snapshot_features(places, states, actor_slug, citations, with_unknown=False)
     return features
 
 
-def compact_features(collection):
-    """The snapshot in its compact form: no evidence (a reader loads a place's when it is opened)."""
-    for item in collection["features"]:
-        properties = item["properties"]
-        del properties["evidence"]
-        for side in properties["sides"]:
-            del side["evidence"]
-    return collection
-
-
 def _state_entry(state, actor_index):
     def pairs(items):
         return [[actor_index[actor], ROLES.index(role)] for actor, role in items]

@@ -1,13 +1,13 @@
-"""Prepared control snapshots: each place's states over days and over knowledge time, resolved once
-per change of the record and stored per stretch of days and stretch of knowledge time, with the
-Feature the snapshot shows (api.models.KnownSegment; its evidence once per claim, api.evidence).
+"""Prepared control snapshots: each place's state as known now, resolved once per change of the
+record and stored per stretch of days with the Feature the snapshot shows (api.models).
 
 Resolving 200,000 claims and shaping ten thousand evidence-rich features took a second per
 request; reading one day's prepared features takes a tenth of that. geo.resolution still decides
-every state (`segments`); this module only keeps its answers. Knowledge time is a second axis: each
-place's segments are resolved at every moment at which what is known of it changes, a row kept while
-the answer stays (about twice the rows of the present alone); the rows still so are the record as
-known now. A snapshot and the timeline, as known now or then, are read from the same rows.
+every state (`segments`); this module only keeps its answers, and the timeline of the record as
+known now is read from the same rows. Knowledge time is a second axis (KnownSegment, no Features):
+each place's segments resolved at every moment at which what is known of it changes, a row kept
+while the answer stays, about twice the rows of the present; the timeline as known then is read
+from them (at L a third of the time of resolving every claim).
 
 Kept in step with the record:
   - triggers in the database (migration 0002) mark stale the places a write touches, in the
@@ -30,17 +30,15 @@ from geo import records, resolution
 from geo.dates import parse_db_date
 from geo.models import Place
 
-from . import evidence
 from .fastpath import chunked_cursor, gc_paused, stream_rows
-from .models import KnownSegment, SnapshotStatus, StalePlace
+from .models import SnapshotSegment, SnapshotStatus, StalePlace
 from .serializers import Actors, Places, citations_by_claim, feature, place_properties, state_properties
-from .serializers import evidence as evidence_entries
 
 BATCH = 2000  # places resolved and written at a time: bounds memory and the citations query
 
 
 def _connection(write=False):
-    alias = router.db_for_write(KnownSegment) if write else router.db_for_read(KnownSegment)
+    alias = router.db_for_write(SnapshotSegment) if write else router.db_for_read(SnapshotSegment)
     return connections[alias]
 
 
@@ -66,12 +64,10 @@ def state_of_json(key, made):
     return state
 
 
-def known_rows(place, claims, shown=None):
+def known_rows(place, claims):
     """Rows of KnownSegment for one place: its segments resolved at each moment at which what is
     known of it changes (a claim becomes known, or known to be superseded), a row kept while the
-    same segment (days, state, precision, deciding claims) is the answer. Each row is
-    [place, start, stop, known_from, known_until, precision, state]; with `shown` (a function of a
-    State), followed by what it returns."""
+    same segment (days, state, precision, deciding claims) is the answer."""
     moments = sorted({c.known_from for c in claims} | {c.superseded_at for c in claims if c.superseded_at is not None})
     rows, open_rows = [], {}
     for moment in moments:
@@ -79,12 +75,7 @@ def known_rows(place, claims, shown=None):
         for segment in resolution.segments(claims, known_at=moment):
             state = segment.state
             key = (segment.start, segment.end, state.precision, tuple(c.id for c in state.claims))
-            row = open_rows.pop(key, None)
-            if row is None:
-                row = [place, segment.start, segment.end, moment, None, state.precision, state_json(state)]
-                if shown is not None:
-                    row.extend(shown(state))
-            now[key] = row
+            now[key] = open_rows.pop(key, None) or [place, segment.start, segment.end, moment, None, state.precision, state_json(state)]
         for row in open_rows.values():
             row[4] = moment
             rows.append(row)
@@ -92,75 +83,51 @@ def known_rows(place, claims, shown=None):
     return rows + list(open_rows.values())
 
 
-def _ids(claims):
-    return orjson.dumps([claim.id for claim in claims]).decode()
-
-
-def _batch_rows(place_claims, actor_slug):
-    """Rows of KnownSegment, ClaimEvidence and PreparedPlace for a batch of (place id, [ClaimFact]), in
-    two queries."""
-    places = Places(Place.objects.filter(id__in=[place for place, _ in place_claims])).rows
-    citations = citations_by_claim(sorted({claim.id for _, claims in place_claims for claim in claims}))
-    segments, evidence, heads = [], [], []
-    for place, claims in place_claims:
+def _segment_rows(place_claims, actor_slug):
+    """Rows of SnapshotSegment for a batch of (place id, [ClaimFact]), in three queries."""
+    resolved = [(place, resolution.segments(claims)) for place, claims in place_claims]
+    resolved = [(place, segments) for place, segments in resolved if segments]
+    if not resolved:
+        return []
+    deciding = [claim.id for _, segments in resolved for segment in segments for claim in segment.state.claims]
+    citations = citations_by_claim(sorted(set(deciding)))
+    places = Places(Place.objects.filter(id__in=[place for place, _ in resolved])).rows
+    rows = []
+    for place, segments in resolved:
         row = places[place]
-        head = orjson.dumps(feature(row, place_properties(row)))[:-len(b"}}")].decode()  # open for the state's properties
-        heads.append((place, head))
-
-        def shown(state):
-            properties = {**place_properties(row), **state_properties(state, actor_slug, {})}
-            whole = orjson.dumps(feature(row, properties)).decode()
-            assert whole.startswith(head), "the place's properties come first"
-            return (orjson.dumps(state.actors()).decode(), whole[len(head):], _ids(state.claims),
-                    orjson.dumps([[c.id for c in side.claims] for side in state.sides]).decode())
-
-        segments.extend(known_rows(place, claims, shown))
-        evidence.extend((claim.id, place, orjson.dumps(evidence_entries([claim], citations))[1:-1].decode()) for claim in claims)
-    return segments, evidence, heads
-
-
-SEGMENT_COLUMNS = "place_id, start, stop, known_from, known_until, precision, state, actors, tail, claims, side_claims"
-EVIDENCE_COLUMNS = "claim_id, place_id, entries"
-
-
-def _insert(cursor, table, columns, rows, conflict=""):
-    """Rows into `table`: by COPY on PostgreSQL, unless a row may exist already (`conflict`: what
-    an insert does then)."""
-    if cursor.db.vendor == "postgresql" and not conflict:
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    marks = ", ".join(["%s"] * len(columns.split(", ")))
-    cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks}){conflict}", rows)
+        for segment in segments:
+            state = segment.state
+            shown = feature(row, {**place_properties(row), **state_properties(state, actor_slug, citations)})
+            rows.append((place, segment.start, segment.end, state.precision, state_json(state),
+                         orjson.dumps(state.actors()).decode(), orjson.dumps(shown).decode()))
+    return rows
 
 
 def _write(places):
     """Replace the segments of `places` (None: every place; or a queryset of place ids)."""
     connection = _connection(write=True)
     actor_slug = Actors().slug
-    place_filter, params = "", []
-    # A claim moved to another place is written with its new place, whichever of the two is written first.
-    conflict = " ON CONFLICT (claim_id) DO UPDATE SET place_id = excluded.place_id, entries = excluded.entries"
+    place_filter = ""
     if places is not None:
         sql, params = places.query.get_compiler(connection=connection).as_sql()
         place_filter = f" WHERE place_id IN ({sql})"
-    else:
-        conflict = ""  # every claim's evidence is gone
+    insert = ("INSERT INTO api_snapshotsegment (place_id, start, stop, precision, state, actors, feature) "
+              "VALUES (%s, %s, %s, %s, %s, %s, %s)")
+    insert_known = ("INSERT INTO api_knownsegment (place_id, start, stop, known_from, known_until, precision, state) "
+                    "VALUES (%s, %s, %s, %s, %s, %s, %s)")
     adapt = connection.ops.adapt_datetimefield_value
     with gc_paused(), connection.cursor() as cursor:
-        for table in ("api_knownsegment", "api_claimevidence", "api_preparedplace"):
-            cursor.execute(f"DELETE FROM {table}{place_filter}", params)
-        # Superseded claims too: known_rows() decides per moment which count.
+        for table in ("api_snapshotsegment", "api_knownsegment"):
+            cursor.execute(f"DELETE FROM {table}{place_filter}", [] if places is None else params)
+        # Superseded claims too: segments() leaves them out as known now, known_rows() decides per moment.
         stream = records.iter_place_claims(places=places, ever_counting=True)
         written = 0
         while batch := [entry for _, entry in zip(range(BATCH), stream)]:
-            segments, evidence, heads = _batch_rows(batch, actor_slug)
-            _insert(cursor, "api_preparedplace", "place_id, head", heads)
-            _insert(cursor, "api_knownsegment", SEGMENT_COLUMNS,
-                    [(*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in segments])
-            _insert(cursor, "api_claimevidence", EVIDENCE_COLUMNS, evidence, conflict)
-            written += len(segments)
+            rows = _segment_rows(batch, actor_slug)
+            cursor.executemany(insert, rows)
+            written += len(rows)
+            known = [row for place, claims in batch for row in known_rows(place, claims)]
+            cursor.executemany(insert_known, [(*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in known])
     return written
 
 
@@ -177,8 +144,7 @@ def rebuild():
         # Fresh statistics for the readers' plans, and a visibility map, without which the timeline
         # cannot read its index alone (autovacuum would get there, minutes later).
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE) api_knownsegment")
-            cursor.execute("VACUUM (ANALYZE) api_claimevidence")
+            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment")
     return written
 
 
@@ -241,62 +207,42 @@ def usable(cursor):
     return cursor.fetchone() is not None
 
 
-def snapshot_body(envelope, at, places=None, actor_ids=None, known_at=None, compact=False):
+def snapshot_body(envelope, at, places=None, actor_ids=None):
     """The JSON of the FeatureCollection `envelope` (its "features" last, and empty) with the
-    prepared Features of every place with a known state on day `at`, as known at `known_at` (None:
-    now), written in (in place slug order); None when the segments cannot be used (then resolve the
-    claims).
+    prepared Features of every place with a known state on day `at`, as known now, written in (in
+    place slug order); None when the segments cannot be used (then resolve the claims).
 
-    `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them;
-    `compact`: the Features without their evidence (api.evidence fills them otherwise).
+    `places`: a queryset of place ids to keep; `actor_ids`: keep states naming one of them.
 
-    The database sorts the day's rows, and each Feature is written into the body with its evidence
-    (api.evidence) as UTF-8 bytes (api.fastpath.stream_rows): a worker holds the body, the day's
-    Features without evidence (at 50,000 places, 20 MB) and one chunk's evidence."""
+    The database sorts the day's rows, and each Feature is written into the body as it arrives (as
+    the UTF-8 bytes stored: api.fastpath.stream_rows), so a worker holds the body and one chunk of
+    rows, never every Feature beside the body (at 50,000 places, 57 MB each)."""
     connection = _connection()
     place_filter, params = records.places_condition(places, connection)
     day = connection.ops.adapt_datefield_value(at)
     actor_filter, actor_params = _actors_condition(actor_ids, connection)
-    moment = None if known_at is None else connection.ops.adapt_datetimefield_value(known_at)
-    text = "h.head || s.tail" if connection.vendor == "postgresql" else "CAST(h.head || s.tail AS BLOB)"  # as bytes
-    columns = text if compact else f"{text}, s.claims, s.side_claims"
-    if connection.vendor == "postgresql":  # one scan of the GiST index on days and knowledge time
-        # As known now: the rows still so, whose knowledge time alone reaches infinity.
-        sql = (f"SELECT {columns} FROM api_knownsegment s JOIN geo_place p ON p.id = s.place_id "
-               "JOIN api_preparedplace h ON h.place_id = s.place_id "
-               "WHERE daterange(s.start, s.stop) @> %s::date AND tstzrange(s.known_from, s.known_until) @> %s::timestamptz"
-               f'{place_filter}{actor_filter} ORDER BY p.slug COLLATE "C"')  # code point order, whatever the collation
-        params = [day, "infinity" if moment is None else moment, *params, *actor_params]
-    else:  # per place, one backward step on a (place, start) index; SQLite's BINARY is code point order
-        known = ("{0}.known_until IS NULL" if moment is None
-                 else "{0}.known_from <= %s AND ({0}.known_until IS NULL OR {0}.known_until > %s)")
-        moments = [] if moment is None else [moment, moment]
-        sql = (f"SELECT {columns} FROM geo_place p CROSS JOIN api_knownsegment s "
-               "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_knownsegment x "
-               f"WHERE x.place_id = p.id AND x.start <= %s AND {known.format('x')}) "
-               "JOIN api_preparedplace h ON h.place_id = p.id "
-               f"WHERE (s.stop IS NULL OR s.stop > %s) AND {known.format('s')}{place_filter}{actor_filter} ORDER BY p.slug")
-        params = [day, *moments, day, *moments, *params, *actor_params]
+    if connection.vendor == "postgresql":  # one scan of the GiST index on the segments' days
+        sql = ("SELECT s.feature FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id "
+               f"WHERE daterange(s.start, s.stop) @> %s::date{place_filter}{actor_filter} "
+               'ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
+        params = [day, *params, *actor_params]
+    else:  # per place, one backward step on the (place, start) index; SQLite's BINARY is code point order
+        sql = ("SELECT CAST(s.feature AS BLOB) FROM geo_place p CROSS JOIN api_snapshotsegment s "
+               "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
+               "WHERE x.place_id = p.id AND x.start <= %s) "
+               f"WHERE (s.stop IS NULL OR s.stop > %s){place_filter}{actor_filter} ORDER BY p.slug")
+        params = [day, day, *params, *actor_params]
     head = orjson.dumps(envelope)
     assert head.endswith(b"[]}"), "the envelope's features come last, empty"
     body = io.BytesIO()  # grows in place, and getvalue() hands over its buffer: no copy of the body
     body.write(head[:-len(b"]}")])
-    # One transaction (no savepoint inside another): the settings below last until it ends.
-    with transaction.atomic(using=connection.alias, savepoint=False), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The planner takes a day for a quarter of the segments (it is a twentieth) and scans the
-            # table: at L 70 ms where the GiST index reads the day in 10. The sort of the day's rows
-            # stays in memory (at XL 40 MB; the default work_mem spills it to disk).
-            cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true)")
+    with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-        rows = stream_rows(cursor, sql, params)
-        features = (evidence.without(feature) for feature, in rows) if compact else evidence.written(cursor, list(rows))
-        write = body.write
-        for index, feature in enumerate(features):
+        for index, (feature,) in enumerate(stream_rows(cursor, sql, params)):
             if index:
-                write(b",")
-            write(feature)
+                body.write(b",")
+            body.write(feature)
     body.write(b"]}")
     return body.getvalue()
 
@@ -324,8 +270,7 @@ def timeline_changes(known_at=None):
         if not usable(cursor):
             return None
     if known_at is None:
-        return _changes(connection, "SELECT place_id, start, precision, state FROM api_knownsegment "
-                                    "WHERE known_until IS NULL ORDER BY place_id, start", [])
+        return _changes(connection, "SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start", [])
     moment = connection.ops.adapt_datetimefield_value(known_at)
     sql = ("SELECT place_id, start, precision, state FROM api_knownsegment WHERE known_from <= %s "
            "AND (known_until IS NULL OR known_until > %s) ORDER BY place_id, start")

@@ -35,7 +35,7 @@ from .pagination import FeaturePagination, ListPagination
 from .formats.acled import acled_rows
 from .renderers import AcledCSVRenderer, CSVRenderer, FastJSONRenderer as JSONRenderer, FormatNegotiation, GeoJSONRenderer, WrittenJSON
 from .serializers import (
-    Actors, Places, citations_by_claim, compact_features, deciding_ids, claim_dict, period_changes, claims_with_relations, iso, period_dict, place_properties,
+    Actors, Places, citations_by_claim, deciding_ids, claim_dict, period_changes, claims_with_relations, iso, period_dict, place_properties,
     snapshot_features, timeline_payload,
 )
 
@@ -81,18 +81,17 @@ class ControlView(PublicView):
     cache_daily = True
     renderer_classes = (GeoJSONRenderer, JSONRenderer, CSVRenderer)
     query = Query(at=day, known_at=moment, actors=slugs, bbox=box, lang=language, format=choice("geojson", "json", "csv"),
-                  form=choice("full", "compact"), v=data_version)
+                  v=data_version)
 
     def build_throttles(self, values):
-        """As known then, the claims are resolved while the segments are being refreshed; a CSV is the
-        whole map written out."""
+        """As known then, the claims are resolved on every build; a CSV is the whole map written out."""
         csv = getattr(self.request.accepted_renderer, "format", None) == "csv"  # by ?format= or Accept
         return [ExpensiveThrottle()] if "known_at" in values or csv else []
 
     @extend_schema(
         operation_id="control_snapshot", summary="Control snapshot on a day",
         parameters=[schema.AT, schema.KNOWN_AT, schema.ACTORS, schema.BBOX, schema.LANG, schema.formats("geojson", "json", "csv"),
-                    schema.FORM, schema.DATA_VERSION],
+                    schema.DATA_VERSION],
         responses={
             (200, "application/geo+json"): schema.ref("ControlCollection"),
             (200, "application/json"): schema.ref("ControlCollection"),
@@ -109,8 +108,7 @@ class ControlView(PublicView):
         within = places_query.values("id") if bbox else None
         collection = {"type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
                       "version": self.validators.version, "features": []}
-        compact = values.get("form") == "compact"
-        prepared = snapshots.snapshot_body(collection, at, within, wanted, known_at, compact)
+        prepared = snapshots.snapshot_body(collection, at, within, wanted) if known_at is None else None
         if prepared is not None and names.is_default(lang):  # JSON already: sent as it is, or read back for CSV
             return Response(orjson.loads(prepared) if request.accepted_renderer.format == "csv" else WrittenJSON(prepared))
         if prepared is not None:  # the prepared Features carry the default names
@@ -124,9 +122,9 @@ class ControlView(PublicView):
             states = records.snapshot(at, known_at, places=within)
             if wanted:
                 states = {place: state for place, state in states.items() if wanted.intersection(state.actors())}
-            citations = {} if compact else citations_by_claim(deciding_ids(states))
+            citations = citations_by_claim(deciding_ids(states))
             collection["features"] = snapshot_features(Places(places_query, lang), states, actors.slug, citations)
-        return Response(compact_features(collection) if compact else collection)
+        return Response(collection)
 
     def download_name(self, request):
         return f"control-{at_day(self.values).isoformat()}"
@@ -141,7 +139,7 @@ class ControlView(PublicView):
             rows.append([
                 p["place"], p["name"], p["kind"], p["size"], *feature["geometry"]["coordinates"], p["status"], p["holder"],
                 actor_roles(p["others"]), p["since"], p["since_label"], p["precision"], p["disputed"], sides,
-                *joined(p.get("evidence", ()), EVIDENCE_COLUMNS),
+                *joined(p["evidence"], EVIDENCE_COLUMNS),
             ])
         return header, rows
 

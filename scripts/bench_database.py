@@ -38,8 +38,7 @@ def prepare(size):
 
     if connection.vendor == "postgresql":  # what autovacuum does minutes after a bulk load
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE) api_knownsegment")
-            cursor.execute("VACUUM (ANALYZE) api_claimevidence")
+            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment")
     return result
 
 
@@ -50,7 +49,7 @@ def measure(size, engine, quick):
 
     django.setup()
     from django.core.cache import cache
-    from django.db import connection, transaction
+    from django.db import connection
     from django.test import Client
 
     from geo import records
@@ -118,7 +117,7 @@ def measure(size, engine, quick):
     statements = []
 
     def capture(execute, sql, params, many, context):
-        if not sql.lstrip().upper().startswith(TRANSACTION_CONTROL):  # the replay runs in one transaction
+        if not sql.lstrip().upper().startswith(TRANSACTION_CONTROL):  # the replay runs in autocommit
             statements.append((sql, params))
         return execute(sql, params, many, context)
 
@@ -126,8 +125,7 @@ def measure(size, engine, quick):
     with connection.execute_wrapper(capture):
         client.get(url)
     replay = []
-    # In one transaction, as the view reads the day: its plan settings (set_config) last until it ends.
-    with transaction.atomic(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         for _ in range(runs):
             started = time.perf_counter()
             for sql, params in statements:
@@ -160,25 +158,12 @@ def measure(size, engine, quick):
     (BENCH_DIR / "static").mkdir(parents=True, exist_ok=True)
     (BENCH_DIR / "static" / f"snapshot-{size.lower()}-{engine}.json").write_bytes(body)
 
-    # The same day as known then (?known_at=), read from the segments over knowledge time; and resolved
-    # from the claims (as while a place is stale, and as every snapshot was before api.snapshots).
-    known_url = f"{url}&known_at={AT}T23:59:59Z"
-    known_then, _ = uncached_samples(known_url)
-    result["snapshot"]["known_then_ms"] = {"p50": ms(statistics.median(known_then)), "p95": ms(percentile(known_then, 0.95))}
-    from api.models import StalePlace
-
-    StalePlace.objects.create(place_id=0)  # no such place: the segments are unusable, the claims resolved
-    try:
-        resolved, _ = uncached_samples(known_url)
-    finally:
-        StalePlace.objects.filter(place_id=0).delete()
+    # The same day as known then (?known_at=): resolved from the claims, as every snapshot was before
+    # api.snapshots prepared them.
+    resolved, _ = uncached_samples(f"{url}&known_at={AT}T23:59:59Z")
     result["snapshot"]["resolved_ms"] = {"p50": ms(statistics.median(resolved)), "p95": ms(percentile(resolved, 0.95))}
-    compact, compact_response = uncached_samples(f"{url}&form=compact")
-    result["snapshot"]["compact"] = {"p50_ms": ms(statistics.median(compact)), "p95_ms": ms(percentile(compact, 0.95)),
-                                     "bytes": len(compact_response.content),
-                                     "gzip_bytes": len(gzip.compress(compact_response.content, 6))}
 
-    segment_sql = next(sql for sql, _ in statements if "api_knownsegment s" in sql)
+    segment_sql = next(sql for sql, _ in statements if "api_snapshotsegment s" in sql)
     segment_params = next(params for sql, params in statements if sql == segment_sql)
 
     # Query plans of the day's segments (as known now) and of the deciding query (as known then).
@@ -198,10 +183,8 @@ def measure(size, engine, quick):
             plan.append("  " * depth[node] + detail)
     result["explain"] = {"sql": connection.ops.compose_sql(deciding, deciding_params) if connection.vendor == "postgresql"
                          else deciding, "plan": plan}
-    with transaction.atomic(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            settings_sql = next(sql for sql, _ in statements if "set_config" in sql)
-            cursor.execute(settings_sql)  # the plan the view gets
             cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {segment_sql}", segment_params)
             result["explain_segments"] = [row[0] for row in cursor.fetchall()]
         else:
@@ -252,6 +235,7 @@ def measure(size, engine, quick):
     # What keeping the prepared snapshots costs: a full rebuild (after a bulk load), and resolving one
     # place again (after a publication, when its transaction commits). Last: it rewrites every segment.
     from api import snapshots
+    from api.models import StalePlace
 
     started = time.perf_counter()
     segments = snapshots.rebuild()
@@ -263,11 +247,8 @@ def measure(size, engine, quick):
         started = time.perf_counter()
         snapshots.refresh_stale()
         refreshes.append(time.perf_counter() - started)
-    prepared_tables = ("api_knownsegment", "api_claimevidence", "api_preparedplace")
-    size_sql = ("SELECT " + " + ".join(f"pg_total_relation_size('{table}')" for table in prepared_tables)
-                if connection.vendor == "postgresql"
-                else "SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name IN "
-                     f"({', '.join(repr(table) for table in prepared_tables)}))")
+    size_sql = ("SELECT pg_total_relation_size('api_snapshotsegment')" if connection.vendor == "postgresql"
+                else "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE '%snapshotsegment%'")
     with connection.cursor() as cursor:
         try:
             cursor.execute(size_sql)

@@ -47,25 +47,21 @@ def render(report):
         + (f"; PostgreSQL's shared_buffers {fmt(m['postgres_shared_buffers_mb'])} MB" if m.get("postgres_shared_buffers_mb") else "")
         + "); *raw SQL* replays the very statements "
         "of one uncached request through a bare cursor and fetches every row: the lower bound the view cannot beat. "
-        "A snapshot, as known now or *as known then* (`&known_at=`), reads the day's prepared segments (api.snapshots: "
-        "each place's state resolved once per write and per moment of knowledge time, each claim's evidence stored once); "
-        "*resolved* is the same answer from the claims, as every snapshot was before the segments; *compact* is "
-        "`&form=compact`, the snapshot without evidence.",
+        "A snapshot as known now reads the day's prepared segments (api.snapshots: each place's state resolved once per "
+        "write, with its Feature); *as known then* (`&known_at=`) resolves the claims on every request, as every "
+        "snapshot did before the segments.",
         "",
         "## Snapshot (`/api/v2/control/?at=`)",
         "",
-        "| size | engine | places | claims | features | uncached p50 / p95 | raw SQL p50 | ratio | as known then p50 / p95 | as known then (resolved) p50 | deciding query p50 | compact p50, gzip | cached p50 / p95 | 304 p50 / p95 | queries (miss / hit / 304) | bytes | gzip |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| size | engine | places | claims | features | uncached p50 / p95 | raw SQL p50 | ratio | as known then (resolved) p50 | deciding query p50 | cached p50 / p95 | 304 p50 / p95 | queries (miss / hit / 304) | bytes | gzip |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in report["results"]:
         s = r["snapshot"]
-        then, compact = s.get("known_then_ms", {}), s.get("compact", {})
         lines.append(
             f"| {r['size']} | {r['engine']} | {fmt(r['places'])} | {fmt(r['claims'])} | {fmt(s['features'])} | "
             f"{fmt(s['uncached_ms']['p50'])} / {fmt(s['uncached_ms']['p95'])} ms | {fmt(s['raw_sql_ms']['p50'])} ms | "
-            f"{fmt(s['ratio_to_raw_sql'])}× | {fmt(then.get('p50'))} / {fmt(then.get('p95'))} ms | "
-            f"{fmt(s.get('resolved_ms', {}).get('p50'))} ms | {fmt(s['deciding_sql_ms']['p50'])} ms | "
-            f"{fmt(compact.get('p50_ms'))} ms, {kb(compact.get('gzip_bytes'))} | "
+            f"{fmt(s['ratio_to_raw_sql'])}× | {fmt(s.get('resolved_ms', {}).get('p50'))} ms | {fmt(s['deciding_sql_ms']['p50'])} ms | "
             f"{fmt(s['cached_ms']['p50'])} / {fmt(s['cached_ms']['p95'])} ms | "
             f"{fmt(s['not_modified_ms']['p50'])} / {fmt(s['not_modified_ms']['p95'])} ms | "
             f"{s['queries_uncached']} / {s['queries_when_cached']} / {s['queries_when_304']} | {kb(s['bytes'])} | {kb(s['gzip_bytes'])} |"
@@ -262,9 +258,6 @@ def targets(report):
         row("snapshot at L, p50 uncached ≤ 150 ms", f"{fmt(s['uncached_ms']['p50'])} ms", s["uncached_ms"]["p50"] <= 150)
         row("snapshot at L, cached p50 ≤ 2 ms", f"{fmt(s['cached_ms']['p50'])} ms", s["cached_ms"]["p50"] <= 2)
         row("snapshot at L, 304 p50 ≤ 2 ms", f"{fmt(s['not_modified_ms']['p50'])} ms", s["not_modified_ms"]["p50"] <= 2)
-        if s.get("known_then_ms"):
-            row("snapshot as known then at L, p50 ≤ 150 ms (issue 21)", f"{fmt(s['known_then_ms']['p50'])} ms",
-                s["known_then_ms"]["p50"] <= 150)
         p = L.get("prepared")
         if p:
             row("full rebuild of the prepared segments at L ≤ 30 s (issue 21)", f"{fmt(p['rebuild_s'])} s", p["rebuild_s"] <= 30)
@@ -273,9 +266,6 @@ def targets(report):
     if XL:
         s = XL["snapshot"]
         row("snapshot at XL, p50 uncached ≤ 600 ms", f"{fmt(s['uncached_ms']['p50'])} ms", s["uncached_ms"]["p50"] <= 600)
-        if s.get("known_then_ms"):
-            row("snapshot as known then at XL, p50 ≤ 600 ms (issue 21)", f"{fmt(s['known_then_ms']['p50'])} ms",
-                s["known_then_ms"]["p50"] <= 600)
         p = XL.get("prepared")
         if p and p.get("stored_bytes"):
             row("prepared data at XL ≤ 1 GB on disk (issue 21)", kb(p["stored_bytes"]), p["stored_bytes"] <= 1e9)

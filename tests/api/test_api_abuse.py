@@ -25,7 +25,7 @@ from controlmap import health as health_module
 from geo.models import Place
 
 ENDPOINTS = {
-    "/api/v2/control/": ["at", "known_at", "actors", "bbox", "format", "form", "lang"],
+    "/api/v2/control/": ["at", "known_at", "actors", "bbox", "format", "lang"],
     "/api/v2/areas/": ["at", "known_at", "actors", "bbox", "format"],
     "/api/v2/timeline/": ["known_at", "lang"],
     "/api/v2/places/": ["q", "page", "page_size", "format", "lang"],

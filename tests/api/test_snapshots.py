@@ -1,5 +1,5 @@
-"""The prepared snapshots (api.snapshots) give exactly the answers of resolving the claims, as known
-now and as known then, in full and compact form, and follow every write to the record, whoever makes it."""
+"""The prepared snapshots (api.snapshots) give exactly the answers of resolving the claims, and
+follow every write to the record, whoever makes it."""
 import datetime as dt
 import io
 import json
@@ -7,14 +7,12 @@ import threading
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
-from hypothesis import strategies as st
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
 from api import snapshots
-from api.models import ClaimEvidence, KnownSegment, PreparedPlace, StalePlace
+from api.models import KnownSegment, SnapshotSegment, StalePlace
 from geo.models import Actor, Citation, Claim, Outlet, Place, Source
 from geo.synthetic import Generator
 
@@ -102,13 +100,12 @@ def test_synthetic_record_prepared_equals_resolved(client, seeded, django_captur
     with django_capture_on_commit_callbacks(execute=True):  # bulk inserts: no model signals, one bulk_changed
         Generator(places=40, claims=1200, seed=6).run()
     assert not StalePlace.objects.exists()
-    now = KnownSegment.objects.filter(place__slug__startswith="syn6-", known_until__isnull=True)
-    assert now.count() > 500
+    assert SnapshotSegment.objects.filter(place__slug__startswith="syn6-").count() > 500
     days = [D("2014-01-01") + dt.timedelta(days=offset) for offset in range(0, 5 * 365, 61)]
     assert_prepared_equals_resolved(client, [f"/api/v2/control/?at={day}" for day in days] + ["/api/v2/timeline/"])
     # Knowledge time too: every claim superseded or not, its sources published before or after.
     moments = knowledge_moments()
-    assert KnownSegment.objects.filter(place__slug__startswith="syn6-").count() > now.count()
+    assert KnownSegment.objects.filter(place__slug__startswith="syn6-").count() > SnapshotSegment.objects.filter(place__slug__startswith="syn6-").count()
     assert_prepared_equals_resolved(client, known_timelines(moments[::max(1, len(moments) // 60)]) +
                                     [f"/api/v2/timeline/?known_at={day}" for day in days])
 
@@ -164,8 +161,7 @@ def test_a_write_without_signals_is_never_served_stale(client, seeded, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         Claim.objects.filter(place=mosul).delete()
     assert state_of(client, "mosul", "2017-11-20") is None
-    assert not KnownSegment.objects.filter(place_id=mosul.pk).exists()
-    assert not ClaimEvidence.objects.filter(place_id=mosul.pk).exists()
+    assert not SnapshotSegment.objects.filter(place_id=mosul.pk).exists()
 
 
 @pytest.mark.parametrize("write", ["claim", "claim actor", "source", "actor"])
@@ -183,15 +179,11 @@ def test_every_kind_of_write_marks_its_places(seeded, write):
 
 
 def test_refresh_snapshots_rebuilds_everything_on_demand(seeded):
-    def segments():
-        return sorted(KnownSegment.objects.values_list("place_id", "start", "stop", "known_from", "known_until", "state", "tail",
-                                                       "claims"), key=str)
-
-    before = segments()
+    before = sorted(SnapshotSegment.objects.values_list("place_id", "start", "stop", "state", "feature"))
     out = io.StringIO()
     call_command("refresh_snapshots", "--all", stdout=out)
     assert f"rebuilt: {len(before)} segments" in out.getvalue()
-    assert segments() == before
+    assert sorted(SnapshotSegment.objects.values_list("place_id", "start", "stop", "state", "feature")) == before
 
 
 def test_a_place_written_during_its_refresh_stays_marked(live_seeded, monkeypatch, in_thread):
@@ -227,80 +219,3 @@ def test_a_place_written_during_its_refresh_stays_marked(live_seeded, monkeypatc
     snapshots.refresh_stale()
     raqqa_feature = next(f for f in prepared_features(D("2017-11-20")) if f["id"] == "raqqa")
     assert "A second write" in json.dumps(raqqa_feature)
-
-
-# ------------------------------------------------------------------ as known then, compact
-
-DAYS = st.integers(0, 5 * 365 + 60).map(lambda offset: dt.date(2013, 12, 1) + dt.timedelta(days=offset))
-
-
-def known_snapshot(day, moment):
-    body = snapshots.snapshot_body({"type": "FeatureCollection", "features": []}, day, known_at=moment)
-    return None if body is None else json.loads(body)["features"]
-
-
-def without_evidence(collection):
-    for item in collection["features"]:
-        del item["properties"]["evidence"]
-        for side in item["properties"]["sides"]:
-            del side["evidence"]
-    return collection
-
-
-def test_seed_snapshots_as_known_then_are_read_and_equal_to_resolving_the_claims(client, seeded):
-    moments = knowledge_moments()
-    assert known_snapshot(dt.date(2017, 11, 20), moments[len(moments) // 2]) is not None
-    days = ["2014-06-15", "2015-03-01", "2016-06-15", "2017-10-20", "2017-11-05", "2017-11-20", "2018-12-31"]
-    urls = [f"/api/v2/control/?at={day}&known_at={quote(moment.isoformat())}" for moment in moments for day in days[3:6]]
-    urls += [f"/api/v2/control/?at={day}&known_at={known}" for day in days for known in ("2010-01-01", "2017-11-10", "2030-01-01")]
-    urls += ["/api/v2/control/?at=2017-11-05&known_at=2017-11-10&actors=sdf,iraqi-government",
-             "/api/v2/control/?at=2017-11-05&known_at=2017-11-10&bbox=40.9,34.3,41.2,34.5",
-             "/api/v2/control/?at=2017-11-05&known_at=2017-11-10&format=csv"]
-    assert_prepared_equals_resolved(client, urls)
-
-
-def test_evidence_is_stored_once_per_claim(seeded):
-    counting = Claim.objects.filter(review="published", known_from__isnull=False)
-    assert ClaimEvidence.objects.count() == counting.count()
-    assert KnownSegment.objects.filter(tail__contains='"quote"').count() == 0
-    assert PreparedPlace.objects.count() == Claim.objects.filter(review="published").values("place").distinct().count()
-    assert KnownSegment.objects.count() > KnownSegment.objects.filter(known_until__isnull=True).count()
-
-
-def test_the_compact_snapshot_is_the_full_one_without_evidence(client, seeded):
-    for known in ("", "&known_at=2017-11-10"):
-        url = f"/api/v2/control/?at=2017-11-05{known}"
-        full, compact = fetch(client, url), fetch(client, f"{url}&form=compact")
-        assert len(compact.content) * 3 < len(full.content)
-        assert compact.json() == without_evidence(full.json())
-        assert fetch(client, f"{url}&form=full").json() == fetch(client, url).json()
-        assert_prepared_equals_resolved(client, [f"{url}&form=compact", f"{url}&form=compact&lang=ar"])
-    opened = fetch(client, "/api/v2/places/raqqa/?at=2017-11-05&known_at=2017-11-10").json()
-    assert opened["properties"]["evidence"], "a reader opening a place loads its evidence"
-    v1 = fetch(client, "/api/v1/control/?at=2017-11-05&form=compact").json()
-    assert all("evidence" not in item["properties"] for item in v1["features"])
-    assert "evidence" in fetch(client, "/api/v1/control/?at=2017-11-05").json()["features"][0]["properties"]
-    bad = client.get("/api/v2/control/?at=2017-11-05&form=tiny")
-    assert bad.status_code == 400 and bad.json()["parameter"] == "form"
-
-
-def test_synthetic_snapshots_as_known_then_equal_resolving_the_claims(client, seeded, django_capture_on_commit_callbacks):
-    """A property over the days and the moments of knowledge time of a synthetic record (superseded
-    claims, sources published later, same-day conflicts): the prepared answer is the resolved one."""
-    with django_capture_on_commit_callbacks(execute=True):
-        Generator(places=30, claims=900, seed=21).run()
-    moments = knowledge_moments()
-    assert len(moments) > 100
-    seen = []
-
-    @hypothesis_settings(max_examples=30, deadline=None, database=None, derandomize=True,
-                         suppress_health_check=list(HealthCheck))
-    @given(DAYS, st.sampled_from(moments), st.booleans())
-    def check(day, moment, compact):
-        url = f"/api/v2/control/?at={day}&known_at={quote(moment.isoformat())}" + ("&form=compact" if compact else "")
-        assert known_snapshot(day, moment) is not None
-        assert_prepared_equals_resolved(client, [url])
-        seen.append(len(fetch(client, url).json()["features"]))
-
-    check()
-    assert sum(count >= 10 for count in seen) >= 10
