@@ -2,7 +2,7 @@ from django.urls import path, re_path, register_converter
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from . import period_views, views
+from . import period_views, place_views, views
 from .areas import AreasView, PlaceAreasView
 from .caching import cached_view
 from .changes import ChangesView
@@ -41,10 +41,10 @@ urlpatterns = [
     path("api/<api_version:version>/changes/", ChangesView.as_view(), name="changes"),
     path("api/<api_version:version>/timeline/", views.TimelineView.as_view(), name="timeline"),
     path("api/<current_version:version>/timeline/reported/", ReportedTimelineView.as_view(), name="reported-timeline"),
-    path("api/<api_version:version>/places/", views.PlacesView.as_view(), name="places"),
+    path("api/<api_version:version>/places/", place_views.PlacesView.as_view(), name="places"),
     path("api/<api_version:version>/place-areas/", PlaceAreasView.as_view(), name="place-areas"),
-    path("api/<api_version:version>/places/<str:slug>/", views.PlaceDetailView.as_view(), name="place"),
-    path("api/<api_version:version>/places/<str:slug>/history/", views.PlaceHistoryView.as_view(), name="place-history"),
+    path("api/<api_version:version>/places/<str:slug>/", place_views.PlaceDetailView.as_view(), name="place"),
+    path("api/<api_version:version>/places/<str:slug>/history/", place_views.PlaceHistoryView.as_view(), name="place-history"),
     path("api/<api_version:version>/actors/", views.ActorsView.as_view(), name="actors"),
     path("api/<api_version:version>/sources/", views.SourcesView.as_view(), name="sources"),
     path("api/<api_version:version>/claims/", views.ClaimsView.as_view(), name="claims"),
