@@ -11,7 +11,9 @@ decides every row; this module only reads the diagonal off them. Until the segme
 """
 import bisect
 import datetime as dt
+import itertools
 from array import array
+from operator import itemgetter
 
 from django.db import connections, router
 from django.db.models.functions import TruncDate
@@ -103,18 +105,8 @@ def _stored_rows():
     query = (KnownSegment.objects.using(connection.alias).order_by("place_id")
              .annotate(known_day=TruncDate("known_from", tzinfo=utc), until_day=TruncDate("known_until", tzinfo=utc))
              .values_list("place_id", "start", "stop", "known_day", "until_day", "precision", "state"))
-
-    def grouped():
-        place, rows = None, []
-        for place_id, *row in query.iterator(chunk_size=10000):
-            if place_id != place and rows:
-                yield place, rows
-                rows = []
-            place = place_id
-            rows.append(row)
-        if rows:
-            yield place, rows
-    return grouped()
+    rows = query.iterator(chunk_size=10000)
+    return ((place, [row[1:] for row in group]) for place, group in itertools.groupby(rows, key=itemgetter(0)))
 
 
 def _resolved_rows():
