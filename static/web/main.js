@@ -6,17 +6,17 @@
  * (../shared/bidi.js).
  */
 import { dayToISO, formatDay, parseDay } from "../shared/days.js";
-import { decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
 import { gettext, inLanguage, interpolate, language } from "../shared/i18n.js";
 import { renderLegend } from "../shared/legend.js";
-import { createMapView, fetchOutline } from "../shared/mapview.js";
+import { createMapView } from "../shared/mapview.js";
 import { createPanel } from "../shared/panel.js";
 import { createScene } from "../shared/scene.js";
 import { changesBetween, histogram, nextChangeDay, precisionOfDay, previousChangeDay } from "../shared/state.js";
 import { createTextView } from "../shared/textview.js";
 import { createTimeline } from "../shared/timeline.js";
 import { readState } from "../shared/urlstate.js";
+import { config, outline, timeline as decodedTimeline } from "./boot.js";
 import { createChanges } from "./changes.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
@@ -31,7 +31,6 @@ import { createUrlSync } from "./urlsync.js";
 if (followRememberedLanguage()) await new Promise(() => {});
 
 const started = performance.now();
-const config = JSON.parse(document.getElementById("map-config").textContent);
 const api = config.api;
 const $ = (selector) => document.querySelector(selector);
 
@@ -42,17 +41,12 @@ function notice(text) {
   $("#notices").hidden = false;
 }
 
-// Asked for before the timeline is awaited, so the outline is parsed while the timeline is decoded
-// rather than after the first frame.
-const outline = config.outlineUrl ? fetchOutline(config.outlineUrl) : null;
-outline?.catch(() => {}); // a missing outline leaves the map without borders, nothing more
-
 const { state: fromUrl, errors } = readState(location.search);
 for (const error of errors) notice(error.message);
 
 let today;
 try {
-  today = decodeTimeline(await getJSON(config.timelineUrl));
+  today = await decodedTimeline;
 } catch (error) {
   notice(interpolate(gettext("The map could not load its data: %(error)s"), { error: error.message }));
   throw error;
@@ -77,8 +71,12 @@ for (const slug of fromUrl.actors ?? []) {
 }
 
 const openFromList = (index) => openPlace(places[index].slug, { push: true });
+// The country outline is drawn the frame after the places: its layers cost as much as a tenth of the
+// first render, and the places are what a reader waits for.
+let firstRendered;
+const afterFirstRender = new Promise((resolve) => { firstRendered = resolve; });
 const mapView = createMapView($("#map"), {
-  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline,
+  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline: outline && afterFirstRender.then(() => outline),
   center: view.mapInUrl ? [fromUrl.lat, fromUrl.lng] : config.center, zoom: fromUrl.zoom ?? config.zoom,
   fit: view.mapInUrl ? null : places,
   minZoom: config.minZoom, maxZoom: config.maxZoom,
@@ -274,7 +272,6 @@ renderLegend($("#legend"), today.actors);
 createLanguageSwitch($("#language-switch"));
 createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
 apply(fromUrl);
-await mapView.outlineLoaded;
 // Places' areas follow the first render: they do not change with the date, so they are fetched once.
 getJSON(`${api}place-areas/`)
   .then((areas) => {
@@ -283,10 +280,11 @@ getJSON(`${api}place-areas/`)
   })
   .catch((error) => notice(interpolate(gettext("The areas of places could not be loaded: %(error)s"), { error: error.message })));
 // The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
-// asked for last, runs once the places and the outline are drawn.
+// asked for last, runs once the places are drawn.
 await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
+firstRendered();
 table.release();
 document.body.dataset.ready = "true";
 document.body.dataset.firstRenderMs = String(firstRender);
