@@ -71,8 +71,8 @@ for (const slug of fromUrl.actors ?? []) {
 }
 
 const openFromList = (index) => openPlace(places[index].slug, { push: true });
-// The country outline is drawn the frame after the places: its layers cost as much as a tenth of the
-// first render, and the places are what a reader waits for.
+// The country outline is drawn the frame after the places, with the places' names: its layers and the
+// names' placing cost as much as a fifth of the first render, and the places are what a reader waits for.
 let firstRendered;
 const afterFirstRender = new Promise((resolve) => { firstRendered = resolve; });
 const mapView = createMapView($("#map"), {
@@ -98,11 +98,13 @@ const table = createTable({
   textView, scene, mapView, places, dateLabel: timelineLabel, count: $("#text-view-count"), heading: $("#text-view-date"),
 });
 
+let named = false; // the places' names follow the first render, as the outline does
+
 /** Draws the current day (every place when `full`) and brings the table along. */
 function render(full = false) {
   scene.day = view.day;
   table.update(scene.draw(full));
-  if (full) mapView.relabel();
+  if (full && named) mapView.relabel();
 }
 
 const knownStatus = $("#known-status");
@@ -285,6 +287,8 @@ await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
 firstRendered();
+named = true;
+mapView.relabel();
 table.release();
 document.body.dataset.ready = "true";
 document.body.dataset.firstRenderMs = String(firstRender);
