@@ -9,14 +9,13 @@ import { dayToISO, formatDay, parseDay } from "../shared/days.js";
 import { getJSON } from "../shared/http.js";
 import { gettext, inLanguage, interpolate, language } from "../shared/i18n.js";
 import { renderLegend } from "../shared/legend.js";
-import { createMapView } from "../shared/mapview.js";
 import { createPanel } from "../shared/panel.js";
 import { createScene } from "../shared/scene.js";
 import { changesBetween, histogram, nextChangeDay, precisionOfDay, previousChangeDay } from "../shared/state.js";
 import { createTextView } from "../shared/textview.js";
 import { createTimeline } from "../shared/timeline.js";
 import { readState } from "../shared/urlstate.js";
-import { config, outline, timeline as decodedTimeline } from "./boot.js";
+import { config, firstRenderDone, fromUrl as addressed, mapEvents, outline, placesOnMap, timeline as decodedTimeline } from "./boot.js";
 import { createChanges } from "./changes.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
@@ -41,12 +40,13 @@ function notice(text) {
   $("#notices").hidden = false;
 }
 
-const { state: fromUrl, errors } = readState(location.search);
+const { state: fromUrl, errors } = addressed;
 for (const error of errors) notice(error.message);
 
 let today;
+let mapView;
 try {
-  today = await decodedTimeline;
+  [today, mapView] = await Promise.all([decodedTimeline, placesOnMap]);
 } catch (error) {
   notice(interpolate(gettext("The map could not load its data: %(error)s"), { error: error.message }));
   throw error;
@@ -71,24 +71,13 @@ for (const slug of fromUrl.actors ?? []) {
 }
 
 const openFromList = (index) => openPlace(places[index].slug, { push: true });
-// The country outline is drawn the frame after the places, with the places' names: its layers and the
-// names' placing cost as much as a fifth of the first render, and the places are what a reader waits for.
-let firstRendered;
-const afterFirstRender = new Promise((resolve) => { firstRendered = resolve; });
-const mapView = createMapView($("#map"), {
-  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline: outline && afterFirstRender.then(() => outline),
-  center: view.mapInUrl ? [fromUrl.lat, fromUrl.lng] : config.center, zoom: fromUrl.zoom ?? config.zoom,
-  fit: view.mapInUrl ? null : places,
-  minZoom: config.minZoom, maxZoom: config.maxZoom,
-  onPlaceClick: openFromList,
-  onMove: () => {
-    table.list();
-    if (url.applying) return;
-    view.mapInUrl = true;
-    url.sync(false);
-  },
-});
-mapView.setPlaces(places);
+mapEvents.placeClick = openFromList;
+mapEvents.move = () => {
+  table.list();
+  if (url.applying) return;
+  view.mapInUrl = true;
+  url.sync(false);
+};
 const url = createUrlSync({ view, mapView });
 const scene = createScene({ base: today, mapView });
 scene.actors = view.actors;
@@ -98,7 +87,7 @@ const table = createTable({
   textView, scene, mapView, places, dateLabel: timelineLabel, count: $("#text-view-count"), heading: $("#text-view-date"),
 });
 
-let named = false; // the places' names follow the first render, as the outline does
+let named = false; // the places' names follow the first render, as the outline does (boot.js)
 
 /** Draws the current day (every place when `full`) and brings the table along. */
 function render(full = false) {
@@ -286,7 +275,7 @@ getJSON(`${api}place-areas/`)
 await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
-firstRendered();
+firstRenderDone();
 named = true;
 mapView.relabel();
 table.release();
