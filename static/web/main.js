@@ -1,6 +1,7 @@
 /**
- * The public map page: wires the modules together. The timeline payload is fetched once (and the
- * timeline as reported at each date once, for "As reported then": known.js); every state after that is
+ * The public map page: wires the modules together. The timeline payload is fetched once, by the module
+ * that also puts the places on the map before the others arrive (boot.js), and the timeline as reported
+ * at each date once, for "As reported then" (known.js); every state after that is
  * a binary search in the browser, drawn by the scene shared with the embed widget (../shared/scene.js).
  * The view lives in the URL (urlsync.js). Every name shown is isolated for bidirectional text
  * (../shared/bidi.js).
