@@ -97,7 +97,8 @@ def bytes_before_render(page, base):
 def main_thread_before_render(path, mark_ms):
     """The renderer's main thread from navigation to the first-render mark, in a Chromium trace: the
     CPU time (thread time) and the wall time of its top-level tasks. The CPU time depends little on
-    what else the machine runs; the wall time of a loaded machine includes the waits for a core."""
+    what else the machine runs; the wall time of a loaded machine includes the waits for a core. Of the
+    task the mark falls in, the share before the mark counts (its CPU time in proportion to its wall time)."""
     with open(path, encoding="utf-8") as trace:
         events = json.load(trace)
     events = events["traceEvents"] if isinstance(events, dict) else events
@@ -113,7 +114,8 @@ def main_thread_before_render(path, mark_ms):
         if task["ts"] < ends:
             continue  # nested in the task before
         ends = task["ts"] + task["dur"]
-        cpu += task.get("tdur", task["dur"])
+        before = (min(ends, mark["ts"]) - task["ts"]) / task["dur"] if task["dur"] else 1
+        cpu += task.get("tdur", task["dur"]) * before
         wall += min(ends, mark["ts"]) - task["ts"]
     return cpu / 1000, wall / 1000
 
