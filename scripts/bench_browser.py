@@ -1,12 +1,14 @@
 """The benchmark's browser part: the map in headless Chromium: first render, the bytes it waits for,
-the cost of a one-day step and of a 30-day jump (as known now, and "As reported then"), and playback
+the main thread's time before it, the cost of a one-day step and of a 30-day jump (as known now, and "As reported then"), and playback
 frame times.
 
 Its own module because it runs Playwright against any running server: bench.py calls it at L and XL,
 and `bench.py --browser-url` alone against a development server, to compare front-end changes.
 """
 import gzip
+import json
 import statistics
+import tempfile
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -92,8 +94,56 @@ def bytes_before_render(page, base):
     return {"requests": len(urls), "raw_bytes": raw, "gzip_bytes": zipped}
 
 
+def main_thread_before_render(path, mark_ms):
+    """The renderer's main thread from navigation to the first-render mark, in a Chromium trace: the
+    CPU time (thread time) and the wall time of its top-level tasks. The CPU time depends little on
+    what else the machine runs; the wall time of a loaded machine includes the waits for a core. Of the
+    task the mark falls in, the share before the mark counts (its CPU time in proportion to its wall time)."""
+    with open(path, encoding="utf-8") as trace:
+        events = json.load(trace)
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    mark = [e for e in events if e.get("name") == "controlmap-first-render"][-1]
+    start = mark["ts"] - mark_ms * 1000
+    main = {e["tid"] for e in events if e.get("pid") == mark["pid"] and e.get("name") == "thread_name"
+            and e["args"].get("name") == "CrRendererMain"}
+    tasks = sorted((e for e in events if e.get("pid") == mark["pid"] and e.get("tid") in main and e.get("ph") == "X"
+                    and "dur" in e and start <= e["ts"] < mark["ts"]), key=lambda e: (e["ts"], -e["dur"]))
+    cpu = wall = 0
+    ends = -1
+    for task in tasks:
+        if task["ts"] < ends:
+            continue  # nested in the task before
+        ends = task["ts"] + task["dur"]
+        before = (min(ends, mark["ts"]) - task["ts"]) / task["dur"] if task["dur"] else 1
+        cpu += task.get("tdur", task["dur"]) * before
+        wall += min(ends, mark["ts"]) - task["ts"]
+    return cpu / 1000, wall / 1000
+
+
+def traced_loads(browser, base, count):
+    """Warm loads with Chromium's trace on (apart from the timed ones: tracing slows a page down a little)."""
+    cpu, wall = [], []
+    with tempfile.TemporaryDirectory() as directory:
+        for _ in range(count):
+            context = browser.new_context(viewport=VIEWPORT)
+            page = context.new_page()
+            path = f"{directory}/trace.json"
+            browser.start_tracing(page=page, path=path, categories=["devtools.timeline", "blink.user_timing", "toplevel"])
+            page = load_into(page, base, f"at={START}")
+            mark = page.evaluate("performance.getEntriesByName('controlmap-first-render')[0].startTime")
+            browser.stop_tracing()
+            context.close()
+            task_cpu, task_wall = main_thread_before_render(path, mark)
+            cpu.append(task_cpu)
+            wall.append(task_wall)
+    return {"loads": count, "cpu_p50_ms": round(statistics.median(cpu), 1), "busy_p50_ms": round(statistics.median(wall), 1)}
+
+
 def load(context, base, query):
-    page = context.new_page()
+    return load_into(context.new_page(), base, query)
+
+
+def load_into(page, base, query):
     page.goto(f"{base}/?{query}", wait_until="commit")
     page.wait_for_selector("body[data-ready='true']", timeout=300_000)
     return page
@@ -139,6 +189,7 @@ def browser_test(server, quick):
                 if attempt == 1:
                     result["before_first_render"] = bytes_before_render(page, server.base)
                 context.close()
+            result["main_thread_before_first_render"] = traced_loads(browser, server.base, 3 if quick else 5)
             context = browser.new_context(viewport=VIEWPORT)
             page = load(context, server.base, f"at={START}")
             page.wait_for_timeout(500)  # the areas, fetched after the first render, settle

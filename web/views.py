@@ -18,6 +18,7 @@ from web.catalogue import catalogue
 from web.modules import module_graph
 
 ENTRY = "web/main.js"
+BOOT = "web/boot.js"  # imported by ENTRY, and started on its own first (its modules preloaded first)
 PAGE_SECONDS = 10  # how long a CDN may serve the map page, hence an old data version, after a publication
 
 
@@ -50,8 +51,9 @@ def map_page(request):
     language = get_language()
     config["timelineUrl"] = f"{config['api']}timeline/?" + urlencode(
         {"v": config["dataVersion"], **({} if language == settings.LANGUAGE_CODE else {"lang": language})})
-    return render(request, "web/map.html", {"map_config": config, "catalogue": catalogue(), "entry": ENTRY,
-                                            "modules": module_graph(ENTRY)})
+    modules = dict.fromkeys(module_graph(BOOT) + module_graph(ENTRY))
+    return render(request, "web/map.html", {"map_config": config, "catalogue": catalogue(), "entry": ENTRY, "boot": BOOT,
+                                            "modules": list(modules)})
 
 
 @require_safe

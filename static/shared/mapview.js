@@ -70,8 +70,19 @@ export function createMapView(element, config) {
     },
   });
 
+  /** Frames `places`: their extent is found in one pass, not by making a LatLng of each (ten thousand). */
   function fitBounds(places) {
-    map.fitBounds(L.latLngBounds(places.map((p) => [p.lat, p.lon])).pad(0.25), { animate: false, maxZoom: 7 });
+    let south = Infinity;
+    let west = Infinity;
+    let north = -Infinity;
+    let east = -Infinity;
+    for (const { lat, lon } of places) {
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+    }
+    map.fitBounds(L.latLngBounds([south, west], [north, east]).pad(0.25), { animate: false, maxZoom: 7 });
   }
 
   let markers = [];

@@ -171,14 +171,15 @@ export const LEGEND = [
 ];
 
 const sprites = new Map();
+let painter = null; // the one 2D context every sprite is drawn with
 
 /**
- * The same symbol, drawn once into a small offscreen canvas and then copied: a canvas copy costs a
- * fraction of the arcs, clips and stripes, which is what lets ten thousand places play back smoothly.
+ * The same symbol, drawn once into a small image and then copied: a copy costs a fraction of the arcs,
+ * clips and stripes, which is what lets ten thousand places play back smoothly.
  */
 export function stampSymbol(ctx, x, y, r, style, selected = false) {
   const sprite = spriteOf(r, style, selected);
-  ctx.drawImage(sprite, Math.round(x - sprite.half), Math.round(y - sprite.half), 2 * sprite.half, 2 * sprite.half);
+  ctx.drawImage(sprite.image, Math.round(x - sprite.half), Math.round(y - sprite.half), 2 * sprite.half, 2 * sprite.half);
 }
 
 // The sprites of a style object by radius, unselected: a first render stamps ten thousand symbols of a
@@ -196,19 +197,23 @@ export function spriteOf(r, style, selected = false) {
   return sprite;
 }
 
-/** The sprite of a symbol, shared by every style object that draws the same. */
+/**
+ * The sprite of a symbol, shared by every style object that draws the same: {image, half}. Every sprite
+ * is drawn by one offscreen canvas and taken from it as an ImageBitmap: a canvas element and a context
+ * of its own per sprite cost more than the drawing (a first render makes a few hundred), and an image
+ * is copied without the snapshot a canvas needs.
+ */
 function spriteByKey(r, style, selected) {
   const key = `${style.kind}|${style.colours.join()}|${r}|${selected ? 1 : 0}`;
   let sprite = sprites.get(key);
   if (!sprite) {
     const half = Math.ceil(r + (selected ? 6 : 2)); // room for the selection ring only when it is drawn
     const ratio = globalThis.devicePixelRatio || 1;
-    sprite = document.createElement("canvas");
-    sprite.width = sprite.height = 2 * half * ratio;
-    const spriteCtx = sprite.getContext("2d");
-    spriteCtx.scale(ratio, ratio);
-    drawSymbol(spriteCtx, half, half, r, style, selected);
-    sprite.half = half;
+    painter ??= new OffscreenCanvas(1, 1).getContext("2d");
+    painter.canvas.width = painter.canvas.height = 2 * half * ratio; // a blank canvas, its context reset
+    painter.scale(ratio, ratio);
+    drawSymbol(painter, half, half, r, style, selected);
+    sprite = { image: painter.canvas.transferToImageBitmap(), half };
     if (sprites.size > 2000) sprites.clear();
     sprites.set(key, sprite);
   }

@@ -1,22 +1,22 @@
 /**
- * The public map page: wires the modules together. The timeline payload is fetched once (and the
- * timeline as reported at each date once, for "As reported then": known.js); every state after that is
+ * The public map page: wires the modules together. The timeline payload is fetched once, by the module
+ * that also puts the places on the map before the others arrive (boot.js), and the timeline as reported
+ * at each date once, for "As reported then" (known.js); every state after that is
  * a binary search in the browser, drawn by the scene shared with the embed widget (../shared/scene.js).
  * The view lives in the URL (urlsync.js). Every name shown is isolated for bidirectional text
  * (../shared/bidi.js).
  */
 import { dayToISO, formatDay, parseDay } from "../shared/days.js";
-import { decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
 import { gettext, inLanguage, interpolate, language } from "../shared/i18n.js";
 import { renderLegend } from "../shared/legend.js";
-import { createMapView, fetchOutline } from "../shared/mapview.js";
 import { createPanel } from "../shared/panel.js";
 import { createScene } from "../shared/scene.js";
 import { changesBetween, histogram, nextChangeDay, precisionOfDay, previousChangeDay } from "../shared/state.js";
 import { createTextView } from "../shared/textview.js";
 import { createTimeline } from "../shared/timeline.js";
 import { readState } from "../shared/urlstate.js";
+import { config, firstRenderDone, fromUrl as addressed, mapEvents, outline, placesOnMap, timeline as decodedTimeline } from "./boot.js";
 import { createChanges } from "./changes.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
@@ -31,7 +31,6 @@ import { createUrlSync } from "./urlsync.js";
 if (followRememberedLanguage()) await new Promise(() => {});
 
 const started = performance.now();
-const config = JSON.parse(document.getElementById("map-config").textContent);
 const api = config.api;
 const $ = (selector) => document.querySelector(selector);
 
@@ -42,17 +41,13 @@ function notice(text) {
   $("#notices").hidden = false;
 }
 
-// Asked for before the timeline is awaited, so the outline is parsed while the timeline is decoded
-// rather than after the first frame.
-const outline = config.outlineUrl ? fetchOutline(config.outlineUrl) : null;
-outline?.catch(() => {}); // a missing outline leaves the map without borders, nothing more
-
-const { state: fromUrl, errors } = readState(location.search);
+const { state: fromUrl, errors } = addressed;
 for (const error of errors) notice(error.message);
 
 let today;
+let mapView;
 try {
-  today = decodeTimeline(await getJSON(config.timelineUrl));
+  [today, mapView] = await Promise.all([decodedTimeline, placesOnMap]);
 } catch (error) {
   notice(interpolate(gettext("The map could not load its data: %(error)s"), { error: error.message }));
   throw error;
@@ -77,20 +72,13 @@ for (const slug of fromUrl.actors ?? []) {
 }
 
 const openFromList = (index) => openPlace(places[index].slug, { push: true });
-const mapView = createMapView($("#map"), {
-  L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, outline,
-  center: view.mapInUrl ? [fromUrl.lat, fromUrl.lng] : config.center, zoom: fromUrl.zoom ?? config.zoom,
-  fit: view.mapInUrl ? null : places,
-  minZoom: config.minZoom, maxZoom: config.maxZoom,
-  onPlaceClick: openFromList,
-  onMove: () => {
-    table.list();
-    if (url.applying) return;
-    view.mapInUrl = true;
-    url.sync(false);
-  },
-});
-mapView.setPlaces(places);
+mapEvents.placeClick = openFromList;
+mapEvents.move = () => {
+  table.list();
+  if (url.applying) return;
+  view.mapInUrl = true;
+  url.sync(false);
+};
 const url = createUrlSync({ view, mapView });
 const scene = createScene({ base: today, mapView });
 scene.actors = view.actors;
@@ -100,11 +88,13 @@ const table = createTable({
   textView, scene, mapView, places, dateLabel: timelineLabel, count: $("#text-view-count"), heading: $("#text-view-date"),
 });
 
+let named = false; // the places' names follow the first render, as the outline does (boot.js)
+
 /** Draws the current day (every place when `full`) and brings the table along. */
 function render(full = false) {
   scene.day = view.day;
   table.update(scene.draw(full));
-  if (full) mapView.relabel();
+  if (full && named) mapView.relabel();
 }
 
 const knownStatus = $("#known-status");
@@ -274,7 +264,6 @@ renderLegend($("#legend"), today.actors);
 createLanguageSwitch($("#language-switch"));
 createShare($("#share-open"), { placeName: (slug) => placeBySlug.get(slug)?.name });
 apply(fromUrl);
-await mapView.outlineLoaded;
 // Places' areas follow the first render: they do not change with the date, so they are fetched once.
 getJSON(`${api}place-areas/`)
   .then((areas) => {
@@ -283,10 +272,13 @@ getJSON(`${api}place-areas/`)
   })
   .catch((error) => notice(interpolate(gettext("The areas of places could not be loaded: %(error)s"), { error: error.message })));
 // The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
-// asked for last, runs once the places and the outline are drawn.
+// asked for last, runs once the places are drawn.
 await new Promise((resolve) => requestAnimationFrame(resolve));
 const firstRender = Math.round(performance.now() - started);
 performance.mark("controlmap-first-render");
+firstRenderDone();
+named = true;
+mapView.relabel();
 table.release();
 document.body.dataset.ready = "true";
 document.body.dataset.firstRenderMs = String(firstRender);
