@@ -356,6 +356,10 @@ class Sentence(PlaceReading):
             if reference:
                 notes.append(reference)
                 confidence *= 0.85
+            described = self.described({holder, *others})
+            if described:
+                notes.append(described)
+                confidence *= 0.8
             claimant, attribution = self.claimant
             if self.hedge:
                 confidence *= 0.6
@@ -371,6 +375,12 @@ class Sentence(PlaceReading):
                 cue="last_held" if cue.kind in _STATE_KINDS and self._last(cue) else cue.kind,
             ))
         return proposals
+
+    def described(self, sides):
+        """How a side of the proposal was read from a description ("Kurdish forces"), when the sentence does not
+        also name it."""
+        named = {a.slug for a in self.actors if not a.described}
+        return next((a.described for a in self.actors if a.described and a.slug in sides - named), "")
 
     def denied(self):
         """(places, sides) a denial in this sentence is about: the places it names (or "the city"'s),
