@@ -110,11 +110,12 @@ class Article:
         position = bisect.bisect_left(self.antecedent_firsts, token)
         return self.antecedents[position - 1] if position else None
 
-    def referent(self, token):
+    def referent(self, token, introduced=False):
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
-        The town, Boukamal, ...")."""
-        place = self.antecedent(token)
+        The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
+        named next."""
+        place = None if introduced else self.antecedent(token)
         if place is not None:
             return place, "read as"
         position = bisect.bisect_left(self.antecedent_firsts, token)

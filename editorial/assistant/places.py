@@ -134,7 +134,7 @@ class PlaceReading:
         place = self._apposition_after(token)
         if place is not None:
             return [place], f"{words} read as {place.text}, named after it", window
-        place, how = self.article.referent(token)
+        place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
 
     def _apposition_after(self, token):

@@ -108,7 +108,7 @@ PRIOR = {"after", "بعد"}
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
-ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
+ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city").
 PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"

@@ -27,6 +27,7 @@ _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره",
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_SUBORDINATE = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 _STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -245,6 +246,8 @@ class Sentence(PlaceReading):
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
+            if found.start > cue.stop and _SUBORDINATE.intersection(self.article.norms[cue.stop:found.start]):
+                continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
