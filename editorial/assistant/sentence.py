@@ -246,12 +246,19 @@ class Sentence(PlaceReading):
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
-            if found.start > cue.stop and _SUBORDINATE.intersection(self.article.norms[cue.stop:found.start]):
+            if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
         return best[1] if best else None
+
+    def _in_relative_clause(self, start, token):
+        """Whether token `token` stands in an English relative clause opened after token `start` and not closed
+        by a comma before it ("the SDF, which fights IS, on Friday": Friday is the main clause's)."""
+        opened = [i for i in range(start, token) if self.article.norms[i] in _SUBORDINATE]
+        tokens = self.article.tokens
+        return bool(opened) and "," not in self.article.text[tokens[opened[-1]].start: tokens[token].start]
 
     def _word_before(self, token):
         """The normalised word before token `token` in this sentence ("" at its start)."""
