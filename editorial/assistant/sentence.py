@@ -27,6 +27,7 @@ _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره",
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _SUBORDINATE = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 _STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
@@ -119,6 +120,9 @@ class Sentence(PlaceReading):
         relative = self._relative_antecedent(cue)
         if relative is not None:
             return relative
+        position = bisect.bisect_left(self.subject_firsts, cue.first)
+        if is_arabic(cue.text) and position and self.subjects[0].first == self.first and self.subjects[0].stop == cue.first:
+            return self.subjects[0]  # a headline's subject first: "الجيش العراقي يسيطر على الرطبة"
         after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
@@ -126,7 +130,6 @@ class Sentence(PlaceReading):
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
             return after
-        position = bisect.bisect_left(self.subject_firsts, cue.first)
         if position:
             return self._first_conjunct(position - 1)
         return None if noun else after
@@ -286,10 +289,14 @@ class Sentence(PlaceReading):
         """Whether "after" or "بعد" stands at most `reach` words before the phrase, in its clause ("after driving
         out IS", "بعد ايام من استعاده المسلحين"): an earlier change, not the one the sentence dates."""
         tokens, norms = self.article.tokens, self.article.norms
-        for index in range(cue.first - 1, max(self.first, cue.first - reach) - 1, -1):
-            if norms[index] in PRIOR:
+        start = cue.first
+        for before in reversed(self.cues):  # "بعد ايام من استعاده المسلحين السيطره علي": one phrase, its verbal noun first
+            if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
+                start = before.first
+        for index in range(start - 1, max(self.first, start - reach) - 1, -1):
+            if norms[index] in PRIOR and norms[index + 1] not in _TIME_OF_DAY:
                 return True
-            if re.search(r"[,;]", self.article.text[tokens[index].end: tokens[index + 1].start]):
+            if re.search(r"[,;،؛]", self.article.text[tokens[index].end: tokens[index + 1].start]):
                 return False
         return False
 
