@@ -13,11 +13,12 @@ from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
+from .dates import PhraseDating
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, CLAUSE_BREAK, CONTRAST, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT,
+    ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
     PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
@@ -28,7 +29,6 @@ _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun who
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
-_SUBORDINATE = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 _STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -37,7 +37,7 @@ _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتل�
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
-class Sentence(PlaceReading):
+class Sentence(PlaceReading, PhraseDating):
     """One sentence and what it names; what every phrase of it asks is found by binary search over
     lists built once per sentence."""
 
@@ -237,40 +237,9 @@ class Sentence(PlaceReading):
         return None
 
     # -- when, and is it said -------------------------------------------------------------------
-    def date(self, cue):
-        """The nearest date expression of the phrase's own clause: none with another phrase between."""
-        # Only the nearest date on either side can qualify: a phrase between blocks the farther ones too.
-        position = bisect.bisect_left(self.date_starts, cue.first)
-        best = None
-        for found in self.dates[max(0, position - 1): position + 1]:
-            low, high = sorted((found.start, cue.first))
-            between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
-            if between and found.start < cue.first and self._verb_before(cue):
-                between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
-            if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
-                continue
-            if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
-                continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
-            key = (abs(found.start - cue.first), found.start < cue.first)
-            if best is None or key < best[0]:
-                best = (key, found)
-        return best[1] if best else None
-
-    def _in_relative_clause(self, start, token):
-        """Whether token `token` stands in an English relative clause opened after token `start` and not closed
-        by a comma before it ("the SDF, which fights IS, on Friday": Friday is the main clause's)."""
-        opened = [i for i in range(start, token) if self.article.norms[i] in _SUBORDINATE]
-        tokens = self.article.tokens
-        return bool(opened) and "," not in self.article.text[tokens[opened[-1]].start: tokens[token].start]
-
     def _word_before(self, token):
         """The normalised word before token `token` in this sentence ("" at its start)."""
         return self.article.norms[token - 1] if token > self.first else ""
-
-    def _verb_before(self, cue):
-        """Whether a verb phrase ends right before this one ("استعاد" before "السيطره علي")."""
-        position = bisect.bisect_left(self.cue_firsts, cue.first)
-        return position > 0 and cue.first - self.cues[position - 1].stop <= 0 and self.cues[position - 1].kind == "capture"
 
     def _describes_a_change(self, cue):
         """Whether a state phrase describes the place a change in the sentence is about: "captured the last town
