@@ -156,7 +156,7 @@ def find_descriptions(article, named, place_country_at):
         inside.update(range(first, stop))
     found = []
     for index, norm in enumerate(norms):
-        if index in inside or stem(norm) not in vocabulary.heads or not _common_noun(tokens[index]):
+        if index in inside or stem(norm) not in vocabulary.heads or not (_common_noun(tokens[index]) or _title_case(article, index)):
             continue
         step = 1 if is_arabic(norm) else -1
         if step == -1 and index - 1 in inside and _joined(article, index - 1, index):
@@ -199,6 +199,14 @@ def find_descriptions(article, named, place_country_at):
 
 def _common_noun(token):
     return is_arabic(token.norm) or token.text[:1].islower()
+
+
+def _title_case(article, index):
+    """Whether the sentence of token `index` is a headline in title case ("Kurdish Forces Free Sinjar"), where a
+    capital says nothing about a name."""
+    first, stop = article.sentences[article.sentence_of(index)]
+    words = [t.text for t in article.tokens[first:min(stop, first + 20)] if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _joined(article, left, right):

@@ -18,7 +18,7 @@ from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
+    ANAPHOR, ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
     PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
@@ -95,6 +95,8 @@ class Sentence(PlaceReading, PhraseDating):
         norms = self.article.norms
         if before > self.first and norms[before] == "the":
             before -= 1
+        if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
+            before -= 1  # "من سيطره داعش": from Daesh's control
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
         return before >= self.first and norms[before] in words
@@ -320,7 +322,7 @@ class Sentence(PlaceReading, PhraseDating):
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue) or self.heading
-            if date is None and cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had":
+            if cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
                 continue  # "IS, who had controlled the town": a past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):

@@ -32,6 +32,11 @@ def test_kurdish_forces_are_the_side_of_the_places_country(names, text, side):
     assert "'Kurdish forces' read as " + side in why and "the place's country" in why
 
 
+def test_a_headline_in_title_case_is_read_as_lowercase(names):
+    assert described("Kurdish Forces Free Sinjar From ISIS", names) == [("Kurdish Forces", "peshmerga")]
+    assert described("The Kurdish Forces of the North entered Sinjar.", names) == []  # a name, in running text
+
+
 def test_a_countrys_adjective_alone_names_its_state_force(names):
     assert described("Iraqi ground forces have recaptured the town of Rutba.", names) == [
         ("Iraqi ground forces", "iraqi-government")]

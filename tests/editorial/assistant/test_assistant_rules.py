@@ -34,6 +34,8 @@ def kinds(text, names):
     ("الجيش العراقي يسيطر على الرطبة", [("capture", "يسيطر")]),
     ("أحكمت القوات العراقية قبضتها على كركوك", [("capture", "قبضتها علي")]),
     ("استرجع الجيش المدينة", [("capture", "استرجع")]),
+    ("Kurdish forces free Sinjar.", [("capture", "free")]),
+    ("Free Syrian Army fighters entered Dabiq.", [("entered", "entered")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
