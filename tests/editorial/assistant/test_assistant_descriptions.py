@@ -32,6 +32,11 @@ def test_kurdish_forces_are_the_side_of_the_places_country(names, text, side):
     assert "'Kurdish forces' read as " + side in why and "the place's country" in why
 
 
+@pytest.mark.parametrize(("place", "side"), [("سنجار", "peshmerga"), ("كوباني", "sdf")])
+def test_kurdish_forces_in_arabic_too(names, place, side):
+    assert described(f"سيطرت القوات الكردية على {place} الجمعة", names) == [("القوات الكردية", side)]
+
+
 def test_a_headline_in_title_case_is_read_as_lowercase(names):
     assert described("Kurdish Forces Free Sinjar From ISIS", names) == [("Kurdish Forces", "peshmerga")]
     assert described("The Kurdish Forces of the North entered Sinjar.", names) == []  # a name, in running text
