@@ -14,8 +14,8 @@ not with this module:
   forces"), and a name, a comma, a function word, a participle ("allied", "Turkish-backed": who backs it,
   not who it is) or another head ends the description;
 - a country word ("Iraqi", "سورية") narrows the description to the sides of that country (a side's
-  country is the one its aliases name, when they name only one); the other modifiers score each side by how few sides share
-  them, a side's own name counting more than its aliases;
+  country is the one its aliases name, when they name only one); the other modifiers score each side
+  by how few sides share them, a side's own name counting more than its aliases;
 - a tie ("Kurdish forces": the Peshmerga and the SDF both have "Kurdish" aliases) goes to the side of
   the country of the place the sentence is about (the last one named before it when it names none);
   a side of another country than the place's is never read from a description; a tie that remains
@@ -26,6 +26,7 @@ confidence.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import NamedTuple
 
@@ -38,10 +39,12 @@ FUNCTION_WORDS = frozenset({
     "من", "في", "على", "الى", "عن", "مع", "ضد", "التي", "الذي", "الذين", "او", "ثم", "بعد", "قبل",
 })
 MAX_GAP = 1  # lowercase words no alias holds, between a modifier and its head ("Iraqi ground forces")
+MAX_MODIFIERS = 4  # the words read before (English) or after (Arabic) a head
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _ARABIC_SUFFIXES = ("يون", "يين", "ون", "ين", "ات", "يه", "ه", "ي", "و")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word):
     """A word's stem for matching descriptions to aliases: no English plural, no Arabic article, plural or
     gender ending ("militias" → "militia", "المعارضة" and "معارضون" → "معارض")."""
@@ -154,19 +157,22 @@ def find_descriptions(article, named, place_country_at):
     inside = set()
     for first, stop, _ in named:
         inside.update(range(first, stop))
-    found = []
+    found, readings, countries = [], {}, {}  # a flood of one description is read once
     for index, norm in enumerate(norms):
-        if index in inside or stem(norm) not in vocabulary.heads or not (_common_noun(tokens[index]) or _title_case(article, index)):
+        if index in inside or stem(norm) not in vocabulary.heads:
             continue
-        step = 1 if is_arabic(norm) else -1
+        if not (_common_noun(tokens[index]) or _title_case(article, index)):
+            continue
+        step = 1 if _arabic(norm) else -1
+        first_of_sentence, stop_of_sentence = article.sentences[article.sentence_of(index)]
         if step == -1 and index - 1 in inside and _joined(article, index - 1, index):
             continue  # "IS fighters", "Iraqi government troops": the name says who
         modifiers, edge, gap = [], index, 0
-        position = index + step
-        while 0 <= position < len(norms) and position not in inside and _joined(article, min(position, position - step),
-                                                                                 max(position, position - step)):
+        for position in range(index + step, index + step * (MAX_MODIFIERS + MAX_GAP + 1), step):
+            if not first_of_sentence <= position < stop_of_sentence or position in inside:
+                break
             word, token = norms[position], tokens[position]
-            if word in FUNCTION_WORDS or article.sentence_of(position) != article.sentence_of(index):
+            if word in FUNCTION_WORDS or not _joined(article, *sorted((position, position - step))):
                 break
             stemmed = stem(word)
             if step == -1 and word.endswith("ed"):
@@ -175,21 +181,25 @@ def find_descriptions(article, named, place_country_at):
                 break  # "والشعب": the next of a list, not a modifier
             if stemmed in vocabulary.heads:
                 break  # another noun: "the rebel faction said fighters"
-            lowercase = not is_arabic(word) and token.text.islower()
+            lowercase = not _arabic(word) and token.text.islower()
             if stemmed in vocabulary.weight and lowercase and stemmed not in vocabulary.lowercase:
                 break  # "commands": a word of a name ("Joint Operations Command") written as a common word
             if stemmed in vocabulary.weight or stemmed in vocabulary.country_of_stem:
                 modifiers.append(stemmed)
                 edge, gap = position, 0
-            elif gap < MAX_GAP and (is_arabic(word) or token.text.islower()):
+            elif gap < MAX_GAP and (_arabic(word) or token.text.islower()):
                 gap += 1
             else:
                 break
-            position += step
         if not modifiers:
             continue
         first, stop = (edge, index + 1) if step == -1 else (index, edge + 1)
-        side = vocabulary.side(modifiers, stem(norm), place_country_at(index))
+        if first_of_sentence not in countries:
+            countries[first_of_sentence] = place_country_at(index)
+        key = (tuple(modifiers), stem(norm), countries[first_of_sentence])
+        if key not in readings:
+            readings[key] = vocabulary.side(*key)
+        side = readings[key]
         if side:
             slug, why = side
             text = article.text[tokens[first].start: tokens[stop - 1].end]
@@ -197,8 +207,11 @@ def find_descriptions(article, named, place_country_at):
     return found
 
 
+_arabic = functools.lru_cache(maxsize=65536)(is_arabic)
+
+
 def _common_noun(token):
-    return is_arabic(token.norm) or token.text[:1].islower()
+    return _arabic(token.norm) or token.text[:1].islower()
 
 
 def _title_case(article, index):

@@ -1,9 +1,10 @@
 """Sides described rather than named: head nouns and modifiers read against the sides' aliases."""
 import datetime as dt
+import time
 
 import pytest
 
-from editorial.assistant import Gazetteer, propose
+from editorial.assistant import MAX_ARTICLE_BYTES, Gazetteer, propose
 from editorial.assistant.article import Article
 from editorial.assistant.descriptions import stem
 
@@ -96,3 +97,11 @@ def test_the_vocabulary_comes_from_the_aliases():
     assert described("Zeddish units entered Mosul.", sides) == []  # "units" is no head of these aliases
     assert described("Zeddish brigades entered Mosul.", sides) == []  # named
     assert described("Zeddish mountain brigades entered Mosul.", sides) == [("Zeddish mountain brigades", "zed")]
+
+
+@pytest.mark.parametrize("unit", ["Kurdish ", "Kurdish forces ", "فصائل سورية معارضة ", "Syrian Kurdish militia rebel forces "])
+def test_a_flood_of_descriptions_is_read_in_bounded_time(names, unit):
+    text = (unit * (MAX_ARTICLE_BYTES // len(unit.encode())))[: MAX_ARTICLE_BYTES // 2] + " took Kobani."
+    started = time.perf_counter()
+    Article(text, names)
+    assert time.perf_counter() - started < 1.0
