@@ -101,7 +101,12 @@ def test_the_vocabulary_comes_from_the_aliases():
 
 @pytest.mark.parametrize("unit", ["Kurdish ", "Kurdish forces ", "فصائل سورية معارضة ", "Syrian Kurdish militia rebel forces "])
 def test_a_flood_of_descriptions_is_read_in_bounded_time(names, unit):
+    """Half the article limit of one description after another; the fastest of three runs, as the machine's other
+    work may slow one (tests/editorial/test_assistant_speed.py measures whole articles the same way)."""
     text = (unit * (MAX_ARTICLE_BYTES // len(unit.encode())))[: MAX_ARTICLE_BYTES // 2] + " took Kobani."
-    started = time.perf_counter()
-    Article(text, names)
-    assert time.perf_counter() - started < 1.0
+    fastest = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        Article(text, names)
+        fastest = min(fastest, time.perf_counter() - started)
+    assert fastest < 1.0
