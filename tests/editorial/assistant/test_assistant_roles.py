@@ -25,6 +25,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraq forces took the Albukamal-Qaim crossing on Friday.", {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}),
     # nouns and other verbs of control
     ("Abadi hailed the liberation of al-Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    ("The SDF declared victory over Daesh in Raqqa on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
+    ("The fall of Mosul to ISIL on Tuesday shocked Baghdad.", {("mosul", "controlled", IS, "2017-10-31")}),
     # a date in a relative clause after the phrase is that clause's, not the phrase's
     ("Iraqi forces have recaptured Qaim after IS fighters who had occupied it for two years fled.",
      {("qaim", "controlled", IQ, "2017-11-04")}),
@@ -38,8 +40,6 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "a remote western town" is the one named next
     ("Iraqi forces regained control of a remote western town from IS on Friday. They raised the flag in Qaim.",
      {("qaim", "controlled", IQ, "2017-11-03")}),
-    ("The SDF declared victory over Daesh in Raqqa on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
-    ("The fall of Mosul to ISIL on Tuesday shocked Baghdad.", {("mosul", "controlled", IS, "2017-10-31")}),
     # sieges: "besieged by X" names the besieger; reaching the besieged troops breaks the siege
     ("Syrian forces on Tuesday reached troops besieged for years by IS in Deir ez-Zor.",
      {("deir-el-zour", "contested", (IS, SG), "2017-10-31")}),
