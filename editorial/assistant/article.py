@@ -8,6 +8,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from .descriptions import find_descriptions
 from .names import GOVERNMENT, INSURGENTS
 from .tokens import read
 
@@ -27,6 +28,7 @@ class Mention(NamedTuple):
     end: int
     text: str
     role: str = ""  # actors: participant, backer; places: "" or "province" / "dateline" when ignored
+    described: str = ""  # an actor described, not named ("Kurdish forces"): how it was read
 
 
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
@@ -108,11 +110,12 @@ class Article:
         position = bisect.bisect_left(self.antecedent_firsts, token)
         return self.antecedents[position - 1] if position else None
 
-    def referent(self, token):
+    def referent(self, token, introduced=False):
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
-        The town, Boukamal, ...")."""
-        place = self.antecedent(token)
+        The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
+        named next."""
+        place = None if introduced else self.antecedent(token)
         if place is not None:
             return place, "read as"
         position = bisect.bisect_left(self.antecedent_firsts, token)
@@ -151,7 +154,9 @@ class Article:
         """Actor mentions, the longest alias first; a generic word ("the army", "the militants") means the
         state force (armed group) named last, or else the next one named."""
         found, last = [], {GOVERNMENT: None, INSURGENTS: None}
-        for first, stop, slug in self._named:
+        named = [(first, stop, slug, "") for first, stop, slug in self._named]
+        described = find_descriptions(self, self._named, self.country_at)
+        for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and self._foreign(first, found):
                 continue  # "the US military", "Turkish troops": another country's force, not the government
             if slug in last:
@@ -160,7 +165,7 @@ class Article:
                         or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words))
                 if slug is None:
                     continue
-            found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop)))
+            found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop), why))
             if first and (self.norms[first - 1] in _NOT_SALIENT or self._taken_from(first)):
                 continue  # "from other rebels": not the side "the militants" will mean
             if self.gazetteer.is_state_force(slug):
@@ -186,6 +191,15 @@ class Article:
         if any(p in self.text[self.tokens[start].start: self.tokens[index].start] for p in ",;"):
             return False
         return bool(_FROM.intersection(self.norms[start:index]))
+
+    def country_at(self, token):
+        """The country of the place the sentence of token `token` is about: the first it names, or else the last
+        one named before it."""
+        first, stop = self.sentences[self.sentence_of(token)]
+        position = bisect.bisect_left(self.place_firsts, first)
+        here = [m for m in self.places_in(first, stop) if not m.role] or [
+            m for m in self.places[max(0, position - 20):position] if not m.role][-1:]
+        return next((country for m in here if (country := self.gazetteer.place_countries.get(m.slug))), None)
 
     def _government_here(self, token):
         """The state force of the country of the first place the sentence names ("Government forces declared
@@ -242,9 +256,9 @@ class Article:
             return "backer"
         return "participant"
 
-    def _mention(self, kind, slug, first, stop, role):
+    def _mention(self, kind, slug, first, stop, role, described=""):
         start, end = self.tokens[first].start, self.tokens[stop - 1].end
-        return Mention(kind, slug, first, stop, start, end, self.text[start:end], role)
+        return Mention(kind, slug, first, stop, start, end, self.text[start:end], role, described)
 
     def norm_span(self, first, stop):
         return self.offsets[first], self.offsets[stop - 1] + len(self.tokens[stop - 1].norm)

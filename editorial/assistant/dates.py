@@ -16,11 +16,14 @@ time), wrapped so that:
 Each expression is parsed once per publication day (cached), and an article with a flood of date
 expressions falls back to the resolver here past MAX_PARSED of them, so reading stays linear.
 """
+import bisect
 import calendar
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+
+from .rules import CONTRAST, OTHER_EVENT
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
@@ -224,3 +227,41 @@ _PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|
 
 def _without_preposition(written):
     return _PREPOSITION.sub("", written)
+
+
+_RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
+
+
+class PhraseDating:
+    """Which date expression of its sentence dates a phrase (a mixin of Sentence: its dates, cues and words)."""
+
+    def date(self, cue):
+        """The nearest date expression of the phrase's own clause: none with another phrase between."""
+        # Only the nearest date on either side can qualify: a phrase between blocks the farther ones too.
+        position = bisect.bisect_left(self.date_starts, cue.first)
+        best = None
+        for found in self.dates[max(0, position - 1): position + 1]:
+            low, high = sorted((found.start, cue.first))
+            between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
+            if between and found.start < cue.first and self._verb_before(cue):
+                between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
+            if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
+                continue
+            if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
+                continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
+            key = (abs(found.start - cue.first), found.start < cue.first)
+            if best is None or key < best[0]:
+                best = (key, found)
+        return best[1] if best else None
+
+    def _in_relative_clause(self, start, token):
+        """Whether token `token` stands in an English relative clause opened after token `start` and not closed
+        by a comma before it ("the SDF, which fights IS, on Friday": Friday is the main clause's)."""
+        opened = [i for i in range(start, token) if self.article.norms[i] in _RELATIVE_PRONOUNS]
+        tokens = self.article.tokens
+        return bool(opened) and "," not in self.article.text[tokens[opened[-1]].start: tokens[token].start]
+
+    def _verb_before(self, cue):
+        """Whether a verb phrase ends right before this one ("استعاد" before "السيطره علي")."""
+        position = bisect.bisect_left(self.cue_firsts, cue.first)
+        return position > 0 and cue.first - self.cues[position - 1].stop <= 0 and self.cues[position - 1].kind == "capture"

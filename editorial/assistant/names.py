@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .descriptions import SideVocabulary
 from .tokens import pipeline, read
 
 GOVERNMENT = "@government"  # "the army", "government forces": the state force named last
@@ -71,6 +72,7 @@ class Gazetteer:
     known_words: set[str] = field(init=False)
     exact: dict[tuple[str, ...], str] = field(init=False)  # words -> the first word as it must be written
     insurgents: set[str] = field(init=False)  # the armed groups "the militants" may mean
+    side_vocabulary: SideVocabulary = field(init=False)  # what describes a side ("Kurdish forces")
 
     def __post_init__(self):
         self.place_kinds = {slug: kind for slug, _, kind, _ in self.places}
@@ -89,6 +91,7 @@ class Gazetteer:
                     if first.isupper() and len(first) < 4:
                         self.exact[words] = first
         self.government_of = self._governments()
+        self.side_vocabulary = SideVocabulary(self.actors, COUNTRY_WORDS, self.government_of, words_of)
         self.insurgents = {slug for slug, name, kind, names in self.actors if kind == "armed_group" and any(
             w.rstrip("s") in _INSURGENT_STEMS for alias in [name, *names] for w in words_of(alias))}
         for generic, owner in ((GOVERNMENT_WORDS, GOVERNMENT), (INSURGENT_WORDS, INSURGENTS)):

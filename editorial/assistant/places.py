@@ -51,7 +51,8 @@ class PlaceReading:
             if cue.kind in OBJECT_KINDS:
                 targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))])
             if targets:
-                return targets, "", self.raw_between(min(cue.stop, targets[0].first - 4), targets[0].first)
+                start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
+                return targets, "", self.raw_between(start, targets[0].first)
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
                 return self._referred(cue.stop, "'it'", "")
             if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
@@ -134,7 +135,7 @@ class PlaceReading:
         place = self._apposition_after(token)
         if place is not None:
             return [place], f"{words} read as {place.text}, named after it", window
-        place, how = self.article.referent(token)
+        place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
 
     def _apposition_after(self, token):

@@ -7,16 +7,31 @@ import re
 from dataclasses import dataclass
 
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
+
+
+def inflections(*lemmas):
+    """A regex alternation of the English verbs' regular forms: "reclaim" → reclaim, reclaims, reclaimed,
+    reclaiming; "secure" → secure, secures, secured, securing; "rout" with its "-ed" and "-ing"."""
+    forms = []
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.append(f"{stem}(?:{'e|es|ed' if lemma.endswith('e') else '|s|ed'}|ing)")
+    return "|".join(forms)
+
+
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|"
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|established|establishes|imposed|restored|regained|recovered) "
             r"(?:full |complete |total )?control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|takes(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)|stormed|regained|"
             r"wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
-            r"(?:forced|pushed|push|pushes|pushing|drove|drive|drives|driving) (?:\S+ ){1,4}?out of|"
+            r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) (?:\S+ ){1,4}?out of|"
+            r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
             r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
             r"expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
-            r"[وف]?(?:حرر\S*|تحرير\S*|استول\S*|استيلا\S*|انتزاع|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|سيطر\S*|"
+            r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
+            r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
+            r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
             r"السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|"
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
@@ -108,7 +123,7 @@ PRIOR = {"after", "بعد"}
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
-ANAPHOR = re.compile(r"\bthe (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
+ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city").
 PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"

@@ -13,11 +13,12 @@ from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
+from .dates import PhraseDating
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, CLAUSE_BREAK, CONTRAST, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, OTHER_EVENT,
+    ANAPHOR, ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
     PARTIAL, PRIOR,
 )
 from .tokens import is_arabic
@@ -27,6 +28,7 @@ _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره",
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -35,7 +37,7 @@ _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتل�
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
-class Sentence(PlaceReading):
+class Sentence(PlaceReading, PhraseDating):
     """One sentence and what it names; what every phrase of it asks is found by binary search over
     lists built once per sentence."""
 
@@ -93,6 +95,8 @@ class Sentence(PlaceReading):
         norms = self.article.norms
         if before > self.first and norms[before] == "the":
             before -= 1
+        if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
+            before -= 1  # "من سيطره داعش": from Daesh's control
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
         return before >= self.first and norms[before] in words
@@ -118,6 +122,9 @@ class Sentence(PlaceReading):
         relative = self._relative_antecedent(cue)
         if relative is not None:
             return relative
+        position = bisect.bisect_left(self.subject_firsts, cue.first)
+        if is_arabic(cue.text) and position and self.subjects[0].first == self.first and self.subjects[0].stop == cue.first:
+            return self.subjects[0]  # a headline's subject first: "الجيش العراقي يسيطر على الرطبة"
         after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
@@ -125,7 +132,6 @@ class Sentence(PlaceReading):
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
             return after
-        position = bisect.bisect_left(self.subject_firsts, cue.first)
         if position:
             return self._first_conjunct(position - 1)
         return None if noun else after
@@ -233,31 +239,9 @@ class Sentence(PlaceReading):
         return None
 
     # -- when, and is it said -------------------------------------------------------------------
-    def date(self, cue):
-        """The nearest date expression of the phrase's own clause: none with another phrase between."""
-        # Only the nearest date on either side can qualify: a phrase between blocks the farther ones too.
-        position = bisect.bisect_left(self.date_starts, cue.first)
-        best = None
-        for found in self.dates[max(0, position - 1): position + 1]:
-            low, high = sorted((found.start, cue.first))
-            between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
-            if between and found.start < cue.first and self._verb_before(cue):
-                between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
-            if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
-                continue
-            key = (abs(found.start - cue.first), found.start < cue.first)
-            if best is None or key < best[0]:
-                best = (key, found)
-        return best[1] if best else None
-
     def _word_before(self, token):
         """The normalised word before token `token` in this sentence ("" at its start)."""
         return self.article.norms[token - 1] if token > self.first else ""
-
-    def _verb_before(self, cue):
-        """Whether a verb phrase ends right before this one ("استعاد" before "السيطره علي")."""
-        position = bisect.bisect_left(self.cue_firsts, cue.first)
-        return position > 0 and cue.first - self.cues[position - 1].stop <= 0 and self.cues[position - 1].kind == "capture"
 
     def _describes_a_change(self, cue):
         """Whether a state phrase describes the place a change in the sentence is about: "captured the last town
@@ -276,10 +260,14 @@ class Sentence(PlaceReading):
         """Whether "after" or "بعد" stands at most `reach` words before the phrase, in its clause ("after driving
         out IS", "بعد ايام من استعاده المسلحين"): an earlier change, not the one the sentence dates."""
         tokens, norms = self.article.tokens, self.article.norms
-        for index in range(cue.first - 1, max(self.first, cue.first - reach) - 1, -1):
-            if norms[index] in PRIOR:
+        start = cue.first
+        for before in reversed(self.cues):  # "بعد ايام من استعاده المسلحين السيطره علي": one phrase, its verbal noun first
+            if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
+                start = before.first
+        for index in range(start - 1, max(self.first, start - reach) - 1, -1):
+            if norms[index] in PRIOR and norms[index + 1] not in _TIME_OF_DAY:
                 return True
-            if re.search(r"[,;]", self.article.text[tokens[index].end: tokens[index + 1].start]):
+            if re.search(r"[,;،؛]", self.article.text[tokens[index].end: tokens[index + 1].start]):
                 return False
         return False
 
@@ -334,7 +322,7 @@ class Sentence(PlaceReading):
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue) or self.heading
-            if date is None and cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had":
+            if cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
                 continue  # "IS, who had controlled the town": a past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
@@ -356,6 +344,10 @@ class Sentence(PlaceReading):
             if reference:
                 notes.append(reference)
                 confidence *= 0.85
+            described = self.described({holder, *others})
+            if described:
+                notes.append(described)
+                confidence *= 0.8
             claimant, attribution = self.claimant
             if self.hedge:
                 confidence *= 0.6
@@ -371,6 +363,12 @@ class Sentence(PlaceReading):
                 cue="last_held" if cue.kind in _STATE_KINDS and self._last(cue) else cue.kind,
             ))
         return proposals
+
+    def described(self, sides):
+        """How a side of the proposal was read from a description ("Kurdish forces"), when the sentence does not
+        also name it."""
+        named = {a.slug for a in self.actors if not a.described}
+        return next((a.described for a in self.actors if a.described and a.slug in sides - named), "")
 
     def denied(self):
         """(places, sides) a denial in this sentence is about: the places it names (or "the city"'s),

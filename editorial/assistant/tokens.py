@@ -65,7 +65,7 @@ def read(text):
     doc = pipeline(language_of(text)).make_doc(text)
     tokens, starts, normal_forms = [], [], {}
     new_sentence, seen_end, hyphen_at = True, False, -1  # hyphen_at: where the word after a "-" would start
-    for start, length, punct in doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist():
+    for start, length, punct in _pieces(text, doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist()):
         word = text[start:start + length]
         if word in _SENTENCE_ENDS:
             seen_end = True
@@ -92,6 +92,21 @@ def read(text):
         hyphen_at = -1
     bounds = [(first, stop) for first, stop in zip(starts, starts[1:] + [len(tokens)]) if first < stop]
     return tokens, bounds
+
+
+def _pieces(text, spans):
+    """spaCy's (start, length, punct) spans, with a full stop between Arabic letters ("الأخير.وقال", a sentence end
+    typed without its space, which the Arabic tokenizer keeps inside the word) made a token of its own."""
+    for start, length, punct in spans:
+        word = text[start:start + length]
+        if "." not in word or not _GLUED_STOP.search(word):
+            yield start, length, punct
+            continue
+        for part in re.finditer(r"[^.]+|\.+", word):
+            yield start + part.start(), len(part.group()), part.group()[0] == "."
+
+
+_GLUED_STOP = re.compile("[\u0600-\u06ff]\\.+[\u0600-\u06ff]")
 
 
 def is_arabic(word):

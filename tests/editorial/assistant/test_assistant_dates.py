@@ -6,6 +6,8 @@ import pytest
 from editorial.assistant import dates
 from editorial.assistant.article import Article
 from editorial.assistant.dates import find_dates, parse_date
+from editorial.assistant.rules import find_cues
+from editorial.assistant.sentence import Sentence
 
 SATURDAY = dt.date(2017, 11, 4)
 
@@ -67,3 +69,20 @@ def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monke
     monkeypatch.setattr(dates, "parse_date", lambda expression, published: calls.append(expression))
     article = Article("On 3 November, 2 November and 1 November and 31 October it held.", names)
     assert len(find_dates(article, 0, len(article.tokens), SATURDAY)) == 4 and len(calls) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces recaptured Qaim on Friday.", "on friday"),
+    ("Iraqi forces recaptured Qaim after IS fighters who had held it for two years fled.", None),  # that clause's date
+    ("The SDF, which fights IS, took Raqqa on Friday.", "on friday"),
+    ("The SDF took Raqqa from IS, whose fighters fled, on Friday.", "on friday"),  # the clause is closed
+])
+def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
+    article = Article(text, names)
+    (first, last), = article.sentences
+    found = find_dates(article, first, last, SATURDAY)
+    cues = [c for c in find_cues(article, first, last) if c.kind == "capture"]
+    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
+                        {}, SATURDAY, "")
+    date = sentence.date(cues[0])
+    assert (date.text if date else None) == expected

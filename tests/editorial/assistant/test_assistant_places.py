@@ -39,3 +39,12 @@ def test_the_provincial_capital_is_a_provinces_capital_or_none(names):
     assert targets("The SDF took Raqqa. The army broke the siege of the provincial capital.", names, sentence=1) == [([], "")]
     text = "Troops reached Deir ez-Zor province. The army broke the siege of the provincial capital."
     assert targets(text, names, sentence=1) == [(["deir-el-zour"], "'the provincial capital' read as the capital of Deir ez-Zor")]
+
+
+def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
+    """"captured Mosul": the words read before the place start at the sentence, not before the first word."""
+    assert targets("captured Mosul", names) == [(["mosul"], "")]
+    assert targets("captured half of Mosul", names) == [(["mosul"], "")]
+    article = Article("captured half of Mosul", names)
+    context = Sentence(article, 0, 0, 4, list(article.places), [], [], find_cues(article, 0, 4), {}, SATURDAY.date(), "")
+    assert context.targets(context.cues[0])[2] == "captured half of"

@@ -27,6 +27,19 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Abadi hailed the liberation of al-Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
     ("The SDF declared victory over Daesh in Raqqa on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
     ("The fall of Mosul to ISIL on Tuesday shocked Baghdad.", {("mosul", "controlled", IS, "2017-10-31")}),
+    # a date in a relative clause after the phrase is that clause's, not the phrase's
+    ("Iraqi forces have recaptured Qaim after IS fighters who had occupied it for two years fled.",
+     {("qaim", "controlled", IQ, "2017-11-04")}),
+    ("Raqqa was surrounded by the SDF, which fights IS, on Friday.", {("raqqa", "besieged", IS, "2017-11-03")}),
+    # verbs of driving out; Arabic imperfect verbs, a headline's subject first, "بعد ظهر" (in the afternoon)
+    ("Kurdish forces have driven IS militants from Kobani on Friday.", {("kobani", "controlled", SDF, "2017-11-03")}),
+    ("الجيش العراقي يسيطر على الرطبة ويطرد داعش", {("rutba", "controlled", IQ, "2017-11-04")}),
+    ("أعلنت قيادة العمليات المشتركة، بعد ظهر أمس، تحرير مدينة الرمادي", {("ramadi", "controlled", IQ, "2017-11-03")}),
+    ("دخل الجيش السوري البوكمال الجمعة بعد أيام من استعادة المسلحين السيطرة على المدينة",
+     {("boukamal", "contested", (SG,), "2017-11-03")}),  # not the militants: their regaining came before
+    # "a remote western town" is the one named next
+    ("Iraqi forces regained control of a remote western town from IS on Friday. They raised the flag in Qaim.",
+     {("qaim", "controlled", IQ, "2017-11-03")}),
     # sieges: "besieged by X" names the besieger; reaching the besieged troops breaks the siege
     ("Syrian forces on Tuesday reached troops besieged for years by IS in Deir ez-Zor.",
      {("deir-el-zour", "contested", (IS, SG), "2017-10-31")}),

@@ -2,7 +2,7 @@
 import pytest
 
 from editorial.assistant.article import Article
-from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, find_cues
+from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, find_cues, inflections
 
 
 def kinds(text, names):
@@ -29,6 +29,13 @@ def kinds(text, names):
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", []),
+    ("Iraqi forces reclaimed Rutba and won back Anah.", [("capture", "reclaimed"), ("capture", "won back")]),
+    ("The army routed IS from Qaim.", [("capture", "routed is from")]),
+    ("الجيش العراقي يسيطر على الرطبة", [("capture", "يسيطر")]),
+    ("أحكمت القوات العراقية قبضتها على كركوك", [("capture", "قبضتها علي")]),
+    ("استرجع الجيش المدينة", [("capture", "استرجع")]),
+    ("Kurdish forces free Sinjar.", [("capture", "free")]),
+    ("Free Syrian Army fighters entered Dabiq.", [("entered", "entered")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
@@ -39,3 +46,7 @@ def test_negations_denials_hedges_and_partial_control():
     assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
+
+
+def test_a_lemma_gives_its_regular_forms():
+    assert inflections("reclaim") == "reclaim(?:|s|ed|ing)" and inflections("secure") == "secur(?:e|es|ed|ing)"

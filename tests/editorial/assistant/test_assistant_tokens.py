@@ -37,3 +37,10 @@ def test_the_vocabulary_is_bounded(monkeypatch):
     first = tokens.pipeline("en")
     read("Many distinct words learnt by the shared vocabulary.")
     assert tokens.pipeline("en") is not first  # built afresh once past the bound
+
+
+def test_a_full_stop_typed_without_its_space_ends_an_arabic_sentence():
+    text = "استعادت القوات الحويجة.وقال القائد إن"
+    words, bounds = read(text)
+    assert sentences(text) == ["استعادت القوات الحويجه", "وقال القايد ان"]
+    assert text[words[2].start:words[2].end] == "الحويجة"
