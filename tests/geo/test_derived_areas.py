@@ -104,13 +104,14 @@ def test_every_area_is_its_places_nearest_land_within_the_distance(places, probe
         country = "AA" if lon < 37 else "BB"
         mates = [seed for seed in seeds if seed.country == country]
         found = covering(derived, lon, lat)
+        # A point on the border is on both countries' land: the neighbour's area may cover it.
+        inside = shapely.Point(lon, lat).buffer(0.001).within(OUTLINES[country])
         if not mates:
-            assert not found
+            assert not found or not inside
             continue
         ranked = sorted((distance_km(lon, lat, seed.lon, seed.lat), seed.place) for seed in mates)
         nearest_distance, nearest = ranked[0]
         clear = len(ranked) == 1 or ranked[1][0] - nearest_distance > 0.5  # not on a cell's edge
-        inside = shapely.Point(lon, lat).buffer(0.001).within(OUTLINES[country])
         if not clear or not inside or abs(nearest_distance - areas.MAX_DISTANCE_KM) < 0.5:
             continue
         at_point = [seed.place for seed in mates if (seed.lon, seed.lat) == (seeds[nearest].lon, seeds[nearest].lat)]
