@@ -171,10 +171,11 @@ def rebuild():
         status.complete, status.built_at = True, timezone.now()
         status.save()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        # Fresh statistics for the readers' plans, and a visibility map, without which the timeline
-        # cannot read its index alone (autovacuum would get there, minutes later).
+        # Fresh statistics for the readers' and the refreshes' plans (emptied, the tables have none), and
+        # a visibility map, without which the timeline cannot read its index alone (autovacuum would get
+        # there, minutes later).
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment")
+            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment, api_knownsegment")
     return written
 
 

@@ -53,7 +53,7 @@ def snapshot_ms(client, days):
     times = []
     for day in days:
         started = time.perf_counter()
-        response = client.get(f"/api/v1/control/?at={day}")
+        response = client.get(f"/api/v2/control/?at={day}")
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.status_code
     return times
