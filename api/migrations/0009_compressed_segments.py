@@ -9,13 +9,17 @@ compresses every value stored MAIN, largest first, and keeps them in the row (MA
 only past 8 kB); values stored EXTENDED would be moved out to the TOAST table instead, so every
 variable-length column is stored MAIN (a later column must be too: tests/api/test_prepared_storage.py).
 
-The unique index on (place, start) also carries what the timeline reads (precision, state), in place of
-a second index on the same keys. Marked incomplete, the segments are written again (compressed) after
-this migration (api.snapshots.complete_after_migrate). SQLite stores them as before.
+The database no longer checks each segment's place (api.models says why): on PostgreSQL their foreign
+keys are dropped; SQLite keeps them (dropping them would rebuild its tables, without the indexes made
+in SQL). The unique index on (place, start) also carries what the timeline reads (precision, state), in
+place of a second index on the same keys. Marked incomplete, the segments are written again
+(compressed) after this migration (api.snapshots.complete_after_migrate). SQLite stores them as before.
 """
-from django.db import migrations
+import django.db.models.deletion
+from django.db import migrations, models
 
 TABLE = "api_snapshotsegment"
+SEGMENT_TABLES = ("api_snapshotsegment", "api_knownsegment")
 
 
 def _columns_stored(schema_editor, storage):
@@ -56,7 +60,36 @@ def uncompress(apps, schema_editor):
             f"ALTER COLUMN {column} SET STORAGE EXTENDED" for column in _columns_stored(schema_editor, "m")))
 
 
+def drop_place_checks(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for table in SEGMENT_TABLES:
+            with schema_editor.connection.cursor() as cursor:
+                cursor.execute("SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f'", [table])
+                names = [name for (name,) in cursor.fetchall()]
+            for name in names:
+                schema_editor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {schema_editor.quote_name(name)}")
+
+
+def add_place_checks(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for table in SEGMENT_TABLES:
+            schema_editor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {table}_place_id_fk_geo_place_id FOREIGN KEY "
+                                  "(place_id) REFERENCES geo_place (id) DEFERRABLE INITIALLY DEFERRED")
+
+
+def unchecked_place():
+    return models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.CASCADE,
+                             related_name="+", to="geo.place")
+
+
 class Migration(migrations.Migration):
     dependencies = [("api", "0007_segments_with_quote_language")]
 
-    operations = [migrations.RunPython(compress, uncompress)]
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.AlterField("snapshotsegment", "place", unchecked_place()),
+                              migrations.AlterField("knownsegment", "place", unchecked_place())],
+            database_operations=[migrations.RunPython(drop_place_checks, add_place_checks)],
+        ),
+        migrations.RunPython(compress, uncompress),
+    ]
