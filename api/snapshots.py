@@ -112,8 +112,8 @@ KNOWN_COLUMNS = ("place_id", "start", "stop", "known_from", "known_until", "prec
 
 def _insert(cursor, table, columns, rows):
     """Write `rows` (tuples in the order of `columns`) into `table`; returns how many. On PostgreSQL
-    through COPY: one statement, a fifth of the time of one INSERT per row, and the server stores the
-    rows sent while the next are made."""
+    through COPY: one statement for them all, not one INSERT each, and the server stores the rows sent
+    while the next are made."""
     written = 0
     if cursor.db.vendor == "postgresql":
         with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
@@ -159,7 +159,7 @@ def rebuild():
     On PostgreSQL, outside a transaction, the segments are first marked incomplete in a transaction of
     their own (readers resolve the claims meanwhile, and never wait), then emptied by TRUNCATE and
     written anew: no dead rows stay beside the new ones (deleted row by row, the old rows kept the
-    tables at twice their size on disk), and nothing is deleted or vacuumed row by row."""
+    tables at more than twice their size on disk), and nothing is deleted or vacuumed row by row."""
     connection = _connection(write=True)
     truncate = connection.vendor == "postgresql" and not connection.in_atomic_block
     if truncate:  # committed at once: from now until the rebuild commits, readers resolve the claims
