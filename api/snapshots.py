@@ -84,67 +84,98 @@ def known_rows(place, claims):
 
 
 def _segment_rows(place_claims, actor_slug):
-    """Rows of SnapshotSegment for a batch of (place id, [ClaimFact]), in three queries."""
+    """Rows of SnapshotSegment for a batch of (place id, [ClaimFact]): its two queries are made at
+    once, the rows as they are read (each written while the next is made, see _insert)."""
     resolved = [(place, resolution.segments(claims)) for place, claims in place_claims]
     resolved = [(place, segments) for place, segments in resolved if segments]
     if not resolved:
-        return []
+        return iter(())
     deciding = [claim.id for _, segments in resolved for segment in segments for claim in segment.state.claims]
     citations = citations_by_claim(sorted(set(deciding)))
     places = Places(Place.objects.filter(id__in=[place for place, _ in resolved])).rows
-    rows = []
-    for place, segments in resolved:
-        row = places[place]
-        for segment in segments:
-            state = segment.state
-            shown = feature(row, {**place_properties(row), **state_properties(state, actor_slug, citations)})
-            rows.append((place, segment.start, segment.end, state.precision, state_json(state),
-                         orjson.dumps(state.actors()).decode(), orjson.dumps(shown).decode()))
-    return rows
+
+    def rows():
+        for place, segments in resolved:
+            row = places[place]
+            shown_place = place_properties(row)
+            for segment in segments:
+                state = segment.state
+                shown = feature(row, {**shown_place, **state_properties(state, actor_slug, citations)})
+                yield (place, segment.start, segment.end, state.precision, state_json(state),
+                       orjson.dumps(state.actors()).decode(), orjson.dumps(shown).decode())
+    return rows()
 
 
-def _write(places):
-    """Replace the segments of `places` (None: every place; or a queryset of place ids)."""
+SEGMENT_COLUMNS = ("place_id", "start", "stop", "precision", "state", "actors", "feature")
+KNOWN_COLUMNS = ("place_id", "start", "stop", "known_from", "known_until", "precision", "state")
+
+
+def _insert(cursor, table, columns, rows):
+    """Write `rows` (tuples in the order of `columns`) into `table`; returns how many. On PostgreSQL
+    through COPY: one statement for them all, not one INSERT each, and the server stores the rows sent
+    while the next are made."""
+    written = 0
+    if cursor.db.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for written, row in enumerate(rows, 1):
+                copy.write_row(row)
+        return written
+    rows = list(rows)
+    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
+    return len(rows)
+
+
+def _write(places, truncate=False):
+    """Replace the segments of `places` (None: every place; or a queryset of place ids). `truncate`
+    (every place, on PostgreSQL): empty the tables with TRUNCATE, which locks out their readers until
+    the transaction ends."""
     connection = _connection(write=True)
     actor_slug = Actors().slug
     place_filter = ""
     if places is not None:
         sql, params = places.query.get_compiler(connection=connection).as_sql()
         place_filter = f" WHERE place_id IN ({sql})"
-    insert = ("INSERT INTO api_snapshotsegment (place_id, start, stop, precision, state, actors, feature) "
-              "VALUES (%s, %s, %s, %s, %s, %s, %s)")
-    insert_known = ("INSERT INTO api_knownsegment (place_id, start, stop, known_from, known_until, precision, state) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s)")
     adapt = connection.ops.adapt_datetimefield_value
     with gc_paused(), connection.cursor() as cursor:
-        for table in ("api_snapshotsegment", "api_knownsegment"):
-            cursor.execute(f"DELETE FROM {table}{place_filter}", [] if places is None else params)
+        if truncate:
+            cursor.execute("TRUNCATE api_snapshotsegment, api_knownsegment")
+        else:
+            for table in ("api_snapshotsegment", "api_knownsegment"):
+                cursor.execute(f"DELETE FROM {table}{place_filter}", [] if places is None else params)
         # Superseded claims too: segments() leaves them out as known now, known_rows() decides per moment.
         stream = records.iter_place_claims(places=places, ever_counting=True)
         written = 0
         while batch := [entry for _, entry in zip(range(BATCH), stream)]:
-            rows = _segment_rows(batch, actor_slug)
-            cursor.executemany(insert, rows)
-            written += len(rows)
-            known = [row for place, claims in batch for row in known_rows(place, claims)]
-            cursor.executemany(insert_known, [(*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in known])
+            written += _insert(cursor, "api_snapshotsegment", SEGMENT_COLUMNS, _segment_rows(batch, actor_slug))
+            _insert(cursor, "api_knownsegment", KNOWN_COLUMNS,
+                    ((*row[:3], adapt(row[3]), adapt(row[4]), *row[5:])
+                     for place, claims in batch for row in known_rows(place, claims)))
     return written
 
 
 def rebuild():
-    """Resolve every place again (after a bulk change, or to catch up). Returns the segments written."""
+    """Resolve every place again (after a bulk change, or to catch up). Returns the segments written.
+
+    On PostgreSQL, outside a transaction, the segments are first marked incomplete in a transaction of
+    their own (readers resolve the claims meanwhile, and never wait), then emptied by TRUNCATE and
+    written anew: no dead rows stay beside the new ones (deleted row by row, the old rows kept the
+    tables at more than twice their size on disk), and nothing is deleted or vacuumed row by row."""
     connection = _connection(write=True)
+    truncate = connection.vendor == "postgresql" and not connection.in_atomic_block
+    if truncate:  # committed at once: from now until the rebuild commits, readers resolve the claims
+        SnapshotStatus.objects.filter(pk=1).update(complete=False)
     with transaction.atomic(using=connection.alias):
         status = _locked_status()
         StalePlace.objects.all().delete()
-        written = _write(None)
+        written = _write(None, truncate=truncate)
         status.complete, status.built_at = True, timezone.now()
         status.save()
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        # Fresh statistics for the readers' plans, and a visibility map, without which the timeline
-        # cannot read its index alone (autovacuum would get there, minutes later).
+        # Fresh statistics for the readers' and the refreshes' plans (emptied, the tables have none), and
+        # a visibility map, without which the timeline cannot read its index alone (autovacuum would get
+        # there, minutes later).
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment")
+            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment, api_knownsegment")
     return written
 
 
