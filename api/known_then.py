@@ -13,14 +13,14 @@ decides every state.
 import io
 
 import orjson
-from django.db import connections, router, transaction
+from django.db import connections, router
 
 from geo import records
 from geo.models import Place
 
 from .fastpath import stream_rows
 from .models import KnownSegment
-from .serializers import Actors, Places, citations_by_claim, deciding_ids, feature, place_properties, state_properties
+from .serializers import Places, citations_by_claim, deciding_ids, feature, place_properties, state_properties
 from .snapshots import state_of_json, usable
 
 # A segment as known now shows what one as known then does when these columns are equal.
@@ -47,11 +47,12 @@ def _rows_sql(connection, at, known_at, place_filter, place_params):
     return sql, [day, day, moment, moment, *place_params]
 
 
-def snapshot_body(envelope, at, known_at, places=None, actor_ids=None):
+def snapshot_body(envelope, at, known_at, actor_slug, places=None, actor_ids=None):
     """The JSON of the FeatureCollection `envelope` (its "features" last, and empty) with the Feature of
     every place with a known state on day `at` as known at `known_at`, in place slug order, as
     api.snapshots.snapshot_body writes the present's (default names; `places` and `actor_ids` as
-    there); None when the segments cannot be used (then resolve the claims).
+    there; `actor_slug`: {actor id: slug}, for the Features resolved); None when the segments cannot
+    be used (then resolve the claims).
 
     The stored Features are written as they arrive, each followed by a comma; where a place has none to
     reuse, its offset is kept, and the Features resolved at the end for all such places are put there
@@ -63,24 +64,28 @@ def snapshot_body(envelope, at, known_at, places=None, actor_ids=None):
     assert head.endswith(b"[]}"), "the envelope's features come last, empty"
     body, gaps, made = io.BytesIO(), [], {}
     body.write(head[:-len(b"]}")])
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+    postgresql = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-        if connection.vendor == "postgresql":
+        if postgresql:
             # Days and knowledge time each keep half the rows, together one per place: the planner,
             # multiplying the halves, expects a quarter and would scan both tables whole.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        for place, key, shown in stream_rows(cursor, sql, params):
-            if actor_ids and actor_ids.isdisjoint(state_of_json(key, made).actors()):
-                continue
-            if shown is None:
-                gaps.append((body.tell(), place))
-            else:
-                body.write(shown)
-                body.write(b",")
-        transaction.set_rollback(True, using=connection.alias)  # only read: undoes the setting, in a savepoint too
+            cursor.execute("SET enable_seqscan = off")
+        try:
+            for place, key, shown in stream_rows(cursor, sql, params):
+                if actor_ids and actor_ids.isdisjoint(state_of_json(key, made).actors()):
+                    continue
+                if shown is None:
+                    gaps.append((body.tell(), place))
+                else:
+                    body.write(shown)
+                    body.write(b",")
+        finally:
+            if postgresql:
+                cursor.execute("RESET enable_seqscan")
     if gaps:
-        resolved = _resolved_features(at, known_at, [place for _, place in gaps])
+        resolved = _resolved_features(at, known_at, [place for _, place in gaps], actor_slug)
         written, body, position = body.getbuffer(), io.BytesIO(), 0
         for offset, place in gaps:
             body.write(written[position:offset])
@@ -96,11 +101,11 @@ def snapshot_body(envelope, at, known_at, places=None, actor_ids=None):
     return body.getvalue()
 
 
-def _resolved_features(at, known_at, place_ids):
+def _resolved_features(at, known_at, place_ids, actor_slug):
     """{place id: Feature as JSON} of the given places, resolved from their claims as known then."""
     states = records.snapshot(at, known_at, places=place_ids)
     citations = citations_by_claim(deciding_ids(states))
     rows = Places(Place.objects.filter(id__in=list(states))).rows
-    actor_slug = Actors().slug
-    return {place: orjson.dumps(feature(rows[place], {**place_properties(rows[place]), **state_properties(state, actor_slug, citations)}))
+    return {place: orjson.dumps(feature(rows[place], {**place_properties(rows[place]),
+                                                      **state_properties(state, actor_slug, citations)}))
             for place, state in states.items()}

@@ -2,9 +2,9 @@
 
 Every state comes from geo.resolution: through geo.records, or prepared by api.snapshots (read as
 known then by api.known_then). These views only parse parameters, read display fields in bulk and
-shape the contract's payloads (the OpenAPI schema at /api/v2/schema/ documents them). Every view is cached
-and answers conditional requests through api.caching, is throttled for anonymous clients, and
-answers write methods with 405; what makes them fast lives in api.fastpath.
+shape the contract's payloads (the OpenAPI schema at /api/v2/schema/ documents them). Every view is
+cached and answers conditional requests through api.caching, is throttled for anonymous clients,
+and answers write methods with 405; what makes them fast lives in api.fastpath.
 """
 import orjson
 from django.db.models import Exists, OuterRef
@@ -106,7 +106,7 @@ class ControlView(PublicView):
         if known_at is None:
             prepared = snapshots.snapshot_body(collection, at, within, wanted)
         else:
-            prepared = known_then.snapshot_body(collection, at, known_at, within, wanted)
+            prepared = known_then.snapshot_body(collection, at, known_at, actors.slug, within, wanted)
         if prepared is not None and names.is_default(lang):  # JSON already: sent as it is, or read back for CSV
             return Response(orjson.loads(prepared) if request.accepted_renderer.format == "csv" else WrittenJSON(prepared))
         if prepared is not None:  # the prepared Features carry the default names

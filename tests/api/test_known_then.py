@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 
 from api import known_then
+from api.serializers import Actors
 from api.models import StalePlace
 from geo.models import Actor, Citation, Claim, Outlet, Place, Source
 from geo.synthetic import Generator
@@ -53,9 +54,9 @@ def resolved_places(monkeypatch):
     places = []
     resolve = known_then._resolved_features
 
-    def resolve_and_count(at, known_at, place_ids):
+    def resolve_and_count(at, known_at, place_ids, actor_slug):
         places.extend(place_ids)
-        return resolve(at, known_at, place_ids)
+        return resolve(at, known_at, place_ids, actor_slug)
 
     monkeypatch.setattr(known_then, "_resolved_features", resolve_and_count)
     return places
@@ -81,7 +82,7 @@ def counted_claims():
 def test_seed_snapshots_as_known_then_are_read_and_equal_to_resolving(client, seeded, resolved_places):
     pairs = knowledge_pairs(counted_claims())
     assert len(pairs) > 100
-    assert known_then.snapshot_body({"features": []}, *pairs[0]) is not None
+    assert known_then.snapshot_body({"features": []}, *pairs[0], Actors().slug) is not None
     urls = [snapshot_url(day, moment) for day, moment in pairs]
     urls += [snapshot_url(D("2017-11-20"), dt.datetime(2017, 11, 20, 23, 59, 59, tzinfo=UTC), extra)
              for extra in ("&actors=sdf,iraqi-government", "&actors=islamic-state", "&bbox=40.9,34.3,41.2,34.5",
