@@ -9,6 +9,8 @@ from django.db import models
 # at 10,000 places. They are written from the places they name, a place's deletion marks it stale
 # (migration 0002) and its refresh removes its segments; readers use none while a place is stale.
 
+CLAIMS_HELP = "The ids of the state's deciding claims, in the state's order, as JSON: with the state, what its Feature shows."
+
 
 class SnapshotSegment(models.Model):
     """One place's state, as known now, over a stretch of days [start, stop), with the GeoJSON
@@ -21,6 +23,7 @@ class SnapshotSegment(models.Model):
     state = models.TextField(help_text="[status, holder, others, sides] with actor ids, as JSON: the state's key.")
     actors = models.TextField(help_text="The ids of every actor the state names, as JSON (the actor filter).")
     feature = models.TextField(help_text="The snapshot's Feature, as JSON.")
+    claims = models.TextField(help_text=CLAIMS_HELP)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["place", "start"], name="snapshotsegment_place_start")]
@@ -43,8 +46,9 @@ class StalePlace(models.Model):
 class KnownSegment(models.Model):
     """One place's segment of days [start, stop) as known over a stretch of knowledge time
     [known_from, known_until): the answer of resolving the claims known at any moment of that stretch
-    (geo.resolution.segments with known_at). The timeline as known then is read from these rows,
-    without the Features (evidence is read per claim when a place is opened)."""
+    (geo.resolution.segments with known_at). The timeline as known then is read from these rows; the
+    snapshot as known then takes the Feature of the SnapshotSegment of the same place, start, state
+    and deciding claims (api.known_then), which shows exactly what this segment would."""
 
     place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
     start = models.DateField()
@@ -53,6 +57,7 @@ class KnownSegment(models.Model):
     known_until = models.DateTimeField(null=True, help_text="When a claim known or superseded changed the segment; empty: still so.")
     precision = models.CharField(max_length=12)
     state = models.TextField(help_text="As SnapshotSegment.state.")
+    claims = models.TextField(help_text=CLAIMS_HELP)
 
     class Meta:
         indexes = [models.Index(fields=["place", "start", "known_from"], name="knownsegment_place_start")]

@@ -113,7 +113,7 @@ def _resolved_rows():
     """The same rows resolved from the claims (the segments are incomplete or stale)."""
     for place, claims in records.iter_place_claims(ever_counting=True):
         yield place, [(start, stop, known_day(known_from), known_day(known_until), precision, key)
-                      for _, start, stop, known_from, known_until, precision, key in known_rows(place, claims)]
+                      for _, start, stop, known_from, known_until, precision, key, _ in known_rows(place, claims)]
 
 
 

@@ -53,6 +53,12 @@ def state_json(state):
     return orjson.dumps([state.status, state.holder, pairs(state.others), sides]).decode()
 
 
+def claims_json(state):
+    """The ids of the state's deciding claims, in its order, as JSON. With the place, the start and the
+    state key, they decide everything the segment's Feature shows (api.known_then reuses it by them)."""
+    return orjson.dumps([claim.id for claim in state.claims]).decode()
+
+
 def state_of_json(key, made):
     """The State a state_json key stands for, made once per distinct key (kept in `made`), so that equal
     states are the same object and a run of them merges by identity."""
@@ -75,7 +81,8 @@ def known_rows(place, claims):
         for segment in resolution.segments(claims, known_at=moment):
             state = segment.state
             key = (segment.start, segment.end, state.precision, tuple(c.id for c in state.claims))
-            now[key] = open_rows.pop(key, None) or [place, segment.start, segment.end, moment, None, state.precision, state_json(state)]
+            now[key] = open_rows.pop(key, None) or [place, segment.start, segment.end, moment, None, state.precision,
+                                                    state_json(state), claims_json(state)]
         for row in open_rows.values():
             row[4] = moment
             rows.append(row)
@@ -102,12 +109,12 @@ def _segment_rows(place_claims, actor_slug):
                 state = segment.state
                 shown = feature(row, {**shown_place, **state_properties(state, actor_slug, citations)})
                 yield (place, segment.start, segment.end, state.precision, state_json(state),
-                       orjson.dumps(state.actors()).decode(), orjson.dumps(shown).decode())
+                       orjson.dumps(state.actors()).decode(), orjson.dumps(shown).decode(), claims_json(state))
     return rows()
 
 
-SEGMENT_COLUMNS = ("place_id", "start", "stop", "precision", "state", "actors", "feature")
-KNOWN_COLUMNS = ("place_id", "start", "stop", "known_from", "known_until", "precision", "state")
+SEGMENT_COLUMNS = ("place_id", "start", "stop", "precision", "state", "actors", "feature", "claims")
+KNOWN_COLUMNS = ("place_id", "start", "stop", "known_from", "known_until", "precision", "state", "claims")
 
 
 def _insert(cursor, table, columns, rows):

@@ -1,10 +1,10 @@
 """The public, read-only API under /api/v2/ (and /api/v1/, its names kept readable: api.legacy).
 
-Every state comes from geo.resolution: through geo.records, or prepared by api.snapshots for the
-record as known now. These views only parse parameters, read display fields in bulk and shape the
-contract's payloads (the OpenAPI schema at /api/v2/schema/ documents them). Every view is cached
-and answers conditional requests through api.caching, is throttled for anonymous clients, and
-answers write methods with 405; what makes them fast lives in api.fastpath.
+Every state comes from geo.resolution: through geo.records, or prepared by api.snapshots (read as
+known then by api.known_then). These views only parse parameters, read display fields in bulk and
+shape the contract's payloads (the OpenAPI schema at /api/v2/schema/ documents them). Every view is
+cached and answers conditional requests through api.caching, is throttled for anonymous clients,
+and answers write methods with 405; what makes them fast lives in api.fastpath.
 """
 import orjson
 from django.db.models import Exists, OuterRef
@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 from geo import names, records
 from geo.models import Actor, Citation, Claim, Place, Source
 
-from . import legacy, schema, snapshots
+from . import known_then, legacy, schema, snapshots
 from .caching import CachedGetMixin
 from .fastpath import ExpensiveThrottle, PublicThrottle, ReleasedAfterSending, gc_paused
 from .filters import (
@@ -79,7 +79,7 @@ class ControlView(PublicView):
                   v=data_version)
 
     def build_throttles(self, values):
-        """As known then, the claims are resolved on every build; a CSV is the whole map written out."""
+        """As known then, the claims of some places are resolved on every build; a CSV is the whole map written out."""
         csv = getattr(self.request.accepted_renderer, "format", None) == "csv"  # by ?format= or Accept
         return [ExpensiveThrottle()] if "known_at" in values or csv else []
 
@@ -103,7 +103,10 @@ class ControlView(PublicView):
         within = places_query.values("id") if bbox else None
         collection = {"type": "FeatureCollection", "at": at.isoformat(), "known_at": iso(known_at),
                       "version": self.validators.version, "features": []}
-        prepared = snapshots.snapshot_body(collection, at, within, wanted) if known_at is None else None
+        if known_at is None:
+            prepared = snapshots.snapshot_body(collection, at, within, wanted)
+        else:
+            prepared = known_then.snapshot_body(collection, at, known_at, actors.slug, within, wanted)
         if prepared is not None and names.is_default(lang):  # JSON already: sent as it is, or read back for CSV
             return Response(orjson.loads(prepared) if request.accepted_renderer.format == "csv" else WrittenJSON(prepared))
         if prepared is not None:  # the prepared Features carry the default names

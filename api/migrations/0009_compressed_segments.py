@@ -83,7 +83,7 @@ def unchecked_place():
 
 
 class Migration(migrations.Migration):
-    dependencies = [("api", "0007_segments_with_quote_language")]
+    dependencies = [("api", "0008_segments_with_claims")]
 
     operations = [
         migrations.SeparateDatabaseAndState(

@@ -1,0 +1,111 @@
+"""The control snapshot as known then, read from the prepared segments (api.snapshots) rather than
+resolved from every claim.
+
+A Feature shows a segment's place, its start (the state's `since`), its state and its deciding claims
+with all their citations: nothing in it depends on when it is read, so a segment as known then that
+starts on the same day, with the same state and the same deciding claims as a segment as known now of
+the same place shows exactly that segment's stored Feature. Most places at most moments are so (what
+was known then is what decides now, only the segment's end differs). The others, whose deciding
+claims as known then are not those of any segment as known now (a claim superseded since, a same-day
+claim known later), are resolved from their claims as before, and only they: geo.resolution still
+decides every state.
+"""
+import io
+
+import orjson
+from django.db import connections, router
+
+from geo import records
+from geo.models import Place
+
+from .fastpath import stream_rows
+from .models import KnownSegment
+from .serializers import Places, citations_by_claim, deciding_ids, feature, place_properties, state_properties
+from .snapshots import state_of_json, usable
+
+# A segment as known now shows what one as known then does when these columns are equal.
+SAME_SEGMENT = ("s.place_id = k.place_id AND s.start = k.start AND s.state = k.state AND s.claims = k.claims "
+                "AND s.precision = k.precision")
+
+
+def _rows_sql(connection, at, known_at, place_filter, place_params):
+    """The segment as known at `known_at` of every place with a state on day `at`, in place slug order:
+    (place id, state key, the reusable Feature or NULL)."""
+    day = connection.ops.adapt_datefield_value(at)
+    moment = connection.ops.adapt_datetimefield_value(known_at)
+    if connection.vendor == "postgresql":  # one scan of the GiST index on days and knowledge time
+        sql = ("SELECT k.place_id, k.state, s.feature FROM api_knownsegment k JOIN geo_place p ON p.id = k.place_id "
+               f"LEFT JOIN api_snapshotsegment s ON {SAME_SEGMENT} "
+               "WHERE daterange(k.start, k.stop) @> %s::date AND tstzrange(k.known_from, k.known_until) @> %s::timestamptz"
+               f'{place_filter} ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
+        return sql, [day, moment, *place_params]
+    # Per place, the (place, start, known_from) index; SQLite's BINARY is code point order.
+    sql = ("SELECT k.place_id, k.state, CAST(s.feature AS BLOB) FROM geo_place p CROSS JOIN api_knownsegment k "
+           "ON k.place_id = p.id AND k.start <= %s AND (k.stop IS NULL OR k.stop > %s) "
+           f"LEFT JOIN api_snapshotsegment s ON {SAME_SEGMENT} "
+           f"WHERE k.known_from <= %s AND (k.known_until IS NULL OR k.known_until > %s){place_filter} ORDER BY p.slug")
+    return sql, [day, day, moment, moment, *place_params]
+
+
+def snapshot_body(envelope, at, known_at, actor_slug, places=None, actor_ids=None):
+    """The JSON of the FeatureCollection `envelope` (its "features" last, and empty) with the Feature of
+    every place with a known state on day `at` as known at `known_at`, in place slug order, as
+    api.snapshots.snapshot_body writes the present's (default names; `places` and `actor_ids` as
+    there; `actor_slug`: {actor id: slug}, for the Features resolved); None when the segments cannot
+    be used (then resolve the claims).
+
+    The stored Features are written as they arrive, each followed by a comma; where a place has none to
+    reuse, its offset is kept, and the Features resolved at the end for all such places are put there
+    (the body is then copied once)."""
+    connection = connections[router.db_for_read(KnownSegment)]
+    place_filter, place_params = records.places_condition(places, connection)
+    sql, params = _rows_sql(connection, at, known_at, place_filter, place_params)
+    head = orjson.dumps(envelope)
+    assert head.endswith(b"[]}"), "the envelope's features come last, empty"
+    body, gaps, made = io.BytesIO(), [], {}
+    body.write(head[:-len(b"]}")])
+    postgresql = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        if not usable(cursor):
+            return None
+        if postgresql:
+            # Days and knowledge time each keep half the rows, together one per place: the planner,
+            # multiplying the halves, expects a quarter and would scan both tables whole.
+            cursor.execute("SET enable_seqscan = off")
+        try:
+            for place, key, shown in stream_rows(cursor, sql, params):
+                if actor_ids and actor_ids.isdisjoint(state_of_json(key, made).actors()):
+                    continue
+                if shown is None:
+                    gaps.append((body.tell(), place))
+                else:
+                    body.write(shown)
+                    body.write(b",")
+        finally:
+            if postgresql:
+                cursor.execute("RESET enable_seqscan")
+    if gaps:
+        resolved = _resolved_features(at, known_at, [place for _, place in gaps], actor_slug)
+        written, body, position = body.getbuffer(), io.BytesIO(), 0
+        for offset, place in gaps:
+            body.write(written[position:offset])
+            if place in resolved:
+                body.write(resolved[place])
+                body.write(b",")
+            position = offset
+        body.write(written[position:])
+        written.release()
+    if body.tell() > len(head) - len(b"]}"):
+        body.seek(-1, io.SEEK_END)  # the last Feature's comma
+    body.write(b"]}")
+    return body.getvalue()
+
+
+def _resolved_features(at, known_at, place_ids, actor_slug):
+    """{place id: Feature as JSON} of the given places, resolved from their claims as known then."""
+    states = records.snapshot(at, known_at, places=place_ids)
+    citations = citations_by_claim(deciding_ids(states))
+    rows = Places(Place.objects.filter(id__in=list(states))).rows
+    return {place: orjson.dumps(feature(rows[place], {**place_properties(rows[place]),
+                                                      **state_properties(state, actor_slug, citations)}))
+            for place, state in states.items()}
