@@ -5,43 +5,16 @@ import datetime as dt
 from urllib.parse import quote
 
 import pytest
-from django.core.cache import cache
 
 from api import known_then
 from api.serializers import Actors
 from api.models import StalePlace
 from geo.models import Actor, Citation, Claim, Outlet, Place, Source
 from geo.synthetic import Generator
+from prepared import assert_prepared_equals_resolved, fetch
 
 D = dt.date.fromisoformat
 UTC = dt.timezone.utc
-
-
-def fetch(client, url):
-    cache.clear()
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.content[:300])
-    return response
-
-
-def resolved(client, url):
-    """The answer computed from every claim: a stale mark (of no place) makes the segments unusable."""
-    StalePlace.objects.create(place_id=0)
-    try:
-        return fetch(client, url)
-    finally:
-        StalePlace.objects.filter(place_id=0).delete()
-
-
-def assert_read_equals_resolved(client, urls):
-    for url in urls:
-        read = fetch(client, url)
-        assert not StalePlace.objects.exists()
-        expected = resolved(client, url)
-        if "format=csv" in url:
-            assert read.content == expected.content, url
-        else:
-            assert read.json() == expected.json(), url
 
 
 def snapshot_url(day, moment, extra=""):
@@ -88,7 +61,7 @@ def test_seed_snapshots_as_known_then_are_read_and_equal_to_resolving(client, se
              for extra in ("&actors=sdf,iraqi-government", "&actors=islamic-state", "&bbox=40.9,34.3,41.2,34.5",
                            "&format=csv", "&format=geojson", "&lang=ar", "&lang=ckb&actors=sdf")]
     urls += ["/api/v2/control/?at=2017-11-10&known_at=2017-11-10", "/api/v2/control/?at=2030-01-01&known_at=2010-01-01"]
-    assert_read_equals_resolved(client, urls)
+    assert_prepared_equals_resolved(client, urls)
     assert resolved_places, "no place as known then differed from the present: the resolving branch went untested"
 
 
@@ -105,7 +78,7 @@ def test_synthetic_record_as_known_then_equals_resolving(client, seeded, resolve
     actor = Actor.objects.filter(held_claims__in=claims[:50]).order_by("slug").first()
     urls += [snapshot_url(day, moment, f"&actors={actor.slug}") for day, moment in pairs[::10]]
     urls += [snapshot_url(day, moment, "&bbox=-180,-90,180,90&format=csv") for day, moment in pairs[::15]]
-    assert_read_equals_resolved(client, urls)
+    assert_prepared_equals_resolved(client, urls)
     assert len(resolved_places) >= len(superseded) // 2
 
 
@@ -138,7 +111,7 @@ def test_a_same_day_claim_known_later_is_not_shown_before_it_is_known(client, se
     day = D("2031-03-10")
     assert evidence_as_known(client, "boukamal", day, moment("2031-03-05T00:00")) == [first.key]
     assert evidence_as_known(client, "boukamal", day, moment("2031-03-25T00:00")) == [first.key, later.key]
-    assert_read_equals_resolved(client, [snapshot_url(day, moment(m)) for m in ("2031-03-05T00:00", "2031-03-20T08:00", "2031-04-01T00:00")])
+    assert_prepared_equals_resolved(client, [snapshot_url(day, moment(m)) for m in ("2031-03-05T00:00", "2031-03-20T08:00", "2031-04-01T00:00")])
 
 
 def test_a_claim_superseded_later_still_decides_before_it_is_superseded(client, seeded, django_capture_on_commit_callbacks):
@@ -158,5 +131,5 @@ def test_a_claim_superseded_later_still_decides_before_it_is_superseded(client, 
     assert evidence_as_known(client, "qaim", D("2031-04-25"), moment("2031-05-21T00:00")) == [correction.key]
     days = [D("2031-04-19"), D("2031-04-25"), D("2031-05-01"), day]
     moments = [moment(m) for m in ("2031-05-02T08:00", "2031-05-10T00:00", "2031-05-20T00:00", "2031-06-01T00:00", "2031-07-01T00:00")]
-    assert_read_equals_resolved(client, [snapshot_url(d, m) for d in days for m in moments] +
+    assert_prepared_equals_resolved(client, [snapshot_url(d, m) for d in days for m in moments] +
                                 [snapshot_url(day, moments[1], "&actors=sdf"), snapshot_url(day, moments[1], "&format=csv")])

@@ -5,7 +5,6 @@ import datetime as dt
 
 import orjson
 import pytest
-from django.core.cache import cache
 
 from api.models import KnownSegment, StalePlace
 from api.reported import known_day, diagonal
@@ -15,25 +14,15 @@ from geo.dates import parse_known_at
 from geo.models import Actor, Claim, Place
 from geo.synthetic import Generator
 
+import prepared
+
 D = dt.date.fromisoformat
 EPOCH = D("1970-01-01")
 URL = "/api/v2/timeline/reported/"
 
 
 def fetch(client, url):
-    cache.clear()
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.content[:300])
-    return response.json()
-
-
-def resolved(client, url):
-    """The answer computed from the claims: a stale mark (of no place) makes the segments unusable."""
-    StalePlace.objects.create(place_id=0)
-    try:
-        return fetch(client, url)
-    finally:
-        StalePlace.objects.filter(place_id=0).delete()
+    return prepared.fetch(client, url).json()
 
 
 def undelta(values):
@@ -124,7 +113,7 @@ def test_seed_reported_timeline_equals_the_record_as_known_each_day(client, seed
     assert KnownSegment.objects.exists()
     payload = fetch(client, URL)
     assert payload["format"] == "controlmap-reported-timeline/1"
-    assert resolved(client, URL) == payload
+    assert prepared.resolved(client, URL).json() == payload
     days = sample_days()
     assert len(days) > 40
     assert_reported_equals_known_then(client, payload, [D("2010-01-01"), *days, D("2030-01-01")])
@@ -135,7 +124,7 @@ def test_synthetic_reported_timeline_equals_the_record_as_known_each_day(client,
         Generator(places=30, claims=900, seed=11).run()
     assert not StalePlace.objects.exists()
     payload = fetch(client, URL)
-    assert resolved(client, URL) == payload
+    assert prepared.resolved(client, URL).json() == payload
     days = sample_days()
     assert_reported_equals_known_then(client, payload, days[:: max(1, len(days) // 40)])
 

@@ -7,7 +7,6 @@ import threading
 from urllib.parse import quote
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -15,6 +14,7 @@ from api import snapshots
 from api.models import KnownSegment, SnapshotSegment, StalePlace
 from geo.models import Actor, Citation, Claim, Outlet, Place, Source
 from geo.synthetic import Generator
+from prepared import assert_prepared_equals_resolved, fetch
 
 D = dt.date.fromisoformat
 
@@ -23,33 +23,6 @@ def prepared_features(day):
     """The day's Features as the prepared snapshot holds them, or None when it cannot be used."""
     body = snapshots.snapshot_body({"type": "FeatureCollection", "features": []}, day)
     return None if body is None else json.loads(body)["features"]
-
-
-def fetch(client, url):
-    cache.clear()
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.content[:300])
-    return response
-
-
-def resolved(client, url):
-    """The answer computed from the claims: a stale mark (of no place) makes the segments unusable."""
-    StalePlace.objects.create(place_id=0)
-    try:
-        return fetch(client, url)
-    finally:
-        StalePlace.objects.filter(place_id=0).delete()
-
-
-def assert_prepared_equals_resolved(client, urls):
-    for url in urls:
-        prepared = fetch(client, url)
-        assert not StalePlace.objects.exists()
-        expected = resolved(client, url)
-        if "format=csv" in url:
-            assert prepared.content == expected.content, url
-        else:
-            assert prepared.json() == expected.json(), url
 
 
 def change_days():
