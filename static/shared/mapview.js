@@ -10,17 +10,13 @@
  */
 import { createAreas } from "./areas.js";
 import { MAX_BOXES, patchRenderer } from "./canvas.js";
+import { getJSON } from "./http.js";
 import { gettext, rtl } from "./i18n.js";
 import { createLabels } from "./labels.js";
 import { radiusOf, stampSymbol } from "./symbols.js";
 
 /** Whether symbol `after` hides all of `before` when drawn over it (an unknown ring is the smallest). */
 const covers = (before, after) => after.kind !== "unknown" || before.kind === "unknown";
-
-/** The country outline's GeoJSON (a promise that fails on an error answer). */
-export function fetchOutline(url) {
-  return fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))));
-}
 
 export function createMapView(element, config) {
   const { L } = config;
@@ -50,7 +46,7 @@ export function createMapView(element, config) {
       fillColor: feature.properties.name === "Syria" || feature.properties.name === "Iraq" ? "#f3efe4" : "#e8e6e1", fillOpacity: 1,
     }),
   }).addTo(map);
-  const outlineData = config.outline ?? (config.outlineUrl ? fetchOutline(config.outlineUrl) : null);
+  const outlineData = config.outline ?? (config.outlineUrl ? getJSON(config.outlineUrl) : null);
   const outlineLoaded = outlineData
     ? outlineData.then((data) => {
       outline.addData(data);
