@@ -128,6 +128,8 @@ class Sentence(PlaceReading, PhraseDating):
         after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if after is not None and not noun and position and self.subjects[0].first == self.first and after.first > cue.stop:
+            return self.subjects[0]  # opened by its subject, the object after the verb: "قسد المؤلفة من ... طردت عناصر داعش"
         if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
@@ -154,6 +156,8 @@ class Sentence(PlaceReading, PhraseDating):
         norms = self.article.norms
         for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
             if norms[index] in _RELATIVE:
+                if {",", "،"} & set(self.article.text[self.article.tokens[index].end: self.article.tokens[cue.first].start]):
+                    return None  # "الفصائل التي تدعمها تركيا، الخميس، سيطرتها": the relative clause has ended
                 position = bisect.bisect_left(self.player_firsts, index)
                 between = position < len(self.players) and self.players[position].first < cue.first
                 before = self.players[position - 1] if position else None
@@ -318,7 +322,9 @@ class Sentence(PlaceReading, PhraseDating):
             partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
             # "eastern Mosul", where the place or the mention "the city" refers to is named
             if status == CONTROLLED and (partial or (place.first and self.article.norms[place.first - 1] in DIRECTIONS)):
-                sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
+                loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
+                opponent = loser.slug if loser else self.adversary({holder}, place)
+                sides = tuple(sorted({holder} | ({opponent} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue) or self.heading
