@@ -13,7 +13,7 @@ from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
-from .dates import PhraseDating
+from .dates import STATE_KINDS, PhraseDating
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
@@ -29,7 +29,6 @@ _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun who
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
-_STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
@@ -303,7 +302,7 @@ class Sentence(PlaceReading, PhraseDating):
             if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
                 return []
             standing = True
-        if cue.kind in _STATE_KINDS and self._describes_a_change(cue):
+        if cue.kind in STATE_KINDS and self._describes_a_change(cue):
             return []
         if cue.kind == "contested" and self._prior(cue, 8):
             return []  # "after a week of fighting in the city": the fighting before the news
@@ -328,7 +327,7 @@ class Sentence(PlaceReading, PhraseDating):
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue) or self.heading
-            if cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
+            if cue.kind in STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
                 continue  # "IS, who had controlled the town": a past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
@@ -366,7 +365,7 @@ class Sentence(PlaceReading, PhraseDating):
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue="last_held" if cue.kind in _STATE_KINDS and self._last(cue) else cue.kind,
+                cue="last_held" if cue.kind in STATE_KINDS and self._last(cue) else cue.kind,
             ))
         return proposals
 

@@ -42,7 +42,7 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (279, 314, 282, 306)  # 89% recall, 92% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (282, 314, 282, 306)  # 90% recall, 92% precision
 
 
 def test_held_out_set(score):
