@@ -7,11 +7,12 @@ and publication time) and an editor's expectations, each written before the assi
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json: a fresh set, committed with its expectations before the assistant first runs on it,
-  measured once, never tuned on. It is empty until the next one is written: fresh set 7 (28 excerpts,
-  30/44 met, 28/32 right) was folded into development once its errors had been read. Earlier fresh sets,
-  measured the same way and then folded into development, gave 68%/74%, 62%/53%, 57%/72%, 64%/74%,
-  62%/66%, 70%/88% and 68%/88% (expectations met / proposals right).
+- held_out.json (fresh set 8: 27 excerpts, 17 English and 10 Arabic, 2014-2017, none used before):
+  committed with its expectations before the assistant first ran on it, measured once, never tuned on.
+  Its towns beyond the development set's (Hit, al-Qaryatain, Bashir, Bashiqa, al-Baghdadi, Qaraqosh,
+  Bartella, Ain Issa, Jurf al-Sakhar) were added to places.json with it; no actor alias was added for it.
+  Earlier fresh sets, measured the same way and then folded into development, gave 68%/74%, 62%/53%,
+  57%/72%, 64%/74%, 62%/66%, 70%/88% and 68%/88% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -43,9 +44,10 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (282, 314, 282, 306)  # 90% recall, 92% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (282, 314, 282, 308)  # 90% recall, 92% precision
 
 
 def test_held_out_set(score):
     result = score("held_out")
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)  # no fresh set yet
+    # 66% recall and 72% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (31, 47, 36, 50)
