@@ -105,17 +105,24 @@ class Article:
         position = bisect.bisect_left(self.place_firsts, token)
         return next((m for m in reversed(self.places[:position]) if m.role == "province"), None)
 
-    def antecedent(self, token):
-        """The last town-like place named before token `token` (what "the city" refers to)."""
+    def antecedent(self, token, small=False):
+        """The last town-like place named before token `token` (what "the city" refers to); `small` ("the
+        town", "the village") passes over the cities named after the last town ("Shirqat seen as crucial for
+        the push to retake Mosul ... declared the town liberated"), as a pronoun agrees with its noun."""
         position = bisect.bisect_left(self.antecedent_firsts, token)
+        if small:
+            kinds = self.gazetteer.place_kinds
+            town = next((m for m in reversed(self.antecedents[:position]) if kinds.get(m.slug, "town") != "city"), None)
+            if town is not None:
+                return town
         return self.antecedents[position - 1] if position else None
 
-    def referent(self, token, introduced=False):
+    def referent(self, token, introduced=False, small=False):
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
         The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
         named next."""
-        place = None if introduced else self.antecedent(token)
+        place = None if introduced else self.antecedent(token, small)
         if place is not None:
             return place, "read as"
         position = bisect.bisect_left(self.antecedent_firsts, token)

@@ -230,6 +230,7 @@ def _without_preposition(written):
 
 
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
+STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}  # phrases of a state, not a change
 
 
 class PhraseDating:
@@ -252,6 +253,8 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
+        if best and cue.kind in STATE_KINDS and best[1].text.lower().startswith(("since", "منذ")) and self._word_before(cue.first) != "had":
+            return None  # "still held by IS since 2014": held when it is said, 2014 only the start ("had held": a past state)
         return best[1] if best else None
 
     def _in_relative_clause(self, start, token):

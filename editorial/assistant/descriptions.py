@@ -183,8 +183,12 @@ def find_descriptions(article, named, place_country_at):
                 break  # another noun: "the rebel faction said fighters"
             lowercase = not _arabic(word) and token.text.islower()
             if stemmed in vocabulary.weight and lowercase and stemmed not in vocabulary.lowercase:
-                break  # "commands": a word of a name ("Joint Operations Command") written as a common word
-            if stemmed in vocabulary.weight or stemmed in vocabulary.country_of_stem:
+                # "commands", "regional": a word of a name ("Joint Operations Command", "Kurdistan Regional
+                # Government") written as a common word says nothing of the side, but may stand between
+                if gap >= MAX_GAP:
+                    break
+                gap += 1
+            elif stemmed in vocabulary.weight or stemmed in vocabulary.country_of_stem:
                 modifiers.append(stemmed)
                 edge, gap = position, 0
             elif gap < MAX_GAP and (_arabic(word) or token.text.islower()):

@@ -135,7 +135,8 @@ class PlaceReading:
         place = self._apposition_after(token)
         if place is not None:
             return [place], f"{words} read as {place.text}, named after it", window
-        place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")))
+        place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")),
+                                           small=words.endswith(("town'", "village'")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
 
     def _apposition_after(self, token):

@@ -13,7 +13,7 @@ from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
-from .dates import PhraseDating
+from .dates import STATE_KINDS, PhraseDating
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
@@ -29,7 +29,6 @@ _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun who
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
-_STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}
 _CONJUNCTIONS = {"and", "و"}
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
@@ -128,6 +127,8 @@ class Sentence(PlaceReading, PhraseDating):
         after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if after is not None and not noun and position and self.subjects[0].first == self.first and after.first > cue.stop:
+            return self.subjects[0]  # opened by its subject, the object after the verb: "قسد المؤلفة من ... طردت عناصر داعش"
         if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
@@ -154,6 +155,8 @@ class Sentence(PlaceReading, PhraseDating):
         norms = self.article.norms
         for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
             if norms[index] in _RELATIVE:
+                if {",", "،"} & set(self.article.text[self.article.tokens[index].end: self.article.tokens[cue.first].start]):
+                    return None  # "الفصائل التي تدعمها تركيا، الخميس، سيطرتها": the relative clause has ended
                 position = bisect.bisect_left(self.player_firsts, index)
                 between = position < len(self.players) and self.players[position].first < cue.first
                 before = self.players[position - 1] if position else None
@@ -299,7 +302,7 @@ class Sentence(PlaceReading, PhraseDating):
             if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
                 return []
             standing = True
-        if cue.kind in _STATE_KINDS and self._describes_a_change(cue):
+        if cue.kind in STATE_KINDS and self._describes_a_change(cue):
             return []
         if cue.kind == "contested" and self._prior(cue, 8):
             return []  # "after a week of fighting in the city": the fighting before the news
@@ -318,11 +321,13 @@ class Sentence(PlaceReading, PhraseDating):
             partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
             # "eastern Mosul", where the place or the mention "the city" refers to is named
             if status == CONTROLLED and (partial or (place.first and self.article.norms[place.first - 1] in DIRECTIONS)):
-                sides = tuple(sorted({holder} | ({self.adversary({holder}, place)} - {None})))
+                loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
+                opponent = loser.slug if loser else self.adversary({holder}, place)
+                sides = tuple(sorted({holder} | ({opponent} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
             date = self.date(cue) or self.heading
-            if cue.kind in _STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
+            if cue.kind in STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
                 continue  # "IS, who had controlled the town": a past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
@@ -360,7 +365,7 @@ class Sentence(PlaceReading, PhraseDating):
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue="last_held" if cue.kind in _STATE_KINDS and self._last(cue) else cue.kind,
+                cue="last_held" if cue.kind in STATE_KINDS and self._last(cue) else cue.kind,
             ))
         return proposals
 

@@ -3,16 +3,16 @@
 tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (202 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+- development.json (230 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json (fresh set 7: 28 excerpts, 18 English and 10 Arabic, 2014-2017, none used before):
+- held_out.json (fresh set 8: 27 excerpts, 17 English and 10 Arabic, 2014-2017, none used before):
   committed with its expectations before the assistant first ran on it, measured once, never tuned on.
-  Its towns beyond the development set's (Barwana, al-Bab, Shirqat, Jalawla, Zumar) were added to
-  places.json with it; no actor alias was added for it. Earlier fresh sets, measured the same way and
-  then folded into development, gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66% and 70%/88%
-  (expectations met / proposals right).
+  Its towns beyond the development set's (Hit, al-Qaryatain, Bashir, Bashiqa, al-Baghdadi, Qaraqosh,
+  Bartella, Ain Issa, Jurf al-Sakhar) were added to places.json with it; no actor alias was added for it.
+  Earlier fresh sets, measured the same way and then folded into development, gave 68%/74%, 62%/53%,
+  57%/72%, 64%/74%, 62%/66%, 70%/88% and 68%/88% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -33,10 +33,10 @@ def score(seeded):
 
 def test_the_corpus_is_real_short_and_held_out_apart():
     development, held_out = scoring.load("development"), scoring.load("held_out")
-    assert (len(development), len(held_out)) == (202, 28)
+    assert (len(development), len(held_out)) == (230, 27)
     everything = development + held_out
-    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 230
-    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [18, 10]
+    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 257
+    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [17, 10]
     for excerpt in everything:
         assert excerpt["url"].startswith("http") and excerpt["outlet"] and excerpt["published_at"][10] == "T"
         assert len(excerpt["text"].split()) <= 160 and (excerpt["claims"] or excerpt["nothing_about"])
@@ -44,10 +44,10 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (245, 270, 252, 273)  # 91% recall, 92% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (282, 314, 282, 308)  # 90% recall, 92% precision
 
 
 def test_held_out_set(score):
     result = score("held_out")
-    # 68% recall and 88% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
-    assert (result.met, result.expected, result.right, result.proposed) == (30, 44, 28, 32)
+    # 66% recall and 72% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (31, 47, 36, 50)

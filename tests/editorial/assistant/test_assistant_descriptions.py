@@ -54,6 +54,8 @@ def test_a_countrys_adjective_alone_names_its_state_force(names):
     ("سيطر مقاتلون معارضون على بلدة دابق", [("مقاتلون معارضون", "syrian-rebels")]),
     ("A Syrian Kurdish militia said it had recovered Tal Abyad.", [("Syrian Kurdish militia", "sdf")]),
     ("Syrian rebel forces captured Dabiq.", [("Syrian rebel forces", "syrian-rebels")]),
+    # a word of a name written in lowercase ("Kurdistan Regional Government") stands between, naming nobody
+    ("Kurdish regional forces retook the town of Sinjar.", [("Kurdish regional forces", "peshmerga")]),
 ])
 def test_modifiers_are_matched_to_the_side_whose_aliases_share_them(names, text, expected):
     assert described(text, names) == expected

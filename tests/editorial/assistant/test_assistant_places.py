@@ -29,6 +29,9 @@ def test_the_town_is_a_place_in_apposition_or_named_before(names):
     assert places == ["boukamal"] and "named after it" in note
     [(places, note)] = targets("Troops reached Qaim. They took the town on Friday.", names, sentence=1)
     assert places == ["qaim"] and note == "'the town' read as Qaim"
+    # "the town" agrees with a town, passing over a city named after it; "the city" takes the last named
+    text = "Qaim seen as a stop for the push to retake Mosul. Troops declared the town liberated and seized the city."
+    assert targets(text, names, sentence=1) == [(["qaim"], "'the town' read as Qaim"), (["mosul"], "'the city' read as Mosul")]
 
 
 def test_an_arabic_object_pronoun_refers_to_the_city_named_before(names):

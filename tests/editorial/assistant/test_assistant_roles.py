@@ -34,6 +34,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # verbs of driving out; Arabic imperfect verbs, a headline's subject first, "بعد ظهر" (in the afternoon)
     ("Kurdish forces have driven IS militants from Kobani on Friday.", {("kobani", "controlled", SDF, "2017-11-03")}),
     ("الجيش العراقي يسيطر على الرطبة ويطرد داعش", {("rutba", "controlled", IQ, "2017-11-04")}),
+    # an Arabic sentence that opens with its long subject, the object after the verb; a relative clause ended by a comma
+    ("قوات سوريا الديمقراطية المدعومة من واشنطن طردت عناصر تنظيم الدولة الإسلامية من مدينة الطبقة الجمعة",
+     {("tabqa", "controlled", SDF, "2017-11-03")}),
+    ("أعلنت فصائل المعارضة التي تدعمها تركيا، الخميس، سيطرتها على مدينة الباب", {("al-bab", "controlled", "syrian-rebels", "2017-11-02")}),
     ("أعلنت قيادة العمليات المشتركة، بعد ظهر أمس، تحرير مدينة الرمادي", {("ramadi", "controlled", IQ, "2017-11-03")}),
     ("دخل الجيش السوري البوكمال الجمعة بعد أيام من استعادة المسلحين السيطرة على المدينة",
      {("boukamal", "contested", (SG,), "2017-11-03")}),  # not the militants: their regaining came before
@@ -60,6 +64,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # part of a place is contested, not held
     ("IS still controls half the city of Raqqa, where the SDF advanced on Friday.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", {("raqqa", "contested", (SDF,), "2017-11-01")}),
+    # a part taken is contested with the side it was taken from, whoever else the article names
+    ("The Turkish army and Syrian rebels captured the outskirts of al-Bab from IS on Wednesday as the Syrian army advanced on the city.",
+     {("al-bab", "contested", (IS, "syrian-rebels"), "2017-11-01")}),
     # denials and things that are not places taken
     ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
     ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),

@@ -46,6 +46,7 @@ def test_negations_denials_hedges_and_partial_control():
     assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
+    assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء")
 
 
 def test_a_lemma_gives_its_regular_forms():
