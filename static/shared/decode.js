@@ -110,15 +110,17 @@ export function decodeTimeline(payload) {
 
 const DAY_INDEX = ["changeDays", "changeCounts", "dayStart", "dayPlace", "dayState", "dayPrecisionIndex", "dayPrecision"];
 
-/** `timeline` with the fields of indexByDay(timeline.tracks, timeline.precisionNames), built when one is first read. */
+/**
+ * `timeline` with the fields of indexByDay(timeline.tracks, timeline.precisionNames), built when one is
+ * first read; from then on they are plain fields (a step reads them in its loop).
+ */
 function withDayIndex(timeline) {
-  let index = null;
-  for (const name of DAY_INDEX) {
-    Object.defineProperty(timeline, name, {
-      enumerable: true,
-      get: () => (index ??= indexByDay(timeline.tracks, timeline.precisionNames))[name],
-    });
-  }
+  const build = () => {
+    const index = indexByDay(timeline.tracks, timeline.precisionNames);
+    for (const name of DAY_INDEX) Object.defineProperty(timeline, name, { value: index[name], enumerable: true, writable: true });
+    return index;
+  };
+  for (const name of DAY_INDEX) Object.defineProperty(timeline, name, { enumerable: true, configurable: true, get: () => build()[name] });
   return timeline;
 }
 
