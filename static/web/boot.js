@@ -6,11 +6,10 @@
  * of the timeline control, the table and the panels, which main.js does after it with this instance.
  *
  * config: the page's settings (web/views.py map_config); fromUrl: the view the address asks for
- * ({state, errors}, urlstate.js); timeline: a promise of the decoded timeline; outline: a promise of the
- * country outline's GeoJSON, or null; placesOnMap: a promise of the map view (mapview.js) with its
- * places added, hidden until drawn; placesDrawn: a promise of {mapView, scene} (scene.js), settled once
- * the addressed day's places are drawn (the `controlmap-first-render` mark), after which the outline is
- * drawn; mapEvents: what a click on a place and a move of the map do (set by main.js).
+ * ({state, errors}, urlstate.js); outline: a promise of the country outline's GeoJSON, or null;
+ * placesDrawn: a promise of {mapView (mapview.js), scene (scene.js, its timeline the decoded one)},
+ * settled once the addressed day's places are drawn (the `controlmap-first-render` mark), after which the
+ * outline is drawn; mapEvents: what a click on a place and a move of the map do (set by main.js).
  */
 import { parseDay } from "../shared/days.js";
 import { decodeTimeline } from "../shared/decode.js";
@@ -23,7 +22,7 @@ const started = performance.now();
 
 export const config = JSON.parse(document.getElementById("map-config").textContent);
 export const fromUrl = readState(location.search);
-export const timeline = getJSON(config.timelineUrl).then(decodeTimeline);
+const timeline = getJSON(config.timelineUrl).then(decodeTimeline);
 export const outline = config.outlineUrl ? getJSON(config.outlineUrl) : null;
 export const mapEvents = { placeClick: () => {}, move: () => {} };
 
@@ -33,7 +32,7 @@ const parsed = document.readyState === "loading"
   ? new Promise((resolve) => document.addEventListener("readystatechange", resolve, { once: true }))
   : Promise.resolve();
 
-export const placesOnMap = Promise.all([timeline, parsed]).then(([today]) => {
+const placesOnMap = Promise.all([timeline, parsed]).then(([today]) => {
   const { state } = fromUrl;
   const mapInUrl = state.lat !== undefined && state.lng !== undefined;
   const mapView = createMapView(document.getElementById("map"), {
