@@ -209,7 +209,8 @@ def browser_section(size, browser):
         "Debian's Chromium through Playwright with the tests' flags (software rendering, no GPU), "
         f"{browser.get('viewport', {}).get('width', 1280)}×{browser.get('viewport', {}).get('height', 800)}, "
         "non-local hosts unresolvable. First render: from navigation start to the page's `controlmap-first-render` mark "
-        "(the timeline fetched, decoded and every place drawn); the first load builds the timeline on the server, "
+        "(the timeline fetched, decoded and every place drawn); page ready: to the `controlmap-ready` mark (the timeline "
+        "control, the table and every switch wired, after the first render); the first load builds the timeline on the server, "
         "the next ones get it from the cache (after the first, its API answers are asked for again, two at a time, "
         "so that every worker has them). Bytes: what the page fetched before that mark, as fetched and as gzip -6 "
         "sends it. A step: the date moved one day (Shift+→ on the timeline, 120 in a row from 2016-01-01), then the "
@@ -225,6 +226,8 @@ def browser_section(size, browser):
         f"| first render, p50 of warm loads | {fmt(browser['first_render_warm_p50_ms'])} ms |",
         f"| of which after the page's module started (p50) | {fmt(sorted(l['module_to_render_ms'] for l in browser['loads'])[len(browser['loads']) // 2])} ms |",
     ]
+    if browser.get("ready_warm_p50_ms") is not None:
+        lines.append(f"| page ready (every control wired), p50 of warm loads | {fmt(browser['ready_warm_p50_ms'])} ms |")
     before = browser.get("before_first_render")
     if before:
         lines.append(f"| fetched before the first render ({before['requests']} requests), raw / gzip | "

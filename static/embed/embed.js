@@ -8,7 +8,7 @@
 import { formatDay, parseDay } from "../shared/days.js";
 import { decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
-import { gettext, inLanguage, interpolate, numberFormat } from "../shared/i18n.js";
+import { formatNumber, gettext, inLanguage, interpolate } from "../shared/i18n.js";
 import { renderLegend } from "../shared/legend.js";
 import { createMapView } from "../shared/mapview.js";
 import { createPanel } from "../shared/panel.js";
@@ -167,7 +167,7 @@ const speed = params.speed ?? 7;
 const speeds = [...new Set([1, 7, 30, speed])].sort((a, b) => a - b);
 const timeline = createTimeline($("#timeline"), {
   first, last, changeDays: today.changeDays.filter((d) => d >= first && d <= last), histogram: (edges) => histogram(today, edges), speed,
-  speeds: speeds.map((days) => ({ days, label: SPEEDS[days] ?? interpolate(gettext("%(days)s days per second"), { days: numberFormat.format(days) }) })),
+  speeds: speeds.map((days) => ({ days, label: SPEEDS[days] ?? interpolate(gettext("%(days)s days per second"), { days: formatNumber(days) }) })),
   label: (day) => formatDay(day, precisionOfDay(today, day)),
   parse: parseDay,
   next: (day) => nextChangeDay(today, day), previous: (day) => previousChangeDay(today, day),

@@ -1,32 +1,30 @@
 /**
- * The map's data and its places on the map, as early as the page allows. The page loads this module
- * on its own (an async module script, its imports preloaded first), so it runs once its own few modules
- * arrive: the timeline is decoded, and the map made with a marker per place, while the page's other
- * modules are still downloading, instead of after all of them. main.js imports the same instance and
- * wires the rest to it.
+ * The map's data and its places drawn, as early as the page allows. The page loads this module on its
+ * own (an async module script, its imports preloaded first), so it runs once its own few modules arrive:
+ * the timeline is decoded, the map made with a marker per place and the addressed day drawn, while the
+ * page's other modules are still downloading; the page's first render is that drawing, not the wiring
+ * of the timeline control, the table and the panels, which main.js does after it with this instance.
  *
  * config: the page's settings (web/views.py map_config); fromUrl: the view the address asks for
- * ({state, errors}, urlstate.js); timeline: a promise of the decoded timeline; outline: a promise of the
- * country outline's GeoJSON, or null; placesOnMap: a promise of the map view (mapview.js) with its
- * places added, hidden until drawn; mapEvents: what a click on a place and a move of the map do (set by
- * main.js); firstRenderDone(): called once the places are drawn, after which the outline is drawn.
+ * ({state, errors}, urlstate.js); outline: a promise of the country outline's GeoJSON, or null;
+ * placesDrawn: a promise of {mapView (mapview.js), scene (scene.js, its timeline the decoded one)},
+ * settled once the addressed day's places are drawn (the `controlmap-first-render` mark), after which the
+ * outline is drawn; mapEvents: what a click on a place and a move of the map do (set by main.js).
  */
+import { parseDay } from "../shared/days.js";
 import { decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
 import { createMapView } from "../shared/mapview.js";
+import { createScene } from "../shared/scene.js";
 import { readState } from "../shared/urlstate.js";
+
+const started = performance.now();
 
 export const config = JSON.parse(document.getElementById("map-config").textContent);
 export const fromUrl = readState(location.search);
-export const timeline = getJSON(config.timelineUrl).then(decodeTimeline);
+const timeline = getJSON(config.timelineUrl).then(decodeTimeline);
 export const outline = config.outlineUrl ? getJSON(config.outlineUrl) : null;
 export const mapEvents = { placeClick: () => {}, move: () => {} };
-
-let rendered;
-const firstRender = new Promise((resolve) => {
-  rendered = resolve;
-});
-export const firstRenderDone = () => rendered();
 
 // The map's element and the styles that size it are there once the document is parsed (the styles come
 // before Leaflet's script, which waits for them).
@@ -34,14 +32,14 @@ const parsed = document.readyState === "loading"
   ? new Promise((resolve) => document.addEventListener("readystatechange", resolve, { once: true }))
   : Promise.resolve();
 
-export const placesOnMap = Promise.all([timeline, parsed]).then(([today]) => {
+const placesOnMap = Promise.all([timeline, parsed]).then(([today]) => {
   const { state } = fromUrl;
   const mapInUrl = state.lat !== undefined && state.lng !== undefined;
   const mapView = createMapView(document.getElementById("map"), {
     L: window.L, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution,
     // The country outline is drawn the frame after the places (so are their names, main.js): its
     // layers cost a tenth of the first render, and the places are what a reader waits for.
-    outline: outline && firstRender.then(() => outline),
+    outline: outline && placesDrawn.then(() => outline, () => outline),
     center: mapInUrl ? [state.lat, state.lng] : config.center, zoom: state.zoom ?? config.zoom,
     fit: mapInUrl ? null : today.places,
     minZoom: config.minZoom, maxZoom: config.maxZoom,
@@ -52,7 +50,27 @@ export const placesOnMap = Promise.all([timeline, parsed]).then(([today]) => {
   return mapView;
 });
 
+/** The day the address asks for, else the record's last, else today: main.js's view starts there too. */
+export const firstDay = (today) => fromUrl.state.at ?? today.last ?? parseDay(new Date().toISOString().slice(0, 10));
+
+/** The side filter the address asks for, of the sides on this map (main.js reports the others). */
+export const knownActors = (today, slugs) => new Set((slugs ?? []).filter((slug) => today.actors.some((a) => a.slug === slug)));
+
+export const placesDrawn = Promise.all([timeline, placesOnMap]).then(async ([today, mapView]) => {
+  const scene = createScene({ base: today, mapView });
+  scene.actors = knownActors(today, fromUrl.state.actors);
+  scene.day = firstDay(today);
+  scene.draw(true);
+  // The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
+  // asked for last, runs once the places are drawn.
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  performance.mark("controlmap-first-render");
+  document.body.dataset.firstRenderMs = String(Math.round(performance.now() - started));
+  return { mapView, scene };
+});
+
 // Awaited by main.js, which reports a failure; until then a rejection is not an unhandled one.
 timeline.catch(() => {});
 placesOnMap.catch(() => {});
+placesDrawn.catch(() => {});
 outline?.catch(() => {}); // a missing outline leaves the map without borders, nothing more

@@ -1,6 +1,6 @@
 /**
  * The public map page: wires the modules together. The timeline payload is fetched once, by the module
- * that also puts the places on the map before the others arrive (boot.js), and the timeline as reported
+ * that also draws the places on the map before the others arrive (boot.js), and the timeline as reported
  * at each date once, for "As reported then" (known.js); every state after that is
  * a binary search in the browser, drawn by the scene shared with the embed widget (../shared/scene.js).
  * The view lives in the URL (urlsync.js). Every name shown is isolated for bidirectional text
@@ -11,12 +11,11 @@ import { getJSON } from "../shared/http.js";
 import { gettext, inLanguage, interpolate, language } from "../shared/i18n.js";
 import { renderLegend } from "../shared/legend.js";
 import { createPanel } from "../shared/panel.js";
-import { createScene } from "../shared/scene.js";
 import { changesBetween, histogram, nextChangeDay, precisionOfDay, previousChangeDay } from "../shared/state.js";
 import { createTextView } from "../shared/textview.js";
 import { createTimeline } from "../shared/timeline.js";
 import { readState } from "../shared/urlstate.js";
-import { config, firstRenderDone, fromUrl as addressed, mapEvents, outline, placesOnMap, timeline as decodedTimeline } from "./boot.js";
+import { config, firstDay, fromUrl as addressed, knownActors as sidesOnMap, mapEvents, outline, placesDrawn } from "./boot.js";
 import { createChanges } from "./changes.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
@@ -30,7 +29,6 @@ import { createUrlSync } from "./urlsync.js";
 // A reader who chose another language opens this address in it: the rest would be thrown away.
 if (followRememberedLanguage()) await new Promise(() => {});
 
-const started = performance.now();
 const api = config.api;
 const $ = (selector) => document.querySelector(selector);
 
@@ -44,25 +42,26 @@ function notice(text) {
 const { state: fromUrl, errors } = addressed;
 for (const error of errors) notice(error.message);
 
-let today;
 let mapView;
+let scene;
 try {
-  [today, mapView] = await Promise.all([decodedTimeline, placesOnMap]);
+  ({ mapView, scene } = await placesDrawn);
 } catch (error) {
   notice(interpolate(gettext("The map could not load its data: %(error)s"), { error: error.message }));
   throw error;
 }
 
+const today = scene.timeline;
 const places = today.places;
 const placeBySlug = new Map(places.map((p) => [p.slug, p]));
 const actorBySlug = new Map(today.actors.map((a) => [a.slug, a]));
-const knownActors = (slugs) => new Set((slugs ?? []).filter((slug) => actorBySlug.has(slug)));
+const knownActors = (slugs) => sidesOnMap(today, slugs);
 const timelineLabel = (day) => formatDay(day, precisionOfDay(today, day));
 
 const view = {
-  day: fromUrl.at ?? today.last ?? parseDay(new Date().toISOString().slice(0, 10)),
+  day: firstDay(today),
   known: fromUrl.known ?? false,
-  actors: knownActors(fromUrl.actors),
+  actors: scene.actors,
   place: null,
   mapInUrl: fromUrl.lat !== undefined && fromUrl.lng !== undefined,
   lang: language, // the page's: the address, share links and embed codes keep it
@@ -80,21 +79,21 @@ mapEvents.move = () => {
   url.sync(false);
 };
 const url = createUrlSync({ view, mapView });
-const scene = createScene({ base: today, mapView });
-scene.actors = view.actors;
 
 const textView = createTextView($("#text-view"), { onPlaceClick: openFromList });
 const table = createTable({
   textView, scene, mapView, places, dateLabel: timelineLabel, count: $("#text-view-count"), heading: $("#text-view-date"),
 });
 
-let named = false; // the places' names follow the first render, as the outline does (boot.js)
+// boot.js drew the addressed view: applying it here restyles only what differs (nothing), not every place.
+let drawn = true;
 
 /** Draws the current day (every place when `full`) and brings the table along. */
 function render(full = false) {
   scene.day = view.day;
-  table.update(scene.draw(full));
-  if (full && named) mapView.relabel();
+  table.update(scene.draw(full && !drawn));
+  drawn = false;
+  if (full) mapView.relabel();
 }
 
 const knownStatus = $("#known-status");
@@ -271,15 +270,7 @@ getJSON(`${api}place-areas/`)
     document.body.dataset.areas = String(areas.features.length);
   })
   .catch((error) => notice(interpolate(gettext("The areas of places could not be loaded: %(error)s"), { error: error.message })));
-// The canvases repaint on the next animation frame, in the order they asked: a frame of our own,
-// asked for last, runs once the places are drawn.
-await new Promise((resolve) => requestAnimationFrame(resolve));
-const firstRender = Math.round(performance.now() - started);
-performance.mark("controlmap-first-render");
-firstRenderDone();
-named = true;
-mapView.relabel();
 table.release();
+performance.mark("controlmap-ready");
 document.body.dataset.ready = "true";
-document.body.dataset.firstRenderMs = String(firstRender);
 scene.prepareSymbols();
