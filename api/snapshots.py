@@ -239,9 +239,9 @@ def rebuild():
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Fresh statistics for the readers' and the refreshes' plans (emptied, the tables have none), and
         # a visibility map, without which the timeline cannot read its index alone (autovacuum would get
-        # there, minutes later).
+        # there, minutes later); the stale marks, all deleted, give their pages back.
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment, api_knownsegment")
+            cursor.execute(f"VACUUM (ANALYZE) {', '.join(PLACE_TABLES)}, api_segmentstate, api_staleplace")
     return written
 
 
