@@ -4,11 +4,11 @@ resolved from every claim.
 A Feature shows a segment's place, its start (the state's `since`), its state and its deciding claims
 with all their citations: nothing in it depends on when it is read, so a segment as known then that
 starts on the same day, with the same state and the same deciding claims as a segment as known now of
-the same place shows exactly that segment's stored Feature (KnownSegment.as_now says so). Most places at
-most moments are so (what was known then is what decides now, only the segment's end differs). The others, whose deciding
-claims as known then are not those of any segment as known now (a claim superseded since, a same-day
-claim known later), are resolved from their claims as before, and only they: geo.resolution still
-decides every state.
+the same place shows exactly that segment's stored Feature (KnownSegment.as_now says so). Most places
+at most moments are so (what was known then is what decides now, only the segment's end differs). The
+others, whose deciding claims as known then are not those of any segment as known now (a claim
+superseded since, a same-day claim known later), are resolved from their claims as before, and only
+they: geo.resolution still decides every state.
 """
 import io
 
@@ -35,7 +35,8 @@ def _rows_sql(connection, at, known_at, place_filter, place_params):
     day = connection.ops.adapt_datefield_value(at)
     moment = connection.ops.adapt_datetimefield_value(known_at)
     if connection.vendor == "postgresql":  # one scan of the GiST index on days and knowledge time
-        sql = (f"SELECT k.place_id, t.key, {FEATURE} FROM api_knownsegment k JOIN geo_place p ON p.id = k.place_id {REUSED} "
+        sql = (f"SELECT k.place_id, t.key, {FEATURE} FROM api_knownsegment k "
+               f"JOIN geo_place p ON p.id = k.place_id {REUSED} "
                "WHERE daterange(k.start, k.stop) @> %s::date AND tstzrange(k.known_from, k.known_until) @> %s::timestamptz"
                f'{place_filter} ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
         return sql, [day, moment, *place_params]

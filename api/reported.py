@@ -27,7 +27,7 @@ from .fastpath import ExpensiveThrottle, gc_paused
 from .filters import Query, data_version, language
 from .models import KnownSegment
 from .serializers import EPOCH, Actors, Places, timeline_payload
-from .snapshots import known_rows, segment_states, state_json, state_of_json, usable
+from .snapshots import known_rows, state_json, state_of_json, usable
 from .views import PublicView
 
 FORMAT = "controlmap-reported-timeline/1"
@@ -104,11 +104,9 @@ def _stored_rows():
     utc = dt.timezone.utc  # the database makes the days (known_day): reading a day costs far less than a moment
     query = (KnownSegment.objects.using(connection.alias).order_by("place_id")
              .annotate(known_day=TruncDate("known_from", tzinfo=utc), until_day=TruncDate("known_until", tzinfo=utc))
-             .values_list("place_id", "start", "stop", "known_day", "until_day", "state_id"))
-    states = segment_states(connection)
+             .values_list("place_id", "start", "stop", "known_day", "until_day", "state__precision", "state__key"))
     rows = query.iterator(chunk_size=10000)
-    return ((place, [(*row[1:5], *states[row[5]][::-1]) for row in group])
-            for place, group in itertools.groupby(rows, key=itemgetter(0)))
+    return ((place, [row[1:] for row in group]) for place, group in itertools.groupby(rows, key=itemgetter(0)))
 
 
 def _resolved_rows():

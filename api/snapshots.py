@@ -148,7 +148,8 @@ def _segment_rows(resolved, actor_slug, states, place_rows):
                 state = segment.state
                 shown = state_properties(state, actor_slug, citations)
                 rest = orjson.dumps({name: value for name, value in shown.items() if name not in STATE_SHOWN})
-                yield place, segment.start, segment.end, states.id(state_json(state), state.precision, state), rest[1:].decode() + "}"
+                state_id = states.id(state_json(state), state.precision, state)
+                yield place, segment.start, segment.end, state_id, rest[1:].decode() + "}"
     return rows()
 
 
@@ -361,6 +362,11 @@ def _actors_condition(actor_ids, connection):
             ids)
 
 
+# A segment's (s) state as the timeline reads it, in the same statement as the segment.
+STATE = "t.precision, t.key"
+NAMED = "JOIN api_segmentstate t ON t.id = s.state_id"
+
+
 def timeline_changes(known_at=None):
     """The changes of every place as known at `known_at` (None: now), for
     serializers.timeline_payload, read from the segments in place and date order; None when they
@@ -372,29 +378,22 @@ def timeline_changes(known_at=None):
         if not usable(cursor):
             return None
     if known_at is None:
-        return _changes(connection, "SELECT place_id, start, state_id FROM api_snapshotsegment ORDER BY place_id, start", [])
+        return _changes(connection, f"SELECT s.place_id, s.start, {STATE} FROM api_snapshotsegment s {NAMED} "
+                                    "ORDER BY s.place_id, s.start", [])
     moment = connection.ops.adapt_datetimefield_value(known_at)
-    sql = ("SELECT place_id, start, state_id FROM api_knownsegment WHERE known_from <= %s "
-           "AND (known_until IS NULL OR known_until > %s) ORDER BY place_id, start")
+    sql = (f"SELECT s.place_id, s.start, {STATE} FROM api_knownsegment s {NAMED} WHERE s.known_from <= %s "
+           "AND (s.known_until IS NULL OR s.known_until > %s) ORDER BY s.place_id, s.start")
     return _changes(connection, sql, [moment, moment])
 
 
-def segment_states(connection):
-    """{SegmentState id: (key, precision)}: the few hundred states the segments name."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT id, key, precision FROM api_segmentstate")
-        return {id: (key, precision) for id, key, precision in cursor.fetchall()}
-
-
 def _changes(connection, sql, params):
-    made, states = {}, segment_states(connection)
+    made = {}
     date = parse_db_date
     previous_place = previous_key = None
     with chunked_cursor(connection) as cursor:
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(10000):
-            for place, start, state in rows:
-                key, precision = states[state]
+            for place, start, precision, key in rows:
                 if key == previous_key and place == previous_place:
                     continue
                 previous_place, previous_key = place, key

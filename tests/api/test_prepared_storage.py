@@ -1,6 +1,7 @@
 """How the prepared segments are stored (api.snapshots, migrations 0009 and 0010): each Feature kept as
 its place's part, its state's and its own rest (compressed on PostgreSQL, in its row) and read back as
-written; a full rebuild leaves the database no larger than what it writes. That they equal resolving the claims is tests/api/test_snapshots.py's."""
+written; a full rebuild leaves the database no larger than what it writes. That they equal resolving
+the claims is tests/api/test_snapshots.py's."""
 import datetime as dt
 import json
 
@@ -27,8 +28,9 @@ def test_each_feature_is_read_back_as_written_and_served(seeded):
 
 
 def test_on_postgresql_each_feature_is_compressed_and_kept_in_its_row(seeded):
-    """Compressed: about half the bytes of each Feature's rest. In the row: reading a day's Features never visits the TOAST
-    table, which any column left EXTENDED would be moved to (the table asks for rows of 128 bytes)."""
+    """Compressed: about half the bytes of each Feature's rest. In the row: reading a day's Features never
+    visits the TOAST table, which any column left EXTENDED would be moved to (the table asks for rows of
+    128 bytes)."""
     if connection.vendor != "postgresql":
         assert SnapshotSegment.objects.exists()  # SQLite stores the Features as written (the test above)
         return
@@ -65,3 +67,4 @@ def test_a_full_rebuild_leaves_the_database_no_larger(live_seeded):
     after_one = database_bytes(), stored_features()
     assert snapshots.rebuild() == written
     assert (database_bytes(), stored_features()) == after_one
+
