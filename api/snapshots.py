@@ -126,8 +126,9 @@ class _States:
         return id
 
     def write(self, cursor):
-        _insert(cursor, "api_segmentstate", ("id", "key", "precision", "shown", "actors"), self.new)
-        self.new = []
+        if self.new:  # most refreshes meet no new state: no statement then
+            _insert(cursor, "api_segmentstate", ("id", "key", "precision", "shown", "actors"), self.new)
+            self.new = []
 
 
 def _segment_rows(resolved, actor_slug, states, place_rows):
