@@ -21,12 +21,13 @@ from geo.models import Place
 from .fastpath import stream_rows
 from .models import KnownSegment
 from .serializers import Places, citations_by_claim, deciding_ids, feature, place_properties, state_properties
-from .snapshots import FEATURE, state_of_json, usable
+from .snapshots import state_of_json, usable
 
-# The Feature of the segment as known now that shows the segment as known then (k), if any: the parts
-# of api.snapshots.FEATURE, NULL without it.
-REUSED = ("LEFT JOIN api_snapshotsegment s ON k.as_now AND s.place_id = k.place_id AND s.start = k.start "
-          "LEFT JOIN api_segmentplace h ON h.place_id = s.place_id JOIN api_segmentstate t ON t.id = k.state_id")
+# The Feature of the segment as known now that shows the segment as known then (k, its state t), if
+# any (NULL without it): the parts of api.snapshots.FEATURE, looked up per row. As a join, PostgreSQL's
+# planner, expecting a quarter of the segments (see snapshot_body), merged in every segment as known now.
+REUSED = ("(SELECT h.shown || t.shown || s.feature FROM api_snapshotsegment s JOIN api_segmentplace h ON h.place_id = s.place_id "
+          "WHERE k.as_now AND s.place_id = k.place_id AND s.start = k.start)")
 
 
 def _rows_sql(connection, at, known_at, place_filter, place_params):
@@ -35,14 +36,15 @@ def _rows_sql(connection, at, known_at, place_filter, place_params):
     day = connection.ops.adapt_datefield_value(at)
     moment = connection.ops.adapt_datetimefield_value(known_at)
     if connection.vendor == "postgresql":  # one scan of the GiST index on days and knowledge time
-        sql = (f"SELECT k.place_id, t.key, {FEATURE} FROM api_knownsegment k "
-               f"JOIN geo_place p ON p.id = k.place_id {REUSED} "
+        sql = (f"SELECT k.place_id, t.key, {REUSED} FROM api_knownsegment k JOIN geo_place p ON p.id = k.place_id "
+               "JOIN api_segmentstate t ON t.id = k.state_id "
                "WHERE daterange(k.start, k.stop) @> %s::date AND tstzrange(k.known_from, k.known_until) @> %s::timestamptz"
                f'{place_filter} ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
         return sql, [day, moment, *place_params]
     # Per place, the (place, start, known_from) index; SQLite's BINARY is code point order.
-    sql = (f"SELECT k.place_id, t.key, CAST({FEATURE} AS BLOB) FROM geo_place p CROSS JOIN api_knownsegment k "
-           f"ON k.place_id = p.id AND k.start <= %s AND (k.stop IS NULL OR k.stop > %s) {REUSED} "
+    sql = (f"SELECT k.place_id, t.key, CAST({REUSED} AS BLOB) FROM geo_place p CROSS JOIN api_knownsegment k "
+           "ON k.place_id = p.id AND k.start <= %s AND (k.stop IS NULL OR k.stop > %s) "
+           "JOIN api_segmentstate t ON t.id = k.state_id "
            f"WHERE k.known_from <= %s AND (k.known_until IS NULL OR k.known_until > %s){place_filter} ORDER BY p.slug")
     return sql, [day, day, moment, moment, *place_params]
 
