@@ -39,6 +39,27 @@ def postgresql_storage(apps, schema_editor):
         schema_editor.execute(sql)
 
 
+def storage_of_0009(apps, schema_editor):
+    """Backwards, on the tables made again as before this migration: the layout migration 0009 (and
+    0003, 0008) gave them, which their own reverses undo."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for sql in (
+        "ALTER TABLE api_snapshotsegment ADD COLUMN toast_trigger text NOT NULL DEFAULT repeat(' ', 2048), "
+        "SET (toast_tuple_target = 128)",
+        "DO $$ BEGIN ALTER TABLE api_snapshotsegment ALTER COLUMN feature SET COMPRESSION lz4, "
+        "ALTER COLUMN toast_trigger SET COMPRESSION lz4; EXCEPTION WHEN feature_not_supported THEN NULL; END $$",
+        "ALTER TABLE api_snapshotsegment " + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in
+                                                      ("precision", "state", "actors", "feature", "claims", "toast_trigger")),
+        "ALTER TABLE api_snapshotsegment DROP CONSTRAINT snapshotsegment_place_start, "
+        "ADD CONSTRAINT snapshotsegment_place_start UNIQUE (place_id, start) INCLUDE (precision, state)",
+        "CREATE INDEX snapshotsegment_days ON api_snapshotsegment USING gist (daterange(start, stop))",
+        "CREATE INDEX knownsegment_days_known ON api_knownsegment "
+        "USING gist (daterange(start, stop), tstzrange(known_from, known_until))",
+    ):
+        schema_editor.execute(sql)
+
+
 def mark_incomplete(apps, schema_editor):
     apps.get_model("api", "SnapshotStatus").objects.filter(pk=1).update(complete=False)
 
@@ -61,6 +82,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(mark_incomplete, mark_incomplete),
+        migrations.RunPython(migrations.RunPython.noop, storage_of_0009),
         migrations.DeleteModel("SnapshotSegment"),
         migrations.DeleteModel("KnownSegment"),
         migrations.CreateModel(
