@@ -4,11 +4,11 @@ resolved from every claim.
 A Feature shows a segment's place, its start (the state's `since`), its state and its deciding claims
 with all their citations: nothing in it depends on when it is read, so a segment as known then that
 starts on the same day, with the same state and the same deciding claims as a segment as known now of
-the same place shows exactly that segment's stored Feature. Most places at most moments are so (what
-was known then is what decides now, only the segment's end differs). The others, whose deciding
-claims as known then are not those of any segment as known now (a claim superseded since, a same-day
-claim known later), are resolved from their claims as before, and only they: geo.resolution still
-decides every state.
+the same place shows exactly that segment's stored Feature (KnownSegment.as_now says so). Most places
+at most moments are so (what was known then is what decides now, only the segment's end differs). The
+others, whose deciding claims as known then are not those of any segment as known now (a claim
+superseded since, a same-day claim known later), are resolved from their claims as before, and only
+they: geo.resolution still decides every state.
 """
 import io
 
@@ -23,9 +23,11 @@ from .models import KnownSegment
 from .serializers import Places, citations_by_claim, deciding_ids, feature, place_properties, state_properties
 from .snapshots import state_of_json, usable
 
-# A segment as known now shows what one as known then does when these columns are equal.
-SAME_SEGMENT = ("s.place_id = k.place_id AND s.start = k.start AND s.state = k.state AND s.claims = k.claims "
-                "AND s.precision = k.precision")
+# The Feature of the segment as known now that shows the segment as known then (k, its state t), if
+# any (NULL without it): the parts of api.snapshots.FEATURE, looked up per row. As a join, PostgreSQL's
+# planner, expecting a quarter of the segments (see snapshot_body), merged in every segment as known now.
+REUSED = ("(SELECT h.shown || t.shown || s.feature FROM api_snapshotsegment s JOIN api_segmentplace h ON h.place_id = s.place_id "
+          "WHERE k.as_now AND s.place_id = k.place_id AND s.start = k.start)")
 
 
 def _rows_sql(connection, at, known_at, place_filter, place_params):
@@ -34,15 +36,15 @@ def _rows_sql(connection, at, known_at, place_filter, place_params):
     day = connection.ops.adapt_datefield_value(at)
     moment = connection.ops.adapt_datetimefield_value(known_at)
     if connection.vendor == "postgresql":  # one scan of the GiST index on days and knowledge time
-        sql = ("SELECT k.place_id, k.state, s.feature FROM api_knownsegment k JOIN geo_place p ON p.id = k.place_id "
-               f"LEFT JOIN api_snapshotsegment s ON {SAME_SEGMENT} "
+        sql = (f"SELECT k.place_id, t.key, {REUSED} FROM api_knownsegment k JOIN geo_place p ON p.id = k.place_id "
+               "JOIN api_segmentstate t ON t.id = k.state_id "
                "WHERE daterange(k.start, k.stop) @> %s::date AND tstzrange(k.known_from, k.known_until) @> %s::timestamptz"
                f'{place_filter} ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
         return sql, [day, moment, *place_params]
     # Per place, the (place, start, known_from) index; SQLite's BINARY is code point order.
-    sql = ("SELECT k.place_id, k.state, CAST(s.feature AS BLOB) FROM geo_place p CROSS JOIN api_knownsegment k "
+    sql = (f"SELECT k.place_id, t.key, CAST({REUSED} AS BLOB) FROM geo_place p CROSS JOIN api_knownsegment k "
            "ON k.place_id = p.id AND k.start <= %s AND (k.stop IS NULL OR k.stop > %s) "
-           f"LEFT JOIN api_snapshotsegment s ON {SAME_SEGMENT} "
+           "JOIN api_segmentstate t ON t.id = k.state_id "
            f"WHERE k.known_from <= %s AND (k.known_until IS NULL OR k.known_until > %s){place_filter} ORDER BY p.slug")
     return sql, [day, day, moment, moment, *place_params]
 

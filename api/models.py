@@ -9,25 +9,39 @@ from django.db import models
 # at 10,000 places. They are written from the places they name, a place's deletion marks it stale
 # (migration 0002) and its refresh removes its segments; readers use none while a place is stale.
 
-CLAIMS_HELP = "The ids of the state's deciding claims, in the state's order, as JSON: with the state, what its Feature shows."
+
+class SegmentState(models.Model):
+    """A state as the segments show it: its key, precision and the part of the Feature it decides.
+    Segments name one of these few hundred rows rather than each carrying the state's text."""
+
+    id = models.AutoField(primary_key=True)
+    key = models.TextField(help_text="[status, holder, others, sides] with actor ids, as JSON: the state's key.")
+    precision = models.CharField(max_length=12)
+    actors = models.TextField(help_text="The ids of every actor the state names, as JSON (the actor filter).")
+    shown = models.TextField(help_text='The Feature\'s "status", "holder" and "others" members, as JSON text with their commas.')
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "precision", "shown"], name="segmentstate_unique")]
+
+
+class SegmentPlace(models.Model):
+    """The opening of every Feature of a place's segments (type, id, geometry, the place's properties),
+    stored once per place rather than in each of its segments."""
+
+    place = models.OneToOneField("geo.Place", on_delete=models.CASCADE, related_name="+", primary_key=True, db_constraint=False)
+    shown = models.TextField(help_text="The Feature up to its state's members, as JSON text with its comma.")
 
 
 class SnapshotSegment(models.Model):
-    """One place's state, as known now, over a stretch of days [start, stop), with the GeoJSON
-    Feature the control snapshot shows for it (evidence included) and what the timeline needs."""
+    """One place's state, as known now, over a stretch of days [start, stop). Its Feature (evidence
+    included) is its SegmentPlace's opening, its state's members and `feature`, one after the other."""
 
-    place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
+    pk = models.CompositePrimaryKey("place", "start")
+    place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False)
     start = models.DateField()
     stop = models.DateField(null=True, help_text="The first day after the segment; empty while it lasts.")
-    precision = models.CharField(max_length=12)
-    state = models.TextField(help_text="[status, holder, others, sides] with actor ids, as JSON: the state's key.")
-    actors = models.TextField(help_text="The ids of every actor the state names, as JSON (the actor filter).")
-    feature = models.TextField(help_text="The snapshot's Feature, as JSON.")
-    claims = models.TextField(help_text=CLAIMS_HELP)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["place", "start"], name="snapshotsegment_place_start")]
-
+    state = models.ForeignKey(SegmentState, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False)
+    feature = models.TextField(help_text="The rest of the snapshot's Feature after its state's members, as JSON text.")
 
 class SnapshotStatus(models.Model):
     """One row: whether the segments cover every place (a full build has finished since the last
@@ -47,17 +61,15 @@ class KnownSegment(models.Model):
     """One place's segment of days [start, stop) as known over a stretch of knowledge time
     [known_from, known_until): the answer of resolving the claims known at any moment of that stretch
     (geo.resolution.segments with known_at). The timeline as known then is read from these rows; the
-    snapshot as known then takes the Feature of the SnapshotSegment of the same place, start, state
-    and deciding claims (api.known_then), which shows exactly what this segment would."""
+    snapshot as known then takes the Feature of the SnapshotSegment of the same place and start when
+    `as_now` (api.known_then)."""
 
-    place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
+    pk = models.CompositePrimaryKey("place", "start", "known_from")
+    place = models.ForeignKey("geo.Place", on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False)
     start = models.DateField()
     stop = models.DateField(null=True, help_text="The first day after the segment; empty while it lasts.")
     known_from = models.DateTimeField()
     known_until = models.DateTimeField(null=True, help_text="When a claim known or superseded changed the segment; empty: still so.")
-    precision = models.CharField(max_length=12)
-    state = models.TextField(help_text="As SnapshotSegment.state.")
-    claims = models.TextField(help_text=CLAIMS_HELP)
-
-    class Meta:
-        indexes = [models.Index(fields=["place", "start", "known_from"], name="knownsegment_place_start")]
+    state = models.ForeignKey(SegmentState, on_delete=models.DO_NOTHING, related_name="+", db_constraint=False, db_index=False)
+    as_now = models.BooleanField(help_text="The segment as known now of the same place and start has the same "
+                                           "state and deciding claims: its Feature shows this segment.")

@@ -63,10 +63,10 @@ CLAIM_KEY = re.compile(r'"claim":"([^"\\]*)"')
 
 def _prepared(connection, places):
     """Segments merged into periods; each segment's deciding claims are the claims of its Feature's
-    evidence (one entry per citation, so keys repeat)."""
+    evidence (one entry per citation, so keys repeat), in the segment's own part of the Feature."""
     condition, params = records.places_condition(places, connection, "place_id")
-    sql = (f"SELECT place_id, start, stop, precision, state, feature FROM api_snapshotsegment WHERE TRUE{condition} "
-           "ORDER BY place_id, start")
+    sql = ("SELECT place_id, start, stop, t.precision, t.key, s.feature FROM api_snapshotsegment s "
+           f"JOIN api_segmentstate t ON t.id = s.state_id WHERE TRUE{condition} ORDER BY place_id, start")
     made, current, seen = {}, None, set()
     with chunked_cursor(connection) as cursor:
         cursor.execute(sql, params)

@@ -104,7 +104,7 @@ def _stored_rows():
     utc = dt.timezone.utc  # the database makes the days (known_day): reading a day costs far less than a moment
     query = (KnownSegment.objects.using(connection.alias).order_by("place_id")
              .annotate(known_day=TruncDate("known_from", tzinfo=utc), until_day=TruncDate("known_until", tzinfo=utc))
-             .values_list("place_id", "start", "stop", "known_day", "until_day", "precision", "state"))
+             .values_list("place_id", "start", "stop", "known_day", "until_day", "state__precision", "state__key"))
     rows = query.iterator(chunk_size=10000)
     return ((place, [row[1:] for row in group]) for place, group in itertools.groupby(rows, key=itemgetter(0)))
 

@@ -90,13 +90,51 @@ def known_rows(place, claims):
     return rows + list(open_rows.values())
 
 
-def _segment_rows(place_claims, actor_slug):
-    """Rows of SnapshotSegment for a batch of (place id, [ClaimFact]): its two queries are made at
-    once, the rows as they are read (each written while the next is made, see _insert)."""
-    resolved = [(place, resolution.segments(claims)) for place, claims in place_claims]
-    resolved = [(place, segments) for place, segments in resolved if segments]
-    if not resolved:
-        return iter(())
+# The members of a Feature's properties that its state decides and SegmentState keeps (they follow the
+# place's, api.serializers.state_properties).
+STATE_SHOWN = ("status", "holder", "others")
+
+
+class _States:
+    """SegmentState ids by (key, precision, shown), those of the table and those met while writing:
+    the new ones are written at the end (one writer at a time, see _locked_status, so the ids given
+    here are free)."""
+
+    def __init__(self, cursor, actor_slug):
+        cursor.execute("SELECT id, key, precision, shown FROM api_segmentstate")
+        self.ids = {(key, precision, shown): id for id, key, precision, shown in cursor.fetchall()}
+        self.next_id = max(self.ids.values(), default=0) + 1
+        self.actor_slug, self.shown_by_key, self.new = actor_slug, {}, []
+
+    def shown(self, key, state):
+        """The state's members of the Feature (STATE_SHOWN), as JSON text with their commas."""
+        shown = self.shown_by_key.get(key)
+        if shown is None:
+            members = state_properties(state, self.actor_slug, {})
+            assert tuple(members)[:len(STATE_SHOWN)] == STATE_SHOWN, "the state's members lead its properties"
+            members = {name: members[name] for name in STATE_SHOWN}
+            shown = self.shown_by_key[key] = orjson.dumps(members).decode()[1:-1] + ","
+        return shown
+
+    def id(self, key, precision, state):
+        entry = (key, precision, self.shown(key, state))
+        id = self.ids.get(entry)
+        if id is None:
+            id = self.ids[entry] = self.next_id
+            self.next_id += 1
+            self.new.append((id, *entry, orjson.dumps(state.actors()).decode()))
+        return id
+
+    def write(self, cursor):
+        if self.new:  # most refreshes meet no new state: no statement then
+            _insert(cursor, "api_segmentstate", ("id", "key", "precision", "shown", "actors"), self.new)
+            self.new = []
+
+
+def _segment_rows(resolved, actor_slug, states, place_rows):
+    """Rows of SnapshotSegment for a batch of (place id, [Segment]): its two queries are made at once,
+    the rows as they are read (each written while the next is made, see _insert); each place's
+    SegmentPlace row is added to `place_rows` meanwhile."""
     deciding = [claim.id for _, segments in resolved for segment in segments for claim in segment.state.claims]
     citations = citations_by_claim(sorted(set(deciding)))
     places = Places(Place.objects.filter(id__in=[place for place, _ in resolved])).rows
@@ -104,17 +142,21 @@ def _segment_rows(place_claims, actor_slug):
     def rows():
         for place, segments in resolved:
             row = places[place]
-            shown_place = place_properties(row)
+            shown_place = orjson.dumps(feature(row, place_properties(row)))
+            assert shown_place.endswith(b"}}"), "the place's properties end the Feature"
+            place_rows.append((place, shown_place[:-2].decode() + ","))
             for segment in segments:
                 state = segment.state
-                shown = feature(row, {**shown_place, **state_properties(state, actor_slug, citations)})
-                yield (place, segment.start, segment.end, state.precision, state_json(state),
-                       orjson.dumps(state.actors()).decode(), orjson.dumps(shown).decode(), claims_json(state))
+                shown = state_properties(state, actor_slug, citations)
+                rest = orjson.dumps({name: value for name, value in shown.items() if name not in STATE_SHOWN})
+                state_id = states.id(state_json(state), state.precision, state)
+                yield place, segment.start, segment.end, state_id, rest[1:].decode() + "}"
     return rows()
 
 
-SEGMENT_COLUMNS = ("place_id", "start", "stop", "precision", "state", "actors", "feature", "claims")
-KNOWN_COLUMNS = ("place_id", "start", "stop", "known_from", "known_until", "precision", "state", "claims")
+SEGMENT_COLUMNS = ("place_id", "start", "stop", "state_id", "feature")
+KNOWN_COLUMNS = ("place_id", "start", "stop", "known_from", "known_until", "state_id", "as_now")
+PLACE_TABLES = ("api_snapshotsegment", "api_knownsegment", "api_segmentplace")
 
 
 def _insert(cursor, table, columns, rows):
@@ -132,6 +174,18 @@ def _insert(cursor, table, columns, rows):
     return len(rows)
 
 
+def _known_rows(resolved_now, place_claims, states):
+    """Rows of KnownSegment for a batch of (place id, [ClaimFact]), `as_now` where the segment as known
+    now of the same place and start has the same state, precision and deciding claims."""
+    made = {}
+    for (place, claims), (_, segments) in zip(place_claims, resolved_now):
+        now = {(segment.start, segment.state.precision, state_json(segment.state), claims_json(segment.state))
+               for segment in segments}
+        for _, start, stop, known_from, known_until, precision, key, claims_key in known_rows(place, claims):
+            yield (place, start, stop, known_from, known_until, states.id(key, precision, state_of_json(key, made)),
+                   (start, precision, key, claims_key) in now)
+
+
 def _write(places, truncate=False):
     """Replace the segments of `places` (None: every place; or a queryset of place ids). `truncate`
     (every place, on PostgreSQL): empty the tables with TRUNCATE, which locks out their readers until
@@ -145,18 +199,25 @@ def _write(places, truncate=False):
     adapt = connection.ops.adapt_datetimefield_value
     with gc_paused(), connection.cursor() as cursor:
         if truncate:
-            cursor.execute("TRUNCATE api_snapshotsegment, api_knownsegment")
+            cursor.execute(f"TRUNCATE {', '.join(PLACE_TABLES)}, api_segmentstate")
         else:
-            for table in ("api_snapshotsegment", "api_knownsegment"):
+            for table in PLACE_TABLES:
                 cursor.execute(f"DELETE FROM {table}{place_filter}", [] if places is None else params)
+            if places is None:
+                cursor.execute("DELETE FROM api_segmentstate")
+        states = _States(cursor, actor_slug)
         # Superseded claims too: segments() leaves them out as known now, known_rows() decides per moment.
         stream = records.iter_place_claims(places=places, ever_counting=True)
         written = 0
         while batch := [entry for _, entry in zip(range(BATCH), stream)]:
-            written += _insert(cursor, "api_snapshotsegment", SEGMENT_COLUMNS, _segment_rows(batch, actor_slug))
+            resolved = [(place, resolution.segments(claims)) for place, claims in batch]
+            place_rows = []
+            written += _insert(cursor, "api_snapshotsegment", SEGMENT_COLUMNS,
+                               _segment_rows([entry for entry in resolved if entry[1]], actor_slug, states, place_rows))
+            _insert(cursor, "api_segmentplace", ("place_id", "shown"), place_rows)
             _insert(cursor, "api_knownsegment", KNOWN_COLUMNS,
-                    ((*row[:3], adapt(row[3]), adapt(row[4]), *row[5:])
-                     for place, claims in batch for row in known_rows(place, claims)))
+                    ((*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in _known_rows(resolved, batch, states)))
+        states.write(cursor)
     return written
 
 
@@ -180,9 +241,9 @@ def rebuild():
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Fresh statistics for the readers' and the refreshes' plans (emptied, the tables have none), and
         # a visibility map, without which the timeline cannot read its index alone (autovacuum would get
-        # there, minutes later).
+        # there, minutes later); the stale marks, all deleted, give their pages back.
         with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE) api_snapshotsegment, api_knownsegment")
+            cursor.execute(f"VACUUM (ANALYZE) {', '.join(PLACE_TABLES)}, api_segmentstate, api_staleplace")
     return written
 
 
@@ -239,6 +300,11 @@ def complete_after_migrate(using, **kwargs):
 
 # ------------------------------------------------------------------ reading
 
+# A segment's Feature, from its place's part, its state's and its own (s: the SnapshotSegment).
+FEATURE = "h.shown || t.shown || s.feature"
+PARTS = "JOIN api_segmentplace h ON h.place_id = s.place_id JOIN api_segmentstate t ON t.id = s.state_id"
+
+
 def usable(cursor):
     cursor.execute("SELECT 1 FROM api_snapshotstatus WHERE id = 1 AND complete "
                    "AND NOT EXISTS (SELECT 1 FROM api_staleplace)")
@@ -260,14 +326,14 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
     day = connection.ops.adapt_datefield_value(at)
     actor_filter, actor_params = _actors_condition(actor_ids, connection)
     if connection.vendor == "postgresql":  # one scan of the GiST index on the segments' days
-        sql = ("SELECT s.feature FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id "
+        sql = (f"SELECT {FEATURE} FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id {PARTS} "
                f"WHERE daterange(s.start, s.stop) @> %s::date{place_filter}{actor_filter} "
                'ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
         params = [day, *params, *actor_params]
     else:  # per place, one backward step on the (place, start) index; SQLite's BINARY is code point order
-        sql = ("SELECT CAST(s.feature AS BLOB) FROM geo_place p CROSS JOIN api_snapshotsegment s "
+        sql = (f"SELECT CAST({FEATURE} AS BLOB) FROM geo_place p CROSS JOIN api_snapshotsegment s "
                "ON s.place_id = p.id AND s.start = (SELECT MAX(x.start) FROM api_snapshotsegment x "
-               "WHERE x.place_id = p.id AND x.start <= %s) "
+               f"WHERE x.place_id = p.id AND x.start <= %s) {PARTS} "
                f"WHERE (s.stop IS NULL OR s.stop > %s){place_filter}{actor_filter} ORDER BY p.slug")
         params = [day, day, *params, *actor_params]
     head = orjson.dumps(envelope)
@@ -286,15 +352,20 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
 
 
 def _actors_condition(actor_ids, connection):
-    """A condition keeping segments whose state names one of `actor_ids` (their `actors`: a JSON
-    array of ids, "[3,5]")."""
+    """A condition keeping segments whose state (t, a SegmentState) names one of `actor_ids` (its
+    `actors`: a JSON array of ids, "[3,5]")."""
     if not actor_ids:
         return "", []
     ids = sorted(actor_ids)
     if connection.vendor == "postgresql":
-        return " AND translate(s.actors, '[]', '{}')::int[] && %s::int[]", [ids]
-    return (f" AND EXISTS (SELECT 1 FROM json_each(s.actors) a WHERE a.value IN ({', '.join(['%s'] * len(ids))}))",
+        return " AND translate(t.actors, '[]', '{}')::int[] && %s::int[]", [ids]
+    return (f" AND EXISTS (SELECT 1 FROM json_each(t.actors) a WHERE a.value IN ({', '.join(['%s'] * len(ids))}))",
             ids)
+
+
+# A segment's (s) state as the timeline reads it, in the same statement as the segment.
+STATE = "t.precision, t.key"
+NAMED = "JOIN api_segmentstate t ON t.id = s.state_id"
 
 
 def timeline_changes(known_at=None):
@@ -308,10 +379,11 @@ def timeline_changes(known_at=None):
         if not usable(cursor):
             return None
     if known_at is None:
-        return _changes(connection, "SELECT place_id, start, precision, state FROM api_snapshotsegment ORDER BY place_id, start", [])
+        return _changes(connection, f"SELECT s.place_id, s.start, {STATE} FROM api_snapshotsegment s {NAMED} "
+                                    "ORDER BY s.place_id, s.start", [])
     moment = connection.ops.adapt_datetimefield_value(known_at)
-    sql = ("SELECT place_id, start, precision, state FROM api_knownsegment WHERE known_from <= %s "
-           "AND (known_until IS NULL OR known_until > %s) ORDER BY place_id, start")
+    sql = (f"SELECT s.place_id, s.start, {STATE} FROM api_knownsegment s {NAMED} WHERE s.known_from <= %s "
+           "AND (s.known_until IS NULL OR s.known_until > %s) ORDER BY s.place_id, s.start")
     return _changes(connection, sql, [moment, moment])
 
 

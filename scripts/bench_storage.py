@@ -1,14 +1,16 @@
 #!/usr/bin/env python
-"""What the prepared data costs on PostgreSQL: the size of api_snapshotsegment and api_knownsegment
-on disk (table, TOAST, each index), a full rebuild's wall time, resolving one place again after a write
-(p50 of 10), and the snapshot as known now, uncached (p50 of distinct days).
+"""What the prepared data costs on PostgreSQL: the size on disk of every api_ table (heap, TOAST, each
+index), a full rebuild's wall time, resolving one place again after a write (p50 of 10), and the answers
+read from it, uncached: the snapshot as known now (p50 of distinct days), as known then (p50 of day and
+moment pairs) and the timeline as known then; with a SHA-256 of each answer, to compare two versions.
 
-Usage: DATABASE_URL=postgis://.../cm_<you>_l DEBUG=1 .venv/bin/python scripts/bench_storage.py [--no-rebuild]
+Usage: DATABASE_URL=postgis://.../cm_<you>_l .venv/bin/python scripts/bench_storage.py [--no-rebuild]
 Prints one JSON line. It rewrites every segment: run it on a copy of a bench database. To compare two
 versions of the code, run it alternately from each checkout (with PYTHONPATH set to it), each on its
 own copy (a copy of this script in the other checkout's scripts/ measures that checkout's code).
 """
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -23,16 +25,21 @@ for name, value in {"SECURE_SSL_REDIRECT": "0", "ALLOWED_HOSTS": "testserver", "
                     "API_THROTTLE_ANON": "100000000/minute", "API_THROTTLE_EXPENSIVE": "100000000/minute"}.items():
     os.environ.setdefault(name, value)
 
-TABLES = ("api_snapshotsegment", "api_knownsegment")
 MB = 1024 * 1024
+DAYS = [f"{year}-{month:02d}-{day:02d}" for year in (2015, 2016, 2017) for month in (2, 5, 8, 11) for day in (3, 17)]
+# (day, moment): at the day's end, a month and a year later.
+KNOWN_THEN = [(day, moment) for day in ("2015-05-03", "2016-08-17", "2017-11-03")
+              for moment in (f"{day}T23:59:59Z", f"{day[:5]}{int(day[5:7]) % 12 + 1:02d}-01T00:00:00Z",
+                             f"{int(day[:4]) + 1}{day[4:]}T12:00:00Z")]
 
 
 def sizes(connection):
-    """Per table: heap, TOAST, each index and the total, in MiB; and the stored Features' average
-    length (as written, and as stored)."""
+    """Per api_ table: heap, TOAST, each index and the total, in MiB; and the stored Features' (or
+    their rests') average length, as written and as stored."""
     result = {}
     with connection.cursor() as cursor:
-        for table in TABLES:
+        cursor.execute("SELECT relname FROM pg_class WHERE relkind = 'r' AND relname LIKE 'api\\_%%' ORDER BY 1")
+        for (table,) in cursor.fetchall():
             cursor.execute("SELECT pg_relation_size(oid), COALESCE(pg_relation_size(NULLIF(reltoastrelid, 0)), 0), "
                            "pg_total_relation_size(oid) FROM pg_class WHERE oid = %s::regclass", [table])
             heap, toast, total = cursor.fetchone()
@@ -43,20 +50,26 @@ def sizes(connection):
                              "total": round(total / MB, 1)}
         cursor.execute("SELECT AVG(octet_length(feature)), AVG(pg_column_size(feature)) FROM api_snapshotsegment")
         written, stored = cursor.fetchone()
+    result["total"] = round(sum(entry["total"] for entry in result.values()), 1)
     result["feature_bytes"] = {"written": round(float(written or 0)), "stored": round(float(stored or 0))}
-    result["total"] = round(sum(result[table]["total"] for table in TABLES), 1)
     return result
 
 
-def snapshot_ms(client, days):
-    """In-process time of each uncached snapshot as known now (a distinct day each)."""
+def uncached_ms(client, paths, digests):
+    """In-process time of each path with an empty response cache; each answer's digest into `digests`."""
+    from django.core.cache import cache
+
     times = []
-    for day in days:
+    for path in paths:
+        cache.clear()
         started = time.perf_counter()
-        response = client.get(f"/api/v2/control/?at={day}")
+        response = client.get(path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.status_code
-    return times
+        assert response.get("X-Cache") != "hit"
+        digests[path] = hashlib.sha256(body).hexdigest()
+    return {"p50": round(statistics.median(times), 1), "min": round(min(times), 1), "max": round(max(times), 1)}
 
 
 def main():
@@ -88,12 +101,17 @@ def main():
         started = time.perf_counter()
         snapshots.refresh_stale()
         refreshes.append((time.perf_counter() - started) * 1000)
-    result["refresh_place_ms_p50"] = round(statistics.median(refreshes), 1)
+    result["refresh_place_ms"] = {"p50": round(statistics.median(refreshes), 1), "max": round(max(refreshes), 1)}
     client = Client()
-    snapshot_ms(client, ["2016-06-14"])  # the first request's imports and connection
-    days = [f"{year}-{month:02d}-{day:02d}" for year in (2015, 2016, 2017) for month in (2, 5, 8, 11) for day in (3, 17)]
-    times = snapshot_ms(client, rng.sample(days, 11))
-    result["snapshot_now_ms"] = {"p50": round(statistics.median(times), 1), "min": round(min(times), 1)}
+    digests = {}
+    uncached_ms(client, ["/api/v2/control/?at=2016-06-14"], {})  # the first request's imports and connection
+    result["snapshot_now_ms"] = uncached_ms(client, [f"/api/v2/control/?at={day}" for day in rng.sample(DAYS, 11)], digests)
+    result["snapshot_known_then_ms"] = uncached_ms(
+        client, [f"/api/v2/control/?at={day}&known_at={moment}" for day, moment in KNOWN_THEN * 2], digests)
+    result["timeline_known_then_ms"] = uncached_ms(
+        client, [f"/api/v2/timeline/?known_at={moment}" for _, moment in KNOWN_THEN[::3]], digests)
+    result["timeline_now_ms"] = uncached_ms(client, ["/api/v2/timeline/"] * 2, digests)
+    result["digests"] = digests
     result["load_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result))
 

@@ -1,6 +1,7 @@
-"""How the prepared segments are stored (api.snapshots, migration 0009): each Feature kept in its row
-(compressed on PostgreSQL) and read back as written; a full rebuild leaves the database no larger than
-what it writes. That they equal resolving the claims is tests/api/test_snapshots.py's."""
+"""How the prepared segments are stored (api.snapshots, migrations 0009 and 0010): each Feature kept as
+its place's part, its state's and its own rest (compressed on PostgreSQL, in its row) and read back as
+written; a full rebuild leaves the database no larger than what it writes. That they equal resolving
+the claims is tests/api/test_snapshots.py's."""
 import datetime as dt
 import json
 
@@ -12,9 +13,9 @@ from api.models import SnapshotSegment
 
 
 def stored_features():
-    """Each segment's Feature as the database gives it back."""
+    """Each segment's Feature as the database gives it back, from its three parts."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT feature FROM api_snapshotsegment ORDER BY place_id, start")
+        cursor.execute(f"SELECT {snapshots.FEATURE} FROM api_snapshotsegment s {snapshots.PARTS} ORDER BY s.place_id, s.start")
         return [json.loads(feature) for (feature,) in cursor.fetchall()]
 
 
@@ -27,8 +28,9 @@ def test_each_feature_is_read_back_as_written_and_served(seeded):
 
 
 def test_on_postgresql_each_feature_is_compressed_and_kept_in_its_row(seeded):
-    """Compressed: about half the bytes. In the row: reading a day's Features never visits the TOAST
-    table, which any column left EXTENDED would be moved to (the table asks for rows of 128 bytes)."""
+    """Compressed: about half the bytes of each Feature's rest. In the row: reading a day's Features never
+    visits the TOAST table, which any column left EXTENDED would be moved to (the table asks for rows of
+    128 bytes)."""
     if connection.vendor != "postgresql":
         assert SnapshotSegment.objects.exists()  # SQLite stores the Features as written (the test above)
         return
@@ -49,7 +51,7 @@ def database_bytes():
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT SUM(pg_total_relation_size(t::regclass)) FROM "
-                           "unnest(ARRAY['api_snapshotsegment', 'api_knownsegment']) t")
+                           "unnest(ARRAY['api_snapshotsegment', 'api_knownsegment', 'api_segmentplace', 'api_segmentstate']) t")
             return cursor.fetchone()[0]
         cursor.execute("PRAGMA page_count")
         pages = cursor.fetchone()[0]
@@ -65,3 +67,4 @@ def test_a_full_rebuild_leaves_the_database_no_larger(live_seeded):
     after_one = database_bytes(), stored_features()
     assert snapshots.rebuild() == written
     assert (database_bytes(), stored_features()) == after_one
+
