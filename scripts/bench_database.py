@@ -247,8 +247,13 @@ def measure(size, engine, quick):
         started = time.perf_counter()
         snapshots.refresh_stale()
         refreshes.append(time.perf_counter() - started)
-    size_sql = ("SELECT pg_total_relation_size('api_snapshotsegment')" if connection.vendor == "postgresql"
-                else "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE '%snapshotsegment%'")
+    # Every table the prepared answers are read from, with its indexes (and TOAST on PostgreSQL).
+    prepared = ("api_snapshotsegment", "api_knownsegment", "api_segmentplace", "api_segmentstate")
+    if connection.vendor == "postgresql":
+        size_sql = "SELECT " + " + ".join(f"pg_total_relation_size('{table}')" for table in prepared)
+    else:
+        size_sql = ("SELECT SUM(d.pgsize) FROM dbstat d JOIN sqlite_master m ON m.name = d.name "
+                    f"WHERE m.tbl_name IN ({', '.join(repr(table) for table in prepared)})")
     with connection.cursor() as cursor:
         try:
             cursor.execute(size_sql)

@@ -74,7 +74,7 @@ def render(report):
         "claims; a full rebuild (after a bulk load, e.g. generate_synthetic, or `manage.py refresh_snapshots --all`); "
         "and resolving one place again, as happens when a write to it commits (median of 10 random places).",
         "",
-        "| size | engine | segments | stored | full rebuild | refresh one place p50 / p95 |",
+        "| size | engine | segments | stored (every prepared table) | full rebuild | refresh one place p50 / p95 |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for r in report["results"]:
