@@ -41,6 +41,7 @@ _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
+_KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -137,7 +138,22 @@ class Article:
     def _places(self):
         """Place mentions: the longest name from each position (names.Gazetteer.find)."""
         return [self._mention("place", slug, first, stop, self._place_role(first, stop))
-                for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)]
+                for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)
+                if not self._surname(first)]
+
+    def _surname(self, first):
+        """Whether a place name starting at token `first` ends a person's name: a nisba ("al-Baghdadi",
+        "البغدادي") after a kunya ("Abu Bakr", "أبو بكر") or after a capitalised word inside a sentence that
+        is not a headline ("leader Ibrahim al-Baghdadi")."""
+        written = self.text[self.tokens[first].start: self.tokens[first].end + 4]
+        if first < 2 or not written.lower().startswith(("al-", "al ", "el-", "ال")):
+            return False
+        before, kunya = self.tokens[first - 1], self.tokens[first - 2]
+        if kunya.norm in _KUNYA and self.sentence_of(first - 2) == self.sentence_of(first):
+            return True
+        sentence_first = self.sentences[self.sentence_of(first)][0]
+        return (first - 1 > sentence_first and before.text[:1].isupper() and before.text.isalpha()
+                and not before.text.endswith(_DEMONYM_ENDINGS) and not self.tokens[first - 2].text[:1].isupper())
 
     def _place_role(self, first, stop):
         before = " ".join(t.norm for t in self.tokens[max(0, first - 8): first])

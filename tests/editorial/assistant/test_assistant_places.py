@@ -51,3 +51,10 @@ def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article
     article = Article("captured half of Mosul", names)
     context = Sentence(article, 0, 0, 4, list(article.places), [], [], find_cues(article, 0, 4), {}, SATURDAY.date(), "")
     assert context.targets(context.cues[0])[2] == "captured half of"
+
+
+def test_a_place_name_ending_a_persons_name_is_not_the_place(names):
+    places = lambda text: [m.slug for m in Article(text, names).places_in(0, 10**6)]
+    assert places("Assad denied reports of the capture of IS leader Abu Bakr al-Baghdadi.") == []
+    assert places("نفى الأسد أنباء عن اعتقال أبو بكر البغدادي") == []
+    assert places("Iraqi forces retook the town of al-Baghdadi on Friday.") == ["baghdadi"]
