@@ -42,6 +42,7 @@ _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
+_LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -122,7 +123,7 @@ class Article:
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
         The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
-        named next."""
+        named next, unless the sentence places it by that one ("a town ... near Raqqa": another place)."""
         place = None if introduced else self.antecedent(token, small)
         if place is not None:
             return place, "read as"
@@ -130,7 +131,9 @@ class Article:
         sentence = self.sentence_of(token)
         if position < len(self.antecedents):
             following = self.antecedents[position]
-            if self.sentence_of(following.first) <= sentence + 2:
+            landmark = self.sentence_of(following.first) == sentence and _LANDMARK.search(
+                " ".join(self.norms[token: following.first]))
+            if self.sentence_of(following.first) <= sentence + 2 and not landmark:
                 return following, "read as the place named next,"
         return None, ""
 

@@ -58,3 +58,10 @@ def test_a_place_name_ending_a_persons_name_is_not_the_place(names):
     assert places("Assad denied reports of the capture of IS leader Abu Bakr al-Baghdadi.") == []
     assert places("نفى الأسد أنباء عن اعتقال أبو بكر البغدادي") == []
     assert places("Iraqi forces retook the town of al-Baghdadi on Friday.") == ["baghdadi"]
+
+
+def test_a_town_introduced_is_not_the_landmark_it_is_placed_by(names):
+    text = "IS overran a Syrian town held by Kurdish forces, near the group's de facto capital of Raqqa."
+    assert [places for places, _ in targets(text, names)] == [[], []]
+    [(places, note)] = targets("The army took a town on Friday. The town, Boukamal, was IS's last.", names)[:1]
+    assert places == ["boukamal"] and "named next" in note
