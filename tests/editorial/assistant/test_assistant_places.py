@@ -65,3 +65,8 @@ def test_a_town_introduced_is_not_the_landmark_it_is_placed_by(names):
     assert [places for places, _ in targets(text, names)] == [[], []]
     [(places, note)] = targets("The army took a town on Friday. The town, Boukamal, was IS's last.", names)[:1]
     assert places == ["boukamal"] and "named next" in note
+
+
+def test_a_place_placed_by_a_landmark_is_the_one_the_phrase_is_about(names):
+    assert targets("Bashir, 20 kilometers south of Kirkuk, fell to ISIS in June 2014.", names) == [(["bashir"], "")]
+    assert targets("Mosul fell to ISIS in June 2014.", names) == [(["mosul"], "")]
