@@ -51,6 +51,8 @@ def found(text, names, published=SATURDAY):
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
     ("It happens on 31 February, or in 2099.", []),
+    ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
+    ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
 ])
 def test_date_expressions_of_an_article(names, text, expected):
     assert found(text, names) == expected
