@@ -40,7 +40,7 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (313, 361, 318, 358)  # 87% recall, 89% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (317, 361, 322, 354)  # 88% recall, 91% precision
 
 
 def test_held_out_set(score):
