@@ -8,8 +8,8 @@ and publication time) and an editor's expectations, each written before the assi
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
 - held_out.json (fresh set 9: 29 excerpts, 17 English and 12 Arabic, 2015-2017, none used before):
-  committed with its expectations before the assistant first ran on it, measured once, never tuned on.
-  Its towns were all in places.json already; no place name or actor alias was added for it.
+  committed with its expectations before the assistant first ran on it, measured once (23/32 expectations
+  met, 28/33 proposals right), never tuned on. Its towns were all in places.json already; no place name or actor alias was added for it.
   Earlier fresh sets, measured the same way and then folded into development, gave 68%/74%, 62%/53%,
   57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88% and 66%/72% (expectations met / proposals right).
 
@@ -48,4 +48,5 @@ def test_development_set(score):
 
 def test_held_out_set(score):
     result = score("held_out")
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)
+    # 72% recall and 85% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (23, 32, 28, 33)
