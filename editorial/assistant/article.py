@@ -148,8 +148,10 @@ class Article:
         """Whether a place name starting at token `first` ends a person's name: a nisba ("al-Baghdadi",
         "البغدادي") after a kunya ("Abu Bakr", "أبو بكر") or after a capitalised word inside a sentence that
         is not a headline ("leader Ibrahim al-Baghdadi")."""
-        written = self.text[self.tokens[first].start: self.tokens[first].end + 4]
-        if first < 2 or not written.lower().startswith(("al-", "al ", "el-", "ال")):
+        if first < 2 or not self.norms[first].startswith(("al", "el", "ال")):
+            return False
+        written = self.text[self.tokens[first].start: self.tokens[first].end + 1].lower()
+        if not written.startswith(("al-", "al ", "el-", "ال")):
             return False
         before, kunya = self.tokens[first - 1], self.tokens[first - 2]
         if kunya.norm in _KUNYA and self.sentence_of(first - 2) == self.sentence_of(first):
