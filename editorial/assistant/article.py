@@ -41,6 +41,8 @@ _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
+_KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
+_LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -121,7 +123,7 @@ class Article:
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
         The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
-        named next."""
+        named next, unless the sentence places it by that one ("a town ... near Raqqa": another place)."""
         place = None if introduced else self.antecedent(token, small)
         if place is not None:
             return place, "read as"
@@ -129,7 +131,9 @@ class Article:
         sentence = self.sentence_of(token)
         if position < len(self.antecedents):
             following = self.antecedents[position]
-            if self.sentence_of(following.first) <= sentence + 2:
+            landmark = self.sentence_of(following.first) == sentence and _LANDMARK.search(
+                " ".join(self.norms[token: following.first]))
+            if self.sentence_of(following.first) <= sentence + 2 and not landmark:
                 return following, "read as the place named next,"
         return None, ""
 
@@ -137,7 +141,24 @@ class Article:
     def _places(self):
         """Place mentions: the longest name from each position (names.Gazetteer.find)."""
         return [self._mention("place", slug, first, stop, self._place_role(first, stop))
-                for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)]
+                for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)
+                if not self._surname(first)]
+
+    def _surname(self, first):
+        """Whether a place name starting at token `first` ends a person's name: a nisba ("al-Baghdadi",
+        "البغدادي") after a kunya ("Abu Bakr", "أبو بكر") or after a capitalised word inside a sentence that
+        is not a headline ("leader Ibrahim al-Baghdadi")."""
+        if first < 2 or not self.norms[first].startswith(("al", "el", "ال")):
+            return False
+        written = self.text[self.tokens[first].start: self.tokens[first].end + 1].lower()
+        if not written.startswith(("al-", "al ", "el-", "ال")):
+            return False
+        before, kunya = self.tokens[first - 1], self.tokens[first - 2]
+        if kunya.norm in _KUNYA and self.sentence_of(first - 2) == self.sentence_of(first):
+            return True
+        sentence_first = self.sentences[self.sentence_of(first)][0]
+        return (first - 1 > sentence_first and before.text[:1].isupper() and before.text.isalpha()
+                and not before.text.endswith(_DEMONYM_ENDINGS) and not self.tokens[first - 2].text[:1].isupper())
 
     def _place_role(self, first, stop):
         before = " ".join(t.norm for t in self.tokens[max(0, first - 8): first])

@@ -73,14 +73,14 @@ DATE_RULES = [
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
-                        r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري)")),
+                        r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + _alternatives(WEEKDAYS) + r")\b")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
                                 r"امس الاول|امس|اليوم)\b")),
-    ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام) (\d{4})\b")),
+    ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام)[ -](\d{4})\b")),  # "mid-2014"
 ]
 ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
 MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
@@ -219,9 +219,16 @@ def find_dates(article, first, last, published, parsed=None):
                 continue
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             found.append(DateFound(resolved[0], resolved[1], token, match.group()))
+    for match in _FOLLOWING.finditer(segment):  # "in 2014, and ... the following year": the year after the last one
+        earlier = [d for d in found if d.start < article.token_at(start + match.start())]
+        if earlier and taken.find(1, match.start(), match.end()) == -1:
+            year = max(earlier, key=lambda d: d.start).date.year + 1
+            if year <= published.year:
+                found.append(DateFound(dt.date(year, 1, 1), "year", article.token_at(start + match.start()), match.group()))
     return sorted(found, key=lambda d: d.start)
 
 
+_FOLLOWING = re.compile(r"\b(?:the (?:following|next) year|a year later)\b|(?<!\S)(?:في )?العام التالي(?!\S)")
 _PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|عام|يوم)\s+", re.I)
 
 
@@ -229,6 +236,7 @@ def _without_preposition(written):
     return _PREPOSITION.sub("", written)
 
 
+_COORDINATED = re.compile(r", and\b|، و")
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}  # phrases of a state, not a change
 
@@ -247,6 +255,10 @@ class PhraseDating:
             if between and found.start < cue.first and self._verb_before(cue):
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
+                continue
+            if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first)) and not (
+                    found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)):
+                # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's
                 continue
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date

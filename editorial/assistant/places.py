@@ -16,6 +16,8 @@ _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "hold
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
+# Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
+_PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 
 
@@ -69,6 +71,9 @@ class PlaceReading:
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]
+            if before > 1 and _PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first)):
+                place = self.places[before - 2]  # "Bashir, 20 km south of Kirkuk, fell to IS": Bashir
+                return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
             listed = [place]
             for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
                 between = self.article.norms[earlier.stop: listed[-1].first]

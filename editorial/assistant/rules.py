@@ -105,6 +105,8 @@ NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|
                      r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to)\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
+# Words before a participle that make it an adjective of the noun after it ("the surrounding villages").
+DETERMINERS = {"the", "its", "their", "and", "or", "of", "in", "several", "some", "many", "few", "other", "all", "nearby"}
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what follows is another clause: its date, its subject
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
@@ -164,6 +166,8 @@ def find_cues(article, first, last):
                 continue  # "long-contested": an epithet, not a report of fighting
             if kind == "capture" and _intended(article, first, cue_first, match.group()):
                 continue
+            if match.group() == "surrounding" and cue_first > first and article.norms[cue_first - 1] in DETERMINERS:
+                continue  # "several surrounding villages": an adjective, not a siege
             cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
     return sorted(cues, key=lambda c: c.first)
 

@@ -19,7 +19,7 @@ from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
-    PARTIAL, PRIOR,
+    PARTIAL, PRIOR, SIEGE_VERB,
 )
 from .tokens import is_arabic
 
@@ -332,6 +332,8 @@ class Sentence(PlaceReading, PhraseDating):
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
                 continue  # "after driving out IS", "IS, which seized it": an earlier change the sentence does not date
+            if cue.kind == "siege" and SIEGE_VERB.match(cue.text) and self._prior(cue):
+                continue  # "took the town after first surrounding it": a siege the taking ended
             # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
             said = said_date(self) if date is None and (status != CONTROLLED or cue.kind not in EVENT_KINDS) else None
             if said is not None:

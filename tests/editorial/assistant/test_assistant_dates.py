@@ -51,6 +51,10 @@ def found(text, names, published=SATURDAY):
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
     ("It happens on 31 February, or in 2099.", []),
+    ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
+    ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
+    ("IS took Mosul in 2014 and Ramadi the following year.", [(dt.date(2014, 1, 1), "year"), (dt.date(2015, 1, 1), "year")]),
+    ("IS took Ramadi the following year.", []),  # no year before it to follow
 ])
 def test_date_expressions_of_an_article(names, text, expected):
     assert found(text, names) == expected
@@ -76,6 +80,9 @@ def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monke
     ("Iraqi forces recaptured Qaim after IS fighters who had held it for two years fled.", None),  # that clause's date
     ("The SDF, which fights IS, took Raqqa on Friday.", "on friday"),
     ("The SDF took Raqqa from IS, whose fighters fled, on Friday.", "on friday"),  # the clause is closed
+    # a date before ", and" is the first clause's, unless set off by commas for both
+    ("IS overran Mosul in 2014, and captured Ramadi the following year.", "the following year"),
+    ("IS attacked Qaim, on Friday, and captured it.", "on friday"),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     article = Article(text, names)
@@ -84,7 +91,7 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     cues = [c for c in find_cues(article, first, last) if c.kind == "capture"]
     sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
                         {}, SATURDAY, "")
-    date = sentence.date(cues[0])
+    date = sentence.date(cues[-1])
     assert (date.text if date else None) == expected
 
 

@@ -51,3 +51,22 @@ def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article
     article = Article("captured half of Mosul", names)
     context = Sentence(article, 0, 0, 4, list(article.places), [], [], find_cues(article, 0, 4), {}, SATURDAY.date(), "")
     assert context.targets(context.cues[0])[2] == "captured half of"
+
+
+def test_a_place_name_ending_a_persons_name_is_not_the_place(names):
+    places = lambda text: [m.slug for m in Article(text, names).places_in(0, 10**6)]
+    assert places("Assad denied reports of the capture of IS leader Abu Bakr al-Baghdadi.") == []
+    assert places("نفى الأسد أنباء عن اعتقال أبو بكر البغدادي") == []
+    assert places("Iraqi forces retook the town of al-Baghdadi on Friday.") == ["baghdadi"]
+
+
+def test_a_town_introduced_is_not_the_landmark_it_is_placed_by(names):
+    text = "IS overran a Syrian town held by Kurdish forces, near the group's de facto capital of Raqqa."
+    assert [places for places, _ in targets(text, names)] == [[], []]
+    [(places, note)] = targets("The army took a town on Friday. The town, Boukamal, was IS's last.", names)[:1]
+    assert places == ["boukamal"] and "named next" in note
+
+
+def test_a_place_placed_by_a_landmark_is_the_one_the_phrase_is_about(names):
+    assert targets("Bashir, 20 kilometers south of Kirkuk, fell to ISIS in June 2014.", names) == [(["bashir"], "")]
+    assert targets("Mosul fell to ISIS in June 2014.", names) == [(["mosul"], "")]

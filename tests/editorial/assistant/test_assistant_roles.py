@@ -250,3 +250,8 @@ def test_every_proposal_says_why_and_quotes_its_sentence(names):
     assert proposal.quote == "ISIL seized the city of Mosul yesterday, officials said."
     assert "'seized' → controlled by islamic-state (subject 'ISIL')" in proposal.why and "'yesterday' → 2017-11-03" in proposal.why
     assert "also: 'falls to'" in proposal.why  # the headline, merged into the same claim
+
+
+def test_a_siege_the_taking_ended_is_not_proposed(names):
+    text = "Iraqi forces took the town of Tikrit on Friday after first surrounding it."
+    assert claims(text, names) == {("tikrit", "controlled", IQ, "2017-11-03")}

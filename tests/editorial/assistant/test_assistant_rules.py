@@ -51,3 +51,9 @@ def test_negations_denials_hedges_and_partial_control():
 
 def test_a_lemma_gives_its_regular_forms():
     assert inflections("reclaim") == "reclaim(?:|s|ed|ing)" and inflections("secure") == "secur(?:e|es|ed|ing)"
+
+
+def test_surrounding_after_a_determiner_is_an_adjective_not_a_siege(names):
+    assert kinds("IS forces recaptured Ain Issa and several surrounding villages on Monday.", names) == [("capture", "recaptured")]
+    assert kinds("The army cleared the surrounding areas.", names) == [("capture", "cleared")]
+    assert kinds("Troops surrounding Fallujah shelled it.", names) == [("siege", "surrounding")]
