@@ -1,5 +1,7 @@
 """Prepared control snapshots: each place's state as known now, resolved once per change of the
-record and stored per stretch of days with the Feature the snapshot shows (api.models).
+record and stored per stretch of days with the Feature the snapshot shows, in three parts: the
+place's, kept once per place, the state's, kept once per distinct state, and the segment's own
+(api.models; readers join them in SQL).
 
 Resolving 200,000 claims and shaping ten thousand evidence-rich features took a second per
 request; reading one day's prepared features takes a tenth of that. geo.resolution still decides
