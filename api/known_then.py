@@ -21,7 +21,8 @@ from geo.models import Place
 from .fastpath import stream_rows
 from .models import KnownSegment
 from .serializers import Places, citations_by_claim, deciding_ids, feature, place_properties, state_properties
-from .snapshots import state_of_json, usable
+from .snapshots import usable
+from .states import state_of_json
 
 # The Feature of the segment as known now that shows the segment as known then (k, its state t), if
 # any (NULL without it): the parts of api.snapshots.FEATURE, looked up per row. As a join, PostgreSQL's

@@ -18,7 +18,8 @@ from geo.models import Claim
 
 from .fastpath import chunked_cursor
 from .models import SnapshotSegment
-from .snapshots import state_of_json, usable
+from .snapshots import usable
+from .states import state_of_json
 
 
 @dataclass(slots=True)

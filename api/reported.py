@@ -27,7 +27,8 @@ from .fastpath import ExpensiveThrottle, gc_paused
 from .filters import Query, data_version, language
 from .models import KnownSegment
 from .serializers import EPOCH, Actors, Places, timeline_payload
-from .snapshots import known_rows, state_json, state_of_json, usable
+from .snapshots import known_rows, usable
+from .states import state_json, state_of_json
 from .views import PublicView
 
 FORMAT = "controlmap-reported-timeline/1"

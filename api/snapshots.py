@@ -35,6 +35,7 @@ from geo.models import Place
 from .fastpath import chunked_cursor, gc_paused, stream_rows
 from .models import SnapshotSegment, SnapshotStatus, StalePlace
 from .serializers import Actors, Places, citations_by_claim, feature, place_properties, state_properties
+from .states import STATE_COLUMNS, STATE_SHOWN, SegmentStates, claims_json, state_json, state_of_json
 
 BATCH = 2000  # places resolved and written at a time: bounds memory and the citations query
 
@@ -45,32 +46,6 @@ def _connection(write=False):
 
 
 # ------------------------------------------------------------------ writing
-
-def state_json(state):
-    """The state's key (what a reader sees) as JSON with actor ids: equal keys, equal text."""
-    def pairs(items):
-        return [[actor, role] for actor, role in items]
-
-    sides = [[side.status, side.holder, pairs(side.others)] for side in state.sides]
-    return orjson.dumps([state.status, state.holder, pairs(state.others), sides]).decode()
-
-
-def claims_json(state):
-    """The ids of the state's deciding claims, in its order, as JSON. With the place, the start and the
-    state key, they decide everything the segment's Feature shows (api.known_then reuses it by them)."""
-    return orjson.dumps([claim.id for claim in state.claims]).decode()
-
-
-def state_of_json(key, made):
-    """The State a state_json key stands for, made once per distinct key (kept in `made`), so that equal
-    states are the same object and a run of them merges by identity."""
-    state = made.get(key)
-    if state is None:
-        status, holder, others, sides = orjson.loads(key)
-        sides = tuple(resolution.Side(s, h, tuple(map(tuple, o)), ()) for s, h, o in sides)
-        state = made[key] = resolution.State(status, holder, tuple(map(tuple, others)), sides=sides)
-    return state
-
 
 def known_rows(place, claims):
     """Rows of KnownSegment for one place: its segments resolved at each moment at which what is
@@ -90,47 +65,6 @@ def known_rows(place, claims):
             rows.append(row)
         open_rows = now
     return rows + list(open_rows.values())
-
-
-# The members of a Feature's properties that its state decides and SegmentState keeps (they follow the
-# place's, api.serializers.state_properties).
-STATE_SHOWN = ("status", "holder", "others")
-
-
-class _States:
-    """SegmentState ids by (key, precision, shown), those of the table and those met while writing:
-    the new ones are written at the end (one writer at a time, see _locked_status, so the ids given
-    here are free)."""
-
-    def __init__(self, cursor, actor_slug):
-        cursor.execute("SELECT id, key, precision, shown FROM api_segmentstate")
-        self.ids = {(key, precision, shown): id for id, key, precision, shown in cursor.fetchall()}
-        self.next_id = max(self.ids.values(), default=0) + 1
-        self.actor_slug, self.shown_by_key, self.new = actor_slug, {}, []
-
-    def shown(self, key, state):
-        """The state's members of the Feature (STATE_SHOWN), as JSON text with their commas."""
-        shown = self.shown_by_key.get(key)
-        if shown is None:
-            members = state_properties(state, self.actor_slug, {})
-            assert tuple(members)[:len(STATE_SHOWN)] == STATE_SHOWN, "the state's members lead its properties"
-            members = {name: members[name] for name in STATE_SHOWN}
-            shown = self.shown_by_key[key] = orjson.dumps(members).decode()[1:-1] + ","
-        return shown
-
-    def id(self, key, precision, state):
-        entry = (key, precision, self.shown(key, state))
-        id = self.ids.get(entry)
-        if id is None:
-            id = self.ids[entry] = self.next_id
-            self.next_id += 1
-            self.new.append((id, *entry, orjson.dumps(state.actors()).decode()))
-        return id
-
-    def write(self, cursor):
-        if self.new:  # most refreshes meet no new state: no statement then
-            _insert(cursor, "api_segmentstate", ("id", "key", "precision", "shown", "actors"), self.new)
-            self.new = []
 
 
 def _segment_rows(resolved, actor_slug, states, place_rows):
@@ -207,7 +141,7 @@ def _write(places, truncate=False):
                 cursor.execute(f"DELETE FROM {table}{place_filter}", [] if places is None else params)
             if places is None:
                 cursor.execute("DELETE FROM api_segmentstate")
-        states = _States(cursor, actor_slug)
+        states = SegmentStates(cursor, actor_slug)
         # Superseded claims too: segments() leaves them out as known now, known_rows() decides per moment.
         stream = records.iter_place_claims(places=places, ever_counting=True)
         written = 0
@@ -219,7 +153,8 @@ def _write(places, truncate=False):
             _insert(cursor, "api_segmentplace", ("place_id", "shown"), place_rows)
             _insert(cursor, "api_knownsegment", KNOWN_COLUMNS,
                     ((*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in _known_rows(resolved, batch, states)))
-        states.write(cursor)
+        if states.new:  # most refreshes meet no new state: no statement then
+            _insert(cursor, "api_segmentstate", STATE_COLUMNS, states.new)
     return written
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from api.models import KnownSegment, StalePlace
 from api.reported import known_day, diagonal
-from api.snapshots import state_json
+from api.states import state_json
 from geo import records
 from geo.dates import parse_known_at
 from geo.models import Actor, Claim, Place
@@ -60,7 +60,7 @@ def is_unknown(entry, payload):
 
 
 def key_of(entry, payload, actor_ids):
-    """The entry as api.snapshots.state_json writes a State: [status, holder id, others, sides]."""
+    """The entry as api.states.state_json writes a State: [status, holder id, others, sides]."""
     def pairs(others):
         return [[actor_ids[actor], payload["roles"][role]] for actor, role in others]
 
