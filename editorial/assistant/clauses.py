@@ -34,9 +34,11 @@ class ClauseReading:
         return before.slug == mention.slug and self.article.text[before.end: mention.start].strip(' "»') in ("(", "")
 
     def _object(self, mention, verb_ends):
-        """Whether an actor is the object of an English verb of taking ("drive out IS and retake the city")."""
-        before = mention.first - (1 if mention.first > self.first and self.article.norms[mention.first - 1] == "the" else 0)
-        return before in verb_ends
+        """Whether an actor is the object of an English verb of taking ("drive out IS and retake the city") or of
+        an infinitive ("forces trying to oust IS from Manbij took ...": the forces took it, not IS)."""
+        norms = self.article.norms
+        before = mention.first - (1 if mention.first > self.first and norms[mention.first - 1] == "the" else 0)
+        return before in verb_ends or (before - 2 >= self.first and norms[before - 2] == "to" and norms[before - 1].isalpha())
 
     def _after(self, mention, words):
         """Whether the word before the mention (or before its "the") is one of `words`; "من" after a word of

@@ -43,6 +43,12 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # the side a verb of taking drives out is its object, not the next verb's subject
     ("Syrian troops drive out IS and retake Boukamal on Friday.", {("boukamal", "controlled", SG, "2017-11-03")}),
     ("Syrian troops managed, early this month, to expel IS from Boukamal.", {("boukamal", "controlled", SG, "2017-11-01")}),
+    # the object of an infinitive is not the subject of the verb after it
+    ("US-backed forces trying to oust IS militants from Manbij took the city on Saturday.", {("manbij", "controlled", SDF, "2017-11-04")}),
+    # a headline's country before its verb is its state force; in quotation marks the headline keeps it at a distance
+    ("Iraq says retakes Tal Afar from IS on Thursday", {("tal-afar", "controlled", IQ, "2017-11-02")}),
+    ("Iraq 'retakes Tal Afar' from IS on Thursday", set()),
+    ("Iraq is quiet. IS took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
     # "as well as" lists the besieger's allies, who are not the besieged
     ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
      {("tikrit", "besieged", IS, "2017-11-03")}),
