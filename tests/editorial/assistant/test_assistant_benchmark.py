@@ -42,7 +42,7 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (340, 393, 350, 387)  # 87% recall, 90% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (344, 393, 355, 389)  # 88% recall, 91% precision
 
 
 def test_held_out_set(score):
