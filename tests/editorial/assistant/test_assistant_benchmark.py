@@ -8,9 +8,9 @@ and publication time) and an editor's expectations, each written before the assi
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
 - held_out.json (fresh set 10: 29 excerpts, 17 English and 12 Arabic, 2014-2017, none used before):
-  committed with its expectations before the assistant first ran on it, measured once, never tuned on.
-  Its towns were all in places.json already; no place name or actor alias was added for it.
-  Earlier fresh sets, measured the same way and then folded into development, gave 68%/74%, 62%/53%,
+  committed with its expectations before the assistant first ran on it, measured once (24/37 expectations
+  met, 25/28 proposals right), never tuned on. Its towns were all in places.json already; no place name or
+  actor alias was added for it. Earlier fresh sets, measured the same way and then folded into development, gave 68%/74%, 62%/53%,
   57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88%, 66%/72% and 72%/85% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
@@ -48,4 +48,5 @@ def test_development_set(score):
 
 def test_held_out_set(score):
     result = score("held_out")
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)  # no fresh set yet
+    # 65% recall and 89% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (24, 37, 25, 28)
