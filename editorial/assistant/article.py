@@ -9,7 +9,8 @@ import re
 from typing import NamedTuple
 
 from .descriptions import find_descriptions
-from .names import GOVERNMENT, INSURGENTS
+from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS
+from .rules import find_cues
 from .tokens import read
 
 # A run of words with no sentence end is read in windows of this many tokens (the longest sentence of
@@ -38,6 +39,8 @@ _PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorate
 _FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
+_QUOTES = set("'\"‘’“”«»")
+_SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
@@ -182,7 +185,7 @@ class Article:
         """Actor mentions, the longest alias first; a generic word ("the army", "the militants") means the
         state force (armed group) named last, or else the next one named."""
         found, last = [], {GOVERNMENT: None, INSURGENTS: None}
-        named = [(first, stop, slug, "") for first, stop, slug in self._named]
+        named = [(first, stop, slug, "") for first, stop, slug in self._named] + self._country_subjects()
         described = find_descriptions(self, self._named, self.country_at)
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and self._foreign(first, found):
@@ -200,6 +203,22 @@ class Article:
                 last[GOVERNMENT] = slug
             elif self.gazetteer.is_insurgent(slug):
                 last[INSURGENTS] = slug
+        return found
+
+    def _country_subjects(self):
+        """(first, stop, slug, why) of a country named as its sentence's subject right before a verb of taking, in
+        headline grammar ("Iraq retakes Tal Afar", "Iraq says retakes Tal Afar"): the country's state force. A verb
+        in quotation marks ("Iraq 'retakes Tikrit'") is a claim the headline keeps at a distance: no subject."""
+        found = []
+        for first, stop in self.sentences:
+            force = self.gazetteer.government_of.get(COUNTRY_NAMES.get(self.norms[first]))
+            if force is None or stop - first < 3 or not self.tokens[first].text[:1].isupper():
+                continue
+            verb = first + 2 if self.norms[first + 1] in _SAYS else first + 1
+            if _QUOTES.intersection(self.text[self.tokens[first].end: self.tokens[verb].end]):
+                continue
+            if any(cue.kind == "capture" and cue.first == verb for cue in find_cues(self, first, stop)):
+                found.append((first, first + 1, force, ""))
         return found
 
     def _foreign(self, index, found):

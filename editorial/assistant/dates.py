@@ -65,6 +65,8 @@ DATE_RULES = [
     ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
     ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
                                  + r"))?(?: (?:عام )?(\d{4}))?\b")),
+    # "captured in August 14": a day takes "on", so a two-digit number after "in" and a month is its year (2014).
+    ("month_short_year", re.compile(r"\b(?:in|since|during|until) (" + _alternatives(MONTH_NAMES) + r") (\d{2})\b(?! \d)")),
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?(?:early |late |mid )?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
@@ -119,6 +121,8 @@ def resolve_date(kind, groups, published):
             return dt.date(int(year), month, day), "day"
         candidate = dt.date(published.year, month, day)
         return (candidate if candidate <= published else candidate.replace(year=published.year - 1)), "day"
+    if kind == "month_short_year":
+        return dt.date(2000 + int(groups[1]), ALL_MONTHS[groups[0]], 1), "month"
     if kind == "month":
         month = ALL_MONTHS[groups[0]]
         return (dt.date(int(groups[1]), month, 1) if groups[1] else _latest_month(month, published)), "month"

@@ -18,6 +18,7 @@ _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) ou
 _FROM = re.compile(r"\b(?:from|out of)\b")
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+_COPULA = {"is", "was", "remains", "remained"}
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 
 
@@ -67,7 +68,8 @@ class PlaceReading:
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
-            return [], "", ""
+            subject = self._predicated(cue) if cue.kind == "held_adj" else None
+            return ([subject], "", "") if subject else ([], "", "")
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]
@@ -85,6 +87,15 @@ class PlaceReading:
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+
+    def _predicated(self, cue):
+        """The place a held adjective is said of with "is a" ("Jarabulus is a major IS-held city"), if any."""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if not before or self.places[before - 1].first < self.first:
+            return None
+        place = self.places[before - 1]
+        words = self.article.norms[place.stop: cue.first]
+        return place if 2 <= len(words) <= 4 and words[0] in _COPULA and words[1] in {"a", "an"} else None
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the

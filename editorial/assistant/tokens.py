@@ -96,17 +96,23 @@ def read(text):
 
 def _pieces(text, spans):
     """spaCy's (start, length, punct) spans, with a full stop between Arabic letters ("الأخير.وقال", a sentence end
-    typed without its space, which the Arabic tokenizer keeps inside the word) made a token of its own."""
+    typed without its space, which the Arabic tokenizer keeps inside the word) made a token of its own, and a
+    number typed against an Arabic word ("نحو80", about 80) split from it."""
     for start, length, punct in spans:
         word = text[start:start + length]
-        if "." not in word or not _GLUED_STOP.search(word):
+        if "." in word and _GLUED_STOP.search(word):
+            for part in re.finditer(r"[^.]+|\.+", word):
+                yield start + part.start(), len(part.group()), part.group()[0] == "."
+        elif not word.isascii() and _GLUED_NUMBER.search(word):
+            for part in _ARABIC_OR_DIGITS.finditer(word):
+                yield start + part.start(), len(part.group()), punct
+        else:
             yield start, length, punct
-            continue
-        for part in re.finditer(r"[^.]+|\.+", word):
-            yield start + part.start(), len(part.group()), part.group()[0] == "."
 
 
 _GLUED_STOP = re.compile("[\u0600-\u06ff]\\.+[\u0600-\u06ff]")
+_GLUED_NUMBER = re.compile("[\u0600-\u06ff]\\d|\\d[\u0600-\u06ff]")
+_ARABIC_OR_DIGITS = re.compile("\\d+|\\D+")
 
 
 def is_arabic(word):

@@ -55,6 +55,9 @@ def found(text, names, published=SATURDAY):
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
     ("IS took Mosul in 2014 and Ramadi the following year.", [(dt.date(2014, 1, 1), "year"), (dt.date(2015, 1, 1), "year")]),
     ("IS took Ramadi the following year.", []),  # no year before it to follow
+    # a day takes "on": "in August 14" is August 2014
+    ("Sinjar, which was captured by ISIS in August 14, is free.", [(dt.date(2014, 8, 1), "month")]),
+    ("ISIS captured Sinjar on August 14.", [(dt.date(2017, 8, 14), "day")]),
 ])
 def test_date_expressions_of_an_article(names, text, expected):
     assert found(text, names) == expected

@@ -70,3 +70,8 @@ def test_a_town_introduced_is_not_the_landmark_it_is_placed_by(names):
 def test_a_place_placed_by_a_landmark_is_the_one_the_phrase_is_about(names):
     assert targets("Bashir, 20 kilometers south of Kirkuk, fell to ISIS in June 2014.", names) == [(["bashir"], "")]
     assert targets("Mosul fell to ISIS in June 2014.", names) == [(["mosul"], "")]
+
+
+def test_a_held_adjective_said_of_a_place_with_is_a_is_about_that_place(names):
+    assert targets("Jarabulus is a major IS-held city on the border with Turkey.", names) == [(["jarablus"], "")]
+    assert targets("Mosul is near an IS-held city.", names) == [([], "")]

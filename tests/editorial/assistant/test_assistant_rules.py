@@ -36,6 +36,7 @@ def kinds(text, names):
     ("استرجع الجيش المدينة", [("capture", "استرجع")]),
     ("Kurdish forces free Sinjar.", [("capture", "free")]),
     ("Free Syrian Army fighters entered Dabiq.", [("entered", "entered")]),
+    ("The SDF took near complete control of Manbij.", [("capture", "took near complete control of")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
@@ -47,6 +48,8 @@ def test_negations_denials_hedges_and_partial_control():
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
     assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء")
+    assert PARTIAL.search("seized the majority of tal afar") and PARTIAL.search("three quarters of") and PARTIAL.search("ثلاثه ارباع تلعفر")
+    assert PARTIAL.search("took near complete control of") and PARTIAL.search("almost-complete") and not PARTIAL.search("complete control")
 
 
 def test_a_lemma_gives_its_regular_forms():

@@ -44,3 +44,10 @@ def test_a_full_stop_typed_without_its_space_ends_an_arabic_sentence():
     words, bounds = read(text)
     assert sentences(text) == ["استعادت القوات الحويجه", "وقال القايد ان"]
     assert text[words[2].start:words[2].end] == "الحويجة"
+
+
+def test_a_number_typed_against_an_arabic_word_is_a_word_of_its_own():
+    text = "تسيطر على نحو80 في المئة"
+    words, _ = read(text)
+    assert [w.norm for w in words] == ["تسيطر", "علي", "نحو", "80", "في", "الميه"]
+    assert text[words[3].start:words[3].end] == "80"

@@ -1,0 +1,204 @@
+"""Who acts in a control phrase's clause, and whether the clause says it: the grammar Sentence reads.
+
+Its own module because reading a clause's roles is a grammar of its own: the subject (a relative pronoun's
+antecedent, the first of coordinated sides, an Arabic verb's subject after it, not an actor after "from",
+"over" or "against" nor the object of a verb of taking), the agent after "by" or "to", the side a place is
+taken from, negation and background ("after ..."). Sentence reads it as a mixin.
+"""
+import bisect
+import re
+
+from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR
+from .tokens import is_arabic
+
+_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
+_AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
+_EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
+_RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
+_CONJUNCTIONS = {"and", "و"}
+_CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
+_PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
+_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
+
+
+class ClauseReading:
+    """The role readings of Sentence (its players, subjects, cues, tokens and article)."""
+
+    def _apposition(self, index):
+        """Whether player `index` repeats the one before it in brackets ("from Islamic State (IS)"): it takes
+        that one's role, not a subject's."""
+        if not index:
+            return False
+        before, mention = self.players[index - 1], self.players[index]
+        return before.slug == mention.slug and self.article.text[before.end: mention.start].strip(' "»') in ("(", "")
+
+    def _object(self, mention, verb_ends):
+        """Whether an actor is the object of an English verb of taking ("drive out IS and retake the city") or of
+        an infinitive ("forces trying to oust IS from Manbij took ...": the forces took it, not IS)."""
+        norms = self.article.norms
+        before = mention.first - (1 if mention.first > self.first and norms[mention.first - 1] == "the" else 0)
+        return before in verb_ends or (before - 2 >= self.first and norms[before - 2] == "to" and norms[before - 1].isalpha())
+
+    def _after(self, mention, words):
+        """Whether the word before the mention (or before its "the") is one of `words`; "من" after a word of
+        number ("وحدات من الجيش", units of the army) is partitive, not "from"."""
+        before = mention.first - 1
+        norms = self.article.norms
+        if before > self.first and norms[before] == "the":
+            before -= 1
+        if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
+            before -= 1  # "من سيطره داعش": from Daesh's control
+        if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
+            return False
+        return before >= self.first and norms[before] in words
+
+    def subject(self, cue):
+        """The actor a relative pronoun before the phrase stands for ("IS, which seized ..."), else the nearest
+        actor before the phrase that can be a subject; for an Arabic verb, the one after it."""
+        relative = self._relative_antecedent(cue)
+        if relative is not None:
+            return relative
+        position = bisect.bisect_left(self.subject_firsts, cue.first)
+        if is_arabic(cue.text) and position and self.subjects[0].first == self.first and self.subjects[0].stop == cue.first:
+            return self.subjects[0]  # a headline's subject first: "الجيش العراقي يسيطر على الرطبة"
+        after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
+        word = cue.text.lstrip("وف")
+        noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if after is not None and not noun and position and self.subjects[0].first == self.first and after.first > cue.stop:
+            return self.subjects[0]  # opened by its subject, the object after the verb: "قسد المؤلفة من ... طردت عناصر داعش"
+        if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
+            # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
+            # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
+            return after
+        if position:
+            return self._first_conjunct(position - 1)
+        return None if noun else after
+
+    def _shares_subject(self, cue):
+        """Whether an Arabic verb joined by "و" to an earlier phrase of the sentence shares its subject ("وحدات
+        الجيش استعادت ... وطوقت داعش": the army encircled Daesh)."""
+        return self.article.norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
+            self.subject_firsts) and self.subject_firsts[0] < cue.first
+
+    def _agent_follows(self, word, after):
+        """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry) or "السيطره"
+        (control), or when "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
+        norms = self.article.norms
+        return word.startswith(_AGENT_NOUNS) or (after.stop < self.last and norms[after.stop] == "السيطره")
+
+    def _relative_antecedent(self, cue):
+        """The actor right before "which", "who", "الذي" (or one word before: "داعش الجهادي الذين") up to three words
+        before the phrase, with no other actor between: "تنظيم داعش الذي بسط سيطرته" (Daesh, which extended its control)."""
+        norms = self.article.norms
+        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
+            if norms[index] in _RELATIVE:
+                if {",", "،"} & set(self.article.text[self.article.tokens[index].end: self.article.tokens[cue.first].start]):
+                    return None  # "الفصائل التي تدعمها تركيا، الخميس، سيطرتها": the relative clause has ended
+                position = bisect.bisect_left(self.player_firsts, index)
+                between = position < len(self.players) and self.players[position].first < cue.first
+                before = self.players[position - 1] if position else None
+                return before if before is not None and index - 1 <= before.stop <= index and not between else None
+        return None
+
+    def subject_from(self, first, last):
+        """The first possible subject starting in tokens [first, last]."""
+        position = bisect.bisect_left(self.subject_firsts, first)
+        if position < len(self.subjects) and self.subjects[position].first <= last:
+            return self.subjects[position]
+        return None
+
+    def _first_conjunct(self, position):
+        """The first of coordinated subjects, who leads: "Iraqi forces and Shiite militias", "القوات الامنيه
+        والعشائر والحشد الشعبي" (words joined by "and" or the clitic "و" between them)."""
+        norms = self.article.norms
+        while position:
+            previous, current = self.subjects[position - 1], self.subjects[position]
+            between = norms[previous.stop: current.first]
+            joined = norms[current.first].startswith("و") or (between and between[-1] == "and")
+            if not joined or not self._conjoined(between):
+                break
+            position -= 1
+        return self.subjects[position]
+
+    def _conjoined(self, between):
+        """Whether the words between two subjects join them: "and", "و", or up to ten words with "as well as"
+        listing more of the same side ("Iraqi army and police forces, as well as volunteers and Iran-backed Shiite militias")."""
+        if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
+            return True
+        return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
+
+    def player_from(self, first, last):
+        """The first player starting in tokens [first, last]."""
+        position = bisect.bisect_left(self.player_firsts, first)
+        if position < len(self.players) and self.players[position].first <= last:
+            return self.players[position]
+        return None
+
+    def agent_after(self, cue):
+        """X in "fell to X", "under the control of X" (right after the phrase), or "was taken by X" (after
+        "by", up to six words on: "was seized from Daesh by the SDF")."""
+        agent = self.player_from(cue.stop, cue.stop + 1)
+        if agent is not None and (agent.first == cue.stop or self.article.norms[cue.stop] == "the"):
+            return agent
+        for index in range(cue.stop, min(self.last, cue.stop + 7)):
+            if self.article.norms[index] == "by":
+                return self.player_from(index + 1, index + 2)
+        return None
+
+    def loser(self, cue, place):
+        """Y in "took X from Y", "drove Y out of X", "طرد Y من X"."""
+        if cue.text.lstrip("وف").startswith(_EXPULSION):
+            expelled = self.player_from(cue.stop, cue.stop)
+            if expelled is not None:
+                return expelled
+        for actor in self.players:
+            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, _TAKEN_FROM):
+                return actor
+        return None
+
+    def adversary(self, exclude, place=None):
+        """The side most named in the article apart from `exclude`, foreign backers, and a state force of
+        another country than the place's (Iraq's army holds no Syrian town)."""
+        gazetteer = self.article.gazetteer
+        kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
+        foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}
+        ranked = [(slug, n) for slug, n in self.participants.most_common()
+                  if slug not in exclude and kinds.get(slug) != "foreign_state" and slug not in foreign]
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None  # no side stands out: better no guess
+        return ranked[0][0]
+
+    def holder_between(self, cue):
+        return self.player_from(cue.first, cue.stop - 1)
+
+    def holder_of(self, cue):
+        """The player the phrase's first word belongs to: IS in "IS-held"."""
+        position = bisect.bisect_right(self.player_firsts, cue.first) - 1
+        if position >= 0 and cue.first < self.players[position].stop:
+            return self.players[position]
+        return None
+    def _prior(self, cue, reach=3):
+        """Whether "after" or "بعد" stands at most `reach` words before the phrase, in its clause ("after driving
+        out IS", "بعد ايام من استعاده المسلحين"): an earlier change, not the one the sentence dates."""
+        tokens, norms = self.article.tokens, self.article.norms
+        start = cue.first
+        for before in reversed(self.cues):  # "بعد ايام من استعاده المسلحين السيطره علي": one phrase, its verbal noun first
+            if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
+                start = before.first
+        for index in range(start - 1, max(self.first, start - reach) - 1, -1):
+            if norms[index] in PRIOR and norms[index + 1] not in _TIME_OF_DAY:
+                return True
+            if re.search(r"[,;،؛]", self.article.text[tokens[index].end: tokens[index + 1].start]):
+                return False
+        return False
+
+    def negated(self, cue):
+        if not self.may_negate:  # the windows below are parts of the sentence
+            return False
+        window = self.norm_between(max(self.first, cue.first - 6), cue.first)
+        if NEGATION.search(CLAUSE_BREAK.split(window)[-1]) or NEGATION.search(cue.text):
+            return True
+        # "denied that the army had captured X" reaches further back, but not past "and said ...".
+        window = self.norm_between(max(self.first, cue.first - 12), cue.first)
+        return bool(DENIAL.search(CLAUSE_BREAK.split(window)[-1]))

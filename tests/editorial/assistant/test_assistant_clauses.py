@@ -1,0 +1,57 @@
+"""Who acts in a phrase's clause: the subject, the agent after "by" or "to", the side a place is taken from,
+negation; on the kinds of sentences wire copy uses."""
+import pytest
+
+from conftest import SATURDAY
+from editorial.assistant import propose
+
+
+def claims(text, names, published=SATURDAY):
+    return {(p.place, p.status, p.holder or tuple(sorted(p.others)), p.date.isoformat()) for p in propose(text, published, names)}
+
+
+SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the holder is the subject, or the agent after "by" / "to", never the side a place was taken "from"
+    ("Raqqa was seized from Daesh by the Syrian Democratic Forces on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
+    ("Raqqa was seized from Daesh on Tuesday.", set()),
+    ("Iraqi forces retook Qaim from IS on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    ("Mosul falls to ISIL on Tuesday, Iraqi forces flee.", {("mosul", "controlled", IS, "2017-10-31")}),
+    ("Mosul falls to militants, Iraqi forces flee.", set()),  # militants the article never names
+    ("Syria's army took Boukamal on Friday.", {("boukamal", "controlled", SG, "2017-11-03")}),
+    ("Iraq forces took the Albukamal-Qaim crossing on Friday.", {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}),
+    # verbs of driving out; Arabic imperfect verbs, a headline's subject first, "بعد ظهر" (in the afternoon)
+    ("Kurdish forces have driven IS militants from Kobani on Friday.", {("kobani", "controlled", SDF, "2017-11-03")}),
+    ("الجيش العراقي يسيطر على الرطبة ويطرد داعش", {("rutba", "controlled", IQ, "2017-11-04")}),
+    # an Arabic sentence that opens with its long subject, the object after the verb; a relative clause ended by a comma
+    ("قوات سوريا الديمقراطية المدعومة من واشنطن طردت عناصر تنظيم الدولة الإسلامية من مدينة الطبقة الجمعة",
+     {("tabqa", "controlled", SDF, "2017-11-03")}),
+    ("أعلنت فصائل المعارضة التي تدعمها تركيا، الخميس، سيطرتها على مدينة الباب", {("al-bab", "controlled", "syrian-rebels", "2017-11-02")}),
+    ("أعلنت قيادة العمليات المشتركة، بعد ظهر أمس، تحرير مدينة الرمادي", {("ramadi", "controlled", IQ, "2017-11-03")}),
+    ("دخل الجيش السوري البوكمال الجمعة بعد أيام من استعادة المسلحين السيطرة على المدينة",
+     {("boukamal", "contested", (SG,), "2017-11-03")}),  # not the militants: their regaining came before
+    # denials and things that are not places taken
+    ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
+    ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),
+    # a foreign backer does not hold the town; the first of coordinated subjects leads
+    ("The US-led coalition retook Mosul on Friday.", set()),
+    ("Iraqi forces and Shiite militias recaptured Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi Prime Minister Haider al-Abadi declared the city of Mosul liberated on Friday.",
+     {("mosul", "controlled", IQ, "2017-11-03")}),
+    # the side a verb of taking drives out is its object, not the next verb's subject
+    ("Syrian troops drive out IS and retake Boukamal on Friday.", {("boukamal", "controlled", SG, "2017-11-03")}),
+    ("Syrian troops managed, early this month, to expel IS from Boukamal.", {("boukamal", "controlled", SG, "2017-11-01")}),
+    # the object of an infinitive is not the subject of the verb after it
+    ("US-backed forces trying to oust IS militants from Manbij took the city on Saturday.", {("manbij", "controlled", SDF, "2017-11-04")}),
+    # a headline's country before its verb is its state force; in quotation marks the headline keeps it at a distance
+    ("Iraq says retakes Tal Afar from IS on Thursday", {("tal-afar", "controlled", IQ, "2017-11-02")}),
+    ("Iraq 'retakes Tal Afar' from IS on Thursday", set()),
+    ("Iraq is quiet. IS took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
+    # "as well as" lists the besieger's allies, who are not the besieged
+    ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
+     {("tikrit", "besieged", IS, "2017-11-03")}),
+])
+def test_clause_roles(names, text, expected):
+    assert claims(text, names) == expected
