@@ -12,9 +12,10 @@ and up to L on SpatiaLite, it measures in a fresh process per database:
 Then, against a real gunicorn on loopback (2 workers, Redis cache when reachable): throughput and
 p99 under wrk (bounded in time) for the snapshot uncached, cached and a static file of the same
 size from the same server; the workers' peak resident memory; and at L and XL the map in headless
-Chromium: time to first render and the bytes fetched before it, the cost of a one-day step and of a
-30-day jump (the date changed, then the next frame drawn; as known now and "As reported then"), and
-playback frame times.
+Chromium, read through nginx in front of that gunicorn as deployed (static files from nginx, DEPLOY.md):
+time to first render and the bytes fetched before it, the cost of a one-day step and of a 30-day jump
+(the date changed, then the next frame drawn; as known now and "As reported then"), and playback frame
+times.
 
 Bench data lives in its own databases (PostgreSQL cm_bench_<size>, SpatiaLite data/bench/<size>.sqlite3),
 made on first use and kept: tests and the development database are never touched.
@@ -40,7 +41,7 @@ from urllib.parse import urlsplit, urlunsplit
 from bench_browser import browser_test
 from bench_common import AT, BENCH_DIR, PYTHON, REDIS_BENCH_URL, ROOT, SEED, SIZES, SQLITE_SIZES, child_env, database_url, log
 from bench_database import measure, prepare
-from bench_load import Server, load_test, redis_available
+from bench_load import Front, Server, load_test, redis_available
 
 
 # ---------------------------------------------------------------- orchestration and report
@@ -142,8 +143,12 @@ def main():
                 log(f"{size}: load test against gunicorn")
                 entry["load"] = load_test(server, size, ARGS.quick)
             if not ARGS.no_browser:
-                log(f"{size}: map in headless Chromium")
-                entry["browser"] = browser_test(server, ARGS.quick)
+                log(f"{size}: map in headless Chromium, through nginx in front of gunicorn")
+                front = Front(server)
+                try:
+                    entry["browser"] = {**browser_test(front, ARGS.quick), "served_by": "nginx in front of gunicorn"}
+                finally:
+                    front.stop()
             for _ in range(2):  # the snapshot, uncached then cached, whatever the load test did
                 with urllib.request.urlopen(server.base + f"/api/v2/control/?at={AT}", timeout=900) as response:
                     response.read()

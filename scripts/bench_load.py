@@ -5,9 +5,11 @@ the in-process measurements of bench_database and the browser of bench_browser.
 """
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -75,6 +77,46 @@ class Server:
                 self.process.wait(20)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
+
+
+class Front:
+    """nginx in front of a Server, as deployed (DEPLOY.md): the static files from STATIC_ROOT after
+    `collectstatic`, gzip, the app's answers through its cache honouring Cache-Control; the config is
+    the one `make topology` runs (scripts/topology/nginx.conf). Through the Server alone, Django's
+    static files handler answers each of the map's fifty-odd files from a Python worker, two at a
+    time, which no reader meets."""
+
+    def __init__(self, server):
+        subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+                       env=child_env(f"spatialite:///{BENCH_DIR / 'collectstatic.sqlite3'}"), cwd=ROOT, check=True)  # no database read
+        self.run_dir = Path(tempfile.mkdtemp(prefix="controlmap-bench-front-"))
+        self.run_dir.chmod(0o755)
+        port = free_port()
+        text = ((ROOT / "scripts" / "topology" / "nginx.conf").read_text()
+                .replace("@RUN@", str(self.run_dir)).replace("@PORT@", str(port))
+                .replace("@STATIC_ROOT@", str(ROOT / "data" / "staticfiles"))
+                .replace("@APP_SERVERS@", f"server 127.0.0.1:{server.port};"))
+        if os.geteuid() == 0:  # nginx's workers read the project's files and write the cache in the run directory
+            text = "user root root;\n" + text
+        (self.run_dir / "nginx.conf").write_text(text)
+        self.process = subprocess.Popen(["nginx", "-c", str(self.run_dir / "nginx.conf"), "-p", str(self.run_dir),
+                                         "-e", str(self.run_dir / "nginx-error.log")], start_new_session=True)
+        self.base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"nginx did not start: {(self.run_dir / 'nginx-error.log').read_text()[-2000:]}")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(20)
+        shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
 UNCACHED_LUA = """
