@@ -12,8 +12,8 @@ content negotiation) and `cached_view` for plain Django views (the Atom feed, th
 Bodies are kept and read through api.fastpath (the shared cache, and this process's copies of
 the bodies it served last); one build per key runs at a time, the identical requests waiting for it.
 
-Each body of up to GZIP_MAX_BYTES is also kept gzipped, compressed once, in a thread of its own after
-it is stored, and the clients that accept gzip get that copy from then on. Compressed per request by
+A body of up to GZIP_MAX_BYTES that a client accepting gzip asks for is also kept gzipped, compressed
+once, in a thread of its own after it is stored, and those clients get that copy from then on. Compressed per request by
 the front server instead, the 2.4 MB timeline at L cost nginx (gzip level 5) 80-140 ms of every map
 page's first render; compressed within the request, it would cost the request that builds it as much.
 """
@@ -221,7 +221,7 @@ class Validators:
                 headers[ECHO] = self.echo
             shared_bodies.put(self.key, response.content, headers, cache_timeout())
             local_bodies.put(self.key, response.content, headers)
-            if self.echo is None:
+            if self.gzip:  # copies only of bodies that a client accepting gzip asked for
                 compressions.start(self.key, response.content, headers)
             response["X-Cache"] = "miss"
             self.apply(response)
