@@ -11,9 +11,17 @@ content negotiation) and `cached_view` for plain Django views (the Atom feed, th
 
 Bodies are kept and read through api.fastpath (the shared cache, and this process's copies of
 the bodies it served last); one build per key runs at a time, the identical requests waiting for it.
+
+A body of up to GZIP_MAX_BYTES that a client accepting gzip asks for is also kept gzipped, compressed
+once, in a thread of its own after it is stored, and those clients get that copy from then on. Compressed per request by
+the front server instead, the 2.4 MB timeline at L cost nginx (gzip level 5) 80-140 ms of every map
+page's first render; compressed within the request, it would cost the request that builds it as much.
 """
 import datetime as dt
+import gzip
 import hashlib
+import re
+import threading
 from functools import wraps
 
 from django.conf import settings
@@ -34,6 +42,51 @@ REDIRECT_SECONDS = 5
 
 # Headers a cached body must be served with again.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Link")
+# Accept-Encoding read as Django's GZipMiddleware reads it. Bodies shorter than nginx's gzip_min_length in
+# the deployed configuration gain nothing; above GZIP_MAX_BYTES (the snapshot at L is 12 MB: 1.5 s of a
+# core at level 6) the front server or the CDN compresses, as it compresses everything sent plain.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+GZIP_MIN_BYTES = 1024
+GZIP_MAX_BYTES = 8 * 1024 * 1024
+GZIPPED = ":gzip"  # the compressed copy's cache key: the plain body's, and this
+
+
+class Compressions:
+    """The gzipped copies being made in this process, one thread per body, each body once at a time."""
+
+    def __init__(self):
+        self._running = {}
+        self._lock = threading.Lock()
+
+    def start(self, key, content, headers):
+        if not GZIP_MIN_BYTES <= len(content) <= GZIP_MAX_BYTES:
+            return
+        with self._lock:
+            if key in self._running:
+                return
+            thread = self._running[key] = threading.Thread(target=self._compress, args=(key, content, headers),
+                                                           name=f"gzip {key}", daemon=True)
+        thread.start()
+
+    def _compress(self, key, content, headers):
+        try:
+            compressed = gzip.compress(content, 6, mtime=0)  # zlib lets the other threads run meanwhile
+            headers = {**headers, "Content-Encoding": "gzip"}
+            shared_bodies.put(key + GZIPPED, compressed, headers, cache_timeout())
+            local_bodies.put(key + GZIPPED, compressed, headers)
+        finally:
+            with self._lock:
+                del self._running[key]
+
+    def wait(self):
+        """Until every copy started so far is kept (a test's or a shutdown's)."""
+        with self._lock:
+            running = list(self._running.values())
+        for thread in running:
+            thread.join()
+
+
+compressions = Compressions()
 
 
 def max_age():
@@ -69,6 +122,8 @@ class Validators:
             event = last_event(values["known_at"], (version, stamp))
             shared = key_text({**values, "known_at": f"as of {event.isoformat() if event else 'nothing'}"})
         digest = self._digest(endpoint, request.path, params, variant, today)
+        # A body that names the moment asked for (echo) is rewritten per request: it is never compressed.
+        self.gzip = self.echo is None and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
         self.version = version
         modified = changed_at or dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
         if today is not None:
@@ -76,6 +131,8 @@ class Validators:
         # Seconds only: that is what Last-Modified and If-Modified-Since can carry.
         self.last_modified = int(modified.timestamp())
         self.etag = f'"v{version}-{digest}"'
+        self.gzip_etag = f'"v{version}-{digest}-gzip"'  # the same answer gzipped: a representation of its own
+        self.revalidated = None
         shared_digest = digest if shared == params else self._digest(endpoint, request.path, shared, variant, today)
         self.key = f"controlmap:response:{version}.{stamp}:{shared_digest}"
 
@@ -98,34 +155,49 @@ class Validators:
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
         if if_none_match is not None:
             tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
-            return "*" in tags or self.etag in tags
+            # Either representation the client holds is this version's answer, as the weak comparison
+            # that If-None-Match asks for finds.
+            self.revalidated = self.gzip_etag if self.gzip_etag in tags else self.etag
+            return "*" in tags or self.etag in tags or self.gzip_etag in tags
         since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
         return since is not None and self.last_modified <= since
 
     def apply(self, response):
-        response["ETag"] = self.etag
+        gzipped = response.get("Content-Encoding") == "gzip" or (response.status_code == 304 and self.revalidated == self.gzip_etag)
+        response["ETag"] = self.gzip_etag if gzipped else self.etag
         response["Last-Modified"] = http_date(self.last_modified)
         if self.pinned is not None and self.pinned == self.version:
             # The URL names this body's own version, which no publication can change: a new one is a new URL.
             response["Cache-Control"] = f"public, max-age={IMMUTABLE_SECONDS}, immutable"
         else:
             response["Cache-Control"] = f"public, max-age={max_age()}, must-revalidate"
-        patch_vary_headers(response, ["Accept"])
+        patch_vary_headers(response, ["Accept", "Accept-Encoding"])
         return response
 
     def not_modified_response(self):
         return self.apply(HttpResponseNotModified())
 
+    @staticmethod
+    def _stored(key):
+        """(content, headers) under `key`: this process's copy while the shared cache still holds the
+        key (an existence check, no body moves), else the shared cache's, which becomes the local copy."""
+        stored = local_bodies.get(key)
+        if stored is None or not shared_bodies.has(key):
+            stored = shared_bodies.get(key, whole_up_to=local_bodies.limit())
+            if stored is not None and isinstance(stored[0], bytes):
+                local_bodies.put(key, *stored)
+        return stored
+
     def cached_response(self):
-        """The body under this key: this process's copy while the shared cache still holds the key
-        (an existence check, no body moves), else the shared cache's, which becomes the local copy."""
-        stored = local_bodies.get(self.key)
-        if stored is None or not shared_bodies.has(self.key):
-            stored = shared_bodies.get(self.key, whole_up_to=local_bodies.limit())
+        """The body under this key; its gzipped copy for a client that accepts gzip, once it is kept
+        (until then the plain body, whose copy is started if none is being made)."""
+        stored = self._stored(self.key + GZIPPED) if self.gzip else None
+        if stored is None:
+            stored = self._stored(self.key)
             if stored is None:
                 return None
-            if isinstance(stored[0], bytes):
-                local_bodies.put(self.key, *stored)
+            if self.gzip and not streamed(stored[0]):
+                compressions.start(self.key, *stored)
         content, headers = stored
         headers = dict(headers)
         echoed = headers.pop(ECHO, None)
@@ -149,6 +221,8 @@ class Validators:
                 headers[ECHO] = self.echo
             shared_bodies.put(self.key, response.content, headers, cache_timeout())
             local_bodies.put(self.key, response.content, headers)
+            if self.gzip:  # copies only of bodies that a client accepting gzip asked for
+                compressions.start(self.key, response.content, headers)
             response["X-Cache"] = "miss"
             self.apply(response)
         return response

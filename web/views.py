@@ -18,7 +18,7 @@ from web.catalogue import catalogue
 from web.modules import module_graph
 
 ENTRY = "web/main.js"
-BOOT = "web/boot.js"  # imported by ENTRY, and started on its own first (its modules preloaded first)
+BOOT = "web/boot.js"  # the page's one script: it draws the places, then starts ENTRY (which imports it)
 PAGE_SECONDS = 10  # how long a CDN may serve the map page, hence an old data version, after a publication
 
 
@@ -51,9 +51,10 @@ def map_page(request):
     language = get_language()
     config["timelineUrl"] = f"{config['api']}timeline/?" + urlencode(
         {"v": config["dataVersion"], **({} if language == settings.LANGUAGE_CODE else {"lang": language})})
-    modules = dict.fromkeys(module_graph(BOOT) + module_graph(ENTRY))
-    return render(request, "web/map.html", {"map_config": config, "catalogue": catalogue(), "entry": ENTRY, "boot": BOOT,
-                                            "modules": list(modules)})
+    first = module_graph(BOOT)
+    config["entry"] = static(ENTRY)
+    config["entryModules"] = [static(module) for module in module_graph(ENTRY) if module not in first]
+    return render(request, "web/map.html", {"map_config": config, "catalogue": catalogue(), "boot": BOOT, "modules": first})
 
 
 @require_safe

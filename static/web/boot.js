@@ -1,9 +1,11 @@
 /**
  * The map's data and its places drawn, as early as the page allows. The page loads this module on its
  * own (an async module script, its imports preloaded first), so it runs once its own few modules arrive:
- * the timeline is decoded, the map made with a marker per place and the addressed day drawn, while the
- * page's other modules are still downloading; the page's first render is that drawing, not the wiring
- * of the timeline control, the table and the panels, which main.js does after it with this instance.
+ * the timeline is decoded, the map made with a marker per place and the addressed day drawn; the page's
+ * first render is that drawing, not the wiring of the timeline control, the table and the panels, which
+ * main.js does after it with this instance. main.js and the modules only it needs (a score of files) are
+ * asked for once the places are drawn: asked for with the others, their requests queued before the
+ * timeline's on the browser's six connections and held the first drawing back.
  *
  * config: the page's settings (web/views.py map_config); fromUrl: the view the address asks for
  * ({state, errors}, urlstate.js); outline: a promise of the country outline's GeoJSON, or null;
@@ -17,6 +19,7 @@ import { getJSON } from "../shared/http.js";
 import { createMapView } from "../shared/mapview.js";
 import { createScene } from "../shared/scene.js";
 import { readState } from "../shared/urlstate.js";
+import { followRememberedLanguage } from "./language.js";
 
 const started = performance.now();
 
@@ -27,10 +30,11 @@ export const outline = config.outlineUrl ? getJSON(config.outlineUrl) : null;
 export const mapEvents = { placeClick: () => {}, move: () => {} };
 
 // The map's element and the styles that size it are there once the document is parsed (the styles come
-// before Leaflet's script, which waits for them).
-const parsed = document.readyState === "loading"
+// before Leaflet's script, which waits for them). A reader who chose another language then opens this
+// address in it, and nothing here is drawn.
+const parsed = (document.readyState === "loading"
   ? new Promise((resolve) => document.addEventListener("readystatechange", resolve, { once: true }))
-  : Promise.resolve();
+  : Promise.resolve()).then(() => (followRememberedLanguage() ? new Promise(() => {}) : undefined));
 
 const placesOnMap = Promise.all([timeline, parsed]).then(([today]) => {
   const { state } = fromUrl;
@@ -68,6 +72,18 @@ export const placesDrawn = Promise.all([timeline, placesOnMap]).then(async ([tod
   document.body.dataset.firstRenderMs = String(Math.round(performance.now() - started));
   return { mapView, scene };
 });
+
+/** Starts the rest of the page, whether the places were drawn or not (main.js reports a failure). */
+function startPage() {
+  for (const href of config.entryModules) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = href;
+    document.head.append(link);
+  }
+  return import(config.entry);
+}
+placesDrawn.then(startPage, startPage);
 
 // Awaited by main.js, which reports a failure; until then a rejection is not an unhandled one.
 timeline.catch(() => {});

@@ -19,15 +19,12 @@ import { config, firstDay, fromUrl as addressed, knownActors as sidesOnMap, mapE
 import { createChanges } from "./changes.js";
 import { createFilter } from "./filter.js";
 import { createKnown } from "./known.js";
-import { createLanguageSwitch, followRememberedLanguage } from "./language.js";
+import { createLanguageSwitch } from "./language.js";
 import { createLayers } from "./layers.js";
 import { createSearch } from "./search.js";
 import { createShare } from "./share.js";
 import { createTable } from "./table.js";
 import { createUrlSync } from "./urlsync.js";
-
-// A reader who chose another language opens this address in it: the rest would be thrown away.
-if (followRememberedLanguage()) await new Promise(() => {});
 
 const api = config.api;
 const $ = (selector) => document.querySelector(selector);

@@ -64,28 +64,44 @@ def test_map_page_serves_its_settings(client, settings, db):
     assert client.post(reverse("web:map")).status_code == 405
 
 
-@pytest.mark.parametrize("page_url, entry, shared", [
-    ("/", "web/main.js", {"shared/scene.js", "shared/state.js", "shared/mapview.js", "shared/parameters.js", "web/share.js"}),
-    ("/embed/", "embed/embed.js", {"shared/scene.js", "shared/state.js", "shared/mapview.js", "shared/parameters.js", "embed/card.js"}),
-])
-def test_map_and_widget_pages_preload_their_whole_module_graph(client, page_url, entry, shared, db):
-    """Each page names every module its entry reaches, so the browser asks for all of them at once: level
-    by level, each round of imports cost a round trip before the map could start (issue 8)."""
-    def imports(path, seen):
-        if path in seen:
-            return seen
-        seen.add(path)
-        with open(finders.find(path), encoding="utf-8") as module:
-            for target in re.findall(r'^import [^;]*?from "(\.{1,2}/[^"]+)";', module.read(), re.M | re.S):
-                imports(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)), seen)
+def imports(path, seen):
+    """Every module `path` (a static path) imports, directly or not, read from the files themselves."""
+    if path in seen:
         return seen
+    seen.add(path)
+    with open(finders.find(path), encoding="utf-8") as module:
+        for target in re.findall(r'^import [^;]*?from "(\.{1,2}/[^"]+)";', module.read(), re.M | re.S):
+            imports(posixpath.normpath(posixpath.join(posixpath.dirname(path), target)), seen)
+    return seen
 
-    graph = imports(entry, set())
-    assert shared <= graph
-    page = client.get(page_url).content.decode()
+
+def test_the_map_page_asks_for_its_first_drawing_first_and_names_the_rest(client, db):
+    """The map page preloads every module its first drawing needs (boot.js's graph), so the browser asks
+    for all of them at once rather than level by level, a round trip each; the modules only the rest of
+    the page needs (main.js's) are named in its settings, asked for once the places are drawn, and not
+    before: on six connections, their requests queued before the timeline's."""
+    first = imports("web/boot.js", set())
+    rest = imports("web/main.js", set()) - first
+    assert {"shared/scene.js", "shared/mapview.js", "shared/decode.js"} <= first
+    assert {"web/main.js", "shared/timeline.js", "shared/panel.js", "web/share.js"} <= rest
+    page = client.get("/").content.decode()
+    preloaded = set(re.findall(r'<link rel="modulepreload" href="([^"]+)">', page))
+    assert preloaded == {static(path) for path in first}
+    config = json.loads(re.search(r'<script id="map-config" type="application/json">(.*?)</script>', page, re.S).group(1))
+    assert config["entry"] == static("web/main.js")
+    assert set(config["entryModules"]) == {static(path) for path in rest}
+    assert re.findall(r'<script type="module"[^>]*src="([^"]+)"', page) == [static("web/boot.js")]
+    assert f'<link rel="preload" href="{static("web/data/countries.geojson")}" as="fetch" crossorigin="anonymous">' in page
+
+
+def test_the_widget_page_preloads_its_whole_module_graph(client, db):
+    """The widget names every module its entry reaches, so the browser asks for all of them at once."""
+    graph = imports("embed/embed.js", set())
+    assert {"shared/scene.js", "shared/state.js", "shared/mapview.js", "shared/parameters.js", "embed/card.js"} <= graph
+    page = client.get("/embed/").content.decode()
     preloaded = set(re.findall(r'<link rel="modulepreload" href="([^"]+)">', page))
     assert preloaded == {static(path) for path in graph}
-    assert f'<script type="module" src="{static(entry)}"></script>' in page
+    assert f'<script type="module" src="{static("embed/embed.js")}"></script>' in page
     assert f'<link rel="preload" href="{static("web/data/countries.geojson")}" as="fetch" crossorigin="anonymous">' in page
 
 
