@@ -24,7 +24,7 @@ from .serializers import Places, citations_by_claim, deciding_ids, feature, plac
 from .snapshots import actors_condition, usable
 
 # The Feature of the segment as known now that shows the segment as known then (k, its state t), if
-# any (NULL without it): the parts of api.snapshots.FEATURE, looked up per row.
+# any (NULL without it): the parts of api.snapshots.FEATURE, looked up per row (SQLite's reading).
 REUSED = ("(SELECT h.shown || t.shown || s.feature FROM api_snapshotsegment s JOIN api_segmentplace h ON h.place_id = s.place_id "
           "WHERE k.as_now AND s.place_id = k.place_id AND s.start = k.start)")
 
@@ -37,9 +37,10 @@ def _rows_sql(connection, at, known_at, places, actor_ids):
     actor_filter, actor_params = actors_condition(actor_ids, connection)
     if connection.vendor == "postgresql":
         # One scan of the GiST index on days and knowledge time gives the day's segments; they are put in
-        # order with the parts of their Features that are few (their place's, their state's), and only then
-        # is each segment's own part read, by the (place, start) key: sorted with it, the rows passed the
-        # sort's memory at 50,000 places and were sorted on disk.
+        # order with the parts of their Features that are few (their place's, their state's, joined), and
+        # only then is each segment's own part read, one lookup by the (place, start) key: the sort stays
+        # small (whole Features, sorted, went to disk at 10,000 places), and no row looks its place up. The
+        # outer ORDER BY is the inner one's: PostgreSQL keeps it, and sorts nothing again.
         place_filter, place_params = records.places_condition(places, connection, column="k.place_id")
         sql = ("SELECT o.place_id, CASE WHEN o.as_now THEN o.place_shown || o.state_shown || (SELECT s.feature "
                "FROM api_snapshotsegment s WHERE s.place_id = o.place_id AND s.start = o.start) END FROM ("
