@@ -83,12 +83,8 @@ def snapshot_body(envelope, at, known_at, actor_slug, places=None, actor_ids=Non
             return None
         if postgresql:
             # Days and knowledge time each keep half the rows, together one per place: the planner,
-            # multiplying the halves, expects a quarter and would scan both tables whole. Expecting so
-            # many rows at 50,000 places, it would also compile the plan (JIT, inlined and optimized),
-            # which took longer than running its plain lookups: at XL the query took 0.6 times as long
-            # without it.
+            # multiplying the halves, expects a quarter and would scan both tables whole.
             cursor.execute("SET enable_seqscan = off")
-            cursor.execute("SET jit = off")
         try:
             for place, shown in stream_rows(cursor, sql, params):
                 if shown is None:
@@ -99,7 +95,6 @@ def snapshot_body(envelope, at, known_at, actor_slug, places=None, actor_ids=Non
         finally:
             if postgresql:
                 cursor.execute("RESET enable_seqscan")
-                cursor.execute("RESET jit")
     if gaps:
         resolved = _resolved_features(at, known_at, [place for _, place in gaps], actor_slug)
         written, body, position = body.getbuffer(), io.BytesIO(), 0
