@@ -26,9 +26,12 @@ class SegmentState(models.Model):
 
 class SegmentPlace(models.Model):
     """The opening of every Feature of a place's segments (type, id, geometry, the place's properties),
-    stored once per place rather than in each of its segments."""
+    stored once per place rather than in each of its segments, and the place's slug, by which readers
+    order a day's Features without reading the places. Every place with segments, as known now or
+    then, has one."""
 
     place = models.OneToOneField("geo.Place", on_delete=models.CASCADE, related_name="+", primary_key=True, db_constraint=False)
+    slug = models.TextField(help_text="The place's slug (the order of a snapshot's Features).")
     shown = models.TextField(help_text="The Feature up to its state's members, as JSON text with its comma.")
 
 

@@ -70,7 +70,8 @@ def known_rows(place, claims):
 def _segment_rows(resolved, actor_slug, states, place_rows):
     """Rows of SnapshotSegment for a batch of (place id, [Segment]): its two queries are made at once,
     the rows as they are read (each written while the next is made, see _insert); each place's
-    SegmentPlace row is added to `place_rows` meanwhile."""
+    SegmentPlace row is added to `place_rows` meanwhile, with segments as known now or not (its
+    segments as known then are put in order by it)."""
     deciding = [claim.id for _, segments in resolved for segment in segments for claim in segment.state.claims]
     citations = citations_by_claim(sorted(set(deciding)))
     places = Places(Place.objects.filter(id__in=[place for place, _ in resolved])).rows
@@ -80,7 +81,7 @@ def _segment_rows(resolved, actor_slug, states, place_rows):
             row = places[place]
             shown_place = orjson.dumps(feature(row, place_properties(row)))
             assert shown_place.endswith(b"}}"), "the place's properties end the Feature"
-            place_rows.append((place, shown_place[:-2].decode() + ","))
+            place_rows.append((place, row["slug"], shown_place[:-2].decode() + ","))
             for segment in segments:
                 state = segment.state
                 shown = state_properties(state, actor_slug, citations)
@@ -149,8 +150,8 @@ def _write(places, truncate=False):
             resolved = [(place, resolution.segments(claims)) for place, claims in batch]
             place_rows = []
             written += _insert(cursor, "api_snapshotsegment", SEGMENT_COLUMNS,
-                               _segment_rows([entry for entry in resolved if entry[1]], actor_slug, states, place_rows))
-            _insert(cursor, "api_segmentplace", ("place_id", "shown"), place_rows)
+                               _segment_rows(resolved, actor_slug, states, place_rows))
+            _insert(cursor, "api_segmentplace", ("place_id", "slug", "shown"), place_rows)
             _insert(cursor, "api_knownsegment", KNOWN_COLUMNS,
                     ((*row[:3], adapt(row[3]), adapt(row[4]), *row[5:]) for row in _known_rows(resolved, batch, states)))
         if states.new:  # most refreshes meet no new state: no statement then
@@ -259,13 +260,14 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
     the UTF-8 bytes stored: api.fastpath.stream_rows), so a worker holds the body and one chunk of
     rows, never every Feature beside the body (at 50,000 places, 57 MB each)."""
     connection = _connection()
-    place_filter, params = records.places_condition(places, connection)
+    postgresql = connection.vendor == "postgresql"
+    place_filter, params = records.places_condition(places, connection, column="s.place_id" if postgresql else "p.id")
     day = connection.ops.adapt_datefield_value(at)
-    actor_filter, actor_params = _actors_condition(actor_ids, connection)
-    if connection.vendor == "postgresql":  # one scan of the GiST index on the segments' days
-        sql = (f"SELECT {FEATURE} FROM api_snapshotsegment s JOIN geo_place p ON p.id = s.place_id {PARTS} "
+    actor_filter, actor_params = actors_condition(actor_ids, connection)
+    if postgresql:  # one scan of the GiST index on the segments' days, in the order of the places' parts
+        sql = (f"SELECT {FEATURE} FROM api_snapshotsegment s {PARTS} "
                f"WHERE daterange(s.start, s.stop) @> %s::date{place_filter}{actor_filter} "
-               'ORDER BY p.slug COLLATE "C"')  # code point order, whatever the database's collation
+               'ORDER BY h.slug COLLATE "C"')  # code point order, whatever the database's collation
         params = [day, *params, *actor_params]
     else:  # per place, one backward step on the (place, start) index; SQLite's BINARY is code point order
         sql = (f"SELECT CAST({FEATURE} AS BLOB) FROM geo_place p CROSS JOIN api_snapshotsegment s "
@@ -288,7 +290,7 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
     return body.getvalue()
 
 
-def _actors_condition(actor_ids, connection):
+def actors_condition(actor_ids, connection):
     """A condition keeping segments whose state (t, a SegmentState) names one of `actor_ids` (its
     `actors`: a JSON array of ids, "[3,5]")."""
     if not actor_ids:

@@ -133,3 +133,17 @@ def test_a_claim_superseded_later_still_decides_before_it_is_superseded(client, 
     moments = [moment(m) for m in ("2031-05-02T08:00", "2031-05-10T00:00", "2031-05-20T00:00", "2031-06-01T00:00", "2031-07-01T00:00")]
     assert_prepared_equals_resolved(client, [snapshot_url(d, m) for d in days for m in moments] +
                                 [snapshot_url(day, moments[1], "&actors=sdf"), snapshot_url(day, moments[1], "&format=csv")])
+
+
+def test_a_place_whose_only_claim_is_superseded_is_still_shown_as_known_before(client, seeded, django_capture_on_commit_callbacks):
+    """Known now, the place has no state (no segment as known now, nothing of it to reuse); as known
+    before the supersession it has one, resolved, and it takes its place in slug order."""
+    hamlet = Place.objects.create(slug="aaa-hamlet", name="Hamlet", kind="village", country="SY", point="POINT (40.5 35)")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(hamlet, D("2031-05-01"), moment("2031-05-02T08:00"), rank="superseded",
+                superseded_at=moment("2031-06-01T00:00"), rank_reason="Contradicted by later reporting.")
+    day = D("2031-05-10")
+    before, after = snapshot_url(day, moment("2031-05-20T00:00")), snapshot_url(day, moment("2031-06-02T00:00"))
+    assert [f["id"] for f in fetch(client, before).json()["features"]][0] == "aaa-hamlet"
+    assert "aaa-hamlet" not in [f["id"] for f in fetch(client, after).json()["features"]]
+    assert_prepared_equals_resolved(client, [before, after, snapshot_url(day, moment("2031-05-20T00:00"), "&actors=sdf")])
