@@ -30,18 +30,10 @@ function columns(table, names, what) {
  * precisionNames)} sorted by day, and the day index of `indexByDay`, built on first use: a day's snapshot
  * (the first drawing) needs the tracks alone, and the index is a third of the decoding. `days` are the days a change is shown
  * from, `since` the effective dates of the states shown (the same array as `days` but in the timeline as
- * reported).
+ * reported). The tracks are views into shared typed arrays, filled by a counting sort on the place: no
+ * per-change object or array is made, which keeps decoding 130,000 changes to a few tens of milliseconds.
  */
-export const decodeTimeline = (payload) => assembleTimeline(decodeColumns(payload));
-
-/**
- * The part of decoding that reads the whole payload, as plain lists and typed arrays that a worker can
- * hand to the page (timeline-worker.js): {version, knownAt, first, last, actors[], placeColumns (the
- * payload's), states[], precisionNames[], offsets, days, since, stateOf, precisionOf}. The changes are
- * sorted by place with a counting sort: place p's are positions offsets[p] to offsets[p + 1] - 1, by day.
- * No per-change object or array is made, which keeps decoding 130,000 changes to a few tens of milliseconds.
- */
-export function decodeColumns(payload) {
+export function decodeTimeline(payload) {
   const reported = payload?.format === REPORTED_FORMAT;
   if (!payload || (payload.format !== FORMAT && !reported)) throw new Error(`timeline: expected format ${FORMAT} or ${REPORTED_FORMAT}`);
   const epoch = parseDay(payload.epoch ?? "1970-01-01");
@@ -50,7 +42,11 @@ export function decodeColumns(payload) {
   const actors = Array.from({ length: actorCount }, (_, i) => ({
     index: i, slug: payload.actors.slug[i], name: payload.actors.name[i], short_name: payload.actors.short_name[i], colour: payload.actors.colour[i],
   }));
-  const placeCount = columns(payload.places, PLACE_COLUMNS, "places");
+  const placeCount = columns(payload.places, ["slug", "name", "kind", "size", "lon", "lat", "parent"], "places");
+  const places = Array.from({ length: placeCount }, (_, i) => ({
+    index: i, slug: payload.places.slug[i], name: payload.places.name[i], kind: payload.places.kind[i],
+    size: payload.places.size[i], lon: payload.places.lon[i], lat: payload.places.lat[i], parent: payload.places.parent[i],
+  }));
   const statuses = payload.statuses;
   const roles = payload.roles;
   const decodeState = (raw) => ({
@@ -67,7 +63,7 @@ export function decodeColumns(payload) {
   const dayColumn = reported ? payload.changes.reported : payload.changes.since;
   const absolute = new Int32Array(changeCount);
   const absoluteSince = reported ? new Int32Array(changeCount) : absolute;
-  const offsets = new Int32Array(placeCount + 1);
+  const perPlace = new Int32Array(placeCount + 1);
   let day = epoch;
   let since = epoch;
   for (let i = 0; i < changeCount; i++) {
@@ -84,14 +80,14 @@ export function decodeColumns(payload) {
     if (!(precisionColumn[i] >= 0 && precisionColumn[i] < precisionNames.length)) {
       throw new Error(`timeline: change ${i} names precision ${precisionColumn[i]}, which is not listed`);
     }
-    offsets[place + 1]++;
+    perPlace[place + 1]++;
   }
-  for (let p = 0; p < placeCount; p++) offsets[p + 1] += offsets[p];
+  for (let p = 0; p < placeCount; p++) perPlace[p + 1] += perPlace[p];
   const days = new Int32Array(changeCount);
   const sinceOf = reported ? new Int32Array(changeCount) : days;
   const stateOf = new Int32Array(changeCount);
   const precisionOf = new Uint8Array(changeCount);
-  const cursor = offsets.slice(0, placeCount);
+  const cursor = perPlace.slice(0, placeCount);
   for (let i = 0; i < changeCount; i++) {
     const at = cursor[placeColumn[i]]++;
     days[at] = absolute[i];
@@ -99,29 +95,17 @@ export function decodeColumns(payload) {
     stateOf[at] = stateColumn[i];
     precisionOf[at] = precisionColumn[i];
   }
-  return {
+  const tracks = Array.from({ length: placeCount }, (_, p) => ({
+    days: days.subarray(perPlace[p], perPlace[p + 1]),
+    since: sinceOf.subarray(perPlace[p], perPlace[p + 1]),
+    states: stateOf.subarray(perPlace[p], perPlace[p + 1]),
+    precisions: precisionOf.subarray(perPlace[p], perPlace[p + 1]),
+  }));
+  return withDayIndex({
     version: payload.version, knownAt: payload.known_at ?? null,
     first: payload.first ? parseDay(payload.first) : null, last: payload.last ? parseDay(payload.last) : null,
-    actors, placeColumns: payload.places, states, precisionNames, offsets, days, since: sinceOf, stateOf, precisionOf,
-  };
-}
-
-const PLACE_COLUMNS = ["slug", "name", "kind", "size", "lon", "lat", "parent"];
-
-/** The timeline of decodeTimeline from the lists of decodeColumns: a place object and a track per place. */
-export function assembleTimeline({ placeColumns, offsets, days, since, stateOf, precisionOf, ...rest }) {
-  const places = Array.from({ length: offsets.length - 1 }, (_, i) => ({
-    index: i, slug: placeColumns.slug[i], name: placeColumns.name[i], kind: placeColumns.kind[i],
-    size: placeColumns.size[i], lon: placeColumns.lon[i], lat: placeColumns.lat[i], parent: placeColumns.parent[i],
-  }));
-  const tracks = Array.from(places, (_, p) => ({
-    days: days.subarray(offsets[p], offsets[p + 1]),
-    since: since.subarray(offsets[p], offsets[p + 1]),
-    states: stateOf.subarray(offsets[p], offsets[p + 1]),
-    precisions: precisionOf.subarray(offsets[p], offsets[p + 1]),
-  }));
-  const { version, knownAt, first, last, actors, states, precisionNames } = rest;
-  return withDayIndex({ version, knownAt, first, last, actors, places, states, precisionNames, tracks });
+    actors, places, states, precisionNames, tracks,
+  });
 }
 
 const DAY_INDEX = ["changeDays", "changeCounts", "dayStart", "dayPlace", "dayState", "dayPrecisionIndex", "dayPrecision"];

@@ -12,7 +12,7 @@
  * outline is drawn; mapEvents: what a click on a place and a move of the map do (set by main.js).
  */
 import { parseDay } from "../shared/days.js";
-import { assembleTimeline, decodeTimeline } from "../shared/decode.js";
+import { decodeTimeline } from "../shared/decode.js";
 import { getJSON } from "../shared/http.js";
 import { createMapView } from "../shared/mapview.js";
 import { createScene } from "../shared/scene.js";
@@ -22,10 +22,7 @@ const started = performance.now();
 
 export const config = JSON.parse(document.getElementById("map-config").textContent);
 export const fromUrl = readState(location.search);
-// Parsed and decoded by a worker that the page's first script started (timeline-start.js); fetched and
-// decoded here if that failed, which reports what went wrong.
-const timeline = (window.controlmapTimeline ?? Promise.reject(new Error("no worker")))
-  .then(assembleTimeline, () => getJSON(config.timelineUrl).then(decodeTimeline));
+const timeline = getJSON(config.timelineUrl).then(decodeTimeline);
 export const outline = config.outlineUrl ? getJSON(config.outlineUrl) : null;
 export const mapEvents = { placeClick: () => {}, move: () => {} };
 
