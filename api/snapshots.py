@@ -282,10 +282,10 @@ def snapshot_body(envelope, at, places=None, actor_ids=None):
     with connection.cursor() as cursor:
         if not usable(cursor):
             return None
-        for index, (feature,) in enumerate(stream_rows(cursor, sql, params)):
+        for index, (stored,) in enumerate(stream_rows(cursor, sql, params)):
             if index:
                 body.write(b",")
-            body.write(feature)
+            body.write(stored)
     body.write(b"]}")
     return body.getvalue()
 
