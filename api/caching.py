@@ -13,9 +13,10 @@ Bodies are kept and read through api.fastpath (the shared cache, and this proces
 the bodies it served last); one build per key runs at a time, the identical requests waiting for it.
 
 A body of up to GZIP_MAX_BYTES that a client accepting gzip asks for is also kept gzipped, compressed
-once, in a thread of its own after it is stored, and those clients get that copy from then on. Compressed per request by
-the front server instead, the 2.4 MB timeline at L cost nginx (gzip level 5) 80-140 ms of every map
-page's first render; compressed within the request, it would cost the request that builds it as much.
+once, in a thread of its own after it is stored, and those clients get that copy from then on.
+Compressed per request by the front server instead, the 2.4 MB timeline at L cost nginx (gzip level 5)
+80-140 ms of every map page's first render; compressed within the request, it would cost the request
+that builds it as much.
 """
 import datetime as dt
 import gzip
@@ -163,7 +164,8 @@ class Validators:
         return since is not None and self.last_modified <= since
 
     def apply(self, response):
-        gzipped = response.get("Content-Encoding") == "gzip" or (response.status_code == 304 and self.revalidated == self.gzip_etag)
+        revalidated_gzipped = response.status_code == 304 and self.revalidated == self.gzip_etag
+        gzipped = response.get("Content-Encoding") == "gzip" or revalidated_gzipped
         response["ETag"] = self.gzip_etag if gzipped else self.etag
         response["Last-Modified"] = http_date(self.last_modified)
         if self.pinned is not None and self.pinned == self.version:
