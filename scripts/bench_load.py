@@ -87,8 +87,9 @@ class Front:
     time, which no reader meets."""
 
     def __init__(self, server):
+        unused = f"spatialite:///{BENCH_DIR / 'collectstatic.sqlite3'}"  # collectstatic reads no database
         subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
-                       env=child_env(f"spatialite:///{BENCH_DIR / 'collectstatic.sqlite3'}"), cwd=ROOT, check=True)  # no database read
+                       env=child_env(unused), cwd=ROOT, check=True)
         self.run_dir = Path(tempfile.mkdtemp(prefix="controlmap-bench-front-"))
         self.run_dir.chmod(0o755)
         port = free_port()
