@@ -18,7 +18,7 @@ from web.catalogue import catalogue
 from web.modules import module_graph
 
 ENTRY = "web/main.js"
-BOOT = "web/boot.js"  # the page's one script: it draws the places, then starts ENTRY (which imports it)
+BOOT = "web/boot.js"  # the page's one module script: it draws the places, then starts ENTRY (which imports it)
 PAGE_SECONDS = 10  # how long a CDN may serve the map page, hence an old data version, after a publication
 
 
