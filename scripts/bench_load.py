@@ -22,6 +22,18 @@ def free_port():
         return s.getsockname()[1]
 
 
+def answering(port, seconds):
+    """Whether something accepts connections on the loopback `port` within `seconds`."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
 def redis_available():
     try:
         import redis
@@ -48,15 +60,9 @@ class Server:
             env=env, cwd=ROOT, start_new_session=True,
         )
         self.base = f"http://127.0.0.1:{self.port}"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
+        if not answering(self.port, 60):
+            self.stop()
+            raise RuntimeError("gunicorn did not start")
 
     def workers(self):
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
@@ -103,15 +109,10 @@ class Front:
         self.process = subprocess.Popen(["nginx", "-c", str(self.run_dir / "nginx.conf"), "-p", str(self.run_dir),
                                          "-e", str(self.run_dir / "nginx-error.log")], start_new_session=True)
         self.base = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"nginx did not start: {(self.run_dir / 'nginx-error.log').read_text()[-2000:]}")
+        if not answering(port, 30):
+            error = (self.run_dir / "nginx-error.log").read_text()[-2000:]
+            self.stop()
+            raise RuntimeError(f"nginx did not start: {error}")
 
     def stop(self):
         if self.process.poll() is None:
