@@ -202,14 +202,13 @@ def areas(report):
 
 def browser_section(size, browser):
     """The map in Chromium at one size (bench_browser.browser_test's result) as a Markdown section."""
+    served = (f"served by {browser['served_by']} (the deployed layout: nginx serves the static files, the app the rest), "
+              if browser.get("served_by") else "")
     lines = [
         "",
         f"## The map in headless Chromium at {size}",
         "",
-        "Debian's Chromium through Playwright with the tests' flags (software rendering, no GPU), "
-        + (f"served by {browser['served_by']} (the deployed layout: nginx serves the static files and gzips, the app the rest), "
-           if browser.get("served_by") else "")
-        + 
+        f"Debian's Chromium through Playwright with the tests' flags (software rendering, no GPU), {served}"
         f"{browser.get('viewport', {}).get('width', 1280)}×{browser.get('viewport', {}).get('height', 800)}, "
         "non-local hosts unresolvable. First render: from navigation start to the page's `controlmap-first-render` mark "
         "(the timeline fetched, decoded and every place drawn); page ready: to the `controlmap-ready` mark (the timeline "
