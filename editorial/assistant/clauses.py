@@ -103,10 +103,7 @@ class ClauseReading:
 
     def subject_from(self, first, last):
         """The first possible subject starting in tokens [first, last]."""
-        position = bisect.bisect_left(self.subject_firsts, first)
-        if position < len(self.subjects) and self.subjects[position].first <= last:
-            return self.subjects[position]
-        return None
+        return _first_within(self.subjects, self.subject_firsts, first, last)
 
     def _first_conjunct(self, position):
         """The first of coordinated subjects, who leads: "Iraqi forces and Shiite militias", "القوات الامنيه
@@ -130,10 +127,7 @@ class ClauseReading:
 
     def player_from(self, first, last):
         """The first player starting in tokens [first, last]."""
-        position = bisect.bisect_left(self.player_firsts, first)
-        if position < len(self.players) and self.players[position].first <= last:
-            return self.players[position]
-        return None
+        return _first_within(self.players, self.player_firsts, first, last)
 
     def agent_after(self, cue):
         """X in "fell to X", "under the control of X" (right after the phrase), or "was taken by X" (after
@@ -202,3 +196,9 @@ class ClauseReading:
         # "denied that the army had captured X" reaches further back, but not past "and said ...".
         window = self.norm_between(max(self.first, cue.first - 12), cue.first)
         return bool(DENIAL.search(CLAUSE_BREAK.split(window)[-1]))
+
+
+def _first_within(mentions, firsts, first, last):
+    """The first of `mentions` (in token order, `firsts` their first tokens) starting in tokens [first, last]."""
+    position = bisect.bisect_left(firsts, first)
+    return mentions[position] if position < len(mentions) and mentions[position].first <= last else None
