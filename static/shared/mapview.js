@@ -1,7 +1,7 @@
 /**
- * The Leaflet map: base tiles (optional), the offline country outline, and one canvas-drawn symbol
- * per place. Only places handed to `restyle` are redrawn, so playback cost follows the number of
- * changes, not the number of places.
+ * The Leaflet map: base tiles (optional), the offline country outline, and a symbol per place drawn
+ * on one canvas with the places' areas (canvas.js). Only places handed to `restyle` are redrawn, so
+ * playback cost follows the number of changes, not the number of places.
  *
  * config: {L, tileUrl, tileAttribution, outlineUrl, outline (a promise of the outline's GeoJSON, when the
  *          page started fetching it already), center: [lat, lng], zoom, minZoom, maxZoom,
@@ -9,18 +9,17 @@
  *          onPlaceClick(index), onMove({lat, lng, zoom})}
  */
 import { createAreas } from "./areas.js";
-import { MAX_BOXES, patchRenderer } from "./canvas.js";
+import { placesRenderer } from "./canvas.js";
 import { getJSON } from "./http.js";
 import { gettext, rtl } from "./i18n.js";
 import { createLabels } from "./labels.js";
-import { radiusOf, stampSymbol } from "./symbols.js";
-
-/** Whether symbol `after` hides all of `before` when drawn over it (an unknown ring is the smallest). */
-const covers = (before, after) => after.kind !== "unknown" || before.kind === "unknown";
+import { radiusOf } from "./symbols.js";
 
 export function createMapView(element, config) {
   const { L } = config;
-  const renderer = new (patchRenderer(L))({ padding: 0.3, tolerance: 4 });
+  const renderer = new (placesRenderer(L))({
+    padding: 0.3, tolerance: 4, onPlaceClick: (index) => config.onPlaceClick?.(index), onPlaceHover: (index) => hover(index),
+  });
   const map = L.map(element, {
     preferCanvas: true, renderer, center: config.center, zoom: config.zoom,
     minZoom: config.minZoom ?? 3, maxZoom: config.maxZoom ?? 16, keyboard: true, zoomSnap: 1,
@@ -54,18 +53,6 @@ export function createMapView(element, config) {
     }).catch(() => {})
     : Promise.resolve();
 
-  /** A circle marker whose canvas drawing is one of the state symbols. */
-  const PlaceMarker = L.CircleMarker.extend({
-    _updatePath() {
-      const r = this._renderer;
-      if (!r._drawing || this._empty() || this.options.hidden) return;
-      stampSymbol(r._ctx, this._point.x, this._point.y, this._radius, this.options.symbol, this.options.selected);
-    },
-    _containsPoint(p) {
-      return !this.options.hidden && p.distanceTo(this._point) <= this._radius + this._clickTolerance();
-    },
-  });
-
   /** Frames `places`: their extent is found in one pass, not by making a LatLng of each (ten thousand). */
   function fitBounds(places) {
     let south = Infinity;
@@ -81,26 +68,23 @@ export function createMapView(element, config) {
     map.fitBounds(L.latLngBounds([south, west], [north, east]).pad(0.25), { animate: false, maxZoom: 7 });
   }
 
-  let markers = [];
-  let names = [];
+  let places = [];
   const labels = createLabels(map, L);
-  labels.setShown((index) => markers[index] !== undefined && !markers[index].options.hidden);
-  let selected = -1;
-  // One group listens for every place and one tooltip serves them all: ten thousand markers with a
-  // tooltip and a click handler each cost a third of the first render.
-  const layer = L.featureGroup().addTo(map);
-  map.addLayer(renderer); // before any marker: addMarkers hands them straight to it
+  labels.setShown((index) => renderer.placeStyle(index) !== null);
+  map.addLayer(renderer); // before any place or area: they are drawn by it
+  // One tooltip serves every place: the name of the one under the pointer.
   const tooltip = L.tooltip({ direction: "top" });
-  layer.on("click", (event) => config.onPlaceClick?.(event.propagatedFrom.placeIndex));
-  layer.on("mouseover", (event) => {
-    const marker = event.propagatedFrom;
+  function hover(index) {
+    if (index < 0) {
+      map.closeTooltip(tooltip);
+      return;
+    }
     const label = document.createElement("bdi"); // the name isolated from the page's direction
-    label.textContent = names[marker.placeIndex];
-    tooltip.options.offset = [0, -marker.options.radius];
-    tooltip.setLatLng(marker.getLatLng()).setContent(label);
+    label.textContent = places[index].name;
+    tooltip.options.offset = [0, -radiusOf(places[index].size)];
+    tooltip.setLatLng([places[index].lat, places[index].lon]).setContent(label);
     map.openTooltip(tooltip);
-  });
-  layer.on("mouseout", () => map.closeTooltip(tooltip));
+  }
   // Groups of areas, topmost first, all under the symbols: a place's own area over the derived ones.
   const areaGroups = [];
   const restack = () => areaGroups.forEach((group) => group.toBack());
@@ -110,96 +94,18 @@ export function createMapView(element, config) {
     return group;
   };
   const placeAreas = addAreas({ onClick: (index) => config.onPlaceClick?.(index) });
-  const symbolNow = (index) => (markers[index].options.hidden ? null : markers[index].options.symbol);
+  const symbolNow = (index) => renderer.placeStyle(index);
 
-  /**
-   * Adds the markers to the group, the map and the renderer in one pass. Leaflet's addLayer does the
-   * same per marker (bookkeeping, projection, the renderer's draw list) plus an event or two and a
-   * repaint request each, which at ten thousand places costs a quarter of a second; here the renderer
-   * is asked for one repaint at the end. Relies on Leaflet 1.9's Path internals (the vendored copy).
-   */
-  function addMarkers(list) {
-    // One parents object shared by every marker: ten thousand objects of their own cost 35 ms of the
-    // first render. Removing one marker from the group would unhook them all; only clearLayers does.
-    const parents = { [L.stamp(layer)]: layer };
-    for (const marker of list) {
-      const id = L.stamp(marker);
-      layer._layers[id] = marker;
-      marker._eventParents = parents;
-      map._layers[id] = marker;
-      marker._mapToAdd = map;
-      marker._map = map;
-      marker._zoomAnimated = map._zoomAnimated;
-      marker._renderer = renderer;
-      renderer._initPath(marker);
-      marker._project();
-    }
-    renderer._requestFullRedraw();
+  function setPlaces(list) {
+    places = list;
+    renderer.setPlaces(list, radiusOf);
+    labels.setPlaces(list, radiusOf);
   }
 
-  function setPlaces(places) {
-    layer.clearLayers();
-    names = places.map((place) => place.name);
-    markers = places.map((place) => {
-      const marker = new PlaceMarker([place.lat, place.lon], {
-        // Hidden until the first restyle gives it its state: the map is not painted twice at start.
-        renderer, radius: radiusOf(place.size), symbol: { kind: "unknown", colours: [] }, hidden: true, selected: false,
-      });
-      marker.placeIndex = place.index;
-      return marker;
-    });
-    addMarkers(markers);
-    selected = -1;
-    labels.setPlaces(places, radiusOf);
-  }
-
-  /**
-   * Sets the symbol of each place in `indices`; symbolOf(index) -> style or null (hidden).
-   *
-   * At the zoom that shows a whole country, ten thousand symbols overlap many deep, so repainting a
-   * changed place's box means repainting every neighbour under it. A new symbol that covers the old
-   * one is stamped straight on top instead (the latest change shows on top, as it should while
-   * playing); only a symbol that shrinks or disappears repaints its box.
-   */
+  /** Sets the symbol of each place in `indices`; symbolOf(index) -> style or null (hidden). */
   function restyle(indices, symbolOf) {
     if (placeAreas.size) placeAreas.restyle(indices, symbolOf);
-    const ctx = renderer._ctx;
-    const stamps = [];
-    const boxes = [];
-    for (const index of indices) {
-      const marker = markers[index];
-      if (!marker) continue;
-      const symbol = symbolOf(index);
-      const before = marker.options.hidden ? null : marker.options.symbol;
-      marker.options.hidden = symbol === null;
-      if (symbol) marker.options.symbol = symbol;
-      if (!marker._map) continue;
-      if (symbol && before && covers(before, symbol) && !marker.options.selected && ctx && marker._point && !marker._empty()) {
-        stamps.push(marker);
-      } else {
-        boxes.push(marker);
-      }
-    }
-    // Stamping costs one copy per changed place, so only the boxes to repaint decide on a full repaint;
-    // with one already due (at start, after a zoom) it paints the new symbols anyway.
-    if (boxes.length > MAX_BOXES || renderer._full) {
-      if (renderer._map) renderer._requestFullRedraw();
-      return;
-    }
-    for (const marker of stamps) stampSymbol(ctx, marker._point.x, marker._point.y, marker._radius, marker.options.symbol, false);
-    for (const marker of boxes) renderer._requestRedraw(marker);
-  }
-
-  function select(index) {
-    if (markers[selected]) {
-      markers[selected].options.selected = false;
-      if (markers[selected]._map) renderer._requestRedraw(markers[selected]);
-    }
-    selected = index;
-    if (markers[index]) {
-      markers[index].options.selected = true;
-      markers[index].bringToFront();
-    }
+    renderer.restylePlaces(indices, symbolOf);
   }
 
   map.on("moveend", () => {
@@ -208,7 +114,9 @@ export function createMapView(element, config) {
   });
 
   return {
-    map, outlineLoaded, setPlaces, restyle, select,
+    map, outlineLoaded, setPlaces, restyle,
+    /** Rings place `index` and draws it on top (-1: none). */
+    select: (index) => renderer.selectPlace(index),
     /** Draws the areas of places ([GeoJSON Feature] with id = place slug) under the symbols, in their state. */
     setAreas(features, indexOf) {
       placeAreas.set(features, (feature) => indexOf(feature.id) ?? null);
@@ -219,7 +127,7 @@ export function createMapView(element, config) {
     /** Names the places shown now (after a full draw or a pause: never per playback frame). */
     relabel: labels.update,
     get count() {
-      return markers.length;
+      return places.length;
     },
     view() {
       const c = map.getCenter();
@@ -229,12 +137,12 @@ export function createMapView(element, config) {
       map.setView([lat, lng], zoom, { animate: false });
     },
     /** Frames every place (the default view when the URL names none). */
-    fitPlaces(places) {
-      if (places.length) fitBounds(places);
+    fitPlaces(list) {
+      if (list.length) fitBounds(list);
     },
     focus(index, zoom) {
-      const marker = markers[index];
-      if (marker) map.setView(marker.getLatLng(), Math.max(map.getZoom(), zoom ?? 8), { animate: false });
+      const place = places[index];
+      if (place) map.setView([place.lat, place.lon], Math.max(map.getZoom(), zoom ?? 8), { animate: false });
     },
   };
 }
