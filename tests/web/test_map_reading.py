@@ -90,6 +90,54 @@ def rgb(hex_colour):
     return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
 
 
+PIXEL_AT_OFFSET = """([dx, dy]) => {
+    const canvas = document.querySelector('#map .leaflet-overlay-pane canvas');
+    const map = document.querySelector('#map').getBoundingClientRect();
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    const x = Math.round((map.x + map.width / 2 + dx - box.x) * ratio), y = Math.round((map.y + map.height / 2 + dy - box.y) * ratio);
+    return [...canvas.getContext('2d').getImageData(x, y, 1, 1).data];
+}"""
+
+
+def near(pixel, hex_colour, tolerance=2):
+    return pixel[3] == 255 and all(abs(c - h) <= tolerance for c, h in zip(pixel[:3], rgb(hex_colour)))
+
+
+def test_a_place_is_drawn_in_its_holders_colour_names_itself_under_the_pointer_and_opens_ringed(live_seeded, open_map, axe):
+    from geo.models import Actor, Place
+
+    boukamal = Place.objects.get(slug="boukamal")
+    islamic_state, government = Actor.objects.get(slug="islamic-state"), Actor.objects.get(slug="syrian-government")
+    page = open_map(f"?at=2017-11-18&lat={boukamal.point.y}&lng={boukamal.point.x}&zoom=10")
+    page.wait_for_timeout(100)  # the canvas repaints on the next frame
+    assert near(page.evaluate(PIXEL_AT_OFFSET, [0, 0]), islamic_state.colour), page.evaluate(PIXEL_AT_OFFSET, [0, 0])
+    # The next day the army holds the town, and its symbol is redrawn in the army's colour.
+    page.get_by_label("Go to date").fill("2017-11-19")
+    page.get_by_role("button", name="Go", exact=True).click()
+    page.wait_for_timeout(100)
+    assert near(page.evaluate(PIXEL_AT_OFFSET, [0, 0]), government.colour), page.evaluate(PIXEL_AT_OFFSET, [0, 0])
+    # Under the pointer the symbol names its place; a click opens it, ringed on the map.
+    map_box = page.locator("#map").bounding_box()
+    centre = (map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
+    radius = 3 + 2 * min(5, max(1, boukamal.size_class))  # symbols.js radiusOf
+    ring = [page.evaluate(PIXEL_AT_OFFSET, [radius + offset, 0]) for offset in (3, 4)]
+    assert not any(near(pixel, "#0047ab", 40) for pixel in ring), ring
+    page.mouse.move(centre[0] + 1, centre[1] + 1)
+    page.mouse.move(*centre)
+    expect(page.locator(".leaflet-tooltip bdi")).to_have_text(boukamal.name)
+    page.mouse.click(*centre)
+    expect(page.locator("#panel").get_by_role("heading", name=boukamal.name)).to_be_visible()
+    page.wait_for_timeout(100)
+    ring = [page.evaluate(PIXEL_AT_OFFSET, [radius + offset, 0]) for offset in (3, 4)]
+    assert any(near(pixel, "#0047ab", 40) for pixel in ring), ring
+    assert near(page.evaluate(PIXEL_AT_OFFSET, [0, 0]), government.colour)
+    # Off the symbol, the pointer names nothing.
+    page.mouse.move(centre[0] + radius + 40, centre[1] + radius + 40)
+    expect(page.locator(".leaflet-tooltip")).to_have_count(0)
+    assert js_errors(page) == [] and axe(page) == []
+
+
 @pytest.mark.parametrize("width", [1280, 360])
 def test_a_place_with_an_area_is_drawn_in_its_state_and_opens_on_a_click(live_seeded, open_map, axe, width):
     from django.contrib.gis.geos import MultiPolygon, Polygon
