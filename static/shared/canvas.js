@@ -141,19 +141,15 @@ export function placesRenderer(L) {
       this._projected = true;
     },
 
-    /** The box a place's drawing may cover, in layer pixels: [minX, minY, maxX, maxY]. */
-    _placeBox(index) {
-      const reach = this._radius[index] + REACH;
-      return [Math.floor(this._x[index] - reach), Math.floor(this._y[index] - reach), Math.ceil(this._x[index] + reach), Math.ceil(this._y[index] + reach)];
-    },
-
-    /** Map of cell key -> the places whose boxes overlap that cell, in drawing order (index order). */
+    /** Map of cell key -> the places whose drawings may reach that cell, in drawing order (index order). */
     _buildGrid() {
       const grid = new Map();
       for (let index = 0; index < this._x.length; index++) {
-        const [minX, minY, maxX, maxY] = this._placeBox(index);
-        for (let cx = Math.floor(minX / CELL); cx <= Math.floor(maxX / CELL); cx++) {
-          for (let cy = Math.floor(minY / CELL); cy <= Math.floor(maxY / CELL); cy++) {
+        const reach = this._radius[index] + REACH;
+        const x = this._x[index];
+        const y = this._y[index];
+        for (let cx = Math.floor((x - reach) / CELL); cx <= Math.floor((x + reach) / CELL); cx++) {
+          for (let cy = Math.floor((y - reach) / CELL); cy <= Math.floor((y + reach) / CELL); cy++) {
             const key = cx * 65536 + cy;
             const cell = grid.get(key);
             if (cell) cell.push(index);
@@ -177,8 +173,7 @@ export function placesRenderer(L) {
           for (const index of grid.get(cx * 65536 + cy) ?? []) {
             if (this._visited[index] === visit) continue;
             this._visited[index] = visit;
-            const [minX, minY, maxX, maxY] = this._placeBox(index);
-            if (minX <= box.max.x && maxX >= box.min.x && minY <= box.max.y && maxY >= box.min.y) found.push(index);
+            if (this._reaches(index, box)) found.push(index);
           }
         }
       }
@@ -193,9 +188,19 @@ export function placesRenderer(L) {
       if (this._selected >= 0 && this._styles[this._selected]) this._stampPlace(this._selected, true);
     },
 
+    /** Whether place `index`'s drawing may reach into `box` (Leaflet Bounds, layer pixels). */
+    _reaches(index, box) {
+      const reach = this._radius[index] + REACH;
+      const x = this._x[index];
+      const y = this._y[index];
+      return x + reach >= box.min.x && x - reach <= box.max.x && y + reach >= box.min.y && y - reach <= box.max.y;
+    },
+
     _requestPlaceRedraw(index) {
-      const [minX, minY, maxX, maxY] = this._placeBox(index);
-      const box = L.bounds([minX, minY], [maxX, maxY]);
+      const reach = this._radius[index] + REACH;
+      const x = this._x[index];
+      const y = this._y[index];
+      const box = L.bounds([Math.floor(x - reach), Math.floor(y - reach)], [Math.ceil(x + reach), Math.ceil(y + reach)]);
       if (!this._full) (this._dirtyBoxes ??= []).push(box);
       this._redrawBounds = (this._redrawBounds ?? L.bounds(box.min, box.max)).extend(box.min).extend(box.max);
       this._redrawRequest ||= L.Util.requestAnimFrame(this._redraw, this);
@@ -237,12 +242,7 @@ export function placesRenderer(L) {
         ctx.clip();
       }
       const inside = [];
-      for (let index = 0; index < this._x.length; index++) {
-        const reach = this._radius[index] + REACH;
-        const x = this._x[index];
-        const y = this._y[index];
-        if (x + reach >= bounds.min.x && x - reach <= bounds.max.x && y + reach >= bounds.min.y && y - reach <= bounds.max.y) inside.push(index);
-      }
+      for (let index = 0; index < this._x.length; index++) if (this._reaches(index, bounds)) inside.push(index);
       this._drawPlaces(inside);
       ctx.restore();
     },
