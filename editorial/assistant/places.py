@@ -16,6 +16,9 @@ _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "hold
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
+# "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
+# "and" before a verb or a preposition starts another clause or phrase.
+_SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 _COPULA = {"is", "was", "remains", "remained"}
@@ -99,8 +102,8 @@ class PlaceReading:
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
-        place taken."""
-        between = self.norm_between(cue.stop, place.first)
+        place taken, and "and the" to a second object ("captured the dam and the city of Tabqa")."""
+        between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 
     def _reaches_back(self, place, cue):

@@ -20,6 +20,11 @@ def test_the_object_of_a_verb_of_taking_not_a_place_after_in(names):
     assert targets("The SDF advanced in Raqqa and took Tabqa.", names)[-1] == (["tabqa"], "")
 
 
+def test_a_second_object_after_and_is_taken_too(names):
+    assert targets("The SDF captured the key Euphrates dam and the city of Tabqa from IS.", names) == [(["tabqa"], "")]
+    assert targets("The SDF captured the dam and advanced toward Tabqa.", names)[0] == ([], "")
+
+
 def test_places_joined_by_and_are_taken_together(names):
     assert targets("سيطرت قوات النظام على حيي الجبيلة والجمعيات", names) == [(["jabiliyeh", "jamiyat"], "")]
 
