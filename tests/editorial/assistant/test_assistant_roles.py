@@ -36,6 +36,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an attempt leaves a place with its defender, and with no attacker named proposes nothing
     ("The operation to liberate Raqqa started on June 6.", set()),
     ("The SDF launched an offensive to retake Raqqa from IS on Tuesday.", {("raqqa", "controlled", IS, "2017-10-31")}),
+    # a movement toward a place says where a side goes, not who holds it
+    ("The SDF took Tabqa on Friday. Syrian rebels advance toward Raqqa.", {("tabqa", "controlled", SDF, "2017-11-03")}),
     # "government forces" are those of the country of the place named, whoever the article named before
     ("Iraqi forces took Qaim on Friday. Government forces declared victory in Deir ez-Zor on Friday.",
      {("qaim", "controlled", IQ, "2017-11-03"), ("deir-el-zour", "controlled", SG, "2017-11-03")}),
