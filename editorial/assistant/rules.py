@@ -132,7 +132,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
-                     r"نصف|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه)\b|%")
+                     r"نصف|(?:ال)?جزء|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه)\b|%")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.

@@ -48,6 +48,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # part of a place is contested, not held
     ("IS still controls half the city of Raqqa, where the SDF advanced on Friday.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", {("raqqa", "contested", (SDF,), "2017-11-01")}),
+    # "الجزء الجنوبي من تكريت": the southern part of Tikrit
+    ("سيطرت القوات العراقية الثلاثاء على الجزء الجنوبي من تكريت بعد طرد داعش منه.", {("tikrit", "contested", (IQ, IS), "2017-10-31")}),
     # a part taken is contested with the side it was taken from, whoever else the article names
     ("The Turkish army and Syrian rebels captured the outskirts of al-Bab from IS on Wednesday as the Syrian army advanced on the city.",
      {("al-bab", "contested", (IS, "syrian-rebels"), "2017-11-01")}),
