@@ -36,7 +36,7 @@ INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "
 COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},
                  "IQ": {"iraq", "iraqi", "iraqs", "العراق", "العراقي", "العراقيه"}}
 # A country's name, which a headline may write for its state force ("Iraq retakes Tal Afar").
-COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY"}
+COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")

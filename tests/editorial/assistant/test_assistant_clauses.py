@@ -48,6 +48,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # a headline's country before its verb is its state force; in quotation marks the headline keeps it at a distance
     ("Iraq says retakes Tal Afar from IS on Thursday", {("tal-afar", "controlled", IQ, "2017-11-02")}),
     ("Iraq 'retakes Tal Afar' from IS on Thursday", set()),
+    ("العراق يستعيد راوة ويعلن نهاية تنظيم الدولة عسكريا", {("rawa", "controlled", IQ, "2017-11-04")}),
     ("Iraq is quiet. IS took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
     # "as well as" lists the besieger's allies, who are not the besieged
     ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
