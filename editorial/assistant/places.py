@@ -21,6 +21,8 @@ _FROM = re.compile(r"\b(?:from|out of)\b")
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+_RELATIVE_OBJECT = {"that", "which"}
+_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
 _COPULA = {"is", "was", "remains", "remained"}
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 
@@ -59,6 +61,9 @@ class PlaceReading:
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)
+            relative = self._relative_object(cue) if cue.kind in OBJECT_KINDS else None
+            if relative is not None:  # "the border town of Qaim that Iraqi forces retook"
+                return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
                 return self._referred(cue.stop, "'it'", "")
             if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
@@ -90,6 +95,21 @@ class PlaceReading:
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+
+    def _relative_object(self, cue):
+        """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
+        retook", "Mosul, which IS had seized" (the relative word, the subject, perhaps an auxiliary, the verb)."""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if not before:
+            return None
+        place = self.places[before - 1]
+        words = self.article.norms[place.stop: cue.first]
+        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT:
+            return None
+        subject = self.player_from(place.stop + 1, place.stop + 2)
+        if subject is None or subject.first != place.stop + 1:
+            return None
+        return place if all(w in _AUXILIARIES for w in self.article.norms[subject.stop: cue.first]) else None
 
     def _predicated(self, cue):
         """The place a held adjective is said of with "is a" ("Jarabulus is a major IS-held city"), if any."""

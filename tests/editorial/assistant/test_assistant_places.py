@@ -25,6 +25,11 @@ def test_a_second_object_after_and_is_taken_too(names):
     assert targets("The SDF captured the dam and advanced toward Tabqa.", names)[0] == ([], "")
 
 
+def test_a_place_before_a_relative_clause_is_its_verbs_object(names):
+    assert targets("Rawa lies near the town of Qaim that Iraqi forces retook from IS earlier this month.", names) == [(["qaim"], "")]
+    assert targets("Palmyra, which government forces had recaptured from IS, lies west of it.", names) == [(["palmyra"], "")]
+
+
 def test_places_joined_by_and_are_taken_together(names):
     assert targets("سيطرت قوات النظام على حيي الجبيلة والجمعيات", names) == [(["jabiliyeh", "jamiyat"], "")]
 
