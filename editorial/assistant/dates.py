@@ -8,7 +8,7 @@ time), wrapped so that:
 - the precision is kept: dateparser's period (day, week, month, year) becomes the claim's precision,
   and the date becomes the first day of that period (dateparser answers "June 2014" with the 19th);
 - weekdays are counted back here: dateparser reads a weekday on that same weekday as a week earlier
-  ("الأحد" in a story of Sunday is that Sunday);
+  ("الأحد" in a story of Sunday is that Sunday, "last Sunday" or "الأحد الماضي" the one before);
 - Levantine and Maghrebi month names (حزيران, تشرين الثاني, ماي), which dateparser does not know, are given their
   Egyptian-Arabic names, which it does;
 - durations ("for nearly three years", "a week ago") and "last month", "early this month", which it
@@ -79,7 +79,7 @@ DATE_RULES = [
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
-    ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + _alternatives(WEEKDAYS) + r")\b")),
+    ("weekday", re.compile(r"\b(?:on |يوم )?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
                                 r"امس الاول|امس|اليوم)\b")),
     ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام)[ -](\d{4})\b")),  # "mid-2014"
@@ -129,7 +129,9 @@ def resolve_date(kind, groups, published):
     if kind == "year":
         return dt.date(int(groups[0]), 1, 1), "year"
     if kind == "weekday":
-        back = (published.weekday() - WEEKDAYS[groups[0]]) % 7
+        back = (published.weekday() - WEEKDAYS[groups[1]]) % 7
+        if back == 0 and (groups[0] or groups[2]):
+            back = 7  # "last Sunday", "الأحد الماضي" in a story of Sunday: the Sunday before
         return published - dt.timedelta(days=back), "day"
     if kind == "relative_day":
         back = {"yesterday": 1, "امس": 1, "امس الاول": 2}.get(groups[0], 0)  # "امس الاول": the day before yesterday

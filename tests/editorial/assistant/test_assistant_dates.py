@@ -37,6 +37,8 @@ def found(text, names, published=SATURDAY):
 @pytest.mark.parametrize("text, expected", [
     ("It fell late on Friday.", [(dt.date(2017, 11, 3), "day")]),
     ("It fell on Saturday.", [(SATURDAY, "day")]),  # the publication day, not a week before
+    ("It fell last Saturday.", [(dt.date(2017, 10, 28), "day")]),  # "last" on that weekday: the week before
+    ("سقطت يوم السبت الماضي", [(dt.date(2017, 10, 28), "day")]),
     ("They took it on Nov. 3 and Sept. 5.", [(dt.date(2017, 11, 3), "day"), (dt.date(2017, 9, 5), "day")]),
     ("It was besieged for nearly three years.", [(dt.date(2014, 11, 4), "approximate")]),
     ("It was taken in four days.", []),
