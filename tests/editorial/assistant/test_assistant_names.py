@@ -21,6 +21,11 @@ def test_an_arabic_style_article_is_optional_in_place_names():
     assert ("deir", "zor") in spellings(words_of("Deir ez-Zor"))
 
 
+def test_a_name_without_its_long_alef_is_a_place_only_after_a_settlement_word(names):
+    assert mentions("أعلن الجيش تحرير قضاء عنه ومدينة عنه", names)[0] == [("anah", "قضاء عنه"), ("anah", "ومدينة عنه")]
+    assert mentions("وقال الجيش عنه إنه انسحب", names)[0] == []
+
+
 def test_an_arabic_clitic_does_not_hide_a_place(names):
     assert mentions("وسيطر الجيش على بالبوكمال", names)[0] == [("boukamal", "بالبوكمال")]
 
