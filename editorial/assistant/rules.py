@@ -123,6 +123,7 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 PRIOR = {"after", "بعد"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
+_ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع")  # liberating, regaining, control, restoring
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
@@ -179,8 +180,13 @@ def _intended(article, first, cue_first, text):
     before = article.norms[cue_first - 1] if cue_first > first else ""
     if text in ARABIC_FROM_CONTROL:
         return before == "من" or before == "بعد"
-    if text.startswith("تحرير") and before.lstrip("ل") in ARABIC_OPERATION:
-        return True  # "عمليات تحرير الحويجة": the operation's name, not its outcome
+    if text.startswith(_ARABIC_TAKING_NOUNS):
+        # "عمليات تحرير الحويجة", "عملية استعادة السيطرة على عنه": the operation's name, not its outcome
+        index = cue_first - 1
+        while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
+            index -= 1
+        if index >= first and article.norms[index].lstrip("ل") in ARABIC_OPERATION:
+            return True
     if before not in INTENTION:
         return False
     return not ACHIEVED.intersection(article.norms[max(first, cue_first - 6): cue_first - 1])
