@@ -21,6 +21,8 @@ _FROM = re.compile(r"\b(?:from|out of)\b")
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+_HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+_RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
 _COPULA = {"is", "was", "remains", "remained"}
@@ -68,6 +70,9 @@ class PlaceReading:
                 return self._referred(cue.stop, "'it'", "")
             if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
                 return self._referred(cue.first, f"'{cue.text}'", "")
+            described = self._resumptive(cue)
+            if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
+                return [described], f"'{self.article.tokens[cue.stop].text}' read as {described.text}", ""
             pronoun = self._object_pronoun(cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
@@ -95,6 +100,18 @@ class PlaceReading:
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+
+    def _resumptive(self, cue):
+        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("تقع راوة في
+        منطقة يسيطر عليها داعش", Rawa lies in an area Daesh holds): the place named at most three words before the
+        verb. Not after another phrase of the sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change
+        ended), and a past verb only with its date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
+        if not (is_arabic(cue.text) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE):
+            return None
+        position = bisect.bisect_left(self.place_firsts, cue.first)
+        if not position or self.cues[0] is not cue or cue.first - self.places[position - 1].stop > 3:
+            return None
+        return self.places[position - 1] if _HOLDS.match(cue.text) or self.date(cue) is not None else None
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces

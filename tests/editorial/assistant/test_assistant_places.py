@@ -85,3 +85,9 @@ def test_a_place_placed_by_a_landmark_is_the_one_the_phrase_is_about(names):
 def test_a_held_adjective_said_of_a_place_with_is_a_is_about_that_place(names):
     assert targets("Jarabulus is a major IS-held city on the border with Turkey.", names) == [(["jarablus"], "")]
     assert targets("Mosul is near an IS-held city.", names) == [([], "")]
+
+
+def test_an_arabic_relative_clause_describes_the_place_named_just_before_it(names):
+    assert targets("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014.", names) == [(["rawa"], "'عليها' read as راوة")]
+    assert targets("يذكر أن الرطبة، التي سيطر عليها داعش، تقع في غرب الأنبار.", names) == [([], "")]  # past, undated
+    assert targets("استعاد الجيش البوكمال آخر مدينة يسيطر عليها داعش.", names)[1] == ([], "")  # what the change ended
