@@ -18,6 +18,7 @@ from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PARTIAL, SIEGE_VERB,
+    SINCE,
 )
 from .tokens import is_arabic
 
@@ -178,9 +179,19 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue="last_held" if cue.kind in STATE_KINDS and self._last(cue) else cue.kind,
+                cue=self._proposal_cue(cue, date),
             ))
         return proposals
+
+    def _proposal_cue(self, cue, date):
+        """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held
+        "since" ("held by IS since 2014", "يسيطر عليها داعش منذ 2014": its start is no date of it), or the kind."""
+        state = cue.kind in STATE_KINDS or self._resumptive(cue) is not None
+        if state and self._last(cue):
+            return "last_held"
+        if state and date is None and SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6))):
+            return "held_since"
+        return cue.kind
 
     def described(self, sides):
         """How a side of the proposal was read from a description ("Kurdish forces"), when the sentence does not

@@ -48,6 +48,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # part of a place is contested, not held
     ("IS still controls half the city of Raqqa, where the SDF advanced on Friday.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", {("raqqa", "contested", (SDF,), "2017-11-01")}),
+    # "held since" is the state before a change the article reports
+    ("The SDF took Tabqa on Wednesday. Tabqa, held by IS since 2014, lies on the Euphrates.", {("tabqa", "controlled", SDF, "2017-11-01")}),
+    ("تقع الطبقة في منطقة يسيطر عليها داعش منذ العام 2014.", {("tabqa", "controlled", IS, "2017-11-04")}),
     # "الجزء الجنوبي من تكريت": the southern part of Tikrit
     ("سيطرت القوات العراقية الثلاثاء على الجزء الجنوبي من تكريت بعد طرد داعش منه.", {("tikrit", "contested", (IQ, IS), "2017-10-31")}),
     # a part taken is contested with the side it was taken from, whoever else the article names
