@@ -12,6 +12,7 @@ def kinds(text, names):
 
 @pytest.mark.parametrize("text, expected", [
     ("Iraqi forces seized control of Qaim.", [("capture", "seized control of")]),
+    ("After regaining control of Qaim, troops rested.", [("capture", "regaining control of")]),
     ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
     ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
     ("Troops moved into Qaim.", [("entered", "moved into")]),
