@@ -8,7 +8,7 @@ import bisect
 
 import re
 
-from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB
+from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -59,7 +59,8 @@ class PlaceReading:
             if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
-                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))])
+                sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]  # "the compound in Ramadi"
+                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]) or sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)

@@ -135,6 +135,9 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
                      r"نصف|(?:ال)?جزء|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه)\b|%")
+# A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
+SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
+                     r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.

@@ -18,7 +18,7 @@ from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PARTIAL, SIEGE_VERB,
-    SINCE,
+    SINCE, SITE_IN,
 )
 from .tokens import is_arabic
 
@@ -130,11 +130,14 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             notes = [f"'{cue.text}' → {reason}"]
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
             window = _ONE_OF.sub("", window.lower())
-            partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
+            site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
+            partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
             # "eastern Mosul", where the place or the mention "the city" refers to is named
             if status == CONTROLLED and (partial or (place.first and self.article.norms[place.first - 1] in DIRECTIONS)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 opponent = loser.slug if loser else self.adversary({holder}, place)
+                if site and opponent is None:
+                    continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")

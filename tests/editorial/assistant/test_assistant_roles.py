@@ -51,6 +51,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "held since" is the state before a change the article reports
     ("The SDF took Tabqa on Wednesday. Tabqa, held by IS since 2014, lies on the Euphrates.", {("tabqa", "controlled", SDF, "2017-11-01")}),
     ("تقع الطبقة في منطقة يسيطر عليها داعش منذ العام 2014.", {("tabqa", "controlled", IS, "2017-11-04")}),
+    # a site inside a town taken is not the town: the town is contested (with a side known to fight for the rest)
+    ("IS militants captured the government compound in Ramadi after clashes with Iraqi forces on Friday.",
+     {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
+    ("IS militants captured key buildings in Mosul on Friday.", set()),
     # "الجزء الجنوبي من تكريت": the southern part of Tikrit
     ("سيطرت القوات العراقية الثلاثاء على الجزء الجنوبي من تكريت بعد طرد داعش منه.", {("tikrit", "contested", (IQ, IS), "2017-10-31")}),
     # a part taken is contested with the side it was taken from, whoever else the article names
