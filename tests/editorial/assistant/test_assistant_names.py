@@ -44,7 +44,8 @@ def test_an_arabic_clitic_before_the_article_does_not_hide_an_actor(names):
     assert mentions("الإعلام التابع للنظام في دير الزور", names)[1][0][0] == "syrian-government"
 
 
-@pytest.mark.parametrize("name", ["قوات الأسد", "قوات النظام السوري", "Assad's forces", "regime forces"])
+@pytest.mark.parametrize("name", ["قوات الأسد", "قوات النظام السوري", "Assad's forces", "regime forces",
+                                  "forces loyal to President Bashar al-Assad"])
 def test_the_seed_names_the_syrian_government_as_the_opposition_press_does(names, name):
     assert mentions(f"سيطرت {name} على الميادين", names)[1][0][0] == "syrian-government"
 
