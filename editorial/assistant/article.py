@@ -207,8 +207,9 @@ class Article:
 
     def _country_subjects(self):
         """(first, stop, slug, why) of a country named as its sentence's subject right before a verb of taking, in
-        headline grammar ("Iraq retakes Tal Afar", "Iraq says retakes Tal Afar", "العراق يستعيد راوة"): the country's state force. A verb
-        in quotation marks ("Iraq 'retakes Tikrit'") is a claim the headline keeps at a distance: no subject."""
+        headline grammar ("Iraq retakes Tal Afar", "Iraq says retakes Tal Afar", "العراق يستعيد راوة"): the country's
+        state force. A verb in quotation marks ("Iraq 'retakes Tikrit'") is a claim the headline keeps at a distance:
+        no subject."""
         found = []
         for first, stop in self.sentences:
             force = self.gazetteer.government_of.get(COUNTRY_NAMES.get(self.norms[first]))

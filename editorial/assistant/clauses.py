@@ -83,7 +83,9 @@ class ClauseReading:
         regaining control of Sinjar, Peshmerga forces raised a flag" (the first subject after its comma)."""
         norms = self.article.norms
         opener = cue.first - self.first
-        if opener > 1 or (opener == 1 and norms[self.first] not in _PARTICIPIAL_OPENERS) or not norms[cue.first].endswith("ing"):
+        if opener > 1 or not norms[cue.first].endswith("ing"):
+            return None
+        if opener == 1 and norms[self.first] not in _PARTICIPIAL_OPENERS:
             return None
         text, tokens = self.article.text, self.article.tokens
         for index in range(cue.stop, min(self.last, cue.stop + 15)):

@@ -59,8 +59,10 @@ class PlaceReading:
             if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
-                sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]  # "the compound in Ramadi"
-                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]) or sites
+                # "the government compound in Ramadi": the place a site is in, when no place is the object
+                sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
+                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]
+                targets = self._coordinated(objects) or sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)
