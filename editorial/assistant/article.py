@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .descriptions import find_descriptions
 from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS
 from .rules import find_cues
-from .tokens import read
+from .tokens import is_arabic, read
 
 # A run of words with no sentence end is read in windows of this many tokens (the longest sentence of
 # the real articles in tests/editorial/articles has 57): no rule looks further than its sentence.
@@ -207,12 +207,14 @@ class Article:
 
     def _country_subjects(self):
         """(first, stop, slug, why) of a country named as its sentence's subject right before a verb of taking, in
-        headline grammar ("Iraq retakes Tal Afar", "Iraq says retakes Tal Afar"): the country's state force. A verb
-        in quotation marks ("Iraq 'retakes Tikrit'") is a claim the headline keeps at a distance: no subject."""
+        headline grammar ("Iraq retakes Tal Afar", "Iraq says retakes Tal Afar", "العراق يستعيد راوة"): the country's
+        state force. A verb in quotation marks ("Iraq 'retakes Tikrit'") is a claim the headline keeps at a distance:
+        no subject."""
         found = []
         for first, stop in self.sentences:
             force = self.gazetteer.government_of.get(COUNTRY_NAMES.get(self.norms[first]))
-            if force is None or stop - first < 3 or not self.tokens[first].text[:1].isupper():
+            word = self.tokens[first].text
+            if force is None or stop - first < 3 or not (word[:1].isupper() or is_arabic(word)):
                 continue
             verb = first + 2 if self.norms[first + 1] in _SAYS else first + 1
             if _QUOTES.intersection(self.text[self.tokens[first].end: self.tokens[verb].end]):

@@ -16,6 +16,7 @@ _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun who
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
+_PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
@@ -73,7 +74,25 @@ class ClauseReading:
             return after
         if position:
             return self._first_conjunct(position - 1)
+        if not is_arabic(cue.text):
+            return self._participial_subject(cue)
         return None if noun else after
+
+    def _participial_subject(self, cue):
+        """The subject of the main clause after an opening participial clause, who did what it says: "After
+        regaining control of Sinjar, Peshmerga forces raised a flag" (the first subject after its comma)."""
+        norms = self.article.norms
+        opener = cue.first - self.first
+        if opener > 1 or not norms[cue.first].endswith("ing"):
+            return None
+        if opener == 1 and norms[self.first] not in _PARTICIPIAL_OPENERS:
+            return None
+        text, tokens = self.article.text, self.article.tokens
+        for index in range(cue.stop, min(self.last, cue.stop + 15)):
+            if "," in text[tokens[index - 1].end: tokens[index].start]:
+                subject = self.subject_from(index, index + 1)
+                return subject if subject is not None and subject.first in (index, index + 1) else None
+        return None
 
     def _shares_subject(self, cue):
         """Whether an Arabic verb joined by "و" to an earlier phrase of the sentence shares its subject ("وحدات

@@ -8,7 +8,7 @@ time), wrapped so that:
 - the precision is kept: dateparser's period (day, week, month, year) becomes the claim's precision,
   and the date becomes the first day of that period (dateparser answers "June 2014" with the 19th);
 - weekdays are counted back here: dateparser reads a weekday on that same weekday as a week earlier
-  ("الأحد" in a story of Sunday is that Sunday);
+  ("الأحد" in a story of Sunday is that Sunday, "last Sunday" or "الأحد الماضي" the one before);
 - Levantine and Maghrebi month names (حزيران, تشرين الثاني, ماي), which dateparser does not know, are given their
   Egyptian-Arabic names, which it does;
 - durations ("for nearly three years", "a week ago") and "last month", "early this month", which it
@@ -47,6 +47,7 @@ ARABIC_NUMBERS = {"واحد": 1, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3
                   "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
 _ARABIC_UNITS_OF_TIME = {"سنوات": "year", "سنه": "year", "اعوام": "year", "عام": "year", "اشهر": "month", "شهر": "month",
                          "اسابيع": "week", "اسبوع": "week", "ايام": "day", "يوم": "day"}
+_ARABIC_DUALS = {"عامين": "year", "سنتين": "year", "شهرين": "month", "اسبوعين": "week", "يومين": "day"}  # two years, ...
 _SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6})
@@ -79,10 +80,12 @@ DATE_RULES = [
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
-    ("weekday", re.compile(r"\b(?:on |last |يوم )?(" + _alternatives(WEEKDAYS) + r")\b")),
+    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(_ARABIC_DUALS) + r")(?!\S)")),  # "قبل عامين"
+    ("weekday", re.compile(r"\b(?:on |يوم )?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
                                 r"امس الاول|امس|اليوم)\b")),
-    ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام)[ -](\d{4})\b")),  # "mid-2014"
+    # "mid-2014"; "منذ العام 2014" (since the year 2014)
+    ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام)[ -](?:(?:ال)?عام )?(\d{4})\b")),
 ]
 ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
 MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
@@ -129,7 +132,9 @@ def resolve_date(kind, groups, published):
     if kind == "year":
         return dt.date(int(groups[0]), 1, 1), "year"
     if kind == "weekday":
-        back = (published.weekday() - WEEKDAYS[groups[0]]) % 7
+        back = (published.weekday() - WEEKDAYS[groups[1]]) % 7
+        if back == 0 and (groups[0] or groups[2]):
+            back = 7  # "last Sunday", "الأحد الماضي" in a story of Sunday: the Sunday before
         return published - dt.timedelta(days=back), "day"
     if kind == "relative_day":
         back = {"yesterday": 1, "امس": 1, "امس الاول": 2}.get(groups[0], 0)  # "امس الاول": the day before yesterday
@@ -146,6 +151,8 @@ def resolve_date(kind, groups, published):
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
+    if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)
+        groups = ("about", 2, _ARABIC_DUALS[groups[0]])
     if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
         amount = int(groups[0]) if groups[0].isdigit() else ARABIC_NUMBERS[groups[0]]
         groups = ("about", amount, _ARABIC_UNITS_OF_TIME[groups[1]])
@@ -241,6 +248,7 @@ def _without_preposition(written):
 
 
 _COORDINATED = re.compile(r", and\b|، و")
+_ARABIC_PRESENT = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}  # phrases of a state, not a change
 
@@ -269,8 +277,11 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
-        if best and cue.kind in STATE_KINDS and best[1].text.lower().startswith(("since", "منذ")) and self._word_before(cue.first) != "had":
-            return None  # "still held by IS since 2014": held when it is said, 2014 only the start ("had held": a past state)
+        state = cue.kind in STATE_KINDS or _ARABIC_PRESENT.match(cue.text)
+        if best and state and best[1].text.lower().startswith(("since", "منذ")) and self._word_before(cue.first) not in ("had", "كان"):
+            # "still held by IS since 2014", "يسيطر عليها داعش منذ 2014": held when it is said, 2014 only the start
+            # ("had held", "كان يسيطر": a past state)
+            return None
         return best[1] if best else None
 
     def _in_relative_clause(self, start, token):

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .descriptions import SideVocabulary
-from .tokens import pipeline, read
+from .tokens import is_arabic, pipeline, read
 
 GOVERNMENT = "@government"  # "the army", "government forces": the state force named last
 INSURGENTS = "@insurgents"  # "the militants", "jihadists": the armed group named last
@@ -36,9 +36,10 @@ INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "
 COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},
                  "IQ": {"iraq", "iraqi", "iraqs", "العراق", "العراقي", "العراقيه"}}
 # A country's name, which a headline may write for its state force ("Iraq retakes Tal Afar").
-COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY"}
+COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
+_SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
 
@@ -58,6 +59,16 @@ def spellings(words):
     if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
         variants.add((words[0][2:],))
     return {v for v in variants if v}
+
+
+def settled_spellings(words):
+    """An Arabic name written without its long "ا" ("عنه" for "عانه"), as Arabic copy often writes it, after a
+    word that says it is a settlement ("قضاء عنه", the district of Anah): alone, such a spelling is often a
+    common word ("عنه", about him), so it is matched only with that word before it."""
+    if len(words) != 1 or len(words[0]) < 4 or words[0][1] != "ا" or not is_arabic(words[0]):
+        return set()
+    short = words[0][0] + words[0][2:]
+    return {(settlement, short) for settlement in _SETTLEMENT_WORDS}
 
 
 @dataclass
@@ -82,7 +93,7 @@ class Gazetteer:
         place_names, actor_names, self.exact, self.generic_owner = {}, {}, {}, {}
         for slug, name, _, names in self.places:
             for each in [name, *names]:
-                for variant in spellings(words_of(each)):
+                for variant in spellings(words_of(each)) | settled_spellings(words_of(each)):
                     place_names.setdefault(variant, slug)
         for slug, name, _, names in self.actors:
             for alias in [name, *names]:

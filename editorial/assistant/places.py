@@ -8,7 +8,7 @@ import bisect
 
 import re
 
-from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB
+from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -16,8 +16,15 @@ _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "hold
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
+# "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
+# "and" before a verb or a preposition starts another clause or phrase.
+_SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+_HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+_RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
+_RELATIVE_OBJECT = {"that", "which"}
+_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
 _COPULA = {"is", "was", "remains", "remained"}
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 
@@ -52,14 +59,23 @@ class PlaceReading:
             if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
-                targets = self._coordinated([p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))])
+                # "the government compound in Ramadi": the place a site is in, when no place is the object
+                sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
+                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]
+                targets = self._coordinated(objects) or sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)
+            relative = self._relative_object(cue) if cue.kind in OBJECT_KINDS else None
+            if relative is not None:  # "the border town of Qaim that Iraqi forces retook"
+                return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
                 return self._referred(cue.stop, "'it'", "")
             if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
                 return self._referred(cue.first, f"'{cue.text}'", "")
+            described = self._resumptive(cue)
+            if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
+                return [described], f"'{self.article.tokens[cue.stop].text}' read as {described.text}", ""
             pronoun = self._object_pronoun(cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
@@ -88,6 +104,33 @@ class PlaceReading:
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
 
+    def _resumptive(self, cue):
+        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("تقع راوة في
+        منطقة يسيطر عليها داعش", Rawa lies in an area Daesh holds): the place named at most three words before the
+        verb. Not after another phrase of the sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change
+        ended), and a past verb only with its date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
+        if not (is_arabic(cue.text) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE):
+            return None
+        position = bisect.bisect_left(self.place_firsts, cue.first)
+        if not position or self.cues[0] is not cue or cue.first - self.places[position - 1].stop > 3:
+            return None
+        return self.places[position - 1] if _HOLDS.match(cue.text) or self.date(cue) is not None else None
+
+    def _relative_object(self, cue):
+        """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
+        retook", "Mosul, which IS had seized" (the relative word, the subject, perhaps an auxiliary, the verb)."""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if not before:
+            return None
+        place = self.places[before - 1]
+        words = self.article.norms[place.stop: cue.first]
+        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT:
+            return None
+        subject = self.player_from(place.stop + 1, place.stop + 2)
+        if subject is None or subject.first != place.stop + 1:
+            return None
+        return place if all(w in _AUXILIARIES for w in self.article.norms[subject.stop: cue.first]) else None
+
     def _predicated(self, cue):
         """The place a held adjective is said of with "is a" ("Jarabulus is a major IS-held city"), if any."""
         before = bisect.bisect_left(self.place_firsts, cue.first)
@@ -99,8 +142,8 @@ class PlaceReading:
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
-        place taken."""
-        between = self.norm_between(cue.stop, place.first)
+        place taken, and "and the" to a second object ("captured the dam and the city of Tabqa")."""
+        between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 
     def _reaches_back(self, place, cue):

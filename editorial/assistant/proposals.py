@@ -59,6 +59,9 @@ class Analysis:
     spans: list[Span]
 
 
+# A state that the article reports taken by another side: "the last town held by IS", "Tabqa, which IS has held
+# since 2014" (undated: "since" only starts it) describe it before the change.
+_STATES = {"last_held", "held_since"}
 _CHANGES = ("capture", "passive", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
 
@@ -85,17 +88,23 @@ def superseded(proposals):
     when the article does not say the place was taken that day, and an undated siege by the side the
     article says took the place ("after the army besieged the city") was its prelude. An attempt ("racing to
     take the town") is the weakest reading: any other phrase about the place in the article ("its fighters
-    had seized 80 percent of the city", "entered the centre on Tuesday") says more. "The last town held by IS" in an article
-    that reports the town taken by another side describes it before the change."""
+    had seized 80 percent of the city", "entered the centre on Tuesday") says more. "The last town held by IS"
+    and "held by IS since 2014" in an article that reports the town taken by another side describe it before
+    the change. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات الحكومية في طرد مسلحي
+    التنظيم من تدمر") yields to another side's change the article dates on the day it falls back to; a
+    headline, undated by its style, is the news."""
     changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
     taken = {p.place for p in changes}
     told = {p.place for p in proposals if p.cue != "attempt"}
+    dated = {(p.place, p.date): p.holder for p in changes if not p.undated}
     return [p for p in proposals if not (
         (p.cue == "attempt" and p.place in told)
         or (p.cue == "entered" and (p.place, p.date) in taken_on)
-        or (p.cue == "last_held" and p.place in taken and (p.place, p.holder) not in taken_by)
+        or (p.cue in _STATES and p.place in taken and (p.place, p.holder) not in taken_by)
+        or (p.undated and p.quote_start and p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES
+            and dated.get((p.place, p.date), p.holder) != p.holder)
         or (p.status == Claim.Status.BESIEGED and p.undated and any((p.place, side) in taken_by for side in p.others)))]
 
 

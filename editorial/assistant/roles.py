@@ -7,6 +7,8 @@ by X" names the besieger, so the place is held by the other side; "entered" and 
 leave it contested; an attempt ("X is racing to take Y") leaves Y with its defender, never its
 attacker; "the liberation of X by Y" and "declared victory in X" read like the verbs.
 """
+import re
+
 from geo.models import Claim
 
 from .rules import PASSIVE_AUX, SIEGE_VERB
@@ -15,6 +17,7 @@ CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTE
 _PAST = {"was", "were", "had", "كان", "كانت"}
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
+_MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
@@ -109,11 +112,14 @@ def _passive(sentence, cue):
 def _attempt(sentence, cue, place):
     """"X is racing to take Y": Y stays with its defender, the side it is to be taken "from" or the other
     side the article names most. With no attacker named ("the operation to liberate Y") the defender is
-    unknown, and a guess could name the attacker: nothing is proposed."""
+    unknown, and a guess could name the attacker: nothing is proposed. A movement ("advance toward Y",
+    "closing in on Y") says where a side goes, not who holds Y: only a side it is taken from is read."""
     attacker = sentence.subject(cue)
     if attacker is None:
         return None
     loser = sentence.loser(cue, place)
+    if _MOVEMENT.match(cue.text) and loser is None:
+        return None
     holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides, place)
     if holder is None or holder == attacker.slug:
         return None

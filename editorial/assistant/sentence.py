@@ -18,6 +18,7 @@ from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PARTIAL, SIEGE_VERB,
+    SINCE, SITE_IN,
 )
 from .tokens import is_arabic
 
@@ -129,11 +130,14 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             notes = [f"'{cue.text}' → {reason}"]
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
             window = _ONE_OF.sub("", window.lower())
-            partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text)
+            site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
+            partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
             # "eastern Mosul", where the place or the mention "the city" refers to is named
             if status == CONTROLLED and (partial or (place.first and self.article.norms[place.first - 1] in DIRECTIONS)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 opponent = loser.slug if loser else self.adversary({holder}, place)
+                if site and opponent is None:
+                    continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
@@ -178,9 +182,19 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue="last_held" if cue.kind in STATE_KINDS and self._last(cue) else cue.kind,
+                cue=self._proposal_cue(cue, date),
             ))
         return proposals
+
+    def _proposal_cue(self, cue, date):
+        """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held
+        "since" ("held by IS since 2014", "يسيطر عليها داعش منذ 2014": its start is no date of it), or the kind."""
+        state = cue.kind in STATE_KINDS or self._resumptive(cue) is not None
+        if state and self._last(cue):
+            return "last_held"
+        if state and date is None and SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6))):
+            return "held_since"
+        return cue.kind
 
     def described(self, sides):
         """How a side of the proposal was read from a description ("Kurdish forces"), when the sentence does not

@@ -178,8 +178,9 @@ def test_text_over_the_limit_is_refused_by_size_in_utf8_bytes(gazetteer):
 
 
 @pytest.mark.parametrize("expression, kind, groups, expected", [
-    ("on Friday", "weekday", ("friday",), (dt.date(2017, 11, 3), "day")),
-    ("on Monday", "weekday", ("monday",), (dt.date(2017, 10, 30), "day")),
+    ("on Friday", "weekday", (None, "friday", None), (dt.date(2017, 11, 3), "day")),
+    ("on Monday", "weekday", (None, "monday", None), (dt.date(2017, 10, 30), "day")),
+    ("last Friday", "weekday", ("last ", "friday", None), (dt.date(2017, 10, 27), "day")),
     ("in September", "month", ("september", None), (dt.date(2017, 9, 1), "month")),
     ("in December", "month", ("december", None), (dt.date(2016, 12, 1), "month")),
     ("nearly three years", "duration", ("nearly", "three", "year"), (dt.date(2014, 11, 3), "approximate")),

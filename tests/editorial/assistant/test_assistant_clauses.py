@@ -45,9 +45,14 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Syrian troops managed, early this month, to expel IS from Boukamal.", {("boukamal", "controlled", SG, "2017-11-01")}),
     # the object of an infinitive is not the subject of the verb after it
     ("US-backed forces trying to oust IS militants from Manbij took the city on Saturday.", {("manbij", "controlled", SDF, "2017-11-04")}),
+    # an opening participial clause's subject is the main clause's, after its comma
+    ("After regaining control of the town of Sinjar, Peshmerga forces raised a flag on Friday.",
+     {("sinjar", "controlled", "peshmerga", "2017-11-03")}),
+    ("After regaining control of Sinjar, it said, Peshmerga forces raised a flag.", set()),
     # a headline's country before its verb is its state force; in quotation marks the headline keeps it at a distance
     ("Iraq says retakes Tal Afar from IS on Thursday", {("tal-afar", "controlled", IQ, "2017-11-02")}),
     ("Iraq 'retakes Tal Afar' from IS on Thursday", set()),
+    ("العراق يستعيد راوة ويعلن نهاية تنظيم الدولة عسكريا", {("rawa", "controlled", IQ, "2017-11-04")}),
     ("Iraq is quiet. IS took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
     # "as well as" lists the besieger's allies, who are not the besieged
     ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",

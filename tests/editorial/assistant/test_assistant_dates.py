@@ -37,6 +37,8 @@ def found(text, names, published=SATURDAY):
 @pytest.mark.parametrize("text, expected", [
     ("It fell late on Friday.", [(dt.date(2017, 11, 3), "day")]),
     ("It fell on Saturday.", [(SATURDAY, "day")]),  # the publication day, not a week before
+    ("It fell last Saturday.", [(dt.date(2017, 10, 28), "day")]),  # "last" on that weekday: the week before
+    ("سقطت يوم السبت الماضي", [(dt.date(2017, 10, 28), "day")]),
     ("They took it on Nov. 3 and Sept. 5.", [(dt.date(2017, 11, 3), "day"), (dt.date(2017, 9, 5), "day")]),
     ("It was besieged for nearly three years.", [(dt.date(2014, 11, 4), "approximate")]),
     ("It was taken in four days.", []),
@@ -48,6 +50,8 @@ def found(text, names, published=SATURDAY):
     ("بدأت العملية أمس الأول", [(dt.date(2017, 11, 2), "day")]),  # the day before yesterday
     ("It has been held since last summer.", [(dt.date(2016, 7, 15), "approximate")]),
     ("سيطر عليها قبل ثلاث سنوات", [(dt.date(2014, 11, 4), "approximate")]),
+    ("سيطر عليها قبل نحو عامين", [(dt.date(2015, 11, 4), "approximate")]),  # a dual: two years
+    ("يسيطر عليها منذ العام 2014", [(dt.date(2014, 1, 1), "year")]),  # since the year 2014
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
     ("It happens on 31 February, or in 2099.", []),
@@ -102,12 +106,14 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     ("Annah, Qaim and Rawa are still held by IS since 2014.", None),  # held when it is said; 2014 is only the start
     ("IS had held Raqqa since 2014.", "since 2014"),  # a past state: the rule for "had" reads it
     ("IS has held Raqqa in 2014.", "in 2014"),
+    ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
+    ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     article = Article(text, names)
     (first, last), = article.sentences
     found = find_dates(article, first, last, SATURDAY)
-    cues = [c for c in find_cues(article, first, last) if c.kind in ("hold", "under_control")]
+    cues = [c for c in find_cues(article, first, last) if c.kind in ("hold", "under_control", "capture")]
     sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
                         {}, SATURDAY, "")
     date = sentence.date(cues[0])

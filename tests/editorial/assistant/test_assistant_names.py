@@ -21,6 +21,11 @@ def test_an_arabic_style_article_is_optional_in_place_names():
     assert ("deir", "zor") in spellings(words_of("Deir ez-Zor"))
 
 
+def test_a_name_without_its_long_alef_is_a_place_only_after_a_settlement_word(names):
+    assert mentions("أعلن الجيش تحرير قضاء عنه ومدينة عنه", names)[0] == [("anah", "قضاء عنه"), ("anah", "ومدينة عنه")]
+    assert mentions("وقال الجيش عنه إنه انسحب", names)[0] == []
+
+
 def test_an_arabic_clitic_does_not_hide_a_place(names):
     assert mentions("وسيطر الجيش على بالبوكمال", names)[0] == [("boukamal", "بالبوكمال")]
 
@@ -37,6 +42,12 @@ def test_short_capitals_match_only_as_written(names):
 
 def test_an_arabic_clitic_before_the_article_does_not_hide_an_actor(names):
     assert mentions("الإعلام التابع للنظام في دير الزور", names)[1][0][0] == "syrian-government"
+
+
+@pytest.mark.parametrize("name", ["قوات الأسد", "قوات النظام السوري", "Assad's forces", "regime forces",
+                                  "forces loyal to President Bashar al-Assad"])
+def test_the_seed_names_the_syrian_government_as_the_opposition_press_does(names, name):
+    assert mentions(f"سيطرت {name} على الميادين", names)[1][0][0] == "syrian-government"
 
 
 def test_anti_before_a_name_is_not_that_side(names):

@@ -20,6 +20,16 @@ def test_the_object_of_a_verb_of_taking_not_a_place_after_in(names):
     assert targets("The SDF advanced in Raqqa and took Tabqa.", names)[-1] == (["tabqa"], "")
 
 
+def test_a_second_object_after_and_is_taken_too(names):
+    assert targets("The SDF captured the key Euphrates dam and the city of Tabqa from IS.", names) == [(["tabqa"], "")]
+    assert targets("The SDF captured the dam and advanced toward Tabqa.", names)[0] == ([], "")
+
+
+def test_a_place_before_a_relative_clause_is_its_verbs_object(names):
+    assert targets("Rawa lies near the town of Qaim that Iraqi forces retook from IS earlier this month.", names) == [(["qaim"], "")]
+    assert targets("Palmyra, which government forces had recaptured from IS, lies west of it.", names) == [(["palmyra"], "")]
+
+
 def test_places_joined_by_and_are_taken_together(names):
     assert targets("سيطرت قوات النظام على حيي الجبيلة والجمعيات", names) == [(["jabiliyeh", "jamiyat"], "")]
 
@@ -75,3 +85,9 @@ def test_a_place_placed_by_a_landmark_is_the_one_the_phrase_is_about(names):
 def test_a_held_adjective_said_of_a_place_with_is_a_is_about_that_place(names):
     assert targets("Jarabulus is a major IS-held city on the border with Turkey.", names) == [(["jarablus"], "")]
     assert targets("Mosul is near an IS-held city.", names) == [([], "")]
+
+
+def test_an_arabic_relative_clause_describes_the_place_named_just_before_it(names):
+    assert targets("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014.", names) == [(["rawa"], "'عليها' read as راوة")]
+    assert targets("يذكر أن الرطبة، التي سيطر عليها داعش، تقع في غرب الأنبار.", names) == [([], "")]  # past, undated
+    assert targets("استعاد الجيش البوكمال آخر مدينة يسيطر عليها داعش.", names)[1] == ([], "")  # what the change ended

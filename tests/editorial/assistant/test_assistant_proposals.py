@@ -32,6 +32,21 @@ def test_going_in_and_a_siege_are_superseded_by_a_capture():
     assert superseded([taken, went_in, siege, elsewhere]) == [taken, elsewhere]
 
 
+def test_a_state_held_since_or_as_the_last_town_yields_to_the_change_the_article_reports():
+    taken = proposal(holder="sdf", cue="capture", undated=False)
+    since, last = proposal(cue="held_since"), proposal(cue="last_held")
+    assert superseded([taken, since, last]) == [taken]
+    assert superseded([since, last]) == [since, last]
+
+
+def test_an_undated_change_in_the_body_yields_to_another_sides_change_dated_that_day():
+    dated = proposal(cue="capture", undated=False, start=0)
+    earlier_claim = proposal(holder="syrian-government", cue="capture", start=120)
+    headline = proposal(holder="syrian-government", cue="capture", start=0)
+    assert superseded([dated, earlier_claim]) == [dated]
+    assert superseded([headline, dated]) == [headline, dated]
+
+
 def test_an_attempt_yields_to_another_phrase_of_its_sentence_or_day():
     attempt = proposal(cue="attempt", date=dt.date(2017, 9, 20), start=0)
     same_sentence = proposal(status="contested", holder=None, others=("islamic-state", "sdf"), cue="capture", start=0)

@@ -36,6 +36,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an attempt leaves a place with its defender, and with no attacker named proposes nothing
     ("The operation to liberate Raqqa started on June 6.", set()),
     ("The SDF launched an offensive to retake Raqqa from IS on Tuesday.", {("raqqa", "controlled", IS, "2017-10-31")}),
+    # a movement toward a place says where a side goes, not who holds it
+    ("The SDF took Tabqa on Friday. Syrian rebels advance toward Raqqa.", {("tabqa", "controlled", SDF, "2017-11-03")}),
     # "government forces" are those of the country of the place named, whoever the article named before
     ("Iraqi forces took Qaim on Friday. Government forces declared victory in Deir ez-Zor on Friday.",
      {("qaim", "controlled", IQ, "2017-11-03"), ("deir-el-zour", "controlled", SG, "2017-11-03")}),
@@ -46,6 +48,15 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # part of a place is contested, not held
     ("IS still controls half the city of Raqqa, where the SDF advanced on Friday.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", {("raqqa", "contested", (SDF,), "2017-11-01")}),
+    # "held since" is the state before a change the article reports
+    ("The SDF took Tabqa on Wednesday. Tabqa, held by IS since 2014, lies on the Euphrates.", {("tabqa", "controlled", SDF, "2017-11-01")}),
+    ("تقع الطبقة في منطقة يسيطر عليها داعش منذ العام 2014.", {("tabqa", "controlled", IS, "2017-11-04")}),
+    # a site inside a town taken is not the town: the town is contested (with a side known to fight for the rest)
+    ("IS militants captured the government compound in Ramadi after clashes with Iraqi forces on Friday.",
+     {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
+    ("IS militants captured key buildings in Mosul on Friday.", set()),
+    # "الجزء الجنوبي من تكريت": the southern part of Tikrit
+    ("سيطرت القوات العراقية الثلاثاء على الجزء الجنوبي من تكريت بعد طرد داعش منه.", {("tikrit", "contested", (IQ, IS), "2017-10-31")}),
     # a part taken is contested with the side it was taken from, whoever else the article names
     ("The Turkish army and Syrian rebels captured the outskirts of al-Bab from IS on Wednesday as the Syrian army advanced on the city.",
      {("al-bab", "contested", (IS, "syrian-rebels"), "2017-11-01")}),

@@ -12,6 +12,7 @@ def kinds(text, names):
 
 @pytest.mark.parametrize("text, expected", [
     ("Iraqi forces seized control of Qaim.", [("capture", "seized control of")]),
+    ("After regaining control of Qaim, troops rested.", [("capture", "regaining control of")]),
     ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
     ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
     ("Troops moved into Qaim.", [("entered", "moved into")]),
@@ -29,6 +30,7 @@ def kinds(text, names):
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", []),
+    ("بدأت القوات عملية استعادة السيطرة على عانة", []),  # the operation's name, not its outcome
     ("Iraqi forces reclaimed Rutba and won back Anah.", [("capture", "reclaimed"), ("capture", "won back")]),
     ("The army routed IS from Qaim.", [("capture", "routed is from")]),
     ("الجيش العراقي يسيطر على الرطبة", [("capture", "يسيطر")]),
@@ -47,7 +49,7 @@ def test_negations_denials_hedges_and_partial_control():
     assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
-    assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء")
+    assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء") and PARTIAL.search("علي الجزء الجنوبي من")
     assert PARTIAL.search("seized the majority of tal afar") and PARTIAL.search("three quarters of") and PARTIAL.search("ثلاثه ارباع تلعفر")
     assert PARTIAL.search("took near complete control of") and PARTIAL.search("almost-complete") and not PARTIAL.search("complete control")
 
