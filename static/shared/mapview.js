@@ -3,8 +3,9 @@
  * on one canvas with the places' areas (canvas.js). Only places handed to `restyle` are redrawn, so
  * playback cost follows the number of changes, not the number of places.
  *
- * config: {L, tileUrl, tileAttribution, outlineUrl, outline (a promise of the outline's GeoJSON, when the
- *          page started fetching it already), center: [lat, lng], zoom, minZoom, maxZoom,
+ * config: {L, tileUrl, tileAttribution, tilesAfter (a promise after which the tiles are asked for; else
+ *          at once), outlineUrl, outline (a promise of the outline's GeoJSON, when the page started
+ *          fetching it already), center: [lat, lng], zoom, minZoom, maxZoom,
  *          fit: [{lat, lon}] (frames these places instead of center and zoom),
  *          onPlaceClick(index), onMove({lat, lng, zoom})}
  */
@@ -33,7 +34,9 @@ export function createMapView(element, config) {
   if (config.fit?.length) fitBounds(config.fit);
   if (config.tileUrl) {
     // The attribution is the site's own setting (trusted HTML such as an OpenStreetMap link).
-    L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: config.maxZoom ?? 16 }).addTo(map);
+    const tiles = L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: config.maxZoom ?? 16 });
+    if (config.tilesAfter) config.tilesAfter.then(() => tiles.addTo(map), () => tiles.addTo(map));
+    else tiles.addTo(map);
   }
 
   // The outline gets its own pane and canvas under the places, whenever its file arrives.
