@@ -100,6 +100,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("استعادت القوات العراقية الجمعة السيطرة على كل الشطر الشرقي من مدينة الموصل من داعش.",
      {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("سيطرت القوات العراقية الجمعة على غرب الموصل بعد معارك مع داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # an Arabic neighbourhood taken "in" a town ("حي المأمون في الموصل") is part of the town
+    ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     # a siege broken with its subject between the verb and "الحصار" is no siege; "cleared IS from" takes the place
     ("أعلن الجيش السوري الجمعة كسر حصار فرضه داعش على دير الزور. وكسر الجيش الحصار عن المدينة بعد وصول قواته.",
      {("deir-el-zour", "contested", (IS, SG), "2017-11-03")}),
