@@ -56,6 +56,8 @@ class PlaceReading:
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
+            if cue.kind in ("contested", "hold") and targets and self._placed_by_another(cue, targets[0]):
+                return [], "", ""  # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar
             if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
@@ -145,6 +147,12 @@ class PlaceReading:
         place taken, and "and the" to a second object ("captured the dam and the city of Tabqa")."""
         between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _placed_by_another(self, cue, place):
+        """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
+        of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul")."""
+        start = max(cue.stop, place.first - 4)
+        return start > cue.stop and _PLACED_BY.search(self.norm_between(start, place.first)) is not None
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery

@@ -103,6 +103,11 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an Arabic neighbourhood taken "in" a town ("حي المأمون في الموصل") is part of the town
     ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # "معارك متفرقة في" (scattered battles in) is fighting in the place; fighting in or holding a place placed by
+    # another ("north of", "شمال غربي") is not about the other
+    ("وتخوض القوات العراقية معارك متفرقة في الموصل ضد داعش.", {("mosul", "contested", (IQ, IS), "2017-11-04")}),
+    ("قال المتحدث إن القتال مستمر في العياضية، وهي منطقة صغيرة شمال غربي تلعفر.", set()),
+    ("IS now only controls a few villages and desert areas north of Albu Kamal.", set()),
     # a siege broken with its subject between the verb and "الحصار" is no siege; "cleared IS from" takes the place
     ("أعلن الجيش السوري الجمعة كسر حصار فرضه داعش على دير الزور. وكسر الجيش الحصار عن المدينة بعد وصول قواته.",
      {("deir-el-zour", "contested", (IS, SG), "2017-11-03")}),
