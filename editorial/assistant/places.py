@@ -22,6 +22,7 @@ _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 _HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+_CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -144,8 +145,11 @@ class PlaceReading:
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
-        place taken, and "and the" to a second object ("captured the dam and the city of Tabqa")."""
+        place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
         between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
+        words = between.split()
+        if _CONTROL_VERB.match(cue.text) and "علي" in words:  # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
+            return " ".join(words[len(words) - words[::-1].index("علي"):])
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 
     def _placed_by_another(self, cue, place):

@@ -42,7 +42,7 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (411, 470, 432, 463)  # 87% recall, 93% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (412, 470, 433, 464)  # 88% recall, 93% precision
 
 
 def test_held_out_set(score):

@@ -108,6 +108,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("وتخوض القوات العراقية معارك متفرقة في الموصل ضد داعش.", {("mosul", "contested", (IQ, IS), "2017-11-04")}),
     ("قال المتحدث إن القتال مستمر في العياضية، وهي منطقة صغيرة شمال غربي تلعفر.", set()),
     ("IS now only controls a few villages and desert areas north of Albu Kamal.", set()),
+    # "سيطر" takes the place after "على", past its subject and a time; a place after "في" beyond "على" it does not
+    ("سيطر مقاتلو تنظيم «داعش»، في وقت متأخر من مساء الجمعة، على مدينة تدمر.", {("palmyra", "controlled", IS, "2017-11-03")}),
+    ("سيطر مقاتلو داعش، في وقت متأخر من مساء الجمعة، على قرية في ريف تدمر.", set()),
     # a siege broken with its subject between the verb and "الحصار" is no siege; "cleared IS from" takes the place
     ("أعلن الجيش السوري الجمعة كسر حصار فرضه داعش على دير الزور. وكسر الجيش الحصار عن المدينة بعد وصول قواته.",
      {("deir-el-zour", "contested", (IS, SG), "2017-11-03")}),
