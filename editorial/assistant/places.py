@@ -148,7 +148,8 @@ class PlaceReading:
         place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
         between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
         words = between.split()
-        if _CONTROL_VERB.match(cue.text) and "علي" in words:  # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
+        # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
+        if _CONTROL_VERB.match(cue.text) and "علي" in words:
             return " ".join(words[len(words) - words[::-1].index("علي"):])
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 

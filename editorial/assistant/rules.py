@@ -28,7 +28,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) (?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
             r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
-            r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
+            r"restored security (?:to|in)|"
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
@@ -135,7 +136,8 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
-                     r"partly|partially|(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
+                     r"partly|partially|"
+                     r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"نصف|(?:ال)?جزء|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
                      r"(?:لل|ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
@@ -146,7 +148,8 @@ ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غ
 # A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
                      r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$|"
-                     r"^(?:\S+ ){0,4}?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)(?: \S+){0,5} (?:في|داخل|من)$")
+                     r"^(?:\S+ ){0,4}?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
+                     r"(?: \S+){0,5} (?:في|داخل|من)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.
