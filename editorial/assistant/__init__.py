@@ -105,11 +105,13 @@ def _analyse(text, published, gazetteer, claimant):
     events = {}  # place -> dated reports of a change
     denials = Denials()
     parsed = [0]  # dateparser calls so far
+    latest = None  # the last date a sentence gave: "later the same day" in a sentence after it is that date
     heading = None  # a line that is only a date ("14 January, 2014" in a timeline) dates the sentence after it
     for number, (first, last) in enumerate(article.sentences):
         places = [m for m in article.places_in(first, last) if not m.role]
         actors = article.actors_in(first, last)
-        dates = find_dates(article, first, last, day, parsed)
+        dates = find_dates(article, first, last, day, parsed, latest)
+        latest = dates[-1] if dates else latest
         above, heading = heading, dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = find_cues(article, first, last)

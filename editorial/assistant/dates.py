@@ -196,16 +196,17 @@ def parse_date(expression, published):
 _PARSED_KINDS = {"iso", "day_month", "month_day", "month", "year", "relative_day"}
 
 
-def find_dates(article, first, last, published, parsed=None):
+def find_dates(article, first, last, published, parsed=None, before=None):
     """Date expressions in the tokens [first, last), resolved; impossible and future dates are skipped.
 
-    `parsed` counts the article's dateparser calls (a one-item list), shared across sentences."""
+    `parsed` counts the article's dateparser calls (a one-item list), shared across sentences; `before` is the last
+    date an earlier sentence gave, which "later the same day" means when this sentence gives none before it."""
     if first >= last:
         return []
     start, end = article.norm_span(first, last)
     segment = article.norm[start:end]
     if not ANY_DATE.search(segment):
-        return []
+        return _same_day(article, start, segment, [], before)
     parsed = parsed if parsed is not None else [0]
     found, taken = [], bytearray(len(segment))  # taken: 1 on each character an earlier rule matched
     for kind, pattern in DATE_RULES:
@@ -236,6 +237,24 @@ def find_dates(article, first, last, published, parsed=None):
             year = max(earlier, key=lambda d: d.start).date.year + 1
             if year <= published.year:
                 found.append(DateFound(dt.date(year, 1, 1), "year", article.token_at(start + match.start()), match.group()))
+    return _same_day(article, start, segment, sorted(found, key=lambda d: d.start), before)
+
+
+_SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) that (?:day|night))\b|"
+                       r"(?<!\S)(?:اليوم|الليله|النهار) (?:نفسه|ذاته)(?!\S)")
+
+
+def _same_day(article, start, segment, found, before):
+    """`found` with "the same day" ("في اليوم نفسه") read as the date named last before it, in this sentence or in
+    `before`; without one it is no date."""
+    if not _SAME_DAY.search(segment):
+        return found
+    for match in _SAME_DAY.finditer(segment):
+        token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
+        found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
+        earlier = [d for d in found if d.start < token] or ([before] if before else [])
+        if earlier:
+            found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
     return sorted(found, key=lambda d: d.start)
 
 

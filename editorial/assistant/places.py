@@ -22,6 +22,7 @@ _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 _HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+_CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -56,6 +57,8 @@ class PlaceReading:
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
+            if cue.kind in ("contested", "hold") and targets and self._placed_by_another(cue, targets[0]):
+                return [], "", ""  # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar
             if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
@@ -142,9 +145,19 @@ class PlaceReading:
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
-        place taken, and "and the" to a second object ("captured the dam and the city of Tabqa")."""
+        place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
         between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
+        words = between.split()
+        # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
+        if _CONTROL_VERB.match(cue.text) and "علي" in words:
+            return " ".join(words[len(words) - words[::-1].index("علي"):])
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _placed_by_another(self, cue, place):
+        """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
+        of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul")."""
+        start = max(cue.stop, place.first - 4)
+        return start > cue.stop and _PLACED_BY.search(self.norm_between(start, place.first)) is not None
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery

@@ -28,7 +28,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) (?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
             r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
-            r"expel(?:s|led|ling)? (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
+            r"restored security (?:to|in)|"
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
@@ -41,7 +42,8 @@ RULES = [
     # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
     ("siege_broken", r"\b(?:" + _BREAK + r") (?:(?!(?:" + _BREAK + r")\b)\S+ ){0,6}?siege\b|"
                      r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
-                     r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?حصار", "after"),
+                     r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?حصار|"
+                     r"(?<!\S)[وف]?(?:فك|كسر|فكت|كسرت|يفك|يكسر)(?!\S) (?:\S+ ){1,2}?(?:ال)?حصار", "after"),
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
                 r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|assault|"
                 r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
@@ -50,7 +52,7 @@ RULES = [
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
                   r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
-                  r"اشتباكات|معارك (?:داخل|في)|قتال (?:داخل|في)", "after"),
+                  r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)", "after"),
     ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
     ("percent", r"\b(?:\d+|half) (?:percent |per cent )?(?:cleared|liberated|freed|captured|controlled|taken)\b", "before"),
     ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"
@@ -134,10 +136,20 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
-                     r"نصف|(?:ال)?جزء|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه)\b|%")
+                     r"partly|partially|"
+                     r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
+                     r"نصف|(?:ال)?جزء|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
+                     r"(?:لل|ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
+# Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
+PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
+                        r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
+# An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
+ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
 # A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
-                     r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$")
+                     r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$|"
+                     r"^(?:\S+ ){0,4}?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
+                     r"(?: \S+){0,5} (?:في|داخل|من)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.

@@ -17,8 +17,8 @@ from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PARTIAL, SIEGE_VERB,
-    SINCE, SITE_IN,
+    ANAPHOR, ARABIC_DIRECTIONS, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
+    PART_AFTER, PARTIAL, SIEGE_VERB, SINCE, SITE_IN,
 )
 from .tokens import is_arabic
 
@@ -39,7 +39,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.quote_start = article.tokens[first].start
         self.players = [a for a in actors if a.role == "participant"]
         self.sides = {a.slug for a in self.players}
-        objects = {c.stop for c in cues if c.kind == "capture" and not is_arabic(c.text)}
+        # An actor right after a verb of taking is its object: "took IS's stronghold", "cleared IS fighters from".
+        objects = {end for c in cues if c.kind == "capture" and not is_arabic(c.text) for end in (c.first + 1, c.stop)}
         self.subjects = [a for index, a in enumerate(self.players)
                          if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)]
         self.place_firsts = [p.first for p in places]
@@ -132,8 +133,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             window = _ONE_OF.sub("", window.lower())
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
-            # "eastern Mosul", where the place or the mention "the city" refers to is named
-            if status == CONTROLLED and (partial or (place.first and self.article.norms[place.first - 1] in DIRECTIONS)):
+            if status == CONTROLLED and (partial or self._named_as_part(place)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 opponent = loser.slug if loser else self.adversary({holder}, place)
                 if site and opponent is None:
@@ -185,6 +185,13 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 cue=self._proposal_cue(cue, date),
             ))
         return proposals
+
+    def _named_as_part(self, place):
+        """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction
+        before it ("eastern Mosul", "غرب الموصل") or a part of it after a possessive ("Mosul's eastern side")."""
+        before = self.article.norms[place.first - 1] if place.first else ""
+        after = " ".join(self.article.norms[place.stop: place.stop + 3])
+        return before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
 
     def _proposal_cue(self, cue, date):
         """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held

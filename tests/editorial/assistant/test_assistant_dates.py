@@ -118,3 +118,14 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
                         {}, SATURDAY, "")
     date = sentence.date(cues[0])
     assert (date.text if date else None) == expected
+
+
+def test_the_same_day_is_the_date_named_last_before_it(names):
+    article = Article("Syrian forces took Deir ez-Zor on Friday. Later the same day, Iraqi forces took al-Qaim.", names)
+    (first, stop), (second, end) = article.sentences
+    friday = find_dates(article, first, stop, SATURDAY)[-1]
+    assert [(d.date, d.text) for d in find_dates(article, second, end, SATURDAY, before=friday)] == [
+        (dt.date(2017, 11, 3), "the same day")]
+    assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
+    arabic = Article("سيطر الجيش على دير الزور الجمعة وسيطر في اليوم نفسه على الميادين", names)
+    assert [d.date for d in find_dates(arabic, 0, len(arabic.tokens), SATURDAY)] == [dt.date(2017, 11, 3)] * 2

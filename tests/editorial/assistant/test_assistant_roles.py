@@ -93,6 +93,31 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
         ("raqqa", "controlled", SDF, "2017-11-03")}),
     # "pushed IS out of eastern Mosul": part of the city
     ("Iraqi forces pushed IS out of eastern Mosul on Friday.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # a part named after a possessive, an Arabic part or direction, "partly": part of the place
+    ("Abadi on Friday declared the liberation of Mosul's eastern side from IS.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("IS attacked Deir ez-Zor, still partly controlled by the Syrian government, on Friday.",
+     {("deir-el-zour", "contested", (IS, SG), "2017-11-03")}),
+    ("استعادت القوات العراقية الجمعة السيطرة على كل الشطر الشرقي من مدينة الموصل من داعش.",
+     {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("سيطرت القوات العراقية الجمعة على غرب الموصل بعد معارك مع داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # an Arabic neighbourhood taken "in" a town ("حي المأمون في الموصل") is part of the town
+    ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # "معارك متفرقة في" (scattered battles in) is fighting in the place; fighting in or holding a place placed by
+    # another ("north of", "شمال غربي") is not about the other
+    ("وتخوض القوات العراقية معارك متفرقة في الموصل ضد داعش.", {("mosul", "contested", (IQ, IS), "2017-11-04")}),
+    ("قال المتحدث إن القتال مستمر في العياضية، وهي منطقة صغيرة شمال غربي تلعفر.", set()),
+    ("IS now only controls a few villages and desert areas north of Albu Kamal.", set()),
+    # "سيطر" takes the place after "على", past its subject and a time; a place after "في" beyond "على" it does not
+    ("سيطر مقاتلو تنظيم «داعش»، في وقت متأخر من مساء الجمعة، على مدينة تدمر.", {("palmyra", "controlled", IS, "2017-11-03")}),
+    ("سيطر مقاتلو داعش، في وقت متأخر من مساء الجمعة، على قرية في ريف تدمر.", set()),
+    # a siege broken with its subject between the verb and "الحصار" is no siege; "cleared IS from" takes the place
+    ("أعلن الجيش السوري الجمعة كسر حصار فرضه داعش على دير الزور. وكسر الجيش الحصار عن المدينة بعد وصول قواته.",
+     {("deir-el-zour", "contested", (IS, SG), "2017-11-03")}),
+    ("Iraqi forces on Friday cleared Islamic State fighters from the town of al-Baghdadi.",
+     {("baghdadi", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi forces on Friday cleared IS from the area and regained control of the nearby town of Barwana.",
+     {("barwana", "controlled", IQ, "2017-11-03")}),
     # "liberated" with no agent: a side named before it says so; one named after it, or whose stronghold the
     # place was, is the side driven out
     ("The SDF declared on Friday that Manbij had been liberated.", {("manbij", "controlled", SDF, "2017-11-03")}),
