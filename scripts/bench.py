@@ -12,10 +12,10 @@ and up to L on SpatiaLite, it measures in a fresh process per database:
 Then, against a real gunicorn on loopback (2 workers, Redis cache when reachable): throughput and
 p99 under wrk (bounded in time) for the snapshot uncached, cached and a static file of the same
 size from the same server; the workers' peak resident memory; and at L and XL the map in headless
-Chromium, read through nginx in front of that gunicorn as deployed (static files from nginx, DEPLOY.md):
-time to first render and the bytes fetched before it, the cost of a one-day step and of a 30-day jump
-(the date changed, then the next frame drawn; as known now and "As reported then"), and playback frame
-times.
+Chromium, read through nginx in front of that gunicorn as deployed (HTTPS with HTTP/2, static files from
+nginx, DEPLOY.md): time to first render and the bytes fetched before it, the cost of a one-day step and of
+a 30-day jump (the date changed, then the next frame drawn; as known now and "As reported then"), and
+playback frame times.
 
 Bench data lives in its own databases (PostgreSQL cm_bench_<size>, SpatiaLite data/bench/<size>.sqlite3),
 made on first use and kept: tests and the development database are never touched.
@@ -143,10 +143,10 @@ def main():
                 log(f"{size}: load test against gunicorn")
                 entry["load"] = load_test(server, size, ARGS.quick)
             if not ARGS.no_browser:
-                log(f"{size}: map in headless Chromium, through nginx in front of gunicorn")
+                log(f"{size}: map in headless Chromium, through nginx (HTTPS, HTTP/2) in front of gunicorn")
                 front = Front(server)
                 try:
-                    entry["browser"] = {**browser_test(front, ARGS.quick), "served_by": "nginx in front of gunicorn"}
+                    entry["browser"] = {**browser_test(front, ARGS.quick), "served_by": "nginx over HTTPS and HTTP/2 in front of gunicorn"}
                 finally:
                     front.stop()
             for _ in range(2):  # the snapshot, uncached then cached, whatever the load test did

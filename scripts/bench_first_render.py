@@ -20,7 +20,7 @@ import json
 import statistics
 import tempfile
 
-from bench_browser import OFFLINE, START, VIEWPORT, load_into, main_thread_before_render
+from bench_browser import CHROMIUM_FLAGS, START, VIEWPORT, load_into, main_thread_before_render
 from bench_common import ROOT
 
 MARKS_JS = """document.addEventListener('readystatechange', () => performance.mark('document-' + document.readyState));"""
@@ -99,7 +99,7 @@ def first_render_breakdown(base, loads):
 
     runs = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=[*conftest.CHROMIUM_ARGS, OFFLINE], headless=True)
+        browser = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=[*conftest.CHROMIUM_ARGS, *CHROMIUM_FLAGS], headless=True)
         try:
             warm_up = browser.new_context(viewport=VIEWPORT)
             load_into(warm_up.new_page(), base, f"at={START}")  # the server's caches filled

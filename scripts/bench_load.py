@@ -86,11 +86,13 @@ class Server:
 
 
 class Front:
-    """nginx in front of a Server, as deployed (DEPLOY.md): the static files from STATIC_ROOT after
-    `collectstatic`, gzip, the app's answers through its cache honouring Cache-Control; the config is
-    the one `make topology` runs (scripts/topology/nginx.conf). Through the Server alone, Django's
-    static files handler answers each of the map's fifty-odd files from a Python worker, two at a
-    time, which no reader meets."""
+    """nginx in front of a Server, as deployed (DEPLOY.md): HTTPS with HTTP/2, as readers reach the CDN
+    (a certificate of its own for 127.0.0.1, which the bench's browser accepts), the static files from
+    STATIC_ROOT after `collectstatic`, gzip, the app's answers through its cache honouring
+    Cache-Control; otherwise the config `make topology` runs (scripts/topology/nginx.conf). Through the
+    Server alone, Django's static files handler answers each of the map's files from a Python worker, two
+    at a time; over HTTP/1.1 the browser's six connections to a host queue the page's score of modules
+    behind its timeline, a wait no reader of the HTTPS site meets."""
 
     def __init__(self, server):
         unused = f"spatialite:///{BENCH_DIR / 'collectstatic.sqlite3'}"  # collectstatic reads no database
@@ -99,7 +101,16 @@ class Front:
         self.run_dir = Path(tempfile.mkdtemp(prefix="controlmap-bench-front-"))
         self.run_dir.chmod(0o755)
         port = free_port()
-        text = ((ROOT / "scripts" / "topology" / "nginx.conf").read_text()
+        key, certificate = self.run_dir / "key.pem", self.run_dir / "certificate.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+                       check=True, capture_output=True)
+        plain = "listen 127.0.0.1:@PORT@;"
+        template = (ROOT / "scripts" / "topology" / "nginx.conf").read_text()
+        if plain not in template:
+            raise RuntimeError(f"scripts/topology/nginx.conf: no '{plain}' line to serve over HTTPS")
+        text = (template.replace(plain, f"listen 127.0.0.1:@PORT@ ssl http2; ssl_certificate {certificate}; "
+                                        f"ssl_certificate_key {key};")
                 .replace("@RUN@", str(self.run_dir)).replace("@PORT@", str(port))
                 .replace("@STATIC_ROOT@", str(ROOT / "data" / "staticfiles"))
                 .replace("@APP_SERVERS@", f"server 127.0.0.1:{server.port};"))
@@ -108,7 +119,7 @@ class Front:
         (self.run_dir / "nginx.conf").write_text(text)
         self.process = subprocess.Popen(["nginx", "-c", str(self.run_dir / "nginx.conf"), "-p", str(self.run_dir),
                                          "-e", str(self.run_dir / "nginx-error.log")], start_new_session=True)
-        self.base = f"http://127.0.0.1:{port}"
+        self.base = f"https://127.0.0.1:{port}"
         if not answering(port, 30):
             error = (self.run_dir / "nginx-error.log").read_text()[-2000:]
             self.stop()

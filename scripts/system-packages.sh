@@ -6,7 +6,7 @@ set -euo pipefail
 # fonts-dejavu-core: the pictures' lettering (pictures/drawing.py); gettext: the catalogues' compiler (locale/)
 RUN_PACKAGES=(python3 python3-venv python3-pip gdal-bin libsqlite3-mod-spatialite binutils libproj25 fonts-dejavu-core gettext)
 TEST_PACKAGES=(postgresql-15-postgis-3 postgresql-client chromium nodejs)
-BENCH_PACKAGES=(wrk nginx)  # the load generator of `make bench`, and the front server its map is read through
+BENCH_PACKAGES=(wrk nginx openssl)  # the load generator of `make bench`, the front server its map is read through and its certificate
 TOPOLOGY_PACKAGES=(nginx redis-server redis-tools)  # the cache tier and shared cache of `make topology`
 
 wanted=("${RUN_PACKAGES[@]}")
