@@ -93,6 +93,18 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         return cue.kind == "held_adj" and any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first)
                                               for c in events)
 
+    def _done_by_another(self, cue):
+        """Whether a "-held" description names the object of another side's verb the rules do not read ("Iraqi
+        forces invaded Friday the center of the IS-held town of Qaim"): the clause reports a change they do not
+        understand, so the state before it is no claim to propose."""
+        if cue.kind != "held_adj":
+            return False
+        subjects = [a for a in self.subjects if a.stop <= cue.first]
+        holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
+        if not subjects or not holders or subjects[-1].slug in holders:
+            return False
+        return not any(subjects[-1].stop <= c.first < cue.first for c in self.cues)
+
     def _last(self, cue):
         """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""
         return bool(LAST.intersection(self.article.norms[max(self.first, cue.first - 3): cue.first + 1]))
@@ -115,7 +127,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
                 return []
             standing = True
-        if cue.kind in STATE_KINDS and self._describes_a_change(cue):
+        if cue.kind in STATE_KINDS and (self._describes_a_change(cue) or self._done_by_another(cue)):
             return []
         if cue.kind == "contested" and self._prior(cue, 8):
             return []  # "after a week of fighting in the city": the fighting before the news
