@@ -297,11 +297,15 @@ class PhraseDating:
             if best is None or key < best[0]:
                 best = (key, found)
         state = cue.kind in STATE_KINDS or _ARABIC_PRESENT.match(cue.text)
-        if best and state and best[1].text.lower().startswith(("since", "منذ")) and self._word_before(cue.first) not in ("had", "كان"):
-            # "still held by IS since 2014", "يسيطر عليها داعش منذ 2014": held when it is said, 2014 only the start
-            # ("had held", "كان يسيطر": a past state)
+        if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
+            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
+            # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
             return None
         return best[1] if best else None
+
+    def _since(self, found):
+        """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
+        return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
 
     def _in_relative_clause(self, start, token):
         """Whether token `token` stands in an English relative clause opened after token `start` and not closed
