@@ -101,6 +101,8 @@ ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:li
 # Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September".
 OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|بدا|بدات|انطلق\S*)\b")
 SINCE = re.compile(r"\b(?:since|منذ)\b")
+# A state that lasted ("remained under", "ظلت تحت سيطره"): held since before the news, as "since" says.
+REMAINED = {"remained", "stayed", "ظلت", "بقيت", "ظل", "بقي"}
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.

@@ -18,7 +18,7 @@ from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, ARABIC_DIRECTIONS, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
-    PART_AFTER, PARTIAL, SIEGE_VERB, SINCE, SITE_IN,
+    PART_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE, SITE_IN,
 )
 from .tokens import is_arabic
 
@@ -213,6 +213,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         state = cue.kind in STATE_KINDS or self._resumptive(cue) is not None
         if state and self._last(cue):
             return "last_held"
+        if state and self._word_before(cue.first) in REMAINED:
+            return "held_since"  # "remained under government control": held until a change the article may report
         if state and date is None and SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6))):
             return "held_since"
         return cue.kind

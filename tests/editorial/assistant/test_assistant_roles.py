@@ -53,6 +53,12 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("استعادت قوات سوريا الديمقراطية نحو 90 في المئة من الرقة", set()),
     # "held since" is the state before a change the article reports
     ("The SDF took Tabqa on Wednesday. Tabqa, held by IS since 2014, lies on the Euphrates.", {("tabqa", "controlled", SDF, "2017-11-01")}),
+    # so is a state that "remained"
+    ("Islamic State seized Ramadi on Sunday. It was one of the few towns that remained under the control of Iraqi forces.",
+     {("ramadi", "controlled", IS, "2017-10-29")}),
+    ("سيطر داعش على الرمادي يوم الأحد. وتعد الرمادي من المدن القليلة التي ظلت تحت سيطرة الجيش العراقي.",
+     {("ramadi", "controlled", IS, "2017-10-29")}),
+    ("Ramadi remained under the control of Iraqi forces.", {("ramadi", "controlled", IQ, "2017-11-04")}),
     ("تقع الطبقة في منطقة يسيطر عليها داعش منذ العام 2014.", {("tabqa", "controlled", IS, "2017-11-04")}),
     # a site inside a town taken is not the town: the town is contested (with a side known to fight for the rest)
     ("IS militants captured the government compound in Ramadi after clashes with Iraqi forces on Friday.",
