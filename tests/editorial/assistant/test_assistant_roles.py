@@ -117,6 +117,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an Arabic neighbourhood taken "in" a town ("حي المأمون في الموصل") is part of the town
     ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("سيطر داعش الجمعة على المجمع الحكومي وسط الرمادي بعد اشتباكات مع القوات العراقية.", {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
     # "معارك متفرقة في" (scattered battles in) is fighting in the place; fighting in or holding a place placed by
     # another ("north of", "شمال غربي") is not about the other
     ("وتخوض القوات العراقية معارك متفرقة في الموصل ضد داعش.", {("mosul", "contested", (IQ, IS), "2017-11-04")}),
