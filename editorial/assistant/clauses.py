@@ -20,6 +20,7 @@ _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After rega
 _CONJUNCTIONS = {"and", "و"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
+_FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
@@ -50,6 +51,8 @@ class ClauseReading:
             before -= 1
         if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
             before -= 1  # "من سيطره داعش": from Daesh's control
+        if before > self.first and norms[before] in _FORCES and norms[before - 1] == "مع":
+            before -= 1  # "معارك مع قوات الجيش": battles with the army's forces
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
         return before >= self.first and norms[before] in words

@@ -118,6 +118,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("سيطر داعش الجمعة على المجمع الحكومي وسط الرمادي بعد اشتباكات مع القوات العراقية.", {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
+    # a side named after "مع" (with), even as "قوات الجيش" (the army's forces), is not the subject
+    ("هاجم مسلحو داعش الموصل، وتمكنوا بعد معارك مع قوات الجيش العراقي من السيطرة على المدينة.", {("mosul", "controlled", IS, "2017-11-04")}),
     # "معارك متفرقة في" (scattered battles in) is fighting in the place; fighting in or holding a place placed by
     # another ("north of", "شمال غربي") is not about the other
     ("وتخوض القوات العراقية معارك متفرقة في الموصل ضد داعش.", {("mosul", "contested", (IQ, IS), "2017-11-04")}),
