@@ -98,8 +98,9 @@ ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|stat
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
-# Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September".
-OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|بدا|بدات|انطلق\S*)\b")
+# Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September",
+# "an offensive that went on for four months".
+OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|lasted|went on|بدا|بدات|انطلق\S*)\b")
 SINCE = re.compile(r"\b(?:since|منذ)\b")
 # A state that lasted ("remained under", "ظلت تحت سيطره"): held since before the news, as "since" says.
 REMAINED = {"remained", "stayed", "ظلت", "بقيت", "ظل", "بقي"}

@@ -43,6 +43,7 @@ def found(text, names, published=SATURDAY):
     ("It was besieged for nearly three years.", [(dt.date(2014, 11, 4), "approximate")]),
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
+    ("This comes weeks after the SDF took Raqqa.", [(dt.date(2017, 10, 14), "approximate")]),  # about three weeks
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year

@@ -202,6 +202,8 @@ def test_a_dated_heading_dates_the_lines_under_it(names):
 def test_a_date_of_another_verb_does_not_date_the_phrase(names):
     text = "Iraqi forces seized Qaim in an offensive that began in September."
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-04")}
+    text = "This comes weeks after the SDF recaptured Raqqa from IS after an offensive that went on for four months."
+    assert claims(text, names) == {("raqqa", "controlled", SDF, "2017-10-14")}  # about three weeks before the news
 
 
 def test_a_headline_takes_the_date_the_story_gives_the_event(names):
