@@ -18,7 +18,7 @@ from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, ARABIC_DIRECTIONS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
-    PART_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE, SITE_IN,
+    LAST_PARTS, PART_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE, SITE_IN,
 )
 from .tokens import is_arabic
 
@@ -145,6 +145,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             window = _ONE_OF.sub("", window.lower())
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
+            if partial and not site and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
+                partial = None  # "retook the last remaining areas of the town": the whole of it now
             if status == CONTROLLED and (partial or self._named_as_part(place)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 opponent = loser.slug if loser else self.adversary({holder}, place)

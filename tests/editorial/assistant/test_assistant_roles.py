@@ -47,6 +47,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("raqqa", "controlled", SDF, "2017-11-04")}),
     # part of a place is contested, not held
     ("IS still controls half the city of Raqqa, where the SDF advanced on Friday.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
+    # the last parts of a place taken complete it
+    ("The SDF retook the last remaining areas of Kobane from IS on Monday.", {("kobani", "controlled", SDF, "2017-10-30")}),
+    ("The SDF retook two areas of Kobane from IS on Monday.", {("kobani", "contested", (IS, SDF), "2017-10-30")}),
     # a part held with no second side named or known proposes nothing: whom it is contested with is not understood
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", set()),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated from IS.", {("raqqa", "contested", (IS, SDF), "2017-11-01")}),
