@@ -43,7 +43,7 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (451, 524, 466, 498)  # 86% recall, 94% precision
+    assert (result.met, result.expected, result.right, result.proposed) == (451, 524, 466, 497)  # 86% recall, 94% precision
 
 
 def test_held_out_set(score):
