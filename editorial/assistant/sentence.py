@@ -99,7 +99,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         understand, so the state before it is no claim to propose."""
         if cue.kind != "held_adj":
             return False
-        subjects = [a for a in self.subjects if a.stop <= cue.first]
+        adjectives = [c for c in self.cues if c.kind == "held_adj"]
+        subjects = [a for a in self.subjects if a.stop <= cue.first  # "IS-held Boukamal and SDF-held Raqqa": no subject
+                    and not any(c.first <= a.first < c.stop for c in adjectives)]
         holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
         if not subjects or not holders or subjects[-1].slug in holders:
             return False
