@@ -74,7 +74,8 @@ class PlaceReading:
                 return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
                 return self._referred(cue.stop, "'it'", "")
-            if is_arabic(cue.text) and cue.text.endswith("ها") and not self._object_after_ala(cue):  # "تحريرها": liberating it
+            # "تحريرها": liberating it
+            if is_arabic(cue.text) and cue.text.endswith("ها") and not self._object_after_ala(cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
             described = self._resumptive(cue)
             if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
