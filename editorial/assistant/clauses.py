@@ -20,6 +20,7 @@ _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After rega
 _CONJUNCTIONS = {"and", "و"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
+_FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
 
 
@@ -50,6 +51,8 @@ class ClauseReading:
             before -= 1
         if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
             before -= 1  # "من سيطره داعش": from Daesh's control
+        if before > self.first and norms[before] in _FORCES and norms[before - 1] == "مع":
+            before -= 1  # "معارك مع قوات الجيش": battles with the army's forces
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
         return before >= self.first and norms[before] in words
@@ -191,6 +194,10 @@ class ClauseReading:
         if position >= 0 and cue.first < self.players[position].stop:
             return self.players[position]
         return None
+    def _in_date(self, token):
+        """Whether token `token` is part of a date expression ("comes weeks after": the "after" dates the change)."""
+        return any(d.start <= token < d.start + len(d.text.split()) for d in self.dates)
+
     def _prior(self, cue, reach=3):
         """Whether "after" or "بعد" stands at most `reach` words before the phrase, in its clause ("after driving
         out IS", "بعد ايام من استعاده المسلحين"): an earlier change, not the one the sentence dates."""
@@ -200,7 +207,7 @@ class ClauseReading:
             if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
                 start = before.first
         for index in range(start - 1, max(self.first, start - reach) - 1, -1):
-            if norms[index] in PRIOR and norms[index + 1] not in _TIME_OF_DAY:
+            if norms[index] in PRIOR and norms[index + 1] not in _TIME_OF_DAY and not self._in_date(index):
                 return True
             if re.search(r"[,;،؛]", self.article.text[tokens[index].end: tokens[index + 1].start]):
                 return False

@@ -75,6 +75,8 @@ DATE_RULES = [
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
+    # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
+    ("span_before", re.compile(r"\b(?:comes|came|coming) (?:just |only )?(?:a few |several )?(day|week|month)s after\b")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
@@ -91,6 +93,7 @@ ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_R
 MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
 _PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
 _ARABIC_UNITS = {"الاسبوع": "week", "الشهر": "month"}
+_FEW_DAYS = {"day": 3, "week": 21, "month": 90}  # "days", "weeks", "months" unnumbered: about three of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,8 @@ def resolve_date(kind, groups, published):
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
+    if kind == "span_before":  # "comes weeks after": a few of them, about
+        return published - dt.timedelta(days=_FEW_DAYS[groups[0]]), "approximate"
     if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)
         groups = ("about", 2, _ARABIC_DUALS[groups[0]])
     if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
@@ -297,11 +302,15 @@ class PhraseDating:
             if best is None or key < best[0]:
                 best = (key, found)
         state = cue.kind in STATE_KINDS or _ARABIC_PRESENT.match(cue.text)
-        if best and state and best[1].text.lower().startswith(("since", "منذ")) and self._word_before(cue.first) not in ("had", "كان"):
-            # "still held by IS since 2014", "يسيطر عليها داعش منذ 2014": held when it is said, 2014 only the start
-            # ("had held", "كان يسيطر": a past state)
+        if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
+            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
+            # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
             return None
         return best[1] if best else None
+
+    def _since(self, found):
+        """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
+        return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
 
     def _in_relative_clause(self, start, token):
         """Whether token `token` stands in an English relative clause opened after token `start` and not closed

@@ -74,7 +74,8 @@ class PlaceReading:
                 return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
                 return self._referred(cue.stop, "'it'", "")
-            if is_arabic(cue.text) and cue.text.endswith("ها"):  # "تحريرها": liberating it
+            # "تحريرها": liberating it
+            if is_arabic(cue.text) and cue.text.endswith("ها") and not self._object_after_ala(cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
             described = self._resumptive(cue)
             if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
@@ -165,6 +166,16 @@ class PlaceReading:
         if CONTRAST.search(self.norm_between(place.stop, cue.first)):
             return False
         return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
+
+    def _object_after_ala(self, cue):
+        """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع"): its "ها" is
+        then the side whose control it is, not the place ("سيطرتها على البلدة" still names the town)."""
+        words = self.article.norms[cue.stop: min(self.last, cue.stop + 3)]
+        if "علي" not in words:
+            return False
+        ala = cue.stop + words.index("علي")
+        named = any(ala < p.first <= ala + 3 for p in self.article.places_in(ala, min(self.last, ala + 4)))
+        return not named and not ANAPHOR.search(" ".join(self.article.norms[ala + 1: ala + 2]))
 
     def _object_pronoun(self, cue):
         """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than

@@ -89,14 +89,16 @@ def superseded(proposals):
     article says took the place ("after the army besieged the city") was its prelude. An attempt ("racing to
     take the town") is the weakest reading: any other phrase about the place in the article ("its fighters
     had seized 80 percent of the city", "entered the centre on Tuesday") says more. "The last town held by IS"
-    and "held by IS since 2014" in an article that reports the town taken by another side describe it before
-    the change. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات الحكومية في طرد مسلحي
-    التنظيم من تدمر") yields to another side's change the article dates on the day it falls back to; a
+    and "held by IS since 2014" in an article that reports the town taken by another side, or a part of it
+    taken, describe it before the change. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات
+    الحكومية في طرد مسلحي التنظيم من تدمر") yields to another side's change the article dates on the day it falls back to; a
     headline, undated by its style, is the news."""
     changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
-    taken = {p.place for p in changes}
+    # A part taken or a place gone into ("retook the government building in Fallujah") ends a whole hold too.
+    taken = {p.place for p in changes} | {p.place for p in proposals if p.status == Claim.Status.CONTESTED
+                                          and p.cue in (*_CHANGES, "entered")}
     told = {p.place for p in proposals if p.cue != "attempt"}
     dated = {(p.place, p.date): p.holder for p in changes if not p.undated}
     return [p for p in proposals if not (

@@ -98,9 +98,12 @@ ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|stat
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
-# Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September".
-OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|بدا|بدات|انطلق\S*)\b")
+# Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September",
+# "an offensive that went on for four months".
+OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|lasted|went on|بدا|بدات|انطلق\S*)\b")
 SINCE = re.compile(r"\b(?:since|منذ)\b")
+# A state that lasted ("remained under", "ظلت تحت سيطره"): held since before the news, as "since" says.
+REMAINED = {"remained", "stayed", "ظلت", "بقيت", "ظل", "بقي"}
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
@@ -114,9 +117,9 @@ PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
 CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what follows is another clause: its date, its subject
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
-# "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of).
+# "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of), "معارك مع الجيش" (battles with the army).
 NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat",
-               "ضد", "من", "يد", "ايدي", "قبضه"}
+               "ضد", "من", "يد", "ايدي", "قبضه", "مع"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
@@ -140,16 +143,21 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"نصف|(?:ال)?جزء|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
                      r"(?:لل|ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
+# The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
+LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
+                        r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?احياء(?!\S)")
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
                         r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
+# An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
+ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
 ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
 # A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
                      r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$|"
-                     r"^(?:\S+ ){0,4}?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
-                     r"(?: \S+){0,5} (?:في|داخل|من)$")
+                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
+                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.

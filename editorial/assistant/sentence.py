@@ -17,8 +17,8 @@ from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, ARABIC_DIRECTIONS, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW,
-    PART_AFTER, PARTIAL, SIEGE_VERB, SINCE, SITE_IN,
+    ANAPHOR, ARABIC_DIRECTIONS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, LAST_PARTS,
+    NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE, SITE_IN,
 )
 from .tokens import is_arabic
 
@@ -93,6 +93,20 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         return cue.kind == "held_adj" and any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first)
                                               for c in events)
 
+    def _done_by_another(self, cue):
+        """Whether a "-held" description names the object of another side's verb the rules do not read ("Iraqi
+        forces invaded Friday the center of the IS-held town of Qaim"): the clause reports a change they do not
+        understand, so the state before it is no claim to propose."""
+        if cue.kind != "held_adj":
+            return False
+        adjectives = [c for c in self.cues if c.kind == "held_adj"]
+        subjects = [a for a in self.subjects if a.stop <= cue.first  # "IS-held Boukamal and SDF-held Raqqa": no subject
+                    and not any(c.first <= a.first < c.stop for c in adjectives)]
+        holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
+        if not subjects or not holders or subjects[-1].slug in holders:
+            return False
+        return not any(subjects[-1].stop <= c.first < cue.first for c in self.cues)
+
     def _last(self, cue):
         """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""
         return bool(LAST.intersection(self.article.norms[max(self.first, cue.first - 3): cue.first + 1]))
@@ -115,7 +129,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if cue.kind != "siege_broken" or not NOT_YET.search(self.norm_between(max(self.first, cue.first - 6), cue.stop)):
                 return []
             standing = True
-        if cue.kind in STATE_KINDS and self._describes_a_change(cue):
+        if cue.kind in STATE_KINDS and (self._describes_a_change(cue) or self._done_by_another(cue)):
             return []
         if cue.kind == "contested" and self._prior(cue, 8):
             return []  # "after a week of fighting in the city": the fighting before the news
@@ -133,6 +147,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             window = _ONE_OF.sub("", window.lower())
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
+            if partial and not site and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
+                partial = None  # "retook the last remaining areas of the town": the whole of it now
             if status == CONTROLLED and (partial or self._named_as_part(place)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 opponent = loser.slug if loser else self.adversary({holder}, place)
@@ -141,6 +157,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
+            if status == CONTESTED and cue.kind != "entered" and len(set(others) - {None}) < 2:
+                continue  # a part held, and no second side named or known: whom it is contested with is not understood
             date = self.date(cue) or self.heading
             if cue.kind in STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
                 continue  # "IS, who had controlled the town": a past state the sentence does not date
@@ -188,10 +206,12 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction
-        before it ("eastern Mosul", "غرب الموصل") or a part of it after a possessive ("Mosul's eastern side")."""
+        before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side") or an Arabic
+        adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul)."""
         before = self.article.norms[place.first - 1] if place.first else ""
         after = " ".join(self.article.norms[place.stop: place.stop + 3])
-        return before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
+        return (before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
+                or after.split(" ", 1)[0] in ARABIC_PART_AFTER)
 
     def _proposal_cue(self, cue, date):
         """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held
@@ -199,6 +219,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         state = cue.kind in STATE_KINDS or self._resumptive(cue) is not None
         if state and self._last(cue):
             return "last_held"
+        if state and self._word_before(cue.first) in REMAINED:
+            return "held_since"  # "remained under government control": held until a change the article may report
         if state and date is None and SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6))):
             return "held_since"
         return cue.kind

@@ -43,6 +43,7 @@ def found(text, names, published=SATURDAY):
     ("It was besieged for nearly three years.", [(dt.date(2014, 11, 4), "approximate")]),
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
+    ("This comes weeks after the SDF took Raqqa.", [(dt.date(2017, 10, 14), "approximate")]),  # about three weeks
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
@@ -105,6 +106,7 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Annah, Qaim and Rawa are still held by IS since 2014.", None),  # held when it is said; 2014 is only the start
     ("IS had held Raqqa since 2014.", "since 2014"),  # a past state: the rule for "had" reads it
+    ("Fallujah has been under IS control since mid-2014.", None),  # "since" before the date expression
     ("IS has held Raqqa in 2014.", "in 2014"),
     ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
     ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
@@ -113,7 +115,7 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     article = Article(text, names)
     (first, last), = article.sentences
     found = find_dates(article, first, last, SATURDAY)
-    cues = [c for c in find_cues(article, first, last) if c.kind in ("hold", "under_control", "capture")]
+    cues = [c for c in find_cues(article, first, last) if c.kind in ("hold", "under_control", "under_control_of", "capture")]
     sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
                         {}, SATURDAY, "")
     date = sentence.date(cues[0])

@@ -54,6 +54,21 @@ def test_the_provincial_capital_is_a_provinces_capital_or_none(names):
     assert targets(text, names, sentence=1) == [(["deir-el-zour"], "'the provincial capital' read as the capital of Deir ez-Zor")]
 
 
+def test_its_control_over_a_site_is_not_the_town_named_before(names):
+    """"أحكمت داعش سيطرتها على المجمع" (Daesh tightened its control over the compound): "ها" is Daesh's."""
+    text = "هاجم داعش الرمادي. وأحكمت داعش سيطرتها على المجمع الحكومي."
+    assert [t for t, _ in targets(text, names, sentence=1)] == [[]]
+    text = "هاجم داعش الرمادي. وأعلنت داعش سيطرتها على المدينة."
+    assert [t for t, _ in targets(text, names, sentence=1)] == [["ramadi"]]
+
+
+def test_a_province_is_read_with_a_preposition_joined_to_its_word(names):
+    """"لمحافظة دير الزور" (of the province of Deir ez-Zor): the "ل" joined to the word hides none of it."""
+    for text in ("وصل الجيش إلى الريف الشرقي لمحافظة دير الزور", "قاتل الجيش بمحافظة دير الزور", "وصل الجيش إلى محافظة دير الزور"):
+        assert [m.role for m in Article(text, names).places] == ["province"]
+    assert [m.role for m in Article("وصل الجيش إلى مدينة دير الزور", names).places] == [""]
+
+
 def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
     """"captured Mosul": the words read before the place start at the sentence, not before the first word."""
     assert targets("captured Mosul", names) == [(["mosul"], "")]
