@@ -131,6 +131,12 @@ PRIOR = {"after", "بعد"}
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 _ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع")  # liberating, regaining, control, restoring
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
+# Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
+ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
+# English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
+# battle for the liberation of Mosul").
+STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
+            "operation", "operations", "offensive", "battle", "campaign"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
@@ -195,7 +201,7 @@ def find_cues(article, first, last):
             cue_stop = article.token_at(start + match.end() - 1) + 1
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
-            if kind == "capture" and _intended(article, first, cue_first, match.group()):
+            if kind in ("capture", "noun") and _intended(article, first, cue_first, match.group()):
                 continue
             if match.group() == "surrounding" and cue_first > first and article.norms[cue_first - 1] in DETERMINERS:
                 continue  # "several surrounding villages": an adjective, not a siege
@@ -209,13 +215,16 @@ def _intended(article, first, cue_first, text):
     before = article.norms[cue_first - 1] if cue_first > first else ""
     if text in ARABIC_FROM_CONTROL:
         return before == "من" or before == "بعد"
-    if text.startswith(_ARABIC_TAKING_NOUNS):
-        # "عمليات تحرير الحويجة", "عملية استعادة السيطرة على عنه": the operation's name, not its outcome
+    if text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
+        # "عمليات تحرير الحويجة", "عملية استعادة السيطرة على عنه", "تبدأ تحرير هيت": the operation's name or
+        # its start, not its outcome
         index = cue_first - 1
         while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
             index -= 1
-        if index >= first and article.norms[index].lstrip("ل") in ARABIC_OPERATION:
+        if index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING:
             return True
+    if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
+        return True  # "began the liberation of", "the battle for the liberation of"
     if before not in INTENTION:
         return False
     return not ACHIEVED.intersection(article.norms[max(first, cue_first - 6): cue_first - 1])

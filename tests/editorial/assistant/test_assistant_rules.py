@@ -31,6 +31,10 @@ def kinds(text, names):
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", []),
     ("بدأت القوات عملية استعادة السيطرة على عانة", []),  # the operation's name, not its outcome
+    ("أعلن العبادي انطلاق عملية تحرير القائم", []),  # the noun "تحرير" in an operation's name, too
+    ("القوات العراقية تبدأ تحرير هيت", []),  # "begins liberating": an operation begun, not its outcome
+    ("The army began the liberation of Hit.", []),
+    ("Abadi announced the battle for the liberation of Mosul.", []),
     ("Iraqi forces reclaimed Rutba and won back Anah.", [("capture", "reclaimed"), ("capture", "won back")]),
     ("The army routed IS from Qaim.", [("capture", "routed is from")]),
     ("الجيش العراقي يسيطر على الرطبة", [("capture", "يسيطر")]),
