@@ -84,11 +84,15 @@ RULES = [
 ]
 RULES = [(kind, re.compile(pattern), direction) for kind, pattern, direction in RULES]
 ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RULES))  # skips most sentences at once
+# Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
+# not happened yet.
+ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول)\b")
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت|نافيه|ينفي|تنفي)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
@@ -108,7 +112,8 @@ NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
 NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
-                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to)\b")
+                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|"
+                     + ARABIC_NOT_YET + r")\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
 # Words before a participle that make it an adjective of the noun after it ("the surrounding villages").

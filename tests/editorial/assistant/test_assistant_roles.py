@@ -31,6 +31,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("deir-el-zour", "contested", (IS, SG), "2017-10-31")}),
     # a break that is only near leaves the siege standing; "X surrounded the army's enclave": X besieges it
     ("Government forces are close to breaking the siege of Deir ez-Zor by IS.", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
+    ("يقترب الجيش السوري من فك حصار مدينة دير الزور الذي فرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
+    ("الجيش السوري يحتشد لكسر حصار دير الزور الذي يفرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),  # massing
     ("ISIS overran rebel positions and surrounded the army's enclave in Deir ez-Zor in 2014.",
      {("deir-el-zour", "besieged", SG, "2014-01-01")}),
     # an attempt leaves a place with its defender, and with no attacker named proposes nothing
