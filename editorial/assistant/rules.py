@@ -152,7 +152,8 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
                      r"partly|partially|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
-                     r"نصف|(?:ال)?جزء|اجزاء|احياء|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
+                     r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
+                     r"نصف|(?:ال)?جزء|اجزاء|احياء|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
                      r"(?:لل|ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
@@ -160,6 +161,8 @@ LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|en
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
                         r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
+# A noun of a part right after the place's name, the name its modifier: "retake large Mosul neighbourhood".
+PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.

@@ -18,7 +18,7 @@ from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, ARABIC_DIRECTIONS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, LAST_PARTS,
-    NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE, SITE_IN,
+    NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE, SITE_IN,
 )
 from .tokens import is_arabic
 
@@ -206,12 +206,13 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction
-        before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side") or an Arabic
-        adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul)."""
+        before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side"), an Arabic
+        adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun it modifies
+        ("a large Mosul neighbourhood")."""
         before = self.article.norms[place.first - 1] if place.first else ""
         after = " ".join(self.article.norms[place.stop: place.stop + 3])
         return (before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
-                or after.split(" ", 1)[0] in ARABIC_PART_AFTER)
+                or after.split(" ", 1)[0] in ARABIC_PART_AFTER | PART_NOUNS_AFTER)
 
     def _proposal_cue(self, cue, date):
         """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held
