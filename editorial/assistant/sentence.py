@@ -222,7 +222,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             return "last_held"
         if state and self._word_before(cue.first) in REMAINED:
             return "held_since"  # "remained under government control": held until a change the article may report
-        if state and date is None and SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6))):
+        # "سيطر على الطبقة منذ ..." (has held Tabqa since a date it does not read) is a state held since, too
+        since = SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6)))
+        if (state or cue.kind == "capture") and date is None and since:
             return "held_since"
         return cue.kind
 

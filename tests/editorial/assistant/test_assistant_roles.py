@@ -67,6 +67,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("ramadi", "controlled", IS, "2017-10-29")}),
     ("Ramadi remained under the control of Iraqi forces.", {("ramadi", "controlled", IQ, "2017-11-04")}),
     ("تقع الطبقة في منطقة يسيطر عليها داعش منذ العام 2014.", {("tabqa", "controlled", IS, "2017-11-04")}),
+    # a capture "since" a date not read is a state held since, too: it yields to the SDF's part
+    ("سيطر داعش على مدينة الطبقة منذ العام الفين وأربعة عشر. وباتت قوات سوريا الديمقراطية تسيطر على معظم مدينة الطبقة.",
+     {("tabqa", "contested", (IS, SDF), "2017-11-04")}),
     # a site inside a town taken is not the town: the town is contested (with a side known to fight for the rest)
     ("IS militants captured the government compound in Ramadi after clashes with Iraqi forces on Friday.",
      {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
