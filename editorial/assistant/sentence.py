@@ -23,6 +23,7 @@ from .rules import (
 from .tokens import is_arabic
 
 EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
+CHANGE_KINDS = EVENT_KINDS | {"entered"}
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 
 
@@ -94,9 +95,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                                               for c in events)
 
     def _done_by_another(self, cue):
-        """Whether a "-held" description names the object of another side's verb the rules do not read ("Iraqi
-        forces invaded Friday the center of the IS-held town of Qaim"): the clause reports a change they do not
-        understand, so the state before it is no claim to propose."""
+        """Whether a "-held" description names the object of another side's verb ("Iraqi forces stormed Friday
+        the center of the IS-held town of Qaim"): the clause reports a change, so the state before it is no claim
+        to propose."""
         if cue.kind != "held_adj":
             return False
         adjectives = [c for c in self.cues if c.kind == "held_adj"]
@@ -105,7 +106,11 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
         if not subjects or not holders or subjects[-1].slug in holders:
             return False
-        return not any(subjects[-1].stop <= c.first < cue.first for c in self.cues)
+        # a change the rules read ("invaded", "captured") ends the state as well, unless it takes a part ("captured
+        # the western outskirts of the IS-held city"): the side holds the rest
+        return not any(subjects[-1].stop <= c.first < cue.first
+                       and (c.kind not in CHANGE_KINDS or PARTIAL.search(self.norm_between(c.stop, cue.first)))
+                       for c in self.cues)
 
     def _last(self, cue):
         """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""

@@ -99,8 +99,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces on Friday retook Ramadi from IS, which had seized the city in May 2015.",
      {("ramadi", "controlled", IQ, "2017-11-03"), ("ramadi", "controlled", IS, "2015-05-01")}),
     ("The SDF on Friday took areas of IS-held Mayadin.", {("mayadin", "contested", (IS, SDF), "2017-11-03")}),
-    # another side acting on an "-held" place with a verb the rules do not read: the state before it is no claim
-    ("Iraqi forces invaded Friday the center of the IS-held town of Qaim.", set()),
+    # another side acting on an "-held" place: the state before it is no claim, whether the rules read the verb
+    # ("invaded": it went in, contested) or not ("shelled")
+    ("Iraqi forces invaded Friday the center of the IS-held town of Qaim.", {("qaim", "contested", (IQ, IS), "2017-11-03")}),
+    ("Iraqi forces pounded Friday the center of the IS-held town of Qaim.", set()),
     ("Iraqi forces on Friday shelled IS-held Qaim and Syrian troops held Boukamal.", {("boukamal", "controlled", SG, "2017-11-03")}),
     ("Iraqi forces on Friday recaptured eastern Mosul from IS.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     # an undated change in a relative clause is background; so is fighting "after" which the news came

@@ -16,6 +16,7 @@ def kinds(text, names):
     ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
     ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
     ("Troops moved into Qaim.", [("entered", "moved into")]),
+    ("Iraqi forces invaded the center of Qaim.", [("entered", "invaded")]),
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("Raqqa was fully liberated.", [("passive", "was fully liberated")]),
     ("Raqqa is about 90 percent cleared of IS.", [("percent", "90 percent cleared")]),
