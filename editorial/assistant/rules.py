@@ -64,7 +64,7 @@ RULES = [
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),
-    ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|[وف]?(?:تحرير|سقوط)(?= )", "after"),
+    ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
                 r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
@@ -137,6 +137,9 @@ PRIOR = {"after", "بعد"}
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 _ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع")  # liberating, regaining, control, restoring
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
+# Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
+# على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside).
+ARABIC_PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
 # Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
 ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
 # English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
@@ -231,6 +234,8 @@ def _intended(article, first, cue_first, text):
         while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
             index -= 1
         if index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING:
+            return True
+        if ARABIC_PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]):
             return True
     if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
         return True  # "began the liberation of", "the battle for the liberation of"
