@@ -129,6 +129,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an Arabic neighbourhood taken "in" a town ("حي المأمون في الموصل") is part of the town
     ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # a district between the verb and the town, or named after it ("الموصل الجديدة"), and "بالجانب الأيمن" are parts
+    ("حررت القوات العراقية الجمعة حي الصحة الثانية بالجانب الأيمن لمدينة الموصل من داعش.",
+     {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("سيطرت القوات العراقية الجمعة على حيي الموصل الجديدة والأغوات بعد معارك مع داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("سيطر داعش الجمعة على المجمع الحكومي وسط الرمادي بعد اشتباكات مع القوات العراقية.", {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
     # a side named after "مع" (with), even as "قوات الجيش" (the army's forces), is not the subject
     ("هاجم مسلحو داعش الموصل، وتمكنوا بعد معارك مع قوات الجيش العراقي من السيطرة على المدينة.", {("mosul", "controlled", IS, "2017-11-04")}),
