@@ -117,6 +117,9 @@ NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|
                      + ARABIC_NOT_YET + r")\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
+# Words after "last" that make it a time, not the last of something: "last week", "last year".
+TIME_UNITS = {"week", "weekend", "month", "year", "night", "summer", "winter", "spring", "autumn", "fall", "time", "days", "weeks",
+              "months", "years", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday"}
 # Words before a participle that make it an adjective of the noun after it ("the surrounding villages").
 DETERMINERS = {"the", "its", "their", "and", "or", "of", "in", "several", "some", "many", "few", "other", "all", "nearby"}
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}

@@ -19,7 +19,7 @@ from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST,
     LAST_PARTS, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE,
-    SITE_IN,
+    SITE_IN, TIME_UNITS,
 )
 from .tokens import is_arabic
 
@@ -114,8 +114,12 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                        for c in self.cues)
 
     def _last(self, cue):
-        """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""
-        return bool(LAST.intersection(self.article.norms[max(self.first, cue.first - 3): cue.first + 1]))
+        """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS", "was the
+        last in Iraq still under ISIS control", "one of the last remaining territories in the country still held
+        by IS"), not a time ("last week")."""
+        norms = self.article.norms
+        return any(norms[index] in LAST and (index + 1 >= len(norms) or norms[index + 1] not in TIME_UNITS)
+                   for index in range(max(self.first, cue.first - 6), cue.first + 1))
 
     @property
     def claimant(self):

@@ -208,6 +208,10 @@ def test_a_place_in_apposition_is_what_the_town_means(names):
 def test_the_last_town_held_by_a_side_is_the_state_before_its_capture(names):
     text = "Kurdish-led fighters take Hajin, last town held by IS\n\nThe SDF captured Hajin on Friday."
     assert claims(text, names) == {("hajin", "controlled", SDF, "2017-11-03")}
+    text = "The SDF captured Hajin on Friday. The town was the last in Syria still under IS control."
+    assert claims(text, names) == {("hajin", "controlled", SDF, "2017-11-03")}
+    text = "Iraqi forces entered Qaim, one of the last remaining territories in the country still held by IS, on Friday."
+    assert ("qaim", "controlled", IS, "2017-11-03") not in claims(text, names)
 
 
 def test_a_dated_heading_dates_the_lines_under_it(names):
