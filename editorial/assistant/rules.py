@@ -173,6 +173,10 @@ PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighbor
 # Arabic nouns of a district: one between a verb and the place names a part of it ("حررت حي الصحة الثانية
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
 ARABIC_DISTRICTS = {"حي", "حيي", "احياء", "حيا"}
+# Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
+# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase"), not the town.
+SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
+                    "oilfield", "crossing", "post", "base"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.

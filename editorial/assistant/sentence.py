@@ -19,7 +19,7 @@ from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
     ANAPHOR, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST,
     LAST_PARTS, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE,
-    SITE_IN, TIME_UNITS,
+    SITE_IN, SITE_NOUNS_AFTER, TIME_UNITS,
 )
 from .tokens import is_arabic
 
@@ -145,6 +145,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             return []  # "after a week of fighting in the city": the fighting before the news
         proposals = []
         for place in targets:
+            if place.stop < len(self.article.norms) and self.article.norms[place.stop] in SITE_NOUNS_AFTER:
+                continue  # "the Husaybah border post": a site the town names, not the town
             made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)

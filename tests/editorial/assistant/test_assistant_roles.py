@@ -231,6 +231,13 @@ def test_a_headline_takes_the_date_the_story_gives_the_event(names):
     assert claims(text, names) == {("mosul", "controlled", IS, "2017-11-03")}
 
 
+def test_a_site_a_town_names_is_not_the_town(names):
+    text = "Iraqi troops regained full control of the Husaybah border post on the edge of al-Qaim on Friday."
+    assert claims(text, names) == set()
+    text = "Iraqi troops regained full control of the Qaim border post on Friday."  # a crossing of the gazetteer
+    assert claims(text, names) == {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}
+
+
 def test_a_state_before_a_capture_is_not_proposed(names):
     text = "Iraqi forces seized Qaim on Friday, one of the last towns held by IS militants."
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
