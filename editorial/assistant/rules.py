@@ -133,9 +133,9 @@ NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battl
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
 ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before "to": "managed, early this month, to"
-# What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده", "عقب"): its
-# day is not the one the sentence or the publication gives.
-PRIOR = {"after", "بعد", "عقب"}
+# What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده", "عقب",
+# "when the YPG invaded Tall Abyad"): its day is not the one the sentence or the publication gives.
+PRIOR = {"after", "بعد", "عقب", "when"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 _ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع")  # liberating, regaining, control, restoring
