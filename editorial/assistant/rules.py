@@ -185,7 +185,9 @@ ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غ
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
                      r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
-                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)$")
+                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)$|"
+                     # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
+                     r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.

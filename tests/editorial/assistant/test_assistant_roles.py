@@ -129,6 +129,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an Arabic neighbourhood taken "in" a town ("حي المأمون في الموصل") is part of the town
     ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # an Arabic site in construct with the town ("مستشفى تلعفر", Tal Afar's hospital) is part of it
+    ("سيطرت القوات العراقية الجمعة على مستشفى تلعفر بعد معارك مع داعش.", {("tal-afar", "contested", (IQ, IS), "2017-11-03")}),
     # a district between the verb and the town, or named after it ("الموصل الجديدة"), and "بالجانب الأيمن" are parts
     ("حررت القوات العراقية الجمعة حي الصحة الثانية بالجانب الأيمن لمدينة الموصل من داعش.",
      {("mosul", "contested", (IQ, IS), "2017-11-03")}),
