@@ -193,7 +193,9 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "nor
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around|from|with|after|before|during|towards?|across|into|on|and|"
                         r"(?:south|north|east|west)(?:east|west)? of|"
-                        r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل)\b")  # "في المئة" is "percent", not "in"
+                        r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
+                        # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)
+                        r"(?<=\S\S )(?<!علي )(?<!الي )(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب))\b")  # "في المئة" is "percent", not "in"
 
 
 @dataclass(slots=True)

@@ -233,6 +233,12 @@ def test_a_headline_takes_the_date_the_story_gives_the_event(names):
     assert claims(text, names) == {("mosul", "controlled", IS, "2017-11-03")}
 
 
+def test_an_area_east_of_a_town_is_not_the_town(names):
+    assert claims("تمكنت القوات العراقية الجمعة من تحرير منطقة المحمدي شرقي قضاء هيت من داعش.", names) == set()
+    assert claims("سيطرت القوات العراقية الجمعة على غرب الموصل بعد معارك مع داعش.", names) == {
+        ("mosul", "contested", (IQ, IS), "2017-11-03")}  # the direction right after "على": part of the town
+
+
 def test_a_site_a_town_names_is_not_the_town(names):
     text = "Iraqi troops regained full control of the Husaybah border post on the edge of al-Qaim on Friday."
     assert claims(text, names) == set()
