@@ -7,12 +7,12 @@ and publication time) and an editor's expectations, each written before the assi
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json: a fresh set, committed with its expectations before the assistant first runs on it,
-  measured once, never tuned on. It is empty until the next one is written: fresh set 14 (30 excerpts,
-  29/45 met, 32/41 right) was folded into development once its errors had been read. Earlier fresh sets,
-  measured the same way and then folded into development, gave 68%/74%, 62%/53%, 57%/72%, 64%/74%,
-  62%/66%, 70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%, 68%/83%, 65%/71%, 73%/82% and 64%/78%
-  (expectations met / proposals right).
+- held_out.json (fresh set 15: 30 excerpts, 15 English and 15 Arabic, 2015-2018, none used before):
+  committed with its expectations before the assistant first ran on it, measured once (26/45 expectations
+  met, 25/37 proposals right), never tuned on. Its towns were all in places.json already; no place name or
+  actor alias was added for it. Earlier fresh sets, measured the same way and then folded into development,
+  gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%,
+  68%/83%, 65%/71%, 73%/82% and 64%/78% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -49,4 +49,5 @@ def test_development_set(score):
 
 def test_held_out_set(score):
     result = score("held_out")
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)  # no fresh set yet
+    # 58% recall and 68% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (26, 45, 25, 37)
