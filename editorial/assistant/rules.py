@@ -64,7 +64,7 @@ RULES = [
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),
-    ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|[وف]?(?:تحرير|سقوط)(?= )", "after"),
+    ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
                 r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
@@ -117,6 +117,9 @@ NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|
                      + ARABIC_NOT_YET + r")\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
+# Words after "last" that make it a time, not the last of something: "last week", "last year".
+TIME_UNITS = {"week", "weekend", "month", "year", "night", "summer", "winter", "spring", "autumn", "fall", "time", "days", "weeks",
+              "months", "years", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday"}
 # Words before a participle that make it an adjective of the noun after it ("the surrounding villages").
 DETERMINERS = {"the", "its", "their", "and", "or", "of", "in", "several", "some", "many", "few", "other", "all", "nearby"}
 PASSIVE_AUX = {"was", "were", "be", "been", "being", "is", "are"}
@@ -130,13 +133,16 @@ NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battl
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
 ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before "to": "managed, early this month, to"
-# What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده"): its
-# day is not the one the sentence or the publication gives.
-PRIOR = {"after", "بعد"}
+# What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده", "عقب",
+# "when the YPG invaded Tall Abyad"): its day is not the one the sentence or the publication gives.
+PRIOR = {"after", "بعد", "عقب", "when"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 _ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع")  # liberating, regaining, control, restoring
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
+# Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
+# على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside).
+ARABIC_PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
 # Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
 ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
 # English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
@@ -155,7 +161,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
                      r"نصف|(?:ال)?جزء|اجزاء|احياء|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
-                     r"(?:لل|ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
+                     r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?احياء(?!\S)")
@@ -164,6 +170,13 @@ PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|n
                         r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
 # A noun of a part right after the place's name, the name its modifier: "retake large Mosul neighbourhood".
 PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs"}
+# Arabic nouns of a district: one between a verb and the place names a part of it ("حررت حي الصحة الثانية
+# بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
+ARABIC_DISTRICTS = {"حي", "حيي", "احياء", "حيا"}
+# Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
+# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase"), not the town.
+SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
+                    "oilfield", "crossing", "post", "base"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
@@ -172,13 +185,17 @@ ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غ
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
                      r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
-                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)$")
+                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)$|"
+                     # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
+                     r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around|from|with|after|before|during|towards?|across|into|on|and|"
                         r"(?:south|north|east|west)(?:east|west)? of|"
-                        r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل)\b")  # "في المئة" is "percent", not "in"
+                        r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
+                        # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)
+                        r"(?<=\S\S )(?<!علي )(?<!الي )(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب))\b")  # "في المئة" is "percent", not "in"
 
 
 @dataclass(slots=True)
@@ -231,6 +248,8 @@ def _intended(article, first, cue_first, text):
         while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
             index -= 1
         if index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING:
+            return True
+        if ARABIC_PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]):
             return True
     if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
         return True  # "began the liberation of", "the battle for the liberation of"

@@ -17,8 +17,9 @@ from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, ARABIC_DIRECTIONS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST, LAST_PARTS,
-    NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE, SITE_IN,
+    ANAPHOR, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST,
+    LAST_PARTS, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE,
+    SITE_IN, SITE_NOUNS_AFTER, TIME_UNITS,
 )
 from .tokens import is_arabic
 
@@ -113,8 +114,12 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                        for c in self.cues)
 
     def _last(self, cue):
-        """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS")."""
-        return bool(LAST.intersection(self.article.norms[max(self.first, cue.first - 3): cue.first + 1]))
+        """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS", "was the
+        last in Iraq still under ISIS control", "one of the last remaining territories in the country still held
+        by IS"), not a time ("last week")."""
+        norms = self.article.norms
+        return any(norms[index] in LAST and (index + 1 >= len(norms) or norms[index + 1] not in TIME_UNITS)
+                   for index in range(max(self.first, cue.first - 6), cue.first + 1))
 
     @property
     def claimant(self):
@@ -140,6 +145,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             return []  # "after a week of fighting in the city": the fighting before the news
         proposals = []
         for place in targets:
+            if place.stop < len(self.article.norms) and self.article.norms[place.stop] in SITE_NOUNS_AFTER:
+                continue  # "the Husaybah border post": a site the town names, not the town
             made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)
@@ -151,7 +158,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
             window = _ONE_OF.sub("", window.lower())
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
-            partial = PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
+            partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
+                       or self._district_of(cue, place))
             if partial and not site and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
                 partial = None  # "retook the last remaining areas of the town": the whole of it now
             if status == CONTROLLED and (partial or self._named_as_part(place)):
@@ -208,6 +216,12 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 cue=self._proposal_cue(cue, date),
             ))
         return proposals
+
+    def _district_of(self, cue, place):
+        """Whether an Arabic district noun stands between the phrase and a town: the district taken is part of it
+        ("حررت حي الصحة الثانية بالجانب الأيمن لمدينة الموصل"), unless the place is itself the district ("حيي الجبيلة")."""
+        kind = self.article.gazetteer.place_kinds.get(place.slug, "town")
+        return kind != "neighbourhood" and bool(ARABIC_DISTRICTS.intersection(self.article.norms[cue.stop: place.first]))
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction

@@ -32,6 +32,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("أعلنت قيادة العمليات المشتركة، بعد ظهر أمس، تحرير مدينة الرمادي", {("ramadi", "controlled", IQ, "2017-11-03")}),
     ("دخل الجيش السوري البوكمال الجمعة بعد أيام من استعادة المسلحين السيطرة على المدينة",
      {("boukamal", "contested", (SG,), "2017-11-03")}),  # not the militants: their regaining came before
+    ("When the YPG invaded Tel Abyad, many residents fled to Turkey.", set()),  # an undated change in a "when" clause
+    ("Mosul fell to IS on Friday when its fighters stormed the city.", {("mosul", "controlled", IS, "2017-11-03")}),
+    ("سيطر الجيش السوري الجمعة على البوكمال عقب اشتباكات عنيفة داخل المدينة",
+     {("boukamal", "controlled", SG, "2017-11-03")}),  # "عقب" (after): the fighting came before the capture
     # denials and things that are not places taken
     ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
     ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),

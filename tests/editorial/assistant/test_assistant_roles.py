@@ -129,6 +129,12 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an Arabic neighbourhood taken "in" a town ("حي المأمون في الموصل") is part of the town
     ("حررت القوات العراقية الجمعة حي المأمون في الموصل من سيطرة داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("حررت القوات العراقية الجمعة حي المأمون في الساحل الأيمن من الموصل من داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # an Arabic site in construct with the town ("مستشفى تلعفر", Tal Afar's hospital) is part of it
+    ("سيطرت القوات العراقية الجمعة على مستشفى تلعفر بعد معارك مع داعش.", {("tal-afar", "contested", (IQ, IS), "2017-11-03")}),
+    # a district between the verb and the town, or named after it ("الموصل الجديدة"), and "بالجانب الأيمن" are parts
+    ("حررت القوات العراقية الجمعة حي الصحة الثانية بالجانب الأيمن لمدينة الموصل من داعش.",
+     {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("سيطرت القوات العراقية الجمعة على حيي الموصل الجديدة والأغوات بعد معارك مع داعش.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     ("سيطر داعش الجمعة على المجمع الحكومي وسط الرمادي بعد اشتباكات مع القوات العراقية.", {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
     # a side named after "مع" (with), even as "قوات الجيش" (the army's forces), is not the subject
     ("هاجم مسلحو داعش الموصل، وتمكنوا بعد معارك مع قوات الجيش العراقي من السيطرة على المدينة.", {("mosul", "controlled", IS, "2017-11-04")}),
@@ -204,6 +210,10 @@ def test_a_place_in_apposition_is_what_the_town_means(names):
 def test_the_last_town_held_by_a_side_is_the_state_before_its_capture(names):
     text = "Kurdish-led fighters take Hajin, last town held by IS\n\nThe SDF captured Hajin on Friday."
     assert claims(text, names) == {("hajin", "controlled", SDF, "2017-11-03")}
+    text = "The SDF captured Hajin on Friday. The town was the last in Syria still under IS control."
+    assert claims(text, names) == {("hajin", "controlled", SDF, "2017-11-03")}
+    text = "Iraqi forces entered Qaim, one of the last remaining territories in the country still held by IS, on Friday."
+    assert ("qaim", "controlled", IS, "2017-11-03") not in claims(text, names)
 
 
 def test_a_dated_heading_dates_the_lines_under_it(names):
@@ -221,6 +231,19 @@ def test_a_date_of_another_verb_does_not_date_the_phrase(names):
 def test_a_headline_takes_the_date_the_story_gives_the_event(names):
     text = "Mosul falls to ISIL\n\nA splinter group seized control of the city of Mosul yesterday."
     assert claims(text, names) == {("mosul", "controlled", IS, "2017-11-03")}
+
+
+def test_an_area_east_of_a_town_is_not_the_town(names):
+    assert claims("تمكنت القوات العراقية الجمعة من تحرير منطقة المحمدي شرقي قضاء هيت من داعش.", names) == set()
+    assert claims("سيطرت القوات العراقية الجمعة على غرب الموصل بعد معارك مع داعش.", names) == {
+        ("mosul", "contested", (IQ, IS), "2017-11-03")}  # the direction right after "على": part of the town
+
+
+def test_a_site_a_town_names_is_not_the_town(names):
+    text = "Iraqi troops regained full control of the Husaybah border post on the edge of al-Qaim on Friday."
+    assert claims(text, names) == set()
+    text = "Iraqi troops regained full control of the Qaim border post on Friday."  # a crossing of the gazetteer
+    assert claims(text, names) == {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}
 
 
 def test_a_state_before_a_capture_is_not_proposed(names):

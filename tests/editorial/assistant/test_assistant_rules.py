@@ -33,7 +33,9 @@ def kinds(text, names):
     ("بعد ثلاث سنوات من سيطرة داعش", []),
     ("بدأت القوات عملية استعادة السيطرة على عانة", []),  # the operation's name, not its outcome
     ("أعلن العبادي انطلاق عملية تحرير القائم", []),  # the noun "تحرير" in an operation's name, too
-    ("القوات العراقية تبدأ تحرير هيت", []),  # "begins liberating": an operation begun, not its outcome
+    ("القوات العراقية تبدأ تحرير هيت", []),
+    ("انطلاق المرحلة الثالثة لتحرير الساحل الأيمن", []),  # "in order to liberate": a purpose, not a noun of taking
+    ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", []),  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
     ("The army began the liberation of Hit.", []),
     ("Abadi announced the battle for the liberation of Mosul.", []),
     ("Iraqi forces reclaimed Rutba and won back Anah.", [("capture", "reclaimed"), ("capture", "won back")]),
