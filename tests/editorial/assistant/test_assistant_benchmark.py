@@ -7,8 +7,10 @@ and publication time) and an editor's expectations, each written before the assi
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json: empty until the next fresh set. Earlier fresh sets, each committed with its expectations
-  before the assistant first ran on it, measured once, never tuned on and then folded into development,
+- held_out.json (fresh set 16: 30 excerpts, 15 English and 15 Arabic, 2014-2018, none used before):
+  committed with its expectations before the assistant first ran on it, measured once (28/47 expectations
+  met, 30/34 proposals right), never tuned on. Its towns were all in places.json already; no place name or
+  actor alias was added for it. Earlier fresh sets, measured the same way and then folded into development,
   gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%,
   68%/83%, 65%/71%, 73%/82%, 64%/78% and 58%/68% (expectations met / proposals right).
 
@@ -47,4 +49,5 @@ def test_development_set(score):
 
 def test_held_out_set(score):
     result = score("held_out")
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)  # no fresh set yet
+    # 60% recall and 88% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    assert (result.met, result.expected, result.right, result.proposed) == (28, 47, 30, 34)
