@@ -23,7 +23,8 @@ a claim to inventing one:
   state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day; a headline
   with none takes the date the story gives the same event; a line that is only a date heads the next;
 - negations, attempts and "on the verge of" drop a proposal, hedges ("reportedly") lower its
-  confidence, a later denial in the article lowers the proposals it denies, and an undated change
+  confidence, a later denial in the article lowers the proposals it denies below the confidence at
+  which nothing is proposed (proposals.ABSTAIN_BELOW), and an undated change
   "after" which the news came, or in a relative clause, is background.
 
 It reads at most MAX_ARTICLE_BYTES (longer text raises ArticleTooLong, whoever calls it), and every
@@ -47,7 +48,7 @@ from .article import MAX_SENTENCE_TOKENS, Article
 from .rules import DENIAL, HEDGE, NEGATION, find_cues
 from .dates import find_dates, resolve_date
 from .names import Gazetteer, load_gazetteer
-from .proposals import Analysis, Denials, Proposal, Span, date_events, merge, superseded
+from .proposals import Analysis, Denials, Proposal, Span, confident, date_events, merge, superseded
 from .sentence import EVENT_KINDS, Sentence
 
 __all__ = [
@@ -139,7 +140,7 @@ def _analyse(text, published, gazetteer, claimant):
     date_events(proposals, events)
     proposals = superseded(proposals)
     denials.apply(proposals)
-    return Analysis(merge(proposals), sorted(set(spans)))
+    return Analysis(merge(confident(proposals)), sorted(set(spans)))
 
 
 _STATES = {"hold", "held_adj", "under_control", "under_control_of"}

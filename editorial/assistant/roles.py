@@ -19,6 +19,11 @@ _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the I
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
+# "Abadi announced the liberation of X": the side that announces a change is taken to have made it. On
+# sets 9-15 as each first ran, 7 of 16 such proposals were right (44%), against 150 of 176 (85%) for a
+# change read from its grammatical subject: the confidence says so, and with an undated past event
+# (x 0.7) or a hedge it falls below proposals.ABSTAIN_BELOW and nothing is proposed.
+REPORTED_CHANGE_CONFIDENCE = 0.42
 
 
 def assertion(sentence, cue, place):
@@ -88,7 +93,8 @@ def _noun(sentence, cue, place):
     if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
         subject = sentence.subject(cue)
         if subject is not None:
-            return CONTROLLED, subject.slug, (), 0.7, f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')"
+            return (CONTROLLED, subject.slug, (), REPORTED_CHANGE_CONFIDENCE,
+                    f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')")
     return None
 
 

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from editorial.assistant.dates import DateFound
-from editorial.assistant.proposals import Proposal, date_events, merge, superseded
+from editorial.assistant.proposals import ABSTAIN_BELOW, Denials, Proposal, confident, date_events, merge, superseded
 
 DAY = dt.date(2017, 11, 4)
 
@@ -65,3 +65,22 @@ def test_one_proposal_per_claim_with_the_reasons_pooled():
     second.confidence = 0.7
     [merged] = merge([first, second])
     assert merged is second and merged.confidence == 0.75 and merged.why.count("also:") == 1
+
+
+def test_below_the_threshold_nothing_is_proposed_and_weak_repeats_stay_weak():
+    sure, unsure = proposal(undated=False), proposal(undated=False, start=50)
+    sure.confidence, unsure.confidence = ABSTAIN_BELOW, ABSTAIN_BELOW - 0.01
+    assert confident([sure, unsure]) == [sure]
+    repeated = [proposal(undated=False, start=start) for start in (0, 50, 100)]
+    for weak in repeated:
+        weak.confidence = ABSTAIN_BELOW - 0.05
+    assert merge(confident(repeated)) == []  # merging would have lifted it to the threshold
+
+
+def test_a_denial_lowers_a_proposal_below_the_threshold():
+    lowered = proposal(undated=False)
+    lowered.confidence = 0.95
+    denials = Denials()
+    denials.by_place_and_side[("mosul", None)] = [(80, "The army denied taking Mosul.")]
+    denials.apply([lowered])
+    assert lowered.confidence < ABSTAIN_BELOW and confident([lowered]) == [] and "denied later" in lowered.why

@@ -313,3 +313,11 @@ def test_every_proposal_says_why_and_quotes_its_sentence(names):
 def test_a_siege_the_taking_ended_is_not_proposed(names):
     text = "Iraqi forces took the town of Tikrit on Friday after first surrounding it."
     assert claims(text, names) == {("tikrit", "controlled", IQ, "2017-11-03")}
+
+
+def test_a_change_read_from_who_announces_it_is_proposed_only_when_dated_and_unhedged(names):
+    """On the fresh sets 7 in 16 such readings were right: low confidence, and nothing when also undated."""
+    [dated] = propose("Abadi hailed the liberation of al-Qaim on Friday.", SATURDAY, names)
+    assert dated.holder == IQ and dated.confidence < 0.5 and "who reports" in dated.why
+    assert propose("Abadi hailed the liberation of al-Qaim.", SATURDAY, names) == []
+    assert claims("Iraqi forces captured al-Qaim.", names)  # a grammatical subject: proposed, undated
