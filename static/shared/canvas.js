@@ -7,11 +7,11 @@
  * their projection after every zoom as much again; here one loop projects them all. Leaflet's renderer
  * also repaints the union of the changed boxes, which with changes scattered over the map is the whole
  * map on every frame; this one repaints each changed box on its own and finds the places under it in a
- * grid of screen cells, so a playback frame costs in proportion to the places that changed.
+ * grid of screen cells (placegrid.js), so a playback frame costs in proportion to the places that changed.
  */
+import { createPlaceGrid, reaches } from "./placegrid.js";
 import { stampSymbol } from "./symbols.js";
 
-const CELL = 64; // px
 const MAX_BOXES = 300; // beyond this many changed boxes one full repaint is cheaper
 const FULL_SHARE = 0.5; // box by box costs about twice per symbol what a full repaint does (clips, lookups)
 const REACH = 7; // px beyond a symbol's radius that its drawing may cover: the selection ring (symbols.js)
@@ -107,10 +107,8 @@ export function placesRenderer(L) {
 
     /** The place drawn topmost whose symbol is within reach of layer point `point`, or -1. */
     placeAt(point) {
-      const grid = this._grid ?? this._buildGrid();
-      const cell = grid.get(Math.floor(point.x / CELL) * 65536 + Math.floor(point.y / CELL));
       let found = -1;
-      for (const index of cell ?? []) {
+      for (const index of this._placeGrid().at(point)) {
         if (!this._styles[index]) continue;
         const reach = this._radius[index] + SLOP;
         const dx = point.x - this._x[index];
@@ -141,43 +139,9 @@ export function placesRenderer(L) {
       this._projected = true;
     },
 
-    /** Map of cell key -> the places whose drawings may reach that cell, in drawing order (index order). */
-    _buildGrid() {
-      const grid = new Map();
-      for (let index = 0; index < this._x.length; index++) {
-        const reach = this._radius[index] + REACH;
-        const x = this._x[index];
-        const y = this._y[index];
-        for (let cx = Math.floor((x - reach) / CELL); cx <= Math.floor((x + reach) / CELL); cx++) {
-          for (let cy = Math.floor((y - reach) / CELL); cy <= Math.floor((y + reach) / CELL); cy++) {
-            const key = cx * 65536 + cy;
-            const cell = grid.get(key);
-            if (cell) cell.push(index);
-            else grid.set(key, [index]);
-          }
-        }
-      }
-      this._grid = grid;
-      this._visited = new Int32Array(this._x.length);
-      this._visit = 0;
-      return grid;
-    },
-
-    /** The places whose boxes meet `box` (a Leaflet Bounds), in drawing order. */
-    _placesIn(box) {
-      const grid = this._grid ?? this._buildGrid();
-      const visit = ++this._visit;
-      const found = [];
-      for (let cx = Math.floor(box.min.x / CELL); cx <= Math.floor(box.max.x / CELL); cx++) {
-        for (let cy = Math.floor(box.min.y / CELL); cy <= Math.floor(box.max.y / CELL); cy++) {
-          for (const index of grid.get(cx * 65536 + cy) ?? []) {
-            if (this._visited[index] === visit) continue;
-            this._visited[index] = visit;
-            if (this._reaches(index, box)) found.push(index);
-          }
-        }
-      }
-      return found.sort((a, b) => a - b);
+    _placeGrid() {
+      this._grid ??= createPlaceGrid(this._x, this._y, (index) => this._radius[index] + REACH);
+      return this._grid;
     },
 
     /** Draws `places` (indices in drawing order), the selected one last and ringed. */
@@ -186,14 +150,6 @@ export function placesRenderer(L) {
         if (index !== this._selected && this._styles[index]) this._stampPlace(index, false);
       }
       if (this._selected >= 0 && this._styles[this._selected]) this._stampPlace(this._selected, true);
-    },
-
-    /** Whether place `index`'s drawing may reach into `box` (Leaflet Bounds, layer pixels). */
-    _reaches(index, box) {
-      const reach = this._radius[index] + REACH;
-      const x = this._x[index];
-      const y = this._y[index];
-      return x + reach >= box.min.x && x - reach <= box.max.x && y + reach >= box.min.y && y - reach <= box.max.y;
     },
 
     _requestPlaceRedraw(index) {
@@ -242,7 +198,9 @@ export function placesRenderer(L) {
         ctx.clip();
       }
       const inside = [];
-      for (let index = 0; index < this._x.length; index++) if (this._reaches(index, bounds)) inside.push(index);
+      for (let index = 0; index < this._x.length; index++) {
+        if (reaches(this._x[index], this._y[index], this._radius[index] + REACH, bounds)) inside.push(index);
+      }
       this._drawPlaces(inside);
       ctx.restore();
     },
@@ -263,7 +221,7 @@ export function placesRenderer(L) {
       for (const box of boxes) {
         box.min._floor();
         box.max._ceil();
-        const found = this._placesIn(box);
+        const found = this._placeGrid().placesIn(box);
         places.push(found);
         total += found.length;
         if (total > this._x.length * FULL_SHARE) {
