@@ -30,7 +30,8 @@ GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", 
                     "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام", "القوات الامنية", "قوات الامن", "الحكومة",
                     "القوات المسلحة"]
 INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
-                   "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي"]
+                   "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي",
+                   "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "الارهابيين", "الارهابيون"]
 # The words that tie a state force to its country ("Syrian army", "القوات العراقية"): an actor row has no
 # country of its own, so a state force's country is the one its aliases name most.
 COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},

@@ -80,3 +80,12 @@ def test_matching_teaches_the_vocabulary_no_word_of_the_article():
     before = len(names.vocab.strings)
     assert names.find(["zyxwv", "qaim", "qwertyuiop"], names.place_matcher) == [(1, 2, "qaim")]
     assert len(names.vocab.strings) == before
+
+
+def test_the_seed_spells_the_sdf_as_arabic_copy_does(names):
+    assert mentions("القوى الديمقراطية السورية تسيطر على منبج", names)[1][0][:2] == ("sdf", "القوى الديمقراطية السورية")
+
+
+@pytest.mark.parametrize("generic", ["الجهاديين", "المتشددون", "الإرهابيين"])
+def test_arabic_plural_generic_words_mean_the_armed_group_named_before(names, generic):
+    assert mentions(f"سيطر تنظيم داعش على الموصل، وقال {generic} إن", names)[1][-1][:2] == ("islamic-state", generic)

@@ -302,6 +302,15 @@ def test_arabic_verb_first_and_noun_phrases(names):
         ("jabiliyeh", "controlled", SG, "2017-11-17"), ("jamiyat", "controlled", SG, "2017-11-17")}
 
 
+def test_arabic_subjection_and_partial_areas(names):
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    # "تخضع لسيطرة الجهاديين" (is subject to the jihadists' control): held by the group named before
+    assert claims("سيطر تنظيم داعش على الموصل. والحويجة تخضع لسيطرة الجهاديين", names, sunday) >= {
+        ("hawija", "controlled", IS, "2017-11-19")}
+    # "المزيد من مناطق الرمادي" (more of Ramadi's areas): part of the town, contested
+    assert claims("هاجم تنظيم داعش القوات العراقية. واستولى المتشددون على المزيد من مناطق الرمادي يوم الجمعة", names, sunday) == {
+        ("ramadi", "contested", (IQ, IS), "2017-11-17")}
+
 def test_every_proposal_says_why_and_quotes_its_sentence(names):
     text = "Mosul falls to ISIL\n\nISIL seized the city of Mosul yesterday, officials said."
     [proposal] = propose(text, SATURDAY, names)

@@ -25,6 +25,7 @@ def kinds(text, names):
     ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
     ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
     ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
+    ("الحويجة تخضع لسيطرة الجهاديين", [("under_control", "تخضع لسيطره")]),
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
@@ -58,6 +59,7 @@ def test_negations_denials_hedges_and_partial_control():
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
     assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء") and PARTIAL.search("علي الجزء الجنوبي من")
     assert PARTIAL.search("seized the majority of tal afar") and PARTIAL.search("three quarters of") and PARTIAL.search("ثلاثه ارباع تلعفر")
+    assert PARTIAL.search("استولي المتشددون علي المزيد من مناطق الرمادي")  # more of the areas of Ramadi
     assert PARTIAL.search("took near complete control of") and PARTIAL.search("almost-complete") and not PARTIAL.search("complete control")
     assert PARTIAL.search("still partly controlled by") and PARTIAL.search("the left bank of") and not PARTIAL.search("the bank of")
     assert PARTIAL.search("علي الشطر الشرقي من") and PARTIAL.search("للجانب الشرقي من") and PARTIAL.search("الساحل الايمن من")
