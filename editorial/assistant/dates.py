@@ -274,7 +274,8 @@ def _without_preposition(written):
 _COORDINATED = re.compile(r", and\b|، و")
 _ARABIC_PRESENT = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
-STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}  # phrases of a state, not a change
+# phrases of a state, not a change
+STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold"}
 
 
 class PhraseDating:

@@ -75,8 +75,9 @@ class Analysis:
 
 
 # A state that the article reports taken by another side: "the last town held by IS", "Tabqa, which IS has held
-# since 2014" (undated: "since" only starts it) describe it before the change.
-_STATES = {"last_held", "held_since"}
+# since 2014" (undated: "since" only starts it), "منبج، احد اهم معاقل داعش" (one of its strongholds) describe it
+# before the change.
+_STATES = {"last_held", "held_since", "stronghold"}
 _CHANGES = ("capture", "passive", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
 

@@ -71,8 +71,11 @@ def _assertion(sentence, cue, place):
         return (CONTROLLED, holder.slug, (), 0.7, f"held by {holder.slug}") if holder else None
     if kind == "passive":
         return _passive(sentence, cue)
-    if kind in ("under_control", "under_control_of"):
-        agent = sentence.agent_after(cue) if kind == "under_control" else sentence.holder_between(cue)
+    if kind == "stronghold" and cue.first - place.stop > 6:
+        return None  # a stronghold describes the place just before it ("تلعفر معقل داعش", "الفلوجة التي تمثل اليوم
+        # احد ابرز معاقل داعش"), not one named far back ("... قبل مهاجمة معقل داعش": before attacking its stronghold)
+    if kind in ("under_control", "under_control_of", "stronghold"):
+        agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
         return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
     if kind == "attempt":
         return _attempt(sentence, cue, place)

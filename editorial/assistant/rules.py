@@ -32,7 +32,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"restored security (?:to|in)|"
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
-            r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
+            r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
             r"السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|"
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
@@ -75,6 +75,9 @@ RULES = [
     # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control),
     # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control).
     ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|[تي]خضع لسيطره)(?!\S)", "before"),
+    # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
+    ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرئيسي|الابرز|الاهم|الاخير))?)(?!\S)",
+     "before"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
@@ -139,7 +142,8 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 PRIOR = {"after", "بعد", "عقب", "when"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
-_ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع")  # liberating, regaining, control, restoring
+# liberating, regaining, control, restoring, wresting, recovering
+_ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 # Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
 # على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside).

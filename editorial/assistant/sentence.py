@@ -52,7 +52,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.cue_firsts = [c.first for c in cues]
         self.clause_firsts = [c.first for c in cues if c.kind != "held_adj"]  # what ends a phrase's reach
         # What separates a phrase from a date: another phrase, but not a description ("the town held by IS").
-        self.date_blocks = [c.first for c in cues if c.kind not in ("held_adj", "under_control", "under_control_of")]
+        self.date_blocks = [c.first for c in cues if c.kind not in ("held_adj", "under_control", "under_control_of", "stronghold")]
         self.hedge = HEDGE.search(self.norm)
         self.says_now = NOW.search(self.norm) is not None
         self.ended_from = _last_match_start(ENDED, self.norm)
@@ -90,6 +90,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         """Whether a state phrase describes the place a change in the sentence is about: "captured the last town
         held by IS", "took areas of IS-held Mayadin": what the change ended, not a state to propose."""
         events = [c for c in self.cues if c.kind in EVENT_KINDS]  # going in ("entered") ends no one's hold
+        if cue.kind == "stronghold":  # "took Dabiq, one of IS's strongholds": what the sentence's other phrase is about
+            return any(c.kind not in STATE_KINDS for c in self.cues)
         if events and self._last(cue):
             return True
         return cue.kind == "held_adj" and any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first)

@@ -39,6 +39,9 @@ def test_a_state_held_since_or_as_the_last_town_yields_to_the_change_the_article
     assert superseded([since, last]) == [since, last]
     part_taken = proposal(status="contested", holder=None, others=("iraqi-government", "islamic-state"), cue="capture")
     assert superseded([part_taken, since]) == [part_taken]
+    stronghold = proposal(cue="stronghold")  # "منبج، أحد أهم معاقل داعش" (one of Daesh's main strongholds)
+    assert superseded([taken, stronghold]) == [taken]
+    assert superseded([stronghold]) == [stronghold]
 
 
 def test_an_undated_change_in_the_body_yields_to_another_sides_change_dated_that_day():

@@ -311,6 +311,18 @@ def test_arabic_subjection_and_partial_areas(names):
     assert claims("هاجم تنظيم داعش القوات العراقية. واستولى المتشددون على المزيد من مناطق الرمادي يوم الجمعة", names, sunday) == {
         ("ramadi", "contested", (IQ, IS), "2017-11-17")}
 
+def test_an_arabic_stronghold_is_held_by_the_group_after_it(names):
+    friday = dt.datetime(2017, 10, 6, 12, tzinfo=dt.timezone.utc)
+    # "one of Daesh's main strongholds", in apposition to the town: Daesh holds it
+    assert claims("وصلت قوات النظام إلى مشارف مدينة الميادين، أحد أهم معاقل تنظيم داعش", names, friday) == {
+        ("mayadin", "controlled", IS, "2017-10-06")}
+    # in a sentence that reports a change, the stronghold is what the change took
+    assert claims("استعادت قوات النظام الجمعة مدينة الميادين، أحد آخر معاقل تنظيم داعش", names, friday) == {
+        ("mayadin", "controlled", SG, "2017-10-06")}
+    # a stronghold named far from the town ("before attacking the militants' stronghold") is not that town
+    assert claims("تسعى قوات سوريا الديمقراطية إلى السيطرة على سد استراتيجي على نهر الفرات قبل مهاجمة معقل داعش", names,
+                  friday) == set()
+
 def test_every_proposal_says_why_and_quotes_its_sentence(names):
     text = "Mosul falls to ISIL\n\nISIL seized the city of Mosul yesterday, officials said."
     [proposal] = propose(text, SATURDAY, names)

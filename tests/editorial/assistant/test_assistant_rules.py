@@ -26,6 +26,10 @@ def kinds(text, names):
     ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
     ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
     ("الحويجة تخضع لسيطرة الجهاديين", [("under_control", "تخضع لسيطره")]),
+    ("الميادين، أحد أهم معاقل داعش", [("stronghold", "احد اهم معاقل")]),
+    ("تلعفر معقل داعش", [("stronghold", "معقل")]),
+    ("استردت القوات تلعفر", [("capture", "استردت")]),
+    ("حققت القوات تقدما في معركة استرداد تلعفر", []),  # the battle's name, not its outcome
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
