@@ -275,7 +275,7 @@ _COORDINATED = re.compile(r", and\b|، و")
 _ARABIC_PRESENT = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
-STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold"}
+STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
 
 
 class PhraseDating:

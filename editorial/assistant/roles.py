@@ -74,7 +74,7 @@ def _assertion(sentence, cue, place):
     if kind == "stronghold" and cue.first - place.stop > 6:
         return None  # a stronghold describes the place just before it ("تلعفر معقل داعش", "الفلوجة التي تمثل اليوم
         # احد ابرز معاقل داعش"), not one named far back ("... قبل مهاجمة معقل داعش": before attacking its stronghold)
-    if kind in ("under_control", "under_control_of", "stronghold"):
+    if kind in ("under_control", "under_control_of", "stronghold", "held_for"):
         agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
         return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
     if kind == "attempt":

@@ -78,6 +78,8 @@ RULES = [
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرئيسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),
+    # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
+    ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.

@@ -241,7 +241,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         state = cue.kind in STATE_KINDS or self._resumptive(cue) is not None
         if state and self._last(cue):
             return "last_held"
-        if state and self._word_before(cue.first) in REMAINED:
+        if cue.kind == "held_for" or (state and self._word_before(cue.first) in REMAINED):
             return "held_since"  # "remained under government control": held until a change the article may report
         # "سيطر على الطبقة منذ ..." (has held Tabqa since a date it does not read) is a state held since, too
         since = SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6)))

@@ -323,6 +323,15 @@ def test_an_arabic_stronghold_is_held_by_the_group_after_it(names):
     assert claims("تسعى قوات سوريا الديمقراطية إلى السيطرة على سد استراتيجي على نهر الفرات قبل مهاجمة معقل داعش", names,
                   friday) == set()
 
+def test_arabic_control_held_for_a_time_lasts_until_the_news(names):
+    monday = dt.datetime(2016, 10, 17, 12, tzinfo=dt.timezone.utc)
+    # "after two years of Daesh's control over the city": an operation begins, Daesh still holds Mosul
+    assert claims("انطلقت اليوم عملية تحرير مدينة الموصل بعد عامين من سيطرة تنظيم داعش على المدينة", names, monday) == {
+        ("mosul", "controlled", IS, "2016-10-17")}
+    # a change the article reports ends the hold: only the change is proposed
+    assert claims("استعادت القوات العراقية القائم اليوم بعد ثلاث سنوات من سيطرة داعش على المنطقة", names, monday) == {
+        ("qaim", "controlled", IQ, "2016-10-17")}
+
 def test_every_proposal_says_why_and_quotes_its_sentence(names):
     text = "Mosul falls to ISIL\n\nISIL seized the city of Mosul yesterday, officials said."
     [proposal] = propose(text, SATURDAY, names)

@@ -35,7 +35,7 @@ def kinds(text, names):
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
-    ("بعد ثلاث سنوات من سيطرة داعش", []),
+    ("بعد ثلاث سنوات من سيطرة داعش", [("held_for", "بعد ثلاث سنوات من سيطره")]),  # a state that lasted, not a capture
     ("بدأت القوات عملية استعادة السيطرة على عانة", []),  # the operation's name, not its outcome
     ("أعلن العبادي انطلاق عملية تحرير القائم", []),  # the noun "تحرير" in an operation's name, too
     ("القوات العراقية تبدأ تحرير هيت", []),
