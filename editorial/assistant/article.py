@@ -46,6 +46,10 @@ _FROM = {"from", "rivals"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
+# A distance and a direction before a place make it a landmark that locates another place ("البوكمال (130 كم شرق
+# مدينة دير الزور)", "Qaim, 400 km west of Baghdad"): "the city" after it means the place it locates.
+_DISTANCE_FROM = re.compile(r"\b\d+ (?:كم|كيلومتر\S*|km|kilometres|kilometers|miles)(?: \S+)? (?:(?:south|north|east|west)(?:east|west)?"
+                            r"(?:ern)? of|(?:شرق|غرب|شمال|جنوب)ي?(?: (?:شرق|غرب)ي?)?)(?: (?:the )?(?:city|town) of| مدينه| بلده)?$")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
 
@@ -81,7 +85,8 @@ class Article:
         self.actors = self._actors()
         self.actor_firsts = [m.first for m in self.actors]
         kinds = gazetteer.place_kinds
-        self.antecedents = [m for m in self.places if not m.role and kinds.get(m.slug, "town") in CITY_KINDS]
+        self.antecedents = [m for m in self.places if not m.role and kinds.get(m.slug, "town") in CITY_KINDS
+                            and not _DISTANCE_FROM.search(" ".join(self.norms[max(0, m.first - 6): m.first]))]
         self.antecedent_firsts = [m.first for m in self.antecedents]
 
     # -- structure ---------------------------------------------------------------------------

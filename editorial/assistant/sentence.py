@@ -25,6 +25,7 @@ from .tokens import is_arabic
 
 EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
 CHANGE_KINDS = EVENT_KINDS | {"entered"}
+_AROUND = re.compile(r"(?<!\S)[وب]?(?:محيط|حول|قرب)(?: (?:ال)?(?:مدينه|بلده))?(?: \S+)?$")  # the surroundings of a place
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 
 
@@ -145,6 +146,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             return []
         if cue.kind == "contested" and self._prior(cue, 8):
             return []  # "after a week of fighting in the city": the fighting before the news
+        if cue.kind == "contested" and _AROUND.search(normalize_name(window)):
+            return []  # "تدور الاشتباكات في محيط المدينة" (in the surroundings of the city): fighting outside it
         proposals = []
         for place in targets:
             if place.stop < len(self.article.norms) and self.article.norms[place.stop] in SITE_NOUNS_AFTER:

@@ -106,3 +106,10 @@ def test_an_arabic_relative_clause_describes_the_place_named_just_before_it(name
     assert targets("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014.", names) == [(["rawa"], "'عليها' read as راوة")]
     assert targets("يذكر أن الرطبة، التي سيطر عليها داعش، تقع في غرب الأنبار.", names) == [([], "")]  # past, undated
     assert targets("استعاد الجيش البوكمال آخر مدينة يسيطر عليها داعش.", names)[1] == ([], "")  # what the change ended
+
+
+def test_the_city_is_never_a_landmark_that_locates_another(names):
+    # "(130 km east of Deir ez-Zor)" locates Boukamal: "the city" in the next sentence is Boukamal
+    text = "دخلت قوات النظام مدينة البوكمال (130 كم شرق مدينة دير الزور).\nويسيطر تنظيم داعش على كامل المدينة."
+    assert targets(text, names, sentence=1) == [(["boukamal"], "'المدينه' read as البوكمال")]
+    assert targets("IS holds Qaim, 400 km west of Ramadi. Iraqi troops entered the city.", names, sentence=1)[0][0] == ["qaim"]

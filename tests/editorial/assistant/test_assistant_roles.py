@@ -351,3 +351,8 @@ def test_a_change_read_from_who_announces_it_is_proposed_only_when_dated_and_unh
     assert dated.holder == IQ and dated.confidence < 0.5 and "who reports" in dated.why
     assert propose("Abadi hailed the liberation of al-Qaim.", SATURDAY, names) == []
     assert claims("Iraqi forces captured al-Qaim.", names)  # a grammatical subject: proposed, undated
+
+
+def test_fighting_around_a_place_is_not_fighting_in_it(names):
+    assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في محيط مدينة البوكمال", names) == set()
+    assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في البوكمال", names) == {("boukamal", "contested", (IS, SG), "2017-11-04")}
