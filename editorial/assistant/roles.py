@@ -18,6 +18,7 @@ _PAST = {"was", "were", "had", "كان", "كانت"}
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
+_MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 # "Abadi announced the liberation of X": the side that announces a change is taken to have made it. On
 # sets 9-15 as each first ran, 7 of 16 such proposals were right (44%), against 150 of 176 (85%) for a
@@ -95,10 +96,21 @@ def _noun(sentence, cue, place):
         return CONTROLLED, agent.slug, (), 0.75, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
         subject = sentence.subject(cue)
+        if subject is not None and _managed(sentence, cue):
+            return CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}')"
         if subject is not None:
             return (CONTROLLED, subject.slug, (), REPORTED_CHANGE_CONFIDENCE,
                     f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')")
     return None
+
+
+def _managed(sentence, cue):
+    """Whether the noun is what its subject managed to do ("تمكنت وحدات من الجيش من تحرير البوكمال", "نجحت في
+    تحرير"): the subject's own act, not a change it reports."""
+    norms = sentence.article.norms
+    if cue.first <= sentence.first or norms[cue.first - 1] not in ("من", "في"):
+        return False
+    return any(_MANAGING.match(word) for word in norms[max(sentence.first, cue.first - 10): cue.first - 1])
 
 
 def _passive(sentence, cue):

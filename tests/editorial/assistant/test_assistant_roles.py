@@ -356,3 +356,15 @@ def test_a_change_read_from_who_announces_it_is_proposed_only_when_dated_and_unh
 def test_fighting_around_a_place_is_not_fighting_in_it(names):
     assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في محيط مدينة البوكمال", names) == set()
     assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في البوكمال", names) == {("boukamal", "contested", (IS, SG), "2017-11-04")}
+
+
+def test_an_arabic_noun_of_taking_the_subject_managed_is_its_own_act(names):
+    wednesday = dt.datetime(2017, 11, 8, 20, tzinfo=dt.timezone.utc)
+    # "تمكنت ... من تحرير" (managed to liberate): the subject took the town, proposed even when "بحسب" (according to) hedges
+    [proposal] = propose("تمكنت وحدات من الجيش السوري اليوم من تحرير مدينة البوكمال بالكامل من تنظيم داعش، بحسب الإخبارية السورية.",
+                         wednesday, names)
+    assert (proposal.place, proposal.status, proposal.holder, proposal.date) == ("boukamal", "controlled", SG, wednesday.date())
+    assert "who reports" not in proposal.why
+    # the owner of "the last strongholds" is no subject: the forces that entered are
+    assert claims("أعلنت القوات العراقية اليوم حملتها ضد آخر معاقل تنظيم داعش وتمكنت من تحرير منفذ القائم الحدودي", names, wednesday) == {
+        ("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-08")}
