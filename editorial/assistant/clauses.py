@@ -21,7 +21,7 @@ _CONJUNCTIONS = {"and", "و"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 _FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
-_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
+_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
 
 
 class ClauseReading:

@@ -22,6 +22,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Mosul falls to militants, Iraqi forces flee.", set()),  # militants the article never names
     ("Syria's army took Boukamal on Friday.", {("boukamal", "controlled", SG, "2017-11-03")}),
     ("Iraq forces took the Albukamal-Qaim crossing on Friday.", {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}),
+    # "سيطرة الفصائل على دابق" (the factions' control of Dabiq): the agent of the noun, not the side Dabiq was taken from
+    ("أكدت مصادر عسكرية يوم الجمعة سيطرة الفصائل المعارضة على بلدة دابق", {("dabiq", "controlled", "syrian-rebels", "2017-11-03")}),
+    ("استعاد الجيش السوري يوم الجمعة دابق من سيطرة داعش", {("dabiq", "controlled", SG, "2017-11-03")}),
     # verbs of driving out; Arabic imperfect verbs, a headline's subject first, "بعد ظهر" (in the afternoon)
     ("Kurdish forces have driven IS militants from Kobani on Friday.", {("kobani", "controlled", SDF, "2017-11-03")}),
     ("الجيش العراقي يسيطر على الرطبة ويطرد داعش", {("rutba", "controlled", IQ, "2017-11-04")}),
