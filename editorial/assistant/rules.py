@@ -172,7 +172,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
-                        r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?احياء(?!\S)")
+                        r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?(?:احياء|معاقل)(?!\S)")
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
                         r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
@@ -192,8 +192,8 @@ ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غ
 # A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
                      r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$|"
-                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
-                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)$|"
+                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
+                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".

@@ -51,7 +51,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.subject_firsts = [a.first for a in self.subjects]
         self.date_starts = [d.start for d in dates]
         self.cue_firsts = [c.first for c in cues]
-        self.clause_firsts = [c.first for c in cues if c.kind != "held_adj"]  # what ends a phrase's reach
+        self.clause_firsts = [c.first for c in cues if c.kind not in ("held_adj", "stronghold")]  # what ends a phrase's reach
         # What separates a phrase from a date: another phrase, but not a description ("the town held by IS").
         self.date_blocks = [c.first for c in cues if c.kind not in ("held_adj", "under_control", "under_control_of", "stronghold")]
         self.hedge = HEDGE.search(self.norm)
@@ -165,8 +165,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
                        or self._district_of(cue, place))
-            if partial and not site and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
-                partial = None  # "retook the last remaining areas of the town": the whole of it now
+            if partial and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
+                partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 opponent = loser.slug if loser else self.adversary({holder}, place)

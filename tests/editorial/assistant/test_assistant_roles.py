@@ -368,3 +368,11 @@ def test_an_arabic_noun_of_taking_the_subject_managed_is_its_own_act(names):
     # the owner of "the last strongholds" is no subject: the forces that entered are
     assert claims("أعلنت القوات العراقية اليوم حملتها ضد آخر معاقل تنظيم داعش وتمكنت من تحرير منفذ القائم الحدودي", names, wednesday) == {
         ("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-08")}
+
+
+def test_arabic_sites_and_last_strongholds_in_a_town(names):
+    # a district "في مدينة" (in the city of) Mosul is part of it; the last strongholds in Tabqa complete its taking
+    assert claims("حررت القوات العراقية الجمعة حي الصحة في مدينة الموصل من داعش", names) == {
+        ("mosul", "contested", (IQ, IS), "2017-11-03")}
+    assert claims("سيطرت قوات سوريا الديمقراطية الجمعة على آخر معاقل تنظيم الدولة في مدينة الطبقة", names) == {
+        ("tabqa", "controlled", SDF, "2017-11-03")}
