@@ -40,7 +40,7 @@ COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري
 COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
-_SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
+SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
 
@@ -69,7 +69,7 @@ def settled_spellings(words):
     if len(words) != 1 or len(words[0]) < 4 or words[0][1] != "ا" or not is_arabic(words[0]):
         return set()
     short = words[0][0] + words[0][2:]
-    return {(settlement, short) for settlement in _SETTLEMENT_WORDS}
+    return {(settlement, short) for settlement in SETTLEMENT_WORDS}
 
 
 @dataclass

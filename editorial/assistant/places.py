@@ -8,6 +8,7 @@ import bisect
 
 import re
 
+from .names import SETTLEMENT_WORDS
 from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
@@ -189,12 +190,13 @@ class PlaceReading:
         return None
 
     def _coordinated(self, places):
-        """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts")."""
+        """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts", "ومدينة")."""
         chosen = places[:1]
         for place in places[1:]:
             between = self.article.norms[chosen[-1].stop: place.first]
-            if not (all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))):
-                break
+            joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
+            if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)):
+                break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
             chosen.append(place)
         return chosen
 

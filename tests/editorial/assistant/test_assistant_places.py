@@ -113,3 +113,9 @@ def test_the_city_is_never_a_landmark_that_locates_another(names):
     text = "دخلت قوات النظام مدينة البوكمال (130 كم شرق مدينة دير الزور).\nويسيطر تنظيم داعش على كامل المدينة."
     assert targets(text, names, sentence=1) == [(["boukamal"], "'المدينه' read as البوكمال")]
     assert targets("IS holds Qaim, 400 km west of Ramadi. Iraqi troops entered the city.", names, sentence=1)[0][0] == ["qaim"]
+
+
+def test_places_joined_by_and_with_a_settlement_word(names):
+    # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim): both are held
+    text = "يسيطر داعش على بلدة راوه ومدينة القائم"
+    assert targets(text, names) == [(["rawa", "qaim"], "")]
