@@ -54,6 +54,8 @@ def _assertion(sentence, cue, place):
     if kind in ("victory", "declared"):
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), 0.75, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
+    if kind == "withdrew":
+        return _withdrew(sentence, cue, place)
     if kind == "entered":
         subject = sentence.subject(cue)
         if subject is None:
@@ -111,6 +113,18 @@ def _managed(sentence, cue):
     if cue.first <= sentence.first or norms[cue.first - 1] not in ("من", "في"):
         return False
     return any(_MANAGING.match(word) for word in norms[max(sentence.first, cue.first - 10): cue.first - 1])
+
+
+def _withdrew(sentence, cue, place):
+    """The side that withdrew from a place leaves it to the side it fights: "انسحب الجيش من تدمر بعد دخول داعش"."""
+    norms = sentence.article.norms
+    if "من" not in norms[cue.stop: place.first] or "باتجاه" in norms[cue.stop: place.first]:
+        return None  # "انسحبوا باتجاه الرقة" (towards Raqqa): where they went, not what they left
+    leaving = sentence.subject(cue)
+    holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
+    if holder is None:
+        return None
+    return CONTROLLED, holder, (), 0.6, f"'{leaving.text}' withdrew: held by {holder}"
 
 
 def _passive(sentence, cue):

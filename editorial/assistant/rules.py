@@ -86,6 +86,8 @@ RULES = [
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
     ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|holds|held|holding|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
+    # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
+    ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)", "after"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
     ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),
 ]

@@ -376,3 +376,10 @@ def test_arabic_sites_and_last_strongholds_in_a_town(names):
         ("mosul", "contested", (IQ, IS), "2017-11-03")}
     assert claims("سيطرت قوات سوريا الديمقراطية الجمعة على آخر معاقل تنظيم الدولة في مدينة الطبقة", names) == {
         ("tabqa", "controlled", SDF, "2017-11-03")}
+
+
+def test_a_side_that_withdraws_from_a_place_leaves_it_to_the_side_it_fights(names):
+    assert claims("هاجم تنظيم داعش المدينة. وانسحبت قوات النظام من مدينة تدمر الجمعة", names) == {
+        ("palmyra", "controlled", IS, "2017-11-03")}
+    # where a side withdrew towards ("باتجاه") is not a place it left
+    assert claims("هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة باتجاه مدينة الرقة", names) == set()
