@@ -119,3 +119,8 @@ def test_places_joined_by_and_with_a_settlement_word(names):
     # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim): both are held
     text = "يسيطر داعش على بلدة راوه ومدينة القائم"
     assert targets(text, names) == [(["rawa", "qaim"], "")]
+
+
+def test_going_deep_into_a_place_takes_the_place_after_in(names):
+    # "توغلت القوات ... في الجانب الغربي لمدينة الموصل" (went deep into west Mosul): "في" leads to the place gone into
+    assert targets("توغلت القوات العراقية أمس في الجانب الغربي لمدينة الموصل", names) == [(["mosul"], "")]
