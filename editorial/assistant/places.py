@@ -24,7 +24,8 @@ _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 _HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
-_PENETRATE = re.compile(r"[وف]?[يت]?توغل")  # "توغلت القوات امس في الموصل" (went deep into): "في" leads to the object
+# "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
+_PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم)")
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -154,8 +155,9 @@ class PlaceReading:
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
         if _CONTROL_VERB.match(cue.text) and "علي" in words:
             return " ".join(words[len(words) - words[::-1].index("علي"):])
-        if _PENETRATE.match(cue.text) and "في" in words:
-            return " ".join(words[words.index("في") + 1:])
+        if _PENETRATE.match(cue.text):
+            # an advance with no "في" ("تقدم الجيش نحو البوكمال", towards Boukamal) went into no place: read as "towards"
+            return " ".join(words[words.index("في") + 1:]) if "في" in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 
     def _placed_by_another(self, cue, place):

@@ -124,3 +124,6 @@ def test_places_joined_by_and_with_a_settlement_word(names):
 def test_going_deep_into_a_place_takes_the_place_after_in(names):
     # "توغلت القوات ... في الجانب الغربي لمدينة الموصل" (went deep into west Mosul): "في" leads to the place gone into
     assert targets("توغلت القوات العراقية أمس في الجانب الغربي لمدينة الموصل", names) == [(["mosul"], "")]
+    # "تقدمت ... في أطراف مدينة الرقة" (advanced in the outskirts of Raqqa) went in; "نحو" (towards) did not
+    assert targets("تقدمت قوات سوريا الديمقراطية في أطراف مدينة الرقة", names) == [(["raqqa"], "")]
+    assert targets("تقدم الجيش السوري نحو مدينة البوكمال", names) == [([], "")]

@@ -383,3 +383,9 @@ def test_a_side_that_withdraws_from_a_place_leaves_it_to_the_side_it_fights(name
         ("palmyra", "controlled", IS, "2017-11-03")}
     # where a side withdrew towards ("باتجاه") is not a place it left
     assert claims("هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة باتجاه مدينة الرقة", names) == set()
+
+
+def test_an_arabic_advance_in_a_place_contests_it(names):
+    assert claims("تقدمت قوات سوريا الديمقراطية الجمعة في أطراف مدينة الرقة، معقل تنظيم داعش", names) == {
+        ("raqqa", "contested", (IS, SDF), "2017-11-03")}
+    assert claims("أعلن الجيش السوري تحرير دير الزور بالتزامن مع تقدم الجيش نحو مدينة البوكمال", names) == set()

@@ -42,7 +42,7 @@ def kinds(text, names):
     ("أعلن العبادي انطلاق عملية تحرير القائم", []),  # the noun "تحرير" in an operation's name, too
     ("القوات العراقية تبدأ تحرير هيت", []),
     ("انطلاق المرحلة الثالثة لتحرير الساحل الأيمن", []),  # "in order to liberate": a purpose, not a noun of taking
-    ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", []),  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
+    ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", [("entered", "تقدمت")]),  # an advance "في" no place  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
     ("The army began the liberation of Hit.", []),
     ("Abadi announced the battle for the liberation of Mosul.", []),
     ("Iraqi forces reclaimed Rutba and won back Anah.", [("capture", "reclaimed"), ("capture", "won back")]),
