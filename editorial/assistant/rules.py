@@ -78,7 +78,10 @@ RULES = [
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
+    # "control" as a verb only after a word of a lasting state ("the militants still control Hawija"): elsewhere it
+    # is the noun of a change ("took control of").
     ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|holds|held|holding|"
+             r"(?:still|now|also|currently|continue to|continues to) control|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
     ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),

@@ -84,6 +84,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS released a video of two soldiers it says it captured in fighting in the city of Deir ez-Zor.",
      {("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("The militants hold the provinces of Deir ez-Zor and Raqqa.", set()),
+    # "control" as a verb of a lasting state, over a list of places
+    ("IS militants still control the town of Hawija as well as Qaim and Rawa.",
+     {("hawija", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces took control of Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
     # an intention is not an event; an achievement is
     ("Iraqi troops and Shiite militias massed to retake Mosul on Friday.", set()),
     ("The SDF began an assault aimed at capturing Raqqa on Friday.", set()),
