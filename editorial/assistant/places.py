@@ -28,6 +28,8 @@ _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
 _COPULA = {"is", "was", "remains", "remained"}
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
+# Words opening another clause: a place after them is not the one a "-held" adjective describes.
+_CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
 class PlaceReading:
@@ -59,7 +61,9 @@ class PlaceReading:
                 return [], "", ""
             if cue.kind in ("contested", "hold") and targets and self._placed_by_another(cue, targets[0]):
                 return [], "", ""  # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar
-            if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
+            if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(self.article.norms[cue.stop: targets[0].first]):
+                return [], "", ""  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
+            if cue.kind in ("held_adj", "attempt") or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object

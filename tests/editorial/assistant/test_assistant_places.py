@@ -106,3 +106,14 @@ def test_an_arabic_relative_clause_describes_the_place_named_just_before_it(name
     assert targets("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014.", names) == [(["rawa"], "'عليها' read as راوة")]
     assert targets("يذكر أن الرطبة، التي سيطر عليها داعش، تقع في غرب الأنبار.", names) == [([], "")]  # past, undated
     assert targets("استعاد الجيش البوكمال آخر مدينة يسيطر عليها داعش.", names)[1] == ([], "")  # what the change ended
+
+
+def test_an_attempt_is_about_its_object_not_a_place_of_a_later_clause(names):
+    assert targets("Iraqi troops launched an operation to retake Tal Afar, a month after declaring Mosul liberated.", names)[0] == (
+        ["tal-afar"], "")
+
+
+def test_a_held_adjective_does_not_reach_into_another_clause(names):
+    assert targets("It is one of the last pockets of IS-held territory in Iraq after victory was declared in Mosul.", names) == [
+        ([], "")]
+    assert targets("Iraqi forces shelled the IS-held town of Qaim.", names) == [(["qaim"], "")]
