@@ -211,7 +211,7 @@ def find_dates(article, first, last, published, parsed=None, before=None):
     start, end = article.norm_span(first, last)
     segment = article.norm[start:end]
     if not ANY_DATE.search(segment):
-        return _same_day(article, start, segment, [], before)
+        return _same_day(article, start, segment, [], before, published)
     parsed = parsed if parsed is not None else [0]
     found, taken = [], bytearray(len(segment))  # taken: 1 on each character an earlier rule matched
     for kind, pattern in DATE_RULES:
@@ -242,25 +242,49 @@ def find_dates(article, first, last, published, parsed=None, before=None):
             year = max(earlier, key=lambda d: d.start).date.year + 1
             if year <= published.year:
                 found.append(DateFound(dt.date(year, 1, 1), "year", article.token_at(start + match.start()), match.group()))
-    return _same_day(article, start, segment, sorted(found, key=lambda d: d.start), before)
+    return _same_day(article, start, segment, sorted(found, key=lambda d: d.start), before, published)
 
 
 _SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) that (?:day|night))\b|"
                        r"(?<!\S)(?:اليوم|الليله|النهار) (?:نفسه|ذاته)(?!\S)")
 
 
-def _same_day(article, start, segment, found, before):
+# "the month before that", "the year after it": a period next to the date named last, not to the publication day.
+_NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b")
+_UNIT_PRECISION = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
+
+
+def _same_day(article, start, segment, found, before, published):
     """`found` with "the same day" ("في اليوم نفسه") read as the date named last before it, in this sentence or in
-    `before`; without one it is no date."""
-    if not _SAME_DAY.search(segment):
+    `before`, and "the month before that" as the month next to it; without one it is no date."""
+    if not (_SAME_DAY.search(segment) or _NEXT_TO_LAST.search(segment)):
         return found
-    for match in _SAME_DAY.finditer(segment):
-        token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
-        found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
-        earlier = [d for d in found if d.start < token] or ([before] if before else [])
-        if earlier:
-            found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
+    for pattern in (_SAME_DAY, _NEXT_TO_LAST):
+        for match in pattern.finditer(segment):
+            token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
+            found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
+            earlier = [d for d in found if d.start < token] or ([before] if before else [])
+            if not earlier:
+                continue
+            if pattern is _SAME_DAY:
+                found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
+                continue
+            unit, step = match.group(1), -1 if match.group(2) == "before" else 1
+            day = _step(earlier[-1].date, unit, step)
+            if day <= published:
+                found.append(DateFound(day, _UNIT_PRECISION[unit], token, match.group()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _step(day, unit, step):
+    """The start of the period of `unit` `step` periods from the one `day` is in."""
+    if unit == "day":
+        return day + dt.timedelta(days=step)
+    if unit == "week":
+        return day + dt.timedelta(weeks=step)
+    if unit == "month":
+        return _add_months(day.replace(day=1), step)
+    return dt.date(day.year + step, 1, 1)
 
 
 _FOLLOWING = re.compile(r"\b(?:the (?:following|next) year|a year later)\b|(?<!\S)(?:في )?العام التالي(?!\S)")

@@ -131,3 +131,14 @@ def test_the_same_day_is_the_date_named_last_before_it(names):
     assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
     arabic = Article("سيطر الجيش على دير الزور الجمعة وسيطر في اليوم نفسه على الميادين", names)
     assert [d.date for d in find_dates(arabic, 0, len(arabic.tokens), SATURDAY)] == [dt.date(2017, 11, 3)] * 2
+
+
+def test_the_month_before_that_is_next_to_the_date_named_last(names):
+    article = Article("Last month, IS was driven from Tal Afar. The month before that, Mosul fell to the army. "
+                      "The year after that, Raqqa fell.", names)
+    (first, stop), (second, end), (third, last) = article.sentences
+    august = find_dates(article, first, stop, dt.date(2017, 9, 18))[-1]
+    assert [(d.date, d.precision) for d in find_dates(article, second, end, dt.date(2017, 9, 18), before=august)] == [
+        (dt.date(2017, 7, 1), "month")]
+    assert find_dates(article, third, last, dt.date(2017, 9, 18), before=august) == []  # 2018: after the publication
+    assert find_dates(article, second, end, dt.date(2017, 9, 18)) == []  # no date before it: none
