@@ -171,8 +171,10 @@ LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|en
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
                         r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
-# A noun of a part right after the place's name, the name its modifier: "retake large Mosul neighbourhood".
-PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs"}
+# A noun of a part right after the place's name, the name its modifier: "retake large Mosul neighbourhood",
+# "capture Tal Afar center" (the town's centre, the rest still fought over).
+PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs", "center",
+                    "centre"}
 # Arabic nouns of a district: one between a verb and the place names a part of it ("حررت حي الصحة الثانية
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
 ARABIC_DISTRICTS = {"حي", "حيي", "احياء", "حيا"}

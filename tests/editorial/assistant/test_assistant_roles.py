@@ -33,6 +33,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Government forces are close to breaking the siege of Deir ez-Zor by IS.", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     # the town as the modifier of a part's noun: part of it taken
     ("Iraq forces retake large Mosul neighbourhood from IS on Friday.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("Iraqi forces capture Tal Afar center from IS on Friday.", {("tal-afar", "contested", (IQ, IS), "2017-11-03")}),
     ("يقترب الجيش السوري من فك حصار مدينة دير الزور الذي فرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     ("الجيش السوري يحتشد لكسر حصار دير الزور الذي يفرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),  # massing
     ("ISIS overran rebel positions and surrounded the army's enclave in Deir ez-Zor in 2014.",
