@@ -89,6 +89,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS militants still control the town of Hawija as well as Qaim and Rawa.",
      {("hawija", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces took control of Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # a headline's "take" ends the state its place was in: "last town held by IS" is what it took
+    ("Kurdish-led fighters take Hajin, last town held by IS.", {("hajin", "controlled", SDF, "2017-11-04")}),
     # an intention is not an event; an achievement is
     ("Iraqi troops and Shiite militias massed to retake Mosul on Friday.", set()),
     ("The SDF began an assault aimed at capturing Raqqa on Friday.", set()),

@@ -46,6 +46,10 @@ def kinds(text, names):
     ("Kurdish forces free Sinjar.", [("capture", "free")]),
     ("Free Syrian Army fighters entered Dabiq.", [("entered", "entered")]),
     ("The SDF took near complete control of Manbij.", [("capture", "took near complete control of")]),
+    # a headline's present "take", not "take part" or "take place"
+    ("Kurdish-led fighters take Hajin, last town held by IS.", [("capture", "take"), ("under_control", "held by")]),
+    ("The talks take place in Astana.", []),
+    ("The militants still control Hawija.", [("hold", "still control")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
