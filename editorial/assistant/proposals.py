@@ -77,7 +77,7 @@ class Analysis:
 # A state that the article reports taken by another side: "the last town held by IS", "Tabqa, which IS has held
 # since 2014" (undated: "since" only starts it) describe it before the change.
 _STATES = {"last_held", "held_since"}
-_CHANGES = ("capture", "passive", "noun", "victory", "declared")  # the phrases that report a change of hands
+_CHANGES = ("capture", "passive", "expelled", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
 
 

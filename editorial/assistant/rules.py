@@ -61,6 +61,10 @@ RULES = [
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
     ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
               r"حصار|محاصر\S*|حاصر\S*|تطويق\S*|طوق\S*", "after"),
+    # "the group was driven from Tal Afar": the subject is the side that lost the place named after the phrase
+    # ("were being driven out of": still under way, not a change).
+    ("expelled", r"\b(?:was|were|been|is|are) (?:(?:fully|completely|finally|later|then|eventually) )?"
+                 r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked) (?:out )?(?:from|out of)\b", "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),

@@ -23,7 +23,7 @@ from .rules import (
 )
 from .tokens import is_arabic
 
-EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
+EVENT_KINDS = {"capture", "passive", "expelled", "noun", "victory", "declared"}  # phrases that report a change at a moment
 CHANGE_KINDS = EVENT_KINDS | {"entered"}
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 

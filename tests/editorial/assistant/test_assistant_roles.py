@@ -89,6 +89,11 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS militants still control the town of Hawija as well as Qaim and Rawa.",
      {("hawija", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces took control of Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # a side driven out of a place lost it: to the agent after "by", or to the other side the article names
+    ("IS militants were driven from Rutba by Iraqi forces on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi forces fought IS in Anbar. IS militants were pushed out of Rutba on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
+    ("IS militants were being driven out of Rutba by Iraqi forces on Friday.", set()),  # under way
+    ("IS militants were driven from Rutba on Friday.", set()),  # no other side named
     # a headline's "take" ends the state its place was in: "last town held by IS" is what it took
     ("Kurdish-led fighters take Hajin, last town held by IS.", {("hajin", "controlled", SDF, "2017-11-04")}),
     # an intention is not an event; an achievement is
