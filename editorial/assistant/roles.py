@@ -4,8 +4,9 @@ Its own module because it is the judgement of who took what from whom, kind by k
 (rules.RULES): the subject of "captured" holds the place, unless it is the side the place was taken
 "from"; "fell to X", "held by X", "under X's control" name their holder after the phrase; "besieged
 by X" names the besieger, so the place is held by the other side; "entered" and fighting "inside"
-leave it contested; a side "driven from" X lost it to the agent or the other side; an attempt ("X is racing to take Y") leaves Y with its defender, never its
-attacker; "the liberation of X by Y" and "declared victory in X" read like the verbs.
+leave it contested; a side "driven from" X lost it, to the agent or the other side; an attempt ("X is
+racing to take Y") leaves Y with its defender, never its attacker; "the liberation of X by Y" and
+"declared victory in X" read like the verbs.
 """
 import re
 
