@@ -117,3 +117,8 @@ def test_a_held_adjective_does_not_reach_into_another_clause(names):
     assert targets("It is one of the last pockets of IS-held territory in Iraq after victory was declared in Mosul.", names) == [
         ([], "")]
     assert targets("Iraqi forces shelled the IS-held town of Qaim.", names) == [(["qaim"], "")]
+
+
+def test_around_before_a_number_is_a_quantity_not_a_place_around(names):
+    assert targets("Iraqi forces have retaken around 30 percent of west Mosul.", names) == [(["mosul"], "")]
+    assert targets("Iraqi forces took villages around Mosul.", names) == [([], "")]
