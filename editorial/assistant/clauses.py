@@ -163,13 +163,15 @@ class ClauseReading:
         return None
 
     def loser(self, cue, place):
-        """Y in "took X from Y", "drove Y out of X", "طرد Y من X"."""
+        """Y in "took X from Y", "drove Y out of X", "طرد Y من X", "to retake the city from Y" (X named before the
+        phrase, "the city" after it)."""
         if cue.text.lstrip("وف").startswith(_EXPULSION):
             expelled = self.player_from(cue.stop, cue.stop)
             if expelled is not None:
                 return expelled
+        reach = place.stop + 3 if place.first >= cue.stop else cue.stop + 6
         for actor in self.players:
-            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, _TAKEN_FROM):
+            if cue.stop <= actor.first <= reach and self._after(actor, _TAKEN_FROM):
                 return actor
         return None
 
