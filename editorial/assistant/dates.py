@@ -297,6 +297,7 @@ def _without_preposition(written):
 
 _COORDINATED = re.compile(r", and\b|، و")
 _ARABIC_PRESENT = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control"}  # phrases of a state, not a change
 
@@ -322,6 +323,9 @@ class PhraseDating:
                 continue
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
+            if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
+                    self.norm_between(cue.stop, found.start)):
+                continue  # "IS-held territory after victory was declared in July": the state is the news's
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)

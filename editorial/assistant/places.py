@@ -26,7 +26,10 @@ _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs 
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
-_COPULA = {"is", "was", "remains", "remained"}
+# What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
+# the last pockets of".
+_PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
+                        r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -62,7 +65,7 @@ class PlaceReading:
             if cue.kind in ("contested", "hold") and targets and self._placed_by_another(cue, targets[0]):
                 return [], "", ""  # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar
             if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(self.article.norms[cue.stop: targets[0].first]):
-                return [], "", ""  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
+                targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
             if cue.kind in ("held_adj", "attempt") or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
@@ -140,13 +143,14 @@ class PlaceReading:
         return place if all(w in _AUXILIARIES for w in self.article.norms[subject.stop: cue.first]) else None
 
     def _predicated(self, cue):
-        """The place a held adjective is said of with "is a" ("Jarabulus is a major IS-held city"), if any."""
+        """The place a held adjective is said of with "is a" or "is one of" ("Jarabulus is a major IS-held city",
+        "Tal Afar and the surrounding area is one of the last pockets of IS-held territory"), if any."""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if not before or self.places[before - 1].first < self.first:
             return None
         place = self.places[before - 1]
-        words = self.article.norms[place.stop: cue.first]
-        return place if 2 <= len(words) <= 4 and words[0] in _COPULA and words[1] in {"a", "an"} else None
+        words = " ".join(self.article.norms[place.stop: cue.first])
+        return place if _PREDICATE.fullmatch(words) else None
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the

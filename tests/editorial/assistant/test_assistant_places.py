@@ -114,9 +114,15 @@ def test_an_attempt_is_about_its_object_not_a_place_of_a_later_clause(names):
 
 
 def test_a_held_adjective_does_not_reach_into_another_clause(names):
-    assert targets("It is one of the last pockets of IS-held territory in Iraq after victory was declared in Mosul.", names) == [
+    assert targets("It lies in the last pockets of IS-held territory in Iraq after victory was declared in Mosul.", names) == [
         ([], "")]
     assert targets("Iraqi forces shelled the IS-held town of Qaim.", names) == [(["qaim"], "")]
+
+
+
+def test_a_held_adjective_said_of_a_place_with_is_one_of_is_about_that_place(names):
+    assert targets("Tal Afar and the surrounding area is one of the last pockets of IS-held territory in Iraq after "
+                   "victory was declared in Mosul.", names) == [(["tal-afar"], "")]
 
 
 def test_around_before_a_number_is_a_quantity_not_a_place_around(names):
