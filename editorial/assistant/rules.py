@@ -84,7 +84,7 @@ RULES = [
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
     # "control" as a verb only after a word of a lasting state ("the militants still control Hawija"): elsewhere it
     # is the noun of a change ("took control of").
-    ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|holds|held|holding|"
+    ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|controlling|holds|held|holding|"
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),

@@ -50,6 +50,7 @@ def kinds(text, names):
     ("Kurdish-led fighters take Hajin, last town held by IS.", [("capture", "take"), ("under_control", "held by")]),
     ("The talks take place in Astana.", []),
     ("The militants still control Hawija.", [("hold", "still control")]),
+    ("The militants were controlling Qaim and Rawa.", [("hold", "controlling")]),
     ("The group was driven from the Tal Afar district.", [("expelled", "was driven from")]),
 ])
 def test_phrases(names, text, expected):
