@@ -76,7 +76,9 @@ DATE_RULES = [
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
-    ("span_before", re.compile(r"\b(?:comes|came|coming) (?:just |only )?(?:a few |several )?(day|week|month)s after\b")),
+    # "comes just a week after": that many of them back.
+    ("span_before", re.compile(r"\b(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
+                               r"(day|week|month)s? after\b")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
@@ -93,7 +95,8 @@ ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_R
 MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
 _PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
 _ARABIC_UNITS = {"الاسبوع": "week", "الشهر": "month"}
-_FEW_DAYS = {"day": 3, "week": 21, "month": 90}  # "days", "weeks", "months" unnumbered: about three of them
+_FEW_DAYS = {"day": 3, "week": 21, "month": 90}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}  # "days", "weeks", "months" unnumbered: about three of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +157,10 @@ def resolve_date(kind, groups, published):
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
-    if kind == "span_before":  # "comes weeks after": a few of them, about
-        return published - dt.timedelta(days=_FEW_DAYS[groups[0]]), "approximate"
+    if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
+        count, unit = groups
+        days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
+        return published - dt.timedelta(days=days), "approximate"
     if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)
         groups = ("about", 2, _ARABIC_DUALS[groups[0]])
     if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
