@@ -75,11 +75,19 @@ class ClauseReading:
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
             return after
+        if position and self._by_gerund(cue) and self.subjects[0].first < cue.first:
+            return self._first_conjunct(0)  # "Syrian rebels dealt a blow to IS by capturing Dabiq": the rebels
         if position:
             return self._first_conjunct(position - 1)
         if not is_arabic(cue.text):
             return self._participial_subject(cue)
         return None if noun else after
+
+    def _by_gerund(self, cue):
+        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"): its subject is the
+        main clause's, not a side named between."""
+        norms = self.article.norms
+        return cue.first > self.first and norms[cue.first - 1] == "by" and norms[cue.first].endswith("ing")
 
     def _participial_subject(self, cue):
         """The subject of the main clause after an opening participial clause, who did what it says: "After

@@ -58,6 +58,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraq 'retakes Tal Afar' from IS on Thursday", set()),
     ("العراق يستعيد راوة ويعلن نهاية تنظيم الدولة عسكريا", {("rawa", "controlled", IQ, "2017-11-04")}),
     ("Iraq is quiet. IS took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
+    # a gerund after "by" has the main clause's subject, not the side named between
+    ("Syrian rebels on Friday dealt a major blow to the Islamic State group by capturing the town of Dabiq.",
+     {("dabiq", "controlled", "syrian-rebels", "2017-11-03")}),
     # "to retake the city from Daesh": the side after "from" is the defender, the city named before the phrase
     ("Iraqi troops sent reinforcements to Anah on Friday for army operations to retake the city from Daesh.",
      {("anah", "controlled", IS, "2017-11-03")}),
