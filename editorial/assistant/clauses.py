@@ -18,6 +18,9 @@ _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
+# The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
+_FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
+_COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 _FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
@@ -142,17 +145,23 @@ class ClauseReading:
         while position:
             previous, current = self.subjects[position - 1], self.subjects[position]
             between = norms[previous.stop: current.first]
-            joined = norms[current.first].startswith("و") or (between and between[-1] == "and")
+            joined = norms[current.first].startswith("و") or "and" in between
             if not joined or not self._conjoined(between):
                 break
             position -= 1
         return self.subjects[position]
 
     def _conjoined(self, between):
-        """Whether the words between two subjects join them: "and", "و", or up to ten words with "as well as"
-        listing more of the same side ("Iraqi army and police forces, as well as volunteers and Iran-backed Shiite militias")."""
+        """Whether the words between two subjects join them: "and", "و", "and" after the first one's head noun ("the
+        Kurdish YPG militia and smaller Syrian rebel groups", "government troops and Shiite militia"), or up to ten
+        words with "as well as" listing more of the same side ("Iraqi army and police forces, as well as volunteers
+        and Iran-backed Shiite militias")."""
         if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
             return True
+        if "and" in between:
+            head, modifiers = between[:between.index("and")], between[between.index("and") + 1:]
+            if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(modifiers) <= _COORDINATED_MODIFIERS:
+                return True
         return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
 
     def player_from(self, first, last):

@@ -58,6 +58,12 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraq 'retakes Tal Afar' from IS on Thursday", set()),
     ("العراق يستعيد راوة ويعلن نهاية تنظيم الدولة عسكريا", {("rawa", "controlled", IQ, "2017-11-04")}),
     ("Iraq is quiet. IS took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
+    # the first of sides joined by "and" after a head noun leads: "the YPG militia and smaller Syrian rebel groups"
+    ("The Kurdish YPG militia and smaller Syrian rebel groups captured Tal Abyad from IS on Friday.",
+     {("tel-abyad", "controlled", SDF, "2017-11-03")}),
+    ("Government troops and Shiite militia cleared IS militants from the town of Barwana on Friday.",
+     {("barwana", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi forces retreated and IS militants took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
     # a gerund after "by" has the main clause's subject, not the side named between
     ("Syrian rebels on Friday dealt a major blow to the Islamic State group by capturing the town of Dabiq.",
      {("dabiq", "controlled", "syrian-rebels", "2017-11-03")}),
