@@ -226,6 +226,8 @@ class PlaceReading:
         place = self._apposition_after(token)
         if place is not None:
             return [place], f"{words} read as {place.text}, named after it", window
+        if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
+            return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
         place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")),
                                            small=words.endswith(("town'", "village'")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")

@@ -128,3 +128,9 @@ def test_a_held_adjective_said_of_a_place_with_is_one_of_is_about_that_place(nam
 def test_around_before_a_number_is_a_quantity_not_a_place_around(names):
     assert targets("Iraqi forces have retaken around 30 percent of west Mosul.", names) == [(["mosul"], "")]
     assert targets("Iraqi forces took villages around Mosul.", names) == [([], "")]
+
+
+def test_an_area_introduced_is_no_town_named_after_it(names):
+    assert targets("IS seized control of a key area surrounding a military airbase. Deir ez-Zor is besieged.", names)[0] == (
+        [], "")
+    assert targets("Iraqi troops stormed into a Christian region. Mosul lies north of it.", names)[0] == ([], "")
