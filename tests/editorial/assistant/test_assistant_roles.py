@@ -89,6 +89,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS militants still control the town of Hawija as well as Qaim and Rawa.",
      {("hawija", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces took control of Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # "once" in a relative clause describing the place ends no state; "until" does
+    ("The SDF fights IS. On Friday the SDF controlled about 90 percent of Raqqa, a city that was once the group's capital.",
+     {("raqqa", "contested", (IS, SDF), "2017-11-03")}),
+    ("The SDF fights IS. IS held Raqqa until the SDF entered.", set()),
     # a side driven out of a place lost it: to the agent after "by", or to the other side the article names
     ("IS militants were driven from Rutba by Iraqi forces on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
     ("Iraqi forces fought IS in Anbar. IS militants were pushed out of Rutba on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
