@@ -24,7 +24,8 @@ _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their",
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 _FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
-_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
+_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}
+_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"  # "من يد داعش": from the hand of Daesh
 
 
 class ClauseReading:
@@ -169,10 +170,15 @@ class ClauseReading:
         return _first_within(self.players, self.player_firsts, first, last)
 
     def agent_after(self, cue):
-        """X in "fell to X", "under the control of X" (right after the phrase), or "was taken by X" (after
-        "by", up to six words on: "was seized from Daesh by the SDF")."""
-        agent = self.player_from(cue.stop, cue.stop + 1)
-        if agent is not None and (agent.first == cue.stop or self.article.norms[cue.stop] == "the"):
+        """X in "fell to X", "under the control of X" (right after the phrase, perhaps after "the" and lower-case
+        modifiers: "the extremist IS militants"), or "was taken by X" (after "by", up to six words on: "was seized
+        from Daesh by the SDF")."""
+        agent = self.player_from(cue.stop, cue.stop + 3)
+        tokens = self.article.tokens
+        if agent is not None and not re.search(r"[,;:.]", self.article.text[tokens[cue.stop].start: agent.start]) and all(
+                index == cue.stop and self.article.norms[index] == "the" or _MODIFIER.fullmatch(
+                self.article.tokens[index].text) and self.article.norms[index] not in _CLAUSE_WORDS
+                for index in range(cue.stop, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):
             if self.article.norms[index] == "by":

@@ -30,6 +30,7 @@ _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then
 # the last pockets of".
 _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
+_JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b", re.I)
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -110,7 +111,10 @@ class PlaceReading:
                 if not (between in ([], ["and"]) and ("," in gap or between)):
                     break
                 listed.append(earlier)
-            return listed, "", self.raw_between(max(self.first, place.first - 4), cue.first)
+            # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the
+            # place by "and" are more of what is held, not a part of the place
+            window = self.raw_between(max(self.first, place.first - 4), cue.first)
+            return listed, "", _JOINED_AREAS.sub("", window)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")

@@ -89,6 +89,14 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS militants still control the town of Hawija as well as Qaim and Rawa.",
      {("hawija", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces took control of Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # areas joined to a place by "and" or "as well as" are more of what is held, not a part of the place; the holder
+    # after "under the control of" may follow lower-case modifiers
+    ("Iraqi forces took Anah on Friday. The Rawa district and few far away desert areas still remain under ISIS control.",
+     {("anah", "controlled", IQ, "2017-11-03"), ("rawa", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces fight IS. Rawa and al-Qaim as well as the vast rural areas are still under the control of the extremist IS "
+     "militants.", {("rawa", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces fight IS. Parts of Rawa are still under the control of the extremist IS militants.",
+     {("rawa", "contested", (IQ, IS), "2017-11-04")}),
     # "once" in a relative clause describing the place ends no state; "until" does
     ("The SDF fights IS. On Friday the SDF controlled about 90 percent of Raqqa, a city that was once the group's capital.",
      {("raqqa", "contested", (IS, SDF), "2017-11-03")}),
