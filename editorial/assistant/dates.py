@@ -76,9 +76,10 @@ DATE_RULES = [
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
-    # "comes just a week after": that many of them back.
-    ("span_before", re.compile(r"\b(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
-                               r"(day|week|month)s? after\b")),
+    # "comes just a week after", "launched an operation ..., a month after declaring Mosul liberated": that many of
+    # them back from the news (days only after "comes": "two days after they entered it" is a sequence of the past).
+    ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
+                               r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
@@ -158,7 +159,7 @@ def resolve_date(kind, groups, published):
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
     if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
-        count, unit = groups
+        count, unit = groups[:2] if groups[1] else groups[2:]
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days), "approximate"
     if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)

@@ -72,7 +72,7 @@ RULES = [
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
                 r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
-    ("declared", r"\b(?:declared|declares|declaring|pronounced|proclaimed) (?:(?!it |that |on |had |has |victory )\S+ ){1,4}?"
+    ("declared", r"\b(?:declared|declares|declaring|pronounced|proclaimed) (?:(?!it |that |on |had |has |victory )\S+ ){1,6}?"
                  r"(?:fully |completely |totally )?(?:liberated|free|freed|retaken|recaptured|cleared)\b", "inside"),
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
                       r"(?:held|controlled|occupied) by)\b", "before"),

@@ -46,6 +46,8 @@ def found(text, names, published=SATURDAY):
     ("This comes weeks after the SDF took Raqqa.", [(dt.date(2017, 10, 14), "approximate")]),  # about three weeks
     ("The advance comes just a week after the army seized Palmyra.", [(dt.date(2017, 10, 28), "approximate")]),
     ("It came two months after the army seized Palmyra.", [(dt.date(2017, 9, 5), "approximate")]),
+    ("Troops began an operation, a month after the army seized Palmyra.", [(dt.date(2017, 10, 5), "approximate")]),
+    ("Troops left, two days after they entered the town.", []),  # a sequence of the past, not counted from the news
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year

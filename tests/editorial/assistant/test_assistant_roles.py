@@ -106,6 +106,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces fought IS in Anbar. IS militants were pushed out of Rutba on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
     ("IS militants were being driven out of Rutba by Iraqi forces on Friday.", set()),  # under way
     ("IS militants were driven from Rutba on Friday.", set()),  # no other side named
+    # "a month after declaring Mosul ... liberated": a change dated a month back from the news
+    ("Iraqi troops launched an operation to retake Tal Afar, a month after declaring Mosul, Iraq's second largest city, "
+     "fully liberated.", {("mosul", "controlled", IQ, "2017-10-05")}),
     # a headline's "take" ends the state its place was in: "last town held by IS" is what it took
     ("Kurdish-led fighters take Hajin, last town held by IS.", {("hajin", "controlled", SDF, "2017-11-04")}),
     # an intention is not an event; an achievement is

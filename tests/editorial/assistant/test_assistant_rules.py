@@ -28,6 +28,8 @@ def kinds(text, names):
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
+    ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
+     [("declared", "declared mosul iraq s second largest city fully liberated")]),
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", []),
