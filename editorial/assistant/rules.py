@@ -192,7 +192,7 @@ ARABIC_PART_AFTER = {"القديمه", "القديم"}
 ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
 # A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
-                     r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of)$|"
+                     r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of|at)(?: the (?:city|town) of)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
                      r"(?: \S+){0,5} (?:في|داخل|من|وسط)$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"

@@ -75,6 +75,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS militants captured the government compound in Ramadi after clashes with Iraqi forces on Friday.",
      {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
     ("IS militants captured key buildings in Mosul on Friday.", set()),
+    ("Iraqi troops on Friday seized back four neighborhoods at the city of Rawa from IS.",
+     {("rawa", "contested", (IQ, IS), "2017-11-03")}),
     # "الجزء الجنوبي من تكريت": the southern part of Tikrit
     ("سيطرت القوات العراقية الثلاثاء على الجزء الجنوبي من تكريت بعد طرد داعش منه.", {("tikrit", "contested", (IQ, IS), "2017-10-31")}),
     # a part taken is contested with the side it was taken from, whoever else the article names
