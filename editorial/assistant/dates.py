@@ -321,6 +321,8 @@ class PhraseDating:
             between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
             if between and found.start < cue.first and self._verb_before(cue):
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
+            if between and found.start < cue.first and self._simultaneous(cue):
+                between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first)) and not (
@@ -341,6 +343,13 @@ class PhraseDating:
             # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
             return None
         return best[1] if best else None
+
+    def _simultaneous(self, cue):
+        """Whether "as" opens the phrase's clause right before it ("as it liberated", "as troops retook"): it happens
+        at the time of the clause before."""
+        norms = self.article.norms
+        return any(norms[index] == "as" for index in range(max(self.first, cue.first - 3), cue.first)) and not any(
+            norms[index] in ("well", "such", "soon") for index in range(max(self.first, cue.first - 4), cue.first))
 
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""

@@ -108,6 +108,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces fought IS in Anbar. IS militants were pushed out of Rutba on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
     ("IS militants were being driven out of Rutba by Iraqi forces on Friday.", set()),  # under way
     ("IS militants were driven from Rutba on Friday.", set()),  # no other side named
+    # a clause opened by "as" happens at the time of the clause before, another phrase between or not
+    ("On Thursday, the Syrian army declared victory over IS as it liberated Albu Kamal.",
+     {("boukamal", "controlled", SG, "2017-11-02")}),
     # "a month after declaring Mosul ... liberated": a change dated a month back from the news
     ("Iraqi troops launched an operation to retake Tal Afar, a month after declaring Mosul, Iraq's second largest city, "
      "fully liberated.", {("mosul", "controlled", IQ, "2017-10-05")}),
