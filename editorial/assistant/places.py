@@ -31,6 +31,7 @@ _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then
 _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b", re.I)
+_COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -219,8 +220,9 @@ class PlaceReading:
             inner = [t.text for t in self.article.tokens[first + 1: stop]]
             if _ORDINALS.intersection(w.lower() for w in inner):
                 continue  # "the first area" of an operation is not the town
-            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
-                return match
+            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) and not _COUNTRIES_ONLY.fullmatch(w)
+                       for w in inner):
+                return match  # "the Syria-Turkey border town" describes a town; "the Rawa district" names one
         return None
 
     def _referred(self, token, words, window):

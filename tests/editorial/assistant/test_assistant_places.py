@@ -134,3 +134,9 @@ def test_an_area_introduced_is_no_town_named_after_it(names):
     assert targets("IS seized control of a key area surrounding a military airbase. Deir ez-Zor is besieged.", names)[0] == (
         [], "")
     assert targets("Iraqi troops stormed into a Christian region. Mosul lies north of it.", names)[0] == ([], "")
+
+
+def test_a_town_described_by_countries_is_an_anaphor_a_named_district_is_not(names):
+    text = "IS fighters attacked Tal Abyad. Kurdish forces seized the Syria-Turkey border town on June 16."
+    assert targets(text, names, sentence=1)[0][0] == ["tel-abyad"]
+    assert targets("IS fighters attacked Tal Abyad. Kurdish forces seized the Mashor district.", names, sentence=1) == [([], "")]
