@@ -20,6 +20,8 @@ _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After rega
 _CONJUNCTIONS = {"and", "و"}
 # The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
 _FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
+_FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "forces", "troops", "units")
+              for preposition in ("from", "of")}  # "fell to fighters from the Islamic State group"
 _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
@@ -171,14 +173,15 @@ class ClauseReading:
 
     def agent_after(self, cue):
         """X in "fell to X", "under the control of X" (right after the phrase, perhaps after "the" and lower-case
-        modifiers: "the extremist IS militants"), or "was taken by X" (after "by", up to six words on: "was seized
-        from Daesh by the SDF")."""
-        agent = self.player_from(cue.stop, cue.stop + 3)
+        modifiers: "the extremist IS militants", or a force of it: "fighters from the Islamic State group"), or "was
+        taken by X" (after "by", up to six words on: "was seized from Daesh by the SDF")."""
+        start = cue.stop + 2 if " ".join(self.article.norms[cue.stop: cue.stop + 2]) in _FORCES_OF else cue.stop
+        agent = self.player_from(start, start + 3)
         tokens = self.article.tokens
         if agent is not None and not re.search(r"[,;:.]", self.article.text[tokens[cue.stop].start: agent.start]) and all(
-                index == cue.stop and self.article.norms[index] == "the" or _MODIFIER.fullmatch(
+                index == start and self.article.norms[index] == "the" or _MODIFIER.fullmatch(
                 self.article.tokens[index].text) and self.article.norms[index] not in _CLAUSE_WORDS
-                for index in range(cue.stop, agent.first)):
+                for index in range(start, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):
             if self.article.norms[index] == "by":
