@@ -75,6 +75,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS militants captured the government compound in Ramadi after clashes with Iraqi forces on Friday.",
      {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
     ("IS militants captured key buildings in Mosul on Friday.", set()),
+    ("Kurdish fighters raised their flag over Kobani on Friday.", {("kobani", "controlled", SDF, "2017-11-03")}),
     ("Iraqi troops on Friday seized back four neighborhoods at the city of Rawa from IS.",
      {("rawa", "contested", (IQ, IS), "2017-11-03")}),
     # "الجزء الجنوبي من تكريت": the southern part of Tikrit

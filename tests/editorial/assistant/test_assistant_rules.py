@@ -54,6 +54,8 @@ def kinds(text, names):
     ("The militants still control Hawija.", [("hold", "still control")]),
     ("The militants were controlling Qaim and Rawa.", [("hold", "controlling")]),
     ("The group was driven from the Tal Afar district.", [("expelled", "was driven from")]),
+    ("Iraq flew its flag above the government complex.", [("capture", "flew its flag above")]),
+    ("Protesters waved the flag in Baghdad.", []),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
