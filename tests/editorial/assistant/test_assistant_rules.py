@@ -56,6 +56,7 @@ def kinds(text, names):
     ("The group was driven from the Tal Afar district.", [("expelled", "was driven from")]),
     ("Iraq flew its flag above the government complex.", [("capture", "flew its flag above")]),
     ("Protesters waved the flag in Baghdad.", []),
+    ("Peshmerga forces raised a flag on Friday.", []),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
