@@ -26,8 +26,8 @@ _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their",
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 _FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
-_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}
-_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"  # "من يد داعش": from the hand of Daesh
+_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه", "سيطره"}  # "من يد داعش": from the hand of Daesh
+_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
 
 class ClauseReading:
@@ -163,7 +163,8 @@ class ClauseReading:
             return True
         if "and" in between:
             head, modifiers = between[:between.index("and")], between[between.index("and") + 1:]
-            if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(modifiers) <= _COORDINATED_MODIFIERS:
+            if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(
+                    modifiers) <= _COORDINATED_MODIFIERS:
                 return True
         return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
 

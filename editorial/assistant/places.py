@@ -30,7 +30,8 @@ _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then
 # the last pockets of".
 _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
-_JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b", re.I)
+_JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
+                           re.I)
 _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
@@ -66,7 +67,8 @@ class PlaceReading:
                 return [], "", ""
             if cue.kind in ("contested", "hold") and targets and self._placed_by_another(cue, targets[0]):
                 return [], "", ""  # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar
-            if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(self.article.norms[cue.stop: targets[0].first]):
+            if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
+                    self.article.norms[cue.stop: targets[0].first]):
                 targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
             if cue.kind in ("held_adj", "attempt") or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
