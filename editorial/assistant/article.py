@@ -190,6 +190,9 @@ class Article:
         """Actor mentions, the longest alias first; a generic word ("the army", "the militants") means the
         state force (armed group) named last, or else the next one named."""
         found, last = [], {GOVERNMENT: None, INSURGENTS: None}
+        # The side last named after "from" or "against" ("liberated the town from the Islamic State group. The
+        # militants still control Hawija"): what a generic word means when no other side of its kind is named.
+        unsalient = {GOVERNMENT: None, INSURGENTS: None}
         named = [(first, stop, slug, "") for first, stop, slug in self._named] + self._country_subjects()
         described = find_descriptions(self, self._named, self.country_at)
         for first, stop, slug, why in sorted(named + described):
@@ -198,16 +201,18 @@ class Article:
             if slug in last:
                 words = tuple(self.norms[first:stop])
                 slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
-                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words))
+                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words) or unsalient[slug])
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop), why))
+            kind = (GOVERNMENT if self.gazetteer.is_state_force(slug)
+                    else INSURGENTS if self.gazetteer.is_insurgent(slug) else None)
             if first and (self.norms[first - 1] in _NOT_SALIENT or self._taken_from(first)):
-                continue  # "from other rebels": not the side "the militants" will mean
-            if self.gazetteer.is_state_force(slug):
-                last[GOVERNMENT] = slug
-            elif self.gazetteer.is_insurgent(slug):
-                last[INSURGENTS] = slug
+                if kind is not None:
+                    unsalient[kind] = slug
+                continue  # "from other rebels": not the side "the militants" will mean while another is named
+            if kind is not None:
+                last[kind] = slug
         return found
 
     def _country_subjects(self):
@@ -288,7 +293,8 @@ class Article:
         sides = {GOVERNMENT: [], INSURGENTS: []}
         for first, _, slug in self._named:
             if slug not in sides:
-                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
+                kind = (GOVERNMENT if self.gazetteer.is_state_force(slug)
+                    else INSURGENTS if self.gazetteer.is_insurgent(slug) else None)
                 if kind:
                     sides[kind].append((first, slug))
         return sides

@@ -6,7 +6,7 @@ reports held (Wednesday), though the phrase's own clause gives no date.
 """
 import re
 
-from .rules import ATTRIBUTION
+from .rules import ATTRIBUTION, PASSIVE_AUX
 
 _SPEAKER_STOP = {"according": r"[,;.]", "said": r"[,;:–—(]"}
 _LEADING = re.compile(r"^(?:(?:but|and|on \w+day|in a statement|also|the|a|an)\s+)+", re.I)
@@ -23,6 +23,8 @@ def find_claimant(sentence):
         return sentence.default_claimant, ""
     article = sentence.article
     position, tokens, text = article.token_at(sentence.norm_start + match.start()), article.tokens, article.text
+    if match.group() in REPORTING and position > sentence.first and article.norms[position - 1] in PASSIVE_AUX:
+        return sentence.default_claimant, ""  # "after victory was declared": no one named says so
     if match.group().startswith("according"):
         start = stop = position + 2
         while stop < sentence.last and stop - start < 8 and not (
@@ -48,6 +50,7 @@ def said_date(sentence):
         before = found.start - 1
         if before > sentence.first and norms[before] == "on":
             before -= 1
-        if before >= sentence.first and norms[before] in REPORTING:
-            return found
+        if before >= sentence.first and norms[before] in REPORTING and not (
+                before > sentence.first and norms[before - 1] in PASSIVE_AUX):
+            return found  # not a passive "victory was declared in July": an event of its own, no one's saying
     return None

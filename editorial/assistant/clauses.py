@@ -18,10 +18,16 @@ _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
+# The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
+_FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
+_FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "forces", "troops", "units")
+              for preposition in ("from", "of")}  # "fell to fighters from the Islamic State group"
+_COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 _FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
+_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
 
 class ClauseReading:
@@ -75,11 +81,19 @@ class ClauseReading:
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
             return after
+        if position and self._by_gerund(cue) and self.subjects[0].first < cue.first:
+            return self._first_conjunct(0)  # "Syrian rebels dealt a blow to IS by capturing Dabiq": the rebels
         if position:
             return self._first_conjunct(position - 1)
         if not is_arabic(cue.text):
             return self._participial_subject(cue)
         return None if noun else after
+
+    def _by_gerund(self, cue):
+        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"): its subject is the
+        main clause's, not a side named between."""
+        norms = self.article.norms
+        return cue.first > self.first and norms[cue.first - 1] == "by" and norms[cue.first].endswith("ing")
 
     def _participial_subject(self, cue):
         """The subject of the main clause after an opening participial clause, who did what it says: "After
@@ -134,17 +148,24 @@ class ClauseReading:
         while position:
             previous, current = self.subjects[position - 1], self.subjects[position]
             between = norms[previous.stop: current.first]
-            joined = norms[current.first].startswith("و") or (between and between[-1] == "and")
+            joined = norms[current.first].startswith("و") or "and" in between
             if not joined or not self._conjoined(between):
                 break
             position -= 1
         return self.subjects[position]
 
     def _conjoined(self, between):
-        """Whether the words between two subjects join them: "and", "و", or up to ten words with "as well as"
-        listing more of the same side ("Iraqi army and police forces, as well as volunteers and Iran-backed Shiite militias")."""
+        """Whether the words between two subjects join them: "and", "و", "and" after the first one's head noun ("the
+        Kurdish YPG militia and smaller Syrian rebel groups", "government troops and Shiite militia"), or up to ten
+        words with "as well as" listing more of the same side ("Iraqi army and police forces, as well as volunteers
+        and Iran-backed Shiite militias")."""
         if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
             return True
+        if "and" in between:
+            head, modifiers = between[:between.index("and")], between[between.index("and") + 1:]
+            if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(
+                    modifiers) <= _COORDINATED_MODIFIERS:
+                return True
         return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
 
     def player_from(self, first, last):
@@ -152,10 +173,16 @@ class ClauseReading:
         return _first_within(self.players, self.player_firsts, first, last)
 
     def agent_after(self, cue):
-        """X in "fell to X", "under the control of X" (right after the phrase), or "was taken by X" (after
-        "by", up to six words on: "was seized from Daesh by the SDF")."""
-        agent = self.player_from(cue.stop, cue.stop + 1)
-        if agent is not None and (agent.first == cue.stop or self.article.norms[cue.stop] == "the"):
+        """X in "fell to X", "under the control of X" (right after the phrase, perhaps after "the" and lower-case
+        modifiers: "the extremist IS militants", or a force of it: "fighters from the Islamic State group"), or "was
+        taken by X" (after "by", up to six words on: "was seized from Daesh by the SDF")."""
+        start = cue.stop + 2 if " ".join(self.article.norms[cue.stop: cue.stop + 2]) in _FORCES_OF else cue.stop
+        agent = self.player_from(start, start + 3)
+        tokens = self.article.tokens
+        if agent is not None and not re.search(r"[,;:.]", self.article.text[tokens[cue.stop].start: agent.start]) and all(
+                index == start and self.article.norms[index] == "the" or _MODIFIER.fullmatch(
+                self.article.tokens[index].text) and self.article.norms[index] not in _CLAUSE_WORDS
+                for index in range(start, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):
             if self.article.norms[index] == "by":
@@ -163,13 +190,15 @@ class ClauseReading:
         return None
 
     def loser(self, cue, place):
-        """Y in "took X from Y", "drove Y out of X", "طرد Y من X"."""
+        """Y in "took X from Y", "drove Y out of X", "طرد Y من X", "to retake the city from Y" (X named before the
+        phrase, "the city" after it)."""
         if cue.text.lstrip("وف").startswith(_EXPULSION):
             expelled = self.player_from(cue.stop, cue.stop)
             if expelled is not None:
                 return expelled
+        reach = place.stop + 3 if place.first >= cue.stop else cue.stop + 6
         for actor in self.players:
-            if cue.stop <= actor.first <= place.stop + 3 and self._after(actor, _TAKEN_FROM):
+            if cue.stop <= actor.first <= reach and self._after(actor, _TAKEN_FROM):
                 return actor
         return None
 

@@ -76,7 +76,10 @@ DATE_RULES = [
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
-    ("span_before", re.compile(r"\b(?:comes|came|coming) (?:just |only )?(?:a few |several )?(day|week|month)s after\b")),
+    # "comes just a week after", "launched an operation ..., a month after declaring Mosul liberated": that many of
+    # them back from the news (days only after "comes": "two days after they entered it" is a sequence of the past).
+    ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
+                               r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
@@ -93,7 +96,8 @@ ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_R
 MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
 _PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
 _ARABIC_UNITS = {"الاسبوع": "week", "الشهر": "month"}
-_FEW_DAYS = {"day": 3, "week": 21, "month": 90}  # "days", "weeks", "months" unnumbered: about three of them
+_FEW_DAYS = {"day": 3, "week": 21, "month": 90}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}  # "days", "weeks", "months" unnumbered: about three of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +158,10 @@ def resolve_date(kind, groups, published):
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
-    if kind == "span_before":  # "comes weeks after": a few of them, about
-        return published - dt.timedelta(days=_FEW_DAYS[groups[0]]), "approximate"
+    if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
+        count, unit = groups[:2] if groups[1] else groups[2:]
+        days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
+        return published - dt.timedelta(days=days), "approximate"
     if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)
         groups = ("about", 2, _ARABIC_DUALS[groups[0]])
     if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
@@ -211,7 +217,7 @@ def find_dates(article, first, last, published, parsed=None, before=None):
     start, end = article.norm_span(first, last)
     segment = article.norm[start:end]
     if not ANY_DATE.search(segment):
-        return _same_day(article, start, segment, [], before)
+        return _same_day(article, start, segment, [], before, published)
     parsed = parsed if parsed is not None else [0]
     found, taken = [], bytearray(len(segment))  # taken: 1 on each character an earlier rule matched
     for kind, pattern in DATE_RULES:
@@ -242,25 +248,49 @@ def find_dates(article, first, last, published, parsed=None, before=None):
             year = max(earlier, key=lambda d: d.start).date.year + 1
             if year <= published.year:
                 found.append(DateFound(dt.date(year, 1, 1), "year", article.token_at(start + match.start()), match.group()))
-    return _same_day(article, start, segment, sorted(found, key=lambda d: d.start), before)
+    return _same_day(article, start, segment, sorted(found, key=lambda d: d.start), before, published)
 
 
 _SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) that (?:day|night))\b|"
                        r"(?<!\S)(?:اليوم|الليله|النهار) (?:نفسه|ذاته)(?!\S)")
 
 
-def _same_day(article, start, segment, found, before):
+# "the month before that", "the year after it": a period next to the date named last, not to the publication day.
+_NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b")
+_UNIT_PRECISION = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
+
+
+def _same_day(article, start, segment, found, before, published):
     """`found` with "the same day" ("في اليوم نفسه") read as the date named last before it, in this sentence or in
-    `before`; without one it is no date."""
-    if not _SAME_DAY.search(segment):
+    `before`, and "the month before that" as the month next to it; without one it is no date."""
+    if not (_SAME_DAY.search(segment) or _NEXT_TO_LAST.search(segment)):
         return found
-    for match in _SAME_DAY.finditer(segment):
-        token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
-        found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
-        earlier = [d for d in found if d.start < token] or ([before] if before else [])
-        if earlier:
-            found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
+    for pattern in (_SAME_DAY, _NEXT_TO_LAST):
+        for match in pattern.finditer(segment):
+            token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
+            found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
+            earlier = [d for d in found if d.start < token] or ([before] if before else [])
+            if not earlier:
+                continue
+            if pattern is _SAME_DAY:
+                found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
+                continue
+            unit, step = match.group(1), -1 if match.group(2) == "before" else 1
+            day = _step(earlier[-1].date, unit, step)
+            if day <= published:
+                found.append(DateFound(day, _UNIT_PRECISION[unit], token, match.group()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _step(day, unit, step):
+    """The start of the period of `unit` `step` periods from the one `day` is in."""
+    if unit == "day":
+        return day + dt.timedelta(days=step)
+    if unit == "week":
+        return day + dt.timedelta(weeks=step)
+    if unit == "month":
+        return _add_months(day.replace(day=1), step)
+    return dt.date(day.year + step, 1, 1)
 
 
 _FOLLOWING = re.compile(r"\b(?:the (?:following|next) year|a year later)\b|(?<!\S)(?:في )?العام التالي(?!\S)")
@@ -273,6 +303,7 @@ def _without_preposition(written):
 
 _COORDINATED = re.compile(r", and\b|، و")
 _ARABIC_PRESENT = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
@@ -291,6 +322,8 @@ class PhraseDating:
             between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
             if between and found.start < cue.first and self._verb_before(cue):
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
+            if between and found.start < cue.first and self._simultaneous(cue):
+                between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first)) and not (
@@ -299,6 +332,9 @@ class PhraseDating:
                 continue
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
+            if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
+                    self.norm_between(cue.stop, found.start)):
+                continue  # "IS-held territory after victory was declared in July": the state is the news's
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
@@ -308,6 +344,13 @@ class PhraseDating:
             # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
             return None
         return best[1] if best else None
+
+    def _simultaneous(self, cue):
+        """Whether "as" opens the phrase's clause right before it ("as it liberated", "as troops retook"): it happens
+        at the time of the clause before."""
+        norms = self.article.norms
+        return any(norms[index] == "as" for index in range(max(self.first, cue.first - 3), cue.first)) and not any(
+            norms[index] in ("well", "such", "soon") for index in range(max(self.first, cue.first - 4), cue.first))
 
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""

@@ -29,8 +29,16 @@ _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم)")
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
-_COPULA = {"is", "was", "remains", "remained"}
+# What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
+# the last pockets of".
+_PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
+                        r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
+_JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
+                           re.I)
+_COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
+# Words opening another clause: a place after them is not the one a "-held" adjective describes.
+_CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
 class PlaceReading:
@@ -62,7 +70,10 @@ class PlaceReading:
                 return [], "", ""
             if cue.kind in ("contested", "hold") and targets and self._placed_by_another(cue, targets[0]):
                 return [], "", ""  # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar
-            if cue.kind == "held_adj" or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
+            if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
+                    self.article.norms[cue.stop: targets[0].first]):
+                targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
+            if cue.kind in ("held_adj", "attempt") or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
@@ -106,7 +117,10 @@ class PlaceReading:
                 if not (between in ([], ["and"]) and ("," in gap or between)):
                     break
                 listed.append(earlier)
-            return listed, "", self.raw_between(max(self.first, place.first - 4), cue.first)
+            # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the
+            # place by "and" are more of what is held, not a part of the place
+            window = self.raw_between(max(self.first, place.first - 4), cue.first)
+            return listed, "", _JOINED_AREAS.sub("", window)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
@@ -139,13 +153,14 @@ class PlaceReading:
         return place if all(w in _AUXILIARIES for w in self.article.norms[subject.stop: cue.first]) else None
 
     def _predicated(self, cue):
-        """The place a held adjective is said of with "is a" ("Jarabulus is a major IS-held city"), if any."""
+        """The place a held adjective is said of with "is a" or "is one of" ("Jarabulus is a major IS-held city",
+        "Tal Afar and the surrounding area is one of the last pockets of IS-held territory"), if any."""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if not before or self.places[before - 1].first < self.first:
             return None
         place = self.places[before - 1]
-        words = self.article.norms[place.stop: cue.first]
-        return place if 2 <= len(words) <= 4 and words[0] in _COPULA and words[1] in {"a", "an"} else None
+        words = " ".join(self.article.norms[place.stop: cue.first])
+        return place if _PREDICATE.fullmatch(words) else None
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
@@ -214,8 +229,9 @@ class PlaceReading:
             inner = [t.text for t in self.article.tokens[first + 1: stop]]
             if _ORDINALS.intersection(w.lower() for w in inner):
                 continue  # "the first area" of an operation is not the town
-            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) for w in inner):
-                return match
+            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) and not _COUNTRIES_ONLY.fullmatch(w)
+                       for w in inner):
+                return match  # "the Syria-Turkey border town" describes a town; "the Rawa district" names one
         return None
 
     def _referred(self, token, words, window):
@@ -225,6 +241,8 @@ class PlaceReading:
         place = self._apposition_after(token)
         if place is not None:
             return [place], f"{words} read as {place.text}, named after it", window
+        if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
+            return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
         place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")),
                                            small=words.endswith(("town'", "village'")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")

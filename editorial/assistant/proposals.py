@@ -78,7 +78,7 @@ class Analysis:
 # since 2014" (undated: "since" only starts it), "منبج، احد اهم معاقل داعش" (one of its strongholds) describe it
 # before the change.
 _STATES = {"last_held", "held_since", "stronghold"}
-_CHANGES = ("capture", "passive", "noun", "victory", "declared")  # the phrases that report a change of hands
+_CHANGES = ("capture", "passive", "expelled", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
 
 
@@ -104,7 +104,8 @@ def superseded(proposals):
     when the article does not say the place was taken that day, and an undated siege by the side the
     article says took the place ("after the army besieged the city") was its prelude. An attempt ("racing to
     take the town") is the weakest reading: any other phrase about the place in the article ("its fighters
-    had seized 80 percent of the city", "entered the centre on Tuesday") says more. "The last town held by IS"
+    had seized 80 percent of the city", "entered the centre on Tuesday") says more, unless it tells of a time
+    before the attempt's own date ("overrun three years ago"). "The last town held by IS"
     and "held by IS since 2014" in an article that reports the town taken by another side, or a part of it
     taken, describe it before the change. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات
     الحكومية في طرد مسلحي التنظيم من تدمر") yields to another side's change the article dates on the day it falls back to; a
@@ -115,10 +116,13 @@ def superseded(proposals):
     # A part taken or a place gone into ("retook the government building in Fallujah") ends a whole hold too.
     taken = {p.place for p in changes} | {p.place for p in proposals if p.status == Claim.Status.CONTESTED
                                           and p.cue in (*_CHANGES, "entered")}
-    told = {p.place for p in proposals if p.cue != "attempt"}
+    told = {}  # place -> the latest date another phrase about it gives
+    for p in proposals:
+        if p.cue != "attempt":
+            told[p.place] = max(p.date, told.get(p.place, p.date))
     dated = {(p.place, p.date): p.holder for p in changes if not p.undated}
     return [p for p in proposals if not (
-        (p.cue == "attempt" and p.place in told)
+        (p.cue == "attempt" and p.place in told and (p.undated or told[p.place] >= p.date))
         or (p.cue == "entered" and (p.place, p.date) in taken_on)
         or (p.cue in _STATES and p.place in taken and (p.place, p.holder) not in taken_by)
         or (p.undated and p.quote_start and p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES

@@ -4,8 +4,9 @@ Its own module because it is the judgement of who took what from whom, kind by k
 (rules.RULES): the subject of "captured" holds the place, unless it is the side the place was taken
 "from"; "fell to X", "held by X", "under X's control" name their holder after the phrase; "besieged
 by X" names the besieger, so the place is held by the other side; "entered" and fighting "inside"
-leave it contested; an attempt ("X is racing to take Y") leaves Y with its defender, never its
-attacker; "the liberation of X by Y" and "declared victory in X" read like the verbs.
+leave it contested; a side "driven from" X lost it, to the agent or the other side; an attempt ("X is
+racing to take Y") leaves Y with its defender, never its attacker; "the liberation of X by Y" and
+"declared victory in X" read like the verbs.
 """
 import re
 
@@ -74,6 +75,8 @@ def _assertion(sentence, cue, place):
         return (CONTROLLED, holder.slug, (), 0.7, f"held by {holder.slug}") if holder else None
     if kind == "passive":
         return _passive(sentence, cue)
+    if kind == "expelled":
+        return _expelled(sentence, cue, place)
     if kind == "stronghold" and cue.first - place.stop > 6:
         return None  # a stronghold describes the place just before it ("تلعفر معقل داعش", "الفلوجة التي تمثل اليوم
         # احد ابرز معاقل داعش"), not one named far back ("... قبل مهاجمة معقل داعش": before attacking its stronghold)
@@ -142,6 +145,21 @@ def _passive(sentence, cue):
     if len(sides) != 1:
         return None
     return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
+
+
+def _expelled(sentence, cue, place):
+    """"IS was driven from X (by Y)": X is held by Y, or with no agent named by the other side the article names
+    most; the side driven out never holds it."""
+    loser = sentence.subject(cue)
+    if loser is None:
+        return None
+    agent = sentence.agent_after(cue)
+    if agent is not None and agent.slug != loser.slug:
+        return CONTROLLED, agent.slug, (), 0.75, f"{loser.slug} driven out by {agent.slug} ('{agent.text}')"
+    holder = sentence.adversary({loser.slug}, place)
+    if holder is None:
+        return None
+    return CONTROLLED, holder, (), 0.6, f"'{loser.text}' driven out: held by the other side, {holder}"
 
 
 def _attempt(sentence, cue, place):

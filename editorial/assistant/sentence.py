@@ -23,9 +23,11 @@ from .rules import (
 )
 from .tokens import is_arabic
 
-EVENT_KINDS = {"capture", "passive", "noun", "victory", "declared"}  # phrases that report a change at a moment
+EVENT_KINDS = {"capture", "passive", "expelled", "noun", "victory", "declared"}  # phrases that report a change at a moment
 CHANGE_KINDS = EVENT_KINDS | {"entered"}
 _AROUND = re.compile(r"(?<!\S)[وب]?(?:محيط|حول|قرب)(?: (?:ال)?(?:مدينه|بلده))?(?: \S+)?$")  # the surroundings of a place
+# A relative clause describing a noun ("the city that was once the group's capital"): its "once" ends no state.
+_DESCRIBING = re.compile(r"\b(?:that|which|who) (?:was|were|had been)\s*$")
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 
 
@@ -56,7 +58,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.date_blocks = [c.first for c in cues if c.kind not in ("held_adj", "under_control", "under_control_of", "stronghold")]
         self.hedge = HEDGE.search(self.norm)
         self.says_now = NOW.search(self.norm) is not None
-        self.ended_from = _last_match_start(ENDED, self.norm)
+        self.ended_from = _last_match_start(ENDED, self.norm, _DESCRIBING)
         self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
         self._quote = self._claimant = None
         self.heading = heading  # the date a heading line above gives ("14 January, 2014" in a timeline)
@@ -272,9 +274,12 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         return places, {a.slug for a in self.players if start <= a.first <= clause_end}
 
 
-def _last_match_start(pattern, text):
-    """Where the last match of `pattern` in `text` starts, overlapping matches included; -1 if none."""
+def _last_match_start(pattern, text, unless_after=None):
+    """Where the last match of `pattern` in `text` starts, overlapping matches included, but none right after
+    `unless_after`; -1 if none."""
     last, position = -1, 0
     while (match := pattern.search(text, position)) is not None:
-        last, position = match.start(), match.start() + 1
+        if unless_after is None or not unless_after.search(text, 0, match.start()):
+            last = match.start()
+        position = match.start() + 1
     return last

@@ -35,6 +35,14 @@ def test_the_day_of_a_reporting_verb(names):
     assert said_date(sentence("The SDF took Raqqa on Wednesday.", names)) is None
 
 
+
+def test_a_passive_reporting_verb_is_an_event_of_its_own_not_a_saying(names):
+    passive = sentence("Tal Afar is one of the last IS-held towns in Iraq after victory was declared in July in Mosul.", names,
+                       "AP")
+    assert said_date(passive) is None
+    assert find_claimant(passive) == ("AP", "")
+
+
 def test_a_state_reported_on_a_day_holds_that_day(names):
     text = "The SDF said on Wednesday that in its push to take Raqqa from IS its fighters hold 80 percent of the city."
     [proposal] = propose(text, SATURDAY, names)

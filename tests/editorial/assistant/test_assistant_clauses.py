@@ -61,6 +61,21 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraq 'retakes Tal Afar' from IS on Thursday", set()),
     ("العراق يستعيد راوة ويعلن نهاية تنظيم الدولة عسكريا", {("rawa", "controlled", IQ, "2017-11-04")}),
     ("Iraq is quiet. IS took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
+    # the first of sides joined by "and" after a head noun leads: "the YPG militia and smaller Syrian rebel groups"
+    ("The Kurdish YPG militia and smaller Syrian rebel groups captured Tal Abyad from IS on Friday.",
+     {("tel-abyad", "controlled", SDF, "2017-11-03")}),
+    ("Government troops and Shiite militia cleared IS militants from the town of Barwana on Friday.",
+     {("barwana", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi forces retreated and IS militants took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
+    # the agent after "fell to" may be named through a force of it
+    ("Government forces entered Jurf al-Sakhar, which fell to fighters from the Islamic State group on Friday.",
+     {("jurf-al-sakhar", "controlled", IS, "2017-11-03"), ("jurf-al-sakhar", "contested", (IQ, IS), "2017-11-04")}),
+    # a gerund after "by" has the main clause's subject, not the side named between
+    ("Syrian rebels on Friday dealt a major blow to the Islamic State group by capturing the town of Dabiq.",
+     {("dabiq", "controlled", "syrian-rebels", "2017-11-03")}),
+    # "to retake the city from Daesh": the side after "from" is the defender, the city named before the phrase
+    ("Iraqi troops sent reinforcements to Anah on Friday for army operations to retake the city from Daesh.",
+     {("anah", "controlled", IS, "2017-11-03")}),
     # "as well as" lists the besieger's allies, who are not the besieged
     ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
      {("tikrit", "besieged", IS, "2017-11-03")}),

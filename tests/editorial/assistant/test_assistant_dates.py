@@ -44,6 +44,10 @@ def found(text, names, published=SATURDAY):
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
     ("This comes weeks after the SDF took Raqqa.", [(dt.date(2017, 10, 14), "approximate")]),  # about three weeks
+    ("The advance comes just a week after the army seized Palmyra.", [(dt.date(2017, 10, 28), "approximate")]),
+    ("It came two months after the army seized Palmyra.", [(dt.date(2017, 9, 5), "approximate")]),
+    ("Troops began an operation, a month after the army seized Palmyra.", [(dt.date(2017, 10, 5), "approximate")]),
+    ("Troops left, two days after they entered the town.", []),  # a sequence of the past, not counted from the news
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
@@ -110,6 +114,9 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     ("IS has held Raqqa in 2014.", "in 2014"),
     ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
     ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
+    # nor is a state dated by a clause of its own after it ("after", "when")
+    ("Tal Afar is still held by IS after victory was declared in July in Mosul.", None),
+    ("Tal Afar was held by IS in July.", "in july"),
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     article = Article(text, names)
@@ -131,3 +138,14 @@ def test_the_same_day_is_the_date_named_last_before_it(names):
     assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
     arabic = Article("سيطر الجيش على دير الزور الجمعة وسيطر في اليوم نفسه على الميادين", names)
     assert [d.date for d in find_dates(arabic, 0, len(arabic.tokens), SATURDAY)] == [dt.date(2017, 11, 3)] * 2
+
+
+def test_the_month_before_that_is_next_to_the_date_named_last(names):
+    article = Article("Last month, IS was driven from Tal Afar. The month before that, Mosul fell to the army. "
+                      "The year after that, Raqqa fell.", names)
+    (first, stop), (second, end), (third, last) = article.sentences
+    august = find_dates(article, first, stop, dt.date(2017, 9, 18))[-1]
+    assert [(d.date, d.precision) for d in find_dates(article, second, end, dt.date(2017, 9, 18), before=august)] == [
+        (dt.date(2017, 7, 1), "month")]
+    assert find_dates(article, third, last, dt.date(2017, 9, 18), before=august) == []  # 2018: after the publication
+    assert find_dates(article, second, end, dt.date(2017, 9, 18)) == []  # no date before it: none

@@ -71,6 +71,11 @@ def test_generic_words_mean_the_side_named_last_or_next(names):
     assert actors[-1][:2] == ("islamic-state", "the militants")  # not the rebels it was taken from
 
 
+def test_generic_words_fall_back_on_the_side_a_place_was_taken_from(names):
+    _, actors = mentions("Iraqi forces liberated the town from the Islamic State group. The militants still control Hawija.", names)
+    assert actors[-1][:2] == ("islamic-state", "The militants")  # the only armed group the article names
+
+
 def test_militants_the_article_never_names_are_no_side(names):
     assert mentions("Mosul falls to militants.", names)[1] == []
 

@@ -127,3 +127,37 @@ def test_going_deep_into_a_place_takes_the_place_after_in(names):
     # "تقدمت ... في أطراف مدينة الرقة" (advanced in the outskirts of Raqqa) went in; "نحو" (towards) did not
     assert targets("تقدمت قوات سوريا الديمقراطية في أطراف مدينة الرقة", names) == [(["raqqa"], "")]
     assert targets("تقدم الجيش السوري نحو مدينة البوكمال", names) == [([], "")]
+
+
+def test_an_attempt_is_about_its_object_not_a_place_of_a_later_clause(names):
+    assert targets("Iraqi troops launched an operation to retake Tal Afar, a month after declaring Mosul liberated.", names)[0] == (
+        ["tal-afar"], "")
+
+
+def test_a_held_adjective_does_not_reach_into_another_clause(names):
+    assert targets("It lies in the last pockets of IS-held territory in Iraq after victory was declared in Mosul.", names) == [
+        ([], "")]
+    assert targets("Iraqi forces shelled the IS-held town of Qaim.", names) == [(["qaim"], "")]
+
+
+
+def test_a_held_adjective_said_of_a_place_with_is_one_of_is_about_that_place(names):
+    assert targets("Tal Afar and the surrounding area is one of the last pockets of IS-held territory in Iraq after "
+                   "victory was declared in Mosul.", names) == [(["tal-afar"], "")]
+
+
+def test_around_before_a_number_is_a_quantity_not_a_place_around(names):
+    assert targets("Iraqi forces have retaken around 30 percent of west Mosul.", names) == [(["mosul"], "")]
+    assert targets("Iraqi forces took villages around Mosul.", names) == [([], "")]
+
+
+def test_an_area_introduced_is_no_town_named_after_it(names):
+    assert targets("IS seized control of a key area surrounding a military airbase. Deir ez-Zor is besieged.", names)[0] == (
+        [], "")
+    assert targets("Iraqi troops stormed into a Christian region. Mosul lies north of it.", names)[0] == ([], "")
+
+
+def test_a_town_described_by_countries_is_an_anaphor_a_named_district_is_not(names):
+    text = "IS fighters attacked Tal Abyad. Kurdish forces seized the Syria-Turkey border town on June 16."
+    assert targets(text, names, sentence=1)[0][0] == ["tel-abyad"]
+    assert targets("IS fighters attacked Tal Abyad. Kurdish forces seized the Mashor district.", names, sentence=1) == [([], "")]

@@ -63,6 +63,15 @@ def test_an_attempt_yields_to_another_phrase_of_its_sentence_or_day():
     assert superseded([attempt, siege, alone]) == [siege, alone]
 
 
+
+def test_a_dated_attempt_outlasts_a_phrase_of_an_earlier_time():
+    overrun = proposal(cue="passive", date=dt.date(2014, 9, 1), undated=False, start=0)
+    attempt = proposal(cue="attempt", date=dt.date(2017, 9, 18), undated=False, start=90)
+    assert superseded([overrun, attempt]) == [overrun, attempt]
+    undated = proposal(cue="attempt", date=dt.date(2017, 9, 18), start=90)  # background of the news
+    assert superseded([overrun, undated]) == [overrun]
+
+
 def test_one_proposal_per_claim_with_the_reasons_pooled():
     first, second = proposal(undated=False), proposal(undated=False, start=50)
     second.confidence = 0.7

@@ -33,6 +33,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Government forces are close to breaking the siege of Deir ez-Zor by IS.", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     # the town as the modifier of a part's noun: part of it taken
     ("Iraq forces retake large Mosul neighbourhood from IS on Friday.", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    ("Iraqi forces capture Tal Afar center from IS on Friday.", {("tal-afar", "contested", (IQ, IS), "2017-11-03")}),
     ("يقترب الجيش السوري من فك حصار مدينة دير الزور الذي فرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     ("الجيش السوري يحتشد لكسر حصار دير الزور الذي يفرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),  # massing
     ("ISIS overran rebel positions and surrounded the army's enclave in Deir ez-Zor in 2014.",
@@ -74,6 +75,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS militants captured the government compound in Ramadi after clashes with Iraqi forces on Friday.",
      {("ramadi", "contested", (IQ, IS), "2017-11-03")}),
     ("IS militants captured key buildings in Mosul on Friday.", set()),
+    ("Kurdish fighters raised their flag over Kobani on Friday.", {("kobani", "controlled", SDF, "2017-11-03")}),
+    ("Iraqi troops on Friday seized back four neighborhoods at the city of Rawa from IS.",
+     {("rawa", "contested", (IQ, IS), "2017-11-03")}),
     # "الجزء الجنوبي من تكريت": the southern part of Tikrit
     ("سيطرت القوات العراقية الثلاثاء على الجزء الجنوبي من تكريت بعد طرد داعش منه.", {("tikrit", "contested", (IQ, IS), "2017-10-31")}),
     # a part taken is contested with the side it was taken from, whoever else the article names
@@ -84,6 +88,35 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("IS released a video of two soldiers it says it captured in fighting in the city of Deir ez-Zor.",
      {("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("The militants hold the provinces of Deir ez-Zor and Raqqa.", set()),
+    # "control" as a verb of a lasting state, over a list of places
+    ("IS militants still control the town of Hawija as well as Qaim and Rawa.",
+     {("hawija", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces took control of Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # areas joined to a place by "and" or "as well as" are more of what is held, not a part of the place; the holder
+    # after "under the control of" may follow lower-case modifiers
+    ("Iraqi forces took Anah on Friday. The Rawa district and few far away desert areas still remain under ISIS control.",
+     {("anah", "controlled", IQ, "2017-11-03"), ("rawa", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces fight IS. Rawa and al-Qaim as well as the vast rural areas are still under the control of the extremist IS "
+     "militants.", {("rawa", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces fight IS. Parts of Rawa are still under the control of the extremist IS militants.",
+     {("rawa", "contested", (IQ, IS), "2017-11-04")}),
+    # "once" in a relative clause describing the place ends no state; "until" does
+    ("The SDF fights IS. On Friday the SDF controlled about 90 percent of Raqqa, a city that was once the group's capital.",
+     {("raqqa", "contested", (IS, SDF), "2017-11-03")}),
+    ("The SDF fights IS. IS held Raqqa until the SDF entered.", set()),
+    # a side driven out of a place lost it: to the agent after "by", or to the other side the article names
+    ("IS militants were driven from Rutba by Iraqi forces on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
+    ("Iraqi forces fought IS in Anbar. IS militants were pushed out of Rutba on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
+    ("IS militants were being driven out of Rutba by Iraqi forces on Friday.", set()),  # under way
+    ("IS militants were driven from Rutba on Friday.", set()),  # no other side named
+    # a clause opened by "as" happens at the time of the clause before, another phrase between or not
+    ("On Thursday, the Syrian army declared victory over IS as it liberated Albu Kamal.",
+     {("boukamal", "controlled", SG, "2017-11-02")}),
+    # "a month after declaring Mosul ... liberated": a change dated a month back from the news
+    ("Iraqi troops launched an operation to retake Tal Afar, a month after declaring Mosul, Iraq's second largest city, "
+     "fully liberated.", {("mosul", "controlled", IQ, "2017-10-05")}),
+    # a headline's "take" ends the state its place was in: "last town held by IS" is what it took
+    ("Kurdish-led fighters take Hajin, last town held by IS.", {("hajin", "controlled", SDF, "2017-11-04")}),
     # an intention is not an event; an achievement is
     ("Iraqi troops and Shiite militias massed to retake Mosul on Friday.", set()),
     ("The SDF began an assault aimed at capturing Raqqa on Friday.", set()),

@@ -35,6 +35,8 @@ def kinds(text, names):
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
+    ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
+     [("declared", "declared mosul iraq s second largest city fully liberated")]),
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", [("held_for", "بعد ثلاث سنوات من سيطره")]),  # a state that lasted, not a capture
@@ -53,6 +55,15 @@ def kinds(text, names):
     ("Kurdish forces free Sinjar.", [("capture", "free")]),
     ("Free Syrian Army fighters entered Dabiq.", [("entered", "entered")]),
     ("The SDF took near complete control of Manbij.", [("capture", "took near complete control of")]),
+    # a headline's present "take", not "take part" or "take place"
+    ("Kurdish-led fighters take Hajin, last town held by IS.", [("capture", "take"), ("under_control", "held by")]),
+    ("The talks take place in Astana.", []),
+    ("The militants still control Hawija.", [("hold", "still control")]),
+    ("The militants were controlling Qaim and Rawa.", [("hold", "controlling")]),
+    ("The group was driven from the Tal Afar district.", [("expelled", "was driven from")]),
+    ("Iraq flew its flag above the government complex.", [("capture", "flew its flag above")]),
+    ("Protesters waved the flag in Baghdad.", []),
+    ("Peshmerga forces raised a flag on Friday.", []),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
