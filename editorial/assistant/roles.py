@@ -12,6 +12,7 @@ import re
 
 from geo.models import Claim
 
+from .calibration import GRAMMAR, GUESSED, NAMED_STATE, SIEGE, WENT_IN
 from .rules import PASSIVE_AUX, SIEGE_VERB
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
@@ -21,15 +22,10 @@ _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared"
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
-# "Abadi announced the liberation of X": the side that announces a change is taken to have made it. On
-# sets 9-15 as each first ran, 7 of 16 such proposals were right (44%), against 150 of 176 (85%) for a
-# change read from its grammatical subject: the confidence says so, and with an undated past event
-# (x 0.7) or a hedge it falls below proposals.ABSTAIN_BELOW and nothing is proposed.
-REPORTED_CHANGE_CONFIDENCE = 0.42
 
 
 def assertion(sentence, cue, place):
-    """(status, holder, others, confidence, reason) for one phrase about one place, or None; a foreign state
+    """(status, holder, others, reading, reason) for one phrase about one place, or None; a foreign state
     ("the coalition retook the city") is a backer, never the holder."""
     made = _assertion(sentence, cue, place)
     if made is not None and sentence.article.gazetteer.actor_kinds.get(made[1]) == "foreign_state":
@@ -49,12 +45,12 @@ def _assertion(sentence, cue, place):
         if subject is None or (loser is not None and loser.slug == subject.slug):
             return None
         taken = f", taken from {loser.slug}" if loser else ""
-        return CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}'{taken})"
+        return CONTROLLED, subject.slug, (), GRAMMAR, f"controlled by {subject.slug} (subject '{subject.text}'{taken})"
     if kind == "noun":
         return _noun(sentence, cue, place)
     if kind in ("victory", "declared"):
         subject = sentence.subject(cue)
-        return (CONTROLLED, subject.slug, (), 0.75, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
+        return (CONTROLLED, subject.slug, (), GRAMMAR, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
     if kind == "withdrew":
         return _withdrew(sentence, cue, place)
     if kind == "entered":
@@ -63,16 +59,15 @@ def _assertion(sentence, cue, place):
             return None
         adversary = sentence.adversary({subject.slug}, place)
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
-        return CONTESTED, None, sides, 0.55, f"'{subject.text}' went in: contested between {', '.join(sides)}"
+        return CONTESTED, None, sides, WENT_IN, f"'{subject.text}' went in: contested between {', '.join(sides)}"
     if kind in ("hold", "in_control"):
         if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
             return None  # "talks were held in Astana"
         subject = sentence.subject(cue)
-        confidence = 0.8 if kind == "hold" else 0.6
-        return (CONTROLLED, subject.slug, (), confidence, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
+        return (CONTROLLED, subject.slug, (), GRAMMAR, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
     if kind == "held_adj":
         holder = sentence.holder_of(cue)
-        return (CONTROLLED, holder.slug, (), 0.7, f"held by {holder.slug}") if holder else None
+        return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None
     if kind == "passive":
         return _passive(sentence, cue)
     if kind == "expelled":
@@ -82,7 +77,7 @@ def _assertion(sentence, cue, place):
         # احد ابرز معاقل داعش"), not one named far back ("... قبل مهاجمة معقل داعش": before attacking its stronghold)
     if kind in ("under_control", "under_control_of", "stronghold", "held_for"):
         agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
-        return (CONTROLLED, agent.slug, (), 0.75, f"held by {agent.slug}") if agent else None
+        return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
     if kind == "attempt":
         return _attempt(sentence, cue, place)
     if kind in ("contested", "divided", "percent"):
@@ -98,13 +93,13 @@ def _noun(sentence, cue, place):
     """"the liberation of X (by Y)", "the fall of X to Y", "تحرير X"."""
     agent = sentence.player_from(place.stop, place.stop + 3)
     if agent is not None and sentence.article.norms[agent.first - 1] in ("by", "to"):
-        return CONTROLLED, agent.slug, (), 0.75, f"controlled by {agent.slug} ('{agent.text}')"
+        return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
         subject = sentence.subject(cue)
         if subject is not None and _managed(sentence, cue):
-            return CONTROLLED, subject.slug, (), 0.8, f"controlled by {subject.slug} (subject '{subject.text}')"
+            return CONTROLLED, subject.slug, (), GRAMMAR, f"controlled by {subject.slug} (subject '{subject.text}')"
         if subject is not None:
-            return (CONTROLLED, subject.slug, (), REPORTED_CHANGE_CONFIDENCE,
+            return (CONTROLLED, subject.slug, (), GUESSED,
                     f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')")
     return None
 
@@ -127,13 +122,13 @@ def _withdrew(sentence, cue, place):
     holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
     if holder is None:
         return None
-    return CONTROLLED, holder, (), 0.6, f"'{leaving.text}' withdrew: held by {holder}"
+    return CONTROLLED, holder, (), GUESSED, f"'{leaving.text}' withdrew: held by {holder}"
 
 
 def _passive(sentence, cue):
     agent = sentence.agent_after(cue)
     if agent is not None:
-        return CONTROLLED, agent.slug, (), 0.75, f"controlled by {agent.slug} ('{agent.text}')"
+        return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.endswith((" to", " of")):
         return None  # "fell to militants" whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds
@@ -144,7 +139,7 @@ def _passive(sentence, cue):
     sides = {a.slug for a in named if kinds.get(a.slug) != "foreign_state"}
     if len(sides) != 1:
         return None
-    return CONTROLLED, sides.pop(), (), 0.6, "controlled by the only side the sentence names"
+    return CONTROLLED, sides.pop(), (), GUESSED, "controlled by the only side the sentence names"
 
 
 def _expelled(sentence, cue, place):
@@ -155,11 +150,11 @@ def _expelled(sentence, cue, place):
         return None
     agent = sentence.agent_after(cue)
     if agent is not None and agent.slug != loser.slug:
-        return CONTROLLED, agent.slug, (), 0.75, f"{loser.slug} driven out by {agent.slug} ('{agent.text}')"
+        return CONTROLLED, agent.slug, (), GRAMMAR, f"{loser.slug} driven out by {agent.slug} ('{agent.text}')"
     holder = sentence.adversary({loser.slug}, place)
     if holder is None:
         return None
-    return CONTROLLED, holder, (), 0.6, f"'{loser.text}' driven out: held by the other side, {holder}"
+    return CONTROLLED, holder, (), GUESSED, f"'{loser.text}' driven out: held by the other side, {holder}"
 
 
 def _attempt(sentence, cue, place):
@@ -176,7 +171,7 @@ def _attempt(sentence, cue, place):
     holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides, place)
     if holder is None or holder == attacker.slug:
         return None
-    return (CONTROLLED, holder, (), 0.5,
+    return (CONTROLLED, holder, (), GUESSED,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 
 
@@ -187,7 +182,7 @@ def _contested(sentence, kind, place):
         sides = sorted(sides + [adversary]) if adversary else sides
     if not sides:
         return None
-    return CONTESTED, None, tuple(sides), 0.7 if kind == "contested" else 0.65, f"contested between {', '.join(sides)}"
+    return CONTESTED, None, tuple(sides), GUESSED, f"contested between {', '.join(sides)}"
 
 
 def _siege_broken(sentence, cue, place):
@@ -199,7 +194,7 @@ def _siege_broken(sentence, cue, place):
     if besieger_slug is None:
         return None
     sides = tuple(sorted({subject.slug, besieger_slug}))
-    return (CONTESTED, None, sides, 0.7,
+    return (CONTESTED, None, sides, SIEGE,
             f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
 
 
@@ -212,7 +207,7 @@ def siege_stands(sentence, cue, place):
     besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug}, place)
     if besieger_slug is None:
         return None
-    return (BESIEGED, holder.slug, (besieger_slug,), 0.55,
+    return (BESIEGED, holder.slug, (besieger_slug,), SIEGE,
             f"{holder.slug} not yet through: still held by {holder.slug}, besieged by {besieger_slug}")
 
 
@@ -235,4 +230,4 @@ def _siege(sentence, cue, place):
     holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary(allies, place)
     if holder is None:
         return None
-    return BESIEGED, holder, (besieger.slug,), 0.6, f"held by {holder}, besieged by {besieger.slug}"
+    return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"

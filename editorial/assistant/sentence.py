@@ -160,7 +160,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"
                     self.events.append((place.slug, None, date))
                 continue
-            status, holder, others, confidence, reason = made
+            status, holder, others, reading, reason = made
             notes = [f"'{cue.text}' → {reason}"]
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
             window = _ONE_OF.sub("", window.lower())
@@ -175,7 +175,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 if site and opponent is None:
                     continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
-                status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
+                status, holder, others = CONTESTED, None, sides
                 notes.append("about part of the place: contested")
             if status == CONTESTED and cue.kind != "entered" and len(set(others) - {None}) < 2:
                 continue  # a part held, and no second side named or known: whom it is contested with is not understood
@@ -195,7 +195,6 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             elif date is None:
                 when, precision, dated = self.day, "day", "no date in the sentence: as of publication"
                 if cue.kind in EVENT_KINDS and not self.says_now:
-                    confidence *= 0.7
                     dated += " (a past event: check the date)"
             else:
                 when, precision = date.date, date.precision
@@ -203,14 +202,11 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             notes.append(dated)
             if reference:
                 notes.append(reference)
-                confidence *= 0.85
             described = self.described({holder, *others})
             if described:
                 notes.append(described)
-                confidence *= 0.8
             claimant, attribution = self.claimant
             if self.hedge:
-                confidence *= 0.6
                 notes.append(f"hedged ('{self.hedge.group()}')")
             elif attribution:
                 notes.append(f"as {claimant or 'a source'} {attribution}")
@@ -218,9 +214,10 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 self.events.append((place.slug, holder, date))
             proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
-                quote=self.quote, confidence=round(min(confidence, 0.95), 2), why="; ".join(notes),
+                quote=self.quote, confidence=0.0, why="; ".join(notes),  # calibration.calibrate sets it
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue=self._proposal_cue(cue, date),
+                cue=self._proposal_cue(cue, date), reading=reading, event=cue.kind in EVENT_KINDS and not self.says_now,
+                indirect=bool(reference or described or self.hedge),
             ))
         return proposals
 

@@ -24,6 +24,7 @@ def article_form():
             "analyse": "1"}
 
 
+@pytest.mark.usefixtures("every_reading")  # a state named in passing is below the threshold
 def test_the_page_proposes_the_town_an_article_calls_held(editor, article_form):
     sentence = "Syrian troops entered the IS-held town of Boukamal."
     response = editor.post(PAGE, {**article_form, "text": sentence})

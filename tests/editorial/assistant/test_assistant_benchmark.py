@@ -44,7 +44,9 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    assert (result.met, result.expected, result.right, result.proposed) == (636, 752, 667, 713)
+    # Proposals under proposals.ABSTAIN_BELOW (undated changes, states named in passing, guessed sides) are left out:
+    # 640/752 met and 673/720 right with every measured class shown (/work/tmp/score.py at 0.5).
+    assert (result.met, result.expected, result.right, result.proposed) == (517, 752, 510, 535)
 
 
 def test_held_out_set(score):

@@ -5,6 +5,8 @@ import pytest
 from conftest import SATURDAY
 from editorial.assistant import propose
 
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
 
 def claims(text, names, published=SATURDAY):
     return {(p.place, p.status, p.holder or tuple(sorted(p.others)), p.date.isoformat()) for p in propose(text, published, names)}

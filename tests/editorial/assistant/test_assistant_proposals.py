@@ -1,6 +1,7 @@
 """Proposals of the whole article: dated by the event they report, superseded, merged."""
 import datetime as dt
 
+from editorial.assistant.calibration import MEASURED, REPEATED
 from editorial.assistant.dates import DateFound
 from editorial.assistant.proposals import ABSTAIN_BELOW, Denials, Proposal, confident, date_events, merge, superseded
 
@@ -76,7 +77,7 @@ def test_one_proposal_per_claim_with_the_reasons_pooled():
     first, second = proposal(undated=False), proposal(undated=False, start=50)
     second.confidence = 0.7
     [merged] = merge([first, second])
-    assert merged is second and merged.confidence == 0.75 and merged.why.count("also:") == 1
+    assert merged is second and merged.confidence == MEASURED[REPEATED].rate and merged.why.count("also:") == 1
 
 
 def test_below_the_threshold_nothing_is_proposed_and_weak_repeats_stay_weak():
