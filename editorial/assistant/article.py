@@ -198,6 +198,8 @@ class Article:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and self._foreign(first, found):
                 continue  # "the US military", "Turkish troops": another country's force, not the government
+            if slug in last and self._names_head(found, first):
+                continue  # "Peshmerga troops", "YPG fighters": the name before the generic word says who
             if slug in last:
                 words = tuple(self.norms[first:stop])
                 slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
@@ -232,6 +234,13 @@ class Article:
             if any(cue.kind == "capture" and cue.first == verb for cue in find_cues(self, first, stop)):
                 found.append((first, first + 1, force, ""))
         return found
+
+    def _names_head(self, found, index):
+        """Whether the actor named last ends right before token `index`, in its phrase ("Peshmerga troops"): an
+        English generic word after a name is that side's head noun, not another side."""
+        if not found or found[-1].stop != index or is_arabic(self.tokens[index].text):
+            return False
+        return not self.text[self.tokens[index - 1].end: self.tokens[index].start].strip()
 
     def _foreign(self, index, found):
         """Whether the word before a generic "military"/"troops" names another country: a foreign state's alias
