@@ -100,7 +100,8 @@ class PlaceReading:
                                       self.raw_between(cue.stop, pronoun + 1))
             between = self.norm_between(cue.stop, limit)
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
-            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
+            if anaphor and not (cue.kind in OBJECT_KINDS and (NOT_OBJECT.search(between[:anaphor.start()])
+                                                              or self._beyond_clause(cue, anaphor))):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
@@ -174,6 +175,14 @@ class PlaceReading:
             # an advance with no "في" ("تقدم الجيش نحو البوكمال", towards Boukamal) went into no place: read as "towards"
             return " ".join(words[words.index("في") + 1:]) if "في" in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _beyond_clause(self, cue, anaphor):
+        """Whether an English verb's "the town" stands past a comma ("seizing the eastern neighbourhood, he said, adding
+        that they could not retake the whole town"): the verb's object came before it, and the town is another clause's."""
+        if is_arabic(cue.text):
+            return False
+        stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + anaphor.start())
+        return bool(re.search(r"[,;]", self.article.text[self.article.tokens[cue.stop - 1].end: self.article.tokens[stop].start]))
 
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west

@@ -161,3 +161,9 @@ def test_a_town_described_by_countries_is_an_anaphor_a_named_district_is_not(nam
     text = "IS fighters attacked Tal Abyad. Kurdish forces seized the Syria-Turkey border town on June 16."
     assert targets(text, names, sentence=1)[0][0] == ["tel-abyad"]
     assert targets("IS fighters attacked Tal Abyad. Kurdish forces seized the Mashor district.", names, sentence=1) == [([], "")]
+
+
+def test_the_town_past_a_comma_is_not_a_verbs_object(names):
+    text = "The army pushed back into Hit. Rebels captured the old market, witnesses said, though the town may hold."
+    assert targets(text, names, sentence=1)[0] == ([], "")
+    assert targets("Hit fell. Rebels captured the town on Friday.", names, sentence=1)[0][0] == ["hit"]
