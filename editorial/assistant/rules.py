@@ -203,9 +203,10 @@ SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
 ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
-# A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
+# A site inside a place, taken "in" it ("the main government compound in Ramadi", "the neighbourhood of Tajnid in
+# Jalawla"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
-                     r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of|at)(?: the (?:city|town) of)?$|"
+                     r"hospital|university|prison|refinery|mosque|museum)s?(?: of(?: \S+){1,3}?)? (?:in|inside|of|at)(?: the (?:city|town) of)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
                      r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"

@@ -422,3 +422,8 @@ def test_an_arabic_advance_in_a_place_contests_it(names):
     assert claims("تقدمت قوات سوريا الديمقراطية الجمعة في أطراف مدينة الرقة، معقل تنظيم داعش", names) == {
         ("raqqa", "contested", (IS, SDF), "2017-11-03")}
     assert claims("أعلن الجيش السوري تحرير دير الزور بالتزامن مع تقدم الجيش نحو مدينة البوكمال", names) == set()
+
+
+def test_a_named_neighbourhood_in_a_town_is_part_of_the_town(names):
+    text = "Iraqi forces hold Ramadi. IS now controls the main neighbourhood of Hay al-Andalus in Ramadi, police said on Friday."
+    assert ("ramadi", "contested", (IQ, IS), "2017-11-03") in claims(text, names)

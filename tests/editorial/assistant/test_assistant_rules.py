@@ -2,7 +2,7 @@
 import pytest
 
 from editorial.assistant.article import Article
-from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, find_cues, inflections
+from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, SITE_IN, find_cues, inflections
 
 
 def kinds(text, names):
@@ -93,3 +93,9 @@ def test_surrounding_after_a_determiner_is_an_adjective_not_a_siege(names):
     assert kinds("IS forces recaptured Ain Issa and several surrounding villages on Monday.", names) == [("capture", "recaptured")]
     assert kinds("The army cleared the surrounding areas.", names) == [("capture", "cleared")]
     assert kinds("Troops surrounding Fallujah shelled it.", names) == [("siege", "surrounding")]
+
+
+def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
+    assert SITE_IN.match("the old christian quarter of bab touma in")
+    assert SITE_IN.match("the hospital of al salam in the city of")
+    assert SITE_IN.match("the government compound in") and not SITE_IN.match("the town of")
