@@ -167,3 +167,15 @@ def test_the_town_past_a_comma_is_not_a_verbs_object(names):
     text = "The army pushed back into Hit. Rebels captured the old market, witnesses said, though the town may hold."
     assert targets(text, names, sentence=1)[0] == ([], "")
     assert targets("Hit fell. Rebels captured the town on Friday.", names, sentence=1)[0][0] == ["hit"]
+
+
+def test_it_points_back_to_a_site_named_after_the_town_not_to_the_town(names):
+    text = "IS holds Tikrit. The Tabqa dam fed the valley until the militants captured it."
+    assert targets(text, names, sentence=1)[-1] == ([], "")
+    text = "The Tabqa dam fed the region before the war, like the city of Raqqa. The SDF retook it in May."
+    assert targets(text, names, sentence=1)[-1] == ([], "")
+
+
+def test_it_points_back_to_the_town_named_before_it(names):
+    assert targets("Rawa is small. Iraqi forces retook it on Friday.", names, sentence=1) == [(["rawa"], "'it' read as Rawa")]
+    assert targets("Iraqi forces retook it on Friday. Rawa is small.", names) == [([], "")]
