@@ -28,6 +28,8 @@ CHANGE_KINDS = EVENT_KINDS | {"entered"}
 _AROUND = re.compile(r"(?<!\S)[وب]?(?:محيط|حول|قرب)(?: (?:ال)?(?:مدينه|بلده))?(?: \S+)?$")  # the surroundings of a place
 # A relative clause describing a noun ("the city that was once the group's capital"): its "once" ends no state.
 _DESCRIBING = re.compile(r"\b(?:that|which|who) (?:was|were|had been)\s*$")
+_CENTRE = {"central", "downtown"}
+_PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 
 
@@ -166,7 +168,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             window = _ONE_OF.sub("", window.lower())
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
-                       or self._district_of(cue, place))
+                       or self._district_of(cue, place) or self._centre_taken(cue, place))
             if partial and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)):
@@ -229,6 +231,12 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         ("حررت حي الصحة الثانية بالجانب الأيمن لمدينة الموصل"), unless the place is itself the district ("حيي الجبيلة")."""
         kind = self.article.gazetteer.place_kinds.get(place.slug, "town")
         return kind != "neighbourhood" and bool(ARABIC_DISTRICTS.intersection(self.article.norms[cue.stop: place.first]))
+
+    def _centre_taken(self, cue, place):
+        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin"): the rest is
+        still fought over. A flag raised "in central Rutba" marks the whole town, so only the object counts."""
+        return (place.first - 1 == cue.stop and self.article.norms[cue.stop] in _CENTRE
+                and self.article.norms[cue.stop - 1] not in _PLACE_PREPOSITIONS)
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction

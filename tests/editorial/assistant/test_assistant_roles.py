@@ -427,3 +427,10 @@ def test_an_arabic_advance_in_a_place_contests_it(names):
 def test_a_named_neighbourhood_in_a_town_is_part_of_the_town(names):
     text = "Iraqi forces hold Ramadi. IS now controls the main neighbourhood of Hay al-Andalus in Ramadi, police said on Friday."
     assert ("ramadi", "contested", (IQ, IS), "2017-11-03") in claims(text, names)
+
+
+def test_the_centre_of_a_town_taken_is_part_of_it_a_flag_raised_in_it_is_not(names):
+    assert claims("Iraqi forces seized downtown Ramadi from IS on Friday.", names) == {
+        ("ramadi", "contested", (IQ, IS), "2017-11-03")}
+    assert ("raqqa", "controlled", SDF, "2017-11-03") in claims(
+        "The SDF raised their flag in central Raqqa on Friday after IS left.", names)
