@@ -43,6 +43,7 @@ _QUOTES = set("'\"‘’“”«»")
 _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
+_OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
@@ -216,6 +217,26 @@ class Article:
             if kind is not None:
                 last[kind] = slug
         return found
+
+    @functools.cached_property
+    def allies(self):
+        """For each side, the sides the article names together with it as one subject ("The Iraqi army and Shiite
+        militia forces are involved", "Iraqi Army and Shiite militias had been trying"): they fight on the same side,
+        so neither is the other's adversary. Not after "between" ("clashes between IS and the army")."""
+        joined = {}
+        players = [m for m in self.actors if m.role == "participant"]
+        for before, after in zip(players, players[1:]):
+            words = self.norms[before.stop: after.first]
+            if before.slug == after.slug or self.sentence_of(before.first) != self.sentence_of(after.first):
+                continue
+            if [w for w in words if w != "the"] != ["and"] or "," in self.text[before.end: after.start]:
+                continue
+            opening = self.norms[max(self.sentences[self.sentence_of(before.first)][0], before.first - 4): before.first]
+            if _OPPOSING.intersection(opening) or _OPPOSING.intersection(self.norms[after.stop: after.stop + 2]):
+                continue
+            joined.setdefault(before.slug, set()).add(after.slug)
+            joined.setdefault(after.slug, set()).add(before.slug)
+        return joined
 
     def _country_subjects(self):
         """(first, stop, slug, why) of a country named as its sentence's subject right before a verb of taking, in

@@ -203,11 +203,13 @@ class ClauseReading:
         return None
 
     def adversary(self, exclude, place=None):
-        """The side most named in the article apart from `exclude`, foreign backers, and a state force of
-        another country than the place's (Iraq's army holds no Syrian town)."""
+        """The side most named in the article apart from `exclude` and the sides named with it as one subject
+        (Article.allies), foreign backers, and a state force of another country than the place's (Iraq's army holds
+        no Syrian town)."""
         gazetteer = self.article.gazetteer
         kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
         foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}
+        exclude = set(exclude).union(*(self.article.allies.get(slug, ()) for slug in exclude))
         ranked = [(slug, n) for slug, n in self.participants.most_common()
                   if slug not in exclude and kinds.get(slug) != "foreign_state" and slug not in foreign]
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

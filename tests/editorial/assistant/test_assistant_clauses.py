@@ -82,3 +82,11 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
 ])
 def test_clause_roles(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_a_side_named_with_the_subject_is_its_ally_not_its_adversary(names):
+    text = ("Iraqi troops entered Tikrit on Friday. The army and the Popular Mobilization Forces lead the push, "
+            "the Popular Mobilization Forces said. IS still holds Mosul.")
+    assert ("tikrit", "contested", (IQ, IS), "2017-11-03") in claims(text, names)
+    text = "Iraqi troops entered Tikrit on Friday. Clashes between the army and the Popular Mobilization Forces followed."
+    assert ("tikrit", "contested", (IQ, "popular-mobilization-forces"), "2017-11-03") in claims(text, names)
