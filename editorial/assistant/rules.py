@@ -213,8 +213,10 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
-# What may stand between a capture verb and the place it takes: not a preposition of place or time.
+# What may stand between a capture verb and the place it takes: not a preposition of place or time, nor a
+# relative word opening a clause about the object.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|with|after|before|during|towards?|across|into|on|and|"
+                        r"which|where|whose|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"(?:south|north|east|west)(?:east|west)? of|"
                         r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)

@@ -179,3 +179,9 @@ def test_it_points_back_to_a_site_named_after_the_town_not_to_the_town(names):
 def test_it_points_back_to_the_town_named_before_it(names):
     assert targets("Rawa is small. Iraqi forces retook it on Friday.", names, sentence=1) == [(["rawa"], "'it' read as Rawa")]
     assert targets("Iraqi forces retook it on Friday. Rawa is small.", names) == [([], "")]
+
+
+def test_a_place_in_a_relative_clause_after_the_object_is_not_taken(names):
+    assert targets("The SDF seized the hill of Tal Hamis, which overlooks Raqqa.", names) == [([], "")]
+    assert targets("The SDF seized the hill where Raqqa's water tower stands.", names) == [([], "")]
+    assert targets("The SDF seized Tabqa, which overlooks the dam.", names) == [(["tabqa"], "")]
