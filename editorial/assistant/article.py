@@ -199,8 +199,8 @@ class Article:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and self._foreign(first, found):
                 continue  # "the US military", "Turkish troops": another country's force, not the government
-            if slug in last and self._names_head(found, first):
-                continue  # "Peshmerga troops", "YPG fighters": the name before the generic word says who
+            if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
+                continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
                 words = tuple(self.norms[first:stop])
                 slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
@@ -262,6 +262,15 @@ class Article:
         if not found or found[-1].stop != index or is_arabic(self.tokens[index].text):
             return False
         return not self.text[self.tokens[index - 1].end: self.tokens[index].start].strip()
+
+    def _named_after_of(self, stop):
+        """Whether "of" (and "the") after a generic word leads to a side's name ("soldiers of the Kurdish People's
+        Protection Units"): the generic word is that side's head noun."""
+        words = self.norms[stop: stop + 2]
+        if not words or words[0] != "of":
+            return False
+        start = stop + (2 if words[1:] == ["the"] else 1)
+        return any(first == start for first, _, _ in self._named)
 
     def _foreign(self, index, found):
         """Whether the word before a generic "military"/"troops" names another country: a foreign state's alias

@@ -105,3 +105,8 @@ def test_a_generic_force_noun_after_a_name_is_that_side(names, text, side):
 def test_a_generic_force_noun_after_punctuation_is_read_on_its_own(names):
     assert [slug for slug, _, _ in mentions("The Peshmerga withdrew; troops entered Mosul.", names)[1]] == [
         "peshmerga", "iraqi-government"]
+
+
+def test_a_generic_force_noun_before_of_and_a_name_is_that_side(names):
+    assert [slug for slug, _, _ in mentions("Soldiers of the Peshmerga reached Sinjar in Iraq.", names)[1]] == ["peshmerga"]
+    assert [slug for slug, _, _ in mentions("Troops of the SDF entered Manbij in Syria.", names)[1]] == ["sdf"]
