@@ -229,7 +229,7 @@ class Article:
             words = self.norms[before.stop: after.first]
             if before.slug == after.slug or self.sentence_of(before.first) != self.sentence_of(after.first):
                 continue
-            if [w for w in words if w != "the"] != ["and"] or "," in self.text[before.end: after.start]:
+            if [w for w in words if w not in ("the", "al")] != ["and"] or "," in self.text[before.end: after.start]:
                 continue
             opening = self.norms[max(self.sentences[self.sentence_of(before.first)][0], before.first - 4): before.first]
             if _OPPOSING.intersection(opening) or _OPPOSING.intersection(self.norms[after.stop: after.stop + 2]):
@@ -237,6 +237,22 @@ class Article:
             joined.setdefault(before.slug, set()).add(after.slug)
             joined.setdefault(after.slug, set()).add(before.slug)
         return joined
+
+    @functools.cached_property
+    def described_holders(self):
+        """Place -> the side a "-controlled" or "-held" adjective says held it, the place named at most six words on
+        ("Peshmerga-controlled areas south and west of Kirkuk", "the IS-held town of Al-Bab"): the side a force going
+        in meets there."""
+        holders = {}
+        for actor in self.actors:
+            after = self.tokens[actor.stop] if actor.stop < len(self.tokens) else None
+            if after is None or not after.hyphen_before or after.norm not in ("controlled", "held"):
+                continue
+            for place in self.places_in(actor.stop + 1, actor.stop + 8):
+                if not place.role and self.sentence_of(place.first) == self.sentence_of(actor.first):
+                    holders.setdefault(place.slug, actor.slug)
+                    break
+        return holders
 
     def _country_subjects(self):
         """(first, stop, slug, why) of a country named as its sentence's subject right before a verb of taking, in

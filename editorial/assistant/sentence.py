@@ -179,7 +179,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
                 status, holder, others, confidence = CONTESTED, None, sides, confidence * 0.9
                 notes.append("about part of the place: contested")
-            if status == CONTESTED and cue.kind != "entered" and len(set(others) - {None}) < 2:
+            if status == CONTESTED and len(set(others) - {None}) < 2:
                 continue  # a part held, and no second side named or known: whom it is contested with is not understood
             date = self.date(cue) or self.heading
             if cue.kind in STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
