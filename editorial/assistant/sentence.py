@@ -28,6 +28,8 @@ CHANGE_KINDS = EVENT_KINDS | {"entered"}
 _AROUND = re.compile(r"(?<!\S)[وب]?(?:محيط|حول|قرب)(?: (?:ال)?(?:مدينه|بلده))?(?: \S+)?$")  # the surroundings of a place
 # A relative clause describing a noun ("the city that was once the group's capital"): its "once" ends no state.
 _DESCRIBING = re.compile(r"\b(?:that|which|who) (?:was|were|had been)\s*$")
+# "purged it of ISIL elements", "rid the town of the militants": the side after "of" is the one removed, never the subject.
+_RID_OF = re.compile(r"\b(?:clear|purg|rid|ridd|cleans|free|empt)\w* (?:\S+ ){0,3}?of(?: the)?$")
 _CENTRE = {"central", "downtown"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -49,7 +51,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         # An actor right after a verb of taking is its object: "took IS's stronghold", "cleared IS fighters from".
         objects = {end for c in cues if c.kind == "capture" and not is_arabic(c.text) for end in (c.first + 1, c.stop)}
         self.subjects = [a for index, a in enumerate(self.players)
-                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)]
+                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)
+                         and not _RID_OF.search(self.norm_between(max(first, a.first - 5), a.first))]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]

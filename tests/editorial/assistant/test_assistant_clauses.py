@@ -101,3 +101,9 @@ def test_the_side_a_held_adjective_names_is_the_adversary_of_a_force_going_in(na
 def test_a_force_going_in_with_no_adversary_known_proposes_nothing(names):
     text = "Iraqi forces entered Kirkuk on Friday. The Peshmerga and IS were not there, IS and the Peshmerga said."
     assert not {c for c in claims(text, names) if c[0] == "kirkuk"}
+
+
+@pytest.mark.parametrize("text", ["We purged the town of IS militants and cleared Rawa of mines on Friday.",
+                                  "We rid the area of IS and then cleared Rawa on Friday."])
+def test_the_side_a_place_is_rid_of_is_never_its_holder(names, text):
+    assert not {c for c in claims(text, names) if c[0] == "rawa" and c[2] == IS}
