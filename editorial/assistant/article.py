@@ -138,12 +138,14 @@ class Article:
             return place, "read as"
         position = bisect.bisect_left(self.antecedent_firsts, token)
         sentence = self.sentence_of(token)
-        if position < len(self.antecedents):
-            following = self.antecedents[position]
-            landmark = self.sentence_of(following.first) == sentence and _LANDMARK.search(
-                " ".join(self.norms[token: following.first]))
-            if self.sentence_of(following.first) <= sentence + 2 and not landmark:
-                return following, "read as the place named next,"
+        for following in self.antecedents[position: position + 3]:
+            here = self.sentence_of(following.first) == sentence
+            if here and _LANDMARK.search(" ".join(self.norms[token: following.first])) or self.sentence_of(
+                    following.first) > sentence + 2:
+                break
+            if here and self.norms[following.first - 2: following.first] in (["town", "of"], ["city", "of"], ["village", "of"]):
+                continue  # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase
+            return following, "read as the place named next,"
         return None, ""
 
     # -- mentions ----------------------------------------------------------------------------

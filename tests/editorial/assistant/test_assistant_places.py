@@ -185,3 +185,8 @@ def test_a_place_in_a_relative_clause_after_the_object_is_not_taken(names):
     assert targets("The SDF seized the hill of Tal Hamis, which overlooks Raqqa.", names) == [([], "")]
     assert targets("The SDF seized the hill where Raqqa's water tower stands.", names) == [([], "")]
     assert targets("The SDF seized Tabqa, which overlooks the dam.", names) == [(["tabqa"], "")]
+
+
+def test_a_town_introduced_is_not_another_town_named_in_its_own_noun_phrase(names):
+    text = "ISIS seized a desert town on Friday, weeks after taking the city of Palmyra. The small town of Sukhna lies east."
+    assert targets(text, names)[0] == (["sukhnah"], "'a desert town' read as the place named next, Sukhna")
