@@ -247,9 +247,11 @@ def find_cues(article, first, last):
         for match in pattern.finditer(segment, begin):
             if taken.find(1, match.start(), match.end()) != -1:
                 continue
-            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             cue_first = article.token_at(start + match.start())
             cue_stop = article.token_at(start + match.end() - 1) + 1
+            if _names_the_group(article, cue_first, cue_stop, match.group()):
+                continue  # "IS seized Mosul": the group's name, not "is"; the verb stays free for the other rules
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
             if kind in ("capture", "noun") and _intended(article, first, cue_first, match.group()):
@@ -258,6 +260,13 @@ def find_cues(article, first, last):
                 continue  # "several surrounding villages": an adjective, not a siege
             cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
     return sorted(cues, key=lambda c: c.first)
+
+
+def _names_the_group(article, cue_first, cue_stop, text):
+    """Whether a phrase opened by "is" opens with "IS" written as the group's name, in a sentence not in capitals."""
+    tokens = article.tokens
+    return (text.startswith("is ") and tokens[cue_first].text == "IS" and cue_first + 1 < cue_stop
+            and not tokens[cue_first + 1].text.isupper())
 
 
 def _intended(article, first, cue_first, text):

@@ -64,6 +64,9 @@ def kinds(text, names):
     ("Iraq flew its flag above the government complex.", [("capture", "flew its flag above")]),
     ("Protesters waved the flag in Baghdad.", []),
     ("Peshmerga forces raised a flag on Friday.", []),
+    # "IS" as the group's name before a verb is its subject, not the auxiliary "is"
+    ("IS overran Ramadi.", [("capture", "overran")]),
+    ("Ramadi is overrun by the group.", [("passive", "is overrun")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
