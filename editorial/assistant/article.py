@@ -143,7 +143,8 @@ class Article:
             if here and _LANDMARK.search(" ".join(self.norms[token: following.first])) or self.sentence_of(
                     following.first) > sentence + 2:
                 break
-            if here and self.norms[following.first - 2: following.first] in (["town", "of"], ["city", "of"], ["village", "of"]):
+            if introduced and here and self.norms[following.first - 2: following.first] in (
+                    ["town", "of"], ["city", "of"], ["village", "of"]):
                 continue  # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase
             return following, "read as the place named next,"
         return None, ""

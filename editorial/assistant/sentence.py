@@ -30,6 +30,7 @@ _AROUND = re.compile(r"(?<!\S)[وب]?(?:محيط|حول|قرب)(?: (?:ال)?(?:�
 _DESCRIBING = re.compile(r"\b(?:that|which|who) (?:was|were|had been)\s*$")
 # "purged it of ISIL elements", "rid the town of the militants": the side after "of" is the one removed, never the subject.
 _RID_OF = re.compile(r"\b(?:clear|purg|rid|ridd|cleans|free|empt)\w* (?:\S+ ){0,3}?of(?: the)?$")
+_POSSESSED = {"control", "hands", "rule"}
 _CENTRE = {"central", "downtown"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -113,7 +114,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             return False
         adjectives = [c for c in self.cues if c.kind == "held_adj"]
         subjects = [a for a in self.subjects if a.stop <= cue.first  # "IS-held Boukamal and SDF-held Raqqa": no subject
-                    and not any(c.first <= a.first < c.stop for c in adjectives)]
+                    and not any(c.first <= a.first < c.stop for c in adjectives)
+                    and self.article.norms[a.stop] not in _POSSESSED]  # "out of government control": whose, not who acts
         holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
         if not subjects or not holders or subjects[-1].slug in holders:
             return False

@@ -434,3 +434,10 @@ def test_the_centre_of_a_town_taken_is_part_of_it_a_flag_raised_in_it_is_not(nam
         ("ramadi", "contested", (IQ, IS), "2017-11-03")}
     assert ("raqqa", "controlled", SDF, "2017-11-03") in claims(
         "The SDF raised their flag in central Raqqa on Friday after IS left.", names)
+
+
+def test_a_side_whose_control_a_clause_names_does_not_act_on_a_held_place(names):
+    text = "Hit, long out of government control, lies on the road to the IS-held city of Ramadi."
+    assert ("ramadi", "controlled", IS, "2017-11-04") in claims(text, names)
+    text = "Iraqi forces stormed the IS-held city of Ramadi on Friday."
+    assert ("ramadi", "controlled", IS, "2017-11-04") not in claims(text, names)
