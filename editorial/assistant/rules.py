@@ -40,7 +40,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|moved into|pushed into|broke into|"
-             r"stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?)")
+             r"stormed into|advanced into|(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?)")
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
     # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".

@@ -66,6 +66,9 @@ def kinds(text, names):
     ("Peshmerga forces raised a flag on Friday.", []),
     # "IS" as the group's name before a verb is its subject, not the auxiliary "is"
     ("IS overran Ramadi.", [("capture", "overran")]),
+    # a way made into a place is going in
+    ("The rebels fought their way into Dabiq.", [("entered", "fought their way into")]),
+    ("Militants forced their way back into the town.", [("entered", "forced their way back into")]),
     ("Ramadi is overrun by the group.", [("passive", "is overrun")]),
 ])
 def test_phrases(names, text, expected):
