@@ -13,6 +13,7 @@ import re
 from geo.models import Claim
 
 from .rules import PASSIVE_AUX, SIEGE_VERB
+from .tokens import is_arabic
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
@@ -26,6 +27,7 @@ _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "�
 # change read from its grammatical subject: the confidence says so, and with an undated past event
 # (x 0.7) or a hedge it falls below proposals.ABSTAIN_BELOW and nothing is proposed.
 REPORTED_CHANGE_CONFIDENCE = 0.42
+_ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
 
 def assertion(sentence, cue, place):
@@ -119,10 +121,18 @@ def _managed(sentence, cue):
 
 
 def _withdrew(sentence, cue, place):
-    """The side that withdrew from a place leaves it to the side it fights: "انسحب الجيش من تدمر بعد دخول داعش"."""
+    """The side that withdrew from a place leaves it to the side it fights: "انسحب الجيش من تدمر بعد دخول داعش", "IS
+    militants fled the city on Friday"."""
     norms = sentence.article.norms
-    if "من" not in norms[cue.stop: place.first] or "باتجاه" in norms[cue.stop: place.first]:
+    between = norms[cue.stop: place.first]
+    if is_arabic(cue.text) and ("من" not in between or "باتجاه" in between):
         return None  # "انسحبوا باتجاه الرقة" (towards Raqqa): where they went, not what they left
+    if not is_arabic(cue.text) and place.first < cue.stop:
+        if norms[cue.stop: cue.stop + 2] not in (["the", "city"], ["the", "town"], ["the", "village"]):
+            return None  # only "fled the city", read as the place named before
+    elif not is_arabic(cue.text) and (_ELSEWHERE.intersection(between) or len(between) > 4
+                                      or "," in sentence.raw_between(cue.stop, place.first)):
+        return None  # "withdrew from positions near Tabqa", "retreated from Ain Zala, 80 km from Mosul": not the place left
     leaving = sentence.subject(cue)
     holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
     if holder is None:

@@ -97,7 +97,10 @@ RULES = [
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
-    ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)", "after"),
+    ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)|"
+                 # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
+                 r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
+                 r"fled(?= the (?:city|town|village)\b))", "after"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
     ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),
 ]

@@ -31,6 +31,9 @@ _DESCRIBING = re.compile(r"\b(?:that|which|who) (?:was|were|had been)\s*$")
 # "purged it of ISIL elements", "rid the town of the militants": the side after "of" is the one removed, never the subject.
 _RID_OF = re.compile(r"\b(?:clear|purg|rid|ridd|cleans|free|empt)\w* (?:\S+ ){0,3}?of(?: the)?$")
 _POSSESSED = {"control", "hands", "rule"}
+# A side before a noun of its acts ("collapsed in the face of IS attacks and withdrew") qualifies the noun: no subject.
+_ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
+            "bombardment", "airstrikes", "strikes", "fire"}
 _CENTRE = {"central", "downtown"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -53,7 +56,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         objects = {end for c in cues if c.kind == "capture" and not is_arabic(c.text) for end in (c.first + 1, c.stop)}
         self.subjects = [a for index, a in enumerate(self.players)
                          if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)
-                         and not _RID_OF.search(self.norm_between(max(first, a.first - 5), a.first))]
+                         and not _RID_OF.search(self.norm_between(max(first, a.first - 5), a.first))
+                         and (a.stop >= last or article.norms[a.stop] not in _ACTS_OF)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]

@@ -441,3 +441,21 @@ def test_a_side_whose_control_a_clause_names_does_not_act_on_a_held_place(names)
     assert ("ramadi", "controlled", IS, "2017-11-04") in claims(text, names)
     text = "Iraqi forces stormed the IS-held city of Ramadi on Friday."
     assert ("ramadi", "controlled", IS, "2017-11-04") not in claims(text, names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Iraqi army fought IS for weeks. IS fighters fled the town of Hit on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
+    ("The Iraqi army fought IS for weeks. Hit is quiet. IS fighters fled the town on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
+    ("The Iraqi army fought IS for weeks. IS fighters withdrew from Hit on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
+    # where a side went, or a place that only locates what it left, is not what it left
+    ("The Iraqi army fought IS for weeks. IS fighters fled from villages near Hit on Friday.", set()),
+    ("The Iraqi army fought IS for weeks. IS fighters retreated from Baghdadi, 50 km from Hit, on Friday.", set()),
+    ("The Iraqi army fought IS for weeks. IS has no plans to withdraw from Hit.", set()),
+])
+def test_a_side_that_withdrew_or_fled_left_the_place_to_the_other(names, text, expected):
+    assert {c for c in claims(text, names) if c[0] == "hit"} == expected
+
+
+def test_a_side_before_a_noun_of_its_acts_is_not_the_subject(names):
+    text = ("IS fought the Iraqi army for weeks. The Iraqi army collapsed in the face of IS attacks and withdrew from Hit on Friday.")
+    assert {c for c in claims(text, names) if c[0] == "hit"} == {("hit", "controlled", IS, "2017-11-03")}
