@@ -190,3 +190,10 @@ def test_a_place_in_a_relative_clause_after_the_object_is_not_taken(names):
 def test_a_town_introduced_is_not_another_town_named_in_its_own_noun_phrase(names):
     text = "ISIS seized a desert town on Friday, weeks after taking the city of Palmyra. The small town of Sukhna lies east."
     assert targets(text, names)[0] == (["sukhnah"], "'a desert town' read as the place named next, Sukhna")
+
+
+def test_a_town_introduced_in_the_lede_with_none_named_next_is_the_one_the_headline_names(names):
+    text = "Troops retake Hit in Anbar\n\nIraqi forces on Friday recaptured a key town west of the capital."
+    assert targets(text, names, sentence=1)[0][0] == ["hit"]
+    text = "Troops advance near Hit\n\nIraqi forces on Friday recaptured a key town west of the capital."
+    assert targets(text, names, sentence=1)[0][0] == []
