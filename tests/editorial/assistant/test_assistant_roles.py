@@ -459,3 +459,9 @@ def test_a_side_that_withdrew_or_fled_left_the_place_to_the_other(names, text, e
 def test_a_side_before_a_noun_of_its_acts_is_not_the_subject(names):
     text = ("IS fought the Iraqi army for weeks. The Iraqi army collapsed in the face of IS attacks and withdrew from Hit on Friday.")
     assert {c for c in claims(text, names) if c[0] == "hit"} == {("hit", "controlled", IS, "2017-11-03")}
+
+
+@pytest.mark.parametrize("site", ["headquarters", "compound", "hospital"])
+def test_a_site_the_town_names_is_not_the_town(names, site):
+    text = f"IS held Hit for years. Iraqi forces took control of IS's Hit {site} on Friday."
+    assert not {c for c in claims(text, names) if c[0] == "hit" and c[3] == "2017-11-03"}
