@@ -110,3 +110,7 @@ def test_a_generic_force_noun_after_punctuation_is_read_on_its_own(names):
 def test_a_generic_force_noun_before_of_and_a_name_is_that_side(names):
     assert [slug for slug, _, _ in mentions("Soldiers of the Peshmerga reached Sinjar in Iraq.", names)[1]] == ["peshmerga"]
     assert [slug for slug, _, _ in mentions("Troops of the SDF entered Manbij in Syria.", names)[1]] == ["sdf"]
+
+
+def test_a_side_named_with_its_country_for_its_demonym_is_found(names):
+    assert mentions("The Syria Democratic Forces took Tabqa.", names)[1][0][:2] == ("sdf", "Syria Democratic Forces")
