@@ -252,7 +252,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side"), an Arabic
         adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun it modifies
         ("a large Mosul neighbourhood")."""
-        before = self.article.norms[place.first - 1] if place.first else ""
+        article = self.article
+        before = article.norms[place.first - 1] if place.first and article.sentence_of(
+            place.first - 1) == article.sentence_of(place.first) else ""  # "... in the country's east. Al-Sukhna is"
         after = " ".join(self.article.norms[place.stop: place.stop + 3])
         return (before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
                 or after.split(" ", 1)[0] in ARABIC_PART_AFTER | PART_NOUNS_AFTER)

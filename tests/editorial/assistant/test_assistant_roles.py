@@ -465,3 +465,8 @@ def test_a_side_before_a_noun_of_its_acts_is_not_the_subject(names):
 def test_a_site_the_town_names_is_not_the_town(names, site):
     text = f"IS held Hit for years. Iraqi forces took control of IS's Hit {site} on Friday."
     assert not {c for c in claims(text, names) if c[0] == "hit" and c[3] == "2017-11-03"}
+
+
+def test_a_direction_ending_the_sentence_before_is_not_part_of_the_place(names):
+    text = "The army advanced in the east. Hit was captured by the Iraqi army on Friday."  # "east. Hit"
+    assert claims(text, names) == {("hit", "controlled", IQ, "2017-11-03")}
