@@ -43,6 +43,7 @@ _QUOTES = set("'\"‘’“”«»")
 _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
+_OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
@@ -131,18 +132,27 @@ class Article:
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
         The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
-        named next, unless the sentence places it by that one ("a town ... near Raqqa": another place)."""
+        named next, unless the sentence places it by that one ("a town ... near Raqqa": another place), or with none
+        named next, the first town the headline lines name (a wire story's lede says "a key town" for it)."""
         place = None if introduced else self.antecedent(token, small)
         if place is not None:
             return place, "read as"
         position = bisect.bisect_left(self.antecedent_firsts, token)
         sentence = self.sentence_of(token)
-        if position < len(self.antecedents):
-            following = self.antecedents[position]
-            landmark = self.sentence_of(following.first) == sentence and _LANDMARK.search(
-                " ".join(self.norms[token: following.first]))
-            if self.sentence_of(following.first) <= sentence + 2 and not landmark:
-                return following, "read as the place named next,"
+        for following in self.antecedents[position: position + 3]:
+            here = self.sentence_of(following.first) == sentence
+            if here and _LANDMARK.search(" ".join(self.norms[token: following.first])):
+                return None, ""  # "a Syrian town ... near Raqqa": another town, placed by Raqqa
+            if self.sentence_of(following.first) > sentence + 2:
+                break
+            if introduced and here and self.norms[following.first - 2: following.first] in (
+                    ["town", "of"], ["city", "of"], ["village", "of"]):
+                continue  # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase
+            return following, "read as the place named next,"
+        headline = [m for m in self.antecedents[:position] if self.sentence_of(m.first) < min(2, sentence)
+                    and not _LANDMARK.search(" ".join(self.norms[max(0, m.first - 4): m.first]))]
+        if introduced and headline:
+            return headline[0], "read as the town the headline names first,"  # "Shirqat seen as crucial ..." / "a key town"
         return None, ""
 
     # -- mentions ----------------------------------------------------------------------------
@@ -198,6 +208,8 @@ class Article:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and self._foreign(first, found):
                 continue  # "the US military", "Turkish troops": another country's force, not the government
+            if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
+                continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
                 words = tuple(self.norms[first:stop])
                 slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
@@ -214,6 +226,42 @@ class Article:
             if kind is not None:
                 last[kind] = slug
         return found
+
+    @functools.cached_property
+    def allies(self):
+        """For each side, the sides the article names together with it as one subject ("The Iraqi army and Shiite
+        militia forces are involved", "Iraqi Army and Shiite militias had been trying"): they fight on the same side,
+        so neither is the other's adversary. Not after "between" ("clashes between IS and the army")."""
+        joined = {}
+        players = [m for m in self.actors if m.role == "participant"]
+        for before, after in zip(players, players[1:]):
+            words = self.norms[before.stop: after.first]
+            if before.slug == after.slug or self.sentence_of(before.first) != self.sentence_of(after.first):
+                continue
+            if [w for w in words if w not in ("the", "al")] != ["and"] or "," in self.text[before.end: after.start]:
+                continue
+            opening = self.norms[max(self.sentences[self.sentence_of(before.first)][0], before.first - 4): before.first]
+            if _OPPOSING.intersection(opening) or _OPPOSING.intersection(self.norms[after.stop: after.stop + 2]):
+                continue
+            joined.setdefault(before.slug, set()).add(after.slug)
+            joined.setdefault(after.slug, set()).add(before.slug)
+        return joined
+
+    @functools.cached_property
+    def described_holders(self):
+        """Place -> the side a "-controlled" or "-held" adjective says held it, the place named at most six words on
+        ("Peshmerga-controlled areas south and west of Kirkuk", "the IS-held town of Al-Bab"): the side a force going
+        in meets there."""
+        holders = {}
+        for actor in self.actors:
+            after = self.tokens[actor.stop] if actor.stop < len(self.tokens) else None
+            if after is None or not after.hyphen_before or after.norm not in ("controlled", "held"):
+                continue
+            for place in self.places_in(actor.stop + 1, actor.stop + 8):
+                if not place.role and self.sentence_of(place.first) == self.sentence_of(actor.first):
+                    holders.setdefault(place.slug, actor.slug)
+                    break
+        return holders
 
     def _country_subjects(self):
         """(first, stop, slug, why) of a country named as its sentence's subject right before a verb of taking, in
@@ -232,6 +280,22 @@ class Article:
             if any(cue.kind == "capture" and cue.first == verb for cue in find_cues(self, first, stop)):
                 found.append((first, first + 1, force, ""))
         return found
+
+    def _names_head(self, found, index):
+        """Whether the actor named last ends right before token `index`, in its phrase ("Peshmerga troops"): an
+        English generic word after a name is that side's head noun, not another side."""
+        if not found or found[-1].stop != index or is_arabic(self.tokens[index].text):
+            return False
+        return not self.text[self.tokens[index - 1].end: self.tokens[index].start].strip()
+
+    def _named_after_of(self, stop):
+        """Whether "of" (and "the") after a generic word leads to a side's name ("soldiers of the Kurdish People's
+        Protection Units"): the generic word is that side's head noun."""
+        words = self.norms[stop: stop + 2]
+        if not words or words[0] != "of":
+            return False
+        start = stop + (2 if words[1:] == ["the"] else 1)
+        return any(first == start for first, _, _ in self._named)
 
     def _foreign(self, index, found):
         """Whether the word before a generic "military"/"troops" names another country: a foreign state's alias

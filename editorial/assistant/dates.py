@@ -327,8 +327,10 @@ class PhraseDating:
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first)) and not (
-                    found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)):
-                # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's
+                    found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)
+                    and not self.subject_from(found.start + 1, cue.first - 1)):
+                # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's;
+                # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own
                 continue
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date

@@ -36,6 +36,8 @@ INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "
 # country of its own, so a state force's country is the one its aliases name most.
 COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},
                  "IQ": {"iraq", "iraqi", "iraqs", "العراق", "العراقي", "العراقيه"}}
+# A side's name opened by a demonym is often written with the country's name ("Syria Democratic Forces").
+_COUNTRY_OF_DEMONYM = {"syrian": "syria", "iraqi": "iraq"}
 # A country's name, which a headline may write for its state force ("Iraq retakes Tal Afar").
 COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
@@ -101,6 +103,8 @@ class Gazetteer:
                 words = words_of(alias)
                 if words:
                     actor_names.setdefault(words, slug)
+                    if len(words) > 1 and words[0] in _COUNTRY_OF_DEMONYM:  # "Syria Democratic Forces", "Iraq army"
+                        actor_names.setdefault((_COUNTRY_OF_DEMONYM[words[0]], *words[1:]), slug)
                     first = alias.split()[0].split("-")[0].replace(".", "")
                     if first.isupper() and len(first) < 4:
                         self.exact[words] = first

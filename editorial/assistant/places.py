@@ -36,6 +36,9 @@ _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|co
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
 _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
+# Nouns of a site that "it" may stand for instead of the town named before them.
+_SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
+               "crossing", "plant", "facility", "hospital"}
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -87,7 +90,7 @@ class PlaceReading:
             if relative is not None:  # "the border town of Qaim that Iraqi forces retook"
                 return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
-                return self._referred(cue.stop, "'it'", "")
+                return self._pronoun_referent(cue.stop)
             # "تحريرها": liberating it
             if is_arabic(cue.text) and cue.text.endswith("ها") and not self._object_after_ala(cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
@@ -100,7 +103,8 @@ class PlaceReading:
                                       self.raw_between(cue.stop, pronoun + 1))
             between = self.norm_between(cue.stop, limit)
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
-            if anaphor and not (cue.kind in OBJECT_KINDS and NOT_OBJECT.search(between[:anaphor.start()])):
+            if anaphor and not (cue.kind in OBJECT_KINDS and (NOT_OBJECT.search(between[:anaphor.start()])
+                                                              or self._beyond_clause(cue, anaphor))):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
@@ -175,6 +179,14 @@ class PlaceReading:
             return " ".join(words[words.index("في") + 1:]) if "في" in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 
+    def _beyond_clause(self, cue, anaphor):
+        """Whether an English verb's "the town" stands past a comma ("seizing the eastern neighbourhood, he said, adding
+        that they could not retake the whole town"): the verb's object came before it, and the town is another clause's."""
+        if is_arabic(cue.text):
+            return False
+        stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + anaphor.start())
+        return bool(re.search(r"[,;]", self.article.text[self.article.tokens[cue.stop - 1].end: self.article.tokens[stop].start]))
+
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
         of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul")."""
@@ -246,6 +258,34 @@ class PlaceReading:
         place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")),
                                            small=words.endswith(("town'", "village'")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    def _pronoun_referent(self, token):
+        """"it" points back to the town named last, unless a site was named after that town ("The Baiji refinery ...
+        Iraqi forces retook it"): then it is the site. A pronoun never points to a place named after it."""
+        town = self.article.antecedent(token)
+        if town is None:
+            return [], "", ""
+        between = self.article.norms[town.stop: token]
+        if _SITE_WORDS.intersection(between) or any(m.role == "facility" for m in self.article.places_in(town.stop, token)):
+            return [], "", ""
+        if self._site_is_topic(token):
+            return [], "", ""
+        return [town], f"'it' read as {town.text}", ""
+
+    def _site_is_topic(self, token):
+        """Whether the sentence of token `token`, or the one before it, opens with a site as its subject ("The Baiji
+        refinery produced ... when IS seized it at the same time as the city of Mosul. Iraqi forces retook it"): a
+        pronoun keeps to the topic, not to a town named in passing."""
+        sentence = self.article.sentence_of(token)
+        for number in (sentence, sentence - 1):
+            if number < 0:
+                continue
+            first, _ = self.article.sentences[number]
+            opening = self.article.norms[first: min(token, first + 4)]
+            if _SITE_WORDS.intersection(opening) or any(
+                    m.role == "facility" for m in self.article.places_in(first, min(token, first + 4))):
+                return True
+        return False
 
     def _apposition_after(self, token):
         """A place named in apposition later in the sentence ("the last town held by IS in Syria, Albu

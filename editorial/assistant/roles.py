@@ -14,6 +14,7 @@ from geo.models import Claim
 
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, SIEGE, WENT_IN
 from .rules import PASSIVE_AUX, SIEGE_VERB
+from .tokens import is_arabic
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
@@ -22,6 +23,7 @@ _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared"
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
+_ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
 
 def assertion(sentence, cue, place):
@@ -114,10 +116,18 @@ def _managed(sentence, cue):
 
 
 def _withdrew(sentence, cue, place):
-    """The side that withdrew from a place leaves it to the side it fights: "انسحب الجيش من تدمر بعد دخول داعش"."""
+    """The side that withdrew from a place leaves it to the side it fights: "انسحب الجيش من تدمر بعد دخول داعش", "IS
+    militants fled the city on Friday"."""
     norms = sentence.article.norms
-    if "من" not in norms[cue.stop: place.first] or "باتجاه" in norms[cue.stop: place.first]:
+    between = norms[cue.stop: place.first]
+    if is_arabic(cue.text) and ("من" not in between or "باتجاه" in between):
         return None  # "انسحبوا باتجاه الرقة" (towards Raqqa): where they went, not what they left
+    if not is_arabic(cue.text) and place.first < cue.stop:
+        if norms[cue.stop: cue.stop + 2] not in (["the", "city"], ["the", "town"], ["the", "village"]):
+            return None  # only "fled the city", read as the place named before
+    elif not is_arabic(cue.text) and (_ELSEWHERE.intersection(between) or len(between) > 4
+                                      or "," in sentence.raw_between(cue.stop, place.first)):
+        return None  # "withdrew from positions near Tabqa", "retreated from Ain Zala, 80 km from Mosul": not the place left
     leaving = sentence.subject(cue)
     holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
     if holder is None:

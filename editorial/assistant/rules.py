@@ -40,7 +40,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|moved into|pushed into|broke into|"
-             r"stormed into|advanced into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?)")
+             r"stormed into|advanced into|(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?)")
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
     # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
@@ -97,7 +97,10 @@ RULES = [
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
-    ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)", "after"),
+    ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)|"
+                 # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
+                 r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
+                 r"fled(?= the (?:city|town|village)\b))", "after"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
     ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),
 ]
@@ -198,22 +201,25 @@ ARABIC_DISTRICTS = {"حي", "حيي", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
 # site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
-                    "oilfield", "crossing", "post", "base"}
+                    "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
 ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
-# A site inside a place, taken "in" it ("the main government compound in Ramadi"): part of the place, contested.
+# A site inside a place, taken "in" it ("the main government compound in Ramadi", "the neighbourhood of Tajnid in
+# Jalawla"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
-                     r"hospital|university|prison|refinery|mosque|museum)s? (?:in|inside|of|at)(?: the (?:city|town) of)?$|"
+                     r"hospital|university|prison|refinery|mosque|museum)s?(?: of(?: \S+){1,3}?)? (?:in|inside|of|at)(?: the (?:city|town) of)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
                      r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده)$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
-# What may stand between a capture verb and the place it takes: not a preposition of place or time.
+# What may stand between a capture verb and the place it takes: not a preposition of place or time, nor a
+# relative word opening a clause about the object.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|with|after|before|during|towards?|across|into|on|and|"
+                        r"which|where|whose|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"(?:south|north|east|west)(?:east|west)? of|"
                         r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)
@@ -244,9 +250,11 @@ def find_cues(article, first, last):
         for match in pattern.finditer(segment, begin):
             if taken.find(1, match.start(), match.end()) != -1:
                 continue
-            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             cue_first = article.token_at(start + match.start())
             cue_stop = article.token_at(start + match.end() - 1) + 1
+            if _names_the_group(article, cue_first, cue_stop, match.group()):
+                continue  # "IS seized Mosul": the group's name, not "is"; the verb stays free for the other rules
+            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
             if kind in ("capture", "noun") and _intended(article, first, cue_first, match.group()):
@@ -255,6 +263,13 @@ def find_cues(article, first, last):
                 continue  # "several surrounding villages": an adjective, not a siege
             cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
     return sorted(cues, key=lambda c: c.first)
+
+
+def _names_the_group(article, cue_first, cue_stop, text):
+    """Whether a phrase opened by "is" opens with "IS" written as the group's name, in a sentence not in capitals."""
+    tokens = article.tokens
+    return (text.startswith("is ") and tokens[cue_first].text == "IS" and cue_first + 1 < cue_stop
+            and not tokens[cue_first + 1].text.isupper())
 
 
 def _intended(article, first, cue_first, text):

@@ -28,6 +28,14 @@ CHANGE_KINDS = EVENT_KINDS | {"entered"}
 _AROUND = re.compile(r"(?<!\S)[وب]?(?:محيط|حول|قرب)(?: (?:ال)?(?:مدينه|بلده))?(?: \S+)?$")  # the surroundings of a place
 # A relative clause describing a noun ("the city that was once the group's capital"): its "once" ends no state.
 _DESCRIBING = re.compile(r"\b(?:that|which|who) (?:was|were|had been)\s*$")
+# "purged it of ISIL elements", "rid the town of the militants": the side after "of" is the one removed, never the subject.
+_RID_OF = re.compile(r"\b(?:clear|purg|rid|ridd|cleans|free|empt)\w* (?:\S+ ){0,3}?of(?: the)?$")
+_POSSESSED = {"control", "hands", "rule"}
+# A side before a noun of its acts ("collapsed in the face of IS attacks and withdrew") qualifies the noun: no subject.
+_ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
+            "bombardment", "airstrikes", "strikes", "fire"}
+_CENTRE = {"central", "downtown"}
+_PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 
 
@@ -47,7 +55,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         # An actor right after a verb of taking is its object: "took IS's stronghold", "cleared IS fighters from".
         objects = {end for c in cues if c.kind == "capture" and not is_arabic(c.text) for end in (c.first + 1, c.stop)}
         self.subjects = [a for index, a in enumerate(self.players)
-                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)]
+                         if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)
+                         and not _RID_OF.search(self.norm_between(max(first, a.first - 5), a.first))
+                         and (a.stop >= last or article.norms[a.stop] not in _ACTS_OF)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]
@@ -108,7 +118,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             return False
         adjectives = [c for c in self.cues if c.kind == "held_adj"]
         subjects = [a for a in self.subjects if a.stop <= cue.first  # "IS-held Boukamal and SDF-held Raqqa": no subject
-                    and not any(c.first <= a.first < c.stop for c in adjectives)]
+                    and not any(c.first <= a.first < c.stop for c in adjectives)
+                    and self.article.norms[a.stop] not in _POSSESSED]  # "out of government control": whose, not who acts
         holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
         if not subjects or not holders or subjects[-1].slug in holders:
             return False
@@ -166,7 +177,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             window = _ONE_OF.sub("", window.lower())
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
-                       or self._district_of(cue, place))
+                       or self._district_of(cue, place) or self._centre_taken(cue, place))
             if partial and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)):
@@ -177,7 +188,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
                 status, holder, others = CONTESTED, None, sides
                 notes.append("about part of the place: contested")
-            if status == CONTESTED and cue.kind != "entered" and len(set(others) - {None}) < 2:
+            if status == CONTESTED and len(set(others) - {None}) < 2:
                 continue  # a part held, and no second side named or known: whom it is contested with is not understood
             date = self.date(cue) or self.heading
             if cue.kind in STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
@@ -227,12 +238,20 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         kind = self.article.gazetteer.place_kinds.get(place.slug, "town")
         return kind != "neighbourhood" and bool(ARABIC_DISTRICTS.intersection(self.article.norms[cue.stop: place.first]))
 
+    def _centre_taken(self, cue, place):
+        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin"): the rest is
+        still fought over. A flag raised "in central Rutba" marks the whole town, so only the object counts."""
+        return (place.first - 1 == cue.stop and self.article.norms[cue.stop] in _CENTRE
+                and self.article.norms[cue.stop - 1] not in _PLACE_PREPOSITIONS)
+
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction
         before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side"), an Arabic
         adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun it modifies
         ("a large Mosul neighbourhood")."""
-        before = self.article.norms[place.first - 1] if place.first else ""
+        article = self.article
+        before = article.norms[place.first - 1] if place.first and article.sentence_of(
+            place.first - 1) == article.sentence_of(place.first) else ""  # "... in the country's east. Al-Sukhna is"
         after = " ".join(self.article.norms[place.stop: place.stop + 3])
         return (before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
                 or after.split(" ", 1)[0] in ARABIC_PART_AFTER | PART_NOUNS_AFTER)

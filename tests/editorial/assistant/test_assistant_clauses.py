@@ -35,8 +35,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("tabqa", "controlled", SDF, "2017-11-03")}),
     ("أعلنت فصائل المعارضة التي تدعمها تركيا، الخميس، سيطرتها على مدينة الباب", {("al-bab", "controlled", "syrian-rebels", "2017-11-02")}),
     ("أعلنت قيادة العمليات المشتركة، بعد ظهر أمس، تحرير مدينة الرمادي", {("ramadi", "controlled", IQ, "2017-11-03")}),
-    ("دخل الجيش السوري البوكمال الجمعة بعد أيام من استعادة المسلحين السيطرة على المدينة",
-     {("boukamal", "contested", (SG,), "2017-11-03")}),  # not the militants: their regaining came before
+    ("دخل الجيش السوري البوكمال الجمعة بعد أيام من استعادة مسلحي داعش السيطرة على المدينة",
+     {("boukamal", "contested", (IS, SG), "2017-11-03")}),  # not the militants: their regaining came before
     ("When the YPG invaded Tel Abyad, many residents fled to Turkey.", set()),  # an undated change in a "when" clause
     ("Mosul fell to IS on Friday when its fighters stormed the city.", {("mosul", "controlled", IS, "2017-11-03")}),
     ("سيطر الجيش السوري الجمعة على البوكمال عقب اشتباكات عنيفة داخل المدينة",
@@ -84,3 +84,28 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
 ])
 def test_clause_roles(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_a_side_named_with_the_subject_is_its_ally_not_its_adversary(names):
+    text = ("Iraqi troops entered Tikrit on Friday. The army and the Popular Mobilization Forces lead the push, "
+            "the Popular Mobilization Forces said. IS still holds Mosul.")
+    assert ("tikrit", "contested", (IQ, IS), "2017-11-03") in claims(text, names)
+    text = "Iraqi troops entered Tikrit on Friday. Clashes between the army and the Popular Mobilization Forces followed."
+    assert ("tikrit", "contested", (IQ, "popular-mobilization-forces"), "2017-11-03") in claims(text, names)
+
+
+def test_the_side_a_held_adjective_names_is_the_adversary_of_a_force_going_in(names):
+    text = ("The army attacked Peshmerga-controlled areas west of Kirkuk. Iraqi forces entered Kirkuk on Friday. "
+            "IS still holds Hawija, IS said, and IS fights on.")
+    assert ("kirkuk", "contested", (IQ, "peshmerga"), "2017-11-03") in claims(text, names)
+
+
+def test_a_force_going_in_with_no_adversary_known_proposes_nothing(names):
+    text = "Iraqi forces entered Kirkuk on Friday. The Peshmerga and IS were not there, IS and the Peshmerga said."
+    assert not {c for c in claims(text, names) if c[0] == "kirkuk"}
+
+
+@pytest.mark.parametrize("text", ["We purged the town of IS militants and cleared Rawa of mines on Friday.",
+                                  "We rid the area of IS and then cleared Rawa on Friday."])
+def test_the_side_a_place_is_rid_of_is_never_its_holder(names, text):
+    assert not {c for c in claims(text, names) if c[0] == "rawa" and c[2] == IS}

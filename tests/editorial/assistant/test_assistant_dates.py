@@ -95,6 +95,8 @@ def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monke
     # a date before ", and" is the first clause's, unless set off by commas for both
     ("IS overran Mosul in 2014, and captured Ramadi the following year.", "the following year"),
     ("IS attacked Qaim, on Friday, and captured it.", "on friday"),
+    # a new subject after ", and" opens a clause of its own, with its own date
+    ("The SDF took Tabqa, a dam town, in May, and the Syrian army seized Palmyra.", None),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     article = Article(text, names)

@@ -94,3 +94,23 @@ def test_the_seed_spells_the_sdf_as_arabic_copy_does(names):
 @pytest.mark.parametrize("generic", ["الجهاديين", "المتشددون", "الإرهابيين"])
 def test_arabic_plural_generic_words_mean_the_armed_group_named_before(names, generic):
     assert mentions(f"سيطر تنظيم داعش على الموصل، وقال {generic} إن", names)[1][-1][:2] == ("islamic-state", generic)
+
+
+@pytest.mark.parametrize("text, side", [("YPG troops entered Manbij in Syria.", "sdf"),
+                                        ("Peshmerga soldiers reached Sinjar in Iraq.", "peshmerga")])
+def test_a_generic_force_noun_after_a_name_is_that_side(names, text, side):
+    assert [slug for slug, _, _ in mentions(text, names)[1]] == [side]
+
+
+def test_a_generic_force_noun_after_punctuation_is_read_on_its_own(names):
+    assert [slug for slug, _, _ in mentions("The Peshmerga withdrew; troops entered Mosul.", names)[1]] == [
+        "peshmerga", "iraqi-government"]
+
+
+def test_a_generic_force_noun_before_of_and_a_name_is_that_side(names):
+    assert [slug for slug, _, _ in mentions("Soldiers of the Peshmerga reached Sinjar in Iraq.", names)[1]] == ["peshmerga"]
+    assert [slug for slug, _, _ in mentions("Troops of the SDF entered Manbij in Syria.", names)[1]] == ["sdf"]
+
+
+def test_a_side_named_with_its_country_for_its_demonym_is_found(names):
+    assert mentions("The Syria Democratic Forces took Tabqa.", names)[1][0][:2] == ("sdf", "Syria Democratic Forces")

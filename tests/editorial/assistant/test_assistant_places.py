@@ -161,3 +161,39 @@ def test_a_town_described_by_countries_is_an_anaphor_a_named_district_is_not(nam
     text = "IS fighters attacked Tal Abyad. Kurdish forces seized the Syria-Turkey border town on June 16."
     assert targets(text, names, sentence=1)[0][0] == ["tel-abyad"]
     assert targets("IS fighters attacked Tal Abyad. Kurdish forces seized the Mashor district.", names, sentence=1) == [([], "")]
+
+
+def test_the_town_past_a_comma_is_not_a_verbs_object(names):
+    text = "The army pushed back into Hit. Rebels captured the old market, witnesses said, though the town may hold."
+    assert targets(text, names, sentence=1)[0] == ([], "")
+    assert targets("Hit fell. Rebels captured the town on Friday.", names, sentence=1)[0][0] == ["hit"]
+
+
+def test_it_points_back_to_a_site_named_after_the_town_not_to_the_town(names):
+    text = "IS holds Tikrit. The Tabqa dam fed the valley until the militants captured it."
+    assert targets(text, names, sentence=1)[-1] == ([], "")
+    text = "The Tabqa dam fed the region before the war, like the city of Raqqa. The SDF retook it in May."
+    assert targets(text, names, sentence=1)[-1] == ([], "")
+
+
+def test_it_points_back_to_the_town_named_before_it(names):
+    assert targets("Rawa is small. Iraqi forces retook it on Friday.", names, sentence=1) == [(["rawa"], "'it' read as Rawa")]
+    assert targets("Iraqi forces retook it on Friday. Rawa is small.", names) == [([], "")]
+
+
+def test_a_place_in_a_relative_clause_after_the_object_is_not_taken(names):
+    assert targets("The SDF seized the hill of Tal Hamis, which overlooks Raqqa.", names) == [([], "")]
+    assert targets("The SDF seized the hill where Raqqa's water tower stands.", names) == [([], "")]
+    assert targets("The SDF seized Tabqa, which overlooks the dam.", names) == [(["tabqa"], "")]
+
+
+def test_a_town_introduced_is_not_another_town_named_in_its_own_noun_phrase(names):
+    text = "ISIS seized a desert town on Friday, weeks after taking the city of Palmyra. The small town of Sukhna lies east."
+    assert targets(text, names)[0] == (["sukhnah"], "'a desert town' read as the place named next, Sukhna")
+
+
+def test_a_town_introduced_in_the_lede_with_none_named_next_is_the_one_the_headline_names(names):
+    text = "Troops retake Hit in Anbar\n\nIraqi forces on Friday recaptured a key town west of the capital."
+    assert targets(text, names, sentence=1)[0][0] == ["hit"]
+    text = "Troops advance near Hit\n\nIraqi forces on Friday recaptured a key town west of the capital."
+    assert targets(text, names, sentence=1)[0][0] == []

@@ -426,3 +426,51 @@ def test_an_arabic_advance_in_a_place_contests_it(names):
         ("raqqa", "contested", (IS, SDF), "2017-11-03")}
     toward = claims("أعلن الجيش السوري تحرير دير الزور بالتزامن مع تقدم الجيش نحو مدينة البوكمال", names)
     assert not {claim for claim in toward if claim[0] == "boukamal"}  # an advance toward Boukamal is not in it
+
+
+def test_a_named_neighbourhood_in_a_town_is_part_of_the_town(names):
+    text = "Iraqi forces hold Ramadi. IS now controls the main neighbourhood of Hay al-Andalus in Ramadi, police said on Friday."
+    assert ("ramadi", "contested", (IQ, IS), "2017-11-03") in claims(text, names)
+
+
+def test_the_centre_of_a_town_taken_is_part_of_it_a_flag_raised_in_it_is_not(names):
+    assert claims("Iraqi forces seized downtown Ramadi from IS on Friday.", names) == {
+        ("ramadi", "contested", (IQ, IS), "2017-11-03")}
+    assert ("raqqa", "controlled", SDF, "2017-11-03") in claims(
+        "The SDF raised their flag in central Raqqa on Friday after IS left.", names)
+
+
+def test_a_side_whose_control_a_clause_names_does_not_act_on_a_held_place(names):
+    text = "Hit, long out of government control, lies on the road to the IS-held city of Ramadi."
+    assert ("ramadi", "controlled", IS, "2017-11-04") in claims(text, names)
+    text = "Iraqi forces stormed the IS-held city of Ramadi on Friday."
+    assert ("ramadi", "controlled", IS, "2017-11-04") not in claims(text, names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Iraqi army fought IS for weeks. IS fighters fled the town of Hit on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
+    ("The Iraqi army fought IS for weeks. Hit is quiet. IS fighters fled the town on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
+    ("The Iraqi army fought IS for weeks. IS fighters withdrew from Hit on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
+    # where a side went, or a place that only locates what it left, is not what it left
+    ("The Iraqi army fought IS for weeks. IS fighters fled from villages near Hit on Friday.", set()),
+    ("The Iraqi army fought IS for weeks. IS fighters retreated from Baghdadi, 50 km from Hit, on Friday.", set()),
+    ("The Iraqi army fought IS for weeks. IS has no plans to withdraw from Hit.", set()),
+])
+def test_a_side_that_withdrew_or_fled_left_the_place_to_the_other(names, text, expected):
+    assert {c for c in claims(text, names) if c[0] == "hit"} == expected
+
+
+def test_a_side_before_a_noun_of_its_acts_is_not_the_subject(names):
+    text = ("IS fought the Iraqi army for weeks. The Iraqi army collapsed in the face of IS attacks and withdrew from Hit on Friday.")
+    assert {c for c in claims(text, names) if c[0] == "hit"} == {("hit", "controlled", IS, "2017-11-03")}
+
+
+@pytest.mark.parametrize("site", ["headquarters", "compound", "hospital"])
+def test_a_site_the_town_names_is_not_the_town(names, site):
+    text = f"IS held Hit for years. Iraqi forces took control of IS's Hit {site} on Friday."
+    assert not {c for c in claims(text, names) if c[0] == "hit" and c[3] == "2017-11-03"}
+
+
+def test_a_direction_ending_the_sentence_before_is_not_part_of_the_place(names):
+    text = "The army advanced in the east. Hit was captured by the Iraqi army on Friday."  # "east. Hit"
+    assert claims(text, names) == {("hit", "controlled", IQ, "2017-11-03")}

@@ -2,7 +2,7 @@
 import pytest
 
 from editorial.assistant.article import Article
-from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, find_cues, inflections
+from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, SITE_IN, find_cues, inflections
 
 
 def kinds(text, names):
@@ -64,6 +64,12 @@ def kinds(text, names):
     ("Iraq flew its flag above the government complex.", [("capture", "flew its flag above")]),
     ("Protesters waved the flag in Baghdad.", []),
     ("Peshmerga forces raised a flag on Friday.", []),
+    # "IS" as the group's name before a verb is its subject, not the auxiliary "is"
+    ("IS overran Ramadi.", [("capture", "overran")]),
+    # a way made into a place is going in
+    ("The rebels fought their way into Dabiq.", [("entered", "fought their way into")]),
+    ("Militants forced their way back into the town.", [("entered", "forced their way back into")]),
+    ("Ramadi is overrun by the group.", [("passive", "is overrun")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
@@ -93,3 +99,9 @@ def test_surrounding_after_a_determiner_is_an_adjective_not_a_siege(names):
     assert kinds("IS forces recaptured Ain Issa and several surrounding villages on Monday.", names) == [("capture", "recaptured")]
     assert kinds("The army cleared the surrounding areas.", names) == [("capture", "cleared")]
     assert kinds("Troops surrounding Fallujah shelled it.", names) == [("siege", "surrounding")]
+
+
+def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
+    assert SITE_IN.match("the old christian quarter of bab touma in")
+    assert SITE_IN.match("the hospital of al salam in the city of")
+    assert SITE_IN.match("the government compound in") and not SITE_IN.match("the town of")
