@@ -25,7 +25,9 @@ _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "for
 _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
-_FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
+# The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش"
+# (from Daesh's gunmen).
+_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
@@ -57,8 +59,8 @@ class ClauseReading:
             before -= 1
         if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
             before -= 1  # "من سيطره داعش": from Daesh's control
-        if before > self.first and norms[before] in _FORCES and norms[before - 1] == "مع":
-            before -= 1  # "معارك مع قوات الجيش": battles with the army's forces
+        if before > self.first and norms[before] in _FORCES and norms[before - 1] in words:
+            before -= 1  # "معارك مع قوات الجيش": battles with the army's forces; "طهرت زمار من مسلحي داعش"
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
         return before >= self.first and norms[before] in words

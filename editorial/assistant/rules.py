@@ -145,9 +145,9 @@ CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
 # "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of), "معارك مع الجيش" (battles with the army),
-# "اخر معاقل داعش" (the last strongholds of Daesh: their owner).
+# "اخر معاقل داعش" (the last strongholds of Daesh: their owner), "تقدمت علي داعش" (advanced against Daesh).
 NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat",
-               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل"}
+               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل", "علي"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}

@@ -79,6 +79,14 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "as well as" lists the besieger's allies, who are not the besieged
     ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
      {("tikrit", "besieged", IS, "2017-11-03")}),
+    # a side after "من" and a force noun ("من عناصر داعش", from Daesh's members) is the one driven out, never the
+    # subject: "our forces", whom no alias names, leave the holder unread
+    ("وقال القائد: «قواتنا حررت مدينة سنجار الجمعة بالكامل من عناصر داعش»", set()),
+    # a side after "على" (against) is not the subject of the verb joined to the one it follows
+    ("تقدم الجيش السوري على تنظيم داعش وسيطر الجمعة على مدينة تدمر", {("palmyra", "controlled", SG, "2017-11-03")}),
+    # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
+    ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
+     {("sinjar", "controlled", IQ, "2017-11-03")}),
 ])
 def test_clause_roles(names, text, expected):
     assert claims(text, names) == expected
