@@ -116,7 +116,11 @@ class ClauseReading:
     def _shares_subject(self, cue):
         """Whether an Arabic verb joined by "و" to an earlier phrase of the sentence shares its subject ("وحدات
         الجيش استعادت ... وطوقت داعش": the army encircled Daesh)."""
-        return self.article.norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
+        norms = self.article.norms
+        right_after = self.subject_from(cue.stop, cue.stop)
+        if right_after is not None and right_after.stop < self.last and norms[right_after.stop] == "علي":
+            return False  # "وسيطر التنظيم على القريتين": verb, subject, then "على" and what it took
+        return norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
             self.subject_firsts) and self.subject_firsts[0] < cue.first
 
     def _agent_follows(self, word, after):

@@ -58,6 +58,8 @@ def _alternatives(names, minimum=1):
 
 
 _MONTH = _alternatives(ALL_MONTHS)
+# "في أواخر أغسطس" (in late August), "مطلع" (the start of), "منتصف" (the middle of): the month is the date.
+_ARABIC_PART_OF_MONTH = r"(?:اواخر|اوايل|مطلع|منتصف|اواسط|بدايه|نهايه) "
 _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
@@ -69,9 +71,11 @@ DATE_RULES = [
     # "captured in August 14": a day takes "on", so a two-digit number after "in" and a month is its year (2014).
     ("month_short_year", re.compile(r"\b(?:in|since|during|until) (" + _alternatives(MONTH_NAMES) + r") (\d{2})\b(?! \d)")),
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
-    ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?(?:early |late |mid )?("
+    ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
+                         r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
-    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) (?:early |late |mid )?("
+    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
+                         r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
@@ -294,7 +298,7 @@ def _step(day, unit, step):
 
 
 _FOLLOWING = re.compile(r"\b(?:the (?:following|next) year|a year later)\b|(?<!\S)(?:في )?العام التالي(?!\S)")
-_PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|عام|يوم)\s+", re.I)
+_PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|عام|يوم)\s+(?:" + _ARABIC_PART_OF_MONTH + ")?", re.I)
 
 
 def _without_preposition(written):
@@ -326,7 +330,8 @@ class PhraseDating:
                 between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
-            if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first)) and not (
+            # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
+            if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first + 1)) and not (
                     found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)):
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's
                 continue

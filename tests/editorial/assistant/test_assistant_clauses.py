@@ -84,6 +84,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("وقال القائد: «قواتنا حررت مدينة سنجار الجمعة بالكامل من عناصر داعش»", set()),
     # a side after "على" (against) is not the subject of the verb joined to the one it follows
     ("تقدم الجيش السوري على تنظيم داعش وسيطر الجمعة على مدينة تدمر", {("palmyra", "controlled", SG, "2017-11-03")}),
+    # a side right after a verb joined by "و" and before "على" is that verb's subject, not the earlier verb's; a date
+    # before "، و" is the earlier clause's
+    ("انتزع الجيش العراقي بلدة بيجي الجمعة من قبضة داعش، وسيطر التنظيم على بلدة الرطبة في أواخر يوليو",
+     {("baiji", "controlled", IQ, "2017-11-03"), ("rutba", "controlled", IS, "2017-07-01")}),
     # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
     ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
      {("sinjar", "controlled", IQ, "2017-11-03")}),

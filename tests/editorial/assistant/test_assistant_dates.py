@@ -62,6 +62,9 @@ def found(text, names, published=SATURDAY):
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
+    # a part of a month ("أواخر", late; "مطلع", early; "منتصف", mid) dates by the month
+    ("دخلها المسلحون في أواخر يونيو", [(dt.date(2017, 6, 1), "month")]),
+    ("سقطت البلدة في مطلع حزيران 2015", [(dt.date(2015, 6, 1), "month")]),
     ("IS took Mosul in 2014 and Ramadi the following year.", [(dt.date(2014, 1, 1), "year"), (dt.date(2015, 1, 1), "year")]),
     ("IS took Ramadi the following year.", []),  # no year before it to follow
     # a day takes "on": "in August 14" is August 2014
