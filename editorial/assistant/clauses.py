@@ -15,6 +15,7 @@ _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره",
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the verb's object is the relative's noun
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
@@ -71,6 +72,12 @@ class ClauseReading:
         relative = self._relative_antecedent(cue)
         if relative is not None:
             return relative
+        pronoun = self._relative_pronoun(cue) if is_arabic(cue.text) else None
+        if pronoun is not None:
+            # An Arabic relative pronoun agrees with a noun: the clause's subject is that noun, here no side named
+            # ("طرد التنظيم الارهابي الذي يبسط سيطرته"), or a side after the pronoun ("التي انتزعتها القوات الحكومية"),
+            # never a side of the main clause named before the noun.
+            return self.subject_from(pronoun + 1, cue.first - 1) or self.subject_from(cue.stop, cue.stop + 4)
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if is_arabic(cue.text) and position and self.subjects[0].first == self.first and self.subjects[0].stop == cue.first:
             return self.subjects[0]  # a headline's subject first: "الجيش العراقي يسيطر على الرطبة"
@@ -128,6 +135,26 @@ class ClauseReading:
         (control), or when "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
         norms = self.article.norms
         return word.startswith(_AGENT_NOUNS) or (after.stop < self.last and norms[after.stop] == "السيطره")
+
+    def _relative_pronoun(self, cue):
+        """The index of a relative pronoun up to three words before the phrase, in its clause, whose noun is neither a
+        side (see _relative_antecedent) nor an object: not a place ("بعشيقة، التي كانت تحاصرها") and not taken up by an
+        object pronoun on a verb of the clause ("المناطق التي حررها", the areas it liberated)."""
+        norms, text, tokens = self.article.norms, self.article.text, self.article.tokens
+        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
+            if norms[index] in _RELATIVE:
+                # "سيطرتها" (its control; "سيطر" takes no object) has a possessive, not an object pronoun
+                possessed = norms[cue.first].startswith(_ARABIC_NOUNS + ("سيطرت",))
+                verbs = norms[index + 1: cue.first] + ([] if possessed else [norms[cue.first]])
+                if {",", "،"} & set(text[tokens[index].end: tokens[cue.first].start]) or any(
+                        word.endswith(_OBJECT_PRONOUNS) for word in verbs):
+                    return None  # ended by a comma; or "(دولة الخلافة) التي اعلنها منذ سيطرته": the noun is an object
+                position = bisect.bisect_left(self.player_firsts, index)
+                side_before = self.players[position - 1] if position else None
+                if side_before is not None and side_before.stop >= index - 3:
+                    return None  # a side's long name ends its noun: "تنظيم الدولة الاسلامية في العراق والشام الذي"
+                return None if any(p.stop in (index - 1, index) for p in self.places) else index
+        return None
 
     def _relative_antecedent(self, cue):
         """The actor right before "which", "who", "الذي" (or one word before: "داعش الجهادي الذين") up to three words

@@ -88,6 +88,11 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # before "، و" is the earlier clause's
     ("انتزع الجيش العراقي بلدة بيجي الجمعة من قبضة داعش، وسيطر التنظيم على بلدة الرطبة في أواخر يوليو",
      {("baiji", "controlled", IQ, "2017-11-03"), ("rutba", "controlled", IS, "2017-07-01")}),
+    # an Arabic relative clause's subject is its noun ("العصابات الإرهابية التي تبسط سيطرتها"), not a side of the main
+    # clause named before it
+    ("توجهت القوات العراقية إلى مدينة راوة، لطرد العصابات الإرهابية التي تبسط سيطرتها على المدينة منذ عام 2014", set()),
+    ("حاصر الجيش العراقي مدينة راوة الجمعة، وهي المدينة التي انتزعها تنظيم داعش في يونيو 2014",
+     {("rawa", "besieged", IS, "2017-11-03"), ("rawa", "controlled", IS, "2014-06-01")}),
     # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
     ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
      {("sinjar", "controlled", IQ, "2017-11-03")}),
