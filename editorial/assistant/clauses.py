@@ -81,7 +81,14 @@ class ClauseReading:
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if is_arabic(cue.text) and position and self.subjects[0].first == self.first and self.subjects[0].stop == cue.first:
             return self.subjects[0]  # a headline's subject first: "الجيش العراقي يسيطر على الرطبة"
+        inside = self.subject_from(cue.first + 1, cue.stop - 1) if is_arabic(cue.text) else None
+        if inside is not None:
+            return inside  # verb, subject, object: "كسر الجيش السوري الجمعة الحصار"
         after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
+        if after is not None and cue.stop - cue.first > 1 and _RELATIVE.intersection(self.article.norms[cue.stop: after.first]):
+            # "كسروا الحصار الذي فرضه داعش": the relative clause describes the verb's object, its subject is not the
+            # verb's; after a one-word phrase it describes the phrase itself ("الحصار الذي فرضه داعش": Daesh's siege)
+            after = None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
         if after is not None and not noun and position and self.subjects[0].first == self.first and after.first > cue.stop:

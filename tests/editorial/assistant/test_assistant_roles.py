@@ -36,6 +36,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces capture Tal Afar center from IS on Friday.", {("tal-afar", "contested", (IQ, IS), "2017-11-03")}),
     ("يقترب الجيش السوري من فك حصار مدينة دير الزور الذي فرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     ("الجيش السوري يحتشد لكسر حصار دير الزور الذي يفرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),  # massing
+    # "كسر الطوق" (broke the ring) breaks a siege; the side in the relative clause after it imposed the siege, and is
+    # not the subject of "broke"
+    ("كسرت قوات النظام الطوق الذي فرضه تنظيم داعش على مدينة دير الزور",
+     {("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("ISIS overran rebel positions and surrounded the army's enclave in Deir ez-Zor in 2014.",
      {("deir-el-zour", "besieged", SG, "2014-01-01")}),
     # an attempt leaves a place with its defender, and with no attacker named proposes nothing
@@ -183,9 +187,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "سيطر" takes the place after "على", past its subject and a time; a place after "في" beyond "على" it does not
     ("سيطر مقاتلو تنظيم «داعش»، في وقت متأخر من مساء الجمعة، على مدينة تدمر.", {("palmyra", "controlled", IS, "2017-11-03")}),
     ("سيطر مقاتلو داعش، في وقت متأخر من مساء الجمعة، على قرية في ريف تدمر.", set()),
-    # a siege broken with its subject between the verb and "الحصار" is no siege; "cleared IS from" takes the place
+    # a siege broken with its subject between the verb and "الحصار" is no siege but a break by that subject (undated:
+    # as of publication); "cleared IS from" takes the place
     ("أعلن الجيش السوري الجمعة كسر حصار فرضه داعش على دير الزور. وكسر الجيش الحصار عن المدينة بعد وصول قواته.",
-     {("deir-el-zour", "contested", (IS, SG), "2017-11-03")}),
+     {("deir-el-zour", "contested", (IS, SG), "2017-11-03"), ("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("Iraqi forces on Friday cleared Islamic State fighters from the town of al-Baghdadi.",
      {("baghdadi", "controlled", IQ, "2017-11-03")}),
     ("Iraqi forces on Friday cleared IS from the area and regained control of the nearby town of Barwana.",
@@ -286,6 +291,12 @@ def test_a_site_a_town_names_is_not_the_town(names):
 def test_a_state_before_a_capture_is_not_proposed(names):
     text = "Iraqi forces seized Qaim on Friday, one of the last towns held by IS militants."
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+
+
+def test_the_side_in_a_relative_clause_after_the_broken_siege_imposed_it(names):
+    # verb, subject, object ("كسر الجيش السوري الحصار"): the subject is inside the phrase
+    made = propose("كسر الجيش السوري الحصار الذي فرضه تنظيم داعش على مدينة دير الزور", SATURDAY, names)
+    assert [p.why.split(":")[0] for p in made] == ["'كسر الجيش السوري الحصار' → siege by islamic-state broken by syrian-government"]
 
 
 def test_arabic_verb_first_and_noun_phrases(names):
