@@ -64,7 +64,8 @@ _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
-    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year.
+    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year (also after
+    # a month: "يونيو عام 2014").
     ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
     ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
                                  + r"))?(?: (?:عام )?(\d{4}))?\b")),
@@ -73,7 +74,7 @@ DATE_RULES = [
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
                          r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
-                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
+                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (?:(?:ال)?عام )?(\d{4})\b")),
     ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
                          r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
@@ -335,6 +336,8 @@ class PhraseDating:
                     found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)):
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's
                 continue
+            if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
+                continue  # "التي يسيطر عليها داعش منذ يونيو 2014، فقد اعلنت ... تحرير": the span of the clause before
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
             if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
