@@ -58,6 +58,8 @@ class ClauseReading:
         norms = self.article.norms
         if before > self.first and norms[before] == "the":
             before -= 1
+        if before - 1 > self.first and norms[before - 1: before + 1] == ["ما", "يسمي"]:
+            before -= 2  # "من قبضه ما يسمي تنظيم الدوله": from the grip of the so-called Islamic State
         if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
             before -= 1  # "من سيطره داعش": from Daesh's control
         if before > self.first and norms[before] in _FORCES and norms[before - 1] in words:

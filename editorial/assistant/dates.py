@@ -85,6 +85,9 @@ DATE_RULES = [
     # them back from the news (days only after "comes": "two days after they entered it" is a sequence of the past).
     ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
                                r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
+    # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
+    ("span_before", re.compile(r"(?<!\S)بعد (?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+                               r"(ايام|اسابيع|اشهر)) من(?!\S)")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
@@ -163,6 +166,10 @@ def resolve_date(kind, groups, published):
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
+    if kind == "span_before" and len(groups) == 3:  # Arabic: "بعد يومين من", "بعد ثلاثة ايام من"
+        unit = _ARABIC_UNITS_OF_TIME.get(groups[2]) or _ARABIC_DUALS[groups[0]]
+        amount = 2 if groups[0] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
+        return published - dt.timedelta(days=amount * _UNIT_DAYS[unit]), "day" if unit == "day" else "approximate"
     if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
         count, unit = groups[:2] if groups[1] else groups[2:]
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
@@ -336,6 +343,8 @@ class PhraseDating:
                     found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)):
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's
                 continue
+            if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:
+                continue  # "بعد ستة ايام من بدء القتال": dates the change it names, not fighting or a state
             if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
                 continue  # "التي يسيطر عليها داعش منذ يونيو 2014، فقد اعلنت ... تحرير": the span of the clause before
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):

@@ -93,6 +93,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("توجهت القوات العراقية إلى مدينة راوة، لطرد العصابات الإرهابية التي تبسط سيطرتها على المدينة منذ عام 2014", set()),
     ("حاصر الجيش العراقي مدينة راوة الجمعة، وهي المدينة التي انتزعها تنظيم داعش في يونيو 2014",
      {("rawa", "besieged", IS, "2017-11-03"), ("rawa", "controlled", IS, "2014-06-01")}),
+    # "من قبضة ما يسمى تنظيم داعش" (from the grip of the so-called IS) names the side driven out; "بعد يومين من" (two
+    # days after) dates the change it introduces two days before the news
+    ("أعلن الجيش العراقي اليوم تحرير مدينة راوة من قبضة ما يسمى تنظيم داعش، وذلك بعد يومين من استعادة بلدة عنه",
+     {("rawa", "controlled", IQ, "2017-11-04"), ("anah", "controlled", IQ, "2017-11-02")}),
     # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
     ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
      {("sinjar", "controlled", IQ, "2017-11-03")}),

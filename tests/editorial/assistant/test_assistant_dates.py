@@ -65,6 +65,8 @@ def found(text, names, published=SATURDAY):
     # a part of a month ("أواخر", late; "مطلع", early; "منتصف", mid) dates by the month
     ("دخلها المسلحون في أواخر يونيو", [(dt.date(2017, 6, 1), "month")]),
     ("يسيطر عليها التنظيم منذ حزيران عام 2014", [(dt.date(2014, 6, 1), "month")]),  # "عام" between month and year
+    ("دخلها الجيش بعد ثلاثة أيام من استعادة القرية", [(dt.date(2017, 11, 1), "day")]),  # three days after, back from the news
+    ("دخلها الجيش بعد أسبوعين من بدء المعارك", [(dt.date(2017, 10, 21), "approximate")]),
     ("سقطت البلدة في مطلع حزيران 2015", [(dt.date(2015, 6, 1), "month")]),
     ("IS took Mosul in 2014 and Ramadi the following year.", [(dt.date(2014, 1, 1), "year"), (dt.date(2015, 1, 1), "year")]),
     ("IS took Ramadi the following year.", []),  # no year before it to follow
