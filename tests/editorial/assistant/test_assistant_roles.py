@@ -59,6 +59,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # the last parts of a place taken complete it
     ("The SDF retook the last remaining areas of Kobane from IS on Monday.", {("kobani", "controlled", SDF, "2017-10-30")}),
     ("The SDF retook two areas of Kobane from IS on Monday.", {("kobani", "contested", (IS, SDF), "2017-10-30")}),
+    # the seat of a town's government ("سراي", "قائممقامية") is a site in it: part of the town, taken "من أيدي" a side
+    ("تمكن الجيش العراقي الجمعة من استعادة سراي مدينة هيت من أيدي مسلحي داعش", {("hit", "contested", (IQ, IS), "2017-11-03")}),
     # all the parts of a place are all of it, for a state as for a change
     ("قال مصدر إن قوات سوريا الديمقراطية تسيطر على كافة أحياء مدينة الطبقة بعد طرد داعش الجمعة",
      {("tabqa", "controlled", SDF, "2017-11-04")}),
