@@ -59,6 +59,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # the last parts of a place taken complete it
     ("The SDF retook the last remaining areas of Kobane from IS on Monday.", {("kobani", "controlled", SDF, "2017-10-30")}),
     ("The SDF retook two areas of Kobane from IS on Monday.", {("kobani", "contested", (IS, SDF), "2017-10-30")}),
+    # fighting "between" two sides "in" a place: contested between them
+    ("دارت الجمعة مواجهات بين قوات سوريا الديمقراطية وعناصر تنظيم داعش في مدينة منبج",
+     {("manbij", "contested", (IS, SDF), "2017-11-03")}),
     # the seat of a town's government ("سراي", "قائممقامية") is a site in it: part of the town, taken "من أيدي" a side
     ("تمكن الجيش العراقي الجمعة من استعادة سراي مدينة هيت من أيدي مسلحي داعش", {("hit", "contested", (IQ, IS), "2017-11-03")}),
     # all the parts of a place are all of it, for a state as for a change
