@@ -13,6 +13,7 @@ import re
 from geo.models import Claim
 
 from .rules import PASSIVE_AUX, SIEGE_VERB
+from .tokens import is_arabic
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
@@ -176,6 +177,8 @@ def _attempt(sentence, cue, place):
     holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides, place)
     if holder is None or holder == attacker.slug:
         return None
+    if loser is None and is_arabic(cue.text) and not sentence.article.gazetteer.is_insurgent(holder):
+        return None  # "انطلاق عملية تحرير تلعفر": an operation against the insurgents, not against an ally named more
     return (CONTROLLED, holder, (), 0.5,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 

@@ -257,11 +257,27 @@ def find_cues(article, first, last):
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
             if kind in ("capture", "noun") and _intended(article, first, cue_first, match.group()):
+                if _operation_begun(article, first, cue_first, match.group()) and not any(
+                        c.kind == "attempt" and cue_first - 1 <= c.first <= cue_stop for c in cues):
+                    # "شرعت القوات عملية تحرير هيت": an attempt, which leaves the place with its defender (once for
+                    # "عملية استعادة السيطرة على")
+                    cues.append(Cue("attempt", direction, cue_first, cue_stop, match.group()))
                 continue
             if match.group() == "surrounding" and cue_first > first and article.norms[cue_first - 1] in DETERMINERS:
                 continue  # "several surrounding villages": an adjective, not a siege
             cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
     return sorted(cues, key=lambda c: c.first)
+
+
+def _operation_begun(article, first, cue_first, text):
+    """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
+    السيطرة على عنه", "تبدأ تحرير هيت")."""
+    if not text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
+        return False
+    index = cue_first - 1
+    while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
+        index -= 1
+    return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING
 
 
 def _intended(article, first, cue_first, text):
@@ -273,10 +289,7 @@ def _intended(article, first, cue_first, text):
     if text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
         # "عمليات تحرير الحويجة", "عملية استعادة السيطرة على عنه", "تبدأ تحرير هيت": the operation's name or
         # its start, not its outcome
-        index = cue_first - 1
-        while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
-            index -= 1
-        if index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING:
+        if _operation_begun(article, first, cue_first, text):
             return True
         if ARABIC_PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]):
             return True

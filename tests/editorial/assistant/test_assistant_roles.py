@@ -59,6 +59,12 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # the last parts of a place taken complete it
     ("The SDF retook the last remaining areas of Kobane from IS on Monday.", {("kobani", "controlled", SDF, "2017-10-30")}),
     ("The SDF retook two areas of Kobane from IS on Monday.", {("kobani", "contested", (IS, SDF), "2017-10-30")}),
+    # an Arabic operation begun ("بدأت عملية تحرير", "انطلاق عملية تحرير") leaves the place with its defender: the side it
+    # is taken from, or else an insurgent side the article names, never an ally named more
+    ("بدأت القوات العراقية، الجمعة، عملية تحرير مدينة راوة من قبضة تنظيم داعش", {("rawa", "controlled", IS, "2017-11-03")}),
+    ("قال الحشد الشعبي إن ألوية الحشد الشعبي تقترب من المدينة. وأعلن حيدر العبادي الجمعة انطلاق عملية تحرير تلعفر", set()),
+    ("قال الحشد الشعبي إن ألوية الحشد الشعبي تقترب من المدينة. وأعلن حيدر العبادي الجمعة انطلاق عملية تحرير تلعفر من داعش",
+     {("tal-afar", "controlled", IS, "2017-11-03")}),
     # fighting "between" two sides "in" a place: contested between them
     ("دارت الجمعة مواجهات بين قوات سوريا الديمقراطية وعناصر تنظيم داعش في مدينة منبج",
      {("manbij", "contested", (IS, SDF), "2017-11-03")}),
