@@ -36,6 +36,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces capture Tal Afar center from IS on Friday.", {("tal-afar", "contested", (IQ, IS), "2017-11-03")}),
     ("يقترب الجيش السوري من فك حصار مدينة دير الزور الذي فرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     ("الجيش السوري يحتشد لكسر حصار دير الزور الذي يفرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),  # massing
+    # an Arabic passive participle of siege describes the side before it: those are the besieged, not the besiegers
+    ("صدت قوات النظام المحاصرة في مدينة دير الزور الجمعة هجوما لتنظيم داعش",
+     {("deir-el-zour", "besieged", SG, "2017-11-03")}),
     # "كسر الطوق" (broke the ring) breaks a siege; the side in the relative clause after it imposed the siege, and is
     # not the subject of "broke"
     ("كسرت قوات النظام الطوق الذي فرضه تنظيم داعش على مدينة دير الزور",
