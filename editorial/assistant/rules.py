@@ -37,6 +37,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
             r"السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|امنت|امنوا|"  # "امنت" (secured)
+            r"[وف]?رفع\S* (?:\S+ ){0,3}?(?:ال)?علم (?:\S+ ){0,2}?(?:فوق|في|علي)(?!\S)|"  # raised the flag over / in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|moved into|pushed into|broke into|"
@@ -182,7 +183,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"partly|partially|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
-                     r"نصف|(?:ال)?جزء|اجزاء|احياء|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
+                     r"نصف|(?:ال)?جزء|اجزاء|احياء|قلب|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
                      r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"

@@ -64,6 +64,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("The SDF retook two areas of Kobane from IS on Monday.", {("kobani", "contested", (IS, SDF), "2017-10-30")}),
     # "أمنت" (secured) a town is taking it
     ("أمنت قوات الجيش العراقي مدينة راوة الجمعة بعد معارك مع داعش", {("rawa", "controlled", IQ, "2017-11-03")}),
+    # raising one's flag over or in a town is taking it; in its heart ("قلب"), taking part of it
+    ("رفعت قوات البيشمركة العلم الكردي فوق مدينة سنجار الجمعة", {("sinjar", "controlled", "peshmerga", "2017-11-03")}),
+    ("رفعت القوات العراقية العلم في قلب الموصل الجمعة بعد معارك مع داعش", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
     # an Arabic operation begun ("بدأت عملية تحرير", "انطلاق عملية تحرير") leaves the place with its defender: the side it
     # is taken from, or else an insurgent side the article names, never an ally named more
     ("بدأت القوات العراقية، الجمعة، عملية تحرير مدينة راوة من قبضة تنظيم داعش", {("rawa", "controlled", IS, "2017-11-03")}),
