@@ -15,6 +15,7 @@ _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره",
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+_OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the verb's object is the relative's noun
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
@@ -25,8 +26,10 @@ _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "for
 _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
-_FORCES = {"قوات", "عناصر", "مقاتلي"}  # the head noun of a side named after "مع" (with)
-_TAKEN_FROM = {"from", "of", "من", "يد", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
+# The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش"
+# (from Daesh's gunmen).
+_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي"}
+_TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
 
@@ -55,10 +58,12 @@ class ClauseReading:
         norms = self.article.norms
         if before > self.first and norms[before] == "the":
             before -= 1
+        if before - 1 > self.first and norms[before - 1: before + 1] == ["ما", "يسمي"]:
+            before -= 2  # "من قبضه ما يسمي تنظيم الدوله": from the grip of the so-called Islamic State
         if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
             before -= 1  # "من سيطره داعش": from Daesh's control
-        if before > self.first and norms[before] in _FORCES and norms[before - 1] == "مع":
-            before -= 1  # "معارك مع قوات الجيش": battles with the army's forces
+        if before > self.first and norms[before] in _FORCES and norms[before - 1] in words:
+            before -= 1  # "معارك مع قوات الجيش": battles with the army's forces; "طهرت زمار من مسلحي داعش"
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
         return before >= self.first and norms[before] in words
@@ -69,10 +74,23 @@ class ClauseReading:
         relative = self._relative_antecedent(cue)
         if relative is not None:
             return relative
+        pronoun = self._relative_pronoun(cue) if is_arabic(cue.text) else None
+        if pronoun is not None:
+            # An Arabic relative pronoun agrees with a noun: the clause's subject is that noun, here no side named
+            # ("طرد التنظيم الارهابي الذي يبسط سيطرته"), or a side after the pronoun ("التي انتزعتها القوات الحكومية"),
+            # never a side of the main clause named before the noun.
+            return self.subject_from(pronoun + 1, cue.first - 1) or self.subject_from(cue.stop, cue.stop + 4)
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if is_arabic(cue.text) and position and self.subjects[0].first == self.first and self.subjects[0].stop == cue.first:
             return self.subjects[0]  # a headline's subject first: "الجيش العراقي يسيطر على الرطبة"
+        inside = self.subject_from(cue.first + 1, cue.stop - 1) if is_arabic(cue.text) else None
+        if inside is not None:
+            return inside  # verb, subject, object: "كسر الجيش السوري الجمعة الحصار"
         after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
+        if after is not None and cue.stop - cue.first > 1 and _RELATIVE.intersection(self.article.norms[cue.stop: after.first]):
+            # "كسروا الحصار الذي فرضه داعش": the relative clause describes the verb's object, its subject is not the
+            # verb's; after a one-word phrase it describes the phrase itself ("الحصار الذي فرضه داعش": Daesh's siege)
+            after = None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
         if after is not None and not noun and position and self.subjects[0].first == self.first and after.first > cue.stop:
@@ -114,7 +132,11 @@ class ClauseReading:
     def _shares_subject(self, cue):
         """Whether an Arabic verb joined by "و" to an earlier phrase of the sentence shares its subject ("وحدات
         الجيش استعادت ... وطوقت داعش": the army encircled Daesh)."""
-        return self.article.norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
+        norms = self.article.norms
+        right_after = self.subject_from(cue.stop, cue.stop)
+        if right_after is not None and right_after.stop < self.last and norms[right_after.stop] == "علي":
+            return False  # "وسيطر التنظيم على القريتين": verb, subject, then "على" and what it took
+        return norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
             self.subject_firsts) and self.subject_firsts[0] < cue.first
 
     def _agent_follows(self, word, after):
@@ -122,6 +144,26 @@ class ClauseReading:
         (control), or when "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
         norms = self.article.norms
         return word.startswith(_AGENT_NOUNS) or (after.stop < self.last and norms[after.stop] == "السيطره")
+
+    def _relative_pronoun(self, cue):
+        """The index of a relative pronoun up to three words before the phrase, in its clause, whose noun is neither a
+        side (see _relative_antecedent) nor an object: not a place ("بعشيقة، التي كانت تحاصرها") and not taken up by an
+        object pronoun on a verb of the clause ("المناطق التي حررها", the areas it liberated)."""
+        norms, text, tokens = self.article.norms, self.article.text, self.article.tokens
+        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
+            if norms[index] in _RELATIVE:
+                # "سيطرتها" (its control; "سيطر" takes no object) has a possessive, not an object pronoun
+                possessed = norms[cue.first].startswith(_ARABIC_NOUNS + ("سيطرت",))
+                verbs = norms[index + 1: cue.first] + ([] if possessed else [norms[cue.first]])
+                if {",", "،"} & set(text[tokens[index].end: tokens[cue.first].start]) or any(
+                        word.endswith(_OBJECT_PRONOUNS) for word in verbs):
+                    return None  # ended by a comma; or "(دولة الخلافة) التي اعلنها منذ سيطرته": the noun is an object
+                position = bisect.bisect_left(self.player_firsts, index)
+                side_before = self.players[position - 1] if position else None
+                if side_before is not None and side_before.stop >= index - 3:
+                    return None  # a side's long name ends its noun: "تنظيم الدولة الاسلامية في العراق والشام الذي"
+                return None if any(p.stop in (index - 1, index) for p in self.places) else index
+        return None
 
     def _relative_antecedent(self, cue):
         """The actor right before "which", "who", "الذي" (or one word before: "داعش الجهادي الذين") up to three words

@@ -58,20 +58,25 @@ def _alternatives(names, minimum=1):
 
 
 _MONTH = _alternatives(ALL_MONTHS)
+# "في أواخر أغسطس" (in late August), "مطلع" (the start of), "منتصف" (the middle of): the month is the date.
+_ARABIC_PART_OF_MONTH = r"(?:اواخر|اوايل|مطلع|منتصف|اواسط|بدايه|نهايه) "
 _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
-    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year.
+    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year (also after
+    # a month: "يونيو عام 2014").
     ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
     ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
                                  + r"))?(?: (?:عام )?(\d{4}))?\b")),
     # "captured in August 14": a day takes "on", so a two-digit number after "in" and a month is its year (2014).
     ("month_short_year", re.compile(r"\b(?:in|since|during|until) (" + _alternatives(MONTH_NAMES) + r") (\d{2})\b(?! \d)")),
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
-    ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?(?:early |late |mid )?("
-                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (\d{4})\b")),
-    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) (?:early |late |mid )?("
+    ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
+                         r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
+                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (?:(?:ال)?عام )?(\d{4})\b")),
+    ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
+                         r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
@@ -80,6 +85,9 @@ DATE_RULES = [
     # them back from the news (days only after "comes": "two days after they entered it" is a sequence of the past).
     ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
                                r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
+    # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
+    ("span_before", re.compile(r"(?<!\S)بعد (?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+                               r"(ايام|اسابيع|اشهر)) من(?!\S)")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
@@ -158,6 +166,10 @@ def resolve_date(kind, groups, published):
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
+    if kind == "span_before" and len(groups) == 3:  # Arabic: "بعد يومين من", "بعد ثلاثة ايام من"
+        unit = _ARABIC_UNITS_OF_TIME.get(groups[2]) or _ARABIC_DUALS[groups[0]]
+        amount = 2 if groups[0] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
+        return published - dt.timedelta(days=amount * _UNIT_DAYS[unit]), "day" if unit == "day" else "approximate"
     if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
         count, unit = groups[:2] if groups[1] else groups[2:]
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
@@ -294,7 +306,7 @@ def _step(day, unit, step):
 
 
 _FOLLOWING = re.compile(r"\b(?:the (?:following|next) year|a year later)\b|(?<!\S)(?:في )?العام التالي(?!\S)")
-_PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|عام|يوم)\s+", re.I)
+_PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|عام|يوم)\s+(?:" + _ARABIC_PART_OF_MONTH + ")?", re.I)
 
 
 def _without_preposition(written):
@@ -326,12 +338,17 @@ class PhraseDating:
                 between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
-            if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first)) and not (
+            # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
+            if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first + 1)) and not (
                     found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)
                     and not self.subject_from(found.start + 1, cue.first - 1)):
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's;
                 # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own
                 continue
+            if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:
+                continue  # "بعد ستة ايام من بدء القتال": dates the change it names, not fighting or a state
+            if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
+                continue  # "التي يسيطر عليها داعش منذ يونيو 2014، فقد اعلنت ... تحرير": the span of the clause before
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
             if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(

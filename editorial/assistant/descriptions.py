@@ -42,6 +42,8 @@ MAX_GAP = 1  # lowercase words no alias holds, between a modifier and its head (
 MAX_MODIFIERS = 4  # the words read before (English) or after (Arabic) a head
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _ARABIC_SUFFIXES = ("يون", "يين", "ون", "ين", "ات", "يه", "ه", "ي", "و")
+# Broken plurals of the words of sides' aliases, by the stem of their singular: "الاكراد" (the Kurds) is "كردي".
+_BROKEN_PLURALS = {"اكراد": "كرد"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -53,6 +55,8 @@ def stem(word):
             if word.startswith(prefix) and len(word) - len(prefix) >= 3:
                 word = word[len(prefix):]
                 break
+        if word in _BROKEN_PLURALS:
+            return _BROKEN_PLURALS[word]
         for suffix in _ARABIC_SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 return word[: -len(suffix)]
@@ -167,6 +171,8 @@ def find_descriptions(article, named, place_country_at):
         first_of_sentence, stop_of_sentence = article.sentences[article.sentence_of(index)]
         if step == -1 and index - 1 in inside and _joined(article, index - 1, index):
             continue  # "IS fighters", "Iraqi government troops": the name says who
+        if step == 1 and _adjective_of_noun_before(article, index, first_of_sentence):
+            continue  # "التحالف الدولي" (the international coalition): "الدولي" describes the noun before it
         modifiers, edge, gap = [], index, 0
         for position in range(index + step, index + step * (MAX_MODIFIERS + MAX_GAP + 1), step):
             if not first_of_sentence <= position < stop_of_sentence or position in inside:
@@ -216,6 +222,16 @@ _arabic = functools.lru_cache(maxsize=65536)(is_arabic)
 
 def _common_noun(token):
     return _arabic(token.norm) or token.text[:1].islower()
+
+
+def _adjective_of_noun_before(article, index, first_of_sentence):
+    """Whether the Arabic word at `index` follows a definite noun with nothing between: an adjective agrees with
+    its noun and follows it ("التحالف الدولي", "المجتمع الدولي"), while a side's head opens its own noun phrase."""
+    if index - 1 < first_of_sentence or not _joined(article, index - 1, index):
+        return False
+    before = article.norms[index - 1]
+    return (before.startswith("ال") and len(before) > 4 and before not in FUNCTION_WORDS
+            and stem(before) not in article.gazetteer.side_vocabulary.heads)
 
 
 def _title_case(article, index):

@@ -3,8 +3,8 @@
 Its own module because it is the judgement of who took what from whom, kind by kind of phrase
 (rules.RULES): the subject of "captured" holds the place, unless it is the side the place was taken
 "from"; "fell to X", "held by X", "under X's control" name their holder after the phrase; "besieged
-by X" names the besieger, so the place is held by the other side; "entered" and fighting "inside"
-leave it contested; a side "driven from" X lost it, to the agent or the other side; an attempt ("X is
+by X" names the besieger, so the place is held by the other side, while "قوات الجيش المحاصرة في X" names the
+besieged; "entered" and fighting "inside" leave it contested; a side "driven from" X lost it, to the agent or the other side; an attempt ("X is
 racing to take Y") leaves Y with its defender, never its attacker; "the liberation of X by Y" and
 "declared victory in X" read like the verbs.
 """
@@ -181,6 +181,8 @@ def _attempt(sentence, cue, place):
     holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides, place)
     if holder is None or holder == attacker.slug:
         return None
+    if loser is None and is_arabic(cue.text) and not sentence.article.gazetteer.is_insurgent(holder):
+        return None  # "انطلاق عملية تحرير تلعفر": an operation against the insurgents, not against an ally named more
     return (CONTROLLED, holder, (), GUESSED,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 
@@ -224,6 +226,15 @@ def siege_stands(sentence, cue, place):
 def _siege(sentence, cue, place):
     """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
     army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
+    besieged = _besieged_side(sentence, cue)
+    if besieged is not None:  # "قوات الجيش المحاصرة في دير الزور": the side the participle describes is the besieged
+        besieger = sentence.agent_after(cue)
+        besieger_slug = besieger.slug if besieger and besieger.slug != besieged.slug else sentence.adversary(
+            {besieged.slug}, place)
+        if besieger_slug is None:
+            return None
+        return (BESIEGED, besieged.slug, (besieger_slug,), SIEGE,
+                f"held by {besieged.slug} ('{besieged.text}' besieged), besieged by {besieger_slug}")
     owner = None
     if cue.direction == "before":
         besieger = sentence.agent_after(cue)
@@ -241,3 +252,14 @@ def _siege(sentence, cue, place):
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+def _besieged_side(sentence, cue):
+    """The side an Arabic passive participle of siege describes, right after it ("الجنود المحاصرين", "قوات الجيش
+    المحاصرة في"): they are the besieged. Not "المحاصرة لـ" (besieging: the active participle takes "ل")."""
+    norms = sentence.article.norms
+    if not norms[cue.first].lstrip("و").startswith(("محاصر", "المحاصر")) or (
+            cue.stop < len(norms) and norms[cue.stop].startswith("ل")):
+        return None
+    side = sentence.player_from(max(sentence.first, cue.first - 3), cue.first - 1)
+    return side if side is not None and cue.first - side.stop <= 1 else None

@@ -36,7 +36,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            r"السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|"
+            r"السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|امنت|امنوا|"  # "امنت" (secured)
+            r"[وف]?رفع\S* (?:\S+ ){0,3}?(?:ال)?علم (?:\S+ ){0,2}?(?:فوق|في|علي)(?!\S)|"  # raised the flag over / in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|moved into|pushed into|broke into|"
@@ -46,8 +47,8 @@ RULES = [
     # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
     ("siege_broken", r"\b(?:" + _BREAK + r") (?:(?!(?:" + _BREAK + r")\b)\S+ ){0,6}?siege\b|"
                      r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
-                     r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?حصار|"
-                     r"(?<!\S)[وف]?(?:فك|كسر|فكت|كسرت|يفك|يكسر)(?!\S) (?:\S+ ){1,2}?(?:ال)?حصار", "after"),
+                     r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?(?:حصار|طوق)|"  # "كسرت الطوق" (broke the ring)
+                     r"(?<!\S)[وف]?(?:فك|كسر|فكت|كسرت|يفك|يكسر)(?!\S) (?:\S+ ){1,2}?(?:ال)?(?:حصار|طوق)", "after"),
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
                 r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|assault|"
                 r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
@@ -56,7 +57,9 @@ RULES = [
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
                   r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
-                  r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)", "after"),
+                  r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
+                  # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
+                  r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)", "after"),
     ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
     ("percent", r"\b(?:\d+|half) (?:percent |per cent )?(?:cleared|liberated|freed|captured|controlled|taken)\b", "before"),
     ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"
@@ -148,9 +151,9 @@ CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
 # "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of), "معارك مع الجيش" (battles with the army),
-# "اخر معاقل داعش" (the last strongholds of Daesh: their owner).
+# "اخر معاقل داعش" (the last strongholds of Daesh: their owner), "تقدمت علي داعش" (advanced against Daesh).
 NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat",
-               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل"}
+               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل", "علي"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
@@ -183,11 +186,14 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"partly|partially|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
-                     r"نصف|(?:ال)?جزء|اجزاء|احياء|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
+                     r"نصف|(?:ال)?جزء|اجزاء|احياء|قلب|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
                      r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?(?:احياء|معاقل)(?!\S)")
+# All the parts of a place are all of it, for a change or a state: "holds all areas of the town", "جميع مناطق الناحية".
+ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
+                       r"(?<!\S)(?:جميع|كافه|كامل|كل) (?:ال)?(?:احياء|مناطق|اجزاء|ارجاء)(?!\S)")
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
                         r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
@@ -213,7 +219,9 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
                      r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
-                     r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده)$")
+                     r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
+                     # the district's seat of government ("قائممقامية بيجي", "سراي"); a site of "the city" it refers to
+                     r"قايم\S*مقاميه|سراي)(?: (?:ال)?(?:مدينه|بلده|قضاء|ناحيه))?$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time, nor a
@@ -258,6 +266,11 @@ def find_cues(article, first, last):
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
             if kind in ("capture", "noun") and _intended(article, first, cue_first, match.group()):
+                if _operation_begun(article, first, cue_first, match.group()) and not any(
+                        c.kind == "attempt" and cue_first - 1 <= c.first <= cue_stop for c in cues):
+                    # "شرعت القوات عملية تحرير هيت": an attempt, which leaves the place with its defender (once for
+                    # "عملية استعادة السيطرة على")
+                    cues.append(Cue("attempt", direction, cue_first, cue_stop, match.group()))
                 continue
             if match.group() == "surrounding" and cue_first > first and article.norms[cue_first - 1] in DETERMINERS:
                 continue  # "several surrounding villages": an adjective, not a siege
@@ -272,6 +285,17 @@ def _names_the_group(article, cue_first, cue_stop, text):
             and not tokens[cue_first + 1].text.isupper())
 
 
+def _operation_begun(article, first, cue_first, text):
+    """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
+    السيطرة على عنه", "تبدأ تحرير هيت")."""
+    if not text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
+        return False
+    index = cue_first - 1
+    while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
+        index -= 1
+    return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING
+
+
 def _intended(article, first, cue_first, text):
     """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, the
     control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
@@ -281,10 +305,7 @@ def _intended(article, first, cue_first, text):
     if text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
         # "عمليات تحرير الحويجة", "عملية استعادة السيطرة على عنه", "تبدأ تحرير هيت": the operation's name or
         # its start, not its outcome
-        index = cue_first - 1
-        while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
-            index -= 1
-        if index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING:
+        if _operation_begun(article, first, cue_first, text):
             return True
         if ARABIC_PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]):
             return True

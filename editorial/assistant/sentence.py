@@ -17,8 +17,8 @@ from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
 from .rules import (
-    ANAPHOR, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE, LAST,
-    LAST_PARTS, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE,
+    ALL_PARTS, ANAPHOR, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE,
+    LAST, LAST_PARTS, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE,
     SITE_IN, SITE_NOUNS_AFTER, TIME_UNITS,
 )
 from .tokens import is_arabic
@@ -178,7 +178,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
                        or self._district_of(cue, place) or self._centre_taken(cue, place))
-            if partial and cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)):
+            if partial and (ALL_PARTS.search(normalize_name(window)) or (
+                    cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)))):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from

@@ -96,13 +96,19 @@ def read(text):
 
 def _pieces(text, spans):
     """spaCy's (start, length, punct) spans, with a full stop between Arabic letters ("الأخير.وقال", a sentence end
-    typed without its space, which the Arabic tokenizer keeps inside the word) made a token of its own, and a
-    number typed against an Arabic word ("نحو80", about 80) split from it."""
+    typed without its space, which the Arabic tokenizer keeps inside the word) made a token of its own, a closing
+    quote and full stop kept in the word before them split from it, and a number typed against an Arabic word
+    ("نحو80", about 80) split from it."""
     for start, length, punct in spans:
         word = text[start:start + length]
         if "." in word and _GLUED_STOP.search(word):
             for part in re.finditer(r"[^.]+|\.+", word):
                 yield start + part.start(), len(part.group()), part.group()[0] == "."
+        elif not word.isascii() and (closing := _GLUED_QUOTE_END.search(word)):
+            # "المدينة\"." (a quotation closed with the sentence): the word, the quote and the full stop
+            yield start, closing.start(1), False
+            yield start + closing.start(1), len(closing.group(1)), True
+            yield start + closing.start(2), len(closing.group(2)), True
         elif not word.isascii() and _GLUED_NUMBER.search(word):
             for part in _ARABIC_OR_DIGITS.finditer(word):
                 yield start + part.start(), len(part.group()), punct
@@ -111,6 +117,7 @@ def _pieces(text, spans):
 
 
 _GLUED_STOP = re.compile("[\u0600-\u06ff]\\.+[\u0600-\u06ff]")
+_GLUED_QUOTE_END = re.compile("[\u0600-\u06ff]([\"'»”)]+)([.!?؟]+)$")
 _GLUED_NUMBER = re.compile("[\u0600-\u06ff]\\d|\\d[\u0600-\u06ff]")
 _ARABIC_OR_DIGITS = re.compile("\\d+|\\D+")
 

@@ -46,7 +46,7 @@ def test_development_set(score):
     result = score("development")
     # Proposals under proposals.ABSTAIN_BELOW (undated changes, states named in passing, guessed sides) are left out:
     # 640/752 met and 673/720 right with every measured class shown (/work/tmp/score.py at 0.5).
-    assert (result.met, result.expected, result.right, result.proposed) == (524, 752, 519, 532)
+    assert (result.met, result.expected, result.right, result.proposed) == (534, 752, 530, 538)
 
 
 def test_held_out_set(score):

@@ -81,6 +81,27 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "as well as" lists the besieger's allies, who are not the besieged
     ("IS fighters fled. Iraqi army and police forces, as well as volunteers and Shiite militias, surrounded Tikrit on Friday.",
      {("tikrit", "besieged", IS, "2017-11-03")}),
+    # a side after "من" and a force noun ("من عناصر داعش", from Daesh's members) is the one driven out, never the
+    # subject: "our forces", whom no alias names, leave the holder unread
+    ("وقال القائد: «قواتنا حررت مدينة سنجار الجمعة بالكامل من عناصر داعش»", set()),
+    # a side after "على" (against) is not the subject of the verb joined to the one it follows
+    ("تقدم الجيش السوري على تنظيم داعش وسيطر الجمعة على مدينة تدمر", {("palmyra", "controlled", SG, "2017-11-03")}),
+    # a side right after a verb joined by "و" and before "على" is that verb's subject, not the earlier verb's; a date
+    # before "، و" is the earlier clause's
+    ("انتزع الجيش العراقي بلدة بيجي الجمعة من قبضة داعش، وسيطر التنظيم على بلدة الرطبة في أواخر يوليو",
+     {("baiji", "controlled", IQ, "2017-11-03"), ("rutba", "controlled", IS, "2017-07-01")}),
+    # an Arabic relative clause's subject is its noun ("العصابات الإرهابية التي تبسط سيطرتها"), not a side of the main
+    # clause named before it
+    ("توجهت القوات العراقية إلى مدينة راوة، لطرد العصابات الإرهابية التي تبسط سيطرتها على المدينة منذ عام 2014", set()),
+    ("حاصر الجيش العراقي مدينة راوة الجمعة، وهي المدينة التي انتزعها تنظيم داعش في يونيو 2014",
+     {("rawa", "besieged", IS, "2017-11-03"), ("rawa", "controlled", IS, "2014-06-01")}),
+    # "من قبضة ما يسمى تنظيم داعش" (from the grip of the so-called IS) names the side driven out; "بعد يومين من" (two
+    # days after) dates the change it introduces two days before the news
+    ("أعلن الجيش العراقي اليوم تحرير مدينة راوة من قبضة ما يسمى تنظيم داعش، وذلك بعد يومين من استعادة بلدة عنه",
+     {("rawa", "controlled", IQ, "2017-11-04"), ("anah", "controlled", IQ, "2017-11-02")}),
+    # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
+    ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
+     {("sinjar", "controlled", IQ, "2017-11-03")}),
 ])
 def test_clause_roles(names, text, expected):
     assert claims(text, names) == expected

@@ -62,6 +62,12 @@ def found(text, names, published=SATURDAY):
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
+    # a part of a month ("أواخر", late; "مطلع", early; "منتصف", mid) dates by the month
+    ("دخلها المسلحون في أواخر يونيو", [(dt.date(2017, 6, 1), "month")]),
+    ("يسيطر عليها التنظيم منذ حزيران عام 2014", [(dt.date(2014, 6, 1), "month")]),  # "عام" between month and year
+    ("دخلها الجيش بعد ثلاثة أيام من استعادة القرية", [(dt.date(2017, 11, 1), "day")]),  # three days after, back from the news
+    ("دخلها الجيش بعد أسبوعين من بدء المعارك", [(dt.date(2017, 10, 21), "approximate")]),
+    ("سقطت البلدة في مطلع حزيران 2015", [(dt.date(2015, 6, 1), "month")]),
     ("IS took Mosul in 2014 and Ramadi the following year.", [(dt.date(2014, 1, 1), "year"), (dt.date(2015, 1, 1), "year")]),
     ("IS took Ramadi the following year.", []),  # no year before it to follow
     # a day takes "on": "in August 14" is August 2014
@@ -97,6 +103,9 @@ def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monke
     ("IS attacked Qaim, on Friday, and captured it.", "on friday"),
     # a new subject after ", and" opens a clause of its own, with its own date
     ("The SDF took Tabqa, a dam town, in May, and the Syrian army seized Palmyra.", None),
+    # a span's start ("since") before a comma is the clause before's, never the date of a change after it
+    ("IS has held Raqqa since 2014, and the SDF captured it.", None),
+    ("المدينة التي يحكمها داعش منذ آذار عام 2015، حيث استعادها الجيش", None),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     article = Article(text, names)

@@ -38,6 +38,17 @@ def test_kurdish_forces_in_arabic_too(names, place, side):
     assert described(f"سيطرت القوات الكردية على {place} الجمعة", names) == [("القوات الكردية", side)]
 
 
+@pytest.mark.parametrize(("place", "side"), [("سنجار", "peshmerga"), ("كوباني", "sdf")])
+def test_the_kurds_broken_plural_is_kurdish(names, place, side):
+    assert stem("الاكراد") == "كرد"
+    assert described(f"دخل المقاتلون الأكراد مدينة {place} الجمعة", names) == [("المقاتلون الأكراد", side)]
+
+
+def test_an_adjective_after_a_definite_noun_is_not_a_sides_head(names):
+    # "الدولي" (international) shares its stem with "الدولة" (the state), but after "التحالف" it describes the coalition
+    assert described("شنت طائرات التحالف الدولي العربي غارات على الرقة", names) == []
+
+
 def test_a_headline_in_title_case_is_read_as_lowercase(names):
     assert described("Kurdish Forces Free Sinjar From ISIS", names) == [("Kurdish Forces", "peshmerga")]
     assert described("The Kurdish Forces of the North entered Sinjar.", names) == []  # a name, in running text

@@ -39,6 +39,13 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces capture Tal Afar center from IS on Friday.", {("tal-afar", "contested", (IQ, IS), "2017-11-03")}),
     ("يقترب الجيش السوري من فك حصار مدينة دير الزور الذي فرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),
     ("الجيش السوري يحتشد لكسر حصار دير الزور الذي يفرضه تنظيم داعش", {("deir-el-zour", "besieged", SG, "2017-11-04")}),  # massing
+    # an Arabic passive participle of siege describes the side before it: those are the besieged, not the besiegers
+    ("صدت قوات النظام المحاصرة في مدينة دير الزور الجمعة هجوما لتنظيم داعش",
+     {("deir-el-zour", "besieged", SG, "2017-11-03")}),
+    # "كسر الطوق" (broke the ring) breaks a siege; the side in the relative clause after it imposed the siege, and is
+    # not the subject of "broke"
+    ("كسرت قوات النظام الطوق الذي فرضه تنظيم داعش على مدينة دير الزور",
+     {("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("ISIS overran rebel positions and surrounded the army's enclave in Deir ez-Zor in 2014.",
      {("deir-el-zour", "besieged", SG, "2014-01-01")}),
     # an attempt leaves a place with its defender, and with no attacker named proposes nothing
@@ -58,6 +65,26 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # the last parts of a place taken complete it
     ("The SDF retook the last remaining areas of Kobane from IS on Monday.", {("kobani", "controlled", SDF, "2017-10-30")}),
     ("The SDF retook two areas of Kobane from IS on Monday.", {("kobani", "contested", (IS, SDF), "2017-10-30")}),
+    # "أمنت" (secured) a town is taking it
+    ("أمنت قوات الجيش العراقي مدينة راوة الجمعة بعد معارك مع داعش", {("rawa", "controlled", IQ, "2017-11-03")}),
+    # raising one's flag over or in a town is taking it; in its heart ("قلب"), taking part of it
+    ("رفعت قوات البيشمركة العلم الكردي فوق مدينة سنجار الجمعة", {("sinjar", "controlled", "peshmerga", "2017-11-03")}),
+    ("رفعت القوات العراقية العلم في قلب الموصل الجمعة بعد معارك مع داعش", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # an Arabic operation begun ("بدأت عملية تحرير", "انطلاق عملية تحرير") leaves the place with its defender: the side it
+    # is taken from, or else an insurgent side the article names, never an ally named more
+    ("بدأت القوات العراقية، الجمعة، عملية تحرير مدينة راوة من قبضة تنظيم داعش", {("rawa", "controlled", IS, "2017-11-03")}),
+    ("قال الحشد الشعبي إن ألوية الحشد الشعبي تقترب من المدينة. وأعلن حيدر العبادي الجمعة انطلاق عملية تحرير تلعفر", set()),
+    ("قال الحشد الشعبي إن ألوية الحشد الشعبي تقترب من المدينة. وأعلن حيدر العبادي الجمعة انطلاق عملية تحرير تلعفر من داعش",
+     {("tal-afar", "controlled", IS, "2017-11-03")}),
+    # fighting "between" two sides "in" a place: contested between them
+    ("دارت الجمعة مواجهات بين قوات سوريا الديمقراطية وعناصر تنظيم داعش في مدينة منبج",
+     {("manbij", "contested", (IS, SDF), "2017-11-03")}),
+    # the seat of a town's government ("سراي", "قائممقامية") is a site in it: part of the town, taken "من أيدي" a side
+    ("تمكن الجيش العراقي الجمعة من استعادة سراي مدينة هيت من أيدي مسلحي داعش", {("hit", "contested", (IQ, IS), "2017-11-03")}),
+    # all the parts of a place are all of it, for a state as for a change
+    ("قال مصدر إن قوات سوريا الديمقراطية تسيطر على كافة أحياء مدينة الطبقة بعد طرد داعش الجمعة",
+     {("tabqa", "controlled", SDF, "2017-11-04")}),
+    ("IS still holds all the districts of Raqqa, the SDF said on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
     # a part held with no second side named or known proposes nothing: whom it is contested with is not understood
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", set()),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated from IS.", {("raqqa", "contested", (IS, SDF), "2017-11-01")}),
@@ -182,9 +209,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # "سيطر" takes the place after "على", past its subject and a time; a place after "في" beyond "على" it does not
     ("سيطر مقاتلو تنظيم «داعش»، في وقت متأخر من مساء الجمعة، على مدينة تدمر.", {("palmyra", "controlled", IS, "2017-11-03")}),
     ("سيطر مقاتلو داعش، في وقت متأخر من مساء الجمعة، على قرية في ريف تدمر.", set()),
-    # a siege broken with its subject between the verb and "الحصار" is no siege; "cleared IS from" takes the place
+    # a siege broken with its subject between the verb and "الحصار" is no siege but a break by that subject (undated:
+    # as of publication); "cleared IS from" takes the place
     ("أعلن الجيش السوري الجمعة كسر حصار فرضه داعش على دير الزور. وكسر الجيش الحصار عن المدينة بعد وصول قواته.",
-     {("deir-el-zour", "contested", (IS, SG), "2017-11-03")}),
+     {("deir-el-zour", "contested", (IS, SG), "2017-11-03"), ("deir-el-zour", "contested", (IS, SG), "2017-11-04")}),
     ("Iraqi forces on Friday cleared Islamic State fighters from the town of al-Baghdadi.",
      {("baghdadi", "controlled", IQ, "2017-11-03")}),
     ("Iraqi forces on Friday cleared IS from the area and regained control of the nearby town of Barwana.",
@@ -285,6 +313,12 @@ def test_a_site_a_town_names_is_not_the_town(names):
 def test_a_state_before_a_capture_is_not_proposed(names):
     text = "Iraqi forces seized Qaim on Friday, one of the last towns held by IS militants."
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+
+
+def test_the_side_in_a_relative_clause_after_the_broken_siege_imposed_it(names):
+    # verb, subject, object ("كسر الجيش السوري الحصار"): the subject is inside the phrase
+    made = propose("كسر الجيش السوري الحصار الذي فرضه تنظيم داعش على مدينة دير الزور", SATURDAY, names)
+    assert [p.why.split(":")[0] for p in made] == ["'كسر الجيش السوري الحصار' → siege by islamic-state broken by syrian-government"]
 
 
 def test_arabic_verb_first_and_noun_phrases(names):

@@ -31,7 +31,8 @@ def kinds(text, names):
     ("انسحبت قوات النظام من تدمر", [("withdrew", "انسحبت")]),
     ("وتوغلت القوات في الموصل", [("entered", "وتوغلت")]),
     ("استردت القوات تلعفر", [("capture", "استردت")]),
-    ("حققت القوات تقدما في معركة استرداد تلعفر", []),  # the battle's name, not its outcome
+    # an operation's name or start is not its outcome but an attempt
+    ("حققت القوات تقدما في معركة استرداد تلعفر", [("attempt", "استرداد")]),
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
@@ -40,9 +41,9 @@ def kinds(text, names):
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", [("held_for", "بعد ثلاث سنوات من سيطره")]),  # a state that lasted, not a capture
-    ("بدأت القوات عملية استعادة السيطرة على عانة", []),  # the operation's name, not its outcome
-    ("أعلن العبادي انطلاق عملية تحرير القائم", []),  # the noun "تحرير" in an operation's name, too
-    ("القوات العراقية تبدأ تحرير هيت", []),
+    ("بدأت القوات عملية استعادة السيطرة على عانة", [("attempt", "استعاده")]),
+    ("أعلن العبادي انطلاق عملية تحرير القائم", [("attempt", "تحرير")]),
+    ("القوات العراقية تبدأ تحرير هيت", [("attempt", "تحرير")]),
     ("انطلاق المرحلة الثالثة لتحرير الساحل الأيمن", []),  # "in order to liberate": a purpose, not a noun of taking
     ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", [("entered", "تقدمت")]),  # an advance "في" no place  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
     ("The army began the liberation of Hit.", []),

@@ -51,3 +51,10 @@ def test_a_number_typed_against_an_arabic_word_is_a_word_of_its_own():
     words, _ = read(text)
     assert [w.norm for w in words] == ["تسيطر", "علي", "نحو", "80", "في", "الميه"]
     assert text[words[3].start:words[3].end] == "80"
+
+
+def test_a_quotation_closed_with_its_sentence_ends_an_arabic_sentence():
+    text = 'وقال إن "المعارك مستمرة في الرمادي». ودخلت القوات المدينة'
+    words, _ = read(text)
+    assert sentences(text) == ["وقال ان المعارك مستمره في الرمادي", "ودخلت القوات المدينه"]
+    assert text[words[5].start:words[5].end] == "الرمادي"
