@@ -19,9 +19,9 @@ def proposal(reading=GRAMMAR, event=True, undated=False, indirect=False, start=0
                     undated=undated, reading=reading, event=event, indirect=indirect)
 
 
-def test_each_rate_is_its_count_and_the_counts_are_the_first_runs_of_sets_9_to_17():
-    assert MEASURED[DATED].rate == 0.90 and MEASURED[UNDATED].rate == 0.69 and MEASURED[GUESSED].rate == 0.50
-    assert sum(m.proposed for m in MEASURED.values()) == 354 and sum(m.right for m in MEASURED.values()) == 275
+def test_each_rate_is_its_count_and_the_counts_are_the_first_runs_of_sets_9_to_18():
+    assert MEASURED[DATED].rate == 0.88 and MEASURED[UNDATED].rate == 0.67 and MEASURED[GUESSED].rate == 0.45
+    assert sum(m.proposed for m in MEASURED.values()) == 384 and sum(m.right for m in MEASURED.values()) == 294
 
 
 @pytest.mark.parametrize(("made", "name"), [
@@ -64,10 +64,25 @@ def test_a_proposal_under_the_threshold_is_not_proposed():
 
 def test_in_an_article_the_classes_under_the_threshold_are_left_out(names):
     [dated] = propose("Iraqi forces captured al-Qaim on Friday.", SATURDAY, names)
-    assert (dated.place, dated.holder, dated.date, dated.confidence) == ("qaim", IQ, dt.date(2017, 11, 3), 0.90)
-    assert "'captured' → controlled by iraqi-government" in dated.why and "right 82 of 91 times" in dated.why
-    assert propose("Iraqi forces captured al-Qaim.", SATURDAY, names) == []  # undated: 44 of 64 right
+    assert (dated.place, dated.holder, dated.date, dated.confidence) == ("qaim", IQ, dt.date(2017, 11, 3), 0.88)
+    assert "'captured' → controlled by iraqi-government" in dated.why and "right 86 of 98 times" in dated.why
+    assert propose("Iraqi forces captured al-Qaim.", SATURDAY, names) == []  # undated: 49 of 73 right
     assert propose("Abadi hailed the liberation of al-Qaim on Friday.", SATURDAY, names) == []  # a guessed side
     assert propose("Qaim is held by IS.", SATURDAY, names) == []  # a state named in passing
     [told_again] = propose("Iraqi forces captured al-Qaim. The army said it retook al-Qaim.", SATURDAY, names)
     assert told_again.holder == IQ and told_again.confidence == MEASURED[REPEATED].rate
+
+
+@pytest.mark.parametrize("article", [
+    "Iraqi forces liberate al-Qaim\nResidents began returning to their homes.",  # the headline
+    "Iraqi forces liberated al-Qaim, the last town held by the militants in Anbar.\nResidents began returning.",  # the lead
+    "Residents began returning to their homes.\nAid convoys arrived.\nIraqi forces liberated al-Qaim.",  # the body
+])
+def test_an_undated_change_is_measured_alike_in_the_headline_the_lead_and_the_body(article, names, monkeypatch):
+    # On the fresh sets' first runs an undated change was right 22 of 32 times in a headline or lead and 27 of 41
+    # times later: leaving each set out in turn, splitting the class by position predicts no better.
+    assert propose(article, SATURDAY, names) == []
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0.0)
+    [taken] = propose(article, SATURDAY, names)
+    assert (taken.place, taken.holder, taken.date) == ("qaim", IQ, SATURDAY.date())
+    assert taken.confidence == MEASURED[UNDATED].rate and f"({UNDATED}:" in taken.why
