@@ -42,6 +42,7 @@ _COUNTRY_OF_DEMONYM = {"syrian": "syria", "iraqi": "iraq"}
 COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
+ARTICLE = "al"  # the one form every Arabic-style article is matched as
 SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
@@ -51,7 +52,9 @@ def words_of(name):
 
 
 def spellings(words):
-    """The name's words, and the same with each Arabic-style article dropped or joined to its noun."""
+    """The name's words, and the same with each Arabic-style article dropped or joined to its noun. A separate
+    article is written as "al" (its assimilated forms "az", "ez", "ad" vary between transliterations of one
+    name: "Deir az-Zour", "Deir al-Zour"), as `Gazetteer.match_form` writes the article's words."""
     variants = {words}
     for index, word in enumerate(words[:-1]):
         if word in _ARTICLES:
@@ -61,7 +64,7 @@ def spellings(words):
                     variants.add(variant[:index] + (word + variant[index + 1],) + variant[index + 2:])
     if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
         variants.add((words[0][2:],))
-    return {v for v in variants if v}
+    return {tuple(ARTICLE if w in _ARTICLES and i < len(v) - 1 else w for i, w in enumerate(v)) for v in variants if v}
 
 
 def settled_spellings(words):
@@ -155,6 +158,8 @@ class Gazetteer:
     def match_form(self, norm):
         """The word the matcher sees: a known word, a known word behind an Arabic clitic, or a placeholder
         (so that the shared vocabulary never learns the article's other words)."""
+        if norm in _ARTICLES:
+            return ARTICLE
         if norm in self.known_words:
             return norm
         if norm.startswith("لل") and "ال" + norm[2:] in self.known_words:

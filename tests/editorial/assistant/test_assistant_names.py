@@ -21,6 +21,12 @@ def test_an_arabic_style_article_is_optional_in_place_names():
     assert ("deir", "zor") in spellings(words_of("Deir ez-Zor"))
 
 
+@pytest.mark.parametrize("spelling", ["Deir az-Zour", "Deir ad-Zor", "Deir es Zour"])
+def test_an_arabic_style_article_matches_in_any_of_its_assimilated_forms(names, spelling):
+    """Transliterations write the article as the sound it takes before the noun ("az-Zour", "al-Zour")."""
+    assert mentions(f"Troops entered {spelling} on Friday.", names)[0] == [("deir-el-zour", spelling)]
+
+
 def test_a_name_without_its_long_alef_is_a_place_only_after_a_settlement_word(names):
     assert mentions("أعلن الجيش تحرير قضاء عنه ومدينة عنه", names)[0] == [("anah", "قضاء عنه"), ("anah", "ومدينة عنه")]
     assert mentions("وقال الجيش عنه إنه انسحب", names)[0] == []
