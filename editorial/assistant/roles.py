@@ -136,11 +136,12 @@ def _withdrew(sentence, cue, place):
 
 
 def _passive(sentence, cue):
-    agent = sentence.agent_after(cue)
+    """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names."""
+    agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
-    if cue.text.endswith((" to", " of")):
-        return None  # "fell to militants" whom the article never names: not whoever else it names
+    if cue.text.endswith((" to", " of", "hands")):
+        return None  # "fell to militants", "into the group's hands", whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds
     # After "liberated", only a side named before the phrase ("the SDF declared that Raqqa had been liberated"):
     # one named after it ("liberated after two years in the grip of IS") is the side driven out.

@@ -73,7 +73,9 @@ RULES = [
                  r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked) (?:out )?(?:from|out of)\b", "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
-                r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),
+                r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
+                # "fell into Islamic State hands": the side is named inside the phrase
+                r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"

@@ -36,7 +36,7 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
             "bombardment", "airstrikes", "strikes", "fire"}
 _CENTRE = {"central", "downtown"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
-_ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
+_ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
 # pockets of territory, including the town of Hawija".
 _LISTED_AFTER = re.compile(r"^.*\b(?:including|such as|among them|notably)\b", re.S)
