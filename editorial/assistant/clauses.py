@@ -25,6 +25,7 @@ _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "for
               for preposition in ("from", "of")}  # "fell to fighters from the Islamic State group"
 _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
+_MEMBERS = {"fighters", "militants", "members", "units", "troops", "soldiers", "gunmen", "jihadists", "elements"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 # The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش"
 # (from Daesh's gunmen).
@@ -66,6 +67,9 @@ class ClauseReading:
             before -= 1  # "معارك مع قوات الجيش": battles with the army's forces; "طهرت زمار من مسلحي داعش"
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
+        if before > self.first and norms[before] == "from" and norms[before - 1] in _MEMBERS and (
+                before - 1 == self.first or norms[before - 2] not in words):
+            return False  # "Fighters from the Islamic State took Mosul": members of a side, not taken "from" it
         return before >= self.first and norms[before] in words
 
     def subject(self, cue):
