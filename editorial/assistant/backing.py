@@ -14,7 +14,7 @@ _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|"
 # "مدعوما بقوات من الحشد الشعبي", "المدعومة من", "بدعم من", "باسناد", "بغطاء جوي من": the side after it backs the one before.
 _BACKING_WORD = re.compile(r"(?:ال)?(?:مدعوم|مدعم)\S*|ب(?:دعم|مسانده|اسناد|مساعده|غطاء)")
 _ARABIC_BACKING_REACH = 4  # words from the backing word to its side: "مدعومين من مقاتلين من «الجيش الحر»"
-_HYPHENED = {"backed", "sponsored", "supported"}  # "US-backed"
+_HYPHENED = {"backed", "sponsored", "supported", "trained", "funded", "armed", "equipped"}  # "US-backed", "Iranian-trained"
 
 
 def backs(article, first, stop, sentence_start):

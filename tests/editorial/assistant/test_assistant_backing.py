@@ -14,6 +14,7 @@ def roles(text, names):
     ("Peshmerga fighters with backing from the US and the Iraqi army captured Jalawla on Friday.", ["US", "Iraqi army"]),
     ("The SDF, with air support from the coalition, took Tabqa.", ["the coalition"]),
     ("US-backed Iraqi forces took Hit.", ["US"]),
+    ("Iranian-trained militias took Hit.", ["Iranian"]),
     ("سيطر الجيش العراقي مدعوما بقوات من الحشد الشعبي على عنه", ["الحشد الشعبي"]),
 ])
 def test_every_side_after_a_backing_phrase_in_its_clause_is_a_backer(names, text, backers):
