@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .backing import backs
 from .descriptions import find_descriptions
-from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS
+from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, bracketed_names
 from .rules import find_cues
 from .tokens import is_arabic, read
 
@@ -156,10 +156,17 @@ class Article:
 
     # -- mentions ----------------------------------------------------------------------------
     def _places(self):
-        """Place mentions: the longest name from each position (names.Gazetteer.find)."""
-        return [self._mention("place", slug, first, stop, self._place_role(first, stop))
-                for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)
-                if not self._surname(first)]
+        """Place mentions: the longest name from each position (names.Gazetteer.find), and the local names the
+        article gives a place in brackets after it ("Tal Abyad (Gire Spi)"), wherever it uses them later."""
+        found = [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)
+                 if not self._surname(first)]
+        taken = {index for first, stop, _ in found for index in range(first, stop)}
+        for words, slug, after in bracketed_names(self.text, self.tokens, self.norms, found, self.gazetteer):
+            for first in range(after, len(self.norms) - len(words) + 1):
+                if tuple(self.norms[first: first + len(words)]) == words and taken.isdisjoint(range(first, first + len(words))):
+                    found.append((first, first + len(words), slug))
+                    taken.update(range(first, first + len(words)))
+        return [self._mention("place", slug, first, stop, self._place_role(first, stop)) for first, stop, slug in sorted(found)]
 
     def _surname(self, first):
         """Whether a place name starting at token `first` ends a person's name: a nisba ("al-Baghdadi",

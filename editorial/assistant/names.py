@@ -8,13 +8,15 @@ Names are matched on the words' normal forms (no case, diacritics or punctuation
 A place name's Arabic-style article is optional ("Al-Qaim", "Qaim", "AlQaim"; "Deir ez-Zor", "Deir
 Zor", "Deir Ezzor"), and an Arabic word may carry a clitic ("وبالبوكمال"). A short capitalised alias
 of at most three letters (IS, US, SDF) matches only as written, since "is" and "us" are words; a longer
-one matches in any case ("Isis", "Isil"), as wire copy writes it both ways.
+one matches in any case ("Isis", "Isil"), as wire copy writes it both ways. A local name an article gives in
+brackets after a place's ("Tal Abyad (Gire Spi)") names that place wherever the article uses it.
 
 "Government forces" means the state force of the country of the place the sentence names: a state
 force's country is read from its aliases (COUNTRY_WORDS), a place's from its row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .descriptions import SideVocabulary
@@ -43,6 +45,8 @@ COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا"
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
 ARTICLE = "al"  # the one form every Arabic-style article is matched as
+# A local name in brackets after a place's: one to three capitalised words, each with a lower-case letter.
+_BRACKETED_NAME = re.compile(r"\s*\(((?:[A-Z][a-z][\w'-]*)(?: [A-Z][a-z][\w'-]*){0,2})\)(?!\s*[-—–:])")
 SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
@@ -65,6 +69,22 @@ def spellings(words):
     if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
         variants.add((words[0][2:],))
     return {tuple(ARTICLE if w in _ARTICLES and i < len(v) - 1 else w for i, w in enumerate(v)) for v in variants if v}
+
+
+def bracketed_names(text, tokens, norms, places, gazetteer):
+    """(words, slug, token after them) of each local name an article gives in brackets right after a place's name
+    ("Tal Abyad (Gire Spi)"): capitalised words that name no known place or side, not an acronym ("(AFP)"), nor a
+    dateline's agency ("Raqqa (Reuters) -"). `places` are the (first, stop, slug) of the names found."""
+    for _, stop, slug in places:
+        match = _BRACKETED_NAME.match(text, tokens[stop - 1].end) if stop < len(tokens) else None
+        if match is None:
+            continue
+        last = stop
+        while last < len(tokens) and tokens[last].end <= match.end():
+            last += 1
+        words = tuple(norms[stop: last])
+        if words and not any(gazetteer.find(list(words), matcher) for matcher in (gazetteer.place_matcher, gazetteer.actor_matcher)):
+            yield words, slug, last
 
 
 def settled_spellings(words):
