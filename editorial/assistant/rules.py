@@ -106,6 +106,10 @@ RULES = [
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
                  r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
                  r"fled(?= the (?:city|town|village)\b))", "after"),
+    # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place named before to the
+    # sentence's subject.
+    ("forced_out", r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)) (?:\S+ ){1,5}?to (?:withdraw|flee|pull out)\b(?! (?:from|to|towards?)\b)",
+     "none"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
     ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),
 ]

@@ -228,6 +228,11 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Annah, Qaim and Rawa are still held by IS.", {("anah", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"),
                                                     ("rawa", "controlled", IS, "2017-11-04")}),
     ("The army attacked Hawija, one of two pockets of territory still under the control of IS.", {("hawija", "controlled", IS, "2017-11-04")}),
+    # "forcing the army to withdraw" leaves the place named before to the subject; not residents fleeing, nor a place
+    # the attack was near
+    ("IS fighters stormed Ramadi on Friday, forcing Iraqi troops to withdraw.", {("ramadi", "controlled", IS, "2017-11-03")}),
+    ("IS attacked Hit on Friday, forcing residents to flee.", set()),
+    ("IS attacked positions near Mosul on Friday, forcing the Iraqi army to pull out.", set()),
     # "fell into IS hands" names its side inside the phrase; "among the first areas to fall" is the whole town; a
     # generic "the group's hands" with no side named is no guess at another side
     ("Baiji was among the first towns to fall into Islamic State hands on Friday.", {("baiji", "controlled", IS, "2017-11-03")}),
