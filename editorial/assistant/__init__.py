@@ -35,10 +35,10 @@ rules read one sentence at a time, a run of words with no sentence end is read i
 dateparser reads at most dates.MAX_PARSED expressions an article.
 
 Here are the entry points; the steps live in tokens (words and sentences), names (the names matched,
-from the database), article (mentions and what "the town" refers to), rules (the phrase rules),
-dates, sentence (the grammar of one sentence), places (which place a phrase is about), attribution
-(who says so, and when), roles (what a phrase asserts), calibration (confidence) and proposals (dating
-by event, merging, denials).
+from the database), article (mentions and what "the town" refers to), backing (which sides back another),
+rules (the phrase rules), dates, sentence (the grammar of one sentence), places (which place a phrase is
+about), attribution (who says so, and when), roles (what a phrase asserts), calibration (confidence) and
+proposals (dating by event, merging, denials).
 """
 from __future__ import annotations
 

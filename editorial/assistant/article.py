@@ -8,8 +8,9 @@ import functools
 import re
 from typing import NamedTuple
 
+from .backing import backs
 from .descriptions import find_descriptions
-from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS
+from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, bracketed_names
 from .rules import find_cues
 from .tokens import is_arabic, read
 
@@ -51,12 +52,6 @@ _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|w
 # مدينة دير الزور)", "Qaim, 400 km west of Baghdad"): "the city" after it means the place it locates.
 _DISTANCE_FROM = re.compile(r"\b\d+ (?:كم|كيلومتر\S*|km|kilometres|kilometers|miles)(?: \S+)? (?:(?:south|north|east|west)(?:east|west)?"
                             r"(?:ern)? of|(?:شرق|غرب|شمال|جنوب)ي?(?: (?:شرق|غرب)ي?)?)(?: (?:the )?(?:city|town) of| مدينه| بلده)?$")
-_CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
-_ARABIC_CLAUSE_PUNCTUATION = re.compile(r"[,;()،؛.:]")
-_BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|\bwith the (help|support|backing) of\b", re.I)
-# "مدعوما بقوات من الحشد الشعبي", "المدعومة من", "بدعم من", "باسناد", "بغطاء جوي من": the side after it backs the one before.
-_BACKING_WORD = re.compile(r"(?:ال)?(?:مدعوم|مدعم)\S*|ب(?:دعم|مسانده|اسناد|مساعده|غطاء)")
-_ARABIC_BACKING_REACH = 4  # words from the backing word to its side: "مدعومين من مقاتلين من «الجيش الحر»"
 
 
 class Article:
@@ -161,10 +156,17 @@ class Article:
 
     # -- mentions ----------------------------------------------------------------------------
     def _places(self):
-        """Place mentions: the longest name from each position (names.Gazetteer.find)."""
-        return [self._mention("place", slug, first, stop, self._place_role(first, stop))
-                for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)
-                if not self._surname(first)]
+        """Place mentions: the longest name from each position (names.Gazetteer.find), and the local names the
+        article gives a place in brackets after it ("Tal Abyad (Gire Spi)"), wherever it uses them later."""
+        found = [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)
+                 if not self._surname(first)]
+        taken = {index for first, stop, _ in found for index in range(first, stop)}
+        for words, slug, after in bracketed_names(self.text, self.tokens, self.norms, found, self.gazetteer):
+            for first in range(after, len(self.norms) - len(words) + 1):
+                if tuple(self.norms[first: first + len(words)]) == words and taken.isdisjoint(range(first, first + len(words))):
+                    found.append((first, first + len(words), slug))
+                    taken.update(range(first, first + len(words)))
+        return [self._mention("place", slug, first, stop, self._place_role(first, stop)) for first, stop, slug in sorted(found)]
 
     def _surname(self, first):
         """Whether a place name starting at token `first` ends a person's name: a nisba ("al-Baghdadi",
@@ -374,24 +376,8 @@ class Article:
         return named[position][1] if position < len(named) else None
 
     def _actor_role(self, first, stop):
-        after = self.tokens[stop] if stop < len(self.tokens) else None
-        if after is not None and after.hyphen_before and after.norm in {"backed", "sponsored", "supported"}:
-            return "backer"
         sentence_start = self.sentences[self.sentence_of(first)][0] if self.sentences else 0
-        clause = self.text[self.tokens[max(sentence_start, first - 8)].start: self.tokens[first].start]
-        clause = _CLAUSE_PUNCTUATION.split(clause)[-1]
-        if _BACKED_BY.search(clause) or self._backing_before(first, sentence_start):
-            return "backer"
-        return "participant"
-
-    def _backing_before(self, first, sentence_start):
-        """Whether an Arabic backing word stands at most a few words before token `first`, in its clause."""
-        for index in range(first - 1, max(sentence_start, first - 1 - _ARABIC_BACKING_REACH) - 1, -1):
-            if _ARABIC_CLAUSE_PUNCTUATION.search(self.text[self.tokens[index].end: self.tokens[index + 1].start]):
-                return False
-            if _BACKING_WORD.fullmatch(self.norms[index]):
-                return True
-        return False
+        return "backer" if backs(self, first, stop, sentence_start) else "participant"
 
     def _mention(self, kind, slug, first, stop, role, described=""):
         start, end = self.tokens[first].start, self.tokens[stop - 1].end

@@ -19,12 +19,14 @@ _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the 
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
+_NAMED_AS = re.compile(r"(?:^| )(?:known as|called|dubbed|named)(?: the)?$")  # a description, then the name it goes by
 # The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
 _FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
 _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "forces", "troops", "units")
               for preposition in ("from", "of")}  # "fell to fighters from the Islamic State group"
 _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
+_MEMBERS = {"fighters", "militants", "members", "units", "troops", "soldiers", "gunmen", "jihadists", "elements"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 # The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش"
 # (from Daesh's gunmen).
@@ -66,6 +68,9 @@ class ClauseReading:
             before -= 1  # "معارك مع قوات الجيش": battles with the army's forces; "طهرت زمار من مسلحي داعش"
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
+        if before > self.first and norms[before] == "from" and norms[before - 1] in _MEMBERS and (
+                before - 1 == self.first or norms[before - 2] not in words):
+            return False  # "Fighters from the Islamic State took Mosul": members of a side, not taken "from" it
         return before >= self.first and norms[before] in words
 
     def subject(self, cue):
@@ -190,7 +195,7 @@ class ClauseReading:
         while position:
             previous, current = self.subjects[position - 1], self.subjects[position]
             between = norms[previous.stop: current.first]
-            joined = norms[current.first].startswith("و") or "and" in between
+            joined = norms[current.first].startswith("و") or "and" in between or _NAMED_AS.fullmatch(" ".join(between))
             if not joined or not self._conjoined(between):
                 break
             position -= 1
@@ -198,7 +203,8 @@ class ClauseReading:
 
     def _conjoined(self, between):
         """Whether the words between two subjects join them: "and", "و", "and" after the first one's head noun ("the
-        Kurdish YPG militia and smaller Syrian rebel groups", "government troops and Shiite militia"), or up to ten
+        Kurdish YPG militia and smaller Syrian rebel groups", "government troops and Shiite militia"), a description
+        and the name it goes by ("Shiite paramilitary groups known as Popular Mobilization Units"), or up to ten
         words with "as well as" listing more of the same side ("Iraqi army and police forces, as well as volunteers
         and Iran-backed Shiite militias")."""
         if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
@@ -208,6 +214,12 @@ class ClauseReading:
             if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(
                     modifiers) <= _COORDINATED_MODIFIERS:
                 return True
+        if _NAMED_AS.fullmatch(" ".join(between)):
+            return True  # "Shiite paramilitary groups known as the PMU": a description and its name, one conjunct
+        rest = between[1:] if between[:1] and between[0] in _FORCE_NOUNS else between
+        if rest[:1] == ["and"] and not _CLAUSE_WORDS.intersection(rest) and (
+                len(rest) <= 5 or (len(rest) <= 10 and _NAMED_AS.search(" ".join(rest)))):
+            return True  # "Iraqi troops, and Iranian-trained and armed Shiite groups (known as the PMU)": the second's words
         return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
 
     def player_from(self, first, last):

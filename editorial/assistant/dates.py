@@ -267,8 +267,11 @@ _SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) 
                        r"(?<!\S)(?:اليوم|الليله|النهار) (?:نفسه|ذاته)(?!\S)")
 
 
-# "the month before that", "the year after it": a period next to the date named last, not to the publication day.
-_NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b")
+# "the month before that", "the year after it", "the previous day", "the next day": a period next to the date named
+# last, not to the publication day ("in the next day or two" is a time still to come).
+_NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b|"
+                           r"(?<!\bin )(?<!\bwithin )(?<!\bover )\bthe (previous|preceding|following|next) (day|week|month)\b(?! or)")
+_BACK = {"before", "previous", "preceding"}
 _UNIT_PRECISION = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
 
 
@@ -287,7 +290,8 @@ def _same_day(article, start, segment, found, before, published):
             if pattern is _SAME_DAY:
                 found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
                 continue
-            unit, step = match.group(1), -1 if match.group(2) == "before" else 1
+            unit = match.group(1) or match.group(4)
+            step = -1 if (match.group(2) or match.group(3)) in _BACK else 1
             day = _step(earlier[-1].date, unit, step)
             if day <= published:
                 found.append(DateFound(day, _UNIT_PRECISION[unit], token, match.group()))

@@ -8,13 +8,15 @@ Names are matched on the words' normal forms (no case, diacritics or punctuation
 A place name's Arabic-style article is optional ("Al-Qaim", "Qaim", "AlQaim"; "Deir ez-Zor", "Deir
 Zor", "Deir Ezzor"), and an Arabic word may carry a clitic ("وبالبوكمال"). A short capitalised alias
 of at most three letters (IS, US, SDF) matches only as written, since "is" and "us" are words; a longer
-one matches in any case ("Isis", "Isil"), as wire copy writes it both ways.
+one matches in any case ("Isis", "Isil"), as wire copy writes it both ways. A local name an article gives in
+brackets after a place's ("Tal Abyad (Gire Spi)") names that place wherever the article uses it.
 
 "Government forces" means the state force of the country of the place the sentence names: a state
 force's country is read from its aliases (COUNTRY_WORDS), a place's from its row.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .descriptions import SideVocabulary
@@ -42,6 +44,9 @@ _COUNTRY_OF_DEMONYM = {"syrian": "syria", "iraqi": "iraq"}
 COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
+ARTICLE = "al"  # the one form every Arabic-style article is matched as
+# A local name in brackets after a place's: one to three capitalised words, each with a lower-case letter.
+_BRACKETED_NAME = re.compile(r"\s*\(((?:[A-Z][a-z][\w'-]*)(?: [A-Z][a-z][\w'-]*){0,2})\)(?!\s*[-—–:])")
 SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
 
@@ -51,7 +56,9 @@ def words_of(name):
 
 
 def spellings(words):
-    """The name's words, and the same with each Arabic-style article dropped or joined to its noun."""
+    """The name's words, and the same with each Arabic-style article dropped or joined to its noun. A separate
+    article is written as "al" (its assimilated forms "az", "ez", "ad" vary between transliterations of one
+    name: "Deir az-Zour", "Deir al-Zour"), as `Gazetteer.match_form` writes the article's words."""
     variants = {words}
     for index, word in enumerate(words[:-1]):
         if word in _ARTICLES:
@@ -61,7 +68,23 @@ def spellings(words):
                     variants.add(variant[:index] + (word + variant[index + 1],) + variant[index + 2:])
     if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
         variants.add((words[0][2:],))
-    return {v for v in variants if v}
+    return {tuple(ARTICLE if w in _ARTICLES and i < len(v) - 1 else w for i, w in enumerate(v)) for v in variants if v}
+
+
+def bracketed_names(text, tokens, norms, places, gazetteer):
+    """(words, slug, token after them) of each local name an article gives in brackets right after a place's name
+    ("Tal Abyad (Gire Spi)"): capitalised words that name no known place or side, not an acronym ("(AFP)"), nor a
+    dateline's agency ("Raqqa (Reuters) -"). `places` are the (first, stop, slug) of the names found."""
+    for _, stop, slug in places:
+        match = _BRACKETED_NAME.match(text, tokens[stop - 1].end) if stop < len(tokens) else None
+        if match is None:
+            continue
+        last = stop
+        while last < len(tokens) and tokens[last].end <= match.end():
+            last += 1
+        words = tuple(norms[stop: last])
+        if words and not any(gazetteer.find(list(words), matcher) for matcher in (gazetteer.place_matcher, gazetteer.actor_matcher)):
+            yield words, slug, last
 
 
 def settled_spellings(words):
@@ -155,6 +178,8 @@ class Gazetteer:
     def match_form(self, norm):
         """The word the matcher sees: a known word, a known word behind an Arabic clitic, or a placeholder
         (so that the shared vocabulary never learns the article's other words)."""
+        if norm in _ARTICLES:
+            return ARTICLE
         if norm in self.known_words:
             return norm
         if norm.startswith("لل") and "ال" + norm[2:] in self.known_words:

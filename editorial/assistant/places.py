@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .names import SETTLEMENT_WORDS
-from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, SIEGE_VERB, SITE_IN
+from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -86,6 +86,9 @@ class PlaceReading:
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)
+            where = self._part_held_where(cue) if cue.kind == "hold" else None
+            if where is not None:  # "in the city of Deir al-Zor, where it controls an enclave"
+                return [where], "", self.raw_between(cue.stop, min(cue.stop + 3, self.last))
             relative = self._relative_object(cue) if cue.kind in OBJECT_KINDS else None
             if relative is not None:  # "the border town of Qaim that Iraqi forces retook"
                 return [relative], "", ""
@@ -140,6 +143,18 @@ class PlaceReading:
         if not position or self.cues[0] is not cue or cue.first - self.places[position - 1].stop > 3:
             return None
         return self.places[position - 1] if _HOLDS.match(cue.text) or self.date(cue) is not None else None
+
+    def _part_held_where(self, cue):
+        """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,
+        where it controls an enclave", "Mosul, where IS still holds the western half"): the part is of that place."""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if not before or self.places[before - 1].first < self.first:
+            return None
+        place = self.places[before - 1]
+        norms = self.article.norms
+        if place.stop >= cue.first or norms[place.stop] != "where" or cue.first - place.stop > 5:
+            return None
+        return place if PARTIAL.search(self.norm_between(cue.stop, min(cue.stop + 3, self.last))) else None
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces

@@ -16,6 +16,7 @@ from geo.dates import iso_with_precision
 from geo.models import Claim
 
 from .calibration import GRAMMAR, MEASURED, REPEATED, note
+from .rules import FIGHTING_GOES_ON
 
 
 # Below this confidence the assistant proposes nothing: a wrong proposal costs an editor twice what a missing
@@ -169,17 +170,22 @@ class Denials:
     """Denials in the article ("the army denied taking Boukamal"), indexed by place and by side.
 
     A denial lowers every earlier proposal for a place it names, when it names no side or names the
-    proposal's holder or one of its sides; the note quotes the first such denial after the proposal.
+    proposal's holder or one of its sides; the note quotes the first such denial after the proposal. A denial
+    that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued") makes a proposal
+    of control contested between its holder and the side the article names against it.
     """
 
     def __init__(self):
         self.by_place_and_side: dict[tuple[str, str | None], list[tuple[int, str]]] = {}  # -> (sentence start, quote)
+        self.fighting_goes_on = {}  # sentence start -> the Sentence of a denial saying the fighting goes on
 
     def add(self, sentence):
         places, sides = sentence.denied()
         for place in places:
             for side in sides or {None}:
                 self.by_place_and_side.setdefault((place, side), []).append((sentence.quote_start, sentence.quote))
+        if FIGHTING_GOES_ON.search(sentence.norm):
+            self.fighting_goes_on[sentence.quote_start] = sentence
 
     def apply(self, proposals):
         for proposal in proposals:
@@ -191,6 +197,22 @@ class Denials:
                 if position < len(denials):
                     later.append(denials[position])
             if later:
-                _, quote = min(later)
-                proposal.confidence = min(proposal.confidence, DENIED_CONFIDENCE)
+                start, quote = min(later)
+                if not self._contested(proposal, self.fighting_goes_on.get(start)):
+                    proposal.confidence = min(proposal.confidence, DENIED_CONFIDENCE)
                 proposal.why += f"; denied later in the article: \"{quote[:160]}\""
+
+    @staticmethod
+    def _contested(proposal, sentence):
+        """Make a denied proposal of control contested when the denial says the fighting goes on and the article
+        names a side against its holder; whether it did."""
+        if sentence is None or proposal.status != Claim.Status.CONTROLLED or not proposal.holder:
+            return False
+        place = next((p for p in sentence.places if p.slug == proposal.place), None)
+        opponent = sentence.adversary({proposal.holder}, place)
+        if opponent is None:
+            return False
+        proposal.status, proposal.others = Claim.Status.CONTESTED, tuple(sorted({proposal.holder, opponent}))
+        proposal.holder = None
+        proposal.why += "; the denial says the fighting goes on: contested"
+        return True

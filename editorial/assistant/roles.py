@@ -53,6 +53,8 @@ def _assertion(sentence, cue, place):
     if kind in ("victory", "declared"):
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), GRAMMAR, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
+    if kind == "forced_out":
+        return _forced_out(sentence, cue, place)
     if kind == "withdrew":
         return _withdrew(sentence, cue, place)
     if kind == "entered":
@@ -135,12 +137,27 @@ def _withdrew(sentence, cue, place):
     return CONTROLLED, holder, (), GUESSED, f"'{leaving.text}' withdrew: held by {holder}"
 
 
+_NEAR = {"near", "outside", "around"}
+
+
+def _forced_out(sentence, cue, place):
+    """"IS attacked Sinjar, forcing Peshmerga units to withdraw": held by the subject, once the place is named before
+    the phrase in its sentence and the side forced out is named in the phrase and is another side."""
+    if not sentence.first <= place.first < cue.first or sentence.article.norms[place.first - 1] in _NEAR:
+        return None  # "attacked positions near Mosul, forcing the army to withdraw": not from Mosul
+    leaving, subject = sentence.holder_between(cue), sentence.subject(cue)
+    if leaving is None or subject is None or subject.slug == leaving.slug:
+        return None
+    return CONTROLLED, subject.slug, (), GRAMMAR, f"'{leaving.text}' forced out by {subject.slug} (subject '{subject.text}')"
+
+
 def _passive(sentence, cue):
-    agent = sentence.agent_after(cue)
+    """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names."""
+    agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
-    if cue.text.endswith((" to", " of")):
-        return None  # "fell to militants" whom the article never names: not whoever else it names
+    if cue.text.endswith((" to", " of", "hands")):
+        return None  # "fell to militants", "into the group's hands", whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds
     # After "liberated", only a side named before the phrase ("the SDF declared that Raqqa had been liberated"):
     # one named after it ("liberated after two years in the grip of IS") is the side driven out.

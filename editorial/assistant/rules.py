@@ -73,7 +73,9 @@ RULES = [
                  r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked) (?:out )?(?:from|out of)\b", "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
-                r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b", "before"),
+                r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
+                # "fell into Islamic State hands": the side is named inside the phrase
+                r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
@@ -104,6 +106,10 @@ RULES = [
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
                  r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
                  r"fled(?= the (?:city|town|village)\b))", "after"),
+    # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place named before to the
+    # sentence's subject.
+    ("forced_out", r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)) (?:\S+ ){1,5}?to (?:withdraw|flee|pull out)\b(?! (?:from|to|towards?)\b)",
+     "none"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
     ("capture", r"\b(?:" + _CAPTURE + r")\b", "after"),
 ]
@@ -120,6 +126,9 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت|نافيه|ينفي|تنفي)\b")
+# A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
+FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
+                              r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
                    r"زعم\S*|بحسب)\b")

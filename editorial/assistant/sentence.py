@@ -36,7 +36,10 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
             "bombardment", "airstrikes", "strikes", "fire"}
 _CENTRE = {"central", "downtown"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
-_ONE_OF = re.compile(r"\bone of (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
+_ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
+# A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
+# pockets of territory, including the town of Hawija".
+_LISTED_AFTER = re.compile(r"^.*\b(?:including|such as|among them|notably)\b", re.S)
 
 
 class Sentence(ClauseReading, PlaceReading, PhraseDating):
@@ -173,8 +176,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 continue
             status, holder, others, reading, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            # "Hawija, one of two pockets of territory still under IS control" is all of Hawija.
-            window = _ONE_OF.sub("", window.lower())
+            # "Hawija, one of two pockets of territory still under IS control" is all of Hawija, and so is a
+            # place listed after "including".
+            window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
                        or self._district_of(cue, place) or self._centre_taken(cue, place))

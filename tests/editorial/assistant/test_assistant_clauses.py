@@ -102,6 +102,14 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
     ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
      {("sinjar", "controlled", IQ, "2017-11-03")}),
+    # "fighters from" a side are its members, the subject; a side after "from" a verb of taking is the one driven out
+    ("Militants from the Islamic State group captured Hit on Friday.", {("hit", "controlled", IS, "2017-11-03")}),
+    ("Iraqi troops on Friday retook Baiji from fighters from the Islamic State.", {("baiji", "controlled", IQ, "2017-11-03")}),
+    # the first of two conjoined subjects leads, past the second's modifiers and a description "known as" its name
+    ("Syrian army troops and Shiite paramilitary groups known as the Popular Mobilization Forces took Palmyra on Friday.",
+     {("palmyra", "controlled", SG, "2017-11-03")}),
+    ("Iraqi army units, and US-trained and equipped Kurdish Peshmerga fighters, retook Sinjar on Friday.",
+     {("sinjar", "controlled", IQ, "2017-11-03")}),
 ])
 def test_clause_roles(names, text, expected):
     assert claims(text, names) == expected

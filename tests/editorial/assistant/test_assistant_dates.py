@@ -160,3 +160,15 @@ def test_the_month_before_that_is_next_to_the_date_named_last(names):
         (dt.date(2017, 7, 1), "month")]
     assert find_dates(article, third, last, dt.date(2017, 9, 18), before=august) == []  # 2018: after the publication
     assert find_dates(article, second, end, dt.date(2017, 9, 18)) == []  # no date before it: none
+
+
+def test_the_previous_day_is_the_day_before_the_date_named_last(names):
+    article = Article("The army entered Hit on Tuesday. Baghdadi had fallen to the army the previous day. "
+                      "Haditha fell the next day. The army hopes to take Anah in the next day or two.", names)
+    (first, stop), (second, end), (third, last), (fourth, final) = article.sentences
+    tuesday = find_dates(article, first, stop, SATURDAY)[-1]
+    assert [(d.date, d.text) for d in find_dates(article, second, end, SATURDAY, before=tuesday)] == [
+        (dt.date(2017, 10, 30), "the previous day")]
+    assert [d.date for d in find_dates(article, third, last, SATURDAY, before=tuesday)] == [dt.date(2017, 11, 1)]
+    assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
+    assert find_dates(article, fourth, final, SATURDAY, before=tuesday) == []  # a time still to come

@@ -16,9 +16,22 @@ def test_a_place_is_found_by_any_spelling(names, spelling):
     assert mentions(f"Troops reached {spelling} today.", names)[0] == [("deir-el-zour", spelling)]
 
 
+def test_a_local_name_in_brackets_after_a_place_names_it_later_in_the_article(names):
+    places, _ = mentions("IS attacked Tabqa (Madinat Thawra) on Friday. The SDF held Madinat Thawra.", names)
+    assert places == [("tabqa", "Tabqa"), ("tabqa", "Madinat Thawra")]
+    places, _ = mentions("RAQQA (Reuters) - The SDF took Raqqa (SDF) on Friday, Reuters said.", names)
+    assert places == [("raqqa", "RAQQA"), ("raqqa", "Raqqa")]  # a dateline's agency, an acronym: no local name
+
+
 def test_an_arabic_style_article_is_optional_in_place_names():
     assert spellings(words_of("Al-Qaim")) == {("al", "qaim"), ("qaim",), ("alqaim",)}
     assert ("deir", "zor") in spellings(words_of("Deir ez-Zor"))
+
+
+@pytest.mark.parametrize("spelling", ["Deir az-Zour", "Deir ad-Zor", "Deir es Zour"])
+def test_an_arabic_style_article_matches_in_any_of_its_assimilated_forms(names, spelling):
+    """Transliterations write the article as the sound it takes before the noun ("az-Zour", "al-Zour")."""
+    assert mentions(f"Troops entered {spelling} on Friday.", names)[0] == [("deir-el-zour", spelling)]
 
 
 def test_a_name_without_its_long_alef_is_a_place_only_after_a_settlement_word(names):

@@ -30,6 +30,11 @@ def test_a_place_before_a_relative_clause_is_its_verbs_object(names):
     assert targets("Palmyra, which government forces had recaptured from IS, lies west of it.", names) == [(["palmyra"], "")]
 
 
+def test_a_part_held_in_a_where_clause_is_of_the_place_before_it(names):
+    assert targets("The army is battling IS in Hajin, where the militants hold a small pocket.", names)[-1] == (["hajin"], "")
+    assert targets("The SDF is fighting IS in Raqqa, where it controls the stadium.", names)[-1] == ([], "")  # a site
+
+
 def test_places_joined_by_and_are_taken_together(names):
     assert targets("سيطرت قوات النظام على حيي الجبيلة والجمعيات", names) == [(["jabiliyeh", "jamiyat"], "")]
 

@@ -1,6 +1,8 @@
 """Proposals of the whole article: dated by the event they report, superseded, merged."""
 import datetime as dt
 
+from conftest import SATURDAY
+from editorial.assistant import propose
 from editorial.assistant.calibration import MEASURED, REPEATED
 from editorial.assistant.dates import DateFound
 from editorial.assistant.proposals import ABSTAIN_BELOW, Denials, Proposal, confident, date_events, merge, superseded
@@ -97,3 +99,12 @@ def test_a_denial_lowers_a_proposal_below_the_threshold():
     denials.by_place_and_side[("mosul", None)] = [(80, "The army denied taking Mosul.")]
     denials.apply([lowered])
     assert lowered.confidence < ABSTAIN_BELOW and confident([lowered]) == [] and "denied later" in lowered.why
+
+
+def test_a_denial_saying_the_fighting_goes_on_makes_the_place_contested(names):
+    text = ("IS fighters took control of Hit on Friday. The Iraqi army denied that Hit had fallen, saying that "
+            "clashes were still raging in the town.")
+    assert [(p.place, p.status, p.holder, p.others) for p in propose(text, SATURDAY, names)] == [
+        ("hit", "contested", None, ("iraqi-government", "islamic-state"))]
+    denied = "IS fighters took control of Hit on Friday. The Iraqi army denied that Hit had fallen."
+    assert propose(denied, SATURDAY, names) == []  # no word of fighting: the denied proposal is lowered

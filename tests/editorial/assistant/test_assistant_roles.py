@@ -228,6 +228,19 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Annah, Qaim and Rawa are still held by IS.", {("anah", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"),
                                                     ("rawa", "controlled", IS, "2017-11-04")}),
     ("The army attacked Hawija, one of two pockets of territory still under the control of IS.", {("hawija", "controlled", IS, "2017-11-04")}),
+    # "forcing the army to withdraw" leaves the place named before to the subject; not residents fleeing, nor a place
+    # the attack was near
+    ("IS fighters stormed Ramadi on Friday, forcing Iraqi troops to withdraw.", {("ramadi", "controlled", IS, "2017-11-03")}),
+    ("IS attacked Hit on Friday, forcing residents to flee.", set()),
+    ("IS attacked positions near Mosul on Friday, forcing the Iraqi army to pull out.", set()),
+    # "fell into IS hands" names its side inside the phrase; "among the first areas to fall" is the whole town; a
+    # generic "the group's hands" with no side named is no guess at another side
+    ("Baiji was among the first towns to fall into Islamic State hands on Friday.", {("baiji", "controlled", IS, "2017-11-03")}),
+    ("Hawija was among the last areas to fall into Iraqi army hands on Friday.", {("hawija", "controlled", IQ, "2017-11-03")}),
+    ("Tabqa fell into the group's hands on Friday after the SDF withdrew.", set()),
+    # a place listed after "including" is one of the areas held, whole; "including parts of" stays a part
+    ("IS still controls other pockets of territory in Syria, including the town of Albu Kamal.", {("boukamal", "controlled", IS, "2017-11-04")}),
+    ("IS still holds several areas, such as parts of Raqqa, where it fights the SDF.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
     # "who had controlled" is a past state; villages "south of the city" are not the city; a siege's object is
     # the first place after it, not the capital it lies near
     ("Rebels cleansed Jarablus of IS, who had controlled the strategic town.", set()),

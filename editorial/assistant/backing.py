@@ -1,0 +1,37 @@
+"""Whether a side named in a sentence backs another rather than acts: "US-backed", "backed by the coalition", "with
+backing from the Iraqi army and Iranian forces", "مدعوما بقوات من الحشد الشعبي".
+
+Its own module because a backer is read from the words before a mention alone, apart from the article's other
+readings: a backer is never the subject of a phrase, nor a side a place is contested with.
+"""
+import re
+
+_CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
+_ARABIC_CLAUSE_PUNCTUATION = re.compile(r"[,;()،؛.:]")
+# Every side after the phrase in its clause is a backer: "with backing from the Iraqi Army and Iranian forces".
+_BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|"
+                        r"\bwith (?:the )?(?:\S+ )?(help|support|backing|cover) (?:of|from)\b", re.I)
+# "مدعوما بقوات من الحشد الشعبي", "المدعومة من", "بدعم من", "باسناد", "بغطاء جوي من": the side after it backs the one before.
+_BACKING_WORD = re.compile(r"(?:ال)?(?:مدعوم|مدعم)\S*|ب(?:دعم|مسانده|اسناد|مساعده|غطاء)")
+_ARABIC_BACKING_REACH = 4  # words from the backing word to its side: "مدعومين من مقاتلين من «الجيش الحر»"
+_HYPHENED = {"backed", "sponsored", "supported", "trained", "funded", "armed", "equipped"}  # "US-backed", "Iranian-trained"
+
+
+def backs(article, first, stop, sentence_start):
+    """Whether the side named in tokens [first, stop) of `article` backs another: a backing word right after it, or
+    before it in its clause."""
+    after = article.tokens[stop] if stop < len(article.tokens) else None
+    if after is not None and after.hyphen_before and after.norm in _HYPHENED:
+        return True
+    clause = article.text[article.tokens[max(sentence_start, first - 8)].start: article.tokens[first].start]
+    return bool(_BACKED_BY.search(_CLAUSE_PUNCTUATION.split(clause)[-1])) or _arabic_backing_before(article, first, sentence_start)
+
+
+def _arabic_backing_before(article, first, sentence_start):
+    """Whether an Arabic backing word stands at most a few words before token `first`, in its clause."""
+    for index in range(first - 1, max(sentence_start, first - 1 - _ARABIC_BACKING_REACH) - 1, -1):
+        if _ARABIC_CLAUSE_PUNCTUATION.search(article.text[article.tokens[index].end: article.tokens[index + 1].start]):
+            return False
+        if _BACKING_WORD.fullmatch(article.norms[index]):
+            return True
+    return False
