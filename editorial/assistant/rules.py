@@ -287,13 +287,22 @@ def _names_the_group(article, cue_first, cue_stop, text):
 
 def _operation_begun(article, first, cue_first, text):
     """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت")."""
+    السيطرة على عنه", "تبدأ تحرير هيت"), or is the aim of an effort, its noun governed by the lām of purpose
+    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit)."""
     if not text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
         return False
     index = cue_first - 1
     while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
         index -= 1
+    if index >= first and _purpose_lam(article.norms[index]):
+        return True
     return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING
+
+
+def _purpose_lam(norm):
+    """Whether a word is a taking noun under the lām of purpose: "لاستعاده", "لتحرير", "وللسيطره"."""
+    word = norm.lstrip("وف")
+    return word.startswith("ل") and (word[1:].startswith(_ARABIC_TAKING_NOUNS) or word[1:].startswith("لسيطره"))
 
 
 def _intended(article, first, cue_first, text):

@@ -44,6 +44,9 @@ def kinds(text, names):
     ("بدأت القوات عملية استعادة السيطرة على عانة", [("attempt", "استعاده")]),
     ("أعلن العبادي انطلاق عملية تحرير القائم", [("attempt", "تحرير")]),
     ("القوات العراقية تبدأ تحرير هيت", [("attempt", "تحرير")]),
+    # the lām of purpose makes the taking an aim ("seeks to regain control of Sinjar"); "تمكنت من" reports it
+    ("تسعى قوات البيشمركة لاستعادة السيطرة على سنجار", [("attempt", "السيطره علي")]),
+    ("تمكنت القوات من استعادة السيطرة على سنجار", [("capture", "استعاده"), ("capture", "السيطره علي")]),
     ("انطلاق المرحلة الثالثة لتحرير الساحل الأيمن", []),  # "in order to liberate": a purpose, not a noun of taking
     ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", [("entered", "تقدمت")]),  # an advance "في" no place  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
     ("The army began the liberation of Hit.", []),
