@@ -59,9 +59,17 @@ def spellings(words):
                 if len(variant) == len(words):
                     variants.add(variant[:index] + variant[index + 1:])
                     variants.add(variant[:index] + (word + variant[index + 1],) + variant[index + 2:])
-    if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
-        variants.add((words[0][2:],))
     return {v for v in variants if v}
+
+
+def bare_spellings(words, kind):
+    """An Arabic name without its article. A district's name loses it in construct ("حيي الجبيلة وجمعيات
+    الحزب"); a town's bare name is often a common word ("قريتين", two villages; "باب", a door; "قائم",
+    standing), so it is matched only after a word that says it is a settlement ("مدينة باب")."""
+    if len(words) != 1 or not words[0].startswith("ال") or len(words[0]) <= 4 or not is_arabic(words[0]):
+        return set()
+    bare = words[0][2:]
+    return {(bare,)} if kind == "neighbourhood" else {(settlement, bare) for settlement in SETTLEMENT_WORDS}
 
 
 def settled_spellings(words):
@@ -94,9 +102,10 @@ class Gazetteer:
         self.place_kinds = {slug: kind for slug, _, kind, _ in self.places}
         self.actor_kinds = {slug: kind for slug, _, kind, _ in self.actors}
         place_names, actor_names, self.exact, self.generic_owner = {}, {}, {}, {}
-        for slug, name, _, names in self.places:
+        for slug, name, kind, names in self.places:
             for each in [name, *names]:
-                for variant in spellings(words_of(each)) | settled_spellings(words_of(each)):
+                words = words_of(each)
+                for variant in spellings(words) | settled_spellings(words) | bare_spellings(words, kind):
                     place_names.setdefault(variant, slug)
         for slug, name, _, names in self.actors:
             for alias in [name, *names]:

@@ -26,6 +26,15 @@ def test_a_name_without_its_long_alef_is_a_place_only_after_a_settlement_word(na
     assert mentions("وقال الجيش عنه إنه انسحب", names)[0] == []
 
 
+def test_an_arabic_town_without_its_article_is_a_place_only_after_a_settlement_word(names):
+    # "قريتين" (two villages) is a common word; the town is "القريتين", or "بلدة قريتين"
+    assert mentions("سيطرت الفصائل على قريتين قرب حمص", names)[0] == []
+    assert [slug for slug, _ in mentions("سيطرت الفصائل على بلدة قريتين", names)[0]] == ["qaryatain"]
+    assert [slug for slug, _ in mentions("سيطرت الفصائل على القريتين", names)[0]] == ["qaryatain"]
+    # a district's name loses its article in construct: "حيي الجبيلة وجمعيات الحزب"
+    assert [slug for slug, _ in mentions("حررت القوات حي جمعيات الحزب", names)[0]] == ["jamiyat"]
+
+
 def test_an_arabic_clitic_does_not_hide_a_place(names):
     assert mentions("وسيطر الجيش على بالبوكمال", names)[0] == [("boukamal", "بالبوكمال")]
 
