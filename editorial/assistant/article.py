@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from .descriptions import find_descriptions
-from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS
+from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, foreign_after
 from .rules import find_cues
 from .tokens import is_arabic, read
 
@@ -210,8 +210,8 @@ class Article:
         named = [(first, stop, slug, "") for first, stop, slug in self._named] + self._country_subjects()
         described = find_descriptions(self, self._named, self.country_at)
         for first, stop, slug, why in sorted(named + described):
-            if slug == GOVERNMENT and self._foreign(first, found):
-                continue  # "the US military", "Turkish troops": another country's force, not the government
+            if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
+                continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:

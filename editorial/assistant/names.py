@@ -40,10 +40,18 @@ COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري
 _COUNTRY_OF_DEMONYM = {"syrian": "syria", "iraqi": "iraq"}
 # A country's name, which a headline may write for its state force ("Iraq retakes Tal Afar").
 COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
+# Another country's adjective after an Arabic generic word ("الجيش التركي", "القوات الأمريكية"): that country's force,
+# not the government of the country the article is about.
+_FOREIGN_NISBAS = {"تركي", "امريكي", "اميركي", "روسي", "ايراني", "فرنسي", "بريطاني", "اردني", "لبناني", "سعودي"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
 SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+
+
+def foreign_after(norms, index):
+    """Whether the word at `index` is another country's Arabic adjective, after a generic word ("الجيش التركي")."""
+    return index < len(norms) and norms[index].removeprefix("ال").removesuffix("ه") in _FOREIGN_NISBAS
 
 
 def words_of(name):

@@ -35,6 +35,12 @@ def test_an_arabic_town_without_its_article_is_a_place_only_after_a_settlement_w
     assert [slug for slug, _ in mentions("حررت القوات حي جمعيات الحزب", names)[0]] == ["jamiyat"]
 
 
+def test_an_arabic_generic_force_with_another_countrys_adjective_is_not_the_government(names):
+    actors = mentions("تقدم الجيش التركي نحو منبج بينما انسحب الجيش الأمريكي من الرقة", names)[1]
+    assert [slug for slug, _, _ in actors] == []
+    assert [slug for slug, _, _ in mentions("انسحب الجيش من الرقة", names)[1]] == ["syrian-government"]
+
+
 def test_an_arabic_clitic_does_not_hide_a_place(names):
     assert mentions("وسيطر الجيش على بالبوكمال", names)[0] == [("boukamal", "بالبوكمال")]
 
