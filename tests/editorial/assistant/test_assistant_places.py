@@ -197,3 +197,12 @@ def test_a_town_introduced_in_the_lede_with_none_named_next_is_the_one_the_headl
     assert targets(text, names, sentence=1)[0][0] == ["hit"]
     text = "Troops advance near Hit\n\nIraqi forces on Friday recaptured a key town west of the capital."
     assert targets(text, names, sentence=1)[0][0] == []
+
+
+def test_an_arabic_place_that_only_locates_the_one_taken_is_not_taken(names):
+    # "took a hill ten km south of Mosul", "villages near Raqqa": the town only places what was taken
+    assert targets("استولى المسلحون على تلة تقع على بعد عشرة كيلومترات جنوب الموصل", names) == [([], "")]
+    assert targets("سيطرت القوات على قرى بالقرب من الرقة", names) == [([], "")]
+    assert targets("سيطر التنظيم على موقع إلى الشمال من تكريت", names) == [([], "")]
+    # a direction alone before the name may be part of it: "advanced in west Mosul"
+    assert targets("تقدمت القوات في غرب الموصل", names)[0][0] == ["mosul"]
