@@ -69,6 +69,13 @@ def test_a_province_is_read_with_a_preposition_joined_to_its_word(names):
     assert [m.role for m in Article("وصل الجيش إلى مدينة دير الزور", names).places] == [""]
 
 
+def test_the_countryside_of_a_town_named_with_its_directions_is_not_the_town(names):
+    """"في الريفين الجنوبي والغربي لمدينة الرقة" (in the southern and western countryside of Raqqa): not Raqqa."""
+    for text in ("اندلعت معارك في الريفين الجنوبي والغربي لمدينة الرقة", "تقدم الجيش في الريف الشمالي الشرقي للرقة"):
+        assert [m.role for m in Article(text, names).places] == ["province"]
+    assert [m.role for m in Article("اندلعت معارك في الريف وفي مدينة الرقة", names).places] == [""]
+
+
 def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
     """"captured Mosul": the words read before the place start at the sentence, not before the first word."""
     assert targets("captured Mosul", names) == [(["mosul"], "")]
