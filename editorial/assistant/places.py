@@ -148,6 +148,11 @@ class PlaceReading:
             return None
         return self.places[position - 1] if _HOLDS.match(cue.text) or self.date(cue) is not None else None
 
+    def holds_now(self, cue):
+        """Whether an Arabic verb of taking is the present of a state in a relative clause ("منطقة يسيطر عليها داعش",
+        an area Daesh holds; "التي تسيطر عليها"): what holds, not a change."""
+        return bool(_HOLDS.match(cue.text)) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE
+
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
         retook", "Mosul, which IS had seized" (the relative word, the subject, perhaps an auxiliary, the verb)."""

@@ -200,13 +200,14 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if cue.kind == "siege" and SIEGE_VERB.match(cue.text) and self._prior(cue):
                 continue  # "took the town after first surrounding it": a siege the taking ended
             # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
-            said = said_date(self) if date is None and (status != CONTROLLED or cue.kind not in EVENT_KINDS) else None
+            event = cue.kind in EVENT_KINDS and not self.holds_now(cue)
+            said = said_date(self) if date is None and (status != CONTROLLED or not event) else None
             if said is not None:
                 when, precision = said.date, said.precision
                 dated = f"as reported '{said.text}' → {iso_with_precision(said.date, said.precision)} ({said.precision})"
             elif date is None:
                 when, precision, dated = self.day, "day", "no date in the sentence: as of publication"
-                if cue.kind in EVENT_KINDS and not self.says_now:
+                if event and not self.says_now:
                     dated += " (a past event: check the date)"
             else:
                 when, precision = date.date, date.precision
@@ -228,7 +229,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=0.0, why="; ".join(notes),  # calibration.calibrate sets it
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue=self._proposal_cue(cue, date), reading=reading, event=cue.kind in EVENT_KINDS and not self.says_now,
+                cue=self._proposal_cue(cue, date), reading=reading, event=event and not self.says_now,
                 indirect=bool(reference or described or self.hedge),
             ))
         return proposals

@@ -1,5 +1,6 @@
 """Which place a control phrase is about: its object, places joined by "and", "the town" resolved."""
 from conftest import SATURDAY
+from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.rules import find_cues
 from editorial.assistant.sentence import Sentence
@@ -213,3 +214,12 @@ def test_an_arabic_place_that_only_locates_the_one_taken_is_not_taken(names):
     assert targets("سيطر التنظيم على موقع إلى الشمال من تكريت", names) == [([], "")]
     # a direction alone before the name may be part of it: "advanced in west Mosul"
     assert targets("تقدمت القوات في غرب الموصل", names)[0][0] == ["mosul"]
+
+
+def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names):
+    """"تقع الطبقة في منطقة تسيطر عليها قسد" (Tabqa lies in an area the SDF holds): held as of the news, not a
+    change of an unknown day."""
+    [made] = propose("تقع الطبقة في منطقة تسيطر عليها قسد", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date, made.event) == ("tabqa", "controlled", "sdf", SATURDAY.date(), False)
+    # the past, undated: a change of an unknown day, background
+    assert propose("وتقع الطبقة في منطقة سيطرت عليها قسد", SATURDAY, names) == []
