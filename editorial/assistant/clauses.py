@@ -28,7 +28,7 @@ _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "whi
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 # The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش"
 # (from Daesh's gunmen).
-_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي"}
+_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي", "متشددي", "متطرفي", "جهاديي"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 

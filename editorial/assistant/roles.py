@@ -183,6 +183,8 @@ def _attempt(sentence, cue, place):
         return None
     if loser is None and is_arabic(cue.text) and not sentence.article.gazetteer.is_insurgent(holder):
         return None  # "انطلاق عملية تحرير تلعفر": an operation against the insurgents, not against an ally named more
+    if loser is not None and loser.slug == holder:  # "to retake Hit from IS": the sentence names who holds it
+        return CONTROLLED, holder, (), GRAMMAR, f"'{attacker.text}' still trying to take it from {holder} ('{loser.text}')"
     return (CONTROLLED, holder, (), GUESSED,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 
