@@ -238,7 +238,7 @@ class ClauseReading:
             expelled = self.player_from(cue.stop, cue.stop)
             if expelled is not None:
                 return expelled
-        reach = place.stop + 3 if place.first >= cue.stop else cue.stop + 6
+        reach = place.stop + 8 if place.first >= cue.stop else cue.stop + 6
         for actor in self.players:
             if cue.stop <= actor.first <= reach and self._after(actor, _TAKEN_FROM):
                 return actor

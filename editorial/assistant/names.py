@@ -177,11 +177,11 @@ class Gazetteer:
         if norm.startswith("لل") and "ال" + norm[2:] in self.known_words:
             return "ال" + norm[2:]  # "للنظام": ل + النظام, whose alef is not written
         if norm.startswith(_ARABIC_PREFIXES):
-            for prefix in _ARABIC_PREFIXES:
-                if norm.startswith(prefix) and norm[len(prefix):] in self.known_words:
-                    return norm[len(prefix):]
+            for prefix in _ARABIC_PREFIXES:  # the article's form first: "والحويجه" is "الحويجه", not "حويجه"
                 if norm.startswith(prefix) and "ال" + norm[len(prefix):] in self.known_words:
                     return "ال" + norm[len(prefix):]
+                if norm.startswith(prefix) and norm[len(prefix):] in self.known_words:
+                    return norm[len(prefix):]
         return "_"
 
     def find(self, norms, matcher):

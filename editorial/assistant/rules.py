@@ -171,6 +171,8 @@ ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "
 ARABIC_PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
 # Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
 ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
+# Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).
+ARABIC_COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "انهت", "انهي", "اتمت", "اتم", "انجزت", "انجز", "اختتمت"}
 # English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
 # battle for the liberation of Mosul").
 STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
@@ -296,6 +298,8 @@ def _operation_begun(article, first, cue_first, text):
         index -= 1
     if index >= first and _purpose_lam(article.norms[index]):
         return True
+    if any(word.lstrip("وف") in ARABIC_COMPLETING for word in article.norms[max(first, index - 5): index]):
+        return False  # "اكملت القوات بعد ظهر اليوم عملية تحرير الشرقاط": the operation done, the place taken
     return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING
 
 

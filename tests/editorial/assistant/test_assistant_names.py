@@ -129,3 +129,8 @@ def test_a_generic_force_noun_before_of_and_a_name_is_that_side(names):
 
 def test_a_side_named_with_its_country_for_its_demonym_is_found(names):
     assert mentions("The Syria Democratic Forces took Tabqa.", names)[1][0][:2] == ("sdf", "Syria Democratic Forces")
+
+
+def test_a_clitic_before_the_article_leaves_the_name_with_its_article(names):
+    # "والحويجة" is "و" + "الحويجة": the town, though its bare form "حويجة" is a word of other spellings
+    assert [slug for slug, _ in mentions("والحويجة تخضع لسيطرة داعش", names)[0]] == ["hawija"]

@@ -109,3 +109,9 @@ def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
     assert SITE_IN.match("the old christian quarter of bab touma in")
     assert SITE_IN.match("the hospital of al salam in the city of")
     assert SITE_IN.match("the government compound in") and not SITE_IN.match("the town of")
+
+
+def test_an_arabic_operation_completed_is_not_an_attempt(names):
+    # "completed, this afternoon, the operation to liberate": the liberation done
+    assert kinds("أنهت القوات بعد ظهر اليوم عملية تحرير الرطبة", names) == [("noun", "تحرير")]
+    assert kinds("بدأت القوات بعد ظهر اليوم عملية تحرير الرطبة", names) == [("attempt", "تحرير")]
