@@ -522,3 +522,14 @@ def test_an_arabic_operation_completed_is_the_place_taken(names):
     # "the army completed this morning the operation to liberate Rutba": taken, not still held by Daesh
     made = propose("أكمل الجيش العراقي صباح اليوم عملية تحرير مدينة الرطبة من داعش", SATURDAY, names)
     assert [(p.place, p.holder) for p in made] == [("rutba", IQ)]
+
+
+def test_an_attempts_defender_may_be_named_in_its_sentence_but_not_an_ally(names):
+    # "began the operation to regain control of Rutba, to drive Daesh from its strongholds": Daesh, named in the
+    # sentence, is the defender left with the town
+    made = propose("بدأت القوات العراقية عملية استعادة السيطرة على مدينة الرطبة لطرد تنظيم داعش من معاقله", SATURDAY, names)
+    assert [(p.place, p.holder) for p in made] == [("rutba", IS)]
+    # the army's allies in the sentence are not the defender: IS, named more in the article, is
+    text = ("IS fighters dug in around Tal Afar. IS snipers shot at troops.\n\n"
+            "The Iraqi army, backed by the PMF, is racing to take Tal Afar.")
+    assert ("tal-afar", "controlled", IS, "2017-11-04") in claims(text, names)
