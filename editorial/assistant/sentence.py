@@ -183,7 +183,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
-                opponent = loser.slug if loser else self.adversary({holder}, place)
+                opponent = loser.slug if loser else self.adversary(self._holders_camp(holder), place)
                 if site and opponent is None:
                     continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
@@ -233,6 +233,15 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 indirect=bool(reference or described or self.hedge),
             ))
         return proposals
+
+    def _holders_camp(self, holder):
+        """The sides a part taken by `holder` is not contested with: a state force or militia takes a district from
+        the insurgents when the article names one ("قطعات الحشد والقوات الأمنية تحرر حيا في تلعفر": not from each
+        other), an insurgent from the others."""
+        insurgent = self.article.gazetteer.is_insurgent
+        if not any(insurgent(slug) != insurgent(holder) for slug in self.participants):
+            return {holder}
+        return {holder} | {slug for slug in self.participants if insurgent(slug) == insurgent(holder)}
 
     def _district_of(self, cue, place):
         """Whether an Arabic district noun stands between the phrase and a town: the district taken is part of it

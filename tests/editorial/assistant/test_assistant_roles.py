@@ -533,3 +533,10 @@ def test_an_attempts_defender_may_be_named_in_its_sentence_but_not_an_ally(names
     text = ("IS fighters dug in around Tal Afar. IS snipers shot at troops.\n\n"
             "The Iraqi army, backed by the PMF, is racing to take Tal Afar.")
     assert ("tal-afar", "controlled", IS, "2017-11-04") in claims(text, names)
+
+
+def test_a_district_taken_by_the_army_is_contested_with_the_insurgents_not_an_ally(names):
+    # the Peshmerga, named more than Daesh, fight beside the army: the rest of Mosul is contested with Daesh
+    text = ("أعلنت البيشمركة أن القوات العراقية حررت أمس حي الزهراء في الموصل. وكانت البيشمركة قد تقدمت نحو الموصل. "
+            "وقال تنظيم داعش إنه صد الهجوم.")
+    assert claims(text, names) == {("mosul", "contested", (IQ, IS), "2017-11-03")}
