@@ -47,7 +47,7 @@ def test_development_set(score):
     result = score("development")
     # Proposals under proposals.ABSTAIN_BELOW (undated changes, states named in passing, guessed sides) are left out:
     # 640/752 met and 673/720 right with every measured class shown (/work/tmp/score.py at 0.5).
-    assert (result.met, result.expected, result.right, result.proposed) == (554, 800, 549, 558)
+    assert (result.met, result.expected, result.right, result.proposed) == (554, 800, 549, 557)
 
 
 def test_held_out_set(score):
