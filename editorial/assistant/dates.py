@@ -382,7 +382,8 @@ class PhraseDating:
         """Whether an Arabic date stands in a relative clause opened at most eight words before it, with no comma."""
         for index in range(found.start - 1, max(self.first, found.start - 8) - 1, -1):
             if self.article.norms[index] in ARABIC_RELATIVE:
-                return not re.search(r"[,،]", self.raw_between(index, found.start))
+                tokens = self.article.tokens
+                return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False
 
     def _in_relative_clause(self, start, token):
