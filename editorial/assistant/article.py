@@ -221,8 +221,7 @@ class Article:
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop), why))
-            kind = (GOVERNMENT if self.gazetteer.is_state_force(slug)
-                    else INSURGENTS if self.gazetteer.is_insurgent(slug) else None)
+            kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
             if first and (self.norms[first - 1] in _NOT_SALIENT or self._taken_from(first)):
                 if kind is not None:
                     unsalient[kind] = slug
@@ -361,8 +360,7 @@ class Article:
         sides = {GOVERNMENT: [], INSURGENTS: []}
         for first, _, slug in self._named:
             if slug not in sides:
-                kind = (GOVERNMENT if self.gazetteer.is_state_force(slug)
-                    else INSURGENTS if self.gazetteer.is_insurgent(slug) else None)
+                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
                 if kind:
                     sides[kind].append((first, slug))
         return sides
