@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .backing import backs
 from .descriptions import find_descriptions
-from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, bracketed_names
+from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, bracketed_names, foreign_after
 from .rules import find_cues
 from .tokens import is_arabic, read
 
@@ -34,8 +34,8 @@ class Mention(NamedTuple):
 
 
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
-_PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|"
-                          r"(?<!\S)[وف]?[لب]?(?:محافظه|ريف)$")
+_PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|(?<!\S)[وف]?[لب]?"
+                          r"(?:محافظه|(?:ال)?(?:ريف|ريفين|ارياف)(?: و?ال(?:شمالي|جنوبي|شرقي|غربي)ه?){0,4}(?: ل(?:مدينه|بلده|قضاء|ناحيه))?)$")
 _PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside|region)\b")
 _FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
@@ -212,8 +212,8 @@ class Article:
         named = [(first, stop, slug, "") for first, stop, slug in self._named] + self._country_subjects()
         described = find_descriptions(self, self._named, self.country_at)
         for first, stop, slug, why in sorted(named + described):
-            if slug == GOVERNMENT and self._foreign(first, found):
-                continue  # "the US military", "Turkish troops": another country's force, not the government
+            if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
+                continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
@@ -223,8 +223,7 @@ class Article:
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop), why))
-            kind = (GOVERNMENT if self.gazetteer.is_state_force(slug)
-                    else INSURGENTS if self.gazetteer.is_insurgent(slug) else None)
+            kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
             if first and (self.norms[first - 1] in _NOT_SALIENT or self._taken_from(first)):
                 if kind is not None:
                     unsalient[kind] = slug
@@ -363,8 +362,7 @@ class Article:
         sides = {GOVERNMENT: [], INSURGENTS: []}
         for first, _, slug in self._named:
             if slug not in sides:
-                kind = (GOVERNMENT if self.gazetteer.is_state_force(slug)
-                    else INSURGENTS if self.gazetteer.is_insurgent(slug) else None)
+                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
                 if kind:
                     sides[kind].append((first, slug))
         return sides

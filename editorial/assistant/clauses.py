@@ -30,7 +30,7 @@ _MEMBERS = {"fighters", "militants", "members", "units", "troops", "soldiers", "
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 # The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش"
 # (from Daesh's gunmen).
-_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي"}
+_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي", "متشددي", "متطرفي", "جهاديي"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
@@ -250,7 +250,7 @@ class ClauseReading:
             expelled = self.player_from(cue.stop, cue.stop)
             if expelled is not None:
                 return expelled
-        reach = place.stop + 3 if place.first >= cue.stop else cue.stop + 6
+        reach = place.stop + 8 if place.first >= cue.stop else cue.stop + 6
         for actor in self.players:
             if cue.stop <= actor.first <= reach and self._after(actor, _TAKEN_FROM):
                 return actor

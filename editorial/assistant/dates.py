@@ -106,6 +106,7 @@ _PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year
 _ARABIC_UNITS = {"الاسبوع": "week", "الشهر": "month"}
 _FEW_DAYS = {"day": 3, "week": 21, "month": 90}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}  # "days", "weeks", "months" unnumbered: about three of them
+ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +354,8 @@ class PhraseDating:
                 continue  # "بعد ستة ايام من بدء القتال": dates the change it names, not fighting or a state
             if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
                 continue  # "التي يسيطر عليها داعش منذ يونيو 2014، فقد اعلنت ... تحرير": the span of the clause before
+            if found.start < cue.first and self._in_arabic_relative_clause(found):
+                continue  # "حملتها التي بدأتها في 26 من الشهر الماضي ... ودخلت": the relative clause's date, not the entry's
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
             if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
@@ -378,6 +381,14 @@ class PhraseDating:
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
         return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
+
+    def _in_arabic_relative_clause(self, found):
+        """Whether an Arabic date stands in a relative clause opened at most eight words before it, with no comma."""
+        for index in range(found.start - 1, max(self.first, found.start - 8) - 1, -1):
+            if self.article.norms[index] in ARABIC_RELATIVE:
+                tokens = self.article.tokens
+                return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
+        return False
 
     def _in_relative_clause(self, start, token):
         """Whether token `token` stands in an English relative clause opened after token `start` and not closed

@@ -42,6 +42,9 @@ COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري
 _COUNTRY_OF_DEMONYM = {"syrian": "syria", "iraqi": "iraq"}
 # A country's name, which a headline may write for its state force ("Iraq retakes Tal Afar").
 COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
+# Another country's adjective after an Arabic generic word ("الجيش التركي", "القوات الأمريكية"): that country's force,
+# not the government of the country the article is about.
+_FOREIGN_NISBAS = {"تركي", "امريكي", "اميركي", "روسي", "ايراني", "فرنسي", "بريطاني", "اردني", "لبناني", "سعودي"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
 ARTICLE = "al"  # the one form every Arabic-style article is matched as
@@ -49,6 +52,11 @@ ARTICLE = "al"  # the one form every Arabic-style article is matched as
 _BRACKETED_NAME = re.compile(r"\s*\(((?:[A-Z][a-z][\w'-]*)(?: [A-Z][a-z][\w'-]*){0,2})\)(?!\s*[-—–:])")
 SETTLEMENT_WORDS = ("قضاء", "مدينه", "بلده", "ناحيه", "قريه")  # district, city, town, subdistrict, village
 _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "ك")
+
+
+def foreign_after(norms, index):
+    """Whether the word at `index` is another country's Arabic adjective, after a generic word ("الجيش التركي")."""
+    return index < len(norms) and norms[index].removeprefix("ال").removesuffix("ه") in _FOREIGN_NISBAS
 
 
 def words_of(name):
@@ -66,8 +74,6 @@ def spellings(words):
                 if len(variant) == len(words):
                     variants.add(variant[:index] + variant[index + 1:])
                     variants.add(variant[:index] + (word + variant[index + 1],) + variant[index + 2:])
-    if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
-        variants.add((words[0][2:],))
     return {tuple(ARTICLE if w in _ARTICLES and i < len(v) - 1 else w for i, w in enumerate(v)) for v in variants if v}
 
 
@@ -85,6 +91,16 @@ def bracketed_names(text, tokens, norms, places, gazetteer):
         words = tuple(norms[stop: last])
         if words and not any(gazetteer.find(list(words), matcher) for matcher in (gazetteer.place_matcher, gazetteer.actor_matcher)):
             yield words, slug, last
+
+
+def bare_spellings(words, kind):
+    """An Arabic name without its article. A district's name loses it in construct ("حيي الجبيلة وجمعيات
+    الحزب"); a town's bare name is often a common word ("قريتين", two villages; "باب", a door; "قائم",
+    standing), so it is matched only after a word that says it is a settlement ("مدينة باب")."""
+    if len(words) != 1 or not words[0].startswith("ال") or len(words[0]) <= 4 or not is_arabic(words[0]):
+        return set()
+    bare = words[0][2:]
+    return {(bare,)} if kind == "neighbourhood" else {(settlement, bare) for settlement in SETTLEMENT_WORDS}
 
 
 def settled_spellings(words):
@@ -117,9 +133,10 @@ class Gazetteer:
         self.place_kinds = {slug: kind for slug, _, kind, _ in self.places}
         self.actor_kinds = {slug: kind for slug, _, kind, _ in self.actors}
         place_names, actor_names, self.exact, self.generic_owner = {}, {}, {}, {}
-        for slug, name, _, names in self.places:
+        for slug, name, kind, names in self.places:
             for each in [name, *names]:
-                for variant in spellings(words_of(each)) | settled_spellings(words_of(each)):
+                words = words_of(each)
+                for variant in spellings(words) | settled_spellings(words) | bare_spellings(words, kind):
                     place_names.setdefault(variant, slug)
         for slug, name, _, names in self.actors:
             for alias in [name, *names]:
@@ -185,11 +202,11 @@ class Gazetteer:
         if norm.startswith("لل") and "ال" + norm[2:] in self.known_words:
             return "ال" + norm[2:]  # "للنظام": ل + النظام, whose alef is not written
         if norm.startswith(_ARABIC_PREFIXES):
-            for prefix in _ARABIC_PREFIXES:
-                if norm.startswith(prefix) and norm[len(prefix):] in self.known_words:
-                    return norm[len(prefix):]
+            for prefix in _ARABIC_PREFIXES:  # the article's form first: "والحويجه" is "الحويجه", not "حويجه"
                 if norm.startswith(prefix) and "ال" + norm[len(prefix):] in self.known_words:
                     return "ال" + norm[len(prefix):]
+                if norm.startswith(prefix) and norm[len(prefix):] in self.known_words:
+                    return norm[len(prefix):]
         return "_"
 
     def find(self, norms, matcher):

@@ -20,8 +20,13 @@ _FROM = re.compile(r"\b(?:from|out of)\b")
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
-# Words placing a place by another named after them: the other is a landmark, not what the sentence is about.
+# Words placing a place by another named after them: the other is a landmark, not what the sentence is about
+# ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+# Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
+# be west Mosul; "إلى الغرب من الموصل" is west of it).
+_AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
+                        r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)$")
 _HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
@@ -71,8 +76,10 @@ class PlaceReading:
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
-            if cue.kind in ("contested", "hold") and targets and self._placed_by_another(cue, targets[0]):
-                return [], "", ""  # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar
+            if targets and self._placed_by_another(cue, targets[0]):
+                # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar; "سيطروا على
+                # قرية تبعد سبعة كيلومترات إلى الشرق من كوباني": a village east of Kobani taken
+                return [], "", ""
             if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
                     self.article.norms[cue.stop: targets[0].first]):
                 targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
@@ -156,6 +163,11 @@ class PlaceReading:
             return None
         return place if PARTIAL.search(self.norm_between(cue.stop, min(cue.stop + 3, self.last))) else None
 
+    def holds_now(self, cue):
+        """Whether an Arabic verb of taking is the present of a state in a relative clause ("منطقة يسيطر عليها داعش",
+        an area Daesh holds; "التي تسيطر عليها"): what holds, not a change."""
+        return bool(_HOLDS.match(cue.text)) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE
+
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
         retook", "Mosul, which IS had seized" (the relative word, the subject, perhaps an auxiliary, the verb)."""
@@ -204,9 +216,12 @@ class PlaceReading:
 
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
-        of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul")."""
+        of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul"). A
+        direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places only fighting or holding."""
         start = max(cue.stop, place.first - 4)
-        return start > cue.stop and _PLACED_BY.search(self.norm_between(start, place.first)) is not None
+        between = self.norm_between(start, place.first)
+        return start > cue.stop and (_AWAY_FROM.search(between) is not None
+                                     or (cue.kind in ("contested", "hold") and _PLACED_BY.search(between) is not None))
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery

@@ -195,11 +195,17 @@ def _attempt(sentence, cue, place):
     loser = sentence.loser(cue, place)
     if _MOVEMENT.match(cue.text) and loser is None:
         return None
-    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(sentence.sides, place)
+    # the sentence's other sides of the attacker's camp fight with it ("Iraqi army, tribal and Shiite units"); one of
+    # the other camp is the defender ("لطرد تنظيم داعش من معاقله", to drive Daesh from its strongholds)
+    insurgent = sentence.article.gazetteer.is_insurgent
+    camp = {attacker.slug} | {side for side in sentence.sides if insurgent(side) == insurgent(attacker.slug)}
+    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(camp, place)
     if holder is None or holder == attacker.slug:
         return None
     if loser is None and is_arabic(cue.text) and not sentence.article.gazetteer.is_insurgent(holder):
         return None  # "انطلاق عملية تحرير تلعفر": an operation against the insurgents, not against an ally named more
+    if loser is not None and loser.slug == holder:  # "to retake Hit from IS": the sentence names who holds it
+        return CONTROLLED, holder, (), GRAMMAR, f"'{attacker.text}' still trying to take it from {holder} ('{loser.text}')"
     return (CONTROLLED, holder, (), GUESSED,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
 

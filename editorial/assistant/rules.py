@@ -180,6 +180,8 @@ ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "
 ARABIC_PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
 # Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
 ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
+# Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).
+ARABIC_COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "انهت", "انهي", "اتمت", "اتم", "انجزت", "انجز", "اختتمت"}
 # English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
 # battle for the liberation of Mosul").
 STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
@@ -296,13 +298,24 @@ def _names_the_group(article, cue_first, cue_stop, text):
 
 def _operation_begun(article, first, cue_first, text):
     """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت")."""
+    السيطرة على عنه", "تبدأ تحرير هيت"), or is the aim of an effort, its noun governed by the lām of purpose
+    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit)."""
     if not text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
         return False
     index = cue_first - 1
     while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
         index -= 1
+    if index >= first and _purpose_lam(article.norms[index]):
+        return True
+    if any(word.lstrip("وف") in ARABIC_COMPLETING for word in article.norms[max(first, index - 5): index]):
+        return False  # "اكملت القوات بعد ظهر اليوم عملية تحرير الشرقاط": the operation done, the place taken
     return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING
+
+
+def _purpose_lam(norm):
+    """Whether a word is a taking noun under the lām of purpose: "لاستعاده", "لتحرير", "وللسيطره"."""
+    word = norm.lstrip("وف")
+    return word.startswith("ل") and (word[1:].startswith(_ARABIC_TAKING_NOUNS) or word[1:].startswith("لسيطره"))
 
 
 def _intended(article, first, cue_first, text):

@@ -187,7 +187,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)):
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
-                opponent = loser.slug if loser else self.adversary({holder}, place)
+                opponent = loser.slug if loser else self.adversary(self._holders_camp(holder), place)
                 if site and opponent is None:
                     continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
@@ -204,13 +204,14 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if cue.kind == "siege" and SIEGE_VERB.match(cue.text) and self._prior(cue):
                 continue  # "took the town after first surrounding it": a siege the taking ended
             # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
-            said = said_date(self) if date is None and (status != CONTROLLED or cue.kind not in EVENT_KINDS) else None
+            event = cue.kind in EVENT_KINDS and not self.holds_now(cue)
+            said = said_date(self) if date is None and (status != CONTROLLED or not event) else None
             if said is not None:
                 when, precision = said.date, said.precision
                 dated = f"as reported '{said.text}' → {iso_with_precision(said.date, said.precision)} ({said.precision})"
             elif date is None:
                 when, precision, dated = self.day, "day", "no date in the sentence: as of publication"
-                if cue.kind in EVENT_KINDS and not self.says_now:
+                if event and not self.says_now:
                     dated += " (a past event: check the date)"
             else:
                 when, precision = date.date, date.precision
@@ -232,10 +233,19 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=0.0, why="; ".join(notes),  # calibration.calibrate sets it
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue=self._proposal_cue(cue, date), reading=reading, event=cue.kind in EVENT_KINDS and not self.says_now,
+                cue=self._proposal_cue(cue, date), reading=reading, event=event and not self.says_now,
                 indirect=bool(reference or described or self.hedge),
             ))
         return proposals
+
+    def _holders_camp(self, holder):
+        """The sides a part taken by `holder` is not contested with: a state force or militia takes a district from
+        the insurgents when the article names one ("قطعات الحشد والقوات الأمنية تحرر حيا في تلعفر": not from each
+        other), an insurgent from the others."""
+        insurgent = self.article.gazetteer.is_insurgent
+        if not any(insurgent(slug) != insurgent(holder) for slug in self.participants):
+            return {holder}
+        return {holder} | {slug for slug in self.participants if insurgent(slug) == insurgent(holder)}
 
     def _district_of(self, cue, place):
         """Whether an Arabic district noun stands between the phrase and a town: the district taken is part of it

@@ -106,6 +106,9 @@ def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monke
     # a span's start ("since") before a comma is the clause before's, never the date of a change after it
     ("IS has held Raqqa since 2014, and the SDF captured it.", None),
     ("المدينة التي يحكمها داعش منذ آذار عام 2015، حيث استعادها الجيش", None),
+    # an Arabic date right after a relative pronoun and its verb dates that clause, not a phrase after it
+    ("ضمن الحملة التي أطلقها الجيش في 12 من الشهر الماضي ضد داعش واستعاد الجيش الرطبة", None),
+    ("أطلق الجيش حملة الشهر الماضي واستعاد الرطبة", "الشهر الماضي"),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     article = Article(text, names)

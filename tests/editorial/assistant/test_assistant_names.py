@@ -39,6 +39,21 @@ def test_a_name_without_its_long_alef_is_a_place_only_after_a_settlement_word(na
     assert mentions("وقال الجيش عنه إنه انسحب", names)[0] == []
 
 
+def test_an_arabic_town_without_its_article_is_a_place_only_after_a_settlement_word(names):
+    # "قريتين" (two villages) is a common word; the town is "القريتين", or "بلدة قريتين"
+    assert mentions("سيطرت الفصائل على قريتين قرب حمص", names)[0] == []
+    assert [slug for slug, _ in mentions("سيطرت الفصائل على بلدة قريتين", names)[0]] == ["qaryatain"]
+    assert [slug for slug, _ in mentions("سيطرت الفصائل على القريتين", names)[0]] == ["qaryatain"]
+    # a district's name loses its article in construct: "حيي الجبيلة وجمعيات الحزب"
+    assert [slug for slug, _ in mentions("حررت القوات حي جمعيات الحزب", names)[0]] == ["jamiyat"]
+
+
+def test_an_arabic_generic_force_with_another_countrys_adjective_is_not_the_government(names):
+    actors = mentions("تقدم الجيش التركي نحو منبج بينما انسحب الجيش الأمريكي من الرقة", names)[1]
+    assert [slug for slug, _, _ in actors] == []
+    assert [slug for slug, _, _ in mentions("انسحب الجيش من الرقة", names)[1]] == ["syrian-government"]
+
+
 def test_an_arabic_clitic_does_not_hide_a_place(names):
     assert mentions("وسيطر الجيش على بالبوكمال", names)[0] == [("boukamal", "بالبوكمال")]
 
@@ -127,3 +142,8 @@ def test_a_generic_force_noun_before_of_and_a_name_is_that_side(names):
 
 def test_a_side_named_with_its_country_for_its_demonym_is_found(names):
     assert mentions("The Syria Democratic Forces took Tabqa.", names)[1][0][:2] == ("sdf", "Syria Democratic Forces")
+
+
+def test_a_clitic_before_the_article_leaves_the_name_with_its_article(names):
+    # "والحويجة" is "و" + "الحويجة": the town, though its bare form "حويجة" is a word of other spellings
+    assert [slug for slug, _ in mentions("والحويجة تخضع لسيطرة داعش", names)[0]] == ["hawija"]

@@ -1,5 +1,6 @@
 """Which place a control phrase is about: its object, places joined by "and", "the town" resolved."""
 from conftest import SATURDAY
+from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.rules import find_cues
 from editorial.assistant.sentence import Sentence
@@ -72,6 +73,13 @@ def test_a_province_is_read_with_a_preposition_joined_to_its_word(names):
     for text in ("وصل الجيش إلى الريف الشرقي لمحافظة دير الزور", "قاتل الجيش بمحافظة دير الزور", "وصل الجيش إلى محافظة دير الزور"):
         assert [m.role for m in Article(text, names).places] == ["province"]
     assert [m.role for m in Article("وصل الجيش إلى مدينة دير الزور", names).places] == [""]
+
+
+def test_the_countryside_of_a_town_named_with_its_directions_is_not_the_town(names):
+    """"في الريفين الجنوبي والغربي لمدينة الرقة" (in the southern and western countryside of Raqqa): not Raqqa."""
+    for text in ("اندلعت معارك في الريفين الجنوبي والغربي لمدينة الرقة", "تقدم الجيش في الريف الشمالي الشرقي للرقة"):
+        assert [m.role for m in Article(text, names).places] == ["province"]
+    assert [m.role for m in Article("اندلعت معارك في الريف وفي مدينة الرقة", names).places] == [""]
 
 
 def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
@@ -202,3 +210,21 @@ def test_a_town_introduced_in_the_lede_with_none_named_next_is_the_one_the_headl
     assert targets(text, names, sentence=1)[0][0] == ["hit"]
     text = "Troops advance near Hit\n\nIraqi forces on Friday recaptured a key town west of the capital."
     assert targets(text, names, sentence=1)[0][0] == []
+
+
+def test_an_arabic_place_that_only_locates_the_one_taken_is_not_taken(names):
+    # "took a hill ten km south of Mosul", "villages near Raqqa": the town only places what was taken
+    assert targets("استولى المسلحون على تلة تقع على بعد عشرة كيلومترات جنوب الموصل", names) == [([], "")]
+    assert targets("سيطرت القوات على قرى بالقرب من الرقة", names) == [([], "")]
+    assert targets("سيطر التنظيم على موقع إلى الشمال من تكريت", names) == [([], "")]
+    # a direction alone before the name may be part of it: "advanced in west Mosul"
+    assert targets("تقدمت القوات في غرب الموصل", names)[0][0] == ["mosul"]
+
+
+def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names):
+    """"تقع الطبقة في منطقة تسيطر عليها قسد" (Tabqa lies in an area the SDF holds): held as of the news, not a
+    change of an unknown day."""
+    [made] = propose("تقع الطبقة في منطقة تسيطر عليها قسد", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date, made.event) == ("tabqa", "controlled", "sdf", SATURDAY.date(), False)
+    # the past, undated: a change of an unknown day, background
+    assert propose("وتقع الطبقة في منطقة سيطرت عليها قسد", SATURDAY, names) == []

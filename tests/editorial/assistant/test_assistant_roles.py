@@ -521,3 +521,35 @@ def test_a_site_the_town_names_is_not_the_town(names, site):
 def test_a_direction_ending_the_sentence_before_is_not_part_of_the_place(names):
     text = "The army advanced in the east. Hit was captured by the Iraqi army on Friday."  # "east. Hit"
     assert claims(text, names) == {("hit", "controlled", IQ, "2017-11-03")}
+
+
+def test_an_arabic_attempt_names_the_side_the_place_is_to_be_taken_from(names):
+    # "fighting to regain control of Rutba, in Anbar province in the west, from Daesh's gunmen": Daesh holds it,
+    # read from the sentence, however far the place's location stands between
+    [made] = propose("تقاتل القوات العراقية لاستعادة السيطرة على مدينة الرطبة في محافظة الأنبار غرب البلاد من مسلحي تنظيم داعش",
+                     SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.reading) == ("rutba", "controlled", IS, "holder read from the grammar")
+
+
+def test_an_arabic_operation_completed_is_the_place_taken(names):
+    # "the army completed this morning the operation to liberate Rutba": taken, not still held by Daesh
+    made = propose("أكمل الجيش العراقي صباح اليوم عملية تحرير مدينة الرطبة من داعش", SATURDAY, names)
+    assert [(p.place, p.holder) for p in made] == [("rutba", IQ)]
+
+
+def test_an_attempts_defender_may_be_named_in_its_sentence_but_not_an_ally(names):
+    # "began the operation to regain control of Rutba, to drive Daesh from its strongholds": Daesh, named in the
+    # sentence, is the defender left with the town
+    made = propose("بدأت القوات العراقية عملية استعادة السيطرة على مدينة الرطبة لطرد تنظيم داعش من معاقله", SATURDAY, names)
+    assert [(p.place, p.holder) for p in made] == [("rutba", IS)]
+    # the army's allies in the sentence are not the defender: IS, named more in the article, is
+    text = ("IS fighters dug in around Tal Afar. IS snipers shot at troops.\n\n"
+            "The Iraqi army, backed by the PMF, is racing to take Tal Afar.")
+    assert ("tal-afar", "controlled", IS, "2017-11-04") in claims(text, names)
+
+
+def test_a_district_taken_by_the_army_is_contested_with_the_insurgents_not_an_ally(names):
+    # the Peshmerga, named more than Daesh, fight beside the army: the rest of Mosul is contested with Daesh
+    text = ("أعلنت البيشمركة أن القوات العراقية حررت أمس حي الزهراء في الموصل. وكانت البيشمركة قد تقدمت نحو الموصل. "
+            "وقال تنظيم داعش إنه صد الهجوم.")
+    assert claims(text, names) == {("mosul", "contested", (IQ, IS), "2017-11-03")}

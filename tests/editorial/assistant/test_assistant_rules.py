@@ -44,6 +44,9 @@ def kinds(text, names):
     ("بدأت القوات عملية استعادة السيطرة على عانة", [("attempt", "استعاده")]),
     ("أعلن العبادي انطلاق عملية تحرير القائم", [("attempt", "تحرير")]),
     ("القوات العراقية تبدأ تحرير هيت", [("attempt", "تحرير")]),
+    # the lām of purpose makes the taking an aim ("seeks to regain control of Sinjar"); "تمكنت من" reports it
+    ("تسعى قوات البيشمركة لاستعادة السيطرة على سنجار", [("attempt", "السيطره علي")]),
+    ("تمكنت القوات من استعادة السيطرة على سنجار", [("capture", "استعاده"), ("capture", "السيطره علي")]),
     ("انطلاق المرحلة الثالثة لتحرير الساحل الأيمن", []),  # "in order to liberate": a purpose, not a noun of taking
     ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", [("entered", "تقدمت")]),  # an advance "في" no place  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
     ("The army began the liberation of Hit.", []),
@@ -106,3 +109,9 @@ def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
     assert SITE_IN.match("the old christian quarter of bab touma in")
     assert SITE_IN.match("the hospital of al salam in the city of")
     assert SITE_IN.match("the government compound in") and not SITE_IN.match("the town of")
+
+
+def test_an_arabic_operation_completed_is_not_an_attempt(names):
+    # "completed, this afternoon, the operation to liberate": the liberation done
+    assert kinds("أنهت القوات بعد ظهر اليوم عملية تحرير الرطبة", names) == [("noun", "تحرير")]
+    assert kinds("بدأت القوات بعد ظهر اليوم عملية تحرير الرطبة", names) == [("attempt", "تحرير")]
