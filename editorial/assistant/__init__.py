@@ -36,9 +36,9 @@ dateparser reads at most dates.MAX_PARSED expressions an article.
 
 Here are the entry points; the steps live in tokens (words and sentences), names (the names matched,
 from the database), article (mentions and what "the town" refers to), backing (which sides back another),
-rules (the phrase rules), dates, sentence (the grammar of one sentence), places (which place a phrase is
-about), attribution (who says so, and when), roles (what a phrase asserts), calibration (confidence) and
-proposals (dating by event, merging, denials).
+rules (the phrase rules), dates, dating (which date a phrase takes), sentence (the grammar of one
+sentence), places (which place a phrase is about), attribution (who says so, and when), roles (what a
+phrase asserts), calibration (confidence) and proposals (dating by event, merging, denials).
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
 from .clauses import ClauseReading
-from .dates import STATE_KINDS, PhraseDating
+from .dating import STATE_KINDS, PhraseDating
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion, siege_stands

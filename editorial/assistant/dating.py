@@ -1,0 +1,96 @@
+"""Which date expression of its sentence dates a phrase: the nearest one of the phrase's own clause.
+
+Its own module because it is grammar, not date reading (dates finds and resolves the expressions): a date
+belongs to the clause it stands in, so one across another phrase, a contrast, ", and" with a new subject, a
+relative clause or a later clause ("after", "when") dates that clause, not the phrase; a "since" date only
+starts a state said now.
+"""
+import bisect
+import re
+
+from .rules import CONTRAST, OTHER_EVENT
+
+ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
+_COORDINATED = re.compile(r", and\b|، و")
+_ARABIC_PRESENT = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
+_RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
+# phrases of a state, not a change
+STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
+
+
+class PhraseDating:
+    """Which date expression of its sentence dates a phrase (a mixin of Sentence: its dates, cues and words)."""
+
+    def date(self, cue):
+        """The nearest date expression of the phrase's own clause: none with another phrase between."""
+        # Only the nearest date on either side can qualify: a phrase between blocks the farther ones too.
+        position = bisect.bisect_left(self.date_starts, cue.first)
+        best = None
+        for found in self.dates[max(0, position - 1): position + 1]:
+            low, high = sorted((found.start, cue.first))
+            between = bisect.bisect_left(self.date_blocks, high) - bisect.bisect_right(self.date_blocks, low)
+            if between and found.start < cue.first and self._verb_before(cue):
+                between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
+            if between and found.start < cue.first and self._simultaneous(cue):
+                between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
+            if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
+                continue
+            # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
+            if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first + 1)) and not (
+                    found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)
+                    and not self.subject_from(found.start + 1, cue.first - 1)):
+                # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's;
+                # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own
+                continue
+            if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:
+                continue  # "بعد ستة ايام من بدء القتال": dates the change it names, not fighting or a state
+            if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
+                continue  # "التي يسيطر عليها داعش منذ يونيو 2014، فقد اعلنت ... تحرير": the span of the clause before
+            if found.start < cue.first and self._in_arabic_relative_clause(found):
+                continue  # "حملتها التي بدأتها في 26 من الشهر الماضي ... ودخلت": the relative clause's date, not the entry's
+            if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
+                continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
+            if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
+                    self.norm_between(cue.stop, found.start)):
+                continue  # "IS-held territory after victory was declared in July": the state is the news's
+            key = (abs(found.start - cue.first), found.start < cue.first)
+            if best is None or key < best[0]:
+                best = (key, found)
+        state = cue.kind in STATE_KINDS or _ARABIC_PRESENT.match(cue.text)
+        if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
+            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
+            # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
+            return None
+        return best[1] if best else None
+
+    def _simultaneous(self, cue):
+        """Whether "as" opens the phrase's clause right before it ("as it liberated", "as troops retook"): it happens
+        at the time of the clause before."""
+        norms = self.article.norms
+        return any(norms[index] == "as" for index in range(max(self.first, cue.first - 3), cue.first)) and not any(
+            norms[index] in ("well", "such", "soon") for index in range(max(self.first, cue.first - 4), cue.first))
+
+    def _since(self, found):
+        """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
+        return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
+
+    def _in_arabic_relative_clause(self, found):
+        """Whether an Arabic date stands in a relative clause opened at most eight words before it, with no comma."""
+        for index in range(found.start - 1, max(self.first, found.start - 8) - 1, -1):
+            if self.article.norms[index] in ARABIC_RELATIVE:
+                tokens = self.article.tokens
+                return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
+        return False
+
+    def _in_relative_clause(self, start, token):
+        """Whether token `token` stands in an English relative clause opened after token `start` and not closed
+        by a comma before it ("the SDF, which fights IS, on Friday": Friday is the main clause's)."""
+        opened = [i for i in range(start, token) if self.article.norms[i] in _RELATIVE_PRONOUNS]
+        tokens = self.article.tokens
+        return bool(opened) and "," not in self.article.text[tokens[opened[-1]].start: tokens[token].start]
+
+    def _verb_before(self, cue):
+        """Whether a verb phrase ends right before this one ("استعاد" before "السيطره علي")."""
+        position = bisect.bisect_left(self.cue_firsts, cue.first)
+        return position > 0 and cue.first - self.cues[position - 1].stop <= 0 and self.cues[position - 1].kind == "capture"

@@ -1,0 +1,61 @@
+"""dating: which date expression of its sentence dates a phrase (its own clause's, nearest first)."""
+import datetime as dt
+
+import pytest
+
+from editorial.assistant.article import Article
+from editorial.assistant.dates import find_dates
+from editorial.assistant.rules import find_cues
+from editorial.assistant.sentence import Sentence
+
+SATURDAY = dt.date(2017, 11, 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraqi forces recaptured Qaim on Friday.", "on friday"),
+    ("Iraqi forces recaptured Qaim after IS fighters who had held it for two years fled.", None),  # that clause's date
+    ("The SDF, which fights IS, took Raqqa on Friday.", "on friday"),
+    ("The SDF took Raqqa from IS, whose fighters fled, on Friday.", "on friday"),  # the clause is closed
+    # a date before ", and" is the first clause's, unless set off by commas for both
+    ("IS overran Mosul in 2014, and captured Ramadi the following year.", "the following year"),
+    ("IS attacked Qaim, on Friday, and captured it.", "on friday"),
+    # a new subject after ", and" opens a clause of its own, with its own date
+    ("The SDF took Tabqa, a dam town, in May, and the Syrian army seized Palmyra.", None),
+    # a span's start ("since") before a comma is the clause before's, never the date of a change after it
+    ("IS has held Raqqa since 2014, and the SDF captured it.", None),
+    ("المدينة التي يحكمها داعش منذ آذار عام 2015، حيث استعادها الجيش", None),
+    # an Arabic date right after a relative pronoun and its verb dates that clause, not a phrase after it
+    ("ضمن الحملة التي أطلقها الجيش في 12 من الشهر الماضي ضد داعش واستعاد الجيش الرطبة", None),
+    ("أطلق الجيش حملة الشهر الماضي واستعاد الرطبة", "الشهر الماضي"),
+])
+def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
+    article = Article(text, names)
+    (first, last), = article.sentences
+    found = find_dates(article, first, last, SATURDAY)
+    cues = [c for c in find_cues(article, first, last) if c.kind == "capture"]
+    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
+                        {}, SATURDAY, "")
+    date = sentence.date(cues[-1])
+    assert (date.text if date else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Annah, Qaim and Rawa are still held by IS since 2014.", None),  # held when it is said; 2014 is only the start
+    ("IS had held Raqqa since 2014.", "since 2014"),  # a past state: the rule for "had" reads it
+    ("Fallujah has been under IS control since mid-2014.", None),  # "since" before the date expression
+    ("IS has held Raqqa in 2014.", "in 2014"),
+    ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
+    ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
+    # nor is a state dated by a clause of its own after it ("after", "when")
+    ("Tal Afar is still held by IS after victory was declared in July in Mosul.", None),
+    ("Tal Afar was held by IS in July.", "in july"),
+])
+def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
+    article = Article(text, names)
+    (first, last), = article.sentences
+    found = find_dates(article, first, last, SATURDAY)
+    cues = [c for c in find_cues(article, first, last) if c.kind in ("hold", "under_control", "under_control_of", "capture")]
+    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
+                        {}, SATURDAY, "")
+    date = sentence.date(cues[0])
+    assert (date.text if date else None) == expected
