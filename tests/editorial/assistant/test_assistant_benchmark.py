@@ -3,17 +3,18 @@
 tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (524 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+- development.json (554 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json (fresh set 18: 30 excerpts, 15 English and 15 Arabic, 2014-2017, none used before, written
-  by someone who did not read the assistant's code): committed with its expectations before the assistant
-  first ran on it, measured once (12/48 expectations met, 11/14 proposals right), never tuned on. Its towns
-  were all in places.json already; no place name or actor alias was added for it. Earlier fresh sets,
-  measured the same way and then folded into development, gave 68%/74%, 62%/53%, 57%/72%, 64%/74%,
-  62%/66%, 70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%, 68%/83%, 65%/71%, 73%/82%, 64%/78%, 58%/68%,
-  60%/88% and 56%/67% (expectations met / proposals right).
+- held_out.json (fresh sets 19 and 20: 60 excerpts, 30 English and 30 Arabic, 2014-2018, none used before,
+  written by someone who did not read the assistant's code): committed with its expectations before the
+  assistant first ran on it, measured once (43/89 expectations met, 39/55 proposals right; with every
+  measured class shown, 60/89 and 58/87), never tuned on. Its towns were all in places.json already; no
+  place name or actor alias was added for it. Earlier fresh sets, measured the same way and then folded
+  into development, gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88%, 66%/72%,
+  72%/85%, 65%/89%, 68%/83%, 65%/71%, 73%/82%, 64%/78%, 58%/68%, 60%/88%, 56%/67% and 25%/79%
+  (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -34,10 +35,10 @@ def score(seeded):
 
 def test_the_corpus_is_real_short_and_held_out_apart():
     development, held_out = scoring.load("development"), scoring.load("held_out")
-    assert (len(development), len(held_out)) == (554, 0)
+    assert (len(development), len(held_out)) == (554, 60)
     everything = development + held_out
-    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [0, 0]
-    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 554
+    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [30, 30]
+    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 614
     for excerpt in everything:
         assert excerpt["url"].startswith("http") and excerpt["outlet"] and excerpt["published_at"][10] == "T"
         assert len(excerpt["text"].split()) <= 160 and (excerpt["claims"] or excerpt["nothing_about"])
@@ -46,11 +47,12 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 def test_development_set(score):
     result = score("development")
     # Proposals under proposals.ABSTAIN_BELOW (undated changes, states named in passing, guessed sides) are left out:
-    # with every measured class shown (this test with conftest's every_reading fixture) it is 680/800 met, 716/748 right.
+    # with every measured class shown (this test with conftest's every_reading fixture) it is 692/800 met, 737/760 right.
     assert (result.met, result.expected, result.right, result.proposed) == (563, 800, 562, 568)
 
 
 def test_held_out_set(score):
     result = score("held_out")
-    # 25% recall and 79% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)
+    # 48% recall and 71% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    # With every measured class shown (the every_reading fixture): 60/89 met, 58/87 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (43, 89, 39, 55)
