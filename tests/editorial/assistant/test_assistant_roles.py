@@ -553,3 +553,10 @@ def test_a_district_taken_by_the_army_is_contested_with_the_insurgents_not_an_al
     text = ("أعلنت البيشمركة أن القوات العراقية حررت أمس حي الزهراء في الموصل. وكانت البيشمركة قد تقدمت نحو الموصل. "
             "وقال تنظيم داعش إنه صد الهجوم.")
     assert claims(text, names) == {("mosul", "contested", (IQ, IS), "2017-11-03")}
+
+
+def test_an_arabic_fraction_of_a_place_is_part_of_it(names):
+    """"ثلث" and "ثلثي" (a third, two thirds) of a town, like "نصف" (half): contested, not held."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("وبات مقاتلو داعش يسيطرون على ثلثي مدينة الرمادي بعد معارك الجمعة مع القوات العراقية", names, sunday) == {
+        ("ramadi", "contested", (IQ, IS), "2017-11-17")}
