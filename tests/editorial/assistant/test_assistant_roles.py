@@ -560,3 +560,12 @@ def test_an_arabic_fraction_of_a_place_is_part_of_it(names):
     sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
     assert claims("وبات مقاتلو داعش يسيطرون على ثلثي مدينة الرمادي بعد معارك الجمعة مع القوات العراقية", names, sunday) == {
         ("ramadi", "contested", (IQ, IS), "2017-11-17")}
+
+
+def test_the_side_an_arabic_verbal_noun_expels_is_no_subject_and_a_change_it_followed_is_prior(names):
+    """"دحر داعش" (routing Daesh): Daesh is the object, never the holder of a taking named after it; "هجوم أعقب
+    استعادة هيت" (an attack that followed the retaking of Hit): an earlier change, not dated by the sentence."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("تمكنت القوات العراقية من دحر داعش والتقدم ثم استعادة الشرقاط الجمعة", names, sunday) == {
+        ("shirqat", "controlled", IQ, "2017-11-17")}
+    assert claims("وكانت القوات العراقية طردت داعش من الرطبة في أيار، في هجوم أعقب استعادة هيت", names, sunday) == set()
