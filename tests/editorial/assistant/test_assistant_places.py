@@ -228,3 +228,10 @@ def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names):
     assert (made.place, made.status, made.holder, made.date, made.event) == ("tabqa", "controlled", "sdf", SATURDAY.date(), False)
     # the past, undated: a change of an unknown day, background
     assert propose("وتقع الطبقة في منطقة سيطرت عليها قسد", SATURDAY, names) == []
+
+
+def test_the_ends_of_a_road_between_two_places_are_not_taken_nor_besieged(names):
+    assert targets("فرض الجيش حصار على منبج وقطع طرق الإمداد بين الرقة وتدمر", names)[0] == (["manbij"], "")
+    assert targets("The army tightened the siege of Tabqa and cut the highway between Raqqa and Palmyra.", names)[0] == (["tabqa"], "")
+    # a crossing between two towns is a site of the town named: Tal Abyad's crossing
+    assert targets("سيطر المقاتلون على المعبر الواقع بين أقجه قلعة وتل أبيض", names)[0] == (["tel-abyad"], "")
