@@ -48,6 +48,7 @@ _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:S
 # Nouns of a site that "it" may stand for instead of the town named before them.
 _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
                "crossing", "plant", "facility", "hospital"}
+_UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -290,9 +291,17 @@ class PlaceReading:
             return [place], f"{words} read as {place.text}, named after it", window
         if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
             return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
-        place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")),
-                                           small=words.endswith(("town'", "village'")))
+        introduced = words.startswith(("'a ", "'an ")) or self._unnamed_town_before(token)
+        place, how = self.article.referent(token, introduced=introduced, small=words.endswith(("town'", "village'")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    def _unnamed_town_before(self, token):
+        """Whether the sentence introduces an unnamed town before token `token` ("في مدينة نائية بغرب العراق", in a
+        remote city in western Iraq): "المدينة" after it is that town, named next, not one named before."""
+        norms = self.article.norms
+        named = {p.first for p in self.article.places_in(self.first, token)}
+        return any(norms[index] in _UNNAMED_TOWN and not norms[index + 1].startswith("ال") and index + 1 not in named
+                   for index in range(self.first, token - 1))
 
     def _pronoun_referent(self, token):
         """"it" points back to the town named last, unless a site was named after that town ("The Baiji refinery ...
