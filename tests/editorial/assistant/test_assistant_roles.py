@@ -569,3 +569,12 @@ def test_the_side_an_arabic_verbal_noun_expels_is_no_subject_and_a_change_it_fol
     assert claims("تمكنت القوات العراقية من دحر داعش والتقدم ثم استعادة الشرقاط الجمعة", names, sunday) == {
         ("shirqat", "controlled", IQ, "2017-11-17")}
     assert claims("وكانت القوات العراقية طردت داعش من الرطبة في أيار، في هجوم أعقب استعادة هيت", names, sunday) == set()
+
+
+def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
+    """"استعاد الجيش المواقع التي دخلها مسلحو داعش" (the army retook the positions the militants had entered): the
+    entry is what the taking undid, not a fight for the town now."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("استعاد الجيش العراقي الجمعة المواقع التي دخلها مسلحو داعش في الرطبة", names, sunday) == set()
+    assert claims("دخل مسلحو داعش الجمعة الرطبة بعد معارك مع الجيش العراقي", names, sunday) == {
+        ("rutba", "contested", (IQ, IS), "2017-11-17")}
