@@ -91,7 +91,8 @@ DATE_RULES = [
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(_ARABIC_DUALS) + r")(?!\S)")),  # "قبل عامين"
-    ("weekday", re.compile(r"\b(?:on |يوم )?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
+    # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
+    ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
                                 r"امس الاول|امس|اليوم)\b")),
     # "mid-2014"; "منذ العام 2014" (since the year 2014)

@@ -49,6 +49,10 @@ class PhraseDating:
                 continue  # "التي يسيطر عليها داعش منذ يونيو 2014، فقد اعلنت ... تحرير": the span of the clause before
             if found.start < cue.first and self._in_arabic_relative_clause(found):
                 continue  # "حملتها التي بدأتها في 26 من الشهر الماضي ... ودخلت": the relative clause's date, not the entry's
+            if found.start > cue.stop and self._in_arabic_relative_clause(found, cue.stop, own_verb=True):
+                # "سيطرته على دابق ... عملية درع الفرات التي بدأتها تركيا قبل نحو شهرين": the operation's start ("التي
+                # كانت خاضعة لسيطرة الاكراد امس" has no verb of its own: the date is the main clause's)
+                continue
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
             if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
@@ -75,10 +79,14 @@ class PhraseDating:
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
         return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
 
-    def _in_arabic_relative_clause(self, found):
-        """Whether an Arabic date stands in a relative clause opened at most eight words before it, with no comma."""
-        for index in range(found.start - 1, max(self.first, found.start - 8) - 1, -1):
+    def _in_arabic_relative_clause(self, found, opened_after=0, own_verb=False):
+        """Whether an Arabic date stands in a relative clause opened at most eight words before it (and not before
+        token `opened_after`), with no comma; with `own_verb`, one whose verb takes the noun as its object right
+        after the pronoun ("التي بدأتها", which it began)."""
+        for index in range(found.start - 1, max(self.first, opened_after, found.start - 8) - 1, -1):
             if self.article.norms[index] in ARABIC_RELATIVE:
+                if own_verb and not self.article.norms[index + 1].endswith(("ها", "هم")):
+                    return False
                 tokens = self.article.tokens
                 return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False

@@ -14,6 +14,10 @@ from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
+# A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
+# and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
+# towns is a site of one of them).
+_ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} (?:between|بين)\b")
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
@@ -44,6 +48,7 @@ _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:S
 # Nouns of a site that "it" may stand for instead of the town named before them.
 _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
                "crossing", "plant", "facility", "hospital"}
+_UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -73,6 +78,7 @@ class PlaceReading:
             position = bisect.bisect_left(limits, cue.stop)
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
+            targets = [p for p in targets if not _ROUTE_ENDS.search(self.norm_between(cue.stop, p.first))]
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
@@ -285,9 +291,17 @@ class PlaceReading:
             return [place], f"{words} read as {place.text}, named after it", window
         if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
             return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
-        place, how = self.article.referent(token, introduced=words.startswith(("'a ", "'an ")),
-                                           small=words.endswith(("town'", "village'")))
+        introduced = words.startswith(("'a ", "'an ")) or self._unnamed_town_before(token)
+        place, how = self.article.referent(token, introduced=introduced, small=words.endswith(("town'", "village'")))
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    def _unnamed_town_before(self, token):
+        """Whether the sentence introduces an unnamed town before token `token` ("في مدينة نائية بغرب العراق", in a
+        remote city in western Iraq): "المدينة" after it is that town, named next, not one named before."""
+        norms = self.article.norms
+        named = {p.first for p in self.article.places_in(self.first, token)}
+        return any(norms[index] in _UNNAMED_TOWN and not norms[index + 1].startswith("ال") and index + 1 not in named
+                   for index in range(self.first, token - 1))
 
     def _pronoun_referent(self, token):
         """"it" points back to the town named last, unless a site was named after that town ("The Baiji refinery ...

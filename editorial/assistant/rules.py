@@ -160,16 +160,18 @@ CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
 # "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of), "معارك مع الجيش" (battles with the army),
-# "اخر معاقل داعش" (the last strongholds of Daesh: their owner), "تقدمت علي داعش" (advanced against Daesh).
+# "اخر معاقل داعش" (the last strongholds of Daesh: their owner), "تقدمت علي داعش" (advanced against Daesh);
+# after a verbal noun of expelling or defeating the actor is its object: "دحر داعش" (routing Daesh), "طرد التنظيم".
 NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat",
-               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل", "علي"}
+               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل", "علي", "دحر", "طرد", "اخراج", "هزيمه"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}
 ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before "to": "managed, early this month, to"
 # What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده", "عقب",
-# "when the YPG invaded Tall Abyad"): its day is not the one the sentence or the publication gives.
-PRIOR = {"after", "بعد", "عقب", "when"}
+# "when the YPG invaded Tall Abyad", "معركة اعقبت استعادة الرمادي": a battle that followed the retaking): its day is
+# not the one the sentence or the publication gives.
+PRIOR = {"after", "بعد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 # liberating, regaining, control, restoring, wresting, recovering
@@ -197,7 +199,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|nei
                      r"partly|partially|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
-                     r"نصف|(?:ال)?جزء|اجزاء|احياء|قلب|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
+                     r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|احياء|قلب|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
                      r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"

@@ -35,6 +35,7 @@ _POSSESSED = {"control", "hands", "rule"}
 _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
             "bombardment", "airstrikes", "strikes", "fire"}
 _CENTRE = {"central", "downtown"}
+_RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
@@ -113,6 +114,16 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         return cue.kind == "held_adj" and any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first)
                                               for c in events)
 
+    def _retaken_after(self, cue):
+        """Whether going in is told in a relative clause on the object of a change ("استعاد داعش كافة المناطق التي
+        تقدمت فيها قوات سوريا الديمقراطية", "retook the areas the SDF had entered"): the change undid it."""
+        norms = self.article.norms
+        for index in range(cue.first - 1, max(self.first, cue.first - 3) - 1, -1):
+            if norms[index] in _RELATIVE_WORDS and "," not in self.raw_between(index, cue.first).replace("،", ","):
+                return any(c.kind in EVENT_KINDS and 0 <= index - c.stop <= 15
+                           and "," not in self.raw_between(c.stop, index).replace("،", ",") for c in self.cues)
+        return False
+
     def _done_by_another(self, cue):
         """Whether a "-held" description names the object of another side's verb ("Iraqi forces stormed Friday
         the center of the IS-held town of Qaim"): the clause reports a change, so the state before it is no claim
@@ -159,6 +170,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 return []
             standing = True
         if cue.kind in STATE_KINDS and (self._describes_a_change(cue) or self._done_by_another(cue)):
+            return []
+        if cue.kind == "entered" and self._retaken_after(cue):
             return []
         if cue.kind == "contested" and self._prior(cue, 8):
             return []  # "after a week of fighting in the city": the fighting before the news

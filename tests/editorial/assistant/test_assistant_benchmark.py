@@ -49,7 +49,7 @@ def test_development_set(score):
     # Proposals under proposals.ABSTAIN_BELOW (sieges, undated changes, states named in passing, guessed sides) are left
     # out: with every measured class shown (this test with conftest's every_reading fixture) it is 752/889 met,
     # 795/847 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (587, 889, 569, 586)
+    assert (result.met, result.expected, result.right, result.proposed) == (591, 889, 573, 584)
 
 
 def test_held_out_set(score):

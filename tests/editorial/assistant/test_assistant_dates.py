@@ -78,9 +78,16 @@ def test_date_expressions_of_an_article(names, text, expected):
 
 def test_arabic_dates(names):
     sunday, later = dt.date(2017, 11, 5), dt.date(2017, 11, 12)
-    assert found("سيطر الجيش اليوم الأحد على المدينة", names, sunday) == [(sunday, "day"), (sunday, "day")]
+    assert found("سيطر الجيش اليوم الأحد على المدينة", names, sunday) == [(sunday, "day")]
     assert found("أعلن الجيش في التاسع من تشرين الثاني الجاري", names, later) == [(dt.date(2017, 11, 9), "day")]
     assert found("وأعلن الجيش الخميس سيطرته", names, later) == [(dt.date(2017, 11, 9), "day")]
+
+
+def test_today_with_a_weekday_is_that_weekday(names):
+    """A story posted just after midnight still says "today, Sunday" of the day before: the weekday dates it."""
+    sunday, monday = dt.date(2017, 11, 5), dt.date(2017, 11, 6)
+    assert found("دخلت القوات البلدة، اليوم الأحد، بعد معارك عنيفة", names, monday) == [(sunday, "day")]
+    assert found("انسحب التنظيم فجر اليوم (الأحد) من القرية", names, monday) == [(sunday, "day")]
 
 
 def test_a_flood_of_dates_falls_back_to_the_patterns_past_the_limit(names, monkeypatch):

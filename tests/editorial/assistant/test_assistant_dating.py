@@ -27,6 +27,10 @@ SATURDAY = dt.date(2017, 11, 4)
     # an Arabic date right after a relative pronoun and its verb dates that clause, not a phrase after it
     ("ضمن الحملة التي أطلقها الجيش في 12 من الشهر الماضي ضد داعش واستعاد الجيش الرطبة", None),
     ("أطلق الجيش حملة الشهر الماضي واستعاد الرطبة", "الشهر الماضي"),
+    # and after the phrase: a relative clause with a verb of its own ("التي أطلقها", which he launched) has its own
+    # date; one with none ("التي كانت خاضعة لسيطرة الاكراد أمس") leaves the date to the main clause
+    ("سيطرت القوات العراقية على القائم ضمن العملية التي أطلقها العبادي قبل ثلاثة أسابيع", None),
+    ("انتزعت القوات العراقية السيطرة على مدينة كركوك التي كانت خاضعة لسيطرة الأكراد أمس", "امس"),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     article = Article(text, names)

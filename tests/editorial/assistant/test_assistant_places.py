@@ -228,3 +228,19 @@ def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names):
     assert (made.place, made.status, made.holder, made.date, made.event) == ("tabqa", "controlled", "sdf", SATURDAY.date(), False)
     # the past, undated: a change of an unknown day, background
     assert propose("وتقع الطبقة في منطقة سيطرت عليها قسد", SATURDAY, names) == []
+
+
+def test_the_ends_of_a_road_between_two_places_are_not_taken_nor_besieged(names):
+    assert targets("فرض الجيش حصار على منبج وقطع طرق الإمداد بين الرقة وتدمر", names)[0] == (["manbij"], "")
+    assert targets("The army tightened the siege of Tabqa and cut the highway between Raqqa and Palmyra.", names)[0] == (["tabqa"], "")
+    # a crossing between two towns is a site of the town named: Tal Abyad's crossing
+    assert targets("سيطر المقاتلون على المعبر الواقع بين أقجه قلعة وتل أبيض", names)[0] == (["tel-abyad"], "")
+
+
+def test_the_town_after_an_unnamed_arabic_town_is_that_town_named_next(names):
+    """"بلدة صغيرة" (a small town) is a new town: "البلدة" after it is the one named next, not Mosul named before."""
+    text = ("الجيش يواصل التقدم نحو الموصل. وقال مسؤولون إن مقاتلي داعش هاجموا بلدة صغيرة في غرب البلاد وسيطروا على"
+            " نصف البلدة. وتقع هيت على نهر الفرات.")
+    assert targets(text, names, 1) == [(["hit"], "'البلده' read as the place named next, هيت")]
+    # a town named right after its noun is named, not introduced
+    assert targets("الجيش يتقدم نحو الموصل. وقال مسؤولون إن القوات دخلت مدينة الموصل وسيطرت على نصف المدينة.", names, 1)[-1][0] == ["mosul"]

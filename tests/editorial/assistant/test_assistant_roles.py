@@ -553,3 +553,28 @@ def test_a_district_taken_by_the_army_is_contested_with_the_insurgents_not_an_al
     text = ("أعلنت البيشمركة أن القوات العراقية حررت أمس حي الزهراء في الموصل. وكانت البيشمركة قد تقدمت نحو الموصل. "
             "وقال تنظيم داعش إنه صد الهجوم.")
     assert claims(text, names) == {("mosul", "contested", (IQ, IS), "2017-11-03")}
+
+
+def test_an_arabic_fraction_of_a_place_is_part_of_it(names):
+    """"ثلث" and "ثلثي" (a third, two thirds) of a town, like "نصف" (half): contested, not held."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("وبات مقاتلو داعش يسيطرون على ثلثي مدينة الرمادي بعد معارك الجمعة مع القوات العراقية", names, sunday) == {
+        ("ramadi", "contested", (IQ, IS), "2017-11-17")}
+
+
+def test_the_side_an_arabic_verbal_noun_expels_is_no_subject_and_a_change_it_followed_is_prior(names):
+    """"دحر داعش" (routing Daesh): Daesh is the object, never the holder of a taking named after it; "هجوم أعقب
+    استعادة هيت" (an attack that followed the retaking of Hit): an earlier change, not dated by the sentence."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("تمكنت القوات العراقية من دحر داعش والتقدم ثم استعادة الشرقاط الجمعة", names, sunday) == {
+        ("shirqat", "controlled", IQ, "2017-11-17")}
+    assert claims("وكانت القوات العراقية طردت داعش من الرطبة في أيار، في هجوم أعقب استعادة هيت", names, sunday) == set()
+
+
+def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
+    """"استعاد الجيش المواقع التي دخلها مسلحو داعش" (the army retook the positions the militants had entered): the
+    entry is what the taking undid, not a fight for the town now."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("استعاد الجيش العراقي الجمعة المواقع التي دخلها مسلحو داعش في الرطبة", names, sunday) == set()
+    assert claims("دخل مسلحو داعش الجمعة الرطبة بعد معارك مع الجيش العراقي", names, sunday) == {
+        ("rutba", "contested", (IQ, IS), "2017-11-17")}
