@@ -44,6 +44,8 @@ _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:S
 # Nouns of a site that "it" may stand for instead of the town named before them.
 _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
                "crossing", "plant", "facility", "hospital"}
+_SETTLEMENT_NOUNS = {"town", "city", "village", "district", "neighbourhood", "neighborhood"}
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -73,6 +75,9 @@ class PlaceReading:
             position = bisect.bisect_left(limits, cue.stop)
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
+            if self._unknown_object(cue, targets):
+                return [], "", ""  # "in full control of the town of Siniya and about to recapture Baiji": not Baiji
+            targets = self._possessed(targets)
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
@@ -250,6 +255,26 @@ class PlaceReading:
             if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")):
                 return index
         return None
+
+    def _unknown_object(self, cue, targets):
+        """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya"), named
+        before any place it knows: a place later in the sentence is another clause's."""
+        norms, tokens = self.article.norms, self.article.tokens
+        end = min(cue.stop + 5, targets[0].first if targets else self.last)
+        for index in range(cue.stop, end - 2):
+            if norms[index] in _SETTLEMENT_NOUNS and norms[index + 1] == "of" and tokens[index + 2].text[:1].isupper():
+                return True
+        return False
+
+    def _possessed(self, places):
+        """Places without a possessor naming where the next one lies ("Mosul's Sinjar district", "Anbar's Rawa"):
+        the possessed place is the one the phrase is about."""
+        kept = []
+        for place, following in zip(places, places[1:] + [None]):
+            gap = self.article.text[place.end: following.start] if following is not None else ""
+            if not _POSSESSIVE.fullmatch(gap):
+                kept.append(place)
+        return kept
 
     def _coordinated(self, places):
         """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts", "ومدينة")."""

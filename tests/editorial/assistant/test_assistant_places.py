@@ -228,3 +228,19 @@ def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names):
     assert (made.place, made.status, made.holder, made.date, made.event) == ("tabqa", "controlled", "sdf", SATURDAY.date(), False)
     # the past, undated: a change of an unknown day, background
     assert propose("وتقع الطبقة في منطقة سيطرت عليها قسد", SATURDAY, names) == []
+
+
+def test_a_place_named_with_its_possessor_is_the_possessed_one(names):
+    assert targets("The army retook Anbar's Rawa district on Friday.", names) == [(["rawa"], "")]
+    assert targets("Kurdish fighters captured the northern Raqqa's Tabqa town.", names) == [(["tabqa"], "")]
+
+
+def test_an_object_the_gazetteer_does_not_know_is_not_a_later_clauses_place(names):
+    text = "Militias were in full control of the village of Kharaba and were about to recapture the town of Hawija."
+    assert targets(text, names)[0] == ([], "")
+    assert targets("Militias were in full control of the town of Hawija.", names) == [(["hawija"], "")]
+
+
+def test_the_town_may_be_a_city_the_article_itself_calls_a_town(names):
+    text = "Rebels took Jarablus in August. They entered the strategic town of al-Bab on Thursday. They hold most of the town."
+    assert targets(text, names, sentence=2) == [(["al-bab"], "'the town' read as al-Bab")]
