@@ -44,7 +44,7 @@ _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:S
 # Nouns of a site that "it" may stand for instead of the town named before them.
 _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
                "crossing", "plant", "facility", "hospital"}
-_SETTLEMENT_NOUNS = {"town", "city", "village", "district", "neighbourhood", "neighborhood"}
+_SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.

@@ -118,11 +118,13 @@ ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RUL
 # Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
 # not happened yet.
 ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
+# An intention ("draw plans to break the siege", "are preparing to enter"): what it aims at has not happened yet.
+INTENDING = r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|vow(?:s|ed)? to|"
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت|نافيه|ينفي|تنفي)\b")
@@ -146,7 +148,7 @@ NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
 NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
-                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|"
+                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|" + INTENDING
                      + ARABIC_NOT_YET + r")\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
@@ -218,7 +220,8 @@ ARABIC_DISTRICTS = {"حي", "حيي", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
 # site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
-                    "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium"}
+                    "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
+                    "mountain", "mountains"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.

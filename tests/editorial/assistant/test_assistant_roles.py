@@ -323,6 +323,16 @@ def test_a_site_a_town_names_is_not_the_town(names):
     assert claims(text, names) == {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}
 
 
+def test_a_mountain_a_town_names_is_not_the_town(names):
+    text = "Kurdish fighters seized the Sinjar mountain from IS militants on Friday."
+    assert claims(text, names) == set()
+
+
+def test_a_siege_a_side_plans_to_break_still_stands(names):
+    text = "Iraqi forces are preparing to break the IS siege of the town of Amerli, officials said on Friday."
+    assert all(status == "besieged" for _, status, _, _ in claims(text, names))
+
+
 def test_a_state_before_a_capture_is_not_proposed(names):
     text = "Iraqi forces seized Qaim on Friday, one of the last towns held by IS militants."
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
