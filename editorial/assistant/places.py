@@ -94,7 +94,8 @@ class PlaceReading:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
                 objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]
-                targets = self._coordinated(objects) or sites
+                # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
+                targets = self._coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)

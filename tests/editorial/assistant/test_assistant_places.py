@@ -244,3 +244,8 @@ def test_an_object_the_gazetteer_does_not_know_is_not_a_later_clauses_place(name
 def test_the_town_may_be_a_city_the_article_itself_calls_a_town(names):
     text = "Rebels took Jarablus in August. They entered the strategic town of al-Bab on Thursday. They hold most of the town."
     assert targets(text, names, sentence=2) == [(["al-bab"], "'the town' read as al-Bab")]
+
+
+def test_places_joined_by_and_after_a_settlement_noun_are_all_objects(names):
+    text = "The army took control of the towns of Rawa and Anah near the Syrian border."
+    assert targets(text, names) == [(["rawa", "anah"], "")]
