@@ -346,11 +346,12 @@ class Article:
 
     @functools.cached_property
     def _named(self):
-        """(first, stop, slug) of each alias written in the article, a short capitalised one only as written."""
+        """(first, stop, slug) of each alias written in the article, a short capitalised one only as written, and
+        on one line (a headline's last word and the lede's first are not one name: "... in Iraq / Kurdish forces")."""
         exact = self.gazetteer.exact
         return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
                 if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
-                and not self._opposed(first)]
+                and not self._opposed(first) and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]]
 
     def _opposed(self, index):
         """Whether the name at token `index` follows "anti-" ("anti-government fighters" are not the government)."""
