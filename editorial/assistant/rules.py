@@ -93,12 +93,12 @@ RULES = [
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
-    ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
+    ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
     # "control" as a verb only after a word of a lasting state ("the militants still control Hawija"): elsewhere it
     # is the noun of a change ("took control of").
-    ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|controlling|holds|held|holding|"
+    ("hold", r"\b(?:in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) |effective )?control of|controls|controlled|controlling|holds|held|holding|"
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.

@@ -323,6 +323,11 @@ def test_a_site_a_town_names_is_not_the_town(names):
     assert claims(text, names) == {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}
 
 
+def test_almost_full_control_is_held_in_part(names):
+    text = "The SDF is in nearly complete control of Tabqa, a monitor said on Friday."
+    assert claims(text, names) == {("tabqa", "contested", (IS, SDF), "2017-11-03")}
+
+
 def test_a_passives_agent_may_follow_its_possessor(names):
     text = "The town of Tabqa was retaken by the region's SDF fighters on Friday."
     assert claims(text, names) == {("tabqa", "controlled", SDF, "2017-11-03")}
