@@ -324,7 +324,7 @@ def test_a_site_a_town_names_is_not_the_town(names):
 
 
 def test_almost_full_control_is_held_in_part(names):
-    text = "The SDF is in nearly complete control of Tabqa, a monitor said on Friday."
+    text = "The SDF fighters are in nearly complete control of Tabqa after fighting IS, a monitor said on Friday."
     assert claims(text, names) == {("tabqa", "contested", (IS, SDF), "2017-11-03")}
 
 
