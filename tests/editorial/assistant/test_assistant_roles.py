@@ -323,6 +323,11 @@ def test_a_site_a_town_names_is_not_the_town(names):
     assert claims(text, names) == {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}
 
 
+def test_a_side_withdrawing_from_a_place_with_a_long_noun_phrase_leaves_it(names):
+    text = "IS militants pulled out of the strategic northern border town of Tabqa on Friday as the SDF advanced."
+    assert claims(text, names) == {("tabqa", "controlled", SDF, "2017-11-03")}
+
+
 def test_almost_full_control_is_held_in_part(names):
     text = "The SDF fighters are in nearly complete control of Tabqa after fighting IS, a monitor said on Friday."
     assert claims(text, names) == {("tabqa", "contested", (IS, SDF), "2017-11-03")}
