@@ -88,6 +88,9 @@ class Article:
         self.antecedents = [m for m in self.places if not m.role and kinds.get(m.slug, "town") in CITY_KINDS
                             and not _DISTANCE_FROM.search(" ".join(self.norms[max(0, m.first - 6): m.first]))]
         self.antecedent_firsts = [m.first for m in self.antecedents]
+        # The cities the article itself calls a town ("the strategic town of al-Bab"): "the town" may refer to them
+        self.called_towns = {m.slug for m in self.antecedents if self.norms[max(0, m.first - 2): m.first] in (
+            ["town", "of"], ["village", "of"]) or self.norms[m.stop: m.stop + 1] == ["town"]}
 
     # -- structure ---------------------------------------------------------------------------
     def token_at(self, norm_offset):
@@ -118,11 +121,13 @@ class Article:
     def antecedent(self, token, small=False):
         """The last town-like place named before token `token` (what "the city" refers to); `small` ("the
         town", "the village") passes over the cities named after the last town ("Shirqat seen as crucial for
-        the push to retake Mosul ... declared the town liberated"), as a pronoun agrees with its noun."""
+        the push to retake Mosul ... declared the town liberated"), as a pronoun agrees with its noun, unless the
+        article itself calls that city a town."""
         position = bisect.bisect_left(self.antecedent_firsts, token)
         if small:
             kinds = self.gazetteer.place_kinds
-            town = next((m for m in reversed(self.antecedents[:position]) if kinds.get(m.slug, "town") != "city"), None)
+            town = next((m for m in reversed(self.antecedents[:position])
+                         if kinds.get(m.slug, "town") != "city" or m.slug in self.called_towns), None)
             if town is not None:
                 return town
         return self.antecedents[position - 1] if position else None
@@ -341,11 +346,12 @@ class Article:
 
     @functools.cached_property
     def _named(self):
-        """(first, stop, slug) of each alias written in the article, a short capitalised one only as written."""
+        """(first, stop, slug) of each alias written in the article, a short capitalised one only as written, and
+        on one line (a headline's last word and the lede's first are not one name: "... in Iraq / Kurdish forces")."""
         exact = self.gazetteer.exact
         return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
                 if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
-                and not self._opposed(first)]
+                and not self._opposed(first) and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]]
 
     def _opposed(self, index):
         """Whether the name at token `index` follows "anti-" ("anti-government fighters" are not the government)."""

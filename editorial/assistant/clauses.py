@@ -240,7 +240,13 @@ class ClauseReading:
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):
             if self.article.norms[index] == "by":
-                return self.player_from(index + 1, index + 2)
+                agent = self.player_from(index + 1, index + 2)
+                # "by the Kurdistan's Peshmerga forces", "by Turkey's allies": the agent after its possessor
+                possessive = next((k for k in range(index + 2, min(self.last, index + 4))
+                                   if self.article.tokens[k].text in ("'s", "’s")), None)
+                if agent is None and possessive is not None:
+                    agent = self.player_from(possessive + 1, possessive + 2)
+                return agent
         return None
 
     def loser(self, cue, place):

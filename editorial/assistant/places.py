@@ -49,6 +49,8 @@ _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:S
 _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
                "crossing", "plant", "facility", "hospital"}
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
+_SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
+_POSSESSIVE = re.compile(r"['’]s\s+")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -79,6 +81,9 @@ class PlaceReading:
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
             targets = [p for p in targets if not _ROUTE_ENDS.search(self.norm_between(cue.stop, p.first))]
+            if self._unknown_object(cue, targets):
+                return [], "", ""  # "in full control of the town of Siniya and about to recapture Baiji": not Baiji
+            targets = self._possessed(targets)
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
@@ -95,7 +100,8 @@ class PlaceReading:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
                 objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]
-                targets = self._coordinated(objects) or sites
+                # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
+                targets = self._coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)
@@ -256,6 +262,26 @@ class PlaceReading:
             if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")):
                 return index
         return None
+
+    def _unknown_object(self, cue, targets):
+        """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya"), named
+        before any place it knows: a place later in the sentence is another clause's."""
+        norms, tokens = self.article.norms, self.article.tokens
+        end = min(cue.stop + 5, targets[0].first if targets else self.last)
+        for index in range(cue.stop, end - 2):
+            if norms[index] in _SETTLEMENT_NOUNS and norms[index + 1] == "of" and tokens[index + 2].text[:1].isupper():
+                return True
+        return False
+
+    def _possessed(self, places):
+        """Places without a possessor naming where the next one lies ("Mosul's Sinjar district", "Anbar's Rawa"):
+        the possessed place is the one the phrase is about."""
+        kept = []
+        for place, following in zip(places, places[1:] + [None]):
+            gap = self.article.text[place.end: following.start] if following is not None else ""
+            if not _POSSESSIVE.fullmatch(gap):
+                kept.append(place)
+        return kept
 
     def _coordinated(self, places):
         """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts", "ومدينة")."""

@@ -16,7 +16,7 @@ from geo.dates import iso_with_precision
 from geo.models import Claim
 
 from .calibration import GRAMMAR, MEASURED, REPEATED, note
-from .rules import FIGHTING_GOES_ON
+from .rules import FIGHTING_GOES_ON, NOW
 
 
 # Below this confidence the assistant proposes nothing: a wrong proposal costs an editor twice what a missing
@@ -104,6 +104,9 @@ def date_events(proposals, events):
         dated = [event for event in events.get(proposal.place, ()) if event[1] in (None, proposal.holder)]
         if not (proposal.undated and proposal.status == Claim.Status.CONTROLLED and dated):
             continue
+        if not (proposal.event or proposal.indirect) and NOW.search(proposal.quote.lower()):
+            continue  # "Iraqi forces now in control of Baiji": a present state, as of publication ("said it was now
+            # in full control" is as of the statement, which the change's date may give)
         _, _, date = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
         proposal.date, proposal.precision, proposal.undated = date.date, date.precision, False
         proposal.why = proposal.why.replace(

@@ -124,10 +124,12 @@ def _withdrew(sentence, cue, place):
     between = norms[cue.stop: place.first]
     if is_arabic(cue.text) and ("من" not in between or "باتجاه" in between):
         return None  # "انسحبوا باتجاه الرقة" (towards Raqqa): where they went, not what they left
+    # "pulled out of the disputed oil city of Kirkuk": the place's own noun phrase, however long
+    own_phrase = between[:1] == ["the"] and between[-2:] in (["city", "of"], ["town", "of"], ["village", "of"])
     if not is_arabic(cue.text) and place.first < cue.stop:
         if norms[cue.stop: cue.stop + 2] not in (["the", "city"], ["the", "town"], ["the", "village"]):
             return None  # only "fled the city", read as the place named before
-    elif not is_arabic(cue.text) and (_ELSEWHERE.intersection(between) or len(between) > 4
+    elif not is_arabic(cue.text) and (_ELSEWHERE.intersection(between) or (len(between) > 4 and not own_phrase)
                                       or "," in sentence.raw_between(cue.stop, place.first)):
         return None  # "withdrew from positions near Tabqa", "retreated from Ain Zala, 80 km from Mosul": not the place left
     leaving = sentence.subject(cue)

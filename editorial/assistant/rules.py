@@ -93,12 +93,12 @@ RULES = [
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
-    ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:full |complete |total )?control\b(?! of)", "none"),
+    ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
     # "control" as a verb only after a word of a lasting state ("the militants still control Hawija"): elsewhere it
     # is the noun of a change ("took control of").
-    ("hold", r"\b(?:in (?:full |complete |total |effective )?control of|controls|controlled|controlling|holds|held|holding|"
+    ("hold", r"\b(?:in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) |effective )?control of|controls|controlled|controlling|holds|held|holding|"
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
@@ -118,11 +118,13 @@ ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RUL
 # Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
 # not happened yet.
 ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
+# An intention ("draw plans to break the siege", "are preparing to enter"): what it aims at has not happened yet.
+INTENDING = r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|vow(?:s|ed)? to|"
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت|نافيه|ينفي|تنفي)\b")
@@ -146,7 +148,7 @@ NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
 NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
-                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|"
+                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|" + INTENDING
                      + ARABIC_NOT_YET + r")\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
@@ -191,16 +193,17 @@ STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
-# Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city").
-PARTIAL = re.compile(r"\b(?:half|parts?|percent|per cent|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
+# Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city");
+# "100 percent" is all of it.
+PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
                      r"partly|partially|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
-                     r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|احياء|قلب|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|بالمايه|بالميه|المايه|الميه|جزئي\S*|"
-                     r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|%")
+                     r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|احياء|قلب|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
+                     r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|(?<!100)(?<!100 )%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?(?:احياء|معاقل)(?!\S)")
@@ -220,7 +223,8 @@ ARABIC_DISTRICTS = {"حي", "حيي", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
 # site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
-                    "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium"}
+                    "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
+                    "mountain", "mountains"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.

@@ -147,3 +147,8 @@ def test_a_side_named_with_its_country_for_its_demonym_is_found(names):
 def test_a_clitic_before_the_article_leaves_the_name_with_its_article(names):
     # "والحويجة" is "و" + "الحويجة": the town, though its bare form "حويجة" is a word of other spellings
     assert [slug for slug, _ in mentions("والحويجة تخضع لسيطرة داعش", names)[0]] == ["hawija"]
+
+
+def test_a_name_does_not_run_from_a_headline_into_the_lede(names):
+    _, actors = mentions("Troops advance in Iraq\n\nKurdish forces took the town of Sinjar on Friday.", names)
+    assert ("peshmerga", "Kurdish forces", "participant") in actors

@@ -244,3 +244,24 @@ def test_the_town_after_an_unnamed_arabic_town_is_that_town_named_next(names):
     assert targets(text, names, 1) == [(["hit"], "'البلده' read as the place named next, هيت")]
     # a town named right after its noun is named, not introduced
     assert targets("الجيش يتقدم نحو الموصل. وقال مسؤولون إن القوات دخلت مدينة الموصل وسيطرت على نصف المدينة.", names, 1)[-1][0] == ["mosul"]
+
+
+def test_a_place_named_with_its_possessor_is_the_possessed_one(names):
+    assert targets("The army retook Anbar's Rawa district on Friday.", names) == [(["rawa"], "")]
+    assert targets("Kurdish fighters captured the northern Raqqa's Tabqa town.", names) == [(["tabqa"], "")]
+
+
+def test_an_object_the_gazetteer_does_not_know_is_not_a_later_clauses_place(names):
+    text = "Militias were in full control of the village of Kharaba and were about to recapture the town of Hawija."
+    assert targets(text, names)[0] == ([], "")
+    assert targets("Militias were in full control of the town of Hawija.", names) == [(["hawija"], "")]
+
+
+def test_the_town_may_be_a_city_the_article_itself_calls_a_town(names):
+    text = "Rebels took Jarablus in August. They entered the strategic town of al-Bab on Thursday. They hold most of the town."
+    assert targets(text, names, sentence=2) == [(["al-bab"], "'the town' read as al-Bab")]
+
+
+def test_places_joined_by_and_after_a_settlement_noun_are_all_objects(names):
+    text = "The army took control of the towns of Rawa and Anah near the Syrian border."
+    assert targets(text, names) == [(["rawa", "anah"], "")]

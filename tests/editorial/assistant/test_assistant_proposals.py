@@ -27,6 +27,13 @@ def test_an_undated_change_takes_the_date_of_the_same_change_or_of_one_with_no_s
     assert later.date == DAY and later.undated  # another side's capture is another event
 
 
+def test_a_state_said_to_hold_now_keeps_the_day_of_publication(names):
+    text = ("The army regained control of Tikrit from IS last year. Iraqi troops are now in control of Tikrit, "
+            "backed by tribal fighters.")
+    dates = {p.date for p in propose(text, SATURDAY, names) if p.place == "tikrit" and p.cue == "hold"}
+    assert dates == {SATURDAY.date()}
+
+
 def test_going_in_and_a_siege_are_superseded_by_a_capture():
     taken = proposal(holder="iraqi-government", cue="capture", undated=False)
     went_in = proposal(status="contested", holder=None, others=("iraqi-government", "islamic-state"), cue="entered")

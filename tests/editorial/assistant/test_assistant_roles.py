@@ -323,6 +323,31 @@ def test_a_site_a_town_names_is_not_the_town(names):
     assert claims(text, names) == {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}
 
 
+def test_a_side_withdrawing_from_a_place_with_a_long_noun_phrase_leaves_it(names):
+    text = "IS militants pulled out of the strategic northern border town of Tabqa on Friday as the SDF advanced."
+    assert claims(text, names) == {("tabqa", "controlled", SDF, "2017-11-03")}
+
+
+def test_almost_full_control_is_held_in_part(names):
+    text = "The SDF fighters are in nearly complete control of Tabqa after fighting IS, a monitor said on Friday."
+    assert claims(text, names) == {("tabqa", "contested", (IS, SDF), "2017-11-03")}
+
+
+def test_a_passives_agent_may_follow_its_possessor(names):
+    text = "The town of Tabqa was retaken by the region's SDF fighters on Friday."
+    assert claims(text, names) == {("tabqa", "controlled", SDF, "2017-11-03")}
+
+
+def test_a_mountain_a_town_names_is_not_the_town(names):
+    text = "Kurdish fighters seized the Sinjar mountain from IS militants on Friday."
+    assert claims(text, names) == set()
+
+
+def test_a_siege_a_side_plans_to_break_still_stands(names):
+    text = "Iraqi forces are preparing to break the IS siege of the town of Amerli, officials said on Friday."
+    assert all(status == "besieged" for _, status, _, _ in claims(text, names))
+
+
 def test_a_state_before_a_capture_is_not_proposed(names):
     text = "Iraqi forces seized Qaim on Friday, one of the last towns held by IS militants."
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}

@@ -82,6 +82,9 @@ def test_phrases(names, text, expected):
 def test_negations_denials_hedges_and_partial_control():
     assert NEGATION.search("forces are close to breaking the siege") and NEGATION.search("الجيش لم يسيطر")
     assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
+    assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
+    assert not PARTIAL.search("raqqa is now 100 percent under sdf control") and not PARTIAL.search("100% liberated")
+    assert PARTIAL.search("60 percent under sdf control")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
     assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء") and PARTIAL.search("علي الجزء الجنوبي من")
