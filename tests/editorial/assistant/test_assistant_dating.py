@@ -11,6 +11,18 @@ from editorial.assistant.sentence import Sentence
 SATURDAY = dt.date(2017, 11, 4)
 
 
+def date_of(text, names, kinds, which):
+    """The text of the date that dates the `which`-th phrase of one of `kinds` in a one-sentence text, or None."""
+    article = Article(text, names)
+    (first, last), = article.sentences
+    found = find_dates(article, first, last, SATURDAY)
+    cues = [c for c in find_cues(article, first, last) if c.kind in kinds]
+    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
+                        {}, SATURDAY, "")
+    date = sentence.date(cues[which])
+    return date.text if date else None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Iraqi forces recaptured Qaim on Friday.", "on friday"),
     ("Iraqi forces recaptured Qaim after IS fighters who had held it for two years fled.", None),  # that clause's date
@@ -33,14 +45,7 @@ SATURDAY = dt.date(2017, 11, 4)
     ("انتزعت القوات العراقية السيطرة على مدينة كركوك التي كانت خاضعة لسيطرة الأكراد أمس", "امس"),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
-    article = Article(text, names)
-    (first, last), = article.sentences
-    found = find_dates(article, first, last, SATURDAY)
-    cues = [c for c in find_cues(article, first, last) if c.kind == "capture"]
-    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
-                        {}, SATURDAY, "")
-    date = sentence.date(cues[-1])
-    assert (date.text if date else None) == expected
+    assert date_of(text, names, {"capture"}, -1) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -55,11 +60,4 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     ("Tal Afar was held by IS in July.", "in july"),
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
-    article = Article(text, names)
-    (first, last), = article.sentences
-    found = find_dates(article, first, last, SATURDAY)
-    cues = [c for c in find_cues(article, first, last) if c.kind in ("hold", "under_control", "under_control_of", "capture")]
-    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), found, cues,
-                        {}, SATURDAY, "")
-    date = sentence.date(cues[0])
-    assert (date.text if date else None) == expected
+    assert date_of(text, names, {"hold", "under_control", "under_control_of", "capture"}, 0) == expected
