@@ -270,7 +270,6 @@ _SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) 
 _NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b|"
                            r"(?<!\bin )(?<!\bwithin )(?<!\bover )\bthe (previous|preceding|following|next) (day|week|month)\b(?! or)")
 _BACK = {"before", "previous", "preceding"}
-_UNIT_PRECISION = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
 
 
 def _same_day(article, start, segment, found, before, published):
@@ -292,7 +291,7 @@ def _same_day(article, start, segment, found, before, published):
             step = -1 if (match.group(2) or match.group(3)) in _BACK else 1
             day = _step(earlier[-1].date, unit, step)
             if day <= published:
-                found.append(DateFound(day, _UNIT_PRECISION[unit], token, match.group()))
+                found.append(DateFound(day, _PERIODS[unit], token, match.group()))
     return sorted(found, key=lambda d: d.start)
 
 

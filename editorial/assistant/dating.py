@@ -8,11 +8,10 @@ starts a state said now.
 import bisect
 import re
 
-from .rules import CONTRAST, OTHER_EVENT
+from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
-_ARABIC_PRESENT = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
@@ -61,7 +60,7 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
-        state = cue.kind in STATE_KINDS or _ARABIC_PRESENT.match(cue.text)
+        state = cue.kind in STATE_KINDS or ARABIC_HOLDS.match(cue.text)
         if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
             # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
             # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .names import SETTLEMENT_WORDS
-from .rules import ANAPHOR, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
+from .rules import ANAPHOR, ARABIC_HOLDS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -31,7 +31,6 @@ _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|wes
 # be west Mosul; "إلى الغرب من الموصل" is west of it).
 _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
                         r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)$")
-_HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم)")
@@ -161,7 +160,7 @@ class PlaceReading:
         position = bisect.bisect_left(self.place_firsts, cue.first)
         if not position or self.cues[0] is not cue or cue.first - self.places[position - 1].stop > 3:
             return None
-        return self.places[position - 1] if _HOLDS.match(cue.text) or self.date(cue) is not None else None
+        return self.places[position - 1] if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
 
     def _part_held_where(self, cue):
         """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,
@@ -178,7 +177,7 @@ class PlaceReading:
     def holds_now(self, cue):
         """Whether an Arabic verb of taking is the present of a state in a relative clause ("منطقة يسيطر عليها داعش",
         an area Daesh holds; "التي تسيطر عليها"): what holds, not a change."""
-        return bool(_HOLDS.match(cue.text)) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE
+        return bool(ARABIC_HOLDS.match(cue.text)) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces

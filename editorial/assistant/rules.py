@@ -144,6 +144,7 @@ OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|lasted|went on|بد
 SINCE = re.compile(r"\b(?:since|منذ)\b")
 # A state that lasted ("remained under", "ظلت تحت سيطره"): held since before the news, as "since" says.
 REMAINED = {"remained", "stayed", "ظلت", "بقيت", "ظل", "بقي"}
+ARABIC_HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
