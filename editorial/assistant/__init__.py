@@ -138,8 +138,8 @@ def _analyse(text, published, gazetteer, claimant):
             if proposal.cue in _STATES and any(place == proposal.place and holder != proposal.holder for place, holder in changed):
                 continue  # "captured the IS-held town": the state before the change
             proposals.append(proposal)
-        for place, holder, date in context.events:
-            events.setdefault(place, []).append((context.quote_start, holder, date))
+        for place, holder, date, status in context.events:
+            events.setdefault(place, []).append((context.quote_start, holder, date, status))
     calibrate(proposals)  # before date_events: a change its own sentence does not date is measured as such
     date_events(proposals, events)
     proposals = superseded(proposals)

@@ -19,12 +19,25 @@ def proposal(place="mosul", status="controlled", holder="islamic-state", others=
 def test_an_undated_change_takes_the_date_of_the_same_change_or_of_one_with_no_side():
     yesterday = DateFound(dt.date(2017, 11, 3), "day", 5, "yesterday")
     headline, other_side = proposal(), proposal(holder="iraqi-government")
-    date_events([headline, other_side], {"mosul": [(40, None, yesterday)]})
+    date_events([headline, other_side], {"mosul": [(40, None, yesterday, "controlled")]})
     assert headline.date == dt.date(2017, 11, 3) and "dated by another sentence about the change: 'yesterday'" in headline.why
     last_week = DateFound(dt.date(2017, 10, 28), "day", 5, "last week")
     later = proposal(holder="iraqi-government", start=200)
-    date_events([later], {"mosul": [(40, "islamic-state", last_week)]})
+    date_events([later], {"mosul": [(40, "islamic-state", last_week, "controlled")]})
     assert later.date == DAY and later.undated  # another side's capture is another event
+
+
+def test_an_undated_part_taken_takes_the_date_of_the_part_taken_and_not_of_a_whole(names):
+    text = ("Kurdish fighters capture half of Tal Abyad\n\n"
+            "Kurdish YPG fighters captured the eastern half of Tal Abyad from Islamic State on Thursday after a night "
+            "of shelling, a spokesman said.")
+    parts = [p for p in propose(text, SATURDAY, names) if p.place == "tel-abyad"]
+    assert parts and {(p.status, p.date) for p in parts} == {("contested", dt.date(2017, 11, 2))}
+    assert "dated by another sentence about the change: 'on thursday'" in parts[0].why  # the headline's
+    part = DateFound(dt.date(2017, 11, 2), "day", 5, "on Thursday")
+    whole = proposal(holder="sdf")
+    date_events([whole], {"mosul": [(40, None, part, "contested")]})
+    assert whole.date == DAY and whole.undated  # a part taken does not date the taking of the whole
 
 
 def test_a_state_said_to_hold_now_keeps_the_day_of_publication(names):
