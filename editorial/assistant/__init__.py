@@ -48,7 +48,7 @@ from collections import Counter
 
 from .article import MAX_SENTENCE_TOKENS, Article
 from .rules import DENIAL, HEDGE, NEGATION, find_cues
-from .dates import find_dates, resolve_date
+from .dates import dateline_day, find_dates, resolve_date
 from .names import Gazetteer, load_gazetteer
 from .calibration import calibrate
 from .proposals import Analysis, Denials, Proposal, Span, confident, date_events, merge, superseded
@@ -100,7 +100,7 @@ def analyse(text, published, gazetteer, claimant=""):
 
 
 def _analyse(text, published, gazetteer, claimant):
-    day = published.date() if isinstance(published, dt.datetime) else published
+    day = dateline_day(text, published.date() if isinstance(published, dt.datetime) else published)
     article = Article(text, gazetteer)
     spans = [Span(m.start, m.end, "place", m.slug) for m in article.places if not m.role]
     spans += [Span(m.start, m.end, "actor", m.slug) for m in article.actors]

@@ -22,6 +22,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from geo.text import normalize_name
+
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
 MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -212,6 +214,32 @@ def parse_date(expression, published):
     elif precision == "year":
         day = dt.date(day.year, 1, 1)
     return day, precision
+
+
+# A dateline opens the story with where (a few capitalised or Arabic words) and when it was filed: "BAGHDAD, Sept. 21 (Xinhua) --", "MOSUL, Iraq, May 20
+# --", "تكريت، العراق 22 سبتمبر 2016 /" (a slash ends one only after a year: "22 أيلول/ سبتمبر" pairs month names).
+_DATELINE = re.compile(r"^(?:[A-Z\u0621-\u064a][^\s,،.]*[\s,،.]+){1,4}((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*(?:\([^)\n]{1,30}\))?"
+                       r"\s*(?:--|—|–| - )|,? \d{4}\s*/))", re.M)
+_DATELINE_DAYS = 3  # how long before its publication a story is filed
+
+
+def dateline_day(text, published):
+    """The day a dateline in the first lines gives, when the story was filed up to a few days before its publication
+    (a Xinhua story filed in Damascus on the 5th is published in Beijing on the 6th): the day its "today" and
+    weekdays are read from. `published` otherwise."""
+    match = _DATELINE.search("\n".join(text.split("\n", 4)[:4]))
+    if match is None:
+        return published
+    written = normalize_name(match.group(1))
+    for kind in ("month_day", "day_month"):
+        date = dict(DATE_RULES)[kind].match(written)
+        if date:
+            try:
+                day, _ = resolve_date(kind, date.groups(), published)
+            except (ValueError, KeyError):
+                return published
+            return day if published - dt.timedelta(days=_DATELINE_DAYS) <= day <= published else published
+    return published
 
 
 _PARSED_KINDS = {"iso", "day_month", "month_day", "month", "year", "relative_day"}

@@ -130,3 +130,24 @@ def test_the_previous_day_is_the_day_before_the_date_named_last(names):
     assert [d.date for d in find_dates(article, third, last, SATURDAY, before=tuesday)] == [dt.date(2017, 11, 1)]
     assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
     assert find_dates(article, fourth, final, SATURDAY, before=tuesday) == []  # a time still to come
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Army takes Hit\n\nRAMADI, Iraq, Nov. 3 (Xinhua) -- Iraqi troops took the town today.", dt.date(2017, 11, 3)),
+    ("DEIR EZZOR, Nov 2, 2017 — The army said on Thursday it holds the airport.", dt.date(2017, 11, 2)),
+    ("الرقة، سوريا 3 نوفمبر 2017 / قالت قوات سوريا الديمقراطية اليوم إنها تسيطر على الطبقة.", dt.date(2017, 11, 3)),
+    ("سيطر الجيش يوم الجمعة، 3 تشرين الثاني/ نوفمبر على البلدة.", SATURDAY),  # a slash between month names
+    ("BAGHDAD, Oct. 20 (Reuters) -- Iraqi forces retook the town.", SATURDAY),  # weeks back: a report filed again
+    ("Iraqi forces retook the town on Nov. 3 -- two days early.", SATURDAY),  # no dateline: the date is a clause's
+])
+def test_a_dateline_a_few_days_before_publication_is_the_day_the_story_reads_from(text, expected):
+    assert dates.dateline_day(text, SATURDAY) == expected
+
+
+def test_the_article_reads_today_from_its_dateline(names):
+    from editorial.assistant import propose
+
+    text = "الموصل، العراق 3 نوفمبر 2017 / قال مصدر امني إن القوات العراقية حررت اليوم بلدة الشرقاط بالكامل من داعش."
+    published = dt.datetime(2017, 11, 4, 2, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # the next day in Beijing
+    taken = [p for p in propose(text, published, names) if p.place == "shirqat"]
+    assert [(p.status, p.holder, p.date) for p in taken] == [("controlled", "iraqi-government", dt.date(2017, 11, 3))]
