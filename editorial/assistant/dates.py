@@ -11,8 +11,9 @@ time), wrapped so that:
   ("الأحد" in a story of Sunday is that Sunday, "last Sunday" or "الأحد الماضي" the one before);
 - Levantine and Maghrebi month names (حزيران, تشرين الثاني, ماي), which dateparser does not know, are given their
   Egyptian-Arabic names, which it does;
-- durations ("for nearly three years", "a week ago") and "last month", "early this month", which it
-  reads as exact days, are resolved here, as approximate or as the month.
+- durations ("for nearly three years", "a week ago"), spans up to the news ("in the last two days") and "last
+  month", "early this month", which it reads as exact days, are resolved here, as approximate or as the month;
+- a dateline ("BAGHDAD, Sept. 21 (Xinhua) --") filed a day or two before publication is the day read from.
 Each expression is parsed once per publication day (cached), and an article with a flood of date
 expressions falls back to the resolver here past MAX_PARSED of them, so reading stays linear.
 """
@@ -87,7 +88,13 @@ DATE_RULES = [
     # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
     ("span_before", re.compile(r"(?<!\S)بعد (?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                                r"(ايام|اسابيع|اشهر)) من(?!\S)")),
-    ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
+    # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "خلال الايام القليله
+    # الماضيه": a span up to the news, dated about its middle.
+    ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + _NUM + r" )?(day|week|month)s\b|"
+                          r"\bin recent (day|week|month)s\b")),
+    ("within", re.compile(r"(?<!\S)خلال (?:ال)?(?:(" + _alternatives(_ARABIC_DUALS) + r")|(ايام|اسابيع|اشهر)(?: القليله)?) "
+                          r"(?:الماضيين|الماضيه|الاخيره|الاخيرين)(?!\S)")),
+("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
@@ -174,6 +181,12 @@ def resolve_date(kind, groups, published):
         count, unit = groups[:2] if groups[1] else groups[2:]
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days), "approximate"
+    if kind == "within":  # "in the last two days": about the middle of the span
+        if len(groups) == 2:  # Arabic: a dual ("اليومين") or a plural ("الايام")
+            groups = ("two", _ARABIC_DUALS[groups[0]], None) if groups[0] else (None, None, _ARABIC_UNITS_OF_TIME[groups[1]])
+        count, unit = (groups[0], groups[1]) if groups[1] else (None, groups[2])
+        days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
+        return published - dt.timedelta(days=days // 2), "approximate"
     if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)
         groups = ("about", 2, _ARABIC_DUALS[groups[0]])
     if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)

@@ -57,6 +57,12 @@ def found(text, names, published=SATURDAY):
     ("يسيطر عليها منذ العام 2014", [(dt.date(2014, 1, 1), "year")]),  # since the year 2014
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
+    ("Rebels have fought for the town in the last two days.", [(dt.date(2017, 11, 3), "approximate")]),  # about its middle
+    ("The army lost ground over the past few weeks.", [(dt.date(2017, 10, 25), "approximate")]),
+    ("Militants took villages in recent months.", [(dt.date(2017, 9, 20), "approximate")]),
+    ("سقطت ثلاث بلدات خلال اليومين الماضيين", [(dt.date(2017, 11, 3), "approximate")]),  # the two days gone by
+    ("تقدم الجيش خلال الايام القليله الماضيه", [(dt.date(2017, 11, 3), "approximate")]),
+    ("يتوقع الجيش حسم المعركة خلال الساعات المقبلة", []),  # hours still to come
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
