@@ -61,6 +61,7 @@ _MONTH = _alternatives(ALL_MONTHS)
 # "في أواخر أغسطس" (in late August), "مطلع" (the start of), "منتصف" (the middle of): the month is the date.
 _ARABIC_PART_OF_MONTH = r"(?:اواخر|اوايل|مطلع|منتصف|اواسط|بدايه|نهايه) "
 _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+_ARABIC_QUALIFIER = r"(?:حوالي |نحو |قرابه |اكثر من |ما يقارب |ما يزيد عن )?"  # about, more than
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
@@ -86,8 +87,9 @@ DATE_RULES = [
     ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
                                r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
     # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
-    ("span_before", re.compile(r"(?<!\S)بعد (?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
-                               r"(ايام|اسابيع|اشهر)) من(?!\S)")),
+    # "بعد نحو ستة اسابيع فقط من" (only about six weeks after), "بعد شهر من" (a month after).
+    ("arabic_span_before", re.compile(r"(?<!\S)بعد " + _ARABIC_QUALIFIER + r"(?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS)
+                               + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?)(?: فقط)? من(?!\S)")),
     # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "خلال الايام القليله
     # الماضيه": a span up to the news, dated about its middle.
     ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + _NUM + r" )?(day|week|month)s\b|"
@@ -97,9 +99,11 @@ DATE_RULES = [
 ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(_ARABIC_DUALS) + r")(?!\S)")),  # "قبل عامين"
+    # "قبل عامين" (two years ago), "منذ اكثر من سنتين", "قبل اكثر من اسبوع" (a week ago; "منذ عام 2014" is a year named)
+    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(_ARABIC_DUALS)
+                            + r"|اسبوع|شهر|عام|سنه)(?!\S)(?! ?\d)")),
     # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
     ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
@@ -173,9 +177,9 @@ def resolve_date(kind, groups, published):
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
-    if kind == "span_before" and len(groups) == 3:  # Arabic: "بعد يومين من", "بعد ثلاثة ايام من"
-        unit = _ARABIC_UNITS_OF_TIME.get(groups[2]) or _ARABIC_DUALS[groups[0]]
-        amount = 2 if groups[0] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
+    if kind == "arabic_span_before":  # "بعد يومين من", "بعد ثلاثة ايام من", "بعد اسبوع من"
+        unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
+        amount = 2 if groups[0] else 1 if groups[3] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
         return published - dt.timedelta(days=amount * _UNIT_DAYS[unit]), "day" if unit == "day" else "approximate"
     if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
         count, unit = groups[:2] if groups[1] else groups[2:]
@@ -187,8 +191,9 @@ def resolve_date(kind, groups, published):
         count, unit = (groups[0], groups[1]) if groups[1] else (None, groups[2])
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days // 2), "approximate"
-    if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)
-        groups = ("about", 2, _ARABIC_DUALS[groups[0]])
+    if kind == "duration" and len(groups) == 1:  # Arabic dual or one: "قبل نحو عامين" (about two years ago), "قبل اسبوع"
+        groups = ("about", 2, _ARABIC_DUALS[groups[0]]) if groups[0] in _ARABIC_DUALS else (
+            "about", 1, _ARABIC_UNITS_OF_TIME[groups[0]])
     if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
         amount = int(groups[0]) if groups[0].isdigit() else ARABIC_NUMBERS[groups[0]]
         groups = ("about", amount, _ARABIC_UNITS_OF_TIME[groups[1]])

@@ -2,8 +2,8 @@
 
 Its own module because it is grammar, not date reading (dates finds and resolves the expressions): a date
 belongs to the clause it stands in, so one across another phrase, a contrast, ", and" with a new subject, a
-relative clause or a later clause ("after", "when") dates that clause, not the phrase; a "since" date only
-starts a state said now.
+relative clause or a later clause ("after", "when") dates that clause, not the phrase; a span back from the news
+("a month after", "بعد ستة اسابيع من") dates what follows it; a "since" date only starts a state said now.
 """
 import bisect
 import re
@@ -13,6 +13,8 @@ from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
+# A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
+_SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
@@ -42,6 +44,8 @@ class PhraseDating:
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's;
                 # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own
                 continue
+            if found.start > cue.first and _SPAN_AFTER.search(found.text):
+                continue  # "took Kobani, after more than four months of fighting": it dates what follows "after"
             if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:
                 continue  # "بعد ستة ايام من بدء القتال": dates the change it names, not fighting or a state
             if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
@@ -84,11 +88,19 @@ class PhraseDating:
         after the pronoun ("التي بدأتها", which it began)."""
         for index in range(found.start - 1, max(self.first, opened_after, found.start - 8) - 1, -1):
             if self.article.norms[index] in ARABIC_RELATIVE:
-                if own_verb and not self.article.norms[index + 1].endswith(("ها", "هم")):
+                if own_verb and not self._takes_object(index + 1):
                     return False
                 tokens = self.article.tokens
                 return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False
+
+    def _takes_object(self, index):
+        """Whether the relative clause's verb at token `index` has the noun as its object: "بدأتها" (which it began), or
+        after "كان" an imperfect verb with its pronoun ("الذي كان يفرضه", which it was imposing)."""
+        norms = self.article.norms
+        if norms[index] in ("كان", "كانت") and index + 1 < len(norms):
+            return norms[index + 1].startswith(("ي", "ت")) and norms[index + 1].endswith(("ه", "ها", "هم"))
+        return norms[index].endswith(("ها", "هم"))
 
     def _in_relative_clause(self, start, token):
         """Whether token `token` stands in an English relative clause opened after token `start` and not closed

@@ -63,6 +63,11 @@ def found(text, names, published=SATURDAY):
     ("سقطت ثلاث بلدات خلال اليومين الماضيين", [(dt.date(2017, 11, 3), "approximate")]),  # the two days gone by
     ("تقدم الجيش خلال الايام القليله الماضيه", [(dt.date(2017, 11, 3), "approximate")]),
     ("يتوقع الجيش حسم المعركة خلال الساعات المقبلة", []),  # hours still to come
+    ("سقطت بعد نحو ستة اسابيع فقط من استعادة تكريت", [(dt.date(2017, 9, 23), "approximate")]),  # about, only: six weeks
+    ("انسحب الجيش بعد شهر من دخول المدينة", [(dt.date(2017, 10, 5), "approximate")]),  # a month after
+    ("تخضع البلدة لسيطرة داعش منذ اكثر من سنتين", [(dt.date(2015, 11, 4), "approximate")]),  # more than two years
+    ("اعلن النصر قبل اكثر من اسبوع", [(dt.date(2017, 10, 28), "approximate")]),  # a week ago
+    ("سيطر عليها منذ عام 2014", [(dt.date(2014, 1, 1), "year")]),  # "عام" before a year names it
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month

@@ -61,3 +61,16 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     assert date_of(text, names, {"hold", "under_control", "under_control_of", "capture"}, 0) == expected
+
+
+@pytest.mark.parametrize("text, kinds, which, expected", [
+    # a span back from the news dates what follows "after", not a phrase before it
+    ("Iraqi forces retook Rutba, a month after the army seized Qaim.", {"capture"}, 0, None),
+    ("Iraqi forces retook Rutba, a month after the army seized Qaim.", {"capture"}, 1, "a month after"),
+    ("استعادت القوات العراقية الرطبة بعد اكثر من ثلاثة اشهر من القتال", {"capture"}, 0, None),
+    ("انتكاسة للحكومة بعد نحو ستة اسابيع فقط من استعادة الجيش لمدينة بيجي", {"capture"}, 0, "بعد نحو سته اسابيع فقط من"),
+    # a relative clause whose verb, after "كان", takes the noun as object ("الذي كان يفرضه") has its own date
+    ("دخل الجيش مدينة دير الزور وانهى الحصار الذي كان يفرضه داعش منذ اكثر من ثلاث سنوات", {"entered"}, 0, None),
+])
+def test_a_span_back_and_a_relative_clause_date_their_own_phrases(names, text, kinds, which, expected):
+    assert date_of(text, names, kinds, which) == expected
