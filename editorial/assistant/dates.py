@@ -48,7 +48,7 @@ ARABIC_NUMBERS = {"واحد": 1, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3
 _ARABIC_UNITS_OF_TIME = {"سنوات": "year", "سنه": "year", "اعوام": "year", "عام": "year", "اشهر": "month", "شهر": "month",
                          "اسابيع": "week", "اسبوع": "week", "ايام": "day", "يوم": "day"}
 _ARABIC_DUALS = {"عامين": "year", "سنتين": "year", "شهرين": "month", "اسبوعين": "week", "يومين": "day"}  # two years, ...
-_SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
+_SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10, "شتاء": 1, "ربيع": 4, "صيف": 7, "خريف": 10}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6})
 
@@ -99,6 +99,8 @@ DATE_RULES = [
 ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
+    # "in the summer of 2014", "صيف 2014", "منذ صيف عام 2014": about the middle of that season
+    ("season_of", re.compile(r"\b(summer|winter|spring|autumn|fall|صيف|شتاء|ربيع|خريف) (?:of |(?:ال)?عام )?(\d{4})\b")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     # "قبل عامين" (two years ago), "منذ اكثر من سنتين", "قبل اكثر من اسبوع" (a week ago; "منذ عام 2014" is a year named)
@@ -173,6 +175,8 @@ def resolve_date(kind, groups, published):
         if unit == "month":
             return _add_months(published.replace(day=1), -offset), "month"
         return dt.date(published.year - offset, 1, 1), "year"
+    if kind == "season_of":
+        return dt.date(int(groups[1]), _SEASON_MONTH[groups[0]], 15), "approximate"
     if kind == "season":  # "since last summer": about the middle of that season
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)

@@ -68,6 +68,9 @@ def found(text, names, published=SATURDAY):
     ("تخضع البلدة لسيطرة داعش منذ اكثر من سنتين", [(dt.date(2015, 11, 4), "approximate")]),  # more than two years
     ("اعلن النصر قبل اكثر من اسبوع", [(dt.date(2017, 10, 28), "approximate")]),  # a week ago
     ("سيطر عليها منذ عام 2014", [(dt.date(2014, 1, 1), "year")]),  # "عام" before a year names it
+    ("IS overran the province in the summer of 2014.", [(dt.date(2014, 7, 15), "approximate")]),
+    ("سيطرت البيشمركة على المدينة صيف 2014", [(dt.date(2014, 7, 15), "approximate")]),  # a season and its year
+    ("ويسيطر التنظيم منذ صيف العام 2014 على اجزاء من المحافظة", [(dt.date(2014, 7, 15), "approximate")]),
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month

@@ -55,6 +55,7 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     ("IS has held Raqqa in 2014.", "in 2014"),
     ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
     ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
+    ("ويسيطر داعش منذ صيف 2014 على راوة", None),  # "و" (and) before the present "يسيطر": still a state
     # nor is a state dated by a clause of its own after it ("after", "when")
     ("Tal Afar is still held by IS after victory was declared in July in Mosul.", None),
     ("Tal Afar was held by IS in July.", "in july"),
