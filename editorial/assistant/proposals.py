@@ -101,10 +101,14 @@ def date_events(proposals, events):
 
     `events` maps a place to (quote start, holder or None, DateFound, status) of each dated report of a change; an
     undated one takes the nearest report of a change of the same status to its holder, or with no holder named (a
-    part taken only a part taken: fighting said without a change goes on as of publication)."""
+    part taken only a part taken: fighting said without a change goes on as of publication). A change at a place
+    the article reports nowhere else takes the day of its first change of a place it does not name (key None: "seized
+    the last stronghold of IS in the province on Saturday" ... "the town was captured after heavy shelling")."""
     for proposal in proposals:
         dated = [event for event in events.get(proposal.place, ())
                  if event[1] in (None, proposal.holder) and event[3] == proposal.status]
+        if proposal.event and proposal.status == Claim.Status.CONTROLLED and not events.get(proposal.place):
+            dated = [event for event in events.get(None, ())[:1] if event[0] < proposal.quote_start and event[2].precision == "day"]
         if not (proposal.undated and dated and (proposal.status == Claim.Status.CONTROLLED or proposal.event)):
             continue
         if not (proposal.event or proposal.indirect) and NOW.search(proposal.quote.lower()):

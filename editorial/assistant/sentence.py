@@ -76,7 +76,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
         self._quote = self._claimant = None
         self.heading = heading  # the date a heading line above gives ("14 January, 2014" in a timeline)
-        self.events = []  # (place, holder or None, DateFound, status) of changes reported with a date
+        self.events = []  # (place or None, holder or None, DateFound, status) of changes reported with a date
 
     @property
     def quote(self):
@@ -163,6 +163,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         """The proposals one phrase makes, each with its quote and its reasons."""
         targets, reference, window = self.targets(cue)
         if not targets:
+            date = self.date(cue) if cue.kind in EVENT_KINDS else None
+            if date is not None:  # "seized a strategic town on Monday": the town the article names later
+                self.events.append((None, None, date, CONTROLLED))
             return []
         standing = False  # a break of a siege that has not happened yet: the siege stands
         if self.negated(cue):
