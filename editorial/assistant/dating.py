@@ -57,6 +57,9 @@ class PhraseDating:
                 # "سيطرته على دابق ... عملية درع الفرات التي بدأتها تركيا قبل نحو شهرين": the operation's start ("التي
                 # كانت خاضعة لسيطرة الاكراد امس" has no verb of its own: the date is the main clause's)
                 continue
+            if found.start > cue.stop and self._in_relative_clause(max(self.first, cue.first - 4), cue.first) and "," in \
+                    self.raw_between(cue.stop - 1, found.start + 1):
+                continue  # "Baiji, which has been freed by the army, a source said on Sunday": the main clause's date
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
             if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(

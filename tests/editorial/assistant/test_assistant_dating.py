@@ -70,6 +70,9 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     ("Iraqi forces retook Rutba, a month after the army seized Qaim.", {"capture"}, 1, "a month after"),
     ("استعادت القوات العراقية الرطبة بعد اكثر من ثلاثة اشهر من القتال", {"capture"}, 0, None),
     ("انتكاسة للحكومة بعد نحو ستة اسابيع فقط من استعادة الجيش لمدينة بيجي", {"capture"}, 0, "بعد نحو سته اسابيع فقط من"),
+    # a phrase in a relative clause takes no date past the comma that closes it: that is the main clause's
+    ("IS seized Baiji, which had been freed by the army, a source said on Sunday.", {"passive"}, 0, None),
+    ("IS attacked Baiji, which had been freed by the army on Friday.", {"passive"}, 0, "on friday"),
     # a relative clause whose verb, after "كان", takes the noun as object ("الذي كان يفرضه") has its own date
     ("دخل الجيش مدينة دير الزور وانهى الحصار الذي كان يفرضه داعش منذ اكثر من ثلاث سنوات", {"entered"}, 0, None),
 ])
