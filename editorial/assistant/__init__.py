@@ -47,6 +47,7 @@ import gc
 from collections import Counter
 
 from .article import MAX_SENTENCE_TOKENS, Article
+from .attribution import opens_quotation, said_on
 from .rules import DENIAL, HEDGE, NEGATION, find_cues
 from .dates import dateline_day, find_dates, resolve_date
 from .names import Gazetteer, load_gazetteer
@@ -111,12 +112,17 @@ def _analyse(text, published, gazetteer, claimant):
     parsed = [0]  # dateparser calls so far
     latest = None  # the last date a sentence gave: "later the same day" in a sentence after it is that date
     heading = None  # a line that is only a date ("14 January, 2014" in a timeline) dates the sentence after it
+    reported = None  # the day the sentence before says something was said ("quoted him as saying on Monday")
     for number, (first, last) in enumerate(article.sentences):
         places = [m for m in article.places_in(first, last) if not m.role]
         actors = article.actors_in(first, last)
         dates = find_dates(article, first, last, day, parsed, latest)
         latest = dates[-1] if dates else latest
-        above, heading = heading, dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None
+        # a quotation with no date of its own after "as saying on Monday." was said that day: "now" in it is Monday
+        quoted = not dates and opens_quotation(article, first)
+        above, heading = heading or (reported if quoted else None), (
+            dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None)
+        reported = said_on(article, first, dates)
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = find_cues(article, first, last)
         sentence_norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
