@@ -320,14 +320,19 @@ _SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) 
 _NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b|"
                            r"(?<!\bin )(?<!\bwithin )(?<!\bover )\bthe (previous|preceding|following|next) (day|week|month)\b(?! or)")
 _BACK = {"before", "previous", "preceding"}
+# "a day later", "two weeks later", "after a few days" (not "after four days of fighting"): that long after the date
+# named last; a number of days after a day is a day, any other span about one.
+_LATER = re.compile(r"\b(?:" + _NUM + r" (day|week|month)s? later|after (?:a )?(few|several|two|three) (day|week|month)s)\b"
+                    r"(?! of)")
 
 
 def _same_day(article, start, segment, found, before, published):
     """`found` with "the same day" ("في اليوم نفسه") read as the date named last before it, in this sentence or in
-    `before`, and "the month before that" as the month next to it; without one it is no date."""
-    if not (_SAME_DAY.search(segment) or _NEXT_TO_LAST.search(segment)):
+    `before`, "the month before that" as the month next to it and "a day later" as the day after it; without one it
+    is no date."""
+    if not (_SAME_DAY.search(segment) or _NEXT_TO_LAST.search(segment) or _LATER.search(segment)):
         return found
-    for pattern in (_SAME_DAY, _NEXT_TO_LAST):
+    for pattern in (_SAME_DAY, _NEXT_TO_LAST, _LATER):
         for match in pattern.finditer(segment):
             token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
             found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
@@ -336,6 +341,13 @@ def _same_day(article, start, segment, found, before, published):
                 continue
             if pattern is _SAME_DAY:
                 found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
+                continue
+            if pattern is _LATER:
+                count, unit = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
+                day = earlier[-1].date + dt.timedelta(days=NUMBERS[count] * _UNIT_DAYS[unit])
+                exact = unit == "day" and count not in ("few", "several") and earlier[-1].precision == "day"
+                if day <= published:
+                    found.append(DateFound(day, "day" if exact else "approximate", token, match.group()))
                 continue
             unit = match.group(1) or match.group(4)
             step = -1 if (match.group(2) or match.group(3)) in _BACK else 1

@@ -71,6 +71,11 @@ def found(text, names, published=SATURDAY):
     ("IS overran the province in the summer of 2014.", [(dt.date(2014, 7, 15), "approximate")]),
     ("سيطرت البيشمركة على المدينة صيف 2014", [(dt.date(2014, 7, 15), "approximate")]),  # a season and its year
     ("ويسيطر التنظيم منذ صيف العام 2014 على اجزاء من المحافظة", [(dt.date(2014, 7, 15), "approximate")]),
+    ("Troops entered the town on Oct. 20 and, a day later, declared it clear.", [(dt.date(2017, 10, 20), "day"),
+                                                                                 (dt.date(2017, 10, 21), "day")]),
+    ("The army took it early this month, but IS retook it after a few days.", [(dt.date(2017, 11, 1), "month"),
+                                                                               (dt.date(2017, 11, 4), "approximate")]),
+    ("IS took it in June 2014 after four days of fighting.", [(dt.date(2014, 6, 1), "month")]),  # a duration of fighting
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
