@@ -15,6 +15,7 @@ _COORDINATED = re.compile(r", and\b|، و")
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
+_OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
 _CONJUNCTION = re.compile(r"^[وف](?=[يت])")  # "و" or "ف" (and, so) before an Arabic present verb
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
@@ -41,9 +42,11 @@ class PhraseDating:
             # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
             if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first + 1)) and not (
                     found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)
-                    and not self.subject_from(found.start + 1, cue.first - 1)):
+                    and not self.subject_from(found.start + 1, cue.first - 1)) and not _OUTCOME.search(
+                    self.norm_between(found.start, cue.first)):
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's;
-                # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own
+                # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own;
+                # "attacked in August, and managed to take Zumar" ("وتمكن من"): the outcome of that clause, at its time
                 continue
             if found.start > cue.first and _SPAN_AFTER.search(found.text):
                 continue  # "took Kobani, after more than four months of fighting": it dates what follows "after"

@@ -70,6 +70,10 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     ("Iraqi forces retook Rutba, a month after the army seized Qaim.", {"capture"}, 1, "a month after"),
     ("استعادت القوات العراقية الرطبة بعد اكثر من ثلاثة اشهر من القتال", {"capture"}, 0, None),
     ("انتكاسة للحكومة بعد نحو ستة اسابيع فقط من استعادة الجيش لمدينة بيجي", {"capture"}, 0, "بعد نحو سته اسابيع فقط من"),
+    # a coordinated clause of outcome ("and managed to", "وتمكن من") happens at the time of the clause before
+    ("شن التنظيم هجوما في اغسطس، وتمكن من السيطرة على زمار", {"capture"}, 0, "في اغسطس"),
+    ("IS launched an attack in August, and managed to capture Zumar.", {"capture"}, 0, "in august"),
+    ("IS launched an attack in August, and captured Zumar.", {"capture"}, 0, None),
     # a phrase in a relative clause takes no date past the comma that closes it: that is the main clause's
     ("IS seized Baiji, which had been freed by the army, a source said on Sunday.", {"passive"}, 0, None),
     ("IS attacked Baiji, which had been freed by the army on Friday.", {"passive"}, 0, "on friday"),
