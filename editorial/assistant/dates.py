@@ -65,9 +65,9 @@ _ARABIC_QUALIFIER = r"(?:حوالي |نحو |قرابه |اكثر من |ما ي�
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
-    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year (also after
-    # a month: "يونيو عام 2014").
-    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
+    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو", "كانون/ يناير" without its "الثاني") and
+    # put "عام" before the year (also after a month: "يونيو عام 2014").
+    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(?:(?:كانون|تشرين) )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
     ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
                                  + r"))?(?: (?:عام )?(\d{4}))?\b")),
     # "captured in August 14": a day takes "on", so a two-digit number after "in" and a month is its year (2014).

@@ -76,6 +76,8 @@ def found(text, names, published=SATURDAY):
     ("The army took it early this month, but IS retook it after a few days.", [(dt.date(2017, 11, 1), "month"),
                                                                                (dt.date(2017, 11, 4), "approximate")]),
     ("IS took it in June 2014 after four days of fighting.", [(dt.date(2014, 6, 1), "month")]),  # a duration of fighting
+    ("سيطر عليها التنظيم في 14 كانون يناير 2014", [(dt.date(2014, 1, 14), "day")]),  # "كانون" paired without "الثاني"
+    ("سيطر عليها التنظيم في 14 كانون الثاني 2014", [(dt.date(2014, 1, 14), "day")]),
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
