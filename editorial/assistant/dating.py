@@ -12,7 +12,8 @@ from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
-_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
+# a clause of its own, after a state or an attempt, with its own date ("بعد ظهر", afternoon, is a time of day)
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?! ظهر)|عقب|عندما|حين)(?!\S)")
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
@@ -65,9 +66,10 @@ class PhraseDating:
                 continue  # "Baiji, which has been freed by the army, a source said on Sunday": the main clause's date
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
-            if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
+            if found.start > cue.stop and cue.kind in STATE_KINDS | {"attempt"} and _LATER_CLAUSE.search(
                     self.norm_between(cue.stop, found.start)):
-                continue  # "IS-held territory after victory was declared in July": the state is the news's
+                continue  # "IS-held territory after victory was declared in July": the state (or the attempt under way)
+                # is the news's
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)

@@ -74,6 +74,10 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     ("شن التنظيم هجوما في اغسطس، وتمكن من السيطرة على زمار", {"capture"}, 0, "في اغسطس"),
     ("IS launched an attack in August, and managed to capture Zumar.", {"capture"}, 0, "in august"),
     ("IS launched an attack in August, and captured Zumar.", {"capture"}, 0, None),
+    # an attempt under way is the news's: a later clause ("after", "بعد") has its own date, but not "بعد ظهر" (afternoon)
+    ("تواصل القوات العراقية عملية تحرير مدينة الموصل من داعش بعد اعلان انطلاقها في 17 اكتوبر", {"attempt"}, 0, None),
+    ("Iraqi troops are still trying to retake Hit from IS after the offensive began on Friday.", {"attempt"}, 0, None),
+    ("تواصل القوات العراقية عملية تحرير مدينة الموصل من داعش بعد ظهر اليوم", {"attempt"}, 0, "اليوم"),
     # a phrase in a relative clause takes no date past the comma that closes it: that is the main clause's
     ("IS seized Baiji, which had been freed by the army, a source said on Sunday.", {"passive"}, 0, None),
     ("IS attacked Baiji, which had been freed by the army on Friday.", {"passive"}, 0, "on friday"),
