@@ -321,8 +321,8 @@ _NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|
                            r"(?<!\bin )(?<!\bwithin )(?<!\bover )\bthe (previous|preceding|following|next) (day|week|month)\b(?! or)")
 _BACK = {"before", "previous", "preceding"}
 # "a day later", "two weeks later", "after a few days" (not "after four days of fighting"): that long after the date
-# named last; a number of days after a day is a day, any other span about one.
-_LATER = re.compile(r"\b(?:" + _NUM + r" (day|week|month)s? later|after (?:a )?(few|several|two|three) (day|week|month)s)\b"
+# named last; a number of days (or "a few hours later", the same day) after a day is a day, any other span about one.
+_LATER = re.compile(r"\b(?:" + _NUM + r" (hour|day|week|month)s? later|after (?:a )?(few|several|two|three) (day|week|month)s)\b"
                     r"(?! of)")
 
 
@@ -344,8 +344,8 @@ def _same_day(article, start, segment, found, before, published):
                 continue
             if pattern is _LATER:
                 count, unit = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
-                day = earlier[-1].date + dt.timedelta(days=NUMBERS[count] * _UNIT_DAYS[unit])
-                exact = unit == "day" and count not in ("few", "several") and earlier[-1].precision == "day"
+                day = earlier[-1].date + dt.timedelta(days=NUMBERS[count] * _UNIT_DAYS.get(unit, 0))
+                exact = earlier[-1].precision == "day" and (unit == "hour" or unit == "day" and count not in ("few", "several"))
                 if day <= published:
                     found.append(DateFound(day, "day" if exact else "approximate", token, match.group()))
                 continue

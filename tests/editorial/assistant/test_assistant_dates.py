@@ -75,6 +75,8 @@ def found(text, names, published=SATURDAY):
                                                                                  (dt.date(2017, 10, 21), "day")]),
     ("The army took it early this month, but IS retook it after a few days.", [(dt.date(2017, 11, 1), "month"),
                                                                                (dt.date(2017, 11, 4), "approximate")]),
+    ("Troops entered it on Monday and, a few hours later, declared it liberated.", [(dt.date(2017, 10, 30), "day"),
+                                                                                    (dt.date(2017, 10, 30), "day")]),
     ("IS took it in June 2014 after four days of fighting.", [(dt.date(2014, 6, 1), "month")]),  # a duration of fighting
     ("سيطر عليها التنظيم في 14 كانون يناير 2014", [(dt.date(2014, 1, 14), "day")]),  # "كانون" paired without "الثاني"
     ("سيطر عليها التنظيم في 14 كانون الثاني 2014", [(dt.date(2014, 1, 14), "day")]),
