@@ -21,7 +21,9 @@ a claim to inventing one:
   contested;
 - a date of the phrase's own clause (dates: patterns, then dateparser, with the precision) dates it; a
   state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day; a headline
-  with none takes the date the story gives the same event; a line that is only a date heads the next;
+  with none takes the date the story gives the same event (a change at a place named nowhere else, the day of the
+  lead's change of a place it does not name); a line that is only a date heads the next, and "as saying on
+  Monday." the quotation after it; a dateline ("BAGHDAD, Oct. 4 (Reuters) -") gives the day dates are read from;
 - a proposal's confidence is how often proposals of its class were right on copy the assistant had
   never seen (calibration: how the holder was read, a change undated, a reference, a hedge, several
   phrases agreeing);
