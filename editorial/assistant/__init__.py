@@ -21,7 +21,9 @@ a claim to inventing one:
   contested;
 - a date of the phrase's own clause (dates: patterns, then dateparser, with the precision) dates it; a
   state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day; a headline
-  with none takes the date the story gives the same event; a line that is only a date heads the next;
+  with none takes the date the story gives the same event (a change at a place named nowhere else, the day of the
+  lead's change of a place it does not name); a line that is only a date heads the next, and "as saying on
+  Monday." the quotation after it; a dateline ("BAGHDAD, Oct. 4 (Reuters) -") gives the day dates are read from;
 - a proposal's confidence is how often proposals of its class were right on copy the assistant had
   never seen (calibration: how the holder was read, a change undated, a reference, a hedge, several
   phrases agreeing);
@@ -47,8 +49,9 @@ import gc
 from collections import Counter
 
 from .article import MAX_SENTENCE_TOKENS, Article
+from .attribution import opens_quotation, said_on
 from .rules import DENIAL, HEDGE, NEGATION, find_cues
-from .dates import find_dates, resolve_date
+from .dates import dateline_day, find_dates, resolve_date
 from .names import Gazetteer, load_gazetteer
 from .calibration import calibrate
 from .proposals import Analysis, Denials, Proposal, Span, confident, date_events, merge, superseded
@@ -100,7 +103,7 @@ def analyse(text, published, gazetteer, claimant=""):
 
 
 def _analyse(text, published, gazetteer, claimant):
-    day = published.date() if isinstance(published, dt.datetime) else published
+    day = dateline_day(text, published.date() if isinstance(published, dt.datetime) else published)
     article = Article(text, gazetteer)
     spans = [Span(m.start, m.end, "place", m.slug) for m in article.places if not m.role]
     spans += [Span(m.start, m.end, "actor", m.slug) for m in article.actors]
@@ -111,12 +114,17 @@ def _analyse(text, published, gazetteer, claimant):
     parsed = [0]  # dateparser calls so far
     latest = None  # the last date a sentence gave: "later the same day" in a sentence after it is that date
     heading = None  # a line that is only a date ("14 January, 2014" in a timeline) dates the sentence after it
+    reported = None  # the day the sentence before says something was said ("quoted him as saying on Monday")
     for number, (first, last) in enumerate(article.sentences):
         places = [m for m in article.places_in(first, last) if not m.role]
         actors = article.actors_in(first, last)
         dates = find_dates(article, first, last, day, parsed, latest)
         latest = dates[-1] if dates else latest
-        above, heading = heading, dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None
+        # a quotation with no date of its own after "as saying on Monday." was said that day: "now" in it is Monday
+        quoted = not dates and opens_quotation(article, first)
+        above, heading = heading or (reported if quoted else None), (
+            dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None)
+        reported = said_on(article, first, dates)
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = find_cues(article, first, last)
         sentence_norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""
@@ -138,8 +146,8 @@ def _analyse(text, published, gazetteer, claimant):
             if proposal.cue in _STATES and any(place == proposal.place and holder != proposal.holder for place, holder in changed):
                 continue  # "captured the IS-held town": the state before the change
             proposals.append(proposal)
-        for place, holder, date in context.events:
-            events.setdefault(place, []).append((context.quote_start, holder, date))
+        for place, holder, date, status in context.events:
+            events.setdefault(place, []).append((context.quote_start, holder, date, status))
     calibrate(proposals)  # before date_events: a change its own sentence does not date is measured as such
     date_events(proposals, events)
     proposals = superseded(proposals)

@@ -2,7 +2,8 @@
 
 Its own module because attribution is read apart from the control phrase: "the SDF said on Wednesday
 its fighters had seized 80 percent of the city" names who claims it (the SDF) and the day the state it
-reports held (Wednesday), though the phrase's own clause gives no date.
+reports held (Wednesday), though the phrase's own clause gives no date; a quotation standing after "quoted
+him as saying on Monday:" was said that day.
 """
 import re
 
@@ -10,8 +11,9 @@ from .rules import ATTRIBUTION, PASSIVE_AUX
 
 _SPEAKER_STOP = {"according": r"[,;.]", "said": r"[,;:–—(]"}
 _LEADING = re.compile(r"^(?:(?:but|and|on \w+day|in a statement|also|the|a|an)\s+)+", re.I)
+_QUOTATION_MARKS = "\"“«‘'"
 _PRONOUNS = {"it", "he", "she", "they", "we", "i"}
-REPORTING = {"said", "says", "announced", "reported", "told", "stated", "declared", "confirmed", "اعلن", "اعلنت", "قال",
+REPORTING = {"said", "says", "saying", "announced", "reported", "told", "stated", "declared", "confirmed", "اعلن", "اعلنت", "قال",
              "قالت", "ذكر", "ذكرت", "افاد", "افادت"}
 
 
@@ -45,12 +47,24 @@ def find_claimant(sentence):
 
 def said_date(sentence):
     """The date right after a reporting verb ("said on Wednesday", "أعلنت أمس"): the day a reported state held."""
-    norms = sentence.article.norms
-    for found in sentence.dates:
+    return said_on(sentence.article, sentence.first, sentence.dates)
+
+
+def said_on(article, first, dates):
+    """The date right after a reporting verb among `dates`, of the sentence that starts at token `first`."""
+    norms = article.norms
+    for found in dates:
         before = found.start - 1
-        if before > sentence.first and norms[before] == "on":
+        if before > first and norms[before] == "on":
             before -= 1
-        if before >= sentence.first and norms[before] in REPORTING and not (
-                before > sentence.first and norms[before - 1] in PASSIVE_AUX):
+        if before >= first and norms[before] in REPORTING and not (
+                before > first and norms[before - 1] in PASSIVE_AUX):
             return found  # not a passive "victory was declared in July": an event of its own, no one's saying
     return None
+
+
+def opens_quotation(article, first):
+    """Whether the sentence that starts at token `first` opens with a quotation mark (the tokens leave it out)."""
+    start = article.tokens[first].start
+    mark = article.text[max(0, start - 3): start].strip()[-1:]
+    return bool(mark) and mark in _QUOTATION_MARKS

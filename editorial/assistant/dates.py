@@ -11,8 +11,9 @@ time), wrapped so that:
   ("الأحد" in a story of Sunday is that Sunday, "last Sunday" or "الأحد الماضي" the one before);
 - Levantine and Maghrebi month names (حزيران, تشرين الثاني, ماي), which dateparser does not know, are given their
   Egyptian-Arabic names, which it does;
-- durations ("for nearly three years", "a week ago") and "last month", "early this month", which it
-  reads as exact days, are resolved here, as approximate or as the month.
+- durations ("for nearly three years", "a week ago"), spans up to the news ("in the last two days") and "last
+  month", "early this month", which it reads as exact days, are resolved here, as approximate or as the month;
+- a dateline ("BAGHDAD, Sept. 21 (Xinhua) --") filed a day or two before publication is the day read from.
 Each expression is parsed once per publication day (cached), and an article with a flood of date
 expressions falls back to the resolver here past MAX_PARSED of them, so reading stays linear.
 """
@@ -21,6 +22,8 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+
+from geo.text import normalize_name
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
@@ -45,7 +48,7 @@ ARABIC_NUMBERS = {"واحد": 1, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3
 _ARABIC_UNITS_OF_TIME = {"سنوات": "year", "سنه": "year", "اعوام": "year", "عام": "year", "اشهر": "month", "شهر": "month",
                          "اسابيع": "week", "اسبوع": "week", "ايام": "day", "يوم": "day"}
 _ARABIC_DUALS = {"عامين": "year", "سنتين": "year", "شهرين": "month", "اسبوعين": "week", "يومين": "day"}  # two years, ...
-_SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
+_SEASON_MONTH = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10, "شتاء": 1, "ربيع": 4, "صيف": 7, "خريف": 10}
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6})
 
@@ -58,12 +61,13 @@ _MONTH = _alternatives(ALL_MONTHS)
 # "في أواخر أغسطس" (in late August), "مطلع" (the start of), "منتصف" (the middle of): the month is the date.
 _ARABIC_PART_OF_MONTH = r"(?:اواخر|اوايل|مطلع|منتصف|اواسط|بدايه|نهايه) "
 _NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+_ARABIC_QUALIFIER = r"(?:حوالي |نحو |قرابه |اكثر من |ما يقارب |ما يزيد عن )?"  # about, more than
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
-    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو") and put "عام" before the year (also after
-    # a month: "يونيو عام 2014").
-    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
+    # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو", "كانون/ يناير" without its "الثاني") and
+    # put "عام" before the year (also after a month: "يونيو عام 2014").
+    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(?:(?:كانون|تشرين) )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
     ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
                                  + r"))?(?: (?:عام )?(\d{4}))?\b")),
     # "captured in August 14": a day takes "on", so a two-digit number after "in" and a month is its year (2014).
@@ -83,14 +87,25 @@ DATE_RULES = [
     ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
                                r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
     # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
-    ("span_before", re.compile(r"(?<!\S)بعد (?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
-                               r"(ايام|اسابيع|اشهر)) من(?!\S)")),
-    ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
+    # "بعد نحو ستة اسابيع فقط من" (only about six weeks after), "بعد شهر من" (a month after).
+    ("arabic_span_before", re.compile(r"(?<!\S)بعد " + _ARABIC_QUALIFIER + r"(?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS)
+                               + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?)(?: فقط)? من(?!\S)")),
+    # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "خلال الايام القليله
+    # الماضيه": a span up to the news, dated about its middle.
+    ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + _NUM + r" )?(day|week|month)s\b|"
+                          r"\bin recent (day|week|month)s\b")),
+    ("within", re.compile(r"(?<!\S)خلال (?:ال)?(?:(" + _alternatives(_ARABIC_DUALS) + r")|(ايام|اسابيع|اشهر)(?: القليله)?) "
+                          r"(?:الماضيين|الماضيه|الاخيره|الاخيرين)(?!\S)")),
+("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+    # "in the summer of 2014", "صيف 2014", "منذ صيف عام 2014": about the middle of that season
+    ("season_of", re.compile(r"\b(summer|winter|spring|autumn|fall|صيف|شتاء|ربيع|خريف) (?:of |(?:ال)?عام )?(\d{4})\b")),
+    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) (?:حوالي |نحو )?(" + _alternatives(_ARABIC_DUALS) + r")(?!\S)")),  # "قبل عامين"
+    # "قبل عامين" (two years ago), "منذ اكثر من سنتين", "قبل اكثر من اسبوع" (a week ago; "منذ عام 2014" is a year named)
+    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(_ARABIC_DUALS)
+                            + r"|اسبوع|شهر|عام|سنه)(?!\S)(?! ?\d)")),
     # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
     ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
@@ -160,20 +175,29 @@ def resolve_date(kind, groups, published):
         if unit == "month":
             return _add_months(published.replace(day=1), -offset), "month"
         return dt.date(published.year - offset, 1, 1), "year"
+    if kind == "season_of":
+        return dt.date(int(groups[1]), _SEASON_MONTH[groups[0]], 15), "approximate"
     if kind == "season":  # "since last summer": about the middle of that season
         month = _SEASON_MONTH[groups[1]]
         year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
-    if kind == "span_before" and len(groups) == 3:  # Arabic: "بعد يومين من", "بعد ثلاثة ايام من"
-        unit = _ARABIC_UNITS_OF_TIME.get(groups[2]) or _ARABIC_DUALS[groups[0]]
-        amount = 2 if groups[0] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
+    if kind == "arabic_span_before":  # "بعد يومين من", "بعد ثلاثة ايام من", "بعد اسبوع من"
+        unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
+        amount = 2 if groups[0] else 1 if groups[3] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
         return published - dt.timedelta(days=amount * _UNIT_DAYS[unit]), "day" if unit == "day" else "approximate"
     if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
         count, unit = groups[:2] if groups[1] else groups[2:]
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days), "approximate"
-    if kind == "duration" and len(groups) == 1:  # Arabic dual: "قبل نحو عامين" (about two years ago)
-        groups = ("about", 2, _ARABIC_DUALS[groups[0]])
+    if kind == "within":  # "in the last two days": about the middle of the span
+        if len(groups) == 2:  # Arabic: a dual ("اليومين") or a plural ("الايام")
+            groups = ("two", _ARABIC_DUALS[groups[0]], None) if groups[0] else (None, None, _ARABIC_UNITS_OF_TIME[groups[1]])
+        count, unit = (groups[0], groups[1]) if groups[1] else (None, groups[2])
+        days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
+        return published - dt.timedelta(days=days // 2), "approximate"
+    if kind == "duration" and len(groups) == 1:  # Arabic dual or one: "قبل نحو عامين" (about two years ago), "قبل اسبوع"
+        groups = ("about", 2, _ARABIC_DUALS[groups[0]]) if groups[0] in _ARABIC_DUALS else (
+            "about", 1, _ARABIC_UNITS_OF_TIME[groups[0]])
     if kind == "duration" and len(groups) == 2:  # Arabic: "قبل ثلاث سنوات" (three years ago)
         amount = int(groups[0]) if groups[0].isdigit() else ARABIC_NUMBERS[groups[0]]
         groups = ("about", amount, _ARABIC_UNITS_OF_TIME[groups[1]])
@@ -212,6 +236,32 @@ def parse_date(expression, published):
     elif precision == "year":
         day = dt.date(day.year, 1, 1)
     return day, precision
+
+
+# A dateline opens the story with where (a few capitalised or Arabic words) and when it was filed: "BAGHDAD, Sept. 21 (Xinhua) --", "MOSUL, Iraq, May 20
+# --", "تكريت، العراق 22 سبتمبر 2016 /" (a slash ends one only after a year: "22 أيلول/ سبتمبر" pairs month names).
+_DATELINE = re.compile(r"^(?:[A-Z\u0621-\u064a][^\s,،.]*[\s,،.]+){1,4}((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*(?:\([^)\n]{1,30}\))?"
+                       r"\s*(?:--|—|–| - )|,? \d{4}\s*/))", re.M)
+_DATELINE_DAYS = 3  # how long before its publication a story is filed
+
+
+def dateline_day(text, published):
+    """The day a dateline in the first lines gives, when the story was filed up to a few days before its publication
+    (a Xinhua story filed in Damascus on the 5th is published in Beijing on the 6th): the day its "today" and
+    weekdays are read from. `published` otherwise."""
+    match = _DATELINE.search("\n".join(text.split("\n", 4)[:4]))
+    if match is None:
+        return published
+    written = normalize_name(match.group(1))
+    for kind in ("month_day", "day_month"):
+        date = dict(DATE_RULES)[kind].match(written)
+        if date:
+            try:
+                day, _ = resolve_date(kind, date.groups(), published)
+            except (ValueError, KeyError):
+                return published
+            return day if published - dt.timedelta(days=_DATELINE_DAYS) <= day <= published else published
+    return published
 
 
 _PARSED_KINDS = {"iso", "day_month", "month_day", "month", "year", "relative_day"}
@@ -270,14 +320,19 @@ _SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) 
 _NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b|"
                            r"(?<!\bin )(?<!\bwithin )(?<!\bover )\bthe (previous|preceding|following|next) (day|week|month)\b(?! or)")
 _BACK = {"before", "previous", "preceding"}
+# "a day later", "two weeks later", "after a few days" (not "after four days of fighting"): that long after the date
+# named last; a number of days (or "a few hours later", the same day) after a day is a day, any other span about one.
+_LATER = re.compile(r"\b(?:" + _NUM + r" (hour|day|week|month)s? later|after (?:a )?(few|several|two|three) (day|week|month)s)\b"
+                    r"(?! of)")
 
 
 def _same_day(article, start, segment, found, before, published):
     """`found` with "the same day" ("في اليوم نفسه") read as the date named last before it, in this sentence or in
-    `before`, and "the month before that" as the month next to it; without one it is no date."""
-    if not (_SAME_DAY.search(segment) or _NEXT_TO_LAST.search(segment)):
+    `before`, "the month before that" as the month next to it and "a day later" as the day after it; without one it
+    is no date."""
+    if not (_SAME_DAY.search(segment) or _NEXT_TO_LAST.search(segment) or _LATER.search(segment)):
         return found
-    for pattern in (_SAME_DAY, _NEXT_TO_LAST):
+    for pattern in (_SAME_DAY, _NEXT_TO_LAST, _LATER):
         for match in pattern.finditer(segment):
             token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
             found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
@@ -286,6 +341,13 @@ def _same_day(article, start, segment, found, before, published):
                 continue
             if pattern is _SAME_DAY:
                 found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
+                continue
+            if pattern is _LATER:
+                count, unit = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
+                day = earlier[-1].date + dt.timedelta(days=NUMBERS[count] * _UNIT_DAYS.get(unit, 0))
+                exact = earlier[-1].precision == "day" and (unit == "hour" or unit == "day" and count not in ("few", "several"))
+                if day <= published:
+                    found.append(DateFound(day, "day" if exact else "approximate", token, match.group()))
                 continue
             unit = match.group(1) or match.group(4)
             step = -1 if (match.group(2) or match.group(3)) in _BACK else 1

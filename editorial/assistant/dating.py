@@ -2,8 +2,8 @@
 
 Its own module because it is grammar, not date reading (dates finds and resolves the expressions): a date
 belongs to the clause it stands in, so one across another phrase, a contrast, ", and" with a new subject, a
-relative clause or a later clause ("after", "when") dates that clause, not the phrase; a "since" date only
-starts a state said now.
+relative clause or a later clause ("after", "when") dates that clause, not the phrase; a span back from the news
+("a month after", "بعد ستة اسابيع من") dates what follows it; a "since" date only starts a state said now.
 """
 import bisect
 import re
@@ -12,7 +12,12 @@ from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
-_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b")  # a clause of its own, after a state, with its own date
+# a clause of its own, after a state or an attempt, with its own date ("بعد ظهر", afternoon, is a time of day)
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?! ظهر)|عقب|عندما|حين)(?!\S)")
+# A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
+_SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
+_OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
+_CONJUNCTION = re.compile(r"^[وف](?=[يت])")  # "و" or "ف" (and, so) before an Arabic present verb
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
@@ -38,10 +43,14 @@ class PhraseDating:
             # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
             if found.start < cue.first and _COORDINATED.search(self.raw_between(found.start, cue.first + 1)) and not (
                     found.start > self.first and "," in self.raw_between(found.start - 1, found.start + 1)
-                    and not self.subject_from(found.start + 1, cue.first - 1)):
+                    and not self.subject_from(found.start + 1, cue.first - 1)) and not _OUTCOME.search(
+                    self.norm_between(found.start, cue.first)):
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's;
-                # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own
+                # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own;
+                # "attacked in August, and managed to take Zumar" ("وتمكن من"): the outcome of that clause, at its time
                 continue
+            if found.start > cue.first and _SPAN_AFTER.search(found.text):
+                continue  # "took Kobani, after more than four months of fighting": it dates what follows "after"
             if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:
                 continue  # "بعد ستة ايام من بدء القتال": dates the change it names, not fighting or a state
             if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
@@ -52,15 +61,19 @@ class PhraseDating:
                 # "سيطرته على دابق ... عملية درع الفرات التي بدأتها تركيا قبل نحو شهرين": the operation's start ("التي
                 # كانت خاضعة لسيطرة الاكراد امس" has no verb of its own: the date is the main clause's)
                 continue
+            if found.start > cue.stop and self._in_relative_clause(max(self.first, cue.first - 4), cue.first) and "," in \
+                    self.raw_between(cue.stop - 1, found.start + 1):
+                continue  # "Baiji, which has been freed by the army, a source said on Sunday": the main clause's date
             if found.start > cue.stop and self._in_relative_clause(cue.stop, found.start):
                 continue  # "recaptured Rutba after fighters who had occupied it for two years": that clause's date
-            if found.start > cue.stop and cue.kind in STATE_KINDS and _LATER_CLAUSE.search(
+            if found.start > cue.stop and cue.kind in STATE_KINDS | {"attempt"} and _LATER_CLAUSE.search(
                     self.norm_between(cue.stop, found.start)):
-                continue  # "IS-held territory after victory was declared in July": the state is the news's
+                continue  # "IS-held territory after victory was declared in July": the state (or the attempt under way)
+                # is the news's
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
-        state = cue.kind in STATE_KINDS or ARABIC_HOLDS.match(cue.text)
+        state = cue.kind in STATE_KINDS or ARABIC_HOLDS.match(_CONJUNCTION.sub("", cue.text))  # "ويسيطر" too
         if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
             # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
             # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
@@ -84,11 +97,19 @@ class PhraseDating:
         after the pronoun ("التي بدأتها", which it began)."""
         for index in range(found.start - 1, max(self.first, opened_after, found.start - 8) - 1, -1):
             if self.article.norms[index] in ARABIC_RELATIVE:
-                if own_verb and not self.article.norms[index + 1].endswith(("ها", "هم")):
+                if own_verb and not self._takes_object(index + 1):
                     return False
                 tokens = self.article.tokens
                 return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False
+
+    def _takes_object(self, index):
+        """Whether the relative clause's verb at token `index` has the noun as its object: "بدأتها" (which it began), or
+        after "كان" an imperfect verb with its pronoun ("الذي كان يفرضه", which it was imposing)."""
+        norms = self.article.norms
+        if norms[index] in ("كان", "كانت") and index + 1 < len(norms):
+            return norms[index + 1].startswith(("ي", "ت")) and norms[index + 1].endswith(("ه", "ها", "هم"))
+        return norms[index].endswith(("ها", "هم"))
 
     def _in_relative_clause(self, start, token):
         """Whether token `token` stands in an English relative clause opened after token `start` and not closed

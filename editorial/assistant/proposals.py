@@ -96,18 +96,25 @@ MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the p
 
 def date_events(proposals, events):
     """An undated report of a change takes the date the article gives that change elsewhere: "Mosul falls to
-    militants" (headline) and "seized control of Mosul yesterday" (no side named) are one event.
+    militants" (headline) and "seized control of Mosul yesterday" (no side named) are one event, and so are "IS
+    retakes part of Baiji" and "have retaken parts of Baiji, the Pentagon confirmed on Wednesday".
 
-    `events` maps a place to (quote start, holder or None, DateFound) of each dated report of a change; an
-    undated one takes the nearest report of a change to its holder, or with no holder named."""
+    `events` maps a place to (quote start, holder or None, DateFound, status) of each dated report of a change; an
+    undated one takes the nearest report of a change of the same status to its holder, or with no holder named (a
+    part taken only a part taken: fighting said without a change goes on as of publication). A change at a place
+    the article reports nowhere else takes the day of its first change of a place it does not name (key None: "seized
+    the last stronghold of IS in the province on Saturday" ... "the town was captured after heavy shelling")."""
     for proposal in proposals:
-        dated = [event for event in events.get(proposal.place, ()) if event[1] in (None, proposal.holder)]
-        if not (proposal.undated and proposal.status == Claim.Status.CONTROLLED and dated):
+        dated = [event for event in events.get(proposal.place, ())
+                 if event[1] in (None, proposal.holder) and event[3] == proposal.status]
+        if proposal.event and proposal.status == Claim.Status.CONTROLLED and not events.get(proposal.place):
+            dated = [event for event in events.get(None, ())[:1] if event[0] < proposal.quote_start and event[2].precision == "day"]
+        if not (proposal.undated and dated and (proposal.status == Claim.Status.CONTROLLED or proposal.event)):
             continue
         if not (proposal.event or proposal.indirect) and NOW.search(proposal.quote.lower()):
             continue  # "Iraqi forces now in control of Baiji": a present state, as of publication ("said it was now
             # in full control" is as of the statement, which the change's date may give)
-        _, _, date = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
+        _, _, date, _ = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
         proposal.date, proposal.precision, proposal.undated = date.date, date.precision, False
         proposal.why = proposal.why.replace(
             "no date in the sentence: as of publication (a past event: check the date)",

@@ -76,7 +76,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
         self._quote = self._claimant = None
         self.heading = heading  # the date a heading line above gives ("14 January, 2014" in a timeline)
-        self.events = []  # (place, holder or None, DateFound) of changes reported with a date
+        self.events = []  # (place or None, holder or None, DateFound, status) of changes reported with a date
 
     @property
     def quote(self):
@@ -163,6 +163,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         """The proposals one phrase makes, each with its quote and its reasons."""
         targets, reference, window = self.targets(cue)
         if not targets:
+            date = self.date(cue) if cue.kind in EVENT_KINDS else None
+            if date is not None:  # "seized a strategic town on Monday": the town the article names later
+                self.events.append((None, None, date, CONTROLLED))
             return []
         standing = False  # a break of a siege that has not happened yet: the siege stands
         if self.negated(cue):
@@ -185,7 +188,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if made is None:
                 date = self.date(cue)
                 if date is not None and cue.kind in EVENT_KINDS:  # "a splinter group seized Mosul yesterday"
-                    self.events.append((place.slug, None, date))
+                    self.events.append((place.slug, None, date, CONTROLLED))
                 continue
             status, holder, others, reading, reason = made
             notes = [f"'{cue.text}' → {reason}"]
@@ -240,8 +243,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 notes.append(f"hedged ('{self.hedge.group()}')")
             elif attribution:
                 notes.append(f"as {claimant or 'a source'} {attribution}")
-            if cue.kind in EVENT_KINDS and date is not None and status == CONTROLLED:  # not a part taken back
-                self.events.append((place.slug, holder, date))
+            if cue.kind in EVENT_KINDS and date is not None:  # a part taken dates the other reports of a part taken
+                self.events.append((place.slug, holder, date, status))
             proposals.append(Proposal(
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=0.0, why="; ".join(notes),  # calibration.calibrate sets it

@@ -48,3 +48,13 @@ def test_a_state_reported_on_a_day_holds_that_day(names):
     [proposal] = propose(text, SATURDAY, names)
     assert (proposal.status, proposal.date, proposal.others) == ("contested", dt.date(2017, 11, 1), ("islamic-state", "sdf"))
     assert "as reported 'on wednesday' → 2017-11-01 (day)" in proposal.why
+
+
+def test_a_quotation_after_a_dated_saying_holds_on_the_day_it_was_said(names, monkeypatch):
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)  # a state named in passing is shown under it
+    text = ("Troops left their last base in the town, the agency quoted an officer as saying on Thursday.\n\n"
+            "\u201cHit is now entirely under IS control.\u201d")
+    held = [(p.status, p.holder, p.date) for p in propose(text, SATURDAY, names) if p.place == "hit"]
+    assert held == [("controlled", "islamic-state", dt.date(2017, 11, 2))]
+    unquoted = text.replace("\u201c", "").replace("\u201d", "")  # the reporter's own words: as of publication
+    assert [p.date for p in propose(unquoted, SATURDAY, names) if p.place == "hit"] == [SATURDAY.date()]

@@ -57,6 +57,29 @@ def found(text, names, published=SATURDAY):
     ("يسيطر عليها منذ العام 2014", [(dt.date(2014, 1, 1), "year")]),  # since the year 2014
     ("The army retook it early this month.", [(dt.date(2017, 11, 1), "month")]),
     ("سقطت المدينة في حزيران 2014", [(dt.date(2014, 6, 1), "month")]),
+    ("Rebels have fought for the town in the last two days.", [(dt.date(2017, 11, 3), "approximate")]),  # about its middle
+    ("The army lost ground over the past few weeks.", [(dt.date(2017, 10, 25), "approximate")]),
+    ("Militants took villages in recent months.", [(dt.date(2017, 9, 20), "approximate")]),
+    ("سقطت ثلاث بلدات خلال اليومين الماضيين", [(dt.date(2017, 11, 3), "approximate")]),  # the two days gone by
+    ("تقدم الجيش خلال الايام القليله الماضيه", [(dt.date(2017, 11, 3), "approximate")]),
+    ("يتوقع الجيش حسم المعركة خلال الساعات المقبلة", []),  # hours still to come
+    ("سقطت بعد نحو ستة اسابيع فقط من استعادة تكريت", [(dt.date(2017, 9, 23), "approximate")]),  # about, only: six weeks
+    ("انسحب الجيش بعد شهر من دخول المدينة", [(dt.date(2017, 10, 5), "approximate")]),  # a month after
+    ("تخضع البلدة لسيطرة داعش منذ اكثر من سنتين", [(dt.date(2015, 11, 4), "approximate")]),  # more than two years
+    ("اعلن النصر قبل اكثر من اسبوع", [(dt.date(2017, 10, 28), "approximate")]),  # a week ago
+    ("سيطر عليها منذ عام 2014", [(dt.date(2014, 1, 1), "year")]),  # "عام" before a year names it
+    ("IS overran the province in the summer of 2014.", [(dt.date(2014, 7, 15), "approximate")]),
+    ("سيطرت البيشمركة على المدينة صيف 2014", [(dt.date(2014, 7, 15), "approximate")]),  # a season and its year
+    ("ويسيطر التنظيم منذ صيف العام 2014 على اجزاء من المحافظة", [(dt.date(2014, 7, 15), "approximate")]),
+    ("Troops entered the town on Oct. 20 and, a day later, declared it clear.", [(dt.date(2017, 10, 20), "day"),
+                                                                                 (dt.date(2017, 10, 21), "day")]),
+    ("The army took it early this month, but IS retook it after a few days.", [(dt.date(2017, 11, 1), "month"),
+                                                                               (dt.date(2017, 11, 4), "approximate")]),
+    ("Troops entered it on Monday and, a few hours later, declared it liberated.", [(dt.date(2017, 10, 30), "day"),
+                                                                                    (dt.date(2017, 10, 30), "day")]),
+    ("IS took it in June 2014 after four days of fighting.", [(dt.date(2014, 6, 1), "month")]),  # a duration of fighting
+    ("سيطر عليها التنظيم في 14 كانون يناير 2014", [(dt.date(2014, 1, 14), "day")]),  # "كانون" paired without "الثاني"
+    ("سيطر عليها التنظيم في 14 كانون الثاني 2014", [(dt.date(2014, 1, 14), "day")]),
     ("It happens on 31 February, or in 2099.", []),
     ("ISIL overran Mosul in mid-2014.", [(dt.date(2014, 1, 1), "year")]),
     ("سيطر التنظيم على المدينة مطلع الشهر الحالي", [(dt.date(2017, 11, 1), "month")]),  # this month
@@ -130,3 +153,24 @@ def test_the_previous_day_is_the_day_before_the_date_named_last(names):
     assert [d.date for d in find_dates(article, third, last, SATURDAY, before=tuesday)] == [dt.date(2017, 11, 1)]
     assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
     assert find_dates(article, fourth, final, SATURDAY, before=tuesday) == []  # a time still to come
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Army takes Hit\n\nRAMADI, Iraq, Nov. 3 (Xinhua) -- Iraqi troops took the town today.", dt.date(2017, 11, 3)),
+    ("DEIR EZZOR, Nov 2, 2017 — The army said on Thursday it holds the airport.", dt.date(2017, 11, 2)),
+    ("الرقة، سوريا 3 نوفمبر 2017 / قالت قوات سوريا الديمقراطية اليوم إنها تسيطر على الطبقة.", dt.date(2017, 11, 3)),
+    ("سيطر الجيش يوم الجمعة، 3 تشرين الثاني/ نوفمبر على البلدة.", SATURDAY),  # a slash between month names
+    ("BAGHDAD, Oct. 20 (Reuters) -- Iraqi forces retook the town.", SATURDAY),  # weeks back: a report filed again
+    ("Iraqi forces retook the town on Nov. 3 -- two days early.", SATURDAY),  # no dateline: the date is a clause's
+])
+def test_a_dateline_a_few_days_before_publication_is_the_day_the_story_reads_from(text, expected):
+    assert dates.dateline_day(text, SATURDAY) == expected
+
+
+def test_the_article_reads_today_from_its_dateline(names):
+    from editorial.assistant import propose
+
+    text = "الموصل، العراق 3 نوفمبر 2017 / قال مصدر امني إن القوات العراقية حررت اليوم بلدة الشرقاط بالكامل من داعش."
+    published = dt.datetime(2017, 11, 4, 2, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # the next day in Beijing
+    taken = [p for p in propose(text, published, names) if p.place == "shirqat"]
+    assert [(p.status, p.holder, p.date) for p in taken] == [("controlled", "iraqi-government", dt.date(2017, 11, 3))]

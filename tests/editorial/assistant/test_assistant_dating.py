@@ -55,9 +55,34 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     ("IS has held Raqqa in 2014.", "in 2014"),
     ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
     ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
+    ("ويسيطر داعش منذ صيف 2014 على راوة", None),  # "و" (and) before the present "يسيطر": still a state
     # nor is a state dated by a clause of its own after it ("after", "when")
     ("Tal Afar is still held by IS after victory was declared in July in Mosul.", None),
     ("Tal Afar was held by IS in July.", "in july"),
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     assert date_of(text, names, {"hold", "under_control", "under_control_of", "capture"}, 0) == expected
+
+
+@pytest.mark.parametrize("text, kinds, which, expected", [
+    # a span back from the news dates what follows "after", not a phrase before it
+    ("Iraqi forces retook Rutba, a month after the army seized Qaim.", {"capture"}, 0, None),
+    ("Iraqi forces retook Rutba, a month after the army seized Qaim.", {"capture"}, 1, "a month after"),
+    ("استعادت القوات العراقية الرطبة بعد اكثر من ثلاثة اشهر من القتال", {"capture"}, 0, None),
+    ("انتكاسة للحكومة بعد نحو ستة اسابيع فقط من استعادة الجيش لمدينة بيجي", {"capture"}, 0, "بعد نحو سته اسابيع فقط من"),
+    # a coordinated clause of outcome ("and managed to", "وتمكن من") happens at the time of the clause before
+    ("شن التنظيم هجوما في اغسطس، وتمكن من السيطرة على زمار", {"capture"}, 0, "في اغسطس"),
+    ("IS launched an attack in August, and managed to capture Zumar.", {"capture"}, 0, "in august"),
+    ("IS launched an attack in August, and captured Zumar.", {"capture"}, 0, None),
+    # an attempt under way is the news's: a later clause ("after", "بعد") has its own date, but not "بعد ظهر" (afternoon)
+    ("تواصل القوات العراقية عملية تحرير مدينة الموصل من داعش بعد اعلان انطلاقها في 17 اكتوبر", {"attempt"}, 0, None),
+    ("Iraqi troops are still trying to retake Hit from IS after the offensive began on Friday.", {"attempt"}, 0, None),
+    ("تواصل القوات العراقية عملية تحرير مدينة الموصل من داعش بعد ظهر اليوم", {"attempt"}, 0, "اليوم"),
+    # a phrase in a relative clause takes no date past the comma that closes it: that is the main clause's
+    ("IS seized Baiji, which had been freed by the army, a source said on Sunday.", {"passive"}, 0, None),
+    ("IS attacked Baiji, which had been freed by the army on Friday.", {"passive"}, 0, "on friday"),
+    # a relative clause whose verb, after "كان", takes the noun as object ("الذي كان يفرضه") has its own date
+    ("دخل الجيش مدينة دير الزور وانهى الحصار الذي كان يفرضه داعش منذ اكثر من ثلاث سنوات", {"entered"}, 0, None),
+])
+def test_a_span_back_and_a_relative_clause_date_their_own_phrases(names, text, kinds, which, expected):
+    assert date_of(text, names, kinds, which) == expected

@@ -1,6 +1,8 @@
 """Proposals of the whole article: dated by the event they report, superseded, merged."""
 import datetime as dt
 
+import pytest
+
 from conftest import SATURDAY
 from editorial.assistant import propose
 from editorial.assistant.calibration import MEASURED, REPEATED
@@ -19,12 +21,37 @@ def proposal(place="mosul", status="controlled", holder="islamic-state", others=
 def test_an_undated_change_takes_the_date_of_the_same_change_or_of_one_with_no_side():
     yesterday = DateFound(dt.date(2017, 11, 3), "day", 5, "yesterday")
     headline, other_side = proposal(), proposal(holder="iraqi-government")
-    date_events([headline, other_side], {"mosul": [(40, None, yesterday)]})
+    date_events([headline, other_side], {"mosul": [(40, None, yesterday, "controlled")]})
     assert headline.date == dt.date(2017, 11, 3) and "dated by another sentence about the change: 'yesterday'" in headline.why
     last_week = DateFound(dt.date(2017, 10, 28), "day", 5, "last week")
     later = proposal(holder="iraqi-government", start=200)
-    date_events([later], {"mosul": [(40, "islamic-state", last_week)]})
+    date_events([later], {"mosul": [(40, "islamic-state", last_week, "controlled")]})
     assert later.date == DAY and later.undated  # another side's capture is another event
+
+
+def test_an_undated_part_taken_takes_the_date_of_the_part_taken_and_not_of_a_whole(names):
+    text = ("Kurdish fighters capture half of Tal Abyad\n\n"
+            "Kurdish YPG fighters captured the eastern half of Tal Abyad from Islamic State on Thursday after a night "
+            "of shelling, a spokesman said.")
+    parts = [p for p in propose(text, SATURDAY, names) if p.place == "tel-abyad"]
+    assert parts and {(p.status, p.date) for p in parts} == {("contested", dt.date(2017, 11, 2))}
+    assert "dated by another sentence about the change: 'on thursday'" in parts[0].why  # the headline's
+    part = DateFound(dt.date(2017, 11, 2), "day", 5, "on Thursday")
+    whole = proposal(holder="sdf")
+    date_events([whole], {"mosul": [(40, None, part, "contested")]})
+    assert whole.date == DAY and whole.undated  # a part taken does not date the taking of the whole
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("The Syrian army seized the last stronghold of the Islamic State group in the province on Monday.",
+     dt.date(2017, 10, 30)),  # the lead's day: the town it does not name is the one the body names
+    ("The Syrian army seized dozens of villages in the province in September.", SATURDAY.date()),  # a month: no news day
+])
+def test_an_undated_change_takes_the_day_of_the_leads_change_of_a_place_it_does_not_name(names, lead, expected, monkeypatch):
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)  # a change dated elsewhere is shown under it
+    text = f"Army takes last stronghold\n\n{lead}\n\nThe monitor said troops had taken Sukhna after heavy shelling."
+    taken = [(p.status, p.holder, p.date) for p in propose(text, SATURDAY, names) if p.place == "sukhnah"]
+    assert taken == [("controlled", "syrian-government", expected)]
 
 
 def test_a_state_said_to_hold_now_keeps_the_day_of_publication(names):
