@@ -265,3 +265,15 @@ def test_the_town_may_be_a_city_the_article_itself_calls_a_town(names):
 def test_places_joined_by_and_after_a_settlement_noun_are_all_objects(names):
     text = "The army took control of the towns of Rawa and Anah near the Syrian border."
     assert targets(text, names) == [(["rawa", "anah"], "")]
+
+
+def test_a_part_taken_in_a_town_leaves_the_town_contested(names):
+    """The verb's object is a part ("districts", "territory") placed "in" the town: the town is fought over."""
+    [proposal] = propose("Kurdish fighters of the YPG seized further ground from IS inside the town of Tabqa on Friday.",
+                         SATURDAY, names)
+    assert (proposal.place, proposal.status, proposal.holder) == ("tabqa", "contested", None)
+    assert set(proposal.others) == {"sdf", "islamic-state"} and proposal.date.isoformat() == "2017-11-03"
+    [proposal] = propose("On Friday Iraqi troops wrested three neighbourhoods in western Mosul from IS.", SATURDAY, names)
+    assert (proposal.place, proposal.status, set(proposal.others)) == ("mosul", "contested", {"iraqi-government", "islamic-state"})
+    # a site in the town is not a part of this kind: the airport alone says nothing of the town
+    assert propose("On Friday Iraqi troops seized the airport in Mosul from IS.", SATURDAY, names) == []
