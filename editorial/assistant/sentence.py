@@ -193,6 +193,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # place listed after "including".
             window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
+            if cue.direction == "before" and not site:  # the subject a site of the place: "the compound in Ramadi fell"
+                site = SITE_IN.search(normalize_name(self.raw_between(max(self.first, place.first - 6), place.first)))
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
                        or self._district_of(cue, place) or self._centre_taken(cue, place))
             if partial and (ALL_PARTS.search(normalize_name(window)) or (

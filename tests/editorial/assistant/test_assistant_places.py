@@ -277,3 +277,12 @@ def test_a_part_taken_in_a_town_leaves_the_town_contested(names):
     assert (proposal.place, proposal.status, set(proposal.others)) == ("mosul", "contested", {"iraqi-government", "islamic-state"})
     # a site in the town is not a part of this kind: the airport alone says nothing of the town
     assert propose("On Friday Iraqi troops seized the airport in Mosul from IS.", SATURDAY, names) == []
+
+
+def test_a_site_of_the_town_taken_leaves_the_town_contested(names):
+    """A site in the town as the subject of a passive, or as the object after "in central": the rest is fought over."""
+    [proposal] = propose("The main prison in northern Hit was captured from IS by Iraqi troops on Friday.", SATURDAY, names)
+    assert (proposal.place, proposal.status, set(proposal.others)) == ("hit", "contested", {"iraqi-government", "islamic-state"})
+    assert proposal.date.isoformat() == "2017-11-03"
+    [proposal] = propose("On Friday Iraqi troops seized the police headquarters in central Hit from IS.", SATURDAY, names)
+    assert (proposal.place, proposal.status, set(proposal.others)) == ("hit", "contested", {"iraqi-government", "islamic-state"})
