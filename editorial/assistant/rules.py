@@ -209,7 +209,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?(?:احياء|معاقل)(?!\S)")
 # All the parts of a place are all of it, for a change or a state: "holds all areas of the town", "جميع مناطق الناحية".
-ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
+ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:\d+ )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
                        r"(?<!\S)(?:جميع|كافه|كامل|كل) (?:ال)?(?:احياء|مناطق|اجزاء|ارجاء)(?!\S)")
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "

@@ -85,6 +85,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("قال مصدر إن قوات سوريا الديمقراطية تسيطر على كافة أحياء مدينة الطبقة بعد طرد داعش الجمعة",
      {("tabqa", "controlled", SDF, "2017-11-04")}),
     ("IS still holds all the districts of Raqqa, the SDF said on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
+    ("On Friday the SDF captured all 12 neighbourhoods of Tabqa from IS.", {("tabqa", "controlled", SDF, "2017-11-03")}),
     # a part held with no second side named or known proposes nothing: whom it is contested with is not understood
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", set()),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated from IS.", {("raqqa", "contested", (IS, SDF), "2017-11-01")}),
