@@ -462,6 +462,16 @@ def test_a_change_read_from_who_announces_it_is_a_guessed_side(names):
     assert taken.holder == IQ and taken.confidence == MEASURED[DATED].rate
 
 
+def test_a_side_declaring_a_place_freed_in_a_passive_clause_is_its_holder(names):
+    """"X declared that Y had been liberated" says what "X declared Y liberated" says: the holder is read from the
+    declaring clause's subject (calibration's grammar class); a side only named elsewhere in the sentence is a guess."""
+    [declared] = propose("The SDF on Friday announced that Tabqa had been completely freed.", SATURDAY, names)
+    assert (declared.place, declared.holder, declared.date.isoformat()) == ("tabqa", SDF, "2017-11-03")
+    assert declared.confidence == MEASURED[DATED].rate
+    [guessed] = propose("As the SDF ended its offensive, a monitor said on Friday that Tabqa had been completely freed.", SATURDAY, names)
+    assert guessed.holder == SDF and guessed.confidence == MEASURED[GUESSED].rate
+
+
 def test_fighting_around_a_place_is_not_fighting_in_it(names):
     assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في محيط مدينة البوكمال", names) == set()
     assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في البوكمال", names) == {("boukamal", "contested", (IS, SG), "2017-11-04")}
