@@ -286,3 +286,9 @@ def test_a_site_of_the_town_taken_leaves_the_town_contested(names):
     assert proposal.date.isoformat() == "2017-11-03"
     [proposal] = propose("On Friday Iraqi troops seized the police headquarters in central Hit from IS.", SATURDAY, names)
     assert (proposal.place, proposal.status, set(proposal.others)) == ("hit", "contested", {"iraqi-government", "islamic-state"})
+
+
+def test_the_town_before_a_word_opening_with_of_is_still_the_town(names):
+    """Only the word "of" makes "the city" part of a longer name ("the city of Hit"): "the city officials" does not."""
+    assert targets("IS held Hit. On Friday Iraqi troops stormed the city, officials said.", names, sentence=1) == [
+        (["hit"], "'the city' read as Hit")]
