@@ -292,3 +292,11 @@ def test_the_town_before_a_word_opening_with_of_is_still_the_town(names):
     """Only the word "of" makes "the city" part of a longer name ("the city of Hit"): "the city officials" does not."""
     assert targets("IS held Hit. On Friday Iraqi troops stormed the city, officials said.", names, sentence=1) == [
         (["hit"], "'the city' read as Hit")]
+
+
+def test_a_town_placed_by_another_is_the_one_named_next_but_never_the_landmark(names):
+    """"a town north of Raqqa" is not Raqqa: the town named in the next sentence is, and Raqqa named again is not."""
+    text = "The YPG on Friday retook a town north of Raqqa, a monitor said. IS had stormed the town of Ain Issa last week."
+    assert targets(text, names) == [(["ain-issa"], "'a town' read as the place named next, Ain Issa")]
+    text = "The YPG on Friday retook a village north of Raqqa, a monitor said. The village lies on the road to Raqqa."
+    assert targets(text, names) == [([], "")]
