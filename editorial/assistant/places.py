@@ -299,7 +299,9 @@ class PlaceReading:
         for match in ANAPHOR.finditer(normalised):
             first = self.article.token_at(self.norm_start + offset + match.start())
             stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
-            inner = [t.text for t in self.article.tokens[first + 1: stop]]
+            # a side's name describes the town ("an Islamic State-held town"), where a place's name names another
+            sides = {index for side in self.article.actors_in(first, stop) for index in range(side.first, side.stop)}
+            inner = [t.text for index, t in enumerate(self.article.tokens[first + 1: stop], first + 1) if index not in sides]
             if _ORDINALS.intersection(w.lower() for w in inner):
                 continue  # "the first area" of an operation is not the town
             if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) and not _COUNTRIES_ONLY.fullmatch(w)

@@ -300,3 +300,10 @@ def test_a_town_placed_by_another_is_the_one_named_next_but_never_the_landmark(n
     assert targets(text, names) == [(["ain-issa"], "'a town' read as the place named next, Ain Issa")]
     text = "The YPG on Friday retook a village north of Raqqa, a monitor said. The village lies on the road to Raqqa."
     assert targets(text, names) == [([], "")]
+
+
+def test_a_town_a_side_is_said_to_hold_is_still_a_reference(names):
+    """"the IS-held town" names a side, not a place: it refers to the town as "the town" does."""
+    assert targets("Hit lies west of Ramadi. Iraqi troops stormed the ISIS-held town on Friday.", names, sentence=1)[0] == (
+        ["hit"], "'the isis-held town' read as Hit")
+    assert targets("Hit lies west of Ramadi. Iraqi troops stormed the Khadra district on Friday.", names, sentence=1)[0] == ([], "")
