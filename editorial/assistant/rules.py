@@ -70,7 +70,11 @@ RULES = [
     # "the group was driven from Tal Afar": the subject is the side that lost the place named after the phrase
     # ("were being driven out of": still under way, not a change).
     ("expelled", r"\b(?:was|were|been|is|are) (?:(?:fully|completely|finally|later|then|eventually) )?"
-                 r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked) (?:out )?(?:from|out of)\b", "after"),
+                 r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
+                 # a headline or a reduced relative drops the auxiliary ("ISIS removed from Syrian town by rebels"), of
+                 # participles no active verb is followed by "from" in the same way ("pushed out of" may be a move)
+                 r"(?<!\bbeing )(?<!\bbeen )\b(?:driven|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b",
+     "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
@@ -278,13 +282,18 @@ def find_cues(article, first, last):
     # order of precedence over the same words.
     cues, taken, begin = [], bytearray(len(segment)), earliest.start()
     for kind, pattern, direction in RULES:
-        for match in pattern.finditer(segment, begin):
+        position = begin
+        while (match := pattern.search(segment, position)) is not None:
+            position = match.end()
             if taken.find(1, match.start(), match.end()) != -1:
                 continue
             cue_first = article.token_at(start + match.start())
             cue_stop = article.token_at(start + match.end() - 1) + 1
             if _names_the_group(article, cue_first, cue_stop, match.group()):
-                continue  # "IS seized Mosul": the group's name, not "is"; the verb stays free for the other rules
+                # "IS seized Mosul": the group's name, not "is"; the verb stays free for the other rules and for this
+                # rule's forms without "is" ("IS expelled from Hit")
+                position = match.start() + 3
+                continue
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting

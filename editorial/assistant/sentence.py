@@ -35,6 +35,8 @@ _POSSESSED = {"control", "hands", "rule"}
 _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
             "bombardment", "airstrikes", "strikes", "fire"}
 _CENTRE = {"central", "downtown"}
+# An adverb of degree right before the verb makes the change partial: "IS almost completely ousted from Manbij".
+_ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
 _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -196,7 +198,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if cue.direction == "before" and not site:  # the subject a site of the place: "the compound in Ramadi fell"
                 site = SITE_IN.search(normalize_name(self.raw_between(max(self.first, place.first - 6), place.first)))
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
-                       or self._district_of(cue, place) or self._centre_taken(cue, place))
+                       or self._district_of(cue, place) or self._centre_taken(cue, place)
+                       or _ALMOST.search(self.norm_between(max(self.first, cue.first - 2), cue.first)))
             if partial and (ALL_PARTS.search(normalize_name(window)) or (
                     cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)))):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it

@@ -472,6 +472,16 @@ def test_a_side_declaring_a_place_freed_in_a_passive_clause_is_its_holder(names)
     assert guessed.holder == SDF and guessed.confidence == MEASURED[GUESSED].rate
 
 
+def test_a_headline_passive_without_its_auxiliary_reads_as_the_full_passive(names):
+    assert claims("Daesh fighters kicked out of Rawa by Iraqi troops on Friday", names) == {("rawa", "controlled", IQ, "2017-11-03")}
+
+
+def test_a_change_almost_complete_is_partial(names):
+    """"almost completely ousted": the side is not out yet, the place is fought over."""
+    assert claims("On Friday IS was nearly completely driven out of Rawa by Iraqi troops.", names) == {
+        ("rawa", "contested", (IQ, IS), "2017-11-03")}
+
+
 def test_fighting_around_a_place_is_not_fighting_in_it(names):
     assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في محيط مدينة البوكمال", names) == set()
     assert claims("اندلعت اشتباكات بين الجيش السوري وداعش في البوكمال", names) == {("boukamal", "contested", (IS, SG), "2017-11-04")}
