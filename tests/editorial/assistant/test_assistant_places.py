@@ -307,3 +307,11 @@ def test_a_town_a_side_is_said_to_hold_is_still_a_reference(names):
     assert targets("Hit lies west of Ramadi. Iraqi troops stormed the ISIS-held town on Friday.", names, sentence=1)[0] == (
         ["hit"], "'the isis-held town' read as Hit")
     assert targets("Hit lies west of Ramadi. Iraqi troops stormed the Khadra district on Friday.", names, sentence=1)[0] == ([], "")
+
+
+def test_the_west_of_the_city_is_not_the_city(names):
+    """A site "to the west of the city" is outside it: "the city" there locates, it is not what is held."""
+    text = "IS overran Hit on Friday. Iraqi troops still hold a base to the west of the city."
+    assert targets(text, names, sentence=1) == [([], "")]
+    text = "IS overran Hit on Friday. Iraqi troops still hold a number of the city's districts."
+    assert targets(text, names, sentence=1)[0][0] == ["hit"]
