@@ -136,24 +136,27 @@ class Article:
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
         The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
-        named next, unless the sentence places it by that one ("a town ... near Raqqa": another place), or with none
+        named next, other than a place the sentence locates it by ("a town ... near Raqqa": another place), or with none
         named next, the first town the headline lines name (a wire story's lede says "a key town" for it)."""
         place = None if introduced else self.antecedent(token, small)
         if place is not None:
             return place, "read as"
         position = bisect.bisect_left(self.antecedent_firsts, token)
         sentence = self.sentence_of(token)
+        landmarks = set()
         for following in self.antecedents[position: position + 3]:
             here = self.sentence_of(following.first) == sentence
-            if here and _LANDMARK.search(" ".join(self.norms[token: following.first])):
-                return None, ""  # "a Syrian town ... near Raqqa": another town, placed by Raqqa
+            if following.slug in landmarks or here and _LANDMARK.search(" ".join(self.norms[token: following.first])):
+                landmarks.add(following.slug)
+                continue  # "a Syrian town ... near Raqqa": another town, placed by Raqqa, wherever it is named again
             if self.sentence_of(following.first) > sentence + 2:
                 break
             if introduced and here and self.norms[following.first - 2: following.first] in (
                     ["town", "of"], ["city", "of"], ["village", "of"]):
                 continue  # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase
             return following, "read as the place named next,"
-        headline = [m for m in self.antecedents[:position] if self.sentence_of(m.first) < min(2, sentence)
+        headline = [m for m in self.antecedents[:position]
+                    if self.sentence_of(m.first) < min(2, sentence) and m.slug not in landmarks
                     and not _LANDMARK.search(" ".join(self.norms[max(0, m.first - 4): m.first]))]
         if introduced and headline:
             return headline[0], "read as the town the headline names first,"  # "Shirqat seen as crucial ..." / "a key town"

@@ -230,7 +230,9 @@ class ClauseReading:
         """X in "fell to X", "under the control of X" (right after the phrase, perhaps after "the" and lower-case
         modifiers: "the extremist IS militants", or a force of it: "fighters from the Islamic State group"), or "was
         taken by X" (after "by", up to six words on: "was seized from Daesh by the SDF")."""
-        start = cue.stop + 2 if " ".join(self.article.norms[cue.stop: cue.stop + 2]) in _FORCES_OF else cue.stop
+        norms = self.article.norms
+        the = int(cue.stop < self.last and norms[cue.stop] == "the")  # "fell to the militants of the Islamic State"
+        start = cue.stop + the + 2 if " ".join(norms[cue.stop + the: cue.stop + the + 2]) in _FORCES_OF else cue.stop
         agent = self.player_from(start, start + 3)
         tokens = self.article.tokens
         if agent is not None and not re.search(r"[,;:.]", self.article.text[tokens[cue.stop].start: agent.start]) and all(

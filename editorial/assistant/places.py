@@ -50,6 +50,7 @@ _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "fie
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
+_AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -299,9 +300,11 @@ class PlaceReading:
         for match in ANAPHOR.finditer(normalised):
             first = self.article.token_at(self.norm_start + offset + match.start())
             stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
-            inner = [t.text for t in self.article.tokens[first + 1: stop]]
-            if _ORDINALS.intersection(w.lower() for w in inner):
-                continue  # "the first area" of an operation is not the town
+            # a side's name describes the town ("an Islamic State-held town"), where a place's name names another
+            sides = {index for side in self.article.actors_in(first, stop) for index in range(side.first, side.stop)}
+            inner = [t.text for index, t in enumerate(self.article.tokens[first + 1: stop], first + 1) if index not in sides]
+            if _ORDINALS.intersection(w.lower() for w in inner) or _AWAY.search(match.group()):
+                continue  # "the first area" of an operation is not the town, nor is "the west of the city"
             if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) and not _COUNTRIES_ONLY.fullmatch(w)
                        for w in inner):
                 return match  # "the Syria-Turkey border town" describes a town; "the Rawa district" names one

@@ -19,6 +19,7 @@ from .tokens import is_arabic
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
+_DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
@@ -73,7 +74,7 @@ def _assertion(sentence, cue, place):
         holder = sentence.holder_of(cue)
         return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None
     if kind == "passive":
-        return _passive(sentence, cue)
+        return _passive(sentence, cue, place)
     if kind == "expelled":
         return _expelled(sentence, cue, place)
     if kind == "stronghold" and cue.first - place.stop > 6:
@@ -153,8 +154,10 @@ def _forced_out(sentence, cue, place):
     return CONTROLLED, subject.slug, (), GRAMMAR, f"'{leaving.text}' forced out by {subject.slug} (subject '{subject.text}')"
 
 
-def _passive(sentence, cue):
-    """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names."""
+def _passive(sentence, cue, place):
+    """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names,
+    read from the grammar when that side declares it ("the SDF declared that Raqqa had been liberated", as "declared
+    Raqqa liberated")."""
     agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
@@ -168,7 +171,25 @@ def _passive(sentence, cue):
     sides = {a.slug for a in named if kinds.get(a.slug) != "foreign_state"}
     if len(sides) != 1:
         return None
-    return CONTROLLED, sides.pop(), (), GUESSED, "controlled by the only side the sentence names"
+    side = sides.pop()
+    declarer = _declarer(sentence, cue, place)
+    if declarer is not None and declarer.slug == side:
+        return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (subject '{declarer.text}')"
+    return CONTROLLED, side, (), GUESSED, "controlled by the only side the sentence names"
+
+
+def _declarer(sentence, cue, place):
+    """The side declaring a freeing in the passive clause after it: "[side] declared that [place] had been liberated",
+    the declaring verb at most two words before the place (after "that"), the side before the verb."""
+    if not (cue.text.endswith(_FREED) and sentence.first < place.first < cue.first):
+        return None
+    norms = sentence.article.norms
+    for index in range(place.first - 1, max(sentence.first, place.first - 3) - 1, -1):
+        if norms[index] in _DECLARING:
+            return next((a for a in reversed(sentence.subjects) if a.stop <= index), None)
+        if norms[index] != "that":
+            return None
+    return None
 
 
 def _expelled(sentence, cue, place):

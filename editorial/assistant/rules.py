@@ -70,7 +70,11 @@ RULES = [
     # "the group was driven from Tal Afar": the subject is the side that lost the place named after the phrase
     # ("were being driven out of": still under way, not a change).
     ("expelled", r"\b(?:was|were|been|is|are) (?:(?:fully|completely|finally|later|then|eventually) )?"
-                 r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked) (?:out )?(?:from|out of)\b", "after"),
+                 r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
+                 # a headline or a reduced relative drops the auxiliary ("ISIS removed from Syrian town by rebels"), of
+                 # participles no active verb is followed by "from" in the same way ("pushed out of" may be a move)
+                 r"(?<!\bbeing )(?<!\bbeen )\b(?:driven|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b",
+     "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
@@ -93,7 +97,7 @@ RULES = [
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
-    ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of)", "none"),
+    ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of\b)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
     # "control" as a verb only after a word of a lasting state ("the militants still control Hawija"): elsewhere it
@@ -192,7 +196,7 @@ ARABIC_COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل",
 STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
             "operation", "operations", "offensive", "battle", "campaign"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
-ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of)|\bits (?:part of )?the city\b|"
+ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city");
 # "100 percent" is all of it.
@@ -209,7 +213,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?(?:احياء|معاقل)(?!\S)")
 # All the parts of a place are all of it, for a change or a state: "holds all areas of the town", "جميع مناطق الناحية".
-ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
+ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:\d+ )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
                        r"(?<!\S)(?:جميع|كافه|كامل|كل) (?:ال)?(?:احياء|مناطق|اجزاء|ارجاء)(?!\S)")
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
@@ -233,7 +237,12 @@ ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غ
 # A site inside a place, taken "in" it ("the main government compound in Ramadi", "the neighbourhood of Tajnid in
 # Jalawla"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
-                     r"hospital|university|prison|refinery|mosque|museum)s?(?: of(?: \S+){1,3}?)? (?:in|inside|of|at)(?: the (?:city|town) of)?$|"
+                     r"hospital|university|prison|refinery|mosque|museum)s?(?: of(?: \S+){1,3}?)? (?:in|inside|of|at)(?: the (?:city|town) of| central| (?:east|west|north|south)(?:ern)?)?$|"
+                     # a part of a place as a verb's object, located "in" it ("seized two districts in Mosul", "captured more
+                     # territory from IS in the northern town of Tabqa"): the part is taken, the rest still fought over
+                     r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|territory|ground|parts|sections?|quarters|pockets)"
+                     r"(?: (?!(?:in|inside|within|and|which|that|where)\b)\S+){0,6}? (?:in|inside|within)"
+                     r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts) of| (?:east|west|north|south)(?:ern)?)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
                      r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
@@ -273,13 +282,18 @@ def find_cues(article, first, last):
     # order of precedence over the same words.
     cues, taken, begin = [], bytearray(len(segment)), earliest.start()
     for kind, pattern, direction in RULES:
-        for match in pattern.finditer(segment, begin):
+        position = begin
+        while (match := pattern.search(segment, position)) is not None:
+            position = match.end()
             if taken.find(1, match.start(), match.end()) != -1:
                 continue
             cue_first = article.token_at(start + match.start())
             cue_stop = article.token_at(start + match.end() - 1) + 1
             if _names_the_group(article, cue_first, cue_stop, match.group()):
-                continue  # "IS seized Mosul": the group's name, not "is"; the verb stays free for the other rules
+                # "IS seized Mosul": the group's name, not "is"; the verb stays free for the other rules and for this
+                # rule's forms without "is" ("IS expelled from Hit")
+                position = match.start() + 3
+                continue
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting

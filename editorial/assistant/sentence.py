@@ -35,6 +35,11 @@ _POSSESSED = {"control", "hands", "rule"}
 _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
             "bombardment", "airstrikes", "strikes", "fire"}
 _CENTRE = {"central", "downtown"}
+# A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".
+_STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:remained|remain|remains|stayed|"
+                           r"(?:are|were|was|is) still|still) (?:holed up |present )?(?:in|inside|within)\b")
+# An adverb of degree right before the verb makes the change partial: "IS almost completely ousted from Manbij".
+_ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
 _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
@@ -196,8 +201,12 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # place listed after "including".
             window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
             site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
+            if cue.direction == "before" and not site:  # the subject a site of the place: "the compound in Ramadi fell"
+                site = SITE_IN.search(normalize_name(self.raw_between(max(self.first, place.first - 6), place.first)))
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
-                       or self._district_of(cue, place) or self._centre_taken(cue, place))
+                       or self._district_of(cue, place) or self._centre_taken(cue, place)
+                       or _ALMOST.search(self.norm_between(max(self.first, cue.first - 2), cue.first))
+                       or (cue.kind in EVENT_KINDS and self._still_inside(cue, holder)))
             if partial and (ALL_PARTS.search(normalize_name(window)) or (
                     cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)))):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
@@ -268,6 +277,16 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         ("حررت حي الصحة الثانية بالجانب الأيمن لمدينة الموصل"), unless the place is itself the district ("حيي الجبيلة")."""
         kind = self.article.gazetteer.place_kinds.get(place.slug, "town")
         return kind != "neighbourhood" and bool(ARABIC_DISTRICTS.intersection(self.article.norms[cue.stop: place.first]))
+
+    def _still_inside(self, cue, holder):
+        """Whether another side is said to stay in the place after the change, in a clause after "but" ("Federal forces
+        stormed Qaraqosh on Tuesday but IS fighters remained in the town"): the change took part of it."""
+        match = _STILL_INSIDE.search(self.norm_between(cue.stop, self.last))
+        if match is None:
+            return False
+        first = self.article.token_at(self.norm_start + self.offset(cue.stop) + match.start())
+        stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + match.end() - 1)
+        return any(first <= a.first < stop and a.slug != holder for a in self.players)
 
     def _centre_taken(self, cue, place):
         """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin"): the rest is

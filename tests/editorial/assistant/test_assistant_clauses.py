@@ -72,6 +72,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # the agent after "fell to" may be named through a force of it
     ("Government forces entered Jurf al-Sakhar, which fell to fighters from the Islamic State group on Friday.",
      {("jurf-al-sakhar", "controlled", IS, "2017-11-03"), ("jurf-al-sakhar", "contested", (IQ, IS), "2017-11-04")}),
+    ("On Friday Hit fell entirely to the fighters of the Islamic State.", {("hit", "controlled", IS, "2017-11-03")}),
     # a gerund after "by" has the main clause's subject, not the side named between
     ("Syrian rebels on Friday dealt a major blow to the Islamic State group by capturing the town of Dabiq.",
      {("dabiq", "controlled", "syrian-rebels", "2017-11-03")}),

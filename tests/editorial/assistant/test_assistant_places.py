@@ -265,3 +265,53 @@ def test_the_town_may_be_a_city_the_article_itself_calls_a_town(names):
 def test_places_joined_by_and_after_a_settlement_noun_are_all_objects(names):
     text = "The army took control of the towns of Rawa and Anah near the Syrian border."
     assert targets(text, names) == [(["rawa", "anah"], "")]
+
+
+def test_a_part_taken_in_a_town_leaves_the_town_contested(names):
+    """The verb's object is a part ("districts", "territory") placed "in" the town: the town is fought over."""
+    [proposal] = propose("Kurdish fighters of the YPG seized further ground from IS inside the town of Tabqa on Friday.",
+                         SATURDAY, names)
+    assert (proposal.place, proposal.status, proposal.holder) == ("tabqa", "contested", None)
+    assert set(proposal.others) == {"sdf", "islamic-state"} and proposal.date.isoformat() == "2017-11-03"
+    [proposal] = propose("On Friday Iraqi troops wrested three neighbourhoods in western Mosul from IS.", SATURDAY, names)
+    assert (proposal.place, proposal.status, set(proposal.others)) == ("mosul", "contested", {"iraqi-government", "islamic-state"})
+    # a site in the town is not a part of this kind: the airport alone says nothing of the town
+    assert propose("On Friday Iraqi troops seized the airport in Mosul from IS.", SATURDAY, names) == []
+
+
+def test_a_site_of_the_town_taken_leaves_the_town_contested(names):
+    """A site in the town as the subject of a passive, or as the object after "in central": the rest is fought over."""
+    [proposal] = propose("The main prison in northern Hit was captured from IS by Iraqi troops on Friday.", SATURDAY, names)
+    assert (proposal.place, proposal.status, set(proposal.others)) == ("hit", "contested", {"iraqi-government", "islamic-state"})
+    assert proposal.date.isoformat() == "2017-11-03"
+    [proposal] = propose("On Friday Iraqi troops seized the police headquarters in central Hit from IS.", SATURDAY, names)
+    assert (proposal.place, proposal.status, set(proposal.others)) == ("hit", "contested", {"iraqi-government", "islamic-state"})
+
+
+def test_the_town_before_a_word_opening_with_of_is_still_the_town(names):
+    """Only the word "of" makes "the city" part of a longer name ("the city of Hit"): "the city officials" does not."""
+    assert targets("IS held Hit. On Friday Iraqi troops stormed the city, officials said.", names, sentence=1) == [
+        (["hit"], "'the city' read as Hit")]
+
+
+def test_a_town_placed_by_another_is_the_one_named_next_but_never_the_landmark(names):
+    """"a town north of Raqqa" is not Raqqa: the town named in the next sentence is, and Raqqa named again is not."""
+    text = "The YPG on Friday retook a town north of Raqqa, a monitor said. IS had stormed the town of Ain Issa last week."
+    assert targets(text, names) == [(["ain-issa"], "'a town' read as the place named next, Ain Issa")]
+    text = "The YPG on Friday retook a village north of Raqqa, a monitor said. The village lies on the road to Raqqa."
+    assert targets(text, names) == [([], "")]
+
+
+def test_a_town_a_side_is_said_to_hold_is_still_a_reference(names):
+    """"the IS-held town" names a side, not a place: it refers to the town as "the town" does."""
+    assert targets("Hit lies west of Ramadi. Iraqi troops stormed the ISIS-held town on Friday.", names, sentence=1)[0] == (
+        ["hit"], "'the isis-held town' read as Hit")
+    assert targets("Hit lies west of Ramadi. Iraqi troops stormed the Khadra district on Friday.", names, sentence=1)[0] == ([], "")
+
+
+def test_the_west_of_the_city_is_not_the_city(names):
+    """A site "to the west of the city" is outside it: "the city" there locates, it is not what is held."""
+    text = "IS overran Hit on Friday. Iraqi troops still hold a base to the west of the city."
+    assert targets(text, names, sentence=1) == [([], "")]
+    text = "IS overran Hit on Friday. Iraqi troops still hold a number of the city's districts."
+    assert targets(text, names, sentence=1)[0][0] == ["hit"]

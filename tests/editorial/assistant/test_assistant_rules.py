@@ -18,6 +18,8 @@ def kinds(text, names):
     ("Troops moved into Qaim.", [("entered", "moved into")]),
     ("Iraqi forces invaded the center of Qaim.", [("entered", "invaded")]),
     ("Mosul falls to militants.", [("passive", "falls to")]),
+    ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
+    ("IS fighters were being driven out of Hit.", []),  # still under way
     ("Raqqa was fully liberated.", [("passive", "was fully liberated")]),
     ("Raqqa is about 90 percent cleared of IS.", [("percent", "90 percent cleared")]),
     ("Troops besieged for years by IS.", [("siege", "besieged for years by")]),
