@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .names import SETTLEMENT_WORDS
-from .rules import ANAPHOR, ARABIC_HOLDS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
+from .rules import ANAPHOR, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -175,9 +175,13 @@ class PlaceReading:
         return place if PARTIAL.search(self.norm_between(cue.stop, min(cue.stop + 3, self.last))) else None
 
     def holds_now(self, cue):
-        """Whether an Arabic verb of taking is the present of a state in a relative clause ("منطقة يسيطر عليها داعش",
-        an area Daesh holds; "التي تسيطر عليها"): what holds, not a change."""
-        return bool(ARABIC_HOLDS.match(cue.text)) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE
+        """Whether an Arabic verb of taking is the present of holding ("ويسيطر التنظيم على راوة", "لا يزال مسلحو داعش
+        يسيطرون على البوكمال", "منطقة يسيطر عليها داعش"): a state when it is said, not a change. Arabic tells a past
+        change with the past ("سيطر"); "كان" before the present and its subject makes it a past state ("وكان مقاتلو
+        داعش يسيطرون")."""
+        norms = self.article.norms
+        return bool(ARABIC_HOLDS.match(cue.text)) and not any(
+            word.lstrip("وف") in ARABIC_WAS for word in norms[max(self.first, cue.first - 5): cue.first])
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces

@@ -127,7 +127,7 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
-                    r"baseless|نفي|نفت|نافيه|ينفي|تنفي)\b")
+                    r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان))\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
 FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
@@ -144,7 +144,9 @@ OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|lasted|went on|بد
 SINCE = re.compile(r"\b(?:since|منذ)\b")
 # A state that lasted ("remained under", "ظلت تحت سيطره"): held since before the news, as "since" says.
 REMAINED = {"remained", "stayed", "ظلت", "بقيت", "ظل", "بقي"}
-ARABIC_HOLDS = re.compile(r"[يت]سيطر(?:ون|ان)?$")  # "يسيطر" (holds): the present of a state, not the past "سيطر"
+ARABIC_HOLDS = re.compile(r"[وف]?[يت]سيطر(?:ون|ان)?$")  # "يسيطر", "ويسيطر" (holds): the present of a state, not the past "سيطر"
+# "كان" before a present makes it a past state: "بعد ان كانوا يسيطرون على ثلثها" (after they had held a third of it).
+ARABIC_WAS = {"كان", "كانت", "كانوا", "كانا"}
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.

@@ -287,16 +287,18 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
     def _proposal_cue(self, cue, date):
         """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held
         "since" ("held by IS since 2014", "يسيطر عليها داعش منذ 2014": its start is no date of it), or the kind."""
-        state = cue.kind in STATE_KINDS or self._resumptive(cue) is not None
+        present = self.holds_now(cue)  # "ويسيطر التنظيم على راوة": a state, as "holds" is
+        state = cue.kind in STATE_KINDS or present or self._resumptive(cue) is not None
         if state and self._last(cue):
             return "last_held"
         if cue.kind == "held_for" or (state and self._word_before(cue.first) in REMAINED):
             return "held_since"  # "remained under government control": held until a change the article may report
         # "سيطر على الطبقة منذ ..." (has held Tabqa since a date it does not read) is a state held since, too
-        since = SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6)))
+        since = SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6))) or (
+            present and any(found.start > cue.stop and self._since(found) for found in self.dates))  # "ويسيطر ... منذ مايو"
         if (state or cue.kind == "capture") and date is None and since:
             return "held_since"
-        return cue.kind
+        return "hold" if present else cue.kind
 
     def described(self, sides):
         """How a side of the proposal was read from a description ("Kurdish forces"), when the sentence does not
