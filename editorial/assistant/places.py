@@ -55,6 +55,13 @@ _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
+# Arabic words adding a place to those named before ("سيطروا على القائم، إضافة إلى بلدتي راوة وعانه", "ويسيطر على
+# راوة والقائم، فضلاً عن قضاء الحويجة"), perhaps with a settlement noun (a dual or plural: "بلدتي", "مدن"): another
+# object of the same phrase.
+_ARABIC_ALSO = re.compile(r"(?<!\S)(?:[وب]?ال)?(?:اضافه الي|فضلا عن|علاوه علي|كذلك)(?: (?:قضاء|مدينه|بلده|ناحيه|قريه|"
+                          r"مدينتي|بلدتي|قريتي|ناحيتي|مدن|بلدات|قري|اقضيه))?$")
+
+
 class PlaceReading:
     """The place readings of Sentence (its places, tokens and article)."""
 
@@ -287,12 +294,14 @@ class PlaceReading:
         return kept
 
     def _coordinated(self, places):
-        """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts", "ومدينة")."""
+        """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
+        Arabic word of adding ("فضلا عن")."""
         chosen = places[:1]
         for place in places[1:]:
             between = self.article.norms[chosen[-1].stop: place.first]
             joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
-            if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)):
+            if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
+                    or _ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
             chosen.append(place)
         return chosen

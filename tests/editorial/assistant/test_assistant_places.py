@@ -265,3 +265,13 @@ def test_the_town_may_be_a_city_the_article_itself_calls_a_town(names):
 def test_places_joined_by_and_after_a_settlement_noun_are_all_objects(names):
     text = "The army took control of the towns of Rawa and Anah near the Syrian border."
     assert targets(text, names) == [(["rawa", "anah"], "")]
+
+
+def test_an_arabic_word_of_adding_joins_another_object_to_the_phrase(names):
+    # "Daesh took al-Qaim near the border yesterday, besides the two towns of Rawa and Anah"
+    assert targets("سيطر داعش أمس على بلدة القائم قرب الحدود، إضافة إلى بلدتي راوة وعانه", names) == [
+        (["qaim", "rawa", "anah"], "")]
+    # "the group holds Rawa, as well as the district of Hawija in Kirkuk province"
+    assert targets("ويسيطر التنظيم على راوة، فضلاً عن قضاء الحويجة في محافظة كركوك", names) == [(["rawa", "hawija"], "")]
+    # a place after other words is no object of the phrase: "took Qaim, and fighting goes on near Rawa"
+    assert targets("سيطر داعش على القائم، بينما يقاتل قرب راوة", names)[0] == (["qaim"], "")
