@@ -22,6 +22,8 @@ _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the I
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
+# The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
+_AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
@@ -96,7 +98,7 @@ def _assertion(sentence, cue, place):
 def _noun(sentence, cue, place):
     """"the liberation of X (by Y)", "the fall of X to Y", "تحرير X"."""
     agent = sentence.player_from(place.stop, place.stop + 3)
-    if agent is not None and sentence.article.norms[agent.first - 1] in ("by", "to"):
+    if agent is not None and sentence.article.norms[agent.first - 1] in _AGENT_BEFORE:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
         subject = sentence.subject(cue)

@@ -42,6 +42,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|moved into|pushed into|broke into|"
              r"stormed into|advanced into|(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?)")
+_HANDS = r"(?:بيد|بايدي|في يد|في ايدي|في قبضه)(?!\S)"  # into the hand(s) of, into the grip of
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
     # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
@@ -76,6 +77,10 @@ RULES = [
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
                 # "fell into Islamic State hands": the side is named inside the phrase
                 r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
+    # Arabic: "سقطت الرمادي في أيدي داعش" (Ramadi fell into Daesh's hands), the place between the verb and the hands;
+    # "التي سقطت بيد التنظيم" (which fell to the group), the place before.
+    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) " + _HANDS, "before"),
+    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) (?:\S+ ){1,3}?" + _HANDS, "inside"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"

@@ -603,3 +603,17 @@ def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
     assert claims("استعاد الجيش العراقي الجمعة المواقع التي دخلها مسلحو داعش في الرطبة", names, sunday) == set()
     assert claims("دخل مسلحو داعش الجمعة الرطبة بعد معارك مع الجيش العراقي", names, sunday) == {
         ("rutba", "contested", (IQ, IS), "2017-11-17")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Rawa fell into Daesh's hands on Friday": the side after the hands holds the place between
+    ("سقطت بلدة راوة في أيدي داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    # "Hawija, which fell to the group in June 2014": the place before the verb
+    ("تقع الحويجة التي سقطت بيد داعش في حزيران 2014 قرب كركوك", {("hawija", "controlled", IS, "2014-06-01")}),
+    # "the fall of Rawa into Daesh's hand on Friday": the noun's side after the hand
+    ("تحدث المسؤول عن سقوط راوة بيد داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    # falling "in the face of" an offensive names no side
+    ("سقطت راوة في وجه الهجوم", set()),
+])
+def test_an_arabic_place_falls_into_the_hands_of_the_side_after_them(names, text, expected):
+    assert claims(text, names) == expected
