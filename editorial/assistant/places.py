@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .names import SETTLEMENT_WORDS
-from .rules import ANAPHOR, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
+from .rules import ANAPHOR, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -105,7 +105,7 @@ class PlaceReading:
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
-                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]
+                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p)) or self._district_in(cue, p)]
                 # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
                 targets = self._coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
@@ -227,6 +227,15 @@ class PlaceReading:
             # an advance with no "في" ("تقدم الجيش نحو البوكمال", towards Boukamal) went into no place: read as "towards"
             return " ".join(words[words.index("في") + 1:]) if "في" in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _district_in(self, cue, place):
+        """Whether an Arabic verb takes districts the words after them place in the town ("حررت حيي القادسية شمال غرب
+        تلعفر", "اقتحمت ثلاثة احياء في الساحل الايمن غربي مدينة الموصل"): the town is what the districts are part of."""
+        words = self.article.norms[cue.stop: place.first]
+        district = next((index for index, word in enumerate(words) if word in ARABIC_DISTRICTS), None)
+        return (is_arabic(cue.text) and district is not None and not _LANDMARK.intersection(words)
+                and not any(w.lstrip("و") in SETTLEMENT_WORDS for w in words[district:-1])  # "قرية" between; "مدينة الموصل"
+                and not _AWAY_FROM.search(" ".join(words)))
 
     def _beyond_clause(self, cue, anaphor):
         """Whether an English verb's "the town" stands past a comma ("seizing the eastern neighbourhood, he said, adding

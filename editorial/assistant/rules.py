@@ -129,7 +129,7 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|علي وشك|نافيه|ينفي|تنفي|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان))\b")
@@ -227,7 +227,7 @@ PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighbor
                     "centre"}
 # Arabic nouns of a district: one between a verb and the place names a part of it ("حررت حي الصحة الثانية
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
-ARABIC_DISTRICTS = {"حي", "حيي", "احياء", "حيا"}
+ARABIC_DISTRICTS = {"حي", "حيي", "حيين", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
 # site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",

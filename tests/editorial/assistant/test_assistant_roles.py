@@ -617,3 +617,25 @@ def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
 ])
 def test_an_arabic_place_falls_into_the_hands_of_the_side_after_them(names, text, expected):
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "stormed the Zahra district east of Mosul on Friday": the district is part of the town, fought over
+    ("اقتحمت القوات العراقية يوم الجمعة حي الزهراء شرقي الموصل من قبضة داعش", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # "liberated two districts in the old city west of Mosul"
+    ("حررت القوات العراقية يوم الجمعة حيين في المدينة القديمة غرب الموصل من داعش", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # a village east of the town is no part of it
+    ("حررت القوات العراقية يوم الجمعة قرية الخضر شرقي الموصل من داعش", set()),
+])
+def test_an_arabic_district_placed_by_a_direction_is_part_of_the_town_after_it(names, text, expected):
+    assert claims(text, names) == expected
+
+
+def test_an_arabic_condition_or_denial_proposes_nothing(names):
+    assert claims("وإذا سقطت الرمادي في يد داعش فسيكون ذلك ضربة للحكومة", names) == set()  # "if Ramadi falls to Daesh"
+    assert claims("ناشطون ينفون سيطرة داعش على الرمادي الجمعة", names) == set()  # "activists deny Daesh took Ramadi"
+
+
+def test_an_arabic_district_in_the_city_named_with_its_settlement_word(names):
+    text = "اقتحمت القوات العراقية يوم الجمعة ثلاثة أحياء في الساحل الأيمن غربي مدينة الموصل من قبضة داعش"
+    assert claims(text, names) == {("mosul", "contested", (IQ, IS), "2017-11-03")}
