@@ -192,7 +192,10 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija, and so is a
             # place listed after "including".
             window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
-            site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
+            # "the government compound in Ramadi"; in Arabic a site in construct right before the town, after the subject
+            # a verb-first sentence puts between ("حررت قوات البيشمركة ظهر اليوم قائممقامية قضاء سنجار")
+            site = SITE_IN.match(normalize_name(window)) or (
+                is_arabic(cue.text) and SITE_IN.match(" ".join(normalize_name(window).split()[-3:])))
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
                        or self._district_of(cue, place) or self._centre_taken(cue, place))
             if partial and (ALL_PARTS.search(normalize_name(window)) or (

@@ -639,3 +639,11 @@ def test_an_arabic_condition_or_denial_proposes_nothing(names):
 def test_an_arabic_district_in_the_city_named_with_its_settlement_word(names):
     text = "اقتحمت القوات العراقية يوم الجمعة ثلاثة أحياء في الساحل الأيمن غربي مدينة الموصل من قبضة داعش"
     assert claims(text, names) == {("mosul", "contested", (IQ, IS), "2017-11-03")}
+
+
+def test_an_arabic_site_of_a_town_after_a_verb_first_subject_is_part_of_the_town(names):
+    # "Peshmerga forces liberated at noon on Friday the district seat of Sinjar from Daesh": a site, the town fought over
+    text = "حررت قوات البيشمركة الكردية ظهر يوم الجمعة قائممقامية قضاء سنجار من سيطرة داعش"
+    assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
+    text = "حررت قوات البيشمركة الكردية ظهر يوم الجمعة مقر قائم مقامية سنجار من سيطرة داعش"
+    assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
