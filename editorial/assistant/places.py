@@ -33,7 +33,7 @@ _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غ�
                         r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)$")
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
-_PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم)")
+_PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -224,8 +224,10 @@ class PlaceReading:
         if _CONTROL_VERB.match(cue.text) and "علي" in words:
             return " ".join(words[len(words) - words[::-1].index("علي"):])
         if _PENETRATE.match(cue.text):
-            # an advance with no "في" ("تقدم الجيش نحو البوكمال", towards Boukamal) went into no place: read as "towards"
-            return " ".join(words[words.index("في") + 1:]) if "في" in words else "towards " + between
+            # an advance with no "في" or "داخل" ("تقدم الجيش نحو البوكمال", towards Boukamal) went into no place: read as
+            # "towards"
+            inside = "في" if "في" in words else "داخل"
+            return " ".join(words[words.index(inside) + 1:]) if inside in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 
     def _district_in(self, cue, place):

@@ -41,7 +41,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|moved into|pushed into|broke into|"
-             r"stormed into|advanced into|(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?)")
+             r"stormed into|advanced into|(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|تقدما(?= (?:في|داخل) (?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
 _HANDS = r"(?:بيد|بايدي|في يد|في ايدي|في قبضه)(?!\S)"  # into the hand(s) of, into the grip of
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
@@ -170,10 +170,11 @@ CONTRAST = re.compile(r"\b(?:but|however|whereas|لكن|الا ان)\b")  # what
 CLAUSE_BREAK = re.compile(r"\b(?:said|says|but|while|however|whereas|although|though|لكن)\b")
 # Prepositions after which an actor is not the subject: "from IS", "victory over IS", "battles against IS",
 # "من يد داعش" (from the hand of), "من قبضه داعش" (from the grip of), "معارك مع الجيش" (battles with the army),
-# "اخر معاقل داعش" (the last strongholds of Daesh: their owner), "تقدمت علي داعش" (advanced against Daesh);
+# "اخر معاقل داعش" (the last strongholds of Daesh: their owner), "تقدمت علي داعش" (advanced against Daesh), "علي حساب
+# داعش" (at Daesh's expense);
 # after a verbal noun of expelling or defeating the actor is its object: "دحر داعش" (routing Daesh), "طرد التنظيم".
 NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battling", "defeat",
-               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل", "علي", "دحر", "طرد", "اخراج", "هزيمه"}
+               "ضد", "من", "يد", "ايدي", "قبضه", "مع", "معقل", "معاقل", "علي", "دحر", "طرد", "اخراج", "هزيمه", "حساب"}
 # Words before a verb of taking that make it an intention, not an event: "formed a coalition to retake
 # Mosul", "an assault aimed at retaking it"; "was able to retake" and "managed to" report the event.
 INTENTION = {"to", "at"}

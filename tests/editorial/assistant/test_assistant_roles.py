@@ -647,3 +647,15 @@ def test_an_arabic_site_of_a_town_after_a_verb_first_subject_is_part_of_the_town
     assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
     text = "حررت قوات البيشمركة الكردية ظهر يوم الجمعة مقر قائم مقامية سنجار من سيطرة داعش"
     assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "تتقدم قوات سوريا الديمقراطية يوم الجمعة داخل بلدة هجين في مواجهة داعش",  # "the SDF advance inside Hajin"
+    "حققت قوات سوريا الديمقراطية يوم الجمعة تقدما في هجين على حساب داعش",  # "the SDF made an advance in Hajin"
+])
+def test_an_arabic_advance_in_a_town_leaves_it_contested(names, text):
+    assert claims(text, names) == {("hajin", "contested", ("islamic-state", SDF), "2017-11-03")}
+
+
+def test_an_arabic_advance_towards_a_town_is_not_in_it(names):
+    assert claims("تتقدم قوات سوريا الديمقراطية يوم الجمعة نحو بلدة هجين في مواجهة داعش", names) == set()
