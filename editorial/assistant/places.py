@@ -55,9 +55,8 @@ _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
-# Arabic words adding a place to those named before ("سيطروا على القائم، إضافة إلى بلدتي راوة وعانه", "ويسيطر على
-# راوة والقائم، فضلاً عن قضاء الحويجة"), perhaps with a settlement noun (a dual or plural: "بلدتي", "مدن"): another
-# object of the same phrase.
+# Arabic words adding another object to the phrase ("سيطروا على القائم، إضافة إلى بلدتي راوة وعانه", "فضلاً عن قضاء
+# الحويجة"), perhaps with a settlement noun (a dual or plural: "بلدتي", "مدن").
 _ARABIC_ALSO = re.compile(r"(?<!\S)(?:[وب]?ال)?(?:اضافه الي|فضلا عن|علاوه علي|كذلك)(?: (?:قضاء|مدينه|بلده|ناحيه|قريه|"
                           r"مدينتي|بلدتي|قريتي|ناحيتي|مدن|بلدات|قري|اقضيه))?$")
 
@@ -124,7 +123,8 @@ class PlaceReading:
                 return self._referred(cue.first, f"'{cue.text}'", "")
             described = self._resumptive(cue)
             if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
-                return [described], f"'{self.article.tokens[cue.stop].text}' read as {described.text}", ""
+                pronoun = next(t for t in self.article.tokens[cue.stop: self.last] if t.norm in _RESUMPTIVE)
+                return [described], f"'{pronoun.text}' read as {described.text}", ""
             pronoun = self._object_pronoun(cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
@@ -158,16 +158,22 @@ class PlaceReading:
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
 
     def _resumptive(self, cue):
-        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("تقع راوة في
-        منطقة يسيطر عليها داعش", Rawa lies in an area Daesh holds): the place named at most three words before the
-        verb. Not after another phrase of the sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change
-        ended), and a past verb only with its date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
-        if not (is_arabic(cue.text) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE):
+        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("منطقة يسيطر عليها
+        داعش", an area Daesh holds): the place named at most three words before the verb, not after another phrase of the
+        sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change ended), unless "التي" opens the clause
+        after the place ("تدمر الأثرية التي تمكنت قوات النظام من استعادة السيطرة عليها أمس"); a past verb only with its
+        date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
+        norms = self.article.norms
+        pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
+        if not (is_arabic(cue.text) and pronoun < self.last and norms[pronoun] in _RESUMPTIVE):
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
-        if not position or self.cues[0] is not cue or cue.first - self.places[position - 1].stop > 3:
+        place = self.places[position - 1] if position else None
+        if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & set(norms[place.stop: place.stop + 2])
+                                 and not re.search(r"[,،]", self.raw_between(place.stop, cue.first))) and (
+                self.cues[0] is not cue or cue.first - place.stop > 3):
             return None
-        return self.places[position - 1] if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
+        return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
 
     def _part_held_where(self, cue):
         """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,
@@ -186,9 +192,8 @@ class PlaceReading:
         يسيطرون على البوكمال", "منطقة يسيطر عليها داعش"): a state when it is said, not a change. Arabic tells a past
         change with the past ("سيطر"); "كان" before the present and its subject makes it a past state ("وكان مقاتلو
         داعش يسيطرون")."""
-        norms = self.article.norms
         return bool(ARABIC_HOLDS.match(cue.text)) and not any(
-            word.lstrip("وف") in ARABIC_WAS for word in norms[max(self.first, cue.first - 5): cue.first])
+            word.lstrip("وف") in ARABIC_WAS for word in self.article.norms[max(self.first, cue.first - 5): cue.first])
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
@@ -224,8 +229,7 @@ class PlaceReading:
         if _CONTROL_VERB.match(cue.text) and "علي" in words:
             return " ".join(words[len(words) - words[::-1].index("علي"):])
         if _PENETRATE.match(cue.text):
-            # an advance with no "في" or "داخل" ("تقدم الجيش نحو البوكمال", towards Boukamal) went into no place: read as
-            # "towards"
+            # an advance with no "في" or "داخل" ("تقدم الجيش نحو البوكمال") went into no place: read as "towards"
             inside = "في" if "في" in words else "داخل"
             return " ".join(words[words.index(inside) + 1:]) if inside in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between

@@ -275,3 +275,11 @@ def test_an_arabic_word_of_adding_joins_another_object_to_the_phrase(names):
     assert targets("ويسيطر التنظيم على راوة، فضلاً عن قضاء الحويجة في محافظة كركوك", names) == [(["rawa", "hawija"], "")]
     # a place after other words is no object of the phrase: "took Qaim, and fighting goes on near Rawa"
     assert targets("سيطر داعش على القائم، بينما يقاتل قرب راوة", names)[0] == (["qaim"], "")
+
+
+def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its_pronoun(names):
+    # "Clashes went on in Qaryatain, near the ancient Palmyra which the army managed to regain control of on Friday"
+    article = "دارت اشتباكات في القريتين قرب تدمر الأثرية التي تمكن الجيش السوري من استعادة السيطرة عليها يوم الجمعة"
+    retaken = [p for p in propose(article, SATURDAY, names) if p.status == "controlled"]
+    assert [(p.place, p.holder, p.date.isoformat()) for p in retaken] == [("palmyra", "syrian-government", "2017-11-03")]
+    assert "'عليها' read as تدمر" in retaken[0].why
