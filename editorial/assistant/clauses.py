@@ -15,6 +15,8 @@ _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره",
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+# "by", and the Arabic words of an agent after "من" or "على": "من قبل" (by), "على يد" (at the hands of)
+_BY = {"by", "قبل", "يد"}
 _PLURAL_VERB = re.compile(r"\S+وا$|[يت]\S+ون$")  # "سيطروا", "حاصروا", "يسيطرون": a plural Arabic verb
 _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the verb's object is the relative's noun
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
@@ -244,7 +246,7 @@ class ClauseReading:
                 for index in range(start, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):
-            if self.article.norms[index] == "by":
+            if self.article.norms[index] in _BY:
                 agent = self.player_from(index + 1, index + 2)
                 # "by the Kurdistan's Peshmerga forces", "by Turkey's allies": the agent after its possessor
                 possessive = next((k for k in range(index + 2, min(self.last, index + 4))

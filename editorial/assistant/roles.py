@@ -8,6 +8,7 @@ besieged; "entered" and fighting "inside" leave it contested; a side "driven fro
 racing to take Y") leaves Y with its defender, never its attacker; "the liberation of X by Y" and
 "declared victory in X" read like the verbs.
 """
+import dataclasses
 import re
 
 from geo.models import Claim
@@ -75,7 +76,7 @@ def _assertion(sentence, cue, place):
         holder = sentence.holder_of(cue)
         return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None
     if kind == "passive":
-        return _passive(sentence, cue)
+        return _passive(sentence, cue, place)
     if kind == "expelled":
         return _expelled(sentence, cue, place)
     if kind == "stronghold" and cue.first - place.stop > 6:
@@ -155,11 +156,14 @@ def _forced_out(sentence, cue, place):
     return CONTROLLED, subject.slug, (), GRAMMAR, f"'{leaving.text}' forced out by {subject.slug} (subject '{subject.text}')"
 
 
-def _passive(sentence, cue):
-    """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names."""
+def _passive(sentence, cue, place):
+    """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names,
+    and for "تم تحرير" (was liberated) what its verbal noun reads ("أعلن العبادي أنه تم تحرير الموصل": Abadi's side)."""
     agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
+    if cue.text.split()[-1] in _HOLDER_NOUNS:
+        return _noun(sentence, dataclasses.replace(cue, first=cue.stop - 1, text=cue.text.split()[-1]), place)
     if cue.text.endswith((" to", " of", "hands")):
         return None  # "fell to militants", "into the group's hands", whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds

@@ -81,6 +81,8 @@ RULES = [
     # "التي سقطت بيد التنظيم" (which fell to the group), the place before.
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) " + _HANDS, "before"),
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) (?:\S+ ){1,3}?" + _HANDS, "inside"),
+    # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
+    ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير|استعاده|استرجاع|استرداد|تطهير)(?!\S)", "after"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"

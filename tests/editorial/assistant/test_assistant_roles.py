@@ -659,3 +659,15 @@ def test_an_arabic_advance_in_a_town_leaves_it_contested(names, text):
 
 def test_an_arabic_advance_towards_a_town_is_not_in_it(names):
     assert claims("تتقدم قوات سوريا الديمقراطية يوم الجمعة نحو بلدة هجين في مواجهة داعش", names) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Tabqa was liberated by the SDF on Wednesday": the agent after "من قبل"
+    ("تم تحرير الطبقة من قبل قوات سوريا الديمقراطية يوم الأربعاء", {("tabqa", "controlled", SDF, "2017-11-01")}),
+    # "at the hands of": "على يد"
+    ("تم تحرير الطبقة على يد قوات سوريا الديمقراطية يوم الأربعاء", {("tabqa", "controlled", SDF, "2017-11-01")}),
+    # "was liberated from Daesh": the side it was taken from never holds it
+    ("تم تحرير الطبقة من داعش يوم الأربعاء", set()),
+])
+def test_an_arabic_impersonal_passive_takes_its_agent_after_min_qibal(names, text, expected):
+    assert claims(text, names) == expected
