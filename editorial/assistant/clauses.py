@@ -308,7 +308,7 @@ class ClauseReading:
             if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
                 start = before.first
         for index in range(start - 1, max(self.first, start - reach) - 1, -1):
-            if norms[index] in PRIOR and norms[index + 1] not in _TIME_OF_DAY and not self._in_date(index):
+            if norms[index].lstrip("وف") in PRIOR and norms[index + 1] not in _TIME_OF_DAY and not self._in_date(index):
                 return True
             if re.search(r"[,;،؛]", self.article.text[tokens[index].end: tokens[index + 1].start]):
                 return False

@@ -151,3 +151,11 @@ def test_the_side_a_place_is_rid_of_is_never_its_holder(names, text):
 ])
 def test_a_plural_arabic_verb_agrees_with_a_subject_before_it(names, text, expected):
     assert {(place, status, holder, date) for place, status, holder, date in claims(text, names)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وبعد أن حرر الجيش العراقي بيجي من داعش، بدأ عملية جديدة",  # "and after the army liberated Baiji, it began ..."
+    "وعقب سيطرة الجيش العراقي على بيجي، بدأ عملية جديدة",  # "and following the army's taking of Baiji"
+])
+def test_an_undated_arabic_change_after_wa_baad_is_background(names, text):
+    assert claims(text, names) == set()  # an earlier change, "after" which the news came
