@@ -255,7 +255,7 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "nor
 # What may stand between a capture verb and the place it takes: not a preposition of place or time, nor a
 # relative word opening a clause about the object.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|with|after|before|during|towards?|across|into|on|and|"
-                        r"which|where|whose|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
+                        r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"(?:south|north|east|west)(?:east|west)? of|"
                         r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)

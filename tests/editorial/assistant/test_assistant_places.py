@@ -283,3 +283,8 @@ def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its
     retaken = [p for p in propose(article, SATURDAY, names) if p.status == "controlled"]
     assert [(p.place, p.holder, p.date.isoformat()) for p in retaken] == [("palmyra", "syrian-government", "2017-11-03")]
     assert "'عليها' read as تدمر" in retaken[0].why
+
+
+def test_a_place_in_an_arabic_relative_clause_after_the_object_is_not_taken(names):
+    # "the Peshmerga freed two villages and headed for a village that links Sinjar to Tal Afar": not Sinjar
+    assert targets("وحررت البيشمركة قريتين وتوجهت إلى قرية التي تربط سنجار بتلعفر", names)[0] == ([], "")
