@@ -15,6 +15,9 @@ _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره",
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
+# "by", and the Arabic words of an agent after "من" or "على": "من قبل" (by), "على يد" (at the hands of)
+_BY = {"by", "قبل", "يد"}
+_PLURAL_VERB = re.compile(r"\S+وا$|[يت]\S+ون$")  # "سيطروا", "حاصروا", "يسيطرون": a plural Arabic verb
 _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the verb's object is the relative's noun
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
@@ -98,6 +101,10 @@ class ClauseReading:
             after = None
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if position and not noun and " " not in word and _PLURAL_VERB.match(word):
+            # An Arabic verb agrees in number only with a subject before it ("الجيش وحلفاؤه حاصروا داعش في الميادين"):
+            # put first it stays singular, so a plural verb's side after it is its object.
+            return self._first_conjunct(position - 1)
         if after is not None and not noun and position and self.subjects[0].first == self.first and after.first > cue.stop:
             return self.subjects[0]  # opened by its subject, the object after the verb: "قسد المؤلفة من ... طردت عناصر داعش"
         if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
@@ -241,7 +248,7 @@ class ClauseReading:
                 for index in range(start, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):
-            if self.article.norms[index] == "by":
+            if self.article.norms[index] in _BY:
                 agent = self.player_from(index + 1, index + 2)
                 # "by the Kurdistan's Peshmerga forces", "by Turkey's allies": the agent after its possessor
                 possessive = next((k for k in range(index + 2, min(self.last, index + 4))
@@ -303,7 +310,7 @@ class ClauseReading:
             if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
                 start = before.first
         for index in range(start - 1, max(self.first, start - reach) - 1, -1):
-            if norms[index] in PRIOR and norms[index + 1] not in _TIME_OF_DAY and not self._in_date(index):
+            if norms[index].lstrip("وف") in PRIOR and norms[index + 1] not in _TIME_OF_DAY and not self._in_date(index):
                 return True
             if re.search(r"[,;،؛]", self.article.text[tokens[index].end: tokens[index + 1].start]):
                 return False

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from .names import SETTLEMENT_WORDS
-from .rules import ANAPHOR, ARABIC_HOLDS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
+from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -33,7 +33,7 @@ _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غ�
                         r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)$")
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
-_PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم)")
+_PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -99,7 +99,7 @@ class PlaceReading:
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
-                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p))]
+                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p)) or self._district_in(cue, p)]
                 # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
                 targets = self._coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
@@ -118,7 +118,8 @@ class PlaceReading:
                 return self._referred(cue.first, f"'{cue.text}'", "")
             described = self._resumptive(cue)
             if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
-                return [described], f"'{self.article.tokens[cue.stop].text}' read as {described.text}", ""
+                pronoun = next(t for t in self.article.tokens[cue.stop: self.last] if t.norm in _RESUMPTIVE)
+                return [described], f"'{pronoun.text}' read as {described.text}", ""
             pronoun = self._object_pronoun(cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
@@ -152,16 +153,22 @@ class PlaceReading:
         return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
 
     def _resumptive(self, cue):
-        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("تقع راوة في
-        منطقة يسيطر عليها داعش", Rawa lies in an area Daesh holds): the place named at most three words before the
-        verb. Not after another phrase of the sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change
-        ended), and a past verb only with its date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
-        if not (is_arabic(cue.text) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE):
+        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("منطقة يسيطر عليها
+        داعش", an area Daesh holds): the place named at most three words before the verb, not after another phrase of the
+        sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change ended), unless "التي" opens the clause
+        after the place ("تدمر الأثرية التي تمكنت قوات النظام من استعادة السيطرة عليها أمس"); a past verb only with its
+        date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
+        norms = self.article.norms
+        pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
+        if not (is_arabic(cue.text) and pronoun < self.last and norms[pronoun] in _RESUMPTIVE):
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
-        if not position or self.cues[0] is not cue or cue.first - self.places[position - 1].stop > 3:
+        place = self.places[position - 1] if position else None
+        if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & set(norms[place.stop: place.stop + 2])
+                                 and not re.search(r"[,،]", self.raw_between(place.stop, cue.first))) and (
+                self.cues[0] is not cue or cue.first - place.stop > 3):
             return None
-        return self.places[position - 1] if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
+        return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
 
     def _part_held_where(self, cue):
         """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,
@@ -176,9 +183,12 @@ class PlaceReading:
         return place if PARTIAL.search(self.norm_between(cue.stop, min(cue.stop + 3, self.last))) else None
 
     def holds_now(self, cue):
-        """Whether an Arabic verb of taking is the present of a state in a relative clause ("منطقة يسيطر عليها داعش",
-        an area Daesh holds; "التي تسيطر عليها"): what holds, not a change."""
-        return bool(ARABIC_HOLDS.match(cue.text)) and cue.stop < self.last and self.article.norms[cue.stop] in _RESUMPTIVE
+        """Whether an Arabic verb of taking is the present of holding ("ويسيطر التنظيم على راوة", "لا يزال مسلحو داعش
+        يسيطرون على البوكمال", "منطقة يسيطر عليها داعش"): a state when it is said, not a change. Arabic tells a past
+        change with the past ("سيطر"); "كان" before the present and its subject makes it a past state ("وكان مقاتلو
+        داعش يسيطرون")."""
+        return bool(ARABIC_HOLDS.match(cue.text)) and not any(
+            word.lstrip("وف") in ARABIC_WAS for word in self.article.norms[max(self.first, cue.first - 5): cue.first])
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
@@ -214,9 +224,19 @@ class PlaceReading:
         if _CONTROL_VERB.match(cue.text) and "علي" in words:
             return " ".join(words[len(words) - words[::-1].index("علي"):])
         if _PENETRATE.match(cue.text):
-            # an advance with no "في" ("تقدم الجيش نحو البوكمال", towards Boukamal) went into no place: read as "towards"
-            return " ".join(words[words.index("في") + 1:]) if "في" in words else "towards " + between
+            # an advance with no "في" or "داخل" ("تقدم الجيش نحو البوكمال") went into no place: read as "towards"
+            inside = "في" if "في" in words else "داخل"
+            return " ".join(words[words.index(inside) + 1:]) if inside in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _district_in(self, cue, place):
+        """Whether an Arabic verb takes districts the words after them place in the town ("حررت حيي القادسية شمال غرب
+        تلعفر", "اقتحمت ثلاثة احياء في الساحل الايمن غربي مدينة الموصل"): the town is what the districts are part of."""
+        words = self.article.norms[cue.stop: place.first]
+        district = next((index for index, word in enumerate(words) if word in ARABIC_DISTRICTS), None)
+        return (is_arabic(cue.text) and district is not None and not _LANDMARK.intersection(words)
+                and not any(w.lstrip("و") in SETTLEMENT_WORDS for w in words[district:-1])  # "قرية" between; "مدينة الموصل"
+                and not _AWAY_FROM.search(" ".join(words)))
 
     def _beyond_clause(self, cue, anaphor):
         """Whether an English verb's "the town" stands past a comma ("seizing the eastern neighbourhood, he said, adding
@@ -284,12 +304,14 @@ class PlaceReading:
         return kept
 
     def _coordinated(self, places):
-        """The first place, and those joined to it by "and" or "و" ("the Jbeileh and Jamiyat districts", "ومدينة")."""
+        """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
+        Arabic word of adding ("فضلا عن")."""
         chosen = places[:1]
         for place in places[1:]:
             between = self.article.norms[chosen[-1].stop: place.first]
             joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
-            if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)):
+            if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
+                    or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
             chosen.append(place)
         return chosen

@@ -135,9 +135,10 @@ def superseded(proposals):
     changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
-    # A part taken or a place gone into ("retook the government building in Fallujah") ends a whole hold too.
+    # A part taken, held ("now holds most of Tabqa") or gone into ("retook the government building in Fallujah")
+    # ends a whole hold too.
     taken = {p.place for p in changes} | {p.place for p in proposals if p.status == Claim.Status.CONTESTED
-                                          and p.cue in (*_CHANGES, "entered")}
+                                          and p.cue in (*_CHANGES, "entered", "hold")}
     told = {}  # place -> the latest date another phrase about it gives
     for p in proposals:
         if p.cue != "attempt":

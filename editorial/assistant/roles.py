@@ -8,6 +8,7 @@ besieged; "entered" and fighting "inside" leave it contested; a side "driven fro
 racing to take Y") leaves Y with its defender, never its attacker; "the liberation of X by Y" and
 "declared victory in X" read like the verbs.
 """
+import dataclasses
 import re
 
 from geo.models import Claim
@@ -23,6 +24,8 @@ _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "p
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
+# The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
+_AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
@@ -97,7 +100,7 @@ def _assertion(sentence, cue, place):
 def _noun(sentence, cue, place):
     """"the liberation of X (by Y)", "the fall of X to Y", "تحرير X"."""
     agent = sentence.player_from(place.stop, place.stop + 3)
-    if agent is not None and sentence.article.norms[agent.first - 1] in ("by", "to"):
+    if agent is not None and sentence.article.norms[agent.first - 1] in _AGENT_BEFORE:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
         subject = sentence.subject(cue)
@@ -157,10 +160,13 @@ def _forced_out(sentence, cue, place):
 def _passive(sentence, cue, place):
     """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names,
     read from the grammar when that side declares it ("the SDF declared that Raqqa had been liberated", as "declared
-    Raqqa liberated")."""
+    Raqqa liberated"), and for "تم تحرير" (was liberated) what its verbal noun reads ("أعلن العبادي أنه تم تحرير
+    الموصل": Abadi's side)."""
     agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
+    if cue.text.split()[-1] in _HOLDER_NOUNS:
+        return _noun(sentence, dataclasses.replace(cue, first=cue.stop - 1, text=cue.text.split()[-1]), place)
     if cue.text.endswith((" to", " of", "hands")):
         return None  # "fell to militants", "into the group's hands", whom the article never names: not whoever else it names
     kinds = sentence.article.gazetteer.actor_kinds

@@ -200,7 +200,10 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # "Hawija, one of two pockets of territory still under IS control" is all of Hawija, and so is a
             # place listed after "including".
             window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
-            site = SITE_IN.match(normalize_name(window))  # "the government compound in Ramadi"
+            # "the government compound in Ramadi"; in Arabic a site in construct right before the town, after the subject
+            # a verb-first sentence puts between ("حررت قوات البيشمركة ظهر اليوم قائممقامية قضاء سنجار")
+            site = SITE_IN.match(normalize_name(window)) or (
+                is_arabic(cue.text) and SITE_IN.match(" ".join(normalize_name(window).split()[-3:])))
             if cue.direction == "before" and not site:  # the subject a site of the place: "the compound in Ramadi fell"
                 site = SITE_IN.search(normalize_name(self.raw_between(max(self.first, place.first - 6), place.first)))
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
@@ -309,16 +312,18 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
     def _proposal_cue(self, cue, date):
         """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held
         "since" ("held by IS since 2014", "يسيطر عليها داعش منذ 2014": its start is no date of it), or the kind."""
-        state = cue.kind in STATE_KINDS or self._resumptive(cue) is not None
+        present = self.holds_now(cue)  # "ويسيطر التنظيم على راوة": a state, as "holds" is
+        state = cue.kind in STATE_KINDS or present or self._resumptive(cue) is not None
         if state and self._last(cue):
             return "last_held"
         if cue.kind == "held_for" or (state and self._word_before(cue.first) in REMAINED):
             return "held_since"  # "remained under government control": held until a change the article may report
         # "سيطر على الطبقة منذ ..." (has held Tabqa since a date it does not read) is a state held since, too
-        since = SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6)))
+        since = SINCE.search(self.norm_between(cue.stop, min(self.last, cue.stop + 6))) or (
+            present and any(found.start > cue.stop and self._since(found) for found in self.dates))  # "ويسيطر ... منذ مايو"
         if (state or cue.kind == "capture") and date is None and since:
             return "held_since"
-        return cue.kind
+        return "hold" if present else cue.kind
 
     def described(self, sides):
         """How a side of the proposal was read from a description ("Kurdish forces"), when the sentence does not

@@ -62,10 +62,11 @@ def read(text):
     a 100 kB chain of "a-a-a" is 200,000 tokens, and building a Token for each took most of a second."""
     from spacy.attrs import IDX, IS_PUNCT, LENGTH
 
-    doc = pipeline(language_of(text)).make_doc(text)
+    language = language_of(text)
+    doc = pipeline(language).make_doc(text)
     tokens, starts, normal_forms = [], [], {}
     new_sentence, seen_end, hyphen_at = True, False, -1  # hyphen_at: where the word after a "-" would start
-    for start, length, punct in _pieces(text, doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist()):
+    for start, length, punct in _pieces(text, doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist(), language == "ar"):
         word = text[start:start + length]
         if word in _SENTENCE_ENDS:
             seen_end = True
@@ -94,14 +95,19 @@ def read(text):
     return tokens, bounds
 
 
-def _pieces(text, spans):
+def _pieces(text, spans, arabic=False):
     """spaCy's (start, length, punct) spans, with a full stop between Arabic letters ("الأخير.وقال", a sentence end
     typed without its space, which the Arabic tokenizer keeps inside the word) made a token of its own, a closing
     quote and full stop kept in the word before them split from it, and a number typed against an Arabic word
-    ("نحو80", about 80) split from it."""
+    ("نحو80", about 80) split from it. In Arabic text a full stop after a number ("في 2014. وقالت") ends the
+    sentence: the Arabic tokenizer keeps it in the number, where the English one splits it off."""
     for start, length, punct in spans:
         word = text[start:start + length]
-        if "." in word and _GLUED_STOP.search(word):
+        if arabic and _NUMBER_STOP.match(word):
+            stop = word.index(".")
+            yield start, stop, False
+            yield start + stop, length - stop, True
+        elif "." in word and _GLUED_STOP.search(word):
             for part in re.finditer(r"[^.]+|\.+", word):
                 yield start + part.start(), len(part.group()), part.group()[0] == "."
         elif not word.isascii() and (closing := _GLUED_QUOTE_END.search(word)):
@@ -116,6 +122,7 @@ def _pieces(text, spans):
             yield start, length, punct
 
 
+_NUMBER_STOP = re.compile(r"\d+\.+$")
 _GLUED_STOP = re.compile("[\u0600-\u06ff]\\.+[\u0600-\u06ff]")
 _GLUED_QUOTE_END = re.compile("[\u0600-\u06ff]([\"'»”)]+)([.!?؟]+)$")
 _GLUED_NUMBER = re.compile("[\u0600-\u06ff]\\d|\\d[\u0600-\u06ff]")

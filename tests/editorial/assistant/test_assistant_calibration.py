@@ -98,3 +98,27 @@ def test_a_siege_is_measured_under_the_threshold_and_shown_only_when_every_readi
     assert (besieged.place, besieged.status, besieged.holder) == ("raqqa", "besieged", IS)
     assert besieged.date == dt.date(2017, 11, 3)
     assert besieged.confidence == MEASURED[SIEGE].rate and f"({SIEGE}: right 16 of 24" in besieged.why
+
+
+@pytest.mark.parametrize("article", [
+    "ويسيطر داعش على بلدة راوة في غرب الأنبار",  # "and Daesh holds the town of Rawa"
+    "ولا يزال مقاتلو داعش يسيطرون على راوة",  # "Daesh fighters still hold Rawa"
+])
+def test_an_arabic_present_of_holding_is_a_state_dated_by_publication(article, names):
+    # Arabic tells a past change with the past ("سيطر"): the present ("يسيطر") says who holds the place now.
+    [held] = propose(article, SATURDAY, names)
+    assert (held.place, held.status, held.holder, held.date) == ("rawa", "controlled", IS, SATURDAY.date())
+    assert held.confidence == MEASURED[DATED].rate and "a past event" not in held.why
+
+
+def test_an_arabic_present_after_kana_is_a_past_state_not_one_said_now(names, monkeypatch):
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0.0)
+    [held] = propose("وكان مقاتلو داعش يسيطرون على راوة", SATURDAY, names)  # "Daesh fighters were holding Rawa"
+    assert held.confidence == MEASURED[UNDATED].rate
+
+
+def test_an_arabic_present_of_holding_since_a_date_yields_to_the_change_the_article_reports(names):
+    article = ("استعاد الجيش العراقي يوم الجمعة بلدة راوة. "
+               "ويسيطر التنظيم على راوة الواقعة على نهر الفرات غرب الأنبار، منذ حزيران 2014.")
+    [taken] = propose(article, SATURDAY, names)
+    assert (taken.place, taken.holder, taken.date) == ("rawa", IQ, dt.date(2017, 11, 3))

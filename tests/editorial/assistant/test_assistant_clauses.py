@@ -139,3 +139,24 @@ def test_a_force_going_in_with_no_adversary_known_proposes_nothing(names):
                                   "We rid the area of IS and then cleared Rawa on Friday."])
 def test_the_side_a_place_is_rid_of_is_never_its_holder(names, text):
     assert not {c for c in claims(text, names) if c[0] == "rawa" and c[2] == IS}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the army and its allies besieged Daesh in Mayadin on Sunday": the plural verb's subject stands before it
+    ("قال مصدر إن الجيش السوري وحلفاءه حاصروا تنظيم داعش في مدينة الميادين يوم الأحد",
+     {("mayadin", "besieged", IS, "2017-10-29")}),
+    # "the militants took Qaim on Friday, driving out the army"
+    ("وكان مسلحو داعش قد سيطروا يوم الجمعة على القائم بعد معارك مع الجيش العراقي", {("qaim", "controlled", IS, "2017-11-03")}),
+    # a singular verb put first takes its subject after it: "the Syrian army besieged Mayadin on Sunday"
+    ("حاصر الجيش السوري مدينة الميادين يوم الأحد بعد معارك مع داعش", {("mayadin", "besieged", IS, "2017-10-29")}),
+])
+def test_a_plural_arabic_verb_agrees_with_a_subject_before_it(names, text, expected):
+    assert {(place, status, holder, date) for place, status, holder, date in claims(text, names)} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وبعد أن حرر الجيش العراقي بيجي من داعش، بدأ عملية جديدة",  # "and after the army liberated Baiji, it began ..."
+    "وعقب سيطرة الجيش العراقي على بيجي، بدأ عملية جديدة",  # "and following the army's taking of Baiji"
+])
+def test_an_undated_arabic_change_after_wa_baad_is_background(names, text):
+    assert claims(text, names) == set()  # an earlier change, "after" which the news came

@@ -315,3 +315,26 @@ def test_the_west_of_the_city_is_not_the_city(names):
     assert targets(text, names, sentence=1) == [([], "")]
     text = "IS overran Hit on Friday. Iraqi troops still hold a number of the city's districts."
     assert targets(text, names, sentence=1)[0][0] == ["hit"]
+
+
+def test_an_arabic_word_of_adding_joins_another_object_to_the_phrase(names):
+    # "Daesh took al-Qaim near the border yesterday, besides the two towns of Rawa and Anah"
+    assert targets("سيطر داعش أمس على بلدة القائم قرب الحدود، إضافة إلى بلدتي راوة وعانه", names) == [
+        (["qaim", "rawa", "anah"], "")]
+    # "the group holds Rawa, as well as the district of Hawija in Kirkuk province"
+    assert targets("ويسيطر التنظيم على راوة، فضلاً عن قضاء الحويجة في محافظة كركوك", names) == [(["rawa", "hawija"], "")]
+    # a place after other words is no object of the phrase: "took Qaim, and fighting goes on near Rawa"
+    assert targets("سيطر داعش على القائم، بينما يقاتل قرب راوة", names)[0] == (["qaim"], "")
+
+
+def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its_pronoun(names):
+    # "Clashes went on in Qaryatain, near the ancient Palmyra which the army managed to regain control of on Friday"
+    article = "دارت اشتباكات في القريتين قرب تدمر الأثرية التي تمكن الجيش السوري من استعادة السيطرة عليها يوم الجمعة"
+    retaken = [p for p in propose(article, SATURDAY, names) if p.status == "controlled"]
+    assert [(p.place, p.holder, p.date.isoformat()) for p in retaken] == [("palmyra", "syrian-government", "2017-11-03")]
+    assert "'عليها' read as تدمر" in retaken[0].why
+
+
+def test_a_place_in_an_arabic_relative_clause_after_the_object_is_not_taken(names):
+    # "the Peshmerga freed two villages and headed for a village that links Sinjar to Tal Afar": not Sinjar
+    assert targets("وحررت البيشمركة قريتين وتوجهت إلى قرية التي تربط سنجار بتلعفر", names)[0] == ([], "")

@@ -636,3 +636,71 @@ def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
     assert claims("استعاد الجيش العراقي الجمعة المواقع التي دخلها مسلحو داعش في الرطبة", names, sunday) == set()
     assert claims("دخل مسلحو داعش الجمعة الرطبة بعد معارك مع الجيش العراقي", names, sunday) == {
         ("rutba", "contested", (IQ, IS), "2017-11-17")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Rawa fell into Daesh's hands on Friday": the side after the hands holds the place between
+    ("سقطت بلدة راوة في أيدي داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    # "Hawija, which fell to the group in June 2014": the place before the verb
+    ("تقع الحويجة التي سقطت بيد داعش في حزيران 2014 قرب كركوك", {("hawija", "controlled", IS, "2014-06-01")}),
+    # "the fall of Rawa into Daesh's hand on Friday": the noun's side after the hand
+    ("تحدث المسؤول عن سقوط راوة بيد داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    # falling "in the face of" an offensive names no side
+    ("سقطت راوة في وجه الهجوم", set()),
+])
+def test_an_arabic_place_falls_into_the_hands_of_the_side_after_them(names, text, expected):
+    assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "stormed the Zahra district east of Mosul on Friday": the district is part of the town, fought over
+    ("اقتحمت القوات العراقية يوم الجمعة حي الزهراء شرقي الموصل من قبضة داعش", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # "liberated two districts in the old city west of Mosul"
+    ("حررت القوات العراقية يوم الجمعة حيين في المدينة القديمة غرب الموصل من داعش", {("mosul", "contested", (IQ, IS), "2017-11-03")}),
+    # a village east of the town is no part of it
+    ("حررت القوات العراقية يوم الجمعة قرية الخضر شرقي الموصل من داعش", set()),
+])
+def test_an_arabic_district_placed_by_a_direction_is_part_of_the_town_after_it(names, text, expected):
+    assert claims(text, names) == expected
+
+
+def test_an_arabic_condition_or_denial_proposes_nothing(names):
+    assert claims("وإذا سقطت الرمادي في يد داعش فسيكون ذلك ضربة للحكومة", names) == set()  # "if Ramadi falls to Daesh"
+    assert claims("ناشطون ينفون سيطرة داعش على الرمادي الجمعة", names) == set()  # "activists deny Daesh took Ramadi"
+
+
+def test_an_arabic_district_in_the_city_named_with_its_settlement_word(names):
+    text = "اقتحمت القوات العراقية يوم الجمعة ثلاثة أحياء في الساحل الأيمن غربي مدينة الموصل من قبضة داعش"
+    assert claims(text, names) == {("mosul", "contested", (IQ, IS), "2017-11-03")}
+
+
+def test_an_arabic_site_of_a_town_after_a_verb_first_subject_is_part_of_the_town(names):
+    # "Peshmerga forces liberated at noon on Friday the district seat of Sinjar from Daesh": a site, the town fought over
+    text = "حررت قوات البيشمركة الكردية ظهر يوم الجمعة قائممقامية قضاء سنجار من سيطرة داعش"
+    assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
+    text = "حررت قوات البيشمركة الكردية ظهر يوم الجمعة مقر قائم مقامية سنجار من سيطرة داعش"
+    assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "تتقدم قوات سوريا الديمقراطية يوم الجمعة داخل بلدة هجين في مواجهة داعش",  # "the SDF advance inside Hajin"
+    "حققت قوات سوريا الديمقراطية يوم الجمعة تقدما في هجين على حساب داعش",  # "the SDF made an advance in Hajin"
+])
+def test_an_arabic_advance_in_a_town_leaves_it_contested(names, text):
+    assert claims(text, names) == {("hajin", "contested", ("islamic-state", SDF), "2017-11-03")}
+
+
+def test_an_arabic_advance_towards_a_town_is_not_in_it(names):
+    assert claims("تتقدم قوات سوريا الديمقراطية يوم الجمعة نحو بلدة هجين في مواجهة داعش", names) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Tabqa was liberated by the SDF on Wednesday": the agent after "من قبل"
+    ("تم تحرير الطبقة من قبل قوات سوريا الديمقراطية يوم الأربعاء", {("tabqa", "controlled", SDF, "2017-11-01")}),
+    # "at the hands of": "على يد"
+    ("تم تحرير الطبقة على يد قوات سوريا الديمقراطية يوم الأربعاء", {("tabqa", "controlled", SDF, "2017-11-01")}),
+    # "was liberated from Daesh": the side it was taken from never holds it
+    ("تم تحرير الطبقة من داعش يوم الأربعاء", set()),
+])
+def test_an_arabic_impersonal_passive_takes_its_agent_after_min_qibal(names, text, expected):
+    assert claims(text, names) == expected

@@ -58,3 +58,10 @@ def test_a_quotation_closed_with_its_sentence_ends_an_arabic_sentence():
     words, _ = read(text)
     assert sentences(text) == ["وقال ان المعارك مستمره في الرمادي", "ودخلت القوات المدينه"]
     assert text[words[5].start:words[5].end] == "الرمادي"
+
+
+def test_a_full_stop_after_a_number_ends_an_arabic_sentence_a_decimal_point_does_not():
+    text = "سيطر التنظيم على المدينة في 2016. وقال المرصد إن القوات تقدمت 2.5 كيلومتر."
+    assert sentences(text) == ["سيطر التنظيم علي المدينه في 2016", "وقال المرصد ان القوات تقدمت 25 كيلومتر"]  # the norm drops the point
+    words, _ = read(text)
+    assert text[words[5].start:words[5].end] == "2016"
