@@ -6,6 +6,8 @@ readings: a backer is never the subject of a phrase, nor a side a place is conte
 """
 import re
 
+from .tokens import is_arabic
+
 _CLAUSE_PUNCTUATION = re.compile(r"[,;()]")
 _ARABIC_CLAUSE_PUNCTUATION = re.compile(r"[,;()،؛.:]")
 # Every side after the phrase in its clause is a backer: "with backing from the Iraqi Army and Iranian forces".
@@ -29,6 +31,9 @@ def backs(article, first, stop, sentence_start):
 
 def _arabic_backing_before(article, first, sentence_start):
     """Whether an Arabic backing word stands at most a few words before token `first`, in its clause."""
+    start = max(sentence_start, first - 1 - _ARABIC_BACKING_REACH)
+    if not is_arabic(article.text[article.tokens[start].start: article.tokens[first].start]):
+        return False  # one search instead of a word-by-word reading for every side English copy names
     for index in range(first - 1, max(sentence_start, first - 1 - _ARABIC_BACKING_REACH) - 1, -1):
         if _ARABIC_CLAUSE_PUNCTUATION.search(article.text[article.tokens[index].end: article.tokens[index + 1].start]):
             return False
