@@ -43,7 +43,7 @@ def test_a_passive_reporting_verb_is_an_event_of_its_own_not_a_saying(names):
     assert find_claimant(passive) == ("AP", "")
 
 
-def test_a_state_reported_on_a_day_holds_that_day(names):
+def test_a_state_reported_on_a_day_holds_that_day(names, every_reading):
     text = "The SDF said on Wednesday that in its push to take Raqqa from IS its fighters hold 80 percent of the city."
     [proposal] = propose(text, SATURDAY, names)
     assert (proposal.status, proposal.date, proposal.others) == ("contested", dt.date(2017, 11, 1), ("islamic-state", "sdf"))

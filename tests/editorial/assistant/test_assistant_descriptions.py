@@ -27,7 +27,7 @@ def test_a_stem_drops_plural_article_and_gender(word, expected):
     ("Kurdish forces seized the town of Sinjar on Friday.", "peshmerga"),  # in Iraq
     ("Kurdish forces took full control of Kobani on Friday.", "sdf"),  # in Syria
 ])
-def test_kurdish_forces_are_the_side_of_the_places_country(names, text, side):
+def test_kurdish_forces_are_the_side_of_the_places_country(names, text, side, every_reading):
     assert described(text, names) == [("Kurdish forces", side)]
     why = propose(text, FRIDAY, names)[0].why
     assert "'Kurdish forces' read as " + side in why and "the place's country" in why
@@ -84,7 +84,7 @@ def test_what_is_no_description(names, text):
     assert described(text, names) == []
 
 
-def test_a_proposal_from_a_description_says_so_and_is_less_sure(names):
+def test_a_proposal_from_a_description_says_so_and_is_less_sure(names, every_reading):
     named = propose("Peshmerga forces seized the town of Sinjar on Friday.", FRIDAY, names)[0]
     read = propose("Kurdish forces seized the town of Sinjar on Friday.", FRIDAY, names)[0]
     assert (named.holder, read.holder) == ("peshmerga", "peshmerga")

@@ -221,7 +221,7 @@ def test_an_arabic_place_that_only_locates_the_one_taken_is_not_taken(names):
     assert targets("تقدمت القوات في غرب الموصل", names)[0][0] == ["mosul"]
 
 
-def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names):
+def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names, every_reading):
     """"تقع الطبقة في منطقة تسيطر عليها قسد" (Tabqa lies in an area the SDF holds): held as of the news, not a
     change of an unknown day."""
     [made] = propose("تقع الطبقة في منطقة تسيطر عليها قسد", SATURDAY, names)
@@ -327,7 +327,7 @@ def test_an_arabic_word_of_adding_joins_another_object_to_the_phrase(names):
     assert targets("سيطر داعش على القائم، بينما يقاتل قرب راوة", names)[0] == (["qaim"], "")
 
 
-def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its_pronoun(names):
+def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its_pronoun(names, every_reading):
     # "Clashes went on in Qaryatain, near the ancient Palmyra which the army managed to regain control of on Friday"
     article = "دارت اشتباكات في القريتين قرب تدمر الأثرية التي تمكن الجيش السوري من استعادة السيطرة عليها يوم الجمعة"
     retaken = [p for p in propose(article, SATURDAY, names) if p.status == "controlled"]
