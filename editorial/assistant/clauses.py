@@ -131,7 +131,8 @@ class ClauseReading:
         if opener is None or cue.first - opener < 3 or norms[opener + 1].endswith("ing"):
             return False
         tokens = self.article.tokens
-        return "," not in self.article.text[tokens[opener].end: tokens[cue.first].start] and not _RELATIVE.intersection(norms[opener: cue.first])
+        return "," not in self.article.text[tokens[opener].end: tokens[cue.first].start] and not _RELATIVE.intersection(
+            norms[opener: cue.first])
 
     def _by_gerund(self, cue):
         """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"): its subject is the
