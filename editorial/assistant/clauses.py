@@ -22,6 +22,7 @@ _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the 
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
+_SUBORDINATORS = {"after", "when", "while", "before", "until", "once", "because"}  # open a clause with its own subject
 _NAMED_AS = re.compile(r"(?:^| )(?:known as|called|dubbed|named)(?: the)?$")  # a description, then the name it goes by
 # The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
 _FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
@@ -113,11 +114,25 @@ class ClauseReading:
             return after
         if position and self._by_gerund(cue) and self.subjects[0].first < cue.first:
             return self._first_conjunct(0)  # "Syrian rebels dealt a blow to IS by capturing Dabiq": the rebels
-        if position:
+        if position and not self._own_subject_between(self.subjects[position - 1], cue):
             return self._first_conjunct(position - 1)
+        if position:
+            return None
         if not is_arabic(cue.text):
             return self._participial_subject(cue)
         return None if noun else after
+
+    def _own_subject_between(self, subject, cue):
+        """Whether a subordinate clause opens between the side and the phrase with a subject of its own, a noun
+        phrase no name matched ("IS's stronghold, after a US-backed alliance of fighters seized Manbij"): the side
+        belongs to the main clause. Not a prepositional "after" ("IS, after weeks of fighting, seized it")."""
+        norms = self.article.norms
+        opener = max((i for i in range(subject.stop, cue.first) if norms[i] in _SUBORDINATORS), default=None)
+        if opener is None or cue.first - opener < 3 or norms[opener + 1].endswith("ing"):
+            return False
+        tokens = self.article.tokens
+        return "," not in self.article.text[tokens[opener].end: tokens[cue.first].start] and not _RELATIVE.intersection(
+            norms[opener: cue.first])
 
     def _by_gerund(self, cue):
         """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"): its subject is the

@@ -144,6 +144,7 @@ def _withdrew(sentence, cue, place):
 
 
 _NEAR = {"near", "outside", "around"}
+_LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
 
 
 def _forced_out(sentence, cue, place):
@@ -278,7 +279,7 @@ def siege_stands(sentence, cue, place):
 def _siege(sentence, cue, place):
     """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
     army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
-    besieged = _besieged_side(sentence, cue)
+    besieged = _besieged_side(sentence, cue) or _besieged_named(sentence, cue)
     if besieged is not None:  # "قوات الجيش المحاصرة في دير الزور": the side the participle describes is the besieged
         besieger = sentence.agent_after(cue)
         besieger_slug = besieger.slug if besieger and besieger.slug != besieged.slug else sentence.adversary(
@@ -304,6 +305,21 @@ def _siege(sentence, cue, place):
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+def _besieged_named(sentence, cue):
+    """The English side a phrase of siege names as besieged: the subject of a passive participle with no object,
+    a place after it ("IS fighters (were) encircled in Tabqa"), or the side right after "siege of" or
+    "encirclement of" ("the encirclement of IS fighters inside Tabqa"); the besieger is then another side."""
+    norms = sentence.article.norms
+    if is_arabic(cue.text) or cue.stop >= len(norms):
+        return None
+    if cue.text.endswith(" of"):
+        side = sentence.player_from(cue.stop, cue.stop + 1)
+        return side if side is not None and (side.first == cue.stop or norms[cue.stop] == "the") else None
+    if SIEGE_VERB.match(cue.text) and cue.text.endswith("ed") and norms[cue.stop] in _LOCATIVE:
+        return sentence.subject(cue)
+    return None
 
 
 def _besieged_side(sentence, cue):

@@ -207,6 +207,7 @@ ARABIC_COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل",
 STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
             "operation", "operations", "offensive", "battle", "campaign"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
+_AREA_NOUN = re.compile(r"(?:city|cities|towns?|villages?|areas?|districts?|regions?|countryside|desert|hills|mountains|land|lands)")
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city");
@@ -326,8 +327,9 @@ def find_cues(article, first, last):
                     # "عملية استعادة السيطرة على")
                     cues.append(Cue("attempt", direction, cue_first, cue_stop, match.group()))
                 continue
-            if match.group() == "surrounding" and cue_first > first and article.norms[cue_first - 1] in DETERMINERS:
-                continue  # "several surrounding villages": an adjective, not a siege
+            if match.group() == "surrounding" and cue_first > first and (
+                    article.norms[cue_first - 1] in DETERMINERS or _AREA_NOUN.fullmatch(article.norms[cue_first - 1])):
+                continue  # "several surrounding villages", "the region surrounding it": where, not a siege
             cues.append(Cue(kind, direction, cue_first, cue_stop, match.group()))
     return sorted(cues, key=lambda c: c.first)
 

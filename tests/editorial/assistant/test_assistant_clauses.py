@@ -160,3 +160,14 @@ def test_a_plural_arabic_verb_agrees_with_a_subject_before_it(names, text, expec
 ])
 def test_an_undated_arabic_change_after_wa_baad_is_background(names, text):
     assert claims(text, names) == set()  # an earlier change, "after" which the news came
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause opened by "after" with a subject no name matches: the side before it belongs to the main clause
+    ("Raqqa was the jihadists' last big city in Syria held by IS, after a coalition of local fighters took Tabqa in May.",
+     set()),
+    # a prepositional "after" between commas keeps the side before it as the subject
+    ("IS militants, after a week of heavy fighting, seized Palmyra on Friday.", {("palmyra", "controlled", IS, "2017-11-03")}),
+])
+def test_a_subordinate_clause_has_its_own_subject(names, text, expected):
+    assert {c for c in claims(text, names) if c[0] in ("tabqa", "palmyra")} == expected

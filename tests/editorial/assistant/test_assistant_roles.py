@@ -704,3 +704,12 @@ def test_an_arabic_advance_towards_a_town_is_not_in_it(names):
 ])
 def test_an_arabic_impersonal_passive_takes_its_agent_after_min_qibal(names, text, expected):
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish-led fighters on Friday finished their encirclement of IS militants inside Tabqa.",
+    "Short of food, IS militants encircled in Tabqa asked the SDF for safe passage on Friday.",
+    "The SDF said on Friday it had encircled IS militants in Tabqa.",
+])
+def test_the_side_a_siege_names_as_besieged_holds_the_place(names, text):
+    assert {c for c in claims(text, names) if c[0] == "tabqa"} == {("tabqa", "besieged", IS, "2017-11-03")}

@@ -111,6 +111,12 @@ def test_surrounding_after_a_determiner_is_an_adjective_not_a_siege(names):
     assert kinds("Troops surrounding Fallujah shelled it.", names) == [("siege", "surrounding")]
 
 
+def test_surrounding_after_an_area_noun_says_where_not_a_siege(names):
+    assert kinds("The jihadists still hold Qaim and the desert surrounding it.", names) == [("hold", "hold")]
+    assert kinds("Shelling hit the villages surrounding Hawija.", names) == []
+    assert kinds("Kurdish fighters surrounding Kobani pushed on.", names) == [("siege", "surrounding")]
+
+
 def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
     assert SITE_IN.match("the old christian quarter of bab touma in")
     assert SITE_IN.match("the hospital of al salam in the city of")
