@@ -186,7 +186,10 @@ def resolve_date(kind, groups, published):
         return dt.date(int(groups[1]), _SEASON_MONTH[groups[0]], 15), "approximate"
     if kind == "season":  # "since last summer": about the middle of that season
         month = _SEASON_MONTH[groups[1]]
-        year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
+        if groups[0] in ("last", "past"):  # the latest season of that name already over: in November, this year's summer
+            year = published.year - (0 if month + 1 < published.month else 1)
+        else:
+            year = published.year - (1 if month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
     if kind == "arabic_span_before":  # "بعد يومين من", "بعد ثلاثة ايام من", "بعد اسبوع من"
         unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
