@@ -39,6 +39,9 @@ def found(text, names, published=SATURDAY):
     ("سقطت يوم السبت الماضي", [(dt.date(2017, 10, 28), "day")]),
     ("They took it on Nov. 3 and Sept. 5.", [(dt.date(2017, 11, 3), "day"), (dt.date(2017, 9, 5), "day")]),
     ("It was besieged for nearly three years.", [(dt.date(2014, 11, 4), "approximate")]),
+    ("It has been besieged for months.", [(dt.date(2017, 8, 6), "approximate")]),  # unnumbered: about three of them
+    ("Rebels held it for weeks.", [(dt.date(2017, 10, 14), "approximate")]),
+    ("A for-months-long siege", []),
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
     ("This comes weeks after the SDF took Raqqa.", [(dt.date(2017, 10, 14), "approximate")]),  # about three weeks
