@@ -81,8 +81,8 @@ DATE_RULES = [
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
-    # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"
-    ("for_some", re.compile(r"\bfor (day|week|month)s\b(?!-)")),
+    # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"; "recently": a few weeks
+    ("for_some", re.compile(r"\bfor (day|week|month)s\b(?!-)|\b(?:recently|موخرا)\b()")),
     # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
     # "comes just a week after", "launched an operation ..., a month after declaring Mosul liberated": that many of
     # them back from the news (days only after "comes": "two days after they entered it" is a sequence of the past).
@@ -202,7 +202,7 @@ def resolve_date(kind, groups, published):
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days), "approximate"
     if kind == "for_some":
-        return published - dt.timedelta(days=_FEW_DAYS[groups[0]]), "approximate"
+        return published - dt.timedelta(days=_FEW_DAYS[groups[0] or "week"]), "approximate"
     if kind == "within":  # "in the last two days": about the middle of the span
         if len(groups) == 2:  # Arabic: a dual ("اليومين") or a plural ("الايام")
             groups = ("two", _ARABIC_DUALS[groups[0]], None) if groups[0] else (None, None, _ARABIC_UNITS_OF_TIME[groups[1]])

@@ -42,6 +42,8 @@ def found(text, names, published=SATURDAY):
     ("It has been besieged for months.", [(dt.date(2017, 8, 6), "approximate")]),  # unnumbered: about three of them
     ("Rebels held it for weeks.", [(dt.date(2017, 10, 14), "approximate")]),
     ("A for-months-long siege", []),
+    ("The town, recently freed by the army, fell again.", [(dt.date(2017, 10, 14), "approximate")]),  # a few weeks
+    ("استعاد الجيش البلدة مؤخراً", [(dt.date(2017, 10, 14), "approximate")]),  # recently
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
     ("This comes weeks after the SDF took Raqqa.", [(dt.date(2017, 10, 14), "approximate")]),  # about three weeks
