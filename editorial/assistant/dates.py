@@ -100,7 +100,7 @@ DATE_RULES = [
                           r"(?:الماضيين|الماضيه|الاخيره|الاخيرين)(?!\S)")),
 ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
-    ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
+    ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b|(?<!\S)ال(صيف|شتاء|ربيع|خريف) الماضي(?!\S)")),
     # "in the summer of 2014", "صيف 2014", "منذ صيف عام 2014": about the middle of that season
     ("season_of", re.compile(r"\b(summer|winter|spring|autumn|fall|صيف|شتاء|ربيع|خريف) (?:of |(?:ال)?عام )?(\d{4})\b")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
@@ -187,6 +187,7 @@ def resolve_date(kind, groups, published):
     if kind == "season_of":
         return dt.date(int(groups[1]), _SEASON_MONTH[groups[0]], 15), "approximate"
     if kind == "season":  # "since last summer": about the middle of that season
+        groups = groups[:2] if groups[0] else ("last", groups[2])  # "الصيف الماضي": last summer
         month = _SEASON_MONTH[groups[1]]
         if groups[0] in ("last", "past"):  # the latest season of that name already over: in November, this year's summer
             year = published.year - (0 if month + 1 < published.month else 1)

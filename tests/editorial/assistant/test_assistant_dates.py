@@ -58,6 +58,7 @@ def found(text, names, published=SATURDAY):
     ("بدأت العملية أمس الأول", [(dt.date(2017, 11, 2), "day")]),  # the day before yesterday
     ("It has been held since last summer.", [(dt.date(2017, 7, 15), "approximate")]),  # in November: this year's, over
     ("The town has been held since last winter.", [(dt.date(2017, 1, 15), "approximate")]),
+    ("سيطر التنظيم على البلدة الصيف الماضي", [(dt.date(2017, 7, 15), "approximate")]),  # last summer
     ("سيطر عليها قبل ثلاث سنوات", [(dt.date(2014, 11, 4), "approximate")]),
     ("سيطر عليها قبل نحو عامين", [(dt.date(2015, 11, 4), "approximate")]),  # a dual: two years
     ("يسيطر عليها منذ العام 2014", [(dt.date(2014, 1, 1), "year")]),  # since the year 2014
