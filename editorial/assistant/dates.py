@@ -81,6 +81,8 @@ DATE_RULES = [
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
+    # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"; "recently": a few weeks
+    ("for_some", re.compile(r"\bfor (day|week|month)s\b(?!-)|\b(?:recently|موخرا)\b()")),
     # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
     # "comes just a week after", "launched an operation ..., a month after declaring Mosul liberated": that many of
     # them back from the news (days only after "comes": "two days after they entered it" is a sequence of the past).
@@ -98,7 +100,7 @@ DATE_RULES = [
                           r"(?:الماضيين|الماضيه|الاخيره|الاخيرين)(?!\S)")),
 ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
-    ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b")),
+    ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b|(?<!\S)ال(صيف|شتاء|ربيع|خريف) الماضي(?!\S)")),
     # "in the summer of 2014", "صيف 2014", "منذ صيف عام 2014": about the middle of that season
     ("season_of", re.compile(r"\b(summer|winter|spring|autumn|fall|صيف|شتاء|ربيع|خريف) (?:of |(?:ال)?عام )?(\d{4})\b")),
     ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
@@ -185,8 +187,12 @@ def resolve_date(kind, groups, published):
     if kind == "season_of":
         return dt.date(int(groups[1]), _SEASON_MONTH[groups[0]], 15), "approximate"
     if kind == "season":  # "since last summer": about the middle of that season
+        groups = groups[:2] if groups[0] else ("last", groups[2])  # "الصيف الماضي": last summer
         month = _SEASON_MONTH[groups[1]]
-        year = published.year - (1 if groups[0] in ("last", "past") or month > published.month else 0)
+        if groups[0] in ("last", "past"):  # the latest season of that name already over: in November, this year's summer
+            year = published.year - (0 if month + 1 < published.month else 1)
+        else:
+            year = published.year - (1 if month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
     if kind == "arabic_span_before":  # "بعد يومين من", "بعد ثلاثة ايام من", "بعد اسبوع من"
         unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
@@ -196,6 +202,8 @@ def resolve_date(kind, groups, published):
         count, unit = groups[:2] if groups[1] else groups[2:]
         days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days), "approximate"
+    if kind == "for_some":
+        return published - dt.timedelta(days=_FEW_DAYS[groups[0] or "week"]), "approximate"
     if kind == "within":  # "in the last two days": about the middle of the span
         if len(groups) == 2:  # Arabic: a dual ("اليومين") or a plural ("الايام")
             groups = ("two", _ARABIC_DUALS[groups[0]], None) if groups[0] else (None, None, _ARABIC_UNITS_OF_TIME[groups[1]])

@@ -49,6 +49,9 @@ class PhraseDating:
                 # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own;
                 # "attacked in August, and managed to take Zumar" ("وتمكن من"): the outcome of that clause, at its time
                 continue
+            if found.start < cue.first and found.text.startswith("for "):
+                continue  # "Baiji, which had been out of control for months, lies on the road to IS-held Mosul": how long
+                # the state before it lasted
             if found.start > cue.first and _SPAN_AFTER.search(found.text):
                 continue  # "took Kobani, after more than four months of fighting": it dates what follows "after"
             if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:

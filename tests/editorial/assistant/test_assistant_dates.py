@@ -39,6 +39,11 @@ def found(text, names, published=SATURDAY):
     ("سقطت يوم السبت الماضي", [(dt.date(2017, 10, 28), "day")]),
     ("They took it on Nov. 3 and Sept. 5.", [(dt.date(2017, 11, 3), "day"), (dt.date(2017, 9, 5), "day")]),
     ("It was besieged for nearly three years.", [(dt.date(2014, 11, 4), "approximate")]),
+    ("It has been besieged for months.", [(dt.date(2017, 8, 6), "approximate")]),  # unnumbered: about three of them
+    ("Rebels held it for weeks.", [(dt.date(2017, 10, 14), "approximate")]),
+    ("A for-months-long siege", []),
+    ("The town, recently freed by the army, fell again.", [(dt.date(2017, 10, 14), "approximate")]),  # a few weeks
+    ("استعاد الجيش البلدة مؤخراً", [(dt.date(2017, 10, 14), "approximate")]),  # recently
     ("It was taken in four days.", []),
     ("They came back three years after it fell.", []),
     ("This comes weeks after the SDF took Raqqa.", [(dt.date(2017, 10, 14), "approximate")]),  # about three weeks
@@ -51,7 +56,9 @@ def found(text, names, published=SATURDAY):
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
     ("سيطر عليها في العاشر من حزيران/ يونيو 2014", [(dt.date(2014, 6, 10), "day")]),  # two names of one month
     ("بدأت العملية أمس الأول", [(dt.date(2017, 11, 2), "day")]),  # the day before yesterday
-    ("It has been held since last summer.", [(dt.date(2016, 7, 15), "approximate")]),
+    ("It has been held since last summer.", [(dt.date(2017, 7, 15), "approximate")]),  # in November: this year's, over
+    ("The town has been held since last winter.", [(dt.date(2017, 1, 15), "approximate")]),
+    ("سيطر التنظيم على البلدة الصيف الماضي", [(dt.date(2017, 7, 15), "approximate")]),  # last summer
     ("سيطر عليها قبل ثلاث سنوات", [(dt.date(2014, 11, 4), "approximate")]),
     ("سيطر عليها قبل نحو عامين", [(dt.date(2015, 11, 4), "approximate")]),  # a dual: two years
     ("يسيطر عليها منذ العام 2014", [(dt.date(2014, 1, 1), "year")]),  # since the year 2014
@@ -97,6 +104,11 @@ def found(text, names, published=SATURDAY):
 ])
 def test_date_expressions_of_an_article(names, text, expected):
     assert found(text, names) == expected
+
+
+def test_last_summer_in_a_summer_story_is_the_year_before(names):
+    assert found("Rebels have held the village since last summer.", names, dt.date(2016, 8, 2)) == [
+        (dt.date(2015, 7, 15), "approximate")]
 
 
 def test_arabic_dates(names):
