@@ -218,14 +218,14 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"partly|partially|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
-                     r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|احياء|قلب|مناطق|المزيد من|\d+ حيا|حيين|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
+                     r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|(?:ال)?احياء|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
                      r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|(?<!100)(?<!100 )%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?(?:احياء|معاقل)(?!\S)")
 # All the parts of a place are all of it, for a change or a state: "holds all areas of the town", "جميع مناطق الناحية".
 ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:\d+ )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
-                       r"(?<!\S)(?:جميع|كافه|كامل|كل) (?:ال)?(?:احياء|مناطق|اجزاء|ارجاء)(?!\S)")
+                       r"(?<!\S)(?:جميع|كافه|كامل|كل) (?:ال)?(?:احياء|مناطق|اجزاء|ارجاء|اراضي|اطراف)(?!\S)")
 # Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
                         r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
@@ -254,7 +254,7 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|territory|ground|parts|sections?|quarters|pockets)"
                      r"(?: (?!(?:in|inside|within|and|which|that|where)\b)\S+){0,6}? (?:in|inside|within)"
                      r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts) of| (?:east|west|north|south)(?:ern)?)?$|"
-                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|احياء|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
+                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
                      r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
