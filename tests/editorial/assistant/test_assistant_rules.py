@@ -136,3 +136,12 @@ def test_the_arabic_edges_entrances_or_lands_of_a_town_taken_leave_it_contested(
         assert made.date.isoformat() == "2017-11-03"
     [made] = propose("بسط الجيش العراقي أمس الجمعة سيطرته على كامل أراضي مدينة الرقة", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("raqqa", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monkeypatch):
+    """"مئة في المئة" (a hundred percent) in words or figures is the whole town, not a part; "تسعين في المئة" is a part."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)  # a state said in passing is shown under it
+    assert not PARTIAL.search("اصبحت ميه في الميه تحت سيطره") and not PARTIAL.search("100 في الميه")
+    assert PARTIAL.search("تسعين في الميه")
+    [made] = propose("وقال المحافظ إن مدينة الرقة صارت مائة في المائة تحت سيطرة داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date) == ("raqqa", "controlled", "islamic-state", SATURDAY.date())
