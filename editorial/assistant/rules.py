@@ -342,7 +342,7 @@ def _names_the_group(article, cue_first, cue_stop, text):
 def _operation_begun(article, first, cue_first, text):
     """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
     السيطرة على عنه", "تبدأ تحرير هيت"), or is the aim of an effort, its noun governed by the lām of purpose
-    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit)."""
+    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit), or joined by "و" to another such aim."""
     if not text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
         return False
     index = cue_first - 1
@@ -350,6 +350,8 @@ def _operation_begun(article, first, cue_first, text):
         index -= 1
     if index >= first and _purpose_lam(article.norms[index]):
         return True
+    if text.startswith("و") and any(word.startswith("لل") and len(word) > 5 for word in article.norms[max(first, cue_first - 6): cue_first]):
+        return True  # joined by "و" to a noun under the lām of purpose: "تتقدم للوصول الى وسط المدينه وتحريرها"
     if any(word.lstrip("وف") in ARABIC_COMPLETING for word in article.norms[max(first, index - 5): index]):
         return False  # "اكملت القوات بعد ظهر اليوم عملية تحرير الشرقاط": the operation done, the place taken
     return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING

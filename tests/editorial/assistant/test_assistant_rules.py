@@ -145,3 +145,13 @@ def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monk
     assert PARTIAL.search("تسعين في الميه")
     [made] = propose("وقال المحافظ إن مدينة الرقة صارت مائة في المائة تحت سيطرة داعش", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date) == ("raqqa", "controlled", "islamic-state", SATURDAY.date())
+
+
+def test_an_arabic_taking_noun_joined_to_an_aim_is_an_aim_too(names, monkeypatch):
+    """"يتقدم للوصول إلى وسط هيت وتحريرها" (advances to reach central Hit and free it): freeing it is the aim, not
+    done; "وحررها" (and freed it), a verb, is done."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    [made] = propose("قال الضابط إن الجيش العراقي يتقدم أمس للوصول إلى وسط مدينة هيت وتحريرها من داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("hit", "controlled", "islamic-state") and "still trying" in made.why
+    [made] = propose("تقدم الجيش العراقي أمس إلى وسط مدينة هيت وحررها من داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == ("hit", "controlled", "iraqi-government", "2017-11-03")
