@@ -16,8 +16,9 @@ OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their ob
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
 # and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
-# towns is a site of one of them).
-_ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} (?:between|بين)\b")
+# towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج".
+_ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
+                         r"(?:between|بين|الي|نحو|المؤديه|الموديه)\b")
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")

@@ -26,6 +26,8 @@ _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "clo
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 # The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
+_ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
+_PAUSES = {",", "،", ";", ":", "."}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
@@ -97,10 +99,26 @@ def _assertion(sentence, cue, place):
     return None
 
 
+def _noun_agent(sentence, place):
+    """The side right after the place and "by", "to" or "بيد"; or, in Arabic, after "على يد" (at the hands of) or "من
+    قبل" (by) in the same clause, past the side it was taken from: "تحرير X من سيطرة داعش على يد القوات العراقية".
+    "من يد داعش" (from the hand of Daesh) names the side it was taken from."""
+    norms = sentence.article.norms
+    agent = sentence.player_from(place.stop, place.stop + 3)
+    if agent is not None and norms[agent.first - 1] in _AGENT_BEFORE and " ".join(norms[agent.first - 2: agent.first]) != "من يد":
+        return agent
+    for index in range(place.stop + 1, min(sentence.last, place.stop + 12)):
+        if norms[index] in _PAUSES:
+            return None  # another clause's agent
+        if " ".join(norms[index - 1: index + 1]) in _ARABIC_AGENT:
+            return sentence.player_from(index + 1, index + 1)
+    return None
+
+
 def _noun(sentence, cue, place):
     """"the liberation of X (by Y)", "the fall of X to Y", "تحرير X"."""
-    agent = sentence.player_from(place.stop, place.stop + 3)
-    if agent is not None and sentence.article.norms[agent.first - 1] in _AGENT_BEFORE:
+    agent = _noun_agent(sentence, place)
+    if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
         subject = sentence.subject(cue)

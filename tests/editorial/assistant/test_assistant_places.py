@@ -230,6 +230,14 @@ def test_an_arabic_present_in_a_relative_clause_is_a_state_not_a_change(names, e
     assert propose("وتقع الطبقة في منطقة سيطرت عليها قسد", SATURDAY, names) == []
 
 
+def test_an_arabic_roads_destination_is_not_taken(names):
+    """"The road to Manbij" taken is a road, not Manbij; Manbij itself taken is."""
+    assert propose("سيطرت قوات سوريا الديمقراطية أمس على الطريق الأخير إلى منبج", SATURDAY, names) == []
+    assert propose("استولت قوات سوريا الديمقراطية أمس على الطرق المؤدية لمدينة منبج", SATURDAY, names) == []
+    [made] = propose("استولت قوات سوريا الديمقراطية أمس على مدينة منبج", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == ("manbij", "controlled", "sdf", "2017-11-03")
+
+
 def test_the_ends_of_a_road_between_two_places_are_not_taken_nor_besieged(names):
     assert targets("فرض الجيش حصار على منبج وقطع طرق الإمداد بين الرقة وتدمر", names)[0] == (["manbij"], "")
     assert targets("The army tightened the siege of Tabqa and cut the highway between Raqqa and Palmyra.", names)[0] == (["tabqa"], "")

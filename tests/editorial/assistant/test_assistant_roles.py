@@ -713,3 +713,12 @@ def test_an_arabic_impersonal_passive_takes_its_agent_after_min_qibal(names, tex
 ])
 def test_the_side_a_siege_names_as_besieged_holds_the_place(names, text):
     assert {c for c in claims(text, names) if c[0] == "tabqa"} == {("tabqa", "besieged", IS, "2017-11-03")}
+
+
+def test_an_arabic_liberation_at_the_hands_of_a_side_past_a_from_phrase(names):
+    """"تحرير X من سيطرة داعش على يد القوات العراقية": the side after "على يد" holds it, past the side it was taken
+    from; "تحرير X من يد داعش" (from the hand of Daesh) never makes Daesh the holder."""
+    [made] = propose("أعلن المتحدث يوم الجمعة تحرير بلدة هيت الواقعة غرب الأنبار من قبضة داعش على يد القوات العراقية",
+                     SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == ("hit", "controlled", "iraqi-government", "2017-11-03")
+    assert all(p.holder != "islamic-state" for p in propose("أعلن المتحدث أمس تحرير مدينة هيت من يد داعش", SATURDAY, names))

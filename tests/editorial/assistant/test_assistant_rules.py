@@ -1,6 +1,8 @@
 """The phrase rules: which words are a control phrase, of which kind, and which weaken or deny it."""
 import pytest
 
+from conftest import SATURDAY
+from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, SITE_IN, find_cues, inflections
 
@@ -127,3 +129,35 @@ def test_an_arabic_operation_completed_is_not_an_attempt(names):
     # "completed, this afternoon, the operation to liberate": the liberation done
     assert kinds("أنهت القوات بعد ظهر اليوم عملية تحرير الرطبة", names) == [("noun", "تحرير")]
     assert kinds("بدأت القوات بعد ظهر اليوم عملية تحرير الرطبة", names) == [("attempt", "تحرير")]
+
+
+
+def test_the_arabic_edges_entrances_or_lands_of_a_town_taken_leave_it_contested(names):
+    """"أطراف" (edges), "مداخل" (entrances), "أراض" (lands) and "الحيين" (the two districts) are parts of the town,
+    as "outskirts" and "territory in" are: the town is fought over. "كامل أراضي" (all the lands) is all of it."""
+    for part in ("أطراف مدينة الرقة", "أحد مداخل مدينة الرقة", "أراض في مدينة الرقة", "الحيين الغربي والجنوبي في الرقة"):
+        text = f"سيطر داعش أمس الجمعة على {part} بعد معارك مع قوات سوريا الديمقراطية"
+        [made] = propose(text, SATURDAY, names)
+        assert (made.place, made.status, made.holder, set(made.others)) == ("raqqa", "contested", None, {"islamic-state", "sdf"}), text
+        assert made.date.isoformat() == "2017-11-03"
+    [made] = propose("بسط الجيش العراقي أمس الجمعة سيطرته على كامل أراضي مدينة الرقة", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == ("raqqa", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monkeypatch):
+    """"مئة في المئة" (a hundred percent) in words or figures is the whole town, not a part; "تسعين في المئة" is a part."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)  # a state said in passing is shown under it
+    assert not PARTIAL.search("اصبحت ميه في الميه تحت سيطره") and not PARTIAL.search("100 في الميه")
+    assert PARTIAL.search("تسعين في الميه")
+    [made] = propose("وقال المحافظ إن مدينة الرقة صارت مائة في المائة تحت سيطرة داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date) == ("raqqa", "controlled", "islamic-state", SATURDAY.date())
+
+
+def test_an_arabic_taking_noun_joined_to_an_aim_is_an_aim_too(names, monkeypatch):
+    """"يتقدم للوصول إلى وسط هيت وتحريرها" (advances to reach central Hit and free it): freeing it is the aim, not
+    done; "وحررها" (and freed it), a verb, is done."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    [made] = propose("قال الضابط إن الجيش العراقي يتقدم أمس للوصول إلى وسط مدينة هيت وتحريرها من داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("hit", "controlled", "islamic-state") and "still trying" in made.why
+    [made] = propose("تقدم الجيش العراقي أمس إلى وسط مدينة هيت وحررها من داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == ("hit", "controlled", "iraqi-government", "2017-11-03")
