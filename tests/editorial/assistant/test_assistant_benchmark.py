@@ -3,20 +3,20 @@
 tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (644 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+- development.json (700 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json (fresh sets 22 and 23: 56 excerpts, 27 English and 29 Arabic, 2014-2018, none used before,
+- held_out.json (fresh sets 24 and 25: 57 excerpts, 28 English and 29 Arabic, 2014-2018, none used before,
   written by two people who did not read the assistant's code, one on Iraq's towns and one on Syria's):
-  committed with its expectations before the assistant first ran on it, measured once (50/101 expectations
-  met, 33/39 proposals right; with every measured class shown, 59/101 and 51/74), never tuned on. Four
-  excerpts the writers chose were dropped before that run, each sharing 9% or more of its word 6-grams with
+  committed with its expectations before the assistant first ran on it, measured once (42/103 expectations
+  met, 33/40 proposals right; with every measured class shown, 60/103 and 59/79), never tuned on. Three
+  excerpts the writers chose were dropped before that run, each sharing 12% or more of its word 6-grams with
   a development excerpt of the same wire story. Its towns were all in places.json already; no place name or
   actor alias was added for it. Earlier fresh sets, measured the same way and then folded into development,
   gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%, 68%/83%,
-  65%/71%, 73%/82%, 64%/78%, 58%/68%, 60%/88%, 56%/67%, 25%/79%, sets 19 and 20 together 48%/71%, and
-  set 21 44%/73% (expectations met / proposals right).
+  65%/71%, 73%/82%, 64%/78%, 58%/68%, 60%/88%, 56%/67%, 25%/79%, sets 19 and 20 together 48%/71%, set 21
+  44%/73% and sets 22 and 23 together 50%/85% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -37,10 +37,10 @@ def score(seeded):
 
 def test_the_corpus_is_real_short_and_held_out_apart():
     development, held_out = scoring.load("development"), scoring.load("held_out")
-    assert (len(development), len(held_out)) == (644, 56)
+    assert (len(development), len(held_out)) == (700, 57)
     everything = development + held_out
-    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [27, 29]
-    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 700
+    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [28, 29]
+    assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 757
     for excerpt in everything:
         assert excerpt["url"].startswith("http") and excerpt["outlet"] and excerpt["published_at"][10] == "T"
         assert len(excerpt["text"].split()) <= 160 and (excerpt["claims"] or excerpt["nothing_about"])
@@ -49,13 +49,13 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 def test_development_set(score):
     result = score("development")
     # Proposals under proposals.ABSTAIN_BELOW (sieges, undated changes, states named in passing, guessed sides) are left
-    # out: with every measured class shown (this test with conftest's every_reading fixture) it is 817/941 met,
-    # 864/905 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (656, 941, 639, 650)
+    # out: with every measured class shown (this test with conftest's every_reading fixture) it is 883/1042 met,
+    # 922/973 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (658, 1042, 597, 608)
 
 
 def test_held_out_set(score):
     result = score("held_out")
-    # 50% recall and 85% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
-    # With every measured class shown (the every_reading fixture): 59/101 met, 51/74 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (50, 101, 33, 39)
+    # 41% recall and 82% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    # With every measured class shown (the every_reading fixture): 60/103 met, 59/79 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (42, 103, 33, 40)
