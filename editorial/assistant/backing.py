@@ -34,7 +34,7 @@ def _arabic_backing_before(article, first, sentence_start):
     start = max(sentence_start, first - 1 - _ARABIC_BACKING_REACH)
     if not is_arabic(article.text[article.tokens[start].start: article.tokens[first].start]):
         return False  # one search instead of a word-by-word reading for every side English copy names
-    for index in range(first - 1, max(sentence_start, first - 1 - _ARABIC_BACKING_REACH) - 1, -1):
+    for index in range(first - 1, start - 1, -1):
         if _ARABIC_CLAUSE_PUNCTUATION.search(article.text[article.tokens[index].end: article.tokens[index + 1].start]):
             return False
         if _BACKING_WORD.fullmatch(article.norms[index]):

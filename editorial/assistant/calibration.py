@@ -48,7 +48,8 @@ MEASURED = {
     REPEATED: Measured(99, 115),  # 0.86
     INDIRECT: Measured(31, 45),  # 0.69
     WENT_IN: Measured(28, 35),  # 0.8
-    # 0.58: 1 of 5 right on sets 19 and 20, 3 of 9 on sets 22 and 23 (the towns a cut road joins read as besieged, the besieged side misread)
+    # 0.58: 1 of 5 right on sets 19 and 20, 3 of 9 on sets 22 and 23 (the towns a cut road joins read as besieged,
+    # the besieged side misread)
     SIEGE: Measured(19, 33),
     UNDATED: Measured(75, 116),  # 0.65: the change is dated as of publication, and is often older news
     NAMED_STATE: Measured(28, 45),  # 0.62: a state named in passing often describes the place before the news

@@ -98,7 +98,7 @@ DATE_RULES = [
                           r"\bin recent (day|week|month)s\b")),
     ("within", re.compile(r"(?<!\S)خلال (?:ال)?(?:(" + _alternatives(_ARABIC_DUALS) + r")|(ايام|اسابيع|اشهر)(?: القليله)?) "
                           r"(?:الماضيين|الماضيه|الاخيره|الاخيرين)(?!\S)")),
-("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
+    ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b|(?<!\S)ال(صيف|شتاء|ربيع|خريف) الماضي(?!\S)")),
     # "in the summer of 2014", "صيف 2014", "منذ صيف عام 2014": about the middle of that season
@@ -116,13 +116,6 @@ DATE_RULES = [
     ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام)[ -](?:(?:ال)?عام )?(\d{4})\b")),
 ]
 ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
-
-
-@functools.lru_cache(maxsize=256)
-def _has_date(segment):
-    """Whether any date rule matches `segment`. Hostile input repeats one window ("a-a-a-…" at the size limit is 334
-    identical windows), and scanning each again took half of the 0.9 s such an article takes."""
-    return ANY_DATE.search(segment) is not None
 MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
 _PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
 _ARABIC_UNITS = {"الاسبوع": "week", "الشهر": "month"}
@@ -253,8 +246,9 @@ def parse_date(expression, published):
     return day, precision
 
 
-# A dateline opens the story with where (a few capitalised or Arabic words) and when it was filed: "BAGHDAD, Sept. 21 (Xinhua) --", "MOSUL, Iraq, May 20
-# --", "تكريت، العراق 22 سبتمبر 2016 /" (a slash ends one only after a year: "22 أيلول/ سبتمبر" pairs month names).
+# A dateline opens the story with where (a few capitalised or Arabic words) and when it was filed: "BAGHDAD, Sept. 21
+# (Xinhua) --", "MOSUL, Iraq, May 20 --", "تكريت، العراق 22 سبتمبر 2016 /" (a slash ends one only after a year:
+# "22 أيلول/ سبتمبر" pairs month names).
 _DATELINE = re.compile(r"^(?:[A-Z\u0621-\u064a][^\s,،.]*[\s,،.]+){1,4}((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*(?:\([^)\n]{1,30}\))?"
                        r"\s*(?:--|—|–| - )|,? \d{4}\s*/))", re.M)
 _DATELINE_DAYS = 3  # how long before its publication a story is filed
@@ -280,6 +274,13 @@ def dateline_day(text, published):
 
 
 _PARSED_KINDS = {"iso", "day_month", "month_day", "month", "year", "relative_day"}
+
+
+@functools.lru_cache(maxsize=256)
+def _has_date(segment):
+    """Whether any date rule matches `segment`. Hostile input repeats one window ("a-a-a-…" at the size limit is 334
+    identical windows), and scanning each again took half of the 0.9 s such an article takes."""
+    return ANY_DATE.search(segment) is not None
 
 
 def find_dates(article, first, last, published, parsed=None, before=None):
