@@ -252,6 +252,7 @@ def parse_date(expression, published):
 _DATELINE = re.compile(r"^(?:[A-Z\u0621-\u064a][^\s,،.]*[\s,،.]+){1,4}((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*(?:\([^)\n]{1,30}\))?"
                        r"\s*(?:--|—|–| - )|,? \d{4}\s*/))", re.M)
 _DATELINE_DAYS = 3  # how long before its publication a story is filed
+_DATELINE_RULES = [(kind, pattern) for kind, pattern in DATE_RULES if kind in ("month_day", "day_month")]
 
 
 def dateline_day(text, published):
@@ -262,8 +263,8 @@ def dateline_day(text, published):
     if match is None:
         return published
     written = normalize_name(match.group(1))
-    for kind in ("month_day", "day_month"):
-        date = dict(DATE_RULES)[kind].match(written)
+    for kind, pattern in _DATELINE_RULES:
+        date = pattern.match(written)
         if date:
             try:
                 day, _ = resolve_date(kind, date.groups(), published)

@@ -17,7 +17,6 @@ _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?!
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
-_CONJUNCTION = re.compile(r"^[وف](?=[يت])")  # "و" or "ف" (and, so) before an Arabic present verb
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
@@ -76,7 +75,7 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
-        state = cue.kind in STATE_KINDS or ARABIC_HOLDS.match(_CONJUNCTION.sub("", cue.text))  # "ويسيطر" too
+        state = cue.kind in STATE_KINDS or ARABIC_HOLDS.match(cue.text)  # "يسيطر", "ويسيطر"
         if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
             # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
             # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
