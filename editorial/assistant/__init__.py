@@ -38,9 +38,10 @@ dateparser reads at most dates.MAX_PARSED expressions an article.
 
 Here are the entry points; the steps live in tokens (words and sentences), names (the names matched,
 from the database), article (mentions and what "the town" refers to), backing (which sides back another),
-rules (the phrase rules), dates, dating (which date a phrase takes), sentence (the grammar of one
-sentence), places (which place a phrase is about), attribution (who says so, and when), roles (what a
-phrase asserts), calibration (confidence) and proposals (dating by event, merging, denials).
+rules (the phrase rules), dates (one date expression), chronology (a sentence's dates, and those told from
+another), dating (which date a phrase takes), sentence (the grammar of one sentence), places (which place
+a phrase is about), attribution (who says so, and when), roles (what a phrase asserts), calibration
+(confidence) and proposals (dating by event, merging, denials).
 """
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ from collections import Counter
 from .article import MAX_SENTENCE_TOKENS, Article
 from .attribution import opens_quotation, said_on
 from .rules import DENIAL, HEDGE, NEGATION, find_cues
-from .dates import dateline_day, find_dates, resolve_date
+from .chronology import find_dates
+from .dates import dateline_day, resolve_date
 from .names import Gazetteer, load_gazetteer
 from .calibration import calibrate
 from .proposals import Analysis, Denials, Proposal, Span, confident, date_events, merge, superseded

@@ -59,8 +59,8 @@ def _alternatives(names, minimum=1):
 
 _MONTH = _alternatives(ALL_MONTHS)
 # "في أواخر أغسطس" (in late August), "مطلع" (the start of), "منتصف" (the middle of): the month is the date.
-_ARABIC_PART_OF_MONTH = r"(?:اواخر|اوايل|مطلع|منتصف|اواسط|بدايه|نهايه) "
-_NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+ARABIC_PART_OF_MONTH = r"(?:اواخر|اوايل|مطلع|منتصف|اواسط|بدايه|نهايه) "
+NUM = r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _ARABIC_QUALIFIER = r"(?:حوالي |نحو |قرابه |اكثر من |ما يقارب |ما يزيد عن )?"  # about, more than
 _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|at least|less than)"
 DATE_RULES = [
@@ -74,13 +74,13 @@ DATE_RULES = [
     ("month_short_year", re.compile(r"\b(?:in|since|during|until) (" + _alternatives(MONTH_NAMES) + r") (\d{2})\b(?! \d)")),
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
-                         r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
+                         r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (?:(?:ال)?عام )?(\d{4})\b")),
     ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
-                         r"(?:early |late |mid |" + _ARABIC_PART_OF_MONTH + r")?("
+                         r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
-    ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s?\b(?!-)")),
-    ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + _NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
+    ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s?\b(?!-)")),
+    ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"; "recently": a few weeks
     ("for_some", re.compile(r"\bfor (day|week|month)s\b(?!-)|\b(?:recently|موخرا)\b()")),
     # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
@@ -94,7 +94,7 @@ DATE_RULES = [
                                + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?)(?: فقط)? من(?!\S)")),
     # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "خلال الايام القليله
     # الماضيه": a span up to the news, dated about its middle.
-    ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + _NUM + r" )?(day|week|month)s\b|"
+    ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + NUM + r" )?(day|week|month)s\b|"
                           r"\bin recent (day|week|month)s\b")),
     ("within", re.compile(r"(?<!\S)خلال (?:ال)?(?:(" + _alternatives(_ARABIC_DUALS) + r")|(ايام|اسابيع|اشهر)(?: القليله)?) "
                           r"(?:الماضيين|الماضيه|الاخيره|الاخيرين)(?!\S)")),
@@ -117,10 +117,10 @@ DATE_RULES = [
 ]
 ANY_DATE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in DATE_RULES))
 MAX_PARSED = 200  # dateparser calls per article; past this, the resolver here reads the rest
-_PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
+PERIODS = {"day": "day", "week": "approximate", "month": "month", "year": "year"}
 _ARABIC_UNITS = {"الاسبوع": "week", "الشهر": "month"}
 _FEW_DAYS = {"day": 3, "week": 21, "month": 90}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}  # "days", "weeks", "months" unnumbered: about three of them
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30}  # "days", "weeks", "months" unnumbered: about three of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ class DateFound:
     text: str
 
 
-def _add_months(day, months):
+def add_months(day, months):
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
@@ -175,7 +175,7 @@ def resolve_date(kind, groups, published):
         if unit == "week":
             return published - dt.timedelta(days=7 * offset or 3), "approximate"
         if unit == "month":
-            return _add_months(published.replace(day=1), -offset), "month"
+            return add_months(published.replace(day=1), -offset), "month"
         return dt.date(published.year - offset, 1, 1), "year"
     if kind == "season_of":
         return dt.date(int(groups[1]), _SEASON_MONTH[groups[0]], 15), "approximate"
@@ -190,10 +190,10 @@ def resolve_date(kind, groups, published):
     if kind == "arabic_span_before":  # "بعد يومين من", "بعد ثلاثة ايام من", "بعد اسبوع من"
         unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
         amount = 2 if groups[0] else 1 if groups[3] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
-        return published - dt.timedelta(days=amount * _UNIT_DAYS[unit]), "day" if unit == "day" else "approximate"
+        return published - dt.timedelta(days=amount * UNIT_DAYS[unit]), "day" if unit == "day" else "approximate"
     if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
         count, unit = groups[:2] if groups[1] else groups[2:]
-        days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
+        days = NUMBERS[count] * UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days), "approximate"
     if kind == "for_some":
         return published - dt.timedelta(days=_FEW_DAYS[groups[0] or "week"]), "approximate"
@@ -201,7 +201,7 @@ def resolve_date(kind, groups, published):
         if len(groups) == 2:  # Arabic: a dual ("اليومين") or a plural ("الايام")
             groups = ("two", _ARABIC_DUALS[groups[0]], None) if groups[0] else (None, None, _ARABIC_UNITS_OF_TIME[groups[1]])
         count, unit = (groups[0], groups[1]) if groups[1] else (None, groups[2])
-        days = NUMBERS[count] * _UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
+        days = NUMBERS[count] * UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
         return published - dt.timedelta(days=days // 2), "approximate"
     if kind == "duration" and len(groups) == 1:  # Arabic dual or one: "قبل نحو عامين" (about two years ago), "قبل اسبوع"
         groups = ("about", 2, _ARABIC_DUALS[groups[0]]) if groups[0] in _ARABIC_DUALS else (
@@ -217,7 +217,7 @@ def resolve_date(kind, groups, published):
         if unit == "week":
             return published - dt.timedelta(weeks=amount), "approximate"
         months = amount * (12 if unit == "year" else 1)
-        return _add_months(published, -months), "approximate"
+        return add_months(published, -months), "approximate"
     return None
 
 
@@ -236,9 +236,9 @@ def parse_date(expression, published):
     it reads none. The date is the first day of its period; a week is approximate."""
     expression = _LOCAL.sub(lambda m: _EGYPTIAN[_LOCAL_MONTHS[m.group()]], expression)
     data = _parser(published).get_date_data(expression)
-    if data.date_obj is None or data.period not in _PERIODS:
+    if data.date_obj is None or data.period not in PERIODS:
         return None
-    day, precision = data.date_obj.date(), _PERIODS[data.period]
+    day, precision = data.date_obj.date(), PERIODS[data.period]
     if precision == "month":
         day = day.replace(day=1)
     elif precision == "year":
@@ -272,122 +272,3 @@ def dateline_day(text, published):
                 return published
             return day if published - dt.timedelta(days=_DATELINE_DAYS) <= day <= published else published
     return published
-
-
-_PARSED_KINDS = {"iso", "day_month", "month_day", "month", "year", "relative_day"}
-
-
-@functools.lru_cache(maxsize=256)
-def _has_date(segment):
-    """Whether any date rule matches `segment`. Hostile input repeats one window ("a-a-a-…" at the size limit is 334
-    identical windows), and scanning each again took half of the 0.9 s such an article takes."""
-    return ANY_DATE.search(segment) is not None
-
-
-def find_dates(article, first, last, published, parsed=None, before=None):
-    """Date expressions in the tokens [first, last), resolved; impossible and future dates are skipped.
-
-    `parsed` counts the article's dateparser calls (a one-item list), shared across sentences; `before` is the last
-    date an earlier sentence gave, which "later the same day" means when this sentence gives none before it."""
-    if first >= last:
-        return []
-    start, end = article.norm_span(first, last)
-    segment = article.norm[start:end]
-    if not _has_date(segment):
-        return _same_day(article, start, segment, [], before, published)
-    parsed = parsed if parsed is not None else [0]
-    found, taken = [], bytearray(len(segment))  # taken: 1 on each character an earlier rule matched
-    for kind, pattern in DATE_RULES:
-        for match in pattern.finditer(segment):
-            if taken.find(1, match.start(), match.end()) != -1:
-                continue
-            token = article.token_at(start + match.start())
-            try:
-                resolved = resolve_date(kind, match.groups(), published)
-                # A day, a month and a year read by the pattern are the date: dateparser adds nothing to them.
-                exact = kind == "day_month" and match.group(3) is not None
-                if kind in _PARSED_KINDS and parsed[0] < MAX_PARSED and not exact:
-                    parsed[0] += 1
-                    stop = article.token_at(start + match.end() - 1)
-                    written = article.text[article.tokens[token].start: article.tokens[stop].end]
-                    # English as written ("Nov. 3"); Arabic in its normal form, whose month names are listed here.
-                    expression = written if written.isascii() else match.group()
-                    resolved = parse_date(_without_preposition(expression), published) or resolved
-            except (ValueError, OverflowError, KeyError):
-                continue
-            if resolved is None or resolved[0] > published or resolved[0].year < 1900:
-                continue
-            taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
-            found.append(DateFound(resolved[0], resolved[1], token, match.group()))
-    for match in _FOLLOWING.finditer(segment):  # "in 2014, and ... the following year": the year after the last one
-        earlier = [d for d in found if d.start < article.token_at(start + match.start())]
-        if earlier and taken.find(1, match.start(), match.end()) == -1:
-            year = max(earlier, key=lambda d: d.start).date.year + 1
-            if year <= published.year:
-                found.append(DateFound(dt.date(year, 1, 1), "year", article.token_at(start + match.start()), match.group()))
-    return _same_day(article, start, segment, sorted(found, key=lambda d: d.start), before, published)
-
-
-_SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) that (?:day|night))\b|"
-                       r"(?<!\S)(?:اليوم|الليله|النهار) (?:نفسه|ذاته)(?!\S)")
-
-
-# "the month before that", "the year after it", "the previous day", "the next day": a period next to the date named
-# last, not to the publication day ("in the next day or two" is a time still to come).
-_NEXT_TO_LAST = re.compile(r"\bthe (day|week|month|year) (before|after) (?:that|this|it)\b|"
-                           r"(?<!\bin )(?<!\bwithin )(?<!\bover )\bthe (previous|preceding|following|next) (day|week|month)\b(?! or)")
-_BACK = {"before", "previous", "preceding"}
-# "a day later", "two weeks later", "after a few days" (not "after four days of fighting"): that long after the date
-# named last; a number of days (or "a few hours later", the same day) after a day is a day, any other span about one.
-_LATER = re.compile(r"\b(?:" + _NUM + r" (hour|day|week|month)s? later|after (?:a )?(few|several|two|three) (day|week|month)s)\b"
-                    r"(?! of)")
-
-
-def _same_day(article, start, segment, found, before, published):
-    """`found` with "the same day" ("في اليوم نفسه") read as the date named last before it, in this sentence or in
-    `before`, "the month before that" as the month next to it and "a day later" as the day after it; without one it
-    is no date."""
-    if not (_SAME_DAY.search(segment) or _NEXT_TO_LAST.search(segment) or _LATER.search(segment)):
-        return found
-    for pattern in (_SAME_DAY, _NEXT_TO_LAST, _LATER):
-        for match in pattern.finditer(segment):
-            token, stop = article.token_at(start + match.start()), article.token_at(start + match.end() - 1)
-            found = [d for d in found if not token <= d.start <= stop]  # "اليوم" of "اليوم نفسه" is not today
-            earlier = [d for d in found if d.start < token] or ([before] if before else [])
-            if not earlier:
-                continue
-            if pattern is _SAME_DAY:
-                found.append(DateFound(earlier[-1].date, earlier[-1].precision, token, match.group()))
-                continue
-            if pattern is _LATER:
-                count, unit = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
-                day = earlier[-1].date + dt.timedelta(days=NUMBERS[count] * _UNIT_DAYS.get(unit, 0))
-                exact = earlier[-1].precision == "day" and (unit == "hour" or unit == "day" and count not in ("few", "several"))
-                if day <= published:
-                    found.append(DateFound(day, "day" if exact else "approximate", token, match.group()))
-                continue
-            unit = match.group(1) or match.group(4)
-            step = -1 if (match.group(2) or match.group(3)) in _BACK else 1
-            day = _step(earlier[-1].date, unit, step)
-            if day <= published:
-                found.append(DateFound(day, _PERIODS[unit], token, match.group()))
-    return sorted(found, key=lambda d: d.start)
-
-
-def _step(day, unit, step):
-    """The start of the period of `unit` `step` periods from the one `day` is in."""
-    if unit == "day":
-        return day + dt.timedelta(days=step)
-    if unit == "week":
-        return day + dt.timedelta(weeks=step)
-    if unit == "month":
-        return _add_months(day.replace(day=1), step)
-    return dt.date(day.year + step, 1, 1)
-
-
-_FOLLOWING = re.compile(r"\b(?:the (?:following|next) year|a year later)\b|(?<!\S)(?:في )?العام التالي(?!\S)")
-_PREPOSITION = re.compile(r"^(?:in|since|by|during|until|of|from|on|في|منذ|عام|يوم)\s+(?:" + _ARABIC_PART_OF_MONTH + ")?", re.I)
-
-
-def _without_preposition(written):
-    return _PREPOSITION.sub("", written)

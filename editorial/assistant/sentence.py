@@ -2,7 +2,7 @@
 
 Its own module because it ties the readings into proposals: the grammar of who acts in a phrase's clause
 (subject, agent, the side a place is taken from, negation, background) is clauses.py's, which place a
-phrase governs places.py's, its date dates.py's (each a mixin of Sentence), who says so attribution.py's,
+phrase governs places.py's, its date dating.py's (each a mixin of Sentence), who says so attribution.py's,
 what each phrase then asserts roles.py's.
 """
 import re

@@ -5,7 +5,7 @@ from conftest import SATURDAY
 from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.attribution import find_claimant, said_date
-from editorial.assistant.dates import find_dates
+from editorial.assistant.chronology import find_dates
 from editorial.assistant.sentence import Sentence
 
 

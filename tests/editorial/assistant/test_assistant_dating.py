@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from editorial.assistant.article import Article
-from editorial.assistant.dates import find_dates
+from editorial.assistant.chronology import find_dates
 from editorial.assistant.rules import find_cues
 from editorial.assistant.sentence import Sentence
 
