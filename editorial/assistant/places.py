@@ -2,13 +2,15 @@
 
 Its own module because reading the place is a grammar of its own: the object of a verb of taking (not a
 place named after "in" or "near"), places joined by "and", "the town" resolved to a place named in
-apposition, before, or just after, and an Arabic object pronoun ("تحريرها"). Sentence reads it as a mixin.
+apposition, before, or just after (references.py), and an Arabic object pronoun ("تحريرها"). Sentence reads it
+as a mixin.
 """
 import bisect
 
 import re
 
 from .names import SETTLEMENT_WORDS
+from .references import ReferenceReading
 from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
 from .tokens import is_arabic
 
@@ -19,7 +21,6 @@ _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "hold
 # towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج".
 _ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
                          r"(?:between|بين|الي|نحو|المؤديه|الموديه)\b")
-_DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
@@ -44,20 +45,13 @@ _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|co
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
-_COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
-# Nouns of a site that "it" may stand for instead of the town named before them.
-_SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
-               "crossing", "plant", "facility", "hospital"}
-_UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
-_AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
-_ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
-class PlaceReading:
+class PlaceReading(ReferenceReading):
     """The place readings of Sentence (its places, tokens and article)."""
 
     def targets(self, cue):
@@ -316,82 +310,3 @@ class PlaceReading:
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
             chosen.append(place)
         return chosen
-
-    def _anaphor(self, normalised, offset):
-        """The first "the town" in normalised words starting at `offset` of the sentence, unless a name
-        stands in it ("the Rawa district" is another place; "the Syrian city" is an anaphor)."""
-        for match in ANAPHOR.finditer(normalised):
-            first = self.article.token_at(self.norm_start + offset + match.start())
-            stop = self.article.token_at(self.norm_start + offset + match.end() - 1)
-            # a side's name describes the town ("an Islamic State-held town"), where a place's name names another
-            sides = {index for side in self.article.actors_in(first, stop) for index in range(side.first, side.stop)}
-            inner = [t.text for index, t in enumerate(self.article.tokens[first + 1: stop], first + 1) if index not in sides]
-            if _ORDINALS.intersection(w.lower() for w in inner) or _AWAY.search(match.group()):
-                continue  # "the first area" of an operation is not the town, nor is "the west of the city"
-            if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) and not _COUNTRIES_ONLY.fullmatch(w)
-                       for w in inner):
-                return match  # "the Syria-Turkey border town" describes a town; "the Rawa district" names one
-        return None
-
-    def _referred(self, token, words, window):
-        if "provincial capital" in words:  # the capital of a province named before, or none
-            province = self.article.province_before(token)
-            return ([province], f"{words} read as the capital of {province.text}", window) if province else ([], "", "")
-        place = self._apposition_after(token)
-        if place is not None:
-            return [place], f"{words} read as {place.text}, named after it", window
-        if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
-            return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
-        introduced = words.startswith(("'a ", "'an ")) or self._unnamed_town_before(token)
-        place, how = self.article.referent(token, introduced=introduced, small=words.endswith(("town'", "village'")))
-        return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
-
-    def _unnamed_town_before(self, token):
-        """Whether the sentence introduces an unnamed town before token `token` ("في مدينة نائية بغرب العراق", in a
-        remote city in western Iraq): "المدينة" after it is that town, named next, not one named before."""
-        norms = self.article.norms
-        named = {p.first for p in self.article.places_in(self.first, token)}
-        return any(norms[index] in _UNNAMED_TOWN and not norms[index + 1].startswith("ال") and index + 1 not in named
-                   for index in range(self.first, token - 1))
-
-    def _pronoun_referent(self, token):
-        """"it" points back to the town named last, unless a site was named after that town ("The Baiji refinery ...
-        Iraqi forces retook it"): then it is the site. A pronoun never points to a place named after it."""
-        town = self.article.antecedent(token)
-        if town is None:
-            return [], "", ""
-        between = self.article.norms[town.stop: token]
-        if _SITE_WORDS.intersection(between) or any(m.role == "facility" for m in self.article.places_in(town.stop, token)):
-            return [], "", ""
-        if self._site_is_topic(token):
-            return [], "", ""
-        return [town], f"'it' read as {town.text}", ""
-
-    def _site_is_topic(self, token):
-        """Whether the sentence of token `token`, or the one before it, opens with a site as its subject ("The Baiji
-        refinery produced ... when IS seized it at the same time as the city of Mosul. Iraqi forces retook it"): a
-        pronoun keeps to the topic, not to a town named in passing."""
-        sentence = self.article.sentence_of(token)
-        for number in (sentence, sentence - 1):
-            if number < 0:
-                continue
-            first, _ = self.article.sentences[number]
-            opening = self.article.norms[first: min(token, first + 4)]
-            if _SITE_WORDS.intersection(opening) or any(
-                    m.role == "facility" for m in self.article.places_in(first, min(token, first + 4))):
-                return True
-        return False
-
-    def _apposition_after(self, token):
-        """A place named in apposition later in the sentence ("the last town held by IS in Syria, Albu
-        Kamal, ..."): after a comma, within ten words, ending the sentence or followed by a comma."""
-        text = self.article.text
-        for place in self.places[bisect.bisect_right(self.place_firsts, token):]:
-            if place.first - token > 10:
-                break
-            before = text[self.article.tokens[place.first - 1].end: place.start]
-            after = text[place.end: place.end + 2].lstrip()[:1]
-            if before.strip() == "," and (place.stop >= self.last or after in {",", ".", ";", ""}):
-                return place
-        return None
-
