@@ -37,11 +37,12 @@ rules read one sentence at a time, a run of words with no sentence end is read i
 dateparser reads at most dates.MAX_PARSED expressions an article.
 
 Here are the entry points; the steps live in tokens (words and sentences), names (the names matched,
-from the database), article (mentions and what "the town" refers to), backing (which sides back another),
-rules (the phrase rules), dates (one date expression), chronology (a sentence's dates, and those told from
-another), dating (which date a phrase takes), sentence (the grammar of one sentence), places (which place
-a phrase is about), attribution (who says so, and when), roles (what a phrase asserts), calibration
-(confidence) and proposals (dating by event, merging, denials).
+from the database), article (mentions and what "the town" refers to), sides (which side a mention means),
+backing (which sides back another), rules (the phrase rules), dates (one date expression), chronology (a
+sentence's dates, and those told from another), dating (which date a phrase takes), sentence (the grammar
+of one sentence), places (which place a phrase is about), references (what "the town" and "it" refer to),
+attribution (who says so, and when), roles (what a phrase asserts), calibration (confidence) and
+proposals (dating by event, merging, denials).
 """
 from __future__ import annotations
 

@@ -4,15 +4,12 @@ Its own module because every later step asks it questions by position (the sente
 mentions of a sentence, the place "the city" refers to), each a binary search over lists built once.
 """
 import bisect
-import functools
 import re
 from typing import NamedTuple
 
-from .backing import backs
-from .descriptions import find_descriptions
-from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, bracketed_names, foreign_after
-from .rules import find_cues
-from .tokens import is_arabic, read
+from .names import bracketed_names
+from .sides import SideReading
+from .tokens import read
 
 # A run of words with no sentence end is read in windows of this many tokens (the longest sentence of
 # the real articles in tests/editorial/articles has 57): no rule looks further than its sentence.
@@ -40,11 +37,6 @@ _PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorate
 _FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
-_QUOTES = set("'\"‘’“”«»")
-_SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
-_NOT_SALIENT = {"from", "other", "against", "over"}
-_FROM = {"from", "rivals"}
-_OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
@@ -54,7 +46,7 @@ _DISTANCE_FROM = re.compile(r"\b\d+ (?:كم|كيلومتر\S*|km|kilometres|kilo
                             r"(?:ern)? of|(?:شرق|غرب|شمال|جنوب)ي?(?: (?:شرق|غرب)ي?)?)(?: (?:the )?(?:city|town) of| مدينه| بلده)?$")
 
 
-class Article:
+class Article(SideReading):
     """The article as tokens, a normalised text for the phrase rules, sentences and mentions.
 
     Every lookup by position (sentence of a token, mentions of a sentence, the place before a token)
@@ -209,182 +201,6 @@ class Article:
         ):
             return "dateline"
         return ""
-
-    def _actors(self):
-        """Actor mentions, the longest alias first; a generic word ("the army", "the militants") means the
-        state force (armed group) named last, or else the next one named."""
-        found, last = [], {GOVERNMENT: None, INSURGENTS: None}
-        # The side last named after "from" or "against" ("liberated the town from the Islamic State group. The
-        # militants still control Hawija"): what a generic word means when no other side of its kind is named.
-        unsalient = {GOVERNMENT: None, INSURGENTS: None}
-        named = [(first, stop, slug, "") for first, stop, slug in self._named] + self._country_subjects()
-        described = find_descriptions(self, self._named, self.country_at)
-        for first, stop, slug, why in sorted(named + described):
-            if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
-                continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
-            if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
-                continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
-            if slug in last:
-                words = tuple(self.norms[first:stop])
-                slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
-                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words) or unsalient[slug])
-                if slug is None:
-                    continue
-            found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop), why))
-            kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
-            if first and (self.norms[first - 1] in _NOT_SALIENT or self._taken_from(first)):
-                if kind is not None:
-                    unsalient[kind] = slug
-                continue  # "from other rebels": not the side "the militants" will mean while another is named
-            if kind is not None:
-                last[kind] = slug
-        return found
-
-    @functools.cached_property
-    def allies(self):
-        """For each side, the sides the article names together with it as one subject ("The Iraqi army and Shiite
-        militia forces are involved", "Iraqi Army and Shiite militias had been trying"): they fight on the same side,
-        so neither is the other's adversary. Not after "between" ("clashes between IS and the army")."""
-        joined = {}
-        players = [m for m in self.actors if m.role == "participant"]
-        for before, after in zip(players, players[1:]):
-            words = self.norms[before.stop: after.first]
-            if before.slug == after.slug or self.sentence_of(before.first) != self.sentence_of(after.first):
-                continue
-            if [w for w in words if w not in ("the", "al")] != ["and"] or "," in self.text[before.end: after.start]:
-                continue
-            opening = self.norms[max(self.sentences[self.sentence_of(before.first)][0], before.first - 4): before.first]
-            if _OPPOSING.intersection(opening) or _OPPOSING.intersection(self.norms[after.stop: after.stop + 2]):
-                continue
-            joined.setdefault(before.slug, set()).add(after.slug)
-            joined.setdefault(after.slug, set()).add(before.slug)
-        return joined
-
-    @functools.cached_property
-    def described_holders(self):
-        """Place -> the side a "-controlled" or "-held" adjective says held it, the place named at most six words on
-        ("Peshmerga-controlled areas south and west of Kirkuk", "the IS-held town of Al-Bab"): the side a force going
-        in meets there."""
-        holders = {}
-        for actor in self.actors:
-            after = self.tokens[actor.stop] if actor.stop < len(self.tokens) else None
-            if after is None or not after.hyphen_before or after.norm not in ("controlled", "held"):
-                continue
-            for place in self.places_in(actor.stop + 1, actor.stop + 8):
-                if not place.role and self.sentence_of(place.first) == self.sentence_of(actor.first):
-                    holders.setdefault(place.slug, actor.slug)
-                    break
-        return holders
-
-    def _country_subjects(self):
-        """(first, stop, slug, why) of a country named as its sentence's subject right before a verb of taking, in
-        headline grammar ("Iraq retakes Tal Afar", "Iraq says retakes Tal Afar", "العراق يستعيد راوة"): the country's
-        state force. A verb in quotation marks ("Iraq 'retakes Tikrit'") is a claim the headline keeps at a distance:
-        no subject."""
-        found = []
-        for first, stop in self.sentences:
-            force = self.gazetteer.government_of.get(COUNTRY_NAMES.get(self.norms[first]))
-            word = self.tokens[first].text
-            if force is None or stop - first < 3 or not (word[:1].isupper() or is_arabic(word)):
-                continue
-            verb = first + 2 if self.norms[first + 1] in _SAYS else first + 1
-            if _QUOTES.intersection(self.text[self.tokens[first].end: self.tokens[verb].end]):
-                continue
-            if any(cue.kind == "capture" and cue.first == verb for cue in find_cues(self, first, stop)):
-                found.append((first, first + 1, force, ""))
-        return found
-
-    def _names_head(self, found, index):
-        """Whether the actor named last ends right before token `index`, in its phrase ("Peshmerga troops"): an
-        English generic word after a name is that side's head noun, not another side."""
-        if not found or found[-1].stop != index or is_arabic(self.tokens[index].text):
-            return False
-        return not self.text[self.tokens[index - 1].end: self.tokens[index].start].strip()
-
-    def _named_after_of(self, stop):
-        """Whether "of" (and "the") after a generic word leads to a side's name ("soldiers of the Kurdish People's
-        Protection Units"): the generic word is that side's head noun."""
-        words = self.norms[stop: stop + 2]
-        if not words or words[0] != "of":
-            return False
-        start = stop + (2 if words[1:] == ["the"] else 1)
-        return any(first == start for first, _, _ in self._named)
-
-    def _foreign(self, index, found):
-        """Whether the word before a generic "military"/"troops" names another country: a foreign state's alias
-        ("US", "Russian") or a capitalised demonym ("Turkish"), not at the start of a sentence."""
-        if not index or self.sentence_of(index - 1) != self.sentence_of(index):
-            return False
-        if found and found[-1].stop == index and self.gazetteer.actor_kinds.get(found[-1].slug) == "foreign_state":
-            return True
-        word = self.tokens[index - 1].text
-        return word[:1].isupper() and word.endswith(_DEMONYM_ENDINGS) and self.sentences[self.sentence_of(index)][0] != index - 1
-
-    def _taken_from(self, index):
-        """Whether "from" or "rivals" stands up to six words before token `index` in its clause ("fighting rivals
-        including from the al Qaeda-linked Nusra Front")."""
-        start = max(self.sentences[self.sentence_of(index)][0], index - 6)
-        if any(p in self.text[self.tokens[start].start: self.tokens[index].start] for p in ",;"):
-            return False
-        return bool(_FROM.intersection(self.norms[start:index]))
-
-    def country_at(self, token):
-        """The country of the place the sentence of token `token` is about: the first it names, or else the last
-        one named before it."""
-        first, stop = self.sentences[self.sentence_of(token)]
-        position = bisect.bisect_left(self.place_firsts, first)
-        here = [m for m in self.places_in(first, stop) if not m.role] or [
-            m for m in self.places[max(0, position - 20):position] if not m.role][-1:]
-        return next((country for m in here if (country := self.gazetteer.place_countries.get(m.slug))), None)
-
-    def _government_here(self, token):
-        """The state force of the country of the first place the sentence names ("Government forces declared
-        victory in Deir al-Zor" after a paragraph on Iraq: Syria's)."""
-        first, stop = self.sentences[self.sentence_of(token)]
-        for place in self.places_in(first, stop):
-            country = self.gazetteer.place_countries.get(place.slug)
-            if country in self.gazetteer.government_of:
-                return self.gazetteer.government_of[country]
-        return None
-
-    @functools.cached_property
-    def _named(self):
-        """(first, stop, slug) of each alias written in the article, a short capitalised one only as written, and
-        on one line (a headline's last word and the lede's first are not one name: "... in Iraq / Kurdish forces")."""
-        exact = self.gazetteer.exact
-        return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
-                if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
-                and not self._opposed(first) and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]]
-
-    def _opposed(self, index):
-        """Whether the name at token `index` follows "anti-" ("anti-government fighters" are not the government)."""
-        return index > 0 and self.tokens[index].hyphen_before and self.norms[index - 1] == "anti"
-
-    def _written_as(self, index, capitals):
-        """Whether token `index` is written as `capitals` ("IS", "U.S." for "US"), not as a word ("is", "us")."""
-        written = self.tokens[index].text.replace(".", "")
-        return written == capitals or (written.startswith(capitals) and not written[len(capitals):][:1].isalpha())
-
-    @functools.cached_property
-    def _named_sides(self):
-        """For each generic word, (token index, slug) of the sides it may mean, named by their own alias, in order."""
-        sides = {GOVERNMENT: [], INSURGENTS: []}
-        for first, _, slug in self._named:
-            if slug not in sides:
-                kind = GOVERNMENT if self.gazetteer.is_state_force(slug) else INSURGENTS if self.gazetteer.is_insurgent(slug) else None
-                if kind:
-                    sides[kind].append((first, slug))
-        return sides
-
-    def _next_named(self, generic, index):
-        """The first side a generic word may mean named from token `index` on, when none was named before it."""
-        named = self._named_sides[generic]
-        position = bisect.bisect_left(named, (index,))
-        return named[position][1] if position < len(named) else None
-
-    def _actor_role(self, first, stop):
-        sentence_start = self.sentences[self.sentence_of(first)][0] if self.sentences else 0
-        return "backer" if backs(self, first, stop, sentence_start) else "participant"
 
     def _mention(self, kind, slug, first, stop, role, described=""):
         start, end = self.tokens[first].start, self.tokens[stop - 1].end
