@@ -80,7 +80,7 @@ _BACK = {"before", "previous", "preceding"}
 # "a day later", "two weeks later", "after a few days" (not "after four days of fighting"): that long after the date
 # named last; a number of days (or "a few hours later", the same day) after a day is a day, any other span about one.
 _LATER = re.compile(r"\b(?:" + NUM + r" (hour|day|week|month)s? later|after (?:a )?(few|several|two|three) (day|week|month)s)\b"
-                    r"(?! of)")
+                    r"(?! of\b)")
 
 
 def _same_day(article, start, segment, found, before, published):
