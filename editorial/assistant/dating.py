@@ -75,10 +75,13 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
-        state = cue.kind in STATE_KINDS or ARABIC_HOLDS.match(cue.text)  # "يسيطر", "ويسيطر"
-        if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
-            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
-            # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
+        # a siege is a state too: "يحاصرها التنظيم منذ شهرين" (it has besieged it for two months) still holds
+        state = cue.kind in STATE_KINDS | {"siege"} or ARABIC_HOLDS.match(cue.text)  # "يسيطر", "ويسيطر"
+        if best and state and (self._since(best[1]) or self._lasted_until_now(cue, best[1])) and self._word_before(
+                cue.first) not in ("had", "كان", "كانت"):
+            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014", "has been
+            # under IS control for two years": held when it is said, 2014 only the start ("had held", "كان يسيطر": a
+            # past state)
             return None
         return best[1] if best else None
 
@@ -92,6 +95,15 @@ class PhraseDating:
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
         return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
+
+    def _lasted_until_now(self, cue, found):
+        """Whether a counted duration after a hold in the present perfect tells how long it has lasted ("has been under
+        IS control for two years"), not when a past hold began ("held it for two years"). A vague one ("for days") is
+        read about a month either side of its start, which covers the present already; a siege "for two months" is
+        dated by its span, as the news often ends it ("has been besieged for two months" in a story of its break)."""
+        norms = self.article.norms
+        return cue.kind != "siege" and found.start > cue.first and re.match(r"for (?!(?:day|week|month)s\b)", found.text) \
+            and any(norms[index] in ("has", "have") for index in range(max(self.first, cue.first - 3), cue.first + 1))
 
     def _in_arabic_relative_clause(self, found, opened_after=0, own_verb=False):
         """Whether an Arabic date stands in a relative clause opened at most eight words before it (and not before

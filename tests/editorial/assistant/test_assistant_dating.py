@@ -62,9 +62,23 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     # nor is a state dated by a clause of its own after it ("after", "when")
     ("Tal Afar is still held by IS after victory was declared in July in Mosul.", None),
     ("Tal Afar was held by IS in July.", "in july"),
+    # how long a hold in the present perfect has lasted: held when it is said, not from when it began
+    ("Raqqa has been under IS control for three years.", None),
+    ("IS held Raqqa for three years.", "for three years"),  # a past hold: from when it began
+    ("IS fighters had held Raqqa for three years.", "for three years"),
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     assert date_of(text, names, {"hold", "under_control", "under_control_of", "capture"}, 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("يحاصر داعش بلدة آمرلي منذ ثلاثة أشهر", None),  # besieges it since three months: still besieged when it is said
+    ("فك الجيش حصار آمرلي التي كان يحاصرها داعش منذ ثلاثة أشهر", "منذ ثلاثه اشهر"),  # was besieging: past
+    # a siege "for" a span is read from its start: the news is often its end ("has been besieged for two months")
+    ("Amerli has been besieged by IS for three months.", "for three months"),
+])
+def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
+    assert date_of(text, names, {"siege"}, 0) == expected
 
 
 @pytest.mark.parametrize("text, kinds, which, expected", [
