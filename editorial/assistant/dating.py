@@ -17,6 +17,7 @@ _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?!
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
+_COPULAS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست"}  # a state, not an event
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
@@ -111,11 +112,19 @@ class PhraseDating:
         after the pronoun ("التي بدأتها", which it began)."""
         for index in range(found.start - 1, max(self.first, opened_after, found.start - 8) - 1, -1):
             if self.article.norms[index] in ARABIC_RELATIVE:
-                if own_verb and not self._takes_object(index + 1):
+                if own_verb and not (self._takes_object(index + 1) or self._feminine_perfect(index)):
                     return False
                 tokens = self.article.tokens
                 return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False
+
+    def _feminine_perfect(self, index):
+        """Whether "التي" at token `index` opens a clause with a past verb of its own ("التي سقطت", which fell; "التي
+        شهدت", which saw): it tells its own event, unlike a state after a copula ("التي كانت خاضعة", which was subject
+        to)."""
+        norms = self.article.norms
+        return norms[index] == "التي" and index + 1 < len(norms) and norms[index + 1].endswith("ت") and \
+            norms[index + 1] not in _COPULAS and len(norms[index + 1]) > 2
 
     def _takes_object(self, index):
         """Whether the relative clause's verb at token `index` has the noun as its object: "بدأتها" (which it began), or
