@@ -38,6 +38,8 @@ class PhraseDating:
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
             if between and found.start < cue.first and self._simultaneous(cue):
                 between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
+            if between and found.start < cue.first and self._outcome_of_attempt(found, cue):
+                between = 0  # "attacked at dawn yesterday to retake Jalawla, and managed to take most of it": its outcome
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
@@ -92,6 +94,13 @@ class PhraseDating:
         norms = self.article.norms
         return any(norms[index] == "as" for index in range(max(self.first, cue.first - 3), cue.first)) and not any(
             norms[index] in ("well", "such", "soon") for index in range(max(self.first, cue.first - 4), cue.first))
+
+    def _outcome_of_attempt(self, found, cue):
+        """Whether only attempts stand between a date and the phrase, which tells their outcome ("شنت فجر امس هجوما
+        لاستعادة السيطرة على جلولاء، وتمكنت من السيطرة على اغلب مناطقها"): it happened in the time of the attempt."""
+        attempts = [c for c in self.cues if found.start < c.first < cue.first and c.first in self.date_blocks]
+        return bool(attempts) and all(c.kind == "attempt" for c in attempts) and bool(
+            _OUTCOME.search(self.norm_between(attempts[-1].stop, cue.first)))
 
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
