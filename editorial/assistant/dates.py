@@ -81,7 +81,8 @@ DATE_RULES = [
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
-                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (?:(?:ال)?عام )?(\d{4})\b")),
+                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")(?: (?:" + _MONTH
+                         + r"))? (?:(?:ال)?عام )?(\d{4})\b")),
     ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),

@@ -56,6 +56,9 @@ def found(text, names, published=SATURDAY):
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
     ("سيطر عليها في العاشر من حزيران/ يونيو 2014", [(dt.date(2014, 6, 10), "day")]),  # two names of one month
+    # a month named twice ("May/Ayyar") before its year is one date of that year, not this year's May and a year
+    ("سقطت المدينة في مايو/أيار 2015", [(dt.date(2015, 5, 1), "month")]),
+    ("استعادها الجيش في آذار/مارس عام 2016", [(dt.date(2016, 3, 1), "month")]),
     # a day past the tenth is a compound ordinal: "the twenty-third", "the eleventh", "the twentieth"
     ("انسحب التنظيم في الثالث والعشرين من أيار الماضي", [(dt.date(2017, 5, 23), "day")]),
     ("انسحب التنظيم في الحادي عشر من تموز 2016", [(dt.date(2016, 7, 11), "day")]),
