@@ -96,9 +96,11 @@ DATE_RULES = [
     ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
                                r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
     # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
-    # "بعد نحو ستة اسابيع فقط من" (only about six weeks after), "بعد شهر من" (a month after).
+    # "بعد نحو ستة اسابيع فقط من" (only about six weeks after), "بعد شهر من" (a month after); "بعد ايام قليله من", "بعد
+    # بضعه اسابيع من" (a few days, some weeks after): a few of them, about, as "comes weeks after".
     ("arabic_span_before", re.compile(r"(?<!\S)بعد " + _ARABIC_QUALIFIER + r"(?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS)
-                               + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?)(?: فقط)? من(?!\S)")),
+                               + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?|(?:بضعه )?(ايام|اسابيع|اشهر)"
+                               r"(?: قليله)?)(?: فقط)? من(?!\S)")),
     # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "خلال الايام القليله
     # الماضيه": a span up to the news, dated about its middle.
     ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + NUM + r" )?(day|week|month)s\b|"
@@ -194,6 +196,8 @@ def resolve_date(kind, groups, published):
         else:
             year = published.year - (1 if month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
+    if kind == "arabic_span_before" and groups[4]:  # "بعد ايام قليله من": a few days back, about
+        return published - dt.timedelta(days=_FEW_DAYS[_ARABIC_UNITS_OF_TIME[groups[4]]]), "approximate"
     if kind == "arabic_span_before":  # "بعد يومين من", "بعد ثلاثة ايام من", "بعد اسبوع من"
         unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
         amount = 2 if groups[0] else 1 if groups[3] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
