@@ -59,6 +59,7 @@ def found(text, names, published=SATURDAY):
     # a few days or weeks back from the news, unnumbered: about three of them
     ("يأتي ذلك بعد أيام قليلة من سيطرة الجيش على المدينة", [(dt.date(2017, 11, 1), "approximate")]),
     ("يأتي ذلك بعد بضعة أسابيع من سيطرة الجيش على المدينة", [(dt.date(2017, 10, 14), "approximate")]),
+    ("دخل الجيش البلدة يوم الجمعة بعد أيام قليلة من انسحاب التنظيم", [(dt.date(2017, 11, 3), "day")]),  # a sequence
     # a month named twice ("May/Ayyar") before its year is one date of that year, not this year's May and a year
     ("سقطت المدينة في مايو/أيار 2015", [(dt.date(2015, 5, 1), "month")]),
     ("استعادها الجيش في آذار/مارس عام 2016", [(dt.date(2016, 3, 1), "month")]),
