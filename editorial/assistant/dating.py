@@ -17,7 +17,8 @@ _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?!
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
-_COPULAS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست"}  # a state, not an event
+# after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
+_NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
@@ -133,7 +134,7 @@ class PhraseDating:
         to)."""
         norms = self.article.norms
         return norms[index] == "التي" and index + 1 < len(norms) and norms[index + 1].endswith("ت") and \
-            norms[index + 1] not in _COPULAS and len(norms[index + 1]) > 2
+            norms[index + 1] not in _NOT_EVENTS and len(norms[index + 1]) > 2
 
     def _takes_object(self, index):
         """Whether the relative clause's verb at token `index` has the noun as its object: "بدأتها" (which it began), or

@@ -45,6 +45,7 @@ def date_of(text, names, kinds, which):
     ("انتزعت القوات العراقية السيطرة على مدينة كركوك التي كانت خاضعة لسيطرة الأكراد أمس", "امس"),
     # a past verb of its own after "التي" (which fell) tells its own event, with its date
     ("استعاد الجيش العراقي السيطرة على مدينة هيت التي سقطت تحت هيمنة داعش في أكتوبر", None),
+    ("استعاد الجيش العراقي السيطرة على مدينة هيت التي تحت أنقاضها ضحايا كثر أمس", "امس"),  # "تحت" (under): no verb
     # how long a state before the phrase lasted ("for weeks") is no date of a change after it
     ("Iraqi troops, stalled for weeks near Hit, recaptured Qaim.", None),
     ("IS fighters, who had held Mosul for three years, recaptured Qaim.", None),
