@@ -44,9 +44,9 @@ def find_dates(article, first, last, published, parsed=None, before=None):
         for match in pattern.finditer(segment):
             if taken.find(1, match.start(), match.end()) != -1:
                 continue
-            if kind == "arabic_span_before" and match.group(5) and not _COMES.search(segment, max(0, match.start() - 60),
-                                                                                    match.start()):
-                continue  # "دخل الجيش البوكمال الجمعه بعد ايام من استعادة داعش لها": a sequence of the past, not the news's
+            if kind == "arabic_span_before" and match.group(5) and not _COMES.search(
+                    segment, max(0, match.start() - 60), match.start()):
+                continue  # "دخل الجيش البوكمال الجمعه بعد ايام من استعادة داعش لها": a sequence of the past
             token = article.token_at(start + match.start())
             try:
                 resolved = resolve_date(kind, match.groups(), published)

@@ -40,7 +40,7 @@ class PhraseDating:
             if between and found.start < cue.first and self._simultaneous(cue):
                 between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
             if between and found.start < cue.first and self._outcome_of_attempt(found, cue):
-                between = 0  # "attacked at dawn yesterday to retake Jalawla, and managed to take most of it": its outcome
+                between = 0  # "attacked yesterday to retake Jalawla, and managed to take most of it": its outcome
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
@@ -113,8 +113,9 @@ class PhraseDating:
         read about a month either side of its start, which covers the present already; a siege "for two months" is
         dated by its span, as the news often ends it ("has been besieged for two months" in a story of its break)."""
         norms = self.article.norms
-        return cue.kind != "siege" and found.start > cue.first and re.match(r"for (?!(?:day|week|month)s\b)", found.text) \
-            and any(norms[index] in ("has", "have") for index in range(max(self.first, cue.first - 3), cue.first + 1))
+        counted = re.match(r"for (?!(?:day|week|month)s\b)", found.text)
+        return cue.kind != "siege" and found.start > cue.first and counted is not None and any(
+            norms[index] in ("has", "have") for index in range(max(self.first, cue.first - 3), cue.first + 1))
 
     def _in_arabic_relative_clause(self, found, opened_after=0, own_verb=False):
         """Whether an Arabic date stands in a relative clause opened at most eight words before it (and not before

@@ -103,9 +103,10 @@ def date_events(proposals, events):
 
     `events` maps a place to (quote start, holder or None, DateFound, status) of each dated report of a change; an
     undated one takes the nearest report of a change of the same status to its holder, or with no holder named (a
-    state only one told before it; a part taken only a part taken: fighting said without a change goes on as of publication). A change at a place
-    the article reports nowhere else takes the day of its first change of a place it does not name (key None: "seized
-    the last stronghold of IS in the province on Saturday" ... "the town was captured after heavy shelling")."""
+    state only one told before it; a part taken only a part taken: fighting said without a change goes on as of
+    publication). A change at a place the article reports nowhere else takes the day of its first change of a place it
+    does not name (key None: "seized the last stronghold of IS in the province on Saturday" ... "the town was captured
+    after heavy shelling")."""
     for proposal in proposals:
         dated = [event for event in events.get(proposal.place, ()) if event[3] == proposal.status and (
             event[1] == proposal.holder or event[1] is None and (proposal.event or _after(proposal, event)))]
@@ -118,7 +119,8 @@ def date_events(proposals, events):
             # in full control" is as of the statement, which the change's date may give)
         _, _, date, _ = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
         proposal.date, proposal.precision, proposal.undated = date.date, date.precision, False
-        told = f"dated by another sentence about the change: '{date.text}' → {iso_with_precision(date.date, date.precision)}"
+        day = iso_with_precision(date.date, date.precision)
+        told = f"dated by another sentence about the change: '{date.text}' → {day}"
         proposal.why = _UNDATED.sub(lambda _: told, proposal.why, count=1)
 
 

@@ -95,11 +95,12 @@ def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
     ("IS launched an attack in August, and managed to capture Zumar.", {"capture"}, 0, "in august"),
     ("IS launched an attack in August, and captured Zumar.", {"capture"}, 0, None),
     # and so is one after an attempt ("to retake"): the attempt's time, not another event's
-    ("شن الجيش العراقي فجر أمس هجوما لاستعادة السيطرة على هيت، وتمكن من السيطرة على أغلب أحيائها", {"capture", "attempt"},
-     1, "امس"),
+    ("شن الجيش العراقي فجر أمس هجوما لاستعادة السيطرة على هيت، وتمكن من السيطرة على أغلب أحيائها",
+     {"capture", "attempt"}, 1, "امس"),
     ("The army attacked Hit yesterday in a bid to retake it, and managed to capture most of the town.",
      {"capture", "attempt"}, 1, "yesterday"),
-    ("شن الجيش العراقي فجر أمس هجوما لاستعادة السيطرة على هيت، وسيطر على أغلب أحيائها", {"capture", "attempt"}, 1, None),
+    ("شن الجيش العراقي فجر أمس هجوما لاستعادة السيطرة على هيت، وسيطر على أغلب أحيائها", {"capture", "attempt"}, 1,
+     None),
     # an attempt under way is the news's: a later clause ("after", "بعد") has its own date, but not "بعد ظهر" (afternoon)
     ("تواصل القوات العراقية عملية تحرير مدينة الموصل من داعش بعد اعلان انطلاقها في 17 اكتوبر", {"attempt"}, 0, None),
     ("Iraqi troops are still trying to retake Hit from IS after the offensive began on Friday.", {"attempt"}, 0, None),

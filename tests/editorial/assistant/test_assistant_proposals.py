@@ -34,7 +34,7 @@ def test_a_state_takes_the_date_of_a_change_by_a_side_not_named_only_as_its_outc
     before, after = proposal(cue="held_adj", start=40), proposal(cue="in_control", start=300)
     date_events([before, after], {"mosul": [(200, None, wednesday, "controlled")]})
     assert before.date == DAY and before.undated  # "Mosul, held by IS" ... "had taken areas of Mosul on Wednesday"
-    assert after.date == dt.date(2017, 11, 1) and "'on Wednesday'" in after.why  # "seized Mosul" ... "IS are in control"
+    assert after.date == dt.date(2017, 11, 1) and "'on Wednesday'" in after.why  # "seized Mosul" ... "IS is in control"
 
 
 def test_an_undated_part_taken_takes_the_date_of_the_part_taken_and_not_of_a_whole(names):
