@@ -22,8 +22,8 @@ a claim to inventing one:
 - a date of the phrase's own clause (dates: patterns, then dateparser, with the precision) dates it; a
   state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day; a headline
   with none takes the date the story gives the same event (a change at a place named nowhere else, the day of the
-  lead's change of a place it does not name); a line that is only a date heads the next, and "as saying on
-  Monday." the quotation after it; a dateline ("BAGHDAD, Oct. 4 (Reuters) -") gives the day dates are read from;
+  lead's change of a place it does not name); a line that is only a date heads the next, and the last "said on
+  Monday" a quotation after it; a dateline ("BAGHDAD, Oct. 4 (Reuters) -") gives the day dates are read from;
 - a proposal's confidence is how often proposals of its class were right on copy the assistant had
   never seen (calibration: how the holder was read, a change undated, a reference, a hedge, several
   phrases agreeing);
@@ -117,17 +117,18 @@ def _analyse(text, published, gazetteer, claimant):
     parsed = [0]  # dateparser calls so far
     latest = None  # the last date a sentence gave: "later the same day" in a sentence after it is that date
     heading = None  # a line that is only a date ("14 January, 2014" in a timeline) dates the sentence after it
-    reported = None  # the day the sentence before says something was said ("quoted him as saying on Monday")
+    reported = None  # the day a sentence before last says something was said ("quoted him as saying on Monday")
     for number, (first, last) in enumerate(article.sentences):
         places = [m for m in article.places_in(first, last) if not m.role]
         actors = article.actors_in(first, last)
         dates = find_dates(article, first, last, day, parsed, latest)
         latest = dates[-1] if dates else latest
-        # a quotation with no date of its own after "as saying on Monday." was said that day: "now" in it is Monday
+        # a quotation with no date of its own was said on the day the article last says something was said ("as saying
+        # on Monday.", "an official said on Monday" sentences before): "now" in it is Monday
         quoted = not dates and opens_quotation(article, first)
         above, heading = heading or (reported if quoted else None), (
             dates[0] if len(dates) == 1 and last - first <= len(dates[0].text.split()) else None)
-        reported = said_on(article, first, dates)
+        reported = said_on(article, first, dates) or reported
         spans += [Span(article.tokens[d.start].start, article.tokens[d.start].end, "date", d.date.isoformat()) for d in dates]
         cues = find_cues(article, first, last)
         sentence_norm = article.norm[slice(*article.norm_span(first, last))] if first < last else ""

@@ -3,7 +3,7 @@
 Its own module because attribution is read apart from the control phrase: "the SDF said on Wednesday
 its fighters had seized 80 percent of the city" names who claims it (the SDF) and the day the state it
 reports held (Wednesday), though the phrase's own clause gives no date; a quotation standing after "quoted
-him as saying on Monday:" was said that day.
+him as saying on Monday:" (or after "an official said on Monday" sentences before) was said that day.
 """
 import re
 

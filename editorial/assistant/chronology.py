@@ -14,6 +14,9 @@ from .dates import (
     parse_date, resolve_date,
 )
 
+# "ويأتي ذلك بعد ايام قليله من" (this comes a few days after): a span unnumbered counts back from the news only after
+# "comes", as in English ("comes weeks after").
+_COMES = re.compile(r"(?<!\S)[وف]?(?:ياتي|تاتي|جاء|جاءت)(?!\S)")
 _PARSED_KINDS = {"iso", "day_month", "month_day", "month", "year", "relative_day"}
 
 
@@ -41,6 +44,9 @@ def find_dates(article, first, last, published, parsed=None, before=None):
         for match in pattern.finditer(segment):
             if taken.find(1, match.start(), match.end()) != -1:
                 continue
+            if kind == "arabic_span_before" and match.group(5) and not _COMES.search(
+                    segment, max(0, match.start() - 60), match.start()):
+                continue  # "دخل الجيش البوكمال الجمعه بعد ايام من استعادة داعش لها": a sequence of the past
             token = article.token_at(start + match.start())
             try:
                 resolved = resolve_date(kind, match.groups(), published)
@@ -80,7 +86,7 @@ _BACK = {"before", "previous", "preceding"}
 # "a day later", "two weeks later", "after a few days" (not "after four days of fighting"): that long after the date
 # named last; a number of days (or "a few hours later", the same day) after a day is a day, any other span about one.
 _LATER = re.compile(r"\b(?:" + NUM + r" (hour|day|week|month)s? later|after (?:a )?(few|several|two|three) (day|week|month)s)\b"
-                    r"(?! of)")
+                    r"(?! of\b)")
 
 
 def _same_day(article, start, segment, found, before, published):

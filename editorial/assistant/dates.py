@@ -43,6 +43,12 @@ _LOCAL = re.compile(r"\b(?:" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=T
 ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **_LOCAL_MONTHS}
 ARABIC_ORDINALS = {name: number for number, name in enumerate(
     ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"], 1)}
+# The days past the tenth are compounds: "الحادي عشر" (11th), "العشرين" (20th), "الثالث والعشرين" (23rd), whose unit
+# one is "الحادي" (or "الواحد").
+_UNITS = {**{name: number for name, number in ARABIC_ORDINALS.items() if number < 10}, "الحادي": 1, "الواحد": 1}
+ARABIC_ORDINALS.update({f"{unit} عشر": 10 + number for unit, number in _UNITS.items() if unit != "الاول"})
+ARABIC_ORDINALS.update({"العشرين": 20, "الثلاثين": 30, "الحادي والثلاثين": 31, "الواحد والثلاثين": 31})
+ARABIC_ORDINALS.update({f"{unit} والعشرين": 20 + number for unit, number in _UNITS.items() if unit != "الاول"})
 ARABIC_NUMBERS = {"واحد": 1, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6,
                   "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
 _ARABIC_UNITS_OF_TIME = {"سنوات": "year", "سنه": "year", "اعوام": "year", "عام": "year", "اشهر": "month", "شهر": "month",
@@ -75,7 +81,8 @@ DATE_RULES = [
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
-                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r") (?:(?:ال)?عام )?(\d{4})\b")),
+                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")(?: (?:" + _MONTH
+                         + r"))? (?:(?:ال)?عام )?(\d{4})\b")),
     ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
@@ -89,9 +96,11 @@ DATE_RULES = [
     ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
                                r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
     # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
-    # "بعد نحو ستة اسابيع فقط من" (only about six weeks after), "بعد شهر من" (a month after).
+    # "بعد نحو ستة اسابيع فقط من" (only about six weeks after), "بعد شهر من" (a month after); "بعد ايام قليله من", "بعد
+    # بضعه اسابيع من" (a few days, some weeks after): a few of them, about, as "comes weeks after".
     ("arabic_span_before", re.compile(r"(?<!\S)بعد " + _ARABIC_QUALIFIER + r"(?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS)
-                               + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?)(?: فقط)? من(?!\S)")),
+                               + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?|(?:بضعه )?(ايام|اسابيع|اشهر)"
+                               r"(?: قليله)?)(?: فقط)? من(?!\S)")),
     # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "خلال الايام القليله
     # الماضيه": a span up to the news, dated about its middle.
     ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + NUM + r" )?(day|week|month)s\b|"
@@ -187,6 +196,8 @@ def resolve_date(kind, groups, published):
         else:
             year = published.year - (1 if month > published.month else 0)
         return dt.date(year, month, 15), "approximate"
+    if kind == "arabic_span_before" and groups[4]:  # "بعد ايام قليله من": a few days back, about
+        return published - dt.timedelta(days=_FEW_DAYS[_ARABIC_UNITS_OF_TIME[groups[4]]]), "approximate"
     if kind == "arabic_span_before":  # "بعد يومين من", "بعد ثلاثة ايام من", "بعد اسبوع من"
         unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
         amount = 2 if groups[0] else 1 if groups[3] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]

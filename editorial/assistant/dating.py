@@ -17,6 +17,8 @@ _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?!
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
+# after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
+_NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
@@ -37,6 +39,8 @@ class PhraseDating:
                 between -= 1  # "واستعاد السيطره علي": the verb and its "control over" are one phrase
             if between and found.start < cue.first and self._simultaneous(cue):
                 between = 0  # "On Thursday, the army declared victory as it liberated Albu Kamal": one moment
+            if between and found.start < cue.first and self._outcome_of_attempt(found, cue):
+                between = 0  # "attacked yesterday to retake Jalawla, and managed to take most of it": its outcome
             if between or OTHER_EVENT.search(self.norm_between(low, high)) or CONTRAST.search(self.norm_between(low, high)):
                 continue
             # (up to the phrase's own first word, whose clitic "و" may join it: "الجمعة من قبضة داعش، وسيطر")
@@ -75,10 +79,13 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
-        state = cue.kind in STATE_KINDS or ARABIC_HOLDS.match(cue.text)  # "يسيطر", "ويسيطر"
-        if best and state and self._since(best[1]) and self._word_before(cue.first) not in ("had", "كان"):
-            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014": held when
-            # it is said, 2014 only the start ("had held", "كان يسيطر": a past state)
+        # a siege is a state too: "يحاصرها التنظيم منذ شهرين" (it has besieged it for two months) still holds
+        state = cue.kind in STATE_KINDS | {"siege"} or ARABIC_HOLDS.match(cue.text)  # "يسيطر", "ويسيطر"
+        if best and state and (self._since(best[1]) or self._lasted_until_now(cue, best[1])) and self._word_before(
+                cue.first) not in ("had", "كان", "كانت"):
+            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014", "has been
+            # under IS control for two years": held when it is said, 2014 only the start ("had held", "كان يسيطر": a
+            # past state)
             return None
         return best[1] if best else None
 
@@ -89,9 +96,26 @@ class PhraseDating:
         return any(norms[index] == "as" for index in range(max(self.first, cue.first - 3), cue.first)) and not any(
             norms[index] in ("well", "such", "soon") for index in range(max(self.first, cue.first - 4), cue.first))
 
+    def _outcome_of_attempt(self, found, cue):
+        """Whether only attempts stand between a date and the phrase, which tells their outcome ("شنت فجر امس هجوما
+        لاستعادة السيطرة على جلولاء، وتمكنت من السيطرة على اغلب مناطقها"): it happened in the time of the attempt."""
+        attempts = [c for c in self.cues if found.start < c.first < cue.first and c.first in self.date_blocks]
+        return bool(attempts) and all(c.kind == "attempt" for c in attempts) and bool(
+            _OUTCOME.search(self.norm_between(attempts[-1].stop, cue.first)))
+
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
         return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
+
+    def _lasted_until_now(self, cue, found):
+        """Whether a counted duration after a hold in the present perfect tells how long it has lasted ("has been under
+        IS control for two years"), not when a past hold began ("held it for two years"). A vague one ("for days") is
+        read about a month either side of its start, which covers the present already; a siege "for two months" is
+        dated by its span, as the news often ends it ("has been besieged for two months" in a story of its break)."""
+        norms = self.article.norms
+        counted = re.match(r"for (?!(?:day|week|month)s\b)", found.text)
+        return cue.kind != "siege" and found.start > cue.first and counted is not None and any(
+            norms[index] in ("has", "have") for index in range(max(self.first, cue.first - 3), cue.first + 1))
 
     def _in_arabic_relative_clause(self, found, opened_after=0, own_verb=False):
         """Whether an Arabic date stands in a relative clause opened at most eight words before it (and not before
@@ -99,11 +123,19 @@ class PhraseDating:
         after the pronoun ("التي بدأتها", which it began)."""
         for index in range(found.start - 1, max(self.first, opened_after, found.start - 8) - 1, -1):
             if self.article.norms[index] in ARABIC_RELATIVE:
-                if own_verb and not self._takes_object(index + 1):
+                if own_verb and not (self._takes_object(index + 1) or self._feminine_perfect(index)):
                     return False
                 tokens = self.article.tokens
                 return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False
+
+    def _feminine_perfect(self, index):
+        """Whether "التي" at token `index` opens a clause with a past verb of its own ("التي سقطت", which fell; "التي
+        شهدت", which saw): it tells its own event, unlike a state after a copula ("التي كانت خاضعة", which was subject
+        to)."""
+        norms = self.article.norms
+        return norms[index] == "التي" and index + 1 < len(norms) and norms[index + 1].endswith("ت") and \
+            norms[index + 1] not in _NOT_EVENTS and len(norms[index + 1]) > 2
 
     def _takes_object(self, index):
         """Whether the relative clause's verb at token `index` has the noun as its object: "بدأتها" (which it began), or

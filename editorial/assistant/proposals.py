@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import deque
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -102,12 +103,13 @@ def date_events(proposals, events):
 
     `events` maps a place to (quote start, holder or None, DateFound, status) of each dated report of a change; an
     undated one takes the nearest report of a change of the same status to its holder, or with no holder named (a
-    part taken only a part taken: fighting said without a change goes on as of publication). A change at a place
-    the article reports nowhere else takes the day of its first change of a place it does not name (key None: "seized
-    the last stronghold of IS in the province on Saturday" ... "the town was captured after heavy shelling")."""
+    state only one told before it; a part taken only a part taken: fighting said without a change goes on as of
+    publication). A change at a place the article reports nowhere else takes the day of its first change of a place it
+    does not name (key None: "seized the last stronghold of IS in the province on Saturday" ... "the town was captured
+    after heavy shelling")."""
     for proposal in proposals:
-        dated = [event for event in events.get(proposal.place, ())
-                 if event[1] in (None, proposal.holder) and event[3] == proposal.status]
+        dated = [event for event in events.get(proposal.place, ()) if event[3] == proposal.status and (
+            event[1] == proposal.holder or event[1] is None and (proposal.event or _after(proposal, event)))]
         if proposal.event and proposal.status == Claim.Status.CONTROLLED and not events.get(proposal.place):
             dated = [event for event in events.get(None, ())[:1] if event[0] < proposal.quote_start and event[2].precision == "day"]
         if not (proposal.undated and dated and (proposal.status == Claim.Status.CONTROLLED or proposal.event)):
@@ -117,9 +119,19 @@ def date_events(proposals, events):
             # in full control" is as of the statement, which the change's date may give)
         _, _, date, _ = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
         proposal.date, proposal.precision, proposal.undated = date.date, date.precision, False
-        proposal.why = proposal.why.replace(
-            "no date in the sentence: as of publication (a past event: check the date)",
-            f"dated by another sentence about the change: '{date.text}' → {iso_with_precision(date.date, date.precision)}")
+        day = iso_with_precision(date.date, date.precision)
+        told = f"dated by another sentence about the change: '{date.text}' → {day}"
+        proposal.why = _UNDATED.sub(lambda _: told, proposal.why, count=1)
+
+
+_UNDATED = re.compile(r"no date in the sentence: as of publication(?: \(a past event: check the date\))?")
+
+
+def _after(state, event):
+    """Whether a state is told after a change by a side not named, or in the headline: its outcome ("seized Mosul
+    yesterday" ... "ISIL are in full control"), not the state the change ended ("al-Bab, held by IS" ... "had taken
+    areas of al-Bab on Wednesday")."""
+    return state.quote_start == 0 or event[0] < state.quote_start
 
 
 def superseded(proposals):

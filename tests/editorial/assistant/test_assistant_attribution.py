@@ -58,3 +58,12 @@ def test_a_quotation_after_a_dated_saying_holds_on_the_day_it_was_said(names, mo
     assert held == [("controlled", "islamic-state", dt.date(2017, 11, 2))]
     unquoted = text.replace("\u201c", "").replace("\u201d", "")  # the reporter's own words: as of publication
     assert [p.date for p in propose(unquoted, SATURDAY, names) if p.place == "hit"] == [SATURDAY.date()]
+
+
+def test_a_quotation_further_on_holds_on_the_day_the_article_last_says_something_was_said(names, monkeypatch):
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)  # a state named in passing is shown under it
+    text = ("The army has abandoned its last base near the town, a provincial official said on Thursday.\n\n"
+            "Residents fled towards the river.\n\n"
+            "\u201cHit is under the control of IS,\u201d the official said.")
+    held = [(p.status, p.holder, p.date) for p in propose(text, SATURDAY, names) if p.place == "hit"]
+    assert held == [("controlled", "islamic-state", dt.date(2017, 11, 2))]

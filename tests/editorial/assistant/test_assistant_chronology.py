@@ -48,3 +48,13 @@ def test_the_previous_day_is_the_day_before_the_date_named_last(names):
     assert [d.date for d in find_dates(article, third, last, SATURDAY, before=tuesday)] == [dt.date(2017, 11, 1)]
     assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
     assert find_dates(article, fourth, final, SATURDAY, before=tuesday) == []  # a time still to come
+
+
+def test_a_day_later_is_the_day_after_the_date_named_last_whatever_word_follows(names):
+    article = Article("Kurdish fighters entered Sinjar on Tuesday. A day later officials said the town was theirs. "
+                      "After three days of fighting the army held Hit.", names)
+    (first, stop), (second, end), (third, last) = article.sentences
+    tuesday = find_dates(article, first, stop, SATURDAY)[-1]
+    assert [(d.date, d.precision) for d in find_dates(article, second, end, SATURDAY, before=tuesday)] == [
+        (dt.date(2017, 11, 1), "day")]
+    assert find_dates(article, third, last, SATURDAY, before=tuesday) == []  # how long the fighting took: no date

@@ -56,6 +56,17 @@ def found(text, names, published=SATURDAY):
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
     ("سيطر عليها في العاشر من حزيران/ يونيو 2014", [(dt.date(2014, 6, 10), "day")]),  # two names of one month
+    # a few days or weeks back from the news, unnumbered: about three of them
+    ("يأتي ذلك بعد أيام قليلة من سيطرة الجيش على المدينة", [(dt.date(2017, 11, 1), "approximate")]),
+    ("يأتي ذلك بعد بضعة أسابيع من سيطرة الجيش على المدينة", [(dt.date(2017, 10, 14), "approximate")]),
+    ("دخل الجيش البلدة يوم الجمعة بعد أيام قليلة من انسحاب التنظيم", [(dt.date(2017, 11, 3), "day")]),  # a sequence
+    # a month named twice ("May/Ayyar") before its year is one date of that year, not this year's May and a year
+    ("سقطت المدينة في مايو/أيار 2015", [(dt.date(2015, 5, 1), "month")]),
+    ("استعادها الجيش في آذار/مارس عام 2016", [(dt.date(2016, 3, 1), "month")]),
+    # a day past the tenth is a compound ordinal: "the twenty-third", "the eleventh", "the twentieth"
+    ("انسحب التنظيم في الثالث والعشرين من أيار الماضي", [(dt.date(2017, 5, 23), "day")]),
+    ("انسحب التنظيم في الحادي عشر من تموز 2016", [(dt.date(2016, 7, 11), "day")]),
+    ("انسحب التنظيم في العشرين من آب", [(dt.date(2017, 8, 20), "day")]),
     ("بدأت العملية أمس الأول", [(dt.date(2017, 11, 2), "day")]),  # the day before yesterday
     ("It has been held since last summer.", [(dt.date(2017, 7, 15), "approximate")]),  # in November: this year's, over
     ("The town has been held since last winter.", [(dt.date(2017, 1, 15), "approximate")]),

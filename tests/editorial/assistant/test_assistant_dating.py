@@ -43,6 +43,9 @@ def date_of(text, names, kinds, which):
     # date; one with none ("التي كانت خاضعة لسيطرة الاكراد أمس") leaves the date to the main clause
     ("سيطرت القوات العراقية على القائم ضمن العملية التي أطلقها العبادي قبل ثلاثة أسابيع", None),
     ("انتزعت القوات العراقية السيطرة على مدينة كركوك التي كانت خاضعة لسيطرة الأكراد أمس", "امس"),
+    # a past verb of its own after "التي" (which fell) tells its own event, with its date
+    ("استعاد الجيش العراقي السيطرة على مدينة هيت التي سقطت تحت هيمنة داعش في أكتوبر", None),
+    ("استعاد الجيش العراقي السيطرة على مدينة هيت التي تحت أنقاضها ضحايا كثر أمس", "امس"),  # "تحت" (under): no verb
     # how long a state before the phrase lasted ("for weeks") is no date of a change after it
     ("Iraqi troops, stalled for weeks near Hit, recaptured Qaim.", None),
     ("IS fighters, who had held Mosul for three years, recaptured Qaim.", None),
@@ -62,9 +65,23 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     # nor is a state dated by a clause of its own after it ("after", "when")
     ("Tal Afar is still held by IS after victory was declared in July in Mosul.", None),
     ("Tal Afar was held by IS in July.", "in july"),
+    # how long a hold in the present perfect has lasted: held when it is said, not from when it began
+    ("Raqqa has been under IS control for three years.", None),
+    ("IS held Raqqa for three years.", "for three years"),  # a past hold: from when it began
+    ("IS fighters had held Raqqa for three years.", "for three years"),
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     assert date_of(text, names, {"hold", "under_control", "under_control_of", "capture"}, 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("يحاصر داعش بلدة آمرلي منذ ثلاثة أشهر", None),  # besieges it since three months: still besieged when it is said
+    ("فك الجيش حصار آمرلي التي كان يحاصرها داعش منذ ثلاثة أشهر", "منذ ثلاثه اشهر"),  # was besieging: past
+    # a siege "for" a span is read from its start: the news is often its end ("has been besieged for two months")
+    ("Amerli has been besieged by IS for three months.", "for three months"),
+])
+def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
+    assert date_of(text, names, {"siege"}, 0) == expected
 
 
 @pytest.mark.parametrize("text, kinds, which, expected", [
@@ -77,6 +94,13 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     ("شن التنظيم هجوما في اغسطس، وتمكن من السيطرة على زمار", {"capture"}, 0, "في اغسطس"),
     ("IS launched an attack in August, and managed to capture Zumar.", {"capture"}, 0, "in august"),
     ("IS launched an attack in August, and captured Zumar.", {"capture"}, 0, None),
+    # and so is one after an attempt ("to retake"): the attempt's time, not another event's
+    ("شن الجيش العراقي فجر أمس هجوما لاستعادة السيطرة على هيت، وتمكن من السيطرة على أغلب أحيائها",
+     {"capture", "attempt"}, 1, "امس"),
+    ("The army attacked Hit yesterday in a bid to retake it, and managed to capture most of the town.",
+     {"capture", "attempt"}, 1, "yesterday"),
+    ("شن الجيش العراقي فجر أمس هجوما لاستعادة السيطرة على هيت، وسيطر على أغلب أحيائها", {"capture", "attempt"}, 1,
+     None),
     # an attempt under way is the news's: a later clause ("after", "بعد") has its own date, but not "بعد ظهر" (afternoon)
     ("تواصل القوات العراقية عملية تحرير مدينة الموصل من داعش بعد اعلان انطلاقها في 17 اكتوبر", {"attempt"}, 0, None),
     ("Iraqi troops are still trying to retake Hit from IS after the offensive began on Friday.", {"attempt"}, 0, None),

@@ -29,6 +29,14 @@ def test_an_undated_change_takes_the_date_of_the_same_change_or_of_one_with_no_s
     assert later.date == DAY and later.undated  # another side's capture is another event
 
 
+def test_a_state_takes_the_date_of_a_change_by_a_side_not_named_only_as_its_outcome():
+    wednesday = DateFound(dt.date(2017, 11, 1), "day", 5, "on Wednesday")
+    before, after = proposal(cue="held_adj", start=40), proposal(cue="in_control", start=300)
+    date_events([before, after], {"mosul": [(200, None, wednesday, "controlled")]})
+    assert before.date == DAY and before.undated  # "Mosul, held by IS" ... "had taken areas of Mosul on Wednesday"
+    assert after.date == dt.date(2017, 11, 1) and "'on Wednesday'" in after.why  # "seized Mosul" ... "IS is in control"
+
+
 def test_an_undated_part_taken_takes_the_date_of_the_part_taken_and_not_of_a_whole(names):
     text = ("Kurdish fighters capture half of Tal Abyad\n\n"
             "Kurdish YPG fighters captured the eastern half of Tal Abyad from Islamic State on Thursday after a night "
