@@ -161,3 +161,10 @@ def test_an_arabic_taking_noun_joined_to_an_aim_is_an_aim_too(names, monkeypatch
     assert (made.place, made.status, made.holder) == ("hit", "controlled", "islamic-state") and "still trying" in made.why
     [made] = propose("تقدم الجيش العراقي أمس إلى وسط مدينة هيت وحررها من داعش", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("hit", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_the_edge_of_a_town_taken_leaves_it_contested(names):
+    """"the southern edge of" a town is a part of it, as its outskirts are: the town is still fought over."""
+    [made] = propose("Iraqi troops on Friday took the southern edge of the IS-held town of Qaim.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, set(made.others)) == ("qaim", "contested", None, {"iraqi-government", "islamic-state"})
+    assert made.date.isoformat() == "2017-11-03"
