@@ -346,3 +346,12 @@ def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its
 def test_a_place_in_an_arabic_relative_clause_after_the_object_is_not_taken(names):
     # "the Peshmerga freed two villages and headed for a village that links Sinjar to Tal Afar": not Sinjar
     assert targets("وحررت البيشمركة قريتين وتوجهت إلى قرية التي تربط سنجار بتلعفر", names)[0] == ([], "")
+
+
+def test_a_town_and_the_region_around_it_is_the_town_not_a_province(names):
+    """"Anbar and Salahuddin provinces" names provinces; "Qaim and the region around it" names a town: the phrase is
+    about Qaim."""
+    text = "Iraqi forces took Hawija from IS on Friday. The militants still hold the town of Qaim and the region around it."
+    assert targets(text, names, sentence=1) == [(["qaim"], "")]
+    made = propose(text, SATURDAY, names)
+    assert ("qaim", "controlled", "islamic-state") in {(p.place, p.status, p.holder) for p in made}
