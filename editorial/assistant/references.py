@@ -17,6 +17,8 @@ _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "fie
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 _AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
+# A town named as a road's end: "it" after "cut the road to Deir al-Zour" is the road, not the town.
+_ROAD_TO = re.compile(r"\b(?:roads?|routes?|highways?|supply lines?) (?:\S+ )?(?:to|towards|into|linking|between)(?: the (?:city|town) of)?$")
 
 
 class ReferenceReading:
@@ -66,6 +68,8 @@ class ReferenceReading:
         if town is None:
             return [], "", ""
         between = self.article.norms[town.stop: token]
+        if _ROAD_TO.search(" ".join(self.article.norms[max(0, town.first - 6): town.first])):
+            return [], "", ""
         if _SITE_WORDS.intersection(between) or any(m.role == "facility" for m in self.article.places_in(town.stop, token)):
             return [], "", ""
         if self._site_is_topic(token):

@@ -355,3 +355,12 @@ def test_a_town_and_the_region_around_it_is_the_town_not_a_province(names):
     assert targets(text, names, sentence=1) == [(["qaim"], "")]
     made = propose(text, SATURDAY, names)
     assert ("qaim", "controlled", "islamic-state") in {(p.place, p.status, p.holder) for p in made}
+
+
+def test_it_after_the_road_to_a_town_is_the_road(names, every_reading):
+    """"cut the highway to Raqqa before the army reopened it": "it" is the highway, not Raqqa; with no road, "it" is
+    the town named last."""
+    road = "IS fighters cut the highway to Raqqa on Thursday, before the army recaptured it on Friday."
+    assert not [p for p in propose(road, SATURDAY, names) if p.place == "raqqa"]
+    town = "IS fighters attacked Raqqa on Thursday, before the army recaptured it on Friday."
+    assert ("raqqa", "controlled", "syrian-government") in {(p.place, p.status, p.holder) for p in propose(town, SATURDAY, names)}
