@@ -168,3 +168,14 @@ def test_the_edge_of_a_town_taken_leaves_it_contested(names):
     [made] = propose("Iraqi troops on Friday took the southern edge of the IS-held town of Qaim.", SATURDAY, names)
     assert (made.place, made.status, made.holder, set(made.others)) == ("qaim", "contested", None, {"iraqi-government", "islamic-state"})
     assert made.date.isoformat() == "2017-11-03"
+
+
+def test_control_regained_in_areas_of_a_town_or_a_side_expelled_from_regions_in_it_leaves_it_contested(names):
+    """"regained control in some areas of" is a change as "regained control of" is; "regions in" a town are parts of
+    it, as "areas in" are: the town is fought over."""
+    for text in ("Iraqi troops regained control in several areas of the town of Qaim on Friday after clashes with IS.",
+                 "Iraqi troops on Friday expelled IS fighters from several regions in Qaim."):
+        [made] = propose(text, SATURDAY, names)
+        assert (made.place, made.status, made.holder, set(made.others)) == (
+            "qaim", "contested", None, {"iraqi-government", "islamic-state"}), text
+        assert made.date.isoformat() == "2017-11-03"
