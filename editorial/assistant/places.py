@@ -23,6 +23,7 @@ _ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?ط
                          r"(?:between|بين|الي|نحو|المؤديه|الموديه)\b")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
+_LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list follows: "territory, including"
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
@@ -213,7 +214,8 @@ class PlaceReading(ReferenceReading):
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
         place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
-        between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
+        # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
+        between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
         if _CONTROL_VERB.match(cue.text) and "علي" in words:

@@ -364,3 +364,11 @@ def test_it_after_the_road_to_a_town_is_the_road(names, every_reading):
     assert not [p for p in propose(road, SATURDAY, names) if p.place == "raqqa"]
     town = "IS fighters attacked Raqqa on Thursday, before the army recaptured it on Friday."
     assert ("raqqa", "controlled", "syrian-government") in {(p.place, p.status, p.holder) for p in propose(town, SATURDAY, names)}
+
+
+def test_places_listed_after_including_are_objects_of_the_verb(names):
+    """"seized large parts of northern Syria, including the towns of Raqqa and Tabqa": the towns listed are taken, whole,
+    though a preposition stands between the verb and them."""
+    text = "IS seized large parts of the country in the north, including the towns of Raqqa and Tabqa, on Friday."
+    made = {(p.place, p.status, p.holder, p.date.isoformat()) for p in propose(text, SATURDAY, names)}
+    assert made == {("raqqa", "controlled", "islamic-state", "2017-11-03"), ("tabqa", "controlled", "islamic-state", "2017-11-03")}
