@@ -29,7 +29,9 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) (?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
             r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
-            r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
+            # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
+            r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:roads?|highways?|routes?)\b)(?:\S+ ){1,4}?(?:from|out of)|"
+            r"ousted \S+ from|cleared|freed|"
             r"restored security (?:to|in)|"
             # raising one's flag over a place is taking it ("raised a flag on Friday" names no place)
             r"(?:raised|raises|raise|raising|hoisted|hoists|hoist|flew) (?:\S+ ){0,2}?flags? (?:above|over|on|in|at)"

@@ -179,3 +179,10 @@ def test_control_regained_in_areas_of_a_town_or_a_side_expelled_from_regions_in_
         assert (made.place, made.status, made.holder, set(made.others)) == (
             "qaim", "contested", None, {"iraqi-government", "islamic-state"}), text
         assert made.date.isoformat() == "2017-11-03"
+
+
+def test_a_road_cleared_from_a_place_is_no_side_driven_from_it(names):
+    """"cleared the highway from Raqqa to Tabqa" clears a road; "cleared IS fighters from Tabqa" takes the town."""
+    assert kinds("The SDF cleared the main highway from Raqqa to Tabqa on Friday.", names) == [("capture", "cleared")]
+    assert propose("The SDF cleared the main highway from Raqqa to Tabqa on Friday.", SATURDAY, names) == []
+    assert kinds("The SDF cleared IS fighters from Tabqa on Friday.", names) == [("capture", "cleared is fighters from")]
