@@ -23,6 +23,9 @@ _ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?ط
                          r"(?:between|بين|الي|نحو|المؤديه|الموديه)\b")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
+# "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
+# capital" holds no capital.
+_ANOTHER_VERB = re.compile(r"\band \w+ing\b")
 _LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list follows: "territory, including"
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
@@ -123,7 +126,8 @@ class PlaceReading(ReferenceReading):
             between = self.norm_between(cue.stop, limit)
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and (NOT_OBJECT.search(between[:anaphor.start()])
-                                                              or self._beyond_clause(cue, anaphor))):
+                                                              or self._beyond_clause(cue, anaphor))
+                                or _ANOTHER_VERB.search(between[:anaphor.start()])):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")

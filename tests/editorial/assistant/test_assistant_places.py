@@ -372,3 +372,12 @@ def test_places_listed_after_including_are_objects_of_the_verb(names):
     text = "IS seized large parts of the country in the north, including the towns of Raqqa and Tabqa, on Friday."
     made = {(p.place, p.status, p.holder, p.date.isoformat()) for p in propose(text, SATURDAY, names)}
     assert made == {("raqqa", "controlled", "islamic-state", "2017-11-03"), ("tabqa", "controlled", "islamic-state", "2017-11-03")}
+
+
+def test_the_town_after_and_and_a_gerund_is_another_verbs(names, every_reading):
+    """"villages they had held for weeks and securing the road from the city": "the city" is the road's end, not what
+    was held."""
+    text = ("Iraqi troops took Rawa on Friday. They drove IS fighters from villages they had held for weeks and opening "
+            "the main road from the city to the border.")
+    assert not [p for p in propose(text, SATURDAY, names) if p.holder == "iraqi-government" and p.cue == "hold"]
+    assert targets(text, names, sentence=1)[-1] == ([], "")
