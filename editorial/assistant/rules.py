@@ -84,6 +84,8 @@ RULES = [
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
                 # "fell into Islamic State hands": the side is named inside the phrase
                 r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
+    # "the town has reverted to control of the armed forces": the side after it holds the place named before
+    ("passive", r"\b(?:revert(?:ed|s)?|returned|returns) to (?:the )?(?:full |complete )?control of\b", "before"),
     # Arabic: "سقطت الرمادي في أيدي داعش" (Ramadi fell into Daesh's hands), the place between the verb and the hands;
     # "التي سقطت بيد التنظيم" (which fell to the group), the place before.
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) " + _HANDS, "before"),

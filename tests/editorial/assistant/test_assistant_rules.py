@@ -186,3 +186,9 @@ def test_a_road_cleared_from_a_place_is_no_side_driven_from_it(names):
     assert kinds("The SDF cleared the main highway from Raqqa to Tabqa on Friday.", names) == [("capture", "cleared")]
     assert propose("The SDF cleared the main highway from Raqqa to Tabqa on Friday.", SATURDAY, names) == []
     assert kinds("The SDF cleared IS fighters from Tabqa on Friday.", names) == [("capture", "cleared is fighters from")]
+
+
+def test_a_town_reverted_to_the_control_of_a_side_is_held_by_it(names):
+    """"Qaim has reverted to the control of the Iraqi army": the side after it took the town named before."""
+    [made] = propose("Qaim has reverted to the control of the Iraqi army on Friday.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == ("qaim", "controlled", "iraqi-government", "2017-11-03")
