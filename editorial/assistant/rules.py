@@ -93,6 +93,8 @@ RULES = [
     # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
     ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير|استعاده|استرجاع|استرداد|تطهير)(?!\S)", "after"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
+    # "Iraq has lost Fallujah to militants": like "the fall of Fallujah to", the side after "to" takes the place
+    ("noun", r"\b(?:lost|loses|ceded|cedes)(?: (?:its|their) (?:hold|grip) on)?(?= (?:\S+ ){1,8}?to\b)", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
                 r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),

@@ -192,3 +192,14 @@ def test_a_town_reverted_to_the_control_of_a_side_is_held_by_it(names):
     """"Qaim has reverted to the control of the Iraqi army": the side after it took the town named before."""
     [made] = propose("Qaim has reverted to the control of the Iraqi army on Friday.", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("qaim", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_a_side_that_lost_a_town_to_another_left_it_to_that_side(names):
+    """"lost Qaim and Rawa to IS" is the fall of both to IS; a supply line lost, or soldiers lost "to attacks", are no
+    place taken, and "lost their hold on the city" is no hold."""
+    made = propose("The army lost the towns of Qaim and Rawa to IS on Friday.", SATURDAY, names)
+    assert {(p.place, p.status, p.holder, p.date.isoformat()) for p in made} == {
+        ("qaim", "controlled", "islamic-state", "2017-11-03"), ("rawa", "controlled", "islamic-state", "2017-11-03")}
+    assert propose("IS lost a key supply line to its capital Raqqa on Friday.", SATURDAY, names) == []
+    assert propose("The army lost 20 soldiers to IS attacks in Mosul on Friday.", SATURDAY, names) == []
+    assert kinds("IS lost its hold on the city to the army.", names) == [("noun", "lost its hold on")]
