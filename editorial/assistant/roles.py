@@ -19,6 +19,7 @@ from .tokens import is_arabic
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
+_FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "the group's former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
@@ -85,6 +86,8 @@ def _assertion(sentence, cue, place):
     if kind == "stronghold" and cue.first - place.stop > 6:
         return None  # a stronghold describes the place just before it ("تلعفر معقل داعش", "الفلوجة التي تمثل اليوم
         # احد ابرز معاقل داعش"), not one named far back ("... قبل مهاجمة معقل داعش": before attacking its stronghold)
+    if kind == "stronghold" and not is_arabic(cue.text):
+        return _stronghold(sentence, cue, place)
     if kind in ("under_control", "under_control_of", "stronghold", "held_for"):
         agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
         return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
@@ -97,6 +100,23 @@ def _assertion(sentence, cue, place):
     if kind == "siege":
         return _siege(sentence, cue, place)
     return None
+
+
+def _stronghold(sentence, cue, place):
+    """"the IS stronghold of Manbij", "Fallujah, the militants' last stronghold": the side right before it in its noun
+    phrase, or after it, holds the place; not a "former" stronghold, nor one that "was". A place after "of" is the
+    stronghold only right after it: in "the last stronghold of the militants in Mosul" the stronghold is part of Mosul."""
+    norms = sentence.article.norms
+    if place.first >= cue.stop and (place.first - cue.stop > 3 or sentence.player_from(cue.stop, place.first - 1)):
+        return None
+    before = norms[max(sentence.first, cue.first - 8): cue.first]
+    if _FORMER.intersection(before) or _PAST.intersection(before):
+        return None
+    owner = next((a for a in reversed(sentence.players) if cue.first - 5 <= a.stop <= cue.first), None)
+    if owner is not None and re.search(r"[,;:]", sentence.article.text[owner.end: sentence.article.tokens[cue.first].start]):
+        owner = None
+    owner = owner or sentence.agent_after(cue)
+    return (CONTROLLED, owner.slug, (), NAMED_STATE, f"held by {owner.slug} (its stronghold)") if owner else None
 
 
 def _noun_agent(sentence, place):

@@ -108,6 +108,9 @@ RULES = [
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرئيسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),
+    # "the IS stronghold of Manbij", "Fallujah, an Islamic State stronghold": the side before it, or after "of", holds it.
+    ("stronghold", r"\b(?:stronghold|bastion)s? of\b", "after"),
+    ("stronghold", r"\b(?:stronghold|bastion)s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),

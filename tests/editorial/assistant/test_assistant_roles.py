@@ -722,3 +722,17 @@ def test_an_arabic_liberation_at_the_hands_of_a_side_past_a_from_phrase(names):
                      SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("hit", "controlled", "iraqi-government", "2017-11-03")
     assert all(p.holder != "islamic-state" for p in propose("أعلن المتحدث أمس تحرير مدينة هيت من يد داعش", SATURDAY, names))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish-backed rebels are two km from the IS stronghold of Manbij, a monitor said on Friday.",
+     {("manbij", "controlled", IS, "2017-11-03")}),
+    ("Militants in the nearby town of Hawija, an Islamic State stronghold, fired rockets.", {("hawija", "controlled", IS, "2017-11-04")}),
+    # a former stronghold is no hold; "the last stronghold of the militants in Mosul" is a district of Mosul
+    ("Troops patrolled Hawija, the former IS stronghold, on Friday.", set()),
+    ("Airstrikes hit Tanak district, the last stronghold of the militants in Mosul.", set()),
+    # the side after "of" does not make a place named later its stronghold
+    ("Qaim is one of the last strongholds of IS as it falls back to the desert west of Rawa.", set()),
+])
+def test_a_sides_stronghold_is_held_by_it(names, text, expected):
+    assert claims(text, names) == expected
