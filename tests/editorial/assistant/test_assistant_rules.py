@@ -203,3 +203,9 @@ def test_a_side_that_lost_a_town_to_another_left_it_to_that_side(names):
     assert propose("IS lost a key supply line to its capital Raqqa on Friday.", SATURDAY, names) == []
     assert propose("The army lost 20 soldiers to IS attacks in Mosul on Friday.", SATURDAY, names) == []
     assert kinds("IS lost its hold on the city to the army.", names) == [("noun", "lost its hold on")]
+
+
+def test_a_pocket_named_after_a_town_is_an_area_not_the_town(names):
+    """"the Deir Ezzor pocket" is the area around it that a side holds, not the city; nothing is proposed for the city."""
+    text = "The SDF launched an offensive on Friday to wrest the Deir Ezzor pocket from IS."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "deir-el-zour"]
