@@ -736,3 +736,10 @@ def test_an_arabic_liberation_at_the_hands_of_a_side_past_a_from_phrase(names):
 ])
 def test_a_sides_stronghold_is_held_by_it(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_a_side_who_controlled_a_place_held_it_before_the_sentences_news(names):
+    """"after fierce battles with the Peshmerga who controlled the area": the Peshmerga held it before IS took it, not on
+    the day the sentence dates; "the Peshmerga, who control the area" still do."""
+    text = "IS fighters have been in full control of Zumar since Friday after battles with the Peshmerga who controlled the area."
+    assert {(place, status, holder) for place, status, holder, _ in claims(text, names)} == {("zumar", "controlled", IS)}
