@@ -381,3 +381,10 @@ def test_the_town_after_and_and_a_gerund_is_another_verbs(names, every_reading):
             "the main road from the city to the border.")
     assert not [p for p in propose(text, SATURDAY, names) if p.holder == "iraqi-government" and p.cue == "hold"]
     assert targets(text, names, sentence=1)[-1] == ([], "")
+
+
+def test_a_part_before_the_city_of_makes_a_state_after_it_partial(names, every_reading):
+    """"only five percent of the city of Raqqa remains in the hands of IS": the part is read past "the city of"."""
+    text = "Only five percent of the city of Raqqa remains in the hands of IS, the SDF said on Friday."
+    made = {(p.place, p.status, p.holder, tuple(sorted(p.others))) for p in propose(text, SATURDAY, names)}
+    assert made == {("raqqa", "contested", None, ("islamic-state", "sdf"))}
