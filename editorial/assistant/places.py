@@ -309,13 +309,19 @@ class PlaceReading(ReferenceReading):
 
     def _coordinated(self, places):
         """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
-        Arabic word of adding ("فضلا عن")."""
-        chosen = places[:1]
+        Arabic word of adding ("فضلا عن"); places after commas only when "and" ends their list ("seized Anah, Rawa and
+        Qaim"), not a place in apposition ("Qaim, 20 km from Rawa")."""
+        chosen, listed = places[:1], []
         for place in places[1:]:
-            between = self.article.norms[chosen[-1].stop: place.first]
+            last = (listed or chosen)[-1]
+            between = self.article.norms[last.stop: place.first]
+            if not between and self.article.text[last.end: place.start].strip() == ",":
+                listed.append(place)
+                continue
             joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
             if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
-            chosen.append(place)
+            chosen.extend(listed + [place])
+            listed = []
         return chosen

@@ -388,3 +388,10 @@ def test_a_part_before_the_city_of_makes_a_state_after_it_partial(names, every_r
     text = "Only five percent of the city of Raqqa remains in the hands of IS, the SDF said on Friday."
     made = {(p.place, p.status, p.holder, tuple(sorted(p.others))) for p in propose(text, SATURDAY, names)}
     assert made == {("raqqa", "contested", None, ("islamic-state", "sdf"))}
+
+
+def test_a_list_of_places_after_a_verb_is_all_its_objects(names):
+    """"seized Anah, Rawa and Qaim": every place of the list the "and" ends; "seized Qaim, Rawa's neighbour" names one."""
+    assert targets("IS seized the towns of Anah, Rawa and Qaim on Friday.", names) == [(["anah", "rawa", "qaim"], "")]
+    assert targets("IS-held Anah, Rawa and Qaim were bombed.", names) == [(["anah", "rawa", "qaim"], "")]
+    assert targets("IS seized Qaim, Rawa, on Friday.", names) == [(["qaim"], "")]
