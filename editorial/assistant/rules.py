@@ -65,7 +65,9 @@ RULES = [
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
                   r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)", "after"),
     ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
-    ("percent", r"\b(?:\d+|half) (?:percent |per cent )?(?:cleared|liberated|freed|captured|controlled|taken)\b", "before"),
+    # a bare number "captured", "freed" or "taken" counts people ("100 soldiers were killed and 28 captured")
+    ("percent", r"\b(?:\d+|half) (?:(?:percent |per cent )(?:cleared|liberated|freed|captured|controlled|taken)|"
+                r"(?:cleared|liberated|controlled))\b", "before"),
     ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"
                 r"\bcontested between\b|مقسم\S*", "before"),
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),

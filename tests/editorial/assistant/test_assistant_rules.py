@@ -24,6 +24,7 @@ def kinds(text, names):
     ("IS fighters were being driven out of Hit.", []),  # still under way
     ("Raqqa was fully liberated.", [("passive", "was fully liberated")]),
     ("Raqqa is about 90 percent cleared of IS.", [("percent", "90 percent cleared")]),
+    ("Raqqa is about 90 cleared of IS.", [("percent", "90 cleared")]),  # "90% cleared": the sign is no word
     ("Troops besieged for years by IS.", [("siege", "besieged for years by")]),
     ("Forces reached troops besieged by IS.", [("siege_broken", "reached troops besieged")]),  # one phrase per word
     ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
@@ -209,3 +210,10 @@ def test_a_pocket_named_after_a_town_is_an_area_not_the_town(names):
     """"the Deir Ezzor pocket" is the area around it that a side holds, not the city; nothing is proposed for the city."""
     text = "The SDF launched an offensive on Friday to wrest the Deir Ezzor pocket from IS."
     assert not [p for p in propose(text, SATURDAY, names) if p.place == "deir-el-zour"]
+
+
+def test_a_number_captured_counts_people_not_a_percent_of_a_place(names, monkeypatch):
+    """"100 soldiers were killed and 28 captured" in Fallujah says nothing of who holds Fallujah."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    text = "IS attacked the army barracks in Fallujah on Friday, where 100 soldiers were killed and 28 captured."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "fallujah"]
