@@ -63,7 +63,15 @@ class ReferenceReading:
 
     def _pronoun_referent(self, token):
         """"it" points back to the town named last, unless a site was named after that town ("The Baiji refinery ...
-        Iraqi forces retook it"): then it is the site. A pronoun never points to a place named after it."""
+        Iraqi forces retook it"): then it is the site. A pronoun never points to a place named after it. A town its
+        sentence names without a name before it ("pushed IS from a key town ..., days after starting an operation to
+        retake it") is nearer than any named before the sentence: "it" is that town."""
+        described = self._anaphor(self.norm_between(self.first, token), 0)
+        if described is not None:
+            first = self.article.token_at(self.norm_start + described.start())
+            if not self.article.places_in(first, token) and not self.article.places_in(self.first, first):
+                places, note, _ = self._referred(first, f"'{described.group()}'", "")
+                return places, f"'it' is {note}" if places else "", ""
         town = self.article.antecedent(token)
         if town is None:
             return [], "", ""

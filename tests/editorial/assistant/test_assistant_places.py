@@ -395,3 +395,12 @@ def test_a_list_of_places_after_a_verb_is_all_its_objects(names):
     assert targets("IS seized the towns of Anah, Rawa and Qaim on Friday.", names) == [(["anah", "rawa", "qaim"], "")]
     assert targets("IS-held Anah, Rawa and Qaim were bombed.", names) == [(["anah", "rawa", "qaim"], "")]
     assert targets("IS seized Qaim, Rawa, on Friday.", names) == [(["qaim"], "")]
+
+
+def test_it_after_an_unnamed_town_of_its_sentence_is_that_town(names, every_reading):
+    """"drove IS from a key town, days after starting an operation to retake it": "it" is the key town (the place named
+    next, Qaim), not Mosul, named in the sentence before."""
+    text = ("Troops are preparing a push on Mosul. Iraqi troops on Friday drove IS from a key town near the border, days "
+            "after starting an operation to retake it. Qaim had been held by IS since 2014.")
+    made = {(p.place, p.holder) for p in propose(text, SATURDAY, names)}
+    assert ("qaim", "iraqi-government") in made and not {place for place, _ in made} & {"mosul"}
