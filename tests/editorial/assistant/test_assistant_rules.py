@@ -217,3 +217,13 @@ def test_a_number_captured_counts_people_not_a_percent_of_a_place(names, monkeyp
     monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
     text = "IS attacked the army barracks in Fallujah on Friday, where 100 soldiers were killed and 28 captured."
     assert not [p for p in propose(text, SATURDAY, names) if p.place == "fallujah"]
+
+
+def test_a_distance_from_breaking_a_siege_leaves_it_standing(names, monkeypatch):
+    """"3 km from breaking the siege" has not broken it: the town stays besieged, not contested."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    assert NEGATION.search("troops are 3 km from breaking the siege") and NEGATION.search("now two miles away from entering")
+    [made] = propose("The Syrian army is now 3 km from breaking the IS siege of Deir al-Zor, a monitor said on Friday.",
+                     SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.others) == ("deir-el-zour", "besieged", "syrian-government",
+                                                                    ("islamic-state",))
