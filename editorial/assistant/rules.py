@@ -141,8 +141,8 @@ ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RUL
 # Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
 # not happened yet.
 ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
-# A distance short of an act: "3 km from breaking the siege" has not broken it.
-SHORT_OF = r"(?:\d+|a few|one|two|three|four|five|six|seven|eight|nine|ten) (?:km|kilometres|kilometers|miles) (?:away )?from|"
+# A distance short of an act: "3 km from breaking the siege" has not broken it ("2 km from the town" breaks nothing).
+SHORT_OF = r"(?:\d+|a few|one|two|three|four|five|six|seven|eight|nine|ten) (?:km|kilometres|kilometers|miles) (?:away )?from(?= \S+ing\b|$)|"
 # An intention ("draw plans to break the siege", "are preparing to enter"): what it aims at has not happened yet.
 INTENDING = r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|vow(?:s|ed)? to|"
 NEGATION = re.compile(r"\b(?:" + SHORT_OF + r"failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
