@@ -19,6 +19,7 @@ from .tokens import is_arabic
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "the group's former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
@@ -66,7 +67,7 @@ def _assertion(sentence, cue, place):
         return _withdrew(sentence, cue, place)
     if kind == "entered":
         subject = sentence.subject(cue)
-        if subject is None:
+        if subject is None or (not is_arabic(cue.text) and _relieved(sentence, subject)):
             return None
         adversary = sentence.adversary({subject.slug}, place)
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
@@ -329,6 +330,8 @@ def _siege(sentence, cue, place):
     owner = None
     if cue.direction == "before":
         besieger = sentence.agent_after(cue)
+    elif SIEGE_VERB.match(cue.text) and sentence.article.norms[cue.first - 1] in _DETERMINERS:
+        besieger = sentence.agent_after(cue)  # "troops entered the besieged town": an adjective, its besieger after "by"
     elif SIEGE_VERB.match(cue.text):
         besieger = sentence.subject(cue)
         owner = sentence.player_from(cue.stop, cue.stop + 1)
@@ -343,6 +346,13 @@ def _siege(sentence, cue, place):
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+def _relieved(sentence, side):
+    """Whether the sentence has another side besiege the place `side` goes into ("entered Amerli, besieged by IS for two
+    months"): going in relieves the town, it does not contest it."""
+    return any(c.kind == "siege" and (besieger := sentence.agent_after(c)) is not None and besieger.slug != side.slug
+               for c in sentence.cues)
 
 
 def _besieged_named(sentence, cue):

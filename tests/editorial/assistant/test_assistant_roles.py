@@ -743,3 +743,14 @@ def test_a_side_who_controlled_a_place_held_it_before_the_sentences_news(names):
     the day the sentence dates; "the Peshmerga, who control the area" still do."""
     text = "IS fighters have been in full control of Zumar since Friday after battles with the Peshmerga who controlled the area."
     assert {(place, status, holder) for place, status, holder, _ in claims(text, names)} == {("zumar", "controlled", IS)}
+
+
+@pytest.mark.parametrize("text", [
+    # going into a town another side besieges relieves it: not contested
+    "Iraqi troops entered the town of Amerli, besieged by IS for two months, on Friday.",
+    # "the besieged town" is an adjective: its subject is not the besieger
+    "Iraqi forces entered the besieged town of Amerli on Friday, breaking an IS siege.",
+])
+def test_an_entry_into_a_besieged_town_is_no_contest_and_the_enterer_no_besieger(names, text):
+    made = claims(text, names)
+    assert not [c for c in made if c[1] == "contested" or (c[1] == "besieged" and c[2] == "islamic-state")]
