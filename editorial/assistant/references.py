@@ -18,7 +18,8 @@ _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an 
 _AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # A town named as a road's end: "it" after "cut the road to Deir al-Zour" is the road, not the town.
-_ROAD_TO = re.compile(r"\b(?:roads?|routes?|highways?|supply lines?) (?:\S+ )?(?:to|towards|into|linking|between)(?: the (?:city|town) of)?$")
+_ROAD_TO = re.compile(r"\b(?:roads?|routes?|highways?|supply lines?) (?:\S+ )?(?:to|towards|into|linking|between)"
+                      r"(?: the (?:city|town) of)?$")
 
 
 class ReferenceReading:

@@ -20,7 +20,7 @@ from .tokens import is_arabic
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
-_FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "the group's former stronghold"
+_FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "its former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
@@ -106,7 +106,7 @@ def _assertion(sentence, cue, place):
 def _stronghold(sentence, cue, place):
     """"the IS stronghold of Manbij", "Fallujah, the militants' last stronghold": the side right before it in its noun
     phrase, or after it, holds the place; not a "former" stronghold, nor one that "was". A place after "of" is the
-    stronghold only right after it: in "the last stronghold of the militants in Mosul" the stronghold is part of Mosul."""
+    stronghold only right after it: "the last stronghold of the militants in Mosul" is a part of Mosul."""
     norms = sentence.article.norms
     if place.first >= cue.stop and (place.first - cue.stop > 3 or sentence.player_from(cue.stop, place.first - 1)):
         return None
@@ -114,7 +114,8 @@ def _stronghold(sentence, cue, place):
     if _FORMER.intersection(before) or _PAST.intersection(before):
         return None
     owner = next((a for a in reversed(sentence.players) if cue.first - 5 <= a.stop <= cue.first), None)
-    if owner is not None and re.search(r"[,;:]", sentence.article.text[owner.end: sentence.article.tokens[cue.first].start]):
+    text = sentence.article.text
+    if owner is not None and re.search(r"[,;:]", text[owner.end: sentence.article.tokens[cue.first].start]):
         owner = None
     owner = owner or sentence.agent_after(cue)
     return (CONTROLLED, owner.slug, (), NAMED_STATE, f"held by {owner.slug} (its stronghold)") if owner else None
@@ -331,7 +332,7 @@ def _siege(sentence, cue, place):
     if cue.direction == "before":
         besieger = sentence.agent_after(cue)
     elif SIEGE_VERB.match(cue.text) and sentence.article.norms[cue.first - 1] in _DETERMINERS:
-        besieger = sentence.agent_after(cue)  # "troops entered the besieged town": an adjective, its besieger after "by"
+        besieger = sentence.agent_after(cue)  # "entered the besieged town": an adjective, its besieger after "by"
     elif SIEGE_VERB.match(cue.text):
         besieger = sentence.subject(cue)
         owner = sentence.player_from(cue.stop, cue.stop + 1)

@@ -225,10 +225,11 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if status == CONTESTED and len(set(others) - {None}) < 2:
                 continue  # a part held, and no second side named or known: whom it is contested with is not understood
             date = self.date(cue) or self.heading
+            word_before = self._word_before(cue.first)
             if cue.kind in STATE_KINDS and (date is None or date.start < cue.first) and (
-                    self._word_before(cue.first) == "had" or (self._word_before(cue.first) == "who" and cue.text in _PAST_HOLD)):
-                continue  # "IS, who had controlled the town", "battles with the Peshmerga who controlled the area": a past
-                # state the sentence does not date
+                    word_before == "had" or (word_before == "who" and cue.text in _PAST_HOLD)):
+                continue  # "IS, who had controlled the town", "battles with the Peshmerga who controlled the area": a
+                # past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
                 continue  # "after driving out IS", "IS, which seized it": an earlier change the sentence does not date

@@ -727,7 +727,8 @@ def test_an_arabic_liberation_at_the_hands_of_a_side_past_a_from_phrase(names):
 @pytest.mark.parametrize("text, expected", [
     ("Turkish-backed rebels are two km from the IS stronghold of Manbij, a monitor said on Friday.",
      {("manbij", "controlled", IS, "2017-11-03")}),
-    ("Militants in the nearby town of Hawija, an Islamic State stronghold, fired rockets.", {("hawija", "controlled", IS, "2017-11-04")}),
+    ("Militants in the nearby town of Hawija, an Islamic State stronghold, fired rockets.",
+     {("hawija", "controlled", IS, "2017-11-04")}),
     # a former stronghold is no hold; "the last stronghold of the militants in Mosul" is a district of Mosul
     ("Troops patrolled Hawija, the former IS stronghold, on Friday.", set()),
     ("Airstrikes hit Tanak district, the last stronghold of the militants in Mosul.", set()),
@@ -739,10 +740,12 @@ def test_a_sides_stronghold_is_held_by_it(names, text, expected):
 
 
 def test_a_side_who_controlled_a_place_held_it_before_the_sentences_news(names):
-    """"after fierce battles with the Peshmerga who controlled the area": the Peshmerga held it before IS took it, not on
-    the day the sentence dates; "the Peshmerga, who control the area" still do."""
-    text = "IS fighters have been in full control of Zumar since Friday after battles with the Peshmerga who controlled the area."
-    assert {(place, status, holder) for place, status, holder, _ in claims(text, names)} == {("zumar", "controlled", IS)}
+    """"after fierce battles with the Peshmerga who controlled the area": the Peshmerga held it before IS took it, not
+    on the day the sentence dates; "the Peshmerga, who control the area" still do."""
+    text = ("IS fighters have been in full control of Zumar since Friday after battles with the Peshmerga who "
+            "controlled the area.")
+    assert {(place, status, holder) for place, status, holder, _ in claims(text, names)} == {
+        ("zumar", "controlled", IS)}
 
 
 @pytest.mark.parametrize("text", [
