@@ -124,8 +124,11 @@ def _stronghold(sentence, cue, place):
 def _noun_agent(sentence, place):
     """The side right after the place and "by", "to" or "بيد"; or, in Arabic, after "على يد" (at the hands of) or "من
     قبل" (by) in the same clause, past the side it was taken from: "تحرير X من سيطرة داعش على يد القوات العراقية".
-    "من يد داعش" (from the hand of Daesh) names the side it was taken from."""
+    "من يد داعش" (from the hand of Daesh) names the side it was taken from. In a list ("lost Anah, Rawa and Qaim to
+    IS") the side follows the list's last place."""
     norms = sentence.article.norms
+    if place in sentence.places:
+        place = sentence._coordinated(sentence.places[sentence.places.index(place):])[-1]
     agent = sentence.player_from(place.stop, place.stop + 3)
     if agent is not None and norms[agent.first - 1] in _AGENT_BEFORE and " ".join(norms[agent.first - 2: agent.first]) != "من يد":
         return agent

@@ -757,3 +757,12 @@ def test_a_side_who_controlled_a_place_held_it_before_the_sentences_news(names):
 def test_an_entry_into_a_besieged_town_is_no_contest_and_the_enterer_no_besieger(names, text):
     made = claims(text, names)
     assert not [c for c in made if c[1] == "contested" or (c[1] == "besieged" and c[2] == "islamic-state")]
+
+
+def test_the_side_after_a_list_of_places_lost_or_fallen_took_them_all(names):
+    """"lost Anah, Rawa and Qaim to Iraqi forces", "the fall of Anah and Rawa to Iraqi forces": the side after the list
+    took every place of it."""
+    assert claims("IS lost Anah, Rawa and Qaim to Iraqi forces on Friday.", names) == {
+        (place, "controlled", IQ, "2017-11-03") for place in ("anah", "rawa", "qaim")}
+    assert claims("Abadi hailed the fall of Anah and Rawa to Iraqi forces on Friday.", names) == {
+        (place, "controlled", IQ, "2017-11-03") for place in ("anah", "rawa")}
