@@ -45,7 +45,8 @@ def assertion(sentence, cue, place):
 
 def _assertion(sentence, cue, place):
     kind = cue.kind
-    if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(max(sentence.first, cue.first - 2)):
+    if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(
+            max(sentence.first, cue.first - 2)) and not _another_clause_ends(sentence, cue):
         return None  # "IS-held neighbourhoods ... before they were liberated": a past state
     if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]):
         return None  # "Mosul was the largest city held by IS": a past state
@@ -101,6 +102,13 @@ def _assertion(sentence, cue, place):
     if kind == "siege":
         return _siege(sentence, cue, place)
     return None
+
+
+def _another_clause_ends(sentence, cue):
+    """Whether the word that ends a state ("until") stands in a clause after the phrase's, joined by ", and" ("says it
+    controls 90 percent of Raqqa, and won't stop fighting until every IS fighter is gone"): the state holds."""
+    ended = sentence.article.token_at(sentence.norm_start + sentence.ended_from)
+    return ended > cue.stop and re.search(r",\s+and\b|;", sentence.raw_between(cue.stop, ended)) is not None
 
 
 def _stronghold(sentence, cue, place):

@@ -766,3 +766,12 @@ def test_the_side_after_a_list_of_places_lost_or_fallen_took_them_all(names):
         (place, "controlled", IQ, "2017-11-03") for place in ("anah", "rawa", "qaim")}
     assert claims("Abadi hailed the fall of Anah and Rawa to Iraqi forces on Friday.", names) == {
         (place, "controlled", IQ, "2017-11-03") for place in ("anah", "rawa")}
+
+
+def test_until_in_a_clause_after_a_state_does_not_end_it(names):
+    """"controls 90 percent of Raqqa, and won't stop fighting until IS is gone": the state holds; "held Raqqa until
+    October" ended."""
+    now = "IS fights on. The SDF says it controls 90 percent of Raqqa, and won't stop fighting until IS is gone."
+    assert {(place, status, holder) for place, status, holder, _ in claims(now, names)} == {
+        ("raqqa", "contested", (IS, SDF))}
+    assert not claims("IS fights on. The SDF says IS controlled Raqqa until October.", names)
