@@ -33,7 +33,9 @@ class Mention(NamedTuple):
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
 _PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|(?<!\S)[وف]?[لب]?"
                           r"(?:محافظه|(?:ال)?(?:ريف|ريفين|ارياف)(?: و?ال(?:شمالي|جنوبي|شرقي|غربي)ه?){0,4}(?: ل(?:مدينه|بلده|قضاء|ناحيه))?)$")
-_PROVINCES_AFTER = re.compile(r"^(?:and \S+(?: \S+)? )?(?:provinces?|governorates?|countryside|region)\b")
+# "Anbar and Salahuddin provinces" names two provinces; "Qaim and the region surrounding it" a town and its region.
+_PROVINCES_AFTER = re.compile(r"^(?:and (?!(?:the|its|their|an?)\b)\S+(?: \S+)? )?"
+                              r"(?:provinces?|governorates?|countryside|region)\b")
 _FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")

@@ -23,6 +23,11 @@ _ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?ط
                          r"(?:between|بين|الي|نحو|المؤديه|الموديه)\b")
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
+# "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
+# capital" holds no capital.
+_ANOTHER_VERB = re.compile(r"\band \w+ing\b")
+_TOWN_OF = {"the city of", "the town of", "the village of"}
+_LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list follows: "territory, including"
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
@@ -122,7 +127,8 @@ class PlaceReading(ReferenceReading):
             between = self.norm_between(cue.stop, limit)
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and (NOT_OBJECT.search(between[:anaphor.start()])
-                                                              or self._beyond_clause(cue, anaphor))):
+                                                              or self._beyond_clause(cue, anaphor))
+                                or _ANOTHER_VERB.search(between[:anaphor.start()])):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
@@ -141,7 +147,9 @@ class PlaceReading(ReferenceReading):
                 listed.append(earlier)
             # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the
             # place by "and" are more of what is held, not a part of the place
-            window = self.raw_between(max(self.first, place.first - 4), cue.first)
+            # "one percent of the city of Mosul left in the hands of": the part before "the city of" too
+            reach = 7 if self.norm_between(max(self.first, place.first - 3), place.first) in _TOWN_OF else 4
+            window = self.raw_between(max(self.first, place.first - reach), cue.first)
             return listed, "", _JOINED_AREAS.sub("", window)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
@@ -213,7 +221,8 @@ class PlaceReading(ReferenceReading):
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
         place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
-        between = _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first))
+        # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
+        between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
         if _CONTROL_VERB.match(cue.text) and "علي" in words:
@@ -300,13 +309,19 @@ class PlaceReading(ReferenceReading):
 
     def _coordinated(self, places):
         """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
-        Arabic word of adding ("فضلا عن")."""
-        chosen = places[:1]
+        Arabic word of adding ("فضلا عن"); places after commas only when "and" ends their list ("seized Anah, Rawa and
+        Qaim"), not a place in apposition ("Qaim, 20 km from Rawa")."""
+        chosen, listed = places[:1], []
         for place in places[1:]:
-            between = self.article.norms[chosen[-1].stop: place.first]
+            last = (listed or chosen)[-1]
+            between = self.article.norms[last.stop: place.first]
+            if not between and self.article.text[last.end: place.start].strip() == ",":
+                listed.append(place)
+                continue
             joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
             if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
-            chosen.append(place)
+            chosen.extend(listed + [place])
+            listed = []
         return chosen

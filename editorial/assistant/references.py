@@ -17,6 +17,9 @@ _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "fie
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 _AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
+# A town named as a road's end: "it" after "cut the road to Deir al-Zour" is the road, not the town.
+_ROAD_TO = re.compile(r"\b(?:roads?|routes?|highways?|supply lines?) (?:\S+ )?(?:to|towards|into|linking|between)"
+                      r"(?: the (?:city|town) of)?$")
 
 
 class ReferenceReading:
@@ -61,11 +64,21 @@ class ReferenceReading:
 
     def _pronoun_referent(self, token):
         """"it" points back to the town named last, unless a site was named after that town ("The Baiji refinery ...
-        Iraqi forces retook it"): then it is the site. A pronoun never points to a place named after it."""
+        Iraqi forces retook it"): then it is the site. A pronoun never points to a place named after it. A town its
+        sentence names without a name before it ("pushed IS from a key town ..., days after starting an operation to
+        retake it") is nearer than any named before the sentence: "it" is that town."""
+        described = self._anaphor(self.norm_between(self.first, token), 0)
+        if described is not None:
+            first = self.article.token_at(self.norm_start + described.start())
+            if not self.article.places_in(first, token) and not self.article.places_in(self.first, first):
+                places, note, _ = self._referred(first, f"'{described.group()}'", "")
+                return places, f"'it' is {note}" if places else "", ""
         town = self.article.antecedent(token)
         if town is None:
             return [], "", ""
         between = self.article.norms[town.stop: token]
+        if _ROAD_TO.search(" ".join(self.article.norms[max(0, town.first - 6): town.first])):
+            return [], "", ""
         if _SITE_WORDS.intersection(between) or any(m.role == "facility" for m in self.article.places_in(town.stop, token)):
             return [], "", ""
         if self._site_is_topic(token):

@@ -19,6 +19,8 @@ from .tokens import is_arabic
 
 CONTROLLED, CONTESTED, BESIEGED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _PAST = {"was", "were", "had", "كان", "كانت"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "this"}
+_FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "its former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
@@ -43,7 +45,8 @@ def assertion(sentence, cue, place):
 
 def _assertion(sentence, cue, place):
     kind = cue.kind
-    if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(max(sentence.first, cue.first - 2)):
+    if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(
+            max(sentence.first, cue.first - 2)) and not _another_clause_ends(sentence, cue):
         return None  # "IS-held neighbourhoods ... before they were liberated": a past state
     if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]):
         return None  # "Mosul was the largest city held by IS": a past state
@@ -65,7 +68,7 @@ def _assertion(sentence, cue, place):
         return _withdrew(sentence, cue, place)
     if kind == "entered":
         subject = sentence.subject(cue)
-        if subject is None:
+        if subject is None or (not is_arabic(cue.text) and _relieved(sentence, subject)):
             return None
         adversary = sentence.adversary({subject.slug}, place)
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
@@ -85,6 +88,8 @@ def _assertion(sentence, cue, place):
     if kind == "stronghold" and cue.first - place.stop > 6:
         return None  # a stronghold describes the place just before it ("تلعفر معقل داعش", "الفلوجة التي تمثل اليوم
         # احد ابرز معاقل داعش"), not one named far back ("... قبل مهاجمة معقل داعش": before attacking its stronghold)
+    if kind == "stronghold" and not is_arabic(cue.text):
+        return _stronghold(sentence, cue, place)
     if kind in ("under_control", "under_control_of", "stronghold", "held_for"):
         agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
         return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
@@ -99,11 +104,39 @@ def _assertion(sentence, cue, place):
     return None
 
 
+def _another_clause_ends(sentence, cue):
+    """Whether the word that ends a state ("until") stands in a clause after the phrase's, joined by ", and" ("says it
+    controls 90 percent of Raqqa, and won't stop fighting until every IS fighter is gone"): the state holds."""
+    ended = sentence.article.token_at(sentence.norm_start + sentence.ended_from)
+    return ended > cue.stop and re.search(r",\s+and\b|;", sentence.raw_between(cue.stop, ended)) is not None
+
+
+def _stronghold(sentence, cue, place):
+    """"the IS stronghold of Manbij", "Fallujah, the militants' last stronghold": the side right before it in its noun
+    phrase, or after it, holds the place; not a "former" stronghold, nor one that "was". A place after "of" is the
+    stronghold only right after it: "the last stronghold of the militants in Mosul" is a part of Mosul."""
+    norms = sentence.article.norms
+    if place.first >= cue.stop and (place.first - cue.stop > 3 or sentence.player_from(cue.stop, place.first - 1)):
+        return None
+    before = norms[max(sentence.first, cue.first - 8): cue.first]
+    if _FORMER.intersection(before) or _PAST.intersection(before):
+        return None
+    owner = next((a for a in reversed(sentence.players) if cue.first - 5 <= a.stop <= cue.first), None)
+    text = sentence.article.text
+    if owner is not None and re.search(r"[,;:]", text[owner.end: sentence.article.tokens[cue.first].start]):
+        owner = None
+    owner = owner or sentence.agent_after(cue)
+    return (CONTROLLED, owner.slug, (), NAMED_STATE, f"held by {owner.slug} (its stronghold)") if owner else None
+
+
 def _noun_agent(sentence, place):
     """The side right after the place and "by", "to" or "بيد"; or, in Arabic, after "على يد" (at the hands of) or "من
     قبل" (by) in the same clause, past the side it was taken from: "تحرير X من سيطرة داعش على يد القوات العراقية".
-    "من يد داعش" (from the hand of Daesh) names the side it was taken from."""
+    "من يد داعش" (from the hand of Daesh) names the side it was taken from. In a list ("lost Anah, Rawa and Qaim to
+    IS") the side follows the list's last place."""
     norms = sentence.article.norms
+    if place in sentence.places:
+        place = sentence._coordinated(sentence.places[sentence.places.index(place):])[-1]
     agent = sentence.player_from(place.stop, place.stop + 3)
     if agent is not None and norms[agent.first - 1] in _AGENT_BEFORE and " ".join(norms[agent.first - 2: agent.first]) != "من يد":
         return agent
@@ -309,6 +342,8 @@ def _siege(sentence, cue, place):
     owner = None
     if cue.direction == "before":
         besieger = sentence.agent_after(cue)
+    elif SIEGE_VERB.match(cue.text) and sentence.article.norms[cue.first - 1] in _DETERMINERS:
+        besieger = sentence.agent_after(cue)  # "entered the besieged town": an adjective, its besieger after "by"
     elif SIEGE_VERB.match(cue.text):
         besieger = sentence.subject(cue)
         owner = sentence.player_from(cue.stop, cue.stop + 1)
@@ -323,6 +358,13 @@ def _siege(sentence, cue, place):
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+def _relieved(sentence, side):
+    """Whether the sentence has another side besiege the place `side` goes into ("entered Amerli, besieged by IS for two
+    months"): going in relieves the town, it does not contest it."""
+    return any(c.kind == "siege" and (besieger := sentence.agent_after(c)) is not None and besieger.slug != side.slug
+               for c in sentence.cues)
 
 
 def _besieged_named(sentence, cue):

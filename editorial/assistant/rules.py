@@ -21,7 +21,7 @@ def inflections(*lemmas):
 
 
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
-            r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|"
+            r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|regain(?:ed|s|ing)? control in|"
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|gaining|established|establishes|imposed|restored|regain(?:ed|s|ing)?|recovered) "
             r"(?:(?:near|nearly|almost|virtually)[ -])?(?:full |complete |total )?control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|takes?(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)|stormed|regained|"
@@ -29,7 +29,9 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) (?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
             r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
-            r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
+            # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
+            r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
+            r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
             r"restored security (?:to|in)|"
             # raising one's flag over a place is taking it ("raised a flag on Friday" names no place)
             r"(?:raised|raises|raise|raising|hoisted|hoists|hoist|flew) (?:\S+ ){0,2}?flags? (?:above|over|on|in|at)"
@@ -63,7 +65,9 @@ RULES = [
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
                   r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)", "after"),
     ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
-    ("percent", r"\b(?:\d+|half) (?:percent |per cent )?(?:cleared|liberated|freed|captured|controlled|taken)\b", "before"),
+    # a bare number "captured", "freed" or "taken" counts people ("100 soldiers were killed and 28 captured")
+    ("percent", r"\b(?:\d+|half) (?:(?:percent |per cent )(?:cleared|liberated|freed|captured|controlled|taken)|"
+                r"(?:cleared|liberated|controlled))\b", "before"),
     ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"
                 r"\bcontested between\b|مقسم\S*", "before"),
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
@@ -82,6 +86,8 @@ RULES = [
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
                 # "fell into Islamic State hands": the side is named inside the phrase
                 r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
+    # "the town has reverted to control of the armed forces": the side after it holds the place named before
+    ("passive", r"\b(?:revert(?:ed|s)?|returned|returns) to (?:the )?(?:full |complete )?control of\b", "before"),
     # Arabic: "سقطت الرمادي في أيدي داعش" (Ramadi fell into Daesh's hands), the place between the verb and the hands;
     # "التي سقطت بيد التنظيم" (which fell to the group), the place before.
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) " + _HANDS, "before"),
@@ -89,6 +95,8 @@ RULES = [
     # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
     ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير|استعاده|استرجاع|استرداد|تطهير)(?!\S)", "after"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
+    # "Iraq has lost Fallujah to militants": like "the fall of Fallujah to", the side after "to" takes the place
+    ("noun", r"\b(?:lost|loses|ceded|cedes)(?: (?:its|their) (?:hold|grip) on)?(?= (?:\S+ ){1,8}?to\b)", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"
                 r" (?:\S+ ){0,2}?victory\b|\bvictory (?:over|against) \S+(?: \S+){0,3}? in\b|"
                 r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
@@ -102,6 +110,9 @@ RULES = [
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرئيسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),
+    # "the IS stronghold of Manbij", "Fallujah, an IS stronghold": the side before it, or after "of", holds it.
+    ("stronghold", r"\b(?:stronghold|bastion)s? of\b", "after"),
+    ("stronghold", r"\b(?:stronghold|bastion)s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
@@ -130,6 +141,8 @@ ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RUL
 # Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
 # not happened yet.
 ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
+# A distance short of an act: "3 km from breaking the siege" has not broken it ("2 km from the town" breaks nothing).
+SHORT_OF = r"(?:\d+|a few|two|three|four|five) (?:km|kilomet(?:re|er)s|miles) (?:away )?from(?= \S+ing\b|$)|"
 # An intention ("draw plans to break the siege", "are preparing to enter"): what it aims at has not happened yet.
 INTENDING = r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|vow(?:s|ed)? to|"
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
@@ -137,7 +150,7 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
                       r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
-                      + ARABIC_NOT_YET + r")\b")
+                      + SHORT_OF + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان))\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
@@ -164,7 +177,7 @@ SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
 NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
                      r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|" + INTENDING
-                     + ARABIC_NOT_YET + r")\b")
+                     + SHORT_OF + ARABIC_NOT_YET + r")\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
 # Words after "last" that make it a time, not the last of something: "last week", "last year".
@@ -216,7 +229,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
-                     r"partly|partially|"
+                     r"partly|partially|edges?|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
                      r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|(?:ال)?احياء|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
@@ -238,10 +251,11 @@ PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighbor
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
 ARABIC_DISTRICTS = {"حي", "حيي", "حيين", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
-# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase"), not the town.
+# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase") or an area around it ("the Deir Ezzor
+# pocket"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
                     "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
-                    "mountain", "mountains"}
+                    "mountain", "mountains", "pocket"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
@@ -252,7 +266,7 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"hospital|university|prison|refinery|mosque|museum)s?(?: of(?: \S+){1,3}?)? (?:in|inside|of|at)(?: the (?:city|town) of| central| (?:east|west|north|south)(?:ern)?)?$|"
                      # a part of a place as a verb's object, located "in" it ("seized two districts in Mosul", "captured more
                      # territory from IS in the northern town of Tabqa"): the part is taken, the rest still fought over
-                     r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|territory|ground|parts|sections?|quarters|pockets)"
+                     r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|regions|territory|ground|parts|sections?|quarters|pockets)"
                      r"(?: (?!(?:in|inside|within|and|which|that|where)\b)\S+){0,6}? (?:in|inside|within)"
                      r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts) of| (?:east|west|north|south)(?:ern)?)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"

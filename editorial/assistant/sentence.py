@@ -35,6 +35,7 @@ _POSSESSED = {"control", "hands", "rule"}
 _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
             "bombardment", "airstrikes", "strikes", "fire"}
 _CENTRE = {"central", "downtown"}
+_PAST_HOLD = {"controlled", "held"}
 # A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".
 _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:remained|remain|remains|stayed|"
                            r"(?:are|were|was|is) still|still) (?:holed up |present )?(?:in|inside|within)\b")
@@ -224,8 +225,11 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if status == CONTESTED and len(set(others) - {None}) < 2:
                 continue  # a part held, and no second side named or known: whom it is contested with is not understood
             date = self.date(cue) or self.heading
-            if cue.kind in STATE_KINDS and self._word_before(cue.first) == "had" and (date is None or date.start < cue.first):
-                continue  # "IS, who had controlled the town": a past state the sentence does not date
+            word_before = self._word_before(cue.first)
+            if cue.kind in STATE_KINDS and (date is None or date.start < cue.first) and (
+                    word_before == "had" or (word_before == "who" and cue.text in _PAST_HOLD)):
+                continue  # "IS, who had controlled the town", "battles with the Peshmerga who controlled the area": a
+                # past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
                     self._prior(cue) or self._relative_antecedent(cue) is not None):
                 continue  # "after driving out IS", "IS, which seized it": an earlier change the sentence does not date

@@ -346,3 +346,64 @@ def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its
 def test_a_place_in_an_arabic_relative_clause_after_the_object_is_not_taken(names):
     # "the Peshmerga freed two villages and headed for a village that links Sinjar to Tal Afar": not Sinjar
     assert targets("وحررت البيشمركة قريتين وتوجهت إلى قرية التي تربط سنجار بتلعفر", names)[0] == ([], "")
+
+
+def test_a_town_and_the_region_around_it_is_the_town_not_a_province(names):
+    """"Anbar and Salahuddin provinces" names provinces; "Qaim and the region around it" names a town: the phrase is
+    about Qaim."""
+    text = ("Iraqi forces took Hawija from IS on Friday. "
+            "The militants still hold the town of Qaim and the region around it.")
+    assert targets(text, names, sentence=1) == [(["qaim"], "")]
+    made = propose(text, SATURDAY, names)
+    assert ("qaim", "controlled", "islamic-state") in {(p.place, p.status, p.holder) for p in made}
+
+
+def test_it_after_the_road_to_a_town_is_the_road(names, every_reading):
+    """"cut the highway to Raqqa before the army reopened it": "it" is the highway, not Raqqa; with no road, "it" is
+    the town named last."""
+    road = "IS fighters cut the highway to Raqqa on Thursday, before the army recaptured it on Friday."
+    assert not [p for p in propose(road, SATURDAY, names) if p.place == "raqqa"]
+    town = "IS fighters attacked Raqqa on Thursday, before the army recaptured it on Friday."
+    made = {(p.place, p.status, p.holder) for p in propose(town, SATURDAY, names)}
+    assert ("raqqa", "controlled", "syrian-government") in made
+
+
+def test_places_listed_after_including_are_objects_of_the_verb(names):
+    """"seized large parts of northern Syria, including the towns of Raqqa and Tabqa": the towns listed are taken,
+    whole, though a preposition stands between the verb and them."""
+    text = "IS seized large parts of the country in the north, including the towns of Raqqa and Tabqa, on Friday."
+    made = {(p.place, p.status, p.holder, p.date.isoformat()) for p in propose(text, SATURDAY, names)}
+    assert made == {("raqqa", "controlled", "islamic-state", "2017-11-03"),
+                    ("tabqa", "controlled", "islamic-state", "2017-11-03")}
+
+
+def test_the_town_after_and_and_a_gerund_is_another_verbs(names, every_reading):
+    """"villages they had held for weeks and securing the road from the city": "the city" is the road's end, not what
+    was held."""
+    text = ("Iraqi troops took Rawa on Friday. They drove IS fighters from villages they had held for weeks and "
+            "opening the main road from the city to the border.")
+    assert not [p for p in propose(text, SATURDAY, names) if p.holder == "iraqi-government" and p.cue == "hold"]
+    assert targets(text, names, sentence=1)[-1] == ([], "")
+
+
+def test_a_part_before_the_city_of_makes_a_state_after_it_partial(names, every_reading):
+    """"only five percent of the city of Raqqa remains in the hands of IS": the part is read past "the city of"."""
+    text = "Only five percent of the city of Raqqa remains in the hands of IS, the SDF said on Friday."
+    made = {(p.place, p.status, p.holder, tuple(sorted(p.others))) for p in propose(text, SATURDAY, names)}
+    assert made == {("raqqa", "contested", None, ("islamic-state", "sdf"))}
+
+
+def test_a_list_of_places_after_a_verb_is_all_its_objects(names):
+    """"seized Anah, Rawa and Qaim": every place of the list the "and" ends; "seized Qaim, Rawa," names one."""
+    assert targets("IS seized the towns of Anah, Rawa and Qaim on Friday.", names) == [(["anah", "rawa", "qaim"], "")]
+    assert targets("IS-held Anah, Rawa and Qaim were bombed.", names) == [(["anah", "rawa", "qaim"], "")]
+    assert targets("IS seized Qaim, Rawa, on Friday.", names) == [(["qaim"], "")]
+
+
+def test_it_after_an_unnamed_town_of_its_sentence_is_that_town(names, every_reading):
+    """"drove IS from a key town, days after starting an operation to retake it": "it" is the key town (the place named
+    next, Qaim), not Mosul, named in the sentence before."""
+    text = ("Troops are preparing a push on Mosul. Iraqi troops on Friday drove IS from a key town near the border, "
+            "days after starting an operation to retake it. Qaim had been held by IS since 2014.")
+    made = {(p.place, p.holder) for p in propose(text, SATURDAY, names)}
+    assert ("qaim", "iraqi-government") in made and not {place for place, _ in made} & {"mosul"}

@@ -722,3 +722,56 @@ def test_an_arabic_liberation_at_the_hands_of_a_side_past_a_from_phrase(names):
                      SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("hit", "controlled", "iraqi-government", "2017-11-03")
     assert all(p.holder != "islamic-state" for p in propose("أعلن المتحدث أمس تحرير مدينة هيت من يد داعش", SATURDAY, names))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish-backed rebels are two km from the IS stronghold of Manbij, a monitor said on Friday.",
+     {("manbij", "controlled", IS, "2017-11-03")}),
+    ("Militants in the nearby town of Hawija, an Islamic State stronghold, fired rockets.",
+     {("hawija", "controlled", IS, "2017-11-04")}),
+    # a former stronghold is no hold; "the last stronghold of the militants in Mosul" is a district of Mosul
+    ("Troops patrolled Hawija, the former IS stronghold, on Friday.", set()),
+    ("Airstrikes hit Tanak district, the last stronghold of the militants in Mosul.", set()),
+    # the side after "of" does not make a place named later its stronghold
+    ("Qaim is one of the last strongholds of IS as it falls back to the desert west of Rawa.", set()),
+])
+def test_a_sides_stronghold_is_held_by_it(names, text, expected):
+    assert claims(text, names) == expected
+
+
+def test_a_side_who_controlled_a_place_held_it_before_the_sentences_news(names):
+    """"after fierce battles with the Peshmerga who controlled the area": the Peshmerga held it before IS took it, not
+    on the day the sentence dates; "the Peshmerga, who control the area" still do."""
+    text = ("IS fighters have been in full control of Zumar since Friday after battles with the Peshmerga who "
+            "controlled the area.")
+    assert {(place, status, holder) for place, status, holder, _ in claims(text, names)} == {
+        ("zumar", "controlled", IS)}
+
+
+@pytest.mark.parametrize("text", [
+    # going into a town another side besieges relieves it: not contested
+    "Iraqi troops entered the town of Amerli, besieged by IS for two months, on Friday.",
+    # "the besieged town" is an adjective: its subject is not the besieger
+    "Iraqi forces entered the besieged town of Amerli on Friday, breaking an IS siege.",
+])
+def test_an_entry_into_a_besieged_town_is_no_contest_and_the_enterer_no_besieger(names, text):
+    made = claims(text, names)
+    assert not [c for c in made if c[1] == "contested" or (c[1] == "besieged" and c[2] == "islamic-state")]
+
+
+def test_the_side_after_a_list_of_places_lost_or_fallen_took_them_all(names):
+    """"lost Anah, Rawa and Qaim to Iraqi forces", "the fall of Anah and Rawa to Iraqi forces": the side after the list
+    took every place of it."""
+    assert claims("IS lost Anah, Rawa and Qaim to Iraqi forces on Friday.", names) == {
+        (place, "controlled", IQ, "2017-11-03") for place in ("anah", "rawa", "qaim")}
+    assert claims("Abadi hailed the fall of Anah and Rawa to Iraqi forces on Friday.", names) == {
+        (place, "controlled", IQ, "2017-11-03") for place in ("anah", "rawa")}
+
+
+def test_until_in_a_clause_after_a_state_does_not_end_it(names):
+    """"controls 90 percent of Raqqa, and won't stop fighting until IS is gone": the state holds; "held Raqqa until
+    October" ended."""
+    now = "IS fights on. The SDF says it controls 90 percent of Raqqa, and won't stop fighting until IS is gone."
+    assert {(place, status, holder) for place, status, holder, _ in claims(now, names)} == {
+        ("raqqa", "contested", (IS, SDF))}
+    assert not claims("IS fights on. The SDF says IS controlled Raqqa until October.", names)

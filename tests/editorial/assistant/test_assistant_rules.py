@@ -24,6 +24,7 @@ def kinds(text, names):
     ("IS fighters were being driven out of Hit.", []),  # still under way
     ("Raqqa was fully liberated.", [("passive", "was fully liberated")]),
     ("Raqqa is about 90 percent cleared of IS.", [("percent", "90 percent cleared")]),
+    ("Raqqa is about 90 cleared of IS.", [("percent", "90 cleared")]),  # "90% cleared": the sign is no word
     ("Troops besieged for years by IS.", [("siege", "besieged for years by")]),
     ("Forces reached troops besieged by IS.", [("siege_broken", "reached troops besieged")]),  # one phrase per word
     ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
@@ -161,3 +162,72 @@ def test_an_arabic_taking_noun_joined_to_an_aim_is_an_aim_too(names, monkeypatch
     assert (made.place, made.status, made.holder) == ("hit", "controlled", "islamic-state") and "still trying" in made.why
     [made] = propose("تقدم الجيش العراقي أمس إلى وسط مدينة هيت وحررها من داعش", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("hit", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_the_edge_of_a_town_taken_leaves_it_contested(names):
+    """"the southern edge of" a town is a part of it, as its outskirts are: the town is still fought over."""
+    [made] = propose("Iraqi troops on Friday took the southern edge of the IS-held town of Qaim.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, set(made.others)) == (
+        "qaim", "contested", None, {"iraqi-government", "islamic-state"})
+    assert made.date.isoformat() == "2017-11-03"
+
+
+def test_control_regained_in_areas_of_a_town_or_a_side_expelled_from_regions_in_it_leaves_it_contested(names):
+    """"regained control in some areas of" is a change as "regained control of" is; "regions in" a town are parts of
+    it, as "areas in" are: the town is fought over."""
+    for text in ("Iraqi troops regained control in several areas of the town of Qaim on Friday after clashes with IS.",
+                 "Iraqi troops on Friday expelled IS fighters from several regions in Qaim."):
+        [made] = propose(text, SATURDAY, names)
+        assert (made.place, made.status, made.holder, set(made.others)) == (
+            "qaim", "contested", None, {"iraqi-government", "islamic-state"}), text
+        assert made.date.isoformat() == "2017-11-03"
+
+
+def test_a_road_cleared_from_a_place_is_no_side_driven_from_it(names):
+    """"cleared the highway from Raqqa to Tabqa" clears a road; "cleared IS fighters from Tabqa" takes the town."""
+    assert kinds("The SDF cleared the main highway from Raqqa to Tabqa on Friday.", names) == [("capture", "cleared")]
+    assert propose("The SDF cleared the main highway from Raqqa to Tabqa on Friday.", SATURDAY, names) == []
+    assert kinds("The SDF cleared IS fighters from Tabqa on Friday.", names) == [
+        ("capture", "cleared is fighters from")]
+
+
+def test_a_town_reverted_to_the_control_of_a_side_is_held_by_it(names):
+    """"Qaim has reverted to the control of the Iraqi army": the side after it took the town named before."""
+    [made] = propose("Qaim has reverted to the control of the Iraqi army on Friday.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == (
+        "qaim", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_a_side_that_lost_a_town_to_another_left_it_to_that_side(names):
+    """"lost Qaim and Rawa to IS" is the fall of both to IS; a supply line lost, or soldiers lost "to attacks", are no
+    place taken, and "lost their hold on the city" is no hold."""
+    made = propose("The army lost the towns of Qaim and Rawa to IS on Friday.", SATURDAY, names)
+    assert {(p.place, p.status, p.holder, p.date.isoformat()) for p in made} == {
+        ("qaim", "controlled", "islamic-state", "2017-11-03"), ("rawa", "controlled", "islamic-state", "2017-11-03")}
+    assert propose("IS lost a key supply line to its capital Raqqa on Friday.", SATURDAY, names) == []
+    assert propose("The army lost 20 soldiers to IS attacks in Mosul on Friday.", SATURDAY, names) == []
+    assert kinds("IS lost its hold on the city to the army.", names) == [("noun", "lost its hold on")]
+
+
+def test_a_pocket_named_after_a_town_is_an_area_not_the_town(names):
+    """"the Deir Ezzor pocket" is the area around it that a side holds, not the city: nothing is proposed for it."""
+    text = "The SDF launched an offensive on Friday to wrest the Deir Ezzor pocket from IS."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "deir-el-zour"]
+
+
+def test_a_number_captured_counts_people_not_a_percent_of_a_place(names, monkeypatch):
+    """"100 soldiers were killed and 28 captured" in Fallujah says nothing of who holds Fallujah."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    text = "IS attacked the army barracks in Fallujah on Friday, where 100 soldiers were killed and 28 captured."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "fallujah"]
+
+
+def test_a_distance_from_breaking_a_siege_leaves_it_standing(names, monkeypatch):
+    """"3 km from breaking the siege" has not broken it: the town stays besieged, not contested."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    assert NEGATION.search("troops are 3 km from breaking the siege")
+    assert NEGATION.search("now two miles away from entering") and not NEGATION.search("two km from the town")
+    [made] = propose("The Syrian army is now 3 km from breaking the IS siege of Deir al-Zor, a monitor said on Friday.",
+                     SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.others) == ("deir-el-zour", "besieged", "syrian-government",
+                                                                    ("islamic-state",))
