@@ -51,6 +51,8 @@ def kinds(text, names):
     # the lām of purpose makes the taking an aim ("seeks to regain control of Sinjar"); "تمكنت من" reports it
     ("تسعى قوات البيشمركة لاستعادة السيطرة على سنجار", [("attempt", "السيطره علي")]),
     ("تمكنت القوات من استعادة السيطرة على سنجار", [("capture", "استعاده"), ("capture", "السيطره علي")]),
+    # "في سبيل" (in pursuit of) makes the taking an aim, as "بهدف" does
+    ("تقاتل الفصائل في سبيل انتزاع السيطرة على منبج", []),
     ("انطلاق المرحلة الثالثة لتحرير الساحل الأيمن", []),  # "in order to liberate": a purpose, not a noun of taking
     ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", [("entered", "تقدمت")]),  # an advance "في" no place  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
     ("The army began the liberation of Hit.", []),
