@@ -196,8 +196,8 @@ ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 _ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 # Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
-# على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع السيطرة على",
-# in pursuit of wresting control of).
+# على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
+# السيطرة على", in pursuit of wresting control of).
 ARABIC_PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
 # Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
 ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
@@ -256,8 +256,12 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|territory|ground|parts|sections?|quarters|pockets)"
                      r"(?: (?!(?:in|inside|within|and|which|that|where)\b)\S+){0,6}? (?:in|inside|within)"
                      r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts) of| (?:east|west|north|south)(?:ern)?)?$|"
-                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
-                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
+                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|منطقتي|منطقتين|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|"
+                     # in it, or in a side of it ("منطقتي الجغيفي والجولان بشمال الفلوجة"; "شمال الفلوجة" is
+                     # outside it)
+                     r"قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)(?: \S+){0,5} "
+                     r"(?:في|داخل|من|وسط|(?:في |ب)(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي)?)"
+                     r"(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
                      # the district's seat of government ("قائممقامية بيجي", "سراي"); a site of "the city" it refers to

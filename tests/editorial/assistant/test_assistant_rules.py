@@ -146,6 +146,16 @@ def test_the_arabic_edges_entrances_or_lands_of_a_town_taken_leave_it_contested(
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("raqqa", "controlled", "iraqi-government", "2017-11-03")
 
 
+def test_two_arabic_areas_in_a_side_of_a_town_are_part_of_it(names):
+    """"منطقتي ... بشمال الرقة" (two areas in the north of Raqqa) are parts of the town: it is fought over."""
+    assert SITE_IN.match("علي منطقتي البدو والمشلب بشمال") and SITE_IN.match("علي منطقتين في شرق مدينه")
+    assert not SITE_IN.match("علي منطقتي البدو والمشلب شمال")  # north of the town: outside it
+    text = "وقالت قوات سوريا الديمقراطية إن داعش لا يزال يسيطر أمس الجمعة على منطقتي البدو والمشلب بشمال الرقة"
+    [made] = propose(text, SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("raqqa", "contested", None)
+    assert set(made.others) == {"islamic-state", "sdf"}
+
+
 def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monkeypatch):
     """"مئة في المئة" (a hundred percent) in words or figures is the whole town, not a part; "تسعين في المئة" is a part."""
     monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)  # a state said in passing is shown under it
