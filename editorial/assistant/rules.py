@@ -194,6 +194,8 @@ PRIOR = {"after", "بعد", "عقب", "when", "اعقبت", "اعقب", "تلت"
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 # liberating, regaining, control, restoring, wresting, recovering
 _ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
+# An Arabic future: "سوف", or "سـ" before an imperfect ("سيمهد", "ستكون"), not "سيطرة", "سيارات", "سياسي", "ستين".
+ARABIC_FUTURE = re.compile(r"[وف]?(?:سوف|س[يت](?!طر|ار|اس|ين)\S{2,})$")
 ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 # Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
 # على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
@@ -370,6 +372,18 @@ def _purpose_lam(norm):
     return word.startswith("ل") and (word[1:].startswith(_ARABIC_TAKING_NOUNS) or word[1:].startswith("لسيطره"))
 
 
+def _told_as_future(article, first, cue_first, text):
+    """Whether an Arabic taking noun opens a clause after "إن" whose verb is a future ("إن استعادة السيطرة على الفلوجة
+    سيمهد الطريق", retaking Fallujah will pave the way): a prospect, not a report that it was taken."""
+    index = cue_first - 1
+    while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
+        index -= 1
+    if index < first or article.norms[index] != "ان":
+        return False
+    stop = cue_first + len(text.split())
+    return any(ARABIC_FUTURE.match(word) for word in article.norms[stop: stop + 5])
+
+
 def _intended(article, first, cue_first, text):
     """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, the
     control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
@@ -382,6 +396,8 @@ def _intended(article, first, cue_first, text):
         if _operation_begun(article, first, cue_first, text):
             return True
         if ARABIC_PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]):
+            return True
+        if _told_as_future(article, first, cue_first, text):
             return True
     if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
         return True  # "began the liberation of", "the battle for the liberation of"
