@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .aims import arabic_aim, operation_begun
+
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
 
 
@@ -192,19 +194,6 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 PRIOR = {"after", "بعد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
-# liberating, regaining, control, restoring, wresting, recovering
-_ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
-# An Arabic future: "سوف", or "سـ" before an imperfect ("سيمهد", "ستكون"), not "سيطرة", "سيارات", "سياسي", "ستين".
-ARABIC_FUTURE = re.compile(r"[وف]?(?:سوف|س[يت](?!طر|ار|اس|ين)\S{2,})$")
-ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
-# Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
-# على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
-# السيطرة على", in pursuit of wresting control of).
-ARABIC_PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
-# Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
-ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
-# Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).
-ARABIC_COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "انهت", "انهي", "اتمت", "اتم", "انجزت", "انجز", "اختتمت"}
 # English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
 # battle for the liberation of Mosul").
 STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
@@ -328,7 +317,7 @@ def find_cues(article, first, last):
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
             if kind in ("capture", "noun") and _intended(article, first, cue_first, match.group()):
-                if _operation_begun(article, first, cue_first, match.group()) and not any(
+                if operation_begun(article, first, cue_first, match.group()) and not any(
                         c.kind == "attempt" and cue_first - 1 <= c.first <= cue_stop for c in cues):
                     # "شرعت القوات عملية تحرير هيت": an attempt, which leaves the place with its defender (once for
                     # "عملية استعادة السيطرة على")
@@ -348,57 +337,14 @@ def _names_the_group(article, cue_first, cue_stop, text):
             and not tokens[cue_first + 1].text.isupper())
 
 
-def _operation_begun(article, first, cue_first, text):
-    """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت"), or is the aim of an effort, its noun governed by the lām of purpose
-    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit), or joined by "و" to another such aim."""
-    if not text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
-        return False
-    index = cue_first - 1
-    while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
-        index -= 1
-    if index >= first and _purpose_lam(article.norms[index]):
-        return True
-    if text.startswith("و") and any(word.startswith("لل") and len(word) > 5 for word in article.norms[max(first, cue_first - 6): cue_first]):
-        return True  # joined by "و" to a noun under the lām of purpose: "تتقدم للوصول الى وسط المدينه وتحريرها"
-    if any(word.lstrip("وف") in ARABIC_COMPLETING for word in article.norms[max(first, index - 5): index]):
-        return False  # "اكملت القوات بعد ظهر اليوم عملية تحرير الشرقاط": the operation done, the place taken
-    return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING
-
-
-def _purpose_lam(norm):
-    """Whether a word is a taking noun under the lām of purpose: "لاستعاده", "لتحرير", "وللسيطره"."""
-    word = norm.lstrip("وف")
-    return word.startswith("ل") and (word[1:].startswith(_ARABIC_TAKING_NOUNS) or word[1:].startswith("لسيطره"))
-
-
-def _told_as_future(article, first, cue_first, text):
-    """Whether an Arabic taking noun opens a clause after "إن" whose verb is a future ("إن استعادة السيطرة على الفلوجة
-    سيمهد الطريق", retaking Fallujah will pave the way): a prospect, not a report that it was taken."""
-    index = cue_first - 1
-    while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
-        index -= 1
-    if index < first or article.norms[index] != "ان":
-        return False
-    stop = cue_first + len(text.split())
-    return any(ARABIC_FUTURE.match(word) for word in article.norms[stop: stop + 5])
-
-
 def _intended(article, first, cue_first, text):
-    """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, the
-    control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
+    """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, an aim
+    (aims.arabic_aim) or the control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
     before = article.norms[cue_first - 1] if cue_first > first else ""
     if text in ARABIC_FROM_CONTROL:
         return before == "من" or before == "بعد"
-    if text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
-        # "عمليات تحرير الحويجة", "عملية استعادة السيطرة على عنه", "تبدأ تحرير هيت": the operation's name or
-        # its start, not its outcome
-        if _operation_begun(article, first, cue_first, text):
-            return True
-        if ARABIC_PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]):
-            return True
-        if _told_as_future(article, first, cue_first, text):
-            return True
+    if arabic_aim(article, first, cue_first, text):
+        return True
     if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
         return True  # "began the liberation of", "the battle for the liberation of"
     if before not in INTENTION:

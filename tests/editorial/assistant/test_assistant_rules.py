@@ -51,12 +51,6 @@ def kinds(text, names):
     # the lām of purpose makes the taking an aim ("seeks to regain control of Sinjar"); "تمكنت من" reports it
     ("تسعى قوات البيشمركة لاستعادة السيطرة على سنجار", [("attempt", "السيطره علي")]),
     ("تمكنت القوات من استعادة السيطرة على سنجار", [("capture", "استعاده"), ("capture", "السيطره علي")]),
-    # "في سبيل" (in pursuit of) makes the taking an aim, as "بهدف" does
-    ("تقاتل الفصائل في سبيل انتزاع السيطرة على منبج", []),
-    # a taking noun after "إن" whose verb is a future is a prospect ("retaking Raqqa will open the road"); a past
-    # verb reports it
-    ("قال القائد إن استعادة السيطرة على الرقة ستفتح الطريق إلى دير الزور", []),
-    ("قال القائد إن تحرير الرقة جاء بعد أشهر من المعارك", [("noun", "تحرير")]),
     ("انطلاق المرحلة الثالثة لتحرير الساحل الأيمن", []),  # "in order to liberate": a purpose, not a noun of taking
     ("تقدمت القوات بهدف تضييق الخناق على مدينة الرقة وتحرير الريف", [("entered", "تقدمت")]),  # an advance "في" no place  # "aiming to ... and liberate"  # "begins liberating": an operation begun, not its outcome
     ("The army began the liberation of Hit.", []),
