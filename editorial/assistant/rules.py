@@ -132,13 +132,18 @@ ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RUL
 # Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
 # not happened yet.
 ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
+# Arabic fears that something may happen and a subjunctive "could manage" ("مخاوف من أن يتمكن مقاتلو داعش من اقتحام
+# المدينة", fears that IS fighters could storm the city): not happened; "وسط مخاوف من تكرار" (amid fears of a repeat)
+# fears another thing, and the past "تمكنت من" reports it.
+ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?:من )?ان|ان [يت]تمكن\S*|"
 # An intention ("draw plans to break the siege", "are preparing to enter"): what it aims at has not happened yet.
 INTENDING = r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|vow(?:s|ed)? to|"
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + ARABIC_FEARED
+                      + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + ARABIC_NOT_YET + r")\b")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
                     r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان))\b")

@@ -144,6 +144,16 @@ def test_the_arabic_edges_entrances_or_lands_of_a_town_taken_leave_it_contested(
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("raqqa", "controlled", "iraqi-government", "2017-11-03")
 
 
+def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names):
+    """"مخاوف من أن يتمكن مسلحو داعش من دخول المدينة" (fears that IS gunmen could enter the city) is no entry;
+    "amid fears of a repeat, IS entered" is, and so is "تمكن" (managed to), the past."""
+    assert NEGATION.search("مخاوف كبيره من ان") and NEGATION.search("ان يتمكن المسلحون من")
+    assert not NEGATION.search("وسط مخاوف من تكرار") and not NEGATION.search("تمكن المسلحون من")
+    assert not propose("ويخشى السكان أن يتمكن مسلحو داعش أمس من اقتحام مدينة الرقة", SATURDAY, names)
+    [made] = propose("تمكن مسلحو داعش أمس من اقتحام مدينة الرقة بعد معارك مع قوات سوريا الديمقراطية", SATURDAY, names)
+    assert (made.place, made.status, set(made.others)) == ("raqqa", "contested", {"islamic-state", "sdf"})
+
+
 def test_two_arabic_areas_in_a_side_of_a_town_are_part_of_it(names):
     """"منطقتي ... بشمال الرقة" (two areas in the north of Raqqa) are parts of the town: it is fought over."""
     assert SITE_IN.match("علي منطقتي البدو والمشلب بشمال") and SITE_IN.match("علي منطقتين في شرق مدينه")
