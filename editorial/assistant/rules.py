@@ -270,6 +270,8 @@ NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|
                         r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"(?:south|north|east|west)(?:east|west)? of|"
                         r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
+                        # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
+                        r"(?:ال)?طريق|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)
                         r"(?<=\S\S )(?<!علي )(?<!الي )(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب))\b")  # "في المئة" is "percent", not "in"
 # Arabic words adding another object to the phrase ("سيطروا على القائم، إضافة إلى بلدتي راوة وعانه", "فضلاً عن قضاء

@@ -154,6 +154,13 @@ def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names):
     assert (made.place, made.status, set(made.others)) == ("raqqa", "contested", {"islamic-state", "sdf"})
 
 
+def test_a_town_named_for_the_road_the_object_lies_on_is_not_the_object(names):
+    """"سيطر الجيش على بلدة تقع على طريق الرقة" (a village on the Raqqa road) says nothing of Raqqa; "طريق الرقة"
+    alone is the road, not the town."""
+    assert not propose("وقال المرصد إن الجيش سيطر أمس على بلدة صغيرة تقع على طريق الرقة - دير الزور", SATURDAY, names)
+    assert not propose("سيطر الجيش السوري أمس على طريق الرقة", SATURDAY, names)
+
+
 def test_two_arabic_areas_in_a_side_of_a_town_are_part_of_it(names):
     """"منطقتي ... بشمال الرقة" (two areas in the north of Raqqa) are parts of the town: it is fought over."""
     assert SITE_IN.match("علي منطقتي البدو والمشلب بشمال") and SITE_IN.match("علي منطقتين في شرق مدينه")
