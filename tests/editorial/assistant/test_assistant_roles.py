@@ -242,6 +242,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # a place listed after "including" is one of the areas held, whole; "including parts of" stays a part
     ("IS still controls other pockets of territory in Syria, including the town of Albu Kamal.", {("boukamal", "controlled", IS, "2017-11-04")}),
     ("IS still holds several areas, such as parts of Raqqa, where it fights the SDF.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
+    # "وخصوصاً" (particularly) lists a place among the areas held, whole, as "including" does
+    ("لا يزال داعش يسيطر على مناطق عدة في ريف حلب، وخصوصاً على مدينة الرقة",
+     {("raqqa", "controlled", IS, "2017-11-04")}),
     # "who had controlled" is a past state; villages "south of the city" are not the city; a siege's object is
     # the first place after it, not the capital it lies near
     ("Rebels cleansed Jarablus of IS, who had controlled the strategic town.", set()),
