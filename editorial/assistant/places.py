@@ -36,6 +36,7 @@ _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غ�
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
+_ARABIC_LIST_MARK = re.compile(r"\s*[،-]\s*")  # what sets apart an Arabic list's places before its "و"
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -300,13 +301,23 @@ class PlaceReading(ReferenceReading):
 
     def _coordinated(self, places):
         """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
-        Arabic word of adding ("فضلا عن")."""
-        chosen = places[:1]
+        Arabic word of adding ("فضلا عن"); an Arabic list's places before its "و" are set apart by "،" or "-"
+        ("عانة، راوة والقائم"), and a list of three or more by "-" alone ("منبج - الباب - جرابلس")."""
+        chosen, listed = places[:1], []  # listed: places after "،" or "-", joined once the list closes or runs on
         for place in places[1:]:
-            between = self.article.norms[chosen[-1].stop: place.first]
+            between = self.article.norms[(listed or chosen)[-1].stop: place.first]
             joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
+            if not between and not joined and _ARABIC_LIST_MARK.fullmatch(self._gap((listed or chosen)[-1], place)):
+                listed.append(place)
+                continue
             if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
-            chosen.append(place)
-        return chosen
+            chosen += listed + [place]
+            listed = []
+        return chosen + listed if len(listed) >= 2 else chosen
+
+    def _gap(self, before, after):
+        """The text between two mentions, punctuation and all."""
+        tokens = self.article.tokens
+        return self.article.text[tokens[before.stop - 1].end: tokens[after.first].start]

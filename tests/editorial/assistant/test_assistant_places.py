@@ -346,3 +346,12 @@ def test_an_arabic_relative_clause_opened_after_a_place_describes_it_through_its
 def test_a_place_in_an_arabic_relative_clause_after_the_object_is_not_taken(names):
     # "the Peshmerga freed two villages and headed for a village that links Sinjar to Tal Afar": not Sinjar
     assert targets("وحررت البيشمركة قريتين وتوجهت إلى قرية التي تربط سنجار بتلعفر", names)[0] == ([], "")
+
+
+def test_an_arabic_list_of_places_set_apart_by_commas_or_dashes_is_taken_together(names):
+    """"تل أبيض، عين عيسى والرقة": the places before the list's "و" are set apart by "،"; three or more by "-" alone.
+    Two places set apart by "،" with no "و" after are two clauses' places, not a list."""
+    listed = [(["tel-abyad", "ain-issa", "raqqa"], "")]
+    assert targets("حررت قوات سوريا الديمقراطية تل أبيض، عين عيسى والرقة", names) == listed
+    assert targets("يسيطر داعش على تل أبيض - عين عيسى - الرقة", names) == listed
+    assert targets("حررت قوات سوريا الديمقراطية تل أبيض، الرقة", names) == [(["tel-abyad"], "")]
