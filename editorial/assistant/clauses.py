@@ -100,6 +100,9 @@ class ClauseReading:
             # "كسروا الحصار الذي فرضه داعش": the relative clause describes the verb's object, its subject is not the
             # verb's; after a one-word phrase it describes the phrase itself ("الحصار الذي فرضه داعش": Daesh's siege)
             after = None
+        if after is not None and after.first == cue.stop and cue.kind == "siege_broken" and cue.text.endswith(
+                ("حصار", "طوق")):
+            after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
         if position and not noun and " " not in word and _PLURAL_VERB.match(word):

@@ -129,9 +129,9 @@ RULES = [
 ]
 RULES = [(kind, re.compile(pattern), direction) for kind, pattern, direction in RULES]
 ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RULES))  # skips most sentences at once
-# Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
-# not happened yet.
-ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
+# Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار", "على بعد 3 كم من فك
+# الحصار": 3 km from breaking it): what they reach has not happened yet.
+ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*|علي بعد(?: \S+){1,3} من"
 # Arabic fears that something may happen and a subjunctive "could manage" ("مخاوف من أن يتمكن مقاتلو داعش من اقتحام
 # المدينة", fears that IS fighters could storm the city): not happened; "وسط مخاوف من تكرار" (amid fears of a repeat)
 # fears another thing, and the past "تمكنت من" reports it.

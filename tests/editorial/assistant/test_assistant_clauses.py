@@ -171,3 +171,12 @@ def test_an_undated_arabic_change_after_wa_baad_is_background(names, text):
 ])
 def test_a_subordinate_clause_has_its_own_subject(names, text, expected):
     assert {c for c in claims(text, names) if c[0] in ("tabqa", "palmyra")} == expected
+
+
+def test_the_side_in_construct_with_an_arabic_siege_besieges_and_a_distance_from_breaking_it_leaves_it(names):
+    """"فك حصار داعش عن المدينة" (breaking Daesh's siege of the city): Daesh besieges, the side before breaks it;
+    "على بعد كيلومترين من" (two kilometres from) breaking it, the siege stands."""
+    text = "الجيش السوري أمس على بعد كيلومترين من فك حصار داعش عن مدينة دير الزور"
+    assert claims(text, names) == {("deir-el-zour", "besieged", SG, "2017-11-03")}
+    [made] = propose(text, SATURDAY, names)
+    assert made.others == (IS,)
