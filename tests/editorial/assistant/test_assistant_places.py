@@ -355,3 +355,12 @@ def test_an_arabic_list_of_places_set_apart_by_commas_or_dashes_is_taken_togethe
     assert targets("حررت قوات سوريا الديمقراطية تل أبيض، عين عيسى والرقة", names) == listed
     assert targets("يسيطر داعش على تل أبيض - عين عيسى - الرقة", names) == listed
     assert targets("حررت قوات سوريا الديمقراطية تل أبيض، الرقة", names) == [(["tel-abyad"], "")]
+
+
+def test_a_town_that_villages_neighbour_or_fighting_surrounds_is_not_where_they_are(names):
+    """"القرى المجاورة للرقة" (the villages neighbouring Raqqa) and "في محيط مدينة الرقة" (around the city) locate
+    the fighting outside the town: the town is not fought in."""
+    for where in ("في القرى المجاورة للرقة", "في محيط مدينة الرقة"):
+        text = f"أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة {where}"
+        assert targets(text, names) == [([], "")], text
+    assert targets("أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة في الرقة", names) == [(["raqqa"], "")]
