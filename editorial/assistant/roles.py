@@ -317,12 +317,20 @@ def _siege(sentence, cue, place):
         besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
     if besieger is None:
         return None
-    # The besieger's allies named with it ("Iraqi army ... and Shiite militias surrounded Tikrit") are not the besieged.
-    allies = {besieger.slug} | {s.slug for s in sentence.subjects if s.first < cue.first}
+    # The besieger's allies named with it ("Iraqi army ... and Shiite militias surrounded Tikrit") are not the
+    # besieged; sides named before "that" are another clause's ("الاشتباكات بين التنظيم والفصائل الكردية مستمرة،
+    # وأن داعش تحاصر").
+    norms = sentence.article.norms
+    clause = max((i for i in range(sentence.first, cue.first) if norms[i].lstrip("و") in _THAT),
+                 default=sentence.first)
+    allies = {besieger.slug} | {s.slug for s in sentence.subjects if clause <= s.first < cue.first}
     holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary(allies, place)
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+_THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
 
 
 def _besieged_named(sentence, cue):

@@ -42,6 +42,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an Arabic passive participle of siege describes the side before it: those are the besieged, not the besiegers
     ("صدت قوات النظام المحاصرة في مدينة دير الزور الجمعة هجوما لتنظيم داعش",
      {("deir-el-zour", "besieged", SG, "2017-11-03")}),
+    # a side named fighting the besieger in a clause before "أن" (that) is no ally of it: it is the besieged
+    ("وأفادت مصادر أن المعارك بين داعش وقسد مستمرة، وأن داعش يحاصر الرقة من ثلاث جهات",
+     {("raqqa", "besieged", SDF, "2017-11-04")}),
     # "كسر الطوق" (broke the ring) breaks a siege; the side in the relative clause after it imposed the siege, and is
     # not the subject of "broke"
     ("كسرت قوات النظام الطوق الذي فرضه تنظيم داعش على مدينة دير الزور",
