@@ -33,7 +33,8 @@ _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|wes
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
 # "في محيط مدينة", around the city).
 _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
-                        r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)$|"
+                        r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)"
+                        r"(?: (?:مدينه|بلده|قريه|ناحيه))?$|"
                         r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|مدينه|بلده))?$")
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object

@@ -364,3 +364,9 @@ def test_a_town_that_villages_neighbour_or_fighting_surrounds_is_not_where_they_
         text = f"أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة {where}"
         assert targets(text, names) == [([], "")], text
     assert targets("أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة في الرقة", names) == [(["raqqa"], "")]
+
+
+def test_a_site_near_an_arabic_city_named_with_its_noun_is_not_in_the_city(names):
+    """"مقر اللواء 17 بالقرب من مدينة الرقة" (the brigade's base near the city of Raqqa) is near it, not part of it."""
+    assert targets("سيطرت قسد أمس على مقر اللواء 17 بالقرب من مدينة الرقة", names) == [([], "")]
+    assert targets("سيطرت قسد أمس على مقر اللواء 17 في مدينة الرقة", names)[0][0] == ["raqqa"]
