@@ -370,3 +370,10 @@ def test_a_site_near_an_arabic_city_named_with_its_noun_is_not_in_the_city(names
     """"مقر اللواء 17 بالقرب من مدينة الرقة" (the brigade's base near the city of Raqqa) is near it, not part of it."""
     assert targets("سيطرت قسد أمس على مقر اللواء 17 بالقرب من مدينة الرقة", names) == [([], "")]
     assert targets("سيطرت قسد أمس على مقر اللواء 17 في مدينة الرقة", names)[0][0] == ["raqqa"]
+
+
+def test_a_town_an_arabic_place_is_said_to_lie_by_is_a_landmark_not_the_area_referred_to(names, every_reading):
+    """"زمار الواقعة شمال غربي الموصل" (Zumar, lying north-west of Mosul): "المنطقة" after it is Zumar, not Mosul."""
+    text = ("سيطر مسلحو داعش على ناحية زمار الواقعة شمال غربي الموصل بعد معركة ضد البيشمركة الذين كانوا قد بسطوا "
+            "سيطرتهم على المنطقة أمس")
+    assert {p.place for p in propose(text, SATURDAY, names)} == {"zumar"}
