@@ -63,7 +63,9 @@ RULES = [
                   r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
                   r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
-                  r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)", "after"),
+                  r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)|"
+                  # "داعش تشتبك مع الوحدات الكردية في عين عيسى" (clashes with the Kurdish units in Ain Issa)
+                  r"(?<!\S)[وف]?(?:[يت]شتبك|اشتبك)(?:ت|وا|ون|ان)? (?:\S+ ){1,6}?(?:داخل|في)(?!\S)", "after"),
     ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
     ("percent", r"\b(?:\d+|half) (?:percent |per cent )?(?:cleared|liberated|freed|captured|controlled|taken)\b", "before"),
     ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"

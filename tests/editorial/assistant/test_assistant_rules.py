@@ -29,6 +29,7 @@ def kinds(text, names):
     ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
     ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
     ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
+    ("اشتبك مقاتلو داعش مع قسد في الرقة", [("contested", "اشتبك مقاتلو داعش مع قسد في")]),  # clashed with ... in
     ("الحويجة تخضع لسيطرة الجهاديين", [("under_control", "تخضع لسيطره")]),
     ("الميادين، أحد أهم معاقل داعش", [("stronghold", "احد اهم معاقل")]),
     ("تلعفر معقل داعش", [("stronghold", "معقل")]),
