@@ -31,11 +31,11 @@ _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
-# "في محيط مدينة", around the city).
+# "في محيط مدينة", around the city; "القرى المحيطة بمركز مدينة القيارة", the villages around Qayyarah's centre).
 _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
                         r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)"
                         r"(?: (?:مدينه|بلده|قريه|ناحيه))?$|"
-                        r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|مدينه|بلده))?$")
+                        r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: (?:مدينه|بلده|ناحيه))?$")
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")

@@ -358,9 +358,9 @@ def test_an_arabic_list_of_places_set_apart_by_commas_or_dashes_is_taken_togethe
 
 
 def test_a_town_that_villages_neighbour_or_fighting_surrounds_is_not_where_they_are(names):
-    """"القرى المجاورة للرقة" (the villages neighbouring Raqqa) and "في محيط مدينة الرقة" (around the city) locate
-    the fighting outside the town: the town is not fought in."""
-    for where in ("في القرى المجاورة للرقة", "في محيط مدينة الرقة"):
+    """"القرى المجاورة للرقة" (the villages neighbouring Raqqa), "في محيط مدينة الرقة" (around the city) and "القرى
+    المحيطة بمركز مدينة الرقة" (the villages around its centre) locate the fighting outside the town."""
+    for where in ("في القرى المجاورة للرقة", "في محيط مدينة الرقة", "في القرى المحيطة بمركز مدينة الرقة"):
         text = f"أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة {where}"
         assert targets(text, names) == [([], "")], text
     assert targets("أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة في الرقة", names) == [(["raqqa"], "")]
