@@ -61,6 +61,8 @@ def kinds(text, names):
     ("الجيش العراقي يسيطر على الرطبة", [("capture", "يسيطر")]),
     ("أحكمت القوات العراقية قبضتها على كركوك", [("capture", "قبضتها علي")]),
     ("استرجع الجيش المدينة", [("capture", "استرجع")]),
+    # "by controlling": "أكمل داعش عامه الثاني بالسيطرة على الرقة" (completed its second year in control of Raqqa)
+    ("أكمل داعش عامه الثاني بالسيطرة على الرقة", [("capture", "بالسيطره علي")]),
     ("Kurdish forces free Sinjar.", [("capture", "free")]),
     ("Free Syrian Army fighters entered Dabiq.", [("entered", "entered")]),
     ("The SDF took near complete control of Manbij.", [("capture", "took near complete control of")]),
