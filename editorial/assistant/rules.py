@@ -271,7 +271,7 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "nor
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|with|after|before|during|towards?|across|into|on|and|"
                         r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"(?:south|north|east|west)(?:east|west)? of|"
-                        r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
+                        r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"  # "وفي كركوك" (and in Kirkuk): another phrase
                         # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
                         r"(?:ال)?طريق|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)

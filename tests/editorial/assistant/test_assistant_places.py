@@ -377,3 +377,9 @@ def test_a_town_an_arabic_place_is_said_to_lie_by_is_a_landmark_not_the_area_ref
     text = ("سيطر مسلحو داعش على ناحية زمار الواقعة شمال غربي الموصل بعد معركة ضد البيشمركة الذين كانوا قد بسطوا "
             "سيطرتهم على المنطقة أمس")
     assert {p.place for p in propose(text, SATURDAY, names)} == {"zumar"}
+
+
+def test_a_place_after_and_in_opens_another_phrase_not_a_second_object(names):
+    """"سيطر داعش على محافظة نينوى وفي كركوك تدور معارك" (IS took Nineveh province, and in Kirkuk battles go on):
+    Kirkuk is where the next phrase happens, not what IS took."""
+    assert targets("سيطر داعش بالكامل على محافظة نينوى وفي كركوك تدور معارك", names)[0] == ([], "")
