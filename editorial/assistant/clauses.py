@@ -8,7 +8,7 @@ taken from, negation and background ("after ..."). Sentence reads it as a mixin.
 import bisect
 import re
 
-from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR
+from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR, UNTRUE_AFTER
 from .tokens import is_arabic
 
 _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
@@ -342,7 +342,10 @@ class ClauseReading:
             return True
         # "denied that the army had captured X" reaches further back, but not past "and said ...".
         window = self.norm_between(max(self.first, cue.first - 12), cue.first)
-        return bool(DENIAL.search(CLAUSE_BREAK.split(window)[-1]))
+        if DENIAL.search(CLAUSE_BREAK.split(window)[-1]):
+            return True
+        after = self.norm_between(cue.stop, min(self.last, cue.stop + 12))
+        return is_arabic(cue.text) and UNTRUE_AFTER.search(after) is not None  # "... عارية عن الصحة" (untrue)
 
 
 def _first_within(mentions, firsts, first, last):

@@ -147,14 +147,18 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + ARABIC_FEARED
                       + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + ARABIC_NOT_YET + r")\b")
+# Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها
+# من الصحة"), where a denial verb after a phrase ("نافية وقوع خسائر") may deny something else.
+ARABIC_UNTRUE = r"عاري\S* (?:عن|من) الصحه|غير صحيح\S*|لا اساس \S+ من الصحه"
+UNTRUE_AFTER = re.compile(r"(?<!\S)(?:" + ARABIC_UNTRUE + r")(?!\S)")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
-                    r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان))\b")
+                    r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|" + ARABIC_UNTRUE + r")\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
 FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
-                   r"زعم\S*|بحسب)\b")
+                   r"زعم\S*|بحسب|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق)\b")  # unconfirmed, not verified
 ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|statement|told|reported|reports|declared|declares|"
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"

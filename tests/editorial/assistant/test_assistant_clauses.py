@@ -180,3 +180,15 @@ def test_the_side_in_construct_with_an_arabic_siege_besieges_and_a_distance_from
     assert claims(text, names) == {("deir-el-zour", "besieged", SG, "2017-11-03")}
     [made] = propose(text, SATURDAY, names)
     assert made.others == (IS,)
+
+
+def test_an_arabic_report_said_untrue_after_it_is_denied_and_one_unconfirmed_is_hedged(names):
+    """"الأنباء عن سيطرة داعش على الرقة عارية عن الصحة" (reports of IS taking Raqqa are untrue) proposes nothing;
+    a denial verb after a taking ("نافية وقوع خسائر", denying losses) denies something else; "غير مؤكدة"
+    (unconfirmed) hedges the report."""
+    for untrue in ("عارية عن الصحة", "غير صحيحة", "لا أساس لها من الصحة"):
+        assert not propose(f"وقال مسؤول إن الأنباء عن سيطرة داعش على الرقة {untrue}", SATURDAY, names), untrue
+    text = "استعادت قسد أمس السيطرة على الرقة، نافية وقوع خسائر"
+    assert claims(text, names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+    [made] = propose("ذكرت تقارير غير مؤكدة أن قسد سيطرت أمس على الرقة", SATURDAY, names)
+    assert (made.place, made.holder) == ("raqqa", SDF) and "hedged" in made.why
