@@ -281,6 +281,14 @@ class ClauseReading:
         phrase, "the city" after it)."""
         if cue.text.lstrip("وف").startswith(_EXPULSION):
             expelled = self.player_from(cue.stop, cue.stop)
+            subject = self.subject(cue) if expelled is not None else None
+            if subject is not None and subject.first == expelled.first:
+                # a verb put first, its subject after it: "طردت قسد مقاتلي داعش من الطبقة" expelled Daesh's fighters,
+                # not a side in brackets that describes the subject ("قسد (تحالف فصائل عربية وكردية)")
+                after = self.player_from(subject.stop, subject.stop + 1)
+                text, tokens = self.article.text, self.article.tokens
+                if after is not None and "(" not in text[tokens[subject.stop - 1].end: tokens[after.first].start]:
+                    expelled = after
             if expelled is not None:
                 return expelled
         reach = place.stop + 8 if place.first >= cue.stop else cue.stop + 6

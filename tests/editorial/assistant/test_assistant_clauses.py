@@ -192,3 +192,11 @@ def test_an_arabic_report_said_untrue_after_it_is_denied_and_one_unconfirmed_is_
     assert claims(text, names) == {("raqqa", "controlled", SDF, "2017-11-03")}
     [made] = propose("ذكرت تقارير غير مؤكدة أن قسد سيطرت أمس على الرقة", SATURDAY, names)
     assert (made.place, made.holder) == ("raqqa", SDF) and "hedged" in made.why
+
+
+def test_an_arabic_verb_of_expelling_put_first_expels_the_side_after_its_subject(names):
+    """"طردت قسد مقاتلي داعش من الرقة" (the SDF expelled Daesh's fighters from Raqqa): the side right after the verb
+    is its subject, the one after that the expelled; "طرد داعش من" (expelling Daesh), a noun, expels the side after
+    it."""
+    assert claims("طردت قسد مقاتلي داعش أمس من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+    assert claims("تمكنت قسد أمس من طرد داعش من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
