@@ -42,10 +42,14 @@ _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
-# A distance and a direction before a place make it a landmark that locates another place ("البوكمال (130 كم شرق
-# مدينة دير الزور)", "Qaim, 400 km west of Baghdad"): "the city" after it means the place it locates.
+# A distance and a direction before a place, or an Arabic "lying" and a direction, make it a landmark that locates
+# another place ("البوكمال (130 كم شرق مدينة دير الزور)", "Qaim, 400 km west of Baghdad"): "the city" after it means
+# the place it locates.
 _DISTANCE_FROM = re.compile(r"\b\d+ (?:كم|كيلومتر\S*|km|kilometres|kilometers|miles)(?: \S+)? (?:(?:south|north|east|west)(?:east|west)?"
-                            r"(?:ern)? of|(?:شرق|غرب|شمال|جنوب)ي?(?: (?:شرق|غرب)ي?)?)(?: (?:the )?(?:city|town) of| مدينه| بلده)?$")
+                            r"(?:ern)? of|(?:شرق|غرب|شمال|جنوب)ي?(?: (?:شرق|غرب)ي?)?)(?: (?:the )?(?:city|town) of| مدينه| بلده)?$"
+                            # "زمار الواقعة شمال غربي الموصل" (Zumar, lying north-west of Mosul), a distance unsaid
+                            r"|(?<!\S)(?:ال)?واقع(?:ه)? (?:الي )?(?:ال)?(?:شرق|غرب|شمال|جنوب)ي?"
+                            r"(?: (?:ال)?(?:شرق|غرب)ي?)?(?: من)?(?: مدينه| بلده)?$")
 
 
 class Article(SideReading):

@@ -8,7 +8,7 @@ taken from, negation and background ("after ..."). Sentence reads it as a mixin.
 import bisect
 import re
 
-from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR
+from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR, UNTRUE_AFTER
 from .tokens import is_arabic
 
 _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
@@ -100,6 +100,9 @@ class ClauseReading:
             # "كسروا الحصار الذي فرضه داعش": the relative clause describes the verb's object, its subject is not the
             # verb's; after a one-word phrase it describes the phrase itself ("الحصار الذي فرضه داعش": Daesh's siege)
             after = None
+        if after is not None and after.first == cue.stop and cue.kind == "siege_broken" and cue.text.endswith(
+                ("حصار", "طوق")):
+            after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
         if position and not noun and " " not in word and _PLURAL_VERB.match(word):
@@ -278,6 +281,14 @@ class ClauseReading:
         phrase, "the city" after it)."""
         if cue.text.lstrip("وف").startswith(_EXPULSION):
             expelled = self.player_from(cue.stop, cue.stop)
+            subject = self.subject(cue) if expelled is not None else None
+            if subject is not None and subject.first == expelled.first:
+                # a verb put first, its subject after it: "طردت قسد مقاتلي داعش من الطبقة" expelled Daesh's fighters,
+                # not a side in brackets that describes the subject ("قسد (تحالف فصائل عربية وكردية)")
+                after = self.player_from(subject.stop, subject.stop + 1)
+                text, tokens = self.article.text, self.article.tokens
+                if after is not None and "(" not in text[tokens[subject.stop - 1].end: tokens[after.first].start]:
+                    expelled = after
             if expelled is not None:
                 return expelled
         reach = place.stop + 8 if place.first >= cue.stop else cue.stop + 6
@@ -339,7 +350,10 @@ class ClauseReading:
             return True
         # "denied that the army had captured X" reaches further back, but not past "and said ...".
         window = self.norm_between(max(self.first, cue.first - 12), cue.first)
-        return bool(DENIAL.search(CLAUSE_BREAK.split(window)[-1]))
+        if DENIAL.search(CLAUSE_BREAK.split(window)[-1]):
+            return True
+        after = self.norm_between(cue.stop, min(self.last, cue.stop + 12))
+        return is_arabic(cue.text) and UNTRUE_AFTER.search(after) is not None  # "... عارية عن الصحة" (untrue)
 
 
 def _first_within(mentions, firsts, first, last):

@@ -203,10 +203,13 @@ class Gazetteer:
             return "ال" + norm[2:]  # "للنظام": ل + النظام, whose alef is not written
         if norm.startswith(_ARABIC_PREFIXES):
             for prefix in _ARABIC_PREFIXES:  # the article's form first: "والحويجه" is "الحويجه", not "حويجه"
-                if norm.startswith(prefix) and "ال" + norm[len(prefix):] in self.known_words:
-                    return "ال" + norm[len(prefix):]
-                if norm.startswith(prefix) and norm[len(prefix):] in self.known_words:
-                    return norm[len(prefix):]
+                rest = norm[len(prefix):]
+                if not norm.startswith(prefix):
+                    continue
+                # "وقوات" is "قوات", not "القوات": the article is restored only where the clitic took it
+                for form in (("ال" + rest, rest) if prefix.endswith("ال") else (rest, "ال" + rest)):
+                    if form in self.known_words:
+                        return form
         return "_"
 
     def find(self, norms, matcher):

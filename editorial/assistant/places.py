@@ -35,12 +35,16 @@ _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
-# be west Mosul; "إلى الغرب من الموصل" is west of it).
+# be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
+# "في محيط مدينة", around the city; "القرى المحيطة بمركز مدينة القيارة", the villages around Qayyarah's centre).
 _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
-                        r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)$")
+                        r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)"
+                        r"(?: (?:مدينه|بلده|قريه|ناحيه))?$|"
+                        r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: (?:مدينه|بلده|ناحيه))?$")
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
+_LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -309,19 +313,22 @@ class PlaceReading(ReferenceReading):
 
     def _coordinated(self, places):
         """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
-        Arabic word of adding ("فضلا عن"); places after commas only when "and" ends their list ("seized Anah, Rawa and
-        Qaim"), not a place in apposition ("Qaim, 20 km from Rawa")."""
-        chosen, listed = places[:1], []
+        Arabic word of adding ("فضلا عن"); places set apart by "," or "،" when "and" or "و" closes their list ("seized
+        Anah, Rawa and Qaim", "عانة، راوة والقائم"), not a place in apposition ("Qaim, 20 km from Rawa"), and a list of
+        three or more set apart by "-" alone ("منبج - الباب - جرابلس")."""
+        chosen, listed = places[:1], []  # listed: places after a list's mark, joined once the list closes or runs on
         for place in places[1:]:
             last = (listed or chosen)[-1]
             between = self.article.norms[last.stop: place.first]
-            if not between and self.article.text[last.end: place.start].strip() == ",":
+            joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
+            if not between and not joined and _LIST_MARK.fullmatch(self.article.text[last.end: place.start]):
                 listed.append(place)
                 continue
-            joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
             if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
-            chosen.extend(listed + [place])
+            chosen += listed + [place]
             listed = []
-        return chosen
+        runs_on = len(listed) >= 2 and all(self.article.text[a.end: b.start].strip() == "-"
+                                           for a, b in zip(chosen[-1:] + listed, listed))
+        return chosen + listed if runs_on else chosen

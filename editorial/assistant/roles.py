@@ -327,6 +327,9 @@ def siege_stands(sentence, cue, place):
             f"{holder.slug} not yet through: still held by {holder.slug}, besieged by {besieger_slug}")
 
 
+_THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
+
+
 def _siege(sentence, cue, place):
     """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
     army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
@@ -352,8 +355,13 @@ def _siege(sentence, cue, place):
         besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
     if besieger is None:
         return None
-    # The besieger's allies named with it ("Iraqi army ... and Shiite militias surrounded Tikrit") are not the besieged.
-    allies = {besieger.slug} | {s.slug for s in sentence.subjects if s.first < cue.first}
+    # The besieger's allies named with it ("Iraqi army ... and Shiite militias surrounded Tikrit") are not the
+    # besieged; sides named before "that" are another clause's ("الاشتباكات بين التنظيم والفصائل الكردية مستمرة،
+    # وأن داعش تحاصر").
+    norms = sentence.article.norms
+    clause = max((i for i in range(sentence.first, cue.first) if norms[i].lstrip("و") in _THAT),
+                 default=sentence.first)
+    allies = {besieger.slug} | {s.slug for s in sentence.subjects if clause <= s.first < cue.first}
     holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary(allies, place)
     if holder is None:
         return None

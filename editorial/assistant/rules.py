@@ -7,6 +7,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .aims import arabic_aim, operation_begun
+
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
 
 
@@ -39,7 +41,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            r"السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|امنت|امنوا|"  # "امنت" (secured)
+            r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|امنت|امنوا|"  # "امنت" (secured)
             r"[وف]?رفع\S* (?:\S+ ){0,3}?(?:ال)?علم (?:\S+ ){0,2}?(?:فوق|في|علي)(?!\S)|"  # raised the flag over / in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
@@ -63,7 +65,9 @@ RULES = [
                   r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
                   r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
-                  r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)", "after"),
+                  r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)|"
+                  # "داعش تشتبك مع الوحدات الكردية في عين عيسى" (clashes with the Kurdish units in Ain Issa)
+                  r"(?<!\S)[وف]?(?:[يت]شتبك|اشتبك)(?:ت|وا|ون|ان)? (?:\S+ ){1,6}?(?:داخل|في)(?!\S)", "after"),
     ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
     # a bare number "captured", "freed" or "taken" counts people ("100 soldiers were killed and 28 captured")
     ("percent", r"\b(?:\d+|half) (?:(?:percent |per cent )(?:cleared|liberated|freed|captured|controlled|taken)|"
@@ -138,27 +142,36 @@ RULES = [
 ]
 RULES = [(kind, re.compile(pattern), direction) for kind, pattern, direction in RULES]
 ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RULES))  # skips most sentences at once
-# Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار"): what they reach has
-# not happened yet.
-ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*"
+# Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار", "على بعد 3 كم من فك
+# الحصار": 3 km from breaking it): what they reach has not happened yet.
+ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*|علي بعد(?: \S+){1,3} من"
 # A distance short of an act: "3 km from breaking the siege" has not broken it ("2 km from the town" breaks nothing).
 SHORT_OF = r"(?:\d+|a few|two|three|four|five) (?:km|kilomet(?:re|er)s|miles) (?:away )?from(?= \S+ing\b|$)|"
+# Arabic fears that something may happen and a subjunctive "could manage" ("مخاوف من أن يتمكن مقاتلو داعش من اقتحام
+# المدينة", fears that IS fighters could storm the city): not happened; "وسط مخاوف من تكرار" (amid fears of a repeat)
+# fears another thing, and the past "تمكنت من" reports it.
+ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?:من )?ان|ان [يت]تمكن\S*|"
 # An intention ("draw plans to break the siege", "are preparing to enter"): what it aims at has not happened yet.
 INTENDING = r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|vow(?:s|ed)? to|"
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
                       r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + ARABIC_FEARED
+                      + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + SHORT_OF + ARABIC_NOT_YET + r")\b")
+# Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها
+# من الصحة"), where a denial verb after a phrase ("نافية وقوع خسائر") may deny something else.
+ARABIC_UNTRUE = r"عاري\S* (?:عن|من) الصحه|غير صحيح\S*|لا اساس \S+ من الصحه"
+UNTRUE_AFTER = re.compile(r"(?<!\S)(?:" + ARABIC_UNTRUE + r")(?!\S)")
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|dismissed|rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|"
-                    r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان))\b")
+                    r"baseless|نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|" + ARABIC_UNTRUE + r")\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
 FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
-                   r"زعم\S*|بحسب)\b")
+                   r"زعم\S*|بحسب|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق)\b")  # unconfirmed, not verified
 ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|statement|told|reported|reports|declared|declares|"
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
@@ -205,16 +218,6 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 PRIOR = {"after", "بعد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
-# liberating, regaining, control, restoring, wresting, recovering
-_ARABIC_TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
-ARABIC_OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
-# Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
-# على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside).
-ARABIC_PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
-# Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
-ARABIC_STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
-# Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).
-ARABIC_COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "انهت", "انهي", "اتمت", "اتم", "انجزت", "انجز", "اختتمت"}
 # English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
 # battle for the liberation of Mosul").
 STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
@@ -269,8 +272,12 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|regions|territory|ground|parts|sections?|quarters|pockets)"
                      r"(?: (?!(?:in|inside|within|and|which|that|where)\b)\S+){0,6}? (?:in|inside|within)"
                      r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts) of| (?:east|west|north|south)(?:ern)?)?$|"
-                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)"
-                     r"(?: \S+){0,5} (?:في|داخل|من|وسط)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
+                     r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|منطقتي|منطقتين|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|"
+                     # in it, or in a side of it ("منطقتي الجغيفي والجولان بشمال الفلوجة"; "شمال الفلوجة" is
+                     # outside it)
+                     r"قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف)(?: \S+){0,5} "
+                     r"(?:في|داخل|من|وسط|(?:في |ب)(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي)?)"
+                     r"(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
                      # the district's seat of government ("قائممقامية بيجي", "سراي"); a site of "the city" it refers to
@@ -282,7 +289,9 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "nor
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|with|after|before|during|towards?|across|into|on|and|"
                         r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"(?:south|north|east|west)(?:east|west)? of|"
-                        r"في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"
+                        r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"  # "وفي كركوك" (and in Kirkuk): another phrase
+                        # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
+                        r"(?:ال)?طريق|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)
                         r"(?<=\S\S )(?<!علي )(?<!الي )(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب))\b")  # "في المئة" is "percent", not "in"
 # Arabic words adding another object to the phrase ("سيطروا على القائم، إضافة إلى بلدتي راوة وعانه", "فضلاً عن قضاء
@@ -335,7 +344,7 @@ def find_cues(article, first, last):
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
             if kind in ("capture", "noun") and _intended(article, first, cue_first, match.group()):
-                if _operation_begun(article, first, cue_first, match.group()) and not any(
+                if operation_begun(article, first, cue_first, match.group()) and not any(
                         c.kind == "attempt" and cue_first - 1 <= c.first <= cue_stop for c in cues):
                     # "شرعت القوات عملية تحرير هيت": an attempt, which leaves the place with its defender (once for
                     # "عملية استعادة السيطرة على")
@@ -355,43 +364,14 @@ def _names_the_group(article, cue_first, cue_stop, text):
             and not tokens[cue_first + 1].text.isupper())
 
 
-def _operation_begun(article, first, cue_first, text):
-    """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت"), or is the aim of an effort, its noun governed by the lām of purpose
-    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit), or joined by "و" to another such aim."""
-    if not text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
-        return False
-    index = cue_first - 1
-    while index > first and article.norms[index].startswith(_ARABIC_TAKING_NOUNS):
-        index -= 1
-    if index >= first and _purpose_lam(article.norms[index]):
-        return True
-    if text.startswith("و") and any(word.startswith("لل") and len(word) > 5 for word in article.norms[max(first, cue_first - 6): cue_first]):
-        return True  # joined by "و" to a noun under the lām of purpose: "تتقدم للوصول الى وسط المدينه وتحريرها"
-    if any(word.lstrip("وف") in ARABIC_COMPLETING for word in article.norms[max(first, index - 5): index]):
-        return False  # "اكملت القوات بعد ظهر اليوم عملية تحرير الشرقاط": the operation done, the place taken
-    return index >= first and article.norms[index].lstrip("ول") in ARABIC_OPERATION | ARABIC_STARTING
-
-
-def _purpose_lam(norm):
-    """Whether a word is a taking noun under the lām of purpose: "لاستعاده", "لتحرير", "وللسيطره"."""
-    word = norm.lstrip("وف")
-    return word.startswith("ل") and (word[1:].startswith(_ARABIC_TAKING_NOUNS) or word[1:].startswith("لسيطره"))
-
-
 def _intended(article, first, cue_first, text):
-    """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, the
-    control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
+    """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, an aim
+    (aims.arabic_aim) or the control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
     before = article.norms[cue_first - 1] if cue_first > first else ""
     if text in ARABIC_FROM_CONTROL:
         return before == "من" or before == "بعد"
-    if text.lstrip("وف").startswith(_ARABIC_TAKING_NOUNS):
-        # "عمليات تحرير الحويجة", "عملية استعادة السيطرة على عنه", "تبدأ تحرير هيت": the operation's name or
-        # its start, not its outcome
-        if _operation_begun(article, first, cue_first, text):
-            return True
-        if ARABIC_PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]):
-            return True
+    if arabic_aim(article, first, cue_first, text):
+        return True
     if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
         return True  # "began the liberation of", "the battle for the liberation of"
     if before not in INTENTION:

@@ -45,8 +45,10 @@ _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 _ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
-# pockets of territory, including the town of Hawija".
-_LISTED_AFTER = re.compile(r"^.*\b(?:including|such as|among them|notably)\b", re.S)
+# pockets of territory, including the town of Hawija"; "يسيطر على مناطق عدة ... وخصوصاً على منبج" (holds several areas,
+# particularly Manbij).
+_LISTED_AFTER = re.compile(
+    r"^.*\b(?:including|such as|among them|notably|و?خصوصا|وخاص[ةه]|و?لا سيما|بما فيها|من بينها)\b", re.S)
 
 
 class Sentence(ClauseReading, PlaceReading, PhraseDating):

@@ -171,3 +171,32 @@ def test_an_undated_arabic_change_after_wa_baad_is_background(names, text):
 ])
 def test_a_subordinate_clause_has_its_own_subject(names, text, expected):
     assert {c for c in claims(text, names) if c[0] in ("tabqa", "palmyra")} == expected
+
+
+def test_the_side_in_construct_with_an_arabic_siege_besieges_and_a_distance_from_breaking_it_leaves_it(names):
+    """"فك حصار داعش عن المدينة" (breaking Daesh's siege of the city): Daesh besieges, the side before breaks it;
+    "على بعد كيلومترين من" (two kilometres from) breaking it, the siege stands."""
+    text = "الجيش السوري أمس على بعد كيلومترين من فك حصار داعش عن مدينة دير الزور"
+    assert claims(text, names) == {("deir-el-zour", "besieged", SG, "2017-11-03")}
+    [made] = propose(text, SATURDAY, names)
+    assert made.others == (IS,)
+
+
+def test_an_arabic_report_said_untrue_after_it_is_denied_and_one_unconfirmed_is_hedged(names):
+    """"الأنباء عن سيطرة داعش على الرقة عارية عن الصحة" (reports of IS taking Raqqa are untrue) proposes nothing;
+    a denial verb after a taking ("نافية وقوع خسائر", denying losses) denies something else; "غير مؤكدة"
+    (unconfirmed) hedges the report."""
+    for untrue in ("عارية عن الصحة", "غير صحيحة", "لا أساس لها من الصحة"):
+        assert not propose(f"وقال مسؤول إن الأنباء عن سيطرة داعش على الرقة {untrue}", SATURDAY, names), untrue
+    text = "استعادت قسد أمس السيطرة على الرقة، نافية وقوع خسائر"
+    assert claims(text, names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+    [made] = propose("ذكرت تقارير غير مؤكدة أن قسد سيطرت أمس على الرقة", SATURDAY, names)
+    assert (made.place, made.holder) == ("raqqa", SDF) and "hedged" in made.why
+
+
+def test_an_arabic_verb_of_expelling_put_first_expels_the_side_after_its_subject(names):
+    """"طردت قسد مقاتلي داعش من الرقة" (the SDF expelled Daesh's fighters from Raqqa): the side right after the verb
+    is its subject, the one after that the expelled; "طرد داعش من" (expelling Daesh), a noun, expels the side after
+    it."""
+    assert claims("طردت قسد مقاتلي داعش أمس من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+    assert claims("تمكنت قسد أمس من طرد داعش من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}

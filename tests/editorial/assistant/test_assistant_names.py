@@ -72,6 +72,11 @@ def test_an_arabic_clitic_before_the_article_does_not_hide_an_actor(names):
     assert mentions("الإعلام التابع للنظام في دير الزور", names)[1][0][0] == "syrian-government"
 
 
+def test_an_arabic_clitic_before_a_word_without_the_article_adds_none(names):
+    """"وقوات سوريا الديمقراطية" (and the SDF) is "قوات ...", not "القوات ...": the clitic took no article."""
+    assert [m[0] for m in mentions("بين داعش وقوات سوريا الديمقراطية", names)[1]] == ["islamic-state", "sdf"]
+
+
 @pytest.mark.parametrize("name", ["قوات الأسد", "قوات النظام السوري", "Assad's forces", "regime forces",
                                   "forces loyal to President Bashar al-Assad"])
 def test_the_seed_names_the_syrian_government_as_the_opposition_press_does(names, name):

@@ -407,3 +407,40 @@ def test_it_after_an_unnamed_town_of_its_sentence_is_that_town(names, every_read
             "days after starting an operation to retake it. Qaim had been held by IS since 2014.")
     made = {(p.place, p.holder) for p in propose(text, SATURDAY, names)}
     assert ("qaim", "iraqi-government") in made and not {place for place, _ in made} & {"mosul"}
+
+
+def test_an_arabic_list_of_places_set_apart_by_commas_or_dashes_is_taken_together(names):
+    """"تل أبيض، عين عيسى والرقة": the places before the list's "و" are set apart by "،"; three or more by "-" alone.
+    Two places set apart by "،" with no "و" after are two clauses' places, not a list."""
+    listed = [(["tel-abyad", "ain-issa", "raqqa"], "")]
+    assert targets("حررت قوات سوريا الديمقراطية تل أبيض، عين عيسى والرقة", names) == listed
+    assert targets("يسيطر داعش على تل أبيض - عين عيسى - الرقة", names) == listed
+    assert targets("حررت قوات سوريا الديمقراطية تل أبيض، الرقة", names) == [(["tel-abyad"], "")]
+
+
+def test_a_town_that_villages_neighbour_or_fighting_surrounds_is_not_where_they_are(names):
+    """"القرى المجاورة للرقة" (the villages neighbouring Raqqa), "في محيط مدينة الرقة" (around the city) and "القرى
+    المحيطة بمركز مدينة الرقة" (the villages around its centre) locate the fighting outside the town."""
+    for where in ("في القرى المجاورة للرقة", "في محيط مدينة الرقة", "في القرى المحيطة بمركز مدينة الرقة"):
+        text = f"أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة {where}"
+        assert targets(text, names) == [([], "")], text
+    assert targets("أن الاشتباكات بين داعش وقوات سوريا الديمقراطية لا تزال مستمرة في الرقة", names) == [(["raqqa"], "")]
+
+
+def test_a_site_near_an_arabic_city_named_with_its_noun_is_not_in_the_city(names):
+    """"مقر اللواء 17 بالقرب من مدينة الرقة" (the brigade's base near the city of Raqqa) is near it, not part of it."""
+    assert targets("سيطرت قسد أمس على مقر اللواء 17 بالقرب من مدينة الرقة", names) == [([], "")]
+    assert targets("سيطرت قسد أمس على مقر اللواء 17 في مدينة الرقة", names)[0][0] == ["raqqa"]
+
+
+def test_a_town_an_arabic_place_is_said_to_lie_by_is_a_landmark_not_the_area_referred_to(names, every_reading):
+    """"زمار الواقعة شمال غربي الموصل" (Zumar, lying north-west of Mosul): "المنطقة" after it is Zumar, not Mosul."""
+    text = ("سيطر مسلحو داعش على ناحية زمار الواقعة شمال غربي الموصل بعد معركة ضد البيشمركة الذين كانوا قد بسطوا "
+            "سيطرتهم على المنطقة أمس")
+    assert {p.place for p in propose(text, SATURDAY, names)} == {"zumar"}
+
+
+def test_a_place_after_and_in_opens_another_phrase_not_a_second_object(names):
+    """"سيطر داعش على محافظة نينوى وفي كركوك تدور معارك" (IS took Nineveh province, and in Kirkuk battles go on):
+    Kirkuk is where the next phrase happens, not what IS took."""
+    assert targets("سيطر داعش بالكامل على محافظة نينوى وفي كركوك تدور معارك", names)[0] == ([], "")

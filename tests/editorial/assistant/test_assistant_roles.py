@@ -42,6 +42,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # an Arabic passive participle of siege describes the side before it: those are the besieged, not the besiegers
     ("صدت قوات النظام المحاصرة في مدينة دير الزور الجمعة هجوما لتنظيم داعش",
      {("deir-el-zour", "besieged", SG, "2017-11-03")}),
+    # a side named fighting the besieger in a clause before "أن" (that) is no ally of it: it is the besieged
+    ("وأفادت مصادر أن المعارك بين داعش وقسد مستمرة، وأن داعش يحاصر الرقة من ثلاث جهات",
+     {("raqqa", "besieged", SDF, "2017-11-04")}),
     # "كسر الطوق" (broke the ring) breaks a siege; the side in the relative clause after it imposed the siege, and is
     # not the subject of "broke"
     ("كسرت قوات النظام الطوق الذي فرضه تنظيم داعش على مدينة دير الزور",
@@ -242,6 +245,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # a place listed after "including" is one of the areas held, whole; "including parts of" stays a part
     ("IS still controls other pockets of territory in Syria, including the town of Albu Kamal.", {("boukamal", "controlled", IS, "2017-11-04")}),
     ("IS still holds several areas, such as parts of Raqqa, where it fights the SDF.", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
+    # "وخصوصاً" (particularly) lists a place among the areas held, whole, as "including" does
+    ("لا يزال داعش يسيطر على مناطق عدة في ريف حلب، وخصوصاً على مدينة الرقة",
+     {("raqqa", "controlled", IS, "2017-11-04")}),
     # "who had controlled" is a past state; villages "south of the city" are not the city; a siege's object is
     # the first place after it, not the capital it lies near
     ("Rebels cleansed Jarablus of IS, who had controlled the strategic town.", set()),

@@ -30,6 +30,7 @@ def kinds(text, names):
     ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
     ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
     ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
+    ("اشتبك مقاتلو داعش مع قسد في الرقة", [("contested", "اشتبك مقاتلو داعش مع قسد في")]),  # clashed with ... in
     ("الحويجة تخضع لسيطرة الجهاديين", [("under_control", "تخضع لسيطره")]),
     ("الميادين، أحد أهم معاقل داعش", [("stronghold", "احد اهم معاقل")]),
     ("تلعفر معقل داعش", [("stronghold", "معقل")]),
@@ -61,6 +62,8 @@ def kinds(text, names):
     ("الجيش العراقي يسيطر على الرطبة", [("capture", "يسيطر")]),
     ("أحكمت القوات العراقية قبضتها على كركوك", [("capture", "قبضتها علي")]),
     ("استرجع الجيش المدينة", [("capture", "استرجع")]),
+    # "by controlling": "أكمل داعش عامه الثاني بالسيطرة على الرقة" (completed its second year in control of Raqqa)
+    ("أكمل داعش عامه الثاني بالسيطرة على الرقة", [("capture", "بالسيطره علي")]),
     ("Kurdish forces free Sinjar.", [("capture", "free")]),
     ("Free Syrian Army fighters entered Dabiq.", [("entered", "entered")]),
     ("The SDF took near complete control of Manbij.", [("capture", "took near complete control of")]),
@@ -143,6 +146,33 @@ def test_the_arabic_edges_entrances_or_lands_of_a_town_taken_leave_it_contested(
         assert made.date.isoformat() == "2017-11-03"
     [made] = propose("بسط الجيش العراقي أمس الجمعة سيطرته على كامل أراضي مدينة الرقة", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("raqqa", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names):
+    """"مخاوف من أن يتمكن مسلحو داعش من دخول المدينة" (fears that IS gunmen could enter the city) is no entry;
+    "amid fears of a repeat, IS entered" is, and so is "تمكن" (managed to), the past."""
+    assert NEGATION.search("مخاوف كبيره من ان") and NEGATION.search("ان يتمكن المسلحون من")
+    assert not NEGATION.search("وسط مخاوف من تكرار") and not NEGATION.search("تمكن المسلحون من")
+    assert not propose("ويخشى السكان أن يتمكن مسلحو داعش أمس من اقتحام مدينة الرقة", SATURDAY, names)
+    [made] = propose("تمكن مسلحو داعش أمس من اقتحام مدينة الرقة بعد معارك مع قوات سوريا الديمقراطية", SATURDAY, names)
+    assert (made.place, made.status, set(made.others)) == ("raqqa", "contested", {"islamic-state", "sdf"})
+
+
+def test_a_town_named_for_the_road_the_object_lies_on_is_not_the_object(names):
+    """"سيطر الجيش على بلدة تقع على طريق الرقة" (a village on the Raqqa road) says nothing of Raqqa; "طريق الرقة"
+    alone is the road, not the town."""
+    assert not propose("وقال المرصد إن الجيش سيطر أمس على بلدة صغيرة تقع على طريق الرقة - دير الزور", SATURDAY, names)
+    assert not propose("سيطر الجيش السوري أمس على طريق الرقة", SATURDAY, names)
+
+
+def test_two_arabic_areas_in_a_side_of_a_town_are_part_of_it(names):
+    """"منطقتي ... بشمال الرقة" (two areas in the north of Raqqa) are parts of the town: it is fought over."""
+    assert SITE_IN.match("علي منطقتي البدو والمشلب بشمال") and SITE_IN.match("علي منطقتين في شرق مدينه")
+    assert not SITE_IN.match("علي منطقتي البدو والمشلب شمال")  # north of the town: outside it
+    text = "وقالت قوات سوريا الديمقراطية إن داعش لا يزال يسيطر أمس الجمعة على منطقتي البدو والمشلب بشمال الرقة"
+    [made] = propose(text, SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("raqqa", "contested", None)
+    assert set(made.others) == {"islamic-state", "sdf"}
 
 
 def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monkeypatch):

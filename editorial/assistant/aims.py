@@ -1,0 +1,67 @@
+"""Whether an Arabic noun of taking reports a taking, or only an aim, an operation begun or a prospect.
+
+Its own module because Arabic names an effort with the same verbal noun as its outcome ("تحرير", liberating):
+what tells them apart is the words around the noun (an operation's name, the lām of purpose, "بهدف", a future
+verb after "إن"), read apart from the English intentions and the phrase rules that find the noun.
+"""
+import re
+
+# liberating, regaining, control, restoring, wresting, recovering
+TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
+# An Arabic future: "سوف", or "سـ" before an imperfect ("سيمهد", "ستكون"), not "سيطرة", "سيارات", "سياسي", "ستين".
+FUTURE = re.compile(r"[وف]?(?:سوف|س[يت](?!طر|ار|اس|ين)\S{2,})$")
+OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
+# Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
+# على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
+# السيطرة على", in pursuit of wresting control of).
+PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
+# Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
+STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
+# Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).
+COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "انهت", "انهي", "اتمت", "اتم", "انجزت", "انجز", "اختتمت"}
+
+
+def operation_begun(article, first, cue_first, text):
+    """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
+    السيطرة على عنه", "تبدأ تحرير هيت"), or is the aim of an effort, its noun governed by the lām of purpose
+    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit), or joined by "و" to another such aim."""
+    if not text.lstrip("وف").startswith(TAKING_NOUNS):
+        return False
+    index = cue_first - 1
+    while index > first and article.norms[index].startswith(TAKING_NOUNS):
+        index -= 1
+    if index >= first and _purpose_lam(article.norms[index]):
+        return True
+    if text.startswith("و") and any(word.startswith("لل") and len(word) > 5 for word in article.norms[max(first, cue_first - 6): cue_first]):
+        return True  # joined by "و" to a noun under the lām of purpose: "تتقدم للوصول الى وسط المدينه وتحريرها"
+    if any(word.lstrip("وف") in COMPLETING for word in article.norms[max(first, index - 5): index]):
+        return False  # "اكملت القوات بعد ظهر اليوم عملية تحرير الشرقاط": the operation done, the place taken
+    return index >= first and article.norms[index].lstrip("ول") in OPERATION | STARTING
+
+
+def _purpose_lam(norm):
+    """Whether a word is a taking noun under the lām of purpose: "لاستعاده", "لتحرير", "وللسيطره"."""
+    word = norm.lstrip("وف")
+    return word.startswith("ل") and (word[1:].startswith(TAKING_NOUNS) or word[1:].startswith("لسيطره"))
+
+
+def _told_as_future(article, first, cue_first, text):
+    """Whether an Arabic taking noun opens a clause after "إن" whose verb is a future ("إن استعادة السيطرة على الفلوجة
+    سيمهد الطريق", retaking Fallujah will pave the way): a prospect, not a report that it was taken."""
+    index = cue_first - 1
+    while index > first and article.norms[index].startswith(TAKING_NOUNS):
+        index -= 1
+    if index < first or article.norms[index] != "ان":
+        return False
+    stop = cue_first + len(text.split())
+    return any(FUTURE.match(word) for word in article.norms[stop: stop + 5])
+
+
+def arabic_aim(article, first, cue_first, text):
+    """Whether an Arabic taking noun is the name or start of an operation ("عمليات تحرير الحويجة", "عملية استعادة
+    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل") or a prospect: not its outcome."""
+    if not text.lstrip("وف").startswith(TAKING_NOUNS):
+        return False
+    return (operation_begun(article, first, cue_first, text)
+            or bool(PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]))
+            or _told_as_future(article, first, cue_first, text))

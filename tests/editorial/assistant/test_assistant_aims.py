@@ -1,0 +1,26 @@
+"""Arabic aims: a noun of taking that names an effort, an aim or a prospect, not a taking done."""
+import pytest
+
+from editorial.assistant.article import Article
+from editorial.assistant.rules import find_cues
+
+
+def kinds(text, names):
+    article = Article(text, names)
+    return [(cue.kind, cue.text) for first, stop in article.sentences for cue in find_cues(article, first, stop)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "في سبيل" (in pursuit of) makes the taking an aim, as "بهدف" does
+    ("تقاتل الفصائل في سبيل انتزاع السيطرة على منبج", []),
+    ("تقاتل الفصائل بهدف انتزاع السيطرة على منبج", []),
+    # a taking noun after "إن" whose verb is a future is a prospect ("retaking Raqqa will open the road"); a past
+    # verb reports it
+    ("قال القائد إن استعادة السيطرة على الرقة ستفتح الطريق إلى دير الزور", []),
+    ("قال القائد إن تحرير الرقة سوف يضعف التنظيم", []),
+    ("قال القائد إن تحرير الرقة جاء بعد أشهر من المعارك", [("noun", "تحرير")]),
+    # an operation begun is an attempt, one completed a taking
+    ("بدأت القوات عملية تحرير الرقة", [("attempt", "تحرير")]),
+])
+def test_an_arabic_taking_noun_of_an_aim_or_a_prospect_is_no_taking(text, expected, names):
+    assert kinds(text, names) == expected

@@ -1,0 +1,17 @@
+"""What "the town", "the area" and "it" refer to in a control phrase."""
+import pytest
+
+from conftest import SATURDAY
+from editorial.assistant import propose
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+
+def test_an_arabic_area_with_no_town_before_it_is_not_a_town_named_after_it(names):
+    """"دخلت قوات الجيش العراقي المنطقة" after "جنوبي محافظة كركوك" (south of Kirkuk province): the area is that
+    region, not Kirkuk city named in the next sentence; "المدينة" with no town before it is still the town named next."""
+    text = ("أنزلت القوات العراقية أمس أعلاما كانت مرفوعة جنوبي محافظة كركوك. وقال ضابط إن قوات الجيش العراقي دخلت "
+            "المنطقة. وكانت البيشمركة قد سيطرت على مدينة كركوك في 2014.")
+    assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("kirkuk", "controlled")}
+    text = "قال ضابط إن قوات الجيش العراقي دخلت المدينة أمس. وكانت البيشمركة قد سيطرت على مدينة كركوك في 2014."
+    assert ("kirkuk", "contested") in {(p.place, p.status) for p in propose(text, SATURDAY, names)}
