@@ -15,12 +15,13 @@ from .clauses import ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .places import PlaceReading
 from .proposals import Proposal
-from .roles import CONTESTED, CONTROLLED, assertion, siege_stands
+from .roles import CONTESTED, CONTROLLED, assertion
 from .rules import (
     ALL_PARTS, ANAPHOR, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE,
     LAST, LAST_PARTS, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE,
     SITE_IN, SITE_NOUNS_AFTER, TIME_UNITS,
 )
+from .sieges import siege_stands
 from .tokens import is_arabic
 
 EVENT_KINDS = {"capture", "passive", "expelled", "noun", "victory", "declared"}  # phrases that report a change at a moment

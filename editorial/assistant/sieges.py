@@ -1,0 +1,114 @@
+"""What a phrase of siege asserts: who is besieged, by whom, and whether a siege broken or nearly broken stands.
+
+Its own module because a siege names two sides in opposite roles, where every other phrase names a holder or the
+sides fighting: "besieged by X" names the besieger, so the place is held by X's adversary; "قوات الجيش المحاصرة في
+X" and "IS fighters encircled in Tabqa" name the besieged; "broke the siege" leaves the place contested between the
+breakers and the besiegers, and "close to breaking" leaves the siege standing. roles.assertion calls it.
+"""
+from geo.models import Claim
+
+from .calibration import SIEGE
+from .rules import SIEGE_VERB
+from .tokens import is_arabic
+
+CONTESTED, BESIEGED = Claim.Status.CONTESTED, Claim.Status.BESIEGED
+_DETERMINERS = {"the", "a", "an", "its", "their", "this"}
+_LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
+_THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
+
+
+def siege_broken(sentence, cue, place):
+    subject = sentence.subject(cue)
+    besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
+    if subject is None:
+        return None
+    besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug}, place)
+    if besieger_slug is None:
+        return None
+    sides = tuple(sorted({subject.slug, besieger_slug}))
+    return (CONTESTED, None, sides, SIEGE,
+            f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
+
+
+def siege_stands(sentence, cue, place):
+    """"close to breaking the siege imposed by X": the breakers still hold the place, X still besieges it."""
+    holder = sentence.subject(cue)
+    besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
+    if holder is None:
+        return None
+    besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug}, place)
+    if besieger_slug is None:
+        return None
+    return (BESIEGED, holder.slug, (besieger_slug,), SIEGE,
+            f"{holder.slug} not yet through: still held by {holder.slug}, besieged by {besieger_slug}")
+
+
+def siege(sentence, cue, place):
+    """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
+    army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
+    besieged = _besieged_side(sentence, cue) or _besieged_named(sentence, cue)
+    if besieged is not None:  # "قوات الجيش المحاصرة في دير الزور": the side the participle describes is the besieged
+        besieger = sentence.agent_after(cue)
+        besieger_slug = besieger.slug if besieger and besieger.slug != besieged.slug else sentence.adversary(
+            {besieged.slug}, place)
+        if besieger_slug is None:
+            return None
+        return (BESIEGED, besieged.slug, (besieger_slug,), SIEGE,
+                f"held by {besieged.slug} ('{besieged.text}' besieged), besieged by {besieger_slug}")
+    owner = None
+    if cue.direction == "before":
+        besieger = sentence.agent_after(cue)
+    elif SIEGE_VERB.match(cue.text) and sentence.article.norms[cue.first - 1] in _DETERMINERS:
+        besieger = sentence.agent_after(cue)  # "entered the besieged town": an adjective, its besieger after "by"
+    elif SIEGE_VERB.match(cue.text):
+        besieger = sentence.subject(cue)
+        owner = sentence.player_from(cue.stop, cue.stop + 1)
+        owner = owner if owner is not None and (owner.first == cue.stop or sentence.article.norms[cue.stop] == "the") else None
+    else:
+        besieger = sentence.holder_between(cue) or sentence.agent_after(cue) or sentence.subject(cue)
+    if besieger is None:
+        return None
+    # The besieger's allies named with it ("Iraqi army ... and Shiite militias surrounded Tikrit") are not the
+    # besieged; sides named before "that" are another clause's ("الاشتباكات بين التنظيم والفصائل الكردية مستمرة،
+    # وأن داعش تحاصر").
+    norms = sentence.article.norms
+    clause = max((i for i in range(sentence.first, cue.first) if norms[i].lstrip("و") in _THAT),
+                 default=sentence.first)
+    allies = {besieger.slug} | {s.slug for s in sentence.subjects if clause <= s.first < cue.first}
+    holder = owner.slug if owner is not None and owner.slug != besieger.slug else sentence.adversary(allies, place)
+    if holder is None:
+        return None
+    return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+def relieved(sentence, side):
+    """Whether the sentence has another side besiege the place `side` goes into ("entered Amerli, besieged by IS for two
+    months"): going in relieves the town, it does not contest it."""
+    return any(c.kind == "siege" and (besieger := sentence.agent_after(c)) is not None and besieger.slug != side.slug
+               for c in sentence.cues)
+
+
+def _besieged_named(sentence, cue):
+    """The English side a phrase of siege names as besieged: the subject of a passive participle with no object,
+    a place after it ("IS fighters (were) encircled in Tabqa"), or the side right after "siege of" or
+    "encirclement of" ("the encirclement of IS fighters inside Tabqa"); the besieger is then another side."""
+    norms = sentence.article.norms
+    if is_arabic(cue.text) or cue.stop >= len(norms):
+        return None
+    if cue.text.endswith(" of"):
+        side = sentence.player_from(cue.stop, cue.stop + 1)
+        return side if side is not None and (side.first == cue.stop or norms[cue.stop] == "the") else None
+    if SIEGE_VERB.match(cue.text) and cue.text.endswith("ed") and norms[cue.stop] in _LOCATIVE:
+        return sentence.subject(cue)
+    return None
+
+
+def _besieged_side(sentence, cue):
+    """The side an Arabic passive participle of siege describes, right after it ("الجنود المحاصرين", "قوات الجيش
+    المحاصرة في"): they are the besieged. Not "المحاصرة لـ" (besieging: the active participle takes "ل")."""
+    norms = sentence.article.norms
+    if not norms[cue.first].lstrip("و").startswith(("محاصر", "المحاصر")) or (
+            cue.stop < len(norms) and norms[cue.stop].startswith("ل")):
+        return None
+    side = sentence.player_from(max(sentence.first, cue.first - 3), cue.first - 1)
+    return side if side is not None and cue.first - side.stop <= 1 else None

@@ -1,0 +1,39 @@
+"""Sieges: who is besieged and by whom, and whether a siege broken, nearly broken or entered stands."""
+import pytest
+
+from conftest import SATURDAY
+from editorial.assistant import propose
+from test_assistant_roles import IS, claims
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+
+def test_a_siege_a_side_plans_to_break_still_stands(names):
+    text = "Iraqi forces are preparing to break the IS siege of the town of Amerli, officials said on Friday."
+    assert all(status == "besieged" for _, status, _, _ in claims(text, names))
+
+
+def test_the_side_in_a_relative_clause_after_the_broken_siege_imposed_it(names):
+    # verb, subject, object ("كسر الجيش السوري الحصار"): the subject is inside the phrase
+    made = propose("كسر الجيش السوري الحصار الذي فرضه تنظيم داعش على مدينة دير الزور", SATURDAY, names)
+    assert [p.why.split(":")[0] for p in made] == ["'كسر الجيش السوري الحصار' → siege by islamic-state broken by syrian-government"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish-led fighters on Friday finished their encirclement of IS militants inside Tabqa.",
+    "Short of food, IS militants encircled in Tabqa asked the SDF for safe passage on Friday.",
+    "The SDF said on Friday it had encircled IS militants in Tabqa.",
+])
+def test_the_side_a_siege_names_as_besieged_holds_the_place(names, text):
+    assert {c for c in claims(text, names) if c[0] == "tabqa"} == {("tabqa", "besieged", IS, "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    # going into a town another side besieges relieves it: not contested
+    "Iraqi troops entered the town of Amerli, besieged by IS for two months, on Friday.",
+    # "the besieged town" is an adjective: its subject is not the besieger
+    "Iraqi forces entered the besieged town of Amerli on Friday, breaking an IS siege.",
+])
+def test_an_entry_into_a_besieged_town_is_no_contest_and_the_enterer_no_besieger(names, text):
+    made = claims(text, names)
+    assert not [c for c in made if c[1] == "contested" or (c[1] == "besieged" and c[2] == "islamic-state")]
