@@ -3,20 +3,21 @@
 tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (700 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+- development.json (757 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json (fresh sets 24 and 25: 57 excerpts, 28 English and 29 Arabic, 2014-2018, none used before,
+- held_out.json (fresh sets 26 and 27: 53 excerpts, 27 English and 26 Arabic, 2014-2017, none used before,
   written by two people who did not read the assistant's code, one on Iraq's towns and one on Syria's):
-  committed with its expectations before the assistant first ran on it, measured once (42/103 expectations
-  met, 33/40 proposals right; with every measured class shown, 60/103 and 59/79), never tuned on. Three
-  excerpts the writers chose were dropped before that run, each sharing 12% or more of its word 6-grams with
+  committed with its expectations before the assistant first ran on it, measured once (43/84 expectations
+  met, 32/39 proposals right; with every measured class shown, 54/84 and 52/66), never tuned on. Three
+  excerpts the writers chose were dropped before that run, each sharing 10% or more of its word 6-grams with
   a development excerpt of the same wire story. Its towns were all in places.json already; no place name or
   actor alias was added for it. Earlier fresh sets, measured the same way and then folded into development,
   gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%, 68%/83%,
   65%/71%, 73%/82%, 64%/78%, 58%/68%, 60%/88%, 56%/67%, 25%/79%, sets 19 and 20 together 48%/71%, set 21
-  44%/73% and sets 22 and 23 together 50%/85% (expectations met / proposals right).
+  44%/73%, sets 22 and 23 together 50%/85% and sets 24 and 25 together 41%/82% (expectations met / proposals
+  right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -49,13 +50,13 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 def test_development_set(score):
     result = score("development")
     # Proposals under proposals.ABSTAIN_BELOW (sieges, undated changes, states named in passing, guessed sides) are left
-    # out: with every measured class shown (this test with conftest's every_reading fixture) it is 951/1145 met,
-    # 988/1054 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (764, 1145, 724, 746)
+    # out: with every measured class shown (this test with conftest's every_reading fixture) it is 977/1145 met,
+    # 1015/1062 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (783, 1145, 741, 749)
 
 
 def test_held_out_set(score):
     result = score("held_out")
-    # 41% recall and 82% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
-    # With every measured class shown (the every_reading fixture): 60/103 met, 59/79 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)
+    # 51% recall and 82% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    # With every measured class shown (the every_reading fixture): 54/84 met, 52/66 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (43, 84, 32, 39)
