@@ -230,7 +230,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 notes.append("about part of the place: contested")
             if status == CONTESTED and len(set(others) - {None}) < 2:
                 continue  # a part held, and no second side named or known: whom it is contested with is not understood
-            date = self.date(cue) or self.heading
+            date = self.listed_date(cue, place, targets) or self.date(cue) or self.heading
             word_before = self._word_before(cue.first)
             if cue.kind in STATE_KINDS and (date is None or date.start < cue.first) and (
                     word_before == "had" or (word_before == "who" and cue.text in _PAST_HOLD)):
