@@ -20,6 +20,8 @@ _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
 _OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
+# A bare "military" after a possessive describes that side's own acts ("the SDF pressed their military advances").
+_POSSESSIVES = {"their", "its", "his", "her", "our"}
 
 
 class SideReading:
@@ -37,6 +39,8 @@ class SideReading:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
                 continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
+            if slug == GOVERNMENT and self.norms[first:stop] == ["military"] and first and self.norms[first - 1] in _POSSESSIVES:
+                continue  # "their military advances": an adjective of the side named before, not the army
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
