@@ -35,9 +35,9 @@ _POSSESSED = {"control", "hands", "rule"}
 # A side before a noun of its acts ("collapsed in the face of IS attacks and withdrew") qualifies the noun: no subject.
 _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
             "bombardment", "airstrikes", "strikes", "fire"}
-# A side before a noun of what it holds ("we hit the last ISIS stronghold and freed the area") owns the noun: no subject.
-_HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive", "defences",
-                "defenses"}
+# A side before a noun of what it holds ("we hit the last ISIS stronghold and freed the area") owns it: no subject.
+_HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
+                "defences", "defenses"}
 _CENTRE = {"central", "downtown"}
 _PAST_HOLD = {"controlled", "held"}
 # A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".

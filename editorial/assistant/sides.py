@@ -39,7 +39,7 @@ class SideReading:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
                 continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
-            if slug == GOVERNMENT and self.norms[first:stop] == ["military"] and first and self.norms[first - 1] in _POSSESSIVES:
+            if slug == GOVERNMENT and self.norms[max(0, first - 1):stop] in ([p, "military"] for p in _POSSESSIVES):
                 continue  # "their military advances": an adjective of the side named before, not the army
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
@@ -173,7 +173,8 @@ class SideReading:
         exact = self.gazetteer.exact
         return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
                 if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
-                and not self._opposed(first) and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]
+                and not self._opposed(first)
+                and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]
                 and not self._describes_a_foreign_side(first, stop, slug)]
 
     def _describes_a_foreign_side(self, first, stop, slug):

@@ -14,8 +14,8 @@ def test_a_siege_a_side_plans_to_break_still_stands(names):
 
 
 def test_a_siege_an_attack_aimed_at_breaking_still_stands(names):
-    text = ("Amerli has been encircled by Iraqi troops for a week. On Friday the troops fought off a raid by IS gunmen aimed "
-            "at breaking the siege on the town.")
+    text = ("Amerli has been encircled by Iraqi troops for a week. On Friday the troops fought off a raid by IS gunmen "
+            "aimed at breaking the siege on the town.")
     assert {c for c in claims(text, names) if c[3] == "2017-11-03"} == {("amerli", "besieged", IS, "2017-11-03")}
 
 
