@@ -165,7 +165,7 @@ class Article(SideReading):
         """Place mentions: the longest name from each position (names.Gazetteer.find), and the local names the
         article gives a place in brackets after it ("Tal Abyad (Gire Spi)"), wherever it uses them later."""
         found = [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.place_matcher)
-                 if not self._surname(first)]
+                 if not self._surname(first) and not self._lower_case_word(first, stop)]
         taken = {index for first, stop, _ in found for index in range(first, stop)}
         for words, slug, after in bracketed_names(self.text, self.tokens, self.norms, found, self.gazetteer):
             for first in range(after, len(self.norms) - len(words) + 1):
@@ -173,6 +173,12 @@ class Article(SideReading):
                     found.append((first, first + len(words), slug))
                     taken.update(range(first, first + len(words)))
         return [self._mention("place", slug, first, stop, self._place_role(first, stop)) for first, stop, slug in sorted(found)]
+
+    def _lower_case_word(self, first, stop):
+        """Whether a Latin-script name is written all in lower case: English copy capitalises a place's name, so
+        such words are the common words some names share ("we hit the last stronghold": not Hit)."""
+        written = self.text[self.tokens[first].start: self.tokens[stop - 1].end]
+        return written.isascii() and written.islower()
 
     def _surname(self, first):
         """Whether a place name starting at token `first` ends a person's name: a nisba ("al-Baghdadi",

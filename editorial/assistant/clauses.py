@@ -22,6 +22,7 @@ _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the 
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
+_PARTICIPLE_CLAUSE = {"being", "having"}  # open a participle's clause, with its own "by": "after being held by IS"
 _SUBORDINATORS = {"after", "when", "while", "before", "until", "once", "because"}  # open a clause with its own subject
 _NAMED_AS = re.compile(r"(?:^| )(?:known as|called|dubbed|named)(?: the)?$")  # a description, then the name it goes by
 # The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
@@ -266,6 +267,8 @@ class ClauseReading:
                 for index in range(start, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):
+            if self.article.norms[index] in _PARTICIPLE_CLAUSE:
+                break  # "was liberated after being held by Daesh": the agent of the participle's clause
             if self.article.norms[index] in _BY:
                 agent = self.player_from(index + 1, index + 2)
                 # "by the Kurdistan's Peshmerga forces", "by Turkey's allies": the agent after its possessor

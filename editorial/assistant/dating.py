@@ -89,6 +89,15 @@ class PhraseDating:
             return None
         return best[1] if best else None
 
+    def listed_date(self, cue, place, targets):
+        """The date right after a place a phrase lists after another, before the next one ("declared victory in Mosul
+        in July and in Tal Afar the following month"): each place of the list takes its own, past the phrase's."""
+        following = [t.first for t in targets if t.first > place.first]
+        if place is targets[0] or place.first < cue.first:
+            return None
+        stop = min([place.stop + 4, *following])
+        return next((d for d in self.dates if place.stop <= d.start < stop), None)
+
     def _simultaneous(self, cue):
         """Whether "as" opens the phrase's clause right before it ("as it liberated", "as troops retook"): it happens
         at the time of the clause before."""

@@ -16,6 +16,8 @@ _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "fie
                "crossing", "plant", "facility", "hospital"}
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 _AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
+# A place right after these words locates another ("the town, east of Mosul"): it is not what "it" after them means.
+_LOCATING = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # A town named as a road's end: "it" after "cut the road to Deir al-Zour" is the road, not the town.
 _ROAD_TO = re.compile(r"\b(?:roads?|routes?|highways?|supply lines?) (?:\S+ )?(?:to|towards|into|linking|between)"
@@ -68,11 +70,13 @@ class ReferenceReading:
         """"it" points back to the town named last, unless a site was named after that town ("The Baiji refinery ...
         Iraqi forces retook it"): then it is the site. A pronoun never points to a place named after it. A town its
         sentence names without a name before it ("pushed IS from a key town ..., days after starting an operation to
-        retake it") is nearer than any named before the sentence: "it" is that town."""
+        retake it") is nearer than any named before the sentence: "it" is that town, past a place that only locates it
+        ("have entered the town, east of Mosul, and are now in control of it")."""
         described = self._anaphor(self.norm_between(self.first, token), 0)
         if described is not None:
             first = self.article.token_at(self.norm_start + described.start())
-            if not self.article.places_in(first, token) and not self.article.places_in(self.first, first):
+            between = [p for p in self.article.places_in(first, token) if not self._locates(p)]
+            if not between and not self.article.places_in(self.first, first):
                 places, note, _ = self._referred(first, f"'{described.group()}'", "")
                 return places, f"'it' is {note}" if places else "", ""
         town = self.article.antecedent(token)
@@ -86,6 +90,10 @@ class ReferenceReading:
         if self._site_is_topic(token):
             return [], "", ""
         return [town], f"'it' read as {town.text}", ""
+
+    def _locates(self, place):
+        """Whether a place is named only to locate another ("east of Mosul", "near Raqqa")."""
+        return _LOCATING.search(" ".join(self.article.norms[max(self.first, place.first - 3): place.first])) is not None
 
     def _site_is_topic(self, token):
         """Whether the sentence of token `token`, or the one before it, opens with a site as its subject ("The Baiji

@@ -35,6 +35,9 @@ _POSSESSED = {"control", "hands", "rule"}
 # A side before a noun of its acts ("collapsed in the face of IS attacks and withdrew") qualifies the noun: no subject.
 _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught", "advance", "advances", "shelling",
             "bombardment", "airstrikes", "strikes", "fire"}
+# A side before a noun of what it holds ("we hit the last ISIS stronghold and freed the area") owns it: no subject.
+_HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
+                "defences", "defenses"}
 _CENTRE = {"central", "downtown"}
 _PAST_HOLD = {"controlled", "held"}
 # A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".
@@ -70,7 +73,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.subjects = [a for index, a in enumerate(self.players)
                          if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)
                          and not _RID_OF.search(self.norm_between(max(first, a.first - 5), a.first))
-                         and (a.stop >= last or article.norms[a.stop] not in _ACTS_OF)]
+                         and (a.stop >= last or article.norms[a.stop] not in _ACTS_OF | _HOLDINGS_OF)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
         self.subject_firsts = [a.first for a in self.subjects]
@@ -227,7 +230,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 notes.append("about part of the place: contested")
             if status == CONTESTED and len(set(others) - {None}) < 2:
                 continue  # a part held, and no second side named or known: whom it is contested with is not understood
-            date = self.date(cue) or self.heading
+            date = self.listed_date(cue, place, targets) or self.date(cue) or self.heading
             word_before = self._word_before(cue.first)
             if cue.kind in STATE_KINDS and (date is None or date.start < cue.first) and (
                     word_before == "had" or (word_before == "who" and cue.text in _PAST_HOLD)):

@@ -9,7 +9,7 @@ import bisect
 import functools
 
 from .backing import backs
-from .descriptions import find_descriptions
+from .descriptions import find_descriptions, stem
 from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, foreign_after
 from .rules import find_cues
 from .tokens import is_arabic
@@ -20,6 +20,8 @@ _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
 _OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
 _DEMONYM_ENDINGS = ("an", "ish", "ese")
+# A bare "military" after a possessive describes that side's own acts ("the SDF pressed their military advances").
+_POSSESSIVES = {"their", "its", "his", "her", "our"}
 
 
 class SideReading:
@@ -37,6 +39,8 @@ class SideReading:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
                 continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
+            if slug == GOVERNMENT and self.norms[max(0, first - 1):stop] in ([p, "military"] for p in _POSSESSIVES):
+                continue  # "their military advances": an adjective of the side named before, not the army
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
@@ -169,7 +173,21 @@ class SideReading:
         exact = self.gazetteer.exact
         return [(first, stop, slug) for first, stop, slug in self.gazetteer.find(self.norms, self.gazetteer.actor_matcher)
                 if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
-                and not self._opposed(first) and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]]
+                and not self._opposed(first)
+                and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]
+                and not self._describes_a_foreign_side(first, stop, slug)]
+
+    def _describes_a_foreign_side(self, first, stop, slug):
+        """Whether an alias that is only a description ("Kurdish fighters": a demonym and lowercase words) names a side
+        of another country than the place's: it is read as a description there, which may mean that country's side
+        (the Peshmerga in Sinjar). A country's own adjective ("Syrian government forces") says the country itself."""
+        words = [t.text for t in self.tokens[first:stop]]
+        if len(words) < 2 or not words[0].endswith(_DEMONYM_ENDINGS) or not all(w.islower() for w in words[1:]):
+            return False
+        if stem(self.norms[first]) in self.gazetteer.side_vocabulary.country_of_stem:
+            return False
+        country, here = self.gazetteer.side_vocabulary.country.get(slug), self.country_at(first)
+        return country is not None and here is not None and country != here
 
     def _opposed(self, index):
         """Whether the name at token `index` follows "anti-" ("anti-government fighters" are not the government)."""

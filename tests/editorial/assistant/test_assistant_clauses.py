@@ -200,3 +200,8 @@ def test_an_arabic_verb_of_expelling_put_first_expels_the_side_after_its_subject
     it."""
     assert claims("طردت قسد مقاتلي داعش أمس من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
     assert claims("تمكنت قسد أمس من طرد داعش من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+
+
+def test_the_agent_of_a_participle_clause_after_a_passive_is_not_the_passives(names):
+    text = "Hit was freed on Friday after having been ruled by IS since 2014, officials said."
+    assert not {c for c in claims(text, names) if c[2] == IS and c[3] == "2017-11-03"}

@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 
+from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.chronology import find_dates
 from editorial.assistant.rules import find_cues
@@ -113,3 +114,12 @@ def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
 ])
 def test_a_span_back_and_a_relative_clause_date_their_own_phrases(names, text, kinds, which, expected):
     assert date_of(text, names, kinds, which) == expected
+
+
+@pytest.mark.usefixtures("every_reading")
+def test_each_place_of_a_list_takes_the_date_right_after_it(names):
+    published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+    text = "Syrian troops declared victory over the jihadists in Palmyra in March and in Deir ez-Zor the next month."
+    dated = {(p.place, p.holder, p.date.isoformat(), p.precision) for p in propose(text, published, names)}
+    assert dated == {("palmyra", "syrian-government", "2017-03-01", "month"),
+                     ("deir-el-zour", "syrian-government", "2017-04-01", "month")}

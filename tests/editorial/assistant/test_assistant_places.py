@@ -98,6 +98,12 @@ def test_a_place_name_ending_a_persons_name_is_not_the_place(names):
     assert places("Iraqi forces retook the town of al-Baghdadi on Friday.") == ["baghdadi"]
 
 
+def test_a_place_name_written_in_lower_case_is_a_common_word(names):
+    places = lambda text: [m.slug for m in Article(text, names).places_in(0, 10**6)]
+    assert places("Our men hit the militants' last position and cleared the area.") == []
+    assert places("Troops retook Hit on Friday.") == ["hit"]
+
+
 def test_a_town_introduced_is_not_the_landmark_it_is_placed_by(names):
     text = "IS overran a Syrian town held by Kurdish forces, near the group's de facto capital of Raqqa."
     assert [places for places, _ in targets(text, names)] == [[], []]

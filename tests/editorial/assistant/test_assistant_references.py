@@ -15,3 +15,11 @@ def test_an_arabic_area_with_no_town_before_it_is_not_a_town_named_after_it(name
     assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("kirkuk", "controlled")}
     text = "قال ضابط إن قوات الجيش العراقي دخلت المدينة أمس. وكانت البيشمركة قد سيطرت على مدينة كركوك في 2014."
     assert ("kirkuk", "contested") in {(p.place, p.status) for p in propose(text, SATURDAY, names)}
+
+
+def test_it_after_the_town_passes_over_a_place_that_only_locates_the_town(names):
+    text = ("The army advanced on Tal Afar. On Friday troops stormed the town, west of Mosul, and now say Iraqi forces "
+            "are in control of it.")
+    read = {(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)}
+    assert not {r for r in read if r[0] == "mosul"}
+    assert ("tal-afar", "controlled", "iraqi-government") in read

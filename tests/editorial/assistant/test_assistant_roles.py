@@ -565,6 +565,11 @@ def test_a_side_before_a_noun_of_its_acts_is_not_the_subject(names):
     assert {c for c in claims(text, names) if c[0] == "hit"} == {("hit", "controlled", IS, "2017-11-03")}
 
 
+def test_a_side_before_a_noun_of_what_it_holds_is_not_the_subject(names):
+    text = "Troops reached Hit. On Friday we struck the final IS stronghold and liberated the town from those killers."
+    assert not {c for c in claims(text, names) if c[0] == "hit" and c[2] == IS}
+
+
 @pytest.mark.parametrize("site", ["headquarters", "compound", "hospital"])
 def test_a_site_the_town_names_is_not_the_town(names, site):
     text = f"IS held Hit for years. Iraqi forces took control of IS's Hit {site} on Friday."

@@ -13,6 +13,12 @@ def test_a_siege_a_side_plans_to_break_still_stands(names):
     assert all(status == "besieged" for _, status, _, _ in claims(text, names))
 
 
+def test_a_siege_an_attack_aimed_at_breaking_still_stands(names):
+    text = ("Amerli has been encircled by Iraqi troops for a week. On Friday the troops fought off a raid by IS gunmen "
+            "aimed at breaking the siege on the town.")
+    assert {c for c in claims(text, names) if c[3] == "2017-11-03"} == {("amerli", "besieged", IS, "2017-11-03")}
+
+
 def test_the_side_in_a_relative_clause_after_the_broken_siege_imposed_it(names):
     # verb, subject, object ("كسر الجيش السوري الحصار"): the subject is inside the phrase
     made = propose("كسر الجيش السوري الحصار الذي فرضه تنظيم داعش على مدينة دير الزور", SATURDAY, names)

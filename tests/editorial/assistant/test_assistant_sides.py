@@ -1,0 +1,21 @@
+"""Which side a mention means: the generic words ("the army", "military") and when they name no side."""
+import pytest
+
+from test_assistant_roles import SDF, claims
+from editorial.assistant.article import Article
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+
+def test_military_after_a_possessive_describes_that_sides_acts(names):
+    text = "Kurdish-led SDF fighters pressed on with their military push and seized half of Raqqa on Friday."
+    assert [m.slug for m in Article(text, names).actors] == [SDF]
+    assert not {c for c in claims(text, names) if "syrian-government" in c[2]}
+
+
+def test_a_description_stored_as_a_name_of_another_countrys_side_is_read_as_a_description(names):
+    """SDF's alias "Kurdish fighters" in an Iraqi town means Iraq's Kurdish side; in a Syrian one, still the SDF."""
+    assert {c[2] for c in claims("Kurdish fighters seized Sinjar from IS on Friday.", names)} == {"peshmerga"}
+    assert {c[2] for c in claims("Kurdish fighters seized Tabqa from IS on Friday.", names)} == {SDF}
+    text = "Syrian government troops seized Palmyra from IS on Friday, as Iraqi forces fought in Mosul."
+    assert {c[2] for c in claims(text, names) if c[0] == "palmyra"} == {"syrian-government"}
