@@ -750,3 +750,13 @@ def test_until_in_a_clause_after_a_state_does_not_end_it(names):
     assert {(place, status, holder) for place, status, holder, _ in claims(now, names)} == {
         ("raqqa", "contested", (IS, SDF))}
     assert not claims("IS fights on. The SDF says IS controlled Raqqa until October.", names)
+
+
+def test_an_arabic_expelling_verb_right_before_from_is_passive_and_its_subject_is_driven_out(names):
+    """"داعش طرد من الرقة" (Daesh was expelled from Raqqa): with no object before "من" the verb is passive, its
+    subject the side driven out, never the holder; the side that drove it out holds the place."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("قال مصدر إن تنظيم داعش طرد من مدينة الرقة الجمعة على يد قوات سوريا الديمقراطية", names, sunday) == {
+        ("raqqa", "controlled", SDF, "2017-11-17")}
+    assert claims("قال مصدر إن تنظيم داعش طرد من مدينة الرقة الجمعة", names, sunday) == set()  # no holder named
+    assert claims("طردت قسد مقاتلي داعش الجمعة من مدينة الرقة", names, sunday) == {("raqqa", "controlled", SDF, "2017-11-17")}
