@@ -54,7 +54,8 @@ RULES = [
     ("siege_broken", r"\b(?:" + _BREAK + r") (?:(?!(?:" + _BREAK + r")\b)\S+ ){0,6}?siege\b|"
                      r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
                      r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?(?:حصار|طوق)|"  # "كسرت الطوق" (broke the ring)
-                     r"(?<!\S)[وف]?(?:فك|كسر|فكت|كسرت|يفك|يكسر)(?!\S) (?:\S+ ){1,2}?(?:ال)?(?:حصار|طوق)", "after"),
+                     # the verb put first, its subject and a time between it and its object: "كسر الجيش السوري أمس حصار داعش"
+                     r"(?<!\S)[وف]?(?:فك|كسر|فكت|كسرت|يفك|يكسر)(?!\S) (?:\S+ ){1,4}?(?:ال)?(?:حصار|طوق)", "after"),
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
                 r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|assault|"
                 r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
