@@ -45,6 +45,7 @@ _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs 
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
+_OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -287,7 +288,8 @@ class PlaceReading(ReferenceReading):
             return None
         for index in range(cue.stop, min(self.last, cue.stop + 4)):
             word = self.article.norms[index]
-            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")):
+            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")) and (
+                    not _OTHER_THAN.match(word)):
                 return index
         return None
 

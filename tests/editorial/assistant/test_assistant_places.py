@@ -444,3 +444,10 @@ def test_a_place_after_and_in_opens_another_phrase_not_a_second_object(names):
     """"سيطر داعش على محافظة نينوى وفي كركوك تدور معارك" (IS took Nineveh province, and in Kirkuk battles go on):
     Kirkuk is where the next phrase happens, not what IS took."""
     assert targets("سيطر داعش بالكامل على محافظة نينوى وفي كركوك تدور معارك", names)[0] == ([], "")
+
+
+def test_an_arabic_other_than_it_is_no_pronoun_for_the_place(names):
+    """"اقتحم المسلحون مراكز الشرطة وغيرها من المباني" (stormed police stations and other buildings): "غيرها" (others
+    than it) is what the object is not, never the town named before."""
+    text = "صدت القوات العراقية الجمعة هجوما لداعش على مدينة كركوك، حيث اقتحم مسلحوه مراكز شرطة وغيرها من المباني"
+    assert targets(text, names) == [([], "")]
