@@ -258,10 +258,10 @@ class PlaceReading(ReferenceReading):
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
         of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul"). A
-        direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places only fighting or holding."""
-        start = max(cue.stop, place.first - 4)
-        between = self.norm_between(start, place.first)
-        return start > cue.stop and (_AWAY_FROM.search(between) is not None
+        direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places only fighting or holding. The
+        words read reach a distance's "على بعد" (at a distance of): "على بعد 25 كيلومترا من مدينة الرقة"."""
+        between = self.norm_between(max(cue.stop, place.first - 7), place.first)
+        return place.first - 4 > cue.stop and (_AWAY_FROM.search(between) is not None
                                      or (cue.kind in ("contested", "hold") and _PLACED_BY.search(between) is not None))
 
     def _reaches_back(self, place, cue):

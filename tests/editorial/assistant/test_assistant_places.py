@@ -451,3 +451,10 @@ def test_an_arabic_other_than_it_is_no_pronoun_for_the_place(names):
     than it) is what the object is not, never the town named before."""
     text = "صدت القوات العراقية الجمعة هجوما لداعش على مدينة كركوك، حيث اقتحم مسلحوه مراكز شرطة وغيرها من المباني"
     assert targets(text, names) == [([], "")]
+
+
+def test_an_arabic_place_a_distance_is_measured_from_is_no_object(names):
+    """"سيطرت على القرية لتصبح على بعد 20 كيلومترا من مدينة الرقة" (took the village, to stand 20 km from Raqqa):
+    Raqqa only measures how far the village is."""
+    text = "أعلنت قسد السبت سيطرتها الكاملة على القرية، لتصبح القوات على بعد 20 كيلومترا من مدينة الرقة"
+    assert targets(text, names)[0] == ([], "")
