@@ -41,7 +41,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد(?!(?:ت|وا)? من(?!\S))\S*|امنت|امنوا|"  # "امنت" (secured)
+            r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|[يت]?طرد(?!(?:ت|وا)? من(?!\S))\S*|امنت|امنوا|"  # "امنت" (secured)
             r"[وف]?رفع\S* (?:\S+ ){0,3}?(?:ال)?علم (?:\S+ ){0,2}?(?:فوق|في|علي)(?!\S)|"  # raised the flag over / in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
