@@ -14,6 +14,7 @@ from .tokens import is_arabic
 _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
+_EXPELLING = re.compile(r"[يت]?(?:طرد|دحر|اخرج)")  # a verb of expelling, its subject before its object
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 # "by", and the Arabic words of an agent after "من" or "على": "من قبل" (by), "على يد" (at the hands of)
 _BY = {"by", "قبل", "يد"}
@@ -105,6 +106,8 @@ class ClauseReading:
             after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if after is not None and not noun and _EXPELLING.match(word) and not self.subject_from(after.stop, after.stop + 4):
+            after = None  # "قوات تدعمها أميركا تطرد داعش من هجين": the one side after a verb of expelling is its object
         if position and not noun and " " not in word and _PLURAL_VERB.match(word):
             # An Arabic verb agrees in number only with a subject before it ("الجيش وحلفاؤه حاصروا داعش في الميادين"):
             # put first it stays singular, so a plural verb's side after it is its object.

@@ -200,3 +200,10 @@ def test_an_arabic_verb_of_expelling_put_first_expels_the_side_after_its_subject
     it."""
     assert claims("طردت قسد مقاتلي داعش أمس من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
     assert claims("تمكنت قسد أمس من طرد داعش من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+
+
+def test_the_only_side_after_an_arabic_verb_of_expelling_is_its_object(names):
+    """"قوات تدعمها أميركا تطرد داعش من الرقة" (US-backed forces expel Daesh from Raqqa): the side after the verb
+    is the one expelled, never the holder; with no subject named the holder is not read."""
+    assert claims("قالت مصادر إن قوات محلية تطرد داعش اليوم من مدينة الرقة", names) == set()
+    assert claims("طردت قسد مقاتلي داعش أمس من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}

@@ -621,7 +621,9 @@ def test_the_side_an_arabic_verbal_noun_expels_is_no_subject_and_a_change_it_fol
     sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
     assert claims("تمكنت القوات العراقية من دحر داعش والتقدم ثم استعادة الشرقاط الجمعة", names, sunday) == {
         ("shirqat", "controlled", IQ, "2017-11-17")}
-    assert claims("وكانت القوات العراقية طردت داعش من الرطبة في أيار، في هجوم أعقب استعادة هيت", names, sunday) == set()
+    # the verb's subject before it expelled the side after it: Rutba taken in May, Hit's retaking only came before
+    assert claims("وكانت القوات العراقية طردت داعش من الرطبة في أيار، في هجوم أعقب استعادة هيت", names, sunday) == {
+        ("rutba", "controlled", IQ, "2017-05-01")}
 
 
 def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
