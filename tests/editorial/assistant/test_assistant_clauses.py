@@ -207,3 +207,10 @@ def test_the_only_side_after_an_arabic_verb_of_expelling_is_its_object(names):
     is the one expelled, never the holder; with no subject named the holder is not read."""
     assert claims("قالت مصادر إن قوات محلية تطرد داعش اليوم من مدينة الرقة", names) == set()
     assert claims("طردت قسد مقاتلي داعش أمس من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+
+
+def test_an_arabic_verb_joined_by_and_with_its_own_subject_and_country_adjective(names):
+    """"وسيطر النظام السوري على" (and the Syrian regime took): the side after the verb, its country's adjective
+    after it, is the verb's own subject, not the side the clause before encircled."""
+    text = "قال المرصد إن الجيش حاصر مقاتلي داعش في أحياء عدة، وسيطر النظام السوري على مدينة الميادين الجمعة"
+    assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
