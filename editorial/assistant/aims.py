@@ -15,9 +15,9 @@ OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمل�
 # على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
 # السيطرة على", in pursuit of wresting control of).
 PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا", "تسعي", "يسعي"}
-# Control as a noun with its holder's pronoun ("تسعى إلى بسط سيطرتها على المدينة", seeks to extend its control over
-# the city): an aim under a word of purpose, as the bare noun is.
-_POSSESSED_CONTROL = re.compile(r"[وف]?سيطرت(?:ها|ه|هم)$")
+# A taking noun in "ة" with a pronoun, which writes it "ت" ("تسعى إلى بسط سيطرتها على المدينة", seeks to extend its
+# control over the city; "بهدف استعادتها", aiming to regain it): an aim under a word of purpose, as the bare noun is.
+_POSSESSED_CONTROL = re.compile(r"[وف]?(?:سيطرت|استعادت|اعادت)(?:ها|ه|هم)$")
 # Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
 STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
 # Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).

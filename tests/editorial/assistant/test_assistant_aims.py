@@ -22,6 +22,7 @@ def kinds(text, names):
     # "تسعى إلى" (seeks to) makes control an aim, with its holder's pronoun too; announced, it is a taking
     ("تسعى قسد إلى بسط سيطرتها على كامل مدينة الرقة", []),
     ("أعلنت قسد سيطرتها على كامل مدينة الرقة", [("capture", "سيطرتها")]),
+    ("بدأ الجيش عملية بهدف استعادتها من التنظيم", []),
     # an operation begun is an attempt, one completed a taking
     ("بدأت القوات عملية تحرير الرقة", [("attempt", "تحرير")]),
 ])
