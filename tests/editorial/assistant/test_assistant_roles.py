@@ -762,3 +762,13 @@ def test_an_arabic_expelling_verb_right_before_from_is_passive_and_its_subject_i
         ("raqqa", "controlled", SDF, "2017-11-17")}
     assert claims("قال مصدر إن تنظيم داعش طرد من مدينة الرقة الجمعة", names, sunday) == set()  # no holder named
     assert claims("طردت قسد مقاتلي داعش الجمعة من مدينة الرقة", names, sunday) == {("raqqa", "controlled", SDF, "2017-11-17")}
+
+
+def test_the_districts_of_an_arabic_place_with_its_pronoun_are_part_of_it(names):
+    """"واستعادت أول أحيائها" (and retook the first of its districts): part of the town, contested; "آخر أحيائها" (the
+    last of its districts) completes it."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    text = "وصلت القوات العراقية الجمعة إلى مدينة القائم واستعادت من داعش أول أحيائها"
+    assert claims(text, names, sunday) == {("qaim", "contested", (IQ, IS), "2017-11-17")}
+    text = "وصلت القوات العراقية الجمعة إلى مدينة القائم واستعادت من داعش آخر أحيائها"
+    assert claims(text, names, sunday) == {("qaim", "controlled", IQ, "2017-11-17")}
