@@ -14,7 +14,10 @@ OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمل�
 # Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
 # على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
 # السيطرة على", in pursuit of wresting control of).
-PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا"}
+PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا", "تسعي", "يسعي"}
+# A taking noun in "ة" with a pronoun, which writes it "ت" ("تسعى إلى بسط سيطرتها على المدينة", seeks to extend its
+# control over the city; "بهدف استعادتها", aiming to regain it): an aim under a word of purpose, as the bare noun is.
+_POSSESSED_CONTROL = re.compile(r"[وف]?(?:سيطرت|استعادت|اعادت)(?:ها|ه|هم)$")
 # Words of starting before a taking noun: "تبدأ تحرير هيت" (begins liberating Hit), "انطلاق تحرير": an operation begun.
 STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", "انطلاق", "انطلقت", "شرعت", "شرع", "تشرع", "يشرع"}
 # Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).
@@ -60,7 +63,7 @@ def _told_as_future(article, first, cue_first, text):
 def arabic_aim(article, first, cue_first, text):
     """Whether an Arabic taking noun is the name or start of an operation ("عمليات تحرير الحويجة", "عملية استعادة
     السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل") or a prospect: not its outcome."""
-    if not text.lstrip("وف").startswith(TAKING_NOUNS):
+    if not (text.lstrip("وف").startswith(TAKING_NOUNS) or _POSSESSED_CONTROL.match(text)):
         return False
     return (operation_begun(article, first, cue_first, text)
             or bool(PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]))

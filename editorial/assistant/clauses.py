@@ -8,12 +8,15 @@ taken from, negation and background ("after ..."). Sentence reads it as a mixin.
 import bisect
 import re
 
+from .names import COUNTRY_WORDS
 from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR, UNTRUE_AFTER
 from .tokens import is_arabic
 
 _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
+_EXPELLING = re.compile(r"[يت]?(?:طرد|دحر|اخرج)")  # a verb of expelling, its subject before its object
+_COUNTRY_ADJECTIVES = frozenset().union(*COUNTRY_WORDS.values())
 _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 # "by", and the Arabic words of an agent after "من" or "على": "من قبل" (by), "على يد" (at the hands of)
 _BY = {"by", "قبل", "يد"}
@@ -106,6 +109,8 @@ class ClauseReading:
             after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
         word = cue.text.lstrip("وف")
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        if after is not None and not noun and _EXPELLING.match(word) and not self.subject_from(after.stop, after.stop + 4):
+            after = None  # "قوات تدعمها أميركا تطرد داعش من هجين": the one side after a verb of expelling is its object
         if position and not noun and " " not in word and _PLURAL_VERB.match(word):
             # An Arabic verb agrees in number only with a subject before it ("الجيش وحلفاؤه حاصروا داعش في الميادين"):
             # put first it stays singular, so a plural verb's side after it is its object.
@@ -165,8 +170,11 @@ class ClauseReading:
         الجيش استعادت ... وطوقت داعش": the army encircled Daesh)."""
         norms = self.article.norms
         right_after = self.subject_from(cue.stop, cue.stop)
-        if right_after is not None and right_after.stop < self.last and norms[right_after.stop] == "علي":
-            return False  # "وسيطر التنظيم على القريتين": verb, subject, then "على" and what it took
+        if right_after is not None:
+            # its country's adjective may end the subject's name: "وسيطر النظام السوري على حي الجبيلة"
+            ends = right_after.stop + (right_after.stop < self.last and norms[right_after.stop] in _COUNTRY_ADJECTIVES)
+            if ends < self.last and norms[ends] == "علي":
+                return False  # "وسيطر التنظيم على القريتين": verb, subject, then "على" and what it took
         return norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
             self.subject_firsts) and self.subject_firsts[0] < cue.first
 

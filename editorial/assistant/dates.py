@@ -119,8 +119,9 @@ DATE_RULES = [
                             + r"|اسبوع|شهر|عام|سنه)(?!\S)(?! ?\d)")),
     # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
     ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
+    # "في مثل هذا اليوم" (on this day, of a year before) names an anniversary, not today
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
-                                r"امس الاول|امس|اليوم)\b")),
+                                r"امس الاول|امس|(?<!مثل هذا )اليوم)\b")),
     # "mid-2014"; "منذ العام 2014" (since the year 2014)
     ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام)[ -](?:(?:ال)?عام )?(\d{4})\b")),
 ]

@@ -44,6 +44,9 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _ARABIC_SUFFIXES = ("يون", "يين", "ون", "ين", "ات", "يه", "ه", "ي", "و")
 # Broken plurals of the words of sides' aliases, by the stem of their singular: "الاكراد" (the Kurds) is "كردي".
 _BROKEN_PLURALS = {"اكراد": "كرد"}
+# Stems of a people many sides are of ("فصائل عربية", Arab factions: rebels, tribes, the SDF's Arab units), though one
+# side's name holds it ("الجيش العربي السوري"): a modifier that names no side.
+_PEOPLES = frozenset({"عرب", "arab"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -112,7 +115,7 @@ class SideVocabulary:
         self.lowercase = {s for stems in self.vocabulary.values() for s, lower in stems.items() if lower}
         sharing = Counter(s for stems in self.vocabulary.values() for s in stems)
         self.weight = {s: 1 / count for s, count in sharing.items()
-                       if s not in self.heads and s not in self.country_of_stem and s not in FUNCTION_WORDS}
+                       if s not in self.heads and s not in self.country_of_stem and s not in FUNCTION_WORDS | _PEOPLES}
 
     @staticmethod
     def _head(words, norms):

@@ -45,6 +45,7 @@ _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs 
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
+_OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
@@ -257,10 +258,10 @@ class PlaceReading(ReferenceReading):
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
         of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul"). A
-        direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places only fighting or holding."""
-        start = max(cue.stop, place.first - 4)
-        between = self.norm_between(start, place.first)
-        return start > cue.stop and (_AWAY_FROM.search(between) is not None
+        direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places only fighting or holding. The
+        words read reach a distance's "على بعد" (at a distance of): "على بعد 25 كيلومترا من مدينة الرقة"."""
+        between = self.norm_between(max(cue.stop, place.first - 7), place.first)
+        return place.first - 4 > cue.stop and (_AWAY_FROM.search(between) is not None
                                      or (cue.kind in ("contested", "hold") and _PLACED_BY.search(between) is not None))
 
     def _reaches_back(self, place, cue):
@@ -287,7 +288,8 @@ class PlaceReading(ReferenceReading):
             return None
         for index in range(cue.stop, min(self.last, cue.stop + 4)):
             word = self.article.norms[index]
-            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")):
+            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")) and (
+                    not _OTHER_THAN.match(word)):
                 return index
         return None
 

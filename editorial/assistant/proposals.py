@@ -144,7 +144,9 @@ def superseded(proposals):
     and "held by IS since 2014" in an article that reports the town taken by another side, or a part of it
     taken, describe it before the change. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات
     الحكومية في طرد مسلحي التنظيم من تدمر") yields to another side's change the article dates on the day it falls back to; a
-    headline, undated by its style, is the news."""
+    headline, undated by its style, is the news. Going into a town whose siege the article says broken between the same
+    sides ("فك الحصار عن آمرلي ... دخلت القوات آمرلي") is the relief, no contest of its own."""
+    relieved = {(p.place, p.others) for p in proposals if p.cue == "siege_broken"}
     changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
@@ -159,7 +161,7 @@ def superseded(proposals):
     dated = {(p.place, p.date): p.holder for p in changes if not p.undated}
     return [p for p in proposals if not (
         (p.cue == "attempt" and p.place in told and (p.undated or told[p.place] >= p.date))
-        or (p.cue == "entered" and (p.place, p.date) in taken_on)
+        or (p.cue == "entered" and ((p.place, p.date) in taken_on or (p.place, p.others) in relieved))
         or (p.cue in _STATES and p.place in taken and (p.place, p.holder) not in taken_by)
         or (p.undated and p.quote_start and p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES
             and dated.get((p.place, p.date), p.holder) != p.holder)

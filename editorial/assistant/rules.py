@@ -41,7 +41,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             r"[وف]?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|طرد\S*|امنت|امنوا|"  # "امنت" (secured)
+            r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي|[يت]?طرد(?!(?:ت|وا)? من(?!\S))\S*|امنت|امنوا|"  # "امنت" (secured)
             r"[وف]?رفع\S* (?:\S+ ){0,3}?(?:ال)?علم (?:\S+ ){0,2}?(?:فوق|في|علي)(?!\S)|"  # raised the flag over / in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
@@ -54,7 +54,8 @@ RULES = [
     ("siege_broken", r"\b(?:" + _BREAK + r") (?:(?!(?:" + _BREAK + r")\b)\S+ ){0,6}?siege\b|"
                      r"\b(?:reached|relieved|linked up with|link up with) (?:\S+ ){0,3}?(?:besieged|encircled|trapped)\b|"
                      r"(?:فك|كسر|فكت|كسرت|فك)\S* (?:ال)?(?:حصار|طوق)|"  # "كسرت الطوق" (broke the ring)
-                     r"(?<!\S)[وف]?(?:فك|كسر|فكت|كسرت|يفك|يكسر)(?!\S) (?:\S+ ){1,2}?(?:ال)?(?:حصار|طوق)", "after"),
+                     # the verb put first, its subject and a time between it and its object: "كسر الجيش السوري أمس حصار داعش"
+                     r"(?<!\S)[وف]?(?:فك|كسر|فكت|كسرت|يفك|يكسر)(?!\S) (?:\S+ ){1,4}?(?:ال)?(?:حصار|طوق)", "after"),
     ("attempt", r"\b(?:racing|race|races|raced|fight|fighting|battle|battling|push|pushing|pushed|bid|trying|tried|"
                 r"attempt|attempting|attempted|aim|aiming|aims|seeking|seek|seeks|moving|offensive|drive|campaign|assault|"
                 r"operations?|preparing|prepare|vowed|vow|plan|plans|planning|poised|expected) to (?:take|capture|"
@@ -83,7 +84,10 @@ RULES = [
                  r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
                  # a headline or a reduced relative drops the auxiliary ("ISIS removed from Syrian town by rebels"), of
                  # participles no active verb is followed by "from" in the same way ("pushed out of" may be a move)
-                 r"(?<!\bbeing )(?<!\bbeen )\b(?:driven|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b",
+                 r"(?<!\bbeing )(?<!\bbeen )\b(?:driven|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
+                 # Arabic: an active "طرد" has its object before "من" ("طرد داعش من", "طردهم من"); right before it,
+                 # the verb is passive: "داعش طرد من المدينة" (Daesh was expelled from the city)
+                 r"(?<!\S)[وف]?(?:طرد|طردت|طردوا) من(?!\S)",
      "after"),
     ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
                 r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
@@ -236,11 +240,11 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"partly|partially|edges?|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
-                     r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|(?:ال)?احياء|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
+                     r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|(?:ال)?احياء|(?:احيا|اجزا)[ءي](?:ها|ه)|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
                      r"(?:لل|[بل]?ال)?(?:شطر|جانب|ساحل|قسم|ضفه|قطاع) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?)\b|(?<!100)(?<!100 )%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
-                        r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:ال)?(?:احياء|معاقل)(?!\S)")
+                        r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:(?:ال)?(?:احياء|معاقل)|احيا[ءي](?:ها|ه))(?!\S)")
 # All the parts of a place are all of it, for a change or a state: "holds all areas of the town", "جميع مناطق الناحية".
 ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:\d+ )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
                        r"(?<!\S)(?:جميع|كافه|كامل|كل) (?:ال)?(?:احياء|مناطق|اجزاء|ارجاء|اراضي|اطراف)(?!\S)")

@@ -205,3 +205,17 @@ def test_an_arabic_verb_of_expelling_put_first_expels_the_side_after_its_subject
 def test_the_agent_of_a_participle_clause_after_a_passive_is_not_the_passives(names):
     text = "Hit was freed on Friday after having been ruled by IS since 2014, officials said."
     assert not {c for c in claims(text, names) if c[2] == IS and c[3] == "2017-11-03"}
+
+
+def test_the_only_side_after_an_arabic_verb_of_expelling_is_its_object(names):
+    """"قوات تدعمها أميركا تطرد داعش من الرقة" (US-backed forces expel Daesh from Raqqa): the side after the verb
+    is the one expelled, never the holder; with no subject named the holder is not read."""
+    assert claims("قالت مصادر إن قوات محلية تطرد داعش اليوم من مدينة الرقة", names) == set()
+    assert claims("طردت قسد مقاتلي داعش أمس من مدينة الرقة", names) == {("raqqa", "controlled", SDF, "2017-11-03")}
+
+
+def test_an_arabic_verb_joined_by_and_with_its_own_subject_and_country_adjective(names):
+    """"وسيطر النظام السوري على" (and the Syrian regime took): the side after the verb, its country's adjective
+    after it, is the verb's own subject, not the side the clause before encircled."""
+    text = "قال المرصد إن الجيش حاصر مقاتلي داعش في أحياء عدة، وسيطر النظام السوري على مدينة الميادين الجمعة"
+    assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}

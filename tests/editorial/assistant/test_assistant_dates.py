@@ -82,6 +82,7 @@ def found(text, names, published=SATURDAY):
     ("سقطت ثلاث بلدات خلال اليومين الماضيين", [(dt.date(2017, 11, 3), "approximate")]),  # the two days gone by
     ("تقدم الجيش خلال الايام القليله الماضيه", [(dt.date(2017, 11, 3), "approximate")]),
     ("يتوقع الجيش حسم المعركة خلال الساعات المقبلة", []),  # hours still to come
+    ("في مثل هذا اليوم استعاد الجيش البلدة", []),  # on this day (an anniversary): not today
     ("سقطت بعد نحو ستة اسابيع فقط من استعادة تكريت", [(dt.date(2017, 9, 23), "approximate")]),  # about, only: six weeks
     ("انسحب الجيش بعد شهر من دخول المدينة", [(dt.date(2017, 10, 5), "approximate")]),  # a month after
     ("تخضع البلدة لسيطرة داعش منذ اكثر من سنتين", [(dt.date(2015, 11, 4), "approximate")]),  # more than two years

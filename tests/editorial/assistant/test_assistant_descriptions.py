@@ -123,3 +123,8 @@ def test_a_flood_of_descriptions_is_read_in_bounded_time(names, unit):
         Article(text, names)
         fastest = min(fastest, time.perf_counter() - started)
     assert fastest < 1.0
+
+
+def test_arab_describes_a_people_not_the_side_whose_name_holds_it(names):
+    # "فصائل عربية" (Arab factions): rebels, tribes or the SDF's Arab units, not "الجيش العربي السوري"
+    assert described("سيطرت فصائل عربية مدعومة من تركيا على قرية قرب الباب", names) == []

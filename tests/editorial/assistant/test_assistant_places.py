@@ -450,3 +450,17 @@ def test_a_place_after_and_in_opens_another_phrase_not_a_second_object(names):
     """"سيطر داعش على محافظة نينوى وفي كركوك تدور معارك" (IS took Nineveh province, and in Kirkuk battles go on):
     Kirkuk is where the next phrase happens, not what IS took."""
     assert targets("سيطر داعش بالكامل على محافظة نينوى وفي كركوك تدور معارك", names)[0] == ([], "")
+
+
+def test_an_arabic_other_than_it_is_no_pronoun_for_the_place(names):
+    """"اقتحم المسلحون مراكز الشرطة وغيرها من المباني" (stormed police stations and other buildings): "غيرها" (others
+    than it) is what the object is not, never the town named before."""
+    text = "صدت القوات العراقية الجمعة هجوما لداعش على مدينة كركوك، حيث اقتحم مسلحوه مراكز شرطة وغيرها من المباني"
+    assert targets(text, names) == [([], "")]
+
+
+def test_an_arabic_place_a_distance_is_measured_from_is_no_object(names):
+    """"سيطرت على القرية لتصبح على بعد 20 كيلومترا من مدينة الرقة" (took the village, to stand 20 km from Raqqa):
+    Raqqa only measures how far the village is."""
+    text = "أعلنت قسد السبت سيطرتها الكاملة على القرية، لتصبح القوات على بعد 20 كيلومترا من مدينة الرقة"
+    assert targets(text, names)[0] == ([], "")

@@ -150,3 +150,12 @@ def test_a_denial_saying_the_fighting_goes_on_makes_the_place_contested(names):
         ("hit", "contested", None, ("iraqi-government", "islamic-state"))]
     denied = "IS fighters took control of Hit on Friday. The Iraqi army denied that Hit had fallen."
     assert propose(denied, SATURDAY, names) == []  # no word of fighting: the denied proposal is lowered
+
+
+@pytest.mark.usefixtures("every_reading")
+def test_going_into_a_town_whose_siege_the_article_says_broken_is_the_relief_not_a_contest(names):
+    """"فكت القوات العراقية الحصار عن آمرلي ... ودخلت القوات المدينة": the entry is what breaking the siege did."""
+    text = ("فكت القوات العراقية أمس الحصار الذي يفرضه داعش على بلدة آمرلي. "
+            "وقال ضابط إن القوات العراقية تمكنت من دخول البلدة.")
+    made = propose(text, SATURDAY, names)
+    assert [(p.place, p.cue) for p in made] == [("amerli", "siege_broken")]

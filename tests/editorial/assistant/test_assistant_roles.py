@@ -626,7 +626,9 @@ def test_the_side_an_arabic_verbal_noun_expels_is_no_subject_and_a_change_it_fol
     sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
     assert claims("تمكنت القوات العراقية من دحر داعش والتقدم ثم استعادة الشرقاط الجمعة", names, sunday) == {
         ("shirqat", "controlled", IQ, "2017-11-17")}
-    assert claims("وكانت القوات العراقية طردت داعش من الرطبة في أيار، في هجوم أعقب استعادة هيت", names, sunday) == set()
+    # the verb's subject before it expelled the side after it: Rutba taken in May, Hit's retaking only came before
+    assert claims("وكانت القوات العراقية طردت داعش من الرطبة في أيار، في هجوم أعقب استعادة هيت", names, sunday) == {
+        ("rutba", "controlled", IQ, "2017-05-01")}
 
 
 def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
@@ -755,3 +757,23 @@ def test_until_in_a_clause_after_a_state_does_not_end_it(names):
     assert {(place, status, holder) for place, status, holder, _ in claims(now, names)} == {
         ("raqqa", "contested", (IS, SDF))}
     assert not claims("IS fights on. The SDF says IS controlled Raqqa until October.", names)
+
+
+def test_an_arabic_expelling_verb_right_before_from_is_passive_and_its_subject_is_driven_out(names):
+    """"داعش طرد من الرقة" (Daesh was expelled from Raqqa): with no object before "من" the verb is passive, its
+    subject the side driven out, never the holder; the side that drove it out holds the place."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("قال مصدر إن تنظيم داعش طرد من مدينة الرقة الجمعة على يد قوات سوريا الديمقراطية", names, sunday) == {
+        ("raqqa", "controlled", SDF, "2017-11-17")}
+    assert claims("قال مصدر إن تنظيم داعش طرد من مدينة الرقة الجمعة", names, sunday) == set()  # no holder named
+    assert claims("طردت قسد مقاتلي داعش الجمعة من مدينة الرقة", names, sunday) == {("raqqa", "controlled", SDF, "2017-11-17")}
+
+
+def test_the_districts_of_an_arabic_place_with_its_pronoun_are_part_of_it(names):
+    """"واستعادت أول أحيائها" (and retook the first of its districts): part of the town, contested; "آخر أحيائها" (the
+    last of its districts) completes it."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    text = "وصلت القوات العراقية الجمعة إلى مدينة القائم واستعادت من داعش أول أحيائها"
+    assert claims(text, names, sunday) == {("qaim", "contested", (IQ, IS), "2017-11-17")}
+    text = "وصلت القوات العراقية الجمعة إلى مدينة القائم واستعادت من داعش آخر أحيائها"
+    assert claims(text, names, sunday) == {("qaim", "controlled", IQ, "2017-11-17")}

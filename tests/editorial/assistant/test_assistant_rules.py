@@ -22,6 +22,9 @@ def kinds(text, names):
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
+    # the Arabic present of expelling ("يطرد", expels) in a headline; right before "من" the verb is passive
+    ("الجيش السوري يطرد داعش من تدمر", [("capture", "يطرد")]),
+    ("تنظيم داعش طرد من تدمر", [("expelled", "طرد من")]),
     ("Raqqa was fully liberated.", [("passive", "was fully liberated")]),
     ("Raqqa is about 90 percent cleared of IS.", [("percent", "90 percent cleared")]),
     ("Raqqa is about 90 cleared of IS.", [("percent", "90 cleared")]),  # "90% cleared": the sign is no word

@@ -43,3 +43,11 @@ def test_the_side_a_siege_names_as_besieged_holds_the_place(names, text):
 def test_an_entry_into_a_besieged_town_is_no_contest_and_the_enterer_no_besieger(names, text):
     made = claims(text, names)
     assert not [c for c in made if c[1] == "contested" or (c[1] == "besieged" and c[2] == "islamic-state")]
+
+
+def test_an_arabic_siege_broken_with_its_subject_and_a_time_between_verb_and_siege(names):
+    """"كسر الجيش السوري أمس حصار داعش" (the Syrian army yesterday broke Daesh's siege): the verb put first, its
+    subject and the time before its object; the besieged town is no longer besieged."""
+    made = propose("كسر الجيش السوري أمس حصار داعش المفروض على مدينة دير الزور", SATURDAY, names)
+    assert [p.why.split(":")[0] for p in made] == [
+        "'كسر الجيش السوري امس حصار' → siege by islamic-state broken by syrian-government"]
