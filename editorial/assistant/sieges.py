@@ -17,28 +17,32 @@ _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object
 _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
 
 
-def siege_broken(sentence, cue, place):
-    subject = sentence.subject(cue)
+def _breaker_and_besieger(sentence, cue, place):
+    """(the side breaking a siege, the besieger's slug), or None: the besieger is the side named with the siege ("the
+    siege imposed by X", "حصار داعش") unless it is the breaker, or else the breaker's adversary there."""
+    breaker = sentence.subject(cue)
+    if breaker is None:
+        return None
     besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
-    if subject is None:
+    besieger_slug = besieger.slug if besieger and besieger.slug != breaker.slug else sentence.adversary({breaker.slug}, place)
+    return None if besieger_slug is None else (breaker, besieger_slug)
+
+
+def siege_broken(sentence, cue, place):
+    sides = _breaker_and_besieger(sentence, cue, place)
+    if sides is None:
         return None
-    besieger_slug = besieger.slug if besieger and besieger.slug != subject.slug else sentence.adversary({subject.slug}, place)
-    if besieger_slug is None:
-        return None
-    sides = tuple(sorted({subject.slug, besieger_slug}))
-    return (CONTESTED, None, sides, SIEGE,
-            f"siege by {besieger_slug} broken by {subject.slug}: the place stays contested between them")
+    breaker, besieger_slug = sides
+    return (CONTESTED, None, tuple(sorted({breaker.slug, besieger_slug})), SIEGE,
+            f"siege by {besieger_slug} broken by {breaker.slug}: the place stays contested between them")
 
 
 def siege_stands(sentence, cue, place):
     """"close to breaking the siege imposed by X": the breakers still hold the place, X still besieges it."""
-    holder = sentence.subject(cue)
-    besieger = sentence.holder_between(cue) or sentence.agent_after(cue)
-    if holder is None:
+    sides = _breaker_and_besieger(sentence, cue, place)
+    if sides is None:
         return None
-    besieger_slug = besieger.slug if besieger and besieger.slug != holder.slug else sentence.adversary({holder.slug}, place)
-    if besieger_slug is None:
-        return None
+    holder, besieger_slug = sides
     return (BESIEGED, holder.slug, (besieger_slug,), SIEGE,
             f"{holder.slug} not yet through: still held by {holder.slug}, besieged by {besieger_slug}")
 
