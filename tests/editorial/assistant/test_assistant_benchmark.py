@@ -3,21 +3,21 @@
 tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (757 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+- development.json (810 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
-- held_out.json (fresh sets 26 and 27: 53 excerpts, 27 English and 26 Arabic, 2014-2017, none used before,
+- held_out.json (fresh sets 28 and 29: 53 excerpts, 26 English and 27 Arabic, 2014-2018, none used before,
   written by two people who did not read the assistant's code, one on Iraq's towns and one on Syria's):
-  committed with its expectations before the assistant first ran on it, measured once (43/84 expectations
-  met, 32/39 proposals right; with every measured class shown, 54/84 and 52/66), never tuned on. Three
-  excerpts the writers chose were dropped before that run, each sharing 10% or more of its word 6-grams with
-  a development excerpt of the same wire story. Its towns were all in places.json already; no place name or
-  actor alias was added for it. Earlier fresh sets, measured the same way and then folded into development,
-  gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66%, 70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%, 68%/83%,
-  65%/71%, 73%/82%, 64%/78%, 58%/68%, 60%/88%, 56%/67%, 25%/79%, sets 19 and 20 together 48%/71%, set 21
-  44%/73%, sets 22 and 23 together 50%/85% and sets 24 and 25 together 41%/82% (expectations met / proposals
-  right).
+  committed with its expectations before the assistant first ran on it, measured once (32/91 expectations
+  met, 24/31 proposals right; with every measured class shown, 37/91 and 38/60), never tuned on. Three
+  excerpts the writers chose were dropped before that run: two sharing 14% or more of their word 6-grams
+  with a development excerpt of the same wire story, one an article dropped from set 27 for that reason. Its
+  towns were all in places.json already; no place name or actor alias was added for it. Earlier fresh sets,
+  measured the same way and then folded into development, gave 68%/74%, 62%/53%, 57%/72%, 64%/74%, 62%/66%,
+  70%/88%, 68%/88%, 66%/72%, 72%/85%, 65%/89%, 68%/83%, 65%/71%, 73%/82%, 64%/78%, 58%/68%, 60%/88%,
+  56%/67%, 25%/79%, sets 19 and 20 together 48%/71%, set 21 44%/73%, sets 22 and 23 together 50%/85%, sets 24
+  and 25 together 41%/82% and sets 26 and 27 together 51%/82% (expectations met / proposals right).
 
 The figures below are those measurements: a change to the assistant that moves them must say so here.
 """
@@ -49,14 +49,14 @@ def test_the_corpus_is_real_short_and_held_out_apart():
 
 def test_development_set(score):
     result = score("development")
-    # Proposals under proposals.ABSTAIN_BELOW (sieges, undated changes, states named in passing, guessed sides) are left
-    # out: with every measured class shown (this test with conftest's every_reading fixture) it is 1034/1229 met,
-    # 1069/1125 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (767, 1229, 685, 695)
+    # Proposals under proposals.ABSTAIN_BELOW (readings through a reference, sieges, undated changes, states named in
+    # passing, guessed sides) are left out: with every measured class shown (this test with conftest's every_reading
+    # fixture) it is 1035/1229 met, 1069/1119 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (769, 1229, 686, 690)
 
 
 def test_held_out_set(score):
     result = score("held_out")
-    # 51% recall and 82% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
-    # With every measured class shown (the every_reading fixture): 54/84 met, 52/66 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)
+    # 35% recall and 77% precision on excerpts never seen: short of the 90% the assistant aims at (see README).
+    # With every measured class shown (the every_reading fixture): 37/91 met, 38/60 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (32, 91, 24, 31)
