@@ -264,3 +264,14 @@ def test_a_distance_from_breaking_a_siege_leaves_it_standing(names, monkeypatch)
                      SATURDAY, names)
     assert (made.place, made.status, made.holder, made.others) == ("deir-el-zour", "besieged", "syrian-government",
                                                                     ("islamic-state",))
+
+
+def test_a_town_named_as_an_exception_to_the_land_taken_is_not_taken(names):
+    """"drove IS out of all its land except Qaim" names the one town not taken: nothing is taken there; the town
+    taken outright is still read."""
+    for word in ("except", "apart from", "other than"):
+        text = f"Iraqi troops on Friday drove IS out of all its territory {word} the town of Qaim."
+        assert not [p for p in propose(text, SATURDAY, names) if p.place == "qaim"], text
+    [made] = propose("Iraqi troops on Friday drove IS out of the town of Qaim.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == (
+        "qaim", "controlled", "iraqi-government", "2017-11-03")
