@@ -223,10 +223,10 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 PRIOR = {"after", "بعد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
-# English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
-# battle for the liberation of Mosul").
-STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
-            "operation", "operations", "offensive", "battle", "campaign"}
+# English words before "the liberation of" or "by retaking" that make it an operation begun, not its outcome
+# ("launched the battle for the liberation of Mosul", "the offensive began by retaking").
+STARTING = {"began", "begun", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch",
+            "launches", "operation", "operations", "offensive", "battle", "campaign"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 _AREA_NOUN = re.compile(r"(?:city|cities|towns?|villages?|areas?|districts?|regions?|countryside|desert|hills|mountains|land|lands)")
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
@@ -380,6 +380,8 @@ def _intended(article, first, cue_first, text):
         return True
     if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
         return True  # "began the liberation of", "the battle for the liberation of"
+    if before == "by" and STARTING.intersection(article.norms[max(first, cue_first - 8): cue_first]):
+        return True  # "the operation begun on Wednesday, first by retaking Baiji": how it opened, not a town taken
     if before not in INTENTION:
         return False
     return not ACHIEVED.intersection(article.norms[max(first, cue_first - 6): cue_first - 1])

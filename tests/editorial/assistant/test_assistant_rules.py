@@ -275,3 +275,13 @@ def test_a_town_named_as_an_exception_to_the_land_taken_is_not_taken(names):
     [made] = propose("Iraqi troops on Friday drove IS out of the town of Qaim.", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == (
         "qaim", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_a_town_an_operation_began_by_retaking_is_not_yet_taken(names):
+    """"the offensive, begun on Friday, first by retaking Qaim" says how the operation opened, not that Qaim fell;
+    "retook Qaim on Friday" reports it."""
+    text = "The offensive by Iraqi troops against IS began on Friday, first by retaking the town of Qaim."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "qaim" and p.status == "controlled"]
+    [made] = propose("Iraqi troops retook the town of Qaim from IS on Friday.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == (
+        "qaim", "controlled", "iraqi-government", "2017-11-03")
