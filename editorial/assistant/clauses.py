@@ -309,10 +309,10 @@ class ClauseReading:
         return None
 
     def adversary(self, exclude, place=None):
-        """The side the article describes as holding the place ("the IS-held town of Al-Bab"), or else the one other side
-        the sentence names, or else the side most named in the article, apart from `exclude` and the sides named with
-        it as one subject (Article.allies), foreign backers, and a state force of another country than the place's
-        (Iraq's army holds no Syrian town)."""
+        """The side the article describes as holding the place ("the IS-held town of Al-Bab"), or else the one other
+        side the sentence names, or else the side most named in the article, apart from `exclude` and the sides named
+        with it as one subject (Article.allies), foreign backers, and a state force of another country than the
+        place's (Iraq's army holds no Syrian town)."""
         gazetteer = self.article.gazetteer
         kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
         foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}

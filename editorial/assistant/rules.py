@@ -293,7 +293,7 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "nor
 # relative word opening a clause about the object.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|with|after|before|during|towards?|across|into|on|and|"
                         r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
-                        r"except|excluding|apart from|other than|save for|but for|"  # "out of all its land except Hawija": not taken
+                        r"except|excluding|apart from|other than|save for|but for|"  # "all its land except Hawija"
                         r"(?:south|north|east|west)(?:east|west)? of|"
                         r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"  # "وفي كركوك" (and in Kirkuk): another phrase
                         # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
