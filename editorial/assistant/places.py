@@ -55,6 +55,9 @@ _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|co
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
+# The object of a gerund that a phrase after it describes: "further shrinking the territory controlled by IS" is about
+# that territory, not a town named before.
+_GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|regions?)$")
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
@@ -266,8 +269,10 @@ class PlaceReading(ReferenceReading):
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
-        remained contested") nor across a province or a facility named between them."""
-        if CONTRAST.search(self.norm_between(place.stop, cue.first)):
+        remained contested"), nor from a gerund's object ("shrinking the territory held by"), nor across a province
+        or a facility named between them."""
+        between = self.norm_between(place.stop, cue.first)
+        if CONTRAST.search(between) or _GERUND_OBJECT.search(between):
             return False
         return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
 

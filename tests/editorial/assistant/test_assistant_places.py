@@ -464,3 +464,12 @@ def test_an_arabic_place_a_distance_is_measured_from_is_no_object(names):
     Raqqa only measures how far the village is."""
     text = "أعلنت قسد السبت سيطرتها الكاملة على القرية، لتصبح القوات على بعد 20 كيلومترا من مدينة الرقة"
     assert targets(text, names)[0] == ([], "")
+
+
+def test_a_gerunds_object_held_by_a_side_is_not_the_town_named_before(names, every_reading):
+    """"Tal Afar is calm, ... shrinking the territory controlled by IS": the territory is IS's, not Tal Afar; a town
+    before "controlled by" with nothing between is held."""
+    text = "Tal Afar is calm, the minister said on Friday, further shrinking the territory controlled by IS."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "tal-afar"]
+    made = {(p.place, p.status, p.holder) for p in propose("Tal Afar, controlled by IS, is quiet.", SATURDAY, names)}
+    assert ("tal-afar", "controlled", "islamic-state") in made
