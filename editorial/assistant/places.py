@@ -57,7 +57,8 @@ _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions
                            re.I)
 # The object of a gerund that a phrase after it describes: "further shrinking the territory controlled by IS" is about
 # that territory, not a town named before.
-_GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|regions?)$")
+_GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|"
+                            r"regions?)$")
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
