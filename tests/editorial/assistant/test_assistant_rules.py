@@ -22,6 +22,9 @@ def kinds(text, names):
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
+    # "pushed back from" or "driven back out of": the subject retreated, nothing taken
+    ("The rebels were pushed back from Qaim.", []), ("The rebels were driven back out of Qaim.", []),
+    ("The rebels pushed IS back from Qaim.", [("capture", "pushed is back from")]),
     # the Arabic present of expelling ("يطرد", expels) in a headline; right before "من" the verb is passive
     ("الجيش السوري يطرد داعش من تدمر", [("capture", "يطرد")]),
     ("تنظيم داعش طرد من تدمر", [("expelled", "طرد من")]),
