@@ -29,9 +29,11 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"took|taken|takes?(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)|stormed|regained|"
             r"wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
             # "pushed back from" or "out of": the subject retreated ("rebels were pushed back from Bukamal")
-            r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) (?!back out of)(?:\S+ ){1,4}?out of|"
+            r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) "
+            r"(?!back out of)(?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
-            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from)(?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from)(?:\S+ ){1,4}?from|"
+            r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
             r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
