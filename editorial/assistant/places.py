@@ -26,7 +26,7 @@ _FROM = re.compile(r"\b(?:from|out of)\b")
 # "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
 # capital" holds no capital.
 _ANOTHER_VERB = re.compile(r"\band \w+ing\b")
-_TOWN_OF = {"the city of", "the town of", "the village of"}
+_TOWN_OF = {"the city of", "the town of", "the village of", "the cities of", "the towns of", "the villages of"}
 _LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list follows: "territory, including"
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
@@ -156,9 +156,11 @@ class PlaceReading(ReferenceReading):
                 listed.append(earlier)
             # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the
             # place by "and" are more of what is held, not a part of the place
-            # "one percent of the city of Mosul left in the hands of": the part before "the city of" too
-            reach = 7 if self.norm_between(max(self.first, place.first - 3), place.first) in _TOWN_OF else 4
-            window = self.raw_between(max(self.first, place.first - reach), cue.first)
+            # "one percent of the city of Mosul left in the hands of": the part before "the city of" too; before a list,
+            # what its first place follows ("parts of the cities of Ramadi and Fallujah")
+            first = listed[-1].first
+            reach = 7 if self.norm_between(max(self.first, first - 3), first) in _TOWN_OF else 4
+            window = self.raw_between(max(self.first, first - reach), cue.first)
             return listed, "", _JOINED_AREAS.sub("", window)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)

@@ -473,3 +473,12 @@ def test_a_gerunds_object_held_by_a_side_is_not_the_town_named_before(names, eve
     assert not [p for p in propose(text, SATURDAY, names) if p.place == "tal-afar"]
     made = {(p.place, p.status, p.holder) for p in propose("Tal Afar, controlled by IS, is quiet.", SATURDAY, names)}
     assert ("tal-afar", "controlled", "islamic-state") in made
+
+
+def test_parts_of_a_list_of_towns_held_leave_every_town_of_it_short_of_held(names, every_reading):
+    """"Parts of the cities of Ramadi and Fallujah have been held by IS": a part of each, so neither town is IS's
+    whole; the two towns listed with nothing before them are."""
+    text = "Parts of the cities of Ramadi and Fallujah have been held by IS since Friday."
+    assert not [p for p in propose(text, SATURDAY, names) if p.status == "controlled"]
+    made = {(p.place, p.status, p.holder) for p in propose("Ramadi and Fallujah are held by IS.", SATURDAY, names)}
+    assert made == {("ramadi", "controlled", "islamic-state"), ("fallujah", "controlled", "islamic-state")}
