@@ -309,9 +309,10 @@ class ClauseReading:
         return None
 
     def adversary(self, exclude, place=None):
-        """The side the article describes as holding the place ("the IS-held town of Al-Bab"), or else the side most
-        named in the article, apart from `exclude` and the sides named with it as one subject (Article.allies), foreign
-        backers, and a state force of another country than the place's (Iraq's army holds no Syrian town)."""
+        """The side the article describes as holding the place ("the IS-held town of Al-Bab"), or else the one other
+        side the sentence names, or else the side most named in the article, apart from `exclude` and the sides named
+        with it as one subject (Article.allies), foreign backers, and a state force of another country than the
+        place's (Iraq's army holds no Syrian town)."""
         gazetteer = self.article.gazetteer
         kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
         foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}
@@ -319,6 +320,11 @@ class ClauseReading:
         described = self.article.described_holders.get(place.slug) if place else None
         if described is not None and described not in exclude and described not in foreign:
             return described  # "Iraqi forces entered Kirkuk" after "Peshmerga-controlled areas ... of Kirkuk"
+        # "Iraqi troops entered Mosul ..., when the city fell to Daesh": the one other side of the sentence
+        named = {a.slug for a in self.players} - exclude - foreign
+        named = {slug for slug in named if kinds.get(slug) != "foreign_state"}
+        if len(named) == 1:
+            return named.pop()
         ranked = [(slug, n) for slug, n in self.participants.most_common()
                   if slug not in exclude and kinds.get(slug) != "foreign_state" and slug not in foreign]
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

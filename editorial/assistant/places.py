@@ -26,7 +26,7 @@ _FROM = re.compile(r"\b(?:from|out of)\b")
 # "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
 # capital" holds no capital.
 _ANOTHER_VERB = re.compile(r"\band \w+ing\b")
-_TOWN_OF = {"the city of", "the town of", "the village of"}
+_TOWN_OF = {"the city of", "the town of", "the village of", "the cities of", "the towns of", "the villages of"}
 _LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list follows: "territory, including"
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
@@ -55,6 +55,10 @@ _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|co
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
+# The object of a gerund that a phrase after it describes: "further shrinking the territory controlled by IS" is about
+# that territory, not a town named before.
+_GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|"
+                            r"regions?)$")
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
@@ -152,9 +156,11 @@ class PlaceReading(ReferenceReading):
                 listed.append(earlier)
             # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the
             # place by "and" are more of what is held, not a part of the place
-            # "one percent of the city of Mosul left in the hands of": the part before "the city of" too
-            reach = 7 if self.norm_between(max(self.first, place.first - 3), place.first) in _TOWN_OF else 4
-            window = self.raw_between(max(self.first, place.first - reach), cue.first)
+            # "one percent of the city of Mosul left in the hands of": the part before "the city of" too; before a list,
+            # what its first place follows ("parts of the cities of Ramadi and Fallujah")
+            first = listed[-1].first
+            reach = 7 if self.norm_between(max(self.first, first - 3), first) in _TOWN_OF else 4
+            window = self.raw_between(max(self.first, first - reach), cue.first)
             return listed, "", _JOINED_AREAS.sub("", window)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
@@ -266,8 +272,10 @@ class PlaceReading(ReferenceReading):
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
-        remained contested") nor across a province or a facility named between them."""
-        if CONTRAST.search(self.norm_between(place.stop, cue.first)):
+        remained contested"), nor from a gerund's object ("shrinking the territory held by"), nor across a province
+        or a facility named between them."""
+        between = self.norm_between(place.stop, cue.first)
+        if CONTRAST.search(between) or _GERUND_OBJECT.search(between):
             return False
         return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
 

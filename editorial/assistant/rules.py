@@ -28,9 +28,12 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:(?:near|nearly|almost|virtually)[ -])?(?:full |complete |total )?control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
             r"took|taken|takes?(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)|stormed|regained|"
             r"wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
-            r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) (?:\S+ ){1,4}?out of|"
+            # "pushed back from" or "out of": the subject retreated ("rebels were pushed back from Bukamal")
+            r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) "
+            r"(?!back out of)(?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
-            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?:\S+ ){1,4}?from|drove out|drive out|drives out|driving out|"
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from)(?:\S+ ){1,4}?from|"
+            r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
             r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
@@ -223,10 +226,10 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 PRIOR = {"after", "بعد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
-# English words before "the liberation of" that make it an operation begun, not its outcome ("launched the
-# battle for the liberation of Mosul").
-STARTING = {"began", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch", "launches",
-            "operation", "operations", "offensive", "battle", "campaign"}
+# English words before "the liberation of" or "by retaking" that make it an operation begun, not its outcome
+# ("launched the battle for the liberation of Mosul", "the offensive began by retaking").
+STARTING = {"began", "begun", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch",
+            "launches", "operation", "operations", "offensive", "battle", "campaign"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 _AREA_NOUN = re.compile(r"(?:city|cities|towns?|villages?|areas?|districts?|regions?|countryside|desert|hills|mountains|land|lands)")
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
@@ -293,6 +296,7 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "nor
 # relative word opening a clause about the object.
 NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|with|after|before|during|towards?|across|into|on|and|"
                         r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
+                        r"except|excluding|apart from|other than|save for|but for|"  # "all its land except Hawija"
                         r"(?:south|north|east|west)(?:east|west)? of|"
                         r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"  # "وفي كركوك" (and in Kirkuk): another phrase
                         # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
@@ -379,6 +383,8 @@ def _intended(article, first, cue_first, text):
         return True
     if text.endswith(" of") and STARTING.intersection(article.norms[max(first, cue_first - 3): cue_first]):
         return True  # "began the liberation of", "the battle for the liberation of"
+    if before == "by" and STARTING.intersection(article.norms[max(first, cue_first - 8): cue_first]):
+        return True  # "the operation begun on Wednesday, first by retaking Baiji": how it opened, not a town taken
     if before not in INTENTION:
         return False
     return not ACHIEVED.intersection(article.norms[max(first, cue_first - 6): cue_first - 1])

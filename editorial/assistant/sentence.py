@@ -47,7 +47,7 @@ _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
 _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
-_ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts)\b")
+_ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts|enclaves)\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
 # pockets of territory, including the town of Hawija"; "يسيطر على مناطق عدة ... وخصوصاً على منبج" (holds several areas,
 # particularly Manbij).
@@ -204,7 +204,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 continue
             status, holder, others, reading, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            # "Hawija, one of two pockets of territory still under IS control" is all of Hawija, and so is a
+            # "Hawija, one of two pockets (or enclaves) still under IS control" is all of Hawija, and so is a
             # place listed after "including".
             window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
             # "the government compound in Ramadi"; in Arabic a site in construct right before the town, after the subject

@@ -130,6 +130,13 @@ def test_the_side_a_held_adjective_names_is_the_adversary_of_a_force_going_in(na
     assert ("kirkuk", "contested", (IQ, "peshmerga"), "2017-11-03") in claims(text, names)
 
 
+def test_the_one_other_side_its_sentence_names_is_the_adversary_of_a_force_going_in(names):
+    """The side the city fell to, named in the entry's own sentence, is fought there, not the side most named."""
+    text = ("The Peshmerga took Bashiqa. The Peshmerga said they hold it, and the Peshmerga rest. Iraqi troops entered "
+            "Mosul on Friday for the first time since 2014, when the city fell to IS.")
+    assert ("mosul", "contested", (IQ, IS), "2017-11-03") in claims(text, names)
+
+
 def test_a_force_going_in_with_no_adversary_known_proposes_nothing(names):
     text = "Iraqi forces entered Kirkuk on Friday. The Peshmerga and IS were not there, IS and the Peshmerga said."
     assert not {c for c in claims(text, names) if c[0] == "kirkuk"}

@@ -464,3 +464,21 @@ def test_an_arabic_place_a_distance_is_measured_from_is_no_object(names):
     Raqqa only measures how far the village is."""
     text = "أعلنت قسد السبت سيطرتها الكاملة على القرية، لتصبح القوات على بعد 20 كيلومترا من مدينة الرقة"
     assert targets(text, names)[0] == ([], "")
+
+
+def test_a_gerunds_object_held_by_a_side_is_not_the_town_named_before(names, every_reading):
+    """"Tal Afar is calm, ... shrinking the territory controlled by IS": the territory is IS's, not Tal Afar; a town
+    before "controlled by" with nothing between is held."""
+    text = "Tal Afar is calm, the minister said on Friday, further shrinking the territory controlled by IS."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "tal-afar"]
+    made = {(p.place, p.status, p.holder) for p in propose("Tal Afar, controlled by IS, is quiet.", SATURDAY, names)}
+    assert ("tal-afar", "controlled", "islamic-state") in made
+
+
+def test_parts_of_a_list_of_towns_held_leave_every_town_of_it_short_of_held(names, every_reading):
+    """"Parts of the cities of Ramadi and Fallujah have been held by IS": a part of each, so neither town is IS's
+    whole; the two towns listed with nothing before them are."""
+    text = "Parts of the cities of Ramadi and Fallujah have been held by IS since Friday."
+    assert not [p for p in propose(text, SATURDAY, names) if p.status == "controlled"]
+    made = {(p.place, p.status, p.holder) for p in propose("Ramadi and Fallujah are held by IS.", SATURDAY, names)}
+    assert made == {("ramadi", "controlled", "islamic-state"), ("fallujah", "controlled", "islamic-state")}

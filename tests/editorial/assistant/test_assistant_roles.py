@@ -232,6 +232,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Annah, Qaim and Rawa are still held by IS.", {("anah", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04"),
                                                     ("rawa", "controlled", IS, "2017-11-04")}),
     ("The army attacked Hawija, one of two pockets of territory still under the control of IS.", {("hawija", "controlled", IS, "2017-11-04")}),
+    ("Qaim and its desert form one of the last enclaves still held by IS.", {("qaim", "controlled", IS, "2017-11-04")}),
     # "forcing the army to withdraw" leaves the place named before to the subject; not residents fleeing, nor a place
     # the attack was near
     ("IS fighters stormed Ramadi on Friday, forcing Iraqi troops to withdraw.", {("ramadi", "controlled", IS, "2017-11-03")}),

@@ -22,6 +22,9 @@ def kinds(text, names):
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
+    # "pushed back from" or "driven back out of": the subject retreated, nothing taken
+    ("The rebels were pushed back from Qaim.", []), ("The rebels were driven back out of Qaim.", []),
+    ("The rebels pushed IS back from Qaim.", [("capture", "pushed is back from")]),
     # the Arabic present of expelling ("يطرد", expels) in a headline; right before "من" the verb is passive
     ("الجيش السوري يطرد داعش من تدمر", [("capture", "يطرد")]),
     ("تنظيم داعش طرد من تدمر", [("expelled", "طرد من")]),
@@ -264,3 +267,24 @@ def test_a_distance_from_breaking_a_siege_leaves_it_standing(names, monkeypatch)
                      SATURDAY, names)
     assert (made.place, made.status, made.holder, made.others) == ("deir-el-zour", "besieged", "syrian-government",
                                                                     ("islamic-state",))
+
+
+def test_a_town_named_as_an_exception_to_the_land_taken_is_not_taken(names):
+    """"drove IS out of all its land except Qaim" names the one town not taken: nothing is taken there; the town
+    taken outright is still read."""
+    for word in ("except", "apart from", "other than"):
+        text = f"Iraqi troops on Friday drove IS out of all its territory {word} the town of Qaim."
+        assert not [p for p in propose(text, SATURDAY, names) if p.place == "qaim"], text
+    [made] = propose("Iraqi troops on Friday drove IS out of the town of Qaim.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == (
+        "qaim", "controlled", "iraqi-government", "2017-11-03")
+
+
+def test_a_town_an_operation_began_by_retaking_is_not_yet_taken(names):
+    """"the offensive, begun on Friday, first by retaking Qaim" says how the operation opened, not that Qaim fell;
+    "retook Qaim on Friday" reports it."""
+    text = "The offensive by Iraqi troops against IS began on Friday, first by retaking the town of Qaim."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "qaim" and p.status == "controlled"]
+    [made] = propose("Iraqi troops retook the town of Qaim from IS on Friday.", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date.isoformat()) == (
+        "qaim", "controlled", "iraqi-government", "2017-11-03")
