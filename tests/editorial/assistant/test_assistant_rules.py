@@ -264,3 +264,14 @@ def test_a_distance_from_breaking_a_siege_leaves_it_standing(names, monkeypatch)
                      SATURDAY, names)
     assert (made.place, made.status, made.holder, made.others) == ("deir-el-zour", "besieged", "syrian-government",
                                                                     ("islamic-state",))
+
+
+@pytest.mark.parametrize("text", [
+    "أنباء متضاربة عن سيطرة داعش على مدينة الرقة",  # conflicting reports about IS's control of Raqqa
+    "تضاربت الأنباء حول سيطرة داعش على مدينة الرقة اليوم",
+])
+def test_conflicting_arabic_reports_are_a_hedge(names, every_reading, text):
+    assert HEDGE.search(Article(text, names).norm)
+    found = propose(text, SATURDAY, names)
+    assert [(p.place, p.holder) for p in found] == [("raqqa", "islamic-state")]
+    assert all(p.indirect for p in found)
