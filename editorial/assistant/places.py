@@ -133,7 +133,8 @@ class PlaceReading(ReferenceReading):
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and (NOT_OBJECT.search(between[:anaphor.start()])
                                                               or self._beyond_clause(cue, anaphor))
-                                or _ANOTHER_VERB.search(between[:anaphor.start()])):
+                                or _ANOTHER_VERB.search(between[:anaphor.start()])
+                                or self._province_object(cue, anaphor)):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
@@ -254,6 +255,12 @@ class PlaceReading(ReferenceReading):
             return False
         stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + anaphor.start())
         return bool(re.search(r"[,;]", self.article.text[self.article.tokens[cue.stop - 1].end: self.article.tokens[stop].start]))
+
+    def _province_object(self, cue, anaphor):
+        """Whether a province stands between the phrase and a later "the city" ("يسيطر داعش على محافظة دير الزور ...
+        من جهة المدينة"): the province is the phrase's object, and the city belongs to another clause."""
+        stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + anaphor.start())
+        return any(m.role == "province" for m in self.article.places_in(cue.stop, stop))
 
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west

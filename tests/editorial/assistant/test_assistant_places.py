@@ -464,3 +464,10 @@ def test_an_arabic_place_a_distance_is_measured_from_is_no_object(names):
     Raqqa only measures how far the village is."""
     text = "أعلنت قسد السبت سيطرتها الكاملة على القرية، لتصبح القوات على بعد 20 كيلومترا من مدينة الرقة"
     assert targets(text, names)[0] == ([], "")
+
+
+def test_the_city_after_a_province_held_is_not_the_phrases_object(names, every_reading):
+    text = ("سيطر الجيش على الميادين أمس. ويسيطر داعش على محافظة دير الزور بشكل شبه كامل، "
+            "لكن الأسابيع الأخيرة شهدت انسحابه من أطراف المدينة.")
+    assert [(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)] == [
+        ("mayadin", "controlled", "syrian-government")]
