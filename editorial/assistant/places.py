@@ -15,6 +15,7 @@ from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
+_COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken"}  # their places are the first and those joined to it
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
 # and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
@@ -99,8 +100,10 @@ class PlaceReading(ReferenceReading):
             if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
                     self.article.norms[cue.stop: targets[0].first]):
                 targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
-            if cue.kind in ("held_adj", "attempt") or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
-                targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
+            if cue.kind in _COORDINATED_KINDS or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
+                # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad; "فك الحصار عن دير الزور، عبر التقدم من
+                # محاور جنوب شرق الرقة" (broke Deir ez-Zor's siege, advancing from south-east of Raqqa): Deir ez-Zor
+                targets = self._coordinated(targets)
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]

@@ -471,3 +471,9 @@ def test_the_city_after_a_province_held_is_not_the_phrases_object(names, every_r
             "لكن الأسابيع الأخيرة شهدت انسحابه من أطراف المدينة.")
     assert [(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)] == [
         ("mayadin", "controlled", "syrian-government")]
+
+
+def test_a_siege_broken_is_about_its_object_not_a_place_the_breakers_came_from(names, every_reading):
+    text = "ساهمت القوات السورية في فك حصار داعش عن مدينة دير الزور اليوم، عبر التقدم ليلاً من محاور جنوب شرق الرقة."
+    assert [(p.place, p.status, p.others) for p in propose(text, SATURDAY, names)] == [
+        ("deir-el-zour", "contested", ("islamic-state", "syrian-government"))]
