@@ -260,8 +260,12 @@ class PlaceReading(ReferenceReading):
         return bool(re.search(r"[,;]", self.article.text[self.article.tokens[cue.stop - 1].end: self.article.tokens[stop].start]))
 
     def _province_object(self, cue, anaphor):
-        """Whether a province stands between the phrase and a later "the city" ("يسيطر داعش على محافظة دير الزور ...
-        من جهة المدينة"): the province is the phrase's object, and the city belongs to another clause."""
+        """Whether a province stands between an Arabic phrase and a later "the city" ("يسيطر داعش على محافظة دير الزور
+        ... من جهة المدينة"): the province is the phrase's object, and the city belongs to another clause. English
+        copy's "the city" after a province is its capital ("holding the whole province of Deir al-Zor, with the
+        exception of pockets in the city center")."""
+        if not is_arabic(cue.text):
+            return False
         stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + anaphor.start())
         return any(m.role == "province" for m in self.article.places_in(cue.stop, stop))
 
