@@ -13,9 +13,13 @@ _ARABIC_CLAUSE_PUNCTUATION = re.compile(r"[,;()،؛.:]")
 # Every side after the phrase in its clause is a backer: "with backing from the Iraqi Army and Iranian forces".
 _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|"
                         r"\bwith (?:the )?(?:\S+ )?(help|support|backing|cover) (?:of|from)\b", re.I)
-# "مدعوما بقوات من الحشد الشعبي", "المدعومة من", "بدعم من", "باسناد", "بغطاء جوي من": the side after it backs the one before.
-_BACKING_WORD = re.compile(r"(?:ال)?(?:مدعوم|مدعم)\S*|ب(?:دعم|مسانده|اسناد|مساعده|غطاء)")
+# "مدعوما بقوات من الحشد الشعبي", "المدعومة من", "بدعم من", "باسناد", "بغطاء جوي من": the side after it backs the one
+# before; "و" joins it to a phrase before ("وبمساندة", and with the support of).
+_BACKING_WORD = re.compile(r"و?(?:ال)?(?:مدعوم|مدعم)\S*|و?ب(?:دعم|مسانده|اسناد|مساعده|غطاء)")
 _ARABIC_BACKING_REACH = 4  # words from the backing word to its side: "مدعومين من مقاتلين من «الجيش الحر»"
+# "بقيادة" (led by) names the leader of the group before it, which backs when that group backs: "بمساندة طائرات
+# التحالف الدولي بقيادة الولايات المتحدة" (with the support of coalition planes led by the United States).
+_LED_BY = "بقياده"
 _HYPHENED = {"backed", "sponsored", "supported", "trained", "funded", "armed", "equipped"}  # "US-backed", "Iranian-trained"
 
 
@@ -30,13 +34,18 @@ def backs(article, first, stop, sentence_start):
 
 
 def _arabic_backing_before(article, first, sentence_start):
-    """Whether an Arabic backing word stands at most a few words before token `first`, in its clause."""
+    """Whether an Arabic backing word stands at most a few words before token `first`, in its clause, or before the
+    group a "بقيادة" (led by) before it describes."""
     start = max(sentence_start, first - 1 - _ARABIC_BACKING_REACH)
     if not is_arabic(article.text[article.tokens[start].start: article.tokens[first].start]):
         return False  # one search instead of a word-by-word reading for every side English copy names
-    for index in range(first - 1, start - 1, -1):
+    index = first - 1
+    while index >= start:
         if _ARABIC_CLAUSE_PUNCTUATION.search(article.text[article.tokens[index].end: article.tokens[index + 1].start]):
             return False
         if _BACKING_WORD.fullmatch(article.norms[index]):
             return True
+        if article.norms[index] == _LED_BY:
+            start = max(sentence_start, index - 2 - _ARABIC_BACKING_REACH)  # from the group's head: "التحالف الدولي"
+        index -= 1
     return False

@@ -12,6 +12,7 @@ from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
+_TIMES_OF_DAY = ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليله")  # morning, evening, dawn, noon, night
 # a clause of its own, after a state or an attempt, with its own date ("بعد ظهر", afternoon, is a time of day)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?! ظهر)|عقب|عندما|حين)(?!\S)")
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
@@ -76,6 +77,8 @@ class PhraseDating:
                     self.norm_between(cue.stop, found.start)):
                 continue  # "IS-held territory after victory was declared in July": the state (or the attempt under way)
                 # is the news's
+            if found.start > cue.stop and self._arabic_since(found):
+                found = self._span_end(found) or found  # "امتدت منذ مساء امس حتى صباح اليوم": done when the span ends
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
@@ -115,6 +118,18 @@ class PhraseDating:
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
         return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
+
+    def _arabic_since(self, found):
+        """Whether "منذ" (since) opens an Arabic date, perhaps with a time of day between ("منذ مساء امس")."""
+        words = self.article.norms[max(self.first, found.start - 2): found.start]
+        return words[-1:] == ["منذ"] or (len(words) == 2 and words[0] == "منذ" and words[1] in _TIMES_OF_DAY)
+
+    def _span_end(self, found):
+        """The date right after "حتى" (until), perhaps with a time of day, that closes the span a date after "منذ"
+        (since) opens, or None."""
+        stop = found.start + len(found.text.split())
+        return next((d for d in self.dates if d.start > found.start and self.article.norms[stop: d.start] in (
+            ["حتي"], *(["حتي", time] for time in _TIMES_OF_DAY))), None)
 
     def _lasted_until_now(self, cue, found):
         """Whether a counted duration after a hold in the present perfect tells how long it has lasted ("has been under

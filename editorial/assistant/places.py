@@ -15,6 +15,7 @@ from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
+_COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken"}  # their places are the first and those joined to it
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
 # and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
@@ -103,8 +104,10 @@ class PlaceReading(ReferenceReading):
             if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
                     self.article.norms[cue.stop: targets[0].first]):
                 targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
-            if cue.kind in ("held_adj", "attempt") or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
-                targets = self._coordinated(targets)  # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad
+            if cue.kind in _COORDINATED_KINDS or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
+                # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad; "فك الحصار عن دير الزور، عبر التقدم من
+                # محاور جنوب شرق الرقة" (broke Deir ez-Zor's siege, advancing from south-east of Raqqa): Deir ez-Zor
+                targets = self._coordinated(targets)
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
@@ -137,7 +140,8 @@ class PlaceReading(ReferenceReading):
             anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and (NOT_OBJECT.search(between[:anaphor.start()])
                                                               or self._beyond_clause(cue, anaphor))
-                                or _ANOTHER_VERB.search(between[:anaphor.start()])):
+                                or _ANOTHER_VERB.search(between[:anaphor.start()])
+                                or self._province_object(cue, anaphor)):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
@@ -260,6 +264,16 @@ class PlaceReading(ReferenceReading):
             return False
         stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + anaphor.start())
         return bool(re.search(r"[,;]", self.article.text[self.article.tokens[cue.stop - 1].end: self.article.tokens[stop].start]))
+
+    def _province_object(self, cue, anaphor):
+        """Whether a province stands between an Arabic phrase and a later "the city" ("يسيطر داعش على محافظة دير الزور
+        ... من جهة المدينة"): the province is the phrase's object, and the city belongs to another clause. English
+        copy's "the city" after a province is its capital ("holding the whole province of Deir al-Zor, with the
+        exception of pockets in the city center")."""
+        if not is_arabic(cue.text):
+            return False
+        stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + anaphor.start())
+        return any(m.role == "province" for m in self.article.places_in(cue.stop, stop))
 
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west

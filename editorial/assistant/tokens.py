@@ -27,6 +27,9 @@ class Token(NamedTuple):
 
 
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
+# Persian and Kurdish letters that Arabic copy borrows for names ("الپيشمرگة", the Peshmerga): read as the Arabic
+# letters the gazetteer's spellings use ("البيشمركة").
+_BORROWED_LETTERS = str.maketrans({"پ": "ب", "گ": "ك", "ڤ": "ف", "چ": "ج", "ک": "ك", "ی": "ي"})
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _pipelines = {}
 _SENTENCE_ENDS = None  # spaCy's Sentencizer.default_punct_chars, read with spaCy
@@ -76,8 +79,8 @@ def read(text):
         if norm is None:
             # ASCII letters and digits only change case; other words go through the full normalisation.
             plain = word.replace(".", "")
-            norm = normal_forms[word] = "" if not _WORD.search(word) else \
-                plain.lower() if plain.isascii() and plain.isalnum() else normalize_name(plain)
+            norm = normal_forms[word] = "" if not _WORD.search(word) else plain.lower() \
+                if plain.isascii() and plain.isalnum() else normalize_name(plain.translate(_BORROWED_LETTERS))
         if "\n" in word:
             new_sentence = True
         if not norm:

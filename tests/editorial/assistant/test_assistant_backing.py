@@ -16,6 +16,7 @@ def roles(text, names):
     ("US-backed Iraqi forces took Hit.", ["US"]),
     ("Iranian-trained militias took Hit.", ["Iranian"]),
     ("سيطر الجيش العراقي مدعوما بقوات من الحشد الشعبي على عنه", ["الحشد الشعبي"]),
+    ("سيطر الجيش العراقي بعد معارك عنيفة وبمساندة الحشد الشعبي على عنه", ["الحشد الشعبي"]),
 ])
 def test_every_side_after_a_backing_phrase_in_its_clause_is_a_backer(names, text, backers):
     assert [name for name, role in roles(text, names) if role == "backer"] == backers
@@ -24,3 +25,8 @@ def test_every_side_after_a_backing_phrase_in_its_clause_is_a_backer(names, text
 def test_the_subject_before_a_list_of_backers_takes_the_place(names):
     found = propose("Peshmerga fighters with backing from the US and the Iraqi army captured Jalawla on Friday.", SATURDAY, names)
     assert [(p.place, p.holder) for p in found] == [("jalawla", "peshmerga")]
+
+
+def test_the_leader_of_a_backing_group_backs_too(names):
+    text = "تمكنت قوات البيشمركة بمساندة جوية من مقاتلين عشائريين بقيادة الحشد الشعبي من دخول مركز سنجار"
+    assert roles(text, names) == [("البيشمركة", "participant"), ("الحشد الشعبي", "backer")]

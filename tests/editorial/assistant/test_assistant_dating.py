@@ -123,3 +123,9 @@ def test_each_place_of_a_list_takes_the_date_right_after_it(names):
     dated = {(p.place, p.holder, p.date.isoformat(), p.precision) for p in propose(text, published, names)}
     assert dated == {("palmyra", "syrian-government", "2017-03-01", "month"),
                      ("deir-el-zour", "syrian-government", "2017-04-01", "month")}
+
+
+def test_a_change_after_fighting_from_yesterday_until_today_is_dated_when_the_fighting_ends(names):
+    text = "أعلن داعش سيطرته على مدينة تدمر بعد معارك مع الجيش امتدت منذ مساء أمس حتى صباح اليوم."
+    published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+    assert [(p.place, p.holder, p.date) for p in propose(text, published, names)] == [("palmyra", "islamic-state", SATURDAY)]

@@ -482,3 +482,16 @@ def test_parts_of_a_list_of_towns_held_leave_every_town_of_it_short_of_held(name
     assert not [p for p in propose(text, SATURDAY, names) if p.status == "controlled"]
     made = {(p.place, p.status, p.holder) for p in propose("Ramadi and Fallujah are held by IS.", SATURDAY, names)}
     assert made == {("ramadi", "controlled", "islamic-state"), ("fallujah", "controlled", "islamic-state")}
+
+
+def test_the_city_after_a_province_held_is_not_the_phrases_object(names, every_reading):
+    text = ("سيطر الجيش على الميادين أمس. ويسيطر داعش على محافظة دير الزور بشكل شبه كامل، "
+            "لكن الأسابيع الأخيرة شهدت انسحابه من أطراف المدينة.")
+    assert [(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)] == [
+        ("mayadin", "controlled", "syrian-government")]
+
+
+def test_a_siege_broken_is_about_its_object_not_a_place_the_breakers_came_from(names, every_reading):
+    text = "ساهمت القوات السورية في فك حصار داعش عن مدينة دير الزور اليوم، عبر التقدم ليلاً من محاور جنوب شرق الرقة."
+    assert [(p.place, p.status, p.others) for p in propose(text, SATURDAY, names)] == [
+        ("deir-el-zour", "contested", ("islamic-state", "syrian-government"))]

@@ -288,3 +288,14 @@ def test_a_town_an_operation_began_by_retaking_is_not_yet_taken(names):
     [made] = propose("Iraqi troops retook the town of Qaim from IS on Friday.", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date.isoformat()) == (
         "qaim", "controlled", "iraqi-government", "2017-11-03")
+
+
+@pytest.mark.parametrize("text", [
+    "أنباء متضاربة عن سيطرة داعش على مدينة الرقة",  # conflicting reports about IS's control of Raqqa
+    "تضاربت الأنباء حول سيطرة داعش على مدينة الرقة اليوم",
+])
+def test_conflicting_arabic_reports_are_a_hedge(names, every_reading, text):
+    assert HEDGE.search(Article(text, names).norm)
+    found = propose(text, SATURDAY, names)
+    assert [(p.place, p.holder) for p in found] == [("raqqa", "islamic-state")]
+    assert all(p.indirect for p in found)

@@ -1,5 +1,6 @@
 """Words and sentences from spaCy's rule-based tokenizer and sentencizer."""
-from editorial.assistant import tokens
+from conftest import SATURDAY
+from editorial.assistant import propose, tokens
 from editorial.assistant.tokens import language_of, read
 
 
@@ -65,3 +66,9 @@ def test_a_full_stop_after_a_number_ends_an_arabic_sentence_a_decimal_point_does
     assert sentences(text) == ["سيطر التنظيم علي المدينه في 2016", "وقال المرصد ان القوات تقدمت 25 كيلومتر"]  # the norm drops the point
     words, _ = read(text)
     assert text[words[5].start:words[5].end] == "2016"
+
+
+def test_persian_letters_in_arabic_copy_read_as_the_arabic_ones(names):
+    assert [t.norm for t in read("قوات الپيشمرگة")[0]] == ["قوات", "البيشمركه"]
+    found = propose("سيطرت قوات الپيشمرگة على ناحية زمار بالكامل يوم السبت.", SATURDAY, names)
+    assert [(p.place, p.status, p.holder) for p in found] == [("zumar", "controlled", "peshmerga")]
