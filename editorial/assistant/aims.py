@@ -30,9 +30,7 @@ def operation_begun(article, first, cue_first, text):
     ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit), or joined by "و" to another such aim."""
     if not text.lstrip("وف").startswith(TAKING_NOUNS):
         return False
-    index = cue_first - 1
-    while index > first and article.norms[index].startswith(TAKING_NOUNS):
-        index -= 1
+    index = _before_nouns(article, first, cue_first)
     if index >= first and _purpose_lam(article.norms[index]):
         return True
     if text.startswith("و") and any(word.startswith("لل") and len(word) > 5 for word in article.norms[max(first, cue_first - 6): cue_first]):
@@ -40,6 +38,14 @@ def operation_begun(article, first, cue_first, text):
     if any(word.lstrip("وف") in COMPLETING for word in article.norms[max(first, index - 5): index]):
         return False  # "اكملت القوات بعد ظهر اليوم عملية تحرير الشرقاط": the operation done, the place taken
     return index >= first and article.norms[index].lstrip("ول") in OPERATION | STARTING
+
+
+def _before_nouns(article, first, cue_first):
+    """The token before the taking nouns that end at the phrase ("عملية استعادة السيطرة": "عملية"), back to `first`."""
+    index = cue_first - 1
+    while index > first and article.norms[index].startswith(TAKING_NOUNS):
+        index -= 1
+    return index
 
 
 def _purpose_lam(norm):
@@ -51,9 +57,7 @@ def _purpose_lam(norm):
 def _told_as_future(article, first, cue_first, text):
     """Whether an Arabic taking noun opens a clause after "إن" whose verb is a future ("إن استعادة السيطرة على الفلوجة
     سيمهد الطريق", retaking Fallujah will pave the way): a prospect, not a report that it was taken."""
-    index = cue_first - 1
-    while index > first and article.norms[index].startswith(TAKING_NOUNS):
-        index -= 1
+    index = _before_nouns(article, first, cue_first)
     if index < first or article.norms[index] != "ان":
         return False
     stop = cue_first + len(text.split())

@@ -7,7 +7,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from .names import bracketed_names
+from .names import DEMONYM_ENDINGS, bracketed_names
 from .sides import SideReading
 from .tokens import read
 
@@ -39,7 +39,6 @@ _PROVINCES_AFTER = re.compile(r"^(?:and (?!(?:the|its|their|an?)\b)\S+(?: \S+)? 
 _FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
-_DEMONYM_ENDINGS = ("an", "ish", "ese")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
 # A distance and a direction before a place, or an Arabic "lying" and a direction, make it a landmark that locates
@@ -194,7 +193,7 @@ class Article(SideReading):
             return True
         sentence_first = self.sentences[self.sentence_of(first)][0]
         return (first - 1 > sentence_first and before.text[:1].isupper() and before.text.isalpha()
-                and not before.text.endswith(_DEMONYM_ENDINGS) and not self.tokens[first - 2].text[:1].isupper())
+                and not before.text.endswith(DEMONYM_ENDINGS) and not self.tokens[first - 2].text[:1].isupper())
 
     def _place_role(self, first, stop):
         before = " ".join(t.norm for t in self.tokens[max(0, first - 8): first])

@@ -41,14 +41,14 @@ _EGYPTIAN = {number: name for name, number in ARABIC_MONTHS.items()}
 _LOCAL_MONTHS = {**LEVANTINE_MONTHS, **MAGHREBI_MONTHS}  # given their Egyptian names for dateparser
 _LOCAL = re.compile(r"\b(?:" + "|".join(sorted(_LOCAL_MONTHS, key=len, reverse=True)) + r")\b")
 ALL_MONTHS = {**MONTH_NAMES, **ARABIC_MONTHS, **_LOCAL_MONTHS}
-ARABIC_ORDINALS = {name: number for number, name in enumerate(
+_FIRST_TEN = {name: number for number, name in enumerate(
     ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"], 1)}
 # The days past the tenth are compounds: "الحادي عشر" (11th), "العشرين" (20th), "الثالث والعشرين" (23rd), whose unit
 # one is "الحادي" (or "الواحد").
-_UNITS = {**{name: number for name, number in ARABIC_ORDINALS.items() if number < 10}, "الحادي": 1, "الواحد": 1}
-ARABIC_ORDINALS.update({f"{unit} عشر": 10 + number for unit, number in _UNITS.items() if unit != "الاول"})
-ARABIC_ORDINALS.update({"العشرين": 20, "الثلاثين": 30, "الحادي والثلاثين": 31, "الواحد والثلاثين": 31})
-ARABIC_ORDINALS.update({f"{unit} والعشرين": 20 + number for unit, number in _UNITS.items() if unit != "الاول"})
+_UNITS = {**{name: number for name, number in _FIRST_TEN.items() if 1 < number < 10}, "الحادي": 1, "الواحد": 1}
+ARABIC_ORDINALS = {**_FIRST_TEN, **{f"{unit} عشر": 10 + number for unit, number in _UNITS.items()},
+                   **{f"{unit} والعشرين": 20 + number for unit, number in _UNITS.items()},
+                   "العشرين": 20, "الثلاثين": 30, "الحادي والثلاثين": 31, "الواحد والثلاثين": 31}
 ARABIC_NUMBERS = {"واحد": 1, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6,
                   "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10}
 _ARABIC_UNITS_OF_TIME = {"سنوات": "year", "سنه": "year", "اعوام": "year", "عام": "year", "اشهر": "month", "شهر": "month",

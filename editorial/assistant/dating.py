@@ -158,8 +158,8 @@ class PhraseDating:
         شهدت", which saw): it tells its own event, unlike a state after a copula ("التي كانت خاضعة", which was subject
         to)."""
         norms = self.article.norms
-        return norms[index] == "التي" and index + 1 < len(norms) and norms[index + 1].endswith("ت") and \
-            norms[index + 1] not in _NOT_EVENTS and len(norms[index + 1]) > 2
+        verb = norms[index + 1] if index + 1 < len(norms) else ""
+        return norms[index] == "التي" and len(verb) > 2 and verb.endswith("ت") and verb not in _NOT_EVENTS
 
     def _takes_object(self, index):
         """Whether the relative clause's verb at token `index` has the noun as its object: "بدأتها" (which it began), or

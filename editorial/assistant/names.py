@@ -40,6 +40,7 @@ COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري
                  "IQ": {"iraq", "iraqi", "iraqs", "العراق", "العراقي", "العراقيه"}}
 # A side's name opened by a demonym is often written with the country's name ("Syria Democratic Forces").
 _COUNTRY_OF_DEMONYM = {"syrian": "syria", "iraqi": "iraq"}
+DEMONYM_ENDINGS = ("an", "ish", "ese")  # "Syrian", "Turkish", "Lebanese": a people's adjective, capitalised
 # A country's name, which a headline may write for its state force ("Iraq retakes Tal Afar").
 COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا": "SY"}
 # Another country's adjective after an Arabic generic word ("الجيش التركي", "القوات الأمريكية"): that country's force,

@@ -107,13 +107,13 @@ class PlaceReading(ReferenceReading):
             if cue.kind in _COORDINATED_KINDS or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad; "فك الحصار عن دير الزور، عبر التقدم من
                 # محاور جنوب شرق الرقة" (broke Deir ez-Zor's siege, advancing from south-east of Raqqa): Deir ez-Zor
-                targets = self._coordinated(targets)
+                targets = self.coordinated(targets)
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
                 objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p)) or self._district_in(cue, p)]
                 # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
-                targets = self._coordinated(targets[targets.index(objects[0]):]) if objects else sites
+                targets = self.coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 return targets, "", self.raw_between(start, targets[0].first)
@@ -335,7 +335,7 @@ class PlaceReading(ReferenceReading):
                 kept.append(place)
         return kept
 
-    def _coordinated(self, places):
+    def coordinated(self, places):
         """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
         Arabic word of adding ("فضلا عن"); places set apart by "," or "،" when "and" or "و" closes their list ("seized
         Anah, Rawa and Qaim", "عانة، راوة والقائم"), not a place in apposition ("Qaim, 20 km from Rawa"), and a list of

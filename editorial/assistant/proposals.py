@@ -94,6 +94,7 @@ class Analysis:
 _STATES = {"last_held", "held_since", "stronghold"}
 _CHANGES = ("capture", "passive", "expelled", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
+_UNDATED = re.compile(r"no date in the sentence: as of publication(?: \(a past event: check the date\))?")
 
 
 def date_events(proposals, events):
@@ -122,9 +123,6 @@ def date_events(proposals, events):
         day = iso_with_precision(date.date, date.precision)
         told = f"dated by another sentence about the change: '{date.text}' → {day}"
         proposal.why = _UNDATED.sub(lambda _: told, proposal.why, count=1)
-
-
-_UNDATED = re.compile(r"no date in the sentence: as of publication(?: \(a past event: check the date\))?")
 
 
 def _after(state, event):

@@ -135,7 +135,7 @@ def _noun_agent(sentence, place):
     IS") the side follows the list's last place."""
     norms = sentence.article.norms
     if place in sentence.places:
-        place = sentence._coordinated(sentence.places[sentence.places.index(place):])[-1]
+        place = sentence.coordinated(sentence.places[sentence.places.index(place):])[-1]
     agent = sentence.player_from(place.stop, place.stop + 3)
     if agent is not None and norms[agent.first - 1] in _AGENT_BEFORE and " ".join(norms[agent.first - 2: agent.first]) != "من يد":
         return agent

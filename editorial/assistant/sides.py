@@ -10,7 +10,7 @@ import functools
 
 from .backing import backs
 from .descriptions import find_descriptions, stem
-from .names import COUNTRY_NAMES, GOVERNMENT, INSURGENTS, foreign_after
+from .names import COUNTRY_NAMES, DEMONYM_ENDINGS, GOVERNMENT, INSURGENTS, foreign_after
 from .rules import find_cues
 from .tokens import is_arabic
 
@@ -19,7 +19,6 @@ _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
 _OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
-_DEMONYM_ENDINGS = ("an", "ish", "ese")
 # A bare "military" after a possessive describes that side's own acts ("the SDF pressed their military advances").
 _POSSESSIVES = {"their", "its", "his", "her", "our"}
 
@@ -137,7 +136,7 @@ class SideReading:
         if found and found[-1].stop == index and self.gazetteer.actor_kinds.get(found[-1].slug) == "foreign_state":
             return True
         word = self.tokens[index - 1].text
-        return word[:1].isupper() and word.endswith(_DEMONYM_ENDINGS) and self.sentences[self.sentence_of(index)][0] != index - 1
+        return word[:1].isupper() and word.endswith(DEMONYM_ENDINGS) and self.sentences[self.sentence_of(index)][0] != index - 1
 
     def _taken_from(self, index):
         """Whether "from" or "rivals" stands up to six words before token `index` in its clause ("fighting rivals
@@ -182,7 +181,7 @@ class SideReading:
         of another country than the place's: it is read as a description there, which may mean that country's side
         (the Peshmerga in Sinjar). A country's own adjective ("Syrian government forces") says the country itself."""
         words = [t.text for t in self.tokens[first:stop]]
-        if len(words) < 2 or not words[0].endswith(_DEMONYM_ENDINGS) or not all(w.islower() for w in words[1:]):
+        if len(words) < 2 or not words[0].endswith(DEMONYM_ENDINGS) or not all(w.islower() for w in words[1:]):
             return False
         if stem(self.norms[first]) in self.gazetteer.side_vocabulary.country_of_stem:
             return False

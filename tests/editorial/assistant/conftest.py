@@ -5,11 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from editorial.assistant import Gazetteer
+from editorial.assistant import Gazetteer, propose
 
 SEED = Path(__file__).parents[3] / "fixtures" / "seed.json"
 TOWNS = Path(__file__).parent / "corpus" / "places.json"
 SATURDAY = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+
+
+def claims(text, names, published=SATURDAY):
+    """(place, status, holder or sides, date) of each proposal: what an editor checks first."""
+    return {(p.place, p.status, p.holder or tuple(sorted(p.others)), p.date.isoformat()) for p in propose(text, published, names)}
 
 
 @pytest.fixture(scope="session")

@@ -2,14 +2,10 @@
 negation; on the kinds of sentences wire copy uses."""
 import pytest
 
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
-
-
-def claims(text, names, published=SATURDAY):
-    return {(p.place, p.status, p.holder or tuple(sorted(p.others)), p.date.isoformat()) for p in propose(text, published, names)}
 
 
 SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government"

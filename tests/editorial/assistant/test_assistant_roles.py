@@ -3,15 +3,11 @@ import datetime as dt
 
 import pytest
 
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.calibration import DATED, GUESSED, MEASURED
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
-
-
-def claims(text, names, published=SATURDAY):
-    return {(p.place, p.status, p.holder or tuple(sorted(p.others)), p.date.isoformat()) for p in propose(text, published, names)}
 
 
 SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government"

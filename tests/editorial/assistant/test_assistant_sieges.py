@@ -1,9 +1,10 @@
 """Sieges: who is besieged and by whom, and whether a siege broken, nearly broken or entered stands."""
 import pytest
 
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
-from test_assistant_roles import IS, claims
+
+IS = "islamic-state"
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
 
