@@ -108,6 +108,8 @@ class ClauseReading:
                 ("حصار", "طوق")):
             after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
         word = cue.text.lstrip("وف")
+        if word.startswith("ب") and word[1:].startswith(_ARABIC_NOUNS):
+            word = word[1:]  # "أفاد بسيطرة القوات" (reported the forces' control): the noun after the preposition
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
         if after is not None and not noun and _EXPELLING.match(word) and not self.subject_from(after.stop, after.stop + 4):
             after = None  # "قوات تدعمها أميركا تطرد داعش من هجين": the one side after a verb of expelling is its object
