@@ -47,6 +47,9 @@ _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
 _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
+# Nouns of districts, which name a neighbourhood itself rather than part of it ("استعاد أحياء الجبيلية والجمعيات",
+# "retook the districts of Jubaylah and Jamiyat").
+_DISTRICT_NOUNS = re.compile(r"(?<!\S)(?:ال)?(?:احياء|حيين|حيي|حي)(?!\S)|\b(?:districts|neighbou?rhoods)\b")
 _ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts|enclaves)\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
 # pockets of territory, including the town of Hawija"; "يسيطر على مناطق عدة ... وخصوصاً على منبج" (holds several areas,
@@ -207,6 +210,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # "Hawija, one of two pockets (or enclaves) still under IS control" is all of Hawija, and so is a
             # place listed after "including".
             window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
+            if self.article.gazetteer.place_kinds.get(place.slug) == "neighbourhood":
+                window = _DISTRICT_NOUNS.sub("", normalize_name(window))
             # "the government compound in Ramadi"; in Arabic a site in construct right before the town, after the subject
             # a verb-first sentence puts between ("حررت قوات البيشمركة ظهر اليوم قائممقامية قضاء سنجار")
             site = SITE_IN.match(normalize_name(window)) or (

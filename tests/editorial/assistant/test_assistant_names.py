@@ -124,6 +124,12 @@ def test_the_seed_spells_the_sdf_as_arabic_copy_does(names):
     assert mentions("القوى الديمقراطية السورية تسيطر على منبج", names)[1][0][:2] == ("sdf", "القوى الديمقراطية السورية")
 
 
+def test_the_seed_spells_rebels_and_a_deir_ezzor_district_as_arabic_wire_copy_does(names):
+    """AFP's "الفصائل المقاتلة" (the fighting factions) for Syria's rebels; "الجبيلية" beside "الجبيلة"."""
+    assert mentions("تقدمت الفصائل المقاتلة نحو مدينة الباب", names)[1][0][:2] == ("syrian-rebels", "الفصائل المقاتلة")
+    assert mentions("اقتحم الجيش حي الجبيلية", names)[0] == [("jabiliyeh", "الجبيلية")]
+
+
 @pytest.mark.parametrize("generic", ["الجهاديين", "المتشددون", "الإرهابيين"])
 def test_arabic_plural_generic_words_mean_the_armed_group_named_before(names, generic):
     assert mentions(f"سيطر تنظيم داعش على الموصل، وقال {generic} إن", names)[1][-1][:2] == ("islamic-state", generic)
