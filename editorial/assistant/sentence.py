@@ -247,7 +247,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if cue.kind == "siege" and SIEGE_VERB.match(cue.text) and self._prior(cue):
                 continue  # "took the town after first surrounding it": a siege the taking ended
             # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
-            event = cue.kind in EVENT_KINDS and not self.holds_now(cue)
+            # a side gone in unopposed ("دخلت ... بعد انسحاب") took the place at a moment, as a capture does
+            taken = cue.kind in EVENT_KINDS or (cue.kind == "entered" and status == CONTROLLED)
+            event = taken and not self.holds_now(cue)
             said = said_date(self) if date is None and (status != CONTROLLED or not event) else None
             if said is not None:
                 when, precision = said.date, said.precision

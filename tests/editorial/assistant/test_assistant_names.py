@@ -124,10 +124,11 @@ def test_the_seed_spells_the_sdf_as_arabic_copy_does(names):
     assert mentions("القوى الديمقراطية السورية تسيطر على منبج", names)[1][0][:2] == ("sdf", "القوى الديمقراطية السورية")
 
 
-def test_the_seed_spells_rebels_and_a_deir_ezzor_district_as_arabic_wire_copy_does(names):
-    """AFP's "الفصائل المقاتلة" (the fighting factions) for Syria's rebels; "الجبيلية" beside "الجبيلة"."""
+def test_the_seed_spells_sides_and_a_deir_ezzor_district_as_arabic_wire_copy_does(names):
+    """AFP's "الفصائل المقاتلة" (the fighting factions) for Syria's rebels; "الجبيلية" beside "الجبيلة"; "البشمركة"."""
     assert mentions("تقدمت الفصائل المقاتلة نحو مدينة الباب", names)[1][0][:2] == ("syrian-rebels", "الفصائل المقاتلة")
     assert mentions("اقتحم الجيش حي الجبيلية", names)[0] == [("jabiliyeh", "الجبيلية")]
+    assert mentions("دخلت قوات البشمركة سنجار", names)[1][0][:2] == ("peshmerga", "البشمركة")  # beside "البيشمركة"
 
 
 @pytest.mark.parametrize("generic", ["الجهاديين", "المتشددون", "الإرهابيين"])
