@@ -13,6 +13,7 @@ from geo.text import normalize_name
 from .attribution import find_claimant, said_date
 from .clauses import ClauseReading
 from .dating import STATE_KINDS, PhraseDating
+from .names import SETTLEMENT_WORDS
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion
@@ -39,6 +40,8 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
 _HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
                 "defences", "defenses"}
 _CENTRE = {"central", "downtown"}
+_ARABIC_CENTRE = {"وسط", "بوسط"}  # "طردت داعش من وسط تكريت" (drove IS from central Tikrit)
+_ARABIC_OBJECT_BEFORE = {"من", "علي"}  # "من وسط", "على وسط": the centre the verb takes, not where a flag flies
 _PAST_HOLD = {"controlled", "held"}
 # A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".
 _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:remained|remain|remains|stayed|"
@@ -309,10 +312,16 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         return any(first <= a.first < stop and a.slug != holder for a in self.players)
 
     def _centre_taken(self, cue, place):
-        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin"): the rest is
-        still fought over. A flag raised "in central Rutba" marks the whole town, so only the object counts."""
-        return (place.first - 1 == cue.stop and self.article.norms[cue.stop] in _CENTRE
-                and self.article.norms[cue.stop - 1] not in _PLACE_PREPOSITIONS)
+        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin", "طردت
+        داعش من وسط تكريت"): the rest is still fought over. A flag raised "in central Rutba" marks the whole town, so
+        only the object counts."""
+        norms = self.article.norms
+        if is_arabic(cue.text):
+            centre = place.first - 1 - (norms[place.first - 1] in SETTLEMENT_WORDS)  # "وسط مدينة تكريت"
+            return (cue.stop <= centre and norms[centre] in _ARABIC_CENTRE
+                    and (centre == cue.stop or norms[centre - 1] in _ARABIC_OBJECT_BEFORE))
+        return (place.first - 1 == cue.stop and norms[cue.stop] in _CENTRE
+                and norms[cue.stop - 1] not in _PLACE_PREPOSITIONS)
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction

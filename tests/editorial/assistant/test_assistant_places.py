@@ -506,3 +506,12 @@ def test_arabic_districts_named_after_their_noun_are_the_districts_not_part_of_t
     assert targets("سيطرت قوات النظام على أحياء الجبيلة والرشدية والجمعيات", names) == [(["jabiliyeh", "jamiyat"], "")]
     # a verb after "و" begins another clause, whose place is not the first verb's
     assert targets("سيطرت قوات النظام على حي الجبيلة ودخلت الجمعيات", names)[0] == (["jabiliyeh"], "")
+
+
+def test_an_arabic_centre_taken_leaves_the_town_contested(names):
+    """"طردت ... من وسط تكريت" (drove IS from central Tikrit): the rest of the town is still fought over; "وسط"
+    after the town ("وسط ترحيب الأهالي", amid the residents' welcome) says nothing of a part."""
+    made = claims("طردت القوات العراقية مقاتلي داعش يوم الجمعة من وسط مدينة تكريت", names)
+    assert made == {("tikrit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
+    made = claims("طردت القوات العراقية مقاتلي داعش يوم الجمعة من تكريت وسط ترحيب الأهالي", names)
+    assert made == {("tikrit", "controlled", "iraqi-government", "2017-11-03")}
