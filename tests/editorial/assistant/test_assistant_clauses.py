@@ -229,3 +229,11 @@ def test_the_agent_of_an_arabic_verbal_noun_after_the_preposition_bi(names):
     whose agent follows it, as without the preposition."""
     text = "أفادت مصادر محلية يوم الجمعة بسيطرة الجيش السوري على مدينة الميادين"
     assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
+
+
+def test_the_agent_of_an_arabic_verbal_noun_may_follow_a_head_noun_of_its_forces(names):
+    """"بسيطرة قوات الجيش السوري على" (the Syrian army forces' control of): "قوات" heads the agent's name."""
+    text = "أفادت مصادر محلية يوم الجمعة بسيطرة قوات الجيش السوري على مدينة الميادين"
+    assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
+    text = "أفادت مصادر محلية يوم الجمعة بسيطرة عشائر موالية للجيش السوري على مدينة الميادين"
+    assert claims(text, names) == set()  # a side further on is not the agent
