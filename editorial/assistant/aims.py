@@ -13,8 +13,8 @@ FUTURE = re.compile(r"[وف]?(?:سوف|س[يت](?!طر|ار|اس|ين)\S{2,})$")
 OPERATION = {"عمليات", "عمليه", "معركه", "حمله"}  # "عمليات تحرير" (liberation operations)
 # Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
 # على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
-# السيطرة على", in pursuit of wresting control of).
-PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا", "تسعي", "يسعي"}
+# السيطرة على", in pursuit of wresting control of; "من أجل تحرير", in order to liberate).
+PURPOSE = {"بهدف", "بغيه", "سعيا", "لاجل", "اجل", "سبيل", "تهدف", "يهدف", "الهادفه", "الراميه", "تمهيدا", "تسعي", "يسعي"}
 # A taking noun in "ة" with a pronoun, which writes it "ت" ("تسعى إلى بسط سيطرتها على المدينة", seeks to extend its
 # control over the city; "بهدف استعادتها", aiming to regain it): an aim under a word of purpose, as the bare noun is.
 _POSSESSED_CONTROL = re.compile(r"[وف]?(?:سيطرت|استعادت|اعادت)(?:ها|ه|هم)$")

@@ -17,6 +17,11 @@ _BACKED_BY = re.compile(r"\b(backed|supported|sponsored|armed|aided)\s+by\b|"
 # before; "و" joins it to a phrase before ("وبمساندة", and with the support of).
 _BACKING_WORD = re.compile(r"و?(?:ال)?(?:مدعوم|مدعم)\S*|و?ب(?:دعم|مسانده|اسناد|مساعده|غطاء)")
 _ARABIC_BACKING_REACH = 4  # words from the backing word to its side: "مدعومين من مقاتلين من «الجيش الحر»"
+# A verb of support with the pronoun of the side before it, its subject the backer right after it ("قوات عراقية
+# تساعدها فصائل الحشد", Iraqi forces that PMF factions help), not a side further on ("تدعمهم الولايات المتحدة ومن
+# بينهم وحدات حماية الشعب": the YPG among those backed).
+_BACKING_VERB = re.compile(r"[تي](?:ساعد|ساند|دعم)(?:ها|هم|ه)")
+_BACKING_VERB_REACH = 2
 # "بقيادة" (led by) names the leader of the group before it, which backs when that group backs: "بمساندة طائرات
 # التحالف الدولي بقيادة الولايات المتحدة" (with the support of coalition planes led by the United States).
 _LED_BY = "بقياده"
@@ -44,6 +49,8 @@ def _arabic_backing_before(article, first, sentence_start):
         if _ARABIC_CLAUSE_PUNCTUATION.search(article.text[article.tokens[index].end: article.tokens[index + 1].start]):
             return False
         if _BACKING_WORD.fullmatch(article.norms[index]):
+            return True
+        if first - index <= _BACKING_VERB_REACH and _BACKING_VERB.fullmatch(article.norms[index]):
             return True
         if article.norms[index] == _LED_BY:
             start = max(sentence_start, index - 2 - _ARABIC_BACKING_REACH)  # from the group's head: "التحالف الدولي"

@@ -108,6 +108,8 @@ class ClauseReading:
                 ("حصار", "طوق")):
             after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
         word = cue.text.lstrip("وف")
+        if word.startswith("ب") and word[1:].startswith(_ARABIC_NOUNS):
+            word = word[1:]  # "أفاد بسيطرة القوات" (reported the forces' control): the noun after the preposition
         noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
         if after is not None and not noun and _EXPELLING.match(word) and not self.subject_from(after.stop, after.stop + 4):
             after = None  # "قوات تدعمها أميركا تطرد داعش من هجين": the one side after a verb of expelling is its object
@@ -117,7 +119,7 @@ class ClauseReading:
             return self._first_conjunct(position - 1)
         if after is not None and not noun and position and self.subjects[0].first == self.first and after.first > cue.stop:
             return self.subjects[0]  # opened by its subject, the object after the verb: "قسد المؤلفة من ... طردت عناصر داعش"
-        if after is not None and (not noun or (after.first == cue.stop and self._agent_follows(word, after))):
+        if after is not None and (not noun or (self._right_after(cue, after) and self._agent_follows(word, after))):
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
             return after
@@ -177,6 +179,11 @@ class ClauseReading:
                 return False  # "وسيطر التنظيم على القريتين": verb, subject, then "على" and what it took
         return norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
             self.subject_firsts) and self.subject_firsts[0] < cue.first
+
+    def _right_after(self, cue, after):
+        """Whether an Arabic side stands right after the phrase, or after a head noun of its forces ("بسيطرة قوات
+        البيشمركة على", the Peshmerga forces' control of)."""
+        return after.first == cue.stop or (after.first == cue.stop + 1 and self.article.norms[cue.stop] in _FORCES)
 
     def _agent_follows(self, word, after):
         """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry) or "السيطره"

@@ -24,6 +24,7 @@ from .tokens import is_arabic, pipeline, read
 
 GOVERNMENT = "@government"  # "the army", "government forces": the state force named last
 INSURGENTS = "@insurgents"  # "the militants", "jihadists": the armed group named last
+NAMED_BEFORE = "@named"  # "القوات" (the forces), "الفصائل" (the factions) alone: the side fighting IS named last
 
 # Words that name "the government side" of whichever country the article is about, and the words
 # that name "the armed group" the article is about.
@@ -34,6 +35,9 @@ GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", 
 INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
                    "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي",
                    "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "الارهابيين", "الارهابيون"]
+# Arabic words that take up a side named before them ("قوات البيشمركة ... بسيطرة القوات على"), any side but the
+# jihadists, whom wire copy calls by their own words (INSURGENT_WORDS).
+NAMED_BEFORE_WORDS = ["القوات", "الفصائل"]
 # The words that tie a state force to its country ("Syrian army", "القوات العراقية"): an actor row has no
 # country of its own, so a state force's country is the one its aliases name most.
 COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},
@@ -153,7 +157,8 @@ class Gazetteer:
         self.side_vocabulary = SideVocabulary(self.actors, COUNTRY_WORDS, self.government_of, words_of)
         self.insurgents = {slug for slug, name, kind, names in self.actors if kind == "armed_group" and any(
             w.rstrip("s") in _INSURGENT_STEMS for alias in [name, *names] for w in words_of(alias))}
-        for generic, owner in ((GOVERNMENT_WORDS, GOVERNMENT), (INSURGENT_WORDS, INSURGENTS)):
+        for generic, owner in ((GOVERNMENT_WORDS, GOVERNMENT), (INSURGENT_WORDS, INSURGENTS),
+                               (NAMED_BEFORE_WORDS, NAMED_BEFORE)):
             for alias in generic:
                 # Generic words follow the article's context; a stored alias only breaks a tie.
                 words = words_of(alias)

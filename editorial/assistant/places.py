@@ -349,6 +349,7 @@ class PlaceReading(ReferenceReading):
                 listed.append(place)
                 continue
             if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
+                    or _unnamed_conjunct(between, self.article.norms[place.first])
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
             chosen += listed + [place]
@@ -356,3 +357,9 @@ class PlaceReading(ReferenceReading):
         runs_on = len(listed) >= 2 and all(self.article.text[a.end: b.start].strip() == "-"
                                            for a, b in zip(chosen[-1:] + listed, listed))
         return chosen + listed if runs_on else chosen
+
+
+def _unnamed_conjunct(between, place_word):
+    """Whether one definite noun joined by "و" stands between two places joined by "و": a place of the list the
+    gazetteer does not name ("أحياء الجبيلية والعابد والجمعيات"), not a verb ("ودخلت") nor a phrase of several words."""
+    return len(between) == 1 and between[0].startswith("وال") and place_word.startswith("و")

@@ -29,6 +29,9 @@ _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
 _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
 _PAUSES = {",", "،", ";", ":", "."}
+# An Arabic side gone in "after the withdrawal of" another ("دخلت القوات المدينة بعد انسحاب المسلحين منها") took a place
+# left to it: no one contests it.
+_AFTER_WITHDRAWAL = {"بعد انسحاب", "اثر انسحاب", "عقب انسحاب"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
@@ -69,6 +72,8 @@ def _assertion(sentence, cue, place):
         subject = sentence.subject(cue)
         if subject is None or (not is_arabic(cue.text) and relieved(sentence, subject)):
             return None
+        if _left_to(sentence, place, subject):
+            return CONTROLLED, subject.slug, (), GRAMMAR, f"'{subject.text}' went in after the other side withdrew"
         adversary = sentence.adversary({subject.slug}, place)
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
         return CONTESTED, None, sides, WENT_IN, f"'{subject.text}' went in: contested between {', '.join(sides)}"
@@ -101,6 +106,17 @@ def _assertion(sentence, cue, place):
     if kind == "siege":
         return siege(sentence, cue, place)
     return None
+
+
+def _left_to(sentence, place, subject):
+    """Whether an Arabic entry's place is followed, within three words, by "after the withdrawal of" a side other than
+    the one going in."""
+    norms = sentence.article.norms
+    for index in range(place.stop, min(sentence.last, place.stop + 4) - 1):
+        if " ".join(norms[index: index + 2]).lstrip("و") in _AFTER_WITHDRAWAL:
+            withdrawn = sentence.player_from(index + 2, index + 4)
+            return withdrawn is not None and withdrawn.slug != subject.slug
+    return False
 
 
 def _another_clause_ends(sentence, cue):

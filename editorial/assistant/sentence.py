@@ -13,6 +13,7 @@ from geo.text import normalize_name
 from .attribution import find_claimant, said_date
 from .clauses import ClauseReading
 from .dating import STATE_KINDS, PhraseDating
+from .names import SETTLEMENT_WORDS
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion
@@ -39,6 +40,8 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
 _HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
                 "defences", "defenses"}
 _CENTRE = {"central", "downtown"}
+_ARABIC_CENTRE = {"وسط", "بوسط"}  # "طردت داعش من وسط تكريت" (drove IS from central Tikrit)
+_ARABIC_OBJECT_BEFORE = {"من", "علي"}  # "من وسط", "على وسط": the centre the verb takes, not where a flag flies
 _PAST_HOLD = {"controlled", "held"}
 # A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".
 _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:remained|remain|remains|stayed|"
@@ -47,6 +50,9 @@ _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
 _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
+# Nouns of districts, which name a neighbourhood itself rather than part of it ("استعاد أحياء الجبيلية والجمعيات",
+# "retook the districts of Jubaylah and Jamiyat").
+_DISTRICT_NOUNS = re.compile(r"(?<!\S)(?:ال)?(?:احياء|حيين|حيي|حي)(?!\S)|\b(?:districts|neighbou?rhoods)\b")
 _ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts|enclaves)\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
 # pockets of territory, including the town of Hawija"; "يسيطر على مناطق عدة ... وخصوصاً على منبج" (holds several areas,
@@ -207,6 +213,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # "Hawija, one of two pockets (or enclaves) still under IS control" is all of Hawija, and so is a
             # place listed after "including".
             window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
+            if self.article.gazetteer.place_kinds.get(place.slug) == "neighbourhood":
+                window = _DISTRICT_NOUNS.sub("", normalize_name(window))
             # "the government compound in Ramadi"; in Arabic a site in construct right before the town, after the subject
             # a verb-first sentence puts between ("حررت قوات البيشمركة ظهر اليوم قائممقامية قضاء سنجار")
             site = SITE_IN.match(normalize_name(window)) or (
@@ -242,7 +250,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if cue.kind == "siege" and SIEGE_VERB.match(cue.text) and self._prior(cue):
                 continue  # "took the town after first surrounding it": a siege the taking ended
             # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.
-            event = cue.kind in EVENT_KINDS and not self.holds_now(cue)
+            # a side gone in unopposed ("دخلت ... بعد انسحاب") took the place at a moment, as a capture does
+            taken = cue.kind in EVENT_KINDS or (cue.kind == "entered" and status == CONTROLLED)
+            event = taken and not self.holds_now(cue)
             said = said_date(self) if date is None and (status != CONTROLLED or not event) else None
             if said is not None:
                 when, precision = said.date, said.precision
@@ -302,10 +312,16 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         return any(first <= a.first < stop and a.slug != holder for a in self.players)
 
     def _centre_taken(self, cue, place):
-        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin"): the rest is
-        still fought over. A flag raised "in central Rutba" marks the whole town, so only the object counts."""
-        return (place.first - 1 == cue.stop and self.article.norms[cue.stop] in _CENTRE
-                and self.article.norms[cue.stop - 1] not in _PLACE_PREPOSITIONS)
+        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin", "طردت
+        داعش من وسط تكريت"): the rest is still fought over. A flag raised "in central Rutba" marks the whole town, so
+        only the object counts."""
+        norms = self.article.norms
+        if is_arabic(cue.text):
+            centre = place.first - 1 - (norms[place.first - 1] in SETTLEMENT_WORDS)  # "وسط مدينة تكريت"
+            return (cue.stop <= centre and norms[centre] in _ARABIC_CENTRE
+                    and (centre == cue.stop or norms[centre - 1] in _ARABIC_OBJECT_BEFORE))
+        return (place.first - 1 == cue.stop and norms[cue.stop] in _CENTRE
+                and norms[cue.stop - 1] not in _PLACE_PREPOSITIONS)
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction

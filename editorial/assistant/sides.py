@@ -10,7 +10,7 @@ import functools
 
 from .backing import backs
 from .descriptions import find_descriptions, stem
-from .names import COUNTRY_NAMES, DEMONYM_ENDINGS, GOVERNMENT, INSURGENTS, foreign_after
+from .names import COUNTRY_NAMES, DEMONYM_ENDINGS, GOVERNMENT, INSURGENTS, NAMED_BEFORE, foreign_after
 from .rules import find_cues
 from .tokens import is_arabic
 
@@ -33,6 +33,7 @@ class SideReading:
         # The side last named after "from" or "against" ("liberated the town from the Islamic State group. The
         # militants still control Hawija"): what a generic word means when no other side of its kind is named.
         unsalient = {GOVERNMENT: None, INSURGENTS: None}
+        fighting_is = None  # the last side named that is not the jihadists: what "القوات" alone takes up
         named = [(first, stop, slug, "") for first, stop, slug in self._named] + self._country_subjects()
         described = find_descriptions(self, self._named, self.country_at)
         for first, stop, slug, why in sorted(named + described):
@@ -40,6 +41,10 @@ class SideReading:
                 continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
             if slug == GOVERNMENT and self.norms[max(0, first - 1):stop] in ([p, "military"] for p in _POSSESSIVES):
                 continue  # "their military advances": an adjective of the side named before, not the army
+            if slug == NAMED_BEFORE:
+                if fighting_is is None:
+                    continue
+                slug = fighting_is
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
@@ -56,6 +61,8 @@ class SideReading:
                 continue  # "from other rebels": not the side "the militants" will mean while another is named
             if kind is not None:
                 last[kind] = slug
+            if kind != INSURGENTS:
+                fighting_is = slug
         return found
 
     @functools.cached_property
@@ -174,7 +181,10 @@ class SideReading:
                 if ((words := tuple(self.norms[first:stop])) not in exact or self._written_as(first, exact[words]))
                 and not self._opposed(first)
                 and "\n" not in self.text[self.tokens[first].end: self.tokens[stop - 1].start]
-                and not self._describes_a_foreign_side(first, stop, slug)]
+                and not self._describes_a_foreign_side(first, stop, slug)
+                # "القوات التركية", "الفصائل الكردية": the adjective after it says who (a description), not the side
+                # named before
+                and not (slug == NAMED_BEFORE and stop < len(self.norms) and self.norms[stop].startswith("ال"))]
 
     def _describes_a_foreign_side(self, first, stop, slug):
         """Whether an alias that is only a description ("Kurdish fighters": a demonym and lowercase words) names a side

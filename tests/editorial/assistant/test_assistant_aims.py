@@ -14,6 +14,7 @@ def kinds(text, names):
     # "في سبيل" (in pursuit of) makes the taking an aim, as "بهدف" does
     ("تقاتل الفصائل في سبيل انتزاع السيطرة على منبج", []),
     ("تقاتل الفصائل بهدف انتزاع السيطرة على منبج", []),
+    ("تقاتل الفصائل من أجل انتزاع السيطرة على منبج", []),  # "من أجل" (in order to)
     # a taking noun after "إن" whose verb is a future is a prospect ("retaking Raqqa will open the road"); a past
     # verb reports it
     ("قال القائد إن استعادة السيطرة على الرقة ستفتح الطريق إلى دير الزور", []),

@@ -17,6 +17,9 @@ def roles(text, names):
     ("Iranian-trained militias took Hit.", ["Iranian"]),
     ("سيطر الجيش العراقي مدعوما بقوات من الحشد الشعبي على عنه", ["الحشد الشعبي"]),
     ("سيطر الجيش العراقي بعد معارك عنيفة وبمساندة الحشد الشعبي على عنه", ["الحشد الشعبي"]),
+    # a verb of support with the pronoun of the side before: its subject right after it backs, not a side further on
+    ("قال مصدر إن قوات عراقية تساندها فصائل الحشد الشعبي سيطرت على عنه", ["الحشد الشعبي"]),
+    ("قال مصدر إن مقاتلين تدعمهم الولايات المتحدة ومن بينهم قوات البيشمركة سيطروا على زمار", []),
 ])
 def test_every_side_after_a_backing_phrase_in_its_clause_is_a_backer(names, text, backers):
     assert [name for name, role in roles(text, names) if role == "backer"] == backers

@@ -222,3 +222,18 @@ def test_an_arabic_verb_joined_by_and_with_its_own_subject_and_country_adjective
     after it, is the verb's own subject, not the side the clause before encircled."""
     text = "قال المرصد إن الجيش حاصر مقاتلي داعش في أحياء عدة، وسيطر النظام السوري على مدينة الميادين الجمعة"
     assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
+
+
+def test_the_agent_of_an_arabic_verbal_noun_after_the_preposition_bi(names):
+    """"أفادت مصادر بسيطرة الجيش على" (sources reported the army's control of): the noun after "ب" is a change
+    whose agent follows it, as without the preposition."""
+    text = "أفادت مصادر محلية يوم الجمعة بسيطرة الجيش السوري على مدينة الميادين"
+    assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
+
+
+def test_the_agent_of_an_arabic_verbal_noun_may_follow_a_head_noun_of_its_forces(names):
+    """"بسيطرة قوات الجيش السوري على" (the Syrian army forces' control of): "قوات" heads the agent's name."""
+    text = "أفادت مصادر محلية يوم الجمعة بسيطرة قوات الجيش السوري على مدينة الميادين"
+    assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
+    text = "أفادت مصادر محلية يوم الجمعة بسيطرة عشائر موالية للجيش السوري على مدينة الميادين"
+    assert claims(text, names) == set()  # a side further on is not the agent

@@ -124,6 +124,17 @@ def test_the_seed_spells_the_sdf_as_arabic_copy_does(names):
     assert mentions("القوى الديمقراطية السورية تسيطر على منبج", names)[1][0][:2] == ("sdf", "القوى الديمقراطية السورية")
 
 
+def test_the_seed_spells_sides_and_a_deir_ezzor_district_as_arabic_wire_copy_does(names):
+    """AFP's "الفصائل المقاتلة" (the fighting factions) for Syria's rebels; "الجبيلية" beside "الجبيلة"; "البشمركة"; the
+    Iraqi federal police, "قوات الحشد" for the PMF, the Nusra Front."""
+    assert mentions("تقدمت الفصائل المقاتلة نحو مدينة الباب", names)[1][0][:2] == ("syrian-rebels", "الفصائل المقاتلة")
+    assert mentions("اقتحم الجيش حي الجبيلية", names)[0] == [("jabiliyeh", "الجبيلية")]
+    assert mentions("دخلت قوات البشمركة سنجار", names)[1][0][:2] == ("peshmerga", "البشمركة")  # beside "البيشمركة"
+    assert [m[:2] for m in mentions("تقدمت الشرطة الاتحادية وقوات الحشد نحو تلعفر", names)[1]] == [
+        ("iraqi-government", "الشرطة الاتحادية"), ("popular-mobilization-forces", "وقوات الحشد")]
+    assert mentions("قاتلت جبهة النصرة في إدلب", names)[1][0][:2] == ("syrian-rebels", "جبهة النصرة")
+
+
 @pytest.mark.parametrize("generic", ["الجهاديين", "المتشددون", "الإرهابيين"])
 def test_arabic_plural_generic_words_mean_the_armed_group_named_before(names, generic):
     assert mentions(f"سيطر تنظيم داعش على الموصل، وقال {generic} إن", names)[1][-1][:2] == ("islamic-state", generic)

@@ -1,5 +1,5 @@
 """Which place a control phrase is about: its object, places joined by "and", "the town" resolved."""
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.rules import find_cues
@@ -495,3 +495,23 @@ def test_a_siege_broken_is_about_its_object_not_a_place_the_breakers_came_from(n
     text = "ساهمت القوات السورية في فك حصار داعش عن مدينة دير الزور اليوم، عبر التقدم ليلاً من محاور جنوب شرق الرقة."
     assert [(p.place, p.status, p.others) for p in propose(text, SATURDAY, names)] == [
         ("deir-el-zour", "contested", ("islamic-state", "syrian-government"))]
+
+
+def test_arabic_districts_named_after_their_noun_are_the_districts_not_part_of_them(names):
+    """"أحياء الجبيلية والجمعيات" (the districts of Jubaylah and Jamiyat): the plural names the neighbourhoods taken,
+    whole, as "حيي" does; a definite noun the gazetteer does not hold may stand in their list."""
+    made = claims("قال مصدر عسكري إن قوات النظام سيطرت يوم الجمعة على أحياء الجبيلية والجمعيات.", names)
+    assert {(place, status, holder) for place, status, holder, _ in made} == {
+        ("jabiliyeh", "controlled", "syrian-government"), ("jamiyat", "controlled", "syrian-government")}
+    assert targets("سيطرت قوات النظام على أحياء الجبيلة والرشدية والجمعيات", names) == [(["jabiliyeh", "jamiyat"], "")]
+    # a verb after "و" begins another clause, whose place is not the first verb's
+    assert targets("سيطرت قوات النظام على حي الجبيلة ودخلت الجمعيات", names)[0] == (["jabiliyeh"], "")
+
+
+def test_an_arabic_centre_taken_leaves_the_town_contested(names):
+    """"طردت ... من وسط تكريت" (drove IS from central Tikrit): the rest of the town is still fought over; "وسط"
+    after the town ("وسط ترحيب الأهالي", amid the residents' welcome) says nothing of a part."""
+    made = claims("طردت القوات العراقية مقاتلي داعش يوم الجمعة من وسط مدينة تكريت", names)
+    assert made == {("tikrit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
+    made = claims("طردت القوات العراقية مقاتلي داعش يوم الجمعة من تكريت وسط ترحيب الأهالي", names)
+    assert made == {("tikrit", "controlled", "iraqi-government", "2017-11-03")}

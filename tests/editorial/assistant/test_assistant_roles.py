@@ -774,3 +774,15 @@ def test_the_districts_of_an_arabic_place_with_its_pronoun_are_part_of_it(names)
     assert claims(text, names, sunday) == {("qaim", "contested", (IQ, IS), "2017-11-17")}
     text = "وصلت القوات العراقية الجمعة إلى مدينة القائم واستعادت من داعش آخر أحيائها"
     assert claims(text, names, sunday) == {("qaim", "controlled", IQ, "2017-11-17")}
+
+
+def test_an_arabic_side_gone_in_after_the_other_side_withdrew_holds_the_place(names):
+    """"دخلت ... بعد انسحاب" (went in after the withdrawal of another side): the place was left to it, not fought over;
+    an entry with no withdrawal, or after its own side's, stays contested."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    text = "دخلت القوات العراقية الجمعة مدينة القائم بعد انسحاب مسلحي داعش منها"
+    assert claims(text, names, sunday) == {("qaim", "controlled", IQ, "2017-11-17")}
+    text = "دخلت القوات العراقية الجمعة مدينة القائم وسط اشتباكات مع داعش"
+    assert claims(text, names, sunday) == {("qaim", "contested", (IQ, IS), "2017-11-17")}
+    text = "دخلت القوات العراقية الجمعة مدينة القائم بعد انسحاب الجيش العراقي من مواقعه، وتقاتل داعش"
+    assert {status for _, status, _, _ in claims(text, names, sunday)} == {"contested"}

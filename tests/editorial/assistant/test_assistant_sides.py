@@ -19,3 +19,15 @@ def test_a_description_stored_as_a_name_of_another_countrys_side_is_read_as_a_de
     assert {c[2] for c in claims("Kurdish fighters seized Tabqa from IS on Friday.", names)} == {SDF}
     text = "Syrian government troops seized Palmyra from IS on Friday, as Iraqi forces fought in Mosul."
     assert {c[2] for c in claims(text, names) if c[0] == "palmyra"} == {"syrian-government"}
+
+
+def test_arabic_the_forces_alone_take_up_the_side_named_before_other_than_the_jihadists(names):
+    """"القوات" (the forces) alone is the side last named that fights IS, never IS itself; with an adjective after
+    it ("القوات التركية") it is a description of its own; with no side named before it, nobody."""
+    text = "هاجمت قوات البيشمركة مواقع داعش أمس. وقال مصدر إن القوات سيطرت يوم الجمعة على ناحية بعشيقة"
+    assert [m.slug for m in Article(text, names).actors] == ["peshmerga", "islamic-state", "peshmerga"]
+    assert claims(text, names) == {("bashiqa", "controlled", "peshmerga", "2017-11-03")}
+    text = "هاجمت قوات البيشمركة داعش. ودخلت القوات التركية القرية"
+    assert [m.slug for m in Article(text, names).actors][:2] == ["peshmerga", "islamic-state"]
+    assert "peshmerga" not in [m.slug for m in Article(text, names).actors][2:]
+    assert claims("قال مصدر إن الفصائل سيطرت يوم الجمعة على بلدة دابق", names) == set()
