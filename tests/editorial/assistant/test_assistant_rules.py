@@ -18,6 +18,10 @@ def kinds(text, names):
     ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
     ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
     ("Troops moved into Qaim.", [("entered", "moved into")]),
+    # going in however far, and "penetrated" with or without "into"
+    ("The rebels pushed deeper into Dabiq.", [("entered", "pushed deeper into")]),
+    ("Jihadists penetrated into the eastern side of Qaim.", [("entered", "penetrated into")]),
+    ("Militants penetrated Dabiq overnight.", [("entered", "penetrated")]),
     ("Iraqi forces invaded the center of Qaim.", [("entered", "invaded")]),
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
