@@ -281,7 +281,9 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      # territory from IS in the northern town of Tabqa"): the part is taken, the rest still fought over
                      r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|regions|territory|ground|parts|sections?|quarters|pockets)"
                      r"(?: (?!(?:in|inside|within|and|which|that|where)\b)\S+){0,6}? (?:in|inside|within)"
-                     r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts) of| (?:east|west|north|south)(?:ern)?)?$|"
+                     r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts|"
+                     r"(?:north|south)?(?:east|west)|north|south|cent(?:er|re)) of|"
+                     r" (?:east|west|north|south)(?:ern)?)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|منطقتي|منطقتين|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|"
                      # in it, or in a side of it ("منطقتي الجغيفي والجولان بشمال الفلوجة"; "شمال الفلوجة" is
                      # outside it)

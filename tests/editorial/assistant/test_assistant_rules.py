@@ -223,6 +223,15 @@ def test_control_regained_in_areas_of_a_town_or_a_side_expelled_from_regions_in_
         assert made.date.isoformat() == "2017-11-03"
 
 
+def test_districts_taken_in_a_quarter_or_the_centre_of_a_town_leave_it_contested(names):
+    """"in the east of" or "in the centre of" a town places the districts inside it, as "in the eastern part of" does."""
+    for text in ("IS fighters on Friday captured two districts in the east of Qaim from Iraqi troops.",
+                 "Iraqi troops on Friday retook three neighbourhoods in the centre of Qaim from IS."):
+        [made] = propose(text, SATURDAY, names)
+        assert (made.place, made.status, made.holder, set(made.others)) == (
+            "qaim", "contested", None, {"iraqi-government", "islamic-state"}), text
+
+
 def test_a_road_cleared_from_a_place_is_no_side_driven_from_it(names):
     """"cleared the highway from Raqqa to Tabqa" clears a road; "cleared IS fighters from Tabqa" takes the town."""
     assert kinds("The SDF cleared the main highway from Raqqa to Tabqa on Friday.", names) == [("capture", "cleared")]
