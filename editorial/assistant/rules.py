@@ -49,8 +49,10 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 # "advanced into", "pushed deeper into", "penetrated (into)": going in, however far
-_ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|broke into|stormed into|penetrated(?: into)?|"
-             r"(?:moved|pushed|pushing|advanced|advancing|pressed|pressing)(?: (?:deep|deeper|further|farther))? into|(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|تقدما(?= (?:في|داخل) (?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
+_ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|broke into|stormed into|"
+             r"penetrated(?: into)?|"
+             r"(?:moved|pushed|pushing|advanced|advancing|pressed|pressing)(?: (?:deep|deeper|further|farther))? into|"
+             r"(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|تقدما(?= (?:في|داخل) (?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
 _HANDS = r"(?:بيد|بايدي|في يد|في ايدي|في قبضه)(?!\S)"  # into the hand(s) of, into the grip of
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)

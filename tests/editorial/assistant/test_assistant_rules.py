@@ -224,7 +224,8 @@ def test_control_regained_in_areas_of_a_town_or_a_side_expelled_from_regions_in_
 
 
 def test_districts_taken_in_a_quarter_or_the_centre_of_a_town_leave_it_contested(names):
-    """"in the east of" or "in the centre of" a town places the districts inside it, as "in the eastern part of" does."""
+    """"in the east of" or "in the centre of" a town places the districts inside it, as "in the eastern part of"
+    does."""
     for text in ("IS fighters on Friday captured two districts in the east of Qaim from Iraqi troops.",
                  "Iraqi troops on Friday retook three neighbourhoods in the centre of Qaim from IS."):
         [made] = propose(text, SATURDAY, names)
