@@ -47,6 +47,9 @@ _BROKEN_PLURALS = {"اكراد": "كرد"}
 # Stems of a people many sides are of ("فصائل عربية", Arab factions: rebels, tribes, the SDF's Arab units), though one
 # side's name holds it ("الجيش العربي السوري"): a modifier that names no side.
 _PEOPLES = frozenset({"عرب", "arab"})
+# Nouns of a side's part in a battle, which no alias ends with but wire copy names sides by ("the town's Kurdish
+# defenders"): heads as an alias's last word is.
+_ROLE_HEADS = frozenset({"defender"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -111,6 +114,7 @@ class SideVocabulary:
             self.own_name[slug] = {stem(n) for n in words_of(name)}
             self.country[slug] = next(iter(named_countries)) if len(named_countries) == 1 else None  # IS: Iraq and Syria
         self.heads -= single  # "rebels", "opposition": a name of their own, not a noun any side may take
+        self.heads |= _ROLE_HEADS
         self.governments = governments
         self.lowercase = {s for stems in self.vocabulary.values() for s, lower in stems.items() if lower}
         sharing = Counter(s for stems in self.vocabulary.values() for s in stems)
