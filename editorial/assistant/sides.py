@@ -21,6 +21,9 @@ _FROM = {"from", "rivals"}
 _OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
 # A bare "military" after a possessive describes that side's own acts ("the SDF pressed their military advances").
 _POSSESSIVES = {"their", "its", "his", "her", "our"}
+# A side's name before a word of watching or reporting ("a Syrian opposition monitoring group", "opposition activists")
+# says whose sympathies the source has: no side in the fighting.
+_OBSERVERS = {"monitor", "monitors", "monitoring", "activist", "activists"}
 
 
 class SideReading:
@@ -38,6 +41,8 @@ class SideReading:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
                 continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
+            if self.norms[stop:stop + 1] and self.norms[stop] in _OBSERVERS:
+                continue
             if slug == GOVERNMENT and self.norms[max(0, first - 1):stop] in ([p, "military"] for p in _POSSESSIVES):
                 continue  # "their military advances": an adjective of the side named before, not the army
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):

@@ -19,3 +19,9 @@ def test_a_description_stored_as_a_name_of_another_countrys_side_is_read_as_a_de
     assert {c[2] for c in claims("Kurdish fighters seized Tabqa from IS on Friday.", names)} == {SDF}
     text = "Syrian government troops seized Palmyra from IS on Friday, as Iraqi forces fought in Mosul."
     assert {c[2] for c in claims(text, names) if c[0] == "palmyra"} == {"syrian-government"}
+
+
+def test_a_side_named_before_a_monitor_or_an_activist_is_no_side_in_the_fighting(names):
+    text = "A Syrian opposition monitoring group said on Friday that army troops had entered Palmyra, held by IS."
+    assert [m.slug for m in Article(text, names).actors] == ["syrian-government", "islamic-state"]
+    assert {(c[0], c[1]) for c in claims(text, names)} == {("palmyra", "contested")}
