@@ -774,3 +774,12 @@ def test_the_districts_of_an_arabic_place_with_its_pronoun_are_part_of_it(names)
     assert claims(text, names, sunday) == {("qaim", "contested", (IQ, IS), "2017-11-17")}
     text = "وصلت القوات العراقية الجمعة إلى مدينة القائم واستعادت من داعش آخر أحيائها"
     assert claims(text, names, sunday) == {("qaim", "controlled", IQ, "2017-11-17")}
+
+
+def test_a_town_freed_as_its_countrys_officials_say_was_freed_by_that_state(names):
+    """No side named but the one driven out: the state whose official or body says so freed it, if the town is in its
+    country; another country's official, or a speaker of no state, says nothing of who freed it."""
+    text = "The town of Qaim has been freed from the jihadists, Iraq's defence ministry said on Friday."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+    assert not claims("The town of Qaim has been freed from the jihadists, Syria's president said on Friday.", names)
+    assert not claims("The town of Qaim has been freed from the jihadists, a local resident said on Friday.", names)
