@@ -158,6 +158,10 @@ def _noun(sentence, cue, place):
         subject = sentence.subject(cue)
         if subject is not None and _managed(sentence, cue):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"controlled by {subject.slug} (subject '{subject.text}')"
+        state = _state_speaking(sentence, place)
+        if state is not None and (subject is None or subject.slug == state):
+            # "Iraqi Prime Minister Haider Abadi announced the liberation of Tal Afar": the state reports its own act
+            return CONTROLLED, state, (), GRAMMAR, f"controlled by {state} (its official '{sentence.claimant[0]}')"
         if subject is not None:
             return (CONTROLLED, subject.slug, (), GUESSED,
                     f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')")

@@ -783,3 +783,11 @@ def test_a_town_freed_as_its_countrys_officials_say_was_freed_by_that_state(name
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
     assert not claims("The town of Qaim has been freed from the jihadists, Syria's president said on Friday.", names)
     assert not claims("The town of Qaim has been freed from the jihadists, a local resident said on Friday.", names)
+
+
+def test_a_states_official_announcing_a_liberation_in_its_country_reports_its_own_act(names):
+    """"the liberation of X" its subject reports is only a guess at who holds it, unless the subject is the state of
+    X's country speaking through its official: then the state's forces did it."""
+    text = "Iraq's defence minister announced on Friday the liberation of the town of Qaim from the jihadists."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+    assert "its official" in propose(text, SATURDAY, names)[0].why
