@@ -50,6 +50,7 @@ _PEOPLES = frozenset({"عرب", "arab"})
 # Nouns of a side's part in a battle, which no alias ends with but wire copy names sides by ("the town's Kurdish
 # defenders"): heads as an alias's last word is.
 _ROLE_HEADS = frozenset({"defender"})
+_HELD = frozenset({"controlled", "held"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -170,6 +171,9 @@ def find_descriptions(article, named, place_country_at):
         inside.update(range(first, stop))
     found, readings, countries = [], {}, {}  # a flood of one description is read once
     for index, norm in enumerate(norms):
+        if norm in _HELD and index and tokens[index].hyphen_before and index - 1 not in inside:
+            found.extend(_holder_described(article, index - 1, place_country_at))
+            continue
         if index in inside or stem(norm) not in vocabulary.heads:
             continue
         if not (_common_noun(tokens[index]) or _title_case(article, index)):
@@ -225,6 +229,22 @@ def find_descriptions(article, named, place_country_at):
 
 
 _arabic = functools.lru_cache(maxsize=65536)(is_arabic)
+
+
+def _holder_described(article, index, place_country_at):
+    """The side a people's adjective before "-controlled" or "-held" names ("the Kurdish-controlled city of Kirkuk"):
+    read as a description with no head, by the place's country; capitalised, so not a common word ("long-held")."""
+    word = article.tokens[index]
+    if not word.text[:1].isupper():
+        return []
+    modifier = stem(word.norm)
+    if modifier not in article.gazetteer.side_vocabulary.weight:
+        return []
+    side = article.gazetteer.side_vocabulary.side((modifier,), None, place_country_at(index))
+    if side is None:
+        return []
+    slug, why = side
+    return [Described(index, index + 1, slug, f"'{word.text}' read as {slug}: a description, not a name ({why})")]
 
 
 def _common_noun(token):

@@ -222,3 +222,10 @@ def test_an_arabic_verb_joined_by_and_with_its_own_subject_and_country_adjective
     after it, is the verb's own subject, not the side the clause before encircled."""
     text = "قال المرصد إن الجيش حاصر مقاتلي داعش في أحياء عدة، وسيطر النظام السوري على مدينة الميادين الجمعة"
     assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
+
+
+def test_a_subject_named_again_as_also_known_as_or_abbreviated_is_one_conjunct(names):
+    """The first of coordinated subjects leads, past a name's other name ("also known as") and its abbreviation."""
+    text = ("Iraqi troops and Shiite militias, also known as the Popular Mobilization Forces (PMF), recaptured Baiji "
+            "from IS on Friday.")
+    assert {c[2] for c in claims(text, names)} == {IQ}

@@ -38,6 +38,12 @@ def test_a_sides_part_in_the_battle_is_a_head_too(names):
     assert ("Kurdish defenders", "sdf") in described(text, names)
 
 
+@pytest.mark.parametrize(("place", "side"), [("Sinjar", "peshmerga"), ("Tabqa", "sdf")])
+def test_a_peoples_adjective_before_controlled_describes_the_holder(names, place, side):
+    assert described(f"Government troops pushed into the Kurdish-controlled town of {place}.", names) == [("Kurdish", side)]
+    assert described(f"Government troops pushed into the long-held town of {place}.", names) == []
+
+
 @pytest.mark.parametrize(("place", "side"), [("سنجار", "peshmerga"), ("كوباني", "sdf")])
 def test_kurdish_forces_in_arabic_too(names, place, side):
     assert described(f"سيطرت القوات الكردية على {place} الجمعة", names) == [("القوات الكردية", side)]
