@@ -40,7 +40,8 @@ def test_a_sides_part_in_the_battle_is_a_head_too(names):
 
 @pytest.mark.parametrize(("place", "side"), [("Sinjar", "peshmerga"), ("Tabqa", "sdf")])
 def test_a_peoples_adjective_before_controlled_describes_the_holder(names, place, side):
-    assert described(f"Government troops pushed into the Kurdish-controlled town of {place}.", names) == [("Kurdish", side)]
+    text = f"Government troops pushed into the Kurdish-controlled town of {place}."
+    assert described(text, names) == [("Kurdish", side)]
     assert described(f"Government troops pushed into the long-held town of {place}.", names) == []
 
 
