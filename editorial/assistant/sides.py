@@ -153,11 +153,12 @@ class SideReading:
 
     def country_at(self, token):
         """The country of the place the sentence of token `token` is about: the first it names, or else the last
-        one named before it."""
+        one named before it, or else (a lede before any place) the next one named."""
         first, stop = self.sentences[self.sentence_of(token)]
         position = bisect.bisect_left(self.place_firsts, first)
         here = [m for m in self.places_in(first, stop) if not m.role] or [
-            m for m in self.places[max(0, position - 20):position] if not m.role][-1:]
+            m for m in self.places[max(0, position - 20):position] if not m.role][-1:] or [
+            m for m in self.places[position:position + 20] if not m.role][:1]
         return next((country for m in here if (country := self.gazetteer.place_countries.get(m.slug))), None)
 
     def _government_here(self, token):
