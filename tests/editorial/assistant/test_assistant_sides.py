@@ -29,5 +29,6 @@ def test_a_side_named_before_a_monitor_or_an_activist_is_no_side_in_the_fighting
 
 def test_a_lede_naming_no_place_is_about_the_place_named_next(names):
     """Kurdish defenders in a lede before any place is named are the side of the country of the place named next."""
-    text = "IS fighters pushed into a besieged border town on Friday, battling its Kurdish defenders. IS holds half of Kobani."
+    text = ("IS fighters pushed into a besieged border town on Friday, battling its Kurdish defenders. "
+            "IS holds half of Kobani.")
     assert [(m.text, m.slug) for m in Article(text, names).actors if m.described] == [("Kurdish defenders", SDF)]
