@@ -27,7 +27,8 @@ _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After rega
 _CONJUNCTIONS = {"and", "و"}
 _PARTICIPLE_CLAUSE = {"being", "having"}  # open a participle's clause, with its own "by": "after being held by IS"
 _SUBORDINATORS = {"after", "when", "while", "before", "until", "once", "because"}  # open a clause with its own subject
-_NAMED_AS = re.compile(r"(?:^| )(?:known as|called|dubbed|named)(?: the)?$")  # a description, then the name it goes by
+# A description, then the name it goes by.
+_NAMED_AS = re.compile(r"(?:^| )(?:also )?(?:known as|called|dubbed|named)(?: the)?$")
 # The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
 _FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
 _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "forces", "troops", "units")
@@ -237,6 +238,8 @@ class ClauseReading:
             previous, current = self.subjects[position - 1], self.subjects[position]
             between = norms[previous.stop: current.first]
             joined = norms[current.first].startswith("و") or "and" in between or _NAMED_AS.fullmatch(" ".join(between))
+            # "the Popular Mobilisation Forces (PMF)": a name and its abbreviation, one conjunct
+            joined = joined or (not between and previous.slug == current.slug)
             if not joined or not self._conjoined(between):
                 break
             position -= 1

@@ -47,6 +47,10 @@ _BROKEN_PLURALS = {"اكراد": "كرد"}
 # Stems of a people many sides are of ("فصائل عربية", Arab factions: rebels, tribes, the SDF's Arab units), though one
 # side's name holds it ("الجيش العربي السوري"): a modifier that names no side.
 _PEOPLES = frozenset({"عرب", "arab"})
+# Nouns of a side's part in a battle, which no alias ends with but wire copy names sides by ("the town's Kurdish
+# defenders"): heads as an alias's last word is.
+_ROLE_HEADS = frozenset({"defender"})
+_HELD = frozenset({"controlled", "held"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -111,6 +115,7 @@ class SideVocabulary:
             self.own_name[slug] = {stem(n) for n in words_of(name)}
             self.country[slug] = next(iter(named_countries)) if len(named_countries) == 1 else None  # IS: Iraq and Syria
         self.heads -= single  # "rebels", "opposition": a name of their own, not a noun any side may take
+        self.heads |= _ROLE_HEADS
         self.governments = governments
         self.lowercase = {s for stems in self.vocabulary.values() for s, lower in stems.items() if lower}
         sharing = Counter(s for stems in self.vocabulary.values() for s in stems)
@@ -166,6 +171,9 @@ def find_descriptions(article, named, place_country_at):
         inside.update(range(first, stop))
     found, readings, countries = [], {}, {}  # a flood of one description is read once
     for index, norm in enumerate(norms):
+        if norm in _HELD and index and tokens[index].hyphen_before and index - 1 not in inside:
+            found.extend(_holder_described(article, index - 1, place_country_at))
+            continue
         if index in inside or stem(norm) not in vocabulary.heads:
             continue
         if not (_common_noun(tokens[index]) or _title_case(article, index)):
@@ -221,6 +229,22 @@ def find_descriptions(article, named, place_country_at):
 
 
 _arabic = functools.lru_cache(maxsize=65536)(is_arabic)
+
+
+def _holder_described(article, index, place_country_at):
+    """The side a people's adjective before "-controlled" or "-held" names ("the Kurdish-controlled city of Kirkuk"):
+    read as a description with no head, by the place's country; capitalised, so not a common word ("long-held")."""
+    word = article.tokens[index]
+    if not word.text[:1].isupper():
+        return []
+    modifier = stem(word.norm)
+    if modifier not in article.gazetteer.side_vocabulary.weight:
+        return []
+    side = article.gazetteer.side_vocabulary.side((modifier,), None, place_country_at(index))
+    if side is None:
+        return []
+    slug, why = side
+    return [Described(index, index + 1, slug, f"'{word.text}' read as {slug}: a description, not a name ({why})")]
 
 
 def _common_noun(token):

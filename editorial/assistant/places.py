@@ -60,6 +60,7 @@ _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions
 # that territory, not a town named before.
 _GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|"
                             r"regions?)$")
+_PLURAL_SETTLEMENTS = {"towns", "cities", "villages"}
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
@@ -237,6 +238,8 @@ class PlaceReading(ReferenceReading):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
         place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
         # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
+        if self._listed_after_plural(cue.stop, place.first):
+            return ""
         between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
@@ -247,6 +250,19 @@ class PlaceReading(ReferenceReading):
             inside = "في" if "في" in words else "داخل"
             return " ".join(words[words.index(inside) + 1:]) if inside in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
+
+    def _listed_after_plural(self, start, place):
+        """Whether the place ends a list of names after "the towns of" or "the cities of" from token `start` ("entered
+        the towns of Saadiya and Jalula"): an object as the first name is, which the gazetteer may not know."""
+        norms, tokens = self.article.norms, self.article.tokens
+        index = start + (norms[start:start + 1] == ["the"])
+        if norms[index + 1: index + 2] != ["of"] or norms[index] not in _PLURAL_SETTLEMENTS:
+            return False
+        if "and" not in norms[index:place]:
+            return False
+        names = tokens[index + 2:place]
+        return bool(names) and all(t.text[:1].isupper() or t.norm == "and" for t in names) and all(
+            self.article.text[a.end: b.start].strip() in ("", ",") for a, b in zip(names, tokens[index + 3:place + 1]))
 
     def _district_in(self, cue, place):
         """Whether an Arabic verb takes districts the words after them place in the town ("حررت حيي القادسية شمال غرب

@@ -23,6 +23,8 @@ _FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "pr
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
+# Who speaks for a state: a place freed "from IS, Iraq's prime minister said" was freed by that state's forces.
+_STATE_SPEAKERS = {"minister", "premier", "president", "government", "ministry", "army", "military", "command"}
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 # The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
@@ -172,6 +174,10 @@ def _noun(sentence, cue, place):
         subject = sentence.subject(cue)
         if subject is not None and _managed(sentence, cue):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"controlled by {subject.slug} (subject '{subject.text}')"
+        state = _state_speaking(sentence, place)
+        if state is not None and (subject is None or subject.slug == state):
+            # "Iraqi Prime Minister Haider Abadi announced the liberation of Tal Afar": the state reports its own act
+            return CONTROLLED, state, (), GRAMMAR, f"controlled by {state} (its official '{sentence.claimant[0]}')"
         if subject is not None:
             return (CONTROLLED, subject.slug, (), GUESSED,
                     f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')")
@@ -241,6 +247,8 @@ def _passive(sentence, cue, place):
     named = [a for a in sentence.subjects if not cue.text.endswith(_FREED) or (
         a.first < cue.first and not _OWNER_OF.intersection(sentence.article.norms[a.stop: a.stop + 2]))]
     sides = {a.slug for a in named if kinds.get(a.slug) != "foreign_state"}
+    if not sides and cue.text.endswith(_FREED) and (state := _state_speaking(sentence, place)):
+        return CONTROLLED, state, (), GRAMMAR, f"declared by {state} (its country's '{sentence.claimant[0]}' says so)"
     if len(sides) != 1:
         return None
     side = sides.pop()
@@ -248,6 +256,19 @@ def _passive(sentence, cue, place):
     if declarer is not None and declarer.slug == side:
         return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (subject '{declarer.text}')"
     return CONTROLLED, side, (), GUESSED, "controlled by the only side the sentence names"
+
+
+def _state_speaking(sentence, place):
+    """The state force whose country's official or body says so in the sentence ("Iraq's prime minister said", "the
+    Iraqi military announced"), that country the place's: the side that freed it. A foreign state frees no town."""
+    speaker, verb = sentence.claimant
+    words = re.findall(r"[a-z]+", speaker.lower())
+    if not verb or not _STATE_SPEAKERS.intersection(words):
+        return None
+    vocabulary, gazetteer = sentence.article.gazetteer.side_vocabulary, sentence.article.gazetteer
+    countries = {vocabulary.country_of_stem[w] for w in words if w in vocabulary.country_of_stem}
+    country = gazetteer.place_countries.get(place.slug)
+    return gazetteer.government_of.get(country) if countries == {country} else None
 
 
 def _declarer(sentence, cue, place):

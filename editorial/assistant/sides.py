@@ -21,6 +21,9 @@ _FROM = {"from", "rivals"}
 _OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
 # A bare "military" after a possessive describes that side's own acts ("the SDF pressed their military advances").
 _POSSESSIVES = {"their", "its", "his", "her", "our"}
+# A side's name before a word of watching or reporting ("a Syrian opposition monitoring group", "opposition activists")
+# says whose sympathies the source has: no side in the fighting.
+_OBSERVERS = {"monitor", "monitors", "monitoring", "activist", "activists"}
 
 
 class SideReading:
@@ -39,6 +42,8 @@ class SideReading:
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
                 continue  # "the US military", "Turkish troops", "الجيش التركي": another country's force
+            if self.norms[stop:stop + 1] and self.norms[stop] in _OBSERVERS:
+                continue
             if slug == GOVERNMENT and self.norms[max(0, first - 1):stop] in ([p, "military"] for p in _POSSESSIVES):
                 continue  # "their military advances": an adjective of the side named before, not the army
             if slug == NAMED_BEFORE:
@@ -155,11 +160,12 @@ class SideReading:
 
     def country_at(self, token):
         """The country of the place the sentence of token `token` is about: the first it names, or else the last
-        one named before it."""
+        one named before it, or else (a lede before any place) the next one named."""
         first, stop = self.sentences[self.sentence_of(token)]
         position = bisect.bisect_left(self.place_firsts, first)
         here = [m for m in self.places_in(first, stop) if not m.role] or [
-            m for m in self.places[max(0, position - 20):position] if not m.role][-1:]
+            m for m in self.places[max(0, position - 20):position] if not m.role][-1:] or [
+            m for m in self.places[position:position + 20] if not m.role][:1]
         return next((country for m in here if (country := self.gazetteer.place_countries.get(m.slug))), None)
 
     def _government_here(self, token):

@@ -237,3 +237,10 @@ def test_the_agent_of_an_arabic_verbal_noun_may_follow_a_head_noun_of_its_forces
     assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
     text = "أفادت مصادر محلية يوم الجمعة بسيطرة عشائر موالية للجيش السوري على مدينة الميادين"
     assert claims(text, names) == set()  # a side further on is not the agent
+
+
+def test_a_subject_named_again_as_also_known_as_or_abbreviated_is_one_conjunct(names):
+    """The first of coordinated subjects leads, past a name's other name ("also known as") and its abbreviation."""
+    text = ("Iraqi troops and Shiite militias, also known as the Popular Mobilization Forces (PMF), recaptured Baiji "
+            "from IS on Friday.")
+    assert {c[2] for c in claims(text, names)} == {IQ}

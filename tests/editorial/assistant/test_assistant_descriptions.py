@@ -33,6 +33,18 @@ def test_kurdish_forces_are_the_side_of_the_places_country(names, text, side, ev
     assert "'Kurdish forces' read as " + side in why and "the place's country" in why
 
 
+def test_a_sides_part_in_the_battle_is_a_head_too(names):
+    text = "Jihadist fighters stormed Kobani on Friday, battling the town's Kurdish defenders street by street."
+    assert ("Kurdish defenders", "sdf") in described(text, names)
+
+
+@pytest.mark.parametrize(("place", "side"), [("Sinjar", "peshmerga"), ("Tabqa", "sdf")])
+def test_a_peoples_adjective_before_controlled_describes_the_holder(names, place, side):
+    text = f"Government troops pushed into the Kurdish-controlled town of {place}."
+    assert described(text, names) == [("Kurdish", side)]
+    assert described(f"Government troops pushed into the long-held town of {place}.", names) == []
+
+
 @pytest.mark.parametrize(("place", "side"), [("سنجار", "peshmerga"), ("كوباني", "sdf")])
 def test_kurdish_forces_in_arabic_too(names, place, side):
     assert described(f"سيطرت القوات الكردية على {place} الجمعة", names) == [("القوات الكردية", side)]

@@ -26,6 +26,11 @@ def test_a_second_object_after_and_is_taken_too(names):
     assert targets("The SDF captured the dam and advanced toward Tabqa.", names)[0] == ([], "")
 
 
+def test_a_known_town_listed_after_an_unknown_one_is_an_object_too(names):
+    assert targets("The SDF captured the towns of Kharbata, Jurn and Tabqa from IS.", names) == [(["tabqa"], "")]
+    assert targets("The SDF captured the villages of Kharbata and advanced toward Tabqa.", names)[0] == ([], "")
+
+
 def test_a_place_before_a_relative_clause_is_its_verbs_object(names):
     assert targets("Rawa lies near the town of Qaim that Iraqi forces retook from IS earlier this month.", names) == [(["qaim"], "")]
     assert targets("Palmyra, which government forces had recaptured from IS, lies west of it.", names) == [(["palmyra"], "")]

@@ -786,3 +786,20 @@ def test_an_arabic_side_gone_in_after_the_other_side_withdrew_holds_the_place(na
     assert claims(text, names, sunday) == {("qaim", "contested", (IQ, IS), "2017-11-17")}
     text = "دخلت القوات العراقية الجمعة مدينة القائم بعد انسحاب الجيش العراقي من مواقعه، وتقاتل داعش"
     assert {status for _, status, _, _ in claims(text, names, sunday)} == {"contested"}
+
+
+def test_a_town_freed_as_its_countrys_officials_say_was_freed_by_that_state(names):
+    """No side named but the one driven out: the state whose official or body says so freed it, if the town is in its
+    country; another country's official, or a speaker of no state, says nothing of who freed it."""
+    text = "The town of Qaim has been freed from the jihadists, Iraq's defence ministry said on Friday."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+    assert not claims("The town of Qaim has been freed from the jihadists, Syria's president said on Friday.", names)
+    assert not claims("The town of Qaim has been freed from the jihadists, a local resident said on Friday.", names)
+
+
+def test_a_states_official_announcing_a_liberation_in_its_country_reports_its_own_act(names):
+    """"the liberation of X" its subject reports is only a guess at who holds it, unless the subject is the state of
+    X's country speaking through its official: then the state's forces did it."""
+    text = "Iraq's defence minister announced on Friday the liberation of the town of Qaim from the jihadists."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+    assert "its official" in propose(text, SATURDAY, names)[0].why

@@ -18,6 +18,10 @@ def kinds(text, names):
     ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
     ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
     ("Troops moved into Qaim.", [("entered", "moved into")]),
+    # going in however far, and "penetrated" with or without "into"
+    ("The rebels pushed deeper into Dabiq.", [("entered", "pushed deeper into")]),
+    ("Jihadists penetrated into the eastern side of Qaim.", [("entered", "penetrated into")]),
+    ("Militants penetrated Dabiq overnight.", [("entered", "penetrated")]),
     ("Iraqi forces invaded the center of Qaim.", [("entered", "invaded")]),
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
@@ -96,6 +100,8 @@ def test_phrases(names, text, expected):
 def test_negations_denials_hedges_and_partial_control():
     assert NEGATION.search("forces are close to breaking the siege") and NEGATION.search("الجيش لم يسيطر")
     assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
+    assert not DENIAL.search("an official could neither confirm nor deny that the army was inside the town")
+    assert not DENIAL.search("a local activist said he cannot confirm or deny the report")
     assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
     assert not PARTIAL.search("raqqa is now 100 percent under sdf control") and not PARTIAL.search("100% liberated")
     assert PARTIAL.search("60 percent under sdf control")
@@ -217,6 +223,16 @@ def test_control_regained_in_areas_of_a_town_or_a_side_expelled_from_regions_in_
         assert (made.place, made.status, made.holder, set(made.others)) == (
             "qaim", "contested", None, {"iraqi-government", "islamic-state"}), text
         assert made.date.isoformat() == "2017-11-03"
+
+
+def test_districts_taken_in_a_quarter_or_the_centre_of_a_town_leave_it_contested(names):
+    """"in the east of" or "in the centre of" a town places the districts inside it, as "in the eastern part of"
+    does."""
+    for text in ("IS fighters on Friday captured two districts in the east of Qaim from Iraqi troops.",
+                 "Iraqi troops on Friday retook three neighbourhoods in the centre of Qaim from IS."):
+        [made] = propose(text, SATURDAY, names)
+        assert (made.place, made.status, made.holder, set(made.others)) == (
+            "qaim", "contested", None, {"iraqi-government", "islamic-state"}), text
 
 
 def test_a_road_cleared_from_a_place_is_no_side_driven_from_it(names):

@@ -31,3 +31,16 @@ def test_arabic_the_forces_alone_take_up_the_side_named_before_other_than_the_ji
     assert [m.slug for m in Article(text, names).actors][:2] == ["peshmerga", "islamic-state"]
     assert "peshmerga" not in [m.slug for m in Article(text, names).actors][2:]
     assert claims("قال مصدر إن الفصائل سيطرت يوم الجمعة على بلدة دابق", names) == set()
+
+
+def test_a_side_named_before_a_monitor_or_an_activist_is_no_side_in_the_fighting(names):
+    text = "A Syrian opposition monitoring group said on Friday that army troops had entered Palmyra, held by IS."
+    assert [m.slug for m in Article(text, names).actors] == ["syrian-government", "islamic-state"]
+    assert {(c[0], c[1]) for c in claims(text, names)} == {("palmyra", "contested")}
+
+
+def test_a_lede_naming_no_place_is_about_the_place_named_next(names):
+    """Kurdish defenders in a lede before any place is named are the side of the country of the place named next."""
+    text = ("IS fighters pushed into a besieged border town on Friday, battling its Kurdish defenders. "
+            "IS holds half of Kobani.")
+    assert [(m.text, m.slug) for m in Article(text, names).actors if m.described] == [("Kurdish defenders", SDF)]
