@@ -139,6 +139,8 @@ def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
     assert SITE_IN.match("the old christian quarter of bab touma in")
     assert SITE_IN.match("the hospital of al salam in the city of")
     assert SITE_IN.match("the government compound in") and not SITE_IN.match("the town of")
+    # the Levantine word for a hospital ("مشفى") as the standard one ("مستشفى"), in construct with the town or in it
+    assert SITE_IN.match("انتزعت السيطرة على مشفي") and SITE_IN.match("مشفي الصداقه في")
 
 
 def test_an_arabic_operation_completed_is_not_an_attempt(names):
