@@ -240,7 +240,8 @@ STARTING = {"began", "begun", "begin", "begins", "beginning", "start", "started"
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 _AREA_NOUN = re.compile(r"(?:city|cities|towns?|villages?|areas?|districts?|regions?|countryside|desert|hills|mountains|land|lands)")
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
-                     r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|\bالمدينه\b|\bالمنطقه\b")
+                     r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|"
+                     r"\bالمدينه\b|\bالمنطقه\b|\bالقريه\b|\bالناحيه\b(?! (?:ال)?\S+يه\b)")  # not "الناحية العسكرية"
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city");
 # "100 percent", "مئة في المئة" is all of it.
 PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
@@ -290,8 +291,7 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"(?:north|south)?(?:east|west)|north|south|cent(?:er|re)) of|"
                      r" (?:east|west|north|south)(?:ern)?)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|منطقتي|منطقتين|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|"
-                     # in it, or in a side of it ("منطقتي الجغيفي والجولان بشمال الفلوجة"; "شمال الفلوجة" is
-                     # outside it)
+                     # in it, or in a side of it ("منطقتي الجغيفي والجولان بشمال الفلوجة"; "شمال الفلوجة" is outside)
                      r"قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف)(?: \S+){0,5} "
                      r"(?:في|داخل|من|وسط|(?:في |ب)(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي)?)"
                      r"(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
