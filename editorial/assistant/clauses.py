@@ -111,7 +111,7 @@ class ClauseReading:
         word = cue.text.lstrip("وف")
         if word.startswith("ب") and word[1:].startswith(_ARABIC_NOUNS):
             word = word[1:]  # "أفاد بسيطرة القوات" (reported the forces' control): the noun after the preposition
-        noun = word.startswith(_ARABIC_NOUNS) or word in _EXPULSION
+        noun = _verbal_noun(word) or word in _EXPULSION
         if after is not None and not noun and _EXPELLING.match(word) and not self.subject_from(after.stop, after.stop + 4):
             after = None  # "قوات تدعمها أميركا تطرد داعش من هجين": the one side after a verb of expelling is its object
         if position and not noun and " " not in word and _PLURAL_VERB.match(word):
@@ -178,6 +178,8 @@ class ClauseReading:
             ends = right_after.stop + (right_after.stop < self.last and norms[right_after.stop] in _COUNTRY_ADJECTIVES)
             if ends < self.last and norms[ends] == "علي":
                 return False  # "وسيطر التنظيم على القريتين": verb, subject, then "على" and what it took
+            if " " not in cue.text and norms[cue.first].endswith(_OBJECT_PRONOUNS):
+                return False  # "واستعادها الجيش": its object a pronoun, the side right after is its own subject
         return norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
             self.subject_firsts) and self.subject_firsts[0] < cue.first
 
@@ -381,6 +383,14 @@ class ClauseReading:
             return True
         after = self.norm_between(cue.stop, min(self.last, cue.stop + 12))
         return is_arabic(cue.text) and UNTRUE_AFTER.search(after) is not None  # "... عارية عن الصحة" (untrue)
+
+
+def _verbal_noun(word):
+    """Whether an Arabic word is a verbal noun of _ARABIC_NOUNS, perhaps with a suffix; its tā marbūṭa, written "ه",
+    turns "ت" before a pronoun ("استعادتها", its regaining), so "ه" then "ا" or "م" is a verb and its object
+    ("استعادها", regained it)."""
+    return any(word.startswith(noun) and not (noun.endswith("ه") and word[len(noun) - 1:] in _OBJECT_PRONOUNS)
+               for noun in _ARABIC_NOUNS)
 
 
 def _first_within(mentions, firsts, first, last):

@@ -109,10 +109,11 @@ class PhraseDating:
             norms[index] in ("well", "such", "soon") for index in range(max(self.first, cue.first - 4), cue.first))
 
     def _outcome_of_attempt(self, found, cue):
-        """Whether only attempts stand between a date and the phrase, which tells their outcome ("شنت فجر امس هجوما
-        لاستعادة السيطرة على جلولاء، وتمكنت من السيطرة على اغلب مناطقها"): it happened in the time of the attempt."""
+        """Whether only attempts or entries stand between a date and the phrase, which tells their outcome ("شنت فجر امس
+        هجوما لاستعادة السيطرة على جلولاء، وتمكنت من السيطرة على اغلب مناطقها", "اقتحمت صباح اليوم البلدة، وتمكنت من فرض
+        السيطرة عليها"): it happened in the time of the attempt or the storming."""
         attempts = [c for c in self.cues if found.start < c.first < cue.first and c.first in self.date_blocks]
-        return bool(attempts) and all(c.kind == "attempt" for c in attempts) and bool(
+        return bool(attempts) and all(c.kind in ("attempt", "entered") for c in attempts) and bool(
             _OUTCOME.search(self.norm_between(attempts[-1].stop, cue.first)))
 
     def _since(self, found):

@@ -126,13 +126,16 @@ class PlaceReading(ReferenceReading):
                 return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
                 return self._pronoun_referent(cue.stop)
+            described = self._resumptive(cue)
+            if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
+                pronoun = next(t for t in self.article.tokens[cue.stop - 1: self.last] if t.norm in _RESUMPTIVE)
+                return [described], f"'{pronoun.text}' read as {described.text}", ""
+            if self.article.norms[cue.stop - 1] in _RESUMPTIVE and {"التي", "الذي"} & set(
+                    self.article.norms[max(self.first, cue.first - 7): cue.first]):
+                return [], "", ""  # "التي تمكنت القوات من السيطرة عليها": its noun, no place _resumptive found
             # "تحريرها": liberating it
             if is_arabic(cue.text) and cue.text.endswith("ها") and not self._object_after_ala(cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
-            described = self._resumptive(cue)
-            if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
-                pronoun = next(t for t in self.article.tokens[cue.stop: self.last] if t.norm in _RESUMPTIVE)
-                return [described], f"'{pronoun.text}' read as {described.text}", ""
             pronoun = self._object_pronoun(cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
@@ -179,6 +182,8 @@ class PlaceReading(ReferenceReading):
         date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
         norms = self.article.norms
         pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
+        if norms[cue.stop - 1] in _RESUMPTIVE:
+            pronoun = cue.stop - 1  # the phrase ends with it: "التي فرضت السيطرة عليها"
         if not (is_arabic(cue.text) and pronoun < self.last and norms[pronoun] in _RESUMPTIVE):
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)

@@ -53,7 +53,8 @@ class ReferenceReading:
         if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
             return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
         introduced = words.startswith(("'a ", "'an ")) or self._unnamed_town_before(token)
-        place, how = self.article.referent(token, introduced=introduced, small=words.endswith(("town'", "village'")))
+        small = words.endswith(("town'", "village'", "قريه'"))
+        place, how = self.article.referent(token, introduced=introduced, small=small)
         if place is not None and "منطقه" in words and how.startswith("read as the place named next"):
             return [], "", ""  # "دخلت المنطقة" with no town before it: the area the text spoke of, not a town after it
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")

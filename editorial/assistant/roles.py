@@ -34,6 +34,8 @@ _PAUSES = {",", "،", ";", ":", "."}
 # An Arabic side gone in "after the withdrawal of" another ("دخلت القوات المدينة بعد انسحاب المسلحين منها") took a place
 # left to it: no one contests it.
 _AFTER_WITHDRAWAL = {"بعد انسحاب", "اثر انسحاب", "عقب انسحاب"}
+_DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
+_THAT = {"ان", "انه", "بان", "بانه", "that"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
@@ -178,6 +180,9 @@ def _noun(sentence, cue, place):
         if state is not None and (subject is None or subject.slug == state):
             # "Iraqi Prime Minister Haider Abadi announced the liberation of Tal Afar": the state reports its own act
             return CONTROLLED, state, (), GRAMMAR, f"controlled by {state} (its official '{sentence.claimant[0]}')"
+        if subject is not None and _declares_own_liberation(sentence, cue, place, subject):
+            return (CONTROLLED, subject.slug, (), GRAMMAR,
+                    f"controlled by {subject.slug} (its state declares '{cue.text}')")
         if subject is not None:
             return (CONTROLLED, subject.slug, (), GUESSED,
                     f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')")
@@ -269,6 +274,25 @@ def _state_speaking(sentence, place):
     countries = {vocabulary.country_of_stem[w] for w in words if w in vocabulary.country_of_stem}
     country = gazetteer.place_countries.get(place.slug)
     return gazetteer.government_of.get(country) if countries == {country} else None
+
+
+def _declares_own_liberation(sentence, cue, place, subject):
+    """Whether the state force of the place's country declares its liberation, the noun the object of "أعلن" ("أعلن
+    الجيش السوري أمس تحرير دير الزور", "العبادي يعلن تحرير القائم"): the state reports its own act, as
+    _state_speaking reads it in English. Not people freed from a place ("تحرير 200 مدني من محور هجين")."""
+    gazetteer, norms = sentence.article.gazetteer, sentence.article.norms
+    country = gazetteer.place_countries.get(place.slug)
+    if not is_arabic(cue.text) or gazetteer.government_of.get(country) != subject.slug:
+        return False
+    if "من" in norms[cue.stop: place.first]:
+        return False
+    verbs = [i for i in range(max(sentence.first, cue.first - 20), cue.first) if _DECLARES.fullmatch(norms[i])]
+    # the noun in the verb's own clause, or a passive one after "أنه" ("أعلن أنه تم تحرير"); not another clause after
+    # "أن" ("أعلن ... مؤكدا أن تحريرها خطوة نحو تحرير الموصل") nor after another phrase
+    passive = cue.text.startswith("تم ") and norms[cue.first - 1] in _THAT
+    between = norms[verbs[-1]: cue.first - passive] if verbs else []
+    return bool(verbs) and not _THAT.intersection(between) and not any(
+        verbs[-1] < other.first < cue.first for other in sentence.cues)
 
 
 def _declarer(sentence, cue, place):

@@ -26,6 +26,8 @@ def kinds(text, names):
     ("بدأ الجيش عملية بهدف استعادتها من التنظيم", []),
     # an operation begun is an attempt, one completed a taking
     ("بدأت القوات عملية تحرير الرقة", [("attempt", "تحرير")]),
+    # and so are the battles of taking it ("قتلوا في معارك تحرير القرية", killed in the battles to liberate the village)
+    ("قتل عشرات المسلحين في معارك تحرير الرقة", [("attempt", "تحرير")]),
 ])
 def test_an_arabic_taking_noun_of_an_aim_or_a_prospect_is_no_taking(text, expected, names):
     assert kinds(text, names) == expected

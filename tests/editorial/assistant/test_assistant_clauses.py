@@ -224,6 +224,15 @@ def test_an_arabic_verb_joined_by_and_with_its_own_subject_and_country_adjective
     assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
 
 
+def test_an_arabic_verb_joined_by_and_with_an_object_pronoun_has_its_own_subject(names):
+    """"واستعادها الجيش السوري" (and the Syrian army regained it): the verb's object is its pronoun, so the side after
+    it is its subject, not the first clause's; "استعادها" is a verb, not the noun "استعادة" (its "ة" a "ت" before a
+    pronoun: "استعادتها")."""
+    text = "سيطر داعش على الميادين في أيار 2015، واستعادها الجيش السوري في تشرين الأول 2017"
+    assert ("mayadin", "controlled", "syrian-government", "2017-10-01") in claims(text, names)
+    assert ("mayadin", "controlled", IS, "2017-10-01") not in claims(text, names)
+
+
 def test_the_agent_of_an_arabic_verbal_noun_after_the_preposition_bi(names):
     """"أفادت مصادر بسيطرة الجيش على" (sources reported the army's control of): the noun after "ب" is a change
     whose agent follows it, as without the preposition."""

@@ -102,6 +102,10 @@ def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
      {"capture", "attempt"}, 1, "yesterday"),
     ("شن الجيش العراقي فجر أمس هجوما لاستعادة السيطرة على هيت، وسيطر على أغلب أحيائها", {"capture", "attempt"}, 1,
      None),
+    # and one after an entry: "stormed the town on Friday morning, and managed to impose full control over it"
+    ("وصباح الجمعة، اقتحم الجيش السوري بلدة السخنة، وتمكن من فرض السيطرة الكاملة عليها", {"capture", "entered"}, 1,
+     "الجمعه"),
+    ("وصباح الجمعة، اقتحم الجيش السوري بلدة السخنة، وسيطر على كامل أحيائها", {"capture", "entered"}, 1, None),
     # an attempt under way is the news's: a later clause ("after", "بعد") has its own date, but not "بعد ظهر" (afternoon)
     ("تواصل القوات العراقية عملية تحرير مدينة الموصل من داعش بعد اعلان انطلاقها في 17 اكتوبر", {"attempt"}, 0, None),
     ("Iraqi troops are still trying to retake Hit from IS after the offensive began on Friday.", {"attempt"}, 0, None),

@@ -130,6 +130,10 @@ def test_an_arabic_relative_clause_describes_the_place_named_just_before_it(name
     assert targets("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014.", names) == [(["rawa"], "'عليها' read as راوة")]
     assert targets("يذكر أن الرطبة، التي سيطر عليها داعش، تقع في غرب الأنبار.", names) == [([], "")]  # past, undated
     assert targets("استعاد الجيش البوكمال آخر مدينة يسيطر عليها داعش.", names)[1] == ([], "")  # what the change ended
+    # "السيطرة عليها" ends the phrase: in a relative clause its pronoun is the clause's noun, never the town named last
+    assert targets("هاجم داعش راوة. وقصف الجيش المواقع التي فرض التنظيم السيطرة عليها أمس.", names, 1) == [([], "")]
+    assert targets("هاجم داعش راوة. وتمكن الجيش أمس من فرض السيطرة الكاملة عليها.", names, 1) == [
+        (["rawa"], "'السيطره الكامله عليها' read as راوة")]
 
 
 def test_the_city_is_never_a_landmark_that_locates_another(names):

@@ -23,3 +23,16 @@ def test_it_after_the_town_passes_over_a_place_that_only_locates_the_town(names)
     read = {(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)}
     assert not {r for r in read if r[0] == "mosul"}
     assert ("tal-afar", "controlled", "iraqi-government") in read
+
+
+def test_the_arabic_village_and_subdistrict_refer_to_the_village_and_subdistrict_named_before(names):
+    """"القرية" (the village) passes over a city named after the village, as "the village" does; "الناحية" (the
+    subdistrict) is the one named before, but not in "من الناحية العسكرية" (militarily), an adjective after it."""
+    text = "هاجم داعش قرية البشير جنوب مدينة كركوك. وسيطر التنظيم بالكامل على القرية يوم الجمعة."
+    assert {(p.place, p.holder) for p in propose(text, SATURDAY, names)} == {("bashir", "islamic-state")}
+    text = "قال مدير ناحية البغدادي يوم الجمعة إن داعش سيطر على معظم مساحة الناحية بعد معارك مع الجيش العراقي."
+    assert {(p.place, p.status, p.others) for p in propose(text, SATURDAY, names)} == {
+        ("baghdadi", "contested", ("iraqi-government", "islamic-state"))}
+    text = ("زار مدير ناحية البغدادي بغداد. وقال يوم الجمعة إن داعش انتهى من الناحية العسكرية وسيطر الجيش العراقي "
+            "على الطريق.")
+    assert not propose(text, SATURDAY, names)

@@ -803,3 +803,18 @@ def test_a_states_official_announcing_a_liberation_in_its_country_reports_its_ow
     text = "Iraq's defence minister announced on Friday the liberation of the town of Qaim from the jihadists."
     assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
     assert "its official" in propose(text, SATURDAY, names)[0].why
+
+
+def test_an_arabic_state_declaring_the_liberation_of_a_town_of_its_country_reports_its_own_act(names):
+    """"أعلن الجيش العراقي الجمعة تحرير القائم" (the Iraqi army declared on Friday the liberation of Qaim): the noun the
+    object of the state's own "أعلن", its act as in English (calibration's grammar class); another country's state,
+    a non-state side, people freed "from" a town, or a clause after "أن" stay a guess at most."""
+    [declared] = propose("أعلن الجيش العراقي يوم الجمعة تحرير مدينة القائم بالكامل", SATURDAY, names)
+    assert (declared.place, declared.holder, declared.date.isoformat()) == ("qaim", IQ, "2017-11-03")
+    assert declared.confidence == MEASURED[DATED].rate and "its state declares" in declared.why
+    [foreign] = propose("أعلن الجيش السوري يوم الجمعة تحرير مدينة القائم بالكامل", SATURDAY, names)
+    assert foreign.confidence == MEASURED[GUESSED].rate
+    freed = propose("أعلن الجيش العراقي يوم الجمعة تحرير 200 مدني من مدينة القائم", SATURDAY, names)
+    assert all(p.confidence == MEASURED[GUESSED].rate for p in freed)
+    text = "أعلن العبادي يوم الجمعة تحرير راوة، مؤكدا أن ذلك خطوة مهمة نحو تحرير مدينة القائم"
+    assert [p.confidence for p in propose(text, SATURDAY, names) if p.place == "qaim"] in ([], [MEASURED[GUESSED].rate])

@@ -115,6 +115,9 @@ def test_negations_denials_hedges_and_partial_control():
     assert PARTIAL.search("still partly controlled by") and PARTIAL.search("the left bank of") and not PARTIAL.search("the bank of")
     assert PARTIAL.search("علي الشطر الشرقي من") and PARTIAL.search("للجانب الشرقي من") and PARTIAL.search("الساحل الايمن من")
     assert not PARTIAL.search("علي الجانب السوري من")
+    # a side ("جهة") of the town, by a direction's adjective or its noun: "الجهة الشرقية من", "جهة الشمال من"
+    assert PARTIAL.search("علي الجهه الشرقيه من") and PARTIAL.search("تسيطر علي جهه الشمال من")
+    assert not PARTIAL.search("من جهه اخري")
     assert PARTIAL.search("captured a key district of the town of") and PARTIAL.search("حررت 27 حيا من اصل 29 بقضاء")
     assert not PARTIAL.search("liberated the rawa district") and not PARTIAL.search("القبض عليه حيا")
 
@@ -139,6 +142,8 @@ def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
     assert SITE_IN.match("the old christian quarter of bab touma in")
     assert SITE_IN.match("the hospital of al salam in the city of")
     assert SITE_IN.match("the government compound in") and not SITE_IN.match("the town of")
+    # the Levantine word for a hospital ("مشفى") as the standard one ("مستشفى"), in construct with the town or in it
+    assert SITE_IN.match("انتزعت السيطرة على مشفي") and SITE_IN.match("مشفي الصداقه في")
 
 
 def test_an_arabic_operation_completed_is_not_an_attempt(names):
