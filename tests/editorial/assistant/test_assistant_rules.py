@@ -103,6 +103,7 @@ def test_negations_denials_hedges_and_partial_control():
     assert not DENIAL.search("an official could neither confirm nor deny that the army was inside the town")
     assert not DENIAL.search("a local activist said he cannot confirm or deny the report")
     assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
+    assert NEGATION.search("the rebels did nt hold the town") and not NEGATION.search("the nth brigade took it")
     assert not PARTIAL.search("raqqa is now 100 percent under sdf control") and not PARTIAL.search("100% liberated")
     assert PARTIAL.search("60 percent under sdf control")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
