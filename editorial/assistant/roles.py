@@ -155,7 +155,10 @@ def _noun_agent(sentence, place):
     if place in sentence.places:
         place = sentence.coordinated(sentence.places[sentence.places.index(place):])[-1]
     agent = sentence.player_from(place.stop, place.stop + 3)
-    if agent is not None and norms[agent.first - 1] in _AGENT_BEFORE and " ".join(norms[agent.first - 2: agent.first]) != "من يد":
+    # "the capture of Tal Abyad, used by IS as a gateway": a comma opens a participle's clause, its own agent
+    if (agent is not None and norms[agent.first - 1] in _AGENT_BEFORE
+            and " ".join(norms[agent.first - 2: agent.first]) != "من يد"
+            and not re.search(r"[,;:(]", sentence.article.text[place.end: agent.start])):
         return agent
     for index in range(place.stop + 1, min(sentence.last, place.stop + 12)):
         if norms[index] in _PAUSES:

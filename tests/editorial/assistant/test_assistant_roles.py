@@ -18,6 +18,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Abadi hailed the liberation of al-Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
     ("The SDF declared victory over Daesh in Raqqa on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
     ("The fall of Mosul to ISIL on Tuesday shocked Baghdad.", {("mosul", "controlled", IS, "2017-10-31")}),
+    # after a comma, "by" is the agent of a participle describing the place, not of the noun
+    ("The capture of Tabqa, used by IS as a base, was announced on Tuesday.", set()),
     # a date in a relative clause after the phrase is that clause's, not the phrase's
     ("Iraqi forces have recaptured Qaim after IS fighters who had occupied it for two years fled.",
      {("qaim", "controlled", IQ, "2017-11-04")}),
