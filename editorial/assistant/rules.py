@@ -36,8 +36,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
-            r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
-            r"restored security (?:to|in)|"
+            r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
             # raising one's flag over a place is taking it ("raised a flag on Friday" names no place)
             r"(?:raised|raises|raise|raising|hoisted|hoists|hoist|flew) (?:\S+ ){0,2}?flags? (?:above|over|on|in|at)"
             r"(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))|"
@@ -134,18 +133,19 @@ RULES = [
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of\b)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
-    # "control" as a verb only after a word of a lasting state ("the militants still control Hawija"): elsewhere it
-    # is the noun of a change ("took control of").
+    # "control" as a verb only after a word of a lasting state ("the militants still control Hawija") or before a part
+    # of a place ("the Peshmerga control most of Zumar"): elsewhere it is the noun of a change ("took control of").
     ("hold", r"\b(?:in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) |effective )?control of|controls|controlled|controlling|holds|held|holding|"
              r"(?:still|now|also|currently|continue to|continues to) control|"
+             r"(?<!\wed |the )(?<!took |take |full |\wing |otal )(?<!takes |taken |plete )control(?= (?:over )?"
+             r"(?:most|much|(?:nearly |almost )?half|parts|\d+ ?(?:percent|per cent|%)) of\b)|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
     ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)|"
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
                  r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
                  r"fled(?= the (?:city|town|village)\b))", "after"),
-    # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place named before to the
-    # sentence's subject.
+    # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place to the subject.
     ("forced_out", r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)) (?:\S+ ){1,5}?to (?:withdraw|flee|pull out)\b(?! (?:from|to|towards?)\b)",
      "none"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),

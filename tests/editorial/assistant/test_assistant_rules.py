@@ -81,6 +81,10 @@ def kinds(text, names):
     ("Kurdish-led fighters take Hajin, last town held by IS.", [("capture", "take"), ("under_control", "held by")]),
     ("The talks take place in Astana.", []),
     ("The militants still control Hawija.", [("hold", "still control")]),
+    # "control" before a part of a place is a verb; after a verb of taking it is the noun of a change
+    ("Kurdish fighters control most of Manbij.", [("hold", "control")]),
+    ("The rebels control 40 percent of al-Bab.", [("hold", "control")]),
+    ("The rebels took control of most of al-Bab.", [("capture", "took control of")]),
     ("The militants were controlling Qaim and Rawa.", [("hold", "controlling")]),
     ("The group was driven from the Tal Afar district.", [("expelled", "was driven from")]),
     ("Iraq flew its flag above the government complex.", [("capture", "flew its flag above")]),
