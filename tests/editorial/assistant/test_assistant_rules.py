@@ -113,6 +113,7 @@ def test_negations_denials_hedges_and_partial_control():
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
     assert PARTIAL.search("the militia stormed the old city of") and not PARTIAL.search("the city of")
+    assert PARTIAL.search("the rebels reached the southern fringes of")
     assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء") and PARTIAL.search("علي الجزء الجنوبي من")
     assert PARTIAL.search("seized the majority of tal afar") and PARTIAL.search("three quarters of") and PARTIAL.search("ثلاثه ارباع تلعفر")
     assert PARTIAL.search("استولي المتشددون علي المزيد من مناطق الرمادي")  # more of the areas of Ramadi
