@@ -528,7 +528,7 @@ def test_the_centre_of_a_town_taken_leaves_the_town_contested(names):
     assert made == {("tikrit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
     made = claims("Kurdish fighters on Friday captured the city centre of Kobani from IS.", names)
     assert made == {("kobani", "contested", ("islamic-state", "sdf"), "2017-11-03")}
-    made = claims("On Friday the Iraqi army seized Tikrit from IS and raised the flag in the centre of the town.", names)
+    made = claims("On Friday the Iraqi army seized Tikrit from IS and raised a flag in the centre of the town.", names)
     assert made == {("tikrit", "controlled", "iraqi-government", "2017-11-03")}
 
 

@@ -462,7 +462,7 @@ def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names)
     made = propose("Officials said on Friday that Tabqa and Manbij are still held by IS.", SATURDAY, names)
     assert {(p.place, p.holder, p.confidence) for p in made} == {
         ("tabqa", IS, MEASURED[DATED].rate), ("manbij", IS, MEASURED[DATED].rate)}
-    text = "The SDF said on Friday that 60 percent of Raqqa is now under the control of the SDF and that IS holds the rest."
+    text = "The SDF said on Friday that 60 percent of Raqqa is under the control of the SDF and that IS holds the rest."
     [part] = propose(text, SATURDAY, names)
     assert part.status == "contested" and part.confidence == MEASURED[DATED].rate
     [around] = propose("The villages around Kobani are under the control of IS, officials said on Friday.", SATURDAY,
