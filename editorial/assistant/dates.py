@@ -85,7 +85,8 @@ DATE_RULES = [
                          + r"))? (?:(?:ال)?عام )?(\d{4})\b")),
     ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
-                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()\b")),
+                         + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()"
+                         r"(?: (?:of )?(last|this) year)?\b")),  # "in August last year"
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"; "recently": a few weeks
@@ -168,6 +169,8 @@ def resolve_date(kind, groups, published):
         return dt.date(2000 + int(groups[1]), ALL_MONTHS[groups[0]], 1), "month"
     if kind == "month":
         month = ALL_MONTHS[groups[0]]
+        if len(groups) > 2 and groups[2]:  # "in August last year", "in May this year": that year's month
+            return dt.date(published.year - (groups[2] == "last"), month, 1), "month"
         return (dt.date(int(groups[1]), month, 1) if groups[1] else _latest_month(month, published)), "month"
     if kind == "year":
         return dt.date(int(groups[0]), 1, 1), "year"

@@ -15,6 +15,7 @@ from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
+_APPOSITION = re.compile(r"\s*,\s*an?\s")  # a noun phrase describing the place before it opens
 _COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken"}  # their places are the first and those joined to it
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
@@ -105,6 +106,8 @@ class PlaceReading(ReferenceReading):
             if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
                     self.article.norms[cue.stop: targets[0].first]):
                 targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
+            if cue.kind == "hold" and len(targets) > 1 and _APPOSITION.match(self.article.text, targets[0].end):
+                targets = targets[:1]  # "control most of Zumar, a town on the road to Mosul": not Mosul
             if cue.kind in _COORDINATED_KINDS or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):
                 # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad; "فك الحصار عن دير الزور، عبر التقدم من
                 # محاور جنوب شرق الرقة" (broke Deir ez-Zor's siege, advancing from south-east of Raqqa): Deir ez-Zor

@@ -13,12 +13,16 @@ import re
 from geo.models import Claim
 
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
-from .rules import PASSIVE_AUX
+from .rules import PARTIAL, PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
 
 CONTROLLED, CONTESTED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED
 _PAST = {"was", "were", "had", "كان", "كانت"}
+_PREPOSITIONS = {"of", "in", "around", "near", "outside", "inside", "from", "to", "into", "at", "beyond", "between",
+                 "towards", "toward", "on", "by", "with", "for"}
+_TOWN_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "district", "districts"}
+_PRESENT_STATE = re.compile(r"(?:is|are|remains?)(?: (?:still|now))?")  # the verb of a present state's predicate
 _FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "its former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
@@ -100,6 +104,8 @@ def _assertion(sentence, cue, place):
         return _stronghold(sentence, cue, place)
     if kind in ("under_control", "under_control_of", "stronghold", "held_for"):
         agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
+        if agent and kind == "under_control" and _predicated_now(sentence, cue, place):
+            return CONTROLLED, agent.slug, (), GRAMMAR, f"held by {agent.slug} (said of its subject now)"
         return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
     if kind == "attempt":
         return _attempt(sentence, cue, place)
@@ -110,6 +116,28 @@ def _assertion(sentence, cue, place):
     if kind == "siege":
         return siege(sentence, cue, place)
     return None
+
+
+def _predicated_now(sentence, cue, place):
+    """Whether the state is the predicate of a present clause whose subject is the place (or a list ending with it),
+    right before it: "Annah, Qaim and Rawa are still held by IS", "Mosul remains under the control of IS". The
+    sentence says the side holds it now, as "IS holds Mosul" does, where "the IS-held town" or "a town held by IS"
+    names the state in passing."""
+    norms, places = sentence.article.norms, sentence.places
+    if place not in places:
+        return False
+    at = places.index(place)
+    last = sentence.coordinated(places[at:])[-1]
+    if not (cue.first > last.stop and _PRESENT_STATE.fullmatch(" ".join(norms[last.stop: cue.first]))):
+        return False
+    while at and place in sentence.coordinated(places[at - 1:]):
+        at -= 1  # the list's first place
+    first = places[at].first
+    before = norms[first - 1] if first > sentence.first else ""
+    # "the villages around Amerli are under IS control": the villages are the subject; "the towns of Anah and Rawa"
+    # are the towns, and "45 percent of Raqqa" a part of it
+    return before not in _PREPOSITIONS or before == "of" and (
+        norms[first - 2] in _TOWN_NOUNS or PARTIAL.search(" ".join(norms[max(sentence.first, first - 4): first])))
 
 
 def _left_to(sentence, place, subject):
@@ -157,7 +185,10 @@ def _noun_agent(sentence, place):
     if place in sentence.places:
         place = sentence.coordinated(sentence.places[sentence.places.index(place):])[-1]
     agent = sentence.player_from(place.stop, place.stop + 3)
-    if agent is not None and norms[agent.first - 1] in _AGENT_BEFORE and " ".join(norms[agent.first - 2: agent.first]) != "من يد":
+    # "the capture of Tal Abyad, used by IS as a gateway": a comma opens a participle's clause, its own agent
+    if (agent is not None and norms[agent.first - 1] in _AGENT_BEFORE
+            and " ".join(norms[agent.first - 2: agent.first]) != "من يد"
+            and not re.search(r"[,;:(]", sentence.article.text[place.end: agent.start])):
         return agent
     for index in range(place.stop + 1, min(sentence.last, place.stop + 12)):
         if norms[index] in _PAUSES:

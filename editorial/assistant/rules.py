@@ -36,8 +36,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
-            r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|"
-            r"restored security (?:to|in)|"
+            r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
             # raising one's flag over a place is taking it ("raised a flag on Friday" names no place)
             r"(?:raised|raises|raise|raising|hoisted|hoists|hoist|flew) (?:\S+ ){0,2}?flags? (?:above|over|on|in|at)"
             r"(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))|"
@@ -134,18 +133,19 @@ RULES = [
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of\b)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
-    # "control" as a verb only after a word of a lasting state ("the militants still control Hawija"): elsewhere it
-    # is the noun of a change ("took control of").
+    # "control" as a verb only after a word of a lasting state ("the militants still control Hawija") or before a part
+    # of a place ("the Peshmerga control most of Zumar"): elsewhere it is the noun of a change ("took control of").
     ("hold", r"\b(?:in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) |effective )?control of|controls|controlled|controlling|holds|held|holding|"
              r"(?:still|now|also|currently|continue to|continues to) control|"
+             r"(?<!\wed |the )(?<!took |take |full |\wing |otal )(?<!takes |taken |plete )control(?= (?:over )?"
+             r"(?:most|much|(?:nearly |almost )?half|parts|\d+ ?(?:percent|per cent|%)) of\b)|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
     ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)|"
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
                  r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
                  r"fled(?= the (?:city|town|village)\b))", "after"),
-    # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place named before to the
-    # sentence's subject.
+    # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place to the subject.
     ("forced_out", r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)) (?:\S+ ){1,5}?to (?:withdraw|flee|pull out)\b(?! (?:from|to|towards?)\b)",
      "none"),
     ("entered", r"\b(?:" + _ENTERING + r")\b", "after"),
@@ -166,8 +166,8 @@ ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?
 INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
              r"vow(?:s|ed)? to|")
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
-                      r"havent|not|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|beaten back|"
-                      r"denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
+                      r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
+                      r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
                       r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + ARABIC_FEARED
                       + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
@@ -248,7 +248,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
-                     r"partly|partially|edges?|"
+                     r"partly|partially|edges?|fringes?|old city of|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
                      r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|(?:ال)?احياء|(?:احيا|اجزا)[ءي](?:ها|ه)|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"

@@ -40,6 +40,10 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
 _HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
                 "defences", "defenses"}
 _CENTRE = {"central", "downtown"}
+# The centre as the verb's object, the place named after it: "seized the centre of X", "the city centre of the town
+# of X", "the center of the IS stronghold X".
+_CENTRE_OF = re.compile(r"^(?:the )?(?:city |town )?cent(?:er|re) of(?:(?: \S+){0,4}? (?:city|town|stronghold|bastion)"
+                        r"(?: of)?)?$")
 _ARABIC_CENTRE = {"وسط", "بوسط"}  # "طردت داعش من وسط تكريت" (drove IS from central Tikrit)
 _ARABIC_OBJECT_BEFORE = {"من", "علي"}  # "من وسط", "على وسط": the centre the verb takes, not where a flag flies
 _PAST_HOLD = {"controlled", "held"}
@@ -312,16 +316,17 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         return any(first <= a.first < stop and a.slug != holder for a in self.players)
 
     def _centre_taken(self, cue, place):
-        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin", "طردت
-        داعش من وسط تكريت"): the rest is still fought over. A flag raised "in central Rutba" marks the whole town, so
-        only the object counts."""
+        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin", "the centre of
+        Hajin", "طردت داعش من وسط تكريت"): the rest is still fought over. A flag raised "in central Rutba" marks the
+        whole town, so only the object counts."""
         norms = self.article.norms
         if is_arabic(cue.text):
             centre = place.first - 1 - (norms[place.first - 1] in SETTLEMENT_WORDS)  # "وسط مدينة تكريت"
             return (cue.stop <= centre and norms[centre] in _ARABIC_CENTRE
                     and (centre == cue.stop or norms[centre - 1] in _ARABIC_OBJECT_BEFORE))
-        return (place.first - 1 == cue.stop and norms[cue.stop] in _CENTRE
-                and norms[cue.stop - 1] not in _PLACE_PREPOSITIONS)
+        return norms[cue.stop - 1] not in _PLACE_PREPOSITIONS and (
+            (place.first - 1 == cue.stop and norms[cue.stop] in _CENTRE)
+            or _CENTRE_OF.match(self.norm_between(cue.stop, place.first)) is not None)
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction

@@ -54,6 +54,8 @@ def found(text, names, published=SATURDAY):
     ("Troops left, two days after they entered the town.", []),  # a sequence of the past, not counted from the news
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
+    ("It fell in August last year.", [(dt.date(2016, 8, 1), "month")]),  # not this year's August
+    ("It fell in March of this year.", [(dt.date(2017, 3, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
     ("سيطر عليها في العاشر من حزيران/ يونيو 2014", [(dt.date(2014, 6, 10), "day")]),  # two names of one month
     # a few days or weeks back from the news, unnumbered: about three of them

@@ -524,3 +524,19 @@ def test_an_arabic_centre_taken_leaves_the_town_contested(names):
     assert made == {("tikrit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
     made = claims("طردت القوات العراقية مقاتلي داعش يوم الجمعة من تكريت وسط ترحيب الأهالي", names)
     assert made == {("tikrit", "controlled", "iraqi-government", "2017-11-03")}
+
+
+def test_the_centre_of_a_town_taken_leaves_the_town_contested(names):
+    """"seized the centre of X" takes a part; a flag raised "in the centre of X" is where, not what is taken."""
+    made = claims("On Friday the Iraqi army seized the centre of the northern town of Tikrit from IS.", names)
+    assert made == {("tikrit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
+    made = claims("Kurdish fighters on Friday captured the city centre of Kobani from IS.", names)
+    assert made == {("kobani", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+    made = claims("On Friday the Iraqi army seized Tikrit from IS and raised a flag in the centre of the town.", names)
+    assert made == {("tikrit", "controlled", "iraqi-government", "2017-11-03")}
+
+
+def test_a_place_held_is_not_one_named_in_a_phrase_describing_it(names):
+    """"IS still controls Tabqa, a town on the road to Raqqa": Raqqa only places Tabqa."""
+    assert targets("IS still controls Tabqa, a town on the road to Raqqa.", names) == [(["tabqa"], "")]
+    assert targets("IS still controls Tabqa and Raqqa.", names) == [(["tabqa", "raqqa"], "")]

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
-from editorial.assistant.calibration import DATED, GUESSED, MEASURED
+from editorial.assistant.calibration import DATED, GUESSED, MEASURED, NAMED_STATE
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
 
@@ -18,6 +18,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Abadi hailed the liberation of al-Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
     ("The SDF declared victory over Daesh in Raqqa on Tuesday.", {("raqqa", "controlled", SDF, "2017-10-31")}),
     ("The fall of Mosul to ISIL on Tuesday shocked Baghdad.", {("mosul", "controlled", IS, "2017-10-31")}),
+    # after a comma, "by" is the agent of a participle describing the place, not of the noun
+    ("The capture of Tabqa, used by IS as a base, was announced on Tuesday.", set()),
     # a date in a relative clause after the phrase is that clause's, not the phrase's
     ("Iraqi forces have recaptured Qaim after IS fighters who had occupied it for two years fled.",
      {("qaim", "controlled", IQ, "2017-11-04")}),
@@ -452,6 +454,22 @@ def test_a_change_read_from_who_announces_it_is_a_guessed_side(names):
     assert dated.holder == IQ and dated.confidence == MEASURED[GUESSED].rate and "who reports" in dated.why
     [taken] = propose("Iraqi forces captured al-Qaim on Friday.", SATURDAY, names)  # a grammatical subject
     assert taken.holder == IQ and taken.confidence == MEASURED[DATED].rate
+
+
+def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names):
+    """"Tabqa and Manbij are still held by IS" says what "IS still holds Tabqa and Manbij" says; "the villages around
+    Kobani are under IS control" is not said of Kobani, and "a town held by IS" names the state in passing."""
+    made = propose("Officials said on Friday that Tabqa and Manbij are still held by IS.", SATURDAY, names)
+    assert {(p.place, p.holder, p.confidence) for p in made} == {
+        ("tabqa", IS, MEASURED[DATED].rate), ("manbij", IS, MEASURED[DATED].rate)}
+    text = "The SDF said on Friday that 60 percent of Raqqa is under the control of the SDF and that IS holds the rest."
+    [part] = propose(text, SATURDAY, names)
+    assert part.status == "contested" and part.confidence == MEASURED[DATED].rate
+    [around] = propose("The villages around Kobani are under the control of IS, officials said on Friday.", SATURDAY,
+                       names)
+    assert around.confidence == MEASURED[NAMED_STATE].rate
+    [passing] = propose("Officials said on Friday that Iraqi jets struck Tabqa, a town held by IS.", SATURDAY, names)
+    assert passing.confidence == MEASURED[NAMED_STATE].rate
 
 
 def test_a_side_declaring_a_place_freed_in_a_passive_clause_is_its_holder(names):

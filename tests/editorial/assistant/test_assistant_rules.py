@@ -81,6 +81,10 @@ def kinds(text, names):
     ("Kurdish-led fighters take Hajin, last town held by IS.", [("capture", "take"), ("under_control", "held by")]),
     ("The talks take place in Astana.", []),
     ("The militants still control Hawija.", [("hold", "still control")]),
+    # "control" before a part of a place is a verb; after a verb of taking it is the noun of a change
+    ("Kurdish fighters control most of Manbij.", [("hold", "control")]),
+    ("The rebels control 40 percent of al-Bab.", [("hold", "control")]),
+    ("The rebels took control of most of al-Bab.", [("capture", "took control of")]),
     ("The militants were controlling Qaim and Rawa.", [("hold", "controlling")]),
     ("The group was driven from the Tal Afar district.", [("expelled", "was driven from")]),
     ("Iraq flew its flag above the government complex.", [("capture", "flew its flag above")]),
@@ -103,10 +107,13 @@ def test_negations_denials_hedges_and_partial_control():
     assert not DENIAL.search("an official could neither confirm nor deny that the army was inside the town")
     assert not DENIAL.search("a local activist said he cannot confirm or deny the report")
     assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
+    assert NEGATION.search("the rebels did nt hold the town") and not NEGATION.search("the nth brigade took it")
     assert not PARTIAL.search("raqqa is now 100 percent under sdf control") and not PARTIAL.search("100% liberated")
     assert PARTIAL.search("60 percent under sdf control")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
     assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
+    assert PARTIAL.search("the militia stormed the old city of") and not PARTIAL.search("the city of")
+    assert PARTIAL.search("the rebels reached the southern fringes of")
     assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء") and PARTIAL.search("علي الجزء الجنوبي من")
     assert PARTIAL.search("seized the majority of tal afar") and PARTIAL.search("three quarters of") and PARTIAL.search("ثلاثه ارباع تلعفر")
     assert PARTIAL.search("استولي المتشددون علي المزيد من مناطق الرمادي")  # more of the areas of Ramadi
