@@ -63,6 +63,7 @@ _GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territ
                             r"regions?)$")
 _PLURAL_SETTLEMENTS = {"towns", "cities", "villages"}
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
+_ARABIC_SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "بلدتي", "قريتي", "قري", "بلدات"}
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -112,6 +113,7 @@ class PlaceReading(ReferenceReading):
                 # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad; "فك الحصار عن دير الزور، عبر التقدم من
                 # محاور جنوب شرق الرقة" (broke Deir ez-Zor's siege, advancing from south-east of Raqqa): Deir ez-Zor
                 targets = self.coordinated(targets)
+            sites = []
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
@@ -120,6 +122,8 @@ class PlaceReading(ReferenceReading):
                 targets = self.coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
+                if sites and targets[0] is sites[0] and _CONTROL_VERB.match(cue.text):
+                    start = max(start, self._after_ala(cue, targets[0]))  # "على مبنى القصر العدلي وسط مدينة": the site
                 return targets, "", self.raw_between(start, targets[0].first)
             where = self._part_held_where(cue) if cue.kind == "hold" else None
             if where is not None:  # "in the city of Deir al-Zor, where it controls an enclave"
@@ -242,6 +246,11 @@ class PlaceReading(ReferenceReading):
         words = " ".join(self.article.norms[place.stop: cue.first])
         return place if _PREDICATE.fullmatch(words) else None
 
+    def _after_ala(self, cue, place):
+        """The first word after the last "على" between a verb of control and a place, where its object begins."""
+        alas = [i for i in range(cue.stop, place.first) if self.article.norms[i] == "علي"]
+        return alas[-1] + 1 if alas else place.first
+
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
         place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
@@ -347,7 +356,12 @@ class PlaceReading(ReferenceReading):
         for index in range(cue.stop, end - 2):
             if norms[index] in _SETTLEMENT_NOUNS and norms[index + 1] == "of" and tokens[index + 2].text[:1].isupper():
                 return True
-        return False
+        # "سيطرت على بلدة الكرامة، في طريقها لشن هجوم على مدينة الرقة": the noun of a settlement after "على", and not
+        # the place known right after it
+        if not targets or not _CONTROL_VERB.match(cue.text) or "علي" not in norms[cue.stop: targets[0].first]:
+            return False
+        ala = norms.index("علي", cue.stop, targets[0].first) + 1
+        return ala < targets[0].first - 1 and norms[ala] in _ARABIC_SETTLEMENT_NOUNS
 
     def _possessed(self, places):
         """Places without a possessor naming where the next one lies ("Mosul's Sinjar district", "Anbar's Rawa"):
