@@ -117,7 +117,8 @@ class PlaceReading(ReferenceReading):
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
-                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p)) or self._district_in(cue, p)]
+                objects = [p for p in targets if not (NOT_OBJECT.search(self._before_object(cue, p)) or self._behind_bi(p))
+                           or self._district_in(cue, p)]
                 # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
                 targets = self.coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
@@ -250,6 +251,13 @@ class PlaceReading(ReferenceReading):
         """The first word after the last "على" between a verb of control and a place, where its object begins."""
         alas = [i for i in range(cue.stop, place.first) if self.article.norms[i] == "علي"]
         return alas[-1] + 1 if alas else place.first
+
+    def _behind_bi(self, place):
+        """Whether a place's first word carries the Arabic clitic "ب" (in): "مواقع يسيطر عليها داعش بالرقة" (positions
+        in Raqqa), as "في الرقة" would be, is where the object lies, not the object."""
+        norm = self.article.norms[place.first]
+        rest = norm.removeprefix("و").removeprefix("ب")
+        return rest != norm.removeprefix("و") and self.article.gazetteer.match_form(norm) in (rest, "ال" + rest)
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the

@@ -554,3 +554,10 @@ def test_an_unknown_arabic_settlement_taken_is_not_a_town_named_after_it(names):
     """"سيطرت على قرية السلام، تمهيداً للتقدم نحو مدينة تكريت": the village is taken, not Tikrit."""
     assert targets("سيطرت القوات العراقية يوم الجمعة على قرية السلام، تمهيداً للتقدم نحو مدينة تكريت.", names) == [([], "")]
     assert targets("سيطرت القوات العراقية يوم الجمعة على مدينة تكريت.", names) == [(["tikrit"], "")]
+
+
+def test_a_place_behind_the_arabic_clitic_of_in_is_where_the_object_lies(names):
+    """"مواقع يسيطر عليها داعش بتكريت": positions in Tikrit are held, as with "في تكريت", not Tikrit."""
+    assert targets("قصفت الطائرات مواقع يسيطر عليها داعش بتكريت.", names) == [([], "")]
+    assert targets("قصفت الطائرات مواقع يسيطر عليها داعش في تكريت.", names) == [([], "")]
+    assert targets("سيطر داعش على تكريت.", names) == [(["tikrit"], "")]
