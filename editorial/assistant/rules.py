@@ -185,10 +185,10 @@ FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
-                   r"زعم\S*|بحسب|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
+                   r"زعم\S*|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
                    r"[وف]?[مت]?تضارب\S*)\b")  # "أنباء متضاربة", "تضاربت الأنباء": conflicting reports
 ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|statement|told|reported|reports|declared|declares|"
-                         r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
+                         r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*|بحسب)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
 # Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September",
