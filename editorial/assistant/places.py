@@ -9,6 +9,7 @@ import bisect
 
 import re
 
+from .arabic_objects import after_ala, behind_bi, unknown_settlement
 from .names import SETTLEMENT_WORDS
 from .references import ReferenceReading
 from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
@@ -63,7 +64,6 @@ _GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territ
                             r"regions?)$")
 _PLURAL_SETTLEMENTS = {"towns", "cities", "villages"}
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
-_ARABIC_SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "بلدتي", "قريتي", "قري", "بلدات"}
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
@@ -117,14 +117,16 @@ class PlaceReading(ReferenceReading):
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
-                objects = [p for p in targets if not (NOT_OBJECT.search(self._before_object(cue, p)) or self._behind_bi(p))
+                objects = [p for p in targets if not (NOT_OBJECT.search(self._before_object(cue, p))
+                                                      or behind_bi(self.article.gazetteer, self.article.norms, p))
                            or self._district_in(cue, p)]
                 # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
                 targets = self.coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
                 if sites and targets[0] is sites[0] and _CONTROL_VERB.match(cue.text):
-                    start = max(start, self._after_ala(cue, targets[0]))  # "على مبنى القصر العدلي وسط مدينة": the site
+                    # the site from "على" on: "على مبنى القصر العدلي وسط مدينة الرقة"
+                    start = max(start, after_ala(self.article.norms, cue.stop, targets[0].first))
                 return targets, "", self.raw_between(start, targets[0].first)
             where = self._part_held_where(cue) if cue.kind == "hold" else None
             if where is not None:  # "in the city of Deir al-Zor, where it controls an enclave"
@@ -247,18 +249,6 @@ class PlaceReading(ReferenceReading):
         words = " ".join(self.article.norms[place.stop: cue.first])
         return place if _PREDICATE.fullmatch(words) else None
 
-    def _after_ala(self, cue, place):
-        """The first word after the last "على" between a verb of control and a place, where its object begins."""
-        alas = [i for i in range(cue.stop, place.first) if self.article.norms[i] == "علي"]
-        return alas[-1] + 1 if alas else place.first
-
-    def _behind_bi(self, place):
-        """Whether a place's first word carries the Arabic clitic "ب" (in): "مواقع يسيطر عليها داعش بالرقة" (positions
-        in Raqqa), as "في الرقة" would be, is where the object lies, not the object."""
-        norm = self.article.norms[place.first]
-        rest = norm.removeprefix("و").removeprefix("ب")
-        return rest != norm.removeprefix("و") and self.article.gazetteer.match_form(norm) in (rest, "ال" + rest)
-
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
         place taken, "and the" to a second object ("captured the dam and the city of Tabqa"), and in Arabic "على"."""
@@ -357,19 +347,14 @@ class PlaceReading(ReferenceReading):
         return None
 
     def _unknown_object(self, cue, targets):
-        """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya"), named
-        before any place it knows: a place later in the sentence is another clause's."""
+        """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya", in Arabic
+        after "على"), named before any place it knows: a place later in the sentence is another clause's."""
         norms, tokens = self.article.norms, self.article.tokens
         end = min(cue.stop + 5, targets[0].first if targets else self.last)
         for index in range(cue.stop, end - 2):
             if norms[index] in _SETTLEMENT_NOUNS and norms[index + 1] == "of" and tokens[index + 2].text[:1].isupper():
                 return True
-        # "سيطرت على بلدة الكرامة، في طريقها لشن هجوم على مدينة الرقة": the noun of a settlement after "على", and not
-        # the place known right after it
-        if not targets or not _CONTROL_VERB.match(cue.text) or "علي" not in norms[cue.stop: targets[0].first]:
-            return False
-        ala = norms.index("علي", cue.stop, targets[0].first) + 1
-        return ala < targets[0].first - 1 and norms[ala] in _ARABIC_SETTLEMENT_NOUNS
+        return bool(targets) and bool(_CONTROL_VERB.match(cue.text)) and unknown_settlement(norms, cue.stop, targets[0])
 
     def _possessed(self, places):
         """Places without a possessor naming where the next one lies ("Mosul's Sinjar district", "Anbar's Rawa"):

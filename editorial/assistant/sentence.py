@@ -293,9 +293,11 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
     def _object_named_before(self, cue, place):
         """Whether an Arabic reference points back to the object another phrase of its sentence names ("اقتحمت
         القوات بلدة القريتين، وفرضت السيطرة عليها": stormed Qaryatain and took control of it), or is the pronoun of a
-        relative clause on the place before it ("القريتين التي يسيطر عليها داعش"): read as that place, not a reference."""
+        relative clause on the place before it ("القريتين التي يسيطر عليها داعش"): read as that place, not as a
+        reference."""
         return is_arabic(cue.text) and (self._resumptive(cue) is place or any(
-            other.stop <= cue.first and place in (found := self.targets(other))[0] and not found[1] for other in self.cues))
+            other.stop <= cue.first and place in (found := self.targets(other))[0] and not found[1]
+            for other in self.cues))
 
     def _holders_camp(self, holder):
         """The sides a part taken by `holder` is not contested with: a state force or militia takes a district from

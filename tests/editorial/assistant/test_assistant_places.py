@@ -552,7 +552,8 @@ def test_an_arabic_site_in_a_town_is_read_with_its_whole_name(names):
 
 def test_an_unknown_arabic_settlement_taken_is_not_a_town_named_after_it(names):
     """"سيطرت على قرية السلام، تمهيداً للتقدم نحو مدينة تكريت": the village is taken, not Tikrit."""
-    assert targets("سيطرت القوات العراقية يوم الجمعة على قرية السلام، تمهيداً للتقدم نحو مدينة تكريت.", names) == [([], "")]
+    text = "سيطرت القوات العراقية يوم الجمعة على قرية السلام، تمهيداً للتقدم نحو مدينة تكريت."
+    assert targets(text, names) == [([], "")]
     assert targets("سيطرت القوات العراقية يوم الجمعة على مدينة تكريت.", names) == [(["tikrit"], "")]
 
 
