@@ -74,8 +74,10 @@ def find_dates(article, first, last, published, parsed=None, before=None):
     return _same_day(article, start, segment, sorted(found, key=lambda d: d.start), before, published)
 
 
+# "وبعد ساعات" (hours later), "وفي وقت لاحق" (later on): the day named last, as news tells one day's events
 _SAME_DAY = re.compile(r"\b(?:(?:the|that) same (?:day|night)|(?:later|earlier) that (?:day|night))\b|"
-                       r"(?<!\S)(?:اليوم|الليله|النهار) (?:نفسه|ذاته)(?!\S)")
+                       r"(?<!\S)(?:(?:اليوم|الليله|النهار) (?:نفسه|ذاته)|"
+                       r"[وف]?بعد (?:ساعات|ساعتين|ساعه)|[وف]?في وقت لاحق)(?!\S)")
 
 
 # "the month before that", "the year after it", "the previous day", "the next day": a period next to the date named

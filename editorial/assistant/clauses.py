@@ -22,6 +22,7 @@ _RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 _BY = {"by", "قبل", "يد"}
 _PLURAL_VERB = re.compile(r"\S+وا$|[يت]\S+ون$")  # "سيطروا", "حاصروا", "يسيطرون": a plural Arabic verb
 _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the verb's object is the relative's noun
+_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")  # "سيطرته": its control ("سيطر" takes "على", never an object pronoun)
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
 _CONJUNCTIONS = {"and", "و"}
@@ -37,8 +38,7 @@ _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their",
 _CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _MEMBERS = {"fighters", "militants", "members", "units", "troops", "soldiers", "gunmen", "jihadists", "elements"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
-# The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش"
-# (from Daesh's gunmen).
+# The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش".
 _FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي", "متشددي", "متطرفي", "جهاديي"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
@@ -388,9 +388,9 @@ class ClauseReading:
 def _verbal_noun(word):
     """Whether an Arabic word is a verbal noun of _ARABIC_NOUNS, perhaps with a suffix; its tā marbūṭa, written "ه",
     turns "ت" before a pronoun ("استعادتها", its regaining), so "ه" then "ا" or "م" is a verb and its object
-    ("استعادها", regained it)."""
+    ("استعادها", regained it); "سيطرته" (its control) is a noun with its possessor."""
     return any(word.startswith(noun) and not (noun.endswith("ه") and word[len(noun) - 1:] in _OBJECT_PRONOUNS)
-               for noun in _ARABIC_NOUNS)
+               for noun in _ARABIC_NOUNS) or (word.startswith("سيطرت") and word[5:] in _POSSESSIVES)
 
 
 def _first_within(mentions, firsts, first, last):

@@ -9,6 +9,7 @@ import bisect
 
 import re
 
+from .arabic_objects import after_ala, behind_bi, unknown_settlement
 from .names import SETTLEMENT_WORDS
 from .references import ReferenceReading
 from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
@@ -112,14 +113,20 @@ class PlaceReading(ReferenceReading):
                 # "encircled Tel Abyad, ... the capital of Raqqa": Tel Abyad; "فك الحصار عن دير الزور، عبر التقدم من
                 # محاور جنوب شرق الرقة" (broke Deir ez-Zor's siege, advancing from south-east of Raqqa): Deir ez-Zor
                 targets = self.coordinated(targets)
+            sites = []
             if cue.kind in OBJECT_KINDS:
                 # "the government compound in Ramadi": the place a site is in, when no place is the object
                 sites = [p for p in targets[:1] if SITE_IN.match(self._before_object(cue, p))]
-                objects = [p for p in targets if not NOT_OBJECT.search(self._before_object(cue, p)) or self._district_in(cue, p)]
+                objects = [p for p in targets if not (NOT_OBJECT.search(self._before_object(cue, p))
+                                                      or behind_bi(self.article.gazetteer, self.article.norms, p))
+                           or self._district_in(cue, p)]
                 # "the towns of Zumar and Sinjar": a place joined to the object by "and" is an object too
                 targets = self.coordinated(targets[targets.index(objects[0]):]) if objects else sites
             if targets:
                 start = max(self.first, min(cue.stop, targets[0].first - 4))  # never before the sentence
+                if sites and targets[0] is sites[0] and _CONTROL_VERB.match(cue.text):
+                    # the site from "على" on: "على مبنى القصر العدلي وسط مدينة الرقة"
+                    start = max(start, after_ala(self.article.norms, cue.stop, targets[0].first))
                 return targets, "", self.raw_between(start, targets[0].first)
             where = self._part_held_where(cue) if cue.kind == "hold" else None
             if where is not None:  # "in the city of Deir al-Zor, where it controls an enclave"
@@ -340,14 +347,14 @@ class PlaceReading(ReferenceReading):
         return None
 
     def _unknown_object(self, cue, targets):
-        """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya"), named
-        before any place it knows: a place later in the sentence is another clause's."""
+        """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya", in Arabic
+        after "على"), named before any place it knows: a place later in the sentence is another clause's."""
         norms, tokens = self.article.norms, self.article.tokens
         end = min(cue.stop + 5, targets[0].first if targets else self.last)
         for index in range(cue.stop, end - 2):
             if norms[index] in _SETTLEMENT_NOUNS and norms[index + 1] == "of" and tokens[index + 2].text[:1].isupper():
                 return True
-        return False
+        return bool(targets) and bool(_CONTROL_VERB.match(cue.text)) and unknown_settlement(norms, cue.stop, targets[0])
 
     def _possessed(self, places):
         """Places without a possessor naming where the next one lies ("Mosul's Sinjar district", "Anbar's Rawa"):

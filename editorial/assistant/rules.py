@@ -185,10 +185,10 @@ FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
-                   r"زعم\S*|بحسب|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
+                   r"زعم\S*|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
                    r"[وف]?[مت]?تضارب\S*)\b")  # "أنباء متضاربة", "تضاربت الأنباء": conflicting reports
 ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|statement|told|reported|reports|declared|declares|"
-                         r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*)\b")
+                         r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*|بحسب)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
                    r"before (?:\S+ ){0,3}?fell|until|formerly|previously|once|former)\b")
 # Verbs that a date between them and a control phrase belongs to instead: "an offensive that began in September",
@@ -248,7 +248,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
-                     r"partly|partially|edges?|fringes?|old city of|"
+                     r"partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
                      r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء|اجزاء|(?:ال)?احياء|(?:احيا|اجزا)[ءي](?:ها|ه)|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"

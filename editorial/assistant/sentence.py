@@ -286,9 +286,18 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 quote=self.quote, confidence=0.0, why="; ".join(notes),  # calibration.calibrate sets it
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
                 cue=self._proposal_cue(cue, date), reading=reading, event=event and not self.says_now,
-                indirect=bool(reference or described or self.hedge),
+                indirect=bool((reference and not self._object_named_before(cue, place)) or described or self.hedge),
             ))
         return proposals
+
+    def _object_named_before(self, cue, place):
+        """Whether an Arabic reference points back to the object another phrase of its sentence names ("اقتحمت
+        القوات بلدة القريتين، وفرضت السيطرة عليها": stormed Qaryatain and took control of it), or is the pronoun of a
+        relative clause on the place before it ("القريتين التي يسيطر عليها داعش"): read as that place, not as a
+        reference."""
+        return is_arabic(cue.text) and (self._resumptive(cue) is place or any(
+            other.stop <= cue.first and place in (found := self.targets(other))[0] and not found[1]
+            for other in self.cues))
 
     def _holders_camp(self, holder):
         """The sides a part taken by `holder` is not contested with: a state force or militia takes a district from

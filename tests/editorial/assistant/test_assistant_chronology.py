@@ -27,6 +27,16 @@ def test_the_same_day_is_the_date_named_last_before_it(names):
     assert [d.date for d in find_dates(arabic, 0, len(arabic.tokens), SATURDAY)] == [dt.date(2017, 11, 3)] * 2
 
 
+def test_arabic_hours_later_and_later_on_are_the_day_named_last(names):
+    """"وبعد ساعات" (hours later) and "وفي وقت لاحق" (later on) tell the same day's news."""
+    for later in ("وبعد ساعات،", "وفي وقت لاحق،"):
+        article = Article(f"دخل الجيش مدينة الميادين يوم الجمعة. {later} سيطر الجيش على البوكمال.", names)
+        (first, stop), (second, end) = article.sentences
+        friday = find_dates(article, first, stop, SATURDAY)[-1]
+        assert [d.date for d in find_dates(article, second, end, SATURDAY, before=friday)] == [dt.date(2017, 11, 3)]
+        assert find_dates(article, second, end, SATURDAY) == []  # no date before it: none
+
+
 def test_the_month_before_that_is_next_to_the_date_named_last(names):
     article = Article("Last month, IS was driven from Tal Afar. The month before that, Mosul fell to the army. "
                       "The year after that, Raqqa fell.", names)

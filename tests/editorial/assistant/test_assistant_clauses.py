@@ -253,3 +253,10 @@ def test_a_subject_named_again_as_also_known_as_or_abbreviated_is_one_conjunct(n
     text = ("Iraqi troops and Shiite militias, also known as the Popular Mobilization Forces (PMF), recaptured Baiji "
             "from IS on Friday.")
     assert {c[2] for c in claims(text, names)} == {IQ}
+
+
+def test_the_possessor_of_arabic_control_is_its_subject_not_a_side_in_the_next_clause(names):
+    """"سيطرته" is a noun, its control: its side is the one that announced it, not the side after "لكن"."""
+    made = claims("أعلن داعش يوم الجمعة سيطرته على تكريت، لكن الجيش العراقي قال إن المعارك مستمرة.", names)
+    assert ("tikrit", "controlled", "iraqi-government", "2017-11-03") not in made
+    assert ("tikrit", "controlled", "islamic-state", "2017-11-03") in made

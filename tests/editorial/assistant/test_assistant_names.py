@@ -168,3 +168,11 @@ def test_a_clitic_before_the_article_leaves_the_name_with_its_article(names):
 def test_a_name_does_not_run_from_a_headline_into_the_lede(names):
     _, actors = mentions("Troops advance in Iraq\n\nKurdish forces took the town of Sinjar on Friday.", names)
     assert ("peshmerga", "Kurdish forces", "participant") in actors
+
+
+def test_arabic_iraqi_forces_without_the_article_are_named_as_with_it(names):
+    """"قوات عراقية" (Iraqi forces), as "القوات العراقية", names the Iraqi state force, not a description of it."""
+    _, actors = mentions("استعادت قوات عراقية مدعومة من التحالف قرية البشير.", names)
+    assert actors[0][:2] == ("iraqi-government", "قوات عراقية")
+    article = Article("استعادت قوات عراقية مدعومة من التحالف قرية البشير.", names)
+    assert not article.actors[0].described

@@ -540,3 +540,25 @@ def test_a_place_held_is_not_one_named_in_a_phrase_describing_it(names):
     """"IS still controls Tabqa, a town on the road to Raqqa": Raqqa only places Tabqa."""
     assert targets("IS still controls Tabqa, a town on the road to Raqqa.", names) == [(["tabqa"], "")]
     assert targets("IS still controls Tabqa and Raqqa.", names) == [(["tabqa", "raqqa"], "")]
+
+
+def test_an_arabic_site_in_a_town_is_read_with_its_whole_name(names):
+    """"سيطرت على مبنى البلدية القديم وسط مدينة تكريت": a building of two words is a site in Tikrit, not Tikrit."""
+    made = claims("سيطرت القوات العراقية يوم الجمعة على مبنى البلدية القديم وسط مدينة تكريت", names)
+    assert ("tikrit", "controlled", "iraqi-government", "2017-11-03") not in made
+    made = claims("سيطرت القوات العراقية يوم الجمعة على مدينة تكريت", names)
+    assert made == {("tikrit", "controlled", "iraqi-government", "2017-11-03")}
+
+
+def test_an_unknown_arabic_settlement_taken_is_not_a_town_named_after_it(names):
+    """"سيطرت على قرية السلام، تمهيداً للتقدم نحو مدينة تكريت": the village is taken, not Tikrit."""
+    text = "سيطرت القوات العراقية يوم الجمعة على قرية السلام، تمهيداً للتقدم نحو مدينة تكريت."
+    assert targets(text, names) == [([], "")]
+    assert targets("سيطرت القوات العراقية يوم الجمعة على مدينة تكريت.", names) == [(["tikrit"], "")]
+
+
+def test_a_place_behind_the_arabic_clitic_of_in_is_where_the_object_lies(names):
+    """"مواقع يسيطر عليها داعش بتكريت": positions in Tikrit are held, as with "في تكريت", not Tikrit."""
+    assert targets("قصفت الطائرات مواقع يسيطر عليها داعش بتكريت.", names) == [([], "")]
+    assert targets("قصفت الطائرات مواقع يسيطر عليها داعش في تكريت.", names) == [([], "")]
+    assert targets("سيطر داعش على تكريت.", names) == [(["tikrit"], "")]

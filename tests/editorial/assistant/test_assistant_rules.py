@@ -1,10 +1,10 @@
 """The phrase rules: which words are a control phrase, of which kind, and which weaken or deny it."""
 import pytest
 
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.article import Article
-from editorial.assistant.rules import DENIAL, HEDGE, NEGATION, PARTIAL, SITE_IN, find_cues, inflections
+from editorial.assistant.rules import ATTRIBUTION, DENIAL, HEDGE, NEGATION, PARTIAL, SITE_IN, find_cues, inflections
 
 
 def kinds(text, names):
@@ -327,3 +327,19 @@ def test_conflicting_arabic_reports_are_a_hedge(names, every_reading, text):
     found = propose(text, SATURDAY, names)
     assert [(p.place, p.holder) for p in found] == [("raqqa", "islamic-state")]
     assert all(p.indirect for p in found)
+
+
+def test_arabic_according_to_attributes_a_report_as_english_according_to_does(names, every_reading):
+    """"بحسب المرصد" (according to the Observatory) names the source, as "according to" does: no hedge."""
+    text = "سيطرت قوات سوريا الديمقراطية يوم الجمعة على مدينة الرقة، بحسب المرصد السوري."
+    norm = Article(text, names).norm
+    assert ATTRIBUTION.search(norm) and not HEDGE.search(norm)
+    found = propose(text, SATURDAY, names)
+    assert [(p.place, p.holder, p.indirect) for p in found] == [("raqqa", "sdf", False)]
+
+
+@pytest.mark.parametrize("part", ["نسبة كبيرة من", "مساحات واسعة من", "القسم الأكبر من"])
+def test_an_arabic_share_or_the_larger_part_of_a_town_leaves_it_contested(names, part):
+    """"a large share of", "wide areas of", "the larger part of" Tikrit: a part taken, Tikrit still fought over."""
+    text = f"سيطرت القوات العراقية يوم الجمعة على {part} مدينة تكريت بعد معارك مع داعش."
+    assert claims(text, names) == {("tikrit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}

@@ -1,0 +1,32 @@
+"""Where an Arabic verb of control's object begins, and what after it is not its object.
+
+Its own module because Arabic marks the object with a preposition ("سيطر على") and a place with a clitic ("بالرقة"),
+where English puts the object right after the verb: the words after "على" are the object ("على مبنى القصر العدلي
+وسط مدينة الرقة": a site in Raqqa), a settlement named there that the gazetteer does not know is the object, not a
+town named later, and a place behind "ب" (in) is where the object lies. places.PlaceReading calls it.
+"""
+ALA = "علي"  # "على", as words are normalised
+SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "بلدتي", "قريتي", "قري", "بلدات"}
+
+
+def after_ala(norms, first, stop):
+    """The first word after the last "على" in words [first, stop), where the object begins; `stop` without one."""
+    alas = [index for index in range(first, stop) if norms[index] == ALA]
+    return alas[-1] + 1 if alas else stop
+
+
+def unknown_settlement(norms, first, place):
+    """Whether the first "على" after word `first` leads to the noun of a settlement not named by `place` ("سيطرت على
+    بلدة الكرامة، في طريقها لشن هجوم على مدينة الرقة": Karama, which the gazetteer does not know, not Raqqa)."""
+    if ALA not in norms[first: place.first]:
+        return False
+    noun = norms.index(ALA, first, place.first) + 1
+    return noun < place.first - 1 and norms[noun] in SETTLEMENT_NOUNS
+
+
+def behind_bi(gazetteer, norms, place):
+    """Whether a place's first word carries the clitic "ب" (in): "مواقع يسيطر عليها داعش بالرقة" (positions in
+    Raqqa), as "في الرقة" would be, is where the object lies, not the object."""
+    norm = norms[place.first]
+    rest = norm.removeprefix("و").removeprefix("ب")
+    return rest != norm.removeprefix("و") and gazetteer.match_form(norm) in (rest, "ال" + rest)

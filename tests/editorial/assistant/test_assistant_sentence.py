@@ -1,0 +1,26 @@
+"""How a sentence makes its proposals: which readings stand on the grammar alone."""
+import pytest
+
+from conftest import SATURDAY
+from editorial.assistant import propose
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+
+def readings(text, names):
+    return {(p.place, p.status, p.holder, p.indirect) for p in propose(text, SATURDAY, names)}
+
+
+def test_an_arabic_pronoun_for_the_object_its_sentence_names_is_read_from_the_grammar(names):
+    """"اقتحمت القوات بلدة تكريت وفرضت السيطرة عليها": "عليها" is Tikrit, the object just named; in the next sentence
+    it is a reference."""
+    text = "اقتحمت القوات العراقية يوم الجمعة بلدة تكريت، وفرضت السيطرة الكاملة عليها بعد ساعات."
+    assert ("tikrit", "controlled", "iraqi-government", False) in readings(text, names)
+    text = "اقتحمت القوات العراقية يوم الجمعة بلدة تكريت. وفرضت القوات العراقية السيطرة الكاملة عليها يوم الجمعة."
+    assert ("tikrit", "controlled", "iraqi-government", True) in readings(text, names)
+
+
+def test_the_pronoun_of_an_arabic_relative_clause_is_the_place_before_it(names):
+    """"تكريت التي يسيطر عليها داعش": the relative clause's pronoun is Tikrit, read from the grammar."""
+    text = "قصفت الطائرات يوم الجمعة مدينة تكريت التي يسيطر عليها داعش."
+    assert ("tikrit", "controlled", "islamic-state", False) in readings(text, names)
