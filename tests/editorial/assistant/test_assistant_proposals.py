@@ -79,11 +79,13 @@ def test_going_in_and_a_siege_are_superseded_by_a_capture():
 
 def test_an_undated_entry_yields_to_the_capture_the_article_dates_days_before_by_a_side_going_in(names):
     """"retook Barwana on Thursday ... the troops fought fierce clashes to enter Barwana" (undated, as of Saturday):
-    the entry is how they took it; one by another side, a capture a month back or one in the entry's sentence leaves it."""
+    the entry is how they took it; one by another side, a capture a month back or one in the entry's sentence leaves
+    it."""
     text = ("Iraqi troops retook control of Barwana on Thursday. The troops fought fierce clashes with IS to enter "
             "Barwana, the mayor said.")
     assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("barwana", "controlled")}
-    taken = proposal(place="barwana", holder="iraqi-government", cue="capture", undated=False, date=DAY - dt.timedelta(2))
+    taken = proposal(place="barwana", holder="iraqi-government", cue="capture", undated=False,
+                     date=DAY - dt.timedelta(2))
     went_in = proposal(place="barwana", status="contested", holder=None, others=("iraqi-government", "islamic-state"),
                        cue="entered", start=100)
     assert superseded([taken, went_in]) == [taken]
