@@ -26,7 +26,10 @@ def unknown_settlement(norms, first, place):
 
 def behind_bi(gazetteer, norms, place):
     """Whether a place's first word carries the clitic "ب" (in): "مواقع يسيطر عليها داعش بالرقة" (positions in
-    Raqqa), as "في الرقة" would be, is where the object lies, not the object."""
+    Raqqa), as "في الرقة" would be, is where the object lies, not the object; after the noun of a settlement
+    ("مدينة بالبوكمال") it names that settlement."""
     norm = norms[place.first]
+    if place.first and norms[place.first - 1] in SETTLEMENT_NOUNS:
+        return False
     rest = norm.removeprefix("و").removeprefix("ب")
     return rest != norm.removeprefix("و") and gazetteer.match_form(norm) in (rest, "ال" + rest)

@@ -121,7 +121,9 @@ DATE_RULES = [
     # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
     ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
     # "في مثل هذا اليوم" (on this day, of a year before) names an anniversary, not today
-    ("relative_day", re.compile(r"\b(today|yesterday|tonight|this morning|this afternoon|this evening|on the same day|"
+    # "overnight" in the news is the night that ends on the day it is published; "last night" began the day before
+    ("relative_day", re.compile(r"\b(today|yesterday|tonight|overnight|over night|last night|this morning|"
+                                r"this afternoon|this evening|on the same day|"
                                 r"امس الاول|امس|(?<!مثل هذا )اليوم)\b")),
     # "mid-2014"; "منذ العام 2014" (since the year 2014)
     ("year", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|from|of|في|منذ|عام)[ -](?:(?:ال)?عام )?(\d{4})\b")),
@@ -180,7 +182,8 @@ def resolve_date(kind, groups, published):
             back = 7  # "last Sunday", "الأحد الماضي" in a story of Sunday: the Sunday before
         return published - dt.timedelta(days=back), "day"
     if kind == "relative_day":
-        back = {"yesterday": 1, "امس": 1, "امس الاول": 2}.get(groups[0], 0)  # "امس الاول": the day before yesterday
+        # "امس الاول": the day before yesterday
+        back = {"yesterday": 1, "last night": 1, "امس": 1, "امس الاول": 2}.get(groups[0], 0)
         return published - dt.timedelta(days=back), "day"
     if kind == "last":
         which, unit = (groups[0], groups[1]) if groups[0] else ({"الماضي": "last"}.get(groups[3], "this"), _ARABIC_UNITS[groups[2]])

@@ -21,6 +21,8 @@ _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[و�
 # after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
 _NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
+# What may stand between "has"/"have" and a verb of taking in the present perfect ("have now fully retaken").
+_PERFECT_ADVERBS = {"now", "fully", "completely", "entirely", "finally", "already", "just", "largely", "also", "been"}
 # phrases of a state, not a change
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
 
@@ -131,6 +133,19 @@ class PhraseDating:
         stop = found.start + len(found.text.split())
         return next((d for d in self.dates if d.start > found.start and self.article.norms[stop: d.start] in (
             ["حتي"], *(["حتي", time] for time in _TIMES_OF_DAY))), None)
+
+    def present_result(self, cue):
+        """Whether an English change is told in the present perfect ("Syrian rebels have reclaimed Jarablus", "Hit has
+        been liberated"): its result holds when it is said, as "now" tells, not a past event of unknown date."""
+        norms = self.article.norms
+        if norms[cue.first] in ("has", "have"):
+            return True  # the passive phrase: "has been retaken"
+        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
+            if norms[index] in ("has", "have"):
+                return True
+            if norms[index] not in _PERFECT_ADVERBS:
+                return False
+        return False
 
     def _lasted_until_now(self, cue, found):
         """Whether a counted duration after a hold in the present perfect tells how long it has lasted ("has been under

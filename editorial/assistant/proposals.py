@@ -157,13 +157,27 @@ def superseded(proposals):
         if p.cue != "attempt":
             told[p.place] = max(p.date, told.get(p.place, p.date))
     dated = {(p.place, p.date): p.holder for p in changes if not p.undated}
+    taken_days = {}  # (place, holder) -> (quote start, day) of each change its sentence dates ("retook it on Sunday")
+    for p in changes:
+        if not p.undated:
+            taken_days.setdefault((p.place, p.holder), []).append((p.quote_start, p.date))
     return [p for p in proposals if not (
         (p.cue == "attempt" and p.place in told and (p.undated or told[p.place] >= p.date))
         or (p.cue == "entered" and ((p.place, p.date) in taken_on or (p.place, p.others) in relieved))
+        or (p.cue == "entered" and p.undated and any(
+            _just_before(p.date, day) for side in p.others
+            for start, day in taken_days.get((p.place, side), ()) if start < p.quote_start))
         or (p.cue in _STATES and p.place in taken and (p.place, p.holder) not in taken_by)
         or (p.undated and p.quote_start and p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES
             and dated.get((p.place, p.date), p.holder) != p.holder)
         or (p.status == Claim.Status.BESIEGED and p.undated and any((p.place, side) in taken_by for side in p.others)))]
+
+
+def _just_before(published, day):
+    """Whether a change dated `day` happened at most three days before an undated entry's day of publication: "the
+    troops fought clashes to enter Barwana" after the story of its capture on Sunday is how they took it (in one
+    sentence, "entered Jurf, which fell to IS on Friday", the change is another side's, before the entry)."""
+    return dt.timedelta(0) <= published - day <= dt.timedelta(days=3)
 
 
 def merge(proposals):

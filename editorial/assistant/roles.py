@@ -35,9 +35,10 @@ _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
 _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
 _PAUSES = {",", "،", ";", ":", "."}
-# An Arabic side gone in "after the withdrawal of" another ("دخلت القوات المدينة بعد انسحاب المسلحين منها") took a place
-# left to it: no one contests it.
+# A side gone in "after the withdrawal of" another ("دخلت القوات المدينة بعد انسحاب المسلحين منها", "moved into Qaraqosh
+# overnight following the withdrawal of Kurdish troops") took a place left to it: no one contests it.
 _AFTER_WITHDRAWAL = {"بعد انسحاب", "اثر انسحاب", "عقب انسحاب"}
+_AFTER_WITHDRAWAL_EN = re.compile(r"(?:after|following) the (?:withdrawal|retreat|pullout|pull-out) of")
 _DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
 _THAT = {"ان", "انه", "بان", "بانه", "that"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
@@ -141,12 +142,19 @@ def _predicated_now(sentence, cue, place):
 
 
 def _left_to(sentence, place, subject):
-    """Whether an Arabic entry's place is followed, within three words, by "after the withdrawal of" a side other than
-    the one going in."""
+    """Whether an entry's place is followed, within three words (Arabic) or in its clause within eight (English: "moved
+    into Qaraqosh and other towns overnight following the withdrawal of"), by "after the withdrawal of" a side other
+    than the one going in."""
     norms = sentence.article.norms
-    for index in range(place.stop, min(sentence.last, place.stop + 4) - 1):
-        if " ".join(norms[index: index + 2]).lstrip("و") in _AFTER_WITHDRAWAL:
-            withdrawn = sentence.player_from(index + 2, index + 4)
+    english = not is_arabic(norms[place.first])
+    for index in range(place.stop, min(sentence.last, place.stop + (8 if english else 4)) - 1):
+        if english and re.search(r"[,;:(]", sentence.article.text[place.end: sentence.article.tokens[index].start]):
+            return False  # another clause's withdrawal
+        after = _AFTER_WITHDRAWAL_EN.fullmatch(" ".join(norms[index: index + 4])) if english else " ".join(
+            norms[index: index + 2]).lstrip("و") in _AFTER_WITHDRAWAL
+        if after:
+            start = index + (4 if english else 2)
+            withdrawn = sentence.player_from(start, start + 2)
             return withdrawn is not None and withdrawn.slug != subject.slug
     return False
 

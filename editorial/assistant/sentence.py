@@ -257,13 +257,14 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             # a side gone in unopposed ("دخلت ... بعد انسحاب") took the place at a moment, as a capture does
             taken = cue.kind in EVENT_KINDS or (cue.kind == "entered" and status == CONTROLLED)
             event = taken and not self.holds_now(cue)
+            now = self.says_now or self.present_result(cue)
             said = said_date(self) if date is None and (status != CONTROLLED or not event) else None
             if said is not None:
                 when, precision = said.date, said.precision
                 dated = f"as reported '{said.text}' → {iso_with_precision(said.date, said.precision)} ({said.precision})"
             elif date is None:
                 when, precision, dated = self.day, "day", "no date in the sentence: as of publication"
-                if event and not self.says_now:
+                if event and not now:
                     dated += " (a past event: check the date)"
             else:
                 when, precision = date.date, date.precision
@@ -285,7 +286,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 place=place.slug, status=status, holder=holder, others=others, date=when, precision=precision,
                 quote=self.quote, confidence=0.0, why="; ".join(notes),  # calibration.calibrate sets it
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
-                cue=self._proposal_cue(cue, date), reading=reading, event=event and not self.says_now,
+                cue=self._proposal_cue(cue, date), reading=reading, event=event and not now,
                 indirect=bool((reference and not self._object_named_before(cue, place)) or described or self.hedge),
             ))
         return proposals

@@ -54,7 +54,8 @@ class SideReading:
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
                 words = tuple(self.norms[first:stop])
-                slug = ((self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
+                slug = (self._possessor(found, first)
+                        or (self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
                         or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words) or unsalient[slug])
                 if slug is None:
                     continue
@@ -130,6 +131,13 @@ class SideReading:
         if not found or found[-1].stop != index or is_arabic(self.tokens[index].text):
             return False
         return not self.text[self.tokens[index - 1].end: self.tokens[index].start].strip()
+
+    def _possessor(self, found, index):
+        """The side a possessive before a generic word stands for: the last one named in its sentence ("The Kurdish
+        ministry of Peshmerga said its troops freed Jalawla": the Peshmerga's, not the army of the place's country)."""
+        if not (index and found) or self.norms[index - 1] not in ("its", "their"):
+            return None
+        return found[-1].slug if self.sentence_of(found[-1].first) == self.sentence_of(index) else None
 
     def _named_after_of(self, stop):
         """Whether "of" (and "the") after a generic word leads to a side's name ("soldiers of the Kurdish People's

@@ -20,3 +20,5 @@ def test_a_place_behind_the_clitic_bi_is_where_the_object_lies(names):
     article = Article("قصفت الطائرات مواقع بتكريت وفي تكريت", names)
     first, second = article.places
     assert behind_bi(names, article.norms, first) and not behind_bi(names, article.norms, second)
+    article = Article("سيطر الجيش على مدينة بتكريت", names)  # the city, Tikrit
+    assert not behind_bi(names, article.norms, article.places[0])

@@ -36,6 +36,8 @@ def found(text, names, published=SATURDAY):
 @pytest.mark.parametrize("text, expected", [
     ("It fell late on Friday.", [(dt.date(2017, 11, 3), "day")]),
     ("It fell on Saturday.", [(SATURDAY, "day")]),  # the publication day, not a week before
+    ("The militants stormed the town overnight.", [(SATURDAY, "day")]),  # the night that ends on the publication day
+    ("The militants stormed the town last night.", [(dt.date(2017, 11, 3), "day")]),
     ("It fell last Saturday.", [(dt.date(2017, 10, 28), "day")]),  # "last" on that weekday: the week before
     ("سقطت يوم السبت الماضي", [(dt.date(2017, 10, 28), "day")]),
     ("They took it on Nov. 3 and Sept. 5.", [(dt.date(2017, 11, 3), "day"), (dt.date(2017, 9, 5), "day")]),

@@ -133,3 +133,19 @@ def test_a_change_after_fighting_from_yesterday_until_today_is_dated_when_the_fi
     text = "أعلن داعش سيطرته على مدينة تدمر بعد معارك مع الجيش امتدت منذ مساء أمس حتى صباح اليوم."
     published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
     assert [(p.place, p.holder, p.date) for p in propose(text, published, names)] == [("palmyra", "islamic-state", SATURDAY)]
+
+
+@pytest.mark.usefixtures("every_reading")
+def test_a_change_in_the_present_perfect_holds_when_it_is_said(names):
+    """"have retaken", "has now fully retaken", "has been freed": the result holds at publication, as "now" says (a
+    dated class); the simple past and the past perfect leave an undated change, older news perhaps."""
+    published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+
+    def reading(text):
+        (proposal,) = propose(text, published, names)
+        return proposal.date, "a change read from the grammar, not dated" in proposal.why
+
+    assert reading("Government troops have now fully retaken Palmyra from the jihadists.") == (SATURDAY, False)
+    assert reading("Palmyra has been freed by government troops.") == (SATURDAY, False)
+    assert reading("Government troops retook Palmyra from the jihadists.") == (SATURDAY, True)
+    assert reading("Government troops had retaken Palmyra from the jihadists.") == (SATURDAY, True)

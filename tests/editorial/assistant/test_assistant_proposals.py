@@ -77,6 +77,26 @@ def test_going_in_and_a_siege_are_superseded_by_a_capture():
     assert superseded([taken, went_in, siege, elsewhere]) == [taken, elsewhere]
 
 
+def test_an_undated_entry_yields_to_the_capture_the_article_dates_days_before_by_a_side_going_in(names):
+    """"retook Barwana on Thursday ... the troops fought fierce clashes to enter Barwana" (undated, as of Saturday):
+    the entry is how they took it; one by another side, a capture a month back or one in the entry's sentence leaves
+    it."""
+    text = ("Iraqi troops retook control of Barwana on Thursday. The troops fought fierce clashes with IS to enter "
+            "Barwana, the mayor said.")
+    assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("barwana", "controlled")}
+    taken = proposal(place="barwana", holder="iraqi-government", cue="capture", undated=False,
+                     date=DAY - dt.timedelta(2))
+    went_in = proposal(place="barwana", status="contested", holder=None, others=("iraqi-government", "islamic-state"),
+                       cue="entered", start=100)
+    assert superseded([taken, went_in]) == [taken]
+    taken.date = DAY - dt.timedelta(30)
+    assert superseded([taken, went_in]) == [taken, went_in]
+    taken.date, taken.holder = DAY - dt.timedelta(2), "peshmerga"
+    assert superseded([taken, went_in]) == [taken, went_in]
+    taken.holder, taken.quote_start = "iraqi-government", 100  # "entered Barwana, which the army took on Thursday"
+    assert superseded([taken, went_in]) == [taken, went_in]
+
+
 def test_a_state_held_since_or_as_the_last_town_yields_to_the_change_the_article_reports():
     taken = proposal(holder="sdf", cue="capture", undated=False)
     since, last = proposal(cue="held_since"), proposal(cue="last_held")

@@ -806,6 +806,15 @@ def test_an_arabic_side_gone_in_after_the_other_side_withdrew_holds_the_place(na
     assert {status for _, status, _, _ in claims(text, names, sunday)} == {"contested"}
 
 
+def test_a_side_that_moved_in_following_the_other_sides_withdrawal_holds_the_place(names):
+    """"moved into X ... following the withdrawal of" another side: X was left to it; an entry with no withdrawal, or
+    a withdrawal in another clause, stays contested."""
+    text = "IS fighters moved into Qaim and nearby villages on Friday following the withdrawal of Iraqi troops."
+    assert claims(text, names) == {("qaim", "controlled", IS, "2017-11-03")}
+    text = "IS fighters moved into Qaim on Friday, days after the withdrawal of Iraqi troops from Rawa."
+    assert {status for place, status, _, _ in claims(text, names) if place == "qaim"} == {"contested"}
+
+
 def test_a_town_freed_as_its_countrys_officials_say_was_freed_by_that_state(names):
     """No side named but the one driven out: the state whose official or body says so freed it, if the town is in its
     country; another country's official, or a speaker of no state, says nothing of who freed it."""

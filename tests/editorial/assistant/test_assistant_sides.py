@@ -44,3 +44,12 @@ def test_a_lede_naming_no_place_is_about_the_place_named_next(names):
     text = ("IS fighters pushed into a besieged border town on Friday, battling its Kurdish defenders. "
             "IS holds half of Kobani.")
     assert [(m.text, m.slug) for m in Article(text, names).actors if m.described] == [("Kurdish defenders", SDF)]
+
+
+def test_a_generic_word_after_a_possessive_is_the_force_of_the_side_named_before_it(names):
+    """"its troops" after the Peshmerga are the Peshmerga's, not the army of the place's country; in a sentence of
+    its own, with no side named before, "its troops" stay the country's army."""
+    text = "The Peshmerga ministry said on Friday that its troops had freed Qaim."
+    assert claims(text, names) == {("qaim", "controlled", "peshmerga", "2017-11-03")}
+    text = "The ministry said on Friday that its troops had freed Qaim."
+    assert claims(text, names) == {("qaim", "controlled", "iraqi-government", "2017-11-03")}
