@@ -9,7 +9,7 @@ import bisect
 
 import re
 
-from .arabic_objects import after_ala, behind_bi, unknown_settlement
+from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement
 from .names import SETTLEMENT_WORDS
 from .references import ReferenceReading
 from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
@@ -255,7 +255,9 @@ class PlaceReading(ReferenceReading):
         # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
         if self._listed_after_plural(cue.stop, place.first):
             return ""
-        between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first)))
+        # an Arabic verb's subject and date precede its object: "دخلت قوات الجيش اليوم غرب مدينة الميادين" (its west)
+        first = past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text) else cue.stop
+        between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(first, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
         if _CONTROL_VERB.match(cue.text) and "علي" in words:
