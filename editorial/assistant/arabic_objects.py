@@ -3,7 +3,8 @@
 Its own module because Arabic marks the object with a preposition ("سيطر على") and a place with a clitic ("بالرقة"),
 where English puts the object right after the verb: the words after "على" are the object ("على مبنى القصر العدلي
 وسط مدينة الرقة": a site in Raqqa), a settlement named there that the gazetteer does not know is the object, not a
-town named later, and a place behind "ب" (in) is where the object lies. places.PlaceReading calls it.
+town named later, a place behind "ب" (in) is where the object lies, and the verb's subject and date come first.
+places.PlaceReading calls it.
 """
 ALA = "علي"  # "على", as words are normalised
 SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "بلدتي", "قريتي", "قري", "بلدات"}
@@ -33,3 +34,15 @@ def behind_bi(gazetteer, norms, place):
         return False
     rest = norm.removeprefix("و").removeprefix("ب")
     return rest != norm.removeprefix("و") and gazetteer.match_form(norm) in (rest, "ال" + rest)
+
+
+def past_subject_and_date(start, sides, dates):
+    """The word after the subject and the date that follow an Arabic verb from word `start`, where its object begins:
+    "دخلت قوات الجيش اليوم الجمعة غرب مدينة الميادين" enters the west of the town, not a place west of it. The subject
+    is a side named from the verb's next word or the one after (its head noun: "قوات"); only what stands right after
+    the verb is passed, not a side the object names ("مساحات من قوات الأسد غربي دير الزور": areas west of it)."""
+    ends = {side.first: side.stop for side in sides}
+    dated = {date.start: date.start + len(date.text.split()) for date in dates}
+    index = dated.get(start, start)
+    index = next((ends[first] for first in (index, index + 1) if first in ends), index)
+    return dated.get(index, index)

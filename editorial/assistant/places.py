@@ -9,7 +9,7 @@ import bisect
 
 import re
 
-from .arabic_objects import after_ala, behind_bi, unknown_settlement
+from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement
 from .names import SETTLEMENT_WORDS
 from .references import ReferenceReading
 from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
@@ -188,8 +188,8 @@ class PlaceReading(ReferenceReading):
         """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("منطقة يسيطر عليها
         داعش", an area Daesh holds): the place named at most three words before the verb, not after another phrase of the
         sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change ended), unless "التي" opens the clause
-        after the place ("تدمر الأثرية التي تمكنت قوات النظام من استعادة السيطرة عليها أمس"); a past verb only with its
-        date ("التي سيطر عليها داعش في يونيو 2014"): undated, it is background."""
+        after the place ("تدمر التي استعادتها قوات النظام"), not after a noun joined to it ("البوكمال والمعابر التي
+        تسيطر عليها داعش": the crossings); a past verb only dated ("التي سيطر عليها داعش في 2014"; else background)."""
         norms = self.article.norms
         pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
         if norms[cue.stop - 1] in _RESUMPTIVE:
@@ -198,7 +198,8 @@ class PlaceReading(ReferenceReading):
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
         place = self.places[position - 1] if position else None
-        if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & set(norms[place.stop: place.stop + 2])
+        relative = set(norms[place.stop: place.stop + 2 - norms[place.stop].startswith("و")]) if place else set()
+        if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(place.stop, cue.first))) and (
                 self.cues[0] is not cue or cue.first - place.stop > 3):
             return None
@@ -255,7 +256,9 @@ class PlaceReading(ReferenceReading):
         # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
         if self._listed_after_plural(cue.stop, place.first):
             return ""
-        between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(cue.stop, place.first)))
+        # an Arabic verb's subject and date precede its object: "دخلت قوات الجيش اليوم غرب مدينة الميادين" (its west)
+        first = past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text) else cue.stop
+        between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(first, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
         if _CONTROL_VERB.match(cue.text) and "علي" in words:

@@ -15,6 +15,8 @@ _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:S
 _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "field", "complex", "compound", "prison", "bridge",
                "crossing", "plant", "facility", "hospital"}
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
+# An Arabic noun of a kind of settlement with the article: "الناحية" is the place last named "ناحية ...".
+_KIND_NOUNS = {"الناحيه": "ناحيه", "القضاء": "قضاء", "البلده": "بلده", "القريه": "قريه"}
 _AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
 # A place right after these words locates another ("the town, east of Mosul"): it is not what "it" after them means.
 _LOCATING = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$")
@@ -52,12 +54,23 @@ class ReferenceReading:
             return [place], f"{words} read as {place.text}, named after it", window
         if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
             return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
+        called = self._last_called(token, words.strip("'"))
+        if called is not None:  # "ناحية برطلة ... قرب الموصل ... تحرير الناحية": the subdistrict, not the city
+            return [called], f"{words} read as {called.text}, the last place called so", window
         introduced = words.startswith(("'a ", "'an ")) or self._unnamed_town_before(token)
         small = words.endswith(("town'", "village'", "قريه'"))
         place, how = self.article.referent(token, introduced=introduced, small=small)
         if place is not None and "منطقه" in words and how.startswith("read as the place named next"):
             return [], "", ""  # "دخلت المنطقة" with no town before it: the area the text spoke of, not a town after it
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    def _last_called(self, token, word):
+        """The last town-like place before token `token` named after the noun of its kind that the Arabic `word` is
+        with the article ("ناحية برطلة", "وقضاء تلعفر"); None for another word or when no place is named so."""
+        noun, article = _KIND_NOUNS.get(word), self.article
+        position = bisect.bisect_left(article.antecedent_firsts, token)
+        return next((m for m in reversed(article.antecedents[:position]) if noun and m.first
+                     and article.norms[m.first - 1].removeprefix("و").removeprefix("ب") == noun), None)
 
     def _unnamed_town_before(self, token):
         """Whether the sentence introduces an unnamed town before token `token` ("في مدينة نائية بغرب العراق", in a

@@ -18,7 +18,8 @@ _QUOTES = set("'\"‘’“”«»")
 _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
 _FROM = {"from", "rivals"}
-_OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين"}
+_OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين", "اشتباكات",
+             "الاشتباكات", "معارك", "المعارك", "مواجهات", "المواجهات", "قتال"}
 # A bare "military" after a possessive describes that side's own acts ("the SDF pressed their military advances").
 _POSSESSIVES = {"their", "its", "his", "her", "our"}
 # A side's name before a word of watching or reporting ("a Syrian opposition monitoring group", "opposition activists")
@@ -74,15 +75,18 @@ class SideReading:
     @functools.cached_property
     def allies(self):
         """For each side, the sides the article names together with it as one subject ("The Iraqi army and Shiite
-        militia forces are involved", "Iraqi Army and Shiite militias had been trying"): they fight on the same side,
-        so neither is the other's adversary. Not after "between" ("clashes between IS and the army")."""
+        militia forces are involved", "Iraqi Army and Shiite militias had been trying", "الجيش وقوات الحشد"): they
+        fight on the same side, so neither is the other's adversary. Not after "between" ("clashes between IS and the
+        army")."""
         joined = {}
         players = [m for m in self.actors if m.role == "participant"]
         for before, after in zip(players, players[1:]):
             words = self.norms[before.stop: after.first]
             if before.slug == after.slug or self.sentence_of(before.first) != self.sentence_of(after.first):
                 continue
-            if [w for w in words if w not in ("the", "al")] != ["and"] or "," in self.text[before.end: after.start]:
+            joined_here = (self._joined_by_wa(after, words) if is_arabic(self.tokens[after.first].text)
+                           else [w for w in words if w not in ("the", "al")] == ["and"])
+            if not joined_here or {",", "،"} & set(self.text[before.end: after.start]):
                 continue
             opening = self.norms[max(self.sentences[self.sentence_of(before.first)][0], before.first - 4): before.first]
             if _OPPOSING.intersection(opening) or _OPPOSING.intersection(self.norms[after.stop: after.stop + 2]):
@@ -90,6 +94,15 @@ class SideReading:
             joined.setdefault(before.slug, set()).add(after.slug)
             joined.setdefault(after.slug, set()).add(before.slug)
         return joined
+
+    def _joined_by_wa(self, mention, between):
+        """Whether an Arabic mention begins with the clitic "و" (and) that its alias does not spell, right after
+        another side, or after the definite adjectives that end its name: "القوات العراقية وقوات الحشد", "قوات الحشد
+        الشعبي والجيش العراقي" (a word between without the article ends the subject: "قوات الحشد أمس والجيش")."""
+        norm = self.norms[mention.first]
+        if len(between) > 2 or not all(word.startswith("ال") for word in between):
+            return False
+        return norm.startswith("و") and self.gazetteer.match_form(norm) != norm
 
     @functools.cached_property
     def described_holders(self):

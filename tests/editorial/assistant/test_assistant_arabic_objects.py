@@ -1,5 +1,9 @@
 """Where an Arabic verb of control's object begins, and what after it is not its object."""
-from editorial.assistant.arabic_objects import after_ala, behind_bi, unknown_settlement
+from types import SimpleNamespace
+
+from conftest import SATURDAY
+from editorial.assistant import propose
+from editorial.assistant.arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement
 from editorial.assistant.article import Article
 
 
@@ -22,3 +26,22 @@ def test_a_place_behind_the_clitic_bi_is_where_the_object_lies(names):
     assert behind_bi(names, article.norms, first) and not behind_bi(names, article.norms, second)
     article = Article("سيطر الجيش على مدينة بتكريت", names)  # the city, Tikrit
     assert not behind_bi(names, article.norms, article.places[0])
+
+
+def test_the_object_begins_after_the_verbs_subject_and_date(names):
+    # "the army forces entered the west of Mayadin on Friday": the direction is the object, part of the town
+    text = "دخلت قوات الجيش اليوم الجمعة غرب مدينة الميادين بعد معارك مع داعش."
+    assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("mayadin", "contested")}
+    # a village west of the town is another place, and a side after the object is no subject
+    text = "سيطرت قوات الجيش اليوم الجمعة على قرية الحسينية غرب مدينة الميادين بعد معارك مع داعش."
+    assert not propose(text, SATURDAY, names)
+    text = "استعاد داعش مساحات واسعة من قوات النظام غرب الميادين يوم الجمعة."
+    assert not [p for p in propose(text, SATURDAY, names) if p.place == "mayadin"]
+
+
+def test_past_subject_and_date_passes_only_what_follows_the_verb():
+    # words: 0 "دخلت", 1 "قوات", 2-3 a side, 4-5 a date, 6 the object
+    side, date = SimpleNamespace(first=2, stop=4), SimpleNamespace(start=4, text="اليوم الجمعه")
+    assert past_subject_and_date(1, [side], [date]) == 6
+    assert past_subject_and_date(1, [], [date]) == 1  # a date after another word is not passed
+    assert past_subject_and_date(1, [SimpleNamespace(first=5, stop=7)], []) == 1  # nor a side further on

@@ -562,3 +562,11 @@ def test_a_place_behind_the_arabic_clitic_of_in_is_where_the_object_lies(names):
     assert targets("قصفت الطائرات مواقع يسيطر عليها داعش بتكريت.", names) == [([], "")]
     assert targets("قصفت الطائرات مواقع يسيطر عليها داعش في تكريت.", names) == [([], "")]
     assert targets("سيطر داعش على تكريت.", names) == [(["tikrit"], "")]
+
+
+def test_an_arabic_relative_clause_after_a_noun_joined_to_the_place_describes_that_noun(names):
+    # "the crossings that Daesh holds", joined to Boukamal by "و": Daesh holds the crossings, not the town
+    text = "تدور معارك بين الجيش الحر وداعش في البوكمال والمعابر التي تسيطر عليها داعش منذ يوم الأحد."
+    assert not {c for c in claims(text, names) if c[1] == "controlled"}
+    text = "هاجم الجيش الحر مدينة البوكمال التي تسيطر عليها داعش منذ يوم الأحد."
+    assert ("boukamal", "controlled", "islamic-state", "2017-11-04") in claims(text, names)

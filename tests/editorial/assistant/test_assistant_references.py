@@ -36,3 +36,11 @@ def test_the_arabic_village_and_subdistrict_refer_to_the_village_and_subdistrict
     text = ("زار مدير ناحية البغدادي بغداد. وقال يوم الجمعة إن داعش انتهى من الناحية العسكرية وسيطر الجيش العراقي "
             "على الطريق.")
     assert not propose(text, SATURDAY, names)
+
+
+def test_an_arabic_settlement_noun_refers_to_the_last_place_named_with_it_past_a_city_named_since(names):
+    """"الناحية" (the subdistrict) is the place last called "ناحية", not the city a later clause measures it from."""
+    text = ("حاصر الجيش العراقي ناحية برطلة التي تبعد عشرة كيلومترات عن مدينة الموصل. "
+            "وتمكن الجيش العراقي يوم الجمعة من تحرير الناحية بعد معارك مع داعش.")
+    assert {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"} == {
+        ("bartella", "iraqi-government")}

@@ -44,6 +44,11 @@ def kinds(text, names):
     ("الحويجة تخضع لسيطرة الجهاديين", [("under_control", "تخضع لسيطره")]),
     ("الميادين، أحد أهم معاقل داعش", [("stronghold", "احد اهم معاقل")]),
     ("تلعفر معقل داعش", [("stronghold", "معقل")]),
+    ("الرقة المعقل الرئيسي لداعش", [("stronghold", "المعقل الرييسي")]),  # the main stronghold, as normalised
+    # expelling a town's people is no taking of it; expelling a side is
+    ("وطرد التنظيم سكانها من المسيحيين", []),
+    ("طردت الميليشيات الأهالي من القرية", []),
+    ("طردت القوات داعش من القرية", [("capture", "طردت")]),
     ("انسحبت قوات النظام من تدمر", [("withdrew", "انسحبت")]),
     ("وتوغلت القوات في الموصل", [("entered", "وتوغلت")]),
     ("استردت القوات تلعفر", [("capture", "استردت")]),
@@ -118,6 +123,9 @@ def test_negations_denials_hedges_and_partial_control():
     assert PARTIAL.search("seized the majority of tal afar") and PARTIAL.search("three quarters of") and PARTIAL.search("ثلاثه ارباع تلعفر")
     assert PARTIAL.search("استولي المتشددون علي المزيد من مناطق الرمادي")  # more of the areas of Ramadi
     assert PARTIAL.search("يسيطر علي ثلث مساحتها") and PARTIAL.search("علي ثلثي المدينه")  # a third, two thirds
+    # part of an operation, a campaign, a plan or a battle is no part of the place named after it
+    assert not PARTIAL.search("هذا جزء من عمليه محاصره الرقة") and not PARTIAL.search("جزء من حملة لعزل الرقة")
+    assert PARTIAL.search("سيطر الجيش علي جزء من الرقة") and PARTIAL.search("استعاد جزء من مدينه الرقة")
     assert PARTIAL.search("took near complete control of") and PARTIAL.search("almost-complete") and not PARTIAL.search("complete control")
     assert PARTIAL.search("still partly controlled by") and PARTIAL.search("the left bank of") and not PARTIAL.search("the bank of")
     assert PARTIAL.search("علي الشطر الشرقي من") and PARTIAL.search("للجانب الشرقي من") and PARTIAL.search("الساحل الايمن من")

@@ -53,3 +53,14 @@ def test_a_generic_word_after_a_possessive_is_the_force_of_the_side_named_before
     assert claims(text, names) == {("qaim", "controlled", "peshmerga", "2017-11-03")}
     text = "The ministry said on Friday that its troops had freed Qaim."
     assert claims(text, names) == {("qaim", "controlled", "iraqi-government", "2017-11-03")}
+
+
+def test_arabic_sides_joined_by_the_clitic_wa_are_allies_not_adversaries(names):
+    """"قوات الحشد الشعبي والجيش العراقي": the "و" on the second name joins one subject, after the adjective that ends
+    the first name; a word without the article between them ("أمس") or "بين" (between) before them parts them."""
+    text = "اقتحمت قوات الحشد الشعبي والجيش العراقي مدينة بيجي يوم الجمعة."
+    assert Article(text, names).allies == {"popular-mobilization-forces": {"iraqi-government"},
+                                           "iraqi-government": {"popular-mobilization-forces"}}
+    assert not {c for c in claims(text, names) if c[2] == ("iraqi-government", "popular-mobilization-forces")}
+    assert Article("تقدمت قوات الحشد أمس والجيش العراقي ينتظر عند مدخل بيجي.", names).allies == {}
+    assert Article("دارت اشتباكات بين الجيش العراقي وتنظيم داعش في بيجي.", names).allies == {}
