@@ -794,3 +794,11 @@ def test_an_arabic_state_declaring_the_liberation_of_a_town_of_its_country_repor
     assert all(p.confidence == MEASURED[GUESSED].rate for p in freed)
     text = "أعلن العبادي يوم الجمعة تحرير راوة، مؤكدا أن ذلك خطوة مهمة نحو تحرير مدينة القائم"
     assert [p.confidence for p in propose(text, SATURDAY, names) if p.place == "qaim"] in ([], [MEASURED[GUESSED].rate])
+
+
+def test_a_reduced_relative_passive_tells_the_state_of_the_place_right_before_it(names):
+    text = "Kurdish troops shelled Shaddadi, captured by IS in March 2014, on Friday."
+    assert ("shaddadi", "controlled", IS, "2014-03-01") in claims(text, names)
+    # the participle describes another noun: nothing about the place
+    text = "Near Shaddadi, weapons captured by IS in March 2014 were found on Friday."
+    assert {c for c in claims(text, names) if c[1] == "controlled"} == set()
