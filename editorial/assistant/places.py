@@ -226,18 +226,21 @@ class PlaceReading(ReferenceReading):
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
-        retook", "Mosul, which IS had seized" (the relative word, the subject, perhaps an auxiliary, the verb)."""
+        retook", "Mosul, which the army had seized" (the relative word, the subject or "they", whose side pronouns.py
+        reads, perhaps an auxiliary, the verb); "a town east of Mosul which IS seized" describes the town, not Mosul."""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if not before:
             return None
-        place = self.places[before - 1]
-        words = self.article.norms[place.stop: cue.first]
-        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT:
+        place, norms = self.places[before - 1], self.article.norms
+        words = norms[place.stop: cue.first]
+        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT or (
+                "," not in self.raw_between(place.stop - 1, place.stop + 1)
+                and _PLACED_BY.search(" ".join(norms[max(self.first, place.first - 3): place.first]))):
             return None
-        subject = self.player_from(place.stop + 1, place.stop + 2)
-        if subject is None or subject.first != place.stop + 1:
-            return None
-        return place if all(w in _AUXILIARIES for w in self.article.norms[subject.stop: cue.first]) else None
+        opener = place.stop + 1 + (words[1] == "the")
+        subject = self.player_from(opener, opener + 1)
+        end = subject.stop if subject and subject.first == opener else opener + 1 if words[1] == "they" else None
+        return place if end is not None and all(w in _AUXILIARIES for w in norms[end: cue.first]) else None
 
     def _predicated(self, cue):
         """The place a held adjective is said of with "is a" or "is one of" ("Jarabulus is a major IS-held city",

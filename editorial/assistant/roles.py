@@ -13,6 +13,7 @@ import re
 from geo.models import Claim
 
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
+from .pronouns import they_stand_for
 from .rules import PARTIAL, PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
@@ -58,7 +59,7 @@ def _assertion(sentence, cue, place):
     if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]):
         return None  # "Mosul was the largest city held by IS": a past state
     if kind == "capture":
-        subject = sentence.subject(cue)
+        subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         loser = sentence.loser(cue, place)
         if subject is None or (loser is not None and loser.slug == subject.slug):
             return None
