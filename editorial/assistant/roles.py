@@ -75,7 +75,7 @@ def _assertion(sentence, cue, place):
     if kind == "withdrew":
         return withdrew(sentence, cue, place)
     if kind == "entered":
-        subject = sentence.subject(cue)
+        subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         if subject is None or (not is_arabic(cue.text) and relieved(sentence, subject)):
             return None
         if left_to(sentence, place, subject):
