@@ -223,7 +223,7 @@ def _passive(sentence, cue, place):
     الموصل": Abadi's side)."""
     agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
     if " " not in cue.text and (agent is None or place.stop != cue.first):
-        return None  # a participle with no auxiliary describes the noun right before it ("Hawija, seized by IS in 2014")
+        return None  # a participle with no auxiliary describes the noun right before it ("Hawija, seized by IS")
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.split()[-1] in _HOLDER_NOUNS:

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads,
     ("Kurdish Peshmerga units shelled the area for a week. On Friday they finally captured Zumar.",
      {("zumar", "controlled", "peshmerga", "2017-11-03")}),
     # the side that opens the pronoun's own sentence
-    ("Peshmerga units rested in Zumar, which they had captured on Friday.", {("zumar", "controlled", "peshmerga", "2017-11-03")}),
+    ("Peshmerga units rested in Zumar, which they had captured on Friday.",
+     {("zumar", "controlled", "peshmerga", "2017-11-03")}),
     # going in, as taking
     ("Peshmerga units shelled Zumar for a week. They entered the town on Friday, fighting IS.",
      {("zumar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}),
