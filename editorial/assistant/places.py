@@ -131,7 +131,7 @@ class PlaceReading(ReferenceReading):
             where = self._part_held_where(cue) if cue.kind == "hold" else None
             if where is not None:  # "in the city of Deir al-Zor, where it controls an enclave"
                 return [where], "", self.raw_between(cue.stop, min(cue.stop + 3, self.last))
-            relative = self._relative_object(cue) if cue.kind in OBJECT_KINDS else None
+            relative = self._relative_object(cue) if cue.kind in OBJECT_KINDS | {"hold"} else None
             if relative is not None:  # "the border town of Qaim that Iraqi forces retook"
                 return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
