@@ -41,6 +41,7 @@ def test_a_place_before_a_relative_clause_is_its_verbs_object(names):
     assert targets("A village lies west of Palmyra, which the army recaptured.", names) == [(["palmyra"], "")]
     # a verb of holding takes its object place the same way
     assert targets("Troops shelled Palmyra, which IS has held since May.", names)[-1] == (["palmyra"], "")
+    assert targets("Troops shelled Palmyra, which IS still holds.", names)[-1] == (["palmyra"], "")
 
 
 def test_a_part_held_in_a_where_clause_is_of_the_place_before_it(names):
