@@ -41,8 +41,9 @@ from the database), article (mentions and what "the town" refers to), sides (whi
 backing (which sides back another), rules (the phrase rules), dates (one date expression), chronology (a
 sentence's dates, and those told from another), dating (which date a phrase takes), sentence (the grammar
 of one sentence), places (which place a phrase is about), references (what "the town" and "it" refer to),
-attribution (who says so, and when), roles (what a phrase asserts), calibration (confidence),
-proposals (dating by event, merging, denials) and aims (an Arabic noun of taking that is only an aim).
+attribution (who says so, and when), roles (what a phrase asserts), pronouns (the side "they" stands for),
+withdrawals (what a side leaving leaves), calibration (confidence), proposals (dating by event, merging,
+denials) and aims (an Arabic noun of taking that is only an aim).
 """
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 Its own module because Arabic marks the object with a preposition ("سيطر على") and a place with a clitic ("بالرقة"),
 where English puts the object right after the verb: the words after "على" are the object ("على مبنى القصر العدلي
 وسط مدينة الرقة": a site in Raqqa), a settlement named there that the gazetteer does not know is the object, not a
-town named later, a place behind "ب" (in) is where the object lies, and the verb's subject and date come first.
-places.PlaceReading calls it.
+town named later, a place behind "ب" (in) is where the object lies, the verb's subject and date come first, and a
+list of places joined by "و" may hold a name the gazetteer does not know. places.PlaceReading calls it.
 """
 ALA = "علي"  # "على", as words are normalised
 SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "بلدتي", "قريتي", "قري", "بلدات"}
@@ -46,3 +46,9 @@ def past_subject_and_date(start, sides, dates):
     index = dated.get(start, start)
     index = next((ends[first] for first in (index, index + 1) if first in ends), index)
     return dated.get(index, index)
+
+
+def unnamed_conjunct(between, place_word):
+    """Whether one definite noun joined by "و" stands between two places joined by "و": a place of the list the
+    gazetteer does not name ("أحياء الجبيلية والعابد والجمعيات"), not a verb ("ودخلت") nor a phrase of several words."""
+    return len(between) == 1 and between[0].startswith("وال") and place_word.startswith("و")

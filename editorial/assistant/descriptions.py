@@ -44,6 +44,9 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
 _ARABIC_SUFFIXES = ("يون", "يين", "ون", "ين", "ات", "يه", "ه", "ي", "و")
 # Broken plurals of the words of sides' aliases, by the stem of their singular: "الاكراد" (the Kurds) is "كردي".
 _BROKEN_PLURALS = {"اكراد": "كرد"}
+# English nouns of a people that modify a head as its adjective does ("Syrian Kurd defenders", "Iraqi Kurd forces"): the
+# adjective the aliases write.
+_PEOPLE_NOUNS = {"kurd": "kurdish", "turk": "turkish"}
 # Stems of a people many sides are of ("فصائل عربية", Arab factions: rebels, tribes, the SDF's Arab units), though one
 # side's name holds it ("الجيش العربي السوري"): a modifier that names no side.
 _PEOPLES = frozenset({"عرب", "arab"})
@@ -71,8 +74,8 @@ def stem(word):
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
+        word = word[:-1]
+    return _PEOPLE_NOUNS.get(word, word)
 
 
 class Described(NamedTuple):

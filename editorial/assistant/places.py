@@ -9,7 +9,7 @@ import bisect
 
 import re
 
-from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement
+from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
 from .names import SETTLEMENT_WORDS
 from .references import ReferenceReading
 from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
@@ -51,7 +51,7 @@ _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places befo
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
-_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually"}
+_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "later", "then", "finally", "eventually", "still", "now"}
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
 # the last pockets of".
 _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
@@ -131,7 +131,7 @@ class PlaceReading(ReferenceReading):
             where = self._part_held_where(cue) if cue.kind == "hold" else None
             if where is not None:  # "in the city of Deir al-Zor, where it controls an enclave"
                 return [where], "", self.raw_between(cue.stop, min(cue.stop + 3, self.last))
-            relative = self._relative_object(cue) if cue.kind in OBJECT_KINDS else None
+            relative = self._relative_object(cue) if cue.kind in OBJECT_KINDS | {"hold"} else None
             if relative is not None:  # "the border town of Qaim that Iraqi forces retook"
                 return [relative], "", ""
             if cue.stop < self.last and self.article.norms[cue.stop] == "it":
@@ -227,18 +227,21 @@ class PlaceReading(ReferenceReading):
 
     def _relative_object(self, cue):
         """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
-        retook", "Mosul, which IS had seized" (the relative word, the subject, perhaps an auxiliary, the verb)."""
+        retook", "Mosul, which the army had seized" (the relative word, the subject or "they", whose side pronouns.py
+        reads, perhaps an auxiliary, the verb); "a town east of Mosul which IS seized" describes the town, not Mosul."""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if not before:
             return None
-        place = self.places[before - 1]
-        words = self.article.norms[place.stop: cue.first]
-        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT:
+        place, norms = self.places[before - 1], self.article.norms
+        words = norms[place.stop: cue.first]
+        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT or (
+                "," not in self.raw_between(place.stop - 1, place.stop + 1)
+                and _PLACED_BY.search(" ".join(norms[max(self.first, place.first - 3): place.first]))):
             return None
-        subject = self.player_from(place.stop + 1, place.stop + 2)
-        if subject is None or subject.first != place.stop + 1:
-            return None
-        return place if all(w in _AUXILIARIES for w in self.article.norms[subject.stop: cue.first]) else None
+        opener = place.stop + 1 + (words[1] == "the")
+        subject = self.player_from(opener, opener + 1)
+        end = subject.stop if subject and subject.first == opener else opener + 1 if words[1] == "they" else None
+        return place if end is not None and all(w in _AUXILIARIES for w in norms[end: cue.first]) else None
 
     def _predicated(self, cue):
         """The place a held adjective is said of with "is a" or "is one of" ("Jarabulus is a major IS-held city",
@@ -383,7 +386,7 @@ class PlaceReading(ReferenceReading):
                 listed.append(place)
                 continue
             if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
-                    or _unnamed_conjunct(between, self.article.norms[place.first])
+                    or unnamed_conjunct(between, self.article.norms[place.first])
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
             chosen += listed + [place]
@@ -391,9 +394,3 @@ class PlaceReading(ReferenceReading):
         runs_on = len(listed) >= 2 and all(self.article.text[a.end: b.start].strip() == "-"
                                            for a, b in zip(chosen[-1:] + listed, listed))
         return chosen + listed if runs_on else chosen
-
-
-def _unnamed_conjunct(between, place_word):
-    """Whether one definite noun joined by "و" stands between two places joined by "و": a place of the list the
-    gazetteer does not name ("أحياء الجبيلية والعابد والجمعيات"), not a verb ("ودخلت") nor a phrase of several words."""
-    return len(between) == 1 and between[0].startswith("وال") and place_word.startswith("و")

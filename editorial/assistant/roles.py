@@ -13,9 +13,11 @@ import re
 from geo.models import Claim
 
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
+from .pronouns import they_stand_for
 from .rules import PARTIAL, PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
+from .withdrawals import forced_out, left_to, withdrew
 
 CONTROLLED, CONTESTED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED
 _PAST = {"was", "were", "had", "كان", "كانت"}
@@ -35,14 +37,9 @@ _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
 _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
 _PAUSES = {",", "،", ";", ":", "."}
-# A side gone in "after the withdrawal of" another ("دخلت القوات المدينة بعد انسحاب المسلحين منها", "moved into Qaraqosh
-# overnight following the withdrawal of Kurdish troops") took a place left to it: no one contests it.
-_AFTER_WITHDRAWAL = {"بعد انسحاب", "اثر انسحاب", "عقب انسحاب"}
-_AFTER_WITHDRAWAL_EN = re.compile(r"(?:after|following) the (?:withdrawal|retreat|pullout|pull-out) of")
 _DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
 _THAT = {"ان", "انه", "بان", "بانه", "that"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
-_ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
 
 def assertion(sentence, cue, place):
@@ -62,7 +59,7 @@ def _assertion(sentence, cue, place):
     if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]):
         return None  # "Mosul was the largest city held by IS": a past state
     if kind == "capture":
-        subject = sentence.subject(cue)
+        subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         loser = sentence.loser(cue, place)
         if subject is None or (loser is not None and loser.slug == subject.slug):
             return None
@@ -74,14 +71,14 @@ def _assertion(sentence, cue, place):
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), GRAMMAR, f"won by {subject.slug} (subject '{subject.text}')") if subject else None
     if kind == "forced_out":
-        return _forced_out(sentence, cue, place)
+        return forced_out(sentence, cue, place)
     if kind == "withdrew":
-        return _withdrew(sentence, cue, place)
+        return withdrew(sentence, cue, place)
     if kind == "entered":
-        subject = sentence.subject(cue)
+        subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         if subject is None or (not is_arabic(cue.text) and relieved(sentence, subject)):
             return None
-        if _left_to(sentence, place, subject):
+        if left_to(sentence, place, subject):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"'{subject.text}' went in after the other side withdrew"
         adversary = sentence.adversary({subject.slug}, place)
         sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
@@ -139,24 +136,6 @@ def _predicated_now(sentence, cue, place):
     # are the towns, and "45 percent of Raqqa" a part of it
     return before not in _PREPOSITIONS or before == "of" and (
         norms[first - 2] in _TOWN_NOUNS or PARTIAL.search(" ".join(norms[max(sentence.first, first - 4): first])))
-
-
-def _left_to(sentence, place, subject):
-    """Whether an entry's place is followed, within three words (Arabic) or in its clause within eight (English: "moved
-    into Qaraqosh and other towns overnight following the withdrawal of"), by "after the withdrawal of" a side other
-    than the one going in."""
-    norms = sentence.article.norms
-    english = not is_arabic(norms[place.first])
-    for index in range(place.stop, min(sentence.last, place.stop + (8 if english else 4)) - 1):
-        if english and re.search(r"[,;:(]", sentence.article.text[place.end: sentence.article.tokens[index].start]):
-            return False  # another clause's withdrawal
-        after = _AFTER_WITHDRAWAL_EN.fullmatch(" ".join(norms[index: index + 4])) if english else " ".join(
-            norms[index: index + 2]).lstrip("و") in _AFTER_WITHDRAWAL
-        if after:
-            start = index + (4 if english else 2)
-            withdrawn = sentence.player_from(start, start + 2)
-            return withdrawn is not None and withdrawn.slug != subject.slug
-    return False
 
 
 def _another_clause_ends(sentence, cue):
@@ -237,48 +216,14 @@ def _managed(sentence, cue):
     return any(_MANAGING.match(word) for word in norms[max(sentence.first, cue.first - 10): cue.first - 1])
 
 
-def _withdrew(sentence, cue, place):
-    """The side that withdrew from a place leaves it to the side it fights: "انسحب الجيش من تدمر بعد دخول داعش", "IS
-    militants fled the city on Friday"."""
-    norms = sentence.article.norms
-    between = norms[cue.stop: place.first]
-    if is_arabic(cue.text) and ("من" not in between or "باتجاه" in between):
-        return None  # "انسحبوا باتجاه الرقة" (towards Raqqa): where they went, not what they left
-    # "pulled out of the disputed oil city of Kirkuk": the place's own noun phrase, however long
-    own_phrase = between[:1] == ["the"] and between[-2:] in (["city", "of"], ["town", "of"], ["village", "of"])
-    if not is_arabic(cue.text) and place.first < cue.stop:
-        if norms[cue.stop: cue.stop + 2] not in (["the", "city"], ["the", "town"], ["the", "village"]):
-            return None  # only "fled the city", read as the place named before
-    elif not is_arabic(cue.text) and (_ELSEWHERE.intersection(between) or (len(between) > 4 and not own_phrase)
-                                      or "," in sentence.raw_between(cue.stop, place.first)):
-        return None  # "withdrew from positions near Tabqa", "retreated from Ain Zala, 80 km from Mosul": not the place left
-    leaving = sentence.subject(cue)
-    holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
-    if holder is None:
-        return None
-    return CONTROLLED, holder, (), GUESSED, f"'{leaving.text}' withdrew: held by {holder}"
-
-
-_NEAR = {"near", "outside", "around"}
-
-
-def _forced_out(sentence, cue, place):
-    """"IS attacked Sinjar, forcing Peshmerga units to withdraw": held by the subject, once the place is named before
-    the phrase in its sentence and the side forced out is named in the phrase and is another side."""
-    if not sentence.first <= place.first < cue.first or sentence.article.norms[place.first - 1] in _NEAR:
-        return None  # "attacked positions near Mosul, forcing the army to withdraw": not from Mosul
-    leaving, subject = sentence.holder_between(cue), sentence.subject(cue)
-    if leaving is None or subject is None or subject.slug == leaving.slug:
-        return None
-    return CONTROLLED, subject.slug, (), GRAMMAR, f"'{leaving.text}' forced out by {subject.slug} (subject '{subject.text}')"
-
-
 def _passive(sentence, cue, place):
     """"X was taken by Y", "X fell to Y", "X fell into Y's hands"; with no side named, the only side the sentence names,
     read from the grammar when that side declares it ("the SDF declared that Raqqa had been liberated", as "declared
     Raqqa liberated"), and for "تم تحرير" (was liberated) what its verbal noun reads ("أعلن العبادي أنه تم تحرير
     الموصل": Abadi's side)."""
     agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
+    if " " not in cue.text and (agent is None or place.stop != cue.first):
+        return None  # a participle with no auxiliary describes the noun right before it ("Hawija, seized by IS")
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
     if cue.text.split()[-1] in _HOLDER_NOUNS:

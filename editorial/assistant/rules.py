@@ -95,8 +95,8 @@ RULES = [
                  # the verb is passive: "داعش طرد من المدينة" (Daesh was expelled from the city)
                  r"(?<!\S)[وف]?(?:طرد|طردت|طردوا) من(?!\S)",
      "after"),
-    ("passive", r"\b(?:was|were|been|being|is|are|has been|have been|had been) (?:fully |completely |now |finally )?"
-                r"(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared|taken back)\b|"
+    ("passive", r"(?:\b(?:was|were|been|being|is|are|ha(?:s|ve|d) been) (?:fully |completely |now |finally |\S+ly )?|"
+                r"\b(?=\S+ by\b))(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
                 # "fell into Islamic State hands": the side is named inside the phrase
                 r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),

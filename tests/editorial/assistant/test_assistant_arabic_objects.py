@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 from conftest import SATURDAY
 from editorial.assistant import propose
-from editorial.assistant.arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement
+from editorial.assistant.arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
 from editorial.assistant.article import Article
 
 
@@ -45,3 +45,11 @@ def test_past_subject_and_date_passes_only_what_follows_the_verb():
     assert past_subject_and_date(1, [side], [date]) == 6
     assert past_subject_and_date(1, [], [date]) == 1  # a date after another word is not passed
     assert past_subject_and_date(1, [SimpleNamespace(first=5, stop=7)], []) == 1  # nor a side further on
+
+
+def test_one_definite_noun_joined_by_wa_between_listed_places_is_a_place_of_the_list():
+    # "أحياء الجبيلية والعابد والجمعيات": العابد is a district the gazetteer does not name
+    assert unnamed_conjunct(["والعابد"], "والجمعيات")
+    assert not unnamed_conjunct(["ودخلت"], "والجمعيات")  # a verb
+    assert not unnamed_conjunct(["والعابد", "القديم"], "والجمعيات")  # a phrase of several words
+    assert not unnamed_conjunct(["والعابد"], "الجمعيات")  # the place not joined by "و"

@@ -140,3 +140,10 @@ def test_a_flood_of_descriptions_is_read_in_bounded_time(names, unit):
 def test_arab_describes_a_people_not_the_side_whose_name_holds_it(names):
     # "فصائل عربية" (Arab factions): rebels, tribes or the SDF's Arab units, not "الجيش العربي السوري"
     assert described("سيطرت فصائل عربية مدعومة من تركيا على قرية قرب الباب", names) == []
+
+
+def test_a_peoples_noun_modifies_a_head_as_its_adjective_does(names):
+    # "Kurd" is the noun of the people whose adjective, "Kurdish", the aliases write
+    assert stem("kurds") == stem("kurd") == "kurdish"
+    text = "Jihadists pushed into Kobani on Friday, battling Syrian Kurd fighters."
+    assert described(text, names) == [("Syrian Kurd fighters", "sdf")]

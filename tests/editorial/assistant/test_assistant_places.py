@@ -34,6 +34,14 @@ def test_a_known_town_listed_after_an_unknown_one_is_an_object_too(names):
 def test_a_place_before_a_relative_clause_is_its_verbs_object(names):
     assert targets("Rawa lies near the town of Qaim that Iraqi forces retook from IS earlier this month.", names) == [(["qaim"], "")]
     assert targets("Palmyra, which government forces had recaptured from IS, lies west of it.", names) == [(["palmyra"], "")]
+    # the subject with its article, or "they"; no comma after a place set by a direction: the clause is the noun's
+    assert targets("Palmyra, which the army had recaptured, lies west of it.", names) == [(["palmyra"], "")]
+    assert targets("Palmyra, which they recaptured, lies west of it.", names) == [(["palmyra"], "")]
+    assert targets("A village west of Palmyra which the army recaptured lies on the road.", names) == [([], "")]
+    assert targets("A village lies west of Palmyra, which the army recaptured.", names) == [(["palmyra"], "")]
+    # a verb of holding takes its object place the same way
+    assert targets("Troops shelled Palmyra, which IS has held since May.", names)[-1] == (["palmyra"], "")
+    assert targets("Troops shelled Palmyra, which IS still holds.", names)[-1] == (["palmyra"], "")
 
 
 def test_a_part_held_in_a_where_clause_is_of_the_place_before_it(names):

@@ -231,11 +231,6 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
                                                     ("rawa", "controlled", IS, "2017-11-04")}),
     ("The army attacked Hawija, one of two pockets of territory still under the control of IS.", {("hawija", "controlled", IS, "2017-11-04")}),
     ("Qaim and its desert form one of the last enclaves still held by IS.", {("qaim", "controlled", IS, "2017-11-04")}),
-    # "forcing the army to withdraw" leaves the place named before to the subject; not residents fleeing, nor a place
-    # the attack was near
-    ("IS fighters stormed Ramadi on Friday, forcing Iraqi troops to withdraw.", {("ramadi", "controlled", IS, "2017-11-03")}),
-    ("IS attacked Hit on Friday, forcing residents to flee.", set()),
-    ("IS attacked positions near Mosul on Friday, forcing the Iraqi army to pull out.", set()),
     # "fell into IS hands" names its side inside the phrase; "among the first areas to fall" is the whole town; a
     # generic "the group's hands" with no side named is no guess at another side
     ("Baiji was among the first towns to fall into Islamic State hands on Friday.", {("baiji", "controlled", IS, "2017-11-03")}),
@@ -327,11 +322,6 @@ def test_a_site_a_town_names_is_not_the_town(names):
     assert claims(text, names) == set()
     text = "Iraqi troops regained full control of the Qaim border post on Friday."  # a crossing of the gazetteer
     assert claims(text, names) == {("abu-kamal-qaim-crossing", "controlled", IQ, "2017-11-03")}
-
-
-def test_a_side_withdrawing_from_a_place_with_a_long_noun_phrase_leaves_it(names):
-    text = "IS militants pulled out of the strategic northern border town of Tabqa on Friday as the SDF advanced."
-    assert claims(text, names) == {("tabqa", "controlled", SDF, "2017-11-03")}
 
 
 def test_almost_full_control_is_held_in_part(names):
@@ -529,13 +519,6 @@ def test_arabic_sites_and_last_strongholds_in_a_town(names):
         ("tabqa", "controlled", SDF, "2017-11-03")}
 
 
-def test_a_side_that_withdraws_from_a_place_leaves_it_to_the_side_it_fights(names):
-    assert claims("هاجم تنظيم داعش المدينة. وانسحبت قوات النظام من مدينة تدمر الجمعة", names) == {
-        ("palmyra", "controlled", IS, "2017-11-03")}
-    # where a side withdrew towards ("باتجاه") is not a place it left
-    assert claims("هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة باتجاه مدينة الرقة", names) == set()
-
-
 def test_an_arabic_advance_in_a_place_contests_it(names):
     assert claims("تقدمت قوات سوريا الديمقراطية الجمعة في أطراف مدينة الرقة، معقل تنظيم داعش", names) == {
         ("raqqa", "contested", (IS, SDF), "2017-11-03")}
@@ -560,19 +543,6 @@ def test_a_side_whose_control_a_clause_names_does_not_act_on_a_held_place(names)
     assert ("ramadi", "controlled", IS, "2017-11-04") in claims(text, names)
     text = "Iraqi forces stormed the IS-held city of Ramadi on Friday."
     assert ("ramadi", "controlled", IS, "2017-11-04") not in claims(text, names)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The Iraqi army fought IS for weeks. IS fighters fled the town of Hit on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
-    ("The Iraqi army fought IS for weeks. Hit is quiet. IS fighters fled the town on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
-    ("The Iraqi army fought IS for weeks. IS fighters withdrew from Hit on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
-    # where a side went, or a place that only locates what it left, is not what it left
-    ("The Iraqi army fought IS for weeks. IS fighters fled from villages near Hit on Friday.", set()),
-    ("The Iraqi army fought IS for weeks. IS fighters retreated from Baghdadi, 50 km from Hit, on Friday.", set()),
-    ("The Iraqi army fought IS for weeks. IS has no plans to withdraw from Hit.", set()),
-])
-def test_a_side_that_withdrew_or_fled_left_the_place_to_the_other(names, text, expected):
-    assert {c for c in claims(text, names) if c[0] == "hit"} == expected
 
 
 def test_a_side_before_a_noun_of_its_acts_is_not_the_subject(names):
@@ -794,27 +764,6 @@ def test_the_districts_of_an_arabic_place_with_its_pronoun_are_part_of_it(names)
     assert claims(text, names, sunday) == {("qaim", "controlled", IQ, "2017-11-17")}
 
 
-def test_an_arabic_side_gone_in_after_the_other_side_withdrew_holds_the_place(names):
-    """"دخلت ... بعد انسحاب" (went in after the withdrawal of another side): the place was left to it, not fought over;
-    an entry with no withdrawal, or after its own side's, stays contested."""
-    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
-    text = "دخلت القوات العراقية الجمعة مدينة القائم بعد انسحاب مسلحي داعش منها"
-    assert claims(text, names, sunday) == {("qaim", "controlled", IQ, "2017-11-17")}
-    text = "دخلت القوات العراقية الجمعة مدينة القائم وسط اشتباكات مع داعش"
-    assert claims(text, names, sunday) == {("qaim", "contested", (IQ, IS), "2017-11-17")}
-    text = "دخلت القوات العراقية الجمعة مدينة القائم بعد انسحاب الجيش العراقي من مواقعه، وتقاتل داعش"
-    assert {status for _, status, _, _ in claims(text, names, sunday)} == {"contested"}
-
-
-def test_a_side_that_moved_in_following_the_other_sides_withdrawal_holds_the_place(names):
-    """"moved into X ... following the withdrawal of" another side: X was left to it; an entry with no withdrawal, or
-    a withdrawal in another clause, stays contested."""
-    text = "IS fighters moved into Qaim and nearby villages on Friday following the withdrawal of Iraqi troops."
-    assert claims(text, names) == {("qaim", "controlled", IS, "2017-11-03")}
-    text = "IS fighters moved into Qaim on Friday, days after the withdrawal of Iraqi troops from Rawa."
-    assert {status for place, status, _, _ in claims(text, names) if place == "qaim"} == {"contested"}
-
-
 def test_a_town_freed_as_its_countrys_officials_say_was_freed_by_that_state(names):
     """No side named but the one driven out: the state whose official or body says so freed it, if the town is in its
     country; another country's official, or a speaker of no state, says nothing of who freed it."""
@@ -845,3 +794,11 @@ def test_an_arabic_state_declaring_the_liberation_of_a_town_of_its_country_repor
     assert all(p.confidence == MEASURED[GUESSED].rate for p in freed)
     text = "أعلن العبادي يوم الجمعة تحرير راوة، مؤكدا أن ذلك خطوة مهمة نحو تحرير مدينة القائم"
     assert [p.confidence for p in propose(text, SATURDAY, names) if p.place == "qaim"] in ([], [MEASURED[GUESSED].rate])
+
+
+def test_a_reduced_relative_passive_tells_the_state_of_the_place_right_before_it(names):
+    text = "Kurdish troops shelled Shaddadi, captured by IS in March 2014, on Friday."
+    assert ("shaddadi", "controlled", IS, "2014-03-01") in claims(text, names)
+    # the participle describes another noun: nothing about the place
+    text = "Near Shaddadi, weapons captured by IS in March 2014 were found on Friday."
+    assert {c for c in claims(text, names) if c[1] == "controlled"} == set()

@@ -351,3 +351,15 @@ def test_an_arabic_share_or_the_larger_part_of_a_town_leaves_it_contested(names,
     """"a large share of", "wide areas of", "the larger part of" Tikrit: a part taken, Tikrit still fought over."""
     text = f"سيطرت القوات العراقية يوم الجمعة على {part} مدينة تكريت بعد معارك مع داعش."
     assert claims(text, names) == {("tikrit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb between the auxiliary and the participle
+    ("Sinjar was quickly overrun by the jihadists.", [("passive", "was quickly overrun")]),
+    # a participle before "by" is passive without its auxiliary: a reduced relative, a headline
+    ("Troops shelled Hawija, taken by IS in 2014.", [("passive", "taken")]),
+    ("Troops took Hawija.", [("capture", "took")]),
+])
+def test_a_passive_may_have_an_adverb_or_no_auxiliary(names, text, expected):
+    assert [k for k in kinds(text, names) if k[0] != "hold"] == expected
+

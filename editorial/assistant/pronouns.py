@@ -1,0 +1,32 @@
+"""The side an English subject pronoun stands for: "they" before a verb of taking.
+
+Its own module because the pronoun reaches outside the phrase's clause, where the clause reading stops: to the side
+that opens its sentence ("Peshmerga forces will stay in Bashiqa, which they captured this week") or, when its sentence
+opens with none, the side that opens the sentence before ("The SDF fought for months. Last month they captured Raqqa").
+A side named later in a sentence is too often an object or a side of another clause to be read as the pronoun's.
+"""
+# Words between the pronoun and its verb: auxiliaries and adverbs ("they have now fully captured").
+_BETWEEN = {"have", "had", "has", "then", "later", "also", "now", "finally", "eventually", "fully", "recently"}
+_OPENING = 3  # words before a sentence's subject: "The", "US-backed", "Last month"
+
+
+def they_stand_for(sentence, cue):
+    """The side "they" right before the phrase stands for, else None."""
+    article = sentence.article
+    norms = article.norms
+    index = cue.first - 1
+    while index > sentence.first and norms[index] in _BETWEEN:
+        index -= 1
+    if index < sentence.first or norms[index] != "they":
+        return None
+    opener = _opening_side(article, sentence.first, index)
+    if opener is None and index <= sentence.first + _OPENING and sentence.number:
+        first, last = article.sentences[sentence.number - 1]
+        opener = _opening_side(article, first, last)
+    return opener
+
+
+def _opening_side(article, first, stop):
+    """The side named first in tokens [first, stop), when it opens them."""
+    sides = [a for a in article.actors_in(first, stop) if a.role == "participant"]
+    return sides[0] if sides and sides[0].first <= first + _OPENING else None

@@ -1,0 +1,73 @@
+"""What a side withdrawing or forced out leaves: the place it left, and to whom.
+
+Its own module because leaving is read apart from taking: a side that withdrew from a place or fled it leaves it to
+the side it fights, one forced out leaves it to the subject that forced it, and a side that went in after another
+side's withdrawal took a place left to it, where going in would otherwise leave the place contested.
+"""
+import re
+
+from geo.models import Claim
+
+from .calibration import GRAMMAR, GUESSED
+from .tokens import is_arabic
+
+CONTROLLED = Claim.Status.CONTROLLED
+# A side gone in "after the withdrawal of" another ("دخلت القوات المدينة بعد انسحاب المسلحين منها", "moved into Qaraqosh
+# overnight following the withdrawal of Kurdish troops") took a place left to it: no one contests it.
+_AFTER_WITHDRAWAL = {"بعد انسحاب", "اثر انسحاب", "عقب انسحاب"}
+_AFTER_WITHDRAWAL_EN = re.compile(r"(?:after|following) the (?:withdrawal|retreat|pullout|pull-out) of")
+_ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
+
+
+def left_to(sentence, place, subject):
+    """Whether an entry's place is followed, within three words (Arabic) or in its clause within eight (English: "moved
+    into Qaraqosh and other towns overnight following the withdrawal of"), by "after the withdrawal of" a side other
+    than the one going in."""
+    norms = sentence.article.norms
+    english = not is_arabic(norms[place.first])
+    for index in range(place.stop, min(sentence.last, place.stop + (8 if english else 4)) - 1):
+        if english and re.search(r"[,;:(]", sentence.article.text[place.end: sentence.article.tokens[index].start]):
+            return False  # another clause's withdrawal
+        after = _AFTER_WITHDRAWAL_EN.fullmatch(" ".join(norms[index: index + 4])) if english else " ".join(
+            norms[index: index + 2]).lstrip("و") in _AFTER_WITHDRAWAL
+        if after:
+            start = index + (4 if english else 2)
+            withdrawn = sentence.player_from(start, start + 2)
+            return withdrawn is not None and withdrawn.slug != subject.slug
+    return False
+
+
+def withdrew(sentence, cue, place):
+    """The side that withdrew from a place leaves it to the side it fights: "انسحب الجيش من تدمر بعد دخول داعش", "IS
+    militants fled the city on Friday"."""
+    norms = sentence.article.norms
+    between = norms[cue.stop: place.first]
+    if is_arabic(cue.text) and ("من" not in between or "باتجاه" in between):
+        return None  # "انسحبوا باتجاه الرقة" (towards Raqqa): where they went, not what they left
+    # "pulled out of the disputed oil city of Kirkuk": the place's own noun phrase, however long
+    own_phrase = between[:1] == ["the"] and between[-2:] in (["city", "of"], ["town", "of"], ["village", "of"])
+    if not is_arabic(cue.text) and place.first < cue.stop:
+        if norms[cue.stop: cue.stop + 2] not in (["the", "city"], ["the", "town"], ["the", "village"]):
+            return None  # only "fled the city", read as the place named before
+    elif not is_arabic(cue.text) and (_ELSEWHERE.intersection(between) or (len(between) > 4 and not own_phrase)
+                                      or "," in sentence.raw_between(cue.stop, place.first)):
+        return None  # "withdrew from positions near Tabqa", "retreated from Ain Zala, 80 km from Mosul": not the place left
+    leaving = sentence.subject(cue)
+    holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
+    if holder is None:
+        return None
+    return CONTROLLED, holder, (), GUESSED, f"'{leaving.text}' withdrew: held by {holder}"
+
+
+_NEAR = {"near", "outside", "around"}
+
+
+def forced_out(sentence, cue, place):
+    """"IS attacked Sinjar, forcing Peshmerga units to withdraw": held by the subject, once the place is named before
+    the phrase in its sentence and the side forced out is named in the phrase and is another side."""
+    if not sentence.first <= place.first < cue.first or sentence.article.norms[place.first - 1] in _NEAR:
+        return None  # "attacked positions near Mosul, forcing the army to withdraw": not from Mosul
+    leaving, subject = sentence.holder_between(cue), sentence.subject(cue)
+    if leaving is None or subject is None or subject.slug == leaving.slug:
+        return None
+    return CONTROLLED, subject.slug, (), GRAMMAR, f"'{leaving.text}' forced out by {subject.slug} (subject '{subject.text}')"

@@ -1,0 +1,23 @@
+"""The side an English "they" before a verb of taking stands for."""
+import pytest
+
+from conftest import claims
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the side that opens the sentence before, when the pronoun's own sentence opens with none
+    ("Kurdish Peshmerga units shelled the area for a week. On Friday they finally captured Zumar.",
+     {("zumar", "controlled", "peshmerga", "2017-11-03")}),
+    # the side that opens the pronoun's own sentence
+    ("Peshmerga units rested in Zumar, which they had captured on Friday.",
+     {("zumar", "controlled", "peshmerga", "2017-11-03")}),
+    # going in, as taking
+    ("Peshmerga units shelled Zumar for a week. They entered the town on Friday, fighting IS.",
+     {("zumar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}),
+    # a sentence before that opens with no side: nobody
+    ("Residents of the area waited for news. On Friday they captured Zumar.", set()),
+])
+def test_they_before_a_verb_of_taking_is_the_side_opening_its_sentence_or_the_one_before(names, text, expected):
+    assert {c for c in claims(text, names) if c[1] != "besieged"} == expected
