@@ -179,7 +179,7 @@ UNTRUE_AFTER = re.compile(r"(?<!\S)(?:" + ARABIC_UNTRUE + r")(?!\S)")
 # "could not confirm or deny the report" leaves it unconfirmed, denies nothing.
 DENIAL = re.compile(r"\b(?:denied|denies|(?<!confirm or )(?<!confirm nor )deny|denying|dismissed|"
                     r"rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|baseless|"
-                    r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|" + ARABIC_UNTRUE + r")\b")
+                    r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|[وف]?[يت]?دحض\S*|" + ARABIC_UNTRUE + r")\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
 FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
