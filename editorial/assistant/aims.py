@@ -10,7 +10,10 @@ import re
 TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
 # An Arabic future: "سوف", or "سـ" before an imperfect ("سيمهد", "ستكون"), not "سيطرة", "سيارات", "سياسي", "ستين".
 FUTURE = re.compile(r"[وف]?(?:سوف|س[يت](?!طر|ار|اس|ين)\S{2,})$")
-OPERATION = {"عمليات", "عمليه", "معركه", "معارك", "حمله"}  # "عمليات تحرير", "معارك تحرير" (operations, battles)
+# "عمليات تحرير", "معارك تحرير", "مرحلة تحرير" (operations, battles, a phase)
+OPERATION = {"عمليات", "عمليه", "معركه", "معارك", "حمله", "مرحله"}
+# Nouns of going in: joined by "و" to a taking noun that is only an aim, an aim too.
+ENTERING_NOUNS = ("اقتحام", "دخول")
 # Arabic words of purpose: a taking noun they govern, or one joined to it by "و", is an aim ("بهدف تضييق الخناق
 # على الرقة وتحرير الريف", aiming to tighten the noose on Raqqa and liberate the countryside; "في سبيل انتزاع
 # السيطرة على", in pursuit of wresting control of; "من أجل تحرير", in order to liberate).
@@ -67,6 +70,10 @@ def _told_as_future(article, first, cue_first, text):
 def arabic_aim(article, first, cue_first, text):
     """Whether an Arabic taking noun is the name or start of an operation ("عمليات تحرير الحويجة", "عملية استعادة
     السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل") or a prospect: not its outcome."""
+    if text.startswith("و") and text[1:].startswith(ENTERING_NOUNS) and cue_first > first:
+        # "عملية تحرير واقتحام بيجي" (the operation to liberate and storm Baiji): the storming is the aim too
+        before = article.norms[cue_first - 1]
+        return before.startswith(TAKING_NOUNS) and arabic_aim(article, first, cue_first - 1, before)
     if not (text.lstrip("وف").startswith(TAKING_NOUNS) or _POSSESSED_CONTROL.match(text)):
         return False
     return (operation_begun(article, first, cue_first, text)

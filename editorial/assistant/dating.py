@@ -19,6 +19,8 @@ _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?!
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
 # after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
+# "كما فعل مع" (as it did with): a comparison with another event, whose date a date after it is
+_COMPARED = re.compile(r"(?<!\S)كما (?:فعل|فعلت|فعلوا|حدث|حصل|جري)(?!\S)")
 _NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # What may stand between "has"/"have" and a verb of taking in the present perfect ("have now fully retaken").
@@ -79,6 +81,8 @@ class PhraseDating:
                     self.norm_between(cue.stop, found.start)):
                 continue  # "IS-held territory after victory was declared in July": the state (or the attempt under way)
                 # is the news's
+            if found.start > cue.stop and _COMPARED.search(self.norm_between(cue.stop, found.start)):
+                continue  # "تم السيطرة على الرطبة كما فعل مع كركوك يوم الجمعة": Friday was Kirkuk's
             if found.start > cue.stop and self._arabic_since(found):
                 found = self._span_end(found) or found  # "امتدت منذ مساء امس حتى صباح اليوم": done when the span ends
             key = (abs(found.start - cue.first), found.start < cue.first)

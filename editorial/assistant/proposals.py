@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -182,11 +182,13 @@ def _just_before(published, day):
 
 def merge(proposals):
     """One proposal per assertion: the most confident keeps its quote, the reasons are pooled, and a reading more
-    than one phrase makes takes the rate measured for such readings (unless a denial lowered it)."""
+    than one phrase makes takes the rate measured for such readings (unless a denial lowered all but one)."""
     merged: dict[tuple, Proposal] = {}
     reasons: dict[tuple, deque] = {}  # the best proposal's reason first, then the others'
+    undenied = Counter()  # a phrase a denial lowered does not back another up
     for proposal in proposals:
         key = proposal.key
+        undenied[key] += proposal.confidence > DENIED_CONFIDENCE
         existing = merged.get(key)
         if existing is None:
             merged[key], reasons[key] = proposal, deque([proposal.why])
@@ -200,7 +202,7 @@ def merge(proposals):
         best.why = "; also: ".join(pooled[:MAX_REASONS])
         if len(pooled) > MAX_REASONS:
             best.why += f"; and {len(pooled) - MAX_REASONS} more sentence(s) saying the same"
-        if len(pooled) > 1 and best.confidence > DENIED_CONFIDENCE:
+        if undenied[key] > 1:
             best.confidence = MEASURED[REPEATED].rate
             best.why += f" ({note(REPEATED)})"
     return sorted(merged.values(), key=lambda p: (p.quote_start, p.place, p.date))

@@ -12,6 +12,7 @@ import re
 
 from geo.models import Claim
 
+from .aims import arabic_aim
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .pronouns import they_stand_for
 from .rules import PARTIAL, PASSIVE_AUX
@@ -78,6 +79,8 @@ def _assertion(sentence, cue, place):
         subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         if subject is None or (not is_arabic(cue.text) and relieved(sentence, subject)):
             return None
+        if arabic_aim(sentence.article, sentence.first, cue.first, cue.text):
+            return None  # "عملية تحرير واقتحام بيجي" (the operation to liberate and storm Baiji): only an aim
         if left_to(sentence, place, subject):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"'{subject.text}' went in after the other side withdrew"
         adversary = sentence.adversary({subject.slug}, place)

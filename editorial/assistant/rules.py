@@ -179,7 +179,7 @@ UNTRUE_AFTER = re.compile(r"(?<!\S)(?:" + ARABIC_UNTRUE + r")(?!\S)")
 # "could not confirm or deny the report" leaves it unconfirmed, denies nothing.
 DENIAL = re.compile(r"\b(?:denied|denies|(?<!confirm or )(?<!confirm nor )deny|denying|dismissed|"
                     r"rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|baseless|"
-                    r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|" + ARABIC_UNTRUE + r")\b")
+                    r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|[وف]?[يت]?دحض\S*|" + ARABIC_UNTRUE + r")\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
 FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
@@ -298,7 +298,7 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
                      # the district's seat of government ("قائممقامية بيجي", "سراي"); a site of "the city" it refers to
-                     r"قايم ?\S*مقاميه|سراي)(?: (?:ال)?(?:مدينه|بلده|قضاء|ناحيه))?$")
+                     r"قايم ?\S*قاميه|سراي)(?: (?:ال)?(?:مدينه|بلده|قضاء|ناحيه))?$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 # What may stand between a capture verb and the place it takes: not a preposition of place or time, nor a

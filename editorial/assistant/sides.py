@@ -25,6 +25,9 @@ _POSSESSIVES = {"their", "its", "his", "her", "our"}
 # A side's name before a word of watching or reporting ("a Syrian opposition monitoring group", "opposition activists")
 # says whose sympathies the source has: no side in the fighting.
 _OBSERVERS = {"monitor", "monitors", "monitoring", "activist", "activists"}
+# Words with the article after "القوات" alone that are no adjective of it: its object ("استعادت القوات السيطرة على",
+# the forces regained control of) or a day ("دخلت القوات اليوم"); the forces are then the side named before.
+_NOT_ADJECTIVES = {"السيطره", "اليوم", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس"}
 
 
 class SideReading:
@@ -211,7 +214,8 @@ class SideReading:
                 and not self._describes_a_foreign_side(first, stop, slug)
                 # "القوات التركية", "الفصائل الكردية": the adjective after it says who (a description), not the side
                 # named before
-                and not (slug == NAMED_BEFORE and stop < len(self.norms) and self.norms[stop].startswith("ال"))]
+                and not (slug == NAMED_BEFORE and stop < len(self.norms) and self.norms[stop].startswith("ال")
+                         and self.norms[stop] not in _NOT_ADJECTIVES)]
 
     def _describes_a_foreign_side(self, first, stop, slug):
         """Whether an alias that is only a description ("Kurdish fighters": a demonym and lowercase words) names a side

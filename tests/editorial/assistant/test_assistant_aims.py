@@ -1,6 +1,8 @@
 """Arabic aims: a noun of taking that names an effort, an aim or a prospect, not a taking done."""
 import pytest
 
+from conftest import SATURDAY
+from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.rules import find_cues
 
@@ -28,6 +30,16 @@ def kinds(text, names):
     ("بدأت القوات عملية تحرير الرقة", [("attempt", "تحرير")]),
     # and so are the battles of taking it ("قتلوا في معارك تحرير القرية", killed in the battles to liberate the village)
     ("قتل عشرات المسلحين في معارك تحرير الرقة", [("attempt", "تحرير")]),
+    # and so is a phase of it ("أعلن الجيش بدء مرحلة تحرير", the army announced the phase of liberating began)
+    ("أعلن الجيش بدء مرحلة تحرير مدينة الرقة", [("attempt", "تحرير")]),
 ])
 def test_an_arabic_taking_noun_of_an_aim_or_a_prospect_is_no_taking(text, expected, names):
     assert kinds(text, names) == expected
+
+
+def test_an_arabic_storming_joined_to_an_operation_of_taking_is_its_aim_too(names):
+    # "the army announced the start of the operation to liberate and storm Raqqa from Daesh": no one went in yet
+    text = "أعلن الجيش السوري الجمعة انطلاق عملية تحرير واقتحام مدينة الرقة من داعش"
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+    text = "أعلن الجيش السوري الجمعة تحرير مدينة الرقة بعد اقتحامها"  # a taking reported, not an aim
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("raqqa", "controlled")]

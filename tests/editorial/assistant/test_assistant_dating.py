@@ -115,6 +115,9 @@ def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
     ("IS attacked Baiji, which had been freed by the army on Friday.", {"passive"}, 0, "on friday"),
     # a relative clause whose verb, after "كان", takes the noun as object ("الذي كان يفرضه") has its own date
     ("دخل الجيش مدينة دير الزور وانهى الحصار الذي كان يفرضه داعش منذ اكثر من ثلاث سنوات", {"entered"}, 0, None),
+    # a date after "كما فعل مع" (as it did with) is the compared event's: "took Rawa as it did with Anah on Friday"
+    ("سيطر الجيش العراقي على راوة كما فعل مع عنه يوم الجمعة", {"capture"}, 0, None),
+    ("سيطر الجيش العراقي على راوة يوم الجمعة كما فعل مع عنه", {"capture"}, 0, "يوم الجمعه"),
 ])
 def test_a_span_back_and_a_relative_clause_date_their_own_phrases(names, text, kinds, which, expected):
     assert date_of(text, names, kinds, which) == expected

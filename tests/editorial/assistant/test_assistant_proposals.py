@@ -172,6 +172,16 @@ def test_a_denial_saying_the_fighting_goes_on_makes_the_place_contested(names):
     assert propose(denied, SATURDAY, names) == []  # no word of fighting: the denied proposal is lowered
 
 
+def test_a_phrase_a_denial_lowered_does_not_back_up_another(names):
+    denied, kept = proposal(undated=False), proposal(undated=False, start=50)
+    denied.confidence, kept.confidence = 0.2, 0.62
+    assert merge([denied, kept])[0].confidence == 0.62
+    # "reports conflict over Daesh's control of Hit, while activists posted pictures that refute its control"
+    text = ("داعش يسيطر على هيت. وتضاربت الأنباء عن سيطرة داعش على هيت، "
+            "فيما نشر ناشطون صورا تدحض سيطرته على البلدة.")
+    assert propose(text, SATURDAY, names) == []
+
+
 @pytest.mark.usefixtures("every_reading")
 def test_going_into_a_town_whose_siege_the_article_says_broken_is_the_relief_not_a_contest(names):
     """"فكت القوات العراقية الحصار عن آمرلي ... ودخلت القوات المدينة": the entry is what breaking the siege did."""

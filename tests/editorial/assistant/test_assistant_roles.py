@@ -667,6 +667,9 @@ def test_an_arabic_site_of_a_town_after_a_verb_first_subject_is_part_of_the_town
     assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
     text = "حررت قوات البيشمركة الكردية ظهر يوم الجمعة مقر قائم مقامية سنجار من سيطرة داعش"
     assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
+    # the word is also written with one "م": "قائمقامية"
+    text = "سيطرت قوات البيشمركة الكردية يوم الجمعة على قائمقامية سنجار بعد معارك مع داعش"
+    assert claims(text, names) == {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
 
 
 @pytest.mark.parametrize("text", [

@@ -109,6 +109,7 @@ def test_phrases(names, text, expected):
 def test_negations_denials_hedges_and_partial_control():
     assert NEGATION.search("forces are close to breaking the siege") and NEGATION.search("الجيش لم يسيطر")
     assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
+    assert DENIAL.search("مقطع يدحض سيطره التنظيم") and DENIAL.search("ودحض الجيش الانباء")  # refutes, refuted
     assert not DENIAL.search("an official could neither confirm nor deny that the army was inside the town")
     assert not DENIAL.search("a local activist said he cannot confirm or deny the report")
     assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")

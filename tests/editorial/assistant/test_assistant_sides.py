@@ -31,6 +31,12 @@ def test_arabic_the_forces_alone_take_up_the_side_named_before_other_than_the_ji
     assert [m.slug for m in Article(text, names).actors][:2] == ["peshmerga", "islamic-state"]
     assert "peshmerga" not in [m.slug for m in Article(text, names).actors][2:]
     assert claims("قال مصدر إن الفصائل سيطرت يوم الجمعة على بلدة دابق", names) == set()
+    # a word with the article after it that is its object or a day is no adjective: the forces are still the side
+    # named before ("the forces regained control of Bashiqa on Friday", "the forces went in on Friday")
+    text = "هاجمت قوات البيشمركة مواقع داعش أمس. واستعادت القوات السيطرة على ناحية بعشيقة يوم الجمعة"
+    assert claims(text, names) == {("bashiqa", "controlled", "peshmerga", "2017-11-03")}
+    text = "هاجمت قوات البيشمركة مواقع داعش أمس. ودخلت القوات الجمعة ناحية بعشيقة"
+    assert ("bashiqa", "contested", ("islamic-state", "peshmerga"), "2017-11-03") in claims(text, names)
 
 
 def test_a_side_named_before_a_monitor_or_an_activist_is_no_side_in_the_fighting(names):
