@@ -222,6 +222,11 @@ def _passive(sentence, cue, place):
     Raqqa liberated"), and for "تم تحرير" (was liberated) what its verbal noun reads ("أعلن العبادي أنه تم تحرير
     الموصل": Abadi's side)."""
     agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
+    norms = sentence.article.norms
+    if agent is not None and cue.stop < sentence.last and norms[cue.stop] == "of":
+        # "Kobani has been cleared of IS": the side after "of" is the one driven out; only "by" names the agent
+        removed, agent = agent, sentence.agent_after(dataclasses.replace(cue, stop=agent.stop))
+        agent = agent if agent is not None and "by" in norms[removed.stop: agent.first] else None
     if " " not in cue.text and (agent is None or place.stop != cue.first):
         return None  # a participle with no auxiliary describes the noun right before it ("Hawija, seized by IS")
     if agent is not None:

@@ -264,6 +264,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("qayyarah", "contested", (IQ, IS), "2017-10-31")}),
     # "anti-government" fighters are not the government
     ("Anti-government fighters took control of Mosul on Friday.", set()),
+    # a town "cleared of" a side is rid of it: that side is driven out, not the holder; "by" names who cleared it
+    ("Manbij has now been cleared of Daesh, a local commander said on Friday.", set()),
+    ("Manbij was cleared of Daesh by the SDF on Friday.", {("manbij", "controlled", SDF, "2017-11-03")}),
     # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
     ("Iraqi forces took Mosul on Friday. Iraqi troops cheered. Raqqa was surrounded by the SDF, which fights IS, on Friday.",
      {("mosul", "controlled", IQ, "2017-11-03"), ("raqqa", "besieged", IS, "2017-11-03")}),
