@@ -102,7 +102,7 @@ def _assertion(sentence, cue, place):
         return _stronghold(sentence, cue, place)
     if kind in ("under_control", "under_control_of", "stronghold", "held_for"):
         agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
-        if agent and kind == "under_control" and _predicated_now(sentence, cue, place):
+        if agent and kind in ("under_control", "under_control_of") and _predicated_now(sentence, cue, place):
             return CONTROLLED, agent.slug, (), GRAMMAR, f"held by {agent.slug} (said of its subject now)"
         return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
     if kind == "attempt":

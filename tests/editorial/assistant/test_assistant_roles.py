@@ -450,8 +450,9 @@ def test_a_change_read_from_who_announces_it_is_a_guessed_side(names):
 
 
 def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names):
-    """"Tabqa and Manbij are still held by IS" says what "IS still holds Tabqa and Manbij" says; "the villages around
-    Kobani are under IS control" is not said of Kobani, and "a town held by IS" names the state in passing."""
+    """"Tabqa and Manbij are still held by IS" says what "IS still holds Tabqa and Manbij" says, as "Tabqa remains
+    under IS control" does; "the villages around Kobani are under IS control" is not said of Kobani, and "a town
+    held by IS" names the state in passing."""
     made = propose("Officials said on Friday that Tabqa and Manbij are still held by IS.", SATURDAY, names)
     assert {(p.place, p.holder, p.confidence) for p in made} == {
         ("tabqa", IS, MEASURED[DATED].rate), ("manbij", IS, MEASURED[DATED].rate)}
@@ -463,6 +464,11 @@ def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names)
     assert around.confidence == MEASURED[NAMED_STATE].rate
     [passing] = propose("Officials said on Friday that Iraqi jets struck Tabqa, a town held by IS.", SATURDAY, names)
     assert passing.confidence == MEASURED[NAMED_STATE].rate
+    # the side named inside the phrase ("under IS control") is predicated as the side after it is
+    [named_inside] = propose("A monitor said on Friday that Tabqa remains under IS control.", SATURDAY, names)
+    assert (named_inside.holder, named_inside.confidence) == (IS, MEASURED[DATED].rate)
+    [around] = propose("The villages around Tabqa are still under IS control.", SATURDAY, names)
+    assert around.confidence == MEASURED[NAMED_STATE].rate
 
 
 def test_a_side_declaring_a_place_freed_in_a_passive_clause_is_its_holder(names):
