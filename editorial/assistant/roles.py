@@ -24,7 +24,12 @@ _PAST = {"was", "were", "had", "كان", "كانت"}
 _PREPOSITIONS = {"of", "in", "around", "near", "outside", "inside", "from", "to", "into", "at", "beyond", "between",
                  "towards", "toward", "on", "by", "with", "for"}
 _TOWN_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "district", "districts"}
-_PRESENT_STATE = re.compile(r"(?:is|are|remains?)(?: (?:still|now))?")  # the verb of a present state's predicate
+# The verb of a present state's predicate, perhaps with a noun the place is one of: "Anah is one of three towns in
+# Anbar still under IS control".
+_PRESENT_STATE = re.compile(r"(?:is|are|remains?)(?: (?:still|now))?(?: (?:one of|among)(?: the)?(?: \S+){0,3}? "
+                            r"(?:towns|cities|villages|areas|pockets|enclaves)(?: of territory)?"
+                            r"(?: in(?: (?!(?:where|which|that|after|before|when)\b)\S+){1,4}?)?(?: still)?)?")
+_APPOSITION = re.compile(r"\s*,[^,;.]*,")  # "Anah, 100 km west of the border, is": what describes the subject
 _FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "its former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
@@ -126,7 +131,8 @@ def _predicated_now(sentence, cue, place):
         return False
     at = places.index(place)
     last = sentence.coordinated(places[at:])[-1]
-    if not (cue.first > last.stop and _PRESENT_STATE.fullmatch(" ".join(norms[last.stop: cue.first]))):
+    between = _APPOSITION.sub("", sentence.article.text[last.end: sentence.article.tokens[cue.first].start], count=1)
+    if not (cue.first > last.stop and _PRESENT_STATE.fullmatch(" ".join(re.findall(r"[\w']+", between.lower())))):
         return False
     while at and place in sentence.coordinated(places[at - 1:]):
         at -= 1  # the list's first place

@@ -469,6 +469,13 @@ def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names)
     assert (named_inside.holder, named_inside.confidence) == (IS, MEASURED[DATED].rate)
     [around] = propose("The villages around Tabqa are still under IS control.", SATURDAY, names)
     assert around.confidence == MEASURED[NAMED_STATE].rate
+    # a noun the place is said to be one of, past what describes the place, is the same predicate
+    for text in ("Tabqa, some 50 km (30 miles) west of Raqqa, is one of two towns in the province still held by IS.",
+                 "Tabqa is among the last cities in northern Syria under the control of IS."):
+        [one_of] = propose(text, SATURDAY, names)
+        assert (one_of.place, one_of.holder, one_of.confidence) == ("tabqa", IS, MEASURED[DATED].rate), text
+    near = propose("Tabqa is near one of the towns held by IS.", SATURDAY, names)
+    assert all(p.confidence < MEASURED[DATED].rate for p in near)
 
 
 def test_a_side_declaring_a_place_freed_in_a_passive_clause_is_its_holder(names):
