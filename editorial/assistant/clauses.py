@@ -280,8 +280,8 @@ class ClauseReading:
         the = int(cue.stop < self.last and norms[cue.stop] == "the")  # "fell to the militants of the Islamic State"
         start = cue.stop + the + 2 if " ".join(norms[cue.stop + the: cue.stop + the + 2]) in _FORCES_OF else cue.stop
         agent = self.player_from(start, start + 3)
-        tokens = self.article.tokens
-        if agent is not None and not re.search(r"[,;:.]", self.article.text[tokens[cue.stop].start: agent.start]) and all(
+        end = self.article.tokens[cue.stop - 1].end  # "was liberated, the SDF said": a speaker after a comma, no agent
+        if agent is not None and not re.search(r"[,;:.]", self.article.text[end: agent.start]) and all(
                 index == start and self.article.norms[index] == "the" or _MODIFIER.fullmatch(
                 self.article.tokens[index].text) and self.article.norms[index] not in _CLAUSE_WORDS
                 for index in range(start, agent.first)):

@@ -57,6 +57,8 @@ class PhraseDating:
                 # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own;
                 # "attacked in August, and managed to take Zumar" ("وتمكن من"): the outcome of that clause, at its time
                 continue
+            if found.start < cue.first and self._in_aside(found, cue):
+                continue  # "Mosul, captured by IS in June 2014, was retaken on Friday": the capture's date
             if found.start < cue.first and found.text.startswith("for "):
                 continue  # "Baiji, which had been out of control for months, lies on the road to IS-held Mosul": how long
                 # the state before it lasted
@@ -121,6 +123,13 @@ class PhraseDating:
         attempts = [c for c in self.cues if found.start < c.first < cue.first and c.first in self.date_blocks]
         return bool(attempts) and all(c.kind in ("attempt", "entered") for c in attempts) and bool(
             _OUTCOME.search(self.norm_between(attempts[-1].stop, cue.first)))
+
+    def _in_aside(self, found, cue):
+        """Whether a date before the phrase stands, past a comma, in a phrase of its own that commas set off."""
+        raw = self.raw_between
+        return "," in raw(found.start, cue.first + 1) and any(
+            self.first < other.first and other.stop <= found.start and "," not in raw(other.first, found.start)
+            and "," in raw(other.first - 1, other.first + 1) for other in self.cues if other is not cue)
 
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""

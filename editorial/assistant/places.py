@@ -6,7 +6,6 @@ apposition, before, or just after (references.py), and an Arabic object pronoun 
 as a mixin.
 """
 import bisect
-
 import re
 
 from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
@@ -34,6 +33,7 @@ _LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
+_ASIDE = re.compile(r"\s*,\s*(?:which|where|that) [^,;.]*")  # a relative clause set off by commas: its place no subject
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
 _PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
@@ -162,8 +162,11 @@ class PlaceReading(ReferenceReading):
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]
-            if before > 1 and _PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first)):
-                place = self.places[before - 2]  # "Bashir, 20 km south of Kirkuk, fell to IS": Bashir
+            prior = self.places[before - 2] if before > 1 else None
+            aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
+            if prior and (_PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))
+                          or aside and "," in self.raw_between(place.first, cue.first + 1)):
+                place = prior  # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"
                 return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
             listed = [place]
             for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"

@@ -25,7 +25,12 @@ _PAST = {"was", "were", "had", "كان", "كانت"}
 _PREPOSITIONS = {"of", "in", "around", "near", "outside", "inside", "from", "to", "into", "at", "beyond", "between",
                  "towards", "toward", "on", "by", "with", "for"}
 _TOWN_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "district", "districts"}
-_PRESENT_STATE = re.compile(r"(?:is|are|remains?)(?: (?:still|now))?")  # the verb of a present state's predicate
+# The verb of a present state's predicate, perhaps with a noun the place is one of: "Anah is one of three towns in
+# Anbar still under IS control".
+_PRESENT_STATE = re.compile(r"(?:is|are|remains?)(?: (?:still|now))?(?: (?:one of|among)(?: the)?(?: \S+){0,3}? "
+                            r"(?:towns|cities|villages|areas|pockets|enclaves)(?: of territory)?"
+                            r"(?: in(?: (?!(?:where|which|that|after|before|when)\b)\S+){1,4}?)?(?: still)?)?")
+_APPOSITION = re.compile(r"\s*,[^,;.]*,")  # "Anah, 100 km west of the border, is": what describes the subject
 _FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "its former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
 _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
@@ -105,7 +110,7 @@ def _assertion(sentence, cue, place):
         return _stronghold(sentence, cue, place)
     if kind in ("under_control", "under_control_of", "stronghold", "held_for"):
         agent = sentence.holder_between(cue) if kind == "under_control_of" else sentence.agent_after(cue)
-        if agent and kind == "under_control" and _predicated_now(sentence, cue, place):
+        if agent and kind in ("under_control", "under_control_of") and _predicated_now(sentence, cue, place):
             return CONTROLLED, agent.slug, (), GRAMMAR, f"held by {agent.slug} (said of its subject now)"
         return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
     if kind == "attempt":
@@ -129,7 +134,8 @@ def _predicated_now(sentence, cue, place):
         return False
     at = places.index(place)
     last = sentence.coordinated(places[at:])[-1]
-    if not (cue.first > last.stop and _PRESENT_STATE.fullmatch(" ".join(norms[last.stop: cue.first]))):
+    between = _APPOSITION.sub("", sentence.article.text[last.end: sentence.article.tokens[cue.first].start], count=1)
+    if not (cue.first > last.stop and _PRESENT_STATE.fullmatch(" ".join(re.findall(r"[\w']+", between.lower())))):
         return False
     while at and place in sentence.coordinated(places[at - 1:]):
         at -= 1  # the list's first place
@@ -225,6 +231,11 @@ def _passive(sentence, cue, place):
     Raqqa liberated"), and for "تم تحرير" (was liberated) what its verbal noun reads ("أعلن العبادي أنه تم تحرير
     الموصل": Abadi's side)."""
     agent = (sentence.holder_between(cue) if cue.text.endswith("hands") else None) or sentence.agent_after(cue)
+    norms = sentence.article.norms
+    if agent is not None and cue.stop < sentence.last and norms[cue.stop] == "of":
+        # "Kobani has been cleared of IS": the side after "of" is the one driven out; only "by" names the agent
+        removed, agent = agent, sentence.agent_after(dataclasses.replace(cue, stop=agent.stop))
+        agent = agent if agent is not None and "by" in norms[removed.stop: agent.first] else None
     if " " not in cue.text and (agent is None or place.stop != cue.first):
         return None  # a participle with no auxiliary describes the noun right before it ("Hawija, seized by IS")
     if agent is not None:

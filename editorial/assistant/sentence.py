@@ -13,6 +13,7 @@ from geo.text import normalize_name
 from .attribution import find_claimant, said_date
 from .clauses import ClauseReading
 from .dating import STATE_KINDS, PhraseDating
+from .hedges import hedge_of
 from .names import SETTLEMENT_WORDS
 from .places import PlaceReading
 from .proposals import Proposal
@@ -276,8 +277,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             if described:
                 notes.append(described)
             claimant, attribution = self.claimant
-            if self.hedge:
-                notes.append(f"hedged ('{self.hedge.group()}')")
+            hedge = hedge_of(self, cue)
+            if hedge:
+                notes.append(f"hedged ('{hedge.group()}')")
             elif attribution:
                 notes.append(f"as {claimant or 'a source'} {attribution}")
             if cue.kind in EVENT_KINDS and date is not None:  # a part taken dates the other reports of a part taken
@@ -287,7 +289,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
                 quote=self.quote, confidence=0.0, why="; ".join(notes),  # calibration.calibrate sets it
                 claimant=claimant, quote_start=self.quote_start, undated=date is None and said is None,
                 cue=self._proposal_cue(cue, date), reading=reading, event=event and not now,
-                indirect=bool((reference and not self._object_named_before(cue, place)) or described or self.hedge),
+                indirect=bool((reference and not self._object_named_before(cue, place)) or described or hedge),
             ))
         return proposals
 

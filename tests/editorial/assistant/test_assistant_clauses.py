@@ -260,3 +260,11 @@ def test_the_possessor_of_arabic_control_is_its_subject_not_a_side_in_the_next_c
     made = claims("أعلن داعش يوم الجمعة سيطرته على تكريت، لكن الجيش العراقي قال إن المعارك مستمرة.", names)
     assert ("tikrit", "controlled", "iraqi-government", "2017-11-03") not in made
     assert ("tikrit", "controlled", "islamic-state", "2017-11-03") in made
+
+
+def test_a_side_after_a_comma_that_follows_a_passive_is_a_speaker_not_its_agent(names):
+    """"Tabqa has been captured, IS admitted": IS speaks; only a guess could make it the holder."""
+    [admitted] = propose("Tabqa has been captured, IS admitted on Friday.", SATURDAY, names)
+    assert "the only side the sentence names" in admitted.why
+    [agent] = propose("Tabqa was captured by the SDF, IS admitted on Friday.", SATURDAY, names)
+    assert agent.holder == SDF and "('SDF')" in agent.why

@@ -55,6 +55,14 @@ def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     assert date_of(text, names, {"capture"}, -1) == expected
 
 
+def test_a_date_in_a_phrase_set_off_by_commas_is_that_phrases(names):
+    """"Tabqa, seized by IS in 2014, was retaken by the SDF": the aside's date is the seizure's, not the retaking's."""
+    assert date_of("Tabqa, seized by IS in 2014, was retaken by the SDF.", names, {"passive"}, -1) is None
+    assert date_of("Tabqa, seized by IS in 2014, was retaken by the SDF.", names, {"passive"}, 0) == "in 2014"
+    assert date_of("Tabqa, seized by IS in 2014, was retaken on Friday.", names, {"passive"}, -1) == "on friday"
+    assert date_of("On Friday, Tabqa was retaken by the SDF.", names, {"passive"}, -1) == "on friday"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Annah, Qaim and Rawa are still held by IS since 2014.", None),  # held when it is said; 2014 is only the start
     ("IS had held Raqqa since 2014.", "since 2014"),  # a past state: the rule for "had" reads it

@@ -129,6 +129,13 @@ def test_a_place_placed_by_a_landmark_is_the_one_the_phrase_is_about(names):
     assert targets("Mosul fell to ISIS in June 2014.", names) == [(["mosul"], "")]
 
 
+def test_a_place_in_a_relative_clause_set_off_by_commas_is_not_the_subject(names):
+    text = "Manbij, which is a day's drive from Raqqa, fell to the SDF on Friday."
+    assert targets(text, names) == [(["manbij"], "")]
+    # a place after the clause is closed is the subject
+    assert targets("Manbij, which IS held, and Raqqa fell to the SDF.", names)[-1] == (["raqqa"], "")
+
+
 def test_a_held_adjective_said_of_a_place_with_is_a_is_about_that_place(names):
     assert targets("Jarabulus is a major IS-held city on the border with Turkey.", names) == [(["jarablus"], "")]
     assert targets("Mosul is near an IS-held city.", names) == [([], "")]

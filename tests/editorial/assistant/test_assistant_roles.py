@@ -264,6 +264,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("qayyarah", "contested", (IQ, IS), "2017-10-31")}),
     # "anti-government" fighters are not the government
     ("Anti-government fighters took control of Mosul on Friday.", set()),
+    # a town "cleared of" a side is rid of it: that side is driven out, not the holder; "by" names who cleared it
+    ("Manbij has now been cleared of Daesh, a local commander said on Friday.", set()),
+    ("Manbij was cleared of Daesh by the SDF on Friday.", {("manbij", "controlled", SDF, "2017-11-03")}),
     # a state force holds only in its own country: Raqqa's besieged holder is not Iraq's army
     ("Iraqi forces took Mosul on Friday. Iraqi troops cheered. Raqqa was surrounded by the SDF, which fights IS, on Friday.",
      {("mosul", "controlled", IQ, "2017-11-03"), ("raqqa", "besieged", IS, "2017-11-03")}),
@@ -447,8 +450,9 @@ def test_a_change_read_from_who_announces_it_is_a_guessed_side(names):
 
 
 def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names):
-    """"Tabqa and Manbij are still held by IS" says what "IS still holds Tabqa and Manbij" says; "the villages around
-    Kobani are under IS control" is not said of Kobani, and "a town held by IS" names the state in passing."""
+    """"Tabqa and Manbij are still held by IS" says what "IS still holds Tabqa and Manbij" says, as "Tabqa remains
+    under IS control" does; "the villages around Kobani are under IS control" is not said of Kobani, and "a town
+    held by IS" names the state in passing."""
     made = propose("Officials said on Friday that Tabqa and Manbij are still held by IS.", SATURDAY, names)
     assert {(p.place, p.holder, p.confidence) for p in made} == {
         ("tabqa", IS, MEASURED[DATED].rate), ("manbij", IS, MEASURED[DATED].rate)}
@@ -460,6 +464,18 @@ def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names)
     assert around.confidence == MEASURED[NAMED_STATE].rate
     [passing] = propose("Officials said on Friday that Iraqi jets struck Tabqa, a town held by IS.", SATURDAY, names)
     assert passing.confidence == MEASURED[NAMED_STATE].rate
+    # the side named inside the phrase ("under IS control") is predicated as the side after it is
+    [named_inside] = propose("A monitor said on Friday that Tabqa remains under IS control.", SATURDAY, names)
+    assert (named_inside.holder, named_inside.confidence) == (IS, MEASURED[DATED].rate)
+    [around] = propose("The villages around Tabqa are still under IS control.", SATURDAY, names)
+    assert around.confidence == MEASURED[NAMED_STATE].rate
+    # a noun the place is said to be one of, past what describes the place, is the same predicate
+    for text in ("Tabqa, some 50 km (30 miles) west of Raqqa, is one of two towns in the province still held by IS.",
+                 "Tabqa is among the last cities in northern Syria under the control of IS."):
+        [one_of] = propose(text, SATURDAY, names)
+        assert (one_of.place, one_of.holder, one_of.confidence) == ("tabqa", IS, MEASURED[DATED].rate), text
+    near = propose("Tabqa is near one of the towns held by IS.", SATURDAY, names)
+    assert all(p.confidence < MEASURED[DATED].rate for p in near)
 
 
 def test_a_side_declaring_a_place_freed_in_a_passive_clause_is_its_holder(names):

@@ -1,0 +1,21 @@
+"""Which hedge qualifies a control phrase: one before it or a claim anywhere, not an adverb in a clause after it."""
+import pytest
+
+from conftest import SATURDAY
+from editorial.assistant import propose
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The SDF reportedly captured Tabqa on Friday.", True),
+    ("The SDF captured Tabqa on Friday, the group claimed.", True),
+    ("The SDF captured Tabqa on Friday, a gain that could not be independently verified.", True),
+    # the adverb qualifies the verb of another clause after the phrase
+    ("The SDF captured Tabqa on Friday as fleeing families reportedly headed north.", False),
+    ("The SDF captured Tabqa on Friday, chasing out IS fighters who may have fled to the desert.", False),
+    ("The SDF captured Tabqa on Friday, but IS is believed to hold villages nearby.", False),
+])
+def test_a_hedge_in_a_clause_after_the_phrase_qualifies_that_clause(names, text, hedged):
+    [made] = [p for p in propose(text, SATURDAY, names) if p.place == "tabqa"]
+    assert ("hedged" in made.why) is hedged and made.indirect is hedged
