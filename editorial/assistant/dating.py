@@ -18,9 +18,9 @@ _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?!
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
-# after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
 # "كما فعل مع" (as it did with): a comparison with another event, whose date a date after it is
 _COMPARED = re.compile(r"(?<!\S)كما (?:فعل|فعلت|فعلوا|حدث|حصل|جري)(?!\S)")
+# after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
 _NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # What may stand between "has"/"have" and a verb of taking in the present perfect ("have now fully retaken").

@@ -3,7 +3,9 @@ from types import SimpleNamespace
 
 from conftest import SATURDAY
 from editorial.assistant import propose
-from editorial.assistant.arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
+from editorial.assistant.arabic_objects import (
+    after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct,
+)
 from editorial.assistant.article import Article
 
 
