@@ -6,8 +6,11 @@ where English puts the object right after the verb: the words after "على" are
 town named later, a place behind "ب" (in) is where the object lies, the verb's subject and date come first, and a
 list of places joined by "و" may hold a name the gazetteer does not know. places.PlaceReading calls it.
 """
+from .names import SETTLEMENT_WORDS
+
 ALA = "علي"  # "على", as words are normalised
-SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "ناحيه", "قضاء", "بلدتي", "قريتي", "قري", "بلدات"}
+# The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
+SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, "بلدتي", "قريتي", "قري", "بلدات"}
 
 
 def after_ala(norms, first, stop):
