@@ -124,6 +124,8 @@ class SideVocabulary:
         sharing = Counter(s for stems in self.vocabulary.values() for s in stems)
         self.weight = {s: 1 / count for s, count in sharing.items()
                        if s not in self.heads and s not in self.country_of_stem and s not in FUNCTION_WORDS | _PEOPLES}
+        # A head's stem as an Arabic adjective ("المقاتلة", fighting) says who as any other modifier does.
+        self.weight.update({s: 1 / sharing[s] for s in self.heads if is_arabic(s) and sharing[s]})
 
     @staticmethod
     def _head(words, norms):
@@ -199,6 +201,12 @@ def find_descriptions(article, named, place_country_at):
                 break  # "Turkish-backed", "allied", "armed": who backs or arms it, not who it is
             if step == 1 and word.startswith("وال"):
                 break  # "والشعب": the next of a list, not a modifier
+            if stemmed in vocabulary.heads and step == 1 and word.startswith("ال") and norm.startswith("ال"):
+                # after a definite Arabic head a definite word is its adjective, never a noun it governs (that
+                # head would drop its article): "الفصائل السورية المقاتلة", the fighting Syrian factions
+                modifiers.append(stemmed)
+                edge, gap = position, 0
+                continue
             if stemmed in vocabulary.heads:
                 break  # another noun: "the rebel faction said fighters"
             lowercase = not _arabic(word) and token.text.islower()
