@@ -201,9 +201,9 @@ def find_descriptions(article, named, place_country_at):
                 break  # "Turkish-backed", "allied", "armed": who backs or arms it, not who it is
             if step == 1 and word.startswith("وال"):
                 break  # "والشعب": the next of a list, not a modifier
-            if stemmed in vocabulary.heads and step == 1 and word.startswith("ال") and norm.startswith("ال"):
-                # after a definite Arabic head a definite word is its adjective, never a noun it governs (that
-                # head would drop its article): "الفصائل السورية المقاتلة", the fighting Syrian factions
+            if stemmed in vocabulary.heads and step == 1 and _agrees(norm, word):
+                # a word agreeing with an Arabic head is its adjective, not a noun it governs: "الفصائل السورية
+                # المقاتلة", "فصائل سورية مقاتلة" (fighting Syrian factions)
                 modifiers.append(stemmed)
                 edge, gap = position, 0
                 continue
@@ -256,6 +256,14 @@ def _holder_described(article, index, place_country_at):
         return []
     slug, why = side
     return [Described(index, index + 1, slug, f"'{word.text}' read as {slug}: a description, not a name ({why})")]
+
+
+def _agrees(head, word):
+    """Whether an Arabic word after a head agrees with it as an adjective: both definite (a head governing a noun drops
+    its article), or both indefinite with the feminine ending an adjective of a plural of groups takes."""
+    if head.lstrip("وف").startswith("ال"):
+        return word.startswith("ال")
+    return not word.startswith("ال") and word.endswith("ه")
 
 
 def _common_noun(token):
