@@ -26,6 +26,11 @@ STARTING = {"بدء", "بدا", "بدات", "تبدا", "يبدا", "نبدا", 
 # Verbs of completing before an operation's name: "أكملت القوات عملية تحرير الشرقاط" (completed the operation).
 COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "انهت", "انهي", "اتمت", "اتم", "انجزت", "انجز", "اختتمت"}
 
+# Words of nearness before a taking noun: "قريبة من تحرير" (close to liberating), "على وشك السيطرة" (on the verge of
+# control); a noun of completing may stand between ("قريبة من إنجاز تحرير", close to completing the liberation).
+_NEAR = {"قريب", "قريبه", "قريبون", "قريبين", "اقتربت", "اقترب", "تقترب", "يقترب"}
+_COMPLETING_NOUNS = {"انجاز", "اكمال", "استكمال", "اتمام"}
+
 
 def operation_begun(article, first, cue_first, text):
     """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
@@ -67,9 +72,20 @@ def _told_as_future(article, first, cue_first, text):
     return any(FUTURE.match(word) for word in article.norms[stop: stop + 5])
 
 
+def _near(article, first, cue_first):
+    """Whether an Arabic taking noun is what a side is close to ("القوات قريبة من إنجاز تحرير القيارة", "على وشك
+    السيطرة على المدينة"): a prospect, not done."""
+    norms = article.norms
+    index = _before_nouns(article, first, cue_first)
+    if index > first and norms[index] in _COMPLETING_NOUNS:
+        index -= 1
+    return index >= first and (norms[index] == "وشك" or (
+        index > first and norms[index] == "من" and norms[index - 1].lstrip("و") in _NEAR))
+
+
 def arabic_aim(article, first, cue_first, text):
     """Whether an Arabic taking noun is the name or start of an operation ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل") or a prospect: not its outcome."""
+    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل") or a prospect ("قريبة من"): not its outcome."""
     if text.startswith("و") and text[1:].startswith(ENTERING_NOUNS) and cue_first > first:
         # "عملية تحرير واقتحام بيجي" (the operation to liberate and storm Baiji): the storming is the aim too
         before = article.norms[cue_first - 1]
@@ -78,4 +94,4 @@ def arabic_aim(article, first, cue_first, text):
         return False
     return (operation_begun(article, first, cue_first, text)
             or bool(PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]))
-            or _told_as_future(article, first, cue_first, text))
+            or _told_as_future(article, first, cue_first, text) or _near(article, first, cue_first))

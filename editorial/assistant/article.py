@@ -7,7 +7,8 @@ import bisect
 import re
 from typing import NamedTuple
 
-from .names import DEMONYM_ENDINGS, bracketed_names
+from .names import DEMONYM_ENDINGS, SETTLEMENT_WORDS, bracketed_names
+from .rules import ARABIC_DIRECTIONS
 from .sides import SideReading
 from .tokens import read
 
@@ -83,11 +84,24 @@ class Article(SideReading):
         self.actor_firsts = [m.first for m in self.actors]
         kinds = gazetteer.place_kinds
         self.antecedents = [m for m in self.places if not m.role and kinds.get(m.slug, "town") in CITY_KINDS
-                            and not _DISTANCE_FROM.search(" ".join(self.norms[max(0, m.first - 6): m.first]))]
+                            and not _DISTANCE_FROM.search(" ".join(self.norms[max(0, m.first - 6): m.first]))
+                            and not self._locates_another(m)]
         self.antecedent_firsts = [m.first for m in self.antecedents]
         # The cities the article itself calls a town ("the strategic town of al-Bab"): "the town" may refer to them
         self.called_towns = {m.slug for m in self.antecedents if self.norms[max(0, m.first - 2): m.first] in (
             ["town", "of"], ["village", "of"]) or self.norms[m.stop: m.stop + 1] == ["town"]}
+
+    def _locates_another(self, place):
+        """Whether an Arabic place is named after a direction right after another place, to locate it ("قرية البشير
+        التركمانية جنوب مدينة كركوك", Bashir, south of Kirkuk): "داخلها" (inside it) after them is the place located."""
+        index = place.first - 1
+        if index > 0 and self.norms[index] in SETTLEMENT_WORDS:
+            index -= 1  # "جنوب مدينة كركوك"
+        if index < 1 or self.norms[index] not in ARABIC_DIRECTIONS:
+            return False
+        while index > 0 and self.norms[index - 1] in ARABIC_DIRECTIONS:
+            index -= 1  # "جنوب شرق الموصل"
+        return any(index - other.stop <= 1 for other in self.places_in(max(0, index - 4), index))
 
     # -- structure ---------------------------------------------------------------------------
     def token_at(self, norm_offset):

@@ -124,6 +124,8 @@ class SideVocabulary:
         sharing = Counter(s for stems in self.vocabulary.values() for s in stems)
         self.weight = {s: 1 / count for s, count in sharing.items()
                        if s not in self.heads and s not in self.country_of_stem and s not in FUNCTION_WORDS | _PEOPLES}
+        # A head's stem as an Arabic adjective ("المقاتلة", fighting) says who as any other modifier does.
+        self.weight.update({s: 1 / sharing[s] for s in self.heads if is_arabic(s) and sharing[s]})
 
     @staticmethod
     def _head(words, norms):
@@ -199,6 +201,12 @@ def find_descriptions(article, named, place_country_at):
                 break  # "Turkish-backed", "allied", "armed": who backs or arms it, not who it is
             if step == 1 and word.startswith("وال"):
                 break  # "والشعب": the next of a list, not a modifier
+            if stemmed in vocabulary.heads and step == 1 and _agrees(norm, word):
+                # a word agreeing with an Arabic head is its adjective, not a noun it governs: "الفصائل السورية
+                # المقاتلة", "فصائل سورية مقاتلة" (fighting Syrian factions)
+                modifiers.append(stemmed)
+                edge, gap = position, 0
+                continue
             if stemmed in vocabulary.heads:
                 break  # another noun: "the rebel faction said fighters"
             lowercase = not _arabic(word) and token.text.islower()
@@ -248,6 +256,14 @@ def _holder_described(article, index, place_country_at):
         return []
     slug, why = side
     return [Described(index, index + 1, slug, f"'{word.text}' read as {slug}: a description, not a name ({why})")]
+
+
+def _agrees(head, word):
+    """Whether an Arabic word after a head agrees with it as an adjective: both definite (a head governing a noun drops
+    its article), or both indefinite with the feminine ending an adjective of a plural of groups takes."""
+    if head.lstrip("وف").startswith("ال"):
+        return word.startswith("ال")
+    return not word.startswith("ال") and word.endswith("ه")
 
 
 def _common_noun(token):

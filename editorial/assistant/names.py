@@ -38,6 +38,10 @@ INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "
 # Arabic words that take up a side named before them ("قوات البيشمركة ... بسيطرة القوات على"), any side but the
 # jihadists, whom wire copy calls by their own words (INSURGENT_WORDS).
 NAMED_BEFORE_WORDS = ["القوات", "الفصائل"]
+POSSESSED = "@possessed"  # "قواته", "قواتها" (its forces): the side that owns them
+# Arabic writes "its forces" as one word, the owner a side named before it in its sentence ("أعلن الجيش السوري أن قواته
+# سيطرت") or a state's body named there with its country ("أعلنت وزارة الدفاع العراقية أن قواتها حررت").
+POSSESSED_WORDS = ["قواته", "قواتها", "قواتهم"]
 # The words that tie a state force to its country ("Syrian army", "القوات العراقية"): an actor row has no
 # country of its own, so a state force's country is the one its aliases name most.
 COUNTRY_WORDS = {"SY": {"syria", "syrian", "syrias", "سوريا", "السوري", "السوريه", "السورى"},
@@ -158,7 +162,7 @@ class Gazetteer:
         self.insurgents = {slug for slug, name, kind, names in self.actors if kind == "armed_group" and any(
             w.rstrip("s") in _INSURGENT_STEMS for alias in [name, *names] for w in words_of(alias))}
         for generic, owner in ((GOVERNMENT_WORDS, GOVERNMENT), (INSURGENT_WORDS, INSURGENTS),
-                               (NAMED_BEFORE_WORDS, NAMED_BEFORE)):
+                               (NAMED_BEFORE_WORDS, NAMED_BEFORE), (POSSESSED_WORDS, POSSESSED)):
             for alias in generic:
                 # Generic words follow the article's context; a stored alias only breaks a tie.
                 words = words_of(alias)

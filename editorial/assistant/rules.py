@@ -170,7 +170,7 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
                       r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + ARABIC_FEARED
-                      + r"لم|لن|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + SHORT_OF + ARABIC_NOT_YET + r")\b")
 # Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها
 # من الصحة"), where a denial verb after a phrase ("نافية وقوع خسائر") may deny something else.

@@ -10,13 +10,16 @@ import functools
 
 from .backing import backs
 from .descriptions import find_descriptions, stem
-from .names import COUNTRY_NAMES, DEMONYM_ENDINGS, GOVERNMENT, INSURGENTS, NAMED_BEFORE, foreign_after
+from .names import (COUNTRY_NAMES, COUNTRY_WORDS, DEMONYM_ENDINGS, GOVERNMENT, INSURGENTS, NAMED_BEFORE, POSSESSED,
+                    foreign_after)
 from .rules import find_cues
 from .tokens import is_arabic
 
 _QUOTES = set("'\"‘’“”«»")
 _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
+_OBJECTS = {"ضد", "من", "مع", "عن", "علي", "الي"}  # Arabic prepositions: the side after one is no subject
+_BODY_WORDS = 8  # a state's body, its country's adjective, a day and "أن" before "قواتها"
 _FROM = {"from", "rivals"}
 _OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight", "battled", "بين", "اشتباكات",
              "الاشتباكات", "معارك", "المعارك", "مواجهات", "المواجهات", "قتال"}
@@ -54,6 +57,10 @@ class SideReading:
                 if fighting_is is None:
                     continue
                 slug = fighting_is
+            if slug == POSSESSED:
+                slug = self._owner(found, first)
+                if slug is None:
+                    continue
             if slug in last and (self._names_head(found, first) or self._named_after_of(stop)):
                 continue  # "Peshmerga troops", "soldiers of the YPG": the name next to the generic word says who
             if slug in last:
@@ -154,6 +161,23 @@ class SideReading:
         if not (index and found) or self.norms[index - 1] not in ("its", "their"):
             return None
         return found[-1].slug if self.sentence_of(found[-1].first) == self.sentence_of(index) else None
+
+    def _owner(self, found, index):
+        """The side "قواته" (its forces) at token `index` belongs to: the one named last before it in its sentence, not
+        after a preposition ("في المعارك ضد داعش، أعلن الجيش أن قواته": an owner is a subject), or else the state force
+        of the one country a state's body just before it names ("أعلنت وزارة الدفاع العراقية، اليوم، أن قواتها"), not
+        another country's body ("وزارة الدفاع الروسية")."""
+        first = self.sentences[self.sentence_of(index)][0]
+        owners = [a for a in found if a.first >= first and (
+            a.first == first or self.norms[a.first - 1] not in _OBJECTS)]
+        if owners:
+            return owners[-1].slug
+        body = range(max(first, index - _BODY_WORDS), index)
+        if any(foreign_after(self.norms, i) for i in body):
+            return None
+        countries = {country for i in body for country, words in COUNTRY_WORDS.items()
+                     if self.norms[i].removeprefix("و") in words}
+        return self.gazetteer.government_of.get(countries.pop()) if len(countries) == 1 else None
 
     def _named_after_of(self, stop):
         """Whether "of" (and "the") after a generic word leads to a side's name ("soldiers of the Kurdish People's

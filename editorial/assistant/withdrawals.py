@@ -16,6 +16,7 @@ CONTROLLED = Claim.Status.CONTROLLED
 # overnight following the withdrawal of Kurdish troops") took a place left to it: no one contests it.
 _AFTER_WITHDRAWAL = {"بعد انسحاب", "اثر انسحاب", "عقب انسحاب"}
 _AFTER_WITHDRAWAL_EN = re.compile(r"(?:after|following) the (?:withdrawal|retreat|pullout|pull-out) of")
+_TOWARDS = {"باتجاه", "الي", "نحو"}  # where an Arabic withdrawal goes
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
 
@@ -42,8 +43,10 @@ def withdrew(sentence, cue, place):
     militants fled the city on Friday"."""
     norms = sentence.article.norms
     between = norms[cue.stop: place.first]
-    if is_arabic(cue.text) and ("من" not in between or "باتجاه" in between):
-        return None  # "انسحبوا باتجاه الرقة" (towards Raqqa): where they went, not what they left
+    if is_arabic(cue.text) and ("من" not in between or _TOWARDS.intersection(between)):
+        # "انسحبوا باتجاه الرقة" (towards Raqqa), "انسحبوا من منبج إلى جرابلس" (from Manbij to Jarablus): where they
+        # went, not what they left
+        return None
     # "pulled out of the disputed oil city of Kirkuk": the place's own noun phrase, however long
     own_phrase = between[:1] == ["the"] and between[-2:] in (["city", "of"], ["town", "of"], ["village", "of"])
     if not is_arabic(cue.text) and place.first < cue.stop:

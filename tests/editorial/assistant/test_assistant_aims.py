@@ -32,6 +32,10 @@ def kinds(text, names):
     ("قتل عشرات المسلحين في معارك تحرير الرقة", [("attempt", "تحرير")]),
     # and so is a phase of it ("أعلن الجيش بدء مرحلة تحرير", the army announced the phase of liberating began)
     ("أعلن الجيش بدء مرحلة تحرير مدينة الرقة", [("attempt", "تحرير")]),
+    # what a side is close to, with or without a noun of completing, is a prospect
+    ("قال الضابط إن القوات قريبة من إنجاز تحرير مدينة الرقة", []),
+    ("قال الضابط إن قسد باتت على وشك السيطرة على مدينة الرقة", []),
+    ("قال الضابط إن القوات أنجزت تحرير مدينة الرقة", [("noun", "تحرير")]),
 ])
 def test_an_arabic_taking_noun_of_an_aim_or_a_prospect_is_no_taking(text, expected, names):
     assert kinds(text, names) == expected

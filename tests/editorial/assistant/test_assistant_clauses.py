@@ -40,6 +40,8 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # denials and things that are not places taken
     ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
     ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),
+    # "ليس" (not) negates the noun phrase after it: the town's fall to IS did not happen
+    ("قال مصدر إن ما جرى الجمعة اشتباكات فقط وليس سقوط البوكمال بيد داعش", set()),
     # a foreign backer does not hold the town; the first of coordinated subjects leads
     ("The US-led coalition retook Mosul on Friday.", set()),
     ("Iraqi forces and Shiite militias recaptured Qaim on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),

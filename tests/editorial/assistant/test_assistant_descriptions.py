@@ -147,3 +147,14 @@ def test_a_peoples_noun_modifies_a_head_as_its_adjective_does(names):
     assert stem("kurds") == stem("kurd") == "kurdish"
     text = "Jihadists pushed into Kobani on Friday, battling Syrian Kurd fighters."
     assert described(text, names) == [("Syrian Kurd fighters", "sdf")]
+
+
+def test_a_word_agreeing_with_an_arabic_head_is_its_adjective_even_as_a_heads_stem(names):
+    """"الفصائل السورية المقاتلة" (the fighting Syrian factions): "المقاتلة" agrees with the head as an adjective and
+    says who, as "مقاتلة" does after an indefinite head; "الفصائل السورية" alone says only the country, which several
+    sides share."""
+    text = "وسيطرت الفصائل السورية المقاتلة على قرية قرب الحدود التركية يوم الجمعة."
+    assert described(text, names) == [("الفصائل السورية المقاتلة", "syrian-rebels")]
+    text = "وسيطرت فصائل سورية مقاتلة على قرية قرب الحدود التركية يوم الجمعة."
+    assert described(text, names) == [("فصائل سورية مقاتلة", "syrian-rebels")]
+    assert described("وسيطرت الفصائل السورية على قرية قرب الحدود التركية يوم الجمعة.", names) == []

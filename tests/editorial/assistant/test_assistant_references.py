@@ -44,3 +44,12 @@ def test_an_arabic_settlement_noun_refers_to_the_last_place_named_with_it_past_a
             "وتمكن الجيش العراقي يوم الجمعة من تحرير الناحية بعد معارك مع داعش.")
     assert {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"} == {
         ("bartella", "iraqi-government")}
+
+
+def test_an_arabic_place_after_a_direction_right_after_another_place_only_locates_it(names):
+    """"ناحية برطلة شرق مدينة الموصل" (Bartella, east of Mosul): Mosul locates Bartella, so "داخلها" (inside it) after
+    them is never Mosul; Mosul named on its own is still what "it" means."""
+    text = "استعادت القوات العراقية ناحية برطلة شرق مدينة الموصل. ورفعت القوات العلم العراقي فوق مبان داخلها أمس."
+    assert "mosul" not in {p.place for p in propose(text, SATURDAY, names)}
+    text = "اقتربت القوات العراقية من مدينة الموصل. ورفعت القوات العلم العراقي فوق مبان داخلها أمس."
+    assert "mosul" in {p.place for p in propose(text, SATURDAY, names)}

@@ -70,3 +70,14 @@ def test_arabic_sides_joined_by_the_clitic_wa_are_allies_not_adversaries(names):
     assert not {c for c in claims(text, names) if c[2] == ("iraqi-government", "popular-mobilization-forces")}
     assert Article("تقدمت قوات الحشد أمس والجيش العراقي ينتظر عند مدخل بيجي.", names).allies == {}
     assert Article("دارت اشتباكات بين الجيش العراقي وتنظيم داعش في بيجي.", names).allies == {}
+
+
+def test_arabic_its_forces_are_the_owners_the_side_before_them_or_a_states_body_with_its_country(names):
+    """"قواته" (its forces) is the side named before it in its sentence, not one after a preposition; with none, the
+    army of the one country a state's body just before it names; a foreign body's forces are nobody here."""
+    text = "وفي المعارك مع داعش، قالت قوات البيشمركة إن قواتها سيطرت يوم الجمعة على ناحية بعشيقة"
+    assert claims(text, names) == {("bashiqa", "controlled", "peshmerga", "2017-11-03")}
+    text = "وفي المعارك مع داعش، أعلنت وزارة الداخلية العراقية الجمعة أن قواتها دخلت ناحية بعشيقة"
+    assert [m.slug for m in Article(text, names).actors] == ["islamic-state", "iraqi-government"]
+    text = "أعلنت وزارة الدفاع الروسية الجمعة أن قواتها سيطرت على مدينة تدمر"
+    assert claims(text, names) == set()

@@ -32,6 +32,9 @@ def test_a_side_that_withdraws_from_a_place_leaves_it_to_the_side_it_fights(name
         ("palmyra", "controlled", IS, "2017-11-03")}
     # where a side withdrew towards ("باتجاه") is not a place it left
     assert claims("هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة باتجاه مدينة الرقة", names) == set()
+    # nor is where it withdrew to ("إلى"), though the place it left before it is
+    assert claims("هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة من مدينة تدمر إلى مدينة الرقة", names) == {
+        ("palmyra", "controlled", "syrian-government", "2017-11-03")}
 
 
 @pytest.mark.parametrize("text, expected", [
