@@ -33,7 +33,7 @@ def score(seeded):
     seed = load_gazetteer()  # the seed's places and aliases, as the editors' page reads them
     towns = scoring.load("places")
     names = Gazetteer(seed.places + [(t["slug"], t["name"], t["kind"], [n["name"] for n in t["names"]]) for t in towns], seed.actors,
-                      {**seed.place_countries, **{t["slug"]: t["country"] for t in towns}})
+                      {**seed.place_countries, **{t["slug"]: t["country"] for t in towns}}, seed.alliances)
     return lambda part: scoring.score(scoring.load(part), lambda text, published: propose(text, published, names))
 
 

@@ -70,3 +70,12 @@ def test_arabic_sides_joined_by_the_clitic_wa_are_allies_not_adversaries(names):
     assert not {c for c in claims(text, names) if c[2] == ("iraqi-government", "popular-mobilization-forces")}
     assert Article("تقدمت قوات الحشد أمس والجيش العراقي ينتظر عند مدخل بيجي.", names).allies == {}
     assert Article("دارت اشتباكات بين الجيش العراقي وتنظيم داعش في بيجي.", names).allies == {}
+
+
+def test_sides_the_database_records_as_allies_are_never_each_others_adversary(names):
+    """The PMF fight beside the Iraqi army (the seed's allied_with): a PMF entry is contested with IS, never with the
+    army the article also names; with no adversary named, nothing is guessed."""
+    text = "Iraqi troops and IS fought near Tikrit. On Friday Shiite militiamen broke into Tikrit."
+    assert claims(text, names) == {("tikrit", "contested", ("islamic-state", "popular-mobilization-forces"), "2017-11-03")}
+    assert claims("The Iraqi army shelled the town. On Friday the Popular Mobilization Forces entered Baiji.", names) == set()
+    assert claims("Shiite militiamen surrounded Baiji on Friday. Iraqi troops fought in Tikrit.", names) == set()
