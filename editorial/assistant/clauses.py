@@ -322,13 +322,13 @@ class ClauseReading:
 
     def adversary(self, exclude, place=None):
         """The side the article describes as holding the place ("the IS-held town of Al-Bab"), or else the one other
-        side the sentence names, or else the side most named in the article, apart from `exclude` and the sides named
-        with it as one subject (Article.allies), foreign backers, and a state force of another country than the
-        place's (Iraq's army holds no Syrian town)."""
+        side the sentence names, or else the side most named in the article, apart from `exclude`, its allies (named
+        with it as one subject or recorded), foreign backers, and a state force of another country than the place's."""
         gazetteer = self.article.gazetteer
         kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
         foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}
-        exclude = set(exclude).union(*(self.article.allies.get(slug, ()) for slug in exclude))
+        exclude = set(exclude).union(*(self.article.allies.get(slug, set()) | gazetteer.alliances.get(slug, set())
+                                       for slug in exclude))
         described = self.article.described_holders.get(place.slug) if place else None
         if described is not None and described not in exclude and described not in foreign:
             return described  # "Iraqi forces entered Kirkuk" after "Peshmerga-controlled areas ... of Kirkuk"

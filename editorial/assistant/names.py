@@ -129,6 +129,7 @@ class Gazetteer:
     places: list[tuple[str, str, str, list[str]]]
     actors: list[tuple[str, str, str, list[str]]]
     place_countries: dict[str, str] = field(default_factory=dict)  # place slug -> ISO country code
+    alliances: dict[str, set[str]] = field(default_factory=dict)  # actor slug -> the sides recorded as its allies
     government_of: dict[str, str] = field(init=False)  # ISO country code -> its one state force
     place_kinds: dict[str, str] = field(init=False)
     actor_kinds: dict[str, str] = field(init=False)
@@ -248,7 +249,7 @@ class Gazetteer:
 
 def load_gazetteer():
     """Read places and actors from the database (the only function here that does)."""
-    from geo.models import Actor, Place
+    from geo.models import Actor, ActorRelation, Place
 
     places = [
         (p.slug, p.name, p.kind, [n.name for n in p.alternate_names.all()])
@@ -257,4 +258,9 @@ def load_gazetteer():
     actors = [(a.slug, a.name, a.kind, [a.short_name, *(x.name for x in a.aliases.all())])
               for a in Actor.objects.prefetch_related("aliases")]
     countries = dict(Place.objects.values_list("slug", "country"))
-    return Gazetteer(places, actors, countries)
+    alliances = {}
+    for actor, other in ActorRelation.objects.filter(kind=ActorRelation.Kind.ALLIED_WITH).values_list(
+            "actor__slug", "other__slug"):
+        alliances.setdefault(actor, set()).add(other)
+        alliances.setdefault(other, set()).add(actor)
+    return Gazetteer(places, actors, countries, alliances)

@@ -12,7 +12,7 @@ from editorial.assistant import (
     MAX_ARTICLE_BYTES, MAX_SENTENCE_TOKENS, ArticleTooLong, Gazetteer, analyse, load_gazetteer, propose, resolve_date,
 )
 from editorial.assistant.calibration import INDIRECT, MEASURED, NAMED_STATE, REPEATED
-from geo.models import Citation, Claim, Outlet, Place, Source
+from geo.models import Actor, ActorRelation, Citation, Claim, Outlet, Place, Source
 
 # What the assistant reads from each article, under any threshold: which readings are shown is
 # proposals.ABSTAIN_BELOW's business, tested in assistant/test_assistant_calibration.py.
@@ -123,6 +123,22 @@ def test_every_name_of_islamic_state_means_islamic_state(gazetteer, alias):
     text = f"{alias} militants seized Qaim on Friday."
     assert found(propose(text, published, gazetteer), "qaim", "controlled", "islamic-state")
     assert not found(propose("This is the town of Qaim, which is quiet.", published, gazetteer), "qaim", "controlled")
+
+
+def test_an_alliance_an_editor_records_keeps_the_allies_apart_from_each_others_adversaries(gazetteer):
+    """The seed records the PMF as the Iraqi army's ally; a relation an editor adds is read the next time the
+    assistant loads its names."""
+    published = dt.datetime(2017, 11, 3, 12, tzinfo=dt.timezone.utc)
+    assert gazetteer.alliances == {"iraqi-government": {"popular-mobilization-forces"},
+                                   "popular-mobilization-forces": {"iraqi-government"}}
+    text = "Iraqi troops and IS fought near Mosul. On Friday Shiite militiamen broke into Mosul."
+    assert found(propose(text, published, gazetteer), "mosul", "contested",
+                 others={"islamic-state", "popular-mobilization-forces"})
+    text = "Iraqi troops and IS fought near Mosul. On Friday Peshmerga fighters broke into Mosul."
+    assert propose(text, published, gazetteer) == []  # two sides it may fight, and no telling which
+    ActorRelation.objects.create(actor=Actor.objects.get(slug="peshmerga"), kind="allied_with",
+                                 other=Actor.objects.get(slug="iraqi-government"))
+    assert found(propose(text, published, load_gazetteer()), "mosul", "contested", others={"islamic-state", "peshmerga"})
 
 
 PUBLISHED = dt.datetime(2017, 11, 3, 12, tzinfo=dt.timezone.utc)

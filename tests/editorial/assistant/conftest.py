@@ -19,11 +19,12 @@ def claims(text, names, published=SATURDAY):
 
 @pytest.fixture(scope="session")
 def names():
-    """The seed's places and sides, and the towns the corpus names beyond them (corpus/places.json)."""
+    """The seed's places, sides and alliances, and the towns the corpus names beyond them (corpus/places.json)."""
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     towns = json.loads(TOWNS.read_text(encoding="utf-8"))
     return Gazetteer(
         [(p["slug"], p["name"], p["kind"], [n["name"] for n in p["names"]]) for p in seed["places"] + towns],
         [(a["slug"], a["name"], a["kind"], [a["short_name"], *(x["name"] for x in a["aliases"])]) for a in seed["actors"]],
         {p["slug"]: p["country"] for p in seed["places"] + towns},
+        {a["slug"]: {r["other"] for r in a["relations"] if r["kind"] == "allied_with"} for a in seed["actors"]},
     )

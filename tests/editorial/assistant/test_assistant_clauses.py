@@ -118,8 +118,8 @@ def test_a_side_named_with_the_subject_is_its_ally_not_its_adversary(names):
     text = ("Iraqi troops entered Tikrit on Friday. The army and the Popular Mobilization Forces lead the push, "
             "the Popular Mobilization Forces said. IS still holds Mosul.")
     assert ("tikrit", "contested", (IQ, IS), "2017-11-03") in claims(text, names)
-    text = "Iraqi troops entered Tikrit on Friday. Clashes between the army and the Popular Mobilization Forces followed."
-    assert ("tikrit", "contested", (IQ, "popular-mobilization-forces"), "2017-11-03") in claims(text, names)
+    text = "Iraqi troops entered Kirkuk on Friday. Clashes between the army and the Peshmerga followed."
+    assert ("kirkuk", "contested", (IQ, "peshmerga"), "2017-11-03") in claims(text, names)
 
 
 def test_the_side_a_held_adjective_names_is_the_adversary_of_a_force_going_in(names):

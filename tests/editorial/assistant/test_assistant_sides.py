@@ -81,3 +81,12 @@ def test_arabic_its_forces_are_the_owners_the_side_before_them_or_a_states_body_
     assert [m.slug for m in Article(text, names).actors] == ["islamic-state", "iraqi-government"]
     text = "أعلنت وزارة الدفاع الروسية الجمعة أن قواتها سيطرت على مدينة تدمر"
     assert claims(text, names) == set()
+
+
+def test_sides_the_database_records_as_allies_are_never_each_others_adversary(names):
+    """The PMF fight beside the Iraqi army (the seed's allied_with): a PMF entry is contested with IS, never with the
+    army the article also names; with no adversary named, nothing is guessed."""
+    text = "Iraqi troops and IS fought near Tikrit. On Friday Shiite militiamen broke into Tikrit."
+    assert claims(text, names) == {("tikrit", "contested", ("islamic-state", "popular-mobilization-forces"), "2017-11-03")}
+    assert claims("The Iraqi army shelled the town. On Friday the Popular Mobilization Forces entered Baiji.", names) == set()
+    assert claims("Shiite militiamen surrounded Baiji on Friday. Iraqi troops fought in Tikrit.", names) == set()
