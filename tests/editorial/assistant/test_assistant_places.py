@@ -585,3 +585,8 @@ def test_an_arabic_relative_clause_after_a_noun_joined_to_the_place_describes_th
     assert not {c for c in claims(text, names) if c[1] == "controlled"}
     text = "هاجم الجيش الحر مدينة البوكمال التي تسيطر عليها داعش منذ يوم الأحد."
     assert ("boukamal", "controlled", "islamic-state", "2017-11-04") in claims(text, names)
+
+
+def test_the_wires_short_spellings_of_anah_name_the_town(names):
+    assert targets("IS fighters still hold Ana, west of Haditha.", names) == [(["anah"], "")]
+    assert targets("Iraqi troops retook Anna from IS on Friday.", names) == [(["anah"], "")]
