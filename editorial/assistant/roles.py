@@ -15,7 +15,8 @@ from geo.models import Claim
 from .aims import arabic_aim
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .pronouns import they_stand_for
-from .rules import PARTIAL, PASSIVE_AUX
+from .parts import PARTIAL
+from .rules import PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
 from .withdrawals import forced_out, left_to, withdrew
