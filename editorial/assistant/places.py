@@ -16,7 +16,7 @@ from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
 _APPOSITION = re.compile(r"\s*,\s*an?\s")  # a noun phrase describing the place before it opens
-_COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken"}  # their places are the first and those joined to it
+_COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken", "contested"}  # places: the first and those joined to it
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
 # and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two

@@ -14,8 +14,8 @@ from geo.models import Claim
 
 from .aims import arabic_aim
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
-from .pronouns import they_stand_for
 from .parts import PARTIAL
+from .pronouns import they_stand_for
 from .rules import PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic

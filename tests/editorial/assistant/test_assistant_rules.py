@@ -316,3 +316,12 @@ def test_an_arabic_share_or_the_larger_part_of_a_town_leaves_it_contested(names,
 def test_a_passive_may_have_an_adverb_or_no_auxiliary(names, text, expected):
     assert [k for k in kinds(text, names) if k[0] != "hold"] == expected
 
+
+
+def test_the_side_fought_may_stand_between_the_verb_and_the_place(names):
+    """"fought IS militants inside Raqqa", "battling with the jihadists in": the side fought is the verb's object,
+    the place after it is fought over; "battled for weeks in" is no side, and a noun of clashes is no verb."""
+    assert kinds("The SDF fought IS militants inside Raqqa.", names) == [("contested", "fought is militants inside")]
+    assert kinds("Kurdish units were battling with the jihadists in Kobani.", names) == [
+        ("contested", "battling with the jihadists in")]
+    assert kinds("The Kurds battled for weeks in Kobani.", names) == []
