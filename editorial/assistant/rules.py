@@ -113,6 +113,8 @@ RULES = [
     # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
     ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير|استعاده|استرجاع|استرداد|تطهير)(?!\S)", "after"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
+    # "entered the town and announced its complete liberation": the place named before is the one freed
+    ("noun", r"\bits (?:(?:complete|full|total|final) )?(?:liberation|recapture)\b(?! of\b)", "before"),
     # "Iraq has lost Fallujah to militants": like "the fall of Fallujah to", the side after "to" takes the place
     ("noun", r"\b(?:lost|loses|ceded|cedes)(?: (?:its|their) (?:hold|grip) on)?(?= (?:\S+ ){1,8}?to\b)", "after"),
     ("victory", r"\b(?:declared|declares|declaring|announced|announces|announcing|hailed|celebrated|celebrates|proclaimed)"

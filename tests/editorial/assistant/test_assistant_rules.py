@@ -325,3 +325,9 @@ def test_the_side_fought_may_stand_between_the_verb_and_the_place(names):
     assert kinds("Kurdish units were battling with the jihadists in Kobani.", names) == [
         ("contested", "battling with the jihadists in")]
     assert kinds("The Kurds battled for weeks in Kobani.", names) == []
+
+
+def test_its_liberation_is_a_noun_of_taking_about_the_place_before(names):
+    assert kinds("The army entered Hit and announced its complete liberation.", names) == [
+        ("entered", "entered"), ("noun", "its complete liberation")]
+    assert kinds("The group announced its capture of Hit.", names) == [("noun", "capture of")]
