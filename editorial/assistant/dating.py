@@ -8,7 +8,7 @@ relative clause or a later clause ("after", "when") dates that clause, not the p
 import bisect
 import re
 
-from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT
+from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT, RULES
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
@@ -26,6 +26,7 @@ _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative cl
 # What may stand between "has"/"have" and a verb of taking in the present perfect ("have now fully retaken").
 _PERFECT_ADVERBS = {"now", "fully", "completely", "entirely", "finally", "already", "just", "largely", "also", "been"}
 # phrases of a state, not a change
+_SIEGE_BROKEN = next(pattern for kind, pattern, _ in RULES if kind == "siege_broken")  # "broke the siege", "relieved"
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
 
 
@@ -164,10 +165,12 @@ class PhraseDating:
         """Whether a counted duration after a hold in the present perfect tells how long it has lasted ("has been under
         IS control for two years"), not when a past hold began ("held it for two years"). A vague one ("for days") is
         read about a month either side of its start, which covers the present already; a siege "for two months" is
-        dated by its span, as the news often ends it ("has been besieged for two months" in a story of its break)."""
+        dated by its span in a story of its break ("has been besieged for two months" as the news ends it), and holds
+        now in one that breaks no siege."""
         norms = self.article.norms
         counted = re.match(r"for (?!(?:day|week|month)s\b)", found.text)
-        return cue.kind != "siege" and found.start > cue.first and counted is not None and any(
+        broken = cue.kind == "siege" and _SIEGE_BROKEN.search(" ".join(norms)) is not None
+        return not broken and found.start > cue.first and counted is not None and any(
             norms[index] in ("has", "have") for index in range(max(self.first, cue.first - 3), cue.first + 1))
 
     def _in_arabic_relative_clause(self, found, opened_after=0, own_verb=False):
