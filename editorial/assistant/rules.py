@@ -72,8 +72,8 @@ RULES = [
                   r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
                   # the side fought between the verb and the place: "clashed with IS fighters in the centre of"
                   r"\b(?:(?:fought|fighting|battled|battling) (?:with|against)|fought|battled) "
-                  r"(?:(?!(?:in|inside|within|near|outside|around|for|on|to|since|over|and|after|before|at)\b)\S+ ){1,5}?"
-                  r"(?:inside|in|within)\b|"
+                  r"(?:(?!(?:in|inside|within|near|outside|around|for|on|to|since|over|and|after|before|at)\b)\S+ )"
+                  r"{1,5}?(?:inside|in|within)\b|"
                   r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
                   r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)|"

@@ -15,8 +15,8 @@ from .clauses import ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import hedge_of
 from .names import SETTLEMENT_WORDS
-from .parts import (ALL_PARTS, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, DIRECTIONS, LAST_PARTS, PART_AFTER,
-                    PART_NOUNS_AFTER, PARTIAL, SITE_IN, SITE_NOUNS_AFTER)
+from .parts import (ALL_PARTS, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, DIRECTIONS, LAST_PARTS,
+                    PART_AFTER, PART_NOUNS_AFTER, PARTIAL, SITE_IN, SITE_NOUNS_AFTER)
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion
