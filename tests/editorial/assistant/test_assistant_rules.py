@@ -331,3 +331,10 @@ def test_its_liberation_is_a_noun_of_taking_about_the_place_before(names):
     assert kinds("The army entered Hit and announced its complete liberation.", names) == [
         ("entered", "entered"), ("noun", "its complete liberation")]
     assert kinds("The group announced its capture of Hit.", names) == [("noun", "capture of")]
+
+
+def test_did_manage_to_take_is_done_as_managed_to_is(names):
+    """"did manage, last week, to retake Hit": the emphatic past reports the taking; "will manage to" does not."""
+    assert claims("The army did manage last week to retake Hit from IS.", names) == {
+        ("hit", "controlled", "iraqi-government", "2017-10-28")}
+    assert not claims("The army will manage to retake Hit from IS.", names)
