@@ -15,6 +15,8 @@ _COORDINATED = re.compile(r", and\b|، و")
 _TIMES_OF_DAY = ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليله")  # morning, evening, dawn, noon, night
 # a clause of its own, after a state or an attempt, with its own date ("بعد ظهر", afternoon, is a time of day)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?! ظهر)|عقب|عندما|حين)(?!\S)")
+# A superlative or "first" before "since": the date is the last event of its kind ("the biggest attack since May")
+_FIRST_OF_ITS_KIND = re.compile(r"\b(?:first|biggest|largest|worst|heaviest|deadliest|fiercest|strongest|greatest)\b")
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
@@ -63,6 +65,9 @@ class PhraseDating:
             if found.start < cue.first and found.text.startswith("for "):
                 continue  # "Baiji, which had been out of control for months, lies on the road to IS-held Mosul": how long
                 # the state before it lasted
+            if found.text.startswith("since ") and _FIRST_OF_ITS_KIND.search(
+                    self.norm_between(max(self.first, found.start - 5), found.start)):
+                continue  # "taken in the militants' first major offensive since May": May was the one before
             if found.start > cue.first and _SPAN_AFTER.search(found.text):
                 continue  # "took Kobani, after more than four months of fighting": it dates what follows "after"
             if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:

@@ -163,3 +163,10 @@ def test_a_change_in_the_present_perfect_holds_when_it_is_said(names):
     assert reading("Palmyra has been freed by government troops.") == (SATURDAY, False)
     assert reading("Government troops retook Palmyra from the jihadists.") == (SATURDAY, True)
     assert reading("Government troops had retaken Palmyra from the jihadists.") == (SATURDAY, True)
+
+
+def test_since_after_a_first_or_a_superlative_dates_the_event_before(names):
+    """"the first offensive since May", "the biggest attack since March": the date is the last of its kind, not
+    this taking's."""
+    assert date_of("IS captured Palmyra in its biggest attack since March.", names, {"capture"}, 0) is None
+    assert date_of("IS captured Palmyra on Friday in its first offensive since May.", names, {"capture"}, 0) == "on friday"
