@@ -169,4 +169,5 @@ def test_since_after_a_first_or_a_superlative_dates_the_event_before(names):
     """"the first offensive since May", "the biggest attack since March": the date is the last of its kind, not
     this taking's."""
     assert date_of("IS captured Palmyra in its biggest attack since March.", names, {"capture"}, 0) is None
-    assert date_of("IS captured Palmyra on Friday in its first offensive since May.", names, {"capture"}, 0) == "on friday"
+    text = "IS captured Palmyra on Friday in its first offensive since May."
+    assert date_of(text, names, {"capture"}, 0) == "on friday"
