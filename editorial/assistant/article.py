@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from .names import DEMONYM_ENDINGS, SETTLEMENT_WORDS, bracketed_names
-from .rules import ARABIC_DIRECTIONS
+from .parts import ARABIC_DIRECTIONS
 from .sides import SideReading
 from .tokens import read
 

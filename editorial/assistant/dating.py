@@ -8,13 +8,15 @@ relative clause or a later clause ("after", "when") dates that clause, not the p
 import bisect
 import re
 
-from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT
+from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT, RULES
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
 _TIMES_OF_DAY = ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليله")  # morning, evening, dawn, noon, night
 # a clause of its own, after a state or an attempt, with its own date ("بعد ظهر", afternoon, is a time of day)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?! ظهر)|عقب|عندما|حين)(?!\S)")
+# A superlative or "first" before "since": the date is the last event of its kind ("the biggest attack since May")
+_FIRST_OF_ITS_KIND = re.compile(r"\b(?:first|biggest|largest|worst|heaviest|deadliest|fiercest|strongest|greatest)\b")
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
@@ -26,6 +28,7 @@ _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative cl
 # What may stand between "has"/"have" and a verb of taking in the present perfect ("have now fully retaken").
 _PERFECT_ADVERBS = {"now", "fully", "completely", "entirely", "finally", "already", "just", "largely", "also", "been"}
 # phrases of a state, not a change
+_SIEGE_BROKEN = next(pattern for kind, pattern, _ in RULES if kind == "siege_broken")  # "broke the siege", "relieved"
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
 
 
@@ -62,6 +65,9 @@ class PhraseDating:
             if found.start < cue.first and found.text.startswith("for "):
                 continue  # "Baiji, which had been out of control for months, lies on the road to IS-held Mosul": how long
                 # the state before it lasted
+            if found.text.startswith("since ") and _FIRST_OF_ITS_KIND.search(
+                    self.norm_between(max(self.first, found.start - 5), found.start)):
+                continue  # "taken in the militants' first major offensive since May": May was the one before
             if found.start > cue.first and _SPAN_AFTER.search(found.text):
                 continue  # "took Kobani, after more than four months of fighting": it dates what follows "after"
             if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:
@@ -164,10 +170,12 @@ class PhraseDating:
         """Whether a counted duration after a hold in the present perfect tells how long it has lasted ("has been under
         IS control for two years"), not when a past hold began ("held it for two years"). A vague one ("for days") is
         read about a month either side of its start, which covers the present already; a siege "for two months" is
-        dated by its span, as the news often ends it ("has been besieged for two months" in a story of its break)."""
+        dated by its span in a story of its break ("has been besieged for two months" as the news ends it), and holds
+        now in one that breaks no siege."""
         norms = self.article.norms
         counted = re.match(r"for (?!(?:day|week|month)s\b)", found.text)
-        return cue.kind != "siege" and found.start > cue.first and counted is not None and any(
+        broken = cue.kind == "siege" and _SIEGE_BROKEN.search(" ".join(norms)) is not None
+        return not broken and found.start > cue.first and counted is not None and any(
             norms[index] in ("has", "have") for index in range(max(self.first, cue.first - 3), cue.first + 1))
 
     def _in_arabic_relative_clause(self, found, opened_after=0, own_verb=False):

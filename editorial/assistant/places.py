@@ -1,22 +1,22 @@
 """Which place a control phrase is about: its object, the place before it, or what "the town" refers to.
 
-Its own module because reading the place is a grammar of its own: the object of a verb of taking (not a
-place named after "in" or "near"), places joined by "and", "the town" resolved to a place named in
-apposition, before, or just after (references.py), and an Arabic object pronoun ("تحريرها"). Sentence reads it
-as a mixin.
+Its own module because reading the place is a grammar of its own: the object of a verb of taking (not a place
+named after "in" or "near"), places joined by "and", "the town" resolved to a place named in apposition, before,
+or just after (references.py), and an Arabic object pronoun ("تحريرها"). Sentence reads it as a mixin.
 """
 import bisect
 import re
 
 from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
 from .names import SETTLEMENT_WORDS
+from .parts import ARABIC_DISTRICTS, PARTIAL, SITE_IN
 from .references import ReferenceReading
-from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_DISTRICTS, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, PARTIAL, SIEGE_VERB, SITE_IN
+from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
 _APPOSITION = re.compile(r"\s*,\s*an?\s")  # a noun phrase describing the place before it opens
-_COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken"}  # their places are the first and those joined to it
+_COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken", "contested"}  # places: the first and those joined to it
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
 # and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two

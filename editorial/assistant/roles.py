@@ -14,8 +14,9 @@ from geo.models import Claim
 
 from .aims import arabic_aim
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
+from .parts import PARTIAL
 from .pronouns import they_stand_for
-from .rules import PARTIAL, PASSIVE_AUX
+from .rules import PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
 from .withdrawals import forced_out, left_to, withdrew
@@ -195,11 +196,16 @@ def _noun_agent(sentence, place):
 
 
 def _noun(sentence, cue, place):
-    """"the liberation of X (by Y)", "the fall of X to Y", "تحرير X"."""
+    """"the liberation of X (by Y)", "the fall of X to Y", "تحرير X"; "its liberation" frees the place named before it
+    in its clause ("entered Qayyara and announced its liberation"), not one before a comma or in another sentence,
+    which "its" may not stand for ("lies on the road to Mosul, and its recapture")."""
+    if cue.text.startswith("its ") and (place not in sentence.places or re.search(
+            r"[,;:]", sentence.article.text[place.end: sentence.article.tokens[cue.first].start])):
+        return None
     agent = _noun_agent(sentence, place)
     if agent is not None:
         return CONTROLLED, agent.slug, (), GRAMMAR, f"controlled by {agent.slug} ('{agent.text}')"
-    if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS:
+    if cue.text.split()[0].lstrip("وف") in _HOLDER_NOUNS or cue.text.split()[-1] in _HOLDER_NOUNS:
         subject = sentence.subject(cue)
         if subject is not None and _managed(sentence, cue):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"controlled by {subject.slug} (subject '{subject.text}')"

@@ -15,14 +15,13 @@ from .clauses import ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import hedge_of
 from .names import SETTLEMENT_WORDS
+from .parts import (ALL_PARTS, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, DIRECTIONS, LAST_PARTS,
+                    PART_AFTER, PART_NOUNS_AFTER, PARTIAL, SITE_IN, SITE_NOUNS_AFTER)
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion
-from .rules import (
-    ALL_PARTS, ANAPHOR, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, CLAUSE_BREAK, DENIAL, DIRECTIONS, ENDED, HEDGE,
-    LAST, LAST_PARTS, NEGATION, NOT_SUBJECT, NOT_YET, NOW, PART_AFTER, PART_NOUNS_AFTER, PARTIAL, REMAINED, SIEGE_VERB, SINCE,
-    SITE_IN, SITE_NOUNS_AFTER, TIME_UNITS,
-)
+from .rules import (ANAPHOR, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, REMAINED,
+                    SIEGE_VERB, SINCE, TIME_UNITS)
 from .sieges import siege_stands
 from .tokens import is_arabic
 

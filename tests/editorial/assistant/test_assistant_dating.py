@@ -86,8 +86,11 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("يحاصر داعش بلدة آمرلي منذ ثلاثة أشهر", None),  # besieges it since three months: still besieged when it is said
     ("فك الجيش حصار آمرلي التي كان يحاصرها داعش منذ ثلاثة أشهر", "منذ ثلاثه اشهر"),  # was besieging: past
-    # a siege "for" a span is read from its start: the news is often its end ("has been besieged for two months")
-    ("Amerli has been besieged by IS for three months.", "for three months"),
+    # a siege "for" a span in a story of its break is read from its start ("has been besieged for two months" as the
+    # news ends it); with no break told, the present perfect holds it now
+    ("Amerli has been besieged by IS for three months, and troops broke the siege on Sunday.", "for three months"),
+    ("Amerli has been besieged by IS for three months.", None),
+    ("Amerli had been besieged by IS for three months.", "for three months"),
 ])
 def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
     assert date_of(text, names, {"siege"}, 0) == expected
@@ -160,3 +163,11 @@ def test_a_change_in_the_present_perfect_holds_when_it_is_said(names):
     assert reading("Palmyra has been freed by government troops.") == (SATURDAY, False)
     assert reading("Government troops retook Palmyra from the jihadists.") == (SATURDAY, True)
     assert reading("Government troops had retaken Palmyra from the jihadists.") == (SATURDAY, True)
+
+
+def test_since_after_a_first_or_a_superlative_dates_the_event_before(names):
+    """"the first offensive since May", "the biggest attack since March": the date is the last of its kind, not
+    this taking's."""
+    assert date_of("IS captured Palmyra in its biggest attack since March.", names, {"capture"}, 0) is None
+    text = "IS captured Palmyra on Friday in its first offensive since May."
+    assert date_of(text, names, {"capture"}, 0) == "on friday"

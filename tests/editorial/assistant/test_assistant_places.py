@@ -585,3 +585,17 @@ def test_an_arabic_relative_clause_after_a_noun_joined_to_the_place_describes_th
     assert not {c for c in claims(text, names) if c[1] == "controlled"}
     text = "هاجم الجيش الحر مدينة البوكمال التي تسيطر عليها داعش منذ يوم الأحد."
     assert ("boukamal", "controlled", "islamic-state", "2017-11-04") in claims(text, names)
+
+
+def test_the_wires_short_spellings_of_anah_name_the_town(names):
+    assert targets("IS fighters still hold Ana, west of Haditha.", names) == [(["anah"], "")]
+    assert targets("Iraqi troops retook Anna from IS on Friday.", names) == [(["anah"], "")]
+
+
+def test_a_place_fought_over_is_the_first_after_in_and_those_joined_to_it(names):
+    """"fought IS in Ramadi after shelling the other main city, Fallujah": the fighting is in Ramadi; a place in
+    apposition or locating it is not fought over, one joined by "and" is."""
+    text = "Iraqi troops fought IS in Ramadi on Sunday after shelling the other main city, Fallujah, overnight."
+    assert [slugs for slugs, _ in targets(text, names)][0] == ["ramadi"]
+    assert [slugs for slugs, _ in targets("Iraqi troops fought IS in Ramadi and Fallujah on Sunday.", names)][0] == [
+        "ramadi", "fallujah"]

@@ -821,3 +821,14 @@ def test_a_reduced_relative_passive_tells_the_state_of_the_place_right_before_it
     # the participle describes another noun: nothing about the place
     text = "Near Shaddadi, weapons captured by IS in March 2014 were found on Friday."
     assert {c for c in claims(text, names) if c[1] == "controlled"} == set()
+
+
+def test_its_liberation_frees_the_place_named_before_it_in_its_clause(names):
+    """"stormed Hit and announced its full liberation": Hit, freed by the side that announces it; "its" across a
+    comma may stand for another noun, and with no place before it in the sentence there is nothing to free."""
+    made = [p for p in propose("Iraqi troops reached Hit on Monday and announced its full liberation on Thursday.",
+                               SATURDAY, names) if "its full liberation" in p.why]
+    assert [(p.place, p.status, p.holder, p.date) for p in made] == [("hit", "controlled", "iraqi-government",
+                                                                     dt.date(2017, 11, 2))]
+    assert not propose("Hit lies on the road to Ramadi, and its recapture cut a supply line.", SATURDAY, names)
+    assert not propose("Troops laid siege to the town after its recapture by the militants.", SATURDAY, names)

@@ -1,0 +1,55 @@
+"""The words of a part: a phrase about part of a place, or about a site in it, leaves the place contested."""
+from conftest import SATURDAY
+from editorial.assistant import propose
+from editorial.assistant.parts import PARTIAL, SITE_IN
+
+
+def test_words_of_a_part_make_the_phrase_about_part_of_the_place():
+    assert not PARTIAL.search("raqqa is now 100 percent under sdf control") and not PARTIAL.search("100% liberated")
+    assert PARTIAL.search("60 percent under sdf control")
+    assert PARTIAL.search("much of mosul") and PARTIAL.search("نحو 50% من") and not PARTIAL.search("the district of")
+    assert PARTIAL.search("the militia stormed the old city of") and not PARTIAL.search("the city of")
+    assert PARTIAL.search("the rebels reached the southern fringes of")
+    assert PARTIAL.search("من غالبيه مدينه الطبقه") and PARTIAL.search("اغلب احياء") and PARTIAL.search("علي الجزء الجنوبي من")
+    assert PARTIAL.search("seized the majority of tal afar") and PARTIAL.search("three quarters of") and PARTIAL.search("ثلاثه ارباع تلعفر")
+    assert PARTIAL.search("استولي المتشددون علي المزيد من مناطق الرمادي")  # more of the areas of Ramadi
+    assert PARTIAL.search("يسيطر علي ثلث مساحتها") and PARTIAL.search("علي ثلثي المدينه")  # a third, two thirds
+    # part of an operation, a campaign, a plan or a battle is no part of the place named after it
+    assert not PARTIAL.search("هذا جزء من عمليه محاصره الرقة") and not PARTIAL.search("جزء من حملة لعزل الرقة")
+    assert PARTIAL.search("سيطر الجيش علي جزء من الرقة") and PARTIAL.search("استعاد جزء من مدينه الرقة")
+    assert PARTIAL.search("took near complete control of") and PARTIAL.search("almost-complete") and not PARTIAL.search("complete control")
+    assert PARTIAL.search("still partly controlled by") and PARTIAL.search("the left bank of") and not PARTIAL.search("the bank of")
+    assert PARTIAL.search("علي الشطر الشرقي من") and PARTIAL.search("للجانب الشرقي من") and PARTIAL.search("الساحل الايمن من")
+    assert not PARTIAL.search("علي الجانب السوري من")
+    # a side ("جهة") of the town, by a direction's adjective or its noun: "الجهة الشرقية من", "جهة الشمال من"
+    assert PARTIAL.search("علي الجهه الشرقيه من") and PARTIAL.search("تسيطر علي جهه الشمال من")
+    assert not PARTIAL.search("من جهه اخري")
+    assert PARTIAL.search("captured a key district of the town of") and PARTIAL.search("حررت 27 حيا من اصل 29 بقضاء")
+    assert not PARTIAL.search("liberated the rawa district") and not PARTIAL.search("القبض عليه حيا")
+
+
+def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
+    assert SITE_IN.match("the old christian quarter of bab touma in")
+    assert SITE_IN.match("the hospital of al salam in the city of")
+    assert SITE_IN.match("the government compound in") and not SITE_IN.match("the town of")
+    # the Levantine word for a hospital ("مشفى") as the standard one ("مستشفى"), in construct with the town or in it
+    assert SITE_IN.match("انتزعت السيطرة على مشفي") and SITE_IN.match("مشفي الصداقه في")
+
+
+def test_two_arabic_areas_in_a_side_of_a_town_are_part_of_it(names):
+    """"منطقتي ... بشمال الرقة" (two areas in the north of Raqqa) are parts of the town: it is fought over."""
+    assert SITE_IN.match("علي منطقتي البدو والمشلب بشمال") and SITE_IN.match("علي منطقتين في شرق مدينه")
+    assert not SITE_IN.match("علي منطقتي البدو والمشلب شمال")  # north of the town: outside it
+    text = "وقالت قوات سوريا الديمقراطية إن داعش لا يزال يسيطر أمس الجمعة على منطقتي البدو والمشلب بشمال الرقة"
+    [made] = propose(text, SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("raqqa", "contested", None)
+    assert set(made.others) == {"islamic-state", "sdf"}
+
+
+def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monkeypatch):
+    """"مئة في المئة" (a hundred percent) in words or figures is the whole town, not a part; "تسعين في المئة" is a part."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)  # a state said in passing is shown under it
+    assert not PARTIAL.search("اصبحت ميه في الميه تحت سيطره") and not PARTIAL.search("100 في الميه")
+    assert PARTIAL.search("تسعين في الميه")
+    [made] = propose("وقال المحافظ إن مدينة الرقة صارت مائة في المائة تحت سيطرة داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder, made.date) == ("raqqa", "controlled", "islamic-state", SATURDAY.date())
