@@ -12,6 +12,9 @@ _NAMED_AS = re.compile(r"(?:^| )(?:also )?(?:known as|called|dubbed|named)(?: th
 # The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
 _FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
 _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
+# The head noun of a side's unit named after its possessor: "the Iraqi army's 9th Armored Division and ...".
+_UNIT_NOUNS = _FORCE_NOUNS | {"division", "brigade", "brigades", "regiment", "battalion", "battalions", "corps",
+                              "commandos", "service"}
 CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 
 
@@ -39,7 +42,8 @@ def conjoined(between):
     Kurdish YPG militia and smaller Syrian rebel groups", "government troops and Shiite militia"), a description
     and the name it goes by ("Shiite paramilitary groups known as Popular Mobilization Units"), or up to ten
     words with "as well as" listing more of the same side ("Iraqi army and police forces, as well as volunteers
-    and Iran-backed Shiite militias")."""
+    and Iran-backed Shiite militias"); after a possessive, the possessor's unit is the first conjunct ("the
+    Syrian army's 4th Armoured Division and allied militias")."""
     if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
         return True
     if "and" in between:
@@ -47,6 +51,8 @@ def conjoined(between):
         if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(
                 modifiers) <= _COORDINATED_MODIFIERS:
             return True
+    if between[:1] == ["s"] and "and" in between and _possessors_unit(between[1:between.index("and")]):
+        return len(between) - between.index("and") <= 2 and not CLAUSE_WORDS.intersection(between)
     if _NAMED_AS.fullmatch(" ".join(between)):
         return True  # "Shiite paramilitary groups known as the PMU": a description and its name, one conjunct
     rest = between[1:] if between[:1] and between[0] in _FORCE_NOUNS else between
@@ -54,3 +60,9 @@ def conjoined(between):
             len(rest) <= 5 or (len(rest) <= 10 and _NAMED_AS.search(" ".join(rest)))):
         return True  # "Iraqi troops, and Iranian-trained and armed Shiite groups (known as the PMU)": the second's words
     return len(between) <= 10 and "as well as" in " ".join(between) and not CLAUSE_WORDS.intersection(between)
+
+
+def _possessors_unit(words):
+    """Whether the words after a side's possessive "'s" name one of its units, ending in its head noun ("9th
+    Armored Division", "elite Counter Terrorism Service"): the unit is that side, the next one joined by "and"."""
+    return 0 < len(words) <= 4 and words[-1] in _UNIT_NOUNS and not CLAUSE_WORDS.intersection(words)
