@@ -154,6 +154,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]
+            located = self._located_subject(place, cue)
+            if located is not None:  # "The small town, about 15 km from Mosul, was captured": not Mosul
+                return located
             prior = self.places[before - 2] if before > 1 else None
             aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
             if prior and (PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))

@@ -16,3 +16,13 @@ IS, IQ = "islamic-state", "iraqi-government"
 ])
 def test_relative_clause_object(names, text, expected):
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside of a distance locates the town before it: the town is the subject, the landmark is not
+    ("Iraqi troops reached Baiji on Monday. The oil town, some 10 miles (16 km) from the edge of Tikrit, was seized by "
+     "IS on Friday.", {("baiji", "controlled", IS, "2017-11-03")}),
+    ("Hit, about 20 kilometers from Ramadi, was seized by IS on Friday.", {("hit", "controlled", IS, "2017-11-03")}),
+])
+def test_a_place_in_a_locating_aside_is_not_the_subject(names, text, expected):
+    assert claims(text, names) == expected
