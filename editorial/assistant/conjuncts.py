@@ -58,7 +58,8 @@ def conjoined(between):
     rest = between[1:] if between[:1] and between[0] in _FORCE_NOUNS else between
     if rest[:1] == ["and"] and not CLAUSE_WORDS.intersection(rest) and (
             len(rest) <= 5 or (len(rest) <= 10 and _NAMED_AS.search(" ".join(rest)))):
-        return True  # "Iraqi troops, and Iranian-trained and armed Shiite groups (known as the PMU)": the second's words
+        # "Iraqi troops, and Iranian-trained and armed Shiite groups (known as the PMU)": the second's words
+        return True
     return len(between) <= 10 and "as well as" in " ".join(between) and not CLAUSE_WORDS.intersection(between)
 
 

@@ -12,7 +12,8 @@ from .parts import PARTIAL
 
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
-PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$"
+                       r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # An aside opening with a distance or a direction locates the place before it ("about 15 kilometers (nine miles) from
 # the edge of Mosul", "20 km south of Kirkuk", "near Raqqa"): a place in it is a landmark.
 _LOCATING_ASIDE = re.compile(r"(?:(?:about|some|around|nearly|roughly|just|only|less than|more than) )?"
@@ -22,7 +23,8 @@ _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
 # the last pockets of".
-_PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
+_PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?"
+                        r"(?:is|was|remains|remained) "
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
 
 
