@@ -141,10 +141,13 @@ class ClauseReading(ConjunctReading):
             norms[opener: cue.first])
 
     def _by_gerund(self, cue):
-        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"): its subject is the
+        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq") or after the "after" of
+        a span back from the news ("announced plans on Friday, a day after recapturing Tal Afar"): its subject is the
         main clause's, not a side named between."""
         norms = self.article.norms
-        return cue.first > self.first and norms[cue.first - 1] == "by" and norms[cue.first].endswith("ing")
+        if cue.first <= self.first or not norms[cue.first].endswith("ing"):
+            return False
+        return norms[cue.first - 1] == "by" or (norms[cue.first - 1] == "after" and self._in_date(cue.first - 1))
 
     def _participial_subject(self, cue):
         """The subject of the main clause after an opening participial clause, who did what it says: "After
