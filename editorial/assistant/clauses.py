@@ -26,6 +26,7 @@ _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the 
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")  # "سيطرته": its control ("سيطر" takes "على", never an object pronoun)
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
+_GERUND_OPENERS = {"by", "since", "while"}  # a gerund after them has the main clause's subject
 _PARTICIPLE_CLAUSE = {"being", "having"}  # open a participle's clause, with its own "by": "after being held by IS"
 _SUBORDINATORS = {"after", "when", "while", "before", "until", "once", "because"}  # open a clause with its own subject
 _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "forces", "troops", "units")
@@ -141,13 +142,15 @@ class ClauseReading(ConjunctReading):
             norms[opener: cue.first])
 
     def _by_gerund(self, cue):
-        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq") or after the "after" of
-        a span back from the news ("announced plans on Friday, a day after recapturing Tal Afar"): its subject is the
-        main clause's, not a side named between."""
+        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"), after "since" or
+        "while" ("IS has suffered defeats to Kurdish forces since being forced to withdraw from Kobani"), or after the
+        "after" of a span back from the news ("announced plans on Friday, a day after recapturing Tal Afar"): its
+        subject is the main clause's, not a side named between."""
         norms = self.article.norms
         if cue.first <= self.first or not norms[cue.first].endswith("ing"):
             return False
-        return norms[cue.first - 1] == "by" or (norms[cue.first - 1] == "after" and self._in_date(cue.first - 1))
+        opener = norms[cue.first - 1]
+        return opener in _GERUND_OPENERS or (opener == "after" and self._in_date(cue.first - 1))
 
     def _participial_subject(self, cue):
         """The subject of the main clause after an opening participial clause, who did what it says: "After
