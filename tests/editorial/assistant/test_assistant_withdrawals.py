@@ -74,7 +74,8 @@ def test_a_side_that_moved_in_following_the_other_sides_withdrawal_holds_the_pla
 @pytest.mark.parametrize("text, expected", [
     # a side "forced to withdraw from" a place left it to the side it fights; after "since being", the side forced is
     # the main clause's subject, not the side named between
-    ("Iraqi troops were forced to withdraw from Hit by IS fighters in June.", {("hit", "controlled", IS, "2017-06-01")}),
+    ("Iraqi troops were forced to withdraw from Hit by IS fighters in June.",
+     {("hit", "controlled", IS, "2017-06-01")}),
     ("The army has lost ground to the SDF since being forced to pull out of Tabqa in March.",
      {("tabqa", "controlled", SDF, "2017-03-01")}),
 ])
