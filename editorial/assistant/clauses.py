@@ -8,6 +8,7 @@ taken from, negation and background ("after ..."). Sentence reads it as a mixin.
 import bisect
 import re
 
+from .conjuncts import CLAUSE_WORDS, ConjunctReading
 from .names import COUNTRY_WORDS
 from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR, UNTRUE_AFTER
 from .tokens import is_arabic
@@ -25,17 +26,11 @@ _OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the 
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")  # "سيطرته": its control ("سيطر" takes "على", never an object pronoun)
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
-_CONJUNCTIONS = {"and", "و"}
+_GERUND_OPENERS = {"by", "since", "while"}  # a gerund after them has the main clause's subject
 _PARTICIPLE_CLAUSE = {"being", "having"}  # open a participle's clause, with its own "by": "after being held by IS"
 _SUBORDINATORS = {"after", "when", "while", "before", "until", "once", "because"}  # open a clause with its own subject
-# A description, then the name it goes by.
-_NAMED_AS = re.compile(r"(?:^| )(?:also )?(?:known as|called|dubbed|named)(?: the)?$")
-# The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
-_FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
 _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "forces", "troops", "units")
               for preposition in ("from", "of")}  # "fell to fighters from the Islamic State group"
-_COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
-_CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 _MEMBERS = {"fighters", "militants", "members", "units", "troops", "soldiers", "gunmen", "jihadists", "elements"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 # The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش".
@@ -44,7 +39,7 @@ _TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من ي
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
 
-class ClauseReading:
+class ClauseReading(ConjunctReading):
     """The role readings of Sentence (its players, subjects, cues, tokens and article)."""
 
     def _apposition(self, index):
@@ -147,10 +142,15 @@ class ClauseReading:
             norms[opener: cue.first])
 
     def _by_gerund(self, cue):
-        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"): its subject is the
-        main clause's, not a side named between."""
+        """Whether the phrase is a gerund after "by" ("dealt a blow to IS by capturing Dabiq"), after "since" or
+        "while" ("IS has suffered defeats to Kurdish forces since being forced to withdraw from Kobani"), or after the
+        "after" of a span back from the news ("announced plans on Friday, a day after recapturing Tal Afar"): its
+        subject is the main clause's, not a side named between."""
         norms = self.article.norms
-        return cue.first > self.first and norms[cue.first - 1] == "by" and norms[cue.first].endswith("ing")
+        if cue.first <= self.first or not norms[cue.first].endswith("ing"):
+            return False
+        opener = norms[cue.first - 1]
+        return opener in _GERUND_OPENERS or (opener == "after" and self._in_date(cue.first - 1))
 
     def _participial_subject(self, cue):
         """The subject of the main clause after an opening participial clause, who did what it says: "After
@@ -232,42 +232,6 @@ class ClauseReading:
         """The first possible subject starting in tokens [first, last]."""
         return _first_within(self.subjects, self.subject_firsts, first, last)
 
-    def _first_conjunct(self, position):
-        """The first of coordinated subjects, who leads: "Iraqi forces and Shiite militias", "القوات الامنيه
-        والعشائر والحشد الشعبي" (words joined by "and" or the clitic "و" between them)."""
-        norms = self.article.norms
-        while position:
-            previous, current = self.subjects[position - 1], self.subjects[position]
-            between = norms[previous.stop: current.first]
-            joined = norms[current.first].startswith("و") or "and" in between or _NAMED_AS.fullmatch(" ".join(between))
-            # "the Popular Mobilisation Forces (PMF)": a name and its abbreviation, one conjunct
-            joined = joined or (not between and previous.slug == current.slug)
-            if not joined or not self._conjoined(between):
-                break
-            position -= 1
-        return self.subjects[position]
-
-    def _conjoined(self, between):
-        """Whether the words between two subjects join them: "and", "و", "and" after the first one's head noun ("the
-        Kurdish YPG militia and smaller Syrian rebel groups", "government troops and Shiite militia"), a description
-        and the name it goes by ("Shiite paramilitary groups known as Popular Mobilization Units"), or up to ten
-        words with "as well as" listing more of the same side ("Iraqi army and police forces, as well as volunteers
-        and Iran-backed Shiite militias")."""
-        if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
-            return True
-        if "and" in between:
-            head, modifiers = between[:between.index("and")], between[between.index("and") + 1:]
-            if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(
-                    modifiers) <= _COORDINATED_MODIFIERS:
-                return True
-        if _NAMED_AS.fullmatch(" ".join(between)):
-            return True  # "Shiite paramilitary groups known as the PMU": a description and its name, one conjunct
-        rest = between[1:] if between[:1] and between[0] in _FORCE_NOUNS else between
-        if rest[:1] == ["and"] and not _CLAUSE_WORDS.intersection(rest) and (
-                len(rest) <= 5 or (len(rest) <= 10 and _NAMED_AS.search(" ".join(rest)))):
-            return True  # "Iraqi troops, and Iranian-trained and armed Shiite groups (known as the PMU)": the second's words
-        return len(between) <= 10 and "as well as" in " ".join(between) and not _CLAUSE_WORDS.intersection(between)
-
     def player_from(self, first, last):
         """The first player starting in tokens [first, last]."""
         return _first_within(self.players, self.player_firsts, first, last)
@@ -283,7 +247,7 @@ class ClauseReading:
         end = self.article.tokens[cue.stop - 1].end  # "was liberated, the SDF said": a speaker after a comma, no agent
         if agent is not None and not re.search(r"[,;:.]", self.article.text[end: agent.start]) and all(
                 index == start and self.article.norms[index] == "the" or _MODIFIER.fullmatch(
-                self.article.tokens[index].text) and self.article.norms[index] not in _CLAUSE_WORDS
+                self.article.tokens[index].text) and self.article.norms[index] not in CLAUSE_WORDS
                 for index in range(start, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):

@@ -93,9 +93,12 @@ DATE_RULES = [
     ("for_some", re.compile(r"\bfor (day|week|month)s\b(?!-)|\b(?:recently|موخرا)\b()")),
     # "This comes weeks after the SDF recaptured Raqqa": an unnumbered span back from the news, to the event after it.
     # "comes just a week after", "launched an operation ..., a month after declaring Mosul liberated": that many of
-    # them back from the news (days only after "comes": "two days after they entered it" is a sequence of the past).
+    # them back from the news; days only after "comes" or before a gerund ("announced Friday plans to attack Hawija, a
+    # day after recapturing Tal Afar": the gerund's subject is the main clause's), since "two days after they entered
+    # it" is a sequence of the past.
     ("span_before", re.compile(r"\b(?:(?:comes|came|coming) (?:just |only )?(?:a few |several |(a|one|two|three|four) )?"
-                               r"(day|week|month)s?|(a|one|two|three|four) (week|month)s?) after\b")),
+                               r"(day|week|month)s?|(a|one|two|three|four) (week|month|day(?=s? after \w+ing\b))s?)"
+                               r" after\b")),
     # "بعد يومين من استعادة برطلة" (two days after retaking Bartella): that many back from the news, as "a week after".
     # "بعد نحو ستة اسابيع فقط من" (only about six weeks after), "بعد شهر من" (a month after); "بعد ايام قليله من", "بعد
     # بضعه اسابيع من" (a few days, some weeks after): a few of them, about, as "comes weeks after".
@@ -209,10 +212,10 @@ def resolve_date(kind, groups, published):
         unit = _ARABIC_UNITS_OF_TIME.get(groups[2] or groups[3] or "") or _ARABIC_DUALS[groups[0]]
         amount = 2 if groups[0] else 1 if groups[3] else int(groups[1]) if groups[1].isdigit() else ARABIC_NUMBERS[groups[1]]
         return published - dt.timedelta(days=amount * UNIT_DAYS[unit]), "day" if unit == "day" else "approximate"
-    if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one
+    if kind == "span_before":  # "comes weeks after": a few of them, about; "a week after": one; "a day after": that day
         count, unit = groups[:2] if groups[1] else groups[2:]
         days = NUMBERS[count] * UNIT_DAYS[unit] if count else _FEW_DAYS[unit]
-        return published - dt.timedelta(days=days), "approximate"
+        return published - dt.timedelta(days=days), "day" if count and unit == "day" else "approximate"
     if kind == "for_some":
         return published - dt.timedelta(days=_FEW_DAYS[groups[0] or "week"]), "approximate"
     if kind == "within":  # "in the last two days": about the middle of the span

@@ -9,7 +9,8 @@ import re
 
 from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
 from .names import SETTLEMENT_WORDS
-from .parts import ARABIC_DISTRICTS, PARTIAL, SITE_IN
+from .parts import ARABIC_DISTRICTS, SITE_IN
+from .place_clauses import PLACED_BY, PlaceClauseReading
 from .references import ReferenceReading
 from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -34,9 +35,6 @@ _LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 _ASIDE = re.compile(r"\s*,\s*(?:which|where|that) [^,;.]*")  # a relative clause set off by commas: its place no subject
-# Words placing a place by another named after them: the other is a landmark, not what the sentence is about
-# ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
-_PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
 # "في محيط مدينة", around the city; "القرى المحيطة بمركز مدينة القيارة", the villages around Qayyarah's centre).
@@ -50,12 +48,6 @@ _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
-_RELATIVE_OBJECT = {"that", "which"}
-_AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
-# What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
-# the last pockets of".
-_PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?(?:is|was|remains|remained) "
-                        r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
 # The object of a gerund that a phrase after it describes: "further shrinking the territory controlled by IS" is about
@@ -69,7 +61,7 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
-class PlaceReading(ReferenceReading):
+class PlaceReading(ReferenceReading, PlaceClauseReading):
     """The place readings of Sentence (its places, tokens and article)."""
 
     def targets(self, cue):
@@ -162,9 +154,12 @@ class PlaceReading(ReferenceReading):
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]
+            located = self._located_subject(place, cue)
+            if located is not None:  # "The small town, about 15 km from Mosul, was captured": not Mosul
+                return located
             prior = self.places[before - 2] if before > 1 else None
             aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
-            if prior and (_PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))
+            if prior and (PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))
                           or aside and "," in self.raw_between(place.first, cue.first + 1)):
                 place = prior  # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"
                 return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
@@ -208,18 +203,6 @@ class PlaceReading(ReferenceReading):
             return None
         return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
 
-    def _part_held_where(self, cue):
-        """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,
-        where it controls an enclave", "Mosul, where IS still holds the western half"): the part is of that place."""
-        before = bisect.bisect_left(self.place_firsts, cue.first)
-        if not before or self.places[before - 1].first < self.first:
-            return None
-        place = self.places[before - 1]
-        norms = self.article.norms
-        if place.stop >= cue.first or norms[place.stop] != "where" or cue.first - place.stop > 5:
-            return None
-        return place if PARTIAL.search(self.norm_between(cue.stop, min(cue.stop + 3, self.last))) else None
-
     def holds_now(self, cue):
         """Whether an Arabic verb of taking is the present of holding ("ويسيطر التنظيم على راوة", "لا يزال مسلحو داعش
         يسيطرون على البوكمال", "منطقة يسيطر عليها داعش"): a state when it is said, not a change. Arabic tells a past
@@ -227,34 +210,6 @@ class PlaceReading(ReferenceReading):
         داعش يسيطرون")."""
         return bool(ARABIC_HOLDS.match(cue.text)) and not any(
             word.lstrip("وف") in ARABIC_WAS for word in self.article.norms[max(self.first, cue.first - 5): cue.first])
-
-    def _relative_object(self, cue):
-        """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
-        retook", "Mosul, which the army had seized" (the relative word, the subject or "they", whose side pronouns.py
-        reads, perhaps an auxiliary, the verb); "a town east of Mosul which IS seized" describes the town, not Mosul."""
-        before = bisect.bisect_left(self.place_firsts, cue.first)
-        if not before:
-            return None
-        place, norms = self.places[before - 1], self.article.norms
-        words = norms[place.stop: cue.first]
-        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT or (
-                "," not in self.raw_between(place.stop - 1, place.stop + 1)
-                and _PLACED_BY.search(" ".join(norms[max(self.first, place.first - 3): place.first]))):
-            return None
-        opener = place.stop + 1 + (words[1] == "the")
-        subject = self.player_from(opener, opener + 1)
-        end = subject.stop if subject and subject.first == opener else opener + 1 if words[1] == "they" else None
-        return place if end is not None and all(w in _AUXILIARIES for w in norms[end: cue.first]) else None
-
-    def _predicated(self, cue):
-        """The place a held adjective is said of with "is a" or "is one of" ("Jarabulus is a major IS-held city",
-        "Tal Afar and the surrounding area is one of the last pockets of IS-held territory"), if any."""
-        before = bisect.bisect_left(self.place_firsts, cue.first)
-        if not before or self.places[before - 1].first < self.first:
-            return None
-        place = self.places[before - 1]
-        words = " ".join(self.article.norms[place.stop: cue.first])
-        return place if _PREDICATE.fullmatch(words) else None
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the
@@ -322,7 +277,7 @@ class PlaceReading(ReferenceReading):
         words read reach a distance's "على بعد" (at a distance of): "على بعد 25 كيلومترا من مدينة الرقة"."""
         between = self.norm_between(max(cue.stop, place.first - 7), place.first)
         return place.first - 4 > cue.stop and (_AWAY_FROM.search(between) is not None
-                                     or (cue.kind in ("contested", "hold") and _PLACED_BY.search(between) is not None))
+                                     or (cue.kind in ("contested", "hold") and PLACED_BY.search(between) is not None))
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery

@@ -54,6 +54,8 @@ def found(text, names, published=SATURDAY):
     ("It came two months after the army seized Palmyra.", [(dt.date(2017, 9, 5), "approximate")]),
     ("Troops began an operation, a month after the army seized Palmyra.", [(dt.date(2017, 10, 5), "approximate")]),
     ("Troops left, two days after they entered the town.", []),  # a sequence of the past, not counted from the news
+    # before a gerund, the main clause's subject did it that many days before the news
+    ("Troops prepared a new push, two days after storming the town.", [(dt.date(2017, 11, 2), "day")]),
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("It fell in August last year.", [(dt.date(2016, 8, 1), "month")]),  # not this year's August

@@ -69,3 +69,15 @@ def test_a_side_that_moved_in_following_the_other_sides_withdrawal_holds_the_pla
     assert claims(text, names) == {("qaim", "controlled", IS, "2017-11-03")}
     text = "IS fighters moved into Qaim on Friday, days after the withdrawal of Iraqi troops from Rawa."
     assert {status for place, status, _, _ in claims(text, names) if place == "qaim"} == {"contested"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a side "forced to withdraw from" a place left it to the side it fights; after "since being", the side forced is
+    # the main clause's subject, not the side named between
+    ("Iraqi troops were forced to withdraw from Hit by IS fighters in June.",
+     {("hit", "controlled", IS, "2017-06-01")}),
+    ("The army has lost ground to the SDF since being forced to pull out of Tabqa in March.",
+     {("tabqa", "controlled", SDF, "2017-03-01")}),
+])
+def test_a_side_forced_to_withdraw_from_a_place_left_it(names, text, expected):
+    assert claims(text, names) == expected

@@ -1,0 +1,69 @@
+"""Which sides a clause's subject joins: the first of coordinated subjects leads the clause.
+
+Its own module because coordination is a grammar of its own: "and" or the clitic "و" between two sides, a side's
+head noun before "and", a description and the name it goes by, "as well as" listing more of the same side.
+Sentence reads it as a mixin, through ClauseReading.
+"""
+import re
+
+_CONJUNCTIONS = {"and", "و"}
+# A description, then the name it goes by.
+_NAMED_AS = re.compile(r"(?:^| )(?:also )?(?:known as|called|dubbed|named)(?: the)?$")
+# The head noun of a side named before "and" ("the YPG militia and ..."), and what may stand before the next one.
+_FORCE_NOUNS = {"militia", "militias", "forces", "troops", "fighters", "units", "soldiers", "army", "police"}
+_COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their", "its"}
+# The head noun of a side's unit named after its possessor: "the Iraqi army's 9th Armored Division and ...".
+_UNIT_NOUNS = _FORCE_NOUNS | {"division", "brigade", "brigades", "regiment", "battalion", "battalions", "corps",
+                              "commandos", "service"}
+CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
+
+
+class ConjunctReading:
+    """The coordination readings of Sentence (its subjects and article)."""
+
+    def _first_conjunct(self, position):
+        """The first of coordinated subjects, who leads: "Iraqi forces and Shiite militias", "القوات الامنيه
+        والعشائر والحشد الشعبي" (words joined by "and" or the clitic "و" between them)."""
+        norms = self.article.norms
+        while position:
+            previous, current = self.subjects[position - 1], self.subjects[position]
+            between = norms[previous.stop: current.first]
+            joined = norms[current.first].startswith("و") or "and" in between or _NAMED_AS.fullmatch(" ".join(between))
+            # "the Popular Mobilisation Forces (PMF)": a name and its abbreviation, one conjunct
+            joined = joined or (not between and previous.slug == current.slug)
+            if not joined or not conjoined(between):
+                break
+            position -= 1
+        return self.subjects[position]
+
+
+def conjoined(between):
+    """Whether the words between two subjects join them: "and", "و", "and" after the first one's head noun ("the
+    Kurdish YPG militia and smaller Syrian rebel groups", "government troops and Shiite militia"), a description
+    and the name it goes by ("Shiite paramilitary groups known as Popular Mobilization Units"), or up to ten
+    words with "as well as" listing more of the same side ("Iraqi army and police forces, as well as volunteers
+    and Iran-backed Shiite militias"); after a possessive, the possessor's unit is the first conjunct ("the
+    Syrian army's 4th Armoured Division and allied militias")."""
+    if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
+        return True
+    if "and" in between:
+        head, modifiers = between[:between.index("and")], between[between.index("and") + 1:]
+        if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(
+                modifiers) <= _COORDINATED_MODIFIERS:
+            return True
+    if between[:1] == ["s"] and "and" in between and _possessors_unit(between[1:between.index("and")]):
+        return len(between) - between.index("and") <= 2 and not CLAUSE_WORDS.intersection(between)
+    if _NAMED_AS.fullmatch(" ".join(between)):
+        return True  # "Shiite paramilitary groups known as the PMU": a description and its name, one conjunct
+    rest = between[1:] if between[:1] and between[0] in _FORCE_NOUNS else between
+    if rest[:1] == ["and"] and not CLAUSE_WORDS.intersection(rest) and (
+            len(rest) <= 5 or (len(rest) <= 10 and _NAMED_AS.search(" ".join(rest)))):
+        # "Iraqi troops, and Iranian-trained and armed Shiite groups (known as the PMU)": the second's words
+        return True
+    return len(between) <= 10 and "as well as" in " ".join(between) and not CLAUSE_WORDS.intersection(between)
+
+
+def _possessors_unit(words):
+    """Whether the words after a side's possessive "'s" name one of its units, ending in its head noun ("9th
+    Armored Division", "elite Counter Terrorism Service"): the unit is that side, the next one joined by "and"."""
+    return 0 < len(words) <= 4 and words[-1] in _UNIT_NOUNS and not CLAUSE_WORDS.intersection(words)

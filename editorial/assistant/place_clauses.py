@@ -1,0 +1,91 @@
+"""Which place a clause around a phrase names: "Mosul, where IS holds the western half", "Qaim that Iraqi forces
+retook", "Jarabulus is a major IS-held city", "Bashir, 20 km south of Kirkuk, fell".
+
+Its own module because these clauses are a grammar of their own: a "where", "that" or "which" clause, a predicate
+with "is a", said of the place named right before it, or an aside that locates the subject by a landmark.
+PlaceReading reads it as a mixin.
+"""
+import bisect
+import re
+
+from .parts import PARTIAL
+
+# Words placing a place by another named after them: the other is a landmark, not what the sentence is about
+# ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
+PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$"
+                       r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+# An aside opening with a distance or a direction locates the place before it ("about 15 kilometers (nine miles) from
+# the edge of Mosul", "20 km south of Kirkuk", "near Raqqa"): a place in it is a landmark.
+_LOCATING_ASIDE = re.compile(r"(?:(?:about|some|around|nearly|roughly|just|only|less than|more than) )?"
+                             r"(?:\d+|a few|two|three|four|five|ten) (?:km|kilomet(?:re|er)s|miles)\b|"
+                             r"(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b")
+_RELATIVE_OBJECT = {"that", "which"}
+_AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
+# What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
+# the last pockets of".
+_PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?"
+                        r"(?:is|was|remains|remained) "
+                        r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
+
+
+class PlaceClauseReading:
+    """The clause readings of PlaceReading (its places, players and article)."""
+
+    def _part_held_where(self, cue):
+        """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,
+        where it controls an enclave", "Mosul, where IS still holds the western half"): the part is of that place."""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if not before or self.places[before - 1].first < self.first:
+            return None
+        place = self.places[before - 1]
+        norms = self.article.norms
+        if place.stop >= cue.first or norms[place.stop] != "where" or cue.first - place.stop > 5:
+            return None
+        return place if PARTIAL.search(self.norm_between(cue.stop, min(cue.stop + 3, self.last))) else None
+
+    def _relative_object(self, cue):
+        """The place a relative clause's verb takes when the clause opens right after it: "Qaim that Iraqi forces
+        retook", "Mosul, which the army had seized" (the relative word, the subject or "they", whose side pronouns.py
+        reads, perhaps an auxiliary, the verb); "a town east of Mosul which IS seized" describes the town, not Mosul."""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if not before:
+            return None
+        place, norms = self.places[before - 1], self.article.norms
+        words = norms[place.stop: cue.first]
+        if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT or (
+                "," not in self.raw_between(place.stop - 1, place.stop + 1)
+                and PLACED_BY.search(" ".join(norms[max(self.first, place.first - 3): place.first]))):
+            return None
+        opener = place.stop + 1 + (words[1] == "the")
+        subject = self.player_from(opener, opener + 1)
+        end = subject.stop if subject and subject.first == opener else opener + 1 if words[1] == "they" else None
+        return place if end is not None and all(w in _AUXILIARIES for w in norms[end: cue.first]) else None
+
+    def _predicated(self, cue):
+        """The place a held adjective is said of with "is a" or "is one of" ("Jarabulus is a major IS-held city",
+        "Tal Afar and the surrounding area is one of the last pockets of IS-held territory"), if any."""
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if not before or self.places[before - 1].first < self.first:
+            return None
+        place = self.places[before - 1]
+        words = " ".join(self.article.norms[place.stop: cue.first])
+        return place if _PREDICATE.fullmatch(words) else None
+
+    def _located_subject(self, place, cue):
+        """The subject a place in an aside right before the phrase locates ("The small town, about 15 km from the
+        edge of Mosul, was captured", "Bashir, 20 km south of Kirkuk, fell"): the place or "the town" before the
+        aside, never the landmark. None when the place is in no such aside."""
+        tokens, text = self.article.tokens, self.article.text
+        if text[place.end: tokens[cue.first].start].strip() != ",":
+            return None
+        opening = next((index + 1 for index in range(place.first - 1, max(self.first, place.first - 12) - 1, -1)
+                        if "," in text[tokens[index].end: tokens[index + 1].start]), None)
+        if opening is None or not _LOCATING_ASIDE.match(self.norm_between(opening, place.first)):
+            return None
+        located = next((p for p in self.places if p.stop == opening and p.first >= self.first), None)
+        if located is not None:
+            return [located], "", self.raw_between(max(self.first, located.first - 4), cue.first)
+        anaphor = self._anaphor(self.norm_between(self.first, opening), 0)
+        if anaphor is None:
+            return [], "", ""
+        return self._referred(self.article.token_at(self.norm_start + anaphor.start()), f"'{anaphor.group()}'", "")

@@ -1,0 +1,34 @@
+"""Which words join two sides named as one clause's subject, so that the first of them leads."""
+import pytest
+
+from conftest import claims
+from editorial.assistant.conjuncts import conjoined
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+
+@pytest.mark.parametrize("between", [
+    ["and"],  # "the army and the YPG"
+    ["militia", "and", "smaller"],  # "the Kurdish YPG militia and smaller Syrian rebel groups"
+    ["known", "as", "the"],  # "Shiite paramilitary groups known as the PMU"
+    ["forces", ",", "as", "well", "as", "local"],  # "Iraqi forces, as well as local Sunni tribesmen"
+    ["s", "4th", "armoured", "division", "and", "allied"],  # "the Syrian army's 4th Armoured Division and allied ..."
+])
+def test_words_joining_two_sides(between):
+    assert conjoined(between)
+
+
+@pytest.mark.parametrize("between", [
+    ["said", "on", "friday", "that"],  # "the army said on Friday that the YPG ...": another clause
+    ["and", "fought", "against"],  # "the army and fought against the YPG": the second side an object
+    ["s", "spokesman", "and"],  # "the army's spokesman and the YPG": a person, not a unit
+    ["s", "4th", "division", "said", "and", "the"],  # a clause between them
+])
+def test_words_that_do_not_join_two_sides(between):
+    assert not conjoined(between)
+
+
+def test_a_sides_unit_before_and_leads_the_subject(names):
+    # the possessor of the unit named first went in, not the side joined after it
+    text = "The Iraqi army's elite 1st Brigade and paramilitary Hashd Shaabi units entered Hit on Friday, fighting IS."
+    assert claims(text, names) == {("hit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}

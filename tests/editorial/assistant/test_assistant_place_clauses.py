@@ -1,0 +1,28 @@
+"""Which place a clause around a phrase names: a "where", "that" or "which" clause, or a predicate with "is a"."""
+import pytest
+
+from conftest import claims
+
+pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
+
+IS, IQ = "islamic-state", "iraqi-government"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of a relative clause opened right after the place
+    ("Officials toured Qaim, which Iraqi forces retook on Friday.", {("qaim", "controlled", IQ, "2017-11-03")}),
+    # a place before "near" locates another: the relative clause is not about it
+    ("Officials toured a village near Qaim which Iraqi forces retook on Friday.", set()),
+])
+def test_relative_clause_object(names, text, expected):
+    assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aside of a distance locates the town before it: the town is the subject, the landmark is not
+    ("Iraqi troops reached Baiji on Monday. The oil town, some 10 miles (16 km) from the edge of Tikrit, was seized by "
+     "IS on Friday.", {("baiji", "controlled", IS, "2017-11-03")}),
+    ("Hit, about 20 kilometers from Ramadi, was seized by IS on Friday.", {("hit", "controlled", IS, "2017-11-03")}),
+])
+def test_a_place_in_a_locating_aside_is_not_the_subject(names, text, expected):
+    assert claims(text, names) == expected
