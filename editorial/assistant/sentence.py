@@ -11,7 +11,7 @@ from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
-from .clauses import ClauseReading
+from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import hedge_of
 from .partial import PartReading
@@ -71,6 +71,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         self.subjects = [a for index, a in enumerate(self.players)
                          if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)
                          and not _RID_OF.search(self.norm_between(max(first, a.first - 5), a.first))
+                         and not _behind_lam(article, a, first)
                          and (a.stop >= last or article.norms[a.stop] not in _ACTS_OF | _HOLDINGS_OF)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
@@ -332,6 +333,20 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         clause = CLAUSE_BREAK.split(self.norm_between(start, self.last))[0]
         clause_end = start + len(clause.split())
         return places, {a.slug for a in self.players if start <= a.first <= clause_end}
+
+
+def _behind_lam(article, side, first):
+    """Whether an Arabic side stands behind the preposition "ل" (of) in a noun phrase a preposition governs, on its
+    own first word ("بعد قتال مع مجاميع مسلحة لداعش", after fighting with Daesh's armed groups) or on its forces'
+    noun ("مع عناصر مسلحة لمسلحي التنظيم"): the whole phrase is the preposition's object, so its possessor is no
+    subject, as a side right after "مع" is none."""
+    norms = article.norms
+    lam = side.first - 1 if side.first and norms[side.first - 1][1:] in ARABIC_FORCES else side.first
+    word = norms[lam]
+    if not word.startswith("ل") or (lam == side.first and article.gazetteer.match_form(word) not in (
+            word[1:], "ال" + word[2:])):
+        return False
+    return any(w in NOT_SUBJECT for w in norms[max(first, lam - 3): lam - 1])
 
 
 def _last_match_start(pattern, text, unless_after=None):
