@@ -7,11 +7,12 @@ or just after (references.py), and an Arabic object pronoun ("تحريرها"). 
 import bisect
 import re
 
-from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
+from .arabic_objects import (after_ala, behind_bi, object_after_ala, object_pronoun, past_subject_and_date,
+                             unknown_settlement, unnamed_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, PARTIAL, SITE_IN
 from .references import ReferenceReading
-from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
+from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -48,7 +49,6 @@ _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs 
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
-_OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
@@ -144,9 +144,9 @@ class PlaceReading(ReferenceReading):
                     self.article.norms[max(self.first, cue.first - 7): cue.first]):
                 return [], "", ""  # "التي تمكنت القوات من السيطرة عليها": its noun, no place _resumptive found
             # "تحريرها": liberating it
-            if is_arabic(cue.text) and cue.text.endswith("ها") and not self._object_after_ala(cue):
+            if is_arabic(cue.text) and cue.text.endswith("ها") and not object_after_ala(self, cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
-            pronoun = self._object_pronoun(cue)
+            pronoun = object_pronoun(self, cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
                                       self.raw_between(cue.stop, pronoun + 1))
@@ -332,28 +332,6 @@ class PlaceReading(ReferenceReading):
         if CONTRAST.search(between) or _GERUND_OBJECT.search(between):
             return False
         return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
-
-    def _object_after_ala(self, cue):
-        """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع"): its "ها" is
-        then the side whose control it is, not the place ("سيطرتها على البلدة" still names the town)."""
-        words = self.article.norms[cue.stop: min(self.last, cue.stop + 3)]
-        if "علي" not in words:
-            return False
-        ala = cue.stop + words.index("علي")
-        named = any(ala < p.first <= ala + 3 for p in self.article.places_in(ala, min(self.last, ala + 4)))
-        return not named and not ANAPHOR.search(" ".join(self.article.norms[ala + 1: ala + 2]))
-
-    def _object_pronoun(self, cue):
-        """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than
-        the prepositions that carry it ("عليها", "منها", "فيها")."""
-        if not is_arabic(cue.text):
-            return None
-        for index in range(cue.stop, min(self.last, cue.stop + 4)):
-            word = self.article.norms[index]
-            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")) and (
-                    not _OTHER_THAN.match(word)):
-                return index
-        return None
 
     def _unknown_object(self, cue, targets):
         """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya", in Arabic
