@@ -21,9 +21,11 @@ _COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken", "contested"}  # pla
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
 # and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
-# towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج".
-_ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
-                         r"(?:between|بين|الي|نحو|المؤديه|الموديه)\b")
+# towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج",
+# "والطريق الآخر الذي يؤدي إلى القائم بيد الجيش" (the other road, which leads to Qaim, is in the army's hands).
+_ROUTE_ENDS = re.compile(r"(?:\b|(?<!\S)[وف])(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
+                         r"(?:between|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
+_ROUTE_END_BEFORE = re.compile(f"(?:{_ROUTE_ENDS.pattern})$")  # the place right after: the road's end, not what is held
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
 # "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
@@ -185,7 +187,12 @@ class PlaceReading(ReferenceReading):
             return listed, "", _JOINED_AREAS.sub("", window)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
-        return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+        if anaphor is None:
+            return [], "", ""
+        # "the town" refers back from where it stands, not from a place named after it ("في المدينة ... الطريق الذي
+        # يؤدي إلى القائم بيد الجيش": the town before, not Qaim)
+        token = self.article.token_at(self.norm_start + self.offset(self.first) + anaphor.start())
+        return self._referred(token, f"'{anaphor.group()}'", between)
 
     def _resumptive(self, cue):
         """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("منطقة يسيطر عليها
@@ -327,9 +334,10 @@ class PlaceReading(ReferenceReading):
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
         remained contested"), nor from a gerund's object ("shrinking the territory held by"), nor across a province
-        or a facility named between them."""
+        or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد الجيش": the road)."""
         between = self.norm_between(place.stop, cue.first)
-        if CONTRAST.search(between) or _GERUND_OBJECT.search(between):
+        if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _ROUTE_END_BEFORE.search(
+                self.norm_between(max(self.first, place.first - 6), place.first)):
             return False
         return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
 

@@ -1,4 +1,6 @@
 """Which place a control phrase is about: its object, places joined by "and", "the town" resolved."""
+import pytest
+
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.article import Article
@@ -580,3 +582,13 @@ def test_a_place_fought_over_is_the_first_after_in_and_those_joined_to_it(names)
     assert [slugs for slugs, _ in targets(text, names)][0] == ["ramadi"]
     assert [slugs for slugs, _ in targets("Iraqi troops fought IS in Ramadi and Fallujah on Sunday.", names)][0] == [
         "ramadi", "fallujah"]
+
+
+@pytest.mark.parametrize("text", [
+    "دخل مقاتلو داعش يوم الجمعة مدينة هيت. ولا يزال الطريق الذي يؤدي إلى الرطبة بيد الجيش.",
+    "دخل مقاتلو داعش يوم الجمعة مدينة هيت. ولا يزال مركز المدينة والطريق الذي يؤدي إلى الرطبة بيد الجيش.",
+])
+def test_an_arabic_road_s_end_before_a_state_is_not_what_is_held(names, every_reading, text):
+    """"الطريق الذي يؤدي إلى الرطبة بيد الجيش" (the road that leads to Rutba is in the army's hands): the road is
+    held, not Rutba; "the city" before it refers back from where it stands, to Hit, not to Rutba named after it."""
+    assert {place for place, _, _, _ in claims(text, names)} == {"hit"}
