@@ -4,13 +4,19 @@ Its own module because Arabic marks the object with a preposition ("سيطر ع�
 where English puts the object right after the verb: the words after "على" are the object ("على مبنى القصر العدلي
 وسط مدينة الرقة": a site in Raqqa), a settlement named there that the gazetteer does not know is the object, not a
 town named later, a place behind "ب" (in) is where the object lies, the verb's subject and date come first, and a
-list of places joined by "و" may hold a name the gazetteer does not know. places.PlaceReading calls it.
+list of places joined by "و" may hold a name the gazetteer does not know, and a "ها" (its) after the verb is the
+place's unless an object other than the town follows "على". places.PlaceReading calls it.
 """
+import re
+
 from .names import SETTLEMENT_WORDS
+from .rules import ANAPHOR
+from .tokens import is_arabic
 
 ALA = "علي"  # "على", as words are normalised
 # The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
 SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, "بلدتي", "قريتي", "قري", "بلدات"}
+_OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 
 
 def after_ala(norms, first, stop):
@@ -55,3 +61,27 @@ def unnamed_conjunct(between, place_word):
     """Whether one definite noun joined by "و" stands between two places joined by "و": a place of the list the
     gazetteer does not name ("أحياء الجبيلية والعابد والجمعيات"), not a verb ("ودخلت") nor a phrase of several words."""
     return len(between) == 1 and between[0].startswith("وال") and place_word.startswith("و")
+
+
+def object_after_ala(sentence, cue):
+    """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع"): its "ها" is
+    then the side whose control it is, not the place ("سيطرتها على البلدة" still names the town)."""
+    words = sentence.article.norms[cue.stop: min(sentence.last, cue.stop + 3)]
+    if "علي" not in words:
+        return False
+    ala = cue.stop + words.index("علي")
+    named = any(ala < p.first <= ala + 3 for p in sentence.article.places_in(ala, min(sentence.last, ala + 4)))
+    return not named and not ANAPHOR.search(" ".join(sentence.article.norms[ala + 1: ala + 2]))
+
+
+def object_pronoun(sentence, cue):
+    """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than
+    the prepositions that carry it ("عليها", "منها", "فيها")."""
+    if not is_arabic(cue.text):
+        return None
+    for index in range(cue.stop, min(sentence.last, cue.stop + 4)):
+        word = sentence.article.norms[index]
+        if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")) and (
+                not _OTHER_THAN.match(word)):
+            return index
+    return None

@@ -34,7 +34,7 @@ _FORCES_OF = {f"{noun} {preposition}" for noun in ("fighters", "militants", "for
 _MEMBERS = {"fighters", "militants", "members", "units", "troops", "soldiers", "gunmen", "jihadists", "elements"}
 _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتلي", "مقاتلو", "عدد", "مجموعه", "كتايب", "اغلبهم", "معظمهم", "بعض"}
 # The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش".
-_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي", "متشددي", "متطرفي", "جهاديي"}
+ARABIC_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي", "متشددي", "متطرفي", "جهاديي"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
@@ -68,7 +68,7 @@ class ClauseReading(ConjunctReading):
             before -= 2  # "من قبضه ما يسمي تنظيم الدوله": from the grip of the so-called Islamic State
         if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
             before -= 1  # "من سيطره داعش": from Daesh's control
-        if before > self.first and norms[before] in _FORCES and norms[before - 1] in words:
+        if before > self.first and norms[before] in ARABIC_FORCES and norms[before - 1] in words:
             before -= 1  # "معارك مع قوات الجيش": battles with the army's forces; "طهرت زمار من مسلحي داعش"
         if before > self.first and norms[before] == "من" and {norms[before - 1], norms[before - 1][1:]} & _PARTITIVE:
             return False
@@ -186,7 +186,7 @@ class ClauseReading(ConjunctReading):
     def _right_after(self, cue, after):
         """Whether an Arabic side stands right after the phrase, or after a head noun of its forces ("بسيطرة قوات
         البيشمركة على", the Peshmerga forces' control of)."""
-        return after.first == cue.stop or (after.first == cue.stop + 1 and self.article.norms[cue.stop] in _FORCES)
+        return after.first == cue.stop or (after.first == cue.stop + 1 and self.article.norms[cue.stop] in ARABIC_FORCES)
 
     def _agent_follows(self, word, after):
         """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry) or "السيطره"

@@ -1,17 +1,17 @@
 """Which hedge of a sentence qualifies a control phrase.
 
-An adverb or a raising verb ("reportedly", "believed to", "may have") qualifies the verb right after it. After a
-word that opens another clause ("as residents reportedly described", "but which is now believed to control",
-"fighters who may have gone into hiding") it qualifies that clause, not a phrase told before it. A verb of claiming
-or "could not be verified" qualifies the whole report, wherever it stands.
+An adverb or a raising verb ("reportedly", "believed to", "may have", "يبدو أن") qualifies the verb right after it.
+After a word that opens another clause ("as residents reportedly described", "but which is now believed to control",
+"fighters who may have gone into hiding", "الجيش الذي يبدو أنه انسحب") it qualifies that clause, not a phrase told
+before it. A verb of claiming or "could not be verified" qualifies the whole report, wherever it stands.
 """
 import re
 
 from .rules import HEDGE
 
 _OF_ITS_VERB = re.compile(r"reportedly|allegedly|purportedly|said to have|believed to|appears? to|appeared to|"
-                          r"may have|might have")
-_ANOTHER_CLAUSE = re.compile(r"\b(?:who|as|but|while|when|where|because|although|though)\b")
+                          r"may have|might have|[وف]?يبدو ان\S*")
+_ANOTHER_CLAUSE = re.compile(r"\b(?:who|as|but|while|when|where|because|although|though|الذي|التي|الذين|بينما|فيما)\b")
 
 
 def hedge_of(sentence, cue):

@@ -7,12 +7,13 @@ or just after (references.py), and an Arabic object pronoun ("تحريرها"). 
 import bisect
 import re
 
-from .arabic_objects import after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct
+from .arabic_objects import (after_ala, behind_bi, object_after_ala, object_pronoun, past_subject_and_date,
+                             unknown_settlement, unnamed_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import PLACED_BY, PlaceClauseReading
 from .references import ReferenceReading
-from .rules import ANAPHOR, ARABIC_ALSO, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
+from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -21,9 +22,11 @@ _COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken", "contested"}  # pla
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 # A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
 # and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
-# towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج".
-_ROUTE_ENDS = re.compile(r"\b(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
-                         r"(?:between|بين|الي|نحو|المؤديه|الموديه)\b")
+# towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج",
+# "والطريق الآخر الذي يؤدي إلى القائم بيد الجيش" (the other road, which leads to Qaim, is in the army's hands).
+_ROUTE_ENDS = re.compile(r"(?:\b|(?<!\S)[وف])(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
+                         r"(?:between|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
+_ROUTE_END_BEFORE = re.compile(f"(?:{_ROUTE_ENDS.pattern})$")  # the place right after: the road's end, not what is held
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
 # "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
@@ -46,7 +49,6 @@ _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs 
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
-_OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
@@ -136,9 +138,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                     self.article.norms[max(self.first, cue.first - 7): cue.first]):
                 return [], "", ""  # "التي تمكنت القوات من السيطرة عليها": its noun, no place _resumptive found
             # "تحريرها": liberating it
-            if is_arabic(cue.text) and cue.text.endswith("ها") and not self._object_after_ala(cue):
+            if is_arabic(cue.text) and cue.text.endswith("ها") and not object_after_ala(self, cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
-            pronoun = self._object_pronoun(cue)
+            pronoun = object_pronoun(self, cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
                                       self.raw_between(cue.stop, pronoun + 1))
@@ -180,7 +182,12 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             return listed, "", _JOINED_AREAS.sub("", window)
         between = self.norm_between(self.first, cue.first)
         anaphor = self._anaphor(between, 0)
-        return self._referred(cue.first, f"'{anaphor.group()}'", between) if anaphor else ([], "", "")
+        if anaphor is None:
+            return [], "", ""
+        # "the town" refers back from where it stands, not from a place named after it ("في المدينة ... الطريق الذي
+        # يؤدي إلى القائم بيد الجيش": the town before, not Qaim)
+        token = self.article.token_at(self.norm_start + self.offset(self.first) + anaphor.start())
+        return self._referred(token, f"'{anaphor.group()}'", between)
 
     def _resumptive(self, cue):
         """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("منطقة يسيطر عليها
@@ -282,33 +289,12 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
         remained contested"), nor from a gerund's object ("shrinking the territory held by"), nor across a province
-        or a facility named between them."""
+        or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد الجيش": the road)."""
         between = self.norm_between(place.stop, cue.first)
-        if CONTRAST.search(between) or _GERUND_OBJECT.search(between):
+        if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _ROUTE_END_BEFORE.search(
+                self.norm_between(max(self.first, place.first - 6), place.first)):
             return False
         return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
-
-    def _object_after_ala(self, cue):
-        """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع"): its "ها" is
-        then the side whose control it is, not the place ("سيطرتها على البلدة" still names the town)."""
-        words = self.article.norms[cue.stop: min(self.last, cue.stop + 3)]
-        if "علي" not in words:
-            return False
-        ala = cue.stop + words.index("علي")
-        named = any(ala < p.first <= ala + 3 for p in self.article.places_in(ala, min(self.last, ala + 4)))
-        return not named and not ANAPHOR.search(" ".join(self.article.norms[ala + 1: ala + 2]))
-
-    def _object_pronoun(self, cue):
-        """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than
-        the prepositions that carry it ("عليها", "منها", "فيها")."""
-        if not is_arabic(cue.text):
-            return None
-        for index in range(cue.stop, min(self.last, cue.stop + 4)):
-            word = self.article.norms[index]
-            if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")) and (
-                    not _OTHER_THAN.match(word)):
-                return index
-        return None
 
     def _unknown_object(self, cue, targets):
         """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya", in Arabic

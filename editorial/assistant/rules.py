@@ -194,7 +194,8 @@ FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
                    r"زعم\S*|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
-                   r"[وف]?[مت]?تضارب\S*)\b")  # "أنباء متضاربة", "تضاربت الأنباء": conflicting reports
+                   r"[وف]?[مت]?تضارب\S*|"  # "أنباء متضاربة", "تضاربت الأنباء": conflicting reports
+                   r"[وف]?يبدو ان\S*)\b")  # "يبدو أنه انسحب" (it appears to have withdrawn), as "appears to"
 ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|statement|told|reported|reports|declared|declares|"
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*|بحسب)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"

@@ -2,8 +2,8 @@
 
 Its own module because it ties the readings into proposals: the grammar of who acts in a phrase's clause
 (subject, agent, the side a place is taken from, negation, background) is clauses.py's, which place a
-phrase governs places.py's, its date dating.py's (each a mixin of Sentence), who says so attribution.py's,
-what each phrase then asserts roles.py's.
+phrase governs places.py's, its date dating.py's, whether it takes only a part partial.py's (each a mixin of
+Sentence), who says so attribution.py's, what each phrase then asserts roles.py's.
 """
 import re
 
@@ -11,12 +11,11 @@ from geo.dates import iso_with_precision
 from geo.text import normalize_name
 
 from .attribution import find_claimant, said_date
-from .clauses import ClauseReading
+from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import hedge_of
-from .names import SETTLEMENT_WORDS
-from .parts import (ALL_PARTS, ARABIC_DIRECTIONS, ARABIC_DISTRICTS, ARABIC_PART_AFTER, DIRECTIONS, LAST_PARTS,
-                    PART_AFTER, PART_NOUNS_AFTER, PARTIAL, SITE_IN, SITE_NOUNS_AFTER)
+from .partial import PartReading
+from .parts import ALL_PARTS, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion
@@ -39,21 +38,10 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
 # A side before a noun of what it holds ("we hit the last ISIS stronghold and freed the area") owns it: no subject.
 _HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
                 "defences", "defenses"}
-_CENTRE = {"central", "downtown"}
-# The centre as the verb's object, the place named after it: "seized the centre of X", "the city centre of the town
-# of X", "the center of the IS stronghold X".
-_CENTRE_OF = re.compile(r"^(?:the )?(?:city |town )?cent(?:er|re) of(?:(?: \S+){0,4}? (?:city|town|stronghold|bastion)"
-                        r"(?: of)?)?$")
-_ARABIC_CENTRE = {"وسط", "بوسط"}  # "طردت داعش من وسط تكريت" (drove IS from central Tikrit)
-_ARABIC_OBJECT_BEFORE = {"من", "علي"}  # "من وسط", "على وسط": the centre the verb takes, not where a flag flies
 _PAST_HOLD = {"controlled", "held"}
-# A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".
-_STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:remained|remain|remains|stayed|"
-                           r"(?:are|were|was|is) still|still) (?:holed up |present )?(?:in|inside|within)\b")
 # An adverb of degree right before the verb makes the change partial: "IS almost completely ousted from Manbij".
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
 _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
-_PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 # Nouns of districts, which name a neighbourhood itself rather than part of it ("استعاد أحياء الجبيلية والجمعيات",
 # "retook the districts of Jubaylah and Jamiyat").
 _DISTRICT_NOUNS = re.compile(r"(?<!\S)(?:ال)?(?:احياء|حيين|حيي|حي)(?!\S)|\b(?:districts|neighbou?rhoods)\b")
@@ -65,7 +53,7 @@ _LISTED_AFTER = re.compile(
     r"^.*\b(?:including|such as|among them|notably|و?خصوصا|وخاص[ةه]|و?لا سيما|بما فيها|من بينها)\b", re.S)
 
 
-class Sentence(ClauseReading, PlaceReading, PhraseDating):
+class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
     """One sentence and what it names; what every phrase of it asks is found by binary search over
     lists built once per sentence."""
 
@@ -83,6 +71,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         self.subjects = [a for index, a in enumerate(self.players)
                          if not self._after(a, NOT_SUBJECT) and not self._apposition(index) and not self._object(a, objects)
                          and not _RID_OF.search(self.norm_between(max(first, a.first - 5), a.first))
+                         and not _behind_lam(article, a, first)
                          and (a.stop >= last or article.norms[a.stop] not in _ACTS_OF | _HOLDINGS_OF)]
         self.place_firsts = [p.first for p in places]
         self.player_firsts = [a.first for a in self.players]
@@ -310,47 +299,6 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
             return {holder}
         return {holder} | {slug for slug in self.participants if insurgent(slug) == insurgent(holder)}
 
-    def _district_of(self, cue, place):
-        """Whether an Arabic district noun stands between the phrase and a town: the district taken is part of it
-        ("حررت حي الصحة الثانية بالجانب الأيمن لمدينة الموصل"), unless the place is itself the district ("حيي الجبيلة")."""
-        kind = self.article.gazetteer.place_kinds.get(place.slug, "town")
-        return kind != "neighbourhood" and bool(ARABIC_DISTRICTS.intersection(self.article.norms[cue.stop: place.first]))
-
-    def _still_inside(self, cue, holder):
-        """Whether another side is said to stay in the place after the change, in a clause after "but" ("Federal forces
-        stormed Qaraqosh on Tuesday but IS fighters remained in the town"): the change took part of it."""
-        match = _STILL_INSIDE.search(self.norm_between(cue.stop, self.last))
-        if match is None:
-            return False
-        first = self.article.token_at(self.norm_start + self.offset(cue.stop) + match.start())
-        stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + match.end() - 1)
-        return any(first <= a.first < stop and a.slug != holder for a in self.players)
-
-    def _centre_taken(self, cue, place):
-        """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin", "the centre of
-        Hajin", "طردت داعش من وسط تكريت"): the rest is still fought over. A flag raised "in central Rutba" marks the
-        whole town, so only the object counts."""
-        norms = self.article.norms
-        if is_arabic(cue.text):
-            centre = place.first - 1 - (norms[place.first - 1] in SETTLEMENT_WORDS)  # "وسط مدينة تكريت"
-            return (cue.stop <= centre and norms[centre] in _ARABIC_CENTRE
-                    and (centre == cue.stop or norms[centre - 1] in _ARABIC_OBJECT_BEFORE))
-        return norms[cue.stop - 1] not in _PLACE_PREPOSITIONS and (
-            (place.first - 1 == cue.stop and norms[cue.stop] in _CENTRE)
-            or _CENTRE_OF.match(self.norm_between(cue.stop, place.first)) is not None)
-
-    def _named_as_part(self, place):
-        """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction
-        before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side"), an Arabic
-        adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun it modifies
-        ("a large Mosul neighbourhood")."""
-        article = self.article
-        before = article.norms[place.first - 1] if place.first and article.sentence_of(
-            place.first - 1) == article.sentence_of(place.first) else ""  # "... in the country's east. Al-Sukhna is"
-        after = " ".join(self.article.norms[place.stop: place.stop + 3])
-        return (before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
-                or after.split(" ", 1)[0] in ARABIC_PART_AFTER | PART_NOUNS_AFTER)
-
     def _proposal_cue(self, cue, date):
         """The phrase's kind as proposals.superseded reads it: a state of "the last town held by IS", a state held
         "since" ("held by IS since 2014", "يسيطر عليها داعش منذ 2014": its start is no date of it), or the kind."""
@@ -385,6 +333,20 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating):
         clause = CLAUSE_BREAK.split(self.norm_between(start, self.last))[0]
         clause_end = start + len(clause.split())
         return places, {a.slug for a in self.players if start <= a.first <= clause_end}
+
+
+def _behind_lam(article, side, first):
+    """Whether an Arabic side stands behind the preposition "ل" (of) in a noun phrase a preposition governs, on its
+    own first word ("بعد قتال مع مجاميع مسلحة لداعش", after fighting with Daesh's armed groups) or on its forces'
+    noun ("مع عناصر مسلحة لمسلحي التنظيم"): the whole phrase is the preposition's object, so its possessor is no
+    subject, as a side right after "مع" is none."""
+    norms = article.norms
+    lam = side.first - 1 if side.first and norms[side.first - 1][1:] in ARABIC_FORCES else side.first
+    word = norms[lam]
+    if not word.startswith("ل") or (lam == side.first and article.gazetteer.match_form(word) not in (
+            word[1:], "ال" + word[2:])):
+        return False
+    return any(w in NOT_SUBJECT for w in norms[max(first, lam - 3): lam - 1])
 
 
 def _last_match_start(pattern, text, unless_after=None):

@@ -15,6 +15,9 @@ pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads,
     ("The SDF captured Tabqa on Friday as fleeing families reportedly headed north.", False),
     ("The SDF captured Tabqa on Friday, chasing out IS fighters who may have fled to the desert.", False),
     ("The SDF captured Tabqa on Friday, but IS is believed to hold villages nearby.", False),
+    # "يبدو أن" (it appears that) in a relative clause after the phrase qualifies that clause's verb
+    ("سيطرت قوات سوريا الديمقراطية يوم الجمعة على الطبقة بعد معارك مع التنظيم الذي يبدو أنه انسحب إلى الصحراء.", False),
+    ("يبدو أن قوات سوريا الديمقراطية سيطرت يوم الجمعة على الطبقة.", True),
 ])
 def test_a_hedge_in_a_clause_after_the_phrase_qualifies_that_clause(names, text, hedged):
     [made] = [p for p in propose(text, SATURDAY, names) if p.place == "tabqa"]

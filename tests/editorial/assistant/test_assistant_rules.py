@@ -338,3 +338,11 @@ def test_did_manage_to_take_is_done_as_managed_to_is(names):
     assert claims("The army did manage last week to retake Hit from IS.", names) == {
         ("hit", "controlled", "iraqi-government", "2017-10-28")}
     assert not claims("The army will manage to retake Hit from IS.", names)
+
+
+def test_an_arabic_it_appears_that_is_a_hedge_as_appears_to_is(names, every_reading):
+    """"يبدو أن القوات استعادت" (it appears the forces retook): the report is not sure of it, as "appears to" is not."""
+    text = "يبدو أن القوات العراقية استعادت يوم الجمعة مدينة هيت من داعش."
+    assert HEDGE.search(Article(text, names).norm)
+    found = propose(text, SATURDAY, names)
+    assert [(p.place, p.holder, p.indirect) for p in found] == [("hit", "iraqi-government", True)]

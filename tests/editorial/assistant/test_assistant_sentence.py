@@ -24,3 +24,13 @@ def test_the_pronoun_of_an_arabic_relative_clause_is_the_place_before_it(names):
     """"تكريت التي يسيطر عليها داعش": the relative clause's pronoun is Tikrit, read from the grammar."""
     text = "قصفت الطائرات يوم الجمعة مدينة تكريت التي يسيطر عليها داعش."
     assert ("tikrit", "controlled", "islamic-state", False) in readings(text, names)
+
+
+@pytest.mark.parametrize("text", [
+    "تمكنت قوات الجيش العراقي يوم الجمعة بعد قتال شرس مع مجموعات مسلحة لداعش أن تطهر مدينة هيت.",
+    "تمكنت قوات الجيش العراقي يوم الجمعة بعد قتال شرس مع خلايا لمسلحي داعش أن تطهر مدينة هيت.",
+])
+def test_an_arabic_side_behind_lam_in_a_prepositional_phrase_is_no_subject(names, text):
+    """"مع مجموعات مسلحة لداعش" (with Daesh's armed groups): the phrase is the object of "مع", so the side its "ل"
+    names is not who cleared the town; the army named before it is."""
+    assert readings(text, names) == {("hit", "controlled", "iraqi-government", False)}
