@@ -216,6 +216,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                 site = SITE_IN.search(normalize_name(self.raw_between(max(self.first, place.first - 6), place.first)))
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
                        or self._district_of(cue, place) or self._centre_taken(cue, place)
+                       or (cue.kind in EVENT_KINDS and self._part_taken_after(cue, place))
                        or _ALMOST.search(self.norm_between(max(self.first, cue.first - 2), cue.first))
                        or (cue.kind in EVENT_KINDS and self._still_inside(cue, holder)))
             if partial and (ALL_PARTS.search(normalize_name(window)) or (

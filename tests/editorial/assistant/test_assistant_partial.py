@@ -29,3 +29,11 @@ def test_a_side_still_inside_after_but_leaves_the_change_partial(names, every_re
         ("hit", "contested", (IQ, IS), "2017-11-03")}
     assert claims("Iraqi troops stormed Hit on Friday, but many civilians remained in the town.", names) == {
         ("hit", "controlled", IQ, "2017-11-03")}
+
+
+def test_a_part_taken_by_the_next_verb_leaves_the_town_contested(names):
+    """"stormed Hit ... and seized a district": the district is what was taken; villages taken next are other places."""
+    made = claims("Iraqi troops stormed the western town of Hit on Friday and seized a district from IS.", names)
+    assert made == {("hit", "contested", (IQ, IS), "2017-11-03")}
+    made = claims("Iraqi troops stormed the western town of Hit on Friday and seized two villages from IS.", names)
+    assert made == {("hit", "controlled", IQ, "2017-11-03")}
