@@ -49,6 +49,16 @@ _THAT = {"ان", "انه", "بان", "بانه", "that"}
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
+def _named_right_before(sentence, cue):
+    """The side named right before an unhyphenated "held" that modifies a noun, perhaps with its initials in brackets
+    ("the Islamic State (ISIS) held town"): the description's owner, not the clause's subject, who may be attacking."""
+    text = sentence.article.text
+    start = sentence.article.tokens[cue.first].start
+    before = [a for a in sentence.players if a.stop <= cue.first
+              and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?", text[sentence.article.tokens[a.stop - 1].end: start])]
+    return before[-1] if before else None
+
+
 def assertion(sentence, cue, place):
     """(status, holder, others, reading, reason) for one phrase about one place, or None; a foreign state
     ("the coalition retook the city") is a backer, never the holder."""
@@ -95,6 +105,9 @@ def _assertion(sentence, cue, place):
     if kind in ("hold", "in_control"):
         if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
             return None  # "talks were held in Astana"
+        if cue.text in _OWNER_OF and cue.stop < sentence.last and sentence.article.norms[cue.stop] in _TOWN_NOUNS:
+            holder = _named_right_before(sentence, cue)  # "the Islamic State (ISIS) held town of X": an adjective
+            return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), GRAMMAR, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
     if kind == "held_adj":

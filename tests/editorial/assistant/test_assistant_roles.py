@@ -824,3 +824,9 @@ def test_its_liberation_frees_the_place_named_before_it_in_its_clause(names):
                                                                      dt.date(2017, 11, 2))]
     assert not propose("Hit lies on the road to Ramadi, and its recapture cut a supply line.", SATURDAY, names)
     assert not propose("Troops laid siege to the town after its recapture by the militants.", SATURDAY, names)
+
+
+def test_an_unhyphenated_held_before_a_town_names_its_owner(names):
+    """"the Islamic State (ISIS) held town of Hit": the side before "held" owns the town, not the subject who attacks."""
+    made = claims("Iraqi troops are preparing to attack the Islamic State (ISIS) held town of Hit, officers said.", names)
+    assert made == {("hit", "controlled", "islamic-state", "2017-11-04")}
