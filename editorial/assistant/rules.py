@@ -170,9 +170,10 @@ SHORT_OF = r"(?:\d+|a few|two|three|four|five) (?:km|kilomet(?:re|er)s|miles) (?
 # المدينة", fears that IS fighters could storm the city): not happened; "وسط مخاوف من تكرار" (amid fears of a repeat)
 # fears another thing, and the past "تمكنت من" reports it.
 ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?:من )?ان|ان [يت]تمكن\S*|"
-# An intention ("draw plans to break the siege", "an attack aimed at breaking it"): what it aims at has not happened.
+# An intention ("draw plans to break the siege", "an attack aimed at breaking it") or a struggle toward it ("battles to
+# lift the siege", "fighting to retake the town"): what it aims at has not happened.
 INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
-             r"vow(?:s|ed)? to|")
+             r"vow(?:s|ed)? to|(?:battl(?:es?|ing)|fight(?:s|ing)?) to|")
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
