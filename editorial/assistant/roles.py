@@ -46,6 +46,8 @@ _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hand
 _PAUSES = {",", "،", ";", ":", "."}
 _DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
 _THAT = {"ان", "انه", "بان", "بانه", "that"}
+# "has held the provincial capital under siege": the verb's object is besieged, not held.
+_HELD_UNDER_SIEGE = re.compile(r"^(?:(?!(?:and|while|but|which|where|as)\b)\S+ ){1,4}under siege\b")
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
@@ -105,6 +107,8 @@ def _assertion(sentence, cue, place):
     if kind in ("hold", "in_control"):
         if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
             return None  # "talks were held in Astana"
+        if _HELD_UNDER_SIEGE.match(sentence.norm_between(cue.stop, min(sentence.last, cue.stop + 7))):
+            return None  # "IS has held the city under siege": the siege phrase reads it, the city is not IS's
         if cue.text in _OWNER_OF and cue.stop < sentence.last and sentence.article.norms[cue.stop] in _TOWN_NOUNS:
             holder = _named_right_before(sentence, cue)  # "the Islamic State (ISIS) held town of X": an adjective
             return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None

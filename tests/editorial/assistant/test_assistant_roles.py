@@ -830,3 +830,10 @@ def test_an_unhyphenated_held_before_a_town_names_its_owner(names):
     """"the Islamic State (ISIS) held town of Hit": the side before "held" owns the town, not the subject who attacks."""
     made = claims("Iraqi troops are preparing to attack the Islamic State (ISIS) held town of Hit, officers said.", names)
     assert made == {("hit", "controlled", "islamic-state", "2017-11-04")}
+
+
+def test_a_town_held_under_siege_is_not_held_by_the_besieger(names):
+    """"IS has held Hit under siege": IS besieges Hit, it does not hold it; "IS has held Hit since May" holds it."""
+    assert ("hit", "controlled", "islamic-state", "2017-11-04") not in claims(
+        "IS has held the town of Hit under siege for a year.", names)
+    assert ("hit", "controlled", "islamic-state", "2017-11-04") in claims("IS has held the town of Hit for a year.", names)
