@@ -205,8 +205,9 @@ ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:li
 # "an offensive that went on for four months".
 OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|lasted|went on|بدا|بدات|انطلق\S*)\b")
 SINCE = re.compile(r"\b(?:since|منذ)\b")
-# A state that lasted ("remained under", "ظلت تحت سيطره"): held since before the news, as "since" says.
-REMAINED = {"remained", "stayed", "ظلت", "بقيت", "ظل", "بقي"}
+# A state that lasted ("remained under", "was still in control of", "ظلت تحت سيطره"): held since before the news, as
+# "since" says.
+REMAINED = {"remained", "stayed", "still", "ظلت", "بقيت", "ظل", "بقي"}
 ARABIC_HOLDS = re.compile(r"[وف]?[يت]سيطر(?:ون|ان)?$")  # "يسيطر", "ويسيطر" (holds): the present of a state, not the past "سيطر"
 # "كان" before a present makes it a past state: "بعد ان كانوا يسيطرون على ثلثها" (after they had held a third of it).
 ARABIC_WAS = {"كان", "كانت", "كانوا", "كانا"}
