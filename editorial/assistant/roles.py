@@ -204,11 +204,32 @@ def _noun_agent(sentence, place):
             and " ".join(norms[agent.first - 2: agent.first]) != "من يد"
             and not re.search(r"[,;:(]", sentence.article.text[place.end: agent.start])):
         return agent
+    after_aside = _agent_after_aside(sentence, place)
+    if after_aside is not None:
+        return after_aside
     for index in range(place.stop + 1, min(sentence.last, place.stop + 12)):
         if norms[index] in _PAUSES:
             return None  # another clause's agent
         if " ".join(norms[index - 1: index + 1]) in _ARABIC_AGENT:
             return sentence.player_from(index + 1, index + 1)
+    return None
+
+
+def _agent_after_aside(sentence, place):
+    """The side after an aside that describes the place and perhaps a time: "the loss of Raqqa, the capital of its
+    caliphate, last month to US-backed militias". A side inside the aside ("its caliphate") is not the agent."""
+    text, tokens = sentence.article.text, sentence.article.tokens
+    if place.stop >= sentence.last or not text[place.end: tokens[place.stop].start].strip().startswith(","):
+        return None
+    closing = next((index for index in range(place.stop + 1, min(sentence.last, place.stop + 12))
+                    if "," in text[tokens[index - 1].end: tokens[index].start]), None)
+    if closing is None:
+        return None
+    for index in range(closing, min(sentence.last - 1, closing + 4)):
+        if sentence.article.norms[index] in ("to", "by"):
+            agent = sentence.player_from(index + 1, index + 2)
+            return agent if agent is not None and not re.search(
+                r"[,;:(]", text[tokens[closing].start: agent.start]) else None
     return None
 
 

@@ -837,3 +837,13 @@ def test_a_town_held_under_siege_is_not_held_by_the_besieger(names):
     assert ("hit", "controlled", "islamic-state", "2017-11-04") not in claims(
         "IS has held the town of Hit under siege for a year.", names)
     assert ("hit", "controlled", "islamic-state", "2017-11-04") in claims("IS has held the town of Hit for a year.", names)
+
+
+def test_the_side_a_place_was_lost_to_follows_an_aside_describing_it(names):
+    """"the loss of Raqqa, the capital of their caliphate, last month to the SDF": the SDF took it; a side named in
+    the aside ("their caliphate", IS's) is not the taker, nor is one after a new clause."""
+    made = claims("The militants' loss of Raqqa, the capital of their caliphate, last month to the Syrian Democratic "
+                  "Forces was a blow.", names)
+    assert made == {("raqqa", "controlled", "sdf", "2017-10-01")}
+    made = claims("The militants' loss of Raqqa, the capital of IS, came as the SDF advanced.", names)
+    assert not {m for m in made if m[0] == "raqqa" and m[2] in ("sdf", "islamic-state")}
