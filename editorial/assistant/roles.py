@@ -13,6 +13,7 @@ import re
 from geo.models import Claim
 
 from .aims import arabic_aim
+from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .parts import PARTIAL
 from .pronouns import they_stand_for
@@ -49,16 +50,6 @@ _THAT = {"ان", "انه", "بان", "بانه", "that"}
 # "has held the provincial capital under siege": the verb's object is besieged, not held.
 _HELD_UNDER_SIEGE = re.compile(r"^(?:(?!(?:and|while|but|which|where|as)\b)\S+ ){1,4}under siege\b")
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
-
-
-def _named_right_before(sentence, cue):
-    """The side named right before an unhyphenated "held" that modifies a noun, perhaps with its initials in brackets
-    ("the Islamic State (ISIS) held town"): the description's owner, not the clause's subject, who may be attacking."""
-    text = sentence.article.text
-    start = sentence.article.tokens[cue.first].start
-    before = [a for a in sentence.players if a.stop <= cue.first
-              and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?", text[sentence.article.tokens[a.stop - 1].end: start])]
-    return before[-1] if before else None
 
 
 def assertion(sentence, cue, place):
@@ -110,7 +101,7 @@ def _assertion(sentence, cue, place):
         if _HELD_UNDER_SIEGE.match(sentence.norm_between(cue.stop, min(sentence.last, cue.stop + 7))):
             return None  # "IS has held the city under siege": the siege phrase reads it, the city is not IS's
         if cue.text in _OWNER_OF and cue.stop < sentence.last and sentence.article.norms[cue.stop] in _TOWN_NOUNS:
-            holder = _named_right_before(sentence, cue)  # "the Islamic State (ISIS) held town of X": an adjective
+            holder = named_right_before(sentence, cue)  # "the Islamic State (ISIS) held town of X": an adjective
             return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), GRAMMAR, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
@@ -204,7 +195,7 @@ def _noun_agent(sentence, place):
             and " ".join(norms[agent.first - 2: agent.first]) != "من يد"
             and not re.search(r"[,;:(]", sentence.article.text[place.end: agent.start])):
         return agent
-    after_aside = _agent_after_aside(sentence, place)
+    after_aside = agent_after_aside(sentence, place)
     if after_aside is not None:
         return after_aside
     for index in range(place.stop + 1, min(sentence.last, place.stop + 12)):
@@ -212,24 +203,6 @@ def _noun_agent(sentence, place):
             return None  # another clause's agent
         if " ".join(norms[index - 1: index + 1]) in _ARABIC_AGENT:
             return sentence.player_from(index + 1, index + 1)
-    return None
-
-
-def _agent_after_aside(sentence, place):
-    """The side after an aside that describes the place and perhaps a time: "the loss of Raqqa, the capital of its
-    caliphate, last month to US-backed militias". A side inside the aside ("its caliphate") is not the agent."""
-    text, tokens = sentence.article.text, sentence.article.tokens
-    if place.stop >= sentence.last or not text[place.end: tokens[place.stop].start].strip().startswith(","):
-        return None
-    closing = next((index for index in range(place.stop + 1, min(sentence.last, place.stop + 12))
-                    if "," in text[tokens[index - 1].end: tokens[index].start]), None)
-    if closing is None:
-        return None
-    for index in range(closing, min(sentence.last - 1, closing + 4)):
-        if sentence.article.norms[index] in ("to", "by"):
-            agent = sentence.player_from(index + 1, index + 2)
-            return agent if agent is not None and not re.search(
-                r"[,;:(]", text[tokens[closing].start: agent.start]) else None
     return None
 
 
