@@ -45,9 +45,11 @@ _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 # Nouns of districts, which name a neighbourhood itself rather than part of it ("استعاد أحياء الجبيلية والجمعيات",
 # "retook the districts of Jubaylah and Jamiyat").
 _DISTRICT_NOUNS = re.compile(r"(?<!\S)(?:ال)?(?:احياء|حيين|حيي|حي)(?!\S)|\b(?:districts|neighbou?rhoods)\b")
-# "Rawa, Anah and Qaim, the last populated areas held by IS" are those areas, whole; "the last areas of (in) Mosul" a part.
+# "Rawa, Anah and Qaim, the last populated areas held by IS" are those areas, whole; "the last areas of (in) Mosul"
+# are a part.
 _ONE_OF = re.compile(r"\b(?:(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts|enclaves)|"
-                     r"the (?:last|only|final|remaining)(?: \S+){0,3}? (?:pockets|areas|enclaves)(?! (?:of|in|inside)\b))\b")
+                     r"the (?:last|only|final|remaining)(?: \S+){0,3}? (?:pockets|areas|enclaves)"
+                     r"(?! (?:of|in|inside)\b))\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
 # pockets of territory, including the town of Hawija"; "يسيطر على مناطق عدة ... وخصوصاً على منبج" (holds several areas,
 # particularly Manbij).

@@ -7,8 +7,10 @@ pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads,
 
 
 def test_an_unhyphenated_held_before_a_town_names_its_owner(names):
-    """"the Islamic State (ISIS) held town of Hit": the side before "held" owns the town, not the subject who attacks."""
-    made = claims("Iraqi troops are preparing to attack the Islamic State (ISIS) held town of Hit, officers said.", names)
+    """"the Islamic State (ISIS) held town of Hit": the side before "held" owns the town, not the subject, who
+    attacks it."""
+    made = claims("Iraqi troops are preparing to attack the Islamic State (ISIS) held town of Hit, officers said.",
+                  names)
     assert made == {("hit", "controlled", "islamic-state", "2017-11-04")}
 
 

@@ -37,3 +37,11 @@ def test_a_part_taken_by_the_next_verb_leaves_the_town_contested(names):
     assert made == {("hit", "contested", (IQ, IS), "2017-11-03")}
     made = claims("Iraqi troops stormed the western town of Hit on Friday and seized two villages from IS.", names)
     assert made == {("hit", "controlled", IQ, "2017-11-03")}
+
+
+def test_nearly_the_whole_town_taken_leaves_it_contested(names):
+    """"seized nearly the whole town of Hit": IS still holds the rest; "the whole town" is all of it."""
+    made = claims("Iraqi troops seized nearly the whole town of Hit from IS on Friday.", names)
+    assert made == {("hit", "contested", (IQ, IS), "2017-11-03")}
+    made = claims("Iraqi troops seized the whole town of Hit from IS on Friday.", names)
+    assert made == {("hit", "controlled", IQ, "2017-11-03")}

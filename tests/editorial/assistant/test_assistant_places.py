@@ -595,7 +595,8 @@ def test_an_arabic_road_s_end_before_a_state_is_not_what_is_held(names, every_re
 
 
 def test_the_stronghold_of_a_side_in_apposition_describes_the_place_before_it(every_reading, names):
-    """"Hit, the last major stronghold of IS in Anbar": IS holds Hit; "the IS stronghold of Rawa" names Rawa after it."""
+    """"Hit, the last major stronghold of IS in Anbar": IS holds Hit; "the IS stronghold of Rawa" names Rawa after
+    it."""
     made = claims("The army launched an operation on Friday near Hit, the last major stronghold of IS in Anbar.", names)
     assert ("hit", "controlled", "islamic-state", "2017-11-03") in made
     made = claims("The army launched an operation on Friday near the IS stronghold of Rawa.", names)

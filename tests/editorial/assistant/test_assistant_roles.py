@@ -830,4 +830,5 @@ def test_a_town_held_under_siege_is_not_held_by_the_besieger(names):
     """"IS has held Hit under siege": IS besieges Hit, it does not hold it; "IS has held Hit since May" holds it."""
     assert ("hit", "controlled", "islamic-state", "2017-11-04") not in claims(
         "IS has held the town of Hit under siege for a year.", names)
-    assert ("hit", "controlled", "islamic-state", "2017-11-04") in claims("IS has held the town of Hit for a year.", names)
+    assert ("hit", "controlled", "islamic-state", "2017-11-04") in claims(
+        "IS has held the town of Hit for a year.", names)
