@@ -62,6 +62,8 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 # An apposition's words before its head noun: ", the last major city " in "Mosul, the last major city stronghold of IS".
 _APPOSED_NOUN = re.compile(r"\s*,\s*(?:the|a|an|its|their)\b(?:\s+[\w'’-]+){0,4}\s*")
+# "regained control" with no object: control of the place the sentence is about
+_CONTROL_ALONE = re.compile(r"\bcontrol(?: in)?$")
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
@@ -157,6 +159,10 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                                 or _ANOTHER_VERB.search(between[:anaphor.start()])
                                 or self._province_object(cue, anaphor)):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
+            named_before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
+            if cue.kind == "capture" and _CONTROL_ALONE.search(cue.text) and named_before:
+                # "X was taken by IS in August, but the Peshmerga regained control in November": control of X
+                return named_before[-1:], "", ""
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
         before = bisect.bisect_left(self.place_firsts, cue.first)

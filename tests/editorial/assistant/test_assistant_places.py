@@ -601,3 +601,9 @@ def test_the_stronghold_of_a_side_in_apposition_describes_the_place_before_it(ev
     assert ("hit", "controlled", "islamic-state", "2017-11-03") in made
     made = claims("The army launched an operation on Friday near the IS stronghold of Rawa.", names)
     assert ("rawa", "controlled", "islamic-state", "2017-11-03") in made
+
+
+def test_control_regained_with_no_object_is_of_the_place_the_sentence_is_about(every_reading, names):
+    """"Hit was taken by IS in May, but the army regained control in October": control of Hit."""
+    made = claims("Hit was taken by IS in May 2016, but Iraqi troops regained control in October 2016.", names)
+    assert ("hit", "controlled", "iraqi-government", "2016-10-01") in made
