@@ -36,6 +36,20 @@ class ConjunctReading:
             position -= 1
         return self.subjects[position]
 
+    def joined_sides(self, subject, cue):
+        """The sides coordinated after `subject` before the phrase ("the army's 9th Armored Division and Hashd
+        Shaabi units broke into"): each goes in with it, so each fights for the place."""
+        norms, sides = self.article.norms, []
+        position = self.subjects.index(subject) if subject in self.subjects else len(self.subjects)
+        while position + 1 < len(self.subjects) and self.subjects[position + 1].stop <= cue.first:
+            previous, current = self.subjects[position], self.subjects[position + 1]
+            between = norms[previous.stop: current.first]
+            if not (norms[current.first].startswith("و") or "and" in between) or not conjoined(between):
+                break
+            sides.append(current.slug)
+            position += 1
+        return sides
+
 
 def conjoined(between):
     """Whether the words between two subjects join them: "and", "و", "and" after the first one's head noun ("the

@@ -8,7 +8,7 @@ relative clause or a later clause ("after", "when") dates that clause, not the p
 import bisect
 import re
 
-from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT, RULES
+from .rules import ARABIC_HOLDS, CONTRAST, NEGATION, OTHER_EVENT, RULES
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
@@ -171,10 +171,13 @@ class PhraseDating:
         IS control for two years"), not when a past hold began ("held it for two years"). A vague one ("for days") is
         read about a month either side of its start, which covers the present already; a siege "for two months" is
         dated by its span in a story of its break ("has been besieged for two months" as the news ends it), and holds
-        now in one that breaks no siege."""
+        now in one that breaks no siege, or only fights to ("battles to lift the siege")."""
         norms = self.article.norms
         counted = re.match(r"for (?!(?:day|week|month)s\b)", found.text)
-        broken = cue.kind == "siege" and _SIEGE_BROKEN.search(" ".join(norms)) is not None
+        text = " ".join(norms)
+        # a break fought for ("battles to lift the siege") has not ended it: the siege holds now
+        broken = cue.kind == "siege" and any(
+            not NEGATION.search(" ".join(text[:found.start()].split()[-6:])) for found in _SIEGE_BROKEN.finditer(text))
         return not broken and found.start > cue.first and counted is not None and any(
             norms[index] in ("has", "have") for index in range(max(self.first, cue.first - 3), cue.first + 1))
 

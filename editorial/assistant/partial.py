@@ -2,7 +2,8 @@
 
 Its own module because a part taken is read from words around the place, not from who acts: a district noun between
 the phrase and the town, the centre as the verb's object, a direction or a part's noun with the place, a side said to
-stay inside after "but". Sentence reads it as a mixin; a part taken leaves the place contested.
+stay inside after "but", a part named as the object of the subject's next verb. Sentence reads it as a mixin; a
+part taken leaves the place contested.
 """
 import re
 
@@ -20,6 +21,11 @@ _ARABIC_OBJECT_BEFORE = {"من", "علي"}  # "من وسط", "على وسط": th
 # A side still inside after "but" makes the change partial: "stormed Qaraqosh but IS fighters remained in the town".
 _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:remained|remain|remains|stayed|"
                            r"(?:are|were|was|is) still|still) (?:holed up |present )?(?:in|inside|within)\b")
+# A second verb of the same subject, after the place, takes a part of it: what the first verb took is that part
+# ("stormed the town of X on Monday and seized a district from the Kurds", "entered X and took control of parts of it").
+_PART_TAKEN_AFTER = re.compile(r"^(?:(?!(?:but|while|which|who|after|before)\b)\S+ ){0,10}?and (?:then )?"
+                               r"(?:captured|seized|took|overran|retook|recaptured|(?:took|gained|seized) control of)"
+                               r"(?: \S+){0,3}? (?:neighbou?rhoods?|districts?|quarters?|parts?|areas|sections?)\b")
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 
 
@@ -41,6 +47,11 @@ class PartReading:
         first = self.article.token_at(self.norm_start + self.offset(cue.stop) + match.start())
         stop = self.article.token_at(self.norm_start + self.offset(cue.stop) + match.end() - 1)
         return any(first <= a.first < stop and a.slug != holder for a in self.players)
+
+    def _part_taken_after(self, cue, place):
+        """Whether the subject's next verb, joined by "and" after the place, takes a part of it ("stormed X on Monday
+        and seized a district from the Kurds"): the first verb names the town the part is in, not all it took."""
+        return place.first >= cue.stop and _PART_TAKEN_AFTER.match(self.norm_between(place.stop, self.last)) is not None
 
     def _centre_taken(self, cue, place):
         """Whether a verb takes the centre of the place as its object ("the SDF liberated central Hajin", "the centre of

@@ -77,7 +77,7 @@ class PlaceClauseReading:
         aside, never the landmark. None when the place is in no such aside."""
         tokens, text = self.article.tokens, self.article.text
         if text[place.end: tokens[cue.first].start].strip() != ",":
-            return None
+            return self._subject_after_opening_aside(place, cue)
         opening = next((index + 1 for index in range(place.first - 1, max(self.first, place.first - 12) - 1, -1)
                         if "," in text[tokens[index].end: tokens[index + 1].start]), None)
         if opening is None or not _LOCATING_ASIDE.match(self.norm_between(opening, place.first)):
@@ -89,3 +89,19 @@ class PlaceClauseReading:
         if anaphor is None:
             return [], "", ""
         return self._referred(self.article.token_at(self.norm_start + anaphor.start()), f"'{anaphor.group()}'", "")
+
+    def _subject_after_opening_aside(self, place, cue):
+        """"Located 16 miles south of Kirkuk, the village was captured": an aside opening the sentence locates the
+        subject after its comma by the place in it, so "the village" is what the phrase is about, not the landmark.
+        None when the sentence does not open so."""
+        tokens, text = self.article.tokens, self.article.text
+        gap = text[place.end: tokens[cue.first].start]
+        if not gap.startswith(",") or "," in text[tokens[self.first].start: place.end]:
+            return None
+        if not _LOCATING_ASIDE.search(self.norm_between(self.first, place.first)):
+            return None
+        anaphor = self._anaphor(self.norm_between(place.stop, cue.first), self.offset(place.stop))
+        if anaphor is None or anaphor.start() > 0:
+            return None
+        return self._referred(self.article.token_at(self.norm_start + self.offset(place.stop) + anaphor.start()),
+                              f"'{anaphor.group()}'", "")

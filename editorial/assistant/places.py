@@ -60,6 +60,10 @@ _PLURAL_SETTLEMENTS = {"towns", "cities", "villages"}
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
+# An apposition's words before its head noun: ", the last major city " in "Mosul, the last major city stronghold of IS".
+_APPOSED_NOUN = re.compile(r"\s*,\s*(?:the|a|an|its|their)\b(?:\s+[\w'’-]+){0,4}\s*")
+# "regained control" with no object: control of the place the sentence is about
+_CONTROL_ALONE = re.compile(r"\bcontrol(?: in)?$")
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
@@ -82,6 +86,10 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return inside[:1], "", ""
             anaphor = self._anaphor(self.norm_between(cue.first, cue.stop), self.offset(cue.first))
             return self._referred(cue.first, f"'{anaphor.group()}'", "") if anaphor else ([], "", "")
+        if cue.direction == "after" and cue.kind == "stronghold" and not is_arabic(cue.text):
+            described = self._stronghold_in_apposition(cue)
+            if described is not None:  # "Mosul, the last major stronghold of IS": the place the noun describes
+                return [described], "", self.raw_between(described.stop, cue.first)
         if cue.direction == "after":
             limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
             position = bisect.bisect_left(limits, cue.stop)
@@ -151,6 +159,10 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                                 or _ANOTHER_VERB.search(between[:anaphor.start()])
                                 or self._province_object(cue, anaphor)):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
+            named_before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
+            if cue.kind == "capture" and _CONTROL_ALONE.search(cue.text) and named_before:
+                # "X was taken by IS in August, but the Peshmerga regained control in November": control of X
+                return named_before[-1:], "", ""
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
         before = bisect.bisect_left(self.place_firsts, cue.first)
@@ -285,6 +297,18 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         between = self.norm_between(max(cue.stop, place.first - 7), place.first)
         return place.first - 4 > cue.stop and (_AWAY_FROM.search(between) is not None
                                      or (cue.kind in ("contested", "hold") and PLACED_BY.search(between) is not None))
+
+    def _stronghold_in_apposition(self, cue):
+        """The place "the stronghold of" a side describes in apposition right after it ("Mosul, the last major city
+        stronghold of Islamic State"); None when a place, not a side, follows "of" ("the IS stronghold of Manbij")."""
+        norms = self.article.norms
+        start = cue.stop + (cue.stop < self.last and norms[cue.stop] == "the")
+        before = bisect.bisect_left(self.place_firsts, cue.first)
+        if self.player_from(start, start) is None or not before:
+            return None
+        place = self.places[before - 1]
+        gap = self.article.text[place.end: self.article.tokens[cue.first].start]
+        return place if _APPOSED_NOUN.fullmatch(gap) else None
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery

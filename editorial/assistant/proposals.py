@@ -140,7 +140,8 @@ def superseded(proposals):
     had seized 80 percent of the city", "entered the centre on Tuesday") says more, unless it tells of a time
     before the attempt's own date ("overrun three years ago"). "The last town held by IS"
     and "held by IS since 2014" in an article that reports the town taken by another side, or a part of it
-    taken, describe it before the change. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات
+    taken, describe it before the change; a part still held ("still holds the northern districts") is no whole hold a
+    change ends. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات
     الحكومية في طرد مسلحي التنظيم من تدمر") yields to another side's change the article dates on the day it falls back to; a
     headline, undated by its style, is the news. Going into a town whose siege the article says broken between the same
     sides ("فك الحصار عن آمرلي ... دخلت القوات آمرلي") is the relief, no contest of its own."""
@@ -167,7 +168,7 @@ def superseded(proposals):
         or (p.cue == "entered" and p.undated and any(
             _just_before(p.date, day) for side in p.others
             for start, day in taken_days.get((p.place, side), ()) if start < p.quote_start))
-        or (p.cue in _STATES and p.place in taken and (p.place, p.holder) not in taken_by)
+        or (p.cue in _STATES and p.holder and p.place in taken and (p.place, p.holder) not in taken_by)
         or (p.undated and p.quote_start and p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES
             and dated.get((p.place, p.date), p.holder) != p.holder)
         or (p.status == Claim.Status.BESIEGED and p.undated and any((p.place, side) in taken_by for side in p.others)))]

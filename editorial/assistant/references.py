@@ -17,7 +17,8 @@ _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "fie
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 # An Arabic noun of a kind of settlement with the article: "الناحية" is the place last named "ناحية ...".
 _KIND_NOUNS = {"الناحيه": "ناحيه", "القضاء": "قضاء", "البلده": "بلده", "القريه": "قريه"}
-_AWAY = re.compile(r"^(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of ")  # "the west of the city"
+# "the west of" before "the city": a side of it, away from it
+_AWAY = re.compile(r"\b(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of $")
 # A place right after these words locates another ("the town, east of Mosul"): it is not what "it" after them means.
 _LOCATING = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$")
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
@@ -38,7 +39,7 @@ class ReferenceReading:
             # a side's name describes the town ("an Islamic State-held town"), where a place's name names another
             sides = {index for side in self.article.actors_in(first, stop) for index in range(side.first, side.stop)}
             inner = [t.text for index, t in enumerate(self.article.tokens[first + 1: stop], first + 1) if index not in sides]
-            if _ORDINALS.intersection(w.lower() for w in inner) or _AWAY.search(match.group()):
+            if _ORDINALS.intersection(w.lower() for w in inner) or _AWAY.search(normalised[:match.start()]):
                 continue  # "the first area" of an operation is not the town, nor is "the west of the city"
             if not any(w[:1].isupper() and not w.endswith(_DEMONYM_ENDINGS) and not _COUNTRIES_ONLY.fullmatch(w)
                        for w in inner):

@@ -13,6 +13,7 @@ import re
 from geo.models import Claim
 
 from .aims import arabic_aim
+from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .parts import PARTIAL
 from .pronouns import they_stand_for
@@ -46,6 +47,8 @@ _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hand
 _PAUSES = {",", "،", ";", ":", "."}
 _DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
 _THAT = {"ان", "انه", "بان", "بانه", "that"}
+# "has held the provincial capital under siege": the verb's object is besieged, not held.
+_HELD_UNDER_SIEGE = re.compile(r"^(?:(?!(?:and|while|but|which|where|as)\b)\S+ ){1,4}under siege\b")
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
 
 
@@ -90,11 +93,16 @@ def _assertion(sentence, cue, place):
         if left_to(sentence, place, subject):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"'{subject.text}' went in after the other side withdrew"
         adversary = sentence.adversary({subject.slug}, place)
-        sides = tuple(sorted({subject.slug} | ({adversary} - {None})))
+        sides = tuple(sorted({subject.slug, *sentence.joined_sides(subject, cue)} | ({adversary} - {None})))
         return CONTESTED, None, sides, WENT_IN, f"'{subject.text}' went in: contested between {', '.join(sides)}"
     if kind in ("hold", "in_control"):
         if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
             return None  # "talks were held in Astana"
+        if _HELD_UNDER_SIEGE.match(sentence.norm_between(cue.stop, min(sentence.last, cue.stop + 7))):
+            return None  # "IS has held the city under siege": the siege phrase reads it, the city is not IS's
+        if cue.text in _OWNER_OF and cue.stop < sentence.last and sentence.article.norms[cue.stop] in _TOWN_NOUNS:
+            holder = named_right_before(sentence, cue)  # "the Islamic State (ISIS) held town of X": an adjective
+            return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None
         subject = sentence.subject(cue)
         return (CONTROLLED, subject.slug, (), GRAMMAR, f"held by {subject.slug} (subject '{subject.text}')") if subject else None
     if kind == "held_adj":
@@ -187,6 +195,9 @@ def _noun_agent(sentence, place):
             and " ".join(norms[agent.first - 2: agent.first]) != "من يد"
             and not re.search(r"[,;:(]", sentence.article.text[place.end: agent.start])):
         return agent
+    after_aside = agent_after_aside(sentence, place)
+    if after_aside is not None:
+        return after_aside
     for index in range(place.stop + 1, min(sentence.last, place.stop + 12)):
         if norms[index] in _PAUSES:
             return None  # another clause's agent

@@ -170,9 +170,10 @@ SHORT_OF = r"(?:\d+|a few|two|three|four|five) (?:km|kilomet(?:re|er)s|miles) (?
 # المدينة", fears that IS fighters could storm the city): not happened; "وسط مخاوف من تكرار" (amid fears of a repeat)
 # fears another thing, and the past "تمكنت من" reports it.
 ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?:من )?ان|ان [يت]تمكن\S*|"
-# An intention ("draw plans to break the siege", "an attack aimed at breaking it"): what it aims at has not happened.
+# An intention ("draw plans to break the siege", "an attack aimed at breaking it") or a struggle toward it ("battles to
+# lift the siege", "fighting to retake the town"): what it aims at has not happened.
 INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
-             r"vow(?:s|ed)? to|")
+             r"vow(?:s|ed)? to|(?:battl(?:es?|ing)|fight(?:s|ing)?) to|")
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
@@ -204,8 +205,9 @@ ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:li
 # "an offensive that went on for four months".
 OTHER_EVENT = re.compile(r"\b(?:began|begun|started|launched|lasted|went on|بدا|بدات|انطلق\S*)\b")
 SINCE = re.compile(r"\b(?:since|منذ)\b")
-# A state that lasted ("remained under", "ظلت تحت سيطره"): held since before the news, as "since" says.
-REMAINED = {"remained", "stayed", "ظلت", "بقيت", "ظل", "بقي"}
+# A state that lasted ("remained under", "was still in control of", "ظلت تحت سيطره"): held since before the news, as
+# "since" says.
+REMAINED = {"remained", "stayed", "still", "ظلت", "بقيت", "ظل", "بقي"}
 ARABIC_HOLDS = re.compile(r"[وف]?[يت]سيطر(?:ون|ان)?$")  # "يسيطر", "ويسيطر" (holds): the present of a state, not the past "سيطر"
 # "كان" before a present makes it a past state: "بعد ان كانوا يسيطرون على ثلثها" (after they had held a third of it).
 ARABIC_WAS = {"كان", "كانت", "كانوا", "كانا"}
@@ -248,7 +250,10 @@ STARTING = {"began", "begun", "begin", "begins", "beginning", "start", "started"
             "launches", "operation", "operations", "offensive", "battle", "campaign"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 _AREA_NOUN = re.compile(r"(?:city|cities|towns?|villages?|areas?|districts?|regions?|countryside|desert|hills|mountains|land|lands)")
-ANAPHOR = re.compile(r"\b(?:the|an?) (?:\S+ ){0,3}?" + _TOWN + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
+# the words between the determiner and the noun hold no other determiner: "in a statement the district" is "the
+# district"
+ANAPHOR = re.compile(r"\b(?:the|an?) (?:(?!(?:the|an?)\b)\S+ ){0,3}?" + _TOWN
+                     + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|"
                      r"\bالمدينه\b|\bالمنطقه\b|\bالقريه\b|\bالناحيه\b(?! (?:ال)?\S+يه\b)")  # not "الناحية العسكرية"
 # What may stand between a capture verb and the place it takes: not a preposition of place or time, nor a

@@ -45,7 +45,11 @@ _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 # Nouns of districts, which name a neighbourhood itself rather than part of it ("استعاد أحياء الجبيلية والجمعيات",
 # "retook the districts of Jubaylah and Jamiyat").
 _DISTRICT_NOUNS = re.compile(r"(?<!\S)(?:ال)?(?:احياء|حيين|حيي|حي)(?!\S)|\b(?:districts|neighbou?rhoods)\b")
-_ONE_OF = re.compile(r"\b(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts|enclaves)\b")
+# "Rawa, Anah and Qaim, the last populated areas held by IS" are those areas, whole; "the last areas of (in) Mosul"
+# are a part.
+_ONE_OF = re.compile(r"\b(?:(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts|enclaves)|"
+                     r"the (?:last|only|final|remaining)(?: \S+){0,3}? (?:pockets|areas|enclaves)"
+                     r"(?! (?:of|in|inside)\b))\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
 # pockets of territory, including the town of Hawija"; "يسيطر على مناطق عدة ... وخصوصاً على منبج" (holds several areas,
 # particularly Manbij).
@@ -216,6 +220,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                 site = SITE_IN.search(normalize_name(self.raw_between(max(self.first, place.first - 6), place.first)))
             partial = (PARTIAL.search(window) or PARTIAL.search(normalize_name(window)) or PARTIAL.search(cue.text) or site
                        or self._district_of(cue, place) or self._centre_taken(cue, place)
+                       or (cue.kind in EVENT_KINDS and self._part_taken_after(cue, place))
                        or _ALMOST.search(self.norm_between(max(self.first, cue.first - 2), cue.first))
                        or (cue.kind in EVENT_KINDS and self._still_inside(cue, holder)))
             if partial and (ALL_PARTS.search(normalize_name(window)) or (

@@ -1,7 +1,8 @@
 """Which words join two sides named as one clause's subject, so that the first of them leads."""
 import pytest
 
-from conftest import claims
+from conftest import SATURDAY, claims
+from editorial.assistant import propose
 from editorial.assistant.conjuncts import conjoined
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
@@ -29,6 +30,18 @@ def test_words_that_do_not_join_two_sides(between):
 
 
 def test_a_sides_unit_before_and_leads_the_subject(names):
-    # the possessor of the unit named first went in, not the side joined after it
+    # the possessor of the unit named first leads the subject; the side joined after it went in with it
     text = "The Iraqi army's elite 1st Brigade and paramilitary Hashd Shaabi units entered Hit on Friday, fighting IS."
-    assert claims(text, names) == {("hit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
+    assert claims(text, names) == {
+        ("hit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"), "2017-11-03")}
+    assert "'Iraqi army' went in" in propose(text, SATURDAY, names)[0].why
+
+
+def test_sides_joined_as_the_subject_of_going_in_all_fight_for_the_place(names):
+    """"Iraqi troops and PMF fighters entered Hit": both went in, so both fight IS for it; "Iraqi troops entered Hit
+    ... as the PMF watched" puts the PMF in another clause."""
+    made = claims("Iraqi troops and PMF fighters entered Hit on Friday in heavy fighting with IS.", names)
+    assert made == {("hit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"),
+                     "2017-11-03")}
+    made = claims("Iraqi troops entered Hit on Friday in heavy fighting with IS as the PMF watched.", names)
+    assert made == {("hit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}

@@ -90,6 +90,8 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     # news ends it); with no break told, the present perfect holds it now
     ("Amerli has been besieged by IS for three months, and troops broke the siege on Sunday.", "for three months"),
     ("Amerli has been besieged by IS for three months.", None),
+    # a break only fought for ends nothing: the siege holds now
+    ("Amerli has been besieged by IS for three months, and troops are battling to break the siege.", None),
     ("Amerli had been besieged by IS for three months.", "for three months"),
 ])
 def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):

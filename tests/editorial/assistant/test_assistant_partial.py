@@ -29,3 +29,19 @@ def test_a_side_still_inside_after_but_leaves_the_change_partial(names, every_re
         ("hit", "contested", (IQ, IS), "2017-11-03")}
     assert claims("Iraqi troops stormed Hit on Friday, but many civilians remained in the town.", names) == {
         ("hit", "controlled", IQ, "2017-11-03")}
+
+
+def test_a_part_taken_by_the_next_verb_leaves_the_town_contested(names):
+    """"stormed Hit ... and seized a district": the district is what was taken; villages taken next are other places."""
+    made = claims("Iraqi troops stormed the western town of Hit on Friday and seized a district from IS.", names)
+    assert made == {("hit", "contested", (IQ, IS), "2017-11-03")}
+    made = claims("Iraqi troops stormed the western town of Hit on Friday and seized two villages from IS.", names)
+    assert made == {("hit", "controlled", IQ, "2017-11-03")}
+
+
+def test_nearly_the_whole_town_taken_leaves_it_contested(names):
+    """"seized nearly the whole town of Hit": IS still holds the rest; "the whole town" is all of it."""
+    made = claims("Iraqi troops seized nearly the whole town of Hit from IS on Friday.", names)
+    assert made == {("hit", "contested", (IQ, IS), "2017-11-03")}
+    made = claims("Iraqi troops seized the whole town of Hit from IS on Friday.", names)
+    assert made == {("hit", "controlled", IQ, "2017-11-03")}

@@ -26,3 +26,13 @@ def test_relative_clause_object(names, text, expected):
 ])
 def test_a_place_in_a_locating_aside_is_not_the_subject(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_an_opening_aside_locates_the_subject_after_it_by_its_landmark(names):
+    """"Located 20 km west of the old city of Ramadi, the town fell": "the town" (Hit, named before) fell, not
+    Ramadi."""
+    text = ("Hit lies on the Euphrates. Located 20 km west of the old city of Ramadi, the town was captured by IS "
+            "on Friday.")
+    made = claims(text, names)
+    assert ("hit", "controlled", "islamic-state", "2017-11-03") in made
+    assert not {m for m in made if m[0] == "ramadi"}

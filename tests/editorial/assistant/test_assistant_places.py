@@ -592,3 +592,18 @@ def test_an_arabic_road_s_end_before_a_state_is_not_what_is_held(names, every_re
     """"الطريق الذي يؤدي إلى الرطبة بيد الجيش" (the road that leads to Rutba is in the army's hands): the road is
     held, not Rutba; "the city" before it refers back from where it stands, to Hit, not to Rutba named after it."""
     assert {place for place, _, _, _ in claims(text, names)} == {"hit"}
+
+
+def test_the_stronghold_of_a_side_in_apposition_describes_the_place_before_it(every_reading, names):
+    """"Hit, the last major stronghold of IS in Anbar": IS holds Hit; "the IS stronghold of Rawa" names Rawa after
+    it."""
+    made = claims("The army launched an operation on Friday near Hit, the last major stronghold of IS in Anbar.", names)
+    assert ("hit", "controlled", "islamic-state", "2017-11-03") in made
+    made = claims("The army launched an operation on Friday near the IS stronghold of Rawa.", names)
+    assert ("rawa", "controlled", "islamic-state", "2017-11-03") in made
+
+
+def test_control_regained_with_no_object_is_of_the_place_the_sentence_is_about(every_reading, names):
+    """"Hit was taken by IS in May, but the army regained control in October": control of Hit."""
+    made = claims("Hit was taken by IS in May 2016, but Iraqi troops regained control in October 2016.", names)
+    assert ("hit", "controlled", "iraqi-government", "2016-10-01") in made

@@ -107,6 +107,21 @@ def test_a_state_held_since_or_as_the_last_town_yields_to_the_change_the_article
     stronghold = proposal(cue="stronghold")  # "منبج، أحد أهم معاقل داعش" (one of Daesh's main strongholds)
     assert superseded([taken, stronghold]) == [taken]
     assert superseded([stronghold]) == [stronghold]
+    part_held = proposal(status="contested", holder=None, others=("iraqi-government", "islamic-state"),
+                         cue="held_since")
+    assert superseded([part_taken, part_held]) == [part_taken, part_held]  # "still holds the rest": no change ends it
+
+
+def test_a_state_still_held_by_one_side_yields_to_another_sides_entry_the_article_reports(names):
+    """"IS moved into Hit on Friday. ... the army was still in control of Hit": the accounts conflict, and "still"
+    tells of the state before the change, as "remained" does."""
+    text = ("IS fighters moved into the town of Hit on Friday, witnesses said. However, an officer told reporters "
+            "that the Iraqi army was still in control of Hit.")
+    made = {(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)}
+    assert ("hit", "controlled", "iraqi-government") not in made
+    made = {(p.place, p.status, p.holder)
+            for p in propose("The Iraqi army is still in control of Hit.", SATURDAY, names)}
+    assert ("hit", "controlled", "iraqi-government") in made
 
 
 def test_an_undated_change_in_the_body_yields_to_another_sides_change_dated_that_day():

@@ -53,3 +53,13 @@ def test_an_arabic_place_after_a_direction_right_after_another_place_only_locate
     assert "mosul" not in {p.place for p in propose(text, SATURDAY, names)}
     text = "اقتربت القوات العراقية من مدينة الموصل. ورفعت القوات العلم العراقي فوق مبان داخلها أمس."
     assert "mosul" in {p.place for p in propose(text, SATURDAY, names)}
+
+
+def test_the_town_after_a_noun_with_its_own_article_starts_at_its_own_article(names):
+    """"said in a statement the town had been freed": "the town" (Hit, named before), not "a statement the town" read
+    as a town newly introduced and so the one named next."""
+    text = ("Iraqi troops retook Hit from IS on Friday. The army said in a statement the town had been freed. "
+            "IS still holds Mosul.")
+    read = {(p.place, p.holder) for p in propose(text, SATURDAY, names)}
+    assert ("mosul", "iraqi-government") not in read
+    assert ("hit", "iraqi-government") in read

@@ -824,3 +824,11 @@ def test_its_liberation_frees_the_place_named_before_it_in_its_clause(names):
                                                                      dt.date(2017, 11, 2))]
     assert not propose("Hit lies on the road to Ramadi, and its recapture cut a supply line.", SATURDAY, names)
     assert not propose("Troops laid siege to the town after its recapture by the militants.", SATURDAY, names)
+
+
+def test_a_town_held_under_siege_is_not_held_by_the_besieger(names):
+    """"IS has held Hit under siege": IS besieges Hit, it does not hold it; "IS has held Hit since May" holds it."""
+    assert ("hit", "controlled", "islamic-state", "2017-11-04") not in claims(
+        "IS has held the town of Hit under siege for a year.", names)
+    assert ("hit", "controlled", "islamic-state", "2017-11-04") in claims(
+        "IS has held the town of Hit for a year.", names)

@@ -346,3 +346,12 @@ def test_an_arabic_it_appears_that_is_a_hedge_as_appears_to_is(names, every_read
     assert HEDGE.search(Article(text, names).norm)
     found = propose(text, SATURDAY, names)
     assert [(p.place, p.holder, p.indirect) for p in found] == [("hit", "iraqi-government", True)]
+
+
+def test_a_side_battling_to_take_a_town_has_not_taken_it(names):
+    """"battles to retake Hit", "fighting to lift the siege": a struggle toward the change, not the change."""
+    assert NEGATION.search("iraqi troops battle to")
+    assert claims("Iraqi troops are fighting to retake Hit from IS.", names) <= {
+        ("hit", "controlled", "islamic-state", "2017-11-04")}
+    assert ("hit", "controlled", "iraqi-government", "2017-11-04") not in claims(
+        "Iraqi troops battle to retake Hit from IS.", names)

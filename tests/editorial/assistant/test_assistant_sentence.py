@@ -34,3 +34,12 @@ def test_an_arabic_side_behind_lam_in_a_prepositional_phrase_is_no_subject(names
     """"مع مجموعات مسلحة لداعش" (with Daesh's armed groups): the phrase is the object of "مع", so the side its "ل"
     names is not who cleared the town; the army named before it is."""
     assert readings(text, names) == {("hit", "controlled", "iraqi-government", False)}
+
+
+def test_towns_in_apposition_with_the_last_areas_a_side_holds_are_held_whole(names):
+    """"Hit and Rawa, the last big areas held by IS": the towns are those areas; "the last areas of Hit" is a part."""
+    made = readings("The army aims to retake Hit and Rawa, the last big areas held by IS in the province.", names)
+    assert {(p, s, h) for p, s, h, _ in made} == {("hit", "controlled", "islamic-state"),
+                                                  ("rawa", "controlled", "islamic-state")}
+    made = readings("The army says IS still holds the last areas of Hit.", names)
+    assert ("hit", "controlled", "islamic-state") not in {(p, s, h) for p, s, h, _ in made}
