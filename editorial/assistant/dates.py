@@ -116,10 +116,12 @@ DATE_RULES = [
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b|(?<!\S)ال(صيف|شتاء|ربيع|خريف) الماضي(?!\S)")),
     # "in the summer of 2014", "صيف 2014", "منذ صيف عام 2014": about the middle of that season
     ("season_of", re.compile(r"\b(summer|winter|spring|autumn|fall|صيف|شتاء|ربيع|خريف) (?:of |(?:ال)?عام )?(\d{4})\b")),
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+    # "وقبل ثمانية أيام، استعادت" (and eight days ago, retook): a conjunction joined to "قبل" or "منذ" leaves it "ago"
+    ("duration", re.compile(r"(?<!\S)[وف]?(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"("
+                            + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     # "قبل عامين" (two years ago), "منذ اكثر من سنتين", "قبل اكثر من اسبوع" (a week ago; "منذ عام 2014" is a year named)
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(_ARABIC_DUALS)
+    ("duration", re.compile(r"(?<!\S)[وف]?(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(_ARABIC_DUALS)
                             + r"|اسبوع|شهر|عام|سنه)(?!\S)(?! ?\d)")),
     # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
     ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
