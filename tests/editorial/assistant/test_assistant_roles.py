@@ -824,3 +824,14 @@ def test_its_liberation_frees_the_place_named_before_it_in_its_clause(names):
                                                                      dt.date(2017, 11, 2))]
     assert not propose("Hit lies on the road to Ramadi, and its recapture cut a supply line.", SATURDAY, names)
     assert not propose("Troops laid siege to the town after its recapture by the militants.", SATURDAY, names)
+
+
+def test_an_arabic_sentence_opened_by_was_tells_a_past_state(names):
+    # "and Hawija, lying on the river, was the last town still under Daesh's control": held before, not now
+    assert ("hawija", "controlled", IS, "2017-11-04") not in claims(
+        "وكانت الحويجة، الواقعة على ضفة النهر في المحافظة، آخر بلدة ما زالت تحت سيطرة تنظيم داعش", names)
+    assert ("hawija", "controlled", IS, "2017-11-04") in claims(
+        "الحويجة، الواقعة على ضفة النهر في المحافظة، آخر بلدة ما زالت تحت سيطرة تنظيم داعش", names)
+    # "a source had said that the town is under Daesh's control": "كان" is the tense of the saying
+    assert ("hawija", "controlled", IS, "2017-11-04") in claims(
+        "وكان مصدر امني قد اكد ان الحويجة تحت سيطرة تنظيم داعش", names)
