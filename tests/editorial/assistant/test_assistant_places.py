@@ -592,3 +592,11 @@ def test_an_arabic_road_s_end_before_a_state_is_not_what_is_held(names, every_re
     """"الطريق الذي يؤدي إلى الرطبة بيد الجيش" (the road that leads to Rutba is in the army's hands): the road is
     held, not Rutba; "the city" before it refers back from where it stands, to Hit, not to Rutba named after it."""
     assert {place for place, _, _, _ in claims(text, names)} == {"hit"}
+
+
+def test_a_preposition_s_object_before_a_verb_of_remaining_is_not_what_remains_held(names, every_reading):
+    """"وبعد السيطرة على الرقة تبقى تحت سيطرة داعش القرى" (after the control of Raqqa, the villages remain under
+    Daesh's control): "تبقى" opens its clause, its subject after the phrase, not Raqqa."""
+    assert ("raqqa", "controlled", "islamic-state", "2017-11-04") not in claims(
+        "وبعد السيطرة على الرقة تبقى تحت سيطرة داعش القرى الصغيرة في الريف", names)
+    assert ("raqqa", "controlled", "islamic-state", "2017-11-04") in claims("والرقة تبقى تحت سيطرة داعش", names)
