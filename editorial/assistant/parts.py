@@ -60,7 +60,8 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
-                     # the district's seat of government ("قائممقامية بيجي", "سراي"); a site of "the city" it refers to
-                     r"قايم ?\S*قاميه|سراي)(?: (?:ال)?(?:مدينه|بلده|قضاء|ناحيه))?$")
+                     # the district's seat of government ("قائممقامية بيجي", "سراي"), a police station ("مركز شرطة"); a site
+                     # of "the city" it refers to
+                     r"قايم ?\S*قاميه|سراي|مركز شرطه|مخفر)(?: (?:ال)?(?:مدينه|بلده|قضاء|ناحيه))?$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}

@@ -53,3 +53,11 @@ def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monk
     assert PARTIAL.search("تسعين في الميه")
     [made] = propose("وقال المحافظ إن مدينة الرقة صارت مائة في المائة تحت سيطرة داعش", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date) == ("raqqa", "controlled", "islamic-state", SATURDAY.date())
+
+
+def test_an_arabic_police_station_of_a_town_is_a_site_in_it(names):
+    """"مركز شرطة الرمادي" (Ramadi's police station), "مخفر" (a police post): a site the town names, taken while the
+    rest is fought over."""
+    assert SITE_IN.match("علي مركز شرطه") and SITE_IN.match("اقتحم مخفر")
+    [made] = propose("سيطرت القوات العراقية يوم الجمعة على مركز شرطة الرمادي بعد معارك مع داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("ramadi", "contested", None)
