@@ -87,6 +87,10 @@ DATE_RULES = [
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()"
                          r"(?: (?:of )?(last|this) year)?\b")),  # "in August last year"
+    # "وكان التنظيم سيطر على القريتين أواخر آب" (late in August), with no preposition: a part of the month names it,
+    # however short its name
+    ("month", re.compile(r"(?<!\S)" + ARABIC_PART_OF_MONTH + r"(" + _alternatives(
+        [m for m in ALL_MONTHS if not m.isascii()]) + r")()(?!\S)(?! (?:(?:ال)?عام )?\d)")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"; "recently": a few weeks
