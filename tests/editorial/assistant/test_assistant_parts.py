@@ -61,3 +61,11 @@ def test_an_arabic_police_station_of_a_town_is_a_site_in_it(names):
     assert SITE_IN.match("علي مركز شرطه") and SITE_IN.match("اقتحم مخفر")
     [made] = propose("سيطرت القوات العراقية يوم الجمعة على مركز شرطة الرمادي بعد معارك مع داعش", SATURDAY, names)
     assert (made.place, made.status, made.holder) == ("ramadi", "contested", None)
+
+
+def test_an_arabic_large_part_of_a_town_is_a_part(names, every_reading):
+    """"قسماً كبيراً من المدينة" (a large part of the city) leaves the rest fought over; "القسم الأكبر" too."""
+    assert PARTIAL.search("حررت القوات قسما كبيرا من المدينه") and PARTIAL.search("حررت قسما من الرقه")
+    assert not PARTIAL.search("قسم الشرطه في الرقه")  # a police department, not a part
+    [made] = propose("حررت القوات العراقية يوم الجمعة قسماً كبيراً من مدينة الرمادي من تنظيم داعش", SATURDAY, names)
+    assert (made.place, made.status) == ("ramadi", "contested")
