@@ -69,3 +69,10 @@ def test_an_arabic_large_part_of_a_town_is_a_part(names, every_reading):
     assert not PARTIAL.search("قسم الشرطه في الرقه")  # a police department, not a part
     [made] = propose("حررت القوات العراقية يوم الجمعة قسماً كبيراً من مدينة الرمادي من تنظيم داعش", SATURDAY, names)
     assert (made.place, made.status) == ("ramadi", "contested")
+
+
+def test_arabic_parts_with_the_article_are_parts(names, every_reading):
+    """"الأجزاء الشرقية من الرمادي بيد الجيش" (the eastern parts of Ramadi are in the army's hands): not all of it."""
+    assert PARTIAL.search("لا تزال الاجزاء المهمه في المدينه") and PARTIAL.search("اجزاء من المدينه")
+    made = propose("سيطر تنظيم داعش على احياء في الرمادي. ولا تزال الأجزاء الشرقية من الرمادي بيد الجيش", SATURDAY, names)
+    assert ("ramadi", "controlled", "iraqi-government") not in {(p.place, p.status, p.holder) for p in made}
