@@ -157,6 +157,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
+        listed = self._listed_after_which(cue) if cue.kind == "under_control" and is_arabic(cue.text) else []
+        if listed:
+            return listed, "", ""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]

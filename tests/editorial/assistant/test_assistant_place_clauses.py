@@ -26,3 +26,12 @@ def test_relative_clause_object(names, text, expected):
 ])
 def test_a_place_in_a_locating_aside_is_not_the_subject(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_an_arabic_list_after_which_are_names_what_a_state_phrase_holds(names, every_reading):
+    """"بقيت بلدات قليلة تحت سيطرة الجيش، وهي بلدة عانة، وبلدة هيت غربي الرمادي" (few towns remained under the
+    army's control, which are Anah, and Hit west of Ramadi): Anah and Hit, not Tikrit named before nor the landmark
+    Ramadi."""
+    text = "سيطر داعش على تكريت أمس، وبقيت بلدات قليلة تحت سيطرة الجيش، وهي بلدة عانة، وبلدة هيت غربي الرمادي"
+    held = {place for place, status, holder, _ in claims(text, names) if holder == "iraqi-government"}
+    assert held == {"anah", "hit"}
