@@ -66,6 +66,8 @@ def _assertion(sentence, cue, place):
     if kind == "under_control" and (_PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first])
                                     or _opens_as_past(sentence, cue)):
         return None  # "Mosul was the largest city held by IS": a past state
+    if kind == "under_control" and is_arabic(cue.text) and _after_fall(sentence, cue, place):
+        return None  # "سقوط الموصل بأيدي داعش" (the fall of Mosul into Daesh's hands): the agent of a change, not a state
     if kind == "capture":
         subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         loser = sentence.loser(cue, place)
@@ -154,6 +156,13 @@ def _another_clause_ends(sentence, cue):
     controls 90 percent of Raqqa, and won't stop fighting until every IS fighter is gone"): the state holds."""
     ended = sentence.article.token_at(sentence.norm_start + sentence.ended_from)
     return ended > cue.stop and re.search(r",\s+and\b|;", sentence.raw_between(cue.stop, ended)) is not None
+
+
+def _after_fall(sentence, cue, place):
+    """Whether the phrase ("بيد", "بأيدي") follows "سقوط" and its place: the noun of the fall reads its agent."""
+    norms = sentence.article.norms
+    return place.first > sentence.first and cue.first - place.stop <= 1 and norms[place.first - 1].lstrip(
+        "وبل").startswith("سقوط")
 
 
 def _opens_as_past(sentence, cue):

@@ -835,3 +835,13 @@ def test_an_arabic_sentence_opened_by_was_tells_a_past_state(names):
     # "a source had said that the town is under Daesh's control": "كان" is the tense of the saying
     assert ("hawija", "controlled", IS, "2017-11-04") in claims(
         "وكان مصدر امني قد اكد ان الحويجة تحت سيطرة تنظيم داعش", names)
+
+
+def test_an_arabic_hand_after_the_fall_of_a_place_is_the_fall_s_agent_not_a_state(names, monkeypatch):
+    """"بعد عام من سقوط الرقة بأيدي داعش" (a year after Raqqa's fall into Daesh's hands): the fall, not a state held
+    now, as "بأيدي" alone would read ("الرقة بأيدي داعش")."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    made = propose("وصل الجيش إلى المنطقة بعد عام من سقوط الرقة بأيدي داعش", SATURDAY, names)
+    assert "under_control" not in [p.cue for p in made if p.place == "raqqa"]
+    made = propose("ولا تزال الرقة بأيدي داعش", SATURDAY, names)
+    assert [p.cue for p in made if p.place == "raqqa"] == ["under_control"]
