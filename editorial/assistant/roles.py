@@ -63,11 +63,11 @@ def _assertion(sentence, cue, place):
     if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(
             max(sentence.first, cue.first - 2)) and not _another_clause_ends(sentence, cue):
         return None  # "IS-held neighbourhoods ... before they were liberated": a past state
-    if kind == "under_control" and (_PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first])
-                                    or _opens_as_past(sentence, cue)):
+    before = sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]
+    if kind == "under_control" and (_PAST.intersection(before) or _opens_as_past(sentence, cue)):
         return None  # "Mosul was the largest city held by IS": a past state
     if kind == "under_control" and is_arabic(cue.text) and _after_fall(sentence, cue, place):
-        return None  # "سقوط الموصل بأيدي داعش" (the fall of Mosul into Daesh's hands): the agent of a change, not a state
+        return None  # "سقوط الموصل بأيدي داعش" (the fall of Mosul into Daesh's hands): a change's agent, not a state
     if kind == "capture":
         subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         loser = sentence.loser(cue, place)

@@ -74,5 +74,6 @@ def test_an_arabic_large_part_of_a_town_is_a_part(names, every_reading):
 def test_arabic_parts_with_the_article_are_parts(names, every_reading):
     """"الأجزاء الشرقية من الرمادي بيد الجيش" (the eastern parts of Ramadi are in the army's hands): not all of it."""
     assert PARTIAL.search("لا تزال الاجزاء المهمه في المدينه") and PARTIAL.search("اجزاء من المدينه")
-    made = propose("سيطر تنظيم داعش على احياء في الرمادي. ولا تزال الأجزاء الشرقية من الرمادي بيد الجيش", SATURDAY, names)
+    text = "سيطر تنظيم داعش على احياء في الرمادي. ولا تزال الأجزاء الشرقية من الرمادي بيد الجيش"
+    made = propose(text, SATURDAY, names)
     assert ("ramadi", "controlled", "iraqi-government") not in {(p.place, p.status, p.holder) for p in made}
