@@ -64,8 +64,11 @@ def _purpose_lam(norm):
 
 def _told_as_future(article, first, cue_first, text):
     """Whether an Arabic taking noun opens a clause after "إن" whose verb is a future ("إن استعادة السيطرة على الفلوجة
-    سيمهد الطريق", retaking Fallujah will pave the way): a prospect, not a report that it was taken."""
+    سيمهد الطريق", retaking Fallujah will pave the way), or governed by "من شأن" ("ومن شأن استعادة القوات للمدينة أن
+    تمنحها", retaking the city would give them): a prospect, not a report that it was taken."""
     index = _before_nouns(article, first, cue_first)
+    if index > first and article.norms[index] == "شان" and article.norms[index - 1].lstrip("و") == "من":
+        return True
     if index < first or article.norms[index] != "ان":
         return False
     stop = cue_first + len(text.split())

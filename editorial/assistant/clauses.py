@@ -95,7 +95,8 @@ class ClauseReading(ConjunctReading):
         inside = self.subject_from(cue.first + 1, cue.stop - 1) if is_arabic(cue.text) else None
         if inside is not None:
             return inside  # verb, subject, object: "كسر الجيش السوري الجمعة الحصار"
-        after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not self._shares_subject(cue) else None
+        shared = is_arabic(cue.text) and self._shares_subject(cue)
+        after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not shared else None
         if after is not None and cue.stop - cue.first > 1 and _RELATIVE.intersection(self.article.norms[cue.stop: after.first]):
             # "كسروا الحصار الذي فرضه داعش": the relative clause describes the verb's object, its subject is not the
             # verb's; after a one-word phrase it describes the phrase itself ("الحصار الذي فرضه داعش": Daesh's siege)
@@ -119,6 +120,12 @@ class ClauseReading(ConjunctReading):
             # Arabic puts the verb first ("سيطر الجيش السوري على ..."), and some verbal nouns' agent right after
             # them ("دخول القوات العراقية القائم", the Iraqi forces' entry into Qaim).
             return after
+        earlier = max((c for c in self.cues if c.first < cue.first), key=lambda c: c.first) if shared else None
+        if earlier is not None and not _verbal_noun(earlier.text.lstrip("وف")) and (
+                first_subject := self.subject(earlier)) is not None and first_subject.first < earlier.first:
+            # "قوات ... طردت مقاتلي داعش من كوباني وسيطرت على المدينة": the verb joined by "و" shares the earlier verb's
+            # subject, not that verb's object named between them
+            return first_subject
         if position and self._by_gerund(cue) and self.subjects[0].first < cue.first:
             return self._first_conjunct(0)  # "Syrian rebels dealt a blow to IS by capturing Dabiq": the rebels
         if position and not self._own_subject_between(self.subjects[position - 1], cue):

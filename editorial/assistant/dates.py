@@ -87,6 +87,10 @@ DATE_RULES = [
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()"
                          r"(?: (?:of )?(last|this) year)?\b")),  # "in August last year"
+    # "وكان التنظيم سيطر على القريتين أواخر آب" (late in August), with no preposition: a part of the month names it,
+    # however short its name
+    ("month", re.compile(r"(?<!\S)" + ARABIC_PART_OF_MONTH + r"(" + _alternatives(
+        [m for m in ALL_MONTHS if not m.isascii()]) + r")()(?!\S)(?! (?:(?:ال)?عام )?\d)")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"; "recently": a few weeks
@@ -116,10 +120,12 @@ DATE_RULES = [
     ("season", re.compile(r"\b(last|this|past) (summer|winter|spring|autumn|fall)\b|(?<!\S)ال(صيف|شتاء|ربيع|خريف) الماضي(?!\S)")),
     # "in the summer of 2014", "صيف 2014", "منذ صيف عام 2014": about the middle of that season
     ("season_of", re.compile(r"\b(summer|winter|spring|autumn|fall|صيف|شتاء|ربيع|خريف) (?:of |(?:ال)?عام )?(\d{4})\b")),
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
+    # "وقبل ثمانية أيام، استعادت" (and eight days ago, retook): a conjunction joined to "قبل" or "منذ" leaves it "ago"
+    ("duration", re.compile(r"(?<!\S)[وف]?(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"("
+                            + _alternatives(ARABIC_NUMBERS) + r"|\d{1,2}) "
                             r"(سنوات|سنه|اعوام|عام|اشهر|شهر|اسابيع|اسبوع|ايام|يوم)(?!\S)")),
     # "قبل عامين" (two years ago), "منذ اكثر من سنتين", "قبل اكثر من اسبوع" (a week ago; "منذ عام 2014" is a year named)
-    ("duration", re.compile(r"(?<!\S)(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(_ARABIC_DUALS)
+    ("duration", re.compile(r"(?<!\S)[وف]?(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(_ARABIC_DUALS)
                             + r"|اسبوع|شهر|عام|سنه)(?!\S)(?! ?\d)")),
     # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
     ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),

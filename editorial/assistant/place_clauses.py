@@ -19,6 +19,8 @@ PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west
 _LOCATING_ASIDE = re.compile(r"(?:(?:about|some|around|nearly|roughly|just|only|less than|more than) )?"
                              r"(?:\d+|a few|two|three|four|five|ten) (?:km|kilomet(?:re|er)s|miles)\b|"
                              r"(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b")
+# "، وهي" (which are) after a state phrase and its holder opens the list of what the noun before the phrase counts.
+_WHICH_ARE = {"وهي", "وهما", "وهو"}
 _RELATIVE_OBJECT = {"that", "which"}
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
@@ -30,6 +32,18 @@ _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|co
 
 class PlaceClauseReading:
     """The clause readings of PlaceReading (its places, players and article)."""
+
+    def _listed_after_which(self, cue):
+        """The places a list after "، وهي" names right after a state phrase and its holder ("لم يتبق إلا عدد قليل من
+        المدن تحت سيطرة الجيش، وهي مدينة الحبانية شرقي الرمادي، ومدينة هيت"): the noun before the phrase counts them,
+        not a place named before it; a place a direction locates ("شرقي الرمادي") is a landmark."""
+        norms = self.article.norms
+        which = next((i for i in range(cue.stop, min(self.last, cue.stop + 6)) if norms[i] in _WHICH_ARE), None)
+        if which is None:
+            return []
+        listed = [p for p in self.places[bisect.bisect_left(self.place_firsts, which):] if p.first < self.last
+                  and not PLACED_BY.search(self.norm_between(max(self.first, p.first - 1), p.first))]
+        return self.coordinated(listed) if listed else []
 
     def _part_held_where(self, cue):
         """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,

@@ -45,6 +45,10 @@ _AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غ�
                         r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)"
                         r"(?: (?:مدينه|بلده|قريه|ناحيه))?$|"
                         r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: (?:مدينه|بلده|ناحيه))?$")
+# A verb of remaining before a state phrase opens its clause verb first, its subject after the phrase ("يبقى تحت
+# سيطرة داعش الجيب", the pocket remains under Daesh's control); a place before it governed by a preposition is not it.
+_REMAINS = {"يبقي", "تبقي", "بقي", "بقيت", "يظل", "تظل", "ظل", "ظلت"}
+_GOVERNING = {"علي", "من", "الي", "عن"}
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
@@ -165,6 +169,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return named_before[-1:], "", ""
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
+        listed = self._listed_after_which(cue) if cue.kind == "under_control" and is_arabic(cue.text) else []
+        if listed:
+            return listed, "", ""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
             place = self.places[before - 1]
@@ -318,6 +325,10 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _ROUTE_END_BEFORE.search(
                 self.norm_between(max(self.first, place.first - 6), place.first)):
             return False
+        norms = self.article.norms
+        if place.first > self.first and norms[place.first - 1] in _GOVERNING and cue.first - 1 > place.first and (
+                norms[cue.first - 1].lstrip("وف") in _REMAINS):
+            return False  # "بالسيطرة على البوكمال يبقى تحت سيطرة داعش الجيب": a preposition's object is no subject
         return not any(m.role in ("province", "facility") for m in self.article.places_in(place.stop, cue.first))
 
     def _unknown_object(self, cue, targets):

@@ -17,7 +17,7 @@ from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .parts import PARTIAL
 from .pronouns import they_stand_for
-from .rules import PASSIVE_AUX
+from .rules import ARABIC_WAS, CONTRAST, PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
 from .withdrawals import forced_out, left_to, withdrew
@@ -66,8 +66,11 @@ def _assertion(sentence, cue, place):
     if kind in ("hold", "held_adj", "under_control") and sentence.ended_from >= sentence.offset(
             max(sentence.first, cue.first - 2)) and not _another_clause_ends(sentence, cue):
         return None  # "IS-held neighbourhoods ... before they were liberated": a past state
-    if kind == "under_control" and _PAST.intersection(sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]):
+    before = sentence.article.norms[max(sentence.first, cue.first - 10): cue.first]
+    if kind == "under_control" and (_PAST.intersection(before) or _opens_as_past(sentence, cue)):
         return None  # "Mosul was the largest city held by IS": a past state
+    if kind == "under_control" and is_arabic(cue.text) and _after_fall(sentence, cue, place):
+        return None  # "سقوط الموصل بأيدي داعش" (the fall of Mosul into Daesh's hands): a change's agent, not a state
     if kind == "capture":
         subject = sentence.subject(cue) or they_stand_for(sentence, cue)
         loser = sentence.loser(cue, place)
@@ -161,6 +164,25 @@ def _another_clause_ends(sentence, cue):
     controls 90 percent of Raqqa, and won't stop fighting until every IS fighter is gone"): the state holds."""
     ended = sentence.article.token_at(sentence.norm_start + sentence.ended_from)
     return ended > cue.stop and re.search(r",\s+and\b|;", sentence.raw_between(cue.stop, ended)) is not None
+
+
+def _after_fall(sentence, cue, place):
+    """Whether the phrase ("بيد", "بأيدي") follows "سقوط" and its place: the noun of the fall reads its agent."""
+    norms = sentence.article.norms
+    return place.first > sentence.first and cue.first - place.stop <= 1 and norms[place.first - 1].lstrip(
+        "وبل").startswith("سقوط")
+
+
+def _opens_as_past(sentence, cue):
+    """An Arabic sentence opened by "كان" ("وكانت القائم، الواقعة على الحدود، أكبر بلدة ما زالت تحت سيطرة التنظيم": Qaim
+    was the largest town still under IS control) tells a past state however long its subject's apposition; a contrast
+    before the phrase starts another clause, and "قد" or "أن" makes "كان" the tense of a report whose content is its
+    own ("وكان مصدر قد أكد أن المدينة تحت سيطرة الجيش": a source had said it is held)."""
+    norms = sentence.article.norms
+    between = norms[sentence.first + 1: cue.first]
+    return (is_arabic(norms[sentence.first]) and norms[sentence.first].lstrip("وف") in ARABIC_WAS
+            and not _THAT.union({"قد"}).intersection(between)
+            and not CONTRAST.search(sentence.norm_between(sentence.first, cue.first)))
 
 
 def _stronghold(sentence, cue, place):

@@ -22,6 +22,8 @@ def kinds(text, names):
     ("قال القائد إن استعادة السيطرة على الرقة ستفتح الطريق إلى دير الزور", []),
     ("قال القائد إن تحرير الرقة سوف يضعف التنظيم", []),
     ("قال القائد إن تحرير الرقة جاء بعد أشهر من المعارك", [("noun", "تحرير")]),
+    # "من شأن" (it would, by its nature) makes the taking a prospect: "retaking Raqqa would weaken the group"
+    ("ومن شأن استعادة القوات للرقة أن تضعف التنظيم", []),
     # "تسعى إلى" (seeks to) makes control an aim, with its holder's pronoun too; announced, it is a taking
     ("تسعى قسد إلى بسط سيطرتها على كامل مدينة الرقة", []),
     ("أعلنت قسد سيطرتها على كامل مدينة الرقة", [("capture", "سيطرتها")]),

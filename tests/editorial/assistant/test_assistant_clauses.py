@@ -274,3 +274,10 @@ def test_a_side_after_a_comma_that_follows_a_passive_is_a_speaker_not_its_agent(
     assert "the only side the sentence names" in admitted.why
     [agent] = propose("Tabqa was captured by the SDF, IS admitted on Friday.", SATURDAY, names)
     assert agent.holder == SDF and "('SDF')" in agent.why
+
+
+def test_an_arabic_verb_joined_by_and_shares_the_earlier_verb_s_subject_not_its_object(names):
+    """"قال مصدر إن قوات الجيش السوري طردت مسلحي داعش من تدمر وسيطرت على المدينة" (the army drove Daesh's gunmen out
+    of Palmyra and took the town): "وسيطرت" is the army's, not Daesh's named between as the object."""
+    text = "قال مصدر يوم الجمعة إن قوات الجيش السوري طردت مسلحي داعش من تدمر وسيطرت بالكامل على المدينة"
+    assert {(place, holder) for place, _, holder, _ in claims(text, names)} == {("palmyra", SG)}

@@ -93,6 +93,9 @@ def found(text, names, published=SATURDAY):
     ("انسحب الجيش بعد شهر من دخول المدينة", [(dt.date(2017, 10, 5), "approximate")]),  # a month after
     ("تخضع البلدة لسيطرة داعش منذ اكثر من سنتين", [(dt.date(2015, 11, 4), "approximate")]),  # more than two years
     ("اعلن النصر قبل اكثر من اسبوع", [(dt.date(2017, 10, 28), "approximate")]),  # a week ago
+    ("وقبل خمسة ايام، دخل الجيش البلدة", [(dt.date(2017, 10, 30), "approximate")]),  # "and five days ago"
+    ("وكان الجيش قد دخل البلدة أواخر آب", [(dt.date(2017, 8, 1), "month")]),  # late August, no preposition
+    ("سقطت البلدة اواسط ايلول", [(dt.date(2017, 9, 1), "month")]),
     ("سيطر عليها منذ عام 2014", [(dt.date(2014, 1, 1), "year")]),  # "عام" before a year names it
     ("IS overran the province in the summer of 2014.", [(dt.date(2014, 7, 15), "approximate")]),
     ("سيطرت البيشمركة على المدينة صيف 2014", [(dt.date(2014, 7, 15), "approximate")]),  # a season and its year

@@ -53,3 +53,27 @@ def test_a_hundred_percent_written_out_in_arabic_is_all_of_the_place(names, monk
     assert PARTIAL.search("تسعين في الميه")
     [made] = propose("وقال المحافظ إن مدينة الرقة صارت مائة في المائة تحت سيطرة داعش", SATURDAY, names)
     assert (made.place, made.status, made.holder, made.date) == ("raqqa", "controlled", "islamic-state", SATURDAY.date())
+
+
+def test_an_arabic_police_station_of_a_town_is_a_site_in_it(names):
+    """"مركز شرطة الرمادي" (Ramadi's police station), "مخفر" (a police post): a site the town names, taken while the
+    rest is fought over."""
+    assert SITE_IN.match("علي مركز شرطه") and SITE_IN.match("اقتحم مخفر")
+    [made] = propose("سيطرت القوات العراقية يوم الجمعة على مركز شرطة الرمادي بعد معارك مع داعش", SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("ramadi", "contested", None)
+
+
+def test_an_arabic_large_part_of_a_town_is_a_part(names, every_reading):
+    """"قسماً كبيراً من المدينة" (a large part of the city) leaves the rest fought over; "القسم الأكبر" too."""
+    assert PARTIAL.search("حررت القوات قسما كبيرا من المدينه") and PARTIAL.search("حررت قسما من الرقه")
+    assert not PARTIAL.search("قسم الشرطه في الرقه")  # a police department, not a part
+    [made] = propose("حررت القوات العراقية يوم الجمعة قسماً كبيراً من مدينة الرمادي من تنظيم داعش", SATURDAY, names)
+    assert (made.place, made.status) == ("ramadi", "contested")
+
+
+def test_arabic_parts_with_the_article_are_parts(names, every_reading):
+    """"الأجزاء الشرقية من الرمادي بيد الجيش" (the eastern parts of Ramadi are in the army's hands): not all of it."""
+    assert PARTIAL.search("لا تزال الاجزاء المهمه في المدينه") and PARTIAL.search("اجزاء من المدينه")
+    text = "سيطر تنظيم داعش على احياء في الرمادي. ولا تزال الأجزاء الشرقية من الرمادي بيد الجيش"
+    made = propose(text, SATURDAY, names)
+    assert ("ramadi", "controlled", "iraqi-government") not in {(p.place, p.status, p.holder) for p in made}

@@ -36,3 +36,12 @@ def test_an_opening_aside_locates_the_subject_after_it_by_its_landmark(names):
     made = claims(text, names)
     assert ("hit", "controlled", "islamic-state", "2017-11-03") in made
     assert not {m for m in made if m[0] == "ramadi"}
+
+
+def test_an_arabic_list_after_which_are_names_what_a_state_phrase_holds(names, every_reading):
+    """"بقيت بلدات قليلة تحت سيطرة الجيش، وهي بلدة عانة، وبلدة هيت غربي الرمادي" (few towns remained under the
+    army's control, which are Anah, and Hit west of Ramadi): Anah and Hit, not Tikrit named before nor the landmark
+    Ramadi."""
+    text = "سيطر داعش على تكريت أمس، وبقيت بلدات قليلة تحت سيطرة الجيش، وهي بلدة عانة، وبلدة هيت غربي الرمادي"
+    held = {place for place, status, holder, _ in claims(text, names) if holder == "iraqi-government"}
+    assert held == {"anah", "hit"}

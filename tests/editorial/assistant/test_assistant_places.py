@@ -607,3 +607,11 @@ def test_control_regained_with_no_object_is_of_the_place_the_sentence_is_about(e
     """"Hit was taken by IS in May, but the army regained control in October": control of Hit."""
     made = claims("Hit was taken by IS in May 2016, but Iraqi troops regained control in October 2016.", names)
     assert ("hit", "controlled", "iraqi-government", "2016-10-01") in made
+
+
+def test_a_preposition_s_object_before_a_verb_of_remaining_is_not_what_remains_held(names, every_reading):
+    """"وبعد السيطرة على الرقة تبقى تحت سيطرة داعش القرى" (after the control of Raqqa, the villages remain under
+    Daesh's control): "تبقى" opens its clause, its subject after the phrase, not Raqqa."""
+    assert ("raqqa", "controlled", "islamic-state", "2017-11-04") not in claims(
+        "وبعد السيطرة على الرقة تبقى تحت سيطرة داعش القرى الصغيرة في الريف", names)
+    assert ("raqqa", "controlled", "islamic-state", "2017-11-04") in claims("والرقة تبقى تحت سيطرة داعش", names)

@@ -832,3 +832,24 @@ def test_a_town_held_under_siege_is_not_held_by_the_besieger(names):
         "IS has held the town of Hit under siege for a year.", names)
     assert ("hit", "controlled", "islamic-state", "2017-11-04") in claims(
         "IS has held the town of Hit for a year.", names)
+
+
+def test_an_arabic_sentence_opened_by_was_tells_a_past_state(names):
+    # "and Hawija, lying on the river, was the last town still under Daesh's control": held before, not now
+    assert ("hawija", "controlled", IS, "2017-11-04") not in claims(
+        "وكانت الحويجة، الواقعة على ضفة النهر في المحافظة، آخر بلدة ما زالت تحت سيطرة تنظيم داعش", names)
+    assert ("hawija", "controlled", IS, "2017-11-04") in claims(
+        "الحويجة، الواقعة على ضفة النهر في المحافظة، آخر بلدة ما زالت تحت سيطرة تنظيم داعش", names)
+    # "a source had said that the town is under Daesh's control": "كان" is the tense of the saying
+    assert ("hawija", "controlled", IS, "2017-11-04") in claims(
+        "وكان مصدر امني قد اكد ان الحويجة تحت سيطرة تنظيم داعش", names)
+
+
+def test_an_arabic_hand_after_the_fall_of_a_place_is_the_fall_s_agent_not_a_state(names, monkeypatch):
+    """"بعد عام من سقوط الرقة بأيدي داعش" (a year after Raqqa's fall into Daesh's hands): the fall, not a state held
+    now, as "بأيدي" alone would read ("الرقة بأيدي داعش")."""
+    monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0)
+    made = propose("وصل الجيش إلى المنطقة بعد عام من سقوط الرقة بأيدي داعش", SATURDAY, names)
+    assert "under_control" not in [p.cue for p in made if p.place == "raqqa"]
+    made = propose("ولا تزال الرقة بأيدي داعش", SATURDAY, names)
+    assert [p.cue for p in made if p.place == "raqqa"] == ["under_control"]
