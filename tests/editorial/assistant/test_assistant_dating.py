@@ -50,6 +50,9 @@ def date_of(text, names, kinds, which):
     # how long a state before the phrase lasted ("for weeks") is no date of a change after it
     ("Iraqi troops, stalled for weeks near Hit, recaptured Qaim.", None),
     ("IS fighters, who had held Mosul for three years, recaptured Qaim.", None),
+    # a "since" date after a change bounds the span it happened in ("the third village taken since Monday"), not its day
+    ("Qaim was the third town the army captured since Monday.", None),
+    ("The army captured Qaim on Friday.", "on friday"),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     assert date_of(text, names, {"capture"}, -1) == expected
