@@ -143,8 +143,11 @@ class PhraseDating:
             and "," in raw(other.first - 1, other.first + 1) for other in self.cues if other is not cue)
 
     def _since(self, found):
-        """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
-        return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
+        """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014"), or before
+        the part of it that "of" opens ("since the middle of 2014")."""
+        words = self.article.norms[max(self.first, found.start - 3): found.start]
+        return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ") or (
+            found.text.startswith("of ") and len(words) == 3 and words[:2] == ["since", "the"])
 
     def _arabic_since(self, found):
         """Whether "منذ" (since) opens an Arabic date, perhaps with a time of day between ("منذ مساء امس")."""

@@ -176,3 +176,9 @@ def test_since_after_a_first_or_a_superlative_dates_the_event_before(names):
     assert date_of("IS captured Palmyra in its biggest attack since March.", names, {"capture"}, 0) is None
     text = "IS captured Palmyra on Friday in its first offensive since May."
     assert date_of(text, names, {"capture"}, 0) == "on friday"
+
+
+def test_since_before_the_part_of_a_year_starts_a_state_said_now(names):
+    # "since the middle of 2014": held now, 2014 only the start; "had held" is a past state, which keeps it
+    assert date_of("IS has held Hit since the middle of 2014.", names, {"hold"}, 0) is None
+    assert date_of("IS had held Hit since the middle of 2014.", names, {"hold"}, 0) == "of 2014"
