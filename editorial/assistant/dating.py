@@ -146,8 +146,9 @@ class PhraseDating:
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014"), or before
         the part of it that "of" opens ("since the middle of 2014")."""
         words = self.article.norms[max(self.first, found.start - 3): found.start]
-        return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ") or (
-            found.text.startswith("of ") and len(words) == 3 and words[:2] == ["since", "the"])
+        if found.text.startswith("of ") and len(words) == 3 and words[:2] == ["since", "the"]:
+            return True
+        return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
 
     def _arabic_since(self, found):
         """Whether "منذ" (since) opens an Arabic date, perhaps with a time of day between ("منذ مساء امس")."""
