@@ -32,7 +32,8 @@ class Mention(NamedTuple):
 
 
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
-_PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside)s? of$|\bprovinces of \S+(?: \S+){0,3} and$|(?<!\S)[وف]?[لب]?"
+_PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside|rural area|rural part)s? of$|"
+                          r"\bprovinces of \S+(?: \S+){0,3} and$|(?<!\S)[وف]?[لب]?"
                           r"(?:محافظه|(?:ال)?(?:ريف|ريفين|ارياف)(?: و?ال(?:شمالي|جنوبي|شرقي|غربي)ه?){0,4}(?: ل(?:مدينه|بلده|قضاء|ناحيه))?)$")
 # "Anbar and Salahuddin provinces" names two provinces; "Qaim and the region surrounding it" a town and its region.
 _PROVINCES_AFTER = re.compile(r"^(?:and (?!(?:the|its|their|an?)\b)\S+(?: \S+)? )?"

@@ -36,6 +36,9 @@ _PARTITIVE = {"وحدات", "عناصر", "قوات", "افراد", "مقاتل�
 # The head noun of a side named after a preposition: "مع قوات الجيش" (with the army's forces), "من مسلحي داعش".
 ARABIC_FORCES = {"قوات", "عناصر", "مقاتلي", "مسلحي", "ارهابيي", "متشددي", "متطرفي", "جهاديي"}
 _TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من يد داعش": from the hand of Daesh; "من سيطره داعش" (see _after)
+# Nouns of an effort against a place, whose maker a side right before names ("an IS offensive on Kobani").
+_EFFORTS = {"offensive", "drive", "campaign", "assault", "bid", "attempt", "push", "advance", "march"}
+_PARTICLES = {"back", "out", "off", "away", "down"}  # of a phrasal verb: "push back", "drive out", "fend off"
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
 
 
@@ -55,6 +58,8 @@ class ClauseReading(ConjunctReading):
         an infinitive ("forces trying to oust IS from Manbij took ...": the forces took it, not IS)."""
         norms = self.article.norms
         before = mention.first - (1 if mention.first > self.first and norms[mention.first - 1] == "the" else 0)
+        if before - 1 > self.first and norms[before - 1] in _PARTICLES:
+            before -= 1  # "managed to roll back IS": a phrasal verb's particle between the infinitive and its object
         return before in verb_ends or (before - 2 >= self.first and norms[before - 2] == "to" and norms[before - 1].isalpha())
 
     def _after(self, mention, words):
@@ -83,6 +88,11 @@ class ClauseReading(ConjunctReading):
         relative = self._relative_antecedent(cue)
         if relative is not None:
             return relative
+        if cue.text.split()[0] in _EFFORTS:
+            # "an Islamic State offensive on the town": the side right before the noun makes the effort
+            maker = next((a for a in self.players if a.stop == cue.first), None)
+            if maker is not None:
+                return maker
         pronoun = self._relative_pronoun(cue) if is_arabic(cue.text) else None
         if pronoun is not None:
             # An Arabic relative pronoun agrees with a noun: the clause's subject is that noun, here no side named

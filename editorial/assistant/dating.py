@@ -9,6 +9,7 @@ import bisect
 import re
 
 from .rules import ARABIC_HOLDS, CONTRAST, NEGATION, OTHER_EVENT, RULES
+from .tokens import is_arabic
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
@@ -29,6 +30,8 @@ _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative cl
 _PERFECT_ADVERBS = {"now", "fully", "completely", "entirely", "finally", "already", "just", "largely", "also", "been"}
 # phrases of a state, not a change
 _SIEGE_BROKEN = next(pattern for kind, pattern, _ in RULES if kind == "siege_broken")  # "broke the siege", "relieved"
+# phrases of a change at a moment, which a "since" date after them only bounds
+_CHANGES = {"capture", "passive", "expelled", "noun", "entered", "forced_out"}
 STATE_KINDS = {"hold", "held_adj", "under_control", "under_control_of", "in_control", "stronghold", "held_for"}
 
 
@@ -68,6 +71,8 @@ class PhraseDating:
             if found.text.startswith("since ") and _FIRST_OF_ITS_KIND.search(
                     self.norm_between(max(self.first, found.start - 5), found.start)):
                 continue  # "taken in the militants' first major offensive since May": May was the one before
+            if found.start > cue.stop and cue.kind in _CHANGES and self._since(found) and not is_arabic(found.text):
+                continue  # "the fourth town to fall to IS since Friday": it fell within the span, not on its first day
             if found.start > cue.first and _SPAN_AFTER.search(found.text):
                 continue  # "took Kobani, after more than four months of fighting": it dates what follows "after"
             if found.text.startswith("بعد") and cue.kind in STATE_KINDS | {"contested", "siege", "divided", "percent"}:
@@ -138,7 +143,11 @@ class PhraseDating:
             and "," in raw(other.first - 1, other.first + 1) for other in self.cues if other is not cue)
 
     def _since(self, found):
-        """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014")."""
+        """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014"), or before
+        the part of it that "of" opens ("since the middle of 2014")."""
+        words = self.article.norms[max(self.first, found.start - 3): found.start]
+        if found.text.startswith("of ") and len(words) == 3 and words[:2] == ["since", "the"]:
+            return True
         return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
 
     def _arabic_since(self, found):

@@ -141,11 +141,12 @@ RULES = [
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
     # "control" as a verb only after a word of a lasting state ("the militants still control Hawija") or before a part
     # of a place ("the Peshmerga control most of Zumar"): elsewhere it is the noun of a change ("took control of").
+    # "were holding out against IS": resisting, which says nothing of who holds the place.
     ("hold", r"\b(?:in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) |effective )?control of|controls|controlled|controlling|holds|held|holding|"
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"(?<!\wed |the )(?<!took |take |full |\wing |otal )(?<!takes |taken |plete )control(?= (?:over )?"
              r"(?:most|much|(?:nearly |almost )?half|parts|\d+ ?(?:percent|per cent|%)) of\b)|"
-             r"hold|retains|kept control of|keeps control of|remains? in control of)\b", "after"),
+             r"hold|retains|kept control of|keeps control of|remains? in control of)\b(?! out\b)", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
     ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)|"
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
@@ -349,6 +350,8 @@ def _intended(article, first, cue_first, text):
         return True  # "began the liberation of", "the battle for the liberation of"
     if before == "by" and STARTING.intersection(article.norms[max(first, cue_first - 8): cue_first]):
         return True  # "the operation begun on Wednesday, first by retaking Baiji": how it opened, not a town taken
+    if before.endswith("ly") and cue_first - 2 >= first and article.norms[cue_first - 2] in INTENTION:
+        before = article.norms[cue_first - 2]  # "hope to completely liberate Raqqa": an adverb splits the infinitive
     if before not in INTENTION:
         return False
     words = article.norms[max(first, cue_first - 6): cue_first - 1]

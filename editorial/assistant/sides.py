@@ -15,6 +15,7 @@ from .names import (COUNTRY_NAMES, COUNTRY_WORDS, DEMONYM_ENDINGS, GOVERNMENT, I
 from .rules import find_cues
 from .tokens import is_arabic
 
+_HEAD_NOUNS = {"forces", "troops", "fighters", "units", "soldiers"}  # shared by adjectives joined by "and"
 _QUOTES = set("'\"‘’“”«»")
 _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
@@ -45,6 +46,7 @@ class SideReading:
         unsalient = {GOVERNMENT: None, INSURGENTS: None}
         fighting_is = None  # the last side named that is not the jihadists: what "القوات" alone takes up
         named = [(first, stop, slug, "") for first, stop, slug in self._named] + self._country_subjects()
+        named += self._shared_head_demonyms()
         described = find_descriptions(self, self._named, self.country_at)
         for first, stop, slug, why in sorted(named + described):
             if slug == GOVERNMENT and (self._foreign(first, found) or foreign_after(self.norms, stop)):
@@ -146,6 +148,22 @@ class SideReading:
                 continue
             if any(cue.kind == "capture" and cue.first == verb for cue in find_cues(self, first, stop)):
                 found.append((first, first + 1, force, ""))
+        return found
+
+    def _shared_head_demonyms(self):
+        """(first, stop, slug, why) of a country's adjective joined by "and" to a side whose head noun it shares
+        ("Iraqi and Kurdish Peshmerga forces retook", "Syrian and Russian troops"): that country's state force."""
+        found = []
+        for first, stop, _ in self._named:
+            if first < 2 or self.norms[first - 1] != "and" or not self.tokens[first - 2].text[:1].isupper():
+                continue
+            if not {self.norms[stop - 1], self.norms[stop] if stop < len(self.norms) else ""} & _HEAD_NOUNS:
+                continue
+            word = self.norms[first - 2]
+            code = next((c for c, words in COUNTRY_WORDS.items() if word in words), None)
+            force = self.gazetteer.government_of.get(code)
+            if force is not None and word not in COUNTRY_NAMES and not word.endswith("s"):
+                found.append((first - 2, first - 1, force, ""))
         return found
 
     def _names_head(self, found, index):

@@ -281,3 +281,16 @@ def test_an_arabic_verb_joined_by_and_shares_the_earlier_verb_s_subject_not_its_
     of Palmyra and took the town): "وسيطرت" is the army's, not Daesh's named between as the object."""
     text = "قال مصدر يوم الجمعة إن قوات الجيش السوري طردت مسلحي داعش من تدمر وسيطرت بالكامل على المدينة"
     assert {(place, holder) for place, _, holder, _ in claims(text, names)} == {("palmyra", SG)}
+
+
+def test_a_side_after_the_particle_of_an_infinitives_phrasal_verb_is_its_object(names):
+    # "managed to drive back IS": IS is driven back, the troops took the town
+    text = "Iraqi troops managed to drive back IS near the border, and recaptured Qaim on Friday."
+    assert claims(text, names) == {("qaim", "controlled", IQ, "2017-11-03")}
+
+
+def test_the_side_right_before_a_noun_of_effort_makes_it(names):
+    # "an IS assault on Hit": IS attacks, so the army, not IS, holds Hit
+    text = ("Peshmerga fighters backed by coalition jets held out on Friday against jihadists in Sinjar, as an Islamic "
+            "State offensive on the town entered a second week.")
+    assert claims(text, names) == {("sinjar", "controlled", "peshmerga", "2017-11-03")}

@@ -50,6 +50,9 @@ def date_of(text, names, kinds, which):
     # how long a state before the phrase lasted ("for weeks") is no date of a change after it
     ("Iraqi troops, stalled for weeks near Hit, recaptured Qaim.", None),
     ("IS fighters, who had held Mosul for three years, recaptured Qaim.", None),
+    # a "since" date after a change bounds the span it happened in ("the third village taken since Monday"), not its day
+    ("Qaim was the third town the army captured since Monday.", None),
+    ("The army captured Qaim on Friday.", "on friday"),
 ])
 def test_a_phrase_takes_the_date_of_its_own_clause(names, text, expected):
     assert date_of(text, names, {"capture"}, -1) == expected
@@ -173,3 +176,9 @@ def test_since_after_a_first_or_a_superlative_dates_the_event_before(names):
     assert date_of("IS captured Palmyra in its biggest attack since March.", names, {"capture"}, 0) is None
     text = "IS captured Palmyra on Friday in its first offensive since May."
     assert date_of(text, names, {"capture"}, 0) == "on friday"
+
+
+def test_since_before_the_part_of_a_year_starts_a_state_said_now(names):
+    # "since the middle of 2014": held now, 2014 only the start; "had held" is a past state, which keeps it
+    assert date_of("IS has held Hit since the middle of 2014.", names, {"hold"}, 0) is None
+    assert date_of("IS had held Hit since the middle of 2014.", names, {"hold"}, 0) == "of 2014"

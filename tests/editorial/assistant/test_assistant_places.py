@@ -97,6 +97,13 @@ def test_the_countryside_of_a_town_named_with_its_directions_is_not_the_town(nam
     assert [m.role for m in Article("اندلعت معارك في الريف وفي مدينة الرقة", names).places] == [""]
 
 
+def test_the_rural_areas_of_a_town_are_its_countryside_not_the_town(names):
+    text = "Dozens of farms in the rural areas of Raqqa are now held by the army."
+    assert [m.role for m in Article(text, names).places] == ["province"]
+    text = "Dozens of farms in the areas of Raqqa are now held by the army."
+    assert [m.role for m in Article(text, names).places] == [""]
+
+
 def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
     """"captured Mosul": the words read before the place start at the sentence, not before the first word."""
     assert targets("captured Mosul", names) == [(["mosul"], "")]

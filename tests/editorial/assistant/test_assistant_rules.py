@@ -355,3 +355,14 @@ def test_a_side_battling_to_take_a_town_has_not_taken_it(names):
         ("hit", "controlled", "islamic-state", "2017-11-04")}
     assert ("hit", "controlled", "iraqi-government", "2017-11-04") not in claims(
         "Iraqi troops battle to retake Hit from IS.", names)
+
+
+def test_an_adverb_splitting_an_infinitive_of_taking_leaves_it_an_intention(names):
+    # "vowed to fully retake Qaim": an aim, as "vowed to retake Qaim" is
+    assert kinds("The army vowed on Friday to fully retake Qaim.", names) == []
+    assert kinds("The army fully retook Qaim on Friday.", names) == [("capture", "retook")]
+
+
+def test_holding_out_is_resisting_not_holding_the_place(names):
+    assert kinds("Local fighters were holding out in Qaim against IS.", names) == []
+    assert kinds("Local fighters were holding Qaim.", names) == [("hold", "holding")]

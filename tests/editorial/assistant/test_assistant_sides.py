@@ -90,3 +90,10 @@ def test_sides_the_database_records_as_allies_are_never_each_others_adversary(na
     assert claims(text, names) == {("tikrit", "contested", ("islamic-state", "popular-mobilization-forces"), "2017-11-03")}
     assert claims("The Iraqi army shelled the town. On Friday the Popular Mobilization Forces entered Baiji.", names) == set()
     assert claims("Shiite militiamen surrounded Baiji on Friday. Iraqi troops fought in Tikrit.", names) == set()
+
+
+def test_a_countrys_adjective_sharing_a_sides_head_noun_is_its_state_force(names):
+    # "Syrian and Russian troops": the Syrian army and the Russians, the Syrian army leading
+    text = "Syrian and Russian troops recaptured Palmyra on Friday."
+    assert [m.slug for m in Article(text, names).actors] == ["syrian-government", "russia"]
+    assert {c[2] for c in claims(text, names)} == {"syrian-government"}
