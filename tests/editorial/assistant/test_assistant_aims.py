@@ -28,6 +28,9 @@ def kinds(text, names):
     ("تسعى قسد إلى بسط سيطرتها على كامل مدينة الرقة", []),
     ("أعلنت قسد سيطرتها على كامل مدينة الرقة", [("capture", "سيطرتها")]),
     ("بدأ الجيش عملية بهدف استعادتها من التنظيم", []),
+    # the noun of an attempt governs the taking noun after its agent and "في": an effort, not a taking
+    ("فشلت كل محاولات القوات في استعادتها من التنظيم", []),
+    ("باءت محاولات التنظيم في السيطرة على تلعفر بالفشل", []),
     # an operation begun is an attempt, one completed a taking
     ("بدأت القوات عملية تحرير الرقة", [("attempt", "تحرير")]),
     # and so are the battles of taking it ("قتلوا في معارك تحرير القرية", killed in the battles to liberate the village)
