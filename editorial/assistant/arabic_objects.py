@@ -17,6 +17,9 @@ ALA = "علي"  # "على", as words are normalised
 # The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
 SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, "بلدتي", "قريتي", "قري", "بلدات"}
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
+_RELATIVES = {"التي", "الذي", "والتي", "والذي"}
+# The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".
+_NOUN_OF_TOWN = re.compile(r"[وف]?(?:لل|[بل]?(?:ال)?)(?:" + "|".join(SETTLEMENT_NOUNS) + r"|منطقه)")
 
 
 def after_ala(norms, first, stop):
@@ -85,3 +88,18 @@ def object_pronoun(sentence, cue):
                 not _OTHER_THAN.match(word)):
             return index
     return None
+
+
+def relative_on_another_noun(sentence, cue):
+    """Whether the phrase's "ها" is the pronoun of a relative clause on a noun that is no place ("أكبر مصفاة في البلاد،
+    والتي استعادها الجيش": the refinery the army retook): a relative pronoun within three words before the phrase with
+    neither a place nor the noun of a settlement in the three words before it, where "بلدة بيجي الاستراتيجية التي استعادها" is
+    Baiji's."""
+    norms, first = sentence.article.norms, sentence.first
+    relative = next((index for index in range(cue.first - 1, max(first, cue.first - 4) - 1, -1)
+                     if norms[index] in _RELATIVES), None)
+    if relative is None or re.search(r"[,،.]", sentence.raw_between(relative, cue.first)):
+        return False
+    head = max(first, relative - 3)
+    town = any(_NOUN_OF_TOWN.fullmatch(word) for word in norms[head: relative])
+    return not (town or sentence.article.places_in(head, relative))

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from .arabic_objects import (after_ala, behind_bi, object_after_ala, object_pronoun, past_subject_and_date,
-                             unknown_settlement, unnamed_conjunct)
+                             relative_on_another_noun, unknown_settlement, unnamed_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import PLACED_BY, PlaceClauseReading
@@ -150,6 +150,8 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                     self.article.norms[max(self.first, cue.first - 7): cue.first]):
                 return [], "", ""  # "التي تمكنت القوات من السيطرة عليها": its noun, no place _resumptive found
             # "تحريرها": liberating it
+            if is_arabic(cue.text) and cue.text.endswith("ها") and relative_on_another_noun(self, cue):
+                return [], "", ""
             if is_arabic(cue.text) and cue.text.endswith("ها") and not object_after_ala(self, cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
             pronoun = object_pronoun(self, cue)
