@@ -67,13 +67,16 @@ def unnamed_conjunct(between, place_word):
 
 
 def object_after_ala(sentence, cue):
-    """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع"): its "ها" is
-    then the side whose control it is, not the place ("سيطرتها على البلدة" still names the town)."""
+    """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع", "على ريف
+    المحافظة"): its "ها" is then the side whose control it is, not the place ("سيطرتها على البلدة" still names the
+    town)."""
     words = sentence.article.norms[cue.stop: min(sentence.last, cue.stop + 3)]
     if "علي" not in words:
         return False
     ala = cue.stop + words.index("علي")
-    named = any(ala < p.first <= ala + 3 for p in sentence.article.places_in(ala, min(sentence.last, ala + 4)))
+    # a province or a site named there is an object other than the town: "سيطرتها على ريف دير الزور"
+    named = any(ala < p.first <= ala + 3 and not p.role
+                for p in sentence.article.places_in(ala, min(sentence.last, ala + 4)))
     return not named and not ANAPHOR.search(" ".join(sentence.article.norms[ala + 1: ala + 2]))
 
 

@@ -80,3 +80,12 @@ def _last_phrase_on_another_noun(text, names):
     sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), [],
                         cues, {}, SATURDAY.date(), "")
     return relative_on_another_noun(sentence, cues[-1])
+
+
+def test_control_over_a_province_after_ala_is_the_sides_not_a_town_named_later(names):
+    # "the SDF had announced its full control of the Deir ez-Zor countryside, while activists said Daesh still holds
+    # villages of Mayadin and Boukamal": the "ها" of "سيطرتها" is the SDF's, Mayadin stays Daesh's
+    text = ("وكانت قسد قد أعلنت قبل يومين سيطرتها الكاملة على ريف دير الزور الشرقي، في حين قال ناشطون إن داعش ما زال"
+            " يسيطر على قرى الميادين والبوكمال.")
+    assert {(p.place, p.holder) for p in propose(text, SATURDAY, names)} == {
+        ("mayadin", "islamic-state"), ("boukamal", "islamic-state")}
