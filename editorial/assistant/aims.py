@@ -97,9 +97,11 @@ def arabic_aim(article, first, cue_first, text):
         # "عملية تحرير واقتحام بيجي" (the operation to liberate and storm Baiji): the storming is the aim too
         before = article.norms[cue_first - 1]
         return before.startswith(TAKING_NOUNS) and arabic_aim(article, first, cue_first - 1, before)
+    attempted = any(_ATTEMPT.match(word) for word in article.norms[max(first, cue_first - 4): cue_first])
+    if text.lstrip("وف").startswith(ENTERING_NOUNS):
+        return attempted  # "تصدى مسلحو داعش لمحاولة اقتحام" (repelled an attempt to storm): no side went in
     if not (text.lstrip("وف").startswith(TAKING_NOUNS) or _POSSESSED_CONTROL.match(text)):
         return False
     return (operation_begun(article, first, cue_first, text)
             or bool(PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]))
-            or _told_as_future(article, first, cue_first, text) or _near(article, first, cue_first)
-            or any(_ATTEMPT.match(word) for word in article.norms[max(first, cue_first - 4): cue_first]))
+            or _told_as_future(article, first, cue_first, text) or _near(article, first, cue_first) or attempted)
