@@ -173,3 +173,10 @@ def test_since_after_a_first_or_a_superlative_dates_the_event_before(names):
     assert date_of("IS captured Palmyra in its biggest attack since March.", names, {"capture"}, 0) is None
     text = "IS captured Palmyra on Friday in its first offensive since May."
     assert date_of(text, names, {"capture"}, 0) == "on friday"
+
+
+def test_a_date_before_an_arabic_relative_clause_is_the_main_clauses(names):
+    # "clashes broke out on Wednesday after an attack on Tabqa, which the SDF holds": held when it is said
+    text = "واندلعت الاشتباكات، الأربعاء، إثر هجوم شنه التنظيم على مدينة الطبقة، التي تسيطر عليها قسد."
+    assert date_of(text, names, {"capture"}, -1) is None
+    assert date_of("وسيطرت قسد، الأربعاء، على مدينة الطبقة.", names, {"capture"}, -1) == "الاربعاء"
