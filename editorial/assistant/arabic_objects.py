@@ -15,7 +15,8 @@ from .tokens import is_arabic
 
 ALA = "علي"  # "على", as words are normalised
 # The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
-SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, "بلدتي", "قريتي", "قري", "بلدات"}
+_SEVERAL_SETTLEMENTS = {"بلدتي", "قريتي", "قري", "بلدات"}
+SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, *_SEVERAL_SETTLEMENTS}
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RELATIVES = {"التي", "الذي", "والتي", "والذي"}
 # The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".
@@ -34,6 +35,8 @@ def unknown_settlement(norms, first, place):
     if ALA not in norms[first: place.first]:
         return False
     noun = norms.index(ALA, first, place.first) + 1
+    if norms[noun] in _SEVERAL_SETTLEMENTS and norms[place.first].startswith("و") and place.first - noun <= 4:
+        return False  # "على قرى ومناطق الشعفة وهجين" (villages and areas of Shaafa and Hajin): the list names them
     return noun < place.first - 1 and norms[noun] in SETTLEMENT_NOUNS
 
 

@@ -22,6 +22,11 @@ def test_a_settlement_named_after_ala_is_the_object_unless_it_is_the_place(names
     assert unknown_settlement(article.norms, 1, article.places[0])
     article = Article("سيطر الجيش على مدينة تكريت", names)
     assert not unknown_settlement(article.norms, 1, article.places[0])
+    # villages of a list that ends with a known town, joined by "و": the town is one of them
+    article = Article("ما زال داعش يسيطر على قرى ومناطق السلام وتكريت", names)
+    assert not unknown_settlement(article.norms, 3, article.places[0])
+    article = Article("سيطر الجيش على قرى السلام قبل التقدم نحو تكريت", names)
+    assert unknown_settlement(article.norms, 1, article.places[0])
 
 
 def test_a_place_behind_the_clitic_bi_is_where_the_object_lies(names):
