@@ -99,8 +99,8 @@ def object_pronoun(sentence, cue):
 def relative_on_another_noun(sentence, cue):
     """Whether the phrase's "ها" is the pronoun of a relative clause on a noun that is no place ("أكبر مصفاة في البلاد،
     والتي استعادها الجيش": the refinery the army retook): a relative pronoun within three words before the phrase with
-    neither a place nor the noun of a settlement in the three words before it, where "بلدة بيجي الاستراتيجية التي استعادها" is
-    Baiji's."""
+    neither a place nor the noun of a settlement in the three words before it, where "بلدة بيجي الاستراتيجية التي
+    استعادها" is Baiji's."""
     norms, first = sentence.article.norms, sentence.first
     relative = next((index for index in range(cue.first - 1, max(first, cue.first - 4) - 1, -1)
                      if norms[index] in _RELATIVES), None)

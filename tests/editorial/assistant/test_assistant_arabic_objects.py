@@ -72,10 +72,9 @@ def test_the_pronoun_of_a_relative_clause_on_another_noun_is_not_the_town(names)
     # the same relative clause on the town, or on "the city" after a clitic, is the town's
     text = "دخل الجيش بلدة تكريت الاستراتيجية التي استعادها في مايو."
     assert {(p.place, p.holder) for p in propose(text, SATURDAY, names)} == {("tikrit", "iraqi-government")}
-    assert not _last_phrase_on_another_noun("دخل الجيش تكريت، ويتقدم الجنود من البوابات الغربية للمدينة التي اقتحموها أمس.",
-                                            names)
-    assert _last_phrase_on_another_noun("دخل الجيش تكريت، ويتقدم الجنود من البوابات الغربية للمصفاة التي اقتحموها أمس.",
-                                        names)
+    before = "دخل الجيش تكريت، ويتقدم الجنود من البوابات الغربية"
+    assert not _last_phrase_on_another_noun(f"{before} للمدينة التي اقتحموها أمس.", names)
+    assert _last_phrase_on_another_noun(f"{before} للمصفاة التي اقتحموها أمس.", names)
 
 
 def _last_phrase_on_another_noun(text, names):

@@ -50,7 +50,9 @@ def test_sides_joined_as_the_subject_of_going_in_all_fight_for_the_place(names):
 
 
 def test_arabic_forces_no_name_matched_join_the_sides_around_them(names):
-    # "forces of the army, the federal police, rapid response and the PMF stormed Tikrit's centre and are in clashes with Daesh"
-    text = "وقال القائد إن قوات من الجيش والشرطة الاتحادية والرد السريع والحشد الشعبي اقتحمت مركز تكريت وتخوض مواجهات مع داعش."
+    # "forces of the army, the federal police, rapid response and the PMF stormed Tikrit's centre and are in clashes
+    # with Daesh"
+    text = ("وقال القائد إن قوات من الجيش والشرطة الاتحادية والرد السريع والحشد الشعبي اقتحمت مركز تكريت"
+            " وتخوض مواجهات مع داعش.")
     assert {(p.place, p.status, tuple(sorted(p.others))) for p in propose(text, SATURDAY, names)} >= {
         ("tikrit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"))}
