@@ -30,6 +30,9 @@ COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "ان�
 # control); a noun of completing may stand between ("قريبة من إنجاز تحرير", close to completing the liberation).
 _NEAR = {"قريب", "قريبه", "قريبون", "قريبين", "اقتربت", "اقترب", "تقترب", "يقترب"}
 _COMPLETING_NOUNS = {"انجاز", "اكمال", "استكمال", "اتمام"}
+# The noun of an attempt, with its agent and "في" or the lām between it and the taking noun it governs ("محاولات
+# الجيش في استعادتها", the army's attempts at retaking it; "محاولة القوات لاستعادة"): an effort, whatever came of it.
+_ATTEMPT = re.compile(r"[وف]?[بل]?محاول(?:ه|ات|ت)\S*$")
 
 
 def operation_begun(article, first, cue_first, text):
@@ -88,13 +91,17 @@ def _near(article, first, cue_first):
 
 def arabic_aim(article, first, cue_first, text):
     """Whether an Arabic taking noun is the name or start of an operation ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل") or a prospect ("قريبة من"): not its outcome."""
+    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل"), an attempt ("محاولات") or a prospect ("قريبة
+    من"): not its outcome."""
     if text.startswith("و") and text[1:].startswith(ENTERING_NOUNS) and cue_first > first:
         # "عملية تحرير واقتحام بيجي" (the operation to liberate and storm Baiji): the storming is the aim too
         before = article.norms[cue_first - 1]
         return before.startswith(TAKING_NOUNS) and arabic_aim(article, first, cue_first - 1, before)
+    attempted = any(_ATTEMPT.match(word) for word in article.norms[max(first, cue_first - 4): cue_first])
+    if text.lstrip("وف").startswith(ENTERING_NOUNS):
+        return attempted  # "تصدى مسلحو داعش لمحاولة اقتحام" (repelled an attempt to storm): no side went in
     if not (text.lstrip("وف").startswith(TAKING_NOUNS) or _POSSESSED_CONTROL.match(text)):
         return False
     return (operation_begun(article, first, cue_first, text)
             or bool(PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]))
-            or _told_as_future(article, first, cue_first, text) or _near(article, first, cue_first))
+            or _told_as_future(article, first, cue_first, text) or _near(article, first, cue_first) or attempted)

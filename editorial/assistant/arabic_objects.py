@@ -15,8 +15,12 @@ from .tokens import is_arabic
 
 ALA = "علي"  # "على", as words are normalised
 # The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
-SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, "بلدتي", "قريتي", "قري", "بلدات"}
+_SEVERAL_SETTLEMENTS = {"بلدتي", "قريتي", "قري", "بلدات"}
+SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, *_SEVERAL_SETTLEMENTS}
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
+_RELATIVES = {"التي", "الذي", "والتي", "والذي"}
+# The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".
+_NOUN_OF_TOWN = re.compile(r"[وف]?(?:لل|[بل]?(?:ال)?)(?:" + "|".join(SETTLEMENT_NOUNS) + r"|منطقه)")
 
 
 def after_ala(norms, first, stop):
@@ -31,6 +35,8 @@ def unknown_settlement(norms, first, place):
     if ALA not in norms[first: place.first]:
         return False
     noun = norms.index(ALA, first, place.first) + 1
+    if norms[noun] in _SEVERAL_SETTLEMENTS and norms[place.first].startswith("و") and place.first - noun <= 4:
+        return False  # "على قرى ومناطق الشعفة وهجين" (villages and areas of Shaafa and Hajin): the list names them
     return noun < place.first - 1 and norms[noun] in SETTLEMENT_NOUNS
 
 
@@ -64,13 +70,16 @@ def unnamed_conjunct(between, place_word):
 
 
 def object_after_ala(sentence, cue):
-    """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع"): its "ها" is
-    then the side whose control it is, not the place ("سيطرتها على البلدة" still names the town)."""
+    """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع", "على ريف
+    المحافظة"): its "ها" is then the side whose control it is, not the place ("سيطرتها على البلدة" still names the
+    town)."""
     words = sentence.article.norms[cue.stop: min(sentence.last, cue.stop + 3)]
     if "علي" not in words:
         return False
     ala = cue.stop + words.index("علي")
-    named = any(ala < p.first <= ala + 3 for p in sentence.article.places_in(ala, min(sentence.last, ala + 4)))
+    # a province or a site named there is an object other than the town: "سيطرتها على ريف دير الزور"
+    named = any(ala < p.first <= ala + 3 and not p.role
+                for p in sentence.article.places_in(ala, min(sentence.last, ala + 4)))
     return not named and not ANAPHOR.search(" ".join(sentence.article.norms[ala + 1: ala + 2]))
 
 
@@ -85,3 +94,18 @@ def object_pronoun(sentence, cue):
                 not _OTHER_THAN.match(word)):
             return index
     return None
+
+
+def relative_on_another_noun(sentence, cue):
+    """Whether the phrase's "ها" is the pronoun of a relative clause on a noun that is no place ("أكبر مصفاة في البلاد،
+    والتي استعادها الجيش": the refinery the army retook): a relative pronoun within three words before the phrase with
+    neither a place nor the noun of a settlement in the three words before it, where "بلدة بيجي الاستراتيجية التي
+    استعادها" is Baiji's."""
+    norms, first = sentence.article.norms, sentence.first
+    relative = next((index for index in range(cue.first - 1, max(first, cue.first - 4) - 1, -1)
+                     if norms[index] in _RELATIVES), None)
+    if relative is None or re.search(r"[,،.]", sentence.raw_between(relative, cue.first)):
+        return False
+    head = max(first, relative - 3)
+    town = any(_NOUN_OF_TOWN.fullmatch(word) for word in norms[head: relative])
+    return not (town or sentence.article.places_in(head, relative))

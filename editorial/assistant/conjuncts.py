@@ -15,6 +15,8 @@ _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their",
 # The head noun of a side's unit named after its possessor: "the Iraqi army's 9th Armored Division and ...".
 _UNIT_NOUNS = _FORCE_NOUNS | {"division", "brigade", "brigades", "regiment", "battalion", "battalions", "corps",
                               "commandos", "service"}
+# Arabic definite nouns joined by "و", each with at most one adjective: the forces a list names between two sides.
+_UNNAMED_ARABIC_CONJUNCTS = re.compile(r"(?:وال\S+(?: ال\S+)?)(?: وال\S+(?: ال\S+)?){0,2}")
 CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 
 
@@ -60,6 +62,8 @@ def conjoined(between):
     Syrian army's 4th Armoured Division and allied militias")."""
     if len(between) <= 3 and all(w in _CONJUNCTIONS or w.startswith("و") for w in between):
         return True
+    if _UNNAMED_ARABIC_CONJUNCTS.fullmatch(" ".join(between)):
+        return True  # "الجيش والشرطة الاتحادية والرد السريع والحشد الشعبي": forces no name matched, joined by "و"
     if "and" in between:
         head, modifiers = between[:between.index("and")], between[between.index("and") + 1:]
         if len(head) <= 1 and set(head) <= _FORCE_NOUNS and len(modifiers) <= 1 and set(

@@ -79,6 +79,9 @@ class PhraseDating:
                 continue  # "بعد ستة ايام من بدء القتال": dates the change it names, not fighting or a state
             if found.start < cue.first and self._since(found) and re.search(r"[,،]", self.raw_between(found.start, cue.first)):
                 continue  # "التي يسيطر عليها داعش منذ يونيو 2014، فقد اعلنت ... تحرير": the span of the clause before
+            if found.start < cue.first and ARABIC_RELATIVE.intersection(
+                    self.article.norms[max(found.start + 1, cue.first - 3): cue.first]):
+                continue  # "اندلعت الاشتباكات الاربعاء ... على عين عيسى، التي تسيطر عليها قسد": the main clause's date
             if found.start < cue.first and self._in_arabic_relative_clause(found):
                 continue  # "حملتها التي بدأتها في 26 من الشهر الماضي ... ودخلت": the relative clause's date, not the entry's
             if found.start > cue.stop and self._in_arabic_relative_clause(found, cue.stop, own_verb=True):

@@ -7,8 +7,8 @@ or just after (references.py), and an Arabic object pronoun ("تحريرها"). 
 import bisect
 import re
 
-from .arabic_objects import (after_ala, behind_bi, object_after_ala, object_pronoun, past_subject_and_date,
-                             unknown_settlement, unnamed_conjunct)
+from .arabic_objects import (SETTLEMENT_NOUNS, after_ala, behind_bi, object_after_ala, object_pronoun,
+                             past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import PLACED_BY, PlaceClauseReading
@@ -150,6 +150,8 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                     self.article.norms[max(self.first, cue.first - 7): cue.first]):
                 return [], "", ""  # "التي تمكنت القوات من السيطرة عليها": its noun, no place _resumptive found
             # "تحريرها": liberating it
+            if is_arabic(cue.text) and cue.text.endswith("ها") and relative_on_another_noun(self, cue):
+                return [], "", ""
             if is_arabic(cue.text) and cue.text.endswith("ها") and not object_after_ala(self, cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
             pronoun = object_pronoun(self, cue)
@@ -333,12 +335,17 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
 
     def _unknown_object(self, cue, targets):
         """Whether the phrase's object is a settlement the gazetteer does not know ("the town of Siniya", in Arabic
-        after "على"), named before any place it knows: a place later in the sentence is another clause's."""
+        after "على" or right after a verb's subject and date), named before any place it knows: a place later in the
+        sentence is another clause's."""
         norms, tokens = self.article.norms, self.article.tokens
         end = min(cue.stop + 5, targets[0].first if targets else self.last)
         for index in range(cue.stop, end - 2):
             if norms[index] in _SETTLEMENT_NOUNS and norms[index + 1] == "of" and tokens[index + 2].text[:1].isupper():
                 return True
+        if targets and is_arabic(cue.text) and cue.kind == "capture" and not _CONTROL_VERB.match(cue.text):
+            # a direct object after the subject and date: "استعادت القوات السبت ناحية الرمانة من داعش ... وقضاء راوة"
+            start = past_subject_and_date(cue.stop, self.players, self.dates)
+            return norms[start] in SETTLEMENT_NOUNS and targets[0].first - start > 4
         return bool(targets) and bool(_CONTROL_VERB.match(cue.text)) and unknown_settlement(norms, cue.stop, targets[0])
 
     def _possessed(self, places):

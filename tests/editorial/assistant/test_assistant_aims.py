@@ -28,6 +28,9 @@ def kinds(text, names):
     ("تسعى قسد إلى بسط سيطرتها على كامل مدينة الرقة", []),
     ("أعلنت قسد سيطرتها على كامل مدينة الرقة", [("capture", "سيطرتها")]),
     ("بدأ الجيش عملية بهدف استعادتها من التنظيم", []),
+    # the noun of an attempt governs the taking noun after its agent and "في": an effort, not a taking
+    ("فشلت كل محاولات القوات في استعادتها من التنظيم", []),
+    ("باءت محاولات التنظيم في السيطرة على تلعفر بالفشل", []),
     # an operation begun is an attempt, one completed a taking
     ("بدأت القوات عملية تحرير الرقة", [("attempt", "تحرير")]),
     # and so are the battles of taking it ("قتلوا في معارك تحرير القرية", killed in the battles to liberate the village)
@@ -49,3 +52,10 @@ def test_an_arabic_storming_joined_to_an_operation_of_taking_is_its_aim_too(name
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
     text = "أعلن الجيش السوري الجمعة تحرير مدينة الرقة بعد اقتحامها"  # a taking reported, not an aim
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("raqqa", "controlled")]
+
+
+def test_an_arabic_storming_governed_by_a_noun_of_attempt_is_no_going_in(names):
+    # "the Syrian army advances west of the city, while Daesh fighters repelled an attempt to storm Manbij from the
+    # south": no side went in, Daesh least of all
+    text = "ويتقدم الجيش السوري غرب المدينة، فيما تصدى مسلحو داعش لمحاولة اقتحام من الجهة الجنوبية لمنبج."
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []

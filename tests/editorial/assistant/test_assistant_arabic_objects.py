@@ -4,9 +4,11 @@ from types import SimpleNamespace
 from conftest import SATURDAY
 from editorial.assistant import propose
 from editorial.assistant.arabic_objects import (
-    after_ala, behind_bi, past_subject_and_date, unknown_settlement, unnamed_conjunct,
+    after_ala, behind_bi, past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct,
 )
 from editorial.assistant.article import Article
+from editorial.assistant.rules import find_cues
+from editorial.assistant.sentence import Sentence
 
 
 def test_the_object_begins_after_the_last_ala(names):
@@ -20,6 +22,11 @@ def test_a_settlement_named_after_ala_is_the_object_unless_it_is_the_place(names
     assert unknown_settlement(article.norms, 1, article.places[0])
     article = Article("سيطر الجيش على مدينة تكريت", names)
     assert not unknown_settlement(article.norms, 1, article.places[0])
+    # villages of a list that ends with a known town, joined by "و": the town is one of them
+    article = Article("ما زال داعش يسيطر على قرى ومناطق السلام وتكريت", names)
+    assert not unknown_settlement(article.norms, 3, article.places[0])
+    article = Article("سيطر الجيش على قرى السلام قبل التقدم نحو تكريت", names)
+    assert unknown_settlement(article.norms, 1, article.places[0])
 
 
 def test_a_place_behind_the_clitic_bi_is_where_the_object_lies(names):
@@ -55,3 +62,34 @@ def test_one_definite_noun_joined_by_wa_between_listed_places_is_a_place_of_the_
     assert not unnamed_conjunct(["ودخلت"], "والجمعيات")  # a verb
     assert not unnamed_conjunct(["والعابد", "القديم"], "والجمعيات")  # a phrase of several words
     assert not unnamed_conjunct(["والعابد"], "الجمعيات")  # the place not joined by "و"
+
+
+def test_the_pronoun_of_a_relative_clause_on_another_noun_is_not_the_town(names):
+    # "the army took Baiji yesterday; near it lies the largest power plant in the province, which the army has retaken
+    # since June": the plant, so one taking of Baiji, yesterday's
+    text = "سيطر الجيش على بيجي أمس، وتقع قربها أكبر محطة للكهرباء في المحافظة، والتي استعادها الجيش منذ يونيو الماضي."
+    assert len(propose(text, SATURDAY, names)) == 1
+    # the same relative clause on the town, or on "the city" after a clitic, is the town's
+    text = "دخل الجيش بلدة تكريت الاستراتيجية التي استعادها في مايو."
+    assert {(p.place, p.holder) for p in propose(text, SATURDAY, names)} == {("tikrit", "iraqi-government")}
+    before = "دخل الجيش تكريت، ويتقدم الجنود من البوابات الغربية"
+    assert not _last_phrase_on_another_noun(f"{before} للمدينة التي اقتحموها أمس.", names)
+    assert _last_phrase_on_another_noun(f"{before} للمصفاة التي اقتحموها أمس.", names)
+
+
+def _last_phrase_on_another_noun(text, names):
+    article = Article(text, names)
+    first, last = article.sentences[0]
+    cues = find_cues(article, first, last)
+    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last), [],
+                        cues, {}, SATURDAY.date(), "")
+    return relative_on_another_noun(sentence, cues[-1])
+
+
+def test_control_over_a_province_after_ala_is_the_sides_not_a_town_named_later(names):
+    # "the SDF had announced its full control of the Deir ez-Zor countryside, while activists said Daesh still holds
+    # villages of Mayadin and Boukamal": the "ها" of "سيطرتها" is the SDF's, Mayadin stays Daesh's
+    text = ("وكانت قسد قد أعلنت قبل يومين سيطرتها الكاملة على ريف دير الزور الشرقي، في حين قال ناشطون إن داعش ما زال"
+            " يسيطر على قرى الميادين والبوكمال.")
+    assert {(p.place, p.holder) for p in propose(text, SATURDAY, names)} == {
+        ("mayadin", "islamic-state"), ("boukamal", "islamic-state")}

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads,
     ["known", "as", "the"],  # "Shiite paramilitary groups known as the PMU"
     ["forces", ",", "as", "well", "as", "local"],  # "Iraqi forces, as well as local Sunni tribesmen"
     ["s", "4th", "armoured", "division", "and", "allied"],  # "the Syrian army's 4th Armoured Division and allied ..."
+    ["والشرطه", "الاتحاديه", "والرد", "السريع"],  # "الجيش والشرطة الاتحادية والرد السريع والحشد": unnamed forces
 ])
 def test_words_joining_two_sides(between):
     assert conjoined(between)
@@ -24,6 +25,7 @@ def test_words_joining_two_sides(between):
     ["and", "fought", "against"],  # "the army and fought against the YPG": the second side an object
     ["s", "spokesman", "and"],  # "the army's spokesman and the YPG": a person, not a unit
     ["s", "4th", "division", "said", "and", "the"],  # a clause between them
+    ["وسيطر", "علي", "البلده", "والحقت"],  # "الجيش وسيطر على البلدة وألحقت ...": a verb and its object
 ])
 def test_words_that_do_not_join_two_sides(between):
     assert not conjoined(between)
@@ -45,3 +47,12 @@ def test_sides_joined_as_the_subject_of_going_in_all_fight_for_the_place(names):
                      "2017-11-03")}
     made = claims("Iraqi troops entered Hit on Friday in heavy fighting with IS as the PMF watched.", names)
     assert made == {("hit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
+
+
+def test_arabic_forces_no_name_matched_join_the_sides_around_them(names):
+    # "forces of the army, the federal police, rapid response and the PMF stormed Tikrit's centre and are in clashes
+    # with Daesh"
+    text = ("وقال القائد إن قوات من الجيش والشرطة الاتحادية والرد السريع والحشد الشعبي اقتحمت مركز تكريت"
+            " وتخوض مواجهات مع داعش.")
+    assert {(p.place, p.status, tuple(sorted(p.others))) for p in propose(text, SATURDAY, names)} >= {
+        ("tikrit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"))}

@@ -182,3 +182,10 @@ def test_since_before_the_part_of_a_year_starts_a_state_said_now(names):
     # "since the middle of 2014": held now, 2014 only the start; "had held" is a past state, which keeps it
     assert date_of("IS has held Hit since the middle of 2014.", names, {"hold"}, 0) is None
     assert date_of("IS had held Hit since the middle of 2014.", names, {"hold"}, 0) == "of 2014"
+
+
+def test_a_date_before_an_arabic_relative_clause_is_the_main_clauses(names):
+    # "clashes broke out on Wednesday after an attack on Tabqa, which the SDF holds": held when it is said
+    text = "واندلعت الاشتباكات، الأربعاء، إثر هجوم شنه التنظيم على مدينة الطبقة، التي تسيطر عليها قسد."
+    assert date_of(text, names, {"capture"}, -1) is None
+    assert date_of("وسيطرت قسد، الأربعاء، على مدينة الطبقة.", names, {"capture"}, -1) == "الاربعاء"

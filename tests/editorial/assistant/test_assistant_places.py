@@ -562,6 +562,16 @@ def test_an_unknown_arabic_settlement_taken_is_not_a_town_named_after_it(names):
     assert targets("سيطرت القوات العراقية يوم الجمعة على مدينة تكريت.", names) == [(["tikrit"], "")]
 
 
+
+def test_an_unknown_arabic_settlement_right_after_a_verbs_subject_and_date_is_its_object(names):
+    # "Iraqi forces retook the Saqour subdistrict on Saturday from Daesh, hours after an operation to retake it and
+    # Anah began": the subdistrict, not Anah; a known town joined to it by "و" is taken too
+    text = ("استعادت القوات العراقية السبت ناحية الصقور من قبضة داعش، بعد ساعات من انطلاق عملية عسكرية لاستعادتها"
+            " وقضاء عنه.")
+    assert not claims(text, names)
+    assert {c[0] for c in claims("استعادت القوات العراقية السبت قرية الصقور وقضاء عنه من داعش.", names)} == {"anah"}
+
+
 def test_a_place_behind_the_arabic_clitic_of_in_is_where_the_object_lies(names):
     """"مواقع يسيطر عليها داعش بتكريت": positions in Tikrit are held, as with "في تكريت", not Tikrit."""
     assert targets("قصفت الطائرات مواقع يسيطر عليها داعش بتكريت.", names) == [([], "")]
