@@ -203,7 +203,8 @@ class ClauseReading(ConjunctReading):
     def _right_after(self, cue, after):
         """Whether an Arabic side stands right after the phrase, or after a head noun of its forces ("بسيطرة قوات
         البيشمركة على", the Peshmerga forces' control of)."""
-        return after.first == cue.stop or (after.first == cue.stop + 1 and self.article.norms[cue.stop] in ARABIC_FORCES)
+        return after.first == cue.stop or (
+            after.first == cue.stop + 1 and self.article.norms[cue.stop] in ARABIC_FORCES)
 
     def _agent_follows(self, word, after):
         """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry) or "السيطره"

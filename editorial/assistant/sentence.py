@@ -2,7 +2,7 @@
 
 Its own module because it ties the readings into proposals: the grammar of who acts in a phrase's clause
 (subject, agent, the side a place is taken from, negation, background) is clauses.py's, which place a
-phrase governs places.py's, its date dating.py's, whether it takes only a part partial.py's (each a mixin of
+phrase governs places.py's, its date dating.py's, whether it takes only a part parts.py's (each a mixin of
 Sentence), who says so attribution.py's, what each phrase then asserts roles.py's.
 """
 import re
@@ -14,8 +14,7 @@ from .attribution import find_claimant, said_date
 from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import hedge_of
-from .partial import PartReading
-from .parts import ALL_PARTS, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER
+from .parts import ALL_PARTS, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
 from .proposals import Proposal
 from .roles import CONTESTED, CONTROLLED, assertion

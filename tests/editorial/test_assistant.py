@@ -138,7 +138,8 @@ def test_an_alliance_an_editor_records_keeps_the_allies_apart_from_each_others_a
     assert propose(text, published, gazetteer) == []  # two sides it may fight, and no telling which
     ActorRelation.objects.create(actor=Actor.objects.get(slug="peshmerga"), kind="allied_with",
                                  other=Actor.objects.get(slug="iraqi-government"))
-    assert found(propose(text, published, load_gazetteer()), "mosul", "contested", others={"islamic-state", "peshmerga"})
+    assert found(propose(text, published, load_gazetteer()), "mosul", "contested",
+                 others={"islamic-state", "peshmerga"})
 
 
 PUBLISHED = dt.datetime(2017, 11, 3, 12, tzinfo=dt.timezone.utc)

@@ -87,8 +87,10 @@ def test_sides_the_database_records_as_allies_are_never_each_others_adversary(na
     """The PMF fight beside the Iraqi army (the seed's allied_with): a PMF entry is contested with IS, never with the
     army the article also names; with no adversary named, nothing is guessed."""
     text = "Iraqi troops and IS fought near Tikrit. On Friday Shiite militiamen broke into Tikrit."
-    assert claims(text, names) == {("tikrit", "contested", ("islamic-state", "popular-mobilization-forces"), "2017-11-03")}
-    assert claims("The Iraqi army shelled the town. On Friday the Popular Mobilization Forces entered Baiji.", names) == set()
+    assert claims(text, names) == {
+        ("tikrit", "contested", ("islamic-state", "popular-mobilization-forces"), "2017-11-03")}
+    text = "The Iraqi army shelled the town. On Friday the Popular Mobilization Forces entered Baiji."
+    assert claims(text, names) == set()
     assert claims("Shiite militiamen surrounded Baiji on Friday. Iraqi troops fought in Tikrit.", names) == set()
 
 
