@@ -7,7 +7,7 @@ introduces, or the town named last unless a site became the topic since. PlaceRe
 import bisect
 import re
 
-from .rules import ANAPHOR
+from .rules import ANAPHOR, PASSIVE_AUX
 
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
@@ -21,6 +21,8 @@ _KIND_NOUNS = {"الناحيه": "ناحيه", "القضاء": "قضاء", "ال
 _AWAY = re.compile(r"\b(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of $")
 # A place right after these words locates another ("the town, east of Mosul"): it is not what "it" after them means.
 _LOCATING = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$")
+# A verb right after a description makes it its clause's subject, not an apposition to the place before it.
+_VERBS_AFTER = PASSIVE_AUX | {"has", "had", "have"}
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}
 # A town named as a road's end: "it" after "cut the road to Deir al-Zour" is the road, not the town.
 _ROAD_TO = re.compile(r"\b(?:roads?|routes?|highways?|supply lines?) (?:\S+ )?(?:to|towards|into|linking|between)"
@@ -53,6 +55,9 @@ class ReferenceReading:
         place = self._apposition_after(token)
         if place is not None:
             return [place], f"{words} read as {place.text}, named after it", window
+        place = self._apposition_before(token, len(words.strip("'").split())) if words.startswith("'the ") else None
+        if place is not None:
+            return [place], f"{words} read as {place.text}, named right before it", window
         if words.startswith(("'a ", "'an ")) and words.endswith(("area'", "region'")):
             return [], "", ""  # "seized a key area surrounding the airbase": an area of its own, no town named next
         called = self._last_called(token, words.strip("'"))
@@ -137,3 +142,15 @@ class ReferenceReading:
             if before.strip() == "," and (place.stop >= self.last or after in {",", ".", ";", ""}):
                 return place
         return None
+
+    def _apposition_before(self, token, length):
+        """The place named right before a definite description of `length` words, a comma between ("105 miles
+        southeast of Mosul, the IS stronghold under siege"): the description is in apposition to it, even where the
+        place only locates another, unless a verb follows it ("Located south of Kirkuk, the village was taken": the
+        comma ends a phrase before the subject)."""
+        position = bisect.bisect_left(self.place_firsts, token) - 1
+        if position < 0 or _VERBS_AFTER.intersection(self.article.norms[token + length: token + length + 1]):
+            return None
+        place = self.places[position]
+        between = self.article.text[place.end: self.article.tokens[token].start]
+        return place if place.stop == token and between.strip() == "," else None

@@ -92,15 +92,19 @@ class SideReading:
         army")."""
         joined = {}
         players = [m for m in self.actors if m.role == "participant"]
+        opens = {}  # a mention's first token, or that of its side's full name right before it ("Units (YPG)")
         for before, after in zip(players, players[1:]):
             words = self.norms[before.stop: after.first]
+            if before.slug == after.slug and not self.text[before.end: after.start].strip(" ("):
+                opens[after.first] = opens.get(before.first, before.first)
             if before.slug == after.slug or self.sentence_of(before.first) != self.sentence_of(after.first):
                 continue
             joined_here = (self._joined_by_wa(after, words) if is_arabic(self.tokens[after.first].text)
                            else [w for w in words if w not in ("the", "al")] == ["and"])
             if not joined_here or {",", "،"} & set(self.text[before.end: after.start]):
                 continue
-            opening = self.norms[max(self.sentences[self.sentence_of(before.first)][0], before.first - 4): before.first]
+            head = opens.get(before.first, before.first)
+            opening = self.norms[max(self.sentences[self.sentence_of(before.first)][0], head - 4): head]
             if _OPPOSING.intersection(opening) or _OPPOSING.intersection(self.norms[after.stop: after.stop + 2]):
                 continue
             joined.setdefault(before.slug, set()).add(after.slug)

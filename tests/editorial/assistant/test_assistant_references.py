@@ -63,3 +63,13 @@ def test_the_town_after_a_noun_with_its_own_article_starts_at_its_own_article(na
     read = {(p.place, p.holder) for p in propose(text, SATURDAY, names)}
     assert ("mosul", "iraqi-government") not in read
     assert ("hit", "iraqi-government") in read
+
+
+def test_the_description_right_after_a_place_and_a_comma_is_in_apposition_to_it_unless_a_verb_follows(names):
+    """"... west of Raqqa, the IS stronghold now under siege": the stronghold is Raqqa, though Raqqa only locates the
+    town the sentence is about; "Lying west of Raqqa, the small town was seized": the comma ends a phrase before the
+    subject, which the story's other readings of "the town" resolve."""
+    text = "Tabqa lies 50 km west of Raqqa, the IS stronghold now under siege by the Syrian Democratic Forces."
+    assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("raqqa", "besieged")}
+    text = "Islamic State fighters attacked Tabqa. Lying west of Raqqa, the small town was seized by IS in 2014."
+    assert not [p for p in propose(text, SATURDAY, names) if "named right before it" in p.why]

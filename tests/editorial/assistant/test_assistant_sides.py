@@ -99,3 +99,12 @@ def test_a_countrys_adjective_sharing_a_sides_head_noun_is_its_state_force(names
     text = "Syrian and Russian troops recaptured Palmyra on Friday."
     assert [m.slug for m in Article(text, names).actors] == ["syrian-government", "russia"]
     assert {c[2] for c in claims(text, names)} == {"syrian-government"}
+
+
+def test_between_before_a_sides_full_name_parts_it_from_the_side_after_its_abbreviation(names):
+    """"between the People's Protection Units (YPG) and IS": "between" opens the full name, not the abbreviation
+    after it, so the two sides fight each other rather than stand together as one subject."""
+    text = "Heavy fighting broke out on Monday between the Kurdish People's Protection Units (YPG) and Islamic State."
+    assert Article(text, names).allies == {}
+    assert Article("The Kurdish People's Protection Units (YPG) and the Syrian army pushed on.", names).allies == {
+        "sdf": {"syrian-government"}, "syrian-government": {"sdf"}}
