@@ -37,6 +37,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Mosul fell to IS on Friday when its fighters stormed the city.", {("mosul", "controlled", IS, "2017-11-03")}),
     ("سيطر الجيش السوري الجمعة على البوكمال عقب اشتباكات عنيفة داخل المدينة",
      {("boukamal", "controlled", SG, "2017-11-03")}),  # "عقب" (after): the fighting came before the capture
+    # a noun after the verb of a place's relative clause is its subject, never the main clause's side
+    ("قصف الجيش السوري الجمعة بلدة الطبقة التي يسيطر عليها المسلحون", set()),
+    ("قصف الجيش السوري الجمعة بلدة الطبقة التي يسيطر عليها الجيش الحر", {("tabqa", "controlled", "syrian-rebels", "2017-11-04")}),
     # denials and things that are not places taken
     ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
     ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),
