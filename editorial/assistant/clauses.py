@@ -358,6 +358,7 @@ class ClauseReading(ConjunctReading):
         for before in reversed(self.cues):  # "بعد ايام من استعاده المسلحين السيطره علي": one phrase, its verbal noun first
             if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
                 start = before.first
+        reach += "فقط" in norms[max(self.first, start - reach): start]  # "بعيد ساعات فقط على" (only hours after)
         for index in range(start - 1, max(self.first, start - reach) - 1, -1):
             if norms[index].lstrip("وف") in PRIOR and norms[index + 1] not in _TIME_OF_DAY and not self._in_date(index):
                 return True

@@ -105,6 +105,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # days after) dates the change it introduces two days before the news
     ("أعلن الجيش العراقي اليوم تحرير مدينة راوة من قبضة ما يسمى تنظيم داعش، وذلك بعد يومين من استعادة بلدة عنه",
      {("rawa", "controlled", IQ, "2017-11-04"), ("anah", "controlled", IQ, "2017-11-02")}),
+    # "بعيد ساعات فقط على" (only hours after) makes the entry an earlier event, which the news does not date
+    ("سيطر مسلحو داعش الجمعة على حيين في منبج بعد معارك مع قوات سوريا الديمقراطية. وجاء ذلك بعيد ساعات فقط على دخول"
+     " مقاتلي التنظيم منبج", {("manbij", "contested", (IS, SDF), "2017-11-03")}),
     # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
     ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
      {("sinjar", "controlled", IQ, "2017-11-03")}),
