@@ -99,6 +99,10 @@ class ClauseReading(ConjunctReading):
             # ("طرد التنظيم الارهابي الذي يبسط سيطرته"), or a side after the pronoun ("التي انتزعتها القوات الحكومية"),
             # never a side of the main clause named before the noun.
             return self.subject_from(pronoun + 1, cue.first - 1) or self.subject_from(cue.stop, cue.stop + 4)
+        if is_arabic(cue.text) and self._relative_on_place(cue):
+            # "داهم كوباني التي يسيطر عليها الاكراد": a noun after the verb of the place's relative clause is its
+            # subject, not the main clause's side named before the place (who "التي تحاصرها من الجهات" drops)
+            return self.subject_from(cue.stop, cue.stop + 4)
         position = bisect.bisect_left(self.subject_firsts, cue.first)
         if is_arabic(cue.text) and position and self.subjects[0].first == self.first and self.subjects[0].stop == cue.first:
             return self.subjects[0]  # a headline's subject first: "الجيش العراقي يسيطر على الرطبة"
@@ -232,6 +236,14 @@ class ClauseReading(ConjunctReading):
                 return None if any(p.stop in (index - 1, index) for p in self.places) else index
         return None
 
+    def _relative_on_place(self, cue):
+        """Whether the phrase opens a relative clause right on a place with a definite noun after its verb (and the
+        verb's preposition): "الرقة التي يسيطر عليها المسلحون" (Raqqa, which the gunmen control)."""
+        norms, index = self.article.norms, cue.first - 1
+        after = cue.stop + (cue.stop < self.last and norms[cue.stop].startswith(("علي", "ب")))
+        return index > self.first and norms[index] in _RELATIVE and any(
+            p.stop in (index - 1, index) for p in self.places) and after < self.last and norms[after].startswith("ال")
+
     def _relative_antecedent(self, cue):
         """The actor right before "which", "who", "الذي" (or one word before: "داعش الجهادي الذين") up to three words
         before the phrase, with no other actor between: "تنظيم داعش الذي بسط سيطرته" (Daesh, which extended its control)."""
@@ -346,6 +358,7 @@ class ClauseReading(ConjunctReading):
         for before in reversed(self.cues):  # "بعد ايام من استعاده المسلحين السيطره علي": one phrase, its verbal noun first
             if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
                 start = before.first
+        reach += "فقط" in norms[max(self.first, start - reach): start]  # "بعيد ساعات فقط على" (only hours after)
         for index in range(start - 1, max(self.first, start - reach) - 1, -1):
             if norms[index].lstrip("وف") in PRIOR and norms[index + 1] not in _TIME_OF_DAY and not self._in_date(index):
                 return True

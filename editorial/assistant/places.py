@@ -52,6 +52,7 @@ _GOVERNING = {"علي", "من", "الي", "عن"}
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
+_AXES = {"محور", "محاور", "محورين", "جهه", "جهات", "جهتين", "اتجاه", "اتجاهات", "جبهه", "جبهات"}  # the lines of an advance
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
 _RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
@@ -255,6 +256,12 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         if _PENETRATE.match(cue.text):
             # an advance with no "في" or "داخل" ("تقدم الجيش نحو البوكمال") went into no place: read as "towards"
             inside = "في" if "في" in words else "داخل"
+            origin = words[1: words.index(inside)] if inside in words and words[0] == "من" else []
+            if origin and not _AXES.intersection(w.removeprefix("ال") for w in origin):
+                # "تقدمت اليوم من قاعدة عين الاسد في منطقة البغدادي نحو هيت": "من" right after the verb, its subject
+                # and date sets out an origin that "في" places; "تقدمت من عدة محاور في اطراف الرقة" (on several axes)
+                # advanced in Raqqa
+                return "from " + between
             return " ".join(words[words.index(inside) + 1:]) if inside in words else "towards " + between
         return _FROM.sub("", between) if _EXPELS.match(cue.text) else between
 

@@ -240,9 +240,9 @@ NOT_SUBJECT = {"from", "over", "against", "counter", "fight", "fighting", "battl
 INTENTION = {"to", "at"}
 ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before "to": "managed, early this month, to"
 # What makes an undated report of a change a prior event ("after driving out IS", "بعد ايام من استعاده", "عقب",
-# "when the YPG invaded Tall Abyad", "معركة اعقبت استعادة الرمادي": a battle that followed the retaking): its day is
-# not the one the sentence or the publication gives.
-PRIOR = {"after", "بعد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
+# "when the YPG invaded Tall Abyad", "معركة اعقبت استعادة الرمادي": a battle that followed the retaking, "بعيد",
+# shortly after): its day is not the one the sentence or the publication gives.
+PRIOR = {"after", "بعد", "بعيد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
 # "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
 ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 # English words before "the liberation of" or "by retaking" that make it an operation begun, not its outcome

@@ -37,6 +37,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Mosul fell to IS on Friday when its fighters stormed the city.", {("mosul", "controlled", IS, "2017-11-03")}),
     ("سيطر الجيش السوري الجمعة على البوكمال عقب اشتباكات عنيفة داخل المدينة",
      {("boukamal", "controlled", SG, "2017-11-03")}),  # "عقب" (after): the fighting came before the capture
+    # a noun after the verb of a place's relative clause is its subject, never the main clause's side
+    ("قصف الجيش السوري الجمعة بلدة الطبقة التي يسيطر عليها المسلحون", set()),
+    ("قصف الجيش السوري الجمعة بلدة الطبقة التي يسيطر عليها الجيش الحر", {("tabqa", "controlled", "syrian-rebels", "2017-11-04")}),
     # denials and things that are not places taken
     ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
     ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),
@@ -102,6 +105,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # days after) dates the change it introduces two days before the news
     ("أعلن الجيش العراقي اليوم تحرير مدينة راوة من قبضة ما يسمى تنظيم داعش، وذلك بعد يومين من استعادة بلدة عنه",
      {("rawa", "controlled", IQ, "2017-11-04"), ("anah", "controlled", IQ, "2017-11-02")}),
+    # "بعيد ساعات فقط على" (only hours after) makes the entry an earlier event, which the news does not date
+    ("سيطر مسلحو داعش الجمعة على حيين في منبج بعد معارك مع قوات سوريا الديمقراطية. وجاء ذلك بعيد ساعات فقط على دخول"
+     " مقاتلي التنظيم منبج", {("manbij", "contested", (IS, SDF), "2017-11-03")}),
     # a side after an Arabic backing word ("مدعوما ب", "بدعم من") backs the subject: it is not the subject itself
     ("أكد مصدر أن الجيش العراقي، مدعوما بمقاتلين من الحشد الشعبي، تمكن الجمعة من استعادة مدينة سنجار",
      {("sinjar", "controlled", IQ, "2017-11-03")}),

@@ -179,6 +179,9 @@ def test_going_deep_into_a_place_takes_the_place_after_in(names):
     # "تقدمت ... في أطراف مدينة الرقة" (advanced in the outskirts of Raqqa) went in; "نحو" (towards) did not
     assert targets("تقدمت قوات سوريا الديمقراطية في أطراف مدينة الرقة", names) == [(["raqqa"], "")]
     assert targets("تقدم الجيش السوري نحو مدينة البوكمال", names) == [([], "")]
+    # "من" (from) right after the verb: "في" places the advance's origin; after "من محورين" (on two axes), its ground
+    assert targets("تقدم الجيش السوري من قاعدة عسكرية في تدمر باتجاه السخنة", names) == [([], "")]
+    assert targets("تقدم الجيش السوري من محورين في أطراف مدينة تدمر", names) == [(["palmyra"], "")]
 
 
 def test_an_attempt_is_about_its_object_not_a_place_of_a_later_clause(names):
