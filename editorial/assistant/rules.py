@@ -70,6 +70,9 @@ RULES = [
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
                   r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
+                  # two sides firing at each other in a place fight over it: "exchanged artillery fire in the town of"
+                  r"\b(?:exchang(?:ed|es|e|ing)|trad(?:ed|es|e|ing)) (?:\S+ ){0,2}?(?:fire|gunfire) "
+                  r"(?:inside|in|within)\b|"
                   # the side fought between the verb and the place: "clashed with IS fighters in the centre of"
                   r"\b(?:(?:fought|fighting|battled|battling) (?:with|against)|fought|battled) "
                   r"(?:(?!(?:in|inside|within|near|outside|around|for|on|to|since|over|and|after|before|at)\b)\S+ )"
