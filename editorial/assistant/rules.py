@@ -51,6 +51,9 @@ _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|en
 # "advanced into", "pushed deeper into", "penetrated (into)": going in, however far
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|broke into|stormed into|"
              r"penetrated(?: into)?|"
+             # breaching a town's walls or old city is going in; breaching a siege or a truce is not
+             r"breach(?:ed|es|ing)?"
+             r"(?! (?:\S+ ){0,4}?(?:siege|encirclement|ring|blockade|ceasefire|truce|agreement|deal)s?\b)|"
              r"(?:moved|pushed|pushing|advanced|advancing|pressed|pressing)(?: (?:deep|deeper|further|farther))? into|"
              r"(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|تقدما(?= (?:في|داخل) (?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
 _HANDS = r"(?:بيد|بايدي|في يد|في ايدي|في قبضه)(?!\S)"  # into the hand(s) of, into the grip of
