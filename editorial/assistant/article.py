@@ -158,9 +158,10 @@ class Article(SideReading):
         landmarks = set()
         for following in self.antecedents[position: position + 3]:
             here = self.sentence_of(following.first) == sentence
-            if following.slug in landmarks or here and _LANDMARK.search(" ".join(self.norms[token: following.first])):
+            if following.slug in landmarks or _LANDMARK.search(" ".join(
+                    self.norms[token if here else max(0, following.first - 5): following.first])):
                 landmarks.add(following.slug)
-                continue  # "a Syrian town ... near Raqqa": another town, placed by Raqqa, wherever it is named again
+                continue  # "a town ... near Raqqa", "... The town is west of Raqqa": another town, placed by Raqqa
             if self.sentence_of(following.first) > sentence + 2:
                 break
             if introduced and here and self.norms[following.first - 2: following.first] in (

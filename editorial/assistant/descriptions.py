@@ -194,6 +194,8 @@ def find_descriptions(article, named, place_country_at):
             if not first_of_sentence <= position < stop_of_sentence or position in inside:
                 break
             word, token = norms[position], tokens[position]
+            if step == -1 and _coordinated_people(norms, position):
+                continue  # "Kurdish and Arab militias": a people many sides are of leaves "Kurdish" to say who
             if word in FUNCTION_WORDS or not _joined(article, *sorted((position, position - step))):
                 break
             stemmed = stem(word)
@@ -256,6 +258,15 @@ def _holder_described(article, index, place_country_at):
         return []
     slug, why = side
     return [Described(index, index + 1, slug, f"'{word.text}' read as {slug}: a description, not a name ({why})")]
+
+
+def _coordinated_people(norms, position):
+    """Whether the English word at `position` is a people's word many sides are of, or the "and" that joins one to a
+    modifier ("Kurdish and Arab militias", "Arab and Kurdish fighters"): the description reads on past both."""
+    if stem(norms[position]) in _PEOPLES:
+        return True
+    return norms[position] == "and" and (stem(norms[position + 1]) in _PEOPLES
+                                         or position > 0 and stem(norms[position - 1]) in _PEOPLES)
 
 
 def _agrees(head, word):

@@ -57,7 +57,8 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"hospital|university|prison|refinery|mosque|museum)s?(?: of(?: \S+){1,3}?)? (?:in|inside|of|at)(?: the (?:city|town) of| central| (?:east|west|north|south)(?:ern)?)?$|"
                      # a part of a place as a verb's object, located "in" it ("seized two districts in Mosul", "captured more
                      # territory from IS in the northern town of Tabqa"): the part is taken, the rest still fought over
-                     r"^(?:\S+ ){0,3}?(?:districts?|neighbou?rhoods?|areas|regions|territory|ground|parts|sections?|quarters|pockets)"
+                     r"^(?:\S+ ){0,5}?(?:districts?|neighbou?rhoods?|areas|regions|territory|ground|parts|sections?|"
+                     r"quarters|pockets)"
                      r"(?: (?!(?:in|inside|within|and|which|that|where)\b)\S+){0,6}? (?:in|inside|within)"
                      r"(?: the(?: \S+){0,2}? (?:city|town|village|side|bank|part|edge|outskirts|"
                      r"(?:north|south)?(?:east|west)|north|south|cent(?:er|re)) of|"

@@ -51,6 +51,9 @@ _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|en
 # "advanced into", "pushed deeper into", "penetrated (into)": going in, however far
 _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|broke into|stormed into|"
              r"penetrated(?: into)?|"
+             # breaching a town's walls or old city is going in; breaching a siege or a truce is not
+             r"breach(?:ed|es|ing)?"
+             r"(?! (?:\S+ ){0,4}?(?:siege|encirclement|ring|blockade|ceasefire|truce|agreement|deal)s?\b)|"
              r"(?:moved|pushed|pushing|advanced|advancing|pressed|pressing)(?: (?:deep|deeper|further|farther))? into|"
              r"(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|تقدما(?= (?:في|داخل) (?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
 _HANDS = r"(?:بيد|بايدي|في يد|في ايدي|في قبضه)(?!\S)"  # into the hand(s) of, into the grip of
@@ -70,6 +73,9 @@ RULES = [
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
                   r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
+                  # two sides firing at each other in a place fight over it: "exchanged artillery fire in the town of"
+                  r"\b(?:exchang(?:ed|es|e|ing)|trad(?:ed|es|e|ing)) (?:\S+ ){0,2}?(?:fire|gunfire) "
+                  r"(?:inside|in|within)\b|"
                   # the side fought between the verb and the place: "clashed with IS fighters in the centre of"
                   r"\b(?:(?:fought|fighting|battled|battling) (?:with|against)|fought|battled) "
                   r"(?:(?!(?:in|inside|within|near|outside|around|for|on|to|since|over|and|after|before|at)\b)\S+ )"

@@ -158,3 +158,14 @@ def test_a_word_agreeing_with_an_arabic_head_is_its_adjective_even_as_a_heads_st
     text = "وسيطرت فصائل سورية مقاتلة على قرية قرب الحدود التركية يوم الجمعة."
     assert described(text, names) == [("فصائل سورية مقاتلة", "syrian-rebels")]
     assert described("وسيطرت الفصائل السورية على قرية قرب الحدود التركية يوم الجمعة.", names) == []
+
+
+def test_arab_joined_to_a_modifier_by_and_leaves_it_to_say_who(names, every_reading):
+    """"Kurdish and Arab militias" are the side "Kurdish" names in the place's country: "Arab", which many sides are of,
+    and the "and" joining it, are read past; "Arab" alone still names nobody."""
+    text = "Kurdish and Arab militias stormed a district of the town of Manbij from IS on Friday."
+    assert described(text, names) == [("Kurdish and Arab militias", "sdf")]
+    assert described("Arab and Kurdish militias pushed into Kobani on Friday.", names) == [("Kurdish militias", "sdf")]
+    assert described("Arab militias pushed into Kobani on Friday.", names) == []
+    assert {(p.place, p.status, tuple(sorted(p.others))) for p in propose(text, FRIDAY, names)} == {
+        ("manbij", "contested", ("islamic-state", "sdf"))}

@@ -176,3 +176,10 @@ def test_arabic_iraqi_forces_without_the_article_are_named_as_with_it(names):
     assert actors[0][:2] == ("iraqi-government", "قوات عراقية")
     article = Article("استعادت قوات عراقية مدعومة من التحالف قرية البشير.", names)
     assert not article.actors[0].described
+
+
+def test_us_backed_troops_alone_are_the_sdf_but_us_backed_iraqi_troops_are_not(names):
+    """Wire copy calls the SDF "U.S.-backed troops" as it calls them "U.S.-backed forces"; a country's adjective before
+    the noun names that country's troops instead."""
+    assert mentions("U.S.-backed troops entered Raqqa.", names)[1] == [("sdf", "U.S.-backed troops", "participant")]
+    assert "sdf" not in {slug for slug, _, _ in mentions("US-backed Iraqi troops entered Mosul.", names)[1]}

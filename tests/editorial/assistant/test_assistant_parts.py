@@ -123,3 +123,11 @@ def test_nearly_the_whole_town_taken_leaves_it_contested(names):
     assert made == {("hit", "contested", (IQ, IS), "2017-11-03")}
     made = claims("Iraqi troops seized the whole town of Hit from IS on Friday.", names)
     assert made == {("hit", "controlled", IQ, "2017-11-03")}
+
+
+def test_a_district_with_a_long_name_in_a_town_is_part_of_it(names):
+    """A district named after a person ("the Omar Bin Abdul Aziz district in Tabqa") takes several words before its
+    noun: going into it is still going into part of the town."""
+    assert SITE_IN.match("the omar bin abdul aziz district in the northern part of")
+    text = "The SDF pushed into the Omar Bin Abdul Aziz district in Tabqa on Friday, battling IS fighters."
+    assert claims(text, names) == {("tabqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}

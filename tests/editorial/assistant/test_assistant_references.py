@@ -73,3 +73,15 @@ def test_the_description_right_after_a_place_and_a_comma_is_in_apposition_to_it_
     assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("raqqa", "besieged")}
     text = "Islamic State fighters attacked Tabqa. Lying west of Raqqa, the small town was seized by IS in 2014."
     assert not [p for p in propose(text, SATURDAY, names) if "named right before it" in p.why]
+
+
+def test_a_town_introduced_is_not_a_place_the_next_sentence_locates_it_by(names):
+    """"captured a key town ... The town lies west of Raqqa": Raqqa locates the town, named in the headline, so "a key
+    town" is the headline's town, not Raqqa; a town named next on its own is still the one introduced."""
+    text = ("Kurdish fighters take Tabqa\nThe SDF said on Friday it had captured a key town from IS. "
+            "The town lies 40 km west of the IS stronghold Raqqa.")
+    read = {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"}
+    assert ("raqqa", "sdf") not in read and ("tabqa", "sdf") in read
+    text = ("Kurdish fighters advance\nThe SDF said on Friday it had captured a key town from IS. "
+            "Tabqa lies on the Euphrates.")
+    assert ("tabqa", "sdf") in {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"}

@@ -366,3 +366,21 @@ def test_an_adverb_splitting_an_infinitive_of_taking_leaves_it_an_intention(name
 def test_holding_out_is_resisting_not_holding_the_place(names):
     assert kinds("Local fighters were holding out in Qaim against IS.", names) == []
     assert kinds("Local fighters were holding Qaim.", names) == [("hold", "holding")]
+
+
+def test_sides_exchanging_fire_in_a_town_fight_over_it(names, every_reading):
+    """"exchanged mortar fire in the town of X": both sides are in the town, so it is contested; fire traded across a
+    front near a town says nothing of the town."""
+    text = "Peshmerga fighters and IS militants traded mortar fire in the town of Jalawla on Friday."
+    assert claims(text, names) == {("jalawla", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}
+    assert not claims("Peshmerga fighters and IS militants exchanged fire near Jalawla on Friday.", names)
+
+
+def test_breaching_a_towns_walls_is_going_in_but_breaching_a_siege_is_not(names, every_reading):
+    """"breached the old city of X" takes the fight inside the town; "breached the siege" or "the truce" names no
+    going in."""
+    assert ("entered", "breached") in kinds("The Kurds breached the walls of the old city.", names)
+    assert "entered" not in {kind for kind, _ in kinds("The army breached the siege on the town.", names)}
+    assert "entered" not in {kind for kind, _ in kinds("The rebels breached the truce in the town.", names)}
+    text = "The SDF breached the old city of Raqqa on Friday, battling IS fighters."
+    assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}
