@@ -366,3 +366,14 @@ def test_an_adverb_splitting_an_infinitive_of_taking_leaves_it_an_intention(name
 def test_holding_out_is_resisting_not_holding_the_place(names):
     assert kinds("Local fighters were holding out in Qaim against IS.", names) == []
     assert kinds("Local fighters were holding Qaim.", names) == [("hold", "holding")]
+
+
+def test_an_arabic_occupying_is_taking_and_its_present_is_holding(names):
+    """"احتل" (occupied) is a change on its day, "يحتل" (occupies) a state as the news tells it; "كان احتلها" (had
+    occupied it) is a past before the news, and "الاحتلال" (the occupation) is no verb of it."""
+    assert claims("احتل مسلحو داعش بلدة عنة غربي الأنبار يوم الخميس.", names) == {
+        ("anah", "controlled", "islamic-state", "2017-11-02")}
+    assert claims("قال مسؤول محلي إن تنظيم داعش يحتل بلدة راوة ويمنع الأهالي من مغادرتها.", names) == {
+        ("rawa", "controlled", "islamic-state", "2017-11-04")}
+    assert not claims("هاجمت القوات العراقية بلدة عنة التي كان احتلها داعش في حزيران 2014.", names)
+    assert kinds("طالب الأهالي بإنهاء الاحتلال في عنة", names) == []
