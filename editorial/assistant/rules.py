@@ -78,6 +78,8 @@ RULES = [
                   r"(?:(?!(?:in|inside|within|near|outside|around|for|on|to|since|over|and|after|before|at)\b)\S+ )"
                   r"{1,5}?(?:inside|in|within)\b|"
                   r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
+                  # "حرب شوارع اندلعت في عين العرب" (street fighting broke out in Kobani), as "street fighting in"
+                  r"حرب (?:ال)?شوارع(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
                   r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)|"
                   # "داعش تشتبك مع الوحدات الكردية في عين عيسى" (clashes with the Kurdish units in Ain Issa)

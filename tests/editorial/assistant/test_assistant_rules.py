@@ -377,3 +377,11 @@ def test_an_arabic_occupying_is_taking_and_its_present_is_holding(names):
         ("rawa", "controlled", "islamic-state", "2017-11-04")}
     assert not claims("هاجمت القوات العراقية بلدة عنة التي كان احتلها داعش في حزيران 2014.", names)
     assert kinds("طالب الأهالي بإنهاء الاحتلال في عنة", names) == []
+
+
+def test_arabic_street_fighting_in_a_town_contests_it(names, every_reading):
+    """"حرب شوارع اندلعت في الباب" (street fighting broke out in al-Bab): both sides are inside, as "street fighting
+    in" says; "حرب الشوارع داخل" (inside) the same."""
+    assert claims("قال ناشطون إن حرب شوارع اندلعت في مدينة الباب بين فصائل المعارضة وتنظيم داعش.", names) == {
+        ("al-bab", "contested", ("islamic-state", "syrian-rebels"), "2017-11-04")}
+    assert kinds("تخوض القوات حرب الشوارع داخل الفلوجة", names) == [("contested", "حرب الشوارع داخل")]
