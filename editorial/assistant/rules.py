@@ -216,6 +216,8 @@ SINCE = re.compile(r"\b(?:since|منذ)\b")
 REMAINED = {"remained", "stayed", "still", "ظلت", "بقيت", "ظل", "بقي"}
 # "يسيطر", "ويسيطر", "يحتل" (holds, occupies): the present of a state, not the past "سيطر" or "احتل"
 ARABIC_HOLDS = re.compile(r"[وف]?[يت](?:سيطر|حتل)(?:ون|ان)?$")
+# "يبسط التنظيم سيطرته" (the group extends its control), "تفرض سيطرتها" (imposes its control): the present of holding
+ARABIC_IMPOSES = re.compile(r"[وف]?[يت](?:بسط|فرض)(?:ون|ان)?$")
 # "كان" before a present makes it a past state: "بعد ان كانوا يسيطرون على ثلثها" (after they had held a third of it).
 ARABIC_WAS = {"كان", "كانت", "كانوا", "كانا"}
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
