@@ -109,11 +109,12 @@ DATE_RULES = [
     ("arabic_span_before", re.compile(r"(?<!\S)بعد " + _ARABIC_QUALIFIER + r"(?:(يومين|اسبوعين|شهرين)|(" + _alternatives(ARABIC_NUMBERS)
                                + r"|\d{1,2}) (ايام|اسابيع|اشهر)|(يوم|اسبوع|شهر)(?: واحد)?|(?:بضعه )?(ايام|اسابيع|اشهر)"
                                r"(?: قليله)?)(?: فقط)? من(?!\S)")),
-    # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "خلال الايام القليله
-    # الماضيه": a span up to the news, dated about its middle.
+    # "in the last two days", "over the past few weeks", "in recent months", "خلال اليومين الماضيين", "على مدار الايام
+    # القليله الماضيه" (over the past few days), "طوال الأسابيع الأخيرة": a span up to the news, dated about its middle.
     ("within", re.compile(r"\b(?:in|over|during|within) the (?:last|past) (?:" + NUM + r" )?(day|week|month)s\b|"
                           r"\bin recent (day|week|month)s\b")),
-    ("within", re.compile(r"(?<!\S)خلال (?:ال)?(?:(" + _alternatives(_ARABIC_DUALS) + r")|(ايام|اسابيع|اشهر)(?: القليله)?) "
+    ("within", re.compile(r"(?<!\S)(?:خلال|علي مدار|طوال|طيله) (?:ال)?(?:(" + _alternatives(_ARABIC_DUALS) + r")|"
+                          r"(ايام|اسابيع|اشهر)(?: القليله)?) "
                           r"(?:الماضيين|الماضيه|الاخيره|الاخيرين)(?!\S)")),
     ("last", re.compile(r"\b(last|this|earlier this|late last|early last|earlier in the|past|early this|late this|mid) "
                         r"(week|month|year)\b|(الاسبوع|الشهر) (الماضي|الجاري|الحالي)")),

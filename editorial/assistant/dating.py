@@ -8,11 +8,13 @@ relative clause or a later clause ("after", "when") dates that clause, not the p
 import bisect
 import re
 
+from .dates import ARABIC_PART_OF_MONTH
 from .rules import ARABIC_HOLDS, CONTRAST, NEGATION, OTHER_EVENT, RULES
 from .tokens import is_arabic
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause
 _COORDINATED = re.compile(r", and\b|، و")
+_PART_OF_YEAR = re.compile(ARABIC_PART_OF_MONTH)  # "منتصف", "مطلع", "اواخر": the middle, start, end of
 _TIMES_OF_DAY = ("صباح", "مساء", "فجر", "ظهر", "ليل", "ليله")  # morning, evening, dawn, noon, night
 # a clause of its own, after a state or an attempt, with its own date ("بعد ظهر", afternoon, is a time of day)
 _LATER_CLAUSE = re.compile(r"\b(?:after|before|when|until)\b|(?<!\S)(?:بعد(?! ظهر)|عقب|عندما|حين)(?!\S)")
@@ -104,8 +106,9 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
-        # a siege is a state too: "يحاصرها التنظيم منذ شهرين" (it has besieged it for two months) still holds
-        state = cue.kind in STATE_KINDS | {"siege"} or ARABIC_HOLDS.match(cue.text)  # "يسيطر", "ويسيطر"
+        # a siege is a state too: "يحاصرها التنظيم منذ شهرين" (it has besieged it for two months) still holds, and so
+        # does "يسيطر" or "يبسط سيطرته" (holds, extends its control)
+        state = cue.kind in STATE_KINDS | {"siege"} or ARABIC_HOLDS.match(cue.text) or self.holds_now(cue)
         if best and state and (self._since(best[1]) or self._lasted_until_now(cue, best[1])) and self._word_before(
                 cue.first) not in ("had", "كان", "كانت"):
             # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014", "has been
@@ -147,9 +150,12 @@ class PhraseDating:
 
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014"), or before
-        the part of it that "of" opens ("since the middle of 2014")."""
+        the part of it that "of" opens ("since the middle of 2014") or an Arabic part of the year ("منذ منتصف عام
+        2014", since the middle of 2014)."""
         words = self.article.norms[max(self.first, found.start - 3): found.start]
         if found.text.startswith("of ") and len(words) == 3 and words[:2] == ["since", "the"]:
+            return True
+        if words[-2:-1] == ["منذ"] and _PART_OF_YEAR.fullmatch(words[-1] + " "):
             return True
         return found.text.lower().startswith(("since", "منذ")) or self._word_before(found.start) in ("since", "منذ")
 

@@ -13,7 +13,7 @@ from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import PLACED_BY, PlaceClauseReading
 from .references import ReferenceReading
-from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
+from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -236,9 +236,11 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         """Whether an Arabic verb of taking is the present of holding ("ويسيطر التنظيم على راوة", "لا يزال مسلحو داعش
         يسيطرون على البوكمال", "منطقة يسيطر عليها داعش"): a state when it is said, not a change. Arabic tells a past
         change with the past ("سيطر"); "كان" before the present and its subject makes it a past state ("وكان مقاتلو
-        داعش يسيطرون")."""
-        return bool(ARABIC_HOLDS.match(cue.text)) and not any(
-            word.lstrip("وف") in ARABIC_WAS for word in self.article.norms[max(self.first, cue.first - 5): cue.first])
+        داعش يسيطرون"); "يبسط التنظيم سيطرته على" (the group extends its control over) holds as the verb does."""
+        words = self.article.norms[max(self.first, cue.first - 5): cue.first]
+        present = ARABIC_HOLDS.match(cue.text) or (
+            cue.text.startswith("سيطرت") and any(ARABIC_IMPOSES.match(word) for word in words[-4:]))
+        return bool(present) and not any(word.lstrip("وف") in ARABIC_WAS for word in words)
 
     def _before_object(self, cue, place):
         """The words between a verb of taking and a place; after "drove out IS militants", "from" leads to the

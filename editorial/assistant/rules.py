@@ -45,6 +45,9 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             # a verbal noun after "ب" ("أفاد بسيطرة القوات على", reported the forces' control of)
             r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
             r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي(?:ها|ه)?|[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"  # "امنت" (secured); "طرد سكانها": people expelled
+            # "احتل" (occupied) and the present "يحتل" (occupies, a state): "كان احتلها" is a past before the news, and
+            # "منبج التي يحتلها داعش" reads its place only through the clause's pronoun, where an advance on it is told
+            r"(?<!كان )احتل(?!ال)\S*|[يت]حتل(?!ه)\S*|"
             r"[وف]?رفع\S* (?:\S+ ){0,3}?(?:ال)?علم (?:\S+ ){0,2}?(?:فوق|في|علي)(?!\S)|"  # raised the flag over / in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
@@ -81,6 +84,8 @@ RULES = [
                   r"(?:(?!(?:in|inside|within|near|outside|around|for|on|to|since|over|and|after|before|at)\b)\S+ )"
                   r"{1,5}?(?:inside|in|within)\b|"
                   r"اشتباكات|(?:معارك|قتال)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
+                  # "حرب شوارع اندلعت في عين العرب" (street fighting broke out in Kobani), as "street fighting in"
+                  r"حرب (?:ال)?شوارع(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
                   r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)|"
                   # "داعش تشتبك مع الوحدات الكردية في عين عيسى" (clashes with the Kurdish units in Ain Issa)
@@ -215,7 +220,10 @@ SINCE = re.compile(r"\b(?:since|منذ)\b")
 # A state that lasted ("remained under", "was still in control of", "ظلت تحت سيطره"): held since before the news, as
 # "since" says.
 REMAINED = {"remained", "stayed", "still", "ظلت", "بقيت", "ظل", "بقي"}
-ARABIC_HOLDS = re.compile(r"[وف]?[يت]سيطر(?:ون|ان)?$")  # "يسيطر", "ويسيطر" (holds): the present of a state, not the past "سيطر"
+# "يسيطر", "ويسيطر", "يحتل" (holds, occupies): the present of a state, not the past "سيطر" or "احتل"
+ARABIC_HOLDS = re.compile(r"[وف]?[يت](?:سيطر|حتل)(?:ون|ان)?$")
+# "يبسط التنظيم سيطرته" (the group extends its control), "تفرض سيطرتها" (imposes its control): the present of holding
+ARABIC_IMPOSES = re.compile(r"[وف]?[يت](?:بسط|فرض)(?:ون|ان)?$")
 # "كان" before a present makes it a past state: "بعد ان كانوا يسيطرون على ثلثها" (after they had held a third of it).
 ARABIC_WAS = {"كان", "كانت", "كانوا", "كانا"}
 NOW = re.compile(r"\b(?:now|today|this morning)\b")

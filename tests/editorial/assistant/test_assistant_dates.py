@@ -87,6 +87,8 @@ def found(text, names, published=SATURDAY):
     ("Militants took villages in recent months.", [(dt.date(2017, 9, 20), "approximate")]),
     ("سقطت ثلاث بلدات خلال اليومين الماضيين", [(dt.date(2017, 11, 3), "approximate")]),  # the two days gone by
     ("تقدم الجيش خلال الايام القليله الماضيه", [(dt.date(2017, 11, 3), "approximate")]),
+    ("خاض الجيش على مدار الأيام القليلة الماضية معارك في البلدة", [(dt.date(2017, 11, 3), "approximate")]),  # over
+    ("طوال الأسابيع الأخيرة تقدمت الفصائل ببطء", [(dt.date(2017, 10, 25), "approximate")]),  # throughout
     ("يتوقع الجيش حسم المعركة خلال الساعات المقبلة", []),  # hours still to come
     ("في مثل هذا اليوم استعاد الجيش البلدة", []),  # on this day (an anniversary): not today
     ("سقطت بعد نحو ستة اسابيع فقط من استعادة تكريت", [(dt.date(2017, 9, 23), "approximate")]),  # about, only: six weeks

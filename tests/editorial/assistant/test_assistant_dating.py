@@ -74,6 +74,11 @@ def test_a_date_in_a_phrase_set_off_by_commas_is_that_phrases(names):
     ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
     ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
     ("ويسيطر داعش منذ صيف 2014 على راوة", None),  # "و" (and) before the present "يسيطر": still a state
+    ("ويسيطر داعش على عنة منذ منتصف عام 2014", None),  # since the middle of the year: a start, as "since mid-2014"
+    ("سيطر داعش على عنة في منتصف عام 2014", "عام 2014"),  # in the middle of it: the change's year
+    # "يبسط سيطرته" (extends its control), "يفرض سيطرته" (imposes it): the present of holding, as "يسيطر" is
+    ("لا يزال تنظيم داعش يفرض سيطرته على راوة منذ العام 2014", None),
+    ("بسط تنظيم داعش سيطرته على راوة منذ العام 2014", "منذ العام 2014"),  # "بسط": extended it, a past change
     # nor is a state dated by a clause of its own after it ("after", "when")
     ("Tal Afar is still held by IS after victory was declared in July in Mosul.", None),
     ("Tal Afar was held by IS in July.", "in july"),

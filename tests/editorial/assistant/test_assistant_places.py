@@ -635,3 +635,12 @@ def test_a_preposition_s_object_before_a_verb_of_remaining_is_not_what_remains_h
     assert ("raqqa", "controlled", "islamic-state", "2017-11-04") not in claims(
         "وبعد السيطرة على الرقة تبقى تحت سيطرة داعش القرى الصغيرة في الريف", names)
     assert ("raqqa", "controlled", "islamic-state", "2017-11-04") in claims("والرقة تبقى تحت سيطرة داعش", names)
+
+
+def test_an_arabic_present_of_extending_control_holds_the_place_now(names):
+    """"يفرض تنظيم داعش سيطرته على راوة منذ 2014" (imposes its control on Rawa since 2014): held when it is said, as
+    "يسيطر" is; "كان" before it makes it a past state, dated from its start."""
+    assert claims("لا يزال تنظيم داعش يفرض سيطرته على بلدة راوة منذ 2014.", names) == {
+        ("rawa", "controlled", "islamic-state", "2017-11-04")}
+    assert claims("كان مسلحو داعش يبسطون سيطرتهم على بلدة عنة منذ 2014.", names) == {
+        ("anah", "controlled", "islamic-state", "2014-01-01")}

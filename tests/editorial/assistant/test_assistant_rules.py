@@ -384,3 +384,22 @@ def test_breaching_a_towns_walls_is_going_in_but_breaching_a_siege_is_not(names,
     assert "entered" not in {kind for kind, _ in kinds("The rebels breached the truce in the town.", names)}
     text = "The SDF breached the old city of Raqqa on Friday, battling IS fighters."
     assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+
+
+def test_an_arabic_occupying_is_taking_and_its_present_is_holding(names):
+    """"احتل" (occupied) is a change on its day, "يحتل" (occupies) a state as the news tells it; "كان احتلها" (had
+    occupied it) is a past before the news, and "الاحتلال" (the occupation) is no verb of it."""
+    assert claims("احتل مسلحو داعش بلدة عنة غربي الأنبار يوم الخميس.", names) == {
+        ("anah", "controlled", "islamic-state", "2017-11-02")}
+    assert claims("قال مسؤول محلي إن تنظيم داعش يحتل بلدة راوة ويمنع الأهالي من مغادرتها.", names) == {
+        ("rawa", "controlled", "islamic-state", "2017-11-04")}
+    assert not claims("هاجمت القوات العراقية بلدة عنة التي كان احتلها داعش في حزيران 2014.", names)
+    assert kinds("طالب الأهالي بإنهاء الاحتلال في عنة", names) == []
+
+
+def test_arabic_street_fighting_in_a_town_contests_it(names, every_reading):
+    """"حرب شوارع اندلعت في الباب" (street fighting broke out in al-Bab): both sides are inside, as "street fighting
+    in" says; "حرب الشوارع داخل" (inside) the same."""
+    assert claims("قال ناشطون إن حرب شوارع اندلعت في مدينة الباب بين فصائل المعارضة وتنظيم داعش.", names) == {
+        ("al-bab", "contested", ("islamic-state", "syrian-rebels"), "2017-11-04")}
+    assert kinds("تخوض القوات حرب الشوارع داخل الفلوجة", names) == [("contested", "حرب الشوارع داخل")]

@@ -108,3 +108,9 @@ def test_between_before_a_sides_full_name_parts_it_from_the_side_after_its_abbre
     assert Article(text, names).allies == {}
     assert Article("The Kurdish People's Protection Units (YPG) and the Syrian army pushed on.", names).allies == {
         "sdf": {"syrian-government"}, "syrian-government": {"sdf"}}
+
+
+def test_the_sdf_named_without_its_forces_word_is_the_sdf(names):
+    """Arabic copy names the SDF "سوريا الديمقراطية" in quotes, without "قوات" (forces): the side, not Syria."""
+    assert claims('وقالت مصادر محلية إن "سوريا الديمقراطية" سيطرت أمس على مدينة منبج بعد انسحاب داعش.', names) == {
+        ("manbij", "controlled", "sdf", "2017-11-03")}
