@@ -28,6 +28,8 @@ _AUXILIARIES = set("had has have was were is are later then finally eventually s
 _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?"
                         r"(?:is|was|remains|remained) "
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
+# A town noun joining the next place of a list ("Rawa and the nearby town of Anah are held by IS"): one more place.
+JOINED_TOWN = re.compile(r"and (?:the )?(?:[a-z]+ )?(?:city|town|village) of")
 # An apposition opening with an article right before a held adjective: "Jalawla, a Kurdish-controlled town".
 _APPOSITION = re.compile(r"\s*,\s*an?(?:\s+[a-z]+){0,2}\s+")
 

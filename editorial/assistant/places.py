@@ -11,7 +11,7 @@ from .arabic_objects import (SETTLEMENT_NOUNS, after_ala, behind_bi, object_afte
                              past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
-from .place_clauses import PLACED_BY, PlaceClauseReading
+from .place_clauses import JOINED_TOWN, PLACED_BY, PlaceClauseReading
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -194,7 +194,8 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
                 between = self.article.norms[earlier.stop: listed[-1].first]
                 gap = self.article.text[earlier.end: listed[-1].start]
-                if not (between in ([], ["and"]) and ("," in gap or between)):
+                joined = between in ([], ["and"]) or JOINED_TOWN.fullmatch(" ".join(between))
+                if not (joined and ("," in gap or between)):
                     break
                 listed.append(earlier)
             # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the
