@@ -53,7 +53,8 @@ ARABIC_PART_AFTER = {"القديمه", "القديم"}
 ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
 # A site inside a place, taken "in" it ("the main government compound in Ramadi", "the neighbourhood of Tajnid in
 # Jalawla"): part of the place, contested.
-SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|neighbou?rhood|quarter|palace|citadel|"
+SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|government cent(?:er|re)|"
+                     r"facility|neighbou?rhood|quarter|palace|citadel|"
                      r"hospital|university|prison|refinery|mosque|museum)s?(?: of(?: \S+){1,3}?)? (?:in|inside|of|at)(?: the (?:city|town) of| central| (?:east|west|north|south)(?:ern)?)?$|"
                      # a part of a place as a verb's object, located "in" it ("seized two districts in Mosul", "captured more
                      # territory from IS in the northern town of Tabqa"): the part is taken, the rest still fought over

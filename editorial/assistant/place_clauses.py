@@ -28,6 +28,10 @@ _AUXILIARIES = set("had has have was were is are later then finally eventually s
 _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?"
                         r"(?:is|was|remains|remained) "
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
+# A town noun joining the next place of a list ("Rawa and the nearby town of Anah are held by IS"): one more place.
+JOINED_TOWN = re.compile(r"and (?:the )?(?:[a-z]+ )?(?:city|town|village) of")
+# An apposition opening with an article right before a held adjective: "Jalawla, a Kurdish-controlled town".
+_APPOSITION = re.compile(r"\s*,\s*an?(?:\s+[a-z]+){0,2}\s+")
 
 
 class PlaceClauseReading:
@@ -77,13 +81,15 @@ class PlaceClauseReading:
 
     def _predicated(self, cue):
         """The place a held adjective is said of with "is a" or "is one of" ("Jarabulus is a major IS-held city",
-        "Tal Afar and the surrounding area is one of the last pockets of IS-held territory"), if any."""
+        "Tal Afar and the surrounding area is one of the last pockets of IS-held territory"), or in an apposition
+        to ("Jalawla, a Kurdish-controlled town"), if any."""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if not before or self.places[before - 1].first < self.first:
             return None
         place = self.places[before - 1]
         words = " ".join(self.article.norms[place.stop: cue.first])
-        return place if _PREDICATE.fullmatch(words) else None
+        apposed = _APPOSITION.fullmatch(self.article.text[place.end: self.article.tokens[cue.first].start])
+        return place if _PREDICATE.fullmatch(words) or apposed else None
 
     def _located_subject(self, place, cue):
         """The subject a place in an aside right before the phrase locates ("The small town, about 15 km from the

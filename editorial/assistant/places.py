@@ -11,7 +11,7 @@ from .arabic_objects import (SETTLEMENT_NOUNS, after_ala, behind_bi, object_afte
                              past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
-from .place_clauses import PLACED_BY, PlaceClauseReading
+from .place_clauses import JOINED_TOWN, PLACED_BY, PlaceClauseReading
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -109,8 +109,11 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return [], "", ""
             if targets and self._placed_by_another(cue, targets[0]):
                 # "القتال مستمر في العياضية ... شمال غربي تلعفر": fighting in a place near Tal Afar; "سيطروا على
-                # قرية تبعد سبعة كيلومترات إلى الشرق من كوباني": a village east of Kobani taken
-                return [], "", ""
+                # قرية تبعد سبعة كيلومترات إلى الشرق من كوباني": a village east of Kobani taken; "Sinjar, a
+                # Kurdish-held town west of Mosul": the apposition's place, read below
+                if cue.kind != "held_adj":
+                    return [], "", ""
+                targets = []
             if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
                     self.article.norms[cue.stop: targets[0].first]):
                 targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
@@ -191,7 +194,8 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
                 between = self.article.norms[earlier.stop: listed[-1].first]
                 gap = self.article.text[earlier.end: listed[-1].start]
-                if not (between in ([], ["and"]) and ("," in gap or between)):
+                joined = between in ([], ["and"]) or JOINED_TOWN.fullmatch(" ".join(between))
+                if not (joined and ("," in gap or between)):
                     break
                 listed.append(earlier)
             # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the
@@ -309,10 +313,13 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
 
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
-        of Tal Afar"): a direction or "near" before it, not right after the phrase ("fighting in west Mosul"). A
-        direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places only fighting or holding. The
-        words read reach a distance's "على بعد" (at a distance of): "على بعد 25 كيلومترا من مدينة الرقة"."""
+        of Tal Afar", "IS-held villages near Kirkuk"): a direction or "near" before it, not right after the phrase
+        ("fighting in west Mosul"). A direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places
+        only fighting, holding, or the noun a held adjective qualifies. The words read reach a distance's "على بعد"
+        (at a distance of): "على بعد 25 كيلومترا من مدينة الرقة"."""
         between = self.norm_between(max(cue.stop, place.first - 7), place.first)
+        if cue.kind == "held_adj" and place.first - 1 > cue.stop and PLACED_BY.search(between):
+            return True  # "a Kurdish-held town west of Mosul": the town the adjective qualifies lies near Mosul
         return place.first - 4 > cue.stop and (_AWAY_FROM.search(between) is not None
                                      or (cue.kind in ("contested", "hold") and PLACED_BY.search(between) is not None))
 

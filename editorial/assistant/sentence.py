@@ -38,6 +38,10 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
 _HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
                 "defences", "defenses"}
 _PAST_HOLD = {"controlled", "held"}
+# A preposition of place right before a "-held" place ("launched an offensive outside Kurdish-controlled Kirkuk",
+# "attacked troops near IS-held Mosul"): the place locates the act, it is not the object the act takes.
+_LOCATING = re.compile(r"\b(?:near|outside|around|towards?|across|(?:south|north|east|west)(?:east|west)?(?:ern)? of)"
+                       r"(?: (?:the|an?))?(?: \S+)?$")
 # An adverb of degree right before the verb makes the change partial: "IS almost completely ousted from Manbij".
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
 _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
@@ -151,6 +155,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
         if not subjects or not holders or subjects[-1].slug in holders:
             return False
+        if _LOCATING.search(self.norm_between(subjects[-1].stop, cue.first)) and not any(
+                subjects[-1].stop <= c.first < cue.first for c in self.cues):
+            return False  # "IS launched an offensive outside Kurdish-held Kirkuk": where it acts, not what it took
         # a change the rules read ("invaded", "captured") ends the state as well, unless it takes a part ("captured
         # the western outskirts of the IS-held city"): the side holds the rest
         return not any(subjects[-1].stop <= c.first < cue.first

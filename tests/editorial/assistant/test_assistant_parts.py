@@ -131,3 +131,15 @@ def test_a_district_with_a_long_name_in_a_town_is_part_of_it(names):
     assert SITE_IN.match("the omar bin abdul aziz district in the northern part of")
     text = "The SDF pushed into the Omar Bin Abdul Aziz district in Tabqa on Friday, battling IS fighters."
     assert claims(text, names) == {("tabqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+
+
+def test_a_government_centre_or_a_facility_in_a_town_is_a_site_of_it():
+    """"seized the Government Centre in Fallujah", "a water facility in Hit": a site taken, the town still fought
+    over; "the city centre" alone is the town's centre, which other rules read."""
+    assert SITE_IN.match("the government centre in") and SITE_IN.match("the main water facility in")
+    assert not SITE_IN.match("the city centre in")
+
+
+def test_a_government_centre_taken_from_a_side_leaves_the_town_contested(names):
+    text = "Iraqi troops seized the Government Center in Fallujah from IS on Friday."
+    assert claims(text, names) == {("fallujah", "contested", (IQ, IS), "2017-11-03")}

@@ -1,4 +1,5 @@
-"""Which place a clause around a phrase names: a "where", "that" or "which" clause, or a predicate with "is a"."""
+"""Which place a clause around a phrase names: a "where", "that" or "which" clause, a predicate with "is a", an
+apposition."""
 import pytest
 
 from conftest import claims
@@ -45,3 +46,14 @@ def test_an_arabic_list_after_which_are_names_what_a_state_phrase_holds(names, e
     text = "سيطر داعش على تكريت أمس، وبقيت بلدات قليلة تحت سيطرة الجيش، وهي بلدة عانة، وبلدة هيت غربي الرمادي"
     held = {place for place, status, holder, _ in claims(text, names) if holder == "iraqi-government"}
     assert held == {"anah", "hit"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sinjar, a Kurdish-held town west of Mosul, came under mortar fire on Friday.",
+     {("sinjar", "controlled", "peshmerga", "2017-11-03")}),
+    ("Reporters reached Tikrit, an IS-held city on the Tigris, on Friday.",
+     {("tikrit", "controlled", IS, "2017-11-03")}),
+])
+def test_a_held_adjective_in_an_apposition_describes_the_place_before_it(names, text, expected):
+    """"Sinjar, a Kurdish-held town": the apposition says who holds Sinjar, as "Sinjar is a Kurdish-held town" does."""
+    assert claims(text, names) == expected

@@ -644,3 +644,18 @@ def test_an_arabic_present_of_extending_control_holds_the_place_now(names):
         ("rawa", "controlled", "islamic-state", "2017-11-04")}
     assert claims("كان مسلحو داعش يبسطون سيطرتهم على بلدة عنة منذ 2014.", names) == {
         ("anah", "controlled", "islamic-state", "2014-01-01")}
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit IS-held villages near Kirkuk on Friday.",
+    "The Peshmerga shelled IS-held hamlets south of Sinjar on Friday.",
+])
+def test_a_place_that_locates_the_noun_of_a_held_adjective_is_not_held(names, every_reading, text):
+    """"IS-held villages near Kirkuk": the villages are IS's, Kirkuk only says where they lie."""
+    assert not {c for c in claims(text, names) if c[2] == "islamic-state"}
+
+
+def test_a_place_joined_by_and_a_town_noun_is_one_more_of_the_list(names, every_reading):
+    """"Qaim and the nearby town of Rawa remain under IS control": both towns are held, not only the nearest."""
+    text = "Qaim and the nearby town of Rawa remain under IS control, officials said on Friday."
+    assert {c[0] for c in claims(text, names) if c[2] == "islamic-state"} == {"qaim", "rawa"}

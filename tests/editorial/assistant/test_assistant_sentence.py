@@ -43,3 +43,15 @@ def test_towns_in_apposition_with_the_last_areas_a_side_holds_are_held_whole(nam
                                                   ("rawa", "controlled", "islamic-state")}
     made = readings("The army says IS still holds the last areas of Hit.", names)
     assert ("hit", "controlled", "islamic-state") not in {(p, s, h) for p, s, h, _ in made}
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Islamic State fighters shelled villages near Kurdish-held Kirkuk on Friday.", {("kirkuk", "peshmerga")}),
+    ("IS launched an assault on Friday just outside the government-controlled city of Deir ez-Zor.",
+     {("deir-el-zour", "syrian-government")}),
+    ("Iraqi forces on Friday shelled IS-held Hawija.", set()),
+])
+def test_a_held_place_after_a_preposition_of_place_is_no_object_of_another_sides_verb(names, text, held):
+    """"shelled villages near Kurdish-held Kirkuk": Kirkuk says where the attack was, so its holder stands; "shelled
+    IS-held Hawija" acts on the town itself, and the state it was in is no claim."""
+    assert {(place, holder) for place, status, holder, _ in readings(text, names) if status == "controlled"} == held
