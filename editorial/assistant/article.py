@@ -43,6 +43,7 @@ _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", 
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
+_DISTANCE_UNIT = re.compile(r"كم|كلم|كيلومتر\S*|ميلا|اميال")  # a distance's unit before a direction, in Arabic
 # A distance and a direction before a place, or an Arabic "lying" and a direction, make it a landmark that locates
 # another place ("البوكمال (130 كم شرق مدينة دير الزور)", "Qaim, 400 km west of Baghdad"): "the city" after it means
 # the place it locates.
@@ -86,15 +87,17 @@ class Article(SideReading):
         kinds = gazetteer.place_kinds
         self.antecedents = [m for m in self.places if not m.role and kinds.get(m.slug, "town") in CITY_KINDS
                             and not _DISTANCE_FROM.search(" ".join(self.norms[max(0, m.first - 6): m.first]))
-                            and not self._locates_another(m)]
+                            and not self.locates_another(m)]
         self.antecedent_firsts = [m.first for m in self.antecedents]
         # The cities the article itself calls a town ("the strategic town of al-Bab"): "the town" may refer to them
         self.called_towns = {m.slug for m in self.antecedents if self.norms[max(0, m.first - 2): m.first] in (
             ["town", "of"], ["village", "of"]) or self.norms[m.stop: m.stop + 1] == ["town"]}
 
-    def _locates_another(self, place):
+    def locates_another(self, place, by_distance=False):
         """Whether an Arabic place is named after a direction right after another place, to locate it ("قرية البشير
-        التركمانية جنوب مدينة كركوك", Bashir, south of Kirkuk): "داخلها" (inside it) after them is the place located."""
+        التركمانية جنوب مدينة كركوك", Bashir, south of Kirkuk): "داخلها" (inside it) after them is the place located.
+        With `by_distance`, a distance before the direction locates too ("ثلاثين كيلومترا شمال غرب الحويجة"), though
+        what it locates may be out of the sentence, so the place may still be what "ها" refers to."""
         index = place.first - 1
         if index > 0 and self.norms[index] in SETTLEMENT_WORDS:
             index -= 1  # "جنوب مدينة كركوك"
@@ -102,6 +105,8 @@ class Article(SideReading):
             return False
         while index > 0 and self.norms[index - 1] in ARABIC_DIRECTIONS:
             index -= 1  # "جنوب شرق الموصل"
+        if by_distance and _DISTANCE_UNIT.fullmatch(self.norms[index - 1]):
+            return True
         return any(index - other.stop <= 1 for other in self.places_in(max(0, index - 4), index))
 
     # -- structure ---------------------------------------------------------------------------

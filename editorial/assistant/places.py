@@ -183,6 +183,8 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return located
             prior = self.places[before - 2] if before > 1 else None
             aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
+            if self._describes_landmark(place, cue):  # "شرقي الحويجة وهي ... تحت سيطرة": Hawija, its direction no part
+                return [place], "", self.raw_between(place.stop, cue.first)
             if prior and (PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))
                           or aside and "," in self.raw_between(place.first, cue.first + 1)):
                 place = prior  # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"

@@ -131,3 +131,14 @@ def test_a_district_with_a_long_name_in_a_town_is_part_of_it(names):
     assert SITE_IN.match("the omar bin abdul aziz district in the northern part of")
     text = "The SDF pushed into the Omar Bin Abdul Aziz district in Tabqa on Friday, battling IS fighters."
     assert claims(text, names) == {("tabqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+
+
+def test_an_arabic_direction_that_locates_another_place_names_no_part_of_the_landmark(names, every_reading):
+    """"west of Mosul" after a town, or after a distance, locates by Mosul: a state phrase about Mosul holds all of it,
+    where "غرب الموصل" alone (west Mosul) is a part."""
+    located = claims("وتقع تلعفر غربي الموصل التي لا تزال تحت سيطرة داعش.", names)
+    assert {(place, status) for place, status, _, _ in located} == {("mosul", "controlled")}
+    distant = claims("يقع المعبر على بعد عشرين كيلومترا جنوب غرب الموصل التي لا تزال تحت سيطرة داعش.", names)
+    assert {(place, status) for place, status, _, _ in distant} == {("mosul", "controlled")}
+    part = claims("ما زال غرب الموصل تحت سيطرة داعش بعد معارك مع الجيش العراقي.", names)
+    assert {(place, status) for place, status, _, _ in part} == {("mosul", "contested")}

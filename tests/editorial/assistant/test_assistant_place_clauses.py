@@ -45,3 +45,13 @@ def test_an_arabic_list_after_which_are_names_what_a_state_phrase_holds(names, e
     text = "سيطر داعش على تكريت أمس، وبقيت بلدات قليلة تحت سيطرة الجيش، وهي بلدة عانة، وبلدة هيت غربي الرمادي"
     held = {place for place, status, holder, _ in claims(text, names) if holder == "iraqi-government"}
     assert held == {"anah", "hit"}
+
+
+@pytest.mark.parametrize("text", [
+    # "Tel Afar lies west of Mosul, which is still in the hands of the group": Mosul is held, not Tel Afar
+    "وتقع تلعفر غربي الموصل التي لا تزال تحت سيطرة داعش.",
+    "وتقع تلعفر غربي الموصل وهي مدينة ما تزال تحت سيطرة داعش.",
+])
+def test_an_arabic_relative_clause_after_a_landmark_describes_the_landmark(names, text):
+    made = claims(text, names)
+    assert {(place, status, holder) for place, status, holder, _ in made} == {("mosul", "controlled", IS)}
