@@ -43,6 +43,8 @@ _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", 
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
+_SETTLEMENTS_OF_MANY = {"قضايي", "اقضيه", "ناحيتي", "نواحي", "مدينتي", "بلدتي", "بلدات", "قريتي"}  # two or more of them
+_DISTANCE_UNIT = re.compile(r"كم|كلم|كيلومتر\S*|ميلا|اميال")  # a distance's unit before a direction, in Arabic
 # A distance and a direction before a place, or an Arabic "lying" and a direction, make it a landmark that locates
 # another place ("البوكمال (130 كم شرق مدينة دير الزور)", "Qaim, 400 km west of Baghdad"): "the city" after it means
 # the place it locates.
@@ -86,15 +88,17 @@ class Article(SideReading):
         kinds = gazetteer.place_kinds
         self.antecedents = [m for m in self.places if not m.role and kinds.get(m.slug, "town") in CITY_KINDS
                             and not _DISTANCE_FROM.search(" ".join(self.norms[max(0, m.first - 6): m.first]))
-                            and not self._locates_another(m)]
+                            and not self.locates_another(m)]
         self.antecedent_firsts = [m.first for m in self.antecedents]
         # The cities the article itself calls a town ("the strategic town of al-Bab"): "the town" may refer to them
         self.called_towns = {m.slug for m in self.antecedents if self.norms[max(0, m.first - 2): m.first] in (
             ["town", "of"], ["village", "of"]) or self.norms[m.stop: m.stop + 1] == ["town"]}
 
-    def _locates_another(self, place):
+    def locates_another(self, place, by_distance=False):
         """Whether an Arabic place is named after a direction right after another place, to locate it ("قرية البشير
-        التركمانية جنوب مدينة كركوك", Bashir, south of Kirkuk): "داخلها" (inside it) after them is the place located."""
+        التركمانية جنوب مدينة كركوك", Bashir, south of Kirkuk): "داخلها" (inside it) after them is the place located.
+        With `by_distance`, a distance before the direction locates too ("ثلاثين كيلومترا شمال غرب الحويجة"), though
+        what it locates may be out of the sentence, so the place may still be what "ها" refers to."""
         index = place.first - 1
         if index > 0 and self.norms[index] in SETTLEMENT_WORDS:
             index -= 1  # "جنوب مدينة كركوك"
@@ -102,6 +106,8 @@ class Article(SideReading):
             return False
         while index > 0 and self.norms[index - 1] in ARABIC_DIRECTIONS:
             index -= 1  # "جنوب شرق الموصل"
+        if by_distance and _DISTANCE_UNIT.fullmatch(self.norms[index - 1]):
+            return True
         return any(index - other.stop <= 1 for other in self.places_in(max(0, index - 4), index))
 
     # -- structure ---------------------------------------------------------------------------
@@ -187,7 +193,33 @@ class Article(SideReading):
                 if tuple(self.norms[first: first + len(words)]) == words and taken.isdisjoint(range(first, first + len(words))):
                     found.append((first, first + len(words), slug))
                     taken.update(range(first, first + len(words)))
+        found += self._short_listed(found)
         return [self._mention("place", slug, first, stop, self._place_role(first, stop)) for first, stop, slug in sorted(found)]
+
+    def _short_listed(self, found):
+        """Names written without their long "ا" in a list after a word for two or more settlements ("قضائي راوة
+        وعنه", the districts of Rawa and Anah; "أقضية عنة وراوة"): the plural says each name is a settlement, as
+        "قضاء" says it of one (names.settled_spellings), so "عنه" there is Anah, not "about him"."""
+        ends = {first: stop for first, stop, _ in found}
+        listed = []
+        for index in (i for i, norm in enumerate(self.norms) if norm in _SETTLEMENTS_OF_MANY):
+            position = index + 1
+            while position < len(self.norms) and position - index < 8:
+                if self.norms[position] == "و":
+                    position += 1  # "قضائي "راوة" و"عنه"": the "و" apart from the quoted name
+                    continue
+                if position in ends:
+                    position = ends[position]
+                    continue
+                word = self.norms[position]
+                bare = word[1:] if position > index + 1 and word[:1] == "و" else word
+                joined = position == index + 1 or bare != word or self.norms[position - 1] == "و"
+                match = self.gazetteer.find(["قضاء", bare], self.gazetteer.place_matcher)
+                if not match or match[0][:2] != (0, 2) or not joined:
+                    break
+                listed.append((position, position + 1, match[0][2]))
+                position += 1
+        return listed
 
     def _lower_case_word(self, first, stop):
         """Whether a Latin-script name is written all in lower case: English copy capitalises a place's name, so

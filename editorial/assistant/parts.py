@@ -136,10 +136,14 @@ class PartReading:
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction
         before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side"), an Arabic
         adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun it modifies
-        ("a large Mosul neighbourhood")."""
+        ("a large Mosul neighbourhood"). An Arabic direction right after another place locates that place by this one
+        ("كركوك شرقي الحويجة", Kirkuk, east of Hawija), as a distance does ("ثلاثين كيلومترا شمال غرب الحويجة"): no
+        part of it."""
         article = self.article
         before = article.norms[place.first - 1] if place.first and article.sentence_of(
             place.first - 1) == article.sentence_of(place.first) else ""  # "... in the country's east. Al-Sukhna is"
         after = " ".join(self.article.norms[place.stop: place.stop + 3])
-        return (before in DIRECTIONS or before in ARABIC_DIRECTIONS or PART_AFTER.match(after) is not None
+        located = before in ARABIC_DIRECTIONS and article.locates_another(place, by_distance=True)
+        return (before in DIRECTIONS or (before in ARABIC_DIRECTIONS and not located)
+                or PART_AFTER.match(after) is not None
                 or after.split(" ", 1)[0] in ARABIC_PART_AFTER | PART_NOUNS_AFTER)

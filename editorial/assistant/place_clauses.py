@@ -9,6 +9,7 @@ import bisect
 import re
 
 from .parts import PARTIAL
+from .tokens import is_arabic
 
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
@@ -22,6 +23,8 @@ _LOCATING_ASIDE = re.compile(r"(?:(?:about|some|around|nearly|roughly|just|only|
 # "، وهي" (which are) after a state phrase and its holder opens the list of what the noun before the phrase counts.
 _WHICH_ARE = {"وهي", "وهما", "وهو"}
 _RELATIVE_OBJECT = {"that", "which"}
+# An Arabic relative word right after a landmark opens a clause about it: "شرقي الحويجة التي", "شرقي الحويجة وهي".
+_LANDMARK_RELATIVES = {"التي", "الذي", "والتي", "والذي", "وهي", "وهو"}
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
 # the last pockets of".
@@ -48,6 +51,16 @@ class PlaceClauseReading:
         listed = [p for p in self.places[bisect.bisect_left(self.place_firsts, which):] if p.first < self.last
                   and not PLACED_BY.search(self.norm_between(max(self.first, p.first - 1), p.first))]
         return self.coordinated(listed) if listed else []
+
+    def _describes_landmark(self, place, cue):
+        """Whether the phrase stands in an Arabic relative clause opening right after the landmark `place` ("وتقع
+        كركوك شرقي الحويجة وهي جيب ما يزال تحت سيطرة التنظيم", Kirkuk lies east of Hawija, a pocket still under the
+        group's control): the clause describes the landmark, not the place the landmark locates."""
+        norms = self.article.norms
+        if not (is_arabic(cue.text) and place.stop < cue.first and norms[place.stop] in _LANDMARK_RELATIVES):
+            return False
+        # after a comma, "وهي" may go back to the sentence's subject: "وتقع منطقة ... لمدينة دير الزور، وهي واحدة من"
+        return not re.search(r"[,،]", self.article.text[place.end: self.article.tokens[place.stop].start])
 
     def _part_held_where(self, cue):
         """The place a "where" clause right after it is about, when its verb of holding takes a part ("Deir al-Zor,

@@ -175,8 +175,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return named_before[-1:], "", ""
             subject = self._predicated(cue) if cue.kind == "held_adj" else None
             return ([subject], "", "") if subject else ([], "", "")
-        listed = self._listed_after_which(cue) if cue.kind == "under_control" and is_arabic(cue.text) else []
-        if listed:
+        if listed := self._listed_after_which(cue) if cue.kind == "under_control" and is_arabic(cue.text) else []:
             return listed, "", ""
         before = bisect.bisect_left(self.place_firsts, cue.first)
         if before and self._reaches_back(self.places[before - 1], cue):
@@ -186,10 +185,12 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return located
             prior = self.places[before - 2] if before > 1 else None
             aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
+            if self._describes_landmark(place, cue):  # "شرقي الحويجة وهي ... تحت سيطرة": Hawija, its direction no part
+                return [place], "", self.raw_between(place.stop, cue.first)
             if prior and (PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))
                           or aside and "," in self.raw_between(place.first, cue.first + 1)):
-                place = prior  # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"
-                return [place], "", self.raw_between(max(self.first, place.first - 4), cue.first)
+                # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"
+                return [prior], "", self.raw_between(max(self.first, prior.first - 4), cue.first)
             listed = [place]
             for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
                 between = self.article.norms[earlier.stop: listed[-1].first]

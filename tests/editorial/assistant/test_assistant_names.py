@@ -39,6 +39,15 @@ def test_a_name_without_its_long_alef_is_a_place_only_after_a_settlement_word(na
     assert mentions("وقال الجيش عنه إنه انسحب", names)[0] == []
 
 
+def test_a_name_without_its_long_alef_is_a_place_in_a_list_after_a_plural_settlement_word(names):
+    """"the two districts of Qaim and Anah", "the districts of Anah, Hit": the plural says each name is a settlement."""
+    assert [slug for slug, _ in mentions("حاصر الجيش قضائي القائم وعنه", names)[0]] == ["qaim", "anah"]
+    assert [slug for slug, _ in mentions("يتقدم الجيش نحو أقضية عنه وهيت", names)[0]] == ["anah", "hit"]
+    assert [slug for slug, _ in mentions('حاصر الجيش قضائي "القائم" و"عنه"', names)[0]] == ["qaim", "anah"]
+    # "وعنه" after a place with no such word before it is still "and about him"
+    assert [slug for slug, _ in mentions("تحدث القائد عن القائم وعنه", names)[0]] == ["qaim"]
+
+
 def test_an_arabic_town_without_its_article_is_a_place_only_after_a_settlement_word(names):
     # "قريتين" (two villages) is a common word; the town is "القريتين", or "بلدة قريتين"
     assert mentions("سيطرت الفصائل على قريتين قرب حمص", names)[0] == []

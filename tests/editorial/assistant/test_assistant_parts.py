@@ -143,3 +143,14 @@ def test_a_government_centre_or_a_facility_in_a_town_is_a_site_of_it():
 def test_a_government_centre_taken_from_a_side_leaves_the_town_contested(names):
     text = "Iraqi troops seized the Government Center in Fallujah from IS on Friday."
     assert claims(text, names) == {("fallujah", "contested", (IQ, IS), "2017-11-03")}
+
+
+def test_an_arabic_direction_that_locates_another_place_names_no_part_of_the_landmark(names, every_reading):
+    """"west of Mosul" after a town, or after a distance, locates by Mosul: a state phrase about Mosul holds all of it,
+    where "غرب الموصل" alone (west Mosul) is a part."""
+    located = claims("وتقع تلعفر غربي الموصل التي لا تزال تحت سيطرة داعش.", names)
+    assert {(place, status) for place, status, _, _ in located} == {("mosul", "controlled")}
+    distant = claims("يقع المعبر على بعد عشرين كيلومترا جنوب غرب الموصل التي لا تزال تحت سيطرة داعش.", names)
+    assert {(place, status) for place, status, _, _ in distant} == {("mosul", "controlled")}
+    part = claims("ما زال غرب الموصل تحت سيطرة داعش بعد معارك مع الجيش العراقي.", names)
+    assert {(place, status) for place, status, _, _ in part} == {("mosul", "contested")}

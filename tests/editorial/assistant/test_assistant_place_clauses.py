@@ -57,3 +57,13 @@ def test_an_arabic_list_after_which_are_names_what_a_state_phrase_holds(names, e
 def test_a_held_adjective_in_an_apposition_describes_the_place_before_it(names, text, expected):
     """"Sinjar, a Kurdish-held town": the apposition says who holds Sinjar, as "Sinjar is a Kurdish-held town" does."""
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "Tel Afar lies west of Mosul, which is still in the hands of the group": Mosul is held, not Tel Afar
+    "وتقع تلعفر غربي الموصل التي لا تزال تحت سيطرة داعش.",
+    "وتقع تلعفر غربي الموصل وهي مدينة ما تزال تحت سيطرة داعش.",
+])
+def test_an_arabic_relative_clause_after_a_landmark_describes_the_landmark(names, text):
+    made = claims(text, names)
+    assert {(place, status, holder) for place, status, holder, _ in made} == {("mosul", "controlled", IS)}
