@@ -40,6 +40,8 @@ _TAKEN_FROM = {"from", "of", "من", "يد", "ايدي", "قبضه"}  # "من ي
 _EFFORTS = {"offensive", "drive", "campaign", "assault", "bid", "attempt", "push", "advance", "march"}
 _PARTICLES = {"back", "out", "off", "away", "down"}  # of a phrasal verb: "push back", "drive out", "fend off"
 _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word before a side's name: "extremist", "hardline"
+# Capitalised adjectives of a faith or sect, which describe a side as a lower-case modifier does ("the Sunni militants").
+_CREEDS = {"sunni", "shiite", "shia", "islamist"}
 
 
 class ClauseReading(ConjunctReading):
@@ -276,8 +278,8 @@ class ClauseReading(ConjunctReading):
         agent = self.player_from(start, start + 3)
         end = self.article.tokens[cue.stop - 1].end  # "was liberated, the SDF said": a speaker after a comma, no agent
         if agent is not None and not re.search(r"[,;:.]", self.article.text[end: agent.start]) and all(
-                index == start and self.article.norms[index] == "the" or _MODIFIER.fullmatch(
-                self.article.tokens[index].text) and self.article.norms[index] not in CLAUSE_WORDS
+                index == start and self.article.norms[index] == "the" or self.article.norms[index] in _CREEDS
+                or _MODIFIER.fullmatch(self.article.tokens[index].text) and self.article.norms[index] not in CLAUSE_WORDS
                 for index in range(start, agent.first)):
             return agent
         for index in range(cue.stop, min(self.last, cue.stop + 7)):

@@ -54,6 +54,10 @@ _PEOPLES = frozenset({"عرب", "arab"})
 # defenders"): heads as an alias's last word is.
 _ROLE_HEADS = frozenset({"defender"})
 _HELD = frozenset({"controlled", "held"})
+# A people's plural after "the", which wire copy names a side by ("the Kurds overran the town"); not its possessive
+# ("the Kurds' autonomous region"), a place of theirs.
+_PEOPLE_PLURALS = frozenset({"kurds", "turks"})
+_POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -179,6 +183,10 @@ def find_descriptions(article, named, place_country_at):
         if norm in _HELD and index and tokens[index].hyphen_before and index - 1 not in inside:
             found.extend(_holder_described(article, index - 1, place_country_at))
             continue
+        if norm in _PEOPLE_PLURALS and index and norms[index - 1] == "the" and index not in inside and not (
+                index + 1 < len(norms) and tokens[index + 1].text in _POSSESSIVE_MARKS):
+            found.extend(_holder_described(article, index, place_country_at))
+            continue  # "the Kurds advanced": the people's side in the place's country, as "Kurdish-held" names it
         if index in inside or stem(norm) not in vocabulary.heads:
             continue
         if not (_common_noun(tokens[index]) or _title_case(article, index)):
@@ -199,6 +207,9 @@ def find_descriptions(article, named, place_country_at):
             if word in FUNCTION_WORDS or not _joined(article, *sorted((position, position - step))):
                 break
             stemmed = stem(word)
+            if step == -1 and token.hyphen_before and norms[position - 1] == "anti":
+                modifiers = []
+                break  # "anti-IS forces", "anti-government fighters": that side's enemies, not the side
             if step == -1 and word.endswith("ed"):
                 break  # "Turkish-backed", "allied", "armed": who backs or arms it, not who it is
             if step == 1 and word.startswith("وال"):

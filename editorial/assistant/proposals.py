@@ -115,9 +115,12 @@ def date_events(proposals, events):
             dated = [event for event in events.get(None, ())[:1] if event[0] < proposal.quote_start and event[2].precision == "day"]
         if not (proposal.undated and dated and (proposal.status == Claim.Status.CONTROLLED or proposal.event)):
             continue
-        if not (proposal.event or proposal.indirect) and NOW.search(proposal.quote.lower()):
+        if not (proposal.event or proposal.claimant) and NOW.search(proposal.quote.lower()):
             continue  # "Iraqi forces now in control of Baiji": a present state, as of publication ("said it was now
             # in full control" is as of the statement, which the change's date may give)
+        # a report that names the proposal's side tells its change more surely than one that names none ("Syrian
+        # troops on Thursday expelled IS from Albu Kamal" ... "anti-IS forces stormed the town on Wednesday")
+        dated = [event for event in dated if event[1] is not None] or dated
         _, _, date, _ = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
         proposal.date, proposal.precision, proposal.undated = date.date, date.precision, False
         day = iso_with_precision(date.date, date.precision)

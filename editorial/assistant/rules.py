@@ -36,7 +36,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
-            r"(?:\S+ ){1,4}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"(?:\S+ ){1,5}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
             # raising one's flag over a place is taking it ("raised a flag on Friday" names no place)
             r"(?:raised|raises|raise|raising|hoisted|hoists|hoist|flew) (?:\S+ ){0,2}?flags? (?:above|over|on|in|at)"
             r"(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))|"
@@ -201,6 +201,8 @@ UNTRUE_AFTER = re.compile(r"(?<!\S)(?:" + ARABIC_UNTRUE + r")(?!\S)")
 DENIAL = re.compile(r"\b(?:denied|denies|(?<!confirm or )(?<!confirm nor )deny|denying|dismissed|"
                     r"rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|baseless|"
                     r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|[وف]?[يت]?دحض\S*|" + ARABIC_UNTRUE + r")\b")
+# "But the ground operation was still in progress": a claim before it that the operation's aim was won is not so yet.
+STILL_UNDER_WAY = re.compile(r"^but (?:\S+ ){1,4}?(?:was|is) still (?:in progress|under ?way|ongoing)\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
 FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")

@@ -70,6 +70,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Government troops and Shiite militia cleared IS militants from the town of Barwana on Friday.",
      {("barwana", "controlled", IQ, "2017-11-03")}),
     ("Iraqi forces retreated and IS militants took Mosul on Friday.", {("mosul", "controlled", IS, "2017-11-03")}),
+    # a faith's capitalised adjective describes the agent as a lower-case modifier does; the generic word is the IS
+    ("Hit is under the control of the Sunni militants, who belong to the Islamic State group, residents said.",
+     {("hit", "controlled", IS, "2017-11-04")}),
     # the agent after "fell to" may be named through a force of it
     ("Government forces entered Jurf al-Sakhar, which fell to fighters from the Islamic State group on Friday.",
      {("jurf-al-sakhar", "controlled", IS, "2017-11-03"), ("jurf-al-sakhar", "contested", (IQ, IS), "2017-11-04")}),

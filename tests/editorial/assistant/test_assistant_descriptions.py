@@ -169,3 +169,13 @@ def test_arab_joined_to_a_modifier_by_and_leaves_it_to_say_who(names, every_read
     assert described("Arab militias pushed into Kobani on Friday.", names) == []
     assert {(p.place, p.status, tuple(sorted(p.others))) for p in propose(text, FRIDAY, names)} == {
         ("manbij", "contested", ("islamic-state", "sdf"))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kurds overran the town of Tal Abyad on Friday.", {("tel-abyad", "sdf")}),  # in Syria
+    ("The Kurds overran the town of Sinjar on Friday.", {("sinjar", "peshmerga")}),  # in Iraq
+    ("The Kurds' region lies east of Sinjar, which IS overran on Friday.", {("sinjar", "islamic-state")}),
+    ("Anti-IS forces overran the town of Sinjar on Friday.", set()),  # the jihadists' enemies, not the jihadists
+])
+def test_the_kurds_are_the_side_of_the_places_country_and_anti_is_forces_are_not_is(names, text, expected, every_reading):
+    assert {(p.place, p.holder) for p in propose(text, FRIDAY, names)} == expected

@@ -69,6 +69,22 @@ def test_a_state_said_to_hold_now_keeps_the_day_of_publication(names):
     assert dates == {SATURDAY.date()}
 
 
+def test_a_state_said_to_hold_now_by_a_described_side_keeps_the_day_of_publication(names, every_reading):
+    text = ("One is the town of Jalawla, now held by Kurdish forces. The Kurds say the battle at the end of October "
+            "was decisive, pushing IS out of the town.")
+    dates = {p.date for p in propose(text, SATURDAY, names) if p.place == "jalawla" and p.status == "controlled"}
+    assert SATURDAY.date() in dates
+
+
+def test_an_undated_change_takes_the_date_of_a_change_by_its_side_before_one_by_no_side_named():
+    thursday = DateFound(dt.date(2017, 11, 2), "day", 5, "on Thursday")
+    wednesday = DateFound(dt.date(2017, 11, 1), "day", 5, "on Wednesday")
+    statement = proposal(holder="syrian-government", start=300)
+    date_events([statement], {"mosul": [(0, "syrian-government", thursday, "controlled"),
+                                        (200, None, wednesday, "controlled")]})
+    assert statement.date == dt.date(2017, 11, 2) and "'on Thursday'" in statement.why
+
+
 def test_going_in_and_a_siege_are_superseded_by_a_capture():
     taken = proposal(holder="iraqi-government", cue="capture", undated=False)
     went_in = proposal(status="contested", holder=None, others=("iraqi-government", "islamic-state"), cue="entered")

@@ -403,3 +403,16 @@ def test_arabic_street_fighting_in_a_town_contests_it(names, every_reading):
     assert claims("قال ناشطون إن حرب شوارع اندلعت في مدينة الباب بين فصائل المعارضة وتنظيم داعش.", names) == {
         ("al-bab", "contested", ("islamic-state", "syrian-rebels"), "2017-11-04")}
     assert kinds("تخوض القوات حرب الشوارع داخل الفلوجة", names) == [("contested", "حرب الشوارع داخل")]
+
+
+def test_an_operation_still_under_way_after_but_lowers_the_claim_that_it_was_won(names, every_reading):
+    claim = "An official said on Monday that Iraqi forces had liberated Rawa from IS."
+    held = {p.holder for p in propose(claim, SATURDAY, names) if p.place == "rawa"}
+    still = {p.holder for p in propose(claim + " But the offensive was still under way on Friday, with IS fighters "
+                                               "holding the town.", SATURDAY, names) if p.place == "rawa"}
+    assert held == {"iraqi-government"} and still == {"islamic-state"}
+
+
+def test_a_name_with_its_short_form_in_brackets_is_the_object_of_expelling(names, every_reading):
+    text = "Iraqi troops on Friday expelled Islamic State (IS) group fighters from the town of Rawa."
+    assert claims(text, names) == {("rawa", "controlled", "iraqi-government", "2017-11-03")}
