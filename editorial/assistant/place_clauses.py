@@ -31,6 +31,9 @@ _LANDMARK_RELATIVES = {"التي", "الذي", "والتي", "والذي", "وه
 # the clause after it is still about the place ("الميادين في شرق سورية التي يسيطر عليها داعش").
 _LOCATING_REGION = re.compile(r"^(?:في )?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
                               r" (?:محافظه )?\S+ (?=\S)")
+# The head of a noun phrase set in apposition to a place ("الموصل كبرى مدن الشمال", "الموصل عاصمة محافظة نينوى"): a
+# relative clause after the phrase may still be about the place ("... وأولى المناطق التي سيطر عليها التنظيم").
+_APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول"}
 RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
@@ -165,6 +168,11 @@ class PlaceClauseReading:
         located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
         if located:
             opener += len(located.group().split())
+        if place and norms[opener] in _APPOSITION_HEADS and not re.search(
+                r"[,،]", self.article.text[place.end: self.article.tokens[opener].start]):
+            # the relative word after the apposition; after a comma the aside's clause is about its own noun ("هجين،
+            # أكبر البلدات في الجيب الأخير الذي يسيطر عليه": the pocket)
+            opener = next((i for i in range(opener, cue.first) if norms[i] in ("التي", "الذي")), opener)
         relative = set(norms[opener: opener + 2 - norms[opener].startswith("و")]) if place else set()
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (

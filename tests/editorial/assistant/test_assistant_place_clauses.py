@@ -95,3 +95,12 @@ def test_an_arabic_relative_clause_after_a_region_locating_the_place_describes_t
         (["raqqa"], "'عليها' read as الرقة")]
     assert targets("نزح الأهالي من بلدة هيت، في غرب العراق، التي يسيطر عليها المسلحون.", names) == [
         (["hit"], "'عليها' read as هيت")]
+
+
+def test_an_arabic_relative_clause_after_an_apposition_describes_the_place(names):
+    """"دير الزور كبرى مدن الشرق التي يسيطر عليها داعش" (Deir ez-Zor, the largest city of the east, which IS
+    holds): the clause after a noun set in apposition to the place is about the place; after a comma, about the
+    aside's own noun."""
+    assert targets("قصفت الطائرات مدينة دير الزور كبرى مدن الشرق التي يسيطر عليها داعش.", names) == [
+        (["deir-el-zour"], "'عليها' read as دير الزور")]
+    assert targets("قصفت الطائرات بلدة هيت، أكبر البلدات في المنطقة التي يسيطر عليها داعش.", names) == [([], "")]

@@ -150,6 +150,13 @@ def test_a_held_adjective_said_of_a_place_with_is_a_is_about_that_place(names):
     assert targets("Mosul is near an IS-held city.", names) == [([], "")]
 
 
+def test_an_arabic_verb_whose_object_is_the_relative_pronoun_takes_no_place_after_it(names):
+    """"بين بيجي التي يسيطر عليها الجيش، وعنة" (between Baiji, which the army holds, and Anah): "عليها" is the
+    verb's object, so the army holds Baiji, not the place joined after the clause."""
+    assert targets("تقع البلدة بين بيجي التي يسيطر عليها الجيش، وعنة غربي الأنبار.", names) == [
+        (["baiji"], "'عليها' read as بيجي")]
+
+
 def test_the_city_is_never_a_landmark_that_locates_another(names):
     # "(130 km east of Deir ez-Zor)" locates Boukamal: "the city" in the next sentence is Boukamal
     text = "دخلت قوات النظام مدينة البوكمال (130 كم شرق مدينة دير الزور).\nويسيطر تنظيم داعش على كامل المدينة."
