@@ -1,14 +1,16 @@
 """Which place a clause around a phrase names: "Mosul, where IS holds the western half", "Qaim that Iraqi forces
 retook", "Jarabulus is a major IS-held city", "Bashir, 20 km south of Kirkuk, fell".
 
-Its own module because these clauses are a grammar of their own: a "where", "that" or "which" clause, a predicate
-with "is a", said of the place named right before it, or an aside that locates the subject by a landmark.
+Its own module because these clauses are a grammar of their own: a "where", "that" or "which" clause, an Arabic
+relative clause whose pronoun is the place ("الرقة التي يسيطر عليها داعش"), a predicate with "is a", said of the place
+named right before it, or an aside that locates the subject by a landmark.
 PlaceReading reads it as a mixin.
 """
 import bisect
 import re
 
 from .parts import PARTIAL
+from .rules import ARABIC_HOLDS
 from .tokens import is_arabic
 
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
@@ -25,6 +27,14 @@ _WHICH_ARE = {"وهي", "وهما", "وهو"}
 _RELATIVE_OBJECT = {"that", "which"}
 # An Arabic relative word right after a landmark opens a clause about it: "شرقي الحويجة التي", "شرقي الحويجة وهي".
 _LANDMARK_RELATIVES = {"التي", "الذي", "والتي", "والذي", "وهي", "وهو"}
+# "في شرق سورية" (in eastern Syria), "غربي العراق" (west of Iraq) between a place and a relative word locates the place:
+# the clause after it is still about the place ("الميادين في شرق سورية التي يسيطر عليها داعش").
+_LOCATING_REGION = re.compile(r"^(?:في )?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
+                              r" (?:محافظه )?\S+ (?=\S)")
+# The head of a noun phrase set in apposition to a place ("الموصل كبرى مدن الشمال", "الموصل عاصمة محافظة نينوى"): a
+# relative clause after the phrase may still be about the place ("... وأولى المناطق التي سيطر عليها التنظيم").
+_APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول"}
+RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
 # the last pockets of".
@@ -138,3 +148,34 @@ class PlaceClauseReading:
             return None
         return self._referred(self.article.token_at(self.norm_start + self.offset(place.stop) + anaphor.start()),
                               f"'{anaphor.group()}'", "")
+
+    def _resumptive(self, cue):
+        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun
+        ("منطقة يسيطر عليها داعش", an area Daesh holds): the place named at most three words before the verb, not
+        after another phrase of the sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change ended),
+        unless "التي" opens the clause after the place or a region locating it ("تدمر التي استعادتها قوات النظام"),
+        not after a noun joined to it ("البوكمال والمعابر التي تسيطر عليها داعش": the crossings); a past verb only
+        dated ("التي سيطر عليها داعش في 2014"; else background)."""
+        norms = self.article.norms
+        pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
+        if norms[cue.stop - 1] in RESUMPTIVE:
+            pronoun = cue.stop - 1  # the phrase ends with it: "التي فرضت السيطرة عليها"
+        if not (is_arabic(cue.text) and pronoun < self.last and norms[pronoun] in RESUMPTIVE):
+            return None
+        position = bisect.bisect_left(self.place_firsts, cue.first)
+        place = self.places[position - 1] if position else None
+        opener = place.stop if place else 0
+        located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
+        if located:
+            opener += len(located.group().split())
+        if place and norms[opener] in _APPOSITION_HEADS and not re.search(
+                r"[,،]", self.article.text[place.end: self.article.tokens[opener].start]):
+            # the relative word after the apposition; after a comma the aside's clause is about its own noun ("هجين،
+            # أكبر البلدات في الجيب الأخير الذي يسيطر عليه": the pocket)
+            opener = next((i for i in range(opener, cue.first) if norms[i] in ("التي", "الذي")), opener)
+        relative = set(norms[opener: opener + 2 - norms[opener].startswith("و")]) if place else set()
+        if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
+                                 and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
+                self.cues[0] is not cue or cue.first - place.stop > 3):
+            return None
+        return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None

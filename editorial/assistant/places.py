@@ -11,7 +11,7 @@ from .arabic_objects import (SETTLEMENT_NOUNS, after_ala, behind_bi, object_afte
                              past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
-from .place_clauses import JOINED_TOWN, PLACED_BY, PlaceClauseReading
+from .place_clauses import JOINED_TOWN, PLACED_BY, RESUMPTIVE, PlaceClauseReading
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -54,7 +54,6 @@ _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs 
 _PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
 _AXES = {"محور", "محاور", "محورين", "جهه", "جهات", "جهتين", "اتجاه", "اتجاهات", "جبهه", "جبهات"}  # the lines of an advance
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
-_RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
 # The object of a gerund that a phrase after it describes: "further shrinking the territory controlled by IS" is about
@@ -95,6 +94,11 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             described = self._stronghold_in_apposition(cue)
             if described is not None:  # "Mosul, the last major stronghold of IS": the place the noun describes
                 return [described], "", self.raw_between(described.stop, cue.first)
+        if cue.direction == "after" and cue.stop < self.last and self.article.norms[cue.stop] in RESUMPTIVE:
+            # "تكريت التي يسيطر عليها داعش، والموصل": the pronoun right after the verb is its object, not a place after
+            described = self._resumptive(cue)
+            if described is not None:
+                return [described], f"'{self.article.tokens[cue.stop].text}' read as {described.text}", ""
         if cue.direction == "after":
             limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
             position = bisect.bisect_left(limits, cue.stop)
@@ -148,9 +152,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return self._pronoun_referent(cue.stop)
             described = self._resumptive(cue)
             if described is not None:  # "تقع راوة في منطقة يسيطر عليها داعش": Rawa lies in an area Daesh holds
-                pronoun = next(t for t in self.article.tokens[cue.stop - 1: self.last] if t.norm in _RESUMPTIVE)
+                pronoun = next(t for t in self.article.tokens[cue.stop - 1: self.last] if t.norm in RESUMPTIVE)
                 return [described], f"'{pronoun.text}' read as {described.text}", ""
-            if self.article.norms[cue.stop - 1] in _RESUMPTIVE and {"التي", "الذي"} & set(
+            if self.article.norms[cue.stop - 1] in RESUMPTIVE and {"التي", "الذي"} & set(
                     self.article.norms[max(self.first, cue.first - 7): cue.first]):
                 return [], "", ""  # "التي تمكنت القوات من السيطرة عليها": its noun, no place _resumptive found
             # "تحريرها": liberating it
@@ -215,27 +219,6 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         # يؤدي إلى القائم بيد الجيش": the town before, not Qaim)
         token = self.article.token_at(self.norm_start + self.offset(self.first) + anaphor.start())
         return self._referred(token, f"'{anaphor.group()}'", between)
-
-    def _resumptive(self, cue):
-        """The place an Arabic relative clause describes when its verb's object is the clause's pronoun ("منطقة يسيطر عليها
-        داعش", an area Daesh holds): the place named at most three words before the verb, not after another phrase of the
-        sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change ended), unless "التي" opens the clause
-        after the place ("تدمر التي استعادتها قوات النظام"), not after a noun joined to it ("البوكمال والمعابر التي
-        تسيطر عليها داعش": the crossings); a past verb only dated ("التي سيطر عليها داعش في 2014"; else background)."""
-        norms = self.article.norms
-        pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
-        if norms[cue.stop - 1] in _RESUMPTIVE:
-            pronoun = cue.stop - 1  # the phrase ends with it: "التي فرضت السيطرة عليها"
-        if not (is_arabic(cue.text) and pronoun < self.last and norms[pronoun] in _RESUMPTIVE):
-            return None
-        position = bisect.bisect_left(self.place_firsts, cue.first)
-        place = self.places[position - 1] if position else None
-        relative = set(norms[place.stop: place.stop + 2 - norms[place.stop].startswith("و")]) if place else set()
-        if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
-                                 and not re.search(r"[,،]", self.raw_between(place.stop, cue.first))) and (
-                self.cues[0] is not cue or cue.first - place.stop > 3):
-            return None
-        return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
 
     def holds_now(self, cue):
         """Whether an Arabic verb of taking is the present of holding ("ويسيطر التنظيم على راوة", "لا يزال مسلحو داعش

@@ -45,9 +45,11 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             # a verbal noun after "ب" ("أفاد بسيطرة القوات على", reported the forces' control of)
             r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
             r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي(?:ها|ه)?|[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"  # "امنت" (secured); "طرد سكانها": people expelled
-            # "احتل" (occupied) and the present "يحتل" (occupies, a state): "كان احتلها" is a past before the news, and
-            # "منبج التي يحتلها داعش" reads its place only through the clause's pronoun, where an advance on it is told
-            r"(?<!كان )احتل(?!ال)\S*|[يت]حتل(?!ه)\S*|"
+            # "احتل" (occupied) and the present "يحتل" (occupies, a state): "كان احتلها" is a past before the news;
+            # a relative clause's "يحتلها" (which it occupies) tells a state only with "منذ" (since): "التقدم نحو
+            # منبج التي يحتلها داعش" is an advance on a town the article goes on to tell contested, "الحويجة التي
+            # يحتلها داعش منذ 2014" a lasting hold told in passing
+            r"(?<!كان )احتل(?!ال)\S*|[يت]حتل(?:(?!ه)\S*|\S*(?=(?: \S+){0,3} منذ(?!\S)))|"
             r"[وف]?رفع\S* (?:\S+ ){0,3}?(?:ال)?علم (?:\S+ ){0,2}?(?:فوق|في|علي)(?!\S)|"  # raised the flag over / in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
@@ -223,7 +225,7 @@ SINCE = re.compile(r"\b(?:since|منذ)\b")
 # "since" says.
 REMAINED = {"remained", "stayed", "still", "ظلت", "بقيت", "ظل", "بقي"}
 # "يسيطر", "ويسيطر", "يحتل" (holds, occupies): the present of a state, not the past "سيطر" or "احتل"
-ARABIC_HOLDS = re.compile(r"[وف]?[يت](?:سيطر|حتل)(?:ون|ان)?$")
+ARABIC_HOLDS = re.compile(r"[وف]?[يت](?:سيطر(?:ون|ان)?|حتل(?:ون|ان)?(?:ها|ه)?)$")
 # "يبسط التنظيم سيطرته" (the group extends its control), "تفرض سيطرتها" (imposes its control): the present of holding
 ARABIC_IMPOSES = re.compile(r"[وف]?[يت](?:بسط|فرض)(?:ون|ان)?$")
 # "كان" before a present makes it a past state: "بعد ان كانوا يسيطرون على ثلثها" (after they had held a third of it).

@@ -3,6 +3,7 @@ apposition."""
 import pytest
 
 from conftest import claims
+from test_assistant_places import targets
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
 
@@ -67,3 +68,39 @@ def test_a_held_adjective_in_an_apposition_describes_the_place_before_it(names, 
 def test_an_arabic_relative_clause_after_a_landmark_describes_the_landmark(names, text):
     made = claims(text, names)
     assert {(place, status, holder) for place, status, holder, _ in made} == {("mosul", "controlled", IS)}
+
+
+def test_an_arabic_relative_clause_describes_the_place_named_just_before_it(names):
+    assert targets("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014.", names) == [(["rawa"], "'عليها' read as راوة")]
+    assert targets("يذكر أن الرطبة، التي سيطر عليها داعش، تقع في غرب الأنبار.", names) == [([], "")]  # past, undated
+    assert targets("استعاد الجيش البوكمال آخر مدينة يسيطر عليها داعش.", names)[1] == ([], "")  # what the change ended
+    # "السيطرة عليها" ends the phrase: in a relative clause its pronoun is the clause's noun, never the town named last
+    assert targets("هاجم داعش راوة. وقصف الجيش المواقع التي فرض التنظيم السيطرة عليها أمس.", names, 1) == [([], "")]
+    assert targets("هاجم داعش راوة. وتمكن الجيش أمس من فرض السيطرة الكاملة عليها.", names, 1) == [
+        (["rawa"], "'السيطره الكامله عليها' read as راوة")]
+
+
+def test_an_arabic_relative_clause_after_a_noun_joined_to_the_place_describes_that_noun(names):
+    # "the crossings that Daesh holds", joined to Boukamal by "و": Daesh holds the crossings, not the town
+    text = "تدور معارك بين الجيش الحر وداعش في البوكمال والمعابر التي تسيطر عليها داعش منذ يوم الأحد."
+    assert not {c for c in claims(text, names) if c[1] == "controlled"}
+    text = "هاجم الجيش الحر مدينة البوكمال التي تسيطر عليها داعش منذ يوم الأحد."
+    assert ("boukamal", "controlled", "islamic-state", "2017-11-04") in claims(text, names)
+
+
+def test_an_arabic_relative_clause_after_a_region_locating_the_place_describes_the_place(names):
+    """"الرقة في شمال سوريا التي يسيطر عليها داعش" (Raqqa in northern Syria, which IS holds): the region locates Raqqa
+    and the clause is still about it, set off by commas or not."""
+    assert targets("قصفت الطائرات مدينة الرقة في شمال سوريا التي يسيطر عليها داعش.", names) == [
+        (["raqqa"], "'عليها' read as الرقة")]
+    assert targets("نزح الأهالي من بلدة هيت، في غرب العراق، التي يسيطر عليها المسلحون.", names) == [
+        (["hit"], "'عليها' read as هيت")]
+
+
+def test_an_arabic_relative_clause_after_an_apposition_describes_the_place(names):
+    """"دير الزور كبرى مدن الشرق التي يسيطر عليها داعش" (Deir ez-Zor, the largest city of the east, which IS
+    holds): the clause after a noun set in apposition to the place is about the place; after a comma, about the
+    aside's own noun."""
+    assert targets("قصفت الطائرات مدينة دير الزور كبرى مدن الشرق التي يسيطر عليها داعش.", names) == [
+        (["deir-el-zour"], "'عليها' read as دير الزور")]
+    assert targets("قصفت الطائرات بلدة هيت، أكبر البلدات في المنطقة التي يسيطر عليها داعش.", names) == [([], "")]

@@ -397,6 +397,15 @@ def test_an_arabic_occupying_is_taking_and_its_present_is_holding(names):
     assert kinds("طالب الأهالي بإنهاء الاحتلال في عنة", names) == []
 
 
+def test_an_arabic_relative_occupying_since_is_a_hold_told_in_passing(names, every_reading):
+    """"راوة التي يحتلها داعش منذ 2014" (Rawa, which IS has occupied since 2014) tells the hold as the news is
+    written, 2014 only its start; without "منذ" the clause may describe a town the article goes on to tell fought over
+    ("زحفت القوات صوب راوة التي يحتلها داعش"), and is no reading."""
+    assert claims("قصفت المدفعية العراقية مواقع قرب بلدة راوة التي يحتلها مسلحو داعش منذ صيف 2014.", names) == {
+        ("rawa", "controlled", "islamic-state", "2017-11-04")}
+    assert not claims("زحفت القوات العراقية صوب بلدة راوة التي يحتلها داعش، وسط اشتباكات عنيفة.", names)
+
+
 def test_arabic_street_fighting_in_a_town_contests_it(names, every_reading):
     """"حرب شوارع اندلعت في الباب" (street fighting broke out in al-Bab): both sides are inside, as "street fighting
     in" says; "حرب الشوارع داخل" (inside) the same."""
