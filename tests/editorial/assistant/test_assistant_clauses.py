@@ -80,10 +80,12 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # a gerund after "by" has the main clause's subject, not the side named between
     ("Syrian rebels on Friday dealt a major blow to the Islamic State group by capturing the town of Dabiq.",
      {("dabiq", "controlled", "syrian-rebels", "2017-11-03")}),
-    # so has one after the "after" of a span back from the news, dated by it; an undated "after" stays background
+    # so has one after the "after" of a span back from the news, dated by it; an undated "after" stays background;
+    # the bastion the plan is against stays IS's, as the news tells it
     ("Kurdish forces announced Saturday plans to attack Raqqa, the last IS bastion, a day after seizing Tabqa.",
-     {("tabqa", "controlled", "sdf", "2017-11-03")}),
-    ("Kurdish forces announced Saturday plans to attack Raqqa, the last IS bastion, after seizing Tabqa.", set()),
+     {("tabqa", "controlled", "sdf", "2017-11-03"), ("raqqa", "controlled", IS, "2017-11-04")}),
+    ("Kurdish forces announced Saturday plans to attack Raqqa, the last IS bastion, after seizing Tabqa.",
+     {("raqqa", "controlled", IS, "2017-11-04")}),
     # "to retake the city from Daesh": the side after "from" is the defender, the city named before the phrase
     ("Iraqi troops sent reinforcements to Anah on Friday for army operations to retake the city from Daesh.",
      {("anah", "controlled", IS, "2017-11-03")}),
