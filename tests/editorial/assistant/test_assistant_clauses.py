@@ -305,3 +305,14 @@ def test_the_side_right_before_a_noun_of_effort_makes_it(names):
     text = ("Peshmerga fighters backed by coalition jets held out on Friday against jihadists in Sinjar, as an Islamic "
             "State offensive on the town entered a second week.")
     assert claims(text, names) == {("sinjar", "controlled", "peshmerga", "2017-11-03")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kurdish fighters are preparing to storm the IS-held village of Sinjar.", {("sinjar", "controlled", IS)}),
+    ("Kurdish commanders said they plan to enter the IS-held town of Sinjar.", {("sinjar", "controlled", IS)}),
+    ("By Friday Sinjar was no longer IS-held.", set()),
+])
+def test_a_held_adjective_is_not_negated_by_the_verb_before_its_noun(names, text, expected):
+    """"preparing to storm the IS-held village": the intention is the storming's; the village is IS's as the news
+    describes it. Only a word right before the adjective ("no longer IS-held") denies the hold."""
+    assert {(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)} == expected
