@@ -66,3 +66,10 @@ def test_a_stronghold_stays_held_unless_the_sentence_changes_it(names, text, hel
     """"vowed to recapture Sinjar, the last IS bastion": a vow takes nothing, and a later clause's taking of Kirkuk
     is another place's; only the taking of Sinjar itself ends the stronghold."""
     assert (("sinjar", "controlled", "islamic-state", False) in readings(text, names)) is held
+
+
+def test_a_held_place_an_intention_is_aimed_at_stays_held(names):
+    """"vowed to attack IS-held Sinjar": another side's verb under an intention takes nothing, so the description
+    stands as a state."""
+    text = "Kurdish fighters vowed to attack IS-held Sinjar."
+    assert ("sinjar", "controlled", "islamic-state", False) in readings(text, names)
