@@ -371,7 +371,9 @@ class ClauseReading(ConjunctReading):
     def negated(self, cue):
         if not self.may_negate:  # the windows below are parts of the sentence
             return False
-        window = self.norm_between(max(self.first, cue.first - 6), cue.first)
+        # a "-held" adjective describes its noun whatever the verb before it says ("failed to retake IS-held Hit",
+        # "plans to attack the IS-held town"): only a word right before it ("no longer IS-held") negates it
+        window = self.norm_between(max(self.first, cue.first - (2 if cue.kind == "held_adj" else 6)), cue.first)
         if NEGATION.search(CLAUSE_BREAK.split(window)[-1]) or NEGATION.search(cue.text):
             return True
         # "denied that the army had captured X" reaches further back, but not past "and said ...".

@@ -76,8 +76,12 @@ RULES = [
                 r"retake|recapture|seize|liberate|free|storm|enter|wrest)(?: full)?(?: control of)?\b|"
                 r"\badvanc(?:e|ed|es|ing) (?:on|toward|towards|against)\b|\bclosing in on\b|"
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
+    # the verb the fighting takes ("fighting raged in", "clashes broke out inside") places it as "in" alone does;
+    # "in the vicinity of" a town is outside it
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
-                  r"street fighting|street battles|pockets of resistance|holdouts) (?:inside|in|within)\b|"
+                  r"street fighting|street battles|pockets of resistance|holdouts)"
+                  r"(?: (?:raged|rages|raging|erupted|erupts|broke out|flared|continued|continues|resumed))? "
+                  r"(?:inside|in|within)\b(?! the (?:vicinity|surroundings|environs)\b)|"
                   # two sides firing at each other in a place fight over it: "exchanged artillery fire in the town of"
                   r"\b(?:exchang(?:ed|es|e|ing)|trad(?:ed|es|e|ing)) (?:\S+ ){0,2}?(?:fire|gunfire) "
                   r"(?:inside|in|within)\b|"

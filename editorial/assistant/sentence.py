@@ -126,11 +126,26 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         held by IS", "took areas of IS-held Mayadin": what the change ended, not a state to propose."""
         events = [c for c in self.cues if c.kind in EVENT_KINDS]  # going in ("entered") ends no one's hold
         if cue.kind == "stronghold":  # "took Dabiq, one of IS's strongholds": what the sentence's other phrase is about
-            return any(c.kind not in STATE_KINDS for c in self.cues)
+            return self._stronghold_changed(cue)
         if events and self._last(cue):
             return True
         return cue.kind == "held_adj" and any(0 <= cue.first - c.stop <= 4 and "," not in self.raw_between(c.stop, cue.first)
                                               for c in events)
+
+    def _stronghold_changed(self, cue):
+        """Whether a change in the sentence is about the stronghold ("took Dabiq, one of IS's strongholds"), or about
+        a place it does not find. An attempt changes nothing ("plans to retake Hawija, the last IS bastion"), nor does
+        a later clause's change of another place ("Hawija, the last IS bastion, a day after recapturing Tal Afar"). A
+        change told before it ("after the fall of Mosul in July, Tal Afar became its last stronghold") made it one,
+        on a day the sentence does not give."""
+        described = {p.slug for p in self.targets(cue)[0]}
+        for other in self.cues:
+            if other.kind in STATE_KINDS or other.kind == "attempt":
+                continue
+            changed = {p.slug for p in self.targets(other)[0]}
+            if other.first < cue.first or not changed or changed & described:
+                return True
+        return False
 
     def _retaken_after(self, cue):
         """Whether going in is told in a relative clause on the object of a change ("استعاد داعش كافة المناطق التي
@@ -158,6 +173,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         if _LOCATING.search(self.norm_between(subjects[-1].stop, cue.first)) and not any(
                 subjects[-1].stop <= c.first < cue.first for c in self.cues):
             return False  # "IS launched an offensive outside Kurdish-held Kirkuk": where it acts, not what it took
+        if NOT_YET.search(self.norm_between(subjects[-1].stop, cue.first)):
+            return False  # "the SDF vowed to attack IS-held Raqqa": an intention takes nothing
         # a change the rules read ("invaded", "captured") ends the state as well, unless it takes a part ("captured
         # the western outskirts of the IS-held city"): the side holds the rest
         return not any(subjects[-1].stop <= c.first < cue.first

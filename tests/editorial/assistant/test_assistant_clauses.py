@@ -80,10 +80,12 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # a gerund after "by" has the main clause's subject, not the side named between
     ("Syrian rebels on Friday dealt a major blow to the Islamic State group by capturing the town of Dabiq.",
      {("dabiq", "controlled", "syrian-rebels", "2017-11-03")}),
-    # so has one after the "after" of a span back from the news, dated by it; an undated "after" stays background
+    # so has one after the "after" of a span back from the news, dated by it; an undated "after" stays background;
+    # the bastion the plan is against stays IS's, as the news tells it
     ("Kurdish forces announced Saturday plans to attack Raqqa, the last IS bastion, a day after seizing Tabqa.",
-     {("tabqa", "controlled", "sdf", "2017-11-03")}),
-    ("Kurdish forces announced Saturday plans to attack Raqqa, the last IS bastion, after seizing Tabqa.", set()),
+     {("tabqa", "controlled", "sdf", "2017-11-03"), ("raqqa", "controlled", IS, "2017-11-04")}),
+    ("Kurdish forces announced Saturday plans to attack Raqqa, the last IS bastion, after seizing Tabqa.",
+     {("raqqa", "controlled", IS, "2017-11-04")}),
     # "to retake the city from Daesh": the side after "from" is the defender, the city named before the phrase
     ("Iraqi troops sent reinforcements to Anah on Friday for army operations to retake the city from Daesh.",
      {("anah", "controlled", IS, "2017-11-03")}),
@@ -303,3 +305,14 @@ def test_the_side_right_before_a_noun_of_effort_makes_it(names):
     text = ("Peshmerga fighters backed by coalition jets held out on Friday against jihadists in Sinjar, as an Islamic "
             "State offensive on the town entered a second week.")
     assert claims(text, names) == {("sinjar", "controlled", "peshmerga", "2017-11-03")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kurdish fighters are preparing to storm the IS-held village of Sinjar.", {("sinjar", "controlled", IS)}),
+    ("Kurdish commanders said they plan to enter the IS-held town of Sinjar.", {("sinjar", "controlled", IS)}),
+    ("By Friday Sinjar was no longer IS-held.", set()),
+])
+def test_a_held_adjective_is_not_negated_by_the_verb_before_its_noun(names, text, expected):
+    """"preparing to storm the IS-held village": the intention is the storming's; the village is IS's as the news
+    describes it. Only a word right before the adjective ("no longer IS-held") denies the hold."""
+    assert {(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)} == expected

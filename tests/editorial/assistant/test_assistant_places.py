@@ -646,3 +646,7 @@ def test_a_place_joined_by_and_a_town_noun_is_one_more_of_the_list(names, every_
     """"Qaim and the nearby town of Rawa remain under IS control": both towns are held, not only the nearest."""
     text = "Qaim and the nearby town of Rawa remain under IS control, officials said on Friday."
     assert {c[0] for c in claims(text, names) if c[2] == "islamic-state"} == {"qaim", "rawa"}
+
+
+def test_the_spelling_waraweh_names_rawa(names):
+    assert targets("IS fighters still hold Waraweh, north of the Euphrates.", names) == [(["rawa"], "")]

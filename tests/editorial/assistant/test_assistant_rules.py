@@ -101,6 +101,10 @@ def kinds(text, names):
     ("The rebels fought their way into Dabiq.", [("entered", "fought their way into")]),
     ("Militants forced their way back into the town.", [("entered", "forced their way back into")]),
     ("Ramadi is overrun by the group.", [("passive", "is overrun")]),
+    # the fighting's verb before "in" places it there as "in" alone does; "in the vicinity of" a town is outside it
+    ("Heavy fighting raged in Sinjar on Friday.", [("contested", "fighting raged in")]),
+    ("Clashes broke out inside Sinjar.", [("contested", "clashes broke out inside")]),
+    ("Clashes continued in the vicinity of Sinjar.", []),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected

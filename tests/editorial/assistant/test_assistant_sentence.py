@@ -55,3 +55,21 @@ def test_a_held_place_after_a_preposition_of_place_is_no_object_of_another_sides
     """"shelled villages near Kurdish-held Kirkuk": Kirkuk says where the attack was, so its holder stands; "shelled
     IS-held Hawija" acts on the town itself, and the state it was in is no claim."""
     assert {(place, holder) for place, status, holder, _ in readings(text, names) if status == "controlled"} == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Kurdish commanders on Monday vowed to recapture Sinjar, the last IS bastion in the region.", True),
+    ("Kurdish forces shelled Sinjar, the last IS bastion in the region, a day after seizing Kirkuk.", True),
+    ("Kurdish forces seized Sinjar, the last IS bastion in the region, on Monday.", False),
+])
+def test_a_stronghold_stays_held_unless_the_sentence_changes_it(names, text, held):
+    """"vowed to recapture Sinjar, the last IS bastion": a vow takes nothing, and a later clause's taking of Kirkuk
+    is another place's; only the taking of Sinjar itself ends the stronghold."""
+    assert (("sinjar", "controlled", "islamic-state", False) in readings(text, names)) is held
+
+
+def test_a_held_place_an_intention_is_aimed_at_stays_held(names):
+    """"vowed to attack IS-held Sinjar": another side's verb under an intention takes nothing, so the description
+    stands as a state."""
+    text = "Kurdish fighters vowed to attack IS-held Sinjar."
+    assert ("sinjar", "controlled", "islamic-state", False) in readings(text, names)
