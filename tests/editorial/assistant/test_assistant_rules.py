@@ -162,6 +162,13 @@ def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names):
     assert (made.place, made.status, set(made.others)) == ("raqqa", "contested", {"islamic-state", "sdf"})
 
 
+def test_an_arabic_entry_noun_with_its_article_is_an_entry(names):
+    """"من الدخول إلى مدينة" (to make the entry into the city) is going in, as "من دخول المدينة" is."""
+    text = "تمكن مقاتلو قوات سوريا الديمقراطية أمس من الدخول إلى مدينة الرقة ويقاتلون داعش في شوارعها"
+    assert ("entered", "الدخول") in kinds(text, names)
+    assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+
+
 def test_a_town_named_for_the_road_the_object_lies_on_is_not_the_object(names):
     """"سيطر الجيش على بلدة تقع على طريق الرقة" (a village on the Raqqa road) says nothing of Raqqa; "طريق الرقة"
     alone is the road, not the town."""
