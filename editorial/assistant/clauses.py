@@ -14,7 +14,7 @@ from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR, U
 from .tokens import is_arabic
 
 _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
-_AGENT_NOUNS = ("دخول", "سيطره", "السيطره")  # a verbal noun whose agent follows it: "دخول القوات" (the forces' entry)
+_AGENT_NOUNS = ("دخول", "سيطره", "السيطره", "استعاده")  # verbal nouns whose agent follows them: see _agent_follows
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _EXPELLING = re.compile(r"[يت]?(?:طرد|دحر|اخرج)")  # a verb of expelling, its subject before its object
 _COUNTRY_ADJECTIVES = frozenset().union(*COUNTRY_WORDS.values())
@@ -213,8 +213,9 @@ class ClauseReading(ConjunctReading):
             after.first == cue.stop + 1 and self.article.norms[cue.stop] in ARABIC_FORCES)
 
     def _agent_follows(self, word, after):
-        """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry) or "السيطره"
-        (control), or when "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
+        """Whether the actor right after an Arabic verbal noun is its agent: after "دخول" (entry), "السيطره"
+        (control) or "استعاده" (retaking: "استعادة القوات السورية مدينة تدمر", a side is not what is retaken), or when
+        "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
         norms = self.article.norms
         return word.startswith(_AGENT_NOUNS) or (after.stop < self.last and norms[after.stop] == "السيطره")
 

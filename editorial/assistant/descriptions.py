@@ -311,6 +311,10 @@ def _title_case(article, index):
 
 
 def _joined(article, left, right):
-    """Whether tokens `left` and `right` are adjacent with only spaces or a hyphen between them."""
+    """Whether tokens `left` and `right` are adjacent with only spaces, a hyphen or quotation marks between them: a
+    quoted name is a modifier as it stands ("قوات عملية «درع الفرات»", the forces of the Euphrates Shield operation)."""
     between = article.text[article.tokens[left].end: article.tokens[right].start]
-    return between.strip() in ("", "-") and "\n" not in between
+    return between.strip().strip(_QUOTES) in ("", "-") and "\n" not in between
+
+
+_QUOTES = "\"«»“”"

@@ -69,6 +69,9 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف)(?: \S+){0,5} "
                      r"(?:في|داخل|من|وسط|(?:في |ب)(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي)?)"
                      r"(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
+                     # positions or points in it, with a word at most between: "نقاط عدة داخل مدينة الباب" (several
+                     # points inside al-Bab); further off, the place may locate a site listed after them
+                     r"^(?:\S+ ){0,4}?(?:ال)?(?:مواقع|نقاط)(?: \S+)? (?:في|داخل)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
                      # the district's seat of government ("قائممقامية بيجي", "سراي"), a police station ("مركز

@@ -51,7 +51,7 @@ _REMAINS = {"يبقي", "تبقي", "بقي", "بقيت", "يظل", "تظل", "�
 _GOVERNING = {"علي", "من", "الي", "عن"}
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
-_PENETRATE = re.compile(r"[وف]?[يت]?(?:توغل|قدم|تقدم)")
+_PENETRATE = re.compile(r"[وف]?(?:ال)?[يت]?(?:توغل|قدم|تقدم)")  # verb or noun ("التقدم"): "في" places it
 _AXES = {"محور", "محاور", "محورين", "جهه", "جهات", "جهتين", "اتجاه", "اتجاهات", "جبهه", "جبهات"}  # the lines of an advance
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",

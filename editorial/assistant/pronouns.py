@@ -4,10 +4,14 @@ Its own module because the pronoun reaches outside the phrase's clause, where th
 that opens its sentence ("Peshmerga forces will stay in Bashiqa, which they captured this week") or, when its sentence
 opens with none, the side that opens the sentence before ("The SDF fought for months. Last month they captured Raqqa").
 A side named later in a sentence is too often an object or a side of another clause to be read as the pronoun's.
+Arabic "بين الطرفين" (between the two sides) reaches back in the same way, to the two sides of the sentence before.
 """
+import re
+
 # Words between the pronoun and its verb: auxiliaries and adverbs ("they have now fully captured").
 _BETWEEN = {"have", "had", "has", "then", "later", "also", "now", "finally", "eventually", "fully", "recently"}
 _OPENING = 3  # words before a sentence's subject: "The", "US-backed", "Last month"
+_BOTH_SIDES = re.compile(r"(?<!\S)بين (?:ال)?(?:طرفين|جانبين)(?!\S)")
 
 
 def they_stand_for(sentence, cue):
@@ -30,3 +34,13 @@ def _opening_side(article, first, stop):
     """The side named first in tokens [first, stop), when it opens them."""
     sides = [a for a in article.actors_in(first, stop) if a.role == "participant"]
     return sides[0] if sides and sides[0].first <= first + _OPENING else None
+
+
+def both_sides(sentence):
+    """The sides "بين الطرفين" (between the two sides) stands for in a sentence that names none ("اندلاع اشتباكات عنيفة
+    بين الطرفين داخل المدينة"): the two the sentence before names. Any other number of sides there names nobody."""
+    if not sentence.number or not _BOTH_SIDES.search(sentence.norm):
+        return []
+    first, last = sentence.article.sentences[sentence.number - 1]
+    sides = {a.slug for a in sentence.article.actors_in(first, last) if a.role == "participant"}
+    return sorted(sides) if len(sides) == 2 else []

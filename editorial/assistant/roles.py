@@ -16,7 +16,7 @@ from .aims import arabic_aim
 from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .parts import PARTIAL
-from .pronouns import they_stand_for
+from .pronouns import both_sides, they_stand_for
 from .rules import ARABIC_WAS, CONTRAST, PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
@@ -388,7 +388,7 @@ def _attempt(sentence, cue, place):
 
 
 def _contested(sentence, kind, place):
-    sides = sorted(sentence.sides)
+    sides = sorted(sentence.sides) or both_sides(sentence)
     if len(sides) == 1:
         adversary = sentence.adversary(set(sides), place)
         sides = sorted(sides + [adversary]) if adversary else sides

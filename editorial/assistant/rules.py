@@ -60,7 +60,12 @@ _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|bro
              r"breach(?:ed|es|ing)?"
              r"(?! (?:\S+ ){0,4}?(?:siege|encirclement|ring|blockade|ceasefire|truce|agreement|deal)s?\b)|"
              r"(?:moved|pushed|pushing|advanced|advancing|pressed|pressing)(?: (?:deep|deeper|further|farther))? into|"
-             r"(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|[وف]?(?:دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|تقدما(?= (?:في|داخل) (?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
+             r"(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|"
+             r"[وف]?(?:(?:ال)?دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|"
+             # the noun of advancing, perhaps with its owner or a manner, "in" or "inside" a place: "واصلت تقدمها في
+             # عمق المدينة" (kept up its advance deep in the city), "التقدم ببطء داخلها" (advancing slowly inside it)
+             r"(?:ال)?تقدم(?:ا|ها|هم|ه)?(?= (?:\S+ )?(?:في|داخل) "
+             r"(?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
 _HANDS = r"(?:بيد|بايدي|في يد|في ايدي|في قبضه)(?!\S)"  # into the hand(s) of, into the grip of
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)

@@ -265,6 +265,12 @@ def test_the_agent_of_an_arabic_verbal_noun_may_follow_a_head_noun_of_its_forces
     assert claims(text, names) == set()  # a side further on is not the agent
 
 
+def test_the_side_right_after_the_arabic_noun_of_retaking_is_its_agent(names):
+    """"استعادة الجيش السوري مدينة الميادين" (the Syrian army's retaking of Mayadin): the side is who retook it."""
+    text = "رحب السكان يوم الجمعة باستعادة الجيش السوري مدينة الميادين من داعش"
+    assert claims(text, names) == {("mayadin", "controlled", "syrian-government", "2017-11-03")}
+
+
 def test_a_subject_named_again_as_also_known_as_or_abbreviated_is_one_conjunct(names):
     """The first of coordinated subjects leads, past a name's other name ("also known as") and its abbreviation."""
     text = ("Iraqi troops and Shiite militias, also known as the Popular Mobilization Forces (PMF), recaptured Baiji "

@@ -61,6 +61,13 @@ def test_an_adjective_after_a_definite_noun_is_not_a_sides_head(names):
     assert described("شنت طائرات التحالف الدولي العربي غارات على الرقة", names) == []
 
 
+def test_a_quoted_modifier_stays_in_the_description(names):
+    """Arabic copy quotes the name of an operation or a group: the quotation marks join it to its head."""
+    for quoted in ("«درع الفرات»", '"درع الفرات"'):
+        text = f"وقال ناشطون إن قوات عملية {quoted} سيطرت على بلدة الراعي"
+        assert [side for _, side in described(text, names)] == ["syrian-rebels"], text
+
+
 def test_a_headline_in_title_case_is_read_as_lowercase(names):
     assert described("Kurdish Forces Free Sinjar From ISIS", names) == [("Kurdish Forces", "peshmerga")]
     assert described("The Kurdish Forces of the North entered Sinjar.", names) == []  # a name, in running text

@@ -154,3 +154,12 @@ def test_an_arabic_direction_that_locates_another_place_names_no_part_of_the_lan
     assert {(place, status) for place, status, _, _ in distant} == {("mosul", "controlled")}
     part = claims("ما زال غرب الموصل تحت سيطرة داعش بعد معارك مع الجيش العراقي.", names)
     assert {(place, status) for place, status, _, _ in part} == {("mosul", "contested")}
+
+
+def test_arabic_positions_or_points_inside_a_town_are_part_of_it(names):
+    """"مواقع داخل مدينة" (positions inside the city) and "نقاط عدة في" (several points in) are parts of the town: it
+    is fought over. Further off, "في" may locate something else named after the points ("نقاط قريبة من تلة في")."""
+    for part in ("مواقع داخل مدينة الرقة", "نقاط عدة في مدينة الرقة"):
+        text = f"سيطرت قوات سوريا الديمقراطية أمس الجمعة على {part} بعد معارك مع داعش"
+        assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}, text
+    assert SITE_IN.match("علي نقاط عده داخل") and not SITE_IN.match("علي نقاط عسكريه قريبه من تله في")

@@ -21,3 +21,14 @@ pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads,
 ])
 def test_they_before_a_verb_of_taking_is_the_side_opening_its_sentence_or_the_one_before(names, text, expected):
     assert {c for c in claims(text, names) if c[1] != "besieged"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "بين الطرفين" (between the two sides): the two sides of the sentence before
+    ("هاجمت قوات سوريا الديمقراطية أمس مواقع داعش قرب الطبقة. وتدور اشتباكات بين الطرفين داخل مدينة الطبقة.",
+     {("tabqa", "contested", ("islamic-state", "sdf"), "2017-11-04")}),
+    # a sentence before with one side only: nobody
+    ("قصفت قوات سوريا الديمقراطية أمس قرى قرب الطبقة. وتدور اشتباكات بين الطرفين داخل مدينة الطبقة.", set()),
+])
+def test_the_two_sides_are_those_of_the_sentence_before(names, text, expected):
+    assert claims(text, names) == expected

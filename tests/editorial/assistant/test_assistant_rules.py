@@ -166,6 +166,22 @@ def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names):
     assert (made.place, made.status, set(made.others)) == ("raqqa", "contested", {"islamic-state", "sdf"})
 
 
+def test_an_arabic_entry_noun_with_its_article_is_an_entry(names):
+    """"من الدخول إلى مدينة" (to make the entry into the city) is going in, as "من دخول المدينة" is."""
+    text = "تمكن مقاتلو قوات سوريا الديمقراطية أمس من الدخول إلى مدينة الرقة ويقاتلون داعش في شوارعها"
+    assert ("entered", "الدخول") in kinds(text, names)
+    assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+
+
+def test_an_arabic_advance_noun_in_a_town_is_going_in(names):
+    """"تقدمها في عمق" (its advance deep in) and "التقدم ببطء داخل" (advancing slowly inside) put the side in the
+    town, fought over; progress "in the battle" for it is no place gone into."""
+    for advance in ("تقدمها في عمق مدينة الرقة", "التقدم ببطء داخل مدينة الرقة"):
+        text = f"واصلت قوات سوريا الديمقراطية أمس {advance} بعد معارك مع داعش"
+        assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}, text
+    assert kinds("حققت قوات سوريا الديمقراطية أمس تقدما في معركة الرقة", names) == []
+
+
 def test_a_town_named_for_the_road_the_object_lies_on_is_not_the_object(names):
     """"سيطر الجيش على بلدة تقع على طريق الرقة" (a village on the Raqqa road) says nothing of Raqqa; "طريق الرقة"
     alone is the road, not the town."""
