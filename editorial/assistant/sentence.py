@@ -16,7 +16,7 @@ from .dating import STATE_KINDS, PhraseDating
 from .hedges import hedge_of
 from .parts import ALL_PARTS, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
-from .proposals import Proposal
+from .proposals import Proposal, started
 from .roles import CONTESTED, CONTROLLED, assertion
 from .rules import (ANAPHOR, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, REMAINED,
                     SIEGE_VERB, SINCE, TIME_UNITS)
@@ -307,6 +307,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                 cue=self._proposal_cue(cue, date), reading=reading, event=event and not now,
                 indirect=bool((reference and not self._object_named_before(cue, place)) or described or hedge),
             ))
+            start = self.since_start(cue) if date is None and said is None and status == CONTROLLED else None
+            if start is not None:  # "has been held by ISIL since May": it began in May, and holds now
+                proposals.append(started(proposals[-1], start))
         return proposals
 
     def _object_named_before(self, cue, place):
