@@ -173,8 +173,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         if _LOCATING.search(self.norm_between(subjects[-1].stop, cue.first)) and not any(
                 subjects[-1].stop <= c.first < cue.first for c in self.cues):
             return False  # "IS launched an offensive outside Kurdish-held Kirkuk": where it acts, not what it took
-        if NOT_YET.search(self.norm_between(subjects[-1].stop, cue.first)):
-            return False  # "the SDF vowed to attack IS-held Raqqa": an intention takes nothing
+        if NOT_YET.search(between := self.norm_between(subjects[-1].stop, cue.first)) or NEGATION.search(between):
+            return False  # "the SDF vowed to attack IS-held Raqqa", "could not reach IS-held Sinjar": nothing taken
         # a change the rules read ("invaded", "captured") ends the state as well, unless it takes a part ("captured
         # the western outskirts of the IS-held city"): the side holds the rest
         return not any(subjects[-1].stop <= c.first < cue.first
