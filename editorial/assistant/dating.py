@@ -49,7 +49,9 @@ class PhraseDating:
     def since_start(self, cue):
         """The date an English state in the present perfect began, when "since" gives it ("has been held by ISIL since
         May", "has been under IS control since July of 2014"): the article tells both the start and the state now."""
-        found = self._nearest(cue)
+        # "Since July of 2014, the village has been under IS control": a "since" opening the sentence starts its state
+        opening = next((d for d in self.dates if d.start <= self.first + 1 and self._since(d)), None)
+        found = self._nearest(cue) or opening
         if found is None or cue.kind not in STATE_KINDS or is_arabic(cue.text) or not self._since(found) or (
                 found.precision == "year"):
             return None  # "held by IS since 2014": a year bounds the start, seldom the date the editor records

@@ -95,6 +95,8 @@ def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Hit has been under IS control since June of 2016.", "since june of 2016"),  # its start, beside the state now
     ("Hit is still held by IS since last March.", "last march"),
+    ("Since June of 2016, Hit has been under IS control.", "since june of 2016"),  # "since" opening the sentence
+    ("Since June, IS had held Hit.", None),  # a past state
     ("Hit has been under IS control since 2016.", None),  # a year only bounds the start
     ("Hit had been under IS control since June.", None),  # a past state: "since" dates it, no state now to start
     ("IS has controlled Hit in June.", None),  # no "since": no start
