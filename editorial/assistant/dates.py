@@ -82,7 +82,7 @@ DATE_RULES = [
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")(?: (?:" + _MONTH
-                         + r"))? (?:(?:ال)?عام )?(\d{4})\b")),
+                         + r"))? (?:of |(?:ال)?عام )?(\d{4})\b")),  # "July of 2014"
     ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()"

@@ -41,7 +41,24 @@ class PhraseDating:
     """Which date expression of its sentence dates a phrase (a mixin of Sentence: its dates, cues and words)."""
 
     def date(self, cue):
-        """The nearest date expression of the phrase's own clause: none with another phrase between."""
+        """The nearest date expression of the phrase's own clause: none with another phrase between, and none for a
+        state held since it ("still held by IS since 2014": held when it is said)."""
+        found = self._nearest(cue)
+        return None if found is not None and self._held_since(cue, found) else found
+
+    def since_start(self, cue):
+        """The date an English state in the present perfect began, when "since" gives it ("has been held by ISIL since
+        May", "has been under IS control since July of 2014"): the article tells both the start and the state now."""
+        # "Since July of 2014, the village has been under IS control": a "since" opening the sentence starts its state
+        opening = next((d for d in self.dates if d.start <= self.first + 1 and self._since(d)), None)
+        found = self._nearest(cue) or opening
+        if found is None or cue.kind not in STATE_KINDS or is_arabic(cue.text) or not self._since(found) or (
+                found.precision == "year"):
+            return None  # "held by IS since 2014": a year bounds the start, seldom the date the editor records
+        return found if self._held_since(cue, found) else None
+
+    def _nearest(self, cue):
+        """The nearest date expression of the phrase's own clause, whatever the phrase is."""
         # Only the nearest date on either side can qualify: a phrase between blocks the farther ones too.
         position = bisect.bisect_left(self.date_starts, cue.first)
         best = None
@@ -106,16 +123,18 @@ class PhraseDating:
             key = (abs(found.start - cue.first), found.start < cue.first)
             if best is None or key < best[0]:
                 best = (key, found)
+        return best[1] if best else None
+
+    def _held_since(self, cue, found):
+        """Whether a state is said to hold now from the date on ("still held by IS since 2014", "under IS control
+        since mid-2014", "يسيطر عليها داعش منذ 2014", "has been under IS control for two years"): 2014 only its start
+        ("had held", "had been under IS control", "كان يسيطر": a past state)."""
         # a siege is a state too: "يحاصرها التنظيم منذ شهرين" (it has besieged it for two months) still holds, and so
         # does "يسيطر" or "يبسط سيطرته" (holds, extends its control)
         state = cue.kind in STATE_KINDS | {"siege"} or ARABIC_HOLDS.match(cue.text) or self.holds_now(cue)
-        if best and state and (self._since(best[1]) or self._lasted_until_now(cue, best[1])) and self._word_before(
-                cue.first) not in ("had", "كان", "كانت"):
-            # "still held by IS since 2014", "under IS control since mid-2014", "يسيطر عليها داعش منذ 2014", "has been
-            # under IS control for two years": held when it is said, 2014 only the start ("had held", "كان يسيطر": a
-            # past state)
-            return None
-        return best[1] if best else None
+        before = self.article.norms[max(self.first, cue.first - 2): cue.first]
+        return bool(state and (self._since(found) or self._lasted_until_now(cue, found)) and before[-1:] not in (
+            ["had"], ["كان"], ["كانت"]) and before != ["had", "been"])
 
     def listed_date(self, cue, place, targets):
         """The date right after a place a phrase lists after another, before the next one ("declared victory in Mosul

@@ -121,17 +121,45 @@ class PlaceClauseReading:
         tokens, text = self.article.tokens, self.article.text
         if text[place.end: tokens[cue.first].start].strip() != ",":
             return self._subject_after_opening_aside(place, cue)
-        opening = next((index + 1 for index in range(place.first - 1, max(self.first, place.first - 12) - 1, -1)
-                        if "," in text[tokens[index].end: tokens[index + 1].start]), None)
-        if opening is None or not _LOCATING_ASIDE.match(self.norm_between(opening, place.first)):
+        opening = self._aside_opening(place)
+        if opening is None:
             return None
-        located = next((p for p in self.places if p.stop == opening and p.first >= self.first), None)
+        located = self.located_by_aside(place)
         if located is not None:
             return [located], "", self.raw_between(max(self.first, located.first - 4), cue.first)
         anaphor = self._anaphor(self.norm_between(self.first, opening), 0)
         if anaphor is None:
             return [], "", ""
         return self._referred(self.article.token_at(self.norm_start + anaphor.start()), f"'{anaphor.group()}'", "")
+
+    def _aside_opening(self, place):
+        """Where an aside opening with a distance or a direction ("some 275 km northwest of Baghdad") starts, when
+        `place` is its landmark; None when it is in no such aside."""
+        tokens, text = self.article.tokens, self.article.text
+        opening = next((index + 1 for index in range(place.first - 1, max(self.first, place.first - 12) - 1, -1)
+                        if "," in text[tokens[index].end: tokens[index + 1].start]), None)
+        if opening is None or not _LOCATING_ASIDE.match(self.norm_between(opening, place.first)):
+            return None
+        return opening
+
+    def located_by_aside(self, landmark):
+        """The place right before the aside a landmark stands in ("Rawa, some 275 km northwest of Baghdad,"): the
+        place the aside locates, or None."""
+        opening = self._aside_opening(landmark)
+        if opening is None:
+            return None
+        return next((p for p in self.places if p.stop == opening and p.first >= self.first), None)
+
+    def past_locating_aside(self, earlier, later):
+        """The words between two places of a list, past an aside set off by commas that locates the first ("Rawa,
+        some 275 km northwest of Baghdad, and the city of Anah": "and the city of")."""
+        tokens, text = self.article.tokens, self.article.text
+        commas = [index for index in range(earlier.stop, later.first)
+                  if "," in text[tokens[index - 1].end: tokens[index].start]]
+        if len(commas) == 2 and commas[0] == earlier.stop and _LOCATING_ASIDE.match(
+                self.norm_between(commas[0], commas[1])):
+            return self.article.norms[commas[1]: later.first]
+        return self.article.norms[earlier.stop: later.first]
 
     def _subject_after_opening_aside(self, place, cue):
         """"Located 16 miles south of Kirkuk, the village was captured": an aside opening the sentence locates the

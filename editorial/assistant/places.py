@@ -197,7 +197,12 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 return [prior], "", self.raw_between(max(self.first, prior.first - 4), cue.first)
             listed = [place]
             for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
-                between = self.article.norms[earlier.stop: listed[-1].first]
+                if any(earlier is other for other in listed):
+                    continue  # the place a landmark's aside located, listed already
+                if self.article.text[earlier.end: listed[-1].start].lstrip().startswith(","):
+                    # "Rawa, 20 km from Mosul, and Anah are held": Rawa is listed, not the landmark Mosul
+                    earlier = self.located_by_aside(earlier) or earlier
+                between = self.past_locating_aside(earlier, listed[-1])
                 gap = self.article.text[earlier.end: listed[-1].start]
                 joined = between in ([], ["and"]) or JOINED_TOWN.fullmatch(" ".join(between))
                 if not (joined and ("," in gap or between)):

@@ -10,7 +10,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from geo.dates import iso_with_precision
@@ -126,6 +126,15 @@ def date_events(proposals, events):
         day = iso_with_precision(date.date, date.precision)
         told = f"dated by another sentence about the change: '{date.text}' → {day}"
         proposal.why = _UNDATED.sub(lambda _: told, proposal.why, count=1)
+
+
+def started(state, since):
+    """The start of a state held now ("has been held by ISIL since May"), as a proposal of its own: the editor records
+    when the hold began as well as that it holds at publication."""
+    day = iso_with_precision(since.date, since.precision)
+    begun = f"'{since.text}' → {day} ({since.precision}): when the state began"
+    return replace(state, date=since.date, precision=since.precision, undated=False,
+                   why=_UNDATED.sub(lambda _: begun, state.why, count=1))
 
 
 def _after(state, event):

@@ -16,7 +16,7 @@ from .dating import STATE_KINDS, PhraseDating
 from .hedges import hedge_of
 from .parts import ALL_PARTS, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
-from .proposals import Proposal
+from .proposals import Proposal, started
 from .roles import CONTESTED, CONTROLLED, assertion
 from .rules import (ANAPHOR, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, REMAINED,
                     SIEGE_VERB, SINCE, TIME_UNITS)
@@ -173,8 +173,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         if _LOCATING.search(self.norm_between(subjects[-1].stop, cue.first)) and not any(
                 subjects[-1].stop <= c.first < cue.first for c in self.cues):
             return False  # "IS launched an offensive outside Kurdish-held Kirkuk": where it acts, not what it took
-        if NOT_YET.search(self.norm_between(subjects[-1].stop, cue.first)):
-            return False  # "the SDF vowed to attack IS-held Raqqa": an intention takes nothing
+        if NOT_YET.search(between := self.norm_between(subjects[-1].stop, cue.first)) or NEGATION.search(between):
+            return False  # "the SDF vowed to attack IS-held Raqqa", "could not reach IS-held Sinjar": nothing taken
         # a change the rules read ("invaded", "captured") ends the state as well, unless it takes a part ("captured
         # the western outskirts of the IS-held city"): the side holds the rest
         return not any(subjects[-1].stop <= c.first < cue.first
@@ -307,6 +307,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                 cue=self._proposal_cue(cue, date), reading=reading, event=event and not now,
                 indirect=bool((reference and not self._object_named_before(cue, place)) or described or hedge),
             ))
+            start = self.since_start(cue) if date is None and said is None and status == CONTROLLED else None
+            if start is not None:  # "has been held by ISIL since May": it began in May, and holds now
+                proposals.append(started(proposals[-1], start))
         return proposals
 
     def _object_named_before(self, cue, place):

@@ -57,6 +57,7 @@ def found(text, names, published=SATURDAY):
     # before a gerund, the main clause's subject did it that many days before the news
     ("Troops prepared a new push, two days after storming the town.", [(dt.date(2017, 11, 2), "day")]),
     ("It fell in June 2014.", [(dt.date(2014, 6, 1), "month")]),
+    ("It fell in June of 2014.", [(dt.date(2014, 6, 1), "month")]),  # "of" between the month and its year
     ("It fell last May.", [(dt.date(2017, 5, 1), "month")]),
     ("It fell in August last year.", [(dt.date(2016, 8, 1), "month")]),  # not this year's August
     ("It fell in March of this year.", [(dt.date(2017, 3, 1), "month")]),

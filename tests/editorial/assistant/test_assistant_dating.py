@@ -69,6 +69,7 @@ def test_a_date_in_a_phrase_set_off_by_commas_is_that_phrases(names):
 @pytest.mark.parametrize("text, expected", [
     ("Annah, Qaim and Rawa are still held by IS since 2014.", None),  # held when it is said; 2014 is only the start
     ("IS had held Raqqa since 2014.", "since 2014"),  # a past state: the rule for "had" reads it
+    ("Raqqa had been under IS control since 2014.", "since 2014"),  # "had been": a past state too
     ("Fallujah has been under IS control since mid-2014.", None),  # "since" before the date expression
     ("IS has held Raqqa in 2014.", "in 2014"),
     ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
@@ -89,6 +90,25 @@ def test_a_date_in_a_phrase_set_off_by_commas_is_that_phrases(names):
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     assert date_of(text, names, {"hold", "under_control", "under_control_of", "capture"}, 0) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hit has been under IS control since June of 2016.", "since june of 2016"),  # its start, beside the state now
+    ("Hit is still held by IS since last March.", "last march"),
+    ("Since June of 2016, Hit has been under IS control.", "since june of 2016"),  # "since" opening the sentence
+    ("Since June, IS had held Hit.", None),  # a past state
+    ("Hit has been under IS control since 2016.", None),  # a year only bounds the start
+    ("Hit had been under IS control since June.", None),  # a past state: "since" dates it, no state now to start
+    ("IS has controlled Hit in June.", None),  # no "since": no start
+])
+def test_the_start_of_a_state_held_since_a_month(names, text, expected):
+    article = Article(text, names)
+    (first, last), = article.sentences
+    cues = [c for c in find_cues(article, first, last) if c.kind in {"hold", "under_control", "under_control_of"}]
+    sentence = Sentence(article, 0, first, last, article.places_in(first, last), article.actors_in(first, last),
+                        find_dates(article, first, last, SATURDAY), cues, {}, SATURDAY, "")
+    start = sentence.since_start(cues[0])
+    assert (start.text if start else None) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -30,6 +30,19 @@ def test_a_place_in_a_locating_aside_is_not_the_subject(names, text, expected):
     assert claims(text, names) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a list of subjects runs on past an aside locating its first place, named landmark or not
+    ("The town of Hit, some 150 km west of the capital, and the nearby town of Rutba are held by IS.",
+     {"hit", "rutba"}),
+    ("Hit, about 20 kilometers from Ramadi, and Rutba remain under IS control.", {"hit", "rutba"}),
+    # an aside of another kind closes the list
+    ("Hit, where fighting raged last year, and the town of Rutba are held by IS.", {"rutba"}),
+])
+def test_a_list_of_subjects_runs_on_past_an_aside_locating_its_first_place(names, text, expected):
+    held = {place for place, status, holder, _ in claims(text, names) if (status, holder) == ("controlled", IS)}
+    assert held == expected
+
+
 def test_an_opening_aside_locates_the_subject_after_it_by_its_landmark(names):
     """"Located 20 km west of the old city of Ramadi, the town fell": "the town" (Hit, named before) fell, not
     Ramadi."""

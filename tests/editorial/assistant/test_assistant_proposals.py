@@ -76,6 +76,20 @@ def test_a_state_said_to_hold_now_by_a_described_side_keeps_the_day_of_publicati
     assert SATURDAY.date() in dates
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the start a month or day gives is proposed beside the state at publication
+    ("Baiji has been under the control of IS since March of this year.", {"2017-03-01", "2017-11-04"}),
+    ("IS has held Hit since September, officials said.", {"2017-09-01", "2017-11-04"}),
+    ("Hit has been held by IS since 2014.", {"2017-11-04"}),  # a year only bounds the start
+    ("IS had held Hit since September.", {"2017-09-01"}),  # a past state: dated by its start alone
+    # a part held is contested now: no start of a hold of the whole
+    ("Iraqi forces have held parts of Hit since September, fighting IS.", {"2017-11-04"}),
+])
+def test_a_state_held_since_a_month_is_also_proposed_at_its_start(names, every_reading, text, expected):
+    dates = {p.date.isoformat() for p in propose(text, SATURDAY, names) if p.place in ("baiji", "hit")}
+    assert dates == expected
+
+
 def test_an_undated_change_takes_the_date_of_a_change_by_its_side_before_one_by_no_side_named():
     thursday = DateFound(dt.date(2017, 11, 2), "day", 5, "on Thursday")
     wednesday = DateFound(dt.date(2017, 11, 1), "day", 5, "on Wednesday")
