@@ -169,6 +169,9 @@ RULES = [
              r"(?<!\wed |the )(?<!took |take |full |\wing |otal )(?<!takes |taken |plete )control(?= (?:over )?"
              r"(?:most|much|(?:nearly |almost )?half|parts|\d+ ?(?:percent|per cent|%)) of\b)|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b(?! out\b)", "after"),
+    # "وما تبقى له من سيطرة ... عنة وراوة" (and what remains to it of control: Anah and Rawa): what a side still
+    # holds, the side the pronoun ("له", to it) goes back to.
+    ("hold", r"(?<!\S)[وف]?ما (?:تبقي|بقي|يتبقي) (?:له|لها|لهم) من (?:سيطره|نفوذ)(?!\S)", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
     ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)|"
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it

@@ -73,3 +73,12 @@ def test_a_held_place_an_intention_is_aimed_at_stays_held(names):
     stands as a state."""
     text = "Kurdish fighters vowed to attack IS-held Sinjar."
     assert ("sinjar", "controlled", "islamic-state", False) in readings(text, names)
+
+
+def test_a_side_of_a_place_listed_after_another_makes_only_that_place_contested(names):
+    """"وما تبقى لها من سيطرة بلدة منبج والجانب الشرقي من الطبقة": the east side is a part of Tabqa alone, so Tabqa
+    is fought over and Manbij is held whole."""
+    text = ("قال مسؤول إن داعش يقاتل في ريف الرقة. وخسرت قوات سوريا الديمقراطية مواقع كثيرة، وما تبقى لها من سيطرة "
+            "بلدة منبج والجانب الشرقي من الطبقة.")
+    assert {(place, status) for place, status, _, _ in readings(text, names)} == {
+        ("manbij", "controlled"), ("tabqa", "contested")}
