@@ -147,8 +147,9 @@ RULES = [
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
                       r"(?:held|controlled|occupied) by)\b", "before"),
     # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control),
-    # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control).
-    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|[تي]خضع لسيطره)(?!\S)", "before"),
+    # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control), its dual "تخضعان" and plural "يخضعون".
+    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|"
+                      r"[تي]خضع(?:ان|ون)? لسيطره)(?!\S)", "before"),
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),

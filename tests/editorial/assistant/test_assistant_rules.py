@@ -454,3 +454,10 @@ def test_what_remains_to_a_side_in_arabic_is_held_by_it(names):
     assert kinds(text, names) == [("hold", "وما بقي لها من سيطره")]
     assert claims(text, names) == {("tel-abyad", "controlled", "sdf", "2017-11-04"),
                                    ("manbij", "controlled", "sdf", "2017-11-04")}
+
+
+def test_a_dual_subject_to_control_in_arabic_is_a_state(names):
+    """"اللتين تخضعان لسيطرة الأكراد" (the two that are subject to the Kurds' control): the dual of "تخضع" is the
+    same state phrase."""
+    assert kinds("وتقع كركوك ومخمور اللتان تخضعان لسيطرة البيشمركة شمالي العراق.", names) == [
+        ("under_control", "تخضعان لسيطره")]
