@@ -102,6 +102,12 @@ class Article(SideReading):
         index = place.first - 1
         if index > 0 and self.norms[index] in SETTLEMENT_WORDS:
             index -= 1  # "جنوب مدينة كركوك"
+        if index > 1 and self.norms[index] == "من" and self.norms[index - 1].removeprefix("ال") in ARABIC_DIRECTIONS:
+            # "تلعفر معقل داعش إلى الغرب من الموصل" (Tal Afar, Daesh's stronghold, to the west of Mosul): the
+            # phrase of direction locates the place named a few words before it, past its description
+            index -= 1 + (self.norms[index - 2] == "الي")
+            first = self.sentence_starts[self.sentence_of(index)]
+            return bool(self.places_in(max(first, index - 6), index))
         if index < 1 or self.norms[index] not in ARABIC_DIRECTIONS:
             return False
         while index > 0 and self.norms[index - 1] in ARABIC_DIRECTIONS:

@@ -13,7 +13,9 @@ from .names import SETTLEMENT_WORDS
 from .tokens import is_arabic
 
 # Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city", "قسماً
-# كبيراً من المدينة", a large part of the city); "100 percent", "مئة في المئة" is all of it.
+# كبيراً من المدينة", a large part of the city); "100 percent", "مئة في المئة" is all of it. A side named before a bare
+# town noun is a region the town lies in, not a part of it ("في الجهة الشمالية فقط قضاء الحويجة": in the north, only
+# the district of Hawija).
 PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
@@ -24,7 +26,9 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
                      r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء(?! من (?:ال)?(?:عملي|حمل|خط|معرك)[هة])|(?:ال)?اجزاء|(?:ال)?احياء|(?:احيا|اجزا)[ءي](?:ها|ه)|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
-                     r"(?:لل|[بل]?ال)?(?:(?:شطر|جانب|ساحل|قسم|ضفه|قطاع|جهه) (?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?|جهه (?:ال)?(?:شمال|جنوب|شرق|غرب)))\b|(?<!100)(?<!100 )%")
+                     r"(?:و?(?:لل|[بل]?ال))?(?:(?:شطر|جانب|ساحل|قسم|ضفه|قطاع|جهه) "
+                     r"(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?|جهه (?:ال)?(?:شمال|جنوب|شرق|غرب))"
+                     r"(?! (?:فقط )?(?:قضاء|اقضيه|مدينه|مدن|ناحيه|نواحي|بلده|بلدات)(?!\S)))\b|(?<!100)(?<!100 )%")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:(?:ال)?(?:احياء|معاقل)|احيا[ءي](?:ها|ه))(?!\S)")

@@ -205,7 +205,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 between = self.past_locating_aside(earlier, listed[-1])
                 gap = self.article.text[earlier.end: listed[-1].start]
                 joined = between in ([], ["and"]) or JOINED_TOWN.fullmatch(" ".join(between))
-                if not (joined and ("," in gap or between)):
+                # "في الموصل وتكريت اللتين تخضعان لسيطرته": Arabic "و" (and) is written onto the place after it
+                and_onto = not between and self.article.norms[listed[-1].first].startswith("و")
+                if not (joined and ("," in gap or between or and_onto)):
                     break
                 listed.append(earlier)
             # "The Rawa district and few far away desert areas still remain under ISIS control": areas joined to the

@@ -147,8 +147,9 @@ RULES = [
     ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
                       r"(?:held|controlled|occupied) by)\b", "before"),
     # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control),
-    # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control).
-    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|[تي]خضع لسيطره)(?!\S)", "before"),
+    # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control), its dual "تخضعان" and plural "يخضعون".
+    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|"
+                      r"[تي]خضع(?:ان|ون)? لسيطره)(?!\S)", "before"),
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),
@@ -169,6 +170,9 @@ RULES = [
              r"(?<!\wed |the )(?<!took |take |full |\wing |otal )(?<!takes |taken |plete )control(?= (?:over )?"
              r"(?:most|much|(?:nearly |almost )?half|parts|\d+ ?(?:percent|per cent|%)) of\b)|"
              r"hold|retains|kept control of|keeps control of|remains? in control of)\b(?! out\b)", "after"),
+    # "وما تبقى له من سيطرة ... عنة وراوة" (and what remains to it of control: Anah and Rawa): what a side still
+    # holds, the side the pronoun ("له", to it) goes back to.
+    ("hold", r"(?<!\S)[وف]?ما (?:تبقي|بقي|يتبقي) (?:له|لها|لهم) من (?:سيطره|نفوذ)(?!\S)", "after"),
     # "انسحبت قوات النظام من مدينة تدمر" (the regime's forces withdrew from Palmyra): the other side holds it.
     ("withdrew", r"(?<!\S)[وف]?(?:[يت]?نسحب\S*|انسحب\S*)(?!\S)|"
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it

@@ -219,7 +219,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         if cue.kind == "contested" and _AROUND.search(normalize_name(window)):
             return []  # "تدور الاشتباكات في محيط المدينة" (in the surroundings of the city): fighting outside it
         proposals = []
-        for place in targets:
+        for index, place in enumerate(targets):
+            if index and is_arabic(cue.text):  # "الحويجة والجانب الأيسر من الشرقاط": a part of Shirqat alone
+                window = self.raw_between(max(targets[index - 1].stop, place.first - 4), place.first)
             if place.stop < len(self.article.norms) and self.article.norms[place.stop] in SITE_NOUNS_AFTER:
                 continue  # "the Husaybah border post": a site the town names, not the town
             made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)

@@ -163,3 +163,12 @@ def test_arabic_positions_or_points_inside_a_town_are_part_of_it(names):
         text = f"سيطرت قوات سوريا الديمقراطية أمس الجمعة على {part} بعد معارك مع داعش"
         assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}, text
     assert SITE_IN.match("علي نقاط عده داخل") and not SITE_IN.match("علي نقاط عسكريه قريبه من تله في")
+
+
+def test_an_arabic_side_before_a_bare_town_noun_is_a_region_not_a_part(names, every_reading):
+    """"في الجهة الغربية فقط ناحية البغدادي" (in the west, only the subdistrict of Baghdadi): the side locates the
+    town in a region, so the town is held whole; "والجانب الغربي من" (and the west side of) is still a part."""
+    assert not PARTIAL.search("في الجهه الغربيه فقط ناحيه") and not PARTIAL.search("في الجانب الشرقي مدينه")
+    assert PARTIAL.search("والجانب الغربي من") and PARTIAL.search("الجانب الشرقي لمدينه")
+    text = "قصف الطيران مواقع داعش. وخسر داعش معظم مواقعه، وما تبقى له من سيطرة في الجهة الغربية فقط ناحية البغدادي."
+    assert {(place, status) for place, status, _, _ in claims(text, names)} == {("baghdadi", "controlled")}

@@ -650,3 +650,11 @@ def test_a_place_joined_by_and_a_town_noun_is_one_more_of_the_list(names, every_
 
 def test_the_spelling_waraweh_names_rawa(names):
     assert targets("IS fighters still hold Waraweh, north of the Euphrates.", names) == [(["rawa"], "")]
+
+
+def test_arabic_places_joined_by_a_written_on_and_share_a_dual_state_after_them(names, every_reading):
+    """"زار الوزير الرمادي والفلوجة اللتين تخضعان لسيطرة الجيش" (the minister visited Ramadi and Fallujah, both under
+    the army's control): "و" written onto Fallujah joins the two, and the dual relative holds both."""
+    text = "قصفت الطائرات مواقع المسلحين. وزار الوزير الرمادي والفلوجة اللتين تخضعان لسيطرة الجيش العراقي."
+    assert claims(text, names) == {("ramadi", "controlled", "iraqi-government", "2017-11-04"),
+                                   ("fallujah", "controlled", "iraqi-government", "2017-11-04")}

@@ -85,3 +85,11 @@ def test_a_town_introduced_is_not_a_place_the_next_sentence_locates_it_by(names)
     text = ("Kurdish fighters advance\nThe SDF said on Friday it had captured a key town from IS. "
             "Tabqa lies on the Euphrates.")
     assert ("tabqa", "sdf") in {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"}
+
+
+def test_the_city_after_a_town_located_to_the_north_of_another_is_that_town(names):
+    """"مركز قضاء بيجي معقل داعش إلى الشمال من تكريت" (Baiji, Daesh's stronghold, to the north of Tikrit): Tikrit
+    only locates Baiji, so "المدينة" in the next sentence is Baiji and no reading is about Tikrit."""
+    text = ("اقتحمت قوات الجيش العراقي أمس مركز قضاء بيجي معقل تنظيم داعش إلى الشمال من تكريت. "
+            "وقال بيان إن القوات اقتحمت المدينة من الجهة الجنوبية.")
+    assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("baiji", "contested")}

@@ -445,3 +445,19 @@ def test_an_operation_still_under_way_after_but_lowers_the_claim_that_it_was_won
 def test_a_name_with_its_short_form_in_brackets_is_the_object_of_expelling(names, every_reading):
     text = "Iraqi troops on Friday expelled Islamic State (IS) group fighters from the town of Rawa."
     assert claims(text, names) == {("rawa", "controlled", "iraqi-government", "2017-11-03")}
+
+
+def test_what_remains_to_a_side_in_arabic_is_held_by_it(names):
+    """"وما بقي لها من سيطرة ... تل أبيض ومنبج" (and what is left to it of control: Tel Abyad and Manbij): each town
+    listed is held by the side the pronoun goes back to, as of the news."""
+    text = "فقدت وحدات حماية الشعب معظم مواقعها، وما بقي لها من سيطرة مدينة تل أبيض وبلدة منبج."
+    assert kinds(text, names) == [("hold", "وما بقي لها من سيطره")]
+    assert claims(text, names) == {("tel-abyad", "controlled", "sdf", "2017-11-04"),
+                                   ("manbij", "controlled", "sdf", "2017-11-04")}
+
+
+def test_a_dual_subject_to_control_in_arabic_is_a_state(names):
+    """"اللتين تخضعان لسيطرة الأكراد" (the two that are subject to the Kurds' control): the dual of "تخضع" is the
+    same state phrase."""
+    assert kinds("وتقع كركوك ومخمور اللتان تخضعان لسيطرة البيشمركة شمالي العراق.", names) == [
+        ("under_control", "تخضعان لسيطره")]

@@ -85,3 +85,12 @@ def test_a_held_place_another_side_did_not_reach_stays_held(names, text):
     stands."""
     place = "sinjar" if "Sinjar" in text else "hawija"
     assert (place, "controlled", "islamic-state") in {(p, s, h) for p, s, h, _ in readings(text, names)}
+
+
+def test_a_side_of_a_place_listed_after_another_makes_only_that_place_contested(names):
+    """"وما تبقى لها من سيطرة بلدة منبج والجانب الشرقي من الطبقة": the east side is a part of Tabqa alone, so Tabqa
+    is fought over and Manbij is held whole."""
+    text = ("قال مسؤول إن داعش يقاتل في ريف الرقة. وخسرت قوات سوريا الديمقراطية مواقع كثيرة، وما تبقى لها من سيطرة "
+            "بلدة منبج والجانب الشرقي من الطبقة.")
+    assert {(place, status) for place, status, _, _ in readings(text, names)} == {
+        ("manbij", "controlled"), ("tabqa", "contested")}
