@@ -98,7 +98,7 @@ def test_pictures_respect_the_anonymous_limits(client, seeded, settings, monkeyp
     from api.fastpath import PublicThrottle
 
     # The counts are per minute under way: a clock that stays in one minute keeps them from restarting mid-test,
-    # and an empty cache keeps earlier tests' answers from crowding the counts out of a small local cache.
+    # and an empty cache starts them at nought (another test may have counted in that minute).
     monkeypatch.setattr(PublicThrottle, "timer", lambda self: 1_800_000_015.5)
     cache.clear()
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "anon_expensive": "100/minute"}}
