@@ -207,7 +207,8 @@ NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|d
                       r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|should|if|unless|" + INTENDING + ARABIC_FEARED
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|should|if|unless|"
+                      + INTENDING + ARABIC_FEARED
                       + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + SHORT_OF + ARABIC_NOT_YET + r")\b")
 # Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها
