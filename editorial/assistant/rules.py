@@ -201,11 +201,14 @@ ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?
 # lift the siege", "fighting to retake the town"): what it aims at has not happened.
 INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
              r"vow(?:s|ed)? to|(?:battl(?:es?|ing)|fight(?:s|ing)?) to|")
+# A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
+# future ("will") has not.
 NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|" + INTENDING + ARABIC_FEARED
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|should|if|unless|"
+                      + INTENDING + ARABIC_FEARED
                       + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + SHORT_OF + ARABIC_NOT_YET + r")\b")
 # Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها

@@ -461,3 +461,19 @@ def test_a_dual_subject_to_control_in_arabic_is_a_state(names):
     same state phrase."""
     assert kinds("وتقع كركوك ومخمور اللتان تخضعان لسيطرة البيشمركة شمالي العراق.", names) == [
         ("under_control", "تخضعان لسيطره")]
+
+
+@pytest.mark.parametrize("text", [
+    "If the Syrian army recaptures Qaryatain on Friday, the road east will open.",
+    "The road east will open only if the Syrian army recaptures Qaryatain.",
+    "Unless Kurdish fighters retake Tal Abyad, the border crossing stays shut.",
+    "Should the Syrian army capture Qaryatain, the desert road would be cut.",
+])
+def test_a_condition_proposes_no_change(names, every_reading, text):
+    """A change told as a condition has not happened: an editor would not record it."""
+    assert claims(text, names) == set()
+
+
+def test_a_change_before_a_condition_stands(names, every_reading):
+    text = "The Syrian army recaptured Qaryatain on Friday, and if it holds the town the road east will open."
+    assert claims(text, names) == {("qaryatain", "controlled", "syrian-government", "2017-11-03")}
