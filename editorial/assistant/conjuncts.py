@@ -38,12 +38,14 @@ class ConjunctReading:
             position -= 1
         return self.subjects[position]
 
-    def joined_sides(self, subject, cue):
+    def joined_sides(self, subject, cue, place):
         """The sides coordinated after `subject` before the phrase ("the army's 9th Armored Division and Hashd
-        Shaabi units broke into"): each goes in with it, so each fights for the place."""
+        Shaabi units broke into"), or before the place when the verb comes first ("اقتحمت القوات العراقية والحشد
+        الشعبي مدينة تكريت"): each goes in with it, so each fights for the place."""
         norms, sides = self.article.norms, []
+        end = place.first if cue.stop <= subject.first < place.first else cue.first
         position = self.subjects.index(subject) if subject in self.subjects else len(self.subjects)
-        while position + 1 < len(self.subjects) and self.subjects[position + 1].stop <= cue.first:
+        while position + 1 < len(self.subjects) and self.subjects[position + 1].stop <= end:
             previous, current = self.subjects[position], self.subjects[position + 1]
             between = norms[previous.stop: current.first]
             if not (norms[current.first].startswith("و") or "and" in between) or not conjoined(between):
