@@ -16,6 +16,8 @@ _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their",
 _UNIT_NOUNS = _FORCE_NOUNS | {"division", "brigade", "brigades", "regiment", "battalion", "battalions", "corps",
                               "commandos", "service"}
 # Arabic definite nouns joined by "و", each with at most one adjective: the forces a list names between two sides.
+# An Arabic unit noun joined by "و" before a side's name: "القوات العراقية ووحدات الحشد الشعبي" (and the PMF's units).
+_ARABIC_JOINED_UNITS = {"ووحدات", "وفصائل", "وقوات", "ومقاتلو", "ومقاتلي", "وعناصر", "وميليشيات", "وكتائب"}
 _UNNAMED_ARABIC_CONJUNCTS = re.compile(r"(?:وال\S+(?: ال\S+)?)(?: وال\S+(?: ال\S+)?){0,2}")
 CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 
@@ -48,7 +50,8 @@ class ConjunctReading:
         while position + 1 < len(self.subjects) and self.subjects[position + 1].stop <= end:
             previous, current = self.subjects[position], self.subjects[position + 1]
             between = norms[previous.stop: current.first]
-            if not (norms[current.first].startswith("و") or "and" in between) or not conjoined(between):
+            unit = len(between) == 1 and between[0] in _ARABIC_JOINED_UNITS
+            if not (norms[current.first].startswith("و") or "and" in between or unit) or not conjoined(between):
                 break
             sides.append(current.slug)
             position += 1

@@ -71,3 +71,10 @@ def test_arabic_sides_joined_after_a_verb_put_first_all_go_in(names):
 def test_allies_going_in_with_no_adversary_named_contest_nothing(names):
     # "Iraqi troops and PMF fighters entered Hit on Friday": no side fights them there, so no contest between allies
     assert not claims("Iraqi troops and PMF fighters entered Hit on Friday.", names)
+
+
+def test_an_arabic_unit_noun_joined_by_wa_joins_the_side_it_names(names):
+    # "the Iraqi forces and the PMF's units stormed Tikrit": "ووحدات" (and the units of) joins the PMF to the army
+    text = "اقتحمت القوات العراقية ووحدات الحشد الشعبي مدينة تكريت يوم الجمعة وتخوض مواجهات مع داعش."
+    assert claims(text, names) == {
+        ("tikrit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"), "2017-11-03")}
