@@ -4,8 +4,9 @@ Its own module because Arabic marks the object with a preposition ("سيطر ع�
 where English puts the object right after the verb: the words after "على" are the object ("على مبنى القصر العدلي
 وسط مدينة الرقة": a site in Raqqa), a settlement named there that the gazetteer does not know is the object, not a
 town named later, a place behind "ب" (in) is where the object lies, the verb's subject and date come first, and a
-list of places joined by "و" may hold a name the gazetteer does not know, and a "ها" (its) after the verb is the
-place's unless an object other than the town follows "على". places.PlaceReading calls it.
+list of places joined by "و" may hold a name the gazetteer does not know or a side of the next place, and a "ها"
+(its) after the verb is the place's unless an object other than the town follows "على". places.PlaceReading calls
+it.
 """
 import re
 
@@ -20,6 +21,8 @@ SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, *_SEVERAL_SETTLEMENTS}
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RELATIVES = {"التي", "الذي", "والتي", "والذي"}
 # The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".
+# A side of the next place joined by "و": "والجانب الشرقي من" (and the eastern side of), "والساحل الأيسر من".
+_PART_OF_NEXT = re.compile(r"وال(?:جانب|قسم|شطر|ساحل) ال\S+ من")
 _NOUN_OF_TOWN = re.compile(r"[وف]?(?:لل|[بل]?(?:ال)?)(?:" + "|".join(SETTLEMENT_NOUNS) + r"|منطقه)")
 
 
@@ -67,6 +70,12 @@ def unnamed_conjunct(between, place_word):
     """Whether one definite noun joined by "و" stands between two places joined by "و": a place of the list the
     gazetteer does not name ("أحياء الجبيلية والعابد والجمعيات"), not a verb ("ودخلت") nor a phrase of several words."""
     return len(between) == 1 and between[0].startswith("وال") and place_word.startswith("و")
+
+
+def part_conjunct(between):
+    """Whether the words between two places join a part of the second to the first ("تسيطر على منبج والجانب الشرقي
+    من الطبقة"): the second is an object too, and the part makes it contested."""
+    return bool(_PART_OF_NEXT.fullmatch(" ".join(between)))
 
 
 def object_after_ala(sentence, cue):

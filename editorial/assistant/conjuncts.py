@@ -16,6 +16,8 @@ _COORDINATED_MODIFIERS = {"smaller", "allied", "other", "local", "the", "their",
 _UNIT_NOUNS = _FORCE_NOUNS | {"division", "brigade", "brigades", "regiment", "battalion", "battalions", "corps",
                               "commandos", "service"}
 # Arabic definite nouns joined by "و", each with at most one adjective: the forces a list names between two sides.
+# An Arabic unit noun joined by "و" before a side's name: "القوات العراقية ووحدات الحشد الشعبي" (and the PMF's units).
+_ARABIC_JOINED_UNITS = {"ووحدات", "وفصائل", "وقوات", "ومقاتلو", "ومقاتلي", "وعناصر", "وميليشيات", "وكتائب"}
 _UNNAMED_ARABIC_CONJUNCTS = re.compile(r"(?:وال\S+(?: ال\S+)?)(?: وال\S+(?: ال\S+)?){0,2}")
 CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 
@@ -38,15 +40,18 @@ class ConjunctReading:
             position -= 1
         return self.subjects[position]
 
-    def joined_sides(self, subject, cue):
+    def joined_sides(self, subject, cue, place):
         """The sides coordinated after `subject` before the phrase ("the army's 9th Armored Division and Hashd
-        Shaabi units broke into"): each goes in with it, so each fights for the place."""
+        Shaabi units broke into"), or before the place when the verb comes first ("اقتحمت القوات العراقية والحشد
+        الشعبي مدينة تكريت"): each goes in with it, so each fights for the place."""
         norms, sides = self.article.norms, []
+        end = place.first if cue.stop <= subject.first < place.first else cue.first
         position = self.subjects.index(subject) if subject in self.subjects else len(self.subjects)
-        while position + 1 < len(self.subjects) and self.subjects[position + 1].stop <= cue.first:
+        while position + 1 < len(self.subjects) and self.subjects[position + 1].stop <= end:
             previous, current = self.subjects[position], self.subjects[position + 1]
             between = norms[previous.stop: current.first]
-            if not (norms[current.first].startswith("و") or "and" in between) or not conjoined(between):
+            unit = len(between) == 1 and between[0] in _ARABIC_JOINED_UNITS
+            if not (norms[current.first].startswith("و") or "and" in between or unit) or not conjoined(between):
                 break
             sides.append(current.slug)
             position += 1

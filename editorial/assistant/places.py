@@ -8,7 +8,8 @@ import bisect
 import re
 
 from .arabic_objects import (SETTLEMENT_NOUNS, after_ala, behind_bi, object_after_ala, object_pronoun,
-                             past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct)
+                             past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct,
+                             part_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import JOINED_TOWN, PLACED_BY, RESUMPTIVE, PlaceClauseReading
@@ -379,7 +380,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 listed.append(place)
                 continue
             if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
-                    or unnamed_conjunct(between, self.article.norms[place.first])
+                    or unnamed_conjunct(between, self.article.norms[place.first]) or part_conjunct(between)
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
             chosen += listed + [place]

@@ -96,7 +96,8 @@ def _assertion(sentence, cue, place):
         if left_to(sentence, place, subject):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"'{subject.text}' went in after the other side withdrew"
         adversary = sentence.adversary({subject.slug}, place)
-        sides = tuple(sorted({subject.slug, *sentence.joined_sides(subject, cue)} | ({adversary} - {None})))
+        joined = sentence.joined_sides(subject, cue, place) if adversary else ()  # allies alone contest nothing
+        sides = tuple(sorted({subject.slug, *joined} | ({adversary} - {None})))
         return CONTESTED, None, sides, WENT_IN, f"'{subject.text}' went in: contested between {', '.join(sides)}"
     if kind in ("hold", "in_control"):
         if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:

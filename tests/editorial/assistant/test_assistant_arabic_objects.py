@@ -1,10 +1,11 @@
 """Where an Arabic verb of control's object begins, and what after it is not its object."""
 from types import SimpleNamespace
 
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.arabic_objects import (
-    after_ala, behind_bi, past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct,
+    after_ala, behind_bi, part_conjunct, past_subject_and_date, relative_on_another_noun, unknown_settlement,
+    unnamed_conjunct,
 )
 from editorial.assistant.article import Article
 from editorial.assistant.rules import find_cues
@@ -93,3 +94,17 @@ def test_control_over_a_province_after_ala_is_the_sides_not_a_town_named_later(n
             " يسيطر على قرى الميادين والبوكمال.")
     assert {(p.place, p.holder) for p in propose(text, SATURDAY, names)} == {
         ("mayadin", "islamic-state"), ("boukamal", "islamic-state")}
+
+
+def test_a_side_of_the_next_place_joins_it_to_the_list():
+    assert part_conjunct(["والساحل", "الايسر", "من"])  # "and the left bank of"
+    assert not part_conjunct(["وتقدمت", "نحو"])  # "and advanced towards": another clause
+    assert not part_conjunct(["الجانب", "الشرقي", "من"])  # no "و": the first place's own side, not a list
+
+
+def test_a_side_of_a_second_place_held_makes_that_place_contested(names):
+    # "the Peshmerga hold Sinjar and the eastern side of Bashiqa, while Daesh holds the rest": Bashiqa contested
+    text = "وتسيطر قوات البيشمركة على سنجار والجانب الشرقي من بعشيقة، فيما يسيطر داعش على بقية البلدة."
+    made = claims(text, names)
+    assert ("sinjar", "controlled", "peshmerga", "2017-11-04") in made
+    assert ("bashiqa", "contested", ("islamic-state", "peshmerga"), "2017-11-04") in made

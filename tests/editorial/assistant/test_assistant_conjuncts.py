@@ -56,3 +56,25 @@ def test_arabic_forces_no_name_matched_join_the_sides_around_them(names):
             " وتخوض مواجهات مع داعش.")
     assert {(p.place, p.status, tuple(sorted(p.others))) for p in propose(text, SATURDAY, names)} >= {
         ("tikrit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"))}
+
+
+def test_arabic_sides_joined_after_a_verb_put_first_all_go_in(names):
+    # "the Iraqi forces and the PMF stormed Tikrit on Friday and are fighting Daesh": with the verb first, the sides
+    # joined by "و" before the town all went in; a side named after the town is not one of them
+    text = "دخلت القوات العراقية والحشد الشعبي مدينة تكريت يوم الجمعة وتخوض مواجهات مع داعش."
+    assert claims(text, names) == {
+        ("tikrit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"), "2017-11-03")}
+    text = "دخلت القوات العراقية مدينة تكريت يوم الجمعة والحشد الشعبي يخوض مواجهات مع داعش."
+    assert all("popular-mobilization-forces" not in p.others for p in propose(text, SATURDAY, names))
+
+
+def test_allies_going_in_with_no_adversary_named_contest_nothing(names):
+    # "Iraqi troops and PMF fighters entered Hit on Friday": no side fights them there, so no contest between allies
+    assert not claims("Iraqi troops and PMF fighters entered Hit on Friday.", names)
+
+
+def test_an_arabic_unit_noun_joined_by_wa_joins_the_side_it_names(names):
+    # "the Iraqi forces and the PMF's units stormed Tikrit": "ووحدات" (and the units of) joins the PMF to the army
+    text = "اقتحمت القوات العراقية ووحدات الحشد الشعبي مدينة تكريت يوم الجمعة وتخوض مواجهات مع داعش."
+    assert claims(text, names) == {
+        ("tikrit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"), "2017-11-03")}
