@@ -58,6 +58,7 @@ _HELD = frozenset({"controlled", "held"})
 # ("the Kurds' autonomous region"), a place of theirs.
 _PEOPLE_PLURALS = frozenset({"kurds", "turks"})
 _POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
+_QUOTES = "\"«»“”"  # quotation marks round a name a description reads as one modifier
 
 
 @functools.lru_cache(maxsize=65536)
@@ -316,5 +317,3 @@ def _joined(article, left, right):
     between = article.text[article.tokens[left].end: article.tokens[right].start]
     return between.strip().strip(_QUOTES) in ("", "-") and "\n" not in between
 
-
-_QUOTES = "\"«»“”"

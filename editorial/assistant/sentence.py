@@ -170,16 +170,15 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         holders = {a.slug for a in self.players if cue.first - 4 <= a.first <= cue.first}
         if not subjects or not holders or subjects[-1].slug in holders:
             return False
-        if _LOCATING.search(self.norm_between(subjects[-1].stop, cue.first)) and not any(
-                subjects[-1].stop <= c.first < cue.first for c in self.cues):
+        between = self.norm_between(subjects[-1].stop, cue.first)
+        acts = [c for c in self.cues if subjects[-1].stop <= c.first < cue.first]
+        if _LOCATING.search(between) and not acts:
             return False  # "IS launched an offensive outside Kurdish-held Kirkuk": where it acts, not what it took
-        if NOT_YET.search(between := self.norm_between(subjects[-1].stop, cue.first)) or NEGATION.search(between):
+        if NOT_YET.search(between) or NEGATION.search(between):
             return False  # "the SDF vowed to attack IS-held Raqqa", "could not reach IS-held Sinjar": nothing taken
         # a change the rules read ("invaded", "captured") ends the state as well, unless it takes a part ("captured
         # the western outskirts of the IS-held city"): the side holds the rest
-        return not any(subjects[-1].stop <= c.first < cue.first
-                       and (c.kind not in CHANGE_KINDS or PARTIAL.search(self.norm_between(c.stop, cue.first)))
-                       for c in self.cues)
+        return not any(c.kind not in CHANGE_KINDS or PARTIAL.search(self.norm_between(c.stop, cue.first)) for c in acts)
 
     def _last(self, cue):
         """Whether "last", "final" or "remaining" qualifies the state phrase ("the last town held by IS", "was the
