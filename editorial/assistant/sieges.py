@@ -14,7 +14,8 @@ from .tokens import is_arabic
 CONTESTED, BESIEGED = Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
-_THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
+_THAT = {"that", "ان"}
+_ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged  # what opens a reported clause: "said that", "أفادت ... أن"
 
 
 def _breaker_and_besieger(sentence, cue, place):
@@ -104,6 +105,10 @@ def _besieged_named(sentence, cue):
         return side if side is not None and (side.first == cue.stop or norms[cue.stop] == "the") else None
     if SIEGE_VERB.match(cue.text) and cue.text.endswith("ed") and norms[cue.stop] in _LOCATIVE:
         return sentence.subject(cue)
+    if cue.direction == "before" and cue.text.endswith(" by"):
+        # "Two Syrian government enclaves in the city were besieged by IS": the side whose enclaves they are
+        return next((side for side in sentence.players if sentence.first <= side.first and side.stop < cue.first
+                     and norms[side.stop] in _ENCLAVES), None)
     return None
 
 
