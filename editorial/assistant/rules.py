@@ -32,7 +32,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) "
             r"(?!back out of)(?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
-            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from)(?:\S+ ){1,4}?from|"
+            # "were pushed to withdraw from": an infinitive, the subject's own retreat
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from|to )(?:\S+ ){1,4}?from|"
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
@@ -384,6 +385,8 @@ def _intended(article, first, cue_first, text):
         return True  # "began the liberation of", "the battle for the liberation of"
     if before == "by" and STARTING.intersection(article.norms[max(first, cue_first - 8): cue_first]):
         return True  # "the operation begun on Wednesday, first by retaking Baiji": how it opened, not a town taken
+    if before == "re" and article.tokens[cue_first].hyphen_before and cue_first - 2 >= first:
+        before = article.norms[cue_first - 2]  # "to re-take the city": the prefix split off by its hyphen
     if before.endswith("ly") and cue_first - 2 >= first and article.norms[cue_first - 2] in INTENTION:
         before = article.norms[cue_first - 2]  # "hope to completely liberate Raqqa": an adverb splits the infinitive
     if before not in INTENTION:

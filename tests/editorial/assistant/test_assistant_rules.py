@@ -56,6 +56,10 @@ def kinds(text, names):
     ("حققت القوات تقدما في معركة استرداد تلعفر", [("attempt", "استرداد")]),
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
+    ("Troops were sent to the area to re-take Qaim.", []),  # an intention, the prefix split off by its hyphen
+    ("Troops managed to re-take Qaim.", [("capture", "take")]),
+    ("The militia were pushed to withdraw from Qaim.", []),  # an infinitive after "pushed": their own retreat
+    ("IS pushed the militia from Qaim.", [("capture", "pushed the militia from")]),
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
     ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
      [("declared", "declared mosul iraq s second largest city fully liberated")]),
