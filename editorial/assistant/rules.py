@@ -55,7 +55,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 # "advanced into", "pushed deeper into", "penetrated (into)": going in, however far
-_ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|broke into|stormed into|"
+# "raided Al-Qaem city": a ground raid goes in, where "air raids" is a noun
+_ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|raided|broke into|stormed into|"
              r"penetrated(?: into)?|"
              # breaching a town's walls or old city is going in; breaching a siege or a truce is not
              r"breach(?:ed|es|ing)?"

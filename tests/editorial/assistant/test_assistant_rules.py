@@ -56,6 +56,8 @@ def kinds(text, names):
     ("حققت القوات تقدما في معركة استرداد تلعفر", [("attempt", "استرداد")]),
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
+    ("Army units raided the town of Qaim on Friday.", [("entered", "raided")]),  # a ground raid goes in
+    ("Russian air raids hit Qaim on Friday.", []),
     ("Troops were sent to the area to re-take Qaim.", []),  # an intention, the prefix split off by its hyphen
     ("Troops managed to re-take Qaim.", [("capture", "take")]),
     ("The militia were pushed to withdraw from Qaim.", []),  # an infinitive after "pushed": their own retreat
