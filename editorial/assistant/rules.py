@@ -180,8 +180,10 @@ RULES = [
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
                  r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
                  r"fled(?= the (?:city|town|village)\b)|"
-                 # "IS was forced to withdraw from Kobani": the side forced is the subject, and it left the place
-                 r"(?:was|were|being|been) forced to (?:withdraw from|pull out of|retreat from))", "after"),
+                 # "IS was forced to withdraw from Kobani": the side forced is the subject, and it left the place; the
+                 # emphatic past ("did withdraw from") left it as "withdrew" does
+                 r"(?:(?:was|were|being|been) (?:forced|pushed|compelled) to|did) (?:withdraw from|pull out of|"
+                 r"retreat from))", "after"),
     # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place to the subject.
     ("forced_out", r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)) (?:\S+ ){1,5}?to (?:withdraw|flee|pull out)\b(?! (?:from|to|towards?)\b)",
      "none"),

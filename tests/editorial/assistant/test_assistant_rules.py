@@ -60,7 +60,8 @@ def kinds(text, names):
     ("Russian air raids hit Qaim on Friday.", []),
     ("Troops were sent to the area to re-take Qaim.", []),  # an intention, the prefix split off by its hyphen
     ("Troops managed to re-take Qaim.", [("capture", "take")]),
-    ("The militia were pushed to withdraw from Qaim.", []),  # an infinitive after "pushed": their own retreat
+    ("The militia were pushed to withdraw from Qaim.", [("withdrew", "were pushed to withdraw from")]),  # their retreat
+    ("The Peshmerga did withdraw from Bashir.", [("withdrew", "did withdraw from")]),  # the emphatic past
     ("IS pushed the militia from Qaim.", [("capture", "pushed the militia from")]),
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
     ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
