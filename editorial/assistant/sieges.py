@@ -14,8 +14,8 @@ from .tokens import is_arabic
 CONTESTED, BESIEGED = Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
-_THAT = {"that", "ان"}
-_ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged  # what opens a reported clause: "said that", "أفادت ... أن"
+_THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
+_ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged
 
 
 def _breaker_and_besieger(sentence, cue, place):
@@ -96,7 +96,8 @@ def relieved(sentence, side):
 def _besieged_named(sentence, cue):
     """The English side a phrase of siege names as besieged: the subject of a passive participle with no object,
     a place after it ("IS fighters (were) encircled in Tabqa"), or the side right after "siege of" or
-    "encirclement of" ("the encirclement of IS fighters inside Tabqa"); the besieger is then another side."""
+    "encirclement of" ("the encirclement of IS fighters inside Tabqa"), or the side whose enclaves a passive says
+    besieged ("government enclaves were besieged by IS"); the besieger is then another side."""
     norms = sentence.article.norms
     if is_arabic(cue.text) or cue.stop >= len(norms):
         return None
