@@ -24,6 +24,8 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
                      r"قسما(?: \S+)? من|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
+                     # "the west of Manbij" is a part of it, where "(to the) west of Manbij" places one outside it
+                     r"(?<!to )the (?:(?:north|south)(?:east|west)?|east|west) of|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
                      r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء(?! من (?:ال)?(?:عملي|حمل|خط|معرك)[هة])|(?:ال)?اجزاء|(?:ال)?احياء|(?:احيا|اجزا)[ءي](?:ها|ه)|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
                      r"(?:و?(?:لل|[بل]?ال))?(?:(?:شطر|جانب|ساحل|قسم|ضفه|قطاع|جهه) "

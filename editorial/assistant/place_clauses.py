@@ -15,7 +15,9 @@ from .tokens import is_arabic
 
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
-PLACED_BY = re.compile(r"\b(?:near|outside|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$"
+# "the west of Manbij" names a part of it (parts.PARTIAL), where "to the west of Manbij" places another beside it.
+PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
+                       r"(?:south|north|east|west)(?:east|west)?(?:ern)? of)$"
                        r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # An aside opening with a distance or a direction locates the place before it ("about 15 kilometers (nine miles) from
 # the edge of Mosul", "20 km south of Kirkuk", "near Raqqa"): a place in it is a landmark.
@@ -95,7 +97,7 @@ class PlaceClauseReading:
         words = norms[place.stop: cue.first]
         if len(words) < 2 or words[0] not in _RELATIVE_OBJECT or words[-1] in _RELATIVE_OBJECT or (
                 "," not in self.raw_between(place.stop - 1, place.stop + 1)
-                and PLACED_BY.search(" ".join(norms[max(self.first, place.first - 3): place.first]))):
+                and PLACED_BY.search(" ".join(norms[max(self.first, place.first - 4): place.first]))):
             return None
         opener = place.stop + 1 + (words[1] == "the")
         subject = self.player_from(opener, opener + 1)

@@ -61,6 +61,9 @@ _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions
 # that territory, not a town named before.
 _GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|"
                             r"regions?)$")
+# An exception between a place and a phrase names what the phrase is about ("all of the west of Manbij except the
+# prison which is still held by IS"): the rest of the place is another side's.
+_EXCEPTED = re.compile(r"\b(?:except|excluding|apart from|other than|save for|but for|with the exception of)\b")
 _PLURAL_SETTLEMENTS = {"towns", "cities", "villages"}
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
 _POSSESSIVE = re.compile(r"['’]s\s+")
@@ -330,10 +333,11 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
         remained contested"), nor from a gerund's object ("shrinking the territory held by"), nor across a province
-        or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد الجيش": the road)."""
+        or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد الجيش": the road), nor
+        past what an exception names."""
         between = self.norm_between(place.stop, cue.first)
-        if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _ROUTE_END_BEFORE.search(
-                self.norm_between(max(self.first, place.first - 6), place.first)):
+        if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _EXCEPTED.search(between) or (
+                _ROUTE_END_BEFORE.search(self.norm_between(max(self.first, place.first - 6), place.first))):
             return False
         norms = self.article.norms
         if place.first > self.first and norms[place.first - 1] in _GOVERNING and cue.first - 1 > place.first and (

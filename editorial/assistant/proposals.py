@@ -122,10 +122,24 @@ def date_events(proposals, events):
         # troops on Thursday expelled IS from Albu Kamal" ... "anti-IS forces stormed the town on Wednesday")
         dated = [event for event in dated if event[1] is not None] or dated
         _, _, date, _ = min(dated, key=lambda event: abs(event[0] - proposal.quote_start))
+        if any(holder not in (None, proposal.holder) and _plainly_after(later, date)
+               for _, holder, later, _ in events.get(proposal.place, ())):
+            continue  # "recaptured it in May 2016" ... "IS took it again in December 2016": the news is a later change
         proposal.date, proposal.precision, proposal.undated = date.date, date.precision, False
         day = iso_with_precision(date.date, date.precision)
         told = f"dated by another sentence about the change: '{date.text}' → {day}"
         proposal.why = _UNDATED.sub(lambda _: told, proposal.why, count=1)
+
+
+def _plainly_after(later, earlier):
+    """Whether one date falls after another at the coarser of their precisions ("December 2016" after "May 2016";
+    "a few days later" not after "early this month")."""
+    precisions = {later.precision, earlier.precision}
+    if "year" in precisions:
+        return later.date.year > earlier.date.year
+    if precisions & {"month", "approximate"}:
+        return (later.date.year, later.date.month) > (earlier.date.year, earlier.date.month)
+    return later.date > earlier.date
 
 
 def started(state, since):

@@ -32,7 +32,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) "
             r"(?!back out of)(?:\S+ ){1,4}?out of|"
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
-            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from)(?:\S+ ){1,4}?from|"
+            # "were pushed to withdraw from": an infinitive, the subject's own retreat
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from|to )(?:\S+ ){1,4}?from|"
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
@@ -54,7 +55,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"اعاد\S* (?:\S+ ){0,3}?(?:ال)?امن (?:\S+ )?الي)")
 _BREAK = r"broke|broken|breaking|break|breaks|lifted|lifting|lift|lifts|ended|ending|end|ends|breached|breach|breaches"
 # "advanced into", "pushed deeper into", "penetrated (into)": going in, however far
-_ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|broke into|stormed into|"
+# "raided Al-Qaem city": a ground raid goes in, where "air raids" is a noun
+_ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|raided|broke into|stormed into|"
              r"penetrated(?: into)?|"
              # breaching a town's walls or old city is going in; breaching a siege or a truce is not
              r"breach(?:ed|es|ing)?"
@@ -178,8 +180,10 @@ RULES = [
                  # "IS militants fled the city", "the Peshmerga withdrew from the areas": the side left it
                  r"\b(?:withdrew from|withdrawn from|pulled out of|retreated from|fled from|"
                  r"fled(?= the (?:city|town|village)\b)|"
-                 # "IS was forced to withdraw from Kobani": the side forced is the subject, and it left the place
-                 r"(?:was|were|being|been) forced to (?:withdraw from|pull out of|retreat from))", "after"),
+                 # "IS was forced to withdraw from Kobani": the side forced is the subject, and it left the place; the
+                 # emphatic past ("did withdraw from") left it as "withdrew" does
+                 r"(?:(?:was|were|being|been) (?:forced|pushed|compelled) to|did) (?:withdraw from|pull out of|"
+                 r"retreat from))", "after"),
     # "attacked Sinjar, forcing Peshmerga units to withdraw": the side forced out leaves the place to the subject.
     ("forced_out", r"\b(?:forc(?:ed|ing|es)|compell(?:ed|ing)) (?:\S+ ){1,5}?to (?:withdraw|flee|pull out)\b(?! (?:from|to|towards?)\b)",
      "none"),
@@ -384,6 +388,8 @@ def _intended(article, first, cue_first, text):
         return True  # "began the liberation of", "the battle for the liberation of"
     if before == "by" and STARTING.intersection(article.norms[max(first, cue_first - 8): cue_first]):
         return True  # "the operation begun on Wednesday, first by retaking Baiji": how it opened, not a town taken
+    if before == "re" and article.tokens[cue_first].hyphen_before and cue_first - 2 >= first:
+        before = article.norms[cue_first - 2]  # "to re-take the city": the prefix split off by its hyphen
     if before.endswith("ly") and cue_first - 2 >= first and article.norms[cue_first - 2] in INTENTION:
         before = article.norms[cue_first - 2]  # "hope to completely liberate Raqqa": an adverb splits the infinitive
     if before not in INTENTION:

@@ -15,6 +15,7 @@ CONTESTED, BESIEGED = Claim.Status.CONTESTED, Claim.Status.BESIEGED
 _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
 _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
+_ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged
 
 
 def _breaker_and_besieger(sentence, cue, place):
@@ -95,7 +96,8 @@ def relieved(sentence, side):
 def _besieged_named(sentence, cue):
     """The English side a phrase of siege names as besieged: the subject of a passive participle with no object,
     a place after it ("IS fighters (were) encircled in Tabqa"), or the side right after "siege of" or
-    "encirclement of" ("the encirclement of IS fighters inside Tabqa"); the besieger is then another side."""
+    "encirclement of" ("the encirclement of IS fighters inside Tabqa"), or the side whose enclaves a passive says
+    besieged ("government enclaves were besieged by IS"); the besieger is then another side."""
     norms = sentence.article.norms
     if is_arabic(cue.text) or cue.stop >= len(norms):
         return None
@@ -104,6 +106,10 @@ def _besieged_named(sentence, cue):
         return side if side is not None and (side.first == cue.stop or norms[cue.stop] == "the") else None
     if SIEGE_VERB.match(cue.text) and cue.text.endswith("ed") and norms[cue.stop] in _LOCATIVE:
         return sentence.subject(cue)
+    if cue.direction == "before" and cue.text.endswith(" by"):
+        # "Two Syrian government enclaves in the city were besieged by IS": the side whose enclaves they are
+        return next((side for side in sentence.players if sentence.first <= side.first and side.stop < cue.first
+                     and norms[side.stop] in _ENCLAVES), None)
     return None
 
 

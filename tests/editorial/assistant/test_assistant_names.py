@@ -192,3 +192,13 @@ def test_us_backed_troops_alone_are_the_sdf_but_us_backed_iraqi_troops_are_not(n
     the noun names that country's troops instead."""
     assert mentions("U.S.-backed troops entered Raqqa.", names)[1] == [("sdf", "U.S.-backed troops", "participant")]
     assert "sdf" not in {slug for slug, _, _ in mentions("US-backed Iraqi troops entered Mosul.", names)[1]}
+
+
+def test_us_backed_militias_are_the_sdf(names):
+    assert mentions("US-backed militias entered Raqqa.", names)[1] == [("sdf", "US-backed militias", "participant")]
+
+
+def test_a_towns_military_council_is_the_sdf_not_the_army(names):
+    """The SDF's local councils carry a town's name ("Manbij Military Council"): neither the army nor the town."""
+    assert mentions("Fighters of the Manbij Military Council entered the town.", names)[1] == [
+        ("sdf", "Manbij Military Council", "participant")]

@@ -172,3 +172,8 @@ def test_an_arabic_side_before_a_bare_town_noun_is_a_region_not_a_part(names, ev
     assert PARTIAL.search("والجانب الغربي من") and PARTIAL.search("الجانب الشرقي لمدينه")
     text = "قصف الطيران مواقع داعش. وخسر داعش معظم مواقعه، وما تبقى له من سيطرة في الجهة الغربية فقط ناحية البغدادي."
     assert {(place, status) for place, status, _, _ in claims(text, names)} == {("baghdadi", "controlled")}
+
+
+def test_the_direction_of_a_place_is_part_of_it_where_to_the_direction_of_it_places_another():
+    assert PARTIAL.search("sdf now control all of the west of") and PARTIAL.search("the southeast of")
+    assert not PARTIAL.search("a town to the east of") and not PARTIAL.search("villages west of")

@@ -3,6 +3,7 @@ apposition."""
 import pytest
 
 from conftest import claims
+from editorial.assistant.place_clauses import PLACED_BY
 from test_assistant_places import targets
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
@@ -117,3 +118,8 @@ def test_an_arabic_relative_clause_after_an_apposition_describes_the_place(names
     assert targets("قصفت الطائرات مدينة دير الزور كبرى مدن الشرق التي يسيطر عليها داعش.", names) == [
         (["deir-el-zour"], "'عليها' read as دير الزور")]
     assert targets("قصفت الطائرات بلدة هيت، أكبر البلدات في المنطقة التي يسيطر عليها داعش.", names) == [([], "")]
+
+
+def test_to_the_direction_of_a_place_places_another_where_the_direction_of_it_is_a_part():
+    assert PLACED_BY.search("a small town to the east of") and PLACED_BY.search("villages west of")
+    assert not PLACED_BY.search("all of the west of")

@@ -658,3 +658,10 @@ def test_arabic_places_joined_by_a_written_on_and_share_a_dual_state_after_them(
     text = "قصفت الطائرات مواقع المسلحين. وزار الوزير الرمادي والفلوجة اللتين تخضعان لسيطرة الجيش العراقي."
     assert claims(text, names) == {("ramadi", "controlled", "iraqi-government", "2017-11-04"),
                                    ("fallujah", "controlled", "iraqi-government", "2017-11-04")}
+
+
+def test_a_state_phrase_past_an_exception_is_about_what_it_excepts(names, every_reading):
+    """"the Kurds hold the north of Tabqa except the dam, which is still held by IS": the dam is IS's, the part of
+    the town is the Kurds', so the town is fought over, not IS's."""
+    text = "Kurdish fighters now control the north of Tabqa except the old airbase which is still held by IS."
+    assert claims(text, names) == {("tabqa", "contested", ("islamic-state", "sdf"), "2017-11-04")}

@@ -99,6 +99,22 @@ def test_an_undated_change_takes_the_date_of_a_change_by_its_side_before_one_by_
     assert statement.date == dt.date(2017, 11, 2) and "'on Thursday'" in statement.why
 
 
+def test_an_undated_change_takes_no_date_another_side_later_undid():
+    """"the army has retaken Palmyra" ... "retook it in March 2016" ... "IS seized it again in December 2016": the news
+    is a later retaking than March's, as of publication; "a few days later" in the same month is not plainly later."""
+    march = DateFound(dt.date(2016, 3, 1), "month", 5, "in March 2016")
+    december = DateFound(dt.date(2016, 12, 1), "month", 5, "in December 2016")
+    news = proposal(place="palmyra", holder="syrian-government", start=0)
+    date_events([news], {"palmyra": [(100, "syrian-government", march, "controlled"),
+                                     (200, "islamic-state", december, "controlled")]})
+    assert news.date == DAY and news.undated
+    days_later = DateFound(dt.date(2016, 3, 6), "approximate", 5, "a few days later")
+    early = proposal(place="palmyra", holder="syrian-government", start=0)
+    date_events([early], {"palmyra": [(100, "syrian-government", march, "controlled"),
+                                      (200, "islamic-state", days_later, "controlled")]})
+    assert early.date == dt.date(2016, 3, 1) and "'in March 2016'" in early.why
+
+
 def test_going_in_and_a_siege_are_superseded_by_a_capture():
     taken = proposal(holder="iraqi-government", cue="capture", undated=False)
     went_in = proposal(status="contested", holder=None, others=("iraqi-government", "islamic-state"), cue="entered")

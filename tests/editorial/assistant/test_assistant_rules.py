@@ -56,6 +56,13 @@ def kinds(text, names):
     ("حققت القوات تقدما في معركة استرداد تلعفر", [("attempt", "استرداد")]),
     ("The talks were about trade.", []),
     ("Troops moved to retake Qaim.", []),  # an intention
+    ("Army units raided the town of Qaim on Friday.", [("entered", "raided")]),  # a ground raid goes in
+    ("Russian air raids hit Qaim on Friday.", []),
+    ("Troops were sent to the area to re-take Qaim.", []),  # an intention, the prefix split off by its hyphen
+    ("Troops managed to re-take Qaim.", [("capture", "take")]),
+    ("The militia were pushed to withdraw from Qaim.", [("withdrew", "were pushed to withdraw from")]),  # their retreat
+    ("The Peshmerga did withdraw from Bashir.", [("withdrew", "did withdraw from")]),  # the emphatic past
+    ("IS pushed the militia from Qaim.", [("capture", "pushed the militia from")]),
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
     ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
      [("declared", "declared mosul iraq s second largest city fully liberated")]),

@@ -52,3 +52,10 @@ def test_an_arabic_siege_broken_with_its_subject_and_a_time_between_verb_and_sie
     made = propose("كسر الجيش السوري أمس حصار داعش المفروض على مدينة دير الزور", SATURDAY, names)
     assert [p.why.split(":")[0] for p in made] == [
         "'كسر الجيش السوري امس حصار' → siege by islamic-state broken by syrian-government"]
+
+
+def test_the_side_whose_enclaves_a_passive_siege_names_is_besieged(names):
+    """"Syrian government enclaves ... were besieged by IS": the enclaves' side holds the place, whoever else the
+    article names more often."""
+    text = "Syrian government enclaves in Deir Ezzor were besieged by IS on Friday, a monitor said."
+    assert claims(text, names) == {("deir-el-zour", "besieged", "syrian-government", "2017-11-03")}
