@@ -44,7 +44,10 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             # a verbal noun after "ب" ("أفاد بسيطرة القوات على", reported the forces' control of)
             r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي(?:ها|ه)?|[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"  # "امنت" (secured); "طرد سكانها": people expelled
+            # "السيطرة مجددا على" (control again of): the manner or "again" may part the noun from its "على"
+            r"(?:ب)?السيطره (?:(?:الكامله|بالكامل|التامه|بشكل (?:شبه )?كامل|مجددا|من جديد) ){0,2}علي(?:ها|ه)?|"
+            # "امنت" (secured); "طرد سكانها": people expelled
+            r"[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"
             # "احتل" (occupied) and the present "يحتل" (occupies, a state): "كان احتلها" is a past before the news;
             # a relative clause's "يحتلها" (which it occupies) tells a state only with "منذ" (since): "التقدم نحو
             # منبج التي يحتلها داعش" is an advance on a town the article goes on to tell contested, "الحويجة التي

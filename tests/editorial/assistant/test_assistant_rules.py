@@ -60,6 +60,9 @@ def kinds(text, names):
     ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
      [("declared", "declared mosul iraq s second largest city fully liberated")]),
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
+    # "again" parts the noun from its "على" as a manner does ("regained control again of")
+    ("استعاد الجيش السيطرة مجددا على المدينة", [("capture", "استعاد"), ("capture", "السيطره مجددا علي")]),
+    ("فرض الجيش السيطرة من جديد بالكامل على المدينة", [("capture", "السيطره من جديد بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", [("held_for", "بعد ثلاث سنوات من سيطره")]),  # a state that lasted, not a capture
     ("بدأت القوات عملية استعادة السيطرة على عانة", [("attempt", "استعاده")]),
@@ -477,3 +480,10 @@ def test_a_condition_proposes_no_change(names, every_reading, text):
 def test_a_change_before_a_condition_stands(names, every_reading):
     text = "The Syrian army recaptured Qaryatain on Friday, and if it holds the town the road east will open."
     assert claims(text, names) == {("qaryatain", "controlled", "syrian-government", "2017-11-03")}
+
+
+def test_arabic_control_again_of_a_town_is_its_capture_on_the_day_its_sentence_gives(names):
+    """"تمكنوا من السيطرة مجددا على" (managed to take control again of): "مجددا" (again) between the noun and its
+    "على" still makes the subject the holder, dated by the day the sentence names."""
+    text = "وقال مصدر عسكري، الجمعة، إن القوات العراقية تمكنت من السيطرة مجددا على مدينة هيت بعد طرد داعش منها."
+    assert ("hit", "controlled", "iraqi-government", "2017-11-03") in claims(text, names)
