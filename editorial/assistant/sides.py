@@ -69,7 +69,8 @@ class SideReading:
                 words = tuple(self.norms[first:stop])
                 slug = (self._possessor(found, first)
                         or (self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
-                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words) or unsalient[slug])
+                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words) or unsalient[slug]
+                        or (self._sole_insurgent if slug == INSURGENTS else None))
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop), why))
@@ -294,6 +295,16 @@ class SideReading:
                 if kind:
                     sides[kind].append((first, slug))
         return sides
+
+    @functools.cached_property
+    def _sole_insurgent(self):
+        """What "the jihadists" ("الجهاديين") mean in an article naming no armed group ("اقتحم الجيش الحمدانية
+        لاستعادتها من الجهاديين"): the one group the gazetteer calls by such words. Named "gunmen" near the Free Syrian
+        Army ("مسلحين قريبون من الجيش السوري الحر") may be any armed group's."""
+        insurgents = self.gazetteer.insurgents
+        if len(insurgents) != 1 or any(self.gazetteer.is_armed_group(slug) for _, _, slug in self._named):
+            return None
+        return next(iter(insurgents))
 
     def _next_named(self, generic, index):
         """The first side a generic word may mean named from token `index` on, when none was named before it."""
