@@ -49,6 +49,10 @@ def kinds(text, names):
     ("وطرد التنظيم سكانها من المسيحيين", []),
     ("طردت الميليشيات الأهالي من القرية", []),
     ("طردت القوات داعش من القرية", [("capture", "طردت")]),
+    # freeing families or hostages is no taking of the place they were in; freeing the place is
+    ("وحررت القوات العوائل المحتجزة داخل الحي", []),
+    ("تمكنت القوات من تحرير الرهائن في القرية", []),
+    ("وحررت القوات الحي من قبضة داعش", [("capture", "وحررت")]),
     ("انسحبت قوات النظام من تدمر", [("withdrew", "انسحبت")]),
     ("وتوغلت القوات في الموصل", [("entered", "وتوغلت")]),
     ("استردت القوات تلعفر", [("capture", "استردت")]),
@@ -487,3 +491,10 @@ def test_arabic_control_again_of_a_town_is_its_capture_on_the_day_its_sentence_g
     "على" still makes the subject the holder, dated by the day the sentence names."""
     text = "وقال مصدر عسكري، الجمعة، إن القوات العراقية تمكنت من السيطرة مجددا على مدينة هيت بعد طرد داعش منها."
     assert ("hit", "controlled", "iraqi-government", "2017-11-03") in claims(text, names)
+
+
+def test_arabic_families_freed_inside_a_town_leave_its_holder_unread(names):
+    """"وحررت العوائل الموجودة داخلها" (and freed the families inside it): people freed inside a town say nothing of
+    who holds it, so no control is read from it."""
+    text = "دخلت القوات العراقية، الجمعة، أطراف بلدة الشرقاط وحررت العائلات الموجودة داخلها من قبضة داعش."
+    assert not {c for c in claims(text, names) if c[1] == "controlled"}
