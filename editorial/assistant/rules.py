@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .aims import arabic_aim, operation_begun
+from .aims import PEOPLE_FREED, arabic_aim, operation_begun
 
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
 
@@ -22,8 +22,6 @@ def inflections(*lemmas):
     return "|".join(forms)
 
 
-# "حررت العوائل" (freed the families), "تحرير المختطفين" (freeing the abducted): people freed, not a place taken
-_PEOPLE_FREED = (r"(?!\S)(?! (?:\S+ )?(?:ال)?(?:عوايل|عايلات|عايله|مدنيين|رهاين|مختطفين|محتجزين|اسري|سكان|اهالي)(?!\S))")
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|regain(?:ed|s|ing)? control in|"
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|gaining|established|establishes|imposed|restored|regain(?:ed|s|ing)?|recovered) "
@@ -45,12 +43,11 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             # a verbal noun after "ب" ("أفاد بسيطرة القوات على", reported the forces' control of)
-            r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*" + _PEOPLE_FREED + r"|[اتي]?سترج\S*|[اتي]?سترد\S*|"
-            r"تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*" + _PEOPLE_FREED + r"|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|"
+            r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*" + PEOPLE_FREED + r"|[اتي]?سترج\S*|[اتي]?سترد\S*|"
+            r"تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*" + PEOPLE_FREED + r"|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|"
             r"انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            # "السيطرة مجددا على" (control again of): the manner or "again" may part the noun from its "على"
+            # "السيطرة مجددا على": "again" parts the noun from "على"; "امنت" (secured); "طرد سكانها": people expelled
             r"(?:ب)?السيطره (?:(?:الكامله|بالكامل|التامه|بشكل (?:شبه )?كامل|مجددا|من جديد) ){0,2}علي(?:ها|ه)?|"
-            # "امنت" (secured); "طرد سكانها": people expelled
             r"[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"
             # "احتل" (occupied) and the present "يحتل" (occupies, a state): "كان احتلها" is a past before the news;
             # a relative clause's "يحتلها" (which it occupies) tells a state only with "منذ" (since): "التقدم نحو
@@ -140,10 +137,10 @@ RULES = [
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) " + _HANDS, "before"),
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) (?:\S+ ){1,3}?" + _HANDS, "inside"),
     # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
-    ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير" + _PEOPLE_FREED + r"|استعاده|استرجاع|استرداد|تطهير)(?!\S)",
+    ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير" + PEOPLE_FREED + r"|استعاده|استرجاع|استرداد|تطهير)(?!\S)",
      "after"),
     ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|"
-             r"(?<!\S)[وف]?(?:تحرير" + _PEOPLE_FREED + r"|سقوط)(?= )", "after"),
+             r"(?<!\S)[وف]?(?:تحرير" + PEOPLE_FREED + r"|سقوط)(?= )", "after"),
     # "entered the town and announced its complete liberation": the place named before is the one freed
     ("noun", r"\bits (?:(?:complete|full|total|final) )?(?:liberation|recapture)\b(?! of\b)", "before"),
     # "Iraq has lost Fallujah to militants": like "the fall of Fallujah to", the side after "to" takes the place
