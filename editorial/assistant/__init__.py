@@ -53,7 +53,9 @@ from collections import Counter
 
 from .article import MAX_SENTENCE_TOKENS, Article
 from .attribution import opens_quotation, said_on
-from .rules import DENIAL, HEDGE, NEGATION, STILL_UNDER_WAY, find_cues
+from .hedges import HEDGE
+from .negations import DENIAL, NEGATION, STILL_UNDER_WAY
+from .rules import find_cues
 from .chronology import find_dates
 from .dates import dateline_day, resolve_date
 from .names import Gazetteer, load_gazetteer

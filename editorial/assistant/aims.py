@@ -8,6 +8,8 @@ import re
 
 # liberating, regaining, control, restoring, wresting, recovering
 TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
+# "حررت العوائل" (freed the families), "تحرير المختطفين" (freeing the abducted): people freed, not a place taken
+PEOPLE_FREED = r"(?!\S)(?! (?:\S+ )?(?:ال)?(?:عوايل|عايلات|عايله|مدنيين|رهاين|مختطفين|محتجزين|اسري|سكان|اهالي)(?!\S))"
 # An Arabic future: "سوف", or "سـ" before an imperfect ("سيمهد", "ستكون"), not "سيطرة", "سيارات", "سياسي", "ستين".
 FUTURE = re.compile(r"[وف]?(?:سوف|س[يت](?!طر|ار|اس|ين)\S{2,})$")
 # "عمليات تحرير", "معارك تحرير", "مرحلة تحرير" (operations, battles, a phase)

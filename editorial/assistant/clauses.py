@@ -9,8 +9,9 @@ import bisect
 import re
 
 from .conjuncts import CLAUSE_WORDS, ConjunctReading
-from .names import COUNTRY_WORDS
-from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, DENIAL, NEGATION, PRIOR, UNTRUE_AFTER
+from .names import COUNTRY_WORDS, first_within
+from .negations import DENIAL, NEGATION, UNTRUE_AFTER
+from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, PRIOR
 from .tokens import is_arabic
 
 _ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
@@ -263,11 +264,11 @@ class ClauseReading(ConjunctReading):
 
     def subject_from(self, first, last):
         """The first possible subject starting in tokens [first, last]."""
-        return _first_within(self.subjects, self.subject_firsts, first, last)
+        return first_within(self.subjects, self.subject_firsts, first, last)
 
     def player_from(self, first, last):
         """The first player starting in tokens [first, last]."""
-        return _first_within(self.players, self.player_firsts, first, last)
+        return first_within(self.players, self.player_firsts, first, last)
 
     def agent_after(self, cue):
         """X in "fell to X", "under the control of X" (right after the phrase, perhaps after "the" and lower-case
@@ -391,9 +392,3 @@ def _verbal_noun(word):
     ("استعادها", regained it); "سيطرته" (its control) is a noun with its possessor."""
     return any(word.startswith(noun) and not (noun.endswith("ه") and word[len(noun) - 1:] in _OBJECT_PRONOUNS)
                for noun in _ARABIC_NOUNS) or (word.startswith("سيطرت") and word[5:] in _POSSESSIVES)
-
-
-def _first_within(mentions, firsts, first, last):
-    """The first of `mentions` (in token order, `firsts` their first tokens) starting in tokens [first, last]."""
-    position = bisect.bisect_left(firsts, first)
-    return mentions[position] if position < len(mentions) and mentions[position].first <= last else None

@@ -9,7 +9,8 @@ import bisect
 import re
 
 from .dates import ARABIC_PART_OF_MONTH
-from .rules import ARABIC_HOLDS, CONTRAST, NEGATION, OTHER_EVENT, RULES
+from .negations import NEGATION
+from .rules import ARABIC_HOLDS, CONTRAST, OTHER_EVENT, RULES
 from .tokens import is_arabic
 
 ARABIC_RELATIVE = {"التي", "الذي", "الذين"}  # a date right after one and its verb ("التي بدأتها في") dates that clause

@@ -7,8 +7,11 @@ before it. A verb of claiming or "could not be verified" qualifies the whole rep
 """
 import re
 
-from .rules import HEDGE
-
+HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
+                   r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
+                   r"زعم\S*|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
+                   r"[وف]?[مت]?تضارب\S*|"  # "أنباء متضاربة", "تضاربت الأنباء": conflicting reports
+                   r"[وف]?يبدو ان\S*)\b")  # "يبدو أنه انسحب" (it appears to have withdrawn), as "appears to"
 _OF_ITS_VERB = re.compile(r"reportedly|allegedly|purportedly|said to have|believed to|appears? to|appeared to|"
                           r"may have|might have|[وف]?يبدو ان\S*")
 _ANOTHER_CLAUSE = re.compile(r"\b(?:who|as|but|while|when|where|because|although|though|الذي|التي|الذين|بينما|فيما)\b")

@@ -16,6 +16,7 @@ force's country is read from its aliases (COUNTRY_WORDS), a place's from its row
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -66,6 +67,12 @@ _ARABIC_PREFIXES = ("وب", "وال", "ول", "فب", "و", "ف", "ب", "ل", "�
 def foreign_after(norms, index):
     """Whether the word at `index` is another country's Arabic adjective, after a generic word ("الجيش التركي")."""
     return index < len(norms) and norms[index].removeprefix("ال").removesuffix("ه") in _FOREIGN_NISBAS
+
+
+def first_within(mentions, firsts, first, last):
+    """The first of `mentions` (in token order, `firsts` their first tokens) starting in tokens [first, last]."""
+    position = bisect.bisect_left(firsts, first)
+    return mentions[position] if position < len(mentions) and mentions[position].first <= last else None
 
 
 def words_of(name):

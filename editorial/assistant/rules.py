@@ -1,4 +1,4 @@
-"""The phrase rules: the words that say who holds a place, and the words that weaken or deny them.
+"""The phrase rules: the words that say who holds a place (negations.py holds the words that deny them).
 
 Its own module because the rules are the assistant's vocabulary, read and tuned apart from the code
 that applies them; `find_cues` finds the control phrases of one sentence.
@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .aims import arabic_aim, operation_begun
+from .aims import PEOPLE_FREED, arabic_aim, operation_begun
 
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
 
@@ -44,8 +44,12 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"frees|free(?! syrian\b| of\b| army\b)|won back|wins back|win back|winning back|wrested back|" + inflections("reclaim", "secure", "recover") + "|"
             r"(?:" + inflections("rout") + r") (?:\S+ ){1,4}?(?:from|out of|in)|"
             # a verbal noun after "ب" ("أفاد بسيطرة القوات على", reported the forces' control of)
-            r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*|[اتي]?سترج\S*|[اتي]?سترد\S*|تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            r"(?:ب)?السيطره (?:الكامله |بالكامل |التامه |بشكل (?:شبه )?كامل )?علي(?:ها|ه)?|[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"  # "امنت" (secured); "طرد سكانها": people expelled
+            r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*" + PEOPLE_FREED + r"|[اتي]?سترج\S*|[اتي]?سترد\S*|"
+            r"تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*" + PEOPLE_FREED + r"|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|"
+            r"انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
+            # "السيطرة مجددا على": "again" parts the noun from "على"; "امنت" (secured); "طرد سكانها": people expelled
+            r"(?:ب)?السيطره (?:(?:الكامله|بالكامل|التامه|بشكل (?:شبه )?كامل|مجددا|من جديد) ){0,2}علي(?:ها|ه)?|"
+            r"[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"
             # "احتل" (occupied) and the present "يحتل" (occupies, a state): "كان احتلها" is a past before the news;
             # a relative clause's "يحتلها" (which it occupies) tells a state only with "منذ" (since): "التقدم نحو
             # منبج التي يحتلها داعش" is an advance on a town the article goes on to tell contested, "الحويجة التي
@@ -135,8 +139,10 @@ RULES = [
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) " + _HANDS, "before"),
     ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) (?:\S+ ){1,3}?" + _HANDS, "inside"),
     # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
-    ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير|استعاده|استرجاع|استرداد|تطهير)(?!\S)", "after"),
-    ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|(?<!\S)[وف]?(?:تحرير|سقوط)(?= )", "after"),
+    ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير" + PEOPLE_FREED + r"|استعاده|استرجاع|استرداد|تطهير)(?!\S)",
+     "after"),
+    ("noun", r"\b(?:liberation|recapture|capture|seizure|fall|takeover|loss) of\b|"
+             r"(?<!\S)[وف]?(?:تحرير" + PEOPLE_FREED + r"|سقوط)(?= )", "after"),
     # "entered the town and announced its complete liberation": the place named before is the one freed
     ("noun", r"\bits (?:(?:complete|full|total|final) )?(?:liberation|recapture)\b(?! of\b)", "before"),
     # "Iraq has lost Fallujah to militants": like "the fall of Fallujah to", the side after "to" takes the place
@@ -192,47 +198,9 @@ RULES = [
 ]
 RULES = [(kind, re.compile(pattern), direction) for kind, pattern, direction in RULES]
 ANY_RULE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in RULES))  # skips most sentences at once
-# Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار", "على بعد 3 كم من فك
-# الحصار": 3 km from breaking it): what they reach has not happened yet.
-ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*|علي بعد(?: \S+){1,3} من"
-# A distance short of an act: "3 km from breaking the siege" has not broken it ("2 km from the town" breaks nothing).
-SHORT_OF = r"(?:\d+|a few|two|three|four|five) (?:km|kilomet(?:re|er)s|miles) (?:away )?from(?= \S+ing\b|$)|"
-# Arabic fears that something may happen and a subjunctive "could manage" ("مخاوف من أن يتمكن مقاتلو داعش من اقتحام
-# المدينة", fears that IS fighters could storm the city): not happened; "وسط مخاوف من تكرار" (amid fears of a repeat)
-# fears another thing, and the past "تمكنت من" reports it.
-ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?:من )?ان|ان [يت]تمكن\S*|"
-# An intention ("draw plans to break the siege", "an attack aimed at breaking it") or a struggle toward it ("battles to
-# lift the siege", "fighting to retake the town"): what it aims at has not happened.
-INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
-             r"vow(?:s|ed)? to|(?:battl(?:es?|ing)|fight(?:s|ing)?) to|")
-# A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
-# future ("will") has not.
-NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
-                      r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
-                      r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
-                      r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|should|if|unless|"
-                      + INTENDING + ARABIC_FEARED
-                      + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
-                      + SHORT_OF + ARABIC_NOT_YET + r")\b")
-# Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها
-# من الصحة"), where a denial verb after a phrase ("نافية وقوع خسائر") may deny something else.
-ARABIC_UNTRUE = r"عاري\S* (?:عن|من) الصحه|غير صحيح\S*|لا اساس \S+ من الصحه"
-UNTRUE_AFTER = re.compile(r"(?<!\S)(?:" + ARABIC_UNTRUE + r")(?!\S)")
-# "could not confirm or deny the report" leaves it unconfirmed, denies nothing.
-DENIAL = re.compile(r"\b(?:denied|denies|(?<!confirm or )(?<!confirm nor )deny|denying|dismissed|"
-                    r"rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|baseless|"
-                    r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|[وف]?[يت]?دحض\S*|" + ARABIC_UNTRUE + r")\b")
-# "But the ground operation was still in progress": a claim before it that the operation's aim was won is not so yet.
-STILL_UNDER_WAY = re.compile(r"^but (?:\S+ ){1,4}?(?:was|is) still (?:in progress|under ?way|ongoing)\b")
 # A denial that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued"): contested.
 FIGHTING_GOES_ON = re.compile(r"\b(?:battles?|fighting|clashes|combat) (?:\S+ ){0,2}?(?:continued|continues|continue|"
                               r"continuing|ongoing|raging|raged|rages|going on)\b|\bstill (?:fighting|battling)\b")
-HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
-                   r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
-                   r"زعم\S*|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
-                   r"[وف]?[مت]?تضارب\S*|"  # "أنباء متضاربة", "تضاربت الأنباء": conflicting reports
-                   r"[وف]?يبدو ان\S*)\b")  # "يبدو أنه انسحب" (it appears to have withdrawn), as "appears to"
 ATTRIBUTION = re.compile(r"\b(?:denied|denies|said|says|announced|announces|statement|told|reported|reports|declared|declares|"
                          r"according to|quoted|اعلن\S*|قال\S*|ذكر\S*|بحسب)\b")
 ENDED = re.compile(r"\b(?:before (?:\S+ ){0,3}?(?:were|was|had been|being) (?:liberated|captured|retaken|taken|freed)|"
@@ -252,10 +220,6 @@ ARABIC_IMPOSES = re.compile(r"[وف]?[يت](?:بسط|فرض)(?:ون|ان)?$")
 ARABIC_WAS = {"كان", "كانت", "كانوا", "كانا"}
 NOW = re.compile(r"\b(?:now|today|this morning)\b")
 SIEGE_VERB = re.compile(r"(?:besieg|encircl|surround)(?:ed|es|e|ing|s)?$|[وف]?(?:حاصر|طوق|تطويق)")  # the active verb, not "siege of"
-# What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
-NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
-                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|" + INTENDING
-                     + SHORT_OF + ARABIC_NOT_YET + r")\b")
 # "the last town held by IS", "the final area under IS control": what a change in the sentence ended.
 LAST = {"last", "final", "remaining", "اخر", "اخير"}
 # Words after "last" that make it a time, not the last of something: "last week", "last year".

@@ -13,13 +13,13 @@ from geo.text import normalize_name
 from .attribution import find_claimant, said_date
 from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
-from .hedges import hedge_of
+from .hedges import HEDGE, hedge_of
+from .negations import DENIAL, NEGATION, NOT_YET
 from .parts import ALL_PARTS, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
 from .proposals import Proposal, started
 from .roles import CONTESTED, CONTROLLED, assertion
-from .rules import (ANAPHOR, CLAUSE_BREAK, DENIAL, ENDED, HEDGE, LAST, NEGATION, NOT_SUBJECT, NOT_YET, NOW, REMAINED,
-                    SIEGE_VERB, SINCE, TIME_UNITS)
+from .rules import ANAPHOR, CLAUSE_BREAK, ENDED, LAST, NOT_SUBJECT, NOW, REMAINED, SIEGE_VERB, SINCE, TIME_UNITS
 from .sieges import siege_stands
 from .tokens import is_arabic
 

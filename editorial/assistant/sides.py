@@ -19,6 +19,9 @@ _HEAD_NOUNS = {"forces", "troops", "fighters", "units", "soldiers"}  # shared by
 _QUOTES = set("'\"‘’“”«»")
 _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
+# Words naming the jihadist creed, not any armed men ("militants", "المسلحون") nor the Syrian state's "terrorists"
+# for every rebel: with no armed group named they mean the one group the gazetteer calls so.
+_JIHADIST_WORDS = {"jihadists", "extremists", "الجهاديين", "الجهاديون", "المتشددين", "المتشددون"}
 _OBJECTS = {"ضد", "من", "مع", "عن", "علي", "الي"}  # Arabic prepositions: the side after one is no subject
 _BODY_WORDS = 8  # a state's body, its country's adjective, a day and "أن" before "قواتها"
 _FROM = {"from", "rivals"}
@@ -69,7 +72,8 @@ class SideReading:
                 words = tuple(self.norms[first:stop])
                 slug = (self._possessor(found, first)
                         or (self._government_here(first) if slug == GOVERNMENT else None) or last[slug]
-                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words) or unsalient[slug])
+                        or self._next_named(slug, stop) or self.gazetteer.generic_owner.get(words) or unsalient[slug]
+                        or (self._sole_insurgent if slug == INSURGENTS and words[-1] in _JIHADIST_WORDS else None))
                 if slug is None:
                     continue
             found.append(self._mention("actor", slug, first, stop, self._actor_role(first, stop), why))
@@ -294,6 +298,16 @@ class SideReading:
                 if kind:
                     sides[kind].append((first, slug))
         return sides
+
+    @functools.cached_property
+    def _sole_insurgent(self):
+        """What "the jihadists" ("الجهاديين") mean in an article naming no armed group ("اقتحم الجيش الحمدانية
+        لاستعادتها من الجهاديين"): the one group the gazetteer calls by such words. In an article naming the Free
+        Syrian Army they may be its allies."""
+        insurgents = self.gazetteer.insurgents
+        if len(insurgents) != 1 or any(self.gazetteer.is_armed_group(slug) for _, _, slug in self._named):
+            return None
+        return next(iter(insurgents))
 
     def _next_named(self, generic, index):
         """The first side a generic word may mean named from token `index` on, when none was named before it."""

@@ -4,7 +4,9 @@ import pytest
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.article import Article
-from editorial.assistant.rules import ATTRIBUTION, DENIAL, HEDGE, NEGATION, find_cues, inflections
+from editorial.assistant.hedges import HEDGE
+from editorial.assistant.negations import DENIAL, NEGATION
+from editorial.assistant.rules import ATTRIBUTION, find_cues, inflections
 
 
 def kinds(text, names):
@@ -49,6 +51,10 @@ def kinds(text, names):
     ("وطرد التنظيم سكانها من المسيحيين", []),
     ("طردت الميليشيات الأهالي من القرية", []),
     ("طردت القوات داعش من القرية", [("capture", "طردت")]),
+    # freeing families or hostages is no taking of the place they were in; freeing the place is
+    ("وحررت القوات العوائل المحتجزة داخل الحي", []),
+    ("تمكنت القوات من تحرير الرهائن في القرية", []),
+    ("وحررت القوات الحي من قبضة داعش", [("capture", "وحررت")]),
     ("انسحبت قوات النظام من تدمر", [("withdrew", "انسحبت")]),
     ("وتوغلت القوات في الموصل", [("entered", "وتوغلت")]),
     ("استردت القوات تلعفر", [("capture", "استردت")]),
@@ -67,6 +73,9 @@ def kinds(text, names):
     ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
      [("declared", "declared mosul iraq s second largest city fully liberated")]),
     ("أعلن الجيش السيطرة بالكامل على المدينة", [("capture", "السيطره بالكامل علي")]),
+    # "again" parts the noun from its "على" as a manner does ("regained control again of")
+    ("استعاد الجيش السيطرة مجددا على المدينة", [("capture", "استعاد"), ("capture", "السيطره مجددا علي")]),
+    ("فرض الجيش السيطرة من جديد بالكامل على المدينة", [("capture", "السيطره من جديد بالكامل علي")]),
     ("أعاد الجيش الأمن والاستقرار إلى المدينة", [("capture", "اعاد الجيش الامن والاستقرار الي")]),
     ("بعد ثلاث سنوات من سيطرة داعش", [("held_for", "بعد ثلاث سنوات من سيطره")]),  # a state that lasted, not a capture
     ("بدأت القوات عملية استعادة السيطرة على عانة", [("attempt", "استعاده")]),
@@ -484,3 +493,17 @@ def test_a_condition_proposes_no_change(names, every_reading, text):
 def test_a_change_before_a_condition_stands(names, every_reading):
     text = "The Syrian army recaptured Qaryatain on Friday, and if it holds the town the road east will open."
     assert claims(text, names) == {("qaryatain", "controlled", "syrian-government", "2017-11-03")}
+
+
+def test_arabic_control_again_of_a_town_is_its_capture_on_the_day_its_sentence_gives(names):
+    """"تمكنوا من السيطرة مجددا على" (managed to take control again of): "مجددا" (again) between the noun and its
+    "على" still makes the subject the holder, dated by the day the sentence names."""
+    text = "وقال مصدر عسكري، الجمعة، إن القوات العراقية تمكنت من السيطرة مجددا على مدينة هيت بعد طرد داعش منها."
+    assert ("hit", "controlled", "iraqi-government", "2017-11-03") in claims(text, names)
+
+
+def test_arabic_families_freed_inside_a_town_leave_its_holder_unread(names):
+    """"وحررت العوائل الموجودة داخلها" (and freed the families inside it): people freed inside a town say nothing of
+    who holds it, so no control is read from it."""
+    text = "دخلت القوات العراقية، الجمعة، أطراف بلدة الشرقاط وحررت العائلات الموجودة داخلها من قبضة داعش."
+    assert not {c for c in claims(text, names) if c[1] == "controlled"}

@@ -114,3 +114,14 @@ def test_the_sdf_named_without_its_forces_word_is_the_sdf(names):
     """Arabic copy names the SDF "سوريا الديمقراطية" in quotes, without "قوات" (forces): the side, not Syria."""
     assert claims('وقالت مصادر محلية إن "سوريا الديمقراطية" سيطرت أمس على مدينة منبج بعد انسحاب داعش.', names) == {
         ("manbij", "controlled", "sdf", "2017-11-03")}
+
+
+def test_arabic_jihadists_in_an_article_naming_no_armed_group_are_the_one_group_called_so(names):
+    """"لاستعادتها من الجهاديين" (to retake it from the jihadists) with no armed group named: the side the army
+    fights is the one group the gazetteer calls by such words, so going in contests the town between them. Extremists
+    in an article naming the Free Syrian Army may be its allies, and gunmen may be anyone's: both stay nobody's."""
+    text = "دخل الجيش العراقي، صباح الجمعة، بلدة قرقوش لاستعادتها من الجهاديين بعد يومين من بدء الهجوم."
+    assert ("qaraqosh", "contested", ("iraqi-government", "islamic-state"), "2017-11-03") in claims(text, names)
+    text = "سيطر المتشددون الجمعة على بلدة قرقوش. وقال مصدر إن المتشددين قريبون من الجيش السوري الحر."
+    assert not {c for c in claims(text, names) if c[2] == "islamic-state"}
+    assert not {c for c in claims("سيطر المسلحون الجمعة على بلدة قرقوش.", names) if c[2] == "islamic-state"}

@@ -1,0 +1,44 @@
+"""The words that deny a control phrase or say it has not happened: negations, conditions, intentions, denials.
+
+Its own module because these words are tuned apart from the phrase rules they cancel, and several readers apply
+them: a phrase's sentence (negated, denied, not yet), a clause told after it, and a date's own clause.
+"""
+import re
+
+# Arabic words of drawing near or massing ("يقترب الجيش من فك حصار", "يحتشد لكسر حصار", "على بعد 3 كم من فك
+# الحصار": 3 km from breaking it): what they reach has not happened yet.
+ARABIC_NOT_YET = r"[يت]?قترب\S*|اقترب\S*|[يت]حتشد\S*|احتشد\S*|علي بعد(?: \S+){1,3} من"
+# A distance short of an act: "3 km from breaking the siege" has not broken it ("2 km from the town" breaks nothing).
+SHORT_OF = r"(?:\d+|a few|two|three|four|five) (?:km|kilomet(?:re|er)s|miles) (?:away )?from(?= \S+ing\b|$)|"
+# Arabic fears that something may happen and a subjunctive "could manage" ("مخاوف من أن يتمكن مقاتلو داعش من اقتحام
+# المدينة", fears that IS fighters could storm the city): not happened; "وسط مخاوف من تكرار" (amid fears of a repeat)
+# fears another thing, and the past "تمكنت من" reports it.
+ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?:من )?ان|ان [يت]تمكن\S*|"
+# An intention ("draw plans to break the siege", "an attack aimed at breaking it") or a struggle toward it ("battles to
+# lift the siege", "fighting to retake the town"): what it aims at has not happened.
+INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
+             r"vow(?:s|ed)? to|(?:battl(?:es?|ing)|fight(?:s|ing)?) to|")
+# A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
+# future ("will") has not.
+NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
+                      r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
+                      r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
+                      r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
+                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|should|if|unless|"
+                      + INTENDING + ARABIC_FEARED
+                      + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      + SHORT_OF + ARABIC_NOT_YET + r")\b")
+# Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها
+# من الصحة"), where a denial verb after a phrase ("نافية وقوع خسائر") may deny something else.
+ARABIC_UNTRUE = r"عاري\S* (?:عن|من) الصحه|غير صحيح\S*|لا اساس \S+ من الصحه"
+UNTRUE_AFTER = re.compile(r"(?<!\S)(?:" + ARABIC_UNTRUE + r")(?!\S)")
+# "could not confirm or deny the report" leaves it unconfirmed, denies nothing.
+DENIAL = re.compile(r"\b(?:denied|denies|(?<!confirm or )(?<!confirm nor )deny|denying|dismissed|"
+                    r"rejected (?:the )?claims?|false|untrue|not true|refuted|refutes|baseless|"
+                    r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|[وف]?[يت]?دحض\S*|" + ARABIC_UNTRUE + r")\b")
+# "But the ground operation was still in progress": a claim before it that the operation's aim was won is not so yet.
+STILL_UNDER_WAY = re.compile(r"^but (?:\S+ ){1,4}?(?:was|is) still (?:in progress|under ?way|ongoing)\b")
+# What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
+NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
+                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|" + INTENDING
+                     + SHORT_OF + ARABIC_NOT_YET + r")\b")
