@@ -5,7 +5,7 @@ from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.hedges import HEDGE
-from editorial.assistant.negations import DENIAL, NEGATION
+from editorial.assistant.negations import NEGATION
 from editorial.assistant.rules import ATTRIBUTION, find_cues, inflections
 
 
@@ -124,17 +124,6 @@ def kinds(text, names):
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
-
-
-def test_negations_denials_hedges():
-    assert NEGATION.search("forces are close to breaking the siege") and NEGATION.search("الجيش لم يسيطر")
-    assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
-    assert DENIAL.search("مقطع يدحض سيطره التنظيم") and DENIAL.search("ودحض الجيش الانباء")  # refutes, refuted
-    assert not DENIAL.search("an official could neither confirm nor deny that the army was inside the town")
-    assert not DENIAL.search("a local activist said he cannot confirm or deny the report")
-    assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
-    assert NEGATION.search("the rebels did nt hold the town") and not NEGATION.search("the nth brigade took it")
-    assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
 
 
 def test_a_lemma_gives_its_regular_forms():

@@ -1,0 +1,14 @@
+"""The words that deny a control phrase or say it has not happened, and the reports they leave alone."""
+from editorial.assistant.hedges import HEDGE
+from editorial.assistant.negations import DENIAL, NEGATION
+
+
+def test_negations_denials_hedges():
+    assert NEGATION.search("forces are close to breaking the siege") and NEGATION.search("الجيش لم يسيطر")
+    assert DENIAL.search("russia refuted reports") and DENIAL.search("it was not true that")
+    assert DENIAL.search("مقطع يدحض سيطره التنظيم") and DENIAL.search("ودحض الجيش الانباء")  # refutes, refuted
+    assert not DENIAL.search("an official could neither confirm nor deny that the army was inside the town")
+    assert not DENIAL.search("a local activist said he cannot confirm or deny the report")
+    assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
+    assert NEGATION.search("the rebels did nt hold the town") and not NEGATION.search("the nth brigade took it")
+    assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
