@@ -112,6 +112,10 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             if self._unknown_object(cue, targets):
                 return [], "", ""  # "in full control of the town of Siniya and about to recapture Baiji": not Baiji
             targets = self._possessed(targets)
+            # "in control of the town of Sinjar, west of Mosul": a place after the first that a direction places is a
+            # landmark, not one more object
+            targets = targets[:1] + [p for p in targets[1:] if is_arabic(cue.text) or not PLACED_BY.search(
+                self.norm_between(max(self.first, p.first - 4), p.first))]
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""

@@ -23,6 +23,12 @@ def test_the_object_of_a_verb_of_taking_not_a_place_after_in(names):
     assert targets("The SDF advanced in Raqqa and took Tabqa.", names)[-1] == (["tabqa"], "")
 
 
+def test_a_place_a_direction_locates_after_the_object_is_no_object(names):
+    """"Sinjar, west of Mosul": Mosul only places the town the militia holds."""
+    assert targets("The militia is now in control of the town of Sinjar, west of Mosul, officials said.", names)[0] == (
+        ["sinjar"], "")
+
+
 def test_a_second_object_after_and_is_taken_too(names):
     assert targets("The SDF captured the key Euphrates dam and the city of Tabqa from IS.", names) == [(["tabqa"], "")]
     assert targets("The SDF captured the dam and advanced toward Tabqa.", names)[0] == ([], "")
