@@ -180,8 +180,8 @@ class Article(SideReading):
             named_as = self.norms[following.first - 2: following.first]
             if introduced and named_as in (["town", "of"], ["city", "of"], ["village", "of"]) and (
                     here or noun in ("town", "city", "village") and named_as[0] != noun):
-                # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase; "a western
-                # town ... The offensive to retake the city of Mosul": a city, no town
+                # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase;
+                # "a western town ... The offensive to retake the city of Mosul": a city, no town
                 continue
             return following, "read as the place named next,"
         headline = [m for m in self.antecedents[:position]
