@@ -21,11 +21,12 @@ OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their ob
 _APPOSITION = re.compile(r"\s*,\s*an?\s")  # a noun phrase describing the place before it opens
 _COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken", "contested"}  # places: the first and those joined to it
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
-# A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
-# and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
-# towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج",
-# "والطريق الآخر الذي يؤدي إلى القائم بيد الجيش" (the other road, which leads to Qaim, is in the army's hands).
-_ROUTE_ENDS = re.compile(r"(?:\b|(?<!\S)[وف])(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
+# A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
+# between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
+# والموصل"; so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي
+# يؤدي إلى القائم بيد الجيش" (the other road, which leads to Qaim, is in the army's hands).
+_ROUTE_ENDS = re.compile(r"(?:\b|(?<!\S)[وف])(?:roads?|routes?|highway|supply lines?|areas?|territory|stretch|"
+                         r"(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
                          r"(?:between|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
 _ROUTE_END_BEFORE = re.compile(f"(?:{_ROUTE_ENDS.pattern})$")  # the place right after: the road's end, not what is held
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"

@@ -285,6 +285,8 @@ def test_an_arabic_roads_destination_is_not_taken(names):
 def test_the_ends_of_a_road_between_two_places_are_not_taken_nor_besieged(names):
     assert targets("فرض الجيش حصار على منبج وقطع طرق الإمداد بين الرقة وتدمر", names)[0] == (["manbij"], "")
     assert targets("The army tightened the siege of Tabqa and cut the highway between Raqqa and Palmyra.", names)[0] == (["tabqa"], "")
+    # nor are the ends of an area between them
+    assert targets("Troops besieged IS fighters in the area between Raqqa and Tabqa.", names)[0] == ([], "")
     # a crossing between two towns is a site of the town named: Tal Abyad's crossing
     assert targets("سيطر المقاتلون على المعبر الواقع بين أقجه قلعة وتل أبيض", names)[0] == (["tel-abyad"], "")
 
