@@ -279,8 +279,8 @@ def parse_date(expression, published):
 # "تكريت، العراق 22 سبتمبر 2016 /" (a slash ends one only after a year: "22 أيلول/ سبتمبر" pairs month names).
 _AGENCY = r"\([^)\n]{1,30}\)"
 _DATELINE = re.compile(r"^(?:(?:[A-Z\u0621-\u064a][^\s,،.]*|\[[^\]\n]{1,30}\])[\s,،.]+){1,4}"
-                       r"((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*(?:" + _AGENCY + r"\s*:|(?:" + _AGENCY
-                       + r")?\s*(?:--|—|–| - ))|,? \d{4}\s*/))", re.M)
+                       r"((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*"
+                       r"(?:" + _AGENCY + r"\s*:|(?:" + _AGENCY + r")?\s*(?:--|—|–| - ))|,? \d{4}\s*/))", re.M)
 _DATELINE_DAYS = 3  # how long before its publication a story is filed
 _DATELINE_RULES = [(kind, pattern) for kind, pattern in DATE_RULES if kind in ("month_day", "day_month")]
 
