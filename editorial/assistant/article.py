@@ -156,12 +156,13 @@ class Article(SideReading):
                 return town
         return self.antecedents[position - 1] if position else None
 
-    def referent(self, token, introduced=False, small=False):
+    def referent(self, token, introduced=False, small=False, noun=""):
         """(place, how) "the town" at token `token` refers to: the town-like place named last, or when none
         is named before it, the first one named in the next two sentences ("... the last town held by IS.
         The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
         named next, other than a place the sentence locates it by ("a town ... near Raqqa": another place), or with none
-        named next, the first town the headline lines name (a wire story's lede says "a key town" for it)."""
+        named next, the first town the headline lines name (a wire story's lede says "a key town" for it). A place
+        named by another settlement `noun` in a later sentence ("a western town" ... "the city of Mosul") is another."""
         place = None if introduced else self.antecedent(token, small)
         if place is not None:
             return place, "read as"
@@ -176,9 +177,12 @@ class Article(SideReading):
                 continue  # "a town ... near Raqqa", "... The town is west of Raqqa": another town, placed by Raqqa
             if self.sentence_of(following.first) > sentence + 2:
                 break
-            if introduced and here and self.norms[following.first - 2: following.first] in (
-                    ["town", "of"], ["city", "of"], ["village", "of"]):
-                continue  # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase
+            named_as = self.norms[following.first - 2: following.first]
+            if introduced and named_as in (["town", "of"], ["city", "of"], ["village", "of"]) and (
+                    here or noun in ("town", "city", "village") and named_as[0] != noun):
+                # "seized a key town ... since capturing the town of Palmyra": another town's own noun phrase;
+                # "a western town ... The offensive to retake the city of Mosul": a city, no town
+                continue
             return following, "read as the place named next,"
         headline = [m for m in self.antecedents[:position]
                     if self.sentence_of(m.first) < min(2, sentence) and m.slug not in landmarks

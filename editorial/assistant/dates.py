@@ -275,10 +275,12 @@ def parse_date(expression, published):
 
 
 # A dateline opens the story with where (a few capitalised or Arabic words) and when it was filed: "BAGHDAD, Sept. 21
-# (Xinhua) --", "MOSUL, Iraq, May 20 --", "تكريت، العراق 22 سبتمبر 2016 /" (a slash ends one only after a year:
-# "22 أيلول/ سبتمبر" pairs month names).
-_DATELINE = re.compile(r"^(?:[A-Z\u0621-\u064a][^\s,،.]*[\s,،.]+){1,4}((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*(?:\([^)\n]{1,30}\))?"
-                       r"\s*(?:--|—|–| - )|,? \d{4}\s*/))", re.M)
+# (Xinhua) --", "MOSUL, Iraq, May 20 --", "Washington D.C. [United States], Oct. 16 (ANI):" (a colon after the agency),
+# "تكريت، العراق 22 سبتمبر 2016 /" (a slash ends one only after a year: "22 أيلول/ سبتمبر" pairs month names).
+_AGENCY = r"\([^)\n]{1,30}\)"
+_DATELINE = re.compile(r"^(?:(?:[A-Z\u0621-\u064a][^\s,،.]*|\[[^\]\n]{1,30}\])[\s,،.]+){1,4}"
+                       r"((?:[^\W\d]+\.? \d{1,2}|\d{1,2} [^\W\d]+)(?:(,? \d{4})?\s*"
+                       r"(?:" + _AGENCY + r"\s*:|(?:" + _AGENCY + r")?\s*(?:--|—|–| - ))|,? \d{4}\s*/))", re.M)
 _DATELINE_DAYS = 3  # how long before its publication a story is filed
 _DATELINE_RULES = [(kind, pattern) for kind, pattern in DATE_RULES if kind in ("month_day", "day_month")]
 

@@ -28,6 +28,8 @@ _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[و�
 _COMPARED = re.compile(r"(?<!\S)كما (?:فعل|فعلت|فعلوا|حدث|حصل|جري)(?!\S)")
 # after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
 _NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
+# A date closing a report's title: "November 20, 2017:", "20 November 2017:"
+_TITLE_DATE = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*:")
 _RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
 # What may stand between "has"/"have" and a verb of taking in the present perfect ("have now fully retaken").
 _PERFECT_ADVERBS = {"now", "fully", "completely", "entirely", "finally", "already", "just", "largely", "also", "been"}
@@ -85,6 +87,8 @@ class PhraseDating:
                 continue
             if found.start < cue.first and self._in_aside(found, cue):
                 continue  # "Mosul, captured by IS in June 2014, was retaken on Friday": the capture's date
+            if found.start < cue.first and self._title_date(found):
+                continue  # "Syrian War Report – November 20, 2017: Troops Liberated Al-Bukamal": the issue's day
             if found.start < cue.first and found.text.startswith("for "):
                 continue  # "Baiji, which had been out of control for months, lies on the road to IS-held Mosul": how long
                 # the state before it lasted
@@ -125,6 +129,13 @@ class PhraseDating:
             if best is None or key < best[0]:
                 best = (key, found)
         return best[1] if best else None
+
+    def _title_date(self, found):
+        """Whether a date names a report in the article's first line, a colon after it ("Syrian War Report – November
+        20, 2017: ..."): the day of the issue, which reports what happened before it."""
+        start = self.article.tokens[found.start].start
+        line = self.article.text[start:].split("\n", 1)[0]
+        return "\n" not in self.article.text[:start] and bool(_TITLE_DATE.match(line))
 
     def _held_since(self, cue, found):
         """Whether a state is said to hold now from the date on ("still held by IS since 2014", "under IS control

@@ -12,7 +12,7 @@ from .arabic_objects import (SETTLEMENT_NOUNS, after_ala, behind_bi, object_afte
                              part_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
-from .place_clauses import JOINED_TOWN, PLACED_BY, RESUMPTIVE, PlaceClauseReading
+from .place_clauses import JOINED_TOWN, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS, PlaceClauseReading
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -21,13 +21,6 @@ OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their ob
 _APPOSITION = re.compile(r"\s*,\s*an?\s")  # a noun phrase describing the place before it opens
 _COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken", "contested"}  # places: the first and those joined to it
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
-# A place after a road "between" is an end of the road, not what the phrase takes or besieges: "besieged Shaddadi
-# and cut the supply roads between Raqqa and Mosul", "قطع طرق الامداد بين الرقه والموصل" (a crossing between two
-# towns is a site of one of them); so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج",
-# "والطريق الآخر الذي يؤدي إلى القائم بيد الجيش" (the other road, which leads to Qaim, is in the army's hands).
-_ROUTE_ENDS = re.compile(r"(?:\b|(?<!\S)[وف])(?:roads?|routes?|highway|supply lines?|(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
-                         r"(?:between|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
-_ROUTE_END_BEFORE = re.compile(f"(?:{_ROUTE_ENDS.pattern})$")  # the place right after: the road's end, not what is held
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
 # "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
@@ -108,10 +101,17 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             position = bisect.bisect_left(limits, cue.stop)
             limit = limits[position] if position < len(limits) else self.last
             targets = self.places[bisect.bisect_left(self.place_firsts, cue.stop): bisect.bisect_left(self.place_firsts, limit)]
-            targets = [p for p in targets if not _ROUTE_ENDS.search(self.norm_between(cue.stop, p.first))]
+            ends = [p for p in targets if ROUTE_ENDS.search(self.norm_between(cue.stop, p.first))]
+            if ends and len(ends) == len(targets):
+                return [], "", ""  # "besieged IS units in the area between Mayadin and Kashmah": the area, no town
+            targets = [p for p in targets if p not in ends]
             if self._unknown_object(cue, targets):
                 return [], "", ""  # "in full control of the town of Siniya and about to recapture Baiji": not Baiji
             targets = self._possessed(targets)
+            # "in control of the town of Sinjar, west of Mosul": a place after the first that a direction places is a
+            # landmark, not one more object
+            targets = targets[:1] + [p for p in targets[1:] if is_arabic(cue.text) or not PLACED_BY.search(
+                self.norm_between(max(self.first, p.first - 4), p.first))]
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
@@ -337,7 +337,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         past what an exception names."""
         between = self.norm_between(place.stop, cue.first)
         if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _EXCEPTED.search(between) or (
-                _ROUTE_END_BEFORE.search(self.norm_between(max(self.first, place.first - 6), place.first))):
+                ROUTE_END_BEFORE.search(self.norm_between(max(self.first, place.first - 6), place.first))):
             return False
         norms = self.article.norms
         if place.first > self.first and norms[place.first - 1] in _GOVERNING and cue.first - 1 > place.first and (

@@ -65,7 +65,8 @@ class ReferenceReading:
             return [called], f"{words} read as {called.text}, the last place called so", window
         introduced = words.startswith(("'a ", "'an ")) or self._unnamed_town_before(token)
         small = words.endswith(("town'", "village'", "قريه'"))
-        place, how = self.article.referent(token, introduced=introduced, small=small)
+        noun = words.strip("'").split()[-1] if words.strip("'") else ""
+        place, how = self.article.referent(token, introduced=introduced, small=small, noun=noun)
         if place is not None and "منطقه" in words and how.startswith("read as the place named next"):
             return [], "", ""  # "دخلت المنطقة" with no town before it: the area the text spoke of, not a town after it
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")

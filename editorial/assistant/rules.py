@@ -111,8 +111,9 @@ RULES = [
     # a bare number "captured", "freed" or "taken" counts people ("100 soldiers were killed and 28 captured")
     ("percent", r"\b(?:\d+|half) (?:(?:percent |per cent )(?:cleared|liberated|freed|captured|controlled|taken)|"
                 r"(?:cleared|liberated|controlled))\b", "before"),
+    # "territory held by Iraqi forces on one side, and militants on the other": the place is split between them
     ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"
-                r"\bcontested between\b|مقسم\S*", "before"),
+                r"\bcontested between\b|\b(?:held|controlled) by\b(?=[^.;]{1,60}\bon one side\b)|مقسم\S*", "before"),
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
     ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
               r"حصار|محاصر\S*|حاصر\S*|تطويق\S*|طوق\S*", "after"),

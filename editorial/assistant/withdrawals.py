@@ -47,8 +47,10 @@ def withdrew(sentence, cue, place):
         # "انسحبوا باتجاه الرقة" (towards Raqqa), "انسحبوا من منبج إلى جرابلس" (from Manbij to Jarablus): where they
         # went, not what they left
         return None
-    # "pulled out of the disputed oil city of Kirkuk": the place's own noun phrase, however long
-    own_phrase = between[:1] == ["the"] and between[-2:] in (["city", "of"], ["town", "of"], ["village", "of"])
+    # "pulled out of the disputed oil city of Kirkuk", "the Turkmen towns of Bashir and Taza": the place's own noun
+    # phrase, however long
+    own_phrase = between[:1] == ["the"] and between[-1:] == ["of"] and between[-2:-1] in (
+        ["city"], ["town"], ["village"], ["cities"], ["towns"], ["villages"])
     if not is_arabic(cue.text) and place.first < cue.stop:
         if norms[cue.stop: cue.stop + 2] not in (["the", "city"], ["the", "town"], ["the", "village"]):
             return None  # only "fled the city", read as the place named before

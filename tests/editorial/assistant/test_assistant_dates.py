@@ -155,6 +155,7 @@ def test_today_with_a_weekday_is_that_weekday(names):
     ("DEIR EZZOR, Nov 2, 2017 — The army said on Thursday it holds the airport.", dt.date(2017, 11, 2)),
     ("الرقة، سوريا 3 نوفمبر 2017 / قالت قوات سوريا الديمقراطية اليوم إنها تسيطر على الطبقة.", dt.date(2017, 11, 3)),
     ("سيطر الجيش يوم الجمعة، 3 تشرين الثاني/ نوفمبر على البلدة.", SATURDAY),  # a slash between month names
+    ("Ankara [Turkey], Nov. 3 (ANI): Turkish-backed rebels took the village.", dt.date(2017, 11, 3)),  # a colon
     ("BAGHDAD, Oct. 20 (Reuters) -- Iraqi forces retook the town.", SATURDAY),  # weeks back: a report filed again
     ("Iraqi forces retook the town on Nov. 3 -- two days early.", SATURDAY),  # no dateline: the date is a clause's
 ])

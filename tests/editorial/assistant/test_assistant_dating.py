@@ -214,3 +214,11 @@ def test_a_date_before_an_arabic_relative_clause_is_the_main_clauses(names):
     text = "واندلعت الاشتباكات، الأربعاء، إثر هجوم شنه التنظيم على مدينة الطبقة، التي تسيطر عليها قسد."
     assert date_of(text, names, {"capture"}, -1) is None
     assert date_of("وسيطرت قسد، الأربعاء، على مدينة الطبقة.", names, {"capture"}, -1) == "الاربعاء"
+
+
+def test_a_date_naming_a_report_in_its_title_dates_no_event(names):
+    """A report's title names its issue's day ("Daily Brief – November 4, 2017: ..."); the body dates the capture."""
+    text = ("Daily Brief – November 4, 2017: Army Troops Liberated Al-Bukamal From ISIS\n"
+            "On November 2, the Syrian army seized full control of the city of al-Bukamal after days of fighting.")
+    taken = [(p.status, p.holder, p.date) for p in propose(text, SATURDAY, names) if p.place == "boukamal"]
+    assert taken == [("controlled", "syrian-government", dt.date(2017, 11, 2))]

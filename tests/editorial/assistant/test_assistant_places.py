@@ -23,6 +23,12 @@ def test_the_object_of_a_verb_of_taking_not_a_place_after_in(names):
     assert targets("The SDF advanced in Raqqa and took Tabqa.", names)[-1] == (["tabqa"], "")
 
 
+def test_a_place_a_direction_locates_after_the_object_is_no_object(names):
+    """"Sinjar, west of Mosul": Mosul only places the town the militia holds."""
+    assert targets("The militia is now in control of the town of Sinjar, west of Mosul, officials said.", names)[0] == (
+        ["sinjar"], "")
+
+
 def test_a_second_object_after_and_is_taken_too(names):
     assert targets("The SDF captured the key Euphrates dam and the city of Tabqa from IS.", names) == [(["tabqa"], "")]
     assert targets("The SDF captured the dam and advanced toward Tabqa.", names)[0] == ([], "")
@@ -279,6 +285,8 @@ def test_an_arabic_roads_destination_is_not_taken(names):
 def test_the_ends_of_a_road_between_two_places_are_not_taken_nor_besieged(names):
     assert targets("فرض الجيش حصار على منبج وقطع طرق الإمداد بين الرقة وتدمر", names)[0] == (["manbij"], "")
     assert targets("The army tightened the siege of Tabqa and cut the highway between Raqqa and Palmyra.", names)[0] == (["tabqa"], "")
+    # nor are the ends of an area between them
+    assert targets("Troops besieged IS fighters in the area between Raqqa and Tabqa.", names)[0] == ([], "")
     # a crossing between two towns is a site of the town named: Tal Abyad's crossing
     assert targets("سيطر المقاتلون على المعبر الواقع بين أقجه قلعة وتل أبيض", names)[0] == (["tel-abyad"], "")
 

@@ -93,3 +93,11 @@ def test_the_city_after_a_town_located_to_the_north_of_another_is_that_town(name
     text = ("اقتحمت قوات الجيش العراقي أمس مركز قضاء بيجي معقل تنظيم داعش إلى الشمال من تكريت. "
             "وقال بيان إن القوات اقتحمت المدينة من الجهة الجنوبية.")
     assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("baiji", "contested")}
+
+
+def test_a_town_introduced_is_not_a_city_named_next_by_its_own_noun(names):
+    """"a desert town" is the town named later as "the town of Rutba", not "the city of Mosul" named before it."""
+    text = ("Iraqi forces on Friday recaptured a desert town that militants had stormed days earlier. "
+            "The militants sought to divert troops from the battle for the city of Mosul by raiding the town of Rutba.")
+    taken = {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"}
+    assert ("rutba", "iraqi-government") in taken and ("mosul", "iraqi-government") not in taken

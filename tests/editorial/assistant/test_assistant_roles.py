@@ -77,6 +77,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("قال الحشد الشعبي إن ألوية الحشد الشعبي تقترب من المدينة. وأعلن حيدر العبادي الجمعة انطلاق عملية تحرير تلعفر", set()),
     ("قال الحشد الشعبي إن ألوية الحشد الشعبي تقترب من المدينة. وأعلن حيدر العبادي الجمعة انطلاق عملية تحرير تلعفر من داعش",
      {("tal-afar", "controlled", IS, "2017-11-03")}),
+    # a town whose land is held by one side "on one side" and by another "on the other" is split between them
+    ("The river runs through Hit, the line between land held by Iraqi forces on one side, and IS on the other.",
+     {("hit", "contested", (IQ, IS), "2017-11-04")}),
     # fighting "between" two sides "in" a place: contested between them
     ("دارت الجمعة مواجهات بين قوات سوريا الديمقراطية وعناصر تنظيم داعش في مدينة منبج",
      {("manbij", "contested", (IS, SDF), "2017-11-03")}),

@@ -27,6 +27,11 @@ def test_a_side_withdrawing_from_a_place_with_a_long_noun_phrase_leaves_it(names
     assert claims(text, names) == {("tabqa", "controlled", SDF, "2017-11-03")}
 
 
+def test_a_side_withdrawing_from_towns_named_by_a_plural_noun_leaves_them(names):
+    text = "As the SDF advanced, IS militants did withdraw from the Euphrates towns of Tabqa and Mansoura on Friday."
+    assert ("tabqa", "controlled", SDF, "2017-11-03") in claims(text, names)
+
+
 def test_a_side_that_withdraws_from_a_place_leaves_it_to_the_side_it_fights(names):
     assert claims("هاجم تنظيم داعش المدينة. وانسحبت قوات النظام من مدينة تدمر الجمعة", names) == {
         ("palmyra", "controlled", IS, "2017-11-03")}
