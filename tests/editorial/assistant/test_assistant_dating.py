@@ -214,3 +214,12 @@ def test_a_date_before_an_arabic_relative_clause_is_the_main_clauses(names):
     text = "واندلعت الاشتباكات، الأربعاء، إثر هجوم شنه التنظيم على مدينة الطبقة، التي تسيطر عليها قسد."
     assert date_of(text, names, {"capture"}, -1) is None
     assert date_of("وسيطرت قسد، الأربعاء، على مدينة الطبقة.", names, {"capture"}, -1) == "الاربعاء"
+
+
+def test_a_date_before_then_ends_the_step_before(names):
+    # "IS held Raqqa in 2014, then the SDF took it in October 2017": each step of a sequence has its own date
+    text = "كان داعش يسيطر على الرقة في 2014، ثم سيطرت قسد على المدينة في أكتوبر 2017"
+    assert date_of(text, names, {"capture"}, -1) == "في اكتوبر 2017"
+    assert date_of("كان داعش يسيطر على الرقة في 2014، ثم سيطرت قسد على المدينة", names, {"capture"}, -1) is None
+    # a date before any phrase dates the steps after it: "on Friday the army entered, then took the town"
+    assert date_of("يوم الجمعة دخل الجيش الرقة ثم سيطر على المدينة", names, {"capture"}, -1) == "يوم الجمعه"
