@@ -11,6 +11,7 @@ import re
 from .conjuncts import CLAUSE_WORDS, ConjunctReading
 from .names import COUNTRY_WORDS, first_within
 from .negations import DENIAL, NEGATION, UNTRUE_AFTER
+from .pronouns import possessor_before
 from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, PRIOR
 from .tokens import is_arabic
 
@@ -274,6 +275,8 @@ class ClauseReading(ConjunctReading):
         """X in "fell to X", "under the control of X" (right after the phrase, perhaps after "the" and lower-case
         modifiers: "the extremist IS militants", or a force of it: "fighters from the Islamic State group"), or "was
         taken by X" (after "by", up to six words on: "was seized from Daesh by the SDF")."""
+        if (possessor := possessor_before(self, cue)) is not None:
+            return possessor  # "اللتين تخضعان لسيطرته": its control, the side's named before
         norms = self.article.norms
         the = int(cue.stop < self.last and norms[cue.stop] == "the")  # "fell to the militants of the Islamic State"
         start = cue.stop + the + 2 if " ".join(norms[cue.stop + the: cue.stop + the + 2]) in _FORCES_OF else cue.stop

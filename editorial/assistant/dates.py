@@ -91,6 +91,9 @@ DATE_RULES = [
     # however short its name
     ("month", re.compile(r"(?<!\S)" + ARABIC_PART_OF_MONTH + r"(" + _alternatives(
         [m for m in ALL_MONTHS if not m.isascii()]) + r")()(?!\S)(?! (?:(?:ال)?عام )?\d)")),
+    # "ديسمبر الماضي", "في آب الماضي" (last December, last August): the latest month of that name before the news's
+    ("past_month", re.compile(r"(?<!\S)(?:(?:في|منذ) )?(" + _alternatives([m for m in ALL_MONTHS if not m.isascii()])
+                              + r") الماضي(?!\S)")),
     ("duration", re.compile(r"\b(?:for|since) (?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s?\b(?!-)")),
     ("duration", re.compile(r"\b(?:" + _QUALIFIER + r" )?" + NUM + r" (day|week|month|year)s? (?:ago|earlier)\b")),
     # "besieged for months", "held for weeks": a few of them, about, as "comes weeks after"; "recently": a few weeks
@@ -184,6 +187,9 @@ def resolve_date(kind, groups, published):
         if len(groups) > 2 and groups[2]:  # "in August last year", "in May this year": that year's month
             return dt.date(published.year - (groups[2] == "last"), month, 1), "month"
         return (dt.date(int(groups[1]), month, 1) if groups[1] else _latest_month(month, published)), "month"
+    if kind == "past_month":
+        month = ALL_MONTHS[groups[0]]
+        return dt.date(published.year - (month >= published.month), month, 1), "month"
     if kind == "year":
         return dt.date(int(groups[0]), 1, 1), "year"
     if kind == "weekday":

@@ -26,6 +26,8 @@ _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
 # "كما فعل مع" (as it did with): a comparison with another event, whose date a date after it is
 _COMPARED = re.compile(r"(?<!\S)كما (?:فعل|فعلت|فعلوا|حدث|حصل|جري)(?!\S)")
+# "ثم" (then) opens the next step of a sequence: "سيطر داعش عليها في 2015، ثم استعادها الجيش في مارس 2016"
+_THEN = re.compile(r"\bthen\b|(?<!\S)ثم(?!\S)")
 # after "التي", words ending as a feminine past verb that tell a state, not an event: copulas, and "تحت" (under)
 _NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
 # A date closing a report's title: "November 20, 2017:", "20 November 2017:"
@@ -84,6 +86,11 @@ class PhraseDating:
                 # "overran Mosul in 2014, and captured Ramadi": the clause before's; ", on Friday, and took": both's;
                 # "took Mosul, in July, and Syrian forces retook Mayadeen": a new subject opens a clause of its own;
                 # "attacked in August, and managed to take Zumar" ("وتمكن من"): the outcome of that clause, at its time
+                continue
+            if found.start < cue.first and _THEN.search(self.norm_between(found.start, cue.first)) and any(
+                    self.first <= block < found.start for block in self.date_blocks):
+                # "held by IS in 2015, then retaken by the army in March 2016": the date ends the step before, whose
+                # phrase it follows ("on Friday, the army entered, then took it" dates both)
                 continue
             if found.start < cue.first and self._in_aside(found, cue):
                 continue  # "Mosul, captured by IS in June 2014, was retaken on Friday": the capture's date

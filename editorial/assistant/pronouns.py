@@ -11,6 +11,7 @@ import re
 # Words between the pronoun and its verb: auxiliaries and adverbs ("they have now fully captured").
 _BETWEEN = {"have", "had", "has", "then", "later", "also", "now", "finally", "eventually", "fully", "recently"}
 _OPENING = 3  # words before a sentence's subject: "The", "US-backed", "Last month"
+_POSSESSED_CONTROL = re.compile(r"لسيطر(?:ته|تها|تهم)$")  # "لسيطرته": to its control
 _BOTH_SIDES = re.compile(r"(?<!\S)بين (?:ال)?(?:طرفين|جانبين)(?!\S)")
 
 
@@ -44,3 +45,12 @@ def both_sides(sentence):
     first, last = sentence.article.sentences[sentence.number - 1]
     sides = {a.slug for a in sentence.article.actors_in(first, last) if a.role == "participant"}
     return sorted(sides) if len(sides) == 2 else []
+
+
+def possessor_before(sentence, cue):
+    """The side an Arabic possessive ending a state of being held stands for ("في الموصل وتكريت اللتين تخضعان لسيطرته",
+    which are subject to its control): the side named last before the phrase in its sentence, else None."""
+    if not _POSSESSED_CONTROL.search(cue.text):
+        return None
+    sides = [a for a in sentence.article.actors_in(sentence.first, cue.first) if a.role == "participant"]
+    return sides[-1] if sides else None

@@ -78,6 +78,10 @@ def found(text, names, published=SATURDAY):
     ("It has been held since last summer.", [(dt.date(2017, 7, 15), "approximate")]),  # in November: this year's, over
     ("The town has been held since last winter.", [(dt.date(2017, 1, 15), "approximate")]),
     ("سيطر التنظيم على البلدة الصيف الماضي", [(dt.date(2017, 7, 15), "approximate")]),  # last summer
+    # a month named with "الماضي" (last): the latest of that name before the news, of last year when it is this month
+    ("استعاد الجيش البلدة في أيلول الماضي", [(dt.date(2017, 9, 1), "month")]),
+    ("سقطت البلدة بيد التنظيم ديسمبر الماضي", [(dt.date(2016, 12, 1), "month")]),
+    ("انسحب التنظيم من القرية نوفمبر الماضي", [(dt.date(2016, 11, 1), "month")]),
     ("سيطر عليها قبل ثلاث سنوات", [(dt.date(2014, 11, 4), "approximate")]),
     ("سيطر عليها قبل نحو عامين", [(dt.date(2015, 11, 4), "approximate")]),  # a dual: two years
     ("يسيطر عليها منذ العام 2014", [(dt.date(2014, 1, 1), "year")]),  # since the year 2014

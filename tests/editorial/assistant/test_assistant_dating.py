@@ -222,3 +222,12 @@ def test_a_date_naming_a_report_in_its_title_dates_no_event(names):
             "On November 2, the Syrian army seized full control of the city of al-Bukamal after days of fighting.")
     taken = [(p.status, p.holder, p.date) for p in propose(text, SATURDAY, names) if p.place == "boukamal"]
     assert taken == [("controlled", "syrian-government", dt.date(2017, 11, 2))]
+
+
+def test_a_date_before_then_ends_the_step_before(names):
+    # "IS held Raqqa in 2014, then the SDF took it in October 2017": each step of a sequence has its own date
+    text = "كان داعش يسيطر على الرقة في 2014، ثم سيطرت قسد على المدينة في أكتوبر 2017"
+    assert date_of(text, names, {"capture"}, -1) == "في اكتوبر 2017"
+    assert date_of("كان داعش يسيطر على الرقة في 2014، ثم سيطرت قسد على المدينة", names, {"capture"}, -1) is None
+    # a date before any phrase dates the steps after it: "on Friday the army entered, then took the town"
+    assert date_of("يوم الجمعة دخل الجيش الرقة ثم سيطر على المدينة", names, {"capture"}, -1) == "يوم الجمعه"

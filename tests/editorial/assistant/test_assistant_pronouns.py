@@ -1,4 +1,4 @@
-"""The side an English "they" before a verb of taking stands for."""
+"""The side a pronoun stands for: an English "they" before a verb of taking, an Arabic possessive of control."""
 import pytest
 
 from conftest import claims
@@ -32,3 +32,13 @@ def test_they_before_a_verb_of_taking_is_the_side_opening_its_sentence_or_the_on
 ])
 def test_the_two_sides_are_those_of_the_sentence_before(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_an_arabic_possessive_of_control_is_the_side_named_before(names):
+    # "اللتين تخضعان لسيطرته" (which are subject to its control): the side named last before it holds them
+    text = "استهدفت غارات عراقية مقرات لتنظيم داعش في الموصل وتكريت شمالي بغداد، اللتين تخضعان لسيطرته."
+    read = claims(text, names)
+    assert ("mosul", "controlled", "islamic-state", "2017-11-04") in read
+    assert all(claim[2] == "islamic-state" for claim in read)
+    # a sentence with no side before the phrase: nobody
+    assert claims("قال سكان إن الموصل وتكريت تخضعان لسيطرته.", names) == set()
