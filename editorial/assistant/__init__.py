@@ -54,7 +54,7 @@ from collections import Counter
 from .article import MAX_SENTENCE_TOKENS, Article
 from .attribution import opens_quotation, said_on
 from .hedges import HEDGE
-from .negations import DENIAL, NEGATION, STILL_UNDER_WAY
+from .negations import CORRECTED, DENIAL, NEGATION, STILL_UNDER_WAY
 from .rules import find_cues
 from .chronology import find_dates
 from .dates import dateline_day, resolve_date
@@ -141,7 +141,7 @@ def _analyse(text, published, gazetteer, claimant):
                 spans.append(Span(article.tokens[token].start, article.tokens[token].end, kind, match.group()))
         for cue in cues:
             spans.append(Span(article.tokens[cue.first].start, article.tokens[cue.stop - 1].end, "control", cue.kind))
-        denies = DENIAL.search(sentence_norm) is not None or STILL_UNDER_WAY.search(sentence_norm) is not None
+        denies = any(pattern.search(sentence_norm) is not None for pattern in (DENIAL, STILL_UNDER_WAY, CORRECTED))
         if not (cues or denies):
             continue
         context = Sentence(article, number, first, last, places, actors, dates, cues, participants, day, claimant, above)

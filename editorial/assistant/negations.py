@@ -38,6 +38,9 @@ DENIAL = re.compile(r"\b(?:denied|denies|(?<!confirm or )(?<!confirm nor )deny|d
                     r"نفي|نفت|نافيه|[يت]نف(?:ي|ون|يان)|[وف]?[يت]?دحض\S*|" + ARABIC_UNTRUE + r")\b")
 # "But the ground operation was still in progress": a claim before it that the operation's aim was won is not so yet.
 STILL_UNDER_WAY = re.compile(r"^but (?:\S+ ){1,4}?(?:was|is) still (?:in progress|under ?way|ongoing)\b")
+# "But the general quickly clarified that the forces had only retaken a complex": a later speaker corrects a claim
+# before it, as a denial does.
+CORRECTED = re.compile(r"^but (?:\S+ ){1,12}?(?:clarified|corrected|clarifying|correcting) that\b")
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
 NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
                      r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|" + INTENDING

@@ -17,6 +17,7 @@ from geo.dates import iso_with_precision
 from geo.models import Claim
 
 from .calibration import GRAMMAR, MEASURED, REPEATED, note
+from .negations import CORRECTED, DENIAL
 from .rules import FIGHTING_GOES_ON, NOW
 
 
@@ -235,13 +236,17 @@ def merge(proposals):
     return sorted(merged.values(), key=lambda p: (p.quote_start, p.place, p.date))
 
 
+_FULL_CONTROL = "full control"  # what a correction denies: every claim of control of its place, not of a part
+
+
 class Denials:
     """Denials in the article ("the army denied taking Boukamal"), indexed by place and by side.
 
     A denial lowers every earlier proposal for a place it names, when it names no side or names the
     proposal's holder or one of its sides; the note quotes the first such denial after the proposal. A denial
     that says the fighting goes on ("denied that Ramadi had fallen, saying battles continued") makes a proposal
-    of control contested between its holder and the side the article names against it.
+    of control contested between its holder and the side the article names against it. A correction ("but the
+    general clarified that the forces had only retaken a complex") lowers the earlier proposals of control alone.
     """
 
     def __init__(self):
@@ -250,6 +255,8 @@ class Denials:
 
     def add(self, sentence):
         places, sides = sentence.denied()
+        if CORRECTED.search(sentence.norm) and not DENIAL.search(sentence.norm):
+            sides = {_FULL_CONTROL}  # "clarified that the forces had only retaken a complex": a claim of control, alone
         for place in places:
             for side in sides or {None}:
                 self.by_place_and_side.setdefault((place, side), []).append((sentence.quote_start, sentence.quote))
@@ -258,7 +265,8 @@ class Denials:
 
     def apply(self, proposals):
         for proposal in proposals:
-            sides = {None, proposal.holder, *proposal.others}
+            sides = {None, proposal.holder, *proposal.others} | (
+                {_FULL_CONTROL} if proposal.status == Claim.Status.CONTROLLED else set())
             later = []
             for side in sides:
                 denials = self.by_place_and_side.get((proposal.place, side), [])

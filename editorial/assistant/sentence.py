@@ -362,7 +362,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
             places = {antecedent.slug} if antecedent else set()
         denial = DENIAL.search(self.norm)
         if denial is None:
-            return places, set()  # an operation still under way: no side denies, the claim of its end is untrue
+            return places, set()  # an operation still under way, a correction: no side denies, the claim is untrue
         start = self.article.token_at(self.norm_start + denial.start())
         clause = CLAUSE_BREAK.split(self.norm_between(start, self.last))[0]
         clause_end = start + len(clause.split())

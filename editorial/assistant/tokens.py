@@ -1,8 +1,8 @@
 """Words and sentences of an article, from spaCy's rule-based tokenizer and sentencizer.
 
 No trained pipeline: `spacy.blank` gives the language's tokenizer exceptions ("U.S.", "Nov.", "Sept."
-stay one token, so they end no sentence), and spaCy's Sentencizer rule splits at sentence-final
-punctuation.
+stay one token, so they end no sentence; so do the military ranks added to them), and spaCy's Sentencizer
+rule splits at sentence-final punctuation.
 Arabic text goes through the Arabic tokenizer, which separates "،" and Arabic quotes. Punctuation is
 dropped from the words the rules read; a word joined to the one before by "-" ("IS-held") says so.
 """
@@ -33,6 +33,8 @@ _BORROWED_LETTERS = str.maketrans({"پ": "ب", "گ": "ك", "ڤ": "ف", "چ": "ج
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _pipelines = {}
 _SENTENCE_ENDS = None  # spaCy's Sentencizer.default_punct_chars, read with spaCy
+# Ranks spaCy's English exceptions lack ("Gen.", "Adm." are among them), written before a name.
+_MILITARY_TITLES = ("Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Lieut.")
 
 
 def pipeline(language):
@@ -40,11 +42,15 @@ def pipeline(language):
     nlp = _pipelines.get(language)
     if nlp is None or len(nlp.vocab.strings) > MAX_VOCABULARY:
         import spacy  # here, not at import: the admin imports this package, and most commands never read an article
+        from spacy.symbols import ORTH
         from spacy.pipeline import Sentencizer
 
         global _SENTENCE_ENDS
         _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
         nlp = _pipelines[language] = spacy.blank(language)
+        if language == "en":
+            for title in _MILITARY_TITLES:  # "Brig. Gen. Yahya Rasool": a rank's full stop ends no sentence
+                nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     return nlp
 
 

@@ -250,3 +250,15 @@ def test_going_into_a_town_whose_siege_the_article_says_broken_is_the_relief_not
             "وقال ضابط إن القوات العراقية تمكنت من دخول البلدة.")
     made = propose(text, SATURDAY, names)
     assert [(p.place, p.cue) for p in made] == [("amerli", "siege_broken")]
+
+
+def test_a_correction_lowers_the_claim_of_control_it_corrects_not_the_part_taken(names, every_reading):
+    claim = ("Iraqi troops on Friday retook the hospital in Hit from IS. Army spokesman Brig. Gen. Ali Hassan said "
+             "Hit had been fully liberated.")
+    read = [(p.place, p.status, p.holder) for p in propose(claim, SATURDAY, names)]
+    assert ("hit", "controlled", "iraqi-government") in read
+    corrected = claim + (" But Maj. Gen. Karim Nouri clarified that the troops had only retaken the hospital and that "
+                         "parts of the town remained under IS control.")
+    made = propose(corrected, SATURDAY, names)
+    contested = ("hit", "contested", ("iraqi-government", "islamic-state"))
+    assert {(p.place, p.status, p.others) for p in made} == {contested}  # the claim of all of Hit lowered

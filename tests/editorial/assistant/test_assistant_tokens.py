@@ -72,3 +72,9 @@ def test_persian_letters_in_arabic_copy_read_as_the_arabic_ones(names):
     assert [t.norm for t in read("قوات الپيشمرگة")[0]] == ["قوات", "البيشمركه"]
     found = propose("سيطرت قوات الپيشمرگة على ناحية زمار بالكامل يوم السبت.", SATURDAY, names)
     assert [(p.place, p.status, p.holder) for p in found] == [("zumar", "controlled", "peshmerga")]
+
+
+def test_a_military_rank_ends_no_sentence():
+    text = "Brig. Gen. Ali Hassan said the army took Hit. Lt. Col. Sami Kadhim and Maj. Omar Salih agreed."
+    assert sentences(text) == [
+        "brig gen ali hassan said the army took hit", "lt col sami kadhim and maj omar salih agreed"]
