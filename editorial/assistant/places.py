@@ -176,7 +176,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                                                               or self._beyond_clause(cue, anaphor))
                                 or _ANOTHER_VERB.search(between[:anaphor.start()])
                                 or self._province_object(cue, anaphor)):
-                return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
+                # the words as written, where "50%" still reads as a part ("وتحرر 50% من المدينة")
+                last = self.article.token_at(self.article.norm_span(cue.stop, limit)[0] + anaphor.end() - 1)
+                return self._referred(cue.first, f"'{anaphor.group()}'", self.raw_between(cue.stop, last + 1))
             named_before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
             if cue.kind == "capture" and _CONTROL_ALONE.search(cue.text) and named_before:
                 # "X was taken by IS in August, but the Peshmerga regained control in November": control of X

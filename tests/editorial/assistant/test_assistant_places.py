@@ -673,3 +673,9 @@ def test_a_state_phrase_past_an_exception_is_about_what_it_excepts(names, every_
     the town is the Kurds', so the town is fought over, not IS's."""
     text = "Kurdish fighters now control the north of Tabqa except the old airbase which is still held by IS."
     assert claims(text, names) == {("tabqa", "contested", ("islamic-state", "sdf"), "2017-11-04")}
+
+
+def test_a_percentage_before_an_arabic_town_noun_is_a_part_of_the_town(names):
+    # "the Iraqi forces advance in Baiji and liberate 40% of the city, fighting Daesh": a part liberated, contested
+    text = "القوات العراقية تتقدم في بيجي وتحرر 40% من المدينة في معارك مع داعش"
+    assert {made[:3] for made in claims(text, names)} == {("baiji", "contested", ("iraqi-government", "islamic-state"))}
