@@ -31,7 +31,9 @@ COMPLETING = {"اكملت", "اكمل", "استكملت", "استكمل", "ان�
 # Words of nearness before a taking noun: "قريبة من تحرير" (close to liberating), "على وشك السيطرة" (on the verge of
 # control); a noun of completing may stand between ("قريبة من إنجاز تحرير", close to completing the liberation).
 _NEAR = {"قريب", "قريبه", "قريبون", "قريبين", "اقتربت", "اقترب", "تقترب", "يقترب"}
-_COMPLETING_NOUNS = {"انجاز", "اكمال", "استكمال", "اتمام"}
+_COMPLETING_NOUNS = {"انجاز", "اكمال", "استكمال", "اتمام", "اعلان"}
+# Time said to separate a side from a taking: "ساعات تفصل عن إعلان تحرير الشرقاط" (hours from announcing it).
+_SEPARATING = {"تفصل", "يفصل", "تفصلنا", "يفصلنا", "تفصلها", "تفصلهم"}
 # The noun of an attempt, with its agent and "في" or the lām between it and the taking noun it governs ("محاولات
 # الجيش في استعادتها", the army's attempts at retaking it; "محاولة القوات لاستعادة"): an effort, whatever came of it.
 _ATTEMPT = re.compile(r"[وف]?[بل]?محاول(?:ه|ات|ت)\S*$")
@@ -82,13 +84,14 @@ def _told_as_future(article, first, cue_first, text):
 
 def _near(article, first, cue_first):
     """Whether an Arabic taking noun is what a side is close to ("القوات قريبة من إنجاز تحرير القيارة", "على وشك
-    السيطرة على المدينة"): a prospect, not done."""
+    السيطرة على المدينة", "ساعات تفصل عن إعلان تحرير القضاء"): a prospect, not done."""
     norms = article.norms
     index = _before_nouns(article, first, cue_first)
     if index > first and norms[index] in _COMPLETING_NOUNS:
         index -= 1
     return index >= first and (norms[index] == "وشك" or (
-        index > first and norms[index] == "من" and norms[index - 1].lstrip("و") in _NEAR))
+        index > first and norms[index] == "من" and norms[index - 1].lstrip("و") in _NEAR) or (
+        index > first and norms[index] == "عن" and norms[index - 1].lstrip("و") in _SEPARATING))
 
 
 def arabic_aim(article, first, cue_first, text):

@@ -19,6 +19,10 @@ _UNIT_NOUNS = _FORCE_NOUNS | {"division", "brigade", "brigades", "regiment", "ba
 # An Arabic unit noun joined by "و" before a side's name: "القوات العراقية ووحدات الحشد الشعبي" (and the PMF's units).
 _ARABIC_JOINED_UNITS = {"ووحدات", "وفصائل", "وقوات", "ومقاتلو", "ومقاتلي", "وعناصر", "وميليشيات", "وكتائب"}
 _UNNAMED_ARABIC_CONJUNCTS = re.compile(r"(?:وال\S+(?: ال\S+)?)(?: وال\S+(?: ال\S+)?){0,2}")
+# A joint force and the first of its members ("قوات مشتركة من الجيش والحشد الشعبي"): the members after "من" are
+# joined by "و" to the joint force itself, which leads them.
+_JOINT = "مشتركه"
+_FIRST_MEMBERS = re.compile(r"من(?: ال\S+(?: ال\S+)?(?: وال\S+(?: ال\S+)?){0,3})?")
 CLAUSE_WORDS = {"said", "says", "which", "who", "that", "after", "before", "while", "but", "from", "against"}
 
 
@@ -31,14 +35,14 @@ class ConjunctReading:
         norms = self.article.norms
         while position:
             previous, current = self.subjects[position - 1], self.subjects[position]
-            between = norms[previous.stop: current.first]
+            between = self._unbracketed(previous.stop, current.first)
             joined = norms[current.first].startswith("و") or "and" in between or _NAMED_AS.fullmatch(" ".join(between))
             # "the Popular Mobilisation Forces (PMF)": a name and its abbreviation, one conjunct
             joined = joined or (not between and previous.slug == current.slug)
-            if not joined or not conjoined(between):
+            if not joined or not (conjoined(between) or self._joint_members(previous, between)):
                 break
             position -= 1
-        return self.subjects[position]
+        return self._joint_lead(self.subjects[position]) or self.subjects[position]
 
     def joined_sides(self, subject, cue, place):
         """The sides coordinated after `subject` before the phrase ("the army's 9th Armored Division and Hashd
@@ -46,16 +50,50 @@ class ConjunctReading:
         الشعبي مدينة تكريت"): each goes in with it, so each fights for the place."""
         norms, sides = self.article.norms, []
         end = place.first if cue.stop <= subject.first < place.first else cue.first
-        position = self.subjects.index(subject) if subject in self.subjects else len(self.subjects)
-        while position + 1 < len(self.subjects) and self.subjects[position + 1].stop <= end:
-            previous, current = self.subjects[position], self.subjects[position + 1]
-            between = norms[previous.stop: current.first]
+        # a joint force's first member leads it though not read as a subject ("قوة مشتركة من الجيش والحشد")
+        after = [s for s in self.subjects if s.first >= subject.stop] if subject in self.players else []
+        previous = subject
+        for current in (s for s in after if s.stop <= end):
+            between = self._unbracketed(previous.stop, current.first)
             unit = len(between) == 1 and between[0] in _ARABIC_JOINED_UNITS
-            if not (norms[current.first].startswith("و") or "and" in between or unit) or not conjoined(between):
+            if not (norms[current.first].startswith("و") or "and" in between or unit) or not (
+                    conjoined(between) or self._joint_members(previous, between)):
                 break
             sides.append(current.slug)
-            position += 1
+            previous = current
         return sides
+
+    def _unbracketed(self, first, stop):
+        """The words from `first` to `stop` outside brackets: "والرد السريع (تابعتان للداخلية)، والحشد الشعبي" lists
+        two forces, the bracket only describes the first."""
+        text, tokens, norms = self.article.text, self.article.tokens, self.article.norms
+        start = tokens[first - 1].end if first else 0
+        return [norms[index] for index in range(first, stop)
+                if text.count("(", start, tokens[index].start) <= text.count(")", start, tokens[index].start)]
+
+    def _joint_members(self, joint, between):
+        """Whether the words between a joint force and a side begin its list of members ("قوات مشتركة من الجيش
+        والحشد الشعبي"): the side is one of them, joined to the joint force."""
+        norms = self.article.norms
+        if between[:1] == [_JOINT]:
+            between = between[1:]
+        elif norms[joint.stop - 1] != _JOINT:
+            return False
+        return _FIRST_MEMBERS.fullmatch(" ".join(between)) is not None
+
+    def _joint_lead(self, member):
+        """The first member of a joint force no name matched ("قوة مشتركة من الجيش والشرطة والحشد الشعبي حررت"),
+        when `member` is a later one joined by "و": the first leads, as the first of coordinated subjects does."""
+        norms = self.article.norms
+        if not norms[member.first].startswith("و"):
+            return None
+        for joint in range(member.first - 2, max(self.first, member.first - 12) - 1, -1):
+            if norms[joint] == _JOINT and norms[joint + 1] == "من":
+                listed = self._unbracketed(joint + 1, member.first)
+                if _FIRST_MEMBERS.fullmatch(" ".join(listed)):
+                    return next((a for a in self.players if a.first == joint + 2), None)
+                return None
+        return None
 
 
 def conjoined(between):

@@ -46,6 +46,7 @@ _GOVERNING = {"علي", "من", "الي", "عن"}
 _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs whose object follows "على", after their subject and time
 # "توغلت القوات امس في الموصل" (went deep into), "تقدمت في اطراف الرقة" (advanced in): "في" leads to the object
 _PENETRATE = re.compile(r"[وف]?(?:ال)?[يت]?(?:توغل|قدم|تقدم)")  # verb or noun ("التقدم"): "في" places it
+_TOWARDS = {"باتجاه", "نحو", "صوب", "تجاه"}  # an advance's goal after them; "في" then places the goal, not the advance
 _AXES = {"محور", "محاور", "محورين", "جهه", "جهات", "جهتين", "اتجاه", "اتجاهات", "جبهه", "جبهات"}  # the lines of an advance
 _LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
@@ -176,7 +177,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                                                               or self._beyond_clause(cue, anaphor))
                                 or _ANOTHER_VERB.search(between[:anaphor.start()])
                                 or self._province_object(cue, anaphor)):
-                return self._referred(cue.first, f"'{anaphor.group()}'", between[:anaphor.end()])
+                # the words as written, where "50%" still reads as a part ("وتحرر 50% من المدينة")
+                last = self.article.token_at(self.article.norm_span(cue.stop, limit)[0] + anaphor.end() - 1)
+                return self._referred(cue.first, f"'{anaphor.group()}'", self.raw_between(cue.stop, last + 1))
             named_before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
             if cue.kind == "capture" and _CONTROL_ALONE.search(cue.text) and named_before:
                 # "X was taken by IS in August, but the Peshmerga regained control in November": control of X
@@ -257,6 +260,8 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         if _PENETRATE.match(cue.text):
             # an advance with no "في" or "داخل" ("تقدم الجيش نحو البوكمال") went into no place: read as "towards"
             inside = "في" if "في" in words else "داخل"
+            if inside in words and _TOWARDS.intersection(words[:words.index(inside)]):
+                return "towards " + between  # "يتقدم باتجاه قاعدة عسكرية في دير الزور": "في" places the goal
             origin = words[1: words.index(inside)] if inside in words and words[0] == "من" else []
             if origin and not _AXES.intersection(w.removeprefix("ال") for w in origin):
                 # "تقدمت اليوم من قاعدة عين الاسد في منطقة البغدادي نحو هيت": "من" right after the verb, its subject

@@ -59,3 +59,11 @@ def test_an_arabic_storming_governed_by_a_noun_of_attempt_is_no_going_in(names):
     # south": no side went in, Daesh least of all
     text = "ويتقدم الجيش السوري غرب المدينة، فيما تصدى مسلحو داعش لمحاولة اقتحام من الجهة الجنوبية لمنبج."
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+
+
+def test_an_arabic_taking_hours_away_is_a_prospect(names, every_reading):
+    # "the mayor said that days separate the forces from announcing the liberation of Baiji": not liberated yet
+    text = "وقال الجيش العراقي يوم الجمعة إن أياماً تفصل عن إعلان تحرير قضاء بيجي من داعش"
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+    text = "وأعلن الجيش العراقي يوم الجمعة تحرير قضاء بيجي من داعش"  # the liberation announced: taken
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("baiji", "controlled")]

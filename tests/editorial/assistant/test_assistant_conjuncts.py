@@ -78,3 +78,15 @@ def test_an_arabic_unit_noun_joined_by_wa_joins_the_side_it_names(names):
     text = "اقتحمت القوات العراقية ووحدات الحشد الشعبي مدينة تكريت يوم الجمعة وتخوض مواجهات مع داعش."
     assert claims(text, names) == {
         ("tikrit", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"), "2017-11-03")}
+
+
+def test_an_arabic_joint_force_leads_the_members_listed_after_it(names):
+    # "a joint force of the army, the federal police (of the interior ministry) and the PMF liberated Baiji on
+    # Friday": the joint force liberated it, not the last member named; going in, every member fights for it
+    text = ("وقال القائد إن قوة مشتركة من الجيش والشرطة الاتحادية (تابعة للداخلية) والحشد الشعبي حررت بيجي"
+            " يوم الجمعة من سيطرة داعش.")
+    assert claims(text, names) == {("baiji", "controlled", "iraqi-government", "2017-11-03")}
+    text = ("وقال القائد إن قوات مشتركة من الجيش، والشرطة الاتحادية (تابعة للداخلية)، والحشد الشعبي، اقتحمت"
+            " مدينة بيجي يوم الجمعة وتخوض مواجهات مع داعش.")
+    assert claims(text, names) == {
+        ("baiji", "contested", ("iraqi-government", "islamic-state", "popular-mobilization-forces"), "2017-11-03")}

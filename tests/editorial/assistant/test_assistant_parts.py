@@ -177,3 +177,11 @@ def test_an_arabic_side_before_a_bare_town_noun_is_a_region_not_a_part(names, ev
 def test_the_direction_of_a_place_is_part_of_it_where_to_the_direction_of_it_places_another():
     assert PARTIAL.search("sdf now control all of the west of") and PARTIAL.search("the southeast of")
     assert not PARTIAL.search("a town to the east of") and not PARTIAL.search("villages west of")
+
+
+def test_an_arabic_junction_within_a_towns_bounds_is_a_site_of_it(names):
+    # "the forces took the junction of the X bridge, which lies within the municipal bounds of Baiji's centre": a
+    # site, not the town
+    assert SITE_IN.match("مفرق جسر الفتحه وهي ضمن الحدود البلديه لمركز ناحيه")
+    text = "وقال القائد إن القوات سيطرت على مفرق جسر الفتحة وهي ضمن الحدود البلدية لمركز قضاء بيجي يوم الجمعة."
+    assert [p for p in propose(text, SATURDAY, names) if p.status == "controlled"] == []

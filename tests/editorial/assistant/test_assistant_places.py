@@ -673,3 +673,18 @@ def test_a_state_phrase_past_an_exception_is_about_what_it_excepts(names, every_
     the town is the Kurds', so the town is fought over, not IS's."""
     text = "Kurdish fighters now control the north of Tabqa except the old airbase which is still held by IS."
     assert claims(text, names) == {("tabqa", "contested", ("islamic-state", "sdf"), "2017-11-04")}
+
+
+def test_a_percentage_before_an_arabic_town_noun_is_a_part_of_the_town(names):
+    # "the Iraqi forces advance in Baiji and liberate 40% of the city, fighting Daesh": a part liberated, contested
+    text = "القوات العراقية تتقدم في بيجي وتحرر 40% من المدينة في معارك مع داعش"
+    assert {made[:3] for made in claims(text, names)} == {("baiji", "contested", ("iraqi-government", "islamic-state"))}
+
+
+def test_an_arabic_advance_towards_a_site_in_a_town_goes_into_no_town(names, every_reading):
+    # "Daesh advances towards an army base in Baiji": the base is the goal, no one went into Baiji; "advances in
+    # Baiji" still goes in
+    text = "داعش يتقدم باتجاه قاعدة عسكرية في بيجي يوم الجمعة في معارك مع الجيش العراقي"
+    assert [p for p in propose(text, SATURDAY, names) if p.place == "baiji"] == []
+    text = "داعش يتقدم في بيجي يوم الجمعة في معارك مع الجيش العراقي"
+    assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("baiji", "contested")}
