@@ -48,11 +48,11 @@ PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighbor
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
 ARABIC_DISTRICTS = {"حي", "حيي", "حيين", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
-# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase") or an area around it ("the Deir Ezzor
-# pocket"), not the town.
+# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase", "the Deir ez-Zor military airport") or an
+# area around it ("the Deir Ezzor pocket"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
                     "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
-                    "mountain", "mountains", "pocket"}
+                    "mountain", "mountains", "pocket", "military", "air"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.

@@ -95,6 +95,7 @@ class Analysis:
 _STATES = {"last_held", "held_since", "stronghold"}
 _CHANGES = ("capture", "passive", "expelled", "noun", "victory", "declared")  # the phrases that report a change of hands
 MAX_REASONS = 5  # pooled in one proposal's "why"; the others are counted (the page posts "why" back)
+_YEARS_AGO = re.compile(r"\byears? ago\b")
 _UNDATED = re.compile(r"no date in the sentence: as of publication(?: \(a past event: check the date\))?")
 
 
@@ -114,6 +115,8 @@ def date_events(proposals, events):
             event[1] == proposal.holder or event[1] is None and (proposal.event or _after(proposal, event)))]
         if proposal.event and proposal.status == Claim.Status.CONTROLLED and not events.get(proposal.place):
             dated = [event for event in events.get(None, ())[:1] if event[0] < proposal.quote_start and event[2].precision == "day"]
+        # "was driven out of Sinjar two years ago": a change years back is the story's background, not the news
+        dated = [event for event in dated if not _YEARS_AGO.search(event[2].text.lower())]
         if not (proposal.undated and dated and (proposal.status == Claim.Status.CONTROLLED or proposal.event)):
             continue
         if not (proposal.event or proposal.claimant) and NOW.search(proposal.quote.lower()):
@@ -161,7 +164,8 @@ def _after(state, event):
 
 def superseded(proposals):
     """Without the proposals a capture supersedes: going in ("entered the area on Friday") is the news only
-    when the article does not say the place was taken that day, and an undated siege by the side the
+    when the article does not say the place was taken that day (a side gone in after the other side left is that
+    taking, told again), and an undated siege by the side the
     article says took the place ("after the army besieged the city") was its prelude. An attempt ("racing to
     take the town") is the weakest reading: any other phrase about the place in the article ("its fighters
     had seized 80 percent of the city", "entered the centre on Tuesday") says more, unless it tells of a time
@@ -191,7 +195,8 @@ def superseded(proposals):
             taken_days.setdefault((p.place, p.holder), []).append((p.quote_start, p.date))
     return [p for p in proposals if not (
         (p.cue == "attempt" and p.place in told and (p.undated or told[p.place] >= p.date))
-        or (p.cue == "entered" and ((p.place, p.date) in taken_on or (p.place, p.others) in relieved))
+        or (p.cue == "entered" and p.status != Claim.Status.CONTROLLED and (
+            (p.place, p.date) in taken_on or (p.place, p.others) in relieved))
         or (p.cue == "entered" and p.undated and any(
             _just_before(p.date, day) for side in p.others
             for start, day in taken_days.get((p.place, side), ()) if start < p.quote_start))

@@ -176,7 +176,9 @@ RULES = [
     # "control" as a verb only after a word of a lasting state ("the militants still control Hawija") or before a part
     # of a place ("the Peshmerga control most of Zumar"): elsewhere it is the noun of a change ("took control of").
     # "were holding out against IS": resisting, which says nothing of who holds the place.
-    ("hold", r"\b(?:in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) |effective )?control of|controls|controlled|controlling|holds|held|holding|"
+    # "a town controlling the country's largest dam": the town's position, which says nothing of a side.
+    ("hold", r"\b(?:in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) |effective )?control of|controls|controlled|"
+             r"(?<!town |city )(?<!village )controlling|holds|held|holding|"
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"(?<!\wed |the )(?<!took |take |full |\wing |otal )(?<!takes |taken |plete )control(?= (?:over )?"
              r"(?:most|much|(?:nearly |almost )?half|parts|\d+ ?(?:percent|per cent|%)) of\b)|"

@@ -16,6 +16,9 @@ CONTROLLED = Claim.Status.CONTROLLED
 # overnight following the withdrawal of Kurdish troops") took a place left to it: no one contests it.
 _AFTER_WITHDRAWAL = {"بعد انسحاب", "اثر انسحاب", "عقب انسحاب"}
 _AFTER_WITHDRAWAL_EN = re.compile(r"(?:after|following) the (?:withdrawal|retreat|pullout|pull-out) of")
+# "entered Sinjar after the Peshmerga withdrew": the same, with the withdrawal a verb of its own clause.
+_AFTER_WITHDREW = {"after", "once", "as"}
+_WITHDREW_VERB = re.compile(r"(?:had )?(?:withdrew|withdrawn|pulled out|retreated|fled|left)\b")
 _TOWARDS = {"باتجاه", "الي", "نحو"}  # where an Arabic withdrawal goes
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 
@@ -23,7 +26,8 @@ _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside",
 def left_to(sentence, place, subject):
     """Whether an entry's place is followed, within three words (Arabic) or in its clause within eight (English: "moved
     into Qaraqosh and other towns overnight following the withdrawal of"), by "after the withdrawal of" a side other
-    than the one going in."""
+    than the one going in, or by "after" a side other than it that "withdrew" ("entered Sinjar after the Peshmerga
+    withdrew")."""
     norms = sentence.article.norms
     english = not is_arabic(norms[place.first])
     for index in range(place.stop, min(sentence.last, place.stop + (8 if english else 4)) - 1):
@@ -35,6 +39,10 @@ def left_to(sentence, place, subject):
             start = index + (4 if english else 2)
             withdrawn = sentence.player_from(start, start + 2)
             return withdrawn is not None and withdrawn.slug != subject.slug
+        if english and norms[index] in _AFTER_WITHDREW:
+            withdrawn = sentence.player_from(index + 1, index + 2)
+            if withdrawn is not None and _WITHDREW_VERB.match(" ".join(norms[withdrawn.stop: withdrawn.stop + 3])):
+                return withdrawn.slug != subject.slug
     return False
 
 

@@ -185,3 +185,11 @@ def test_an_arabic_junction_within_a_towns_bounds_is_a_site_of_it(names):
     assert SITE_IN.match("مفرق جسر الفتحه وهي ضمن الحدود البلديه لمركز ناحيه")
     text = "وقال القائد إن القوات سيطرت على مفرق جسر الفتحة وهي ضمن الحدود البلدية لمركز قضاء بيجي يوم الجمعة."
     assert [p for p in propose(text, SATURDAY, names) if p.status == "controlled"] == []
+
+
+def test_a_towns_military_airport_or_air_base_is_a_site_not_the_town(names, every_reading):
+    """"the Raqqa military airport", "the Mosul air base": a site the town names, which says nothing of the town."""
+    text = "Syrian troops still hold the Raqqa military airport, a pro-government activist said on Friday."
+    assert not {c for c in claims(text, names) if c[0] == "raqqa"}
+    text = "Iraqi troops now control the Mosul air base on its southern edge."
+    assert not {c for c in claims(text, names) if c[0] == "mosul"}

@@ -262,3 +262,14 @@ def test_a_correction_lowers_the_claim_of_control_it_corrects_not_the_part_taken
     made = propose(corrected, SATURDAY, names)
     contested = ("hit", "contested", ("iraqi-government", "islamic-state"))
     assert {(p.place, p.status, p.others) for p in made} == {contested}  # the claim of all of Hit lowered
+
+
+def test_a_change_years_back_does_not_date_the_headlines_news(names, every_reading):
+    """"IS was driven out of Hit two years ago" is the story's background: the headline's undated taking stays the
+    news of the day, which the entry after the other side withdrew confirms rather than yields to."""
+    text = ("Iraq takes control of Hit as militia withdraws\n"
+            "IS was driven out of Hit two years ago. "
+            "Iraqi troops entered Hit on Saturday after the Peshmerga withdrew, officials said.")
+    made = propose(text, SATURDAY, names)
+    assert ("hit", "iraqi-government", "2017-11-04") in {(p.place, p.holder, p.date.isoformat()) for p in made}
+    assert not [p for p in made if "'takes control of'" in p.why and p.date.year < 2017]

@@ -496,3 +496,10 @@ def test_arabic_families_freed_inside_a_town_leave_its_holder_unread(names):
     who holds it, so no control is read from it."""
     text = "دخلت القوات العراقية، الجمعة، أطراف بلدة الشرقاط وحررت العائلات الموجودة داخلها من قبضة داعش."
     assert not {c for c in claims(text, names) if c[1] == "controlled"}
+
+
+def test_a_town_controlling_a_dam_says_nothing_of_a_sides_hold(names, every_reading):
+    """"a town controlling the dam": the town's position; the side the sentence names holds neither the town nor a
+    place named further on."""
+    text = "SDF fighters said on Friday they had reached Tabqa, a town controlling the dam, on their way to Raqqa."
+    assert not {c for c in claims(text, names) if c[0] == "raqqa"}

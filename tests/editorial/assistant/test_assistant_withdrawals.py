@@ -86,3 +86,14 @@ def test_a_side_that_moved_in_following_the_other_sides_withdrawal_holds_the_pla
 ])
 def test_a_side_forced_to_withdraw_from_a_place_left_it(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_a_side_that_went_in_after_the_other_side_withdrew_holds_the_place(names):
+    """"entered X after the militants withdrew": the withdrawal a clause of its own, X was left to the side going in;
+    an entry after the other side attacked stays contested."""
+    text = "Iraqi troops entered Rawa on Friday after IS fighters withdrew without resistance."
+    assert claims(text, names) == {("rawa", "controlled", IQ, "2017-11-03")}
+    text = "Iraqi troops entered Rawa on Friday after IS fighters had pulled out overnight."
+    assert claims(text, names) == {("rawa", "controlled", IQ, "2017-11-03")}
+    text = "Iraqi troops entered Rawa on Friday after IS fighters attacked their convoy."
+    assert {status for _, status, _, _ in claims(text, names)} == {"contested"}
