@@ -37,6 +37,11 @@ _SEPARATING = {"تفصل", "يفصل", "تفصلنا", "يفصلنا", "تفصل
 # The noun of an attempt, with its agent and "في" or the lām between it and the taking noun it governs ("محاولات
 # الجيش في استعادتها", the army's attempts at retaking it; "محاولة القوات لاستعادة"): an effort, whatever came of it.
 _ATTEMPT = re.compile(r"[وف]?[بل]?محاول(?:ه|ات|ت)\S*$")
+# Words of demanding or calling on a side, governing the taking noun by "ب", "إلى" or "على": "طالب القوات الأمنية
+# باستعادة كامل القضاء" (demanded the forces regain the whole district), "دعا الجيش إلى تحرير" (called on the army to
+# liberate): a wish, whatever the side then did.
+_DEMANDING = {"طالب", "يطالب", "طالبت", "تطالب", "مطالبا", "مطالبه", "مطالبات", "دعا", "دعت", "يدعو", "تدعو", "داعيا",
+              "دعوه", "دعوات", "حث", "حثت", "يحث", "تحث", "ناشد", "ناشدت", "يناشد", "تناشد", "مناشده"}
 
 
 def operation_begun(article, first, cue_first, text):
@@ -94,10 +99,20 @@ def _near(article, first, cue_first):
         index > first and norms[index] == "عن" and norms[index - 1].lstrip("و") in _SEPARATING))
 
 
+def _demanded(article, first, cue_first, text):
+    """Whether an Arabic taking noun is what a side is asked to do ("طالب القوات باستعادة", "دعا الجيش إلى تحرير")."""
+    word = text.lstrip("وف")
+    after_ba = word.startswith("ب") and word[1:].startswith(TAKING_NOUNS + ("سيطره",))
+    before = article.norms[cue_first - 1] if cue_first > first else ""
+    after_preposition = before in {"الي", "علي"} and word.startswith(TAKING_NOUNS)
+    return (after_ba or after_preposition) and any(
+        norm.lstrip("وف") in _DEMANDING for norm in article.norms[max(first, cue_first - 8): cue_first])
+
+
 def arabic_aim(article, first, cue_first, text):
     """Whether an Arabic taking noun is the name or start of an operation ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل"), an attempt ("محاولات") or a prospect ("قريبة
-    من"): not its outcome."""
+    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل"), an attempt ("محاولات"), a demand ("طالب ...
+    باستعادة") or a prospect ("قريبة من"): not its outcome."""
     if text.startswith("و") and text[1:].startswith(ENTERING_NOUNS) and cue_first > first:
         # "عملية تحرير واقتحام بيجي" (the operation to liberate and storm Baiji): the storming is the aim too
         before = article.norms[cue_first - 1]
@@ -105,6 +120,8 @@ def arabic_aim(article, first, cue_first, text):
     attempted = any(_ATTEMPT.match(word) for word in article.norms[max(first, cue_first - 4): cue_first])
     if text.lstrip("وف").startswith(ENTERING_NOUNS):
         return attempted  # "تصدى مسلحو داعش لمحاولة اقتحام" (repelled an attempt to storm): no side went in
+    if _demanded(article, first, cue_first, text):
+        return True
     if not (text.lstrip("وف").startswith(TAKING_NOUNS) or _POSSESSED_CONTROL.match(text)):
         return False
     return (operation_begun(article, first, cue_first, text)

@@ -67,3 +67,13 @@ def test_an_arabic_taking_hours_away_is_a_prospect(names, every_reading):
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
     text = "وأعلن الجيش العراقي يوم الجمعة تحرير قضاء بيجي من داعش"  # the liberation announced: taken
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("baiji", "controlled")]
+
+
+def test_an_arabic_taking_a_side_is_called_on_to_do_is_a_wish(names, every_reading):
+    # "the governor demanded on Friday that the army regain the whole of Baiji district": not regained yet
+    text = "وطالب المحافظ يوم الجمعة الجيش العراقي باستعادة كامل قضاء بيجي من داعش"
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+    text = "ودعا المحافظ يوم الجمعة الجيش العراقي إلى تحرير قضاء بيجي من داعش"  # "called on the army to liberate"
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+    text = "وأشاد المحافظ يوم الجمعة باستعادة الجيش العراقي قضاء بيجي من داعش"  # "praised the regaining": done
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("baiji", "controlled")]
