@@ -40,8 +40,12 @@ _ATTEMPT = re.compile(r"[وف]?[بل]?محاول(?:ه|ات|ت)\S*$")
 # Words of demanding or calling on a side, governing the taking noun by "ب", "إلى" or "على": "طالب القوات الأمنية
 # باستعادة كامل القضاء" (demanded the forces regain the whole district), "دعا الجيش إلى تحرير" (called on the army to
 # liberate): a wish, whatever the side then did.
-_DEMANDING = {"طالب", "يطالب", "طالبت", "تطالب", "مطالبا", "مطالبه", "مطالبات", "دعا", "دعت", "يدعو", "تدعو", "داعيا",
-              "دعوه", "دعوات", "حث", "حثت", "يحث", "تحث", "ناشد", "ناشدت", "يناشد", "تناشد", "مناشده"}
+_DEMANDING = {"طالب", "يطالب", "طالبت", "تطالب", "طالبوا", "يطالبون", "مطالبا", "مطالبه", "مطالبات", "دعا", "دعت",
+              "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "دعوه", "دعوات", "حث", "حثت", "حثوا", "يحث", "تحث", "ناشد",
+              "ناشدت", "ناشدوا", "يناشد", "تناشد", "مناشده"}
+# Nouns a side is called on to do, beyond the taking nouns: "دعوا إلى التحرك لفك الحصار وتطهير القرية" (called for a
+# move to break the siege and cleanse the village); the cleansing, joined by "و" to the call, is asked for too.
+_ASKED_NOUNS = TAKING_NOUNS + ("سيطره", "تطهير")
 
 
 def operation_begun(article, first, cue_first, text):
@@ -100,13 +104,19 @@ def _near(article, first, cue_first):
 
 
 def _demanded(article, first, cue_first, text):
-    """Whether an Arabic taking noun is what a side is asked to do ("طالب القوات باستعادة", "دعا الجيش إلى تحرير")."""
-    word = text.lstrip("وف")
-    after_ba = word.startswith("ب") and word[1:].startswith(TAKING_NOUNS + ("سيطره",))
-    before = article.norms[cue_first - 1] if cue_first > first else ""
-    after_preposition = before in {"الي", "علي"} and word.startswith(TAKING_NOUNS)
-    return (after_ba or after_preposition) and any(
-        norm.lstrip("وف") in _DEMANDING for norm in article.norms[max(first, cue_first - 8): cue_first])
+    """Whether an Arabic taking noun is what a side is asked to do ("طالب القوات باستعادة", "دعا الجيش إلى تحرير"),
+    or joined by "و" to what it is asked to do ("دعوا إلى التحرك لفك الحصار وتطهير القرية")."""
+    norms, word = article.norms, text.lstrip("وف")
+    if word.startswith("ب") and word[1:].startswith(_ASKED_NOUNS):
+        call = cue_first
+    elif word.startswith(_ASKED_NOUNS):
+        reach = 4 if text.startswith("و") else 1
+        call = next((index for index in range(cue_first - 1, max(first, cue_first - reach) - 1, -1)
+                     if norms[index] in ("الي", "علي")), None)
+    else:
+        return False
+    # the addressee and a date aside may stand between the word of demanding and its preposition
+    return call is not None and any(norm.lstrip("وف") in _DEMANDING for norm in norms[max(first, call - 12): call])
 
 
 def arabic_aim(article, first, cue_first, text):

@@ -75,5 +75,10 @@ def test_an_arabic_taking_a_side_is_called_on_to_do_is_a_wish(names, every_readi
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
     text = "ودعا المحافظ يوم الجمعة الجيش العراقي إلى تحرير قضاء بيجي من داعش"  # "called on the army to liberate"
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+    # "the elders called on the Iraqi army, on Thursday (2 November), to move to break the siege and cleanse Baiji":
+    # the cleansing, joined to the call, is asked for too
+    text = ("ودعا وجهاء المدينة، يوم الخميس (الثاني من تشرين الثاني)، الجيش العراقي"
+            " إلى التحرك لفك الحصار وتطهير بيجي من داعش")
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names) if p.status == "controlled"] == []
     text = "وأشاد المحافظ يوم الجمعة باستعادة الجيش العراقي قضاء بيجي من داعش"  # "praised the regaining": done
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("baiji", "controlled")]
