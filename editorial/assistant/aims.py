@@ -37,6 +37,15 @@ _SEPARATING = {"تفصل", "يفصل", "تفصلنا", "يفصلنا", "تفصل
 # The noun of an attempt, with its agent and "في" or the lām between it and the taking noun it governs ("محاولات
 # الجيش في استعادتها", the army's attempts at retaking it; "محاولة القوات لاستعادة"): an effort, whatever came of it.
 _ATTEMPT = re.compile(r"[وف]?[بل]?محاول(?:ه|ات|ت)\S*$")
+# Words of demanding or calling on a side, governing the taking noun by "ب", "إلى" or "على": "طالب القوات الأمنية
+# باستعادة كامل القضاء" (demanded the forces regain the whole district), "دعا الجيش إلى تحرير" (called on the army to
+# liberate): a wish, whatever the side then did.
+_DEMANDING = {"طالب", "يطالب", "طالبت", "تطالب", "طالبوا", "يطالبون", "مطالبا", "مطالبه", "مطالبات", "دعا", "دعت",
+              "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "دعوه", "دعوات", "حث", "حثت", "حثوا", "يحث", "تحث", "ناشد",
+              "ناشدت", "ناشدوا", "يناشد", "تناشد", "مناشده"}
+# Nouns a side is called on to do, beyond the taking nouns: "دعوا إلى التحرك لفك الحصار وتطهير القرية" (called for a
+# move to break the siege and cleanse the village); the cleansing, joined by "و" to the call, is asked for too.
+_ASKED_NOUNS = TAKING_NOUNS + ("سيطره", "تطهير")
 
 
 def operation_begun(article, first, cue_first, text):
@@ -94,10 +103,26 @@ def _near(article, first, cue_first):
         index > first and norms[index] == "عن" and norms[index - 1].lstrip("و") in _SEPARATING))
 
 
+def _demanded(article, first, cue_first, text):
+    """Whether an Arabic taking noun is what a side is asked to do ("طالب القوات باستعادة", "دعا الجيش إلى تحرير"),
+    or joined by "و" to what it is asked to do ("دعوا إلى التحرك لفك الحصار وتطهير القرية")."""
+    norms, word = article.norms, text.lstrip("وف")
+    if word.startswith("ب") and word[1:].startswith(_ASKED_NOUNS):
+        call = cue_first
+    elif word.startswith(_ASKED_NOUNS):
+        reach = 4 if text.startswith("و") else 1
+        call = next((index for index in range(cue_first - 1, max(first, cue_first - reach) - 1, -1)
+                     if norms[index] in ("الي", "علي")), None)
+    else:
+        return False
+    # the addressee and a date aside may stand between the word of demanding and its preposition
+    return call is not None and any(norm.lstrip("وف") in _DEMANDING for norm in norms[max(first, call - 12): call])
+
+
 def arabic_aim(article, first, cue_first, text):
     """Whether an Arabic taking noun is the name or start of an operation ("عمليات تحرير الحويجة", "عملية استعادة
-    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل"), an attempt ("محاولات") or a prospect ("قريبة
-    من"): not its outcome."""
+    السيطرة على عنه", "تبدأ تحرير هيت"), an aim ("بهدف", "في سبيل"), an attempt ("محاولات"), a demand ("طالب ...
+    باستعادة") or a prospect ("قريبة من"): not its outcome."""
     if text.startswith("و") and text[1:].startswith(ENTERING_NOUNS) and cue_first > first:
         # "عملية تحرير واقتحام بيجي" (the operation to liberate and storm Baiji): the storming is the aim too
         before = article.norms[cue_first - 1]
@@ -105,6 +130,8 @@ def arabic_aim(article, first, cue_first, text):
     attempted = any(_ATTEMPT.match(word) for word in article.norms[max(first, cue_first - 4): cue_first])
     if text.lstrip("وف").startswith(ENTERING_NOUNS):
         return attempted  # "تصدى مسلحو داعش لمحاولة اقتحام" (repelled an attempt to storm): no side went in
+    if _demanded(article, first, cue_first, text):
+        return True
     if not (text.lstrip("وف").startswith(TAKING_NOUNS) or _POSSESSED_CONTROL.match(text)):
         return False
     return (operation_begun(article, first, cue_first, text)

@@ -11,7 +11,7 @@ import re
 # Words between the pronoun and its verb: auxiliaries and adverbs ("they have now fully captured").
 _BETWEEN = {"have", "had", "has", "then", "later", "also", "now", "finally", "eventually", "fully", "recently"}
 _OPENING = 3  # words before a sentence's subject: "The", "US-backed", "Last month"
-_POSSESSED_CONTROL = re.compile(r"لسيطر(?:ته|تها|تهم)$")  # "لسيطرته": to its control
+_POSSESSED_CONTROL = re.compile(r"(?:ل|تحت )سيطر(?:ته|تها|تهم)$")  # "لسيطرته", "تحت سيطرته": to, under its control
 _BOTH_SIDES = re.compile(r"(?<!\S)بين (?:ال)?(?:طرفين|جانبين)(?!\S)")
 
 

@@ -157,9 +157,10 @@ RULES = [
                       r"(?:held|controlled|occupied) by)\b", "before"),
     # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control),
     # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control), its dual "تخضعان" and plural "يخضعون".
-    # "اللتين تخضعان لسيطرته" (which are subject to its control): its "ه" is the side named before (pronouns.py);
+    # "اللتين تخضعان لسيطرته" (which are subject to its control), "وقع نصف المدينة تحت سيطرته" (half the city fell
+    # under its control): its "ه" is the side named before (pronouns.py);
     # "الاحياء الخاضعة لسيطرته" (the districts subject to its control): a part of a place, held by the sentence's object
-    ("under_control", r"(?<!\S)(?:تحت سيطره|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|"
+    ("under_control", r"(?<!\S)(?:تحت سيطر(?:ه|ته|تها|تهم)|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|"
                       r"[تي]خضع(?:ان|ون)? لسيطر(?:ه|ته|تها|تهم))(?!\S)", "before"),
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",

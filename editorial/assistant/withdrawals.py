@@ -8,6 +8,7 @@ import re
 
 from geo.models import Claim
 
+from .aims import STARTING
 from .calibration import GRAMMAR, GUESSED
 from .tokens import is_arabic
 
@@ -65,6 +66,10 @@ def withdrew(sentence, cue, place):
     elif not is_arabic(cue.text) and (_ELSEWHERE.intersection(between) or (len(between) > 4 and not own_phrase)
                                       or "," in sentence.raw_between(cue.stop, place.first)):
         return None  # "withdrew from positions near Tabqa", "retreated from Ain Zala, 80 km from Mosul": not the place left
+    if is_arabic(cue.text) and STARTING.intersection(word.lstrip("و") for word in norms[sentence.first: sentence.last]):
+        # "انسحبوا من الرطبة مع بدء عملية عسكرية للقوات العراقية لاستعادة المدينة" (withdrew as the Iraqi forces'
+        # operation to retake it began): the side only starting to take the place holds it not yet
+        return None
     leaving = sentence.subject(cue)
     holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
     if holder is None:

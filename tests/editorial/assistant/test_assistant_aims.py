@@ -67,3 +67,18 @@ def test_an_arabic_taking_hours_away_is_a_prospect(names, every_reading):
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
     text = "وأعلن الجيش العراقي يوم الجمعة تحرير قضاء بيجي من داعش"  # the liberation announced: taken
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("baiji", "controlled")]
+
+
+def test_an_arabic_taking_a_side_is_called_on_to_do_is_a_wish(names, every_reading):
+    # "the governor demanded on Friday that the army regain the whole of Baiji district": not regained yet
+    text = "وطالب المحافظ يوم الجمعة الجيش العراقي باستعادة كامل قضاء بيجي من داعش"
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+    text = "ودعا المحافظ يوم الجمعة الجيش العراقي إلى تحرير قضاء بيجي من داعش"  # "called on the army to liberate"
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == []
+    # "the elders called on the Iraqi army, on Thursday (2 November), to move to break the siege and cleanse Baiji":
+    # the cleansing, joined to the call, is asked for too
+    text = ("ودعا وجهاء المدينة، يوم الخميس (الثاني من تشرين الثاني)، الجيش العراقي"
+            " إلى التحرك لفك الحصار وتطهير بيجي من داعش")
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names) if p.status == "controlled"] == []
+    text = "وأشاد المحافظ يوم الجمعة باستعادة الجيش العراقي قضاء بيجي من داعش"  # "praised the regaining": done
+    assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("baiji", "controlled")]

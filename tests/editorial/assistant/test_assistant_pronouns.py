@@ -42,3 +42,13 @@ def test_an_arabic_possessive_of_control_is_the_side_named_before(names):
     assert all(claim[2] == "islamic-state" for claim in read)
     # a sentence with no side before the phrase: nobody
     assert claims("قال سكان إن الموصل وتكريت تخضعان لسيطرته.", names) == set()
+
+
+def test_an_arabic_place_under_its_control_is_held_by_the_side_named_before(names):
+    # "Daesh attacked Baiji on Thursday and half the city fell under its control on Friday": Daesh holds a part of it
+    text = "هاجم تنظيم داعش مدينة بيجي الخميس ووقع نصف المدينة تحت سيطرته الجمعة قبل أن يتدخل الجيش العراقي."
+    assert ("baiji", "contested", ("iraqi-government", "islamic-state"), "2017-11-03") in claims(text, names)
+    # the whole town "under its control": held by the side named before, and by no one when none is named
+    text = "هاجم تنظيم داعش مدينة بيجي، التي باتت تحت سيطرته بالكامل."
+    assert {claim[:3] for claim in claims(text, names)} == {("baiji", "controlled", "islamic-state")}
+    assert claims("قال سكان إن مدينة بيجي باتت تحت سيطرته.", names) == set()

@@ -42,6 +42,18 @@ def test_a_side_that_withdraws_from_a_place_leaves_it_to_the_side_it_fights(name
         ("palmyra", "controlled", "syrian-government", "2017-11-03")}
 
 
+def test_an_arabic_side_withdrawing_as_the_other_sides_operation_begins_leaves_the_place_to_no_one_yet(names):
+    # "IS fighters withdrew from Palmyra on Friday as the Syrian army's operation to retake the city began": the army
+    # is only starting to take it
+    text = ("هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة من مدينة تدمر"
+            " مع بدء عملية للجيش السوري لاستعادة المدينة")
+    assert {c for c in claims(text, names) if c[0] == "palmyra"} == set()
+    # after fighting it, the side withdrawing leaves the place to the army
+    text = "هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة من مدينة تدمر بعد معارك مع الجيش السوري"
+    assert {c for c in claims(text, names) if c[0] == "palmyra"} == {
+        ("palmyra", "controlled", "syrian-government", "2017-11-03")}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The Iraqi army fought IS for weeks. IS fighters fled the town of Hit on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
     ("The Iraqi army fought IS for weeks. Hit is quiet. IS fighters fled the town on Friday.", {("hit", "controlled", IQ, "2017-11-03")}),
