@@ -241,9 +241,6 @@ def merge(proposals):
     return sorted(merged.values(), key=lambda p: (p.quote_start, p.place, p.date))
 
 
-_FULL_CONTROL = "full control"  # what a correction denies: every claim of control of its place, not of a part
-
-
 class Denials:
     """Denials in the article ("the army denied taking Boukamal"), indexed by place and by side.
 
@@ -256,25 +253,30 @@ class Denials:
 
     def __init__(self):
         self.by_place_and_side: dict[tuple[str, str | None], list[tuple[int, str]]] = {}  # -> (sentence start, quote)
+        self.corrections_by_place: dict[str, list[tuple[int, str]]] = {}  # each denies every claim of control
         self.fighting_goes_on = {}  # sentence start -> the Sentence of a denial saying the fighting goes on
 
     def add(self, sentence):
         places, sides = sentence.denied()
-        if CORRECTED.search(sentence.norm) and not DENIAL.search(sentence.norm):
-            sides = {_FULL_CONTROL}  # "clarified that the forces had only retaken a complex": a claim of control, alone
+        found = (sentence.quote_start, sentence.quote)
+        corrects = CORRECTED.search(sentence.norm) and not DENIAL.search(sentence.norm)
         for place in places:
+            if corrects:  # "clarified that the forces had only retaken a complex"
+                self.corrections_by_place.setdefault(place, []).append(found)
+                continue
             for side in sides or {None}:
-                self.by_place_and_side.setdefault((place, side), []).append((sentence.quote_start, sentence.quote))
+                self.by_place_and_side.setdefault((place, side), []).append(found)
         if FIGHTING_GOES_ON.search(sentence.norm):
             self.fighting_goes_on[sentence.quote_start] = sentence
 
     def apply(self, proposals):
         for proposal in proposals:
-            sides = {None, proposal.holder, *proposal.others} | (
-                {_FULL_CONTROL} if proposal.status == Claim.Status.CONTROLLED else set())
+            indexes = [self.by_place_and_side.get((proposal.place, side), [])
+                       for side in {None, proposal.holder, *proposal.others}]
+            if proposal.status == Claim.Status.CONTROLLED:
+                indexes.append(self.corrections_by_place.get(proposal.place, []))
             later = []
-            for side in sides:
-                denials = self.by_place_and_side.get((proposal.place, side), [])
+            for denials in indexes:
                 position = bisect.bisect_right(denials, proposal.quote_start, key=lambda denial: denial[0])
                 if position < len(denials):
                     later.append(denials[position])
