@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from .names import DEMONYM_ENDINGS, SETTLEMENT_WORDS, bracketed_names
-from .parts import ARABIC_DIRECTIONS
+from .parts import ARABIC_DIRECTIONS, DIRECTION_OF
 from .sides import SideReading
 from .tokens import read
 
@@ -42,7 +42,7 @@ _FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
-_LANDMARK = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b|(?<!\S)(?:قرب|حول)(?!\S)")
+_LANDMARK = re.compile(r"\b(?:near|outside|around|close to|" + DIRECTION_OF + r")\b|(?<!\S)(?:قرب|حول)(?!\S)")
 _SETTLEMENTS_OF_MANY = {"قضايي", "اقضيه", "ناحيتي", "نواحي", "مدينتي", "بلدتي", "بلدات", "قريتي"}  # two or more of them
 _DISTANCE_UNIT = re.compile(r"كم|كلم|كيلومتر\S*|ميلا|اميال")  # a distance's unit before a direction, in Arabic
 # A distance and a direction before a place, or an Arabic "lying" and a direction, make it a landmark that locates

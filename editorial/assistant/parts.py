@@ -57,6 +57,8 @@ SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
 ARABIC_DIRECTIONS = {"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"}
+# A direction that places something away from a place ("west of Mosul", "northeast of"), for the landmark patterns.
+DIRECTION_OF = r"(?:south|north|east|west)(?:east|west)?(?:ern)? of"
 # A site inside a place, taken "in" it ("the main government compound in Ramadi", "the neighbourhood of Tajnid in
 # Jalawla"): part of the place, contested.
 SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|building|government cent(?:er|re)|"

@@ -9,7 +9,7 @@ PlaceReading reads it as a mixin.
 import bisect
 import re
 
-from .parts import PARTIAL
+from .parts import DIRECTION_OF, PARTIAL
 from .rules import ARABIC_HOLDS
 from .tokens import is_arabic
 
@@ -17,7 +17,7 @@ from .tokens import is_arabic
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
 # "the west of Manbij" names a part of it (parts.PARTIAL), where "to the west of Manbij" places another beside it.
 PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
-                       r"(?:south|north|east|west)(?:east|west)?(?:ern)? of)$"
+                       + DIRECTION_OF + r")$"
                        r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
 # between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
@@ -31,7 +31,7 @@ ROUTE_END_BEFORE = re.compile(f"(?:{ROUTE_ENDS.pattern})$")  # the place right a
 # the edge of Mosul", "20 km south of Kirkuk", "near Raqqa"): a place in it is a landmark.
 _LOCATING_ASIDE = re.compile(r"(?:(?:about|some|around|nearly|roughly|just|only|less than|more than) )?"
                              r"(?:\d+|a few|two|three|four|five|ten) (?:km|kilomet(?:re|er)s|miles)\b|"
-                             r"(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\b")
+                             r"(?:near|outside|close to|" + DIRECTION_OF + r")\b")
 # "، وهي" (which are) after a state phrase and its holder opens the list of what the noun before the phrase counts.
 _WHICH_ARE = {"وهي", "وهما", "وهو"}
 _RELATIVE_OBJECT = {"that", "which"}

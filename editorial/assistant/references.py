@@ -8,6 +8,7 @@ import bisect
 import re
 
 from .rules import ANAPHOR, PASSIVE_AUX
+from .parts import DIRECTION_OF
 
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
@@ -18,9 +19,9 @@ _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an 
 # An Arabic noun of a kind of settlement with the article: "الناحية" is the place last named "ناحية ...".
 _KIND_NOUNS = {"الناحيه": "ناحيه", "القضاء": "قضاء", "البلده": "بلده", "القريه": "قريه"}
 # "the west of" before "the city": a side of it, away from it
-_AWAY = re.compile(r"\b(?:the|an?) (?:\S+ )?(?:south|north|east|west)(?:east|west)?(?:ern)? of $")
+_AWAY = re.compile(r"\b(?:the|an?) (?:\S+ )?" + DIRECTION_OF + " $")
 # A place right after these words locates another ("the town, east of Mosul"): it is not what "it" after them means.
-_LOCATING = re.compile(r"\b(?:near|outside|around|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)$")
+_LOCATING = re.compile(r"\b(?:near|outside|around|close to|" + DIRECTION_OF + ")$")
 # A verb right after a description makes it its clause's subject, not an apposition to the place before it.
 _VERBS_AFTER = PASSIVE_AUX | {"has", "had", "have"}
 _ORDINALS = {"first", "second", "third", "next", "another", "other"}

@@ -15,7 +15,7 @@ from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import HEDGE, hedge_of
 from .negations import DENIAL, NEGATION, NOT_YET
-from .parts import ALL_PARTS, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
+from .parts import ALL_PARTS, DIRECTION_OF, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
 from .proposals import Proposal, started
 from .roles import CONTESTED, CONTROLLED, assertion
@@ -40,7 +40,7 @@ _HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory"
 _PAST_HOLD = {"controlled", "held"}
 # A preposition of place right before a "-held" place ("launched an offensive outside Kurdish-controlled Kirkuk",
 # "attacked troops near IS-held Mosul"): the place locates the act, it is not the object the act takes.
-_LOCATING = re.compile(r"\b(?:near|outside|around|towards?|across|(?:south|north|east|west)(?:east|west)?(?:ern)? of)"
+_LOCATING = re.compile(r"\b(?:near|outside|around|towards?|across|" + DIRECTION_OF + ")"
                        r"(?: (?:the|an?))?(?: \S+)?$")
 # An adverb of degree right before the verb makes the change partial: "IS almost completely ousted from Manbij".
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")
