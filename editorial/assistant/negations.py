@@ -18,15 +18,17 @@ ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?
 # lift the siege", "fighting to retake the town"): what it aims at has not happened.
 INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
              r"vow(?:s|ed)? to|(?:battl(?:es?|ing)|fight(?:s|ing)?) to|")
+# Striving toward an act ("close to breaking the siege", "trying to retake") or failing at it: not happened.
+STRIVING = (r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
+            r"advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|failed to|fail to|fails to|unable to|")
 # A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
 # future ("will") has not.
-NEGATION = re.compile(r"\b(?:failed to|fail to|fails to|did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
-                      r"havent|not|nt|never|no longer|unable to|repelled|repulsed|thwarted|foiled|beat back|"
+NEGATION = re.compile(r"\b(?:did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
+                      r"havent|not|nt|never|no longer|repelled|repulsed|thwarted|foiled|beat back|"
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
-                      r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-                      r"advanc(?:e|es|ed|ing)(?: \S+)? to|would|will|could|should|if|unless|"
-                      + INTENDING + ARABIC_FEARED
-                      + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|علي وشك|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
+                      r"would|will|could|should|if|unless|"
+                      + STRIVING + INTENDING + ARABIC_FEARED
+                      + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + SHORT_OF + ARABIC_NOT_YET + r")\b")
 # Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها
 # من الصحة"), where a denial verb after a phrase ("نافية وقوع خسائر") may deny something else.
@@ -42,6 +44,4 @@ STILL_UNDER_WAY = re.compile(r"^but (?:\S+ ){1,4}?(?:was|is) still (?:in progres
 # before it, as a denial does.
 CORRECTED = re.compile(r"^but (?:\S+ ){1,12}?(?:clarified|corrected|clarifying|correcting) that\b")
 # What makes a break of a siege not yet happen ("close to breaking"): the siege still stands.
-NOT_YET = re.compile(r"\b(?:close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|"
-                     r"aiming to|failed to|fail to|fails to|unable to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|" + INTENDING
-                     + SHORT_OF + ARABIC_NOT_YET + r")\b")
+NOT_YET = re.compile(r"\b(?:" + STRIVING + INTENDING + SHORT_OF + ARABIC_NOT_YET + r")\b")
