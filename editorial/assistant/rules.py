@@ -170,7 +170,8 @@ RULES = [
     ("stronghold", r"\b(?:stronghold|bastion)s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
-    ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
+    # "under IS control", "under ISIS rule": the side named between holds the place before
+    ("under_control_of", r"\bunder (?:\S+ ){1,3}?(?:control|rule)\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of\b)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),

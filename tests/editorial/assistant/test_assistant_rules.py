@@ -121,6 +121,8 @@ def kinds(text, names):
     ("Heavy fighting raged in Sinjar on Friday.", [("contested", "fighting raged in")]),
     ("Clashes broke out inside Sinjar.", [("contested", "clashes broke out inside")]),
     ("Clashes continued in the vicinity of Sinjar.", []),
+    # a side's rule over a place is its control of it
+    ("Hawija has long been under ISIS rule.", [("under_control_of", "under isis rule")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
@@ -503,3 +505,8 @@ def test_a_town_controlling_a_dam_says_nothing_of_a_sides_hold(names, every_read
     place named further on."""
     text = "SDF fighters said on Friday they had reached Tabqa, a town controlling the dam, on their way to Raqqa."
     assert not {c for c in claims(text, names) if c[0] == "raqqa"}
+
+
+def test_a_place_under_a_sides_rule_is_held_by_it(names, every_reading):
+    assert claims("Thousands of families in Hawija live under IS rule, a tribal elder said.", names) == {
+        ("hawija", "controlled", "islamic-state", "2017-11-04")}
