@@ -16,6 +16,14 @@ def kinds(text, names):
 
 @pytest.mark.parametrize("text, expected", [
     ("Iraqi forces seized control of Qaim.", [("capture", "seized control of")]),
+    # an object of several words between "ousted" and "from"
+    ("Kurdish fighters ousted the jihadist group from Qaim.", [("capture", "ousted the jihadist group from")]),
+    # taken back and forth, or fought over for a while: contested; a past perfect is a past the news ended
+    ("Qaim has changed hands repeatedly.", [("divided", "has changed hands")]),
+    ("Qaim had changed hands twice that year.", []),
+    ("Parts of Qaim have been contested on and off.", [("divided", "have been contested")]),
+    # a day or "also" between the verb of fighting and the place
+    ("Skirmishes also continued Tuesday in Qaim.", [("contested", "skirmishes also continued tuesday in")]),
     ("After regaining control of Qaim, troops rested.", [("capture", "regaining control of")]),
     ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
     ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
