@@ -1,11 +1,22 @@
-"""Whether an Arabic noun of taking reports a taking, or only an aim, an operation begun or a prospect.
+"""Whether an Arabic noun of taking reports a taking, or only an aim, an operation begun or a prospect; and who
+holds a place an attempt is made on.
 
 Its own module because Arabic names an effort with the same verbal noun as its outcome ("تحرير", liberating):
 what tells them apart is the words around the noun (an operation's name, the lām of purpose, "بهدف", a future
-verb after "إن"), read apart from the English intentions and the phrase rules that find the noun.
+verb after "إن"), read apart from the English intentions and the phrase rules that find the noun. An effort, once
+read as one, leaves the place with its defender (`attempt`).
 """
 import re
 
+from geo.models import Claim
+
+from .calibration import GRAMMAR, GUESSED
+from .tokens import is_arabic
+
+CONTROLLED = Claim.Status.CONTROLLED
+
+# "advance toward", "closing in on", "marched on", "edging closer to": a movement, not an attempt on a holder
+_MOVEMENT = re.compile(r"advanc|closing in|march|edg")
 # liberating, regaining, control, restoring, wresting, recovering
 TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
 # "حررت العوائل" (freed the families), "تحرير المختطفين" (freeing the abducted): people freed, not a place taken
@@ -137,3 +148,30 @@ def arabic_aim(article, first, cue_first, text):
     return (operation_begun(article, first, cue_first, text)
             or bool(PURPOSE.intersection(article.norms[max(first, cue_first - 8): cue_first]))
             or _told_as_future(article, first, cue_first, text) or _near(article, first, cue_first) or attempted)
+
+
+def attempt(sentence, cue, place):
+    """"X is racing to take Y": Y stays with its defender, the side it is to be taken "from" or the other
+    side the article names most. With no attacker named ("the operation to liberate Y") the defender is
+    unknown, and a guess could name the attacker: nothing is proposed. A movement ("advance toward Y",
+    "closing in on Y") says where a side goes, not who holds Y: only a side it is taken from is read."""
+    attacker = sentence.subject(cue)
+    if attacker is None:
+        return None
+    loser = sentence.loser(cue, place)
+    if _MOVEMENT.match(cue.text) and loser is None:
+        return None
+    # the sentence's other sides of the attacker's camp fight with it ("Iraqi army, tribal and Shiite units"); one of
+    # the other camp is the defender ("لطرد تنظيم داعش من معاقله", to drive Daesh from its strongholds)
+    insurgent = sentence.article.gazetteer.is_insurgent
+    camp = {attacker.slug} | {side for side in sentence.sides if insurgent(side) == insurgent(attacker.slug)}
+    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(camp, place)
+    if holder is None or holder == attacker.slug:
+        return None
+    if loser is None and is_arabic(cue.text) and not sentence.article.gazetteer.is_insurgent(holder):
+        return None  # "انطلاق عملية تحرير تلعفر": an operation against the insurgents, not against an ally named more
+    if loser is not None and loser.slug == holder:  # "to retake Hit from IS": the sentence names who holds it
+        return (CONTROLLED, holder, (), GRAMMAR,
+                f"'{attacker.text}' still trying to take it from {holder} ('{loser.text}')")
+    return (CONTROLLED, holder, (), GUESSED,
+            f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")

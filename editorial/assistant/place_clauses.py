@@ -51,6 +51,9 @@ _AUXILIARIES = set("had has have was were is are later then finally eventually s
 _PREDICATE = re.compile(r"(?:and (?:the|its) surrounding (?:area|areas|region|countryside) )?"
                         r"(?:is|was|remains|remained) "
                         r"(?:an?(?: \S+){0,2}|one of(?: (?!(?:after|before|when|which|that|where|but)\b)\S+){1,5})")
+# A singular verb between the last of listed places and a state phrase ("between Palmyra and Deir ez-Zor, which is
+# held by IS"): the state is said of that place alone, where "Annah, Qaim and Rawa are held by IS" says it of all three.
+_SINGULAR_VERBS = {"is", "was", "remains", "has"}
 # A town noun joining the next place of a list ("Rawa and the nearby town of Anah are held by IS"): one more place.
 JOINED_TOWN = re.compile(r"and (?:the )?(?:[a-z]+ )?(?:city|town|village) of")
 # An apposition opening with an article right before a held adjective: "Jalawla, a Kurdish-controlled town".
@@ -59,6 +62,10 @@ _APPOSITION = re.compile(r"\s*,\s*an?(?:\s+[a-z]+){0,2}\s+")
 
 class PlaceClauseReading:
     """The clause readings of PlaceReading (its places, players and article)."""
+
+    def said_of_last_alone(self, place, cue):
+        """Whether a singular verb tells that a state phrase after listed places is said of the last one alone."""
+        return not is_arabic(cue.text) and bool(_SINGULAR_VERBS.intersection(self.article.norms[place.stop: cue.first]))
 
     def _listed_after_which(self, cue):
         """The places a list after "، وهي" names right after a state phrase and its holder ("لم يتبق إلا عدد قليل من

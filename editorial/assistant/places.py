@@ -203,7 +203,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
                 # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"
                 return [prior], "", self.raw_between(max(self.first, prior.first - 4), cue.first)
             listed = [place]
-            for earlier in reversed(self.places[:before - 1]):  # "Annah, Qaim and Rawa are still held by IS"
+            for earlier in reversed([] if self.said_of_last_alone(place, cue) else self.places[:before - 1]):
                 if any(earlier is other for other in listed):
                     continue  # the place a landmark's aside located, listed already
                 if self.article.text[earlier.end: listed[-1].start].lstrip().startswith(","):

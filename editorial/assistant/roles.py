@@ -12,7 +12,7 @@ import re
 
 from geo.models import Claim
 
-from .aims import arabic_aim
+from .aims import arabic_aim, attempt
 from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .parts import PARTIAL
@@ -39,7 +39,6 @@ _DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "p
 _FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
 # Who speaks for a state: a place freed "from IS, Iraq's prime minister said" was freed by that state's forces.
 _STATE_SPEAKERS = {"minister", "premier", "president", "government", "ministry", "army", "military", "command"}
-_MOVEMENT = re.compile(r"advanc|closing in|march|edg")  # "advance toward", "closing in on", "marched on", "edging closer to"
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 # The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
@@ -127,7 +126,7 @@ def _assertion(sentence, cue, place):
             return CONTROLLED, agent.slug, (), GRAMMAR, f"held by {agent.slug} (said of its subject now)"
         return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
     if kind == "attempt":
-        return _attempt(sentence, cue, place)
+        return attempt(sentence, cue, place)
     if kind in ("contested", "divided", "percent"):
         return _contested(sentence, kind, place)
     if kind == "siege_broken":
@@ -362,34 +361,10 @@ def _expelled(sentence, cue, place):
     return CONTROLLED, holder, (), GUESSED, f"'{loser.text}' driven out: held by the other side, {holder}"
 
 
-def _attempt(sentence, cue, place):
-    """"X is racing to take Y": Y stays with its defender, the side it is to be taken "from" or the other
-    side the article names most. With no attacker named ("the operation to liberate Y") the defender is
-    unknown, and a guess could name the attacker: nothing is proposed. A movement ("advance toward Y",
-    "closing in on Y") says where a side goes, not who holds Y: only a side it is taken from is read."""
-    attacker = sentence.subject(cue)
-    if attacker is None:
-        return None
-    loser = sentence.loser(cue, place)
-    if _MOVEMENT.match(cue.text) and loser is None:
-        return None
-    # the sentence's other sides of the attacker's camp fight with it ("Iraqi army, tribal and Shiite units"); one of
-    # the other camp is the defender ("لطرد تنظيم داعش من معاقله", to drive Daesh from its strongholds)
-    insurgent = sentence.article.gazetteer.is_insurgent
-    camp = {attacker.slug} | {side for side in sentence.sides if insurgent(side) == insurgent(attacker.slug)}
-    holder = loser.slug if loser is not None and loser.slug != attacker.slug else sentence.adversary(camp, place)
-    if holder is None or holder == attacker.slug:
-        return None
-    if loser is None and is_arabic(cue.text) and not sentence.article.gazetteer.is_insurgent(holder):
-        return None  # "انطلاق عملية تحرير تلعفر": an operation against the insurgents, not against an ally named more
-    if loser is not None and loser.slug == holder:  # "to retake Hit from IS": the sentence names who holds it
-        return CONTROLLED, holder, (), GRAMMAR, f"'{attacker.text}' still trying to take it from {holder} ('{loser.text}')"
-    return (CONTROLLED, holder, (), GUESSED,
-            f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
-
-
 def _contested(sentence, kind, place):
     sides = sorted(sentence.sides) or both_sides(sentence)
+    if not sides and kind == "divided" and (first := sentence.adversary(set(), place)):
+        sides = [first]  # "Baiji has traded hands several times": the article's sides fight over it
     if len(sides) == 1:
         adversary = sentence.adversary(set(sides), place)
         sides = sorted(sides + [adversary]) if adversary else sides

@@ -37,7 +37,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"
-            r"(?:\S+ ){1,5}?(?:from|out of)|ousted \S+ from|cleared|freed|restored security (?:to|in)|"
+            r"(?:\S+ ){1,5}?(?:from|out of)|ousted (?:\S+ ){1,4}?from|cleared|freed|restored security (?:to|in)|"
             # raising one's flag over a place is taking it ("raised a flag on Friday" names no place)
             r"(?:raised|raises|raise|raising|hoisted|hoists|hoist|flew) (?:\S+ ){0,2}?flags? (?:above|over|on|in|at)"
             r"(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))|"
@@ -89,9 +89,12 @@ RULES = [
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
     # the verb the fighting takes ("fighting raged in", "clashes broke out inside") places it as "in" alone does;
     # "in the vicinity of" a town is outside it
+    # "skirmishes also continued Saturday in Kirkuk": a day or "also" between the verb and the place changes nothing
     ("contested", r"\b(?:chas(?:ing|ed|e) (?:\S+ ){0,3}?remnants|remnants|fighting|clashes|clashing|clashed|battles?|"
-                  r"street fighting|street battles|pockets of resistance|holdouts)"
-                  r"(?: (?:raged|rages|raging|erupted|erupts|broke out|flared|continued|continues|resumed))? "
+                  r"street fighting|street battles|pockets of resistance|holdouts|skirmishes)"
+                  r"(?: (?:also |still )?"
+                  r"(?:raged|rages|raging|erupted|erupts|broke out|flared|continued|continues|resumed)"
+                  r"(?: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today))?)? "
                   r"(?:inside|in|within)\b(?! the (?:vicinity|surroundings|environs)\b)|"
                   # two sides firing at each other in a place fight over it: "exchanged artillery fire in the town of"
                   r"\b(?:exchang(?:ed|es|e|ing)|trad(?:ed|es|e|ing)) (?:\S+ ){0,2}?(?:fire|gunfire) "
@@ -113,7 +116,13 @@ RULES = [
                 r"(?:cleared|liberated|controlled))\b", "before"),
     # "territory held by Iraqi forces on one side, and militants on the other": the place is split between them
     ("divided", r"\b(?:divided|split) (?:between|into|among)\b|\b(?:is|are|was|were|remains|remained|still) contested\b|"
-                r"\bcontested between\b|\b(?:held|controlled) by\b(?=[^.;]{1,60}\bon one side\b)|مقسم\S*", "before"),
+                r"\bcontested between\b|"
+                # "has changed hands several times": taken back and forth, so fought over ("had changed hands in a year"
+                # is a past the news ended); "have been contested off and on"
+                r"\b(?:has|have) (?:repeatedly )?(?:changed|traded|switched) hands\b|"
+                r"\b(?:has|have) been (?:(?:hotly|fiercely|repeatedly|intermittently|off and on|on and off) )?"
+                r"contested\b|"
+                r"\b(?:held|controlled) by\b(?=[^.;]{1,60}\bon one side\b)|مقسم\S*", "before"),
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
     ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
               r"حصار|محاصر\S*|حاصر\S*|تطويق\S*|طوق\S*", "after"),
@@ -170,7 +179,8 @@ RULES = [
     ("stronghold", r"\b(?:stronghold|bastion)s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
-    ("under_control_of", r"\bunder (?:\S+ ){1,3}?control\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
+    # "under IS control", "under ISIS rule": the side named between holds the place before
+    ("under_control_of", r"\bunder (?:\S+ ){1,3}?(?:control|rule)\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of\b)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),

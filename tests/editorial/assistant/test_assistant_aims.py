@@ -1,10 +1,13 @@
-"""Arabic aims: a noun of taking that names an effort, an aim or a prospect, not a taking done."""
+"""Arabic aims: a noun of taking that names an effort, an aim or a prospect, not a taking done; an attempt's
+defender."""
 import pytest
 
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.rules import find_cues
+
+IS, IQ = "islamic-state", "iraqi-government"
 
 
 def kinds(text, names):
@@ -82,3 +85,26 @@ def test_an_arabic_taking_a_side_is_called_on_to_do_is_a_wish(names, every_readi
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names) if p.status == "controlled"] == []
     text = "وأشاد المحافظ يوم الجمعة باستعادة الجيش العراقي قضاء بيجي من داعش"  # "praised the regaining": done
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("baiji", "controlled")]
+
+
+@pytest.mark.usefixtures("every_reading")  # what the phrase reads, under any threshold
+def test_an_arabic_attempt_names_the_side_the_place_is_to_be_taken_from(names):
+    # "fighting to regain control of Rutba, in Anbar province in the west, from Daesh's gunmen": Daesh holds it,
+    # read from the sentence, however far the place's location stands between
+    text = "تقاتل القوات العراقية لاستعادة السيطرة على مدينة الرطبة في محافظة الأنبار غرب البلاد من مسلحي تنظيم داعش"
+    [made] = propose(text, SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("rutba", "controlled", IS)
+    assert made.reading == "holder read from the grammar"
+
+
+@pytest.mark.usefixtures("every_reading")  # what the phrase reads, under any threshold
+def test_an_attempts_defender_may_be_named_in_its_sentence_but_not_an_ally(names):
+    # "began the operation to regain control of Rutba, to drive Daesh from its strongholds": Daesh, named in the
+    # sentence, is the defender left with the town
+    text = "بدأت القوات العراقية عملية استعادة السيطرة على مدينة الرطبة لطرد تنظيم داعش من معاقله"
+    made = propose(text, SATURDAY, names)
+    assert [(p.place, p.holder) for p in made] == [("rutba", IS)]
+    # the army's allies in the sentence are not the defender: IS, named more in the article, is
+    text = ("IS fighters dug in around Tal Afar. IS snipers shot at troops.\n\n"
+            "The Iraqi army, backed by the PMF, is racing to take Tal Afar.")
+    assert ("tal-afar", "controlled", IS, "2017-11-04") in claims(text, names)

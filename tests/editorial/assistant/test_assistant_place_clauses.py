@@ -9,6 +9,7 @@ from test_assistant_places import targets
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
 
 IS, IQ = "islamic-state", "iraqi-government"
+SATURDAY_DAY = "2017-11-04"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -123,3 +124,16 @@ def test_an_arabic_relative_clause_after_an_apposition_describes_the_place(names
 def test_to_the_direction_of_a_place_places_another_where_the_direction_of_it_is_a_part():
     assert PLACED_BY.search("a small town to the east of") and PLACED_BY.search("villages west of")
     assert not PLACED_BY.search("all of the west of")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a singular verb after the last of two places: the state is said of that place alone
+    ("Convoys use the road linking Tikrit and Hawija, which is held by IS.",
+     {("hawija", "controlled", IS, SATURDAY_DAY)}),
+    ("Convoys use the road linking Tikrit and Hawija, which remains under IS control.",
+     {("hawija", "controlled", IS, SATURDAY_DAY)}),
+    # a plural one says it of every listed place
+    ("Hit, Rawa and Qaim are held by IS.", {(p, "controlled", IS, SATURDAY_DAY) for p in ("hit", "rawa", "qaim")}),
+])
+def test_a_singular_verb_after_listed_places_says_the_state_of_the_last(names, text, expected):
+    assert claims(text, names) == expected

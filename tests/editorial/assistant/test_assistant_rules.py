@@ -16,6 +16,14 @@ def kinds(text, names):
 
 @pytest.mark.parametrize("text, expected", [
     ("Iraqi forces seized control of Qaim.", [("capture", "seized control of")]),
+    # an object of several words between "ousted" and "from"
+    ("Kurdish fighters ousted the jihadist group from Qaim.", [("capture", "ousted the jihadist group from")]),
+    # taken back and forth, or fought over for a while: contested; a past perfect is a past the news ended
+    ("Qaim has changed hands repeatedly.", [("divided", "has changed hands")]),
+    ("Qaim had changed hands twice that year.", []),
+    ("Parts of Qaim have been contested on and off.", [("divided", "have been contested")]),
+    # a day or "also" between the verb of fighting and the place
+    ("Skirmishes also continued Tuesday in Qaim.", [("contested", "skirmishes also continued tuesday in")]),
     ("After regaining control of Qaim, troops rested.", [("capture", "regaining control of")]),
     ("Abadi hailed the liberation of Qaim.", [("noun", "liberation of")]),
     ("The SDF declared victory over Daesh in Raqqa.", [("victory", "declared victory")]),
@@ -121,6 +129,8 @@ def kinds(text, names):
     ("Heavy fighting raged in Sinjar on Friday.", [("contested", "fighting raged in")]),
     ("Clashes broke out inside Sinjar.", [("contested", "clashes broke out inside")]),
     ("Clashes continued in the vicinity of Sinjar.", []),
+    # a side's rule over a place is its control of it
+    ("Hawija has long been under ISIS rule.", [("under_control_of", "under isis rule")]),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
@@ -503,3 +513,8 @@ def test_a_town_controlling_a_dam_says_nothing_of_a_sides_hold(names, every_read
     place named further on."""
     text = "SDF fighters said on Friday they had reached Tabqa, a town controlling the dam, on their way to Raqqa."
     assert not {c for c in claims(text, names) if c[0] == "raqqa"}
+
+
+def test_a_place_under_a_sides_rule_is_held_by_it(names, every_reading):
+    assert claims("Thousands of families in Hawija live under IS rule, a tribal elder said.", names) == {
+        ("hawija", "controlled", "islamic-state", "2017-11-04")}
