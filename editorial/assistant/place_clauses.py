@@ -43,7 +43,10 @@ _LOCATING_REGION = re.compile(r"^(?:في )?(?:ال)?(?:شمال|جنوب|شرق|
                               r" (?:محافظه )?\S+ (?=\S)")
 # The head of a noun phrase set in apposition to a place ("الموصل كبرى مدن الشمال", "الموصل عاصمة محافظة نينوى"): a
 # relative clause after the phrase may still be about the place ("... وأولى المناطق التي سيطر عليها التنظيم").
-_APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول"}
+_APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول", "اخر", "اهم", "ابرز"}
+# A preposition between an aside's head and its relative word: the clause is about the noun it governs ("هجين، أكبر
+# البلدات في الجيب الأخير الذي يسيطر عليه": the pocket), not the head's.
+_GOVERNED = re.compile(r"(?<!\S)(?:في|من|علي|الي|داخل|ضمن|ب\S+)(?!\S)")
 RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
@@ -206,11 +209,13 @@ class PlaceClauseReading:
         located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
         if located:
             opener += len(located.group().split())
-        if place and norms[opener] in _APPOSITION_HEADS and not re.search(
-                r"[,،]", self.article.text[place.end: self.article.tokens[opener].start]):
-            # the relative word after the apposition; after a comma the aside's clause is about its own noun ("هجين،
-            # أكبر البلدات في الجيب الأخير الذي يسيطر عليه": the pocket)
-            opener = next((i for i in range(opener, cue.first) if norms[i] in ("التي", "الذي")), opener)
+        if place and norms[opener] in _APPOSITION_HEADS:
+            # the relative word after the apposition ("جرابلس، آخر أهم المعابر الحدودية التي يسيطر عليها داعش":
+            # Jarablus, the last major border crossing Daesh holds), unless a preposition governs a noun between
+            relative_word = next((i for i in range(opener, cue.first) if norms[i] in ("التي", "الذي")), None)
+            aside = re.search(r"[,،]", self.article.text[place.end: self.article.tokens[opener].start])
+            if relative_word is not None and not (aside and _GOVERNED.search(self.norm_between(opener, relative_word))):
+                opener = relative_word
         relative = set(norms[opener: opener + 2 - norms[opener].startswith("و")]) if place else set()
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (

@@ -68,6 +68,11 @@ _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|rai
              r"(?:moved|pushed|pushing|advanced|advancing|pressed|pressing)(?: (?:deep|deeper|further|farther))? into|"
              r"(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|"
              r"[وف]?(?:(?:ال)?دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|"
+             # "تسللت مجموعة من عناصر داعش إلى مدينة الشدادي" (a group of Daesh fighters slipped into Shaddadi): going
+             # in by stealth. A past verb only: a headline's present ("داعش يتسلل إلى") is dated by its lead. A relative
+             # clause ("مجموعات داعش التي تسللت إليها", the groups that had slipped in) looks back on an infiltration
+             # the news has ended.
+             r"(?<!التي )(?<!الذي )تسلل(?:ت|وا)?(?= (?:\S+ ){0,8}?(?:الي|داخل)(?!\S))|"
              # the noun of advancing, perhaps with its owner or a manner, "in" or "inside" a place: "واصلت تقدمها في
              # عمق المدينة" (kept up its advance deep in the city), "التقدم ببطء داخلها" (advancing slowly inside it)
              r"(?:ال)?تقدم(?:ا|ها|هم|ه)?(?= (?:\S+ )?(?:في|داخل) "

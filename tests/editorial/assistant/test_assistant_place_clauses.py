@@ -114,10 +114,13 @@ def test_an_arabic_relative_clause_after_a_region_locating_the_place_describes_t
 def test_an_arabic_relative_clause_after_an_apposition_describes_the_place(names):
     """"دير الزور كبرى مدن الشرق التي يسيطر عليها داعش" (Deir ez-Zor, the largest city of the east, which IS
     holds): the clause after a noun set in apposition to the place is about the place; after a comma, about the
-    aside's own noun."""
+    noun a preposition in the aside governs."""
     assert targets("قصفت الطائرات مدينة دير الزور كبرى مدن الشرق التي يسيطر عليها داعش.", names) == [
         (["deir-el-zour"], "'عليها' read as دير الزور")]
     assert targets("قصفت الطائرات بلدة هيت، أكبر البلدات في المنطقة التي يسيطر عليها داعش.", names) == [([], "")]
+    # an aside naming what the place is, with no preposition before its relative word: the clause is the place's
+    assert targets("قصفت الطائرات بلدة هيت، أبرز المدن العراقية التي يسيطر عليها داعش.", names) == [
+        (["hit"], "'عليها' read as هيت")]
 
 
 def test_to_the_direction_of_a_place_places_another_where_the_direction_of_it_is_a_part():
