@@ -439,6 +439,14 @@ def test_arabic_street_fighting_in_a_town_contests_it(names, every_reading):
     assert kinds("تخوض القوات حرب الشوارع داخل الفلوجة", names) == [("contested", "حرب الشوارع داخل")]
 
 
+def test_arabic_fighting_of_some_manner_between_two_sides_in_a_town_contests_it(names, every_reading):
+    """"اشتباكات ضارية بين ... في" (fierce clashes between ... in): a word of manner between the fighting and
+    "بين" keeps the town the place fought over; fighting "في محيط" (in the surroundings of) a town is outside it."""
+    assert claims("تواصلت أمس مواجهات ضارية بين فصائل المعارضة وتنظيم داعش في مدينة الباب.", names) == {
+        ("al-bab", "contested", ("islamic-state", "syrian-rebels"), "2017-11-03")}
+    assert not claims("دارت معارك طاحنة بين فصائل المعارضة وتنظيم داعش في محيط مدينة الباب.", names)
+
+
 def test_an_operation_still_under_way_after_but_lowers_the_claim_that_it_was_won(names, every_reading):
     claim = "An official said on Monday that Iraqi forces had liberated Rawa from IS."
     held = {p.holder for p in propose(claim, SATURDAY, names) if p.place == "rawa"}
