@@ -278,7 +278,9 @@ NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|
                         r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"except|excluding|apart from|other than|save for|but for|"  # "all its land except Hawija"
                         r"(?:south|north|east|west)(?:east|west)? of|"
-                        r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"  # "وفي كركوك" (and in Kirkuk): another phrase
+                        r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|"  # "وفي كركوك" (and in Kirkuk): another phrase
+                        # "إلى داخل" (into the inside of) leads to the place gone into
+                        r"(?<! الي )(?<!^الي )داخل|"
                         # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
                         r"(?:ال)?طريق|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)
