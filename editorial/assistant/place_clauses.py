@@ -221,4 +221,12 @@ class PlaceClauseReading:
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
                 self.cues[0] is not cue or cue.first - place.stop > 3):
             return None
+        bracket = self.article.text.rfind("(", 0, self.article.tokens[opener].start)
+        if 0 <= bracket < place.start and ")" in self.article.text[place.end: self.article.tokens[opener].start]:
+            # a place in brackets locates the noun before them, which the clause describes ("قرية البشير، (25 كم جنوبي
+            # كركوك)، التي سيطروا عليها": the village, not Kirkuk): the place named right before the bracket, if any
+            place = next((p for p in self.places[:position - 1][::-1]
+                          if re.fullmatch(r"[\s,،]*", self.article.text[p.end: bracket])), None)
+            if place is None:
+                return None
         return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None

@@ -123,6 +123,17 @@ def test_an_arabic_relative_clause_after_an_apposition_describes_the_place(names
         (["hit"], "'عليها' read as هيت")]
 
 
+def test_an_arabic_relative_clause_after_a_place_in_brackets_describes_the_place_before_them(names):
+    """"بلدة هيت (70 كم غرب الرمادي) التي يسيطر عليها داعش": the bracketed place locates Hit, which the clause
+    describes; a bracketed place after a noun the gazetteer lacks leaves the clause no place, and brackets after the
+    place itself ("هيت (غرب العراق) التي") still leave it the clause's."""
+    assert targets("قصفت الطائرات بلدة هيت، (70 كم غرب الرمادي)، التي يسيطر عليها داعش.", names) == [
+        (["hit"], "'عليها' read as هيت")]
+    assert targets("قصفت الطائرات قرية صغيرة (70 كم غرب الرمادي) التي يسيطر عليها داعش.", names) == [([], "")]
+    assert targets("قصفت الطائرات بلدة هيت (غرب العراق) التي يسيطر عليها داعش.", names) == [
+        (["hit"], "'عليها' read as هيت")]
+
+
 def test_to_the_direction_of_a_place_places_another_where_the_direction_of_it_is_a_part():
     assert PLACED_BY.search("a small town to the east of") and PLACED_BY.search("villages west of")
     assert not PLACED_BY.search("all of the west of")
