@@ -43,7 +43,10 @@ _LOCATING_REGION = re.compile(r"^(?:في )?(?:ال)?(?:شمال|جنوب|شرق|
                               r" (?:محافظه )?\S+ (?=\S)")
 # The head of a noun phrase set in apposition to a place ("الموصل كبرى مدن الشمال", "الموصل عاصمة محافظة نينوى"): a
 # relative clause after the phrase may still be about the place ("... وأولى المناطق التي سيطر عليها التنظيم").
-_APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول"}
+_APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول", "اخر", "اهم", "ابرز"}
+# A preposition between an aside's head and its relative word: the clause is about the noun it governs ("هجين، أكبر
+# البلدات في الجيب الأخير الذي يسيطر عليه": the pocket), not the head's.
+_GOVERNED = re.compile(r"(?<!\S)(?:في|من|علي|الي|داخل|ضمن|ب\S+)(?!\S)")
 RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
@@ -213,14 +216,24 @@ class PlaceClauseReading:
         located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
         if located:
             opener += len(located.group().split())
-        if place and norms[opener] in _APPOSITION_HEADS and not re.search(
-                r"[,،]", self.article.text[place.end: self.article.tokens[opener].start]):
-            # the relative word after the apposition; after a comma the aside's clause is about its own noun ("هجين،
-            # أكبر البلدات في الجيب الأخير الذي يسيطر عليه": the pocket)
-            opener = next((i for i in range(opener, cue.first) if norms[i] in ("التي", "الذي")), opener)
+        if place and norms[opener] in _APPOSITION_HEADS:
+            # the relative word after the apposition ("جرابلس، آخر أهم المعابر الحدودية التي يسيطر عليها داعش":
+            # Jarablus, the last major border crossing Daesh holds), unless a preposition governs a noun between
+            relative_word = next((i for i in range(opener, cue.first) if norms[i] in ("التي", "الذي")), None)
+            aside = re.search(r"[,،]", self.article.text[place.end: self.article.tokens[opener].start])
+            if relative_word is not None and not (aside and _GOVERNED.search(self.norm_between(opener, relative_word))):
+                opener = relative_word
         relative = set(norms[opener: opener + 2 - norms[opener].startswith("و")]) if place else set()
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
                 self.cues[0] is not cue or cue.first - place.stop > 3):
             return None
+        bracket = self.article.text.rfind("(", 0, self.article.tokens[opener].start)
+        if 0 <= bracket < place.start and ")" in self.article.text[place.end: self.article.tokens[opener].start]:
+            # a place in brackets locates the noun before them, which the clause describes ("قرية البشير، (25 كم جنوبي
+            # كركوك)، التي سيطروا عليها": the village, not Kirkuk): the place named right before the bracket, if any
+            place = next((p for p in self.places[:position - 1][::-1]
+                          if re.fullmatch(r"[\s,،]*", self.article.text[p.end: bracket])), None)
+            if place is None:
+                return None
         return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None

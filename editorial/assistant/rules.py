@@ -68,6 +68,11 @@ _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|rai
              r"(?:moved|pushed|pushing|advanced|advancing|pressed|pressing)(?: (?:deep|deeper|further|farther))? into|"
              r"(?:fought|battled|forced|pushed|made|blasted) (?:their|its) way (?:back )?into|"
              r"[وف]?(?:(?:ال)?دخول|دخل\S*|اقتحام|اقتحم\S*|توغل\S*|[يت]توغل\S*|[يت]?قدم(?:ت|وا|ون)?|[يت]تقدم(?:ون|ان)?|"
+             # "تسللت مجموعة من عناصر داعش إلى مدينة الشدادي" (a group of Daesh fighters slipped into Shaddadi): going
+             # in by stealth. A past verb only: a headline's present ("داعش يتسلل إلى") is dated by its lead. A relative
+             # clause ("مجموعات داعش التي تسللت إليها", the groups that had slipped in) looks back on an infiltration
+             # the news has ended.
+             r"(?<!التي )(?<!الذي )تسلل(?:ت|وا)?(?= (?:\S+ ){0,8}?(?:الي|داخل)(?!\S))|"
              # the noun of advancing, perhaps with its owner or a manner, "in" or "inside" a place: "واصلت تقدمها في
              # عمق المدينة" (kept up its advance deep in the city), "التقدم ببطء داخلها" (advancing slowly inside it)
              r"(?:ال)?تقدم(?:ا|ها|هم|ه)?(?= (?:\S+ )?(?:في|داخل) "
@@ -107,7 +112,9 @@ RULES = [
                   # "حرب شوارع اندلعت في عين العرب" (street fighting broke out in Kobani), as "street fighting in"
                   r"حرب (?:ال)?شوارع(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? (?:داخل|في)(?!\S)|"
                   # "المعارك بين المقاتلين الأكراد وتنظيم الدولة في عين العرب": fighting between two sides in a place
-                  r"(?:معارك|قتال|مواجهات) بين (?:\S+ ){1,8}?(?:داخل|في)(?!\S)|"
+                  # ("المعارك العنيفة بين ...": a word of manner may come between the fighting and its sides)
+                  r"(?:معارك|قتال|مواجهات)(?: (?!(?:مع|ضد|من|علي|عن|في|داخل)(?!\S))\S+)? بين (?:\S+ ){1,8}?"
+                  r"(?:داخل|في)(?!\S)|"
                   # "داعش تشتبك مع الوحدات الكردية في عين عيسى" (clashes with the Kurdish units in Ain Issa)
                   r"(?<!\S)[وف]?(?:[يت]شتبك|اشتبك)(?:ت|وا|ون|ان)? (?:\S+ ){1,6}?(?:داخل|في)(?!\S)", "after"),
     ("contested", r"تشهد (?:قتالا|معارك|اشتباكات)", "before"),
@@ -281,7 +288,9 @@ NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|
                         r"which|where|whose|التي|الذي|الذين|"  # "captured the mountain of Batna, which overlooks Zumar": another clause
                         r"except|excluding|apart from|other than|save for|but for|"  # "all its land except Hawija"
                         r"(?:south|north|east|west)(?:east|west)? of|"
-                        r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|داخل|"  # "وفي كركوك" (and in Kirkuk): another phrase
+                        r"و?في(?! (?:ال)?(?:مايه|ميه)\b)|قرب|حول|"  # "وفي كركوك" (and in Kirkuk): another phrase
+                        # "إلى داخل" (into the inside of) leads to the place gone into
+                        r"(?<! الي )(?<!^الي )داخل|"
                         # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
                         r"(?:ال)?طريق|"
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)

@@ -115,10 +115,24 @@ def test_an_arabic_relative_clause_after_a_region_locating_the_place_describes_t
 def test_an_arabic_relative_clause_after_an_apposition_describes_the_place(names):
     """"دير الزور كبرى مدن الشرق التي يسيطر عليها داعش" (Deir ez-Zor, the largest city of the east, which IS
     holds): the clause after a noun set in apposition to the place is about the place; after a comma, about the
-    aside's own noun."""
+    noun a preposition in the aside governs."""
     assert targets("قصفت الطائرات مدينة دير الزور كبرى مدن الشرق التي يسيطر عليها داعش.", names) == [
         (["deir-el-zour"], "'عليها' read as دير الزور")]
     assert targets("قصفت الطائرات بلدة هيت، أكبر البلدات في المنطقة التي يسيطر عليها داعش.", names) == [([], "")]
+    # an aside naming what the place is, with no preposition before its relative word: the clause is the place's
+    assert targets("قصفت الطائرات بلدة هيت، أبرز المدن العراقية التي يسيطر عليها داعش.", names) == [
+        (["hit"], "'عليها' read as هيت")]
+
+
+def test_an_arabic_relative_clause_after_a_place_in_brackets_describes_the_place_before_them(names):
+    """"بلدة هيت (70 كم غرب الرمادي) التي يسيطر عليها داعش": the bracketed place locates Hit, which the clause
+    describes; a bracketed place after a noun the gazetteer lacks leaves the clause no place, and brackets after the
+    place itself ("هيت (غرب العراق) التي") still leave it the clause's."""
+    assert targets("قصفت الطائرات بلدة هيت، (70 كم غرب الرمادي)، التي يسيطر عليها داعش.", names) == [
+        (["hit"], "'عليها' read as هيت")]
+    assert targets("قصفت الطائرات قرية صغيرة (70 كم غرب الرمادي) التي يسيطر عليها داعش.", names) == [([], "")]
+    assert targets("قصفت الطائرات بلدة هيت (غرب العراق) التي يسيطر عليها داعش.", names) == [
+        (["hit"], "'عليها' read as هيت")]
 
 
 def test_to_the_direction_of_a_place_places_another_where_the_direction_of_it_is_a_part():

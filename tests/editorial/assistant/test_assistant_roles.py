@@ -617,6 +617,16 @@ def test_going_in_told_of_the_object_of_a_taking_is_undone_by_it(names):
         ("rutba", "contested", (IQ, IS), "2017-11-17")}
 
 
+def test_slipping_into_a_town_is_going_in(names):
+    """"تسلل مسلحو داعش الجمعة إلى بلدة الرطبة" (Daesh gunmen slipped into Rutba on Friday): an infiltration goes in,
+    contested with the side the sentence fights; the headline's present and a relative clause on the gunmen do not."""
+    sunday = dt.datetime(2017, 11, 19, 12, tzinfo=dt.timezone.utc)
+    assert claims("تسلل مسلحو داعش فجر الجمعة إلى مدينة الرطبة واشتبكوا مع الجيش العراقي", names, sunday) == {
+        ("rutba", "contested", (IQ, IS), "2017-11-17")}
+    assert claims("داعش يتسلل إلى الرطبة ويشتبك مع الجيش العراقي", names, sunday) == set()
+    assert claims("طارد الجيش العراقي الجمعة المسلحين الذين تسللوا إلى الرطبة", names, sunday) == set()
+
+
 @pytest.mark.parametrize("text, expected", [
     # "Rawa fell into Daesh's hands on Friday": the side after the hands holds the place between
     ("سقطت بلدة راوة في أيدي داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),

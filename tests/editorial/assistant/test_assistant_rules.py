@@ -449,6 +449,22 @@ def test_arabic_street_fighting_in_a_town_contests_it(names, every_reading):
     assert kinds("تخوض القوات حرب الشوارع داخل الفلوجة", names) == [("contested", "حرب الشوارع داخل")]
 
 
+def test_arabic_fighting_of_some_manner_between_two_sides_in_a_town_contests_it(names, every_reading):
+    """"اشتباكات ضارية بين ... في" (fierce clashes between ... in): a word of manner between the fighting and
+    "بين" keeps the town the place fought over; fighting "في محيط" (in the surroundings of) a town is outside it."""
+    assert claims("تواصلت أمس مواجهات ضارية بين فصائل المعارضة وتنظيم داعش في مدينة الباب.", names) == {
+        ("al-bab", "contested", ("islamic-state", "syrian-rebels"), "2017-11-03")}
+    assert not claims("دارت معارك طاحنة بين فصائل المعارضة وتنظيم داعش في محيط مدينة الباب.", names)
+
+
+def test_arabic_going_into_the_inside_of_a_town_goes_into_the_town(names, every_reading):
+    """"دخلت ... إلى داخل مدينة" (went into the inside of the town) names the town gone into, as "إلى مدينة" does;
+    "داخل" alone after a site ("المخبز الآلي داخل المدينة") still places another object in the town."""
+    assert claims("دخلت القوات العراقية أمس إلى داخل مدينة هيت بعد معارك مع داعش.", names) == {
+        ("hit", "contested", ("iraqi-government", "islamic-state"), "2017-11-03")}
+    assert not claims("سيطرت القوات العراقية أمس على المخبز الآلي داخل مدينة هيت.", names)
+
+
 def test_an_operation_still_under_way_after_but_lowers_the_claim_that_it_was_won(names, every_reading):
     claim = "An official said on Monday that Iraqi forces had liberated Rawa from IS."
     held = {p.holder for p in propose(claim, SATURDAY, names) if p.place == "rawa"}
