@@ -14,7 +14,8 @@ document.addEventListener("securitypolicyviolation", (event) =>
 """
 
 
-def test_editor_sees_the_findings_in_colour_with_no_csp_violation(live_server, live_seeded, live_roles, new_page):
+def test_editor_sees_the_findings_in_colour_with_no_csp_violation(live_server, live_seeded, live_roles, new_page,
+                                                                  every_reading):
     call_command("create_editor", "edna", "--role", "editor", "--password", PASSWORD, stdout=open("/dev/null", "w"))
     Outlet.objects.create(name="Test wire", slug="test-wire")
     page = new_page()

@@ -38,7 +38,7 @@ def test_a_place_behind_the_clitic_bi_is_where_the_object_lies(names):
     assert not behind_bi(names, article.norms, article.places[0])
 
 
-def test_the_object_begins_after_the_verbs_subject_and_date(names):
+def test_the_object_begins_after_the_verbs_subject_and_date(names, every_reading):
     # "the army forces entered the west of Mayadin on Friday": the direction is the object, part of the town
     text = "دخلت قوات الجيش اليوم الجمعة غرب مدينة الميادين بعد معارك مع داعش."
     assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("mayadin", "contested")}

@@ -125,7 +125,7 @@ def test_nearly_the_whole_town_taken_leaves_it_contested(names):
     assert made == {("hit", "controlled", IQ, "2017-11-03")}
 
 
-def test_a_district_with_a_long_name_in_a_town_is_part_of_it(names):
+def test_a_district_with_a_long_name_in_a_town_is_part_of_it(names, every_reading):
     """A district named after a person ("the Omar Bin Abdul Aziz district in Tabqa") takes several words before its
     noun: going into it is still going into part of the town."""
     assert SITE_IN.match("the omar bin abdul aziz district in the northern part of")

@@ -171,7 +171,7 @@ def test_the_arabic_edges_entrances_or_lands_of_a_town_taken_leave_it_contested(
     assert (made.place, made.status, made.holder, made.date.isoformat()) == ("raqqa", "controlled", "iraqi-government", "2017-11-03")
 
 
-def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names):
+def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names, every_reading):
     """"مخاوف من أن يتمكن مسلحو داعش من دخول المدينة" (fears that IS gunmen could enter the city) is no entry;
     "amid fears of a repeat, IS entered" is, and so is "تمكن" (managed to), the past."""
     assert NEGATION.search("مخاوف كبيره من ان") and NEGATION.search("ان يتمكن المسلحون من")
@@ -181,14 +181,14 @@ def test_an_arabic_entry_feared_or_that_could_happen_is_not_made(names):
     assert (made.place, made.status, set(made.others)) == ("raqqa", "contested", {"islamic-state", "sdf"})
 
 
-def test_an_arabic_entry_noun_with_its_article_is_an_entry(names):
+def test_an_arabic_entry_noun_with_its_article_is_an_entry(names, every_reading):
     """"من الدخول إلى مدينة" (to make the entry into the city) is going in, as "من دخول المدينة" is."""
     text = "تمكن مقاتلو قوات سوريا الديمقراطية أمس من الدخول إلى مدينة الرقة ويقاتلون داعش في شوارعها"
     assert ("entered", "الدخول") in kinds(text, names)
     assert claims(text, names) == {("raqqa", "contested", ("islamic-state", "sdf"), "2017-11-03")}
 
 
-def test_an_arabic_advance_noun_in_a_town_is_going_in(names):
+def test_an_arabic_advance_noun_in_a_town_is_going_in(names, every_reading):
     """"تقدمها في عمق" (its advance deep in) and "التقدم ببطء داخل" (advancing slowly inside) put the side in the
     town, fought over; progress "in the battle" for it is no place gone into."""
     for advance in ("تقدمها في عمق مدينة الرقة", "التقدم ببطء داخل مدينة الرقة"):
