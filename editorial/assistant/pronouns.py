@@ -1,4 +1,4 @@
-"""The side an English subject pronoun stands for: "they" before a verb of taking.
+"""The side a pronoun stands for: English "they" before a verb of taking, "its" or "their" before a stronghold.
 
 Its own module because the pronoun reaches outside the phrase's clause, where the clause reading stops: to the side
 that opens its sentence ("Peshmerga forces will stay in Bashiqa, which they captured this week") or, when its sentence
@@ -13,6 +13,8 @@ _BETWEEN = {"have", "had", "has", "then", "later", "also", "now", "finally", "ev
 _OPENING = 3  # words before a sentence's subject: "The", "US-backed", "Last month"
 _POSSESSED_CONTROL = re.compile(r"(?:ل|تحت )سيطر(?:ته|تها|تهم)$")  # "لسيطرته", "تحت سيطرته": to, under its control
 _BOTH_SIDES = re.compile(r"(?<!\S)بين (?:ال)?(?:طرفين|جانبين)(?!\S)")
+_POSSESSIVES = {"its", "their"}
+_OWNER_REACH = 4  # "its last major Syrian stronghold": the possessive and the words of its noun phrase
 
 
 def they_stand_for(sentence, cue):
@@ -54,3 +56,22 @@ def possessor_before(sentence, cue):
         return None
     sides = [a for a in sentence.article.actors_in(sentence.first, cue.first) if a.role == "participant"]
     return sides[-1] if sides else None
+
+
+def stronghold_owner(sentence, cue, place):
+    """The side "its" or "their" before a stronghold stands for, where the noun describes the place right before it
+    ("Raqqa, its Syrian stronghold") or the place is its modifier ("their Mosul stronghold"): the one side its
+    sentence names before the possessive, else None ("troops closing in on their Mosul stronghold": the troops or
+    the side they close in on). "Tel Abyad ... from its stronghold in Hasaka" and "its stronghold of Raqqa" name a
+    stronghold of their own, or one the sentence's event dates."""
+    norms, tokens, text = sentence.article.norms, sentence.article.tokens, sentence.article.text
+    first = max(sentence.first, cue.first - _OWNER_REACH)
+    index = next((i for i in range(cue.first - 1, first - 1, -1) if norms[i] in _POSSESSIVES), None)
+    if index is None or place.first >= cue.first or sentence.article.actors_in(index, cue.first):
+        return None
+    modifier = index < place.first
+    apposition = place.stop == index and text[tokens[place.stop - 1].end: tokens[index].start].strip() == ","
+    if not (modifier or apposition) or re.search(r"[,;:()]", text[tokens[index].end: tokens[cue.first].start]):
+        return None
+    sides = [a for a in sentence.article.actors_in(sentence.first, index) if a.role == "participant"]
+    return sides[-1] if len({a.slug for a in sides}) == 1 else None

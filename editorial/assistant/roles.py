@@ -16,7 +16,7 @@ from .aims import arabic_aim, attempt
 from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .parts import PARTIAL
-from .pronouns import both_sides, they_stand_for
+from .pronouns import both_sides, stronghold_owner, they_stand_for
 from .rules import ARABIC_WAS, CONTRAST, PASSIVE_AUX
 from .sieges import relieved, siege, siege_broken
 from .tokens import is_arabic
@@ -199,7 +199,7 @@ def _stronghold(sentence, cue, place):
     text = sentence.article.text
     if owner is not None and re.search(r"[,;:]", text[owner.end: sentence.article.tokens[cue.first].start]):
         owner = None
-    owner = owner or sentence.agent_after(cue)
+    owner = owner or sentence.agent_after(cue) or stronghold_owner(sentence, cue, place)
     return (CONTROLLED, owner.slug, (), NAMED_STATE, f"held by {owner.slug} (its stronghold)") if owner else None
 
 

@@ -52,3 +52,17 @@ def test_an_arabic_place_under_its_control_is_held_by_the_side_named_before(name
     text = "هاجم تنظيم داعش مدينة بيجي، التي باتت تحت سيطرته بالكامل."
     assert {claim[:3] for claim in claims(text, names)} == {("baiji", "controlled", "islamic-state")}
     assert claims("قال سكان إن مدينة بيجي باتت تحت سيطرته.", names) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stronghold in apposition to the place, the one side named before the possessive its owner
+    ("As IS fighters dig in, families leaving Tabqa, its northern stronghold, describe hunger, a doctor said.",
+     {("tabqa", "controlled", "islamic-state", "2017-11-04")}),
+    # the place the possessive's noun phrase names
+    ("IS fighters shelled the farming villages just north of their Hawija stronghold, a tribal elder said.",
+     {("hawija", "controlled", "islamic-state", "2017-11-04")}),
+    # two sides before the possessive: whose stronghold it is stays unread
+    ("IS fighters ambushed Peshmerga units closing in on their Hawija stronghold, a tribal elder said.", set()),
+])
+def test_its_stronghold_is_held_by_the_one_side_named_before(names, text, expected):
+    assert {c for c in claims(text, names) if c[1] == "controlled"} == expected
