@@ -34,7 +34,11 @@ class Mention(NamedTuple):
 _CLOSING = re.compile(r"[.!?؟\"'’”]*")
 _PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside|rural area|rural part)s? of$|"
                           r"\bprovinces of \S+(?: \S+){0,3} and$|(?<!\S)[وف]?[لب]?"
-                          r"(?:محافظه|(?:ال)?(?:ريف|ريفين|ارياف)(?: و?ال(?:شمالي|جنوبي|شرقي|غربي)ه?){0,4}(?: ل(?:مدينه|بلده|قضاء|ناحيه))?)$")
+                          r"(?:محافظه|(?:ال)?(?:ريف|ريفي|ريفين|ارياف)(?: و?ال(?:شمالي|جنوبي|شرقي|غربي)ه?){0,4}"
+                          r"(?: ل(?:مدينه|بلده|قضاء|ناحيه))?)$")
+# Places joined after the countrysides of several ("مساحات من ريفي حمص وحماة الشرقيين والرقة ودير الزور", areas of
+# the eastern countryside of Homs and Hama, Raqqa and Deir ez-Zor): each names a province's countryside, not the town.
+_COUNTRYSIDES_LISTED = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?:ريفي|ريفين|ارياف) \S+(?: [وا]\S+){0,5}$")
 # "Anbar and Salahuddin provinces" names two provinces; "Qaim and the region surrounding it" a town and its region.
 _PROVINCES_AFTER = re.compile(r"^(?:and (?!(?:the|its|their|an?)\b)\S+(?: \S+)? )?"
                               r"(?:provinces?|governorates?|countryside|region)\b")
@@ -256,7 +260,8 @@ class Article(SideReading):
     def _place_role(self, first, stop):
         before = " ".join(t.norm for t in self.tokens[max(0, first - 8): first])
         after = " ".join(t.norm for t in self.tokens[stop: stop + 4])
-        if _PROVINCE_OF.search(before) or _PROVINCES_AFTER.match(after):
+        if _PROVINCE_OF.search(before) or _PROVINCES_AFTER.match(after) or (
+                self.norms[first].startswith("و") and _COUNTRYSIDES_LISTED.search(before)):
             return "province"
         if _FACILITY_AFTER.match(after) or (first and self.tokens[first - 1].norm.lstrip("و") in _FACILITY_BEFORE):
             return "facility"  # "the Qayyara airbase", "Baiji oil refinery", "قاعده القيارة": not the town

@@ -9,7 +9,8 @@ PlaceReading reads it as a mixin.
 import bisect
 import re
 
-from .parts import DIRECTION_OF, PARTIAL
+from .names import SETTLEMENT_WORDS
+from .parts import ARABIC_DIRECTIONS, DIRECTION_OF, PARTIAL
 from .rules import ARABIC_HOLDS
 from .tokens import is_arabic
 
@@ -37,9 +38,10 @@ _WHICH_ARE = {"وهي", "وهما", "وهو"}
 _RELATIVE_OBJECT = {"that", "which"}
 # An Arabic relative word right after a landmark opens a clause about it: "شرقي الحويجة التي", "شرقي الحويجة وهي".
 _LANDMARK_RELATIVES = {"التي", "الذي", "والتي", "والذي", "وهي", "وهو"}
-# "في شرق سورية" (in eastern Syria), "غربي العراق" (west of Iraq) between a place and a relative word locates the place:
-# the clause after it is still about the place ("الميادين في شرق سورية التي يسيطر عليها داعش").
-_LOCATING_REGION = re.compile(r"^(?:في )?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
+# "في شرق سورية" (in eastern Syria), "غربي العراق" (west of Iraq), "الواقعة بشمال سوريا" (lying in northern Syria)
+# between a place and a relative word locates the place: the clause after it is still about the place ("الميادين في
+# شرق سورية التي يسيطر عليها داعش").
+_LOCATING_REGION = re.compile(r"^(?:(?:ال)?واقعه )?(?:في |ب)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
                               r" (?:محافظه )?\S+ (?=\S)")
 # The head of a noun phrase set in apposition to a place ("الموصل كبرى مدن الشمال", "الموصل عاصمة محافظة نينوى"): a
 # relative clause after the phrase may still be about the place ("... وأولى المناطق التي سيطر عليها التنظيم").
@@ -197,13 +199,23 @@ class PlaceClauseReading:
         return self._referred(self.article.token_at(self.norm_start + self.offset(place.stop) + anaphor.start()),
                               f"'{anaphor.group()}'", "")
 
+    def _after_direction(self, place):
+        """Whether a direction stands right before an Arabic place, or before its settlement noun ("جنوب الموصل",
+        "شرق مدينة الرقة"): the place locates another."""
+        norms, index = self.article.norms, place.first - 1
+        if index > self.first and norms[index] in SETTLEMENT_WORDS:
+            index -= 1
+        return index >= self.first and norms[index].removeprefix("ال") in ARABIC_DIRECTIONS
+
     def _resumptive(self, cue):
         """The place an Arabic relative clause describes when its verb's object is the clause's pronoun
         ("منطقة يسيطر عليها داعش", an area Daesh holds): the place named at most three words before the verb, not
         after another phrase of the sentence ("استعاد البوكمال، آخر مدينة يسيطر عليها داعش": what that change ended),
         unless "التي" opens the clause after the place or a region locating it ("تدمر التي استعادتها قوات النظام"),
-        not after a noun joined to it ("البوكمال والمعابر التي تسيطر عليها داعش": the crossings); a past verb only
-        dated ("التي سيطر عليها داعش في 2014"; else background)."""
+        not after a noun joined to it ("البوكمال والمعابر التي تسيطر عليها داعش": the crossings), though "والتي" opens
+        it too ("الباب الواقعة بشمال سوريا والتي يسيطر عليها داعش"), unless a direction before the place makes it a
+        landmark ("قراقوش الواقعة جنوب الموصل والتي": Qaraqosh, named or not); a past verb only dated ("التي سيطر عليها
+        داعش في 2014"; else background)."""
         norms = self.article.norms
         pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
         if norms[cue.stop - 1] in RESUMPTIVE:
@@ -224,6 +236,8 @@ class PlaceClauseReading:
             if relative_word is not None and not (aside and _GOVERNED.search(self.norm_between(opener, relative_word))):
                 opener = relative_word
         relative = set(norms[opener: opener + 2 - norms[opener].startswith("و")]) if place else set()
+        if place and not self._after_direction(place):
+            relative = {word.removeprefix("و") for word in relative}  # "والتي" opens the clause on the place
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
                 self.cues[0] is not cue or cue.first - place.stop > 3):

@@ -151,3 +151,15 @@ def test_to_the_direction_of_a_place_places_another_where_the_direction_of_it_is
 ])
 def test_a_singular_verb_after_listed_places_says_the_state_of_the_last(names, text, expected):
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "الواقعة بشمال سوريا" (lying in northern Syria) locates the place; "والتي" still opens its clause
+    ("قصفت المدفعية بلدة الباب الواقعة بشمال سوريا والتي يسيطر عليها تنظيم داعش.",
+     {("al-bab", "controlled", IS, SATURDAY_DAY)}),
+    ("زار الصحفيون مدينة الباب والتي يسيطر عليها تنظيم داعش منذ عامين.", {("al-bab", "controlled", IS, SATURDAY_DAY)}),
+    # after a direction the place is a landmark: the clause is about the town it locates, here unnamed
+    ("عاد السكان إلى بلدتهم الواقعة جنوب الموصل والتي يسيطر عليها تنظيم داعش.", set()),
+])
+def test_an_arabic_relative_clause_opened_by_and_which(names, text, expected):
+    assert claims(text, names) == expected

@@ -103,6 +103,15 @@ def test_the_countryside_of_a_town_named_with_its_directions_is_not_the_town(nam
     assert [m.role for m in Article("اندلعت معارك في الريف وفي مدينة الرقة", names).places] == [""]
 
 
+def test_places_listed_after_the_countrysides_of_several_are_provinces(names):
+    """"ريفي حمص وحماة والرقة" (the countrysides of Homs and Hama, and Raqqa): each a province, not the town; a
+    place joined after a single "ريف" may be the town itself."""
+    for text in ("يسيطر التنظيم على قرى في ريفي دير الزور الشرقي والرقة", "انتشر الجيش في أرياف حمص ودير الزور والرقة",
+                 "يسيطر التنظيم على مساحات من ريفي حمص ودير الزور الشرقيين والرقة"):
+        assert {m.role for m in Article(text, names).places} == {"province"}, text
+    assert [m.role for m in Article("تقدم الجيش في ريف دير الزور والرقة", names).places] == ["province", ""]
+
+
 def test_the_rural_areas_of_a_town_are_its_countryside_not_the_town(names):
     text = "Dozens of farms in the rural areas of Raqqa are now held by the army."
     assert [m.role for m in Article(text, names).places] == ["province"]
