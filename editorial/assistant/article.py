@@ -254,7 +254,9 @@ class Article(SideReading):
         if kunya.norm in _KUNYA and self.sentence_of(first - 2) == self.sentence_of(first):
             return True
         sentence_first = self.sentences[self.sentence_of(first)][0]
+        # a comma parts a list's names ("Raqqa, al-Bab and Jarablus"), never a person's given name and nisba
         return (first - 1 > sentence_first and before.text[:1].isupper() and before.text.isalpha()
+                and not self.text[before.end: self.tokens[first].start].strip()
                 and not before.text.endswith(DEMONYM_ENDINGS) and not self.tokens[first - 2].text[:1].isupper())
 
     def _place_role(self, first, stop):

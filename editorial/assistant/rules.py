@@ -200,7 +200,11 @@ RULES = [
              r"(?:still|now|also|currently|continue to|continues to) control|"
              r"(?<!\wed |the )(?<!took |take |full |\wing |otal )(?<!takes |taken |plete )control(?= (?:over )?"
              r"(?:most|much|(?:nearly |almost )?half|parts|\d+ ?(?:percent|per cent|%)) of\b)|"
-             r"hold|retains|kept control of|keeps control of|remains? in control of)\b(?! out\b)", "after"),
+             r"hold|retains|kept control of|keeps control of|remains? in control of|"
+             # "has consolidated control over the towns of A, B and C": made a hold firm, so holds them; not the
+             # infinitive of an aim ("sought to consolidate control") nor the gerund of a means ("by consolidating")
+             r"consolidat(?:ed|es) (?:its |their |his |her )?(?:full |complete )?control (?:of|over|in)"
+             r")\b(?! out\b)", "after"),
     # "وما تبقى له من سيطرة ... عنة وراوة" (and what remains to it of control: Anah and Rawa): what a side still
     # holds, the side the pronoun ("له", to it) goes back to.
     ("hold", r"(?<!\S)[وف]?ما (?:تبقي|بقي|يتبقي) (?:له|لها|لهم) من (?:سيطره|نفوذ)(?!\S)", "after"),

@@ -133,6 +133,8 @@ def test_a_place_name_ending_a_persons_name_is_not_the_place(names):
     assert places("Assad denied reports of the capture of IS leader Abu Bakr al-Baghdadi.") == []
     assert places("نفى الأسد أنباء عن اعتقال أبو بكر البغدادي") == []
     assert places("Iraqi forces retook the town of al-Baghdadi on Friday.") == ["baghdadi"]
+    # a comma parts the names of a list, never a given name from its nisba
+    assert places("The group held Rawa, al-Baghdadi and Qaim.") == ["rawa", "baghdadi", "qaim"]
 
 
 def test_a_place_name_written_in_lower_case_is_a_common_word(names):

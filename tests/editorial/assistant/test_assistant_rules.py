@@ -131,6 +131,9 @@ def kinds(text, names):
     ("Clashes continued in the vicinity of Sinjar.", []),
     # a side's rule over a place is its control of it
     ("Hawija has long been under ISIS rule.", [("under_control_of", "under isis rule")]),
+    # control made firm is held; an aim to make it firm, or the means of a plan, is not
+    ("The rebels have consolidated their control over Dabiq.", [("hold", "consolidated their control over")]),
+    ("The rebels sought to consolidate control of Dabiq.", []),
 ])
 def test_phrases(names, text, expected):
     assert kinds(text, names) == expected
@@ -534,3 +537,9 @@ def test_a_town_controlling_a_dam_says_nothing_of_a_sides_hold(names, every_read
 def test_a_place_under_a_sides_rule_is_held_by_it(names, every_reading):
     assert claims("Thousands of families in Hawija live under IS rule, a tribal elder said.", names) == {
         ("hawija", "controlled", "islamic-state", "2017-11-04")}
+
+
+def test_control_consolidated_over_listed_towns_holds_each(names):
+    text = "Rebel factions have consolidated control over the towns of Dabiq, al-Bab and Azaz, a commander said."
+    assert {(place, holder) for place, _, holder, _ in claims(text, names)} >= {
+        ("dabiq", "syrian-rebels"), ("al-bab", "syrian-rebels")}
