@@ -104,6 +104,7 @@ _STILL_INSIDE = re.compile(r"\b(?:but|though|although|while)\b(?: \S+){1,5}? (?:
 _PART_TAKEN_AFTER = re.compile(r"^(?:(?!(?:but|while|which|who|after|before)\b)\S+ ){0,10}?and (?:then )?"
                                r"(?:captured|seized|took|overran|retook|recaptured|(?:took|gained|seized) control of)"
                                r"(?: \S+){0,3}? (?:neighbou?rhoods?|districts?|quarters?|parts?|areas|sections?)\b")
+_WHOLE_RELATIVES = {"التي", "الذي"}  # a relative word on a place: its clause is about the place, not a part before it
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 
 
@@ -143,6 +144,15 @@ class PartReading:
         return norms[cue.stop - 1] not in _PLACE_PREPOSITIONS and (
             (place.first - 1 == cue.stop and norms[cue.stop] in _CENTRE)
             or _CENTRE_OF.match(self.norm_between(cue.stop, place.first)) is not None)
+
+    def _described_whole(self, place, cue):
+        """Whether the phrase stands in an Arabic relative clause opening right after the place ("غرب عين عيسى التي
+        سيطر عليها داعش", west of Ain Issa, which Daesh took): the clause is said of the whole place, a part named
+        with it before the relative word only locates where the sentence's other news is."""
+        article = self.article
+        return (is_arabic(cue.text) and place.stop < cue.first <= place.stop + 4
+                and article.norms[place.stop] in _WHOLE_RELATIVES
+                and not re.search(r"[,،.]", article.text[place.end: article.tokens[cue.first].start]))
 
     def _named_as_part(self, place):
         """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction

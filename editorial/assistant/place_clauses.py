@@ -207,6 +207,34 @@ class PlaceClauseReading:
             index -= 1
         return index >= self.first and norms[index].removeprefix("ال") in ARABIC_DIRECTIONS
 
+    def resumptive_pronoun(self, cue):
+        """Where the pronoun of an Arabic relative clause on a place stands after its verb, if it does: right after
+        it ("التي يسيطر عليها داعش"), after "السيطرة" ("استعادة السيطرة عليها"), ending the phrase ("التي فرضت السيطرة
+        عليها"), or after the verb's subject and an adjective of it ("التي سيطر التنظيم الإرهابي عليها"); else None."""
+        norms = self.article.norms
+        if not is_arabic(cue.text):
+            return None
+        pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
+        if norms[cue.stop - 1] in RESUMPTIVE:
+            pronoun = cue.stop - 1  # the phrase ends with it: "التي فرضت السيطرة عليها"
+        if pronoun < self.last and norms[pronoun] in RESUMPTIVE:
+            return pronoun
+        subject = self.player_from(cue.stop, cue.stop)
+        if subject is None:
+            return None
+        # the subject, perhaps one adjective of it ("الإرهابي"), then the pronoun, with no comma between
+        pronoun = next((i for i in range(subject.stop, min(subject.stop + 2, self.last)) if norms[i] in RESUMPTIVE
+                        and (i == subject.stop or norms[subject.stop].startswith("ال"))), None)
+        return pronoun if pronoun is not None and not re.search(r"[,،.]", self.raw_between(cue.first, pronoun)) \
+            else None
+
+    def pronoun_after_verb(self, cue):
+        """The relative clause's pronoun when it stands right after the verb or after the verb's subject ("التي
+        سيطر التنظيم عليها"), where a place named after it is not the verb's object; else None."""
+        pronoun = self.resumptive_pronoun(cue)
+        return pronoun if pronoun is not None and pronoun >= cue.stop and self.article.norms[cue.stop] != "السيطره" \
+            else None
+
     def _resumptive(self, cue):
         """The place an Arabic relative clause describes when its verb's object is the clause's pronoun
         ("منطقة يسيطر عليها داعش", an area Daesh holds): the place named at most three words before the verb, not
@@ -217,10 +245,8 @@ class PlaceClauseReading:
         landmark ("قراقوش الواقعة جنوب الموصل والتي": Qaraqosh, named or not); a past verb only dated ("التي سيطر عليها
         داعش في 2014"; else background)."""
         norms = self.article.norms
-        pronoun = cue.stop + (cue.stop + 1 < self.last and norms[cue.stop] == "السيطره")  # "استعاده السيطره عليها"
-        if norms[cue.stop - 1] in RESUMPTIVE:
-            pronoun = cue.stop - 1  # the phrase ends with it: "التي فرضت السيطرة عليها"
-        if not (is_arabic(cue.text) and pronoun < self.last and norms[pronoun] in RESUMPTIVE):
+        pronoun = self.resumptive_pronoun(cue)
+        if pronoun is None:
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
         place = self.places[position - 1] if position else None

@@ -92,11 +92,11 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             described = self._stronghold_in_apposition(cue)
             if described is not None:  # "Mosul, the last major stronghold of IS": the place the noun describes
                 return [described], "", self.raw_between(described.stop, cue.first)
-        if cue.direction == "after" and cue.stop < self.last and self.article.norms[cue.stop] in RESUMPTIVE:
-            # "تكريت التي يسيطر عليها داعش، والموصل": the pronoun right after the verb is its object, not a place after
+        if cue.direction == "after" and (pronoun := self.pronoun_after_verb(cue)) is not None:
+            # "تكريت التي يسيطر عليها داعش، والموصل": the pronoun after the verb is its object, not a place after
             described = self._resumptive(cue)
             if described is not None:
-                return [described], f"'{self.article.tokens[cue.stop].text}' read as {described.text}", ""
+                return [described], f"'{self.article.tokens[pronoun].text}' read as {described.text}", ""
         if cue.direction == "after":
             limits = self.cue_firsts if cue.kind == "held_adj" else self.clause_firsts
             position = bisect.bisect_left(limits, cue.stop)

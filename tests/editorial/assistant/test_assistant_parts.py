@@ -193,3 +193,12 @@ def test_a_towns_military_airport_or_air_base_is_a_site_not_the_town(names, ever
     assert not {c for c in claims(text, names) if c[0] == "raqqa"}
     text = "Iraqi troops now control the Mosul air base on its southern edge."
     assert not {c for c in claims(text, names) if c[0] == "mosul"}
+
+
+def test_an_arabic_relative_clause_on_a_place_is_about_all_of_it(names):
+    # "غرب هيت التي سيطر عليها داعش": the direction locates the fighting; the clause is said of the whole town
+    assert claims("وتدور المعارك غرب هيت التي سيطر عليها داعش يوم الجمعة.", names) == {
+        ("hit", "controlled", IS, "2017-11-03")}
+    # after a comma the clause is another's: "غرب هيت، التي" may go on about the west of the town
+    assert ("hit", "controlled", IS, "2017-11-03") not in claims(
+        "وتدور المعارك غرب هيت، التي سيطر عليها داعش يوم الجمعة.", names)

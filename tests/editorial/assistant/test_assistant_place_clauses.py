@@ -163,3 +163,11 @@ def test_a_singular_verb_after_listed_places_says_the_state_of_the_last(names, t
 ])
 def test_an_arabic_relative_clause_opened_by_and_which(names, text, expected):
     assert claims(text, names) == expected
+
+
+def test_an_arabic_relative_clause_may_put_the_subject_before_its_pronoun(names):
+    # "التي سيطر داعش عليها": the verb, its subject (perhaps with an adjective), then the pronoun of the town
+    assert claims("قصفت الطائرات هيت التي سيطر داعش عليها يوم الجمعة.", names) == {
+        ("hit", "controlled", IS, "2017-11-03")}
+    assert claims("قصفت الطائرات هيت التي سيطر داعش الإرهابي عليها يوم الجمعة.", names) == {
+        ("hit", "controlled", IS, "2017-11-03")}
