@@ -56,8 +56,8 @@ def test_development_set(score):
     result = score("development")
     # Proposals under proposals.ABSTAIN_BELOW (readings through a reference, sieges, undated changes, states named in
     # passing, guessed sides) are left out: with every measured class shown (this test with conftest's every_reading
-    # fixture) it is 2133/2982 met, 2074/2437 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (1574, 2982, 1222, 1284)
+    # fixture) it is 2133/2982 met, 2075/2438 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (1575, 2982, 1224, 1286)
 
 
 def test_held_out_set(score):
