@@ -32,7 +32,7 @@ _THEN = re.compile(r"\bthen\b|(?<!\S)ثم(?!\S)")
 _NOT_EVENTS = {"كانت", "باتت", "اصبحت", "ظلت", "بقيت", "صارت", "مازالت", "لازالت", "ليست", "تحت"}
 # A date closing a report's title: "November 20, 2017:", "20 November 2017:"
 _TITLE_DATE = re.compile(r"(?:[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*:")
-_RELATIVE_PRONOUNS = {"which", "who", "whom", "whose"}  # an English relative clause after a phrase has its own date
+_RELATIVE_PRONOUNS = {"which", "who", "whom", "whose", "where"}  # an English relative clause has its own date
 # What may stand between "has"/"have" and a verb of taking in the present perfect ("have now fully retaken").
 _PERFECT_ADVERBS = {"now", "fully", "completely", "entirely", "finally", "already", "just", "largely", "also", "been"}
 # phrases of a state, not a change

@@ -26,6 +26,7 @@ CONTROLLED, CONTESTED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED
 _PAST = {"was", "were", "had", "كان", "كانت"}
 _PREPOSITIONS = {"of", "in", "around", "near", "outside", "inside", "from", "to", "into", "at", "beyond", "between",
                  "towards", "toward", "on", "by", "with", "for"}
+_TAKING = {"seize", "capture", "retake", "recapture", "take", "liberate", "free", "attack", "storm", "enter"}
 _TOWN_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "district", "districts"}
 # The verb of a present state's predicate, perhaps with a noun the place is one of: "Anah is one of three towns in
 # Anbar still under IS control".
@@ -99,11 +100,13 @@ def _assertion(sentence, cue, place):
         sides = tuple(sorted({subject.slug, *joined} | ({adversary} - {None})))
         return CONTESTED, None, sides, WENT_IN, f"'{subject.text}' went in: contested between {', '.join(sides)}"
     if kind in ("hold", "in_control"):
-        if cue.text == "held" and cue.first > sentence.first and sentence.article.tokens[cue.first - 1].norm in PASSIVE_AUX:
-            return None  # "talks were held in Astana"
+        before = sentence.article.tokens[cue.first - 1] if cue.first > sentence.first else None
+        if cue.text == "held" and before and before.norm in PASSIVE_AUX and before.text != "IS":
+            return None  # "talks were held in Astana"; "IS held Manbij" names the group
         if _HELD_UNDER_SIEGE.match(sentence.norm_between(cue.stop, min(sentence.last, cue.stop + 7))):
             return None  # "IS has held the city under siege": the siege phrase reads it, the city is not IS's
-        if cue.text in _OWNER_OF and cue.stop < sentence.last and sentence.article.norms[cue.stop] in _TOWN_NOUNS:
+        if cue.text in _OWNER_OF and cue.stop < sentence.last and (
+                sentence.article.norms[cue.stop] in _TOWN_NOUNS or _describes_place(sentence, cue, place)):
             holder = named_right_before(sentence, cue)  # "the Islamic State (ISIS) held town of X": an adjective
             return (CONTROLLED, holder.slug, (), NAMED_STATE, f"held by {holder.slug}") if holder else None
         subject = sentence.subject(cue)
@@ -157,6 +160,15 @@ def _predicated_now(sentence, cue, place):
     # are the towns, and "45 percent of Raqqa" a part of it
     return before not in _PREPOSITIONS or before == "of" and (
         norms[first - 2] in _TOWN_NOUNS or PARTIAL.search(" ".join(norms[max(sentence.first, first - 4): first])))
+
+
+def _describes_place(sentence, cue, place):
+    """Whether an unhyphenated "held" or "controlled" between a side and the place describes the place, as a preposition
+    or a verb of taking before the side tells ("of IS held Manbij", "to seize Islamic State controlled Manbij"): the
+    side starts no clause there."""
+    holder = named_right_before(sentence, cue)
+    return place.first == cue.stop and holder is not None and holder.first > sentence.first and (
+        sentence.article.norms[holder.first - 1] in _PREPOSITIONS | _TAKING)
 
 
 def _another_clause_ends(sentence, cue):

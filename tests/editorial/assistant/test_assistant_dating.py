@@ -50,6 +50,9 @@ def date_of(text, names, kinds, which):
     # how long a state before the phrase lasted ("for weeks") is no date of a change after it
     ("Iraqi troops, stalled for weeks near Hit, recaptured Qaim.", None),
     ("IS fighters, who had held Mosul for three years, recaptured Qaim.", None),
+    # a "where" clause after the place is a relative clause too: its date is its own event's
+    ("The army recaptured Hit, where IS had set up its courts in 2015.", None),
+    ("The army recaptured Hit, where IS had set up its courts, on Friday.", "on friday"),
     # a "since" date after a change bounds the span it happened in ("the third village taken since Monday"), not its day
     ("Qaim was the third town the army captured since Monday.", None),
     ("The army captured Qaim on Friday.", "on friday"),
