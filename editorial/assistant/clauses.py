@@ -12,19 +12,17 @@ from .conjuncts import CLAUSE_WORDS, ConjunctReading
 from .names import COUNTRY_WORDS, first_within
 from .negations import DENIAL, NEGATION, UNTRUE_AFTER
 from .pronouns import possessor_before
+from .relatives import ARABIC_NOUNS, OBJECT_PRONOUNS, RELATIVE, RelativeReading
 from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, PRIOR
 from .tokens import is_arabic
 
-_ARABIC_NOUNS = ("تحرير", "استعاده", "السيطره", "سيطره", "دخول", "اقتحام", "سقوط", "اعاده", "انتزاع", "استيلاء", "تطويق", "النصر", "نصر")
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره", "استعاده")  # verbal nouns whose agent follows them: see _agent_follows
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _EXPELLING = re.compile(r"[يت]?(?:طرد|دحر|اخرج)")  # a verb of expelling, its subject before its object
 _COUNTRY_ADJECTIVES = frozenset().union(*COUNTRY_WORDS.values())
-_RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 # "by", and the Arabic words of an agent after "من" or "على": "من قبل" (by), "على يد" (at the hands of)
 _BY = {"by", "قبل", "يد"}
 _PLURAL_VERB = re.compile(r"\S+وا$|[يت]\S+ون$")  # "سيطروا", "حاصروا", "يسيطرون": a plural Arabic verb
-_OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the verb's object is the relative's noun
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")  # "سيطرته": its control ("سيطر" takes "على", never an object pronoun)
 _TIME_OF_DAY = {"ظهر", "الظهر", "منتصف", "noon", "midnight", "dawn"}  # "بعد ظهر امس": yesterday afternoon, not "after"
 _PARTICIPIAL_OPENERS = {"after", "upon", "on", "since", "having"}  # "After regaining control of Sinjar, ..."
@@ -46,7 +44,7 @@ _MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case English word befor
 _CREEDS = {"sunni", "shiite", "shia", "islamist"}
 
 
-class ClauseReading(ConjunctReading):
+class ClauseReading(ConjunctReading, RelativeReading):
     """The role readings of Sentence (its players, subjects, cues, tokens and article)."""
 
     def _apposition(self, index):
@@ -115,7 +113,8 @@ class ClauseReading(ConjunctReading):
             return inside  # verb, subject, object: "كسر الجيش السوري الجمعة الحصار"
         shared = is_arabic(cue.text) and self._shares_subject(cue)
         after = self.subject_from(cue.stop, cue.stop + 4) if is_arabic(cue.text) and not shared else None
-        if after is not None and cue.stop - cue.first > 1 and _RELATIVE.intersection(self.article.norms[cue.stop: after.first]):
+        if after is not None and cue.stop - cue.first > 1 and RELATIVE.intersection(
+                self.article.norms[cue.stop: after.first]):
             # "كسروا الحصار الذي فرضه داعش": the relative clause describes the verb's object, its subject is not the
             # verb's; after a one-word phrase it describes the phrase itself ("الحصار الذي فرضه داعش": Daesh's siege)
             after = None
@@ -123,7 +122,7 @@ class ClauseReading(ConjunctReading):
                 ("حصار", "طوق")):
             after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
         word = cue.text.lstrip("وف")
-        if word.startswith("ب") and word[1:].startswith(_ARABIC_NOUNS):
+        if word.startswith("ب") and word[1:].startswith(ARABIC_NOUNS):
             word = word[1:]  # "أفاد بسيطرة القوات" (reported the forces' control): the noun after the preposition
         noun = _verbal_noun(word) or word in _EXPULSION
         if after is not None and not noun and _EXPELLING.match(word) and not self.subject_from(after.stop, after.stop + 4):
@@ -163,7 +162,7 @@ class ClauseReading(ConjunctReading):
         if opener is None or cue.first - opener < 3 or norms[opener + 1].endswith("ing"):
             return False
         tokens = self.article.tokens
-        return "," not in self.article.text[tokens[opener].end: tokens[cue.first].start] and not _RELATIVE.intersection(
+        return "," not in self.article.text[tokens[opener].end: tokens[cue.first].start] and not RELATIVE.intersection(
             norms[opener: cue.first])
 
     def _by_gerund(self, cue):
@@ -203,7 +202,7 @@ class ClauseReading(ConjunctReading):
             ends = right_after.stop + (right_after.stop < self.last and norms[right_after.stop] in _COUNTRY_ADJECTIVES)
             if ends < self.last and norms[ends] == "علي":
                 return False  # "وسيطر التنظيم على القريتين": verb, subject, then "على" and what it took
-            if " " not in cue.text and norms[cue.first].endswith(_OBJECT_PRONOUNS):
+            if " " not in cue.text and norms[cue.first].endswith(OBJECT_PRONOUNS):
                 return False  # "واستعادها الجيش": its object a pronoun, the side right after is its own subject
         return norms[cue.first].startswith("و") and any(c.first < cue.first for c in self.cues) and bool(
             self.subject_firsts) and self.subject_firsts[0] < cue.first
@@ -220,48 +219,6 @@ class ClauseReading(ConjunctReading):
         "السيطره" follows it ("استعاده المسلحين السيطره", the militants' regaining of control)."""
         norms = self.article.norms
         return word.startswith(_AGENT_NOUNS) or (after.stop < self.last and norms[after.stop] == "السيطره")
-
-    def _relative_pronoun(self, cue):
-        """The index of a relative pronoun up to three words before the phrase, in its clause, whose noun is neither a
-        side (see _relative_antecedent) nor an object: not a place ("بعشيقة، التي كانت تحاصرها") and not taken up by an
-        object pronoun on a verb of the clause ("المناطق التي حررها", the areas it liberated)."""
-        norms, text, tokens = self.article.norms, self.article.text, self.article.tokens
-        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
-            if norms[index] in _RELATIVE:
-                # "سيطرتها" (its control; "سيطر" takes no object) has a possessive, not an object pronoun
-                possessed = norms[cue.first].startswith(_ARABIC_NOUNS + ("سيطرت",))
-                verbs = norms[index + 1: cue.first] + ([] if possessed else [norms[cue.first]])
-                if {",", "،"} & set(text[tokens[index].end: tokens[cue.first].start]) or any(
-                        word.endswith(_OBJECT_PRONOUNS) for word in verbs):
-                    return None  # ended by a comma; or "(دولة الخلافة) التي اعلنها منذ سيطرته": the noun is an object
-                position = bisect.bisect_left(self.player_firsts, index)
-                side_before = self.players[position - 1] if position else None
-                if side_before is not None and side_before.stop >= index - 3:
-                    return None  # a side's long name ends its noun: "تنظيم الدولة الاسلامية في العراق والشام الذي"
-                return None if any(p.stop in (index - 1, index) for p in self.places) else index
-        return None
-
-    def _relative_on_place(self, cue):
-        """Whether the phrase opens a relative clause right on a place with a definite noun after its verb (and the
-        verb's preposition): "الرقة التي يسيطر عليها المسلحون" (Raqqa, which the gunmen control)."""
-        norms, index = self.article.norms, cue.first - 1
-        after = cue.stop + (cue.stop < self.last and norms[cue.stop].startswith(("علي", "ب")))
-        return index > self.first and norms[index] in _RELATIVE and any(
-            p.stop in (index - 1, index) for p in self.places) and after < self.last and norms[after].startswith("ال")
-
-    def _relative_antecedent(self, cue):
-        """The actor right before "which", "who", "الذي" (or one word before: "داعش الجهادي الذين") up to three words
-        before the phrase, with no other actor between: "تنظيم داعش الذي بسط سيطرته" (Daesh, which extended its control)."""
-        norms = self.article.norms
-        for index in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1):
-            if norms[index] in _RELATIVE:
-                if {",", "،"} & set(self.article.text[self.article.tokens[index].end: self.article.tokens[cue.first].start]):
-                    return None  # "الفصائل التي تدعمها تركيا، الخميس، سيطرتها": the relative clause has ended
-                position = bisect.bisect_left(self.player_firsts, index)
-                between = position < len(self.players) and self.players[position].first < cue.first
-                before = self.players[position - 1] if position else None
-                return before if before is not None and index - 1 <= before.stop <= index and not between else None
-        return None
 
     def subject_from(self, first, last):
         """The first possible subject starting in tokens [first, last]."""
@@ -390,8 +347,8 @@ class ClauseReading(ConjunctReading):
 
 
 def _verbal_noun(word):
-    """Whether an Arabic word is a verbal noun of _ARABIC_NOUNS, perhaps with a suffix; its tā marbūṭa, written "ه",
+    """Whether an Arabic word is a verbal noun of ARABIC_NOUNS, perhaps with a suffix; its tā marbūṭa, written "ه",
     turns "ت" before a pronoun ("استعادتها", its regaining), so "ه" then "ا" or "م" is a verb and its object
     ("استعادها", regained it); "سيطرته" (its control) is a noun with its possessor."""
-    return any(word.startswith(noun) and not (noun.endswith("ه") and word[len(noun) - 1:] in _OBJECT_PRONOUNS)
-               for noun in _ARABIC_NOUNS) or (word.startswith("سيطرت") and word[5:] in _POSSESSIVES)
+    return any(word.startswith(noun) and not (noun.endswith("ه") and word[len(noun) - 1:] in OBJECT_PRONOUNS)
+               for noun in ARABIC_NOUNS) or (word.startswith("سيطرت") and word[5:] in _POSSESSIVES)

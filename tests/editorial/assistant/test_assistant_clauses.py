@@ -40,6 +40,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     # a noun after the verb of a place's relative clause is its subject, never the main clause's side
     ("قصف الجيش السوري الجمعة بلدة الطبقة التي يسيطر عليها المسلحون", set()),
     ("قصف الجيش السوري الجمعة بلدة الطبقة التي يسيطر عليها الجيش الحر", {("tabqa", "controlled", "syrian-rebels", "2017-11-04")}),
+    # an indefinite subject ("مسلحون", gunmen) or a side's head noun ("تنظيم داعش") after it, even when the sentence
+    # opens with its own subject
+    ("قصف الجيش السوري الجمعة بلدة الطبقة التي يسيطر عليها مسلحون", set()),
+    ("الجيش السوري يقصف بلدة الطبقة التي يسيطر عليها تنظيم داعش", {("tabqa", "controlled", IS, "2017-11-04")}),
     # denials and things that are not places taken
     ("A monitor said it was not true that Albu Kamal was taken by the army.", set()),
     ("Russia refuted reports that the Syrian army had captured Boukamal.", set()),
