@@ -22,6 +22,7 @@ def inflections(*lemmas):
     return "|".join(forms)
 
 
+_NO_HEADING = r"(?!(?:further |farther |deeper )?(?:north|south|east|west)\S* from)"
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|regain(?:ed|s|ing)? control in|"
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|gaining|established|establishes|imposed|restored|regain(?:ed|s|ing)?|recovered) "
@@ -31,9 +32,11 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             # "pushed back from" or "out of": the subject retreated ("rebels were pushed back from Bukamal")
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) "
             r"(?!back out of)(?:\S+ ){1,4}?out of|"
-            r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) (?:\S+ ){1,4}?from|"
+            # "pushed east from Ithriya", "a short drive west from Mosul": a way taken, not a side driven out
+            r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) " + _NO_HEADING + r"(?:\S+ ){1,4}?from|"
             # "were pushed to withdraw from": an infinitive, the subject's own retreat
-            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from|to )(?:\S+ ){1,4}?from|"
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from|to )" + _NO_HEADING
+            + r"(?:\S+ ){1,4}?from|"
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place
             r"(?:expel(?:s|led|ling)?|clear(?:s|ed|ing)?) (?!(?:\S+ ){0,3}?(?:road|highway|route)s?\b)"

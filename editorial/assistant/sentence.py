@@ -38,9 +38,11 @@ _ACTS_OF = {"attack", "attacks", "offensive", "assault", "assaults", "onslaught"
 _HOLDINGS_OF = {"stronghold", "strongholds", "bastion", "positions", "territory", "headquarters", "defensive",
                 "defences", "defenses"}
 _PAST_HOLD = {"controlled", "held"}
-# A preposition of place right before a "-held" place ("launched an offensive outside Kurdish-controlled Kirkuk",
-# "attacked troops near IS-held Mosul"): the place locates the act, it is not the object the act takes.
-_LOCATING = re.compile(r"\b(?:near|outside|around|towards?|across|" + DIRECTION_OF + ")"
+# A preposition of place or a distance right before a "-held" place ("launched an offensive outside Kurdish-controlled
+# Kirkuk", "attacked troops near IS-held Mosul", "came within 25 miles of the IS-held city"): the place locates the
+# act, it is not the object the act takes.
+_LOCATING = re.compile(r"\b(?:near|outside|around|towards?|across|within (?:\S+ ){1,3}?of|"
+                       r"(?:miles|kilometres|kilometers|km) (?:from|of)|" + DIRECTION_OF + ")"
                        r"(?: (?:the|an?))?(?: \S+)?$")
 # An adverb of degree right before the verb makes the change partial: "IS almost completely ousted from Manbij".
 _ALMOST = re.compile(r"\b(?:almost|nearly|virtually|largely|mostly)(?: (?:completely|fully|entirely|totally))?$")

@@ -77,6 +77,9 @@ def kinds(text, names):
     ("The militia were pushed to withdraw from Qaim.", [("withdrew", "were pushed to withdraw from")]),  # their retreat
     ("The Peshmerga did withdraw from Bashir.", [("withdrew", "did withdraw from")]),  # the emphatic past
     ("IS pushed the militia from Qaim.", [("capture", "pushed the militia from")]),
+    # a compass heading before "from" is the way an advance goes, not a side driven out
+    ("The militia pushed north from Qaim on Friday.", []), ("Hit is a short drive west from Qaim.", []),
+    ("IS was chased further south from Qaim.", []),
     ("Abadi declared the city liberated.", [("declared", "declared the city liberated")]),
     ("Troops declared Mosul, Iraq's second largest city, fully liberated.",
      [("declared", "declared mosul iraq s second largest city fully liberated")]),

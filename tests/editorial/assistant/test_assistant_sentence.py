@@ -50,6 +50,10 @@ def test_towns_in_apposition_with_the_last_areas_a_side_holds_are_held_whole(nam
     ("IS launched an assault on Friday just outside the government-controlled city of Deir ez-Zor.",
      {("deir-el-zour", "syrian-government")}),
     ("Iraqi forces on Friday shelled IS-held Hawija.", set()),
+    # a distance or reach places the troops, as "near" does
+    ("Iraqi troops came within ten kilometres of the IS-held town of Hawija on Friday.", {("hawija", "islamic-state")}),
+    ("Kurdish fighters got within reach of Islamic State-held Hawija on Friday.", {("hawija", "islamic-state")}),
+    ("Iraqi troops came 8 km from the IS-held town of Hawija on Friday.", {("hawija", "islamic-state")}),
 ])
 def test_a_held_place_after_a_preposition_of_place_is_no_object_of_another_sides_verb(names, text, held):
     """"shelled villages near Kurdish-held Kirkuk": Kirkuk says where the attack was, so its holder stands; "shelled
