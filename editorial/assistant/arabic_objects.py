@@ -18,6 +18,12 @@ ALA = "علي"  # "على", as words are normalised
 # The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
 _SEVERAL_SETTLEMENTS = {"بلدتي", "قريتي", "قري", "بلدات"}
 SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, *_SEVERAL_SETTLEMENTS}
+# What an object's list follows: "territory, including", "such as"; an Arabic plural of areas or towns and "منها" or
+# "بينها" (among them) after it, with the province that places them: "يسيطر المسلحون على عدة مناطق بمحافظة الأنبار،
+# بينها الفلوجة" (hold several areas in Anbar, among them Fallujah): the places listed are the objects, not Anbar.
+# Villages are left out: a list of them names small places whose names the gazetteer's towns may share.
+LISTED = re.compile(r"^.*\b(?:including|such as)\b ?|^.*(?<!\S)(?:ال)?(?:مناطق|مدن|بلدات|اقضيه|نواحي)(?!\S)"
+                    r"(?: (?!علي(?!\S))\S+){0,6} (?:و?منها|و?(?:من )?بينها)(?!\S) ?")
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RELATIVES = {"التي", "الذي", "والتي", "والذي"}
 # The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".

@@ -7,7 +7,7 @@ or just after (references.py), and an Arabic object pronoun ("تحريرها"). 
 import bisect
 import re
 
-from .arabic_objects import (SETTLEMENT_NOUNS, after_ala, behind_bi, object_after_ala, object_pronoun,
+from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, behind_bi, object_after_ala, object_pronoun,
                              past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct,
                              part_conjunct)
 from .names import SETTLEMENT_WORDS
@@ -27,7 +27,6 @@ _FROM = re.compile(r"\b(?:from|out of)\b")
 # capital" holds no capital.
 _ANOTHER_VERB = re.compile(r"\band \w+ing\b")
 _TOWN_OF = {"the city of", "the town of", "the village of", "the cities of", "the towns of", "the villages of"}
-_LISTED = re.compile(r"^.*\b(?:including|such as)\b ?")  # what an object's list follows: "territory, including"
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
@@ -252,7 +251,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             return ""
         # an Arabic verb's subject and date precede its object: "دخلت قوات الجيش اليوم غرب مدينة الميادين" (its west)
         first = past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text) else cue.stop
-        between = _LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(first, place.first)))
+        between = LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(first, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
         if _CONTROL_VERB.match(cue.text) and "علي" in words:

@@ -178,8 +178,10 @@ RULES = [
     # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control), its dual "تخضعان" and plural "يخضعون".
     # "اللتين تخضعان لسيطرته" (which are subject to its control), "وقع نصف المدينة تحت سيطرته" (half the city fell
     # under its control): its "ه" is the side named before (pronouns.py);
-    # "الاحياء الخاضعة لسيطرته" (the districts subject to its control): a part of a place, held by the sentence's object
-    ("under_control", r"(?<!\S)(?:تحت سيطر(?:ه|ته|تها|تهم)|بيد|بايدي|في يد|في قبضه|ال?خاضع\S* لسيطره|"
+    # "الاحياء الخاضعة لسيطرته" (the districts subject to its control): a part of a place, held by the sentence's
+    # object; "البلدة الواقعة على النهر، والخاضعة لسيطرة داعش" (lying on the river and subject to Daesh's control): a
+    # second adjective of the same noun
+    ("under_control", r"(?<!\S)(?:تحت سيطر(?:ه|ته|تها|تهم)|بيد|بايدي|في يد|في قبضه|و?ال?خاضع\S* لسيطره|"
                       r"[تي]خضع(?:ان|ون)? لسيطر(?:ه|ته|تها|تهم))(?!\S)", "before"),
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",

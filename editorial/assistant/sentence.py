@@ -57,9 +57,11 @@ _ONE_OF = re.compile(r"\b(?:(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|dist
                      r"(?! (?:of|in|inside)\b))\b")
 # A place listed after "including" or "such as" is one of the pockets or areas named before, whole: "controls other
 # pockets of territory, including the town of Hawija"; "يسيطر على مناطق عدة ... وخصوصاً على منبج" (holds several areas,
-# particularly Manbij).
+# particularly Manbij); "على عدة مناطق بمحافظة الأنبار، بينها الفلوجة" (several areas, among them Fallujah), where
+# "أجزاء منها" (parts of it), with no comma, names a part.
 _LISTED_AFTER = re.compile(
-    r"^.*\b(?:including|such as|among them|notably|و?خصوصا|وخاص[ةه]|و?لا سيما|بما فيها|من بينها)\b", re.S)
+    r"^.*(?:\b(?:including|such as|among them|notably|و?خصوصا|وخاص[ةه]|و?لا سيما|بما فيها|من بينها)"
+    r"|[,،] ?و?(?:بينها|منها))\b", re.S)
 
 
 class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.arabic_objects import (
-    after_ala, behind_bi, part_conjunct, past_subject_and_date, relative_on_another_noun, unknown_settlement,
+    LISTED, after_ala, behind_bi, part_conjunct, past_subject_and_date, relative_on_another_noun, unknown_settlement,
     unnamed_conjunct,
 )
 from editorial.assistant.article import Article
@@ -108,3 +108,14 @@ def test_a_side_of_a_second_place_held_makes_that_place_contested(names):
     made = claims(text, names)
     assert ("sinjar", "controlled", "peshmerga", "2017-11-04") in made
     assert ("bashiqa", "contested", ("islamic-state", "peshmerga"), "2017-11-04") in made
+
+
+def test_places_listed_among_areas_are_the_objects_not_the_province(names, every_reading):
+    # "holds several towns in Salahuddin province, among them Tikrit and Baiji": the towns, whole
+    text = "يسيطر تنظيم داعش حاليا على عدة مدن في محافظة صلاح الدين، منها تكريت وبيجي."
+    assert claims(text, names) == {("tikrit", "controlled", "islamic-state", "2017-11-04"),
+                                   ("baiji", "controlled", "islamic-state", "2017-11-04")}
+    assert LISTED.sub("", "عده مناطق بمحافظه الانبار غربي العراق وبينها ") == ""
+    # "parts of it" and villages of a list keep their words: a part, and small places whose names towns share
+    assert LISTED.sub("", "اجزاء منها ") == "اجزاء منها "
+    assert LISTED.sub("", "قري في بعشيقه من بينها ") == "قري في بعشيقه من بينها "
