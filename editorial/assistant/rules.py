@@ -143,6 +143,7 @@ RULES = [
     ("passive", r"(?:\b(?:was|were|been|being|is|are|ha(?:s|ve|d) been) (?:fully |completely |now |finally |\S+ly )?|"
                 r"\b(?=\S+ by\b))(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
+                r"\b(?:was|were) (?:all |then |later |formally )?(?:handed|turned) over to\b|"  # a hand-over
                 # "fell into Islamic State hands": the side is named inside the phrase
                 r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
     # "the town has reverted to control of the armed forces": the side after it holds the place named before
