@@ -8,20 +8,13 @@ import re
 from dataclasses import dataclass
 
 from .aims import PEOPLE_FREED, arabic_aim, operation_begun
+from .verbs import inflections
 
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
 
 
-def inflections(*lemmas):
-    """A regex alternation of the English verbs' regular forms: "reclaim" → reclaim, reclaims, reclaimed,
-    reclaiming; "secure" → secure, secures, secured, securing; "rout" with its "-ed" and "-ing"."""
-    forms = []
-    for lemma in lemmas:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms.append(f"{stem}(?:{'e|es|ed' if lemma.endswith('e') else '|s|ed'}|ing)")
-    return "|".join(forms)
-
-
+_NAME_NEXT = (r" (?!(?:of|in|on|at|to|near|and|or|for|since|which|that|where|from|after|before|under|by|with|as|is|was|"
+              r"has|had|were|are|city|town|village|area|district|province|region|the|this|last|there|until)\b)[^\W\d]")
 _NO_HEADING = r"(?!(?:further |farther |deeper )?(?:north|south|east|west)\S* from)"
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|regain(?:ed|s|ing)? control in|"
@@ -150,6 +143,7 @@ RULES = [
     ("passive", r"(?:\b(?:was|were|been|being|is|are|ha(?:s|ve|d) been) (?:fully |completely |now |finally |\S+ly )?|"
                 r"\b(?=\S+ by\b))(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
+                r"\b(?:was|were) (?:all |then |later |formally )?(?:handed|turned) over to\b|"  # a hand-over
                 # "fell into Islamic State hands": the side is named inside the phrase
                 r"\b(?:fell|falls|fallen|fall|falling) into (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
     # "the town has reverted to control of the armed forces": the side after it holds the place named before
@@ -186,8 +180,8 @@ RULES = [
     # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),
-    # "the IS stronghold of Manbij", "Fallujah, an IS stronghold": the side before it, or after "of", holds it.
-    ("stronghold", r"\b(?:stronghold|bastion)s? of\b", "after"),
+    # "the IS stronghold of Manbij", "the IS bastion Raqqa", "Fallujah, an IS stronghold": the side holds it.
+    ("stronghold", rf"\b(?:stronghold|bastion)s? of\b|\b(?:stronghold|bastion)\b(?={_NAME_NEXT})", "after"),
     ("stronghold", r"\b(?:stronghold|bastion)s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
@@ -350,6 +344,8 @@ def find_cues(article, first, last):
                 # rule's forms without "is" ("IS expelled from Hit")
                 position = match.start() + 3
                 continue
+            if kind == "stronghold" and direction == "after" and _not_named_after(article, cue_stop, match.group()):
+                continue  # "Falluja, an IS stronghold, addressed its followers": no name follows the noun
             taken[match.start():match.end()] = b"\1" * (match.end() - match.start())
             if kind == "contested" and match.group().startswith("contested") and article.tokens[cue_first].hyphen_before:
                 continue  # "long-contested": an epithet, not a report of fighting
@@ -372,6 +368,12 @@ def _names_the_group(article, cue_first, cue_stop, text):
     tokens = article.tokens
     return (text.startswith("is ") and tokens[cue_first].text == "IS" and cue_first + 1 < cue_stop
             and not tokens[cue_first + 1].text.isupper())
+
+
+def _not_named_after(article, cue_stop, text):
+    """Whether "stronghold" without "of" is kept from the next word by a comma or stop, so names nothing after it."""
+    tokens = article.tokens
+    return not text.endswith(" of") and article.text[tokens[cue_stop - 1].end: tokens[cue_stop].start] != " "
 
 
 def _intended(article, first, cue_first, text):

@@ -629,6 +629,23 @@ def test_the_stronghold_of_a_side_in_apposition_describes_the_place_before_it(ev
     assert ("rawa", "controlled", "islamic-state", "2017-11-03") in made
 
 
+def test_a_stronghold_names_the_place_right_after_it(every_reading, names):
+    """"the ISIS bastion Tabqa": ISIS holds Tabqa, named right after the noun; "Tabqa, an IS stronghold, was
+    shelled": the comma keeps the verb from being a name, so the stronghold is the place before."""
+    made = claims("Warplanes pounded the ISIS bastion Tabqa on Friday as troops closed in.", names)
+    assert ("tabqa", "controlled", "islamic-state", "2017-11-03") in made
+    made = claims("Tabqa, an IS stronghold, was shelled by warplanes on Friday.", names)
+    assert ("tabqa", "controlled", "islamic-state", "2017-11-03") in made
+
+
+def test_a_town_handed_over_is_held_by_the_side_it_went_to(every_reading, names):
+    """"Tabqa was handed over to the SDF": the side after "to" holds it, as after "fell to"; prisoners handed over
+    in a town say nothing of who holds it."""
+    made = claims("On Friday Tabqa was formally handed over to the SDF by the departing militia.", names)
+    assert ("tabqa", "controlled", "sdf", "2017-11-03") in made
+    assert not claims("The captives were turned over to the SDF in Tabqa on Friday.", names)
+
+
 def test_control_regained_with_no_object_is_of_the_place_the_sentence_is_about(every_reading, names):
     """"Hit was taken by IS in May, but the army regained control in October": control of Hit."""
     made = claims("Hit was taken by IS in May 2016, but Iraqi troops regained control in October 2016.", names)

@@ -6,7 +6,8 @@ from editorial.assistant import propose
 from editorial.assistant.article import Article
 from editorial.assistant.hedges import HEDGE
 from editorial.assistant.negations import NEGATION
-from editorial.assistant.rules import ATTRIBUTION, find_cues, inflections
+from editorial.assistant.rules import ATTRIBUTION, find_cues
+from editorial.assistant.verbs import inflections
 
 
 def kinds(text, names):
