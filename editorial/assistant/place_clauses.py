@@ -207,6 +207,12 @@ class PlaceClauseReading:
             index -= 1
         return index >= self.first and norms[index].removeprefix("ال") in ARABIC_DIRECTIONS
 
+    def _joined_relative(self, first, stop):
+        """Whether the relative word between tokens `first` and `stop` is joined by "و" ("والتي") or follows a comma."""
+        norms = self.article.norms
+        return any(norms[i] in ("والتي", "والذي") or norms[i] in ("التي", "الذي") and re.search(
+            r"[,،]\s*$", self.article.text[:self.article.tokens[i].start]) for i in range(first, stop))
+
     def resumptive_pronoun(self, cue):
         """Where the pronoun of an Arabic relative clause on a place stands after its verb, if it does: right after
         it ("التي يسيطر عليها داعش"), after "السيطرة" ("استعادة السيطرة عليها"), ending the phrase ("التي فرضت السيطرة
@@ -250,6 +256,12 @@ class PlaceClauseReading:
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
         place = self.places[position - 1] if position else None
+        if place and position > 1 and self._after_direction(place) and self._joined_relative(place.stop, cue.first):
+            # "بلدة بعشيقة شمال شرقي الموصل، والتي يسيطر عليها": a clause joined by "و" or set off by a comma after a
+            # landmark goes on describing the place the landmark locates
+            head = self.places[position - 2]
+            if head.first >= self.first and _LOCATING_REGION.match(self.norm_between(head.stop, cue.first)):
+                place, position = head, position - 1
         opener = place.stop if place else 0
         located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
         if located:
