@@ -279,7 +279,8 @@ class PlaceClauseReading:
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
                 self.cues[0] is not cue or cue.first - place.stop > 3):
-            return None
+            town = self._relative_on_town(cue)  # "البلدة التي يسيطر عليها": the town, named before
+            return town if town is not None and ARABIC_HOLDS.match(cue.text) else None
         bracket = self.article.text.rfind("(", 0, self.article.tokens[opener].start)
         if 0 <= bracket < place.start and ")" in self.article.text[place.end: self.article.tokens[opener].start]:
             # a place in brackets locates the noun before them, which the clause describes ("قرية البشير، (25 كم جنوبي
