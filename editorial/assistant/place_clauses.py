@@ -207,6 +207,12 @@ class PlaceClauseReading:
             index -= 1
         return index >= self.first and norms[index].removeprefix("ال") in ARABIC_DIRECTIONS
 
+    def _joined_relative(self, first, stop):
+        """Whether the relative word between tokens `first` and `stop` is joined by "و" ("والتي") or follows a comma."""
+        norms = self.article.norms
+        return any(norms[i] in ("والتي", "والذي") or norms[i] in ("التي", "الذي") and re.search(
+            r"[,،]\s*$", self.article.text[:self.article.tokens[i].start]) for i in range(first, stop))
+
     def resumptive_pronoun(self, cue):
         """Where the pronoun of an Arabic relative clause on a place stands after its verb, if it does: right after
         it ("التي يسيطر عليها داعش"), after "السيطرة" ("استعادة السيطرة عليها"), ending the phrase ("التي فرضت السيطرة
@@ -250,6 +256,12 @@ class PlaceClauseReading:
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
         place = self.places[position - 1] if position else None
+        if place and position > 1 and self._after_direction(place) and self._joined_relative(place.stop, cue.first):
+            # "بلدة بعشيقة شمال شرقي الموصل، والتي يسيطر عليها": a clause joined by "و" or set off by a comma after a
+            # landmark goes on describing the place the landmark locates
+            head = self.places[position - 2]
+            if head.first >= self.first and _LOCATING_REGION.match(self.norm_between(head.stop, cue.first)):
+                place, position = head, position - 1
         opener = place.stop if place else 0
         located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
         if located:
@@ -267,7 +279,8 @@ class PlaceClauseReading:
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
                 self.cues[0] is not cue or cue.first - place.stop > 3):
-            return None
+            town = self._relative_on_town(cue)  # "البلدة التي يسيطر عليها": the town, named before
+            return town if town is not None and ARABIC_HOLDS.match(cue.text) else None
         bracket = self.article.text.rfind("(", 0, self.article.tokens[opener].start)
         if 0 <= bracket < place.start and ")" in self.article.text[place.end: self.article.tokens[opener].start]:
             # a place in brackets locates the noun before them, which the clause describes ("قرية البشير، (25 كم جنوبي

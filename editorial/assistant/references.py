@@ -8,7 +8,8 @@ import bisect
 import re
 
 from .rules import ANAPHOR, PASSIVE_AUX
-from .parts import DIRECTION_OF
+from .names import SETTLEMENT_WORDS
+from .parts import ARABIC_DIRECTIONS, DIRECTION_OF
 
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
@@ -17,6 +18,8 @@ _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "fie
                "crossing", "plant", "facility", "hospital"}
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 # An Arabic noun of a kind of settlement with the article: "الناحية" is the place last named "ناحية ...".
+# An Arabic town noun with the article: a relative clause after it describes the town it refers to.
+_TOWN_NOUNS = {"المدينه", "البلده", "القريه", "الناحيه"}
 _KIND_NOUNS = {"الناحيه": "ناحيه", "القضاء": "قضاء", "البلده": "بلده", "القريه": "قريه"}
 # "the west of" before "the city": a side of it, away from it
 _AWAY = re.compile(r"\b(?:the|an?) (?:\S+ )?" + DIRECTION_OF + " $")
@@ -71,6 +74,21 @@ class ReferenceReading:
         if place is not None and "منطقه" in words and how.startswith("read as the place named next"):
             return [], "", ""  # "دخلت المنطقة" with no town before it: the area the text spoke of, not a town after it
         return ([place], f"{words} {how} {place.text}", window) if place else ([], "", "")
+
+    def _relative_on_town(self, cue):
+        """The town an Arabic relative clause on "the town" describes, its pronoun the object of the clause's verb
+        ("يحاصرون البلدة التي يسيطر عليها داعش": the town referred to); None on another noun ("المواقع التي")."""
+        norms = self.article.norms
+        relative = next((i for i in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1)
+                         if norms[i] in ("التي", "الذي")), None)
+        if relative is None or relative == self.first or norms[relative - 1] not in _TOWN_NOUNS:
+            return None
+        places = self._referred(relative - 1, f"'{norms[relative - 1]}'", "")[0]
+        if not places:
+            return None
+        # a town named after a direction only locates another ("جنوب غرب مدينة كركوك"): the noun is not sure to be it
+        before = places[0].first - 1 - (norms[places[0].first - 1] in SETTLEMENT_WORDS)
+        return None if norms[before].removeprefix("ال") in ARABIC_DIRECTIONS else places[0]
 
     def _last_called(self, token, word):
         """The last town-like place before token `token` named after the noun of its kind that the Arabic `word` is

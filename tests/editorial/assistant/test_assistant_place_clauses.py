@@ -171,3 +171,15 @@ def test_an_arabic_relative_clause_may_put_the_subject_before_its_pronoun(names)
         ("hit", "controlled", IS, "2017-11-03")}
     assert claims("قصفت الطائرات هيت التي سيطر داعش الإرهابي عليها يوم الجمعة.", names) == {
         ("hit", "controlled", IS, "2017-11-03")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "والتي" after a landmark goes on describing the town the landmark locates
+    ("قصفت المدفعية بلدة بعشيقة شمال شرقي الموصل، والتي يسيطر عليها مقاتلو داعش.",
+     {("bashiqa", "controlled", IS, SATURDAY_DAY)}),
+    # a bare "التي" right after the landmark stays with the landmark
+    ("قصفت المدفعية بلدة بعشيقة شمال شرقي الموصل التي يسيطر عليها مقاتلو داعش.",
+     {("mosul", "controlled", IS, SATURDAY_DAY)}),
+])
+def test_an_arabic_clause_joined_after_a_landmark_describes_the_place_it_locates(names, text, expected):
+    assert claims(text, names) == expected

@@ -1,7 +1,7 @@
 """What "the town", "the area" and "it" refer to in a control phrase."""
 import pytest
 
-from conftest import SATURDAY
+from conftest import SATURDAY, claims
 from editorial.assistant import propose
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
@@ -101,3 +101,16 @@ def test_a_town_introduced_is_not_a_city_named_next_by_its_own_noun(names):
             "The militants sought to divert troops from the battle for the city of Mosul by raiding the town of Rutba.")
     taken = {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"}
     assert ("rutba", "iraqi-government") in taken and ("mosul", "iraqi-government") not in taken
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the town" before the relative clause is the town named before it
+    ("قصف الطيران مدينة الباب ليلا. وتطوق قوات المعارضة منذ أيام البلدة التي يسيطر عليها تنظيم داعش.",
+     {("al-bab", "controlled", "islamic-state", "2017-11-04")}),
+    # another noun before it is no town
+    ("قصف الطيران مدينة الباب ليلا. وتطوق قوات المعارضة منذ أيام المواقع التي يسيطر عليها تنظيم داعش.", set()),
+    # a town named only after a direction locates another: "the town" is not sure to be it
+    ("اقتحم الجيش بلدة قريبة جنوب غرب مدينة كركوك. ويحاصر الجيش منذ أيام المدينة التي يسيطر عليها تنظيم داعش.", set()),
+])
+def test_an_arabic_relative_clause_on_the_town_describes_the_town_referred_to(names, every_reading, text, expected):
+    assert {c for c in claims(text, names) if c[1] == "controlled" and c[2] == "islamic-state"} == expected
