@@ -18,9 +18,9 @@ _SITE_WORDS = {"refinery", "dam", "airport", "airbase", "base", "oilfield", "fie
                "crossing", "plant", "facility", "hospital"}
 _UNNAMED_TOWN = {"مدينه", "بلده", "قريه"}  # indefinite, before an adjective: "مدينه نائيه" (a remote city)
 # An Arabic noun of a kind of settlement with the article: "الناحية" is the place last named "ناحية ...".
+_KIND_NOUNS = {"الناحيه": "ناحيه", "القضاء": "قضاء", "البلده": "بلده", "القريه": "قريه"}
 # An Arabic town noun with the article: a relative clause after it describes the town it refers to.
 _TOWN_NOUNS = {"المدينه", "البلده", "القريه", "الناحيه"}
-_KIND_NOUNS = {"الناحيه": "ناحيه", "القضاء": "قضاء", "البلده": "بلده", "القريه": "قريه"}
 # "the west of" before "the city": a side of it, away from it
 _AWAY = re.compile(r"\b(?:the|an?) (?:\S+ )?" + DIRECTION_OF + " $")
 # A place right after these words locates another ("the town, east of Mosul"): it is not what "it" after them means.
