@@ -129,13 +129,14 @@ RULES = [
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
     ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
               r"حصار|محاصر\S*|حاصر\S*|تطويق\S*|طوق\S*", "after"),
-    # "the group was driven from Tal Afar": the subject is the side that lost the place named after the phrase
-    # ("were being driven out of": still under way, not a change).
+    # "the group was driven from Tal Afar", "lost control of Tal Afar": the subject is the side that lost the place
+    # named after the phrase ("were being driven out of": still under way; "lost control of X to Y": the "noun" rule).
     ("expelled", r"\b(?:was|were|been|is|are) (?:(?:fully|completely|finally|later|then|eventually) )?"
                  r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
                  # a headline or a reduced relative drops the auxiliary ("ISIS removed from Syrian town by rebels"), of
                  # participles no active verb is followed by "from" in the same way ("pushed out of" may be a move)
                  r"(?<!\bbeing )(?<!\bbeen )\b(?:driven|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
+                 r"\b(?:lost|loses|losing) (?:full |complete |all )?control (?:of|over)\b(?!(?: \S+){1,8}? to\b)|"
                  # Arabic: an active "طرد" has its object before "من" ("طرد داعش من", "طردهم من"); right before it,
                  # the verb is passive: "داعش طرد من المدينة" (Daesh was expelled from the city)
                  r"(?<!\S)[وف]?(?:طرد|طردت|طردوا) من(?!\S)",

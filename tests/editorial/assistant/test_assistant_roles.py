@@ -144,6 +144,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces fought IS in Anbar. IS militants were pushed out of Rutba on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
     ("IS militants were being driven out of Rutba by Iraqi forces on Friday.", set()),  # under way
     ("IS militants were driven from Rutba on Friday.", set()),  # no other side named
+    # a side that "lost control of" a place was driven out of it; with "to", the side after it took the place
+    ("Iraqi forces fought IS in Anbar. On Friday the militants lost control of Rutba.",
+     {("rutba", "controlled", IQ, "2017-11-03")}),
+    ("On Friday IS lost control of Rutba to Iraqi forces.", {("rutba", "controlled", IQ, "2017-11-03")}),
     # a clause opened by "as" happens at the time of the clause before, another phrase between or not
     ("On Thursday, the Syrian army declared victory over IS as it liberated Albu Kamal.",
      {("boukamal", "controlled", SG, "2017-11-02")}),

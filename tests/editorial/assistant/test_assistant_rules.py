@@ -37,6 +37,7 @@ def kinds(text, names):
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
+    ("The militants lost control of Hit.", [("expelled", "lost control of")]),  # the subject lost it
     # "pushed back from" or "driven back out of": the subject retreated, nothing taken
     ("The rebels were pushed back from Qaim.", []), ("The rebels were driven back out of Qaim.", []),
     ("The rebels pushed IS back from Qaim.", [("capture", "pushed is back from")]),
