@@ -15,6 +15,7 @@ from .verbs import inflections
 
 _NAME_NEXT = (r" (?!(?:of|in|on|at|to|near|and|or|for|since|which|that|where|from|after|before|under|by|with|as|is|was|"
               r"has|had|were|are|city|town|village|area|district|province|region|the|this|last|there|until)\b)[^\W\d]")
+_STRONGHOLD = r"(?:stronghold|bastion|(?:de facto|self-declared|self-styled|self-proclaimed) capital)"
 _NO_HEADING = r"(?!(?:further |farther |deeper )?(?:north|south|east|west)\S* from)"
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|regain(?:ed|s|ing)? control in|"
@@ -139,8 +140,7 @@ RULES = [
                  r"\b(?:lost|loses|losing) (?:full |complete |all )?control (?:of|over)\b(?!(?: \S+){1,8}? to\b)|"
                  # Arabic: an active "طرد" has its object before "من" ("طرد داعش من", "طردهم من"); right before it,
                  # the verb is passive: "داعش طرد من المدينة" (Daesh was expelled from the city)
-                 r"(?<!\S)[وف]?(?:طرد|طردت|طردوا) من(?!\S)",
-     "after"),
+                 r"(?<!\S)[وف]?(?:طرد|طردت|طردوا) من(?!\S)", "after"),
     ("passive", r"(?:\b(?:was|were|been|being|is|are|ha(?:s|ve|d) been) (?:fully |completely |now |finally |\S+ly )?|"
                 r"\b(?=\S+ by\b))(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
@@ -182,8 +182,8 @@ RULES = [
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),
     # "the IS stronghold of Manbij", "the IS bastion Raqqa", "Fallujah, an IS stronghold": the side holds it.
-    ("stronghold", rf"\b(?:stronghold|bastion)s? of\b|\b(?:stronghold|bastion)\b(?={_NAME_NEXT})", "after"),
-    ("stronghold", r"\b(?:stronghold|bastion)s?\b(?! of\b)", "before"),
+    ("stronghold", rf"\b{_STRONGHOLD}s? of\b|\b{_STRONGHOLD}\b(?={_NAME_NEXT})", "after"),
+    ("stronghold", rf"\b{_STRONGHOLD}s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     # "under IS control", "under ISIS rule": the side named between holds the place before

@@ -414,6 +414,15 @@ def test_arabic_subjection_and_partial_areas(names):
     assert claims("هاجم تنظيم داعش القوات العراقية. واستولى المتشددون على المزيد من مناطق الرمادي يوم الجمعة", names, sunday) == {
         ("ramadi", "contested", (IQ, IS), "2017-11-17")}
 
+@pytest.mark.parametrize("text, expected", [
+    ("Jets struck Raqqa, the de facto capital of IS, on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
+    ("Jets struck Raqqa, IS's self-declared capital, on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
+    ("Jets struck Raqqa, IS's former de facto capital, on Friday.", set()),  # a capital no more
+])
+def test_a_sides_de_facto_capital_is_held_by_it_as_its_stronghold(names, every_reading, text, expected):
+    assert claims(text, names) == expected
+
+
 def test_an_arabic_stronghold_is_held_by_the_group_after_it(names):
     friday = dt.datetime(2017, 10, 6, 12, tzinfo=dt.timezone.utc)
     # "one of Daesh's main strongholds", in apposition to the town: Daesh holds it

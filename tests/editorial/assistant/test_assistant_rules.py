@@ -38,6 +38,7 @@ def kinds(text, names):
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
     ("The militants lost control of Hit.", [("expelled", "lost control of")]),  # the subject lost it
+    ("Raqqa, the group's de facto capital, was bombed.", [("stronghold", "de facto capital")]),
     # "pushed back from" or "driven back out of": the subject retreated, nothing taken
     ("The rebels were pushed back from Qaim.", []), ("The rebels were driven back out of Qaim.", []),
     ("The rebels pushed IS back from Qaim.", [("capture", "pushed is back from")]),
