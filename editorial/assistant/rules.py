@@ -167,8 +167,8 @@ RULES = [
                 r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
     ("declared", r"\b(?:declared|declares|declaring|pronounced|proclaimed) (?:(?!it |that |on |had |has |victory )\S+ ){1,6}?"
                  r"(?:fully |completely |totally )?(?:liberated|free|freed|retaken|recaptured|cleared)\b", "inside"),
-    ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
-                      r"(?:held|controlled|occupied) by)\b", "before"),
+    ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?(?:control|rule) of|in the hands of|"
+                      r"remains? in the hands of|(?:held|controlled|occupied) by)\b", "before"),
     # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control),
     # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control), its dual "تخضعان" and plural "يخضعون".
     # "اللتين تخضعان لسيطرته" (which are subject to its control), "وقع نصف المدينة تحت سيطرته" (half the city fell

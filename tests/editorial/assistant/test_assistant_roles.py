@@ -133,6 +133,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("anah", "controlled", IQ, "2017-11-03"), ("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces fight IS. Rawa and al-Qaim as well as the vast rural areas are still under the control of the extremist IS "
      "militants.", {("rawa", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces fight IS. Rawa is still under the rule of the militants.", {("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces fight IS. Parts of Rawa are still under the control of the extremist IS militants.",
      {("rawa", "contested", (IQ, IS), "2017-11-04")}),
     # "once" in a relative clause describing the place ends no state; "until" does

@@ -52,6 +52,7 @@ def kinds(text, names):
     ("Forces reached troops besieged by IS.", [("siege_broken", "reached troops besieged")]),  # one phrase per word
     ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
     ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
+    ("Mosul, which is under the rule of IS, was bombed.", [("under_control", "under the rule of")]),
     ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
     ("اشتبك مقاتلو داعش مع قسد في الرقة", [("contested", "اشتبك مقاتلو داعش مع قسد في")]),  # clashed with ... in
     ("الحويجة تخضع لسيطرة الجهاديين", [("under_control", "تخضع لسيطره")]),
