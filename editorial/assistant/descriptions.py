@@ -7,7 +7,8 @@ not with this module:
 - a head is a common noun that ends an English alias ("government forces", "Shiite militias",
   "rebel fighters") or begins an Arabic one ("قوات النظام", "فصائل المعارضة"), read by its stem
   ("militia" for "militias", "مقاتل" for "مقاتلون"); descriptions with a head a state force's aliases
-  end with ("forces", "troops") may name that state force by its country alone ("Iraqi ground forces");
+  end with ("forces", "troops") or a noun of a state's armed bodies ("units", "commandos") may name that state
+  force by its country alone ("Iraqi ground forces", "Iraqi special units");
 - a modifier is a word beside the head (before it in English, after it in Arabic) whose stem is in
   some side's aliases (a lowercase word only a word its aliases write in lowercase, so that "commands"
   is not "Joint Operations Command"); one other lowercase word may stand between ("Iraqi ground
@@ -53,6 +54,9 @@ _PEOPLES = frozenset({"عرب", "arab"})
 # Nouns of a side's part in a battle, which no alias ends with but wire copy names sides by ("the town's Kurdish
 # defenders"): heads as an alias's last word is.
 _ROLE_HEADS = frozenset({"defender"})
+# Nouns of a state's armed bodies, which wire copy names by the country's adjective ("Iraqi special units", "Syrian
+# commandos") though the state force's own aliases need not end with them: a state force's heads.
+_STATE_HEADS = frozenset({"unit", "commando", "brigade", "battalion", "division"})
 _HELD = frozenset({"controlled", "held"})
 # A people's plural after "the", which wire copy names a side by ("the Kurds overran the town"); not its possessive
 # ("the Kurds' autonomous region"), a place of theirs.
@@ -124,6 +128,10 @@ class SideVocabulary:
             self.country[slug] = next(iter(named_countries)) if len(named_countries) == 1 else None  # IS: Iraq and Syria
         self.heads -= single  # "rebels", "opposition": a name of their own, not a noun any side may take
         self.heads |= _ROLE_HEADS
+        for government in governments.values():
+            self.government_heads.setdefault(government, set()).update(_STATE_HEADS)
+        # the heads that may name a state force by its country alone, though no alias ends with them
+        self.country_heads = set().union(*self.government_heads.values()) - self.heads
         self.governments = governments
         self.lowercase = {s for stems in self.vocabulary.values() for s, lower in stems.items() if lower}
         sharing = Counter(s for stems in self.vocabulary.values() for s in stems)
@@ -146,7 +154,7 @@ class SideVocabulary:
             return None
         country = next(iter(countries), None)
         scores = Counter()
-        for s in modifiers:
+        for s in () if head in self.country_heads else modifiers:
             for slug, stems in self.vocabulary.items():
                 if s in self.weight and s in stems and (country is None or self.country[slug] in (None, country)):
                     scores[slug] += self.weight[s] * (1.5 if s in self.own_name[slug] else 1)
@@ -188,7 +196,7 @@ def find_descriptions(article, named, place_country_at):
                 index + 1 < len(norms) and tokens[index + 1].text in _POSSESSIVE_MARKS):
             found.extend(_holder_described(article, index, place_country_at))
             continue  # "the Kurds advanced": the people's side in the place's country, as "Kurdish-held" names it
-        if index in inside or stem(norm) not in vocabulary.heads:
+        if index in inside or (stem(norm) not in vocabulary.heads and stem(norm) not in vocabulary.country_heads):
             continue
         if not (_common_noun(tokens[index]) or _title_case(article, index)):
             continue

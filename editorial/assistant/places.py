@@ -170,14 +170,15 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area
                 return self._referred(cue.first, f"'{self.article.tokens[pronoun].text}'",
                                       self.raw_between(cue.stop, pronoun + 1))
-            between = self.norm_between(cue.stop, limit)
-            anaphor = self._anaphor(between, self.offset(cue.stop)) if between else None
+            opening = self._definite_before(cue) if cue.kind == "held_adj" else cue.stop  # "the IS-held town"
+            between = self.norm_between(opening, limit)
+            anaphor = self._anaphor(between, self.offset(opening)) if between else None
             if anaphor and not (cue.kind in OBJECT_KINDS and (NOT_OBJECT.search(between[:anaphor.start()])
                                                               or self._beyond_clause(cue, anaphor))
                                 or _ANOTHER_VERB.search(between[:anaphor.start()])
                                 or self._province_object(cue, anaphor)):
                 # the words as written, where "50%" still reads as a part ("وتحرر 50% من المدينة")
-                last = self.article.token_at(self.article.norm_span(cue.stop, limit)[0] + anaphor.end() - 1)
+                last = self.article.token_at(self.article.norm_span(opening, limit)[0] + anaphor.end() - 1)
                 return self._referred(cue.first, f"'{anaphor.group()}'", self.raw_between(cue.stop, last + 1))
             named_before = self.places[:bisect.bisect_left(self.place_firsts, cue.first)]
             if cue.kind == "capture" and _CONTROL_ALONE.search(cue.text) and named_before:

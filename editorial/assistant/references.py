@@ -52,6 +52,13 @@ class ReferenceReading:
                 return match  # "the Syria-Turkey border town" describes a town; "the Rawa district" names one
         return None
 
+    def _definite_before(self, cue):
+        """The "the" at most three words before a phrase, which opens the town it refers to ("the last IS-held
+        town"), or the phrase's end: "Hit is an IS-held town" is a predicate, about its subject."""
+        norms = self.article.norms
+        return next((i for i in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1) if norms[i] == "the"),
+                    cue.stop)
+
     def _referred(self, token, words, window):
         if "provincial capital" in words:  # the capital of a province named before, or none
             province = self.article.province_before(token)

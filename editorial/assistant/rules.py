@@ -15,6 +15,7 @@ from .verbs import inflections
 
 _NAME_NEXT = (r" (?!(?:of|in|on|at|to|near|and|or|for|since|which|that|where|from|after|before|under|by|with|as|is|was|"
               r"has|had|were|are|city|town|village|area|district|province|region|the|this|last|there|until)\b)[^\W\d]")
+_STRONGHOLD = r"(?:stronghold|bastion|(?:de facto|self-declared|self-styled|self-proclaimed) capital)"
 _NO_HEADING = r"(?!(?:further |farther |deeper )?(?:north|south|east|west)\S* from)"
 _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|ing)|retook|retak(?:e|es|en|ing)|"
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|regain(?:ed|s|ing)? control in|"
@@ -129,17 +130,17 @@ RULES = [
     ("siege", r"\b(?:under siege|(?:besieged|encircled|surrounded)(?: \S+){0,4}? by)\b", "before"),
     ("siege", r"\b(?:siege of|besieg(?:ed|es|e|ing)|encircl(?:ed|es|e|ing)|surround(?:ed|s|ing)|encirclement of)\b|"
               r"حصار|محاصر\S*|حاصر\S*|تطويق\S*|طوق\S*", "after"),
-    # "the group was driven from Tal Afar": the subject is the side that lost the place named after the phrase
-    # ("were being driven out of": still under way, not a change).
+    # "the group was driven from Tal Afar", "lost control of Tal Afar": the subject is the side that lost the place
+    # named after the phrase ("were being driven out of": still under way; "lost control of X to Y": the "noun" rule).
     ("expelled", r"\b(?:was|were|been|is|are) (?:(?:fully|completely|finally|later|then|eventually) )?"
                  r"(?:driven|pushed|forced|chased|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
                  # a headline or a reduced relative drops the auxiliary ("ISIS removed from Syrian town by rebels"), of
                  # participles no active verb is followed by "from" in the same way ("pushed out of" may be a move)
                  r"(?<!\bbeing )(?<!\bbeen )\b(?:driven|expelled|ousted|routed|flushed|kicked|removed) (?:out )?(?:from|out of)\b|"
+                 r"\b(?:lost|loses|losing) (?:full |complete |all )?control (?:of|over)\b(?!(?: \S+){1,8}? to\b)|"
                  # Arabic: an active "طرد" has its object before "من" ("طرد داعش من", "طردهم من"); right before it,
                  # the verb is passive: "داعش طرد من المدينة" (Daesh was expelled from the city)
-                 r"(?<!\S)[وف]?(?:طرد|طردت|طردوا) من(?!\S)",
-     "after"),
+                 r"(?<!\S)[وف]?(?:طرد|طردت|طردوا) من(?!\S)", "after"),
     ("passive", r"(?:\b(?:was|were|been|being|is|are|ha(?:s|ve|d) been) (?:fully |completely |now |finally |\S+ly )?|"
                 r"\b(?=\S+ by\b))(?:liberated|captured|recaptured|retaken|seized|overrun|taken|freed|cleared)\b|"
                 r"\b(?:fell|falls|fallen|fall) (?:completely |fully |entirely )?to\b|\bfell into the hands of\b|"
@@ -166,8 +167,8 @@ RULES = [
                 r"(?<!\S)(?:ال)?نصر (?:\S+ ){0,2}?(?:في|علي)(?!\S)", "after"),
     ("declared", r"\b(?:declared|declares|declaring|pronounced|proclaimed) (?:(?!it |that |on |had |has |victory )\S+ ){1,6}?"
                  r"(?:fully |completely |totally )?(?:liberated|free|freed|retaken|recaptured|cleared)\b", "inside"),
-    ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?control of|in the hands of|remains? in the hands of|"
-                      r"(?:held|controlled|occupied) by)\b", "before"),
+    ("under_control", r"\b(?:under (?:the )?(?:full |complete |total )?(?:control|rule) of|in the hands of|"
+                      r"remains? in the hands of|(?:held|controlled|occupied) by)\b", "before"),
     # Arabic: "بيد داعش" (in Daesh's hand), "تحت سيطره داعش" (under Daesh's control),
     # "تخضع لسيطره الجهاديين" (is subject to the jihadists' control), its dual "تخضعان" and plural "يخضعون".
     # "اللتين تخضعان لسيطرته" (which are subject to its control), "وقع نصف المدينة تحت سيطرته" (half the city fell
@@ -181,8 +182,8 @@ RULES = [
     ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",
      "before"),
     # "the IS stronghold of Manbij", "the IS bastion Raqqa", "Fallujah, an IS stronghold": the side holds it.
-    ("stronghold", rf"\b(?:stronghold|bastion)s? of\b|\b(?:stronghold|bastion)\b(?={_NAME_NEXT})", "after"),
-    ("stronghold", r"\b(?:stronghold|bastion)s?\b(?! of\b)", "before"),
+    ("stronghold", rf"\b{_STRONGHOLD}s? of\b|\b{_STRONGHOLD}\b(?={_NAME_NEXT})", "after"),
+    ("stronghold", rf"\b{_STRONGHOLD}s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
     # "under IS control", "under ISIS rule": the side named between holds the place before

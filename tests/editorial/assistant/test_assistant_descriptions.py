@@ -76,6 +76,15 @@ def test_a_headline_in_title_case_is_read_as_lowercase(names):
 def test_a_countrys_adjective_alone_names_its_state_force(names):
     assert described("Iraqi ground forces have recaptured the town of Rutba.", names) == [
         ("Iraqi ground forces", "iraqi-government")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraqi special units stormed Rutba on Friday.", ("Iraqi special units", "iraqi-government")),
+    ("Syrian commandos stormed Palmyra on Friday.", ("Syrian commandos", "syrian-government")),
+    ("Iraqi elite brigades stormed Rutba on Friday.", ("Iraqi elite brigades", "iraqi-government")),
+])
+def test_a_countrys_adjective_before_a_noun_of_its_armed_bodies_names_its_state_force(names, text, expected):
+    assert described(text, names) == [expected]
     assert described("Syrian fighters entered Manbij.", names) == []  # "fighters" ends none of the army's aliases
 
 

@@ -114,3 +114,15 @@ def test_a_town_introduced_is_not_a_city_named_next_by_its_own_noun(names):
 ])
 def test_an_arabic_relative_clause_on_the_town_describes_the_town_referred_to(names, every_reading, text, expected):
     assert {c for c in claims(text, names) if c[1] == "controlled" and c[2] == "islamic-state"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the IS-held town" names no town after it: the town it refers to holds the state
+    ("Syrian troops advanced on Sukhna on Friday. The army shelled the last IS-held town on Saturday.",
+     {("sukhnah", "controlled", "islamic-state", "2017-11-04")}),
+    # "an IS-held town" after "is" says what its subject is
+    ("Syrian troops advanced on Palmyra on Friday. Sukhna is an IS-held town.",
+     {("sukhnah", "controlled", "islamic-state", "2017-11-04")}),
+])
+def test_the_side_held_town_refers_to_the_town_named_before(names, text, expected):
+    assert claims(text, names) == expected

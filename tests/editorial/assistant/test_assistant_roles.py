@@ -133,6 +133,7 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("anah", "controlled", IQ, "2017-11-03"), ("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces fight IS. Rawa and al-Qaim as well as the vast rural areas are still under the control of the extremist IS "
      "militants.", {("rawa", "controlled", IS, "2017-11-04"), ("qaim", "controlled", IS, "2017-11-04")}),
+    ("Iraqi forces fight IS. Rawa is still under the rule of the militants.", {("rawa", "controlled", IS, "2017-11-04")}),
     ("Iraqi forces fight IS. Parts of Rawa are still under the control of the extremist IS militants.",
      {("rawa", "contested", (IQ, IS), "2017-11-04")}),
     # "once" in a relative clause describing the place ends no state; "until" does
@@ -144,6 +145,10 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Iraqi forces fought IS in Anbar. IS militants were pushed out of Rutba on Friday.", {("rutba", "controlled", IQ, "2017-11-03")}),
     ("IS militants were being driven out of Rutba by Iraqi forces on Friday.", set()),  # under way
     ("IS militants were driven from Rutba on Friday.", set()),  # no other side named
+    # a side that "lost control of" a place was driven out of it; with "to", the side after it took the place
+    ("Iraqi forces fought IS in Anbar. On Friday the militants lost control of Rutba.",
+     {("rutba", "controlled", IQ, "2017-11-03")}),
+    ("On Friday IS lost control of Rutba to Iraqi forces.", {("rutba", "controlled", IQ, "2017-11-03")}),
     # a clause opened by "as" happens at the time of the clause before, another phrase between or not
     ("On Thursday, the Syrian army declared victory over IS as it liberated Albu Kamal.",
      {("boukamal", "controlled", SG, "2017-11-02")}),
@@ -409,6 +414,15 @@ def test_arabic_subjection_and_partial_areas(names):
     # "المزيد من مناطق الرمادي" (more of Ramadi's areas): part of the town, contested
     assert claims("هاجم تنظيم داعش القوات العراقية. واستولى المتشددون على المزيد من مناطق الرمادي يوم الجمعة", names, sunday) == {
         ("ramadi", "contested", (IQ, IS), "2017-11-17")}
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jets struck Raqqa, the de facto capital of IS, on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
+    ("Jets struck Raqqa, IS's self-declared capital, on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
+    ("Jets struck Raqqa, IS's former de facto capital, on Friday.", set()),  # a capital no more
+])
+def test_a_sides_de_facto_capital_is_held_by_it_as_its_stronghold(names, every_reading, text, expected):
+    assert claims(text, names) == expected
+
 
 def test_an_arabic_stronghold_is_held_by_the_group_after_it(names):
     friday = dt.datetime(2017, 10, 6, 12, tzinfo=dt.timezone.utc)

@@ -37,6 +37,8 @@ def kinds(text, names):
     ("Mosul falls to militants.", [("passive", "falls to")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
+    ("The militants lost control of Hit.", [("expelled", "lost control of")]),  # the subject lost it
+    ("Raqqa, the group's de facto capital, was bombed.", [("stronghold", "de facto capital")]),
     # "pushed back from" or "driven back out of": the subject retreated, nothing taken
     ("The rebels were pushed back from Qaim.", []), ("The rebels were driven back out of Qaim.", []),
     ("The rebels pushed IS back from Qaim.", [("capture", "pushed is back from")]),
@@ -50,6 +52,7 @@ def kinds(text, names):
     ("Forces reached troops besieged by IS.", [("siege_broken", "reached troops besieged")]),  # one phrase per word
     ("ISIL terrorists are in full control.", [("in_control", "are in full control")]),
     ("Mosul was the largest city held by IS.", [("under_control", "held by")]),
+    ("Mosul, which is under the rule of IS, was bombed.", [("under_control", "under the rule of")]),
     ("المنطقة لا تزال تشهد قتالا", [("contested", "تشهد قتالا")]),
     ("اشتبك مقاتلو داعش مع قسد في الرقة", [("contested", "اشتبك مقاتلو داعش مع قسد في")]),  # clashed with ... in
     ("الحويجة تخضع لسيطرة الجهاديين", [("under_control", "تخضع لسيطره")]),
