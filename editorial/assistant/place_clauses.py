@@ -54,7 +54,9 @@ _LANDMARK_RELATIVES = {"التي", "الذي", "والتي", "والذي", "وه
 # between a place and a relative word locates the place: the clause after it is still about the place ("الميادين في
 # شرق سورية التي يسيطر عليها داعش").
 _LOCATING_REGION = re.compile(r"^(?:(?:ال)?واقعه )?(?:في |ب)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
-                              r" (?:محافظه )?\S+ (?=\S)")
+                              r" (?:محافظه )?\S+ (?=\S)|"
+                              # "تل أبيض السورية الحدودية مع تركيا والتي": its country's adjective, on the border
+                              r"^(?:(?:ال)?(?:سوري|عراقي)ه? )?(?:ال)?حدوديه(?: مع \S+)? (?=\S)")
 # The head of a noun phrase set in apposition to a place ("الموصل كبرى مدن الشمال", "الموصل عاصمة محافظة نينوى"): a
 # relative clause after the phrase may still be about the place ("... وأولى المناطق التي سيطر عليها التنظيم").
 _APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول", "اخر", "اهم", "ابرز"}
