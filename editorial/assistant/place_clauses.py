@@ -53,7 +53,7 @@ _LANDMARK_RELATIVES = {"التي", "الذي", "والتي", "والذي", "وه
 # "في شرق سورية" (in eastern Syria), "غربي العراق" (west of Iraq), "الواقعة بشمال سوريا" (lying in northern Syria)
 # between a place and a relative word locates the place: the clause after it is still about the place ("الميادين في
 # شرق سورية التي يسيطر عليها داعش").
-_LOCATING_REGION = re.compile(r"^(?:(?:ال)?واقعه )?(?:في |ب)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
+LOCATING_REGION = re.compile(r"^(?:(?:ال)?واقعه )?(?:في |ب)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
                               r" (?:محافظه )?\S+ (?=\S)|"
                               # "تل أبيض السورية الحدودية مع تركيا والتي": its country's adjective, on the border
                               r"^(?:(?:ال)?(?:سوري|عراقي)ه? )?(?:ال)?حدوديه(?: مع \S+)? (?=\S)")
@@ -274,10 +274,10 @@ class PlaceClauseReading:
             # "بلدة بعشيقة شمال شرقي الموصل، والتي يسيطر عليها": a clause joined by "و" or set off by a comma after a
             # landmark goes on describing the place the landmark locates
             head = self.places[position - 2]
-            if head.first >= self.first and _LOCATING_REGION.match(self.norm_between(head.stop, cue.first)):
+            if head.first >= self.first and LOCATING_REGION.match(self.norm_between(head.stop, cue.first)):
                 place, position = head, position - 1
         opener = place.stop if place else 0
-        located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
+        located = LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
         if located:
             opener += len(located.group().split())
         if place and norms[opener] in _APPOSITION_HEADS:
