@@ -225,8 +225,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         for index, place in enumerate(targets):
             if index and is_arabic(cue.text):  # "الحويجة والجانب الأيسر من الشرقاط": a part of Shirqat alone
                 window = self.raw_between(max(targets[index - 1].stop, place.first - 4), place.first)
-            if place.stop < len(self.article.norms) and self.article.norms[place.stop] in SITE_NOUNS_AFTER:
-                continue  # "the Husaybah border post": a site the town names, not the town
+            if set(self.article.norms[place.stop: place.stop + 1]) & SITE_NOUNS_AFTER or self._by_fire(cue, place):
+                continue  # "the Husaybah border post": a site the town names, not the town; "نارياً": by fire only
             made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)
