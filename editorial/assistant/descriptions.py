@@ -61,6 +61,9 @@ _HELD = frozenset({"controlled", "held"})
 # A people's plural after "the", which wire copy names a side by ("the Kurds overran the town"); not its possessive
 # ("the Kurds' autonomous region"), a place of theirs.
 _PEOPLE_PLURALS = frozenset({"kurds", "turks"})
+# The same in Arabic, the article written on the word ("التي يسيطر عليها الأكراد", which the Kurds hold); not after a
+# head, which it modifies ("المقاتلون الأكراد").
+_ARABIC_PEOPLE_PLURALS = frozenset({"الاكراد", "والاكراد"})
 _POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 _QUOTES = "\"«»“”"  # quotation marks round a name a description reads as one modifier
 
@@ -196,6 +199,10 @@ def find_descriptions(article, named, place_country_at):
                 index + 1 < len(norms) and tokens[index + 1].text in _POSSESSIVE_MARKS):
             found.extend(_holder_described(article, index, place_country_at))
             continue  # "the Kurds advanced": the people's side in the place's country, as "Kurdish-held" names it
+        if norm in _ARABIC_PEOPLE_PLURALS and index not in inside and not (
+                index and stem(norms[index - 1]) in vocabulary.heads):
+            found.extend(_holder_described(article, index, place_country_at))
+            continue
         if index in inside or (stem(norm) not in vocabulary.heads and stem(norm) not in vocabulary.country_heads):
             continue
         if not (_common_noun(tokens[index]) or _title_case(article, index)):
@@ -268,7 +275,7 @@ def _holder_described(article, index, place_country_at):
     """The side a people's adjective before "-controlled" or "-held" names ("the Kurdish-controlled city of Kirkuk"):
     read as a description with no head, by the place's country; capitalised, so not a common word ("long-held")."""
     word = article.tokens[index]
-    if not word.text[:1].isupper():
+    if not (is_arabic(word.text) or word.text[:1].isupper()):
         return []
     modifier = stem(word.norm)
     if modifier not in article.gazetteer.side_vocabulary.weight:

@@ -53,6 +53,9 @@ ARABIC_DISTRICTS = {"حي", "حيي", "حيين", "احياء", "حيا"}
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
                     "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
                     "mountain", "mountains", "pocket", "military", "air"}
+# An Arabic adverb that makes control only by fire ("سيطرت على المدينة نارياً", controls the town by fire: within
+# range, not taken): no control of the place.
+_BY_FIRE = {"ناريا", "بالنار"}
 # An Arabic adjective after the place's name that makes it a part: "مدينة الموصل القديمة" (the old city of Mosul).
 ARABIC_PART_AFTER = {"القديمه", "القديم"}
 # An Arabic direction before the place's name ("غرب الموصل", west Mosul), as DIRECTIONS is for English.
@@ -116,6 +119,12 @@ class PartReading:
         ("حررت حي الصحة الثانية بالجانب الأيمن لمدينة الموصل"), unless the place is itself the district ("حيي الجبيلة")."""
         kind = self.article.gazetteer.place_kinds.get(place.slug, "town")
         return kind != "neighbourhood" and bool(ARABIC_DISTRICTS.intersection(self.article.norms[cue.stop: place.first]))
+
+    def _by_fire(self, cue, place):
+        """Whether "نارياً" (by fire) follows the place or the verb's subject and object ("سيطرت فصائل المعارضة على
+        المدينة نارياً"): the place is within range of the side, not taken."""
+        norms = self.article.norms
+        return bool(_BY_FIRE & {*norms[place.stop: place.stop + 1], *norms[cue.stop: min(cue.stop + 6, self.last)]})
 
     def _still_inside(self, cue, holder):
         """Whether another side is said to stay in the place after the change, in a clause after "but" ("Federal forces

@@ -20,6 +20,18 @@ from .tokens import is_arabic
 PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
                        + DIRECTION_OF + r")$"
                        r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
+# Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
+# be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
+# "في محيط مدينة", around the city; "القرى المحيطة بمركز مدينة القيارة", the villages around Qayyarah's centre; "القرى
+# على اطراف ناحية القيارة", "مشفى الحكمة الواقع على أطراف مدينة الباب": a village or a site on its outskirts; "جبل
+# الشيخ عقيل المطل على مدينة الباب", a hill overlooking it).
+AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
+                       r"(?<!\S)(?:ال)?مطل[هة]? علي(?: (?:مدينه|بلده|ناحيه|قضاء))?$|"
+                       r"(?<!\S)(?:(?:ال)?واقع[هة]?|(?:ال)?(?:قري|قريه|قريتي|بلدات|مواقع|نقاط|تلال|تله))"
+                       r" (?:علي|في) (?:ال)?اطراف(?: (?:مدينه|بلده|ناحيه|قضاء))?$|"
+                       r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)"
+                       r"(?: (?:مدينه|بلده|قريه|ناحيه))?$|"
+                       r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: [بل]?(?:مدينه|بلده|ناحيه))?$")
 # A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
 # between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
 # والموصل"; so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي
@@ -41,8 +53,10 @@ _LANDMARK_RELATIVES = {"التي", "الذي", "والتي", "والذي", "وه
 # "في شرق سورية" (in eastern Syria), "غربي العراق" (west of Iraq), "الواقعة بشمال سوريا" (lying in northern Syria)
 # between a place and a relative word locates the place: the clause after it is still about the place ("الميادين في
 # شرق سورية التي يسيطر عليها داعش").
-_LOCATING_REGION = re.compile(r"^(?:(?:ال)?واقعه )?(?:في |ب)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
-                              r" (?:محافظه )?\S+ (?=\S)")
+LOCATING_REGION = re.compile(r"^(?:(?:ال)?واقعه )?(?:في |ب)?(?:ال)?(?:شمال|جنوب|شرق|غرب)ي?(?: (?:ال)?(?:شرق|غرب)ي?)?"
+                              r" (?:محافظه )?\S+ (?=\S)|"
+                              # "تل أبيض السورية الحدودية مع تركيا والتي": its country's adjective, on the border
+                              r"^(?:(?:ال)?(?:سوري|عراقي)ه? )?(?:ال)?حدوديه(?: مع \S+)? (?=\S)")
 # The head of a noun phrase set in apposition to a place ("الموصل كبرى مدن الشمال", "الموصل عاصمة محافظة نينوى"): a
 # relative clause after the phrase may still be about the place ("... وأولى المناطق التي سيطر عليها التنظيم").
 _APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل", "ثاني", "ثانيه", "اولي", "اول", "اخر", "اهم", "ابرز"}
@@ -260,10 +274,10 @@ class PlaceClauseReading:
             # "بلدة بعشيقة شمال شرقي الموصل، والتي يسيطر عليها": a clause joined by "و" or set off by a comma after a
             # landmark goes on describing the place the landmark locates
             head = self.places[position - 2]
-            if head.first >= self.first and _LOCATING_REGION.match(self.norm_between(head.stop, cue.first)):
+            if head.first >= self.first and LOCATING_REGION.match(self.norm_between(head.stop, cue.first)):
                 place, position = head, position - 1
         opener = place.stop if place else 0
-        located = _LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
+        located = LOCATING_REGION.match(self.norm_between(opener, cue.first)) if place else None
         if located:
             opener += len(located.group().split())
         if place and norms[opener] in _APPOSITION_HEADS:

@@ -12,7 +12,8 @@ from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, behind_bi, obj
                              part_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
-from .place_clauses import JOINED_TOWN, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS, PlaceClauseReading
+from .place_clauses import (AWAY_FROM, JOINED_TOWN, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
+                            PlaceClauseReading)
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -31,13 +32,6 @@ _TOWN_OF = {"the city of", "the town of", "the village of", "the cities of", "th
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
 _ASIDE = re.compile(r"\s*,\s*(?:which|where|that) [^,;.]*")  # a relative clause set off by commas: its place no subject
-# Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
-# be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
-# "في محيط مدينة", around the city; "القرى المحيطة بمركز مدينة القيارة", the villages around Qayyarah's centre).
-_AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
-                        r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)"
-                        r"(?: (?:مدينه|بلده|قريه|ناحيه))?$|"
-                        r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: (?:مدينه|بلده|ناحيه))?$")
 # A verb of remaining before a state phrase opens its clause verb first, its subject after the phrase ("يبقى تحت
 # سيطرة داعش الجيب", the pocket remains under Daesh's control); a place before it governed by a preposition is not it.
 _REMAINS = {"يبقي", "تبقي", "بقي", "بقيت", "يظل", "تظل", "ظل", "ظلت"}
@@ -194,6 +188,11 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             located = self._located_subject(place, cue)
             if located is not None:  # "The small town, about 15 km from Mosul, was captured": not Mosul
                 return located
+            if (AWAY_FROM.search(self.norm_between(max(self.first, place.first - 5), place.first))
+                    and not re.search(r"[,،]", self.article.text[place.end: self.article.tokens[cue.first].start])):
+                # "القرى المجاورة لمدينة القيارة اصبحت تحت سيطرة": the villages it locates, not it; after a comma the
+                # phrase may describe the landmark ("60 كيلومترا الى الجنوب من الموصل، آخر اكبر معاقل")
+                return [], "", ""
             prior = self.places[before - 2] if before > 1 else None
             aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
             if self._describes_landmark(place, cue):  # "شرقي الحويجة وهي ... تحت سيطرة": Hawija, its direction no part
@@ -291,7 +290,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         district = next((index for index, word in enumerate(words) if word in ARABIC_DISTRICTS), None)
         return (is_arabic(cue.text) and district is not None and not _LANDMARK.intersection(words)
                 and not any(w.lstrip("و") in SETTLEMENT_WORDS for w in words[district:-1])  # "قرية" between; "مدينة الموصل"
-                and not _AWAY_FROM.search(" ".join(words)))
+                and not AWAY_FROM.search(" ".join(words)))
 
     def _beyond_clause(self, cue, anaphor):
         """Whether an English verb's "the town" stands past a comma ("seizing the eastern neighbourhood, he said, adding
@@ -320,7 +319,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         between = self.norm_between(max(cue.stop, place.first - 7), place.first)
         if cue.kind == "held_adj" and place.first - 1 > cue.stop and PLACED_BY.search(between):
             return True  # "a Kurdish-held town west of Mosul": the town the adjective qualifies lies near Mosul
-        return place.first - 4 > cue.stop and (_AWAY_FROM.search(between) is not None
+        return place.first - 4 > cue.stop and (AWAY_FROM.search(between) is not None
                                      or (cue.kind in ("contested", "hold") and PLACED_BY.search(between) is not None))
 
     def _stronghold_in_apposition(self, cue):

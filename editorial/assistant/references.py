@@ -10,6 +10,7 @@ import re
 from .rules import ANAPHOR, PASSIVE_AUX
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DIRECTIONS, DIRECTION_OF
+from .place_clauses import LOCATING_REGION
 
 _DEMONYM_ENDINGS = ("an", "i", "ish", "ese")
 _COUNTRIES_ONLY = re.compile(r"(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran)(?:-(?:Syria|Iraq|Turkey|Jordan|Lebanon|Iran))*")
@@ -84,13 +85,19 @@ class ReferenceReading:
 
     def _relative_on_town(self, cue):
         """The town an Arabic relative clause on "the town" describes, its pronoun the object of the clause's verb
-        ("يحاصرون البلدة التي يسيطر عليها داعش": the town referred to); None on another noun ("المواقع التي")."""
+        ("يحاصرون البلدة التي يسيطر عليها داعش": the town referred to, or "المدينة الواقعة بشمال سوريا والتي", the
+        city lying in northern Syria, which); None on another noun ("المواقع التي")."""
         norms = self.article.norms
         relative = next((i for i in range(cue.first - 1, max(self.first, cue.first - 4) - 1, -1)
-                         if norms[i] in ("التي", "الذي")), None)
-        if relative is None or relative == self.first or norms[relative - 1] not in _TOWN_NOUNS:
+                         if norms[i].removeprefix("و") in ("التي", "الذي")), None)
+        if relative is None or relative == self.first:
             return None
-        places = self._referred(relative - 1, f"'{norms[relative - 1]}'", "")[0]
+        noun = next((i for i in range(relative - 1, max(self.first, relative - 7) - 1, -1)
+                     if norms[i] in _TOWN_NOUNS), None)
+        located = noun is not None and LOCATING_REGION.match(self.norm_between(noun + 1, relative + 1))
+        if noun is None or relative - noun - 1 != (len(located.group().split()) if located else 0):
+            return None
+        places = self._referred(noun, f"'{norms[noun]}'", "")[0]
         if not places:
             return None
         # a town named after a direction only locates another ("جنوب غرب مدينة كركوك"): the noun is not sure to be it

@@ -280,8 +280,7 @@ STARTING = {"began", "begun", "begin", "begins", "beginning", "start", "started"
             "launches", "operation", "operations", "offensive", "battle", "campaign"}
 _TOWN = r"(?:city|town|village|area|district|region|provincial capital|stronghold|capital|bastion)"
 _AREA_NOUN = re.compile(r"(?:city|cities|towns?|villages?|areas?|districts?|regions?|countryside|desert|hills|mountains|land|lands)")
-# the words between the determiner and the noun hold no other determiner: "in a statement the district" is "the
-# district"
+# no other determiner stands between the determiner and the noun: "in a statement the district" is "the district"
 ANAPHOR = re.compile(r"\b(?:the|an?) (?:(?!(?:the|an?)\b)\S+ ){0,3}?" + _TOWN
                      + r"\b(?! of\b)|\bits (?:part of )?the city\b|"
                      r"\bof their part of the city\b|\b(?:هذه )?(?:ال)?(?:مدينه|بلده|منطقه)\b(?! \S)|"

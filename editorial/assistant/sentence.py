@@ -225,8 +225,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         for index, place in enumerate(targets):
             if index and is_arabic(cue.text):  # "الحويجة والجانب الأيسر من الشرقاط": a part of Shirqat alone
                 window = self.raw_between(max(targets[index - 1].stop, place.first - 4), place.first)
-            if place.stop < len(self.article.norms) and self.article.norms[place.stop] in SITE_NOUNS_AFTER:
-                continue  # "the Husaybah border post": a site the town names, not the town
+            if set(self.article.norms[place.stop: place.stop + 1]) & SITE_NOUNS_AFTER or self._by_fire(cue, place):
+                continue  # "the Husaybah border post": a site the town names, not the town; "نارياً": by fire only
             made = siege_stands(self, cue, place) if standing else assertion(self, cue, place)
             if made is None:
                 date = self.date(cue)
@@ -272,8 +272,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                 continue  # "IS, who had controlled the town", "battles with the Peshmerga who controlled the area": a
                 # past state the sentence does not date
             if cue.kind in EVENT_KINDS | {"entered"} and (date is None or date.start < cue.first) and (
-                    self._prior(cue) or self._relative_antecedent(cue) is not None):
-                continue  # "after driving out IS", "IS, which seized it": an earlier change the sentence does not date
+                    self._prior(cue) or (self._relative_antecedent(cue) is not None and not self.holds_now(cue))):
+                continue  # "after driving out IS", "IS, which seized it", not "which holds": an earlier change
             if cue.kind == "siege" and SIEGE_VERB.match(cue.text) and self._prior(cue):
                 continue  # "took the town after first surrounding it": a siege the taking ended
             # A state reported on a day ("said on Wednesday that IS holds 5 percent") holds on that day.

@@ -56,6 +56,14 @@ def test_the_kurds_broken_plural_is_kurdish(names, place, side):
     assert described(f"دخل المقاتلون الأكراد مدينة {place} الجمعة", names) == [("المقاتلون الأكراد", side)]
 
 
+@pytest.mark.parametrize(("place", "slug", "side"), [("سنجار", "sinjar", "peshmerga"), ("كوباني", "kobani", "sdf")])
+def test_the_kurds_alone_name_the_kurdish_side_of_the_places_country(names, place, slug, side, every_reading):
+    """"الأكراد" (the Kurds) alone names a side as "the Kurds" does in English; after a head it modifies it."""
+    text = f"هاجم داعش مدينة {place} التي يسيطر عليها الأكراد"
+    assert described(text, names) == [("الأكراد", side)]
+    assert {(p.place, p.status, p.holder) for p in propose(text, FRIDAY, names)} == {(slug, "controlled", side)}
+
+
 def test_an_adjective_after_a_definite_noun_is_not_a_sides_head(names):
     # "الدولي" (international) shares its stem with "الدولة" (the state), but after "التحالف" it describes the coalition
     assert described("شنت طائرات التحالف الدولي العربي غارات على الرقة", names) == []

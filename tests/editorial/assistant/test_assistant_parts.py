@@ -202,3 +202,14 @@ def test_an_arabic_relative_clause_on_a_place_is_about_all_of_it(names):
     # after a comma the clause is another's: "غرب هيت، التي" may go on about the west of the town
     assert ("hit", "controlled", IS, "2017-11-03") not in claims(
         "وتدور المعارك غرب هيت، التي سيطر عليها داعش يوم الجمعة.", names)
+
+
+def test_control_of_an_arabic_town_by_fire_takes_nothing(names, every_reading):
+    """"سيطرت ... على مدينة الباب نارياً" (controlled al-Bab by fire): in range of the side, not taken; without the
+    adverb the town is taken."""
+    text = "سيطرت فصائل المعارضة يوم الجمعة على مدينة الباب نارياً بعد معارك مع داعش."
+    assert not propose(text, SATURDAY, names)
+    text = "قصف الطيران مدينة الباب. وسيطرت فصائل المعارضة على المدينة نارياً بعد معارك مع داعش."
+    assert not propose(text, SATURDAY, names)
+    assert claims("سيطرت فصائل المعارضة يوم الجمعة على مدينة الباب بعد معارك مع داعش.", names) == {
+        ("al-bab", "controlled", "syrian-rebels", "2017-11-03")}

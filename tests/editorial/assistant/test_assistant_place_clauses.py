@@ -160,6 +160,10 @@ def test_a_singular_verb_after_listed_places_says_the_state_of_the_last(names, t
     ("زار الصحفيون مدينة الباب والتي يسيطر عليها تنظيم داعش منذ عامين.", {("al-bab", "controlled", IS, SATURDAY_DAY)}),
     # after a direction the place is a landmark: the clause is about the town it locates, here unnamed
     ("عاد السكان إلى بلدتهم الواقعة جنوب الموصل والتي يسيطر عليها تنظيم داعش.", set()),
+    # so does "السورية الحدودية مع تركيا" (the Syrian town on the border with Turkey)
+    ("انفجرت عبوة في بلدة الباب السورية الحدودية مع تركيا والتي يسيطر عليها تنظيم داعش.",
+     {("al-bab", "controlled", IS, SATURDAY_DAY)}),
+    ("انفجرت عبوة في بلدة الباب الحدودية التي يسيطر عليها تنظيم داعش.", {("al-bab", "controlled", IS, SATURDAY_DAY)}),
 ])
 def test_an_arabic_relative_clause_opened_by_and_which(names, text, expected):
     assert claims(text, names) == expected

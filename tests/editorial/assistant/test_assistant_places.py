@@ -491,6 +491,25 @@ def test_a_site_near_an_arabic_city_named_with_its_noun_is_not_in_the_city(names
     assert targets("سيطرت قسد أمس على مقر اللواء 17 في مدينة الرقة", names)[0][0] == ["raqqa"]
 
 
+def test_a_site_on_the_outskirts_of_an_arabic_town_or_overlooking_it_is_not_the_town(names):
+    """"مستشفى ... الواقع على أطراف مدينة الباب" (on the outskirts of al-Bab), "القرى على أطراف" (the villages on its
+    outskirts) and "التل المطل على" (the hill overlooking it) are taken outside the town; the outskirts themselves
+    taken are part of it."""
+    for what in ("مستشفى الحكمة الواقع على أطراف مدينة الباب", "القرى على أطراف مدينة الباب", "التل المطل على الباب"):
+        assert targets(f"انتزعت فصائل المعارضة يوم الجمعة {what} من داعش", names) == [([], "")], what
+    text = "سيطرت فصائل المعارضة يوم الجمعة على أطراف مدينة الباب بعد معارك مع داعش"
+    assert claims(text, names) == {("al-bab", "contested", ("islamic-state", "syrian-rebels"), "2017-11-03")}
+
+
+def test_villages_that_lie_by_an_arabic_town_are_what_a_state_after_them_holds(names, every_reading):
+    """"القرى المجاورة لمدينة القيارة أصبحت تحت سيطرة" (the villages neighbouring Qayyarah came under the control of):
+    the villages, not the town."""
+    for where in ("المجاورة لمدينة القيارة", "الواقعة على أطراف القيارة"):
+        assert not propose(f"قال المصدر إن القرى {where} أصبحت تحت سيطرة الجيش العراقي", SATURDAY, names), where
+    text = "قال المصدر إن مدينة القيارة أصبحت تحت سيطرة الجيش العراقي"
+    assert {(p.place, p.holder) for p in propose(text, SATURDAY, names)} == {("qayyarah", "iraqi-government")}
+
+
 def test_a_town_an_arabic_place_is_said_to_lie_by_is_a_landmark_not_the_area_referred_to(names, every_reading):
     """"زمار الواقعة شمال غربي الموصل" (Zumar, lying north-west of Mosul): "المنطقة" after it is Zumar, not Mosul."""
     text = ("سيطر مسلحو داعش على ناحية زمار الواقعة شمال غربي الموصل بعد معركة ضد البيشمركة الذين كانوا قد بسطوا "

@@ -107,8 +107,13 @@ def test_a_town_introduced_is_not_a_city_named_next_by_its_own_noun(names):
     # "the town" before the relative clause is the town named before it
     ("قصف الطيران مدينة الباب ليلا. وتطوق قوات المعارضة منذ أيام البلدة التي يسيطر عليها تنظيم داعش.",
      {("al-bab", "controlled", "islamic-state", "2017-11-04")}),
+    # so is "the town" a region locates before "والتي" (and which)
+    ("قصف الطيران مدينة الباب ليلا. وتطوق قوات المعارضة البلدة الواقعة بشمال سوريا والتي يسيطر عليها تنظيم داعش.",
+     {("al-bab", "controlled", "islamic-state", "2017-11-04")}),
     # another noun before it is no town
     ("قصف الطيران مدينة الباب ليلا. وتطوق قوات المعارضة منذ أيام المواقع التي يسيطر عليها تنظيم داعش.", set()),
+    ("قصف الطيران مدينة الباب ليلا. وتطوق قوات المعارضة المواقع الواقعة بشمال سوريا والتي يسيطر عليها تنظيم داعش.",
+     set()),
     # a town named only after a direction locates another: "the town" is not sure to be it
     ("اقتحم الجيش بلدة قريبة جنوب غرب مدينة كركوك. ويحاصر الجيش منذ أيام المدينة التي يسيطر عليها تنظيم داعش.", set()),
 ])

@@ -745,6 +745,14 @@ def test_a_side_who_controlled_a_place_held_it_before_the_sentences_news(names):
         ("zumar", "controlled", IS)}
 
 
+def test_an_arabic_side_which_controls_a_place_holds_it_which_took_it_is_background(names):
+    """"داعش الذي يسيطر على الرقة" (Daesh, which controls Raqqa): a present state, held when it is said; "الذي سيطر على"
+    (which took) is an earlier change the sentence does not date."""
+    assert claims("قصف تنظيم داعش الذي يسيطر على مدينة الرقة القرى المجاورة", names) == {
+        ("raqqa", "controlled", IS, "2017-11-04")}
+    assert not claims("قصف تنظيم داعش الذي سيطر على مدينة الرقة القرى المجاورة", names)
+
+
 def test_the_side_after_a_list_of_places_lost_or_fallen_took_them_all(names):
     """"lost Anah, Rawa and Qaim to Iraqi forces", "the fall of Anah and Rawa to Iraqi forces": the side after the list
     took every place of it."""
