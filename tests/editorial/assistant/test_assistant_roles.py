@@ -90,10 +90,11 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("tabqa", "controlled", SDF, "2017-11-04")}),
     ("IS still holds all the districts of Raqqa, the SDF said on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
     ("On Friday the SDF captured all 12 neighbourhoods of Tabqa from IS.", {("tabqa", "controlled", SDF, "2017-11-03")}),
-    # a part held with no second side named or known proposes nothing: whom it is contested with is not understood
-    ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", set()),
+    # a part held with no second side named: the rest is the jihadists'; a part they hold is contested with nobody known
+    ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", {("raqqa", "contested", (IS, SDF), "2017-11-01")}),
+    ("IS said on Wednesday that it holds 80 percent of Raqqa.", set()),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated from IS.", {("raqqa", "contested", (IS, SDF), "2017-11-01")}),
-    ("استعادت قوات سوريا الديمقراطية نحو 90 في المئة من الرقة", set()),
+    ("استعادت قوات سوريا الديمقراطية نحو 90 في المئة من الرقة", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
     # "held since" is the state before a change the article reports
     ("The SDF took Tabqa on Wednesday. Tabqa, held by IS since 2014, lies on the Euphrates.", {("tabqa", "controlled", SDF, "2017-11-01")}),
     # so is a state that "remained"
