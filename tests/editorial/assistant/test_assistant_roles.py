@@ -645,6 +645,11 @@ def test_slipping_into_a_town_is_going_in(names):
 @pytest.mark.parametrize("text, expected", [
     # "Rawa fell into Daesh's hands on Friday": the side after the hands holds the place between
     ("سقطت بلدة راوة في أيدي داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    # "وقعت" (came) "تحت قبضة" (under the grip) or "في أيدي" (into the hands) falls as "سقطت" does; "تقع" (lies) is a
+    # state
+    ("وقعت بلدة راوة تحت قبضة داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    ("ووقعت بلدة راوة في أيدي داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    ("قال مسؤول يوم الجمعة إن راوة تقع تحت سيطرة داعش", {("rawa", "controlled", IS, "2017-11-03")}),
     # "Hawija, which fell to the group in June 2014": the place before the verb
     ("تقع الحويجة التي سقطت بيد داعش في حزيران 2014 قرب كركوك", {("hawija", "controlled", IS, "2014-06-01")}),
     # "the fall of Rawa into Daesh's hand on Friday": the noun's side after the hand
