@@ -22,7 +22,8 @@ _NOT_SALIENT = {"from", "other", "against", "over"}
 # Words naming the jihadist creed, or "the organisation" ("التنظيم") Arabic copy calls it by, not any armed men
 # ("militants", "المسلحون") nor the Syrian state's "terrorists" for every rebel: with no armed group named they mean
 # the one group the gazetteer calls so.
-_JIHADIST_WORDS = {"jihadists", "extremists", "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "التنظيم"}
+_JIHADIST_WORDS = {"jihadists", "extremists", "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "المتطرفين",
+                   "المتطرفون", "التنظيم"}
 _OBJECTS = {"ضد", "من", "مع", "عن", "علي", "الي"}  # Arabic prepositions: the side after one is no subject
 _BODY_WORDS = 8  # a state's body, its country's adjective, a day and "أن" before "قواتها"
 _FROM = {"from", "rivals"}

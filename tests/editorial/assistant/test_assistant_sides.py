@@ -123,6 +123,9 @@ def test_the_arabic_organisation_in_an_article_naming_no_armed_group_is_the_one_
     assert made == {("qaraqosh", "controlled", "islamic-state", "2017-11-03")}
     text = "سيطر التنظيم الجمعة على بلدة قرقوش. وقال مصدر إن التنظيم قريب من الجيش السوري الحر."
     assert not {c for c in claims(text, names) if c[2] == "islamic-state"}
+    # "المتطرفون" (the extremists) are the armed group named last, or with none named, that one group
+    made = claims("سيطر المتطرفون الجمعة على بلدة قرقوش.", names)
+    assert made == {("qaraqosh", "controlled", "islamic-state", "2017-11-03")}
 
 
 def test_arabic_jihadists_in_an_article_naming_no_armed_group_are_the_one_group_called_so(names):
