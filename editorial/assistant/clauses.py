@@ -301,6 +301,13 @@ class ClauseReading(ConjunctReading, RelativeReading):
             return None  # no side stands out: better no guess
         return ranked[0][0]
 
+    def sole_enemy(self, camp):
+        """The one armed group the gazetteer names as the war's jihadists, when the side holding part of a place is
+        not of it and the article names no other side ("the army holds 60 percent of the town"): whom the rest is
+        held by; else None."""
+        insurgents = self.article.gazetteer.insurgents
+        return next(iter(insurgents)) if len(insurgents) == 1 and not insurgents & set(camp) else None
+
     def holder_between(self, cue):
         return self.player_from(cue.first, cue.stop - 1)
 

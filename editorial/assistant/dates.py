@@ -72,17 +72,18 @@ _QUALIFIER = r"(nearly|almost|about|around|some|more than|over|roughly|close to|
 DATE_RULES = [
     ("iso", re.compile(r"\b(\d{4}) (\d{2}) (\d{2})\b")),
     # Arabic copy may pair the Levantine and Egyptian names ("حزيران/ يونيو", "كانون/ يناير" without its "الثاني") and
-    # put "عام" before the year (also after a month: "يونيو عام 2014").
-    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(?:(?:كانون|تشرين) )?(" + _MONTH + r")(?: (?:" + _MONTH + r"))?(?: (?:عام )?(\d{4}))?\b")),
+    # put "عام" before the year (also after a month: "يونيو عام 2014", "يونيو من عام 2014").
+    ("day_month", re.compile(r"\b(\d{1,2}) (?:من )?(?:(?:كانون|تشرين) )?(" + _MONTH + r")(?: (?:" + _MONTH
+                             + r"))?(?: (?:(?:من )?عام )?(\d{4}))?\b")),
     ("ordinal_month", re.compile(r"\b(" + _alternatives(ARABIC_ORDINALS) + r") من (" + _MONTH + r")(?: (?:" + _MONTH
-                                 + r"))?(?: (?:عام )?(\d{4}))?\b")),
+                                 + r"))?(?: (?:(?:من )?عام )?(\d{4}))?\b")),
     # "captured in August 14": a day takes "on", so a two-digit number after "in" and a month is its year (2014).
     ("month_short_year", re.compile(r"\b(?:in|since|during|until) (" + _alternatives(MONTH_NAMES) + r") (\d{2})\b(?! \d)")),
     ("month_day", re.compile(r"\b(" + _alternatives(MONTH_NAMES) + r") (\d{1,2})(?: (\d{4}))?\b(?! \d)")),
     ("month", re.compile(r"\b(?:(?:in|since|by|during|early|late|mid|until|of|from|في|منذ) )?"
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")(?: (?:" + _MONTH
-                         + r"))? (?:of |(?:ال)?عام )?(\d{4})\b")),  # "July of 2014"
+                         + r"))? (?:of |(?:من )?(?:ال)?عام )?(\d{4})\b")),  # "July of 2014", "آب من عام 2014"
     ("month", re.compile(r"\b(?:in|since|by|during|early|late|mid|until|of|from|last|في|منذ) "
                          r"(?:early |late |mid |" + ARABIC_PART_OF_MONTH + r")?("
                          + _alternatives([m for m in ALL_MONTHS if len(m) > 3 or m == "may"]) + r")()"

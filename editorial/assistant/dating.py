@@ -24,6 +24,9 @@ _FIRST_OF_ITS_KIND = re.compile(r"\b(?:first|biggest|largest|worst|heaviest|dead
 # A span back from the news to what follows it: "a month after", "بعد اكثر من اربعه اشهر من".
 _SPAN_AFTER = re.compile(r"\bafter$|^بعد .* من$")
 _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[وف](?:تمكن|تمكنت|نجح|نجحت|استطاع|استطاعت)(?!\S)")
+# "منذ انطلاق العمليات العسكرية في" (since the launch of the operations on): a date after it is the launch's; the
+# phrase before tells what was done in the span up to the news
+_SINCE_LAUNCH = re.compile(r"(?<!\S)(?:منذ|مع) (?:ال)?(?:انطلاق|انطلاقه|بدء|بدايه|اطلاق)(?: \S+){0,6}?(?: في| يوم)?$")
 # "كما فعل مع" (as it did with): a comparison with another event, whose date a date after it is
 _COMPARED = re.compile(r"(?<!\S)كما (?:فعل|فعلت|فعلوا|حدث|حصل|جري)(?!\S)")
 # "ثم" (then) opens the next step of a sequence: "سيطر داعش عليها في 2015، ثم استعادها الجيش في مارس 2016"
@@ -128,6 +131,8 @@ class PhraseDating:
                     self.norm_between(cue.stop, found.start)):
                 continue  # "IS-held territory after victory was declared in July": the state (or the attempt under way)
                 # is the news's
+            if found.start > cue.stop and _SINCE_LAUNCH.search(self.norm_between(cue.stop, found.start)):
+                continue  # "استعادت ثلث المدينة منذ انطلاق العمليات في 19 شباط": the launch's date, not the change's
             if found.start > cue.stop and _COMPARED.search(self.norm_between(cue.stop, found.start)):
                 continue  # "تم السيطرة على الرطبة كما فعل مع كركوك يوم الجمعة": Friday was Kirkuk's
             if found.start > cue.stop and self._arabic_since(found):

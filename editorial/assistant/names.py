@@ -35,7 +35,8 @@ GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", 
                     "القوات المسلحة"]
 INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
                    "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي",
-                   "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "الارهابيين", "الارهابيون"]
+                   "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "الارهابيين", "الارهابيون",
+                   "المتطرفين", "المتطرفون"]
 # Arabic words that take up a side named before them ("قوات البيشمركة ... بسيطرة القوات على"), any side but the
 # jihadists, whom wire copy calls by their own words (INSURGENT_WORDS).
 NAMED_BEFORE_WORDS = ["القوات", "الفصائل"]

@@ -383,7 +383,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         for place in places[1:]:
             last = (listed or chosen)[-1]
             between = self.article.norms[last.stop: place.first]
-            joined = all(w == "and" for w in between) and (between or self.article.norms[place.first].startswith("و"))
+            # "و" stands alone before a quoted name: "«راوة» و«عنه»", "« الموصل » و « تكريت »"
+            joined = all(w in ("and", "و") for w in between) and (
+                between or self.article.norms[place.first].startswith("و"))
             if not between and not joined and _LIST_MARK.fullmatch(self.article.text[last.end: place.start]):
                 listed.append(place)
                 continue

@@ -74,7 +74,7 @@ _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|rai
              # عمق المدينة" (kept up its advance deep in the city), "التقدم ببطء داخلها" (advancing slowly inside it)
              r"(?:ال)?تقدم(?:ا|ها|هم|ه)?(?= (?:\S+ )?(?:في|داخل) "
              r"(?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
-_HANDS = r"(?:بيد|بايدي|في يد|في ايدي|في قبضه)(?!\S)"  # into the hand(s) of, into the grip of
+_HANDS = r"(?:بيد|بايدي|في يد|في ايدي|(?:في|تحت) قبضه|تحت سيطره)(?!\S)"  # into the hand(s), grip or control of
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
     # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
@@ -150,9 +150,9 @@ RULES = [
     # "the town has reverted to control of the armed forces": the side after it holds the place named before
     ("passive", r"\b(?:revert(?:ed|s)?|returned|returns) to (?:the )?(?:full |complete )?control of\b", "before"),
     # Arabic: "سقطت الرمادي في أيدي داعش" (Ramadi fell into Daesh's hands), the place between the verb and the hands;
-    # "التي سقطت بيد التنظيم" (which fell to the group), the place before.
-    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) " + _HANDS, "before"),
-    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط) (?:\S+ ){1,3}?" + _HANDS, "inside"),
+    # "التي سقطت بيد التنظيم" (which fell to the group), the place before; "وقعت" (came) "تحت قبضة" (under the grip).
+    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط|وقعت|وقع) " + _HANDS, "before"),
+    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط|وقعت|وقع) (?:\S+ ){1,3}?" + _HANDS, "inside"),
     # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
     ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير" + PEOPLE_FREED + r"|استعاده|استرجاع|استرداد|تطهير)(?!\S)",
      "after"),

@@ -19,9 +19,11 @@ _HEAD_NOUNS = {"forces", "troops", "fighters", "units", "soldiers"}  # shared by
 _QUOTES = set("'\"‘’“”«»")
 _SAYS = {"says", "said"}  # "Iraq says retakes Tal Afar": the headline's subject is the one taking it
 _NOT_SALIENT = {"from", "other", "against", "over"}
-# Words naming the jihadist creed, not any armed men ("militants", "المسلحون") nor the Syrian state's "terrorists"
-# for every rebel: with no armed group named they mean the one group the gazetteer calls so.
-_JIHADIST_WORDS = {"jihadists", "extremists", "الجهاديين", "الجهاديون", "المتشددين", "المتشددون"}
+# Words naming the jihadist creed, or "the organisation" ("التنظيم") Arabic copy calls it by, not any armed men
+# ("militants", "المسلحون") nor the Syrian state's "terrorists" for every rebel: with no armed group named they mean
+# the one group the gazetteer calls so.
+_JIHADIST_WORDS = {"jihadists", "extremists", "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "المتطرفين",
+                   "المتطرفون", "التنظيم"}
 _OBJECTS = {"ضد", "من", "مع", "عن", "علي", "الي"}  # Arabic prepositions: the side after one is no subject
 _BODY_WORDS = 8  # a state's body, its country's adjective, a day and "أن" before "قواتها"
 _FROM = {"from", "rivals"}
@@ -301,9 +303,9 @@ class SideReading:
 
     @functools.cached_property
     def _sole_insurgent(self):
-        """What "the jihadists" ("الجهاديين") mean in an article naming no armed group ("اقتحم الجيش الحمدانية
-        لاستعادتها من الجهاديين"): the one group the gazetteer calls by such words. In an article naming the Free
-        Syrian Army they may be its allies."""
+        """What "the jihadists" ("الجهاديين") or "the organisation" ("التنظيم") mean in an article naming no armed
+        group ("اقتحم الجيش الحمدانية لاستعادتها من الجهاديين"): the one group the gazetteer calls by such words. In
+        an article naming the Free Syrian Army they may be its allies."""
         insurgents = self.gazetteer.insurgents
         if len(insurgents) != 1 or any(self.gazetteer.is_armed_group(slug) for _, _, slug in self._named):
             return None

@@ -62,6 +62,9 @@ def found(text, names, published=SATURDAY):
     ("It fell in August last year.", [(dt.date(2016, 8, 1), "month")]),  # not this year's August
     ("It fell in March of this year.", [(dt.date(2017, 3, 1), "month")]),
     ("سيطر عليها في 22 من حزيران عام 2014", [(dt.date(2014, 6, 22), "day")]),  # "عام" before the year
+    # "من عام" (of the year) before the year: "August of the year 2014", not this year's August and a year
+    ("سيطر عليها في أغسطس/ آب من عام 2014", [(dt.date(2014, 8, 1), "month")]),
+    ("سيطر عليها في 22 من حزيران من عام 2014", [(dt.date(2014, 6, 22), "day")]),
     ("سيطر عليها في العاشر من حزيران/ يونيو 2014", [(dt.date(2014, 6, 10), "day")]),  # two names of one month
     # a few days or weeks back from the news, unnumbered: about three of them
     ("يأتي ذلك بعد أيام قليلة من سيطرة الجيش على المدينة", [(dt.date(2017, 11, 1), "approximate")]),

@@ -162,6 +162,10 @@ def test_since_starts_a_siege_it_does_not_date_it(names, text, expected):
     # a date after "كما فعل مع" (as it did with) is the compared event's: "took Rawa as it did with Anah on Friday"
     ("سيطر الجيش العراقي على راوة كما فعل مع عنه يوم الجمعة", {"capture"}, 0, None),
     ("سيطر الجيش العراقي على راوة يوم الجمعة كما فعل مع عنه", {"capture"}, 0, "يوم الجمعه"),
+    # a date after "منذ انطلاق" (since the launch of) is the launch's: "retook half of Mosul since the operations began
+    # on February 19"; a date of the change itself before it still dates it
+    ("استعاد الجيش العراقي نصف الموصل منذ انطلاق العمليات العسكرية في 19 فبراير", {"capture"}, 0, None),
+    ("استعاد الجيش العراقي الجمعة نصف الموصل منذ بدء الهجوم يوم 19 فبراير", {"capture"}, 0, "الجمعه"),
 ])
 def test_a_span_back_and_a_relative_clause_date_their_own_phrases(names, text, kinds, which, expected):
     assert date_of(text, names, kinds, which) == expected

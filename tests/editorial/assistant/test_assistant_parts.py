@@ -213,3 +213,13 @@ def test_control_of_an_arabic_town_by_fire_takes_nothing(names, every_reading):
     assert not propose(text, SATURDAY, names)
     assert claims("سيطرت فصائل المعارضة يوم الجمعة على مدينة الباب بعد معارك مع داعش.", names) == {
         ("al-bab", "controlled", "syrian-rebels", "2017-11-03")}
+
+
+def test_a_part_held_in_an_article_naming_no_other_side_is_contested_with_the_jihadists(names):
+    """"the army now holds 60 percent of Ramadi" with no other side named: the rest is the jihadists'; a part the
+    jihadists hold, with no other side named, is contested with nobody known, so nothing is proposed."""
+    made = claims("قال مصدر أمني السبت إن الجيش العراقي بات يسيطر على 60% من مدينة الرمادي.", names)
+    assert made == {("ramadi", "contested", (IQ, IS), "2017-11-04")}
+    assert claims("The army now holds 60 percent of Ramadi, an officer said on Saturday.", names) == {
+        ("ramadi", "contested", (IQ, IS), "2017-11-04")}
+    assert claims("قال مصدر أمني السبت إن داعش بات يسيطر على 60% من مدينة الرمادي.", names) == set()

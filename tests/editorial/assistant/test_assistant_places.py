@@ -188,6 +188,14 @@ def test_places_joined_by_and_with_a_settlement_word(names):
     assert targets(text, names) == [(["rawa", "qaim"], "")]
 
 
+def test_places_joined_by_a_lone_and_before_a_quoted_name(names):
+    # "«راوة» و«عنه»" (Rawa and Anah, each in quotes): "و" stands apart from the name and still joins it
+    assert targets("استولى داعش أمس على بلدات «راوة» و«عنه» و«الرطبة»", names) == [(["rawa", "anah", "rutba"], "")]
+    assert targets("استولى داعش أمس على مدينة « الموصل » و « تكريت »", names) == [(["mosul", "tikrit"], "")]
+    # a clause after "و" is not joined: the second town is another sentence part's
+    assert targets("استولى داعش أمس على «راوة» و قال إن «عنه» هادئة", names) == [(["rawa"], "")]
+
+
 def test_going_deep_into_a_place_takes_the_place_after_in(names):
     # "توغلت القوات ... في الجانب الغربي لمدينة الموصل" (went deep into west Mosul): "في" leads to the place gone into
     assert targets("توغلت القوات العراقية أمس في الجانب الغربي لمدينة الموصل", names) == [(["mosul"], "")]

@@ -90,10 +90,11 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
      {("tabqa", "controlled", SDF, "2017-11-04")}),
     ("IS still holds all the districts of Raqqa, the SDF said on Friday.", {("raqqa", "controlled", IS, "2017-11-03")}),
     ("On Friday the SDF captured all 12 neighbourhoods of Tabqa from IS.", {("tabqa", "controlled", SDF, "2017-11-03")}),
-    # a part held with no second side named or known proposes nothing: whom it is contested with is not understood
-    ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", set()),
+    # a part held with no second side named: the rest is the jihadists'; a part they hold is contested with nobody known
+    ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated.", {("raqqa", "contested", (IS, SDF), "2017-11-01")}),
+    ("IS said on Wednesday that it holds 80 percent of Raqqa.", set()),
     ("The SDF said on Wednesday that 80 percent of Raqqa has been liberated from IS.", {("raqqa", "contested", (IS, SDF), "2017-11-01")}),
-    ("استعادت قوات سوريا الديمقراطية نحو 90 في المئة من الرقة", set()),
+    ("استعادت قوات سوريا الديمقراطية نحو 90 في المئة من الرقة", {("raqqa", "contested", (IS, SDF), "2017-11-04")}),
     # "held since" is the state before a change the article reports
     ("The SDF took Tabqa on Wednesday. Tabqa, held by IS since 2014, lies on the Euphrates.", {("tabqa", "controlled", SDF, "2017-11-01")}),
     # so is a state that "remained"
@@ -644,6 +645,11 @@ def test_slipping_into_a_town_is_going_in(names):
 @pytest.mark.parametrize("text, expected", [
     # "Rawa fell into Daesh's hands on Friday": the side after the hands holds the place between
     ("سقطت بلدة راوة في أيدي داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    # "وقعت" (came) "تحت قبضة" (under the grip) or "في أيدي" (into the hands) falls as "سقطت" does; "تقع" (lies) is a
+    # state
+    ("وقعت بلدة راوة تحت قبضة داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    ("ووقعت بلدة راوة في أيدي داعش يوم الجمعة", {("rawa", "controlled", IS, "2017-11-03")}),
+    ("قال مسؤول يوم الجمعة إن راوة تقع تحت سيطرة داعش", {("rawa", "controlled", IS, "2017-11-03")}),
     # "Hawija, which fell to the group in June 2014": the place before the verb
     ("تقع الحويجة التي سقطت بيد داعش في حزيران 2014 قرب كركوك", {("hawija", "controlled", IS, "2014-06-01")}),
     # "the fall of Rawa into Daesh's hand on Friday": the noun's side after the hand

@@ -116,6 +116,18 @@ def test_the_sdf_named_without_its_forces_word_is_the_sdf(names):
         ("manbij", "controlled", "sdf", "2017-11-03")}
 
 
+def test_the_arabic_organisation_in_an_article_naming_no_armed_group_is_the_one_group_called_so(names):
+    """"التنظيم" (the organisation) with no armed group named is the one group the gazetteer calls by such words;
+    in an article naming the Free Syrian Army it may be another group, and stays nobody's."""
+    made = claims("سيطر التنظيم الجمعة على بلدة قرقوش.", names)
+    assert made == {("qaraqosh", "controlled", "islamic-state", "2017-11-03")}
+    text = "سيطر التنظيم الجمعة على بلدة قرقوش. وقال مصدر إن التنظيم قريب من الجيش السوري الحر."
+    assert not {c for c in claims(text, names) if c[2] == "islamic-state"}
+    # "المتطرفون" (the extremists) are the armed group named last, or with none named, that one group
+    made = claims("سيطر المتطرفون الجمعة على بلدة قرقوش.", names)
+    assert made == {("qaraqosh", "controlled", "islamic-state", "2017-11-03")}
+
+
 def test_arabic_jihadists_in_an_article_naming_no_armed_group_are_the_one_group_called_so(names):
     """"لاستعادتها من الجهاديين" (to retake it from the jihadists) with no armed group named: the side the army
     fights is the one group the gazetteer calls by such words, so going in contests the town between them. Extremists
