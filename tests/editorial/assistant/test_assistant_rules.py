@@ -35,6 +35,8 @@ def kinds(text, names):
     ("Militants penetrated Dabiq overnight.", [("entered", "penetrated")]),
     ("Iraqi forces invaded the center of Qaim.", [("entered", "invaded")]),
     ("Mosul falls to militants.", [("passive", "falls to")]),
+    # a compound of "take" ("take-away", "take-off") is a noun, no taking
+    ("Key take-away: Iraqi forces retook Qaim.", [("capture", "retook")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
     ("The militants lost control of Hit.", [("expelled", "lost control of")]),  # the subject lost it
