@@ -13,7 +13,7 @@ from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, behind_bi, obj
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import (AWAY_FROM, JOINED_TOWN, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
-                            PlaceClauseReading)
+                            PlaceClauseReading, past_date_and_source)
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -249,8 +249,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
         if self._listed_after_plural(cue.stop, place.first):
             return ""
-        # an Arabic verb's subject and date precede its object: "دخلت قوات الجيش اليوم غرب مدينة الميادين" (its west)
-        first = past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text) else cue.stop
+        # a verb's subject and date may precede its object: "دخلت قوات الجيش اليوم غرب مدينة الميادين", "retook from IS Hit"
+        first = (past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text)
+                 else past_date_and_source(self.article.norms, cue.stop, self.players, self.dates))
         between = LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(first, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
