@@ -249,7 +249,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
         if self._listed_after_plural(cue.stop, place.first):
             return ""
-        # a verb's subject and date may precede its object: "دخلت قوات الجيش اليوم غرب مدينة الميادين", "retook from IS Hit"
+        # before the object, a subject and date ("دخلت قوات الجيش اليوم غرب مدينة الميادين") or the side taken from
         first = (past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text)
                  else past_date_and_source(self.article.norms, cue.stop, self.players, self.dates))
         between = LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(first, place.first)))
