@@ -186,11 +186,8 @@ RULES = [
     ("stronghold", rf"\b{_STRONGHOLD}s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
-    # "under IS control", "under ISIS rule", "remains in IS hands", "has been in militant hands": the side named between
-    # holds the place before; the verb of being stays out of the phrase, which tells whether it is said of the place now
-    ("under_control_of", r"\bunder (?:\S+ ){1,3}?(?:control|rule)\b|"
-                         r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bstill )|"
-                         r"(?<=\bremain )|(?<=\bremains ))in (?!the hands\b)(?:\S+ ){1,3}?hands\b", "before"),
+    # "under IS rule", "still in militant hands": the side named between holds the place (the verb before tells when)
+    ("under_control_of", r"\bunder (?:\S+ ){1,3}?(?:control|rule)\b|\bin (?!the hands)(?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of\b)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),
