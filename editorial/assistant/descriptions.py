@@ -58,6 +58,9 @@ _ROLE_HEADS = frozenset({"defender"})
 # commandos") though the state force's own aliases need not end with them: a state force's heads.
 _STATE_HEADS = frozenset({"unit", "commando", "brigade", "battalion", "division"})
 _HELD = frozenset({"controlled", "held"})
+# The noun of a hold after the word before a people's adjective ("under Kurdish control", "in Kurdish hands"): the
+# adjective names the holder as it does before "-held".
+_HOLD_NOUNS = {"control": "under", "rule": "under", "hands": "in"}
 # A people's plural after "the", which wire copy names a side by ("the Kurds overran the town"); not its possessive
 # ("the Kurds' autonomous region"), a place of theirs.
 _PEOPLE_PLURALS = frozenset({"kurds", "turks"})
@@ -195,6 +198,9 @@ def find_descriptions(article, named, place_country_at):
         if norm in _HELD and index and tokens[index].hyphen_before and index - 1 not in inside:
             found.extend(_holder_described(article, index - 1, place_country_at))
             continue
+        if index > 1 and norms[index - 2] == _HOLD_NOUNS.get(norm) and index - 1 not in inside:
+            found.extend(_holder_described(article, index - 1, place_country_at))
+            continue
         if norm in _PEOPLE_PLURALS and index and norms[index - 1] == "the" and index not in inside and not (
                 index + 1 < len(norms) and tokens[index + 1].text in _POSSESSIVE_MARKS):
             found.extend(_holder_described(article, index, place_country_at))
@@ -272,7 +278,8 @@ _arabic = functools.lru_cache(maxsize=65536)(is_arabic)
 
 
 def _holder_described(article, index, place_country_at):
-    """The side a people's adjective before "-controlled" or "-held" names ("the Kurdish-controlled city of Kirkuk"):
+    """The side a people's adjective before "-controlled", "-held" or a hold's noun names ("the Kurdish-controlled city
+    of Kirkuk", "under Kurdish control"):
     read as a description with no head, by the place's country; capitalised, so not a common word ("long-held")."""
     word = article.tokens[index]
     if not (is_arabic(word.text) or word.text[:1].isupper()):

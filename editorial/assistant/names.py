@@ -33,10 +33,11 @@ GOVERNMENT_WORDS = ["government", "government forces", "pro-government forces", 
                     "army units", "the military", "military", "troops", "regime", "soldiers", "security forces",
                     "armed forces", "الجيش", "القوات الحكومية", "قوات النظام", "النظام", "القوات الامنية", "قوات الامن", "الحكومة",
                     "القوات المسلحة"]
-INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "insurgents", "extremists", "terrorists",
-                   "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون", "التنظيم", "المتشدد", "الارهابي",
-                   "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "الارهابيين", "الارهابيون",
-                   "المتطرفين", "المتطرفون"]
+# The singular is the adjective of a side's hold ("under militant control", "in jihadist hands").
+INSURGENT_WORDS = ["militants", "the militants", "jihadists", "the jihadists", "militant", "jihadist", "insurgents",
+                   "extremists", "terrorists", "gunmen", "the group", "the terrorist group", "المسلحين", "المسلحون",
+                   "التنظيم", "المتشدد", "الارهابي", "الجهاديين", "الجهاديون", "المتشددين", "المتشددون", "الارهابيين",
+                   "الارهابيون", "المتطرفين", "المتطرفون"]
 # Arabic words that take up a side named before them ("قوات البيشمركة ... بسيطرة القوات على"), any side but the
 # jihadists, whom wire copy calls by their own words (INSURGENT_WORDS).
 NAMED_BEFORE_WORDS = ["القوات", "الفصائل"]

@@ -304,3 +304,24 @@ class PlaceClauseReading:
             if place is None:
                 return None
         return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
+
+
+def past_date_and_source(norms, start, sides, dates):
+    """The word after the dates and the side taken from that follow an English verb from word `start`, where its
+    object begins: "took over on Thursday, August 25, Qayyarah", "recaptured from IS the town of Hit". Only a
+    side right after "from" (or "from the") is passed: "from" before a place still places it ("entered from Qaim");
+    "of" after a date makes the word a noun ("the recapture in July of Mosul"), whose object is read elsewhere."""
+    ends = {side.first: side.stop for side in sides}
+    dated = {date.start: date.start + len(date.text.split()) for date in dates}
+    index = start
+    while index in dated:
+        index = dated[index]
+    if index < len(norms) and norms[index] == "of":
+        return start
+    if index < len(norms) and norms[index] == "from":
+        side = next((first for first in (index + 1, index + 2) if first in ends), None)
+        if side is not None and (side == index + 1 or norms[index + 1] == "the"):
+            index = ends[side]
+            while index in dated:
+                index = dated[index]
+    return index

@@ -13,7 +13,7 @@ from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, behind_bi, obj
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import (AWAY_FROM, JOINED_TOWN, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
-                            PlaceClauseReading)
+                            PlaceClauseReading, past_date_and_source)
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
@@ -24,8 +24,7 @@ _COORDINATED_KINDS = {"held_adj", "attempt", "siege_broken", "contested"}  # pla
 _LANDMARK = {"near", "outside", "around", "nearby", "قرب", "حول"}  # "holds villages near Hajin": not Hajin
 _EXPELS = re.compile(r"(?:drove|drive|drives|driving|expel\w*|ousted|flushed) out\b")  # "drove out IS from Baiji"
 _FROM = re.compile(r"\b(?:from|out of)\b")
-# "and" before a gerund opens another verb's phrase: "strongholds they had held for months and clearing a road from the
-# capital" holds no capital.
+# "and" before a gerund opens another verb's phrase: "held it for months and clearing a road from Y" holds no Y.
 _ANOTHER_VERB = re.compile(r"\band \w+ing\b")
 _TOWN_OF = {"the city of", "the town of", "the village of", "the cities of", "the towns of", "the villages of"}
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
@@ -249,8 +248,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         # "captured swathes of territory in Iraq, including the cities of Mosul and Tikrit": a place listed is an object
         if self._listed_after_plural(cue.stop, place.first):
             return ""
-        # an Arabic verb's subject and date precede its object: "دخلت قوات الجيش اليوم غرب مدينة الميادين" (its west)
-        first = past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text) else cue.stop
+        # before the object, a subject and date ("دخلت قوات الجيش اليوم غرب مدينة الميادين") or the side taken from
+        first = (past_subject_and_date(cue.stop, self.players, self.dates) if is_arabic(cue.text)
+                 else past_date_and_source(self.article.norms, cue.stop, self.players, self.dates))
         between = LISTED.sub("", _SECOND_OBJECT.sub("", self.norm_between(first, place.first)))
         words = between.split()
         # "سيطر مقاتلو داعش، في وقت متأخر، على تدمر": "على" leads to the object
@@ -384,8 +384,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             last = (listed or chosen)[-1]
             between = self.article.norms[last.stop: place.first]
             # "و" stands alone before a quoted name: "«راوة» و«عنه»", "« الموصل » و « تكريت »"
-            joined = all(w in ("and", "و") for w in between) and (
-                between or self.article.norms[place.first].startswith("و"))
+            joined = all(w in ("and", "و") for w in between) and (between or self.article.norms[place.first][0] == "و")
             if not between and not joined and _LIST_MARK.fullmatch(self.article.text[last.end: place.start]):
                 listed.append(place)
                 continue

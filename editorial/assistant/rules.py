@@ -21,7 +21,7 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"seiz(?:ed|es|e|ing)(?: (?:full |complete )?control of)?|overr?an|overrun|regain(?:ed|s|ing)? control in|"
             r"(?:took|tak(?:e|es|en|ing)|gained|gains?|gaining|established|establishes|imposed|restored|regain(?:ed|s|ing)?|recovered) "
             r"(?:(?:near|nearly|almost|virtually)[ -])?(?:full |complete |total )?control (?:of|over|on)|took over|tak(?:e|es|en|ing) over|took back|taken back|"
-            r"took|taken|takes?(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)|stormed|regained|"
+            r"took|taken|takes?(?! (?:part|place|time|note|aim|steps?|effect|shape|charge|over)\b)(?!-)|stormed|regained|"
             r"wrested (?:control of)?|drove \S+ out of|flushed \S+ out of|"
             # "pushed back from" or "out of": the subject retreated ("rebels were pushed back from Bukamal")
             r"(?:forced|pushed|push|pushes|pushing|drove|driven|drive|drives|driving) "
@@ -186,8 +186,8 @@ RULES = [
     ("stronghold", rf"\b{_STRONGHOLD}s?\b(?! of\b)", "before"),
     # "بعد عامين من سيطره داعش علي المدينه" (after two years of Daesh's control over the city): held until the news.
     ("held_for", r"(?<!\S)بعد (?:\S+ ){1,3}?من (?:سيطره|حكم|احتلال)(?!\S)", "after"),
-    # "under IS control", "under ISIS rule": the side named between holds the place before
-    ("under_control_of", r"\bunder (?:\S+ ){1,3}?(?:control|rule)\b|\bremains? in (?:\S+ ){1,3}?hands\b", "before"),
+    # "under IS rule", "still in militant hands": the side named between holds the place (the verb before tells when)
+    ("under_control_of", r"\bunder (?:\S+ ){1,3}?(?:control|rule)\b|\bin (?!the hands)(?:\S+ ){1,3}?hands\b", "before"),
     ("in_control", r"\b(?:are|is|was|were|now|remain|remains) in (?:(?:almost |nearly |near |virtually )?(?:full|complete|total) )?control\b(?! of\b)", "none"),
     # From the start of a word only: one try per word, not one per character of a long hyphenated chain.
     ("held_adj", r"(?<!\S)\S+-(?:held|controlled|occupied)\b", "after"),

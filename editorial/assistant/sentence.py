@@ -50,8 +50,7 @@ _RELATIVE_WORDS = {"which", "that", "الذي", "التي", "الذين"}
 # Nouns of districts, which name a neighbourhood itself rather than part of it ("استعاد أحياء الجبيلية والجمعيات",
 # "retook the districts of Jubaylah and Jamiyat").
 _DISTRICT_NOUNS = re.compile(r"(?<!\S)(?:ال)?(?:احياء|حيين|حيي|حي)(?!\S)|\b(?:districts|neighbou?rhoods)\b")
-# "Rawa, Anah and Qaim, the last populated areas held by IS" are those areas, whole; "the last areas of (in) Mosul"
-# are a part.
+# "Rawa and Qaim, the last populated areas held by IS" are those areas, whole; "the last areas of Mosul" are a part.
 _ONE_OF = re.compile(r"\b(?:(?:one of|among) (?:\S+ ){0,3}?(?:pockets|areas|districts|parts|enclaves)|"
                      r"the (?:last|only|final|remaining)(?: \S+){0,3}? (?:pockets|areas|enclaves)"
                      r"(?! (?:of|in|inside)\b))\b")
@@ -257,8 +256,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
             whole = self._described_whole(place, cue)  # "غرب هيت التي سيطر عليها داعش": said of all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)) and not whole:
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
-                camp = self._holders_camp(holder)
-                opponent = loser.slug if loser else self.adversary(camp, place) or self.sole_enemy(camp)
+                opponent = loser.slug if loser else (self.adversary(self._holders_camp(holder), place)
+                                                     or self.sole_enemy(self._holders_camp(holder)))
                 if site and opponent is None:
                     continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))

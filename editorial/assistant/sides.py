@@ -31,9 +31,10 @@ _OPPOSING = {"between", "among", "clash", "clashed", "clashes", "fought", "fight
              "الاشتباكات", "معارك", "المعارك", "مواجهات", "المواجهات", "قتال"}
 # A bare "military" after a possessive describes that side's own acts ("the SDF pressed their military advances").
 _POSSESSIVES = {"their", "its", "his", "her", "our"}
-# A side's name before a word of watching or reporting ("a Syrian opposition monitoring group", "opposition activists")
-# says whose sympathies the source has: no side in the fighting.
-_OBSERVERS = {"monitor", "monitors", "monitoring", "activist", "activists"}
+# A side's name before a word of watching or reporting ("a Syrian opposition monitoring group", "opposition activists",
+# "a pro-opposition watchdog", "pro-government media") says whose sympathies the source has: no side in the fighting.
+_OBSERVERS = {"monitor", "monitors", "monitoring", "activist", "activists", "watchdog", "media", "news", "outlet",
+              "outlets", "website", "journalist", "journalists"}
 # Words with the article after "القوات" alone that are no adjective of it: its object ("استعادت القوات السيطرة على",
 # the forces regained control of) or a day ("دخلت القوات اليوم"); the forces are then the side named before.
 _NOT_ADJECTIVES = {"السيطره", "اليوم", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس"}

@@ -45,6 +45,15 @@ def test_a_peoples_adjective_before_controlled_describes_the_holder(names, place
     assert described(f"Government troops pushed into the long-held town of {place}.", names) == []
 
 
+@pytest.mark.parametrize(("place", "slug", "side"), [("Sinjar", "sinjar", "peshmerga"), ("Tabqa", "tabqa", "sdf")])
+def test_a_peoples_adjective_in_a_hold_describes_the_holder(names, place, slug, side, every_reading):
+    assert described(f"{place} is now under Kurdish control.", names) == [("Kurdish", side)]
+    assert described(f"{place} remains in Kurdish hands.", names) == [("Kurdish", side)]
+    [proposal] = propose(f"{place} is now under Kurdish control.", FRIDAY, names)
+    assert (proposal.place, proposal.status, proposal.holder) == (slug, "controlled", side)
+    assert described(f"{place} is under full control.", names) == []
+
+
 @pytest.mark.parametrize(("place", "side"), [("سنجار", "peshmerga"), ("كوباني", "sdf")])
 def test_kurdish_forces_in_arabic_too(names, place, side):
     assert described(f"سيطرت القوات الكردية على {place} الجمعة", names) == [("القوات الكردية", side)]

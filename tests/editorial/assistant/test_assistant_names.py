@@ -1,6 +1,8 @@
 """Names from the database matched by spaCy's PhraseMatcher, and what generic words mean."""
 import pytest
 
+from conftest import claims
+
 from editorial.assistant.article import Article
 from editorial.assistant.names import Gazetteer, spellings, words_of
 
@@ -116,6 +118,14 @@ def test_generic_words_mean_the_side_named_last_or_next(names):
 def test_generic_words_fall_back_on_the_side_a_place_was_taken_from(names):
     _, actors = mentions("Iraqi forces liberated the town from the Islamic State group. The militants still control Hawija.", names)
     assert actors[-1][:2] == ("islamic-state", "The militants")  # the only armed group the article names
+
+
+def test_the_militant_adjective_means_the_armed_group_named_before(names):
+    # "under militant control", "in jihadist hands": the adjective names the side as its plural does
+    assert claims("Islamic State fighters shelled Tikrit. Baiji is under militant control.", names) == {
+        ("baiji", "controlled", "islamic-state", "2017-11-04")}
+    assert claims("Islamic State fighters shelled Tikrit. Hawija is still in jihadist hands.", names) == {
+        ("hawija", "controlled", "islamic-state", "2017-11-04")}
 
 
 def test_militants_the_article_never_names_are_no_side(names):

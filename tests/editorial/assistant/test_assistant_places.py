@@ -23,6 +23,18 @@ def test_the_object_of_a_verb_of_taking_not_a_place_after_in(names):
     assert targets("The SDF advanced in Raqqa and took Tabqa.", names)[-1] == (["tabqa"], "")
 
 
+def test_the_object_of_a_verb_of_taking_after_its_date_or_the_side_taken_from(names):
+    # "on Friday" and "from IS" between the verb and its object: the place after them is taken on that day
+    assert claims("Iraqi troops retook on Friday the town of Hit.", names) == {
+        ("hit", "controlled", "iraqi-government", "2017-11-03")}
+    assert claims("Iraqi troops recaptured from IS on Friday the town of Hit.", names) == {
+        ("hit", "controlled", "iraqi-government", "2017-11-03")}
+    # "from" before a place still places it, and "of" after a date makes the word a noun with its own reading
+    assert claims("Iraqi troops advanced from Hit on Friday.", names) == set()
+    assert not any(p.holder == "islamic-state" for p in propose(
+        "The jihadist group lost ground after the recapture in July of Hit.", SATURDAY, names))
+
+
 def test_a_place_a_direction_locates_after_the_object_is_no_object(names):
     """"Sinjar, west of Mosul": Mosul only places the town the militia holds."""
     assert targets("The militia is now in control of the town of Sinjar, west of Mosul, officials said.", names)[0] == (

@@ -35,6 +35,8 @@ def kinds(text, names):
     ("Militants penetrated Dabiq overnight.", [("entered", "penetrated")]),
     ("Iraqi forces invaded the center of Qaim.", [("entered", "invaded")]),
     ("Mosul falls to militants.", [("passive", "falls to")]),
+    # a compound of "take" ("take-away", "take-off") is a noun, no taking
+    ("Key take-away: Iraqi forces retook Qaim.", [("capture", "retook")]),
     ("IS expelled from Hit by Iraqi troops", [("expelled", "expelled from")]),  # a headline drops "was"
     ("IS fighters were being driven out of Hit.", []),  # still under way
     ("The militants lost control of Hit.", [("expelled", "lost control of")]),  # the subject lost it
@@ -140,6 +142,9 @@ def kinds(text, names):
     ("Clashes continued in the vicinity of Sinjar.", []),
     # a side's rule over a place is its control of it
     ("Hawija has long been under ISIS rule.", [("under_control_of", "under isis rule")]),
+    # a side's hands a place is in, whatever the verb of being: the side named between holds it
+    ("Hawija has been in IS hands for years.", [("under_control_of", "in is hands")]),
+    ("Hawija is still in jihadist hands.", [("under_control_of", "in jihadist hands")]),
     # control made firm is held; an aim to make it firm, or the means of a plan, is not
     ("The rebels have consolidated their control over Dabiq.", [("hold", "consolidated their control over")]),
     ("The rebels sought to consolidate control of Dabiq.", []),

@@ -45,6 +45,16 @@ def test_a_side_named_before_a_monitor_or_an_activist_is_no_side_in_the_fighting
     assert {(c[0], c[1]) for c in claims(text, names)} == {("palmyra", "contested")}
 
 
+def test_a_side_a_reporting_source_sympathises_with_is_no_side_in_the_fighting(names):
+    # "a pro-opposition watchdog", "pro-government media": the source's leaning; IS is the only side, so it overran it
+    text = ("A pro-opposition watchdog said Islamic State militants held civilians from Palmyra, which was overrun "
+            "on Friday.")
+    assert [m.slug for m in Article(text, names).actors] == ["islamic-state"]
+    assert ("palmyra", "controlled", "islamic-state", "2017-11-03") in claims(text, names)
+    assert [m.slug for m in Article("Pro-government media said troops entered Palmyra.", names).actors] == [
+        "syrian-government"]
+
+
 def test_a_lede_naming_no_place_is_about_the_place_named_next(names):
     """Kurdish defenders in a lede before any place is named are the side of the country of the place named next."""
     text = ("IS fighters pushed into a besieged border town on Friday, battling its Kurdish defenders. "
