@@ -109,6 +109,12 @@ def test_a_towns_centre_after_its_possessive_taken_leaves_the_town_contested(nam
     assert made == {("tikrit", "contested", (IQ, IS), "2017-11-03")}
 
 
+def test_the_centre_of_the_town_the_city_refers_to_held_leaves_it_contested(names, every_reading):
+    """"The city's downtown remains in IS hands": a part of the town "the city" refers to, the rest fought over."""
+    made = claims("Iraqi troops retook Tikrit from IS on Friday. The city's downtown remains in IS hands.", names)
+    assert ("tikrit", "contested", (IQ, IS), "2017-11-04") in made
+
+
 def test_a_side_still_inside_after_but_leaves_the_change_partial(names, every_reading):
     """"stormed Hit but IS fighters remained in the town": Hit is fought over; civilians who stay change nothing."""
     assert claims("Iraqi troops stormed Hit on Friday, but IS fighters were still holed up inside the town.", names) == {
