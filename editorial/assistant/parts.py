@@ -21,7 +21,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
                      r"(?:nearly|almost|virtually) (?:the )?(?:whole|entire)|"
-                     r"partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
+                     r"(?:city|town)(?: s)? (?:cent(?:er|re)|downtown)|partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
                      r"قسما(?: \S+)? من|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      # "the west of Manbij" is a part of it, where "(to the) west of Manbij" places one outside it
@@ -37,9 +37,11 @@ LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|en
 # All the parts of a place are all of it, for a change or a state: "holds all areas of the town", "جميع مناطق الناحية".
 ALL_PARTS = re.compile(r"\ball (?:of )?(?:the |its )?(?:\d+ )?(?:districts|neighbou?rhoods|areas|parts|sections|quarters)\b|"
                        r"(?<!\S)(?:جميع|كافه|كامل|كل) (?:ال)?(?:احياء|مناطق|اجزاء|ارجاء|اراضي|اطراف)(?!\S)")
-# Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city".
+# Words right after a place that make the phrase about part of it: "Mosul's eastern side", "Mosul's old city",
+# "Tal Afar's town centre" (the rest still fought over).
 PART_AFTER = re.compile(r"^s (?:(?:eastern|western|northern|southern|east|west|north|south|left|right|old) "
-                        r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs)\b")
+                        r"(?:side|bank|half|sector|city|districts?|neighbou?rhoods?|parts?)|outskirts|suburbs|"
+                        r"(?:(?:city|town) )?cent(?:er|re)|downtown)\b")
 # A noun of a part right after the place's name, the name its modifier: "retake large Mosul neighbourhood",
 # "capture Tal Afar center" (the town's centre, the rest still fought over).
 PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "suburb", "suburbs", "center",

@@ -101,6 +101,20 @@ def test_the_centre_of_a_town_taken_leaves_the_town_contested(names):
     assert made == {("tikrit", "controlled", "iraqi-government", "2017-11-03")}
 
 
+def test_a_towns_centre_after_its_possessive_taken_leaves_the_town_contested(names):
+    """"retook Tikrit's city centre", "Tikrit's downtown": the centre taken, the rest still fought over."""
+    made = claims("On Friday the Iraqi army retook Tikrit's city centre from IS.", names)
+    assert made == {("tikrit", "contested", (IQ, IS), "2017-11-03")}
+    made = claims("On Friday the Iraqi army said it had fully liberated Tikrit's downtown from IS.", names)
+    assert made == {("tikrit", "contested", (IQ, IS), "2017-11-03")}
+
+
+def test_the_centre_of_the_town_the_city_refers_to_held_leaves_it_contested(names, every_reading):
+    """"The city's downtown remains in IS hands": a part of the town "the city" refers to, the rest fought over."""
+    made = claims("Iraqi troops retook Tikrit from IS on Friday. The city's downtown remains in IS hands.", names)
+    assert ("tikrit", "contested", (IQ, IS), "2017-11-04") in made
+
+
 def test_a_side_still_inside_after_but_leaves_the_change_partial(names, every_reading):
     """"stormed Hit but IS fighters remained in the town": Hit is fought over; civilians who stay change nothing."""
     assert claims("Iraqi troops stormed Hit on Friday, but IS fighters were still holed up inside the town.", names) == {
