@@ -26,6 +26,10 @@ LISTED = re.compile(r"^.*\b(?:including|such as)\b ?|^.*(?<!\S)(?:ال)?(?:من�
                     r"(?: (?!علي(?!\S))\S+){0,6} (?:و?منها|و?(?:من )?بينها)(?!\S) ?")
 _OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
 _RELATIVES = {"التي", "الذي", "والتي", "والذي"}
+# A noun of a settlement or an area that "و" joins to the next place, and a province locating the place before it
+# ("في محافظة كركوك", "بريف حلب الشمالي").
+_JOINED_NOUNS = {*SETTLEMENT_WORDS, "منطقه"}
+_LOCATING = re.compile(r"(?:في |ب)(?:محافظه|ريف) \S+(?: ال\S+)?")
 # The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".
 # A side of the next place joined by "و": "والجانب الشرقي من" (and the eastern side of), "والساحل الأيسر من".
 _PART_OF_NEXT = re.compile(r"وال(?:جانب|قسم|شطر|ساحل) ال\S+ من")
@@ -76,6 +80,14 @@ def unnamed_conjunct(between, place_word):
     """Whether one definite noun joined by "و" stands between two places joined by "و": a place of the list the
     gazetteer does not name ("أحياء الجبيلية والعابد والجمعيات"), not a verb ("ودخلت") nor a phrase of several words."""
     return len(between) == 1 and between[0].startswith("وال") and place_word.startswith("و")
+
+
+def settlement_conjunct(between, gap):
+    """Whether "و" and a noun of a settlement or an area join the next place ("بلدة راوه ومدينة القائم", "ومنطقة
+    القائم"), perhaps after a province locating the first and "،" ("الحويجة في محافظة كركوك، ومنطقة القائم")."""
+    if len(between) > 1 and _LOCATING.fullmatch(" ".join(between[:-1])) and "،" in gap:
+        between = between[-1:]
+    return len(between) == 1 and between[0][:1] == "و" and between[0][1:] in _JOINED_NOUNS
 
 
 def part_conjunct(between):

@@ -8,8 +8,8 @@ import bisect
 import re
 
 from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, behind_bi, object_after_ala, object_pronoun,
-                             past_subject_and_date, relative_on_another_noun, unknown_settlement, unnamed_conjunct,
-                             part_conjunct)
+                             past_subject_and_date, relative_on_another_noun, settlement_conjunct, unknown_settlement,
+                             unnamed_conjunct, part_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import (AWAY_FROM, JOINED_TOWN, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
@@ -388,7 +388,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             if not between and not joined and _LIST_MARK.fullmatch(self.article.text[last.end: place.start]):
                 listed.append(place)
                 continue
-            if not (joined or (len(between) == 1 and between[0][:1] == "و" and between[0][1:] in SETTLEMENT_WORDS)
+            if not (joined or settlement_conjunct(between, self.article.text[last.end: place.start])
                     or unnamed_conjunct(between, self.article.norms[place.first]) or part_conjunct(between)
                     or ARABIC_ALSO.search(" ".join(between))):
                 break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too

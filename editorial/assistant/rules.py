@@ -178,9 +178,9 @@ RULES = [
     # second adjective of the same noun
     ("under_control", r"(?<!\S)(?:تحت سيطر(?:ه|ته|تها|تهم)|بيد|بايدي|في يد|في قبضه|و?ال?خاضع\S* لسيطره|"
                       r"[تي]خضع(?:ان|ون)? لسيطر(?:ه|ته|تها|تهم))(?!\S)", "before"),
-    # "الميادين، احد اهم معاقل داعش" (Mayadin, one of Daesh's main strongholds): the group after it holds the place.
-    ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?معاقل|(?:ال)?معقل(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)",
-     "before"),
+    # "الميادين، احد اهم معاقل داعش", "احد المعاقل الاخيرة لداعش" (Daesh's main, last strongholds): the group holds it.
+    ("stronghold", r"(?<!\S)(?:(?:احد )?(?:(?:اهم|ابرز|اكبر|اخر) )?(?:ال)?معاقل(?: (?:الاخيره|الرييسيه))?|"
+                   r"(?:ال)?معقل(?:ين)?(?: (?:الرييسي|الابرز|الاهم|الاخير))?)(?!\S)", "before"),
     # "the IS stronghold of Manbij", "the IS bastion Raqqa", "Fallujah, an IS stronghold": the side holds it.
     ("stronghold", rf"\b{_STRONGHOLD}s? of\b|\b{_STRONGHOLD}\b(?={_NAME_NEXT})", "after"),
     ("stronghold", rf"\b{_STRONGHOLD}s?\b(?! of\b)", "before"),

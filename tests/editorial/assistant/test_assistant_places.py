@@ -198,6 +198,11 @@ def test_places_joined_by_and_with_a_settlement_word(names):
     # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim): both are held
     text = "يسيطر داعش على بلدة راوه ومدينة القائم"
     assert targets(text, names) == [(["rawa", "qaim"], "")]
+    # "ومنطقة" (and the area of) joins too, also after a province that locates the first place and "،"
+    assert targets("لا يزال داعش يسيطر على الحويجة ومنطقة القائم", names) == [(["hawija", "qaim"], "")]
+    text = "لا يزال داعش يسيطر على ناحية الحويجة بمحافظة كركوك، ومنطقة القائم غربي البلاد"
+    assert claims(text, names) >= {("hawija", "controlled", "islamic-state", "2017-11-04"),
+                                   ("qaim", "controlled", "islamic-state", "2017-11-04")}
 
 
 def test_places_joined_by_a_lone_and_before_a_quoted_name(names):

@@ -430,6 +430,9 @@ def test_an_arabic_stronghold_is_held_by_the_group_after_it(names):
     # "one of Daesh's main strongholds", in apposition to the town: Daesh holds it
     assert claims("وصلت قوات النظام إلى مشارف مدينة الميادين، أحد أهم معاقل تنظيم داعش", names, friday) == {
         ("mayadin", "controlled", IS, "2017-10-06")}
+    # "one of the last strongholds of", a definite plural with its adjective, then "ل" and the group
+    assert claims("وصلت قوات النظام إلى مشارف مدينة الميادين، أحد المعاقل الأخيرة لتنظيم داعش", names, friday) == {
+        ("mayadin", "controlled", IS, "2017-10-06")}
     # in a sentence that reports a change, the stronghold is what the change took
     assert claims("استعادت قوات النظام الجمعة مدينة الميادين، أحد آخر معاقل تنظيم داعش", names, friday) == {
         ("mayadin", "controlled", SG, "2017-10-06")}
