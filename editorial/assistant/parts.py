@@ -21,7 +21,8 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
                      r"(?:nearly|almost|virtually) (?:the )?(?:whole|entire)|"
-                     r"(?:city|town)(?: s)? (?:cent(?:er|re)|downtown)|partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
+                     r"(?:city|town)(?: s)? (?:cent(?:er|re)|downtown)|"
+                     r"partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
                      r"قسما(?: \S+)? من|"
                      r"(?:eastern|western|northern|southern|east|west|north|south|left|right) (?:side|bank|half|sector)|"
                      # "the west of Manbij" is a part of it, where "(to the) west of Manbij" places one outside it
