@@ -303,7 +303,7 @@ class ClauseReading(ConjunctReading, RelativeReading):
 
     def sole_enemy(self, camp):
         """The one armed group the gazetteer names as the war's jihadists, when the side holding part of a place is
-        not of it and the article names no other side ("the army holds 60 percent of the town"): whom the rest is
+        not of it and `adversary` finds no other side ("the army holds 60 percent of the town"): whom the rest is
         held by; else None."""
         insurgents = self.article.gazetteer.insurgents
         return next(iter(insurgents)) if len(insurgents) == 1 and not insurgents & set(camp) else None

@@ -256,8 +256,8 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
             whole = self._described_whole(place, cue)  # "غرب هيت التي سيطر عليها داعش": said of all of it
             if status == CONTROLLED and (partial or self._named_as_part(place)) and not whole:
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
-                opponent = loser.slug if loser else (self.adversary(self._holders_camp(holder), place)
-                                                     or self.sole_enemy(self._holders_camp(holder)))
+                camp = self._holders_camp(holder)
+                opponent = loser.slug if loser else self.adversary(camp, place) or self.sole_enemy(camp)
                 if site and opponent is None:
                     continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))
