@@ -137,4 +137,15 @@ def new_page(browser, request):
             except Exception:  # a page that crashed still lets the other screenshots be taken
                 pass
         context.close()
+    if "live_server" in request.fixturenames:
+        wait_for_requests_in_flight(request.getfixturevalue("live_server"))
+
+
+def wait_for_requests_in_flight(live_server):
+    """A closed page can leave a request still running in the live server; the flush that empties the
+    database after a transactional test then deadlocks against its queries on PostgreSQL. Each request
+    runs in a thread that closes its connections when it ends, so the threads are joined first
+    (socketserver keeps them in `_threads` for its own join on close)."""
+    for thread in list(getattr(live_server.thread.httpd, "_threads", ())):
+        thread.join(timeout=30)
 
