@@ -12,14 +12,15 @@ import re
 from .names import SETTLEMENT_WORDS
 from .tokens import is_arabic
 
-# Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city", "قسماً
-# كبيراً من المدينة", a large part of the city); "100 percent", "مئة في المئة" is all of it. A side named before a bare
+# Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city", "a third
+# of Kobani", "portions of Baiji", "قسماً كبيراً من المدينة", a large part of the city); "100 percent", "مئة في
+# المئة" is all of it, and "the third of" an ordinal (the third of its bases), no share. A side named before a bare
 # town noun is a region the town lies in, not a part of it ("في الجهة الشمالية فقط قضاء الحويجة": in the north, only
 # the district of Hawija).
 PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
-                     r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
+                     r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|(?<!the )thirds? of|portions? of|"
                      r"(?:nearly|almost|virtually) (?:the )?(?:whole|entire)|"
                      r"(?:city|town)(?: s)? (?:cent(?:er|re)|downtown)|"
                      r"partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
