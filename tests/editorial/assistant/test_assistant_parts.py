@@ -247,3 +247,9 @@ def test_a_third_or_portions_of_a_town_taken_leave_it_contested(names):
     text = ("Islamic State fighters have gained control of more than a third of the town of Kobani from the Kurdish YPG, a "
             "monitor said on Friday.")
     assert claims(text, names) == {("kobani", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+
+
+def test_a_citadel_named_by_its_town_is_a_site_not_the_town(names):
+    """"the ancient Palmyra citadel", as "the Tabqa airbase": the site is taken, not the town it is named for."""
+    text = "Syrian forces have taken control of the ancient Palmyra citadel from ISIS, the report said on Friday."
+    assert claims(text, names) == set()
