@@ -1,5 +1,7 @@
 """A phrase about part of a place (its words; the centre taken, a side still inside after "but"), or about a site in
 it, leaves the place contested."""
+import pytest
+
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.parts import PARTIAL, SITE_IN
@@ -249,7 +251,11 @@ def test_a_third_or_portions_of_a_town_taken_leave_it_contested(names):
     assert claims(text, names) == {("kobani", "contested", ("islamic-state", "sdf"), "2017-11-03")}
 
 
-def test_a_citadel_named_by_its_town_is_a_site_not_the_town(names):
-    """"the ancient Palmyra citadel", as "the Tabqa airbase": the site is taken, not the town it is named for."""
-    text = "Syrian forces have taken control of the ancient Palmyra citadel from ISIS, the report said on Friday."
+@pytest.mark.parametrize("text", [
+    "Syrian forces have taken control of the ancient Palmyra citadel from ISIS, the report said on Friday.",
+    "The security forces launched a military operation to liberate Heet Island from ISIS on Friday.",
+])
+def test_a_citadel_or_an_island_named_by_its_town_is_a_site_not_the_town(names, text):
+    """"the ancient Palmyra citadel", "Heet Island", as "the Tabqa airbase": the site is fought for, not the town it is
+    named for."""
     assert claims(text, names) == set()
