@@ -11,8 +11,8 @@ import re
 
 HEDGE = re.compile(r"\b(?:claimed|claims|claiming|reportedly|allegedly|purportedly|unconfirmed|unverified|rumou?red|"
                    r"said to have|believed to|appears? to|appeared to|may have|might have|could not be (?:independently )?verified|"
-                   r"conflicting reports|(?:is|are|was|were) reported to have|there (?:are|were|have been) (?:also )?reports|"
-                   r"initial reports|"
+                   r"conflicting reports|(?:is|are|was|were) reported to have|initial reports|"
+                   r"there (?:are|were|have been) (?:also )?reports|"
                    r"زعم\S*|غير موكد\S*|لم يتسن\S* (?:ال)?تاكد|لم يتسن\S* التحقق|"  # unconfirmed, not verified
                    r"[وف]?[مت]?تضارب\S*|"  # "أنباء متضاربة", "تضاربت الأنباء": conflicting reports
                    r"[وف]?يبدو ان\S*)\b")  # "يبدو أنه انسحب" (it appears to have withdrawn), as "appears to"
