@@ -59,6 +59,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Syrian troops managed, early this month, to expel IS from Boukamal.", {("boukamal", "controlled", SG, "2017-11-01")}),
     # the object of an infinitive is not the subject of the verb after it
     ("US-backed forces trying to oust IS militants from Manbij took the city on Saturday.", {("manbij", "controlled", SDF, "2017-11-04")}),
+    # a comma ends a phrase of "to" before the side: the side is the subject ("In addition to Hawija, ISIS ...")
+    ("In addition to Hawija, ISIS remains in control of al-Qaim and Rawa.",
+     {("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
     # an opening participial clause's subject is the main clause's, after its comma
     ("After regaining control of the town of Sinjar, Peshmerga forces raised a flag on Friday.",
      {("sinjar", "controlled", "peshmerga", "2017-11-03")}),
