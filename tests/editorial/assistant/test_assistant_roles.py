@@ -472,7 +472,7 @@ def test_a_change_read_from_who_announces_it_is_a_guessed_side(names):
 
 def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names):
     """"Tabqa and Manbij are still held by IS" says what "IS still holds Tabqa and Manbij" says, as "Tabqa remains
-    under IS control" does; "the villages around Kobani are under IS control" is not said of Kobani, and "a town
+    under IS control" does; "the villages around Kobani are under IS control" says nothing of Kobani, and "a town
     held by IS" names the state in passing."""
     made = propose("Officials said on Friday that Tabqa and Manbij are still held by IS.", SATURDAY, names)
     assert {(p.place, p.holder, p.confidence) for p in made} == {
@@ -480,16 +480,15 @@ def test_a_present_state_predicated_of_the_place_is_read_from_the_grammar(names)
     text = "The SDF said on Friday that 60 percent of Raqqa is under the control of the SDF and that IS holds the rest."
     [part] = propose(text, SATURDAY, names)
     assert part.status == "contested" and part.confidence == MEASURED[DATED].rate
-    [around] = propose("The villages around Kobani are under the control of IS, officials said on Friday.", SATURDAY,
+    # the villages only located by the town: nothing about Kobani
+    assert not propose("The villages around Kobani are under the control of IS, officials said on Friday.", SATURDAY,
                        names)
-    assert around.confidence == MEASURED[NAMED_STATE].rate
     [passing] = propose("Officials said on Friday that Iraqi jets struck Tabqa, a town held by IS.", SATURDAY, names)
     assert passing.confidence == MEASURED[NAMED_STATE].rate
     # the side named inside the phrase ("under IS control") is predicated as the side after it is
     [named_inside] = propose("A monitor said on Friday that Tabqa remains under IS control.", SATURDAY, names)
     assert (named_inside.holder, named_inside.confidence) == (IS, MEASURED[DATED].rate)
-    [around] = propose("The villages around Tabqa are still under IS control.", SATURDAY, names)
-    assert around.confidence == MEASURED[NAMED_STATE].rate
+    assert not propose("The villages around Tabqa are still under IS control.", SATURDAY, names)
     # a noun the place is said to be one of, past what describes the place, is the same predicate
     for text in ("Tabqa, some 50 km (30 miles) west of Raqqa, is one of two towns in the province still held by IS.",
                  "Tabqa is among the last cities in northern Syria under the control of IS."):
