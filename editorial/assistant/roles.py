@@ -43,6 +43,7 @@ _STATE_SPEAKERS = {"minister", "premier", "president", "government", "ministry",
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 # The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
+_BACKING = {"led", "backed"}  # the second half of "Kurdish-led", "US-backed" before a side's name
 _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
 _PAUSES = {",", "،", ";", ":", "."}
 _DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
@@ -223,9 +224,15 @@ def _noun_agent(sentence, place):
     norms = sentence.article.norms
     if place in sentence.places:
         place = sentence.coordinated(sentence.places[sentence.places.index(place):])[-1]
-    agent = sentence.player_from(place.stop, place.stop + 3)
+    agent = sentence.player_from(place.stop, place.stop + 4)
+    tokens = sentence.article.tokens
+    before = agent.first - 1 if agent is not None else place.stop
+    # "by the Kurdish-led SDF", "to the US-backed SDF": "the" and a compound of who leads or backs the side come between
+    while before > place.stop and (norms[before] == "the" or tokens[before].hyphen_before and norms[before] in _BACKING
+                                   or tokens[before + 1].hyphen_before and norms[before + 1] in _BACKING):
+        before -= 1
     # "the capture of Tal Abyad, used by IS as a gateway": a comma opens a participle's clause, its own agent
-    if (agent is not None and norms[agent.first - 1] in _AGENT_BEFORE
+    if (agent is not None and norms[before] in _AGENT_BEFORE
             and " ".join(norms[agent.first - 2: agent.first]) != "من يد"
             and not re.search(r"[,;:(]", sentence.article.text[place.end: agent.start])):
         return agent

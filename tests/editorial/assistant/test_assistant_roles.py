@@ -885,3 +885,11 @@ def test_a_place_changing_hands_is_contested_between_the_articles_sides(names):
             "the roads.\n\n"
             "The town has changed hands three times since the spring.")
     assert ("qaim", "contested", (IQ, IS), "2017-11-04") in claims(text, names)
+
+
+@pytest.mark.usefixtures("every_reading")  # an undated change, under the threshold
+def test_the_agent_of_a_noun_of_taking_may_follow_the_and_a_compound_of_its_leaders(names):
+    """"the capture of Tabqa by the Kurdish-led SDF", "the fall of Raqqa to the US-backed SDF": the SDF took it."""
+    for text in ("The capture of Tabqa by the Kurdish-led SDF is a victory.",
+                 "The fall of Tabqa to the US-backed SDF is a victory."):
+        assert claims(text, names) == {("tabqa", "controlled", "sdf", "2017-11-04")}, text
