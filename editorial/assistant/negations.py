@@ -21,8 +21,7 @@ INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|
 # Striving toward an act ("close to breaking the siege", "trying to retake", "were about to complete its liberation")
 # or failing at it: not happened.
 STRIVING = (r"close to|closer to|on the verge of|poised to|about to|bid to|trying to|try to|tried to|attempt to|"
-            r"aiming to|"
-            r"advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|failed to|fail to|fails to|unable to|")
+            r"aiming to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|failed to|fail to|fails to|unable to|")
 # A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
 # future ("will") has not.
 NEGATION = re.compile(r"\b(?:did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"

@@ -217,10 +217,11 @@ def _stronghold(sentence, cue, place):
 
 
 def _noun_agent(sentence, place):
-    """The side right after the place and "by", "to" or "بيد"; or, in Arabic, after "على يد" (at the hands of) or "من
-    قبل" (by) in the same clause, past the side it was taken from: "تحرير X من سيطرة داعش على يد القوات العراقية".
-    "من يد داعش" (from the hand of Daesh) names the side it was taken from. In a list ("lost Anah, Rawa and Qaim to
-    IS") the side follows the list's last place."""
+    """The side right after the place and "by", "to" or "بيد", perhaps after "the" and "Kurdish-led" ("by the
+    Kurdish-led SDF"); or, in Arabic, after "على يد" (at the hands of) or "من قبل" (by) in the same clause, past the
+    side it was taken from: "تحرير X من سيطرة داعش على يد القوات العراقية". "من يد داعش" (from the hand of Daesh)
+    names the side it was taken from. In a list ("lost Anah, Rawa and Qaim to IS") the side follows the list's last
+    place."""
     norms = sentence.article.norms
     if place in sentence.places:
         place = sentence.coordinated(sentence.places[sentence.places.index(place):])[-1]
