@@ -34,7 +34,7 @@ AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غر
                        r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: [بل]?(?:مدينه|بلده|ناحيه))?$|"
                        # English villages or areas near a town: "all 34 villages around Amerli are under the control of"
                        r"\b(?:villages|areas|towns|farms|hills|positions)(?: \S+)? (?:near|around|surrounding|outside)"
-                       r"(?: the (?:city|town) of)?$")
+                       r"(?: the(?: \S+)? (?:city|town) of)?$")
 # A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
 # between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
 # والموصل"; so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي
