@@ -5,7 +5,7 @@ import pytest
 
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
-from editorial.assistant.calibration import DATED, GUESSED, MEASURED, NAMED_STATE
+from editorial.assistant.calibration import DATED, GRAMMAR, GUESSED, MEASURED, NAMED_STATE
 
 pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads, under any threshold
 
@@ -893,3 +893,12 @@ def test_the_agent_of_a_noun_of_taking_may_follow_the_and_a_compound_of_its_lead
     for text in ("The capture of Tabqa by the Kurdish-led SDF is a victory.",
                  "The fall of Tabqa to the US-backed SDF is a victory."):
         assert claims(text, names) == {("tabqa", "controlled", "sdf", "2017-11-04")}, text
+
+
+def test_a_state_force_announcing_its_own_liberation_of_a_town_took_it(names):
+    """"Iraqi security forces entered Qayyara on Tuesday and announced its complete liberation on Thursday": the
+    state force of the town's country reports its own act, read from the grammar."""
+    text = "Iraqi security forces entered Qayyara on Tuesday and announced its complete liberation on Thursday."
+    [made] = [p for p in propose(text, SATURDAY, names) if p.status == "controlled"]
+    assert (made.place, made.holder, made.date.isoformat(), made.reading) == (
+        "qayyarah", "iraqi-government", "2017-11-02", GRAMMAR)
