@@ -47,7 +47,7 @@ _BACKING = {"led", "backed"}  # the second half of "Kurdish-led", "US-backed" be
 _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
 _PAUSES = {",", "،", ";", ":", "."}
 _DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
-_DECLARES_IN_ENGLISH = re.compile(r"(?:announc|declar|proclaim)(?:ed|es|e|ing)")
+_DECLARES_IN_ENGLISH = re.compile(r"(?:announc|declar|proclaim)(?:ed|es|e|ing)|confirm(?:ed|s|ing)?")
 _THAT = {"ان", "انه", "بان", "بانه", "that"}
 # "has held the provincial capital under siege": the verb's object is besieged, not held.
 _HELD_UNDER_SIEGE = re.compile(r"^(?:(?!(?:and|while|but|which|where|as)\b)\S+ ){1,4}under siege\b")
@@ -335,10 +335,10 @@ def _state_speaking(sentence, place):
 
 
 def _declares_own_liberation(sentence, cue, place, subject):
-    """Whether the state force of the place's country declares its liberation, the noun the object of "أعلن" or
-    "announced" ("أعلن الجيش السوري أمس تحرير دير الزور", "العبادي يعلن تحرير القائم", "Iraqi forces entered Qayyara
-    and announced its complete liberation"): the state reports its own act, as _state_speaking reads its officials'
-    words. Not people freed from a place ("تحرير 200 مدني من محور هجين")."""
+    """Whether the state force of the place's country declares its liberation, the noun the object of "أعلن",
+    "announced" or "confirmed" ("أعلن الجيش السوري أمس تحرير دير الزور", "العبادي يعلن تحرير القائم", "Iraqi forces
+    entered Qayyara and announced its complete liberation"): the state reports its own act, as _state_speaking reads
+    its officials' words. Not people freed from a place ("تحرير 200 مدني من محور هجين")."""
     gazetteer, norms = sentence.article.gazetteer, sentence.article.norms
     country = gazetteer.place_countries.get(place.slug)
     if gazetteer.government_of.get(country) != subject.slug:

@@ -902,3 +902,7 @@ def test_a_state_force_announcing_its_own_liberation_of_a_town_took_it(names):
     [made] = [p for p in propose(text, SATURDAY, names) if p.status == "controlled"]
     assert (made.place, made.holder, made.date.isoformat(), made.reading) == (
         "qayyarah", "iraqi-government", "2017-11-02", GRAMMAR)
+    # a confirmation is a declaration too
+    [made] = propose("The Iraqi army on Thursday confirmed the capture of Hawija.", SATURDAY, names)
+    assert (made.place, made.holder, made.date.isoformat(), made.reading) == (
+        "hawija", "iraqi-government", "2017-11-02", GRAMMAR)
