@@ -318,6 +318,9 @@ def _passive(sentence, cue, place):
     declarer = _declarer(sentence, cue, place)
     if declarer is not None and declarer.slug == side:
         return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (subject '{declarer.text}')"
+    if cue.text.endswith(_FREED) and _state_speaking(sentence, place) == side:
+        # "Iraq's forces raised the flag ... after the city was fully liberated, an Iraqi spokesman said": its own side
+        return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (its country's '{sentence.claimant[0]}' says so)"
     return CONTROLLED, side, (), GUESSED, "controlled by the only side the sentence names"
 
 

@@ -906,3 +906,13 @@ def test_a_state_force_announcing_its_own_liberation_of_a_town_took_it(names):
     [made] = propose("The Iraqi army on Thursday confirmed the capture of Hawija.", SATURDAY, names)
     assert (made.place, made.holder, made.date.isoformat(), made.reading) == (
         "hawija", "iraqi-government", "2017-11-02", GRAMMAR)
+
+
+def test_a_town_its_state_says_was_freed_after_its_side_acted_there_was_taken_by_it(names):
+    """"Iraq's forces raised the flag in Ramadi after the city was fully liberated, an Iraqi military spokesman said
+    Monday": the one side named is the state's own, and the state says so: read from the grammar."""
+    text = ("Iraq's counter terrorism forces raised the Iraqi flag above the central government complex in city of "
+            "Ramadi after the city was \"fully liberated\" from ISIL, Iraqi military spokesman said Friday.")
+    [made] = propose(text, SATURDAY, names)
+    assert (made.place, made.holder, made.date.isoformat(), made.reading) == (
+        "ramadi", "iraqi-government", "2017-11-03", GRAMMAR)
