@@ -17,6 +17,10 @@ CONTROLLED = Claim.Status.CONTROLLED
 
 # "advance toward", "closing in on", "marched on", "edging closer to": a movement, not an attempt on a holder
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")
+# Words that say an English operation reached its aim: "successful urban operations to recapture", "completed the
+# operation to recapture"; not a part of it done ("completed the first phase of the campaign to retake").
+_ACHIEVED = {"successful", "completed", "concluded", "finished"}
+_A_PART = {"of", "phase", "stage", "part"}
 # liberating, regaining, control, restoring, wresting, recovering
 TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
 # "حررت العوائل" (freed the families), "تحرير المختطفين" (freeing the abducted): people freed, not a place taken
@@ -156,7 +160,7 @@ def attempt(sentence, cue, place):
     unknown, and a guess could name the attacker: nothing is proposed. A movement ("advance toward Y",
     "closing in on Y") says where a side goes, not who holds Y: only a side it is taken from is read."""
     attacker = sentence.subject(cue)
-    if attacker is None:
+    if attacker is None or _achieved(sentence, cue):
         return None
     loser = sentence.loser(cue, place)
     if _MOVEMENT.match(cue.text) and loser is None:
@@ -175,3 +179,15 @@ def attempt(sentence, cue, place):
                 f"'{attacker.text}' still trying to take it from {holder} ('{loser.text}')")
     return (CONTROLLED, holder, (), GUESSED,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
+
+
+def _achieved(sentence, cue):
+    """Whether up to three words before an English effort say it reached its aim ("all previous successful urban
+    operations to recapture cities", "completed the operation to recapture Fallujah"): the place was taken, so it
+    does not stay with its defender; a part of the effort done ("completed the first phase of") stops the search."""
+    for norm in reversed(sentence.article.norms[max(sentence.first, cue.first - 3): cue.first]):
+        if norm in _A_PART:
+            return False
+        if norm in _ACHIEVED:
+            return True
+    return False
