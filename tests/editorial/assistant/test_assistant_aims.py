@@ -123,3 +123,18 @@ def test_an_attempts_defender_may_be_named_in_its_sentence_but_not_an_ally(names
 ])
 def test_an_english_operation_said_successful_leaves_no_defender(text, expected, names):
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the target of an offensive may be taken already: no defender guessed
+    ("IS fighters killed five soldiers near Homs. Syrian army soldiers also launched an offensive on the ancient city "
+     "of Palmyra on Sunday.", set()),
+    # a side it is taken from still names who holds it
+    ("Syrian army soldiers launched an offensive on Palmyra from IS on Sunday.",
+     {("palmyra", "controlled", IS, "2017-10-29")}),
+    # an offensive to retake it names an aim not reached: the other side holds it
+    ("IS fighters killed five soldiers near Baghdad. Iraqi forces began an offensive to retake Ramadi on Friday.",
+     {("ramadi", "controlled", IS, "2017-11-03")}),
+])
+def test_an_offensive_on_a_town_names_its_target_not_its_holder(text, expected, names, every_reading):
+    assert claims(text, names) == expected

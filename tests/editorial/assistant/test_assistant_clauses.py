@@ -314,9 +314,9 @@ def test_a_side_after_the_particle_of_an_infinitives_phrasal_verb_is_its_object(
 
 
 def test_the_side_right_before_a_noun_of_effort_makes_it(names):
-    # "an IS assault on Hit": IS attacks, so the army, not IS, holds Hit
+    # "an IS offensive against Hit": IS attacks, so the army, not IS, holds Hit
     text = ("Peshmerga fighters backed by coalition jets held out on Friday against jihadists in Sinjar, as an Islamic "
-            "State offensive on the town entered a second week.")
+            "State offensive against the town entered a second week.")
     assert claims(text, names) == {("sinjar", "controlled", "peshmerga", "2017-11-03")}
 
 
