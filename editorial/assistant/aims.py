@@ -17,6 +17,13 @@ CONTROLLED = Claim.Status.CONTROLLED
 
 # "advance toward", "closing in on", "marched on", "edging closer to": a movement, not an attempt on a holder
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")
+# "an offensive on Tal Abyad": the target of an offensive, which may be taken already, where "an offensive to retake
+# it" names an aim not yet reached; as a movement, only a side it is taken from says who holds it
+_TARGET = re.compile(r"offensive (?:on|toward)")
+# Words that say an English operation reached its aim: "successful urban operations to recapture", "completed the
+# operation to recapture"; not a part of it done ("completed the first phase of the campaign to retake").
+_ACHIEVED = {"successful", "completed", "concluded", "finished"}
+_A_PART = {"of", "phase", "stage", "part"}
 # liberating, regaining, control, restoring, wresting, recovering
 TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
 # "حررت العوائل" (freed the families), "تحرير المختطفين" (freeing the abducted): people freed, not a place taken
@@ -154,12 +161,13 @@ def attempt(sentence, cue, place):
     """"X is racing to take Y": Y stays with its defender, the side it is to be taken "from" or the other
     side the article names most. With no attacker named ("the operation to liberate Y") the defender is
     unknown, and a guess could name the attacker: nothing is proposed. A movement ("advance toward Y",
-    "closing in on Y") says where a side goes, not who holds Y: only a side it is taken from is read."""
+    "closing in on Y") or a target ("an offensive on Y") says where a side goes, not who holds Y: only a side it is
+    taken from is read."""
     attacker = sentence.subject(cue)
-    if attacker is None:
+    if attacker is None or _achieved(sentence, cue):
         return None
     loser = sentence.loser(cue, place)
-    if _MOVEMENT.match(cue.text) and loser is None:
+    if (_MOVEMENT.match(cue.text) or _TARGET.match(cue.text)) and loser is None:
         return None
     # the sentence's other sides of the attacker's camp fight with it ("Iraqi army, tribal and Shiite units"); one of
     # the other camp is the defender ("لطرد تنظيم داعش من معاقله", to drive Daesh from its strongholds)
@@ -175,3 +183,15 @@ def attempt(sentence, cue, place):
                 f"'{attacker.text}' still trying to take it from {holder} ('{loser.text}')")
     return (CONTROLLED, holder, (), GUESSED,
             f"'{attacker.text}' still trying to take it, so held by the other side: {holder}")
+
+
+def _achieved(sentence, cue):
+    """Whether up to three words before an English effort say it reached its aim ("all previous successful urban
+    operations to recapture cities", "completed the operation to recapture Fallujah"): the place was taken, so it
+    does not stay with its defender; a part of the effort done ("completed the first phase of") stops the search."""
+    for norm in reversed(sentence.article.norms[max(sentence.first, cue.first - 3): cue.first]):
+        if norm in _A_PART:
+            return False
+        if norm in _ACHIEVED:
+            return True
+    return False

@@ -57,12 +57,17 @@ class ClauseReading(ConjunctReading, RelativeReading):
 
     def _object(self, mention, verb_ends):
         """Whether an actor is the object of an English verb of taking ("drive out IS and retake the city") or of
-        an infinitive ("forces trying to oust IS from Manbij took ...": the forces took it, not IS)."""
+        an infinitive ("forces trying to oust IS from Manbij took ...": the forces took it, not IS); not after a comma
+        that ends a phrase of "to" ("In addition to Hawija, ISIS remains in control of al-Qaim": ISIS is the
+        subject)."""
         norms = self.article.norms
         before = mention.first - (1 if mention.first > self.first and norms[mention.first - 1] == "the" else 0)
         if before - 1 > self.first and norms[before - 1] in _PARTICLES:
             before -= 1  # "managed to roll back IS": a phrasal verb's particle between the infinitive and its object
-        return before in verb_ends or (before - 2 >= self.first and norms[before - 2] == "to" and norms[before - 1].isalpha())
+        tokens = self.article.tokens
+        return before in verb_ends or (
+            before - 2 >= self.first and norms[before - 2] == "to" and norms[before - 1].isalpha()
+            and "," not in self.article.text[tokens[before - 1].end: tokens[before].start])
 
     def _after(self, mention, words):
         """Whether the word before the mention (or before its "the") is one of `words`; "من" after a word of

@@ -193,10 +193,15 @@ class PhraseDating:
 
     def _since(self, found):
         """Whether a date expression starts a span: "since 2014", or "since" before it ("since mid-2014"), or before
-        the part of it that "of" opens ("since the middle of 2014") or an Arabic part of the year ("منذ منتصف عام
-        2014", since the middle of 2014)."""
-        words = self.article.norms[max(self.first, found.start - 3): found.start]
-        if found.text.startswith("of ") and len(words) == 3 and words[:2] == ["since", "the"]:
+        the part of it or the event that "of" or "in" opens ("since the middle of 2014", "since the group's emergence
+        in 2014") or an Arabic part of the year ("منذ منتصف عام 2014", since the middle of 2014)."""
+        words = self.article.norms[max(self.first, found.start - 5): found.start]
+        since = found.start - len(words) + words.index("since") if "since" in words[:-1] else None
+        if since is not None and found.text.startswith(("of ", "in ")) and not re.search(
+                r"[,;(—–-]", self.raw_between(since, found.start)) and not any(
+                since < c.first < found.start for c in self.cues):
+            # "since the middle of 2014", "since the early days of 2014", "since the group's emergence in 2014"; not a
+            # clause of its own ("since the group took Palmyra in May" dates the taking)
             return True
         if words[-2:-1] == ["منذ"] and _PART_OF_YEAR.fullmatch(words[-1] + " "):
             return True

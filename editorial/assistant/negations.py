@@ -18,9 +18,10 @@ ARABIC_FEARED = r"(?:مخاوف|خشيه|[يت]خش(?:ي|ون|ين))(?: \S+)? (?
 # lift the siege", "fighting to retake the town"): what it aims at has not happened.
 INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|aim(?:s|ed)? to|aim(?:s|ed|ing)? at|"
              r"vow(?:s|ed)? to|(?:battl(?:es?|ing)|fight(?:s|ing)?) to|")
-# Striving toward an act ("close to breaking the siege", "trying to retake") or failing at it: not happened.
-STRIVING = (r"close to|closer to|on the verge of|poised to|bid to|trying to|try to|tried to|attempt to|aiming to|"
-            r"advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|failed to|fail to|fails to|unable to|")
+# Striving toward an act ("close to breaking the siege", "trying to retake", "were about to complete its liberation")
+# or failing at it: not happened.
+STRIVING = (r"close to|closer to|on the verge of|poised to|about to|bid to|trying to|try to|tried to|attempt to|"
+            r"aiming to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|failed to|fail to|fails to|unable to|")
 # A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
 # future ("will") has not.
 NEGATION = re.compile(r"\b(?:did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"

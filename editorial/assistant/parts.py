@@ -12,14 +12,16 @@ import re
 from .names import SETTLEMENT_WORDS
 from .tokens import is_arabic
 
-# Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city", "قسماً
-# كبيراً من المدينة", a large part of the city); "100 percent", "مئة في المئة" is all of it. A side named before a bare
+# Words that make a phrase about part of a place: contested, not held ("90 percent of Raqqa", "half the city", "a third
+# of Kobani", "portions of Baiji", "قسماً كبيراً من المدينة", a large part of the city); "100 percent", "مئة في
+# المئة" is all of it, and "the third of" an ordinal (the third of its bases), no share. A side named before a bare
 # town noun is a region the town lies in, not a part of it ("في الجهة الشمالية فقط قضاء الحويجة": in the north, only
 # the district of Hawija).
 PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
                      r"(?:near|nearly|almost|virtually)[ -](?:complete|full|total)|quarter of|"
+                     r"(?<!the )thirds? of|portions? of|"
                      r"(?:nearly|almost|virtually) (?:the )?(?:whole|entire)|"
                      r"(?:city|town)(?: s)? (?:cent(?:er|re)|downtown)|"
                      r"partly|partially|edges?|fringes?|old city of|نسبه|مساحات|(?:ال)?قسم (?:ال)?اكبر|"
@@ -51,11 +53,11 @@ PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighbor
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
 ARABIC_DISTRICTS = {"حي", "حيي", "حيين", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
-# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase", "the Deir ez-Zor military airport") or an
+# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase", "the Palmyra citadel", "Heet Island") or an
 # area around it ("the Deir Ezzor pocket"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
                     "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
-                    "mountain", "mountains", "pocket", "military", "air"}
+                    "mountain", "mountains", "pocket", "military", "air", "citadel", "island"}
 # An Arabic adverb that makes control only by fire ("سيطرت على المدينة نارياً", controls the town by fire: within
 # range, not taken): no control of the place.
 _BY_FIRE = {"ناريا", "بالنار"}

@@ -24,14 +24,17 @@ PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
 # "في محيط مدينة", around the city; "القرى المحيطة بمركز مدينة القيارة", the villages around Qayyarah's centre; "القرى
 # على اطراف ناحية القيارة", "مشفى الحكمة الواقع على أطراف مدينة الباب": a village or a site on its outskirts; "جبل
-# الشيخ عقيل المطل على مدينة الباب", a hill overlooking it).
+# الشيخ عقيل المطل على مدينة الباب", a hill overlooking it); in English, villages or areas near, around or outside it.
 AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
                        r"(?<!\S)(?:ال)?مطل[هة]? علي(?: (?:مدينه|بلده|ناحيه|قضاء))?$|"
                        r"(?<!\S)(?:(?:ال)?واقع[هة]?|(?:ال)?(?:قري|قريه|قريتي|بلدات|مواقع|نقاط|تلال|تله))"
                        r" (?:علي|في) (?:ال)?اطراف(?: (?:مدينه|بلده|ناحيه|قضاء))?$|"
                        r"(?<!\S)(?:بالقرب|مقربه|علي بعد|[تي]بعد)(?: \S+){0,3} (?:من|عن)"
                        r"(?: (?:مدينه|بلده|قريه|ناحيه))?$|"
-                       r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: [بل]?(?:مدينه|بلده|ناحيه))?$")
+                       r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: [بل]?(?:مدينه|بلده|ناحيه))?$|"
+                       # English villages or areas near a town: "all 34 villages around Amerli are under the control of"
+                       r"\b(?:villages|areas|towns|farms|hills|positions)(?: \S+)? (?:near|around|surrounding|outside)"
+                       r"(?: the(?: \S+)? (?:city|town) of)?$")
 # A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
 # between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
 # والموصل"; so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي

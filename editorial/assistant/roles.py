@@ -43,9 +43,11 @@ _STATE_SPEAKERS = {"minister", "premier", "president", "government", "ministry",
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 # The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
+_BACKING = {"led", "backed"}  # the second half of "Kurdish-led", "US-backed" before a side's name
 _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
 _PAUSES = {",", "،", ";", ":", "."}
 _DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
+_DECLARES_IN_ENGLISH = re.compile(r"(?:announc|declar|proclaim)(?:ed|es|e|ing)|confirm(?:ed|s|ing)?")
 _THAT = {"ان", "انه", "بان", "بانه", "that"}
 # "has held the provincial capital under siege": the verb's object is besieged, not held.
 _HELD_UNDER_SIEGE = re.compile(r"^(?:(?!(?:and|while|but|which|where|as)\b)\S+ ){1,4}under siege\b")
@@ -216,16 +218,23 @@ def _stronghold(sentence, cue, place):
 
 
 def _noun_agent(sentence, place):
-    """The side right after the place and "by", "to" or "بيد"; or, in Arabic, after "على يد" (at the hands of) or "من
-    قبل" (by) in the same clause, past the side it was taken from: "تحرير X من سيطرة داعش على يد القوات العراقية".
-    "من يد داعش" (from the hand of Daesh) names the side it was taken from. In a list ("lost Anah, Rawa and Qaim to
-    IS") the side follows the list's last place."""
+    """The side right after the place and "by", "to" or "بيد", perhaps after "the" and "Kurdish-led" ("by the
+    Kurdish-led SDF"); or, in Arabic, after "على يد" (at the hands of) or "من قبل" (by) in the same clause, past the
+    side it was taken from: "تحرير X من سيطرة داعش على يد القوات العراقية". "من يد داعش" (from the hand of Daesh)
+    names the side it was taken from. In a list ("lost Anah, Rawa and Qaim to IS") the side follows the list's last
+    place."""
     norms = sentence.article.norms
     if place in sentence.places:
         place = sentence.coordinated(sentence.places[sentence.places.index(place):])[-1]
-    agent = sentence.player_from(place.stop, place.stop + 3)
+    agent = sentence.player_from(place.stop, place.stop + 4)
+    tokens = sentence.article.tokens
+    before = agent.first - 1 if agent is not None else place.stop
+    # "by the Kurdish-led SDF", "to the US-backed SDF": "the" and a compound of who leads or backs the side come between
+    while before > place.stop and (norms[before] == "the" or tokens[before].hyphen_before and norms[before] in _BACKING
+                                   or tokens[before + 1].hyphen_before and norms[before + 1] in _BACKING):
+        before -= 1
     # "the capture of Tal Abyad, used by IS as a gateway": a comma opens a participle's clause, its own agent
-    if (agent is not None and norms[agent.first - 1] in _AGENT_BEFORE
+    if (agent is not None and norms[before] in _AGENT_BEFORE
             and " ".join(norms[agent.first - 2: agent.first]) != "من يد"
             and not re.search(r"[,;:(]", sentence.article.text[place.end: agent.start])):
         return agent
@@ -309,6 +318,9 @@ def _passive(sentence, cue, place):
     declarer = _declarer(sentence, cue, place)
     if declarer is not None and declarer.slug == side:
         return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (subject '{declarer.text}')"
+    if cue.text.endswith(_FREED) and _state_speaking(sentence, place) == side:
+        # "Iraq's forces raised the flag ... after the city was fully liberated, an Iraqi spokesman said": its own side
+        return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (its country's '{sentence.claimant[0]}' says so)"
     return CONTROLLED, side, (), GUESSED, "controlled by the only side the sentence names"
 
 
@@ -326,16 +338,18 @@ def _state_speaking(sentence, place):
 
 
 def _declares_own_liberation(sentence, cue, place, subject):
-    """Whether the state force of the place's country declares its liberation, the noun the object of "أعلن" ("أعلن
-    الجيش السوري أمس تحرير دير الزور", "العبادي يعلن تحرير القائم"): the state reports its own act, as
-    _state_speaking reads it in English. Not people freed from a place ("تحرير 200 مدني من محور هجين")."""
+    """Whether the state force of the place's country declares its liberation, the noun the object of "أعلن",
+    "announced" or "confirmed" ("أعلن الجيش السوري أمس تحرير دير الزور", "العبادي يعلن تحرير القائم", "Iraqi forces
+    entered Qayyara and announced its complete liberation"): the state reports its own act, as _state_speaking reads
+    its officials' words. Not people freed from a place ("تحرير 200 مدني من محور هجين")."""
     gazetteer, norms = sentence.article.gazetteer, sentence.article.norms
     country = gazetteer.place_countries.get(place.slug)
-    if not is_arabic(cue.text) or gazetteer.government_of.get(country) != subject.slug:
+    if gazetteer.government_of.get(country) != subject.slug:
         return False
     if "من" in norms[cue.stop: place.first]:
         return False
-    verbs = [i for i in range(max(sentence.first, cue.first - 20), cue.first) if _DECLARES.fullmatch(norms[i])]
+    declares = _DECLARES if is_arabic(cue.text) else _DECLARES_IN_ENGLISH
+    verbs = [i for i in range(max(sentence.first, cue.first - 20), cue.first) if declares.fullmatch(norms[i])]
     # the noun in the verb's own clause, or a passive one after "أنه" ("أعلن أنه تم تحرير"); not another clause after
     # "أن" ("أعلن ... مؤكدا أن تحريرها خطوة نحو تحرير الموصل") nor after another phrase
     passive = cue.text.startswith("تم ") and norms[cue.first - 1] in _THAT

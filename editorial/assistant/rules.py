@@ -28,8 +28,8 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"(?!back out of)(?:\S+ ){1,4}?out of|"
             # "pushed east from Ithriya", "a short drive west from Mosul": a way taken, not a side driven out
             r"(?:drove|driven|drive|drives|driving|chased|chase|chases|chasing) " + _NO_HEADING + r"(?:\S+ ){1,4}?from|"
-            # "were pushed to withdraw from": an infinitive, the subject's own retreat
-            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge) (?!back from|to )" + _NO_HEADING
+            # "forced IS from Kobane" drives a side out; "were pushed to withdraw from" is the subject's own retreat
+            r"(?:pushed|push|pushes|dislodged|dislodges|dislodge|forced|forcing) (?!back from|to )" + _NO_HEADING
             + r"(?:\S+ ){1,4}?from|"
             r"drove out|drive out|drives out|driving out|"
             # "cleared a main road from the capital to Iran": a road cleared is no side driven from a place

@@ -64,6 +64,11 @@ def siege(sentence, cue, place):
     if cue.direction == "before":
         besieger = sentence.agent_after(cue)
     elif SIEGE_VERB.match(cue.text) and sentence.article.norms[cue.first - 1] in _DETERMINERS:
+        held = _held_after(sentence, cue)
+        if held is not None:  # "the besieged IS-held city": the side holding it is the besieged
+            besieger_slug = sentence.adversary({held.slug}, place)
+            return None if besieger_slug is None else (
+                BESIEGED, held.slug, (besieger_slug,), SIEGE, f"held by {held.slug}, besieged by {besieger_slug}")
         besieger = sentence.agent_after(cue)  # "entered the besieged town": an adjective, its besieger after "by"
     elif SIEGE_VERB.match(cue.text):
         besieger = sentence.subject(cue)
@@ -91,6 +96,13 @@ def relieved(sentence, side):
     months"): going in relieves the town, it does not contest it."""
     return any(c.kind == "siege" and (besieger := sentence.agent_after(c)) is not None and besieger.slug != side.slug
                for c in sentence.cues)
+
+
+def _held_after(sentence, cue):
+    """The side of a "-held" adjective right after the adjective of siege ("the besieged Islamic State-held city"): it
+    holds the place, so it is the besieged, not the besieger the words after "besieged" otherwise name."""
+    held = next((c for c in sentence.cues if c.kind == "held_adj" and cue.stop <= c.first <= cue.stop + 3), None)
+    return None if held is None else sentence.holder_of(held)
 
 
 def _besieged_named(sentence, cue):

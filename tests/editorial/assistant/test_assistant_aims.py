@@ -108,3 +108,33 @@ def test_an_attempts_defender_may_be_named_in_its_sentence_but_not_an_ally(names
     text = ("IS fighters dug in around Tal Afar. IS snipers shot at troops.\n\n"
             "The Iraqi army, backed by the PMF, is racing to take Tal Afar.")
     assert ("tal-afar", "controlled", IS, "2017-11-04") in claims(text, names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an operation said successful took the towns it aimed at: none stays with its defender
+    ("The Counter Terrorism Services (CTS) have spearheaded all previous successful urban operations to recapture "
+     "cities from ISIS in 2015, such as Qayyarah and Ramadi.", set()),
+    ("The Counter Terrorism Services (CTS) have spearheaded all previous urban operations to recapture cities from "
+     "ISIS in 2015, such as Qayyarah and Ramadi.",
+     {("qayyarah", "controlled", IS, "2015-01-01"), ("ramadi", "controlled", IS, "2015-01-01")}),
+    # a phase of it completed leaves the rest an effort, the town with its defender
+    ("Iraqi forces completed the first phase of the operation to recapture Qayyarah from ISIS on Friday.",
+     {("qayyarah", "controlled", IS, "2017-11-03")}),
+])
+def test_an_english_operation_said_successful_leaves_no_defender(text, expected, names):
+    assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the target of an offensive may be taken already: no defender guessed
+    ("IS fighters killed five soldiers near Homs. Syrian army soldiers also launched an offensive on the ancient city "
+     "of Palmyra on Sunday.", set()),
+    # a side it is taken from still names who holds it
+    ("Syrian army soldiers launched an offensive on Palmyra from IS on Sunday.",
+     {("palmyra", "controlled", IS, "2017-10-29")}),
+    # an offensive to retake it names an aim not reached: the other side holds it
+    ("IS fighters killed five soldiers near Baghdad. Iraqi forces began an offensive to retake Ramadi on Friday.",
+     {("ramadi", "controlled", IS, "2017-11-03")}),
+])
+def test_an_offensive_on_a_town_names_its_target_not_its_holder(text, expected, names, every_reading):
+    assert claims(text, names) == expected

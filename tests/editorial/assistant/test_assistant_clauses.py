@@ -59,6 +59,9 @@ SG, IS, SDF, IQ = "syrian-government", "islamic-state", "sdf", "iraqi-government
     ("Syrian troops managed, early this month, to expel IS from Boukamal.", {("boukamal", "controlled", SG, "2017-11-01")}),
     # the object of an infinitive is not the subject of the verb after it
     ("US-backed forces trying to oust IS militants from Manbij took the city on Saturday.", {("manbij", "controlled", SDF, "2017-11-04")}),
+    # a comma ends a phrase of "to" before the side: the side is the subject ("In addition to Hawija, ISIS ...")
+    ("In addition to Hawija, ISIS remains in control of al-Qaim and Rawa.",
+     {("qaim", "controlled", IS, "2017-11-04"), ("rawa", "controlled", IS, "2017-11-04")}),
     # an opening participial clause's subject is the main clause's, after its comma
     ("After regaining control of the town of Sinjar, Peshmerga forces raised a flag on Friday.",
      {("sinjar", "controlled", "peshmerga", "2017-11-03")}),
@@ -311,9 +314,9 @@ def test_a_side_after_the_particle_of_an_infinitives_phrasal_verb_is_its_object(
 
 
 def test_the_side_right_before_a_noun_of_effort_makes_it(names):
-    # "an IS assault on Hit": IS attacks, so the army, not IS, holds Hit
+    # "an IS offensive against Hit": IS attacks, so the army, not IS, holds Hit
     text = ("Peshmerga fighters backed by coalition jets held out on Friday against jihadists in Sinjar, as an Islamic "
-            "State offensive on the town entered a second week.")
+            "State offensive against the town entered a second week.")
     assert claims(text, names) == {("sinjar", "controlled", "peshmerga", "2017-11-03")}
 
 

@@ -74,6 +74,9 @@ def test_a_date_in_a_phrase_set_off_by_commas_is_that_phrases(names):
     ("IS had held Raqqa since 2014.", "since 2014"),  # a past state: the rule for "had" reads it
     ("Raqqa had been under IS control since 2014.", "since 2014"),  # "had been": a past state too
     ("Fallujah has been under IS control since mid-2014.", None),  # "since" before the date expression
+    # "since" before the event or the part of the year the date ends ("of 2014", "in 2014"), not a clause of its own
+    ("Fallujah has been under IS control since the early days of 2014.", None),
+    ("Rawa has been under Islamic State control since the group's emergence in 2014.", None),
     ("IS has held Raqqa in 2014.", "in 2014"),
     ("تقع راوة في منطقة يسيطر عليها داعش منذ العام 2014", None),  # "يسيطر": holds, an Arabic present
     ("سيطر داعش على راوة منذ العام 2014", "منذ العام 2014"),  # "سيطر": took, a past change
@@ -93,6 +96,11 @@ def test_a_date_in_a_phrase_set_off_by_commas_is_that_phrases(names):
 ])
 def test_since_starts_a_state_it_does_not_date_it(names, text, expected):
     assert date_of(text, names, {"hold", "under_control", "under_control_of", "capture"}, 0) == expected
+
+
+def test_a_clause_after_since_keeps_its_own_date(names):
+    """"since the group took Palmyra in May": May dates the taking, no span's start."""
+    assert date_of("It is the biggest gain since the group took Palmyra in May.", names, {"capture"}, 0) == "in may"
 
 
 @pytest.mark.parametrize("text, expected", [

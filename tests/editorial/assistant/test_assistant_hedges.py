@@ -11,6 +11,11 @@ pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads,
     ("The SDF reportedly captured Tabqa on Friday.", True),
     ("The SDF captured Tabqa on Friday, the group claimed.", True),
     ("The SDF captured Tabqa on Friday, a gain that could not be independently verified.", True),
+    # a report said to be one of several, or raised ("are reported to have"), is not yet the editor's fact
+    ("Tabqa is reported to have been taken by the SDF on Friday.", True),
+    ("There are also reports that the SDF captured Tabqa on Friday.", True),
+    ("The SDF captured Tabqa on Friday, though there are conflicting reports as to whether IS fought.", True),
+    ("While initial reports were that the SDF had taken Tabqa on Friday, IS fought back.", True),
     # the adverb qualifies the verb of another clause after the phrase
     ("The SDF captured Tabqa on Friday as fleeing families reportedly headed north.", False),
     ("The SDF captured Tabqa on Friday, chasing out IS fighters who may have fled to the desert.", False),

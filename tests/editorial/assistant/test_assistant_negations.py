@@ -1,4 +1,7 @@
 """The words that deny a control phrase or say it has not happened, and the reports they leave alone."""
+import pytest
+
+from conftest import claims
 from editorial.assistant.hedges import HEDGE
 from editorial.assistant.negations import DENIAL, NEGATION
 
@@ -12,3 +15,11 @@ def test_negations_denials_hedges():
     assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
     assert NEGATION.search("the rebels did nt hold the town") and not NEGATION.search("the nth brigade took it")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
+
+
+@pytest.mark.usefixtures("every_reading")  # what the phrase reads, under any threshold
+def test_a_change_a_side_is_about_to_complete_has_not_happened(names):
+    """"were about to complete liberation of the key town": not yet done, so nothing is proposed for the town."""
+    assert NEGATION.search("the sdf fighters were about to complete liberation of")
+    text = "Kurdish sources said on Saturday that the SDF fighters were about to complete the liberation of Manbij."
+    assert {c for c in claims(text, names) if c[0] == "manbij"} == set()

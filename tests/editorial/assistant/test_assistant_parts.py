@@ -1,5 +1,7 @@
 """A phrase about part of a place (its words; the centre taken, a side still inside after "but"), or about a site in
 it, leaves the place contested."""
+import pytest
+
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.parts import PARTIAL, SITE_IN
@@ -237,3 +239,24 @@ def test_a_part_held_in_an_article_naming_no_other_side_is_contested_with_the_ji
     assert claims("The army now holds 60 percent of Ramadi, an officer said on Saturday.", names) == {
         ("ramadi", "contested", (IQ, IS), "2017-11-04")}
     assert claims("قال مصدر أمني السبت إن داعش بات يسيطر على 60% من مدينة الرمادي.", names) == set()
+
+
+def test_a_third_or_portions_of_a_town_taken_leave_it_contested(names):
+    """"more than a third of the town of Kobani", "portions of Baiji": a share taken, the rest still fought over; "the
+    third of" is an ordinal, no share."""
+    assert PARTIAL.search("gained control of more than a third of the kurdish town of")
+    assert PARTIAL.search("two-thirds of")
+    assert PARTIAL.search("have now seized portions of") and not PARTIAL.search("the third of")
+    text = ("Islamic State fighters have gained control of more than a third of the town of Kobani from the Kurdish "
+            "YPG, a monitor said on Friday.")
+    assert claims(text, names) == {("kobani", "contested", ("islamic-state", "sdf"), "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian forces have taken control of the ancient Palmyra citadel from ISIS, the report said on Friday.",
+    "The security forces launched a military operation to liberate Heet Island from ISIS on Friday.",
+])
+def test_a_citadel_or_an_island_named_by_its_town_is_a_site_not_the_town(names, text):
+    """"the ancient Palmyra citadel", "Heet Island", as "the Tabqa airbase": the site is fought for, not the town it is
+    named for."""
+    assert claims(text, names) == set()

@@ -187,3 +187,15 @@ def test_an_arabic_relative_clause_may_put_the_subject_before_its_pronoun(names)
 ])
 def test_an_arabic_clause_joined_after_a_landmark_describes_the_place_it_locates(names, text, expected):
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "All 34 villages around Amerli are under the control of ISIS but the small town is holding out.",
+    "Villages near Mosul are held by ISIS.",
+    "The villages surrounding Amerli were captured by ISIS on Friday.",
+    "IS attacked the Syrian Arab Army (SAA) held areas near the key city of Al-Mayadeen on Friday.",
+])
+def test_villages_around_a_town_are_not_the_town(names, text):
+    """The villages or areas near, around or outside a town are what the phrase holds or takes: the town only locates
+    them."""
+    assert claims(text, names) == set()

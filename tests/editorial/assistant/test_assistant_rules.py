@@ -85,6 +85,9 @@ def kinds(text, names):
     ("The militia were pushed to withdraw from Qaim.", [("withdrew", "were pushed to withdraw from")]),  # their retreat
     ("The Peshmerga did withdraw from Bashir.", [("withdrew", "did withdraw from")]),  # the emphatic past
     ("IS pushed the militia from Qaim.", [("capture", "pushed the militia from")]),
+    # "forced IS from" drives a side out, where "were forced to withdraw from" is the subject's own retreat
+    ("Kurdish forces forced IS from Kobani.", [("capture", "forced is from")]),
+    ("The militia were forced to withdraw from Qaim.", [("withdrew", "were forced to withdraw from")]),
     # a compass heading before "from" is the way an advance goes, not a side driven out
     ("The militia pushed north from Qaim on Friday.", []), ("Hit is a short drive west from Qaim.", []),
     ("IS was chased further south from Qaim.", []),
@@ -557,3 +560,10 @@ def test_control_consolidated_over_listed_towns_holds_each(names):
     text = "Rebel factions have consolidated control over the towns of Dabiq, al-Bab and Azaz, a commander said."
     assert {(place, holder) for place, _, holder, _ in claims(text, names)} >= {
         ("dabiq", "syrian-rebels"), ("al-bab", "syrian-rebels")}
+
+
+def test_a_side_forced_from_a_town_leaves_it_to_the_subject(names):
+    """"Kurdish forces forced IS from Kobani on 27 January, 2015": the Kurds took Kobani that day."""
+    [made] = propose("The YPG forced IS from Kobani on 27 January, 2015, a spokesman said.", SATURDAY, names)
+    assert (made.place, made.status, made.holder) == ("kobani", "controlled", "sdf")
+    assert made.date.isoformat() == "2015-01-27"

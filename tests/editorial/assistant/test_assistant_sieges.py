@@ -59,3 +59,10 @@ def test_the_side_whose_enclaves_a_passive_siege_names_is_besieged(names):
     article names more often."""
     text = "Syrian government enclaves in Deir Ezzor were besieged by IS on Friday, a monitor said."
     assert claims(text, names) == {("deir-el-zour", "besieged", "syrian-government", "2017-11-03")}
+
+
+def test_the_side_of_a_held_adjective_after_besieged_is_the_besieged(names):
+    """"the besieged Islamic State-held city of Fallujah": IS holds the town and is besieged there, by its adversary."""
+    text = "Residents of the besieged Islamic State-held city of Fallujah suffer, the Iraqi army said."
+    assert ("fallujah", "besieged", IS, "2017-11-04") in claims(text, names)
+    assert [p.others for p in propose(text, SATURDAY, names) if p.status == "besieged"] == [("iraqi-government",)]
