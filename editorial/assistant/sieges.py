@@ -3,10 +3,14 @@
 Its own module because a siege names two sides in opposite roles, where every other phrase names a holder or the
 sides fighting: "besieged by X" names the besieger, so the place is held by X's adversary; "قوات الجيش المحاصرة في
 X" and "IS fighters encircled in Tabqa" name the besieged; "broke the siege" leaves the place contested between the
-breakers and the besiegers, and "close to breaking" leaves the siege standing. roles.assertion calls it.
+breakers and the besiegers, and "close to breaking" or "لفك الحصار" (to break it) leaves the siege standing.
+roles.assertion calls it.
 """
+import re
+
 from geo.models import Claim
 
+from .aims import OPERATION, PURPOSE, STARTING
 from .calibration import SIEGE
 from .rules import SIEGE_VERB
 from .tokens import is_arabic
@@ -16,6 +20,8 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
 _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
 _ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged
+# An Arabic noun of breaking a siege under the lām of purpose: "لفك حصار", "لكسر الحصار", "لتفكيك الحصار".
+_BREAKING_UNDER_LAM = re.compile(r"[وف]?ل(?:فك|كسر|تفكيك)\S*$")
 
 
 def _breaker_and_besieger(sentence, cue, place):
@@ -30,12 +36,25 @@ def _breaker_and_besieger(sentence, cue, place):
 
 
 def siege_broken(sentence, cue, place):
+    if breaking_aimed(sentence, cue):
+        return siege_stands(sentence, cue, place)
     sides = _breaker_and_besieger(sentence, cue, place)
     if sides is None:
         return None
     breaker, besieger_slug = sides
     return (CONTESTED, None, tuple(sorted({breaker.slug, besieger_slug})), SIEGE,
             f"siege by {besieger_slug} broken by {breaker.slug}: the place stays contested between them")
+
+
+def breaking_aimed(sentence, cue):
+    """Whether an Arabic break of a siege is only what a side sets out to do: its noun under the lām of purpose ("شنت
+    القوات عملية كبيرة لفك حصار البلدة", launched an operation to break the town's siege), or naming an operation, its
+    start or a purpose ("عمليات فك الحصار انطلقت", the operations to break it began): the siege still stands."""
+    norms = sentence.article.norms
+    if not is_arabic(cue.text):
+        return False
+    before = norms[cue.first - 1].lstrip("و") if cue.first > sentence.first else ""
+    return _BREAKING_UNDER_LAM.match(norms[cue.first]) is not None or before in OPERATION | STARTING | PURPOSE
 
 
 def siege_stands(sentence, cue, place):

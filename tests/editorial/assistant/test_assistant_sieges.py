@@ -59,3 +59,13 @@ def test_the_side_whose_enclaves_a_passive_siege_names_is_besieged(names):
     article names more often."""
     text = "Syrian government enclaves in Deir Ezzor were besieged by IS on Friday, a monitor said."
     assert claims(text, names) == {("deir-el-zour", "besieged", "syrian-government", "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "شنت قوات الجيش العراقي عملية عسكرية كبيرة السبت لفك حصار بلدة آمرلي الذي يفرضه تنظيم داعش",
+    "بدأ الجيش العراقي السبت عمليات فك الحصار الذي يفرضه تنظيم داعش على بلدة آمرلي",
+])
+def test_an_arabic_break_of_a_siege_only_set_out_for_leaves_the_siege_standing(names, text):
+    """"لفك حصار" (to break the siege) under the lām of purpose, and "عمليات فك الحصار" (the operations to break
+    it): the besieged town is still held by its side and besieged on that day."""
+    assert claims(text, names) == {("amerli", "besieged", "iraqi-government", "2017-11-04")}
