@@ -1,5 +1,7 @@
 """A phrase about part of a place (its words; the centre taken, a side still inside after "but"), or about a site in
 it, leaves the place contested."""
+import pytest
+
 from conftest import SATURDAY, claims
 from editorial.assistant import propose
 from editorial.assistant.parts import PARTIAL, SITE_IN
@@ -237,3 +239,15 @@ def test_a_part_held_in_an_article_naming_no_other_side_is_contested_with_the_ji
     assert claims("The army now holds 60 percent of Ramadi, an officer said on Saturday.", names) == {
         ("ramadi", "contested", (IQ, IS), "2017-11-04")}
     assert claims("قال مصدر أمني السبت إن داعش بات يسيطر على 60% من مدينة الرمادي.", names) == set()
+
+
+@pytest.mark.parametrize("text, place, sides", [
+    ("سيطر تنظيم داعش اليوم السبت على الضاحية الشرقية لمدينة تل أبيض بعد معارك مع وحدات حماية الشعب", "tel-abyad",
+     (IS, "sdf")),
+    ("سيطرت فصائل درع الفرات اليوم السبت على عدة نقاط وسط مدينة الباب بعد اشتباكات مع تنظيم داعش", "al-bab",
+     (IS, "syrian-rebels")),
+])
+def test_an_arabic_suburb_or_points_of_a_town_taken_leave_it_contested(names, text, place, sides):
+    """"الضاحية الشرقية لمدينة تل أبيض" (the eastern suburb of Tal Abyad), "عدة نقاط وسط مدينة الباب" (several points
+    in central al-Bab): a part of the town taken, the rest still fought over."""
+    assert claims(text, names) == {(place, "contested", sides, "2017-11-04")}
