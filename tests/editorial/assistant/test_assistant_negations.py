@@ -1,4 +1,5 @@
 """The words that deny a control phrase or say it has not happened, and the reports they leave alone."""
+from conftest import claims
 from editorial.assistant.hedges import HEDGE
 from editorial.assistant.negations import DENIAL, NEGATION
 
@@ -12,3 +13,14 @@ def test_negations_denials_hedges():
     assert NEGATION.search("commanders drew plans to break the siege") and NEGATION.search("troops are preparing to enter")
     assert NEGATION.search("the rebels did nt hold the town") and not NEGATION.search("the nth brigade took it")
     assert HEDGE.search("the army reportedly took") and not HEDGE.search("the army took")
+
+
+def test_arabic_la_before_a_present_verb_negates_it_and_la_yazal_says_still(names):
+    """"لا تسيطر" (does not control) and "لا يفصلها" negate the phrase after them; "لا تزال تسيطر" (still controls) is
+    no negation."""
+    assert NEGATION.search("قوات النظام لا") and NEGATION.search("القوات لا يفصلها عن رفع العلم")
+    assert not NEGATION.search("قوات النظام لا تزال") and not NEGATION.search("ولا سيما")
+    said = "{} اليوم السبت أن قوات النظام السوري {} على مدينة البوكمال"
+    assert claims(said.format("وأكد تنظيم داعش", "لا تسيطر"), names) == set()
+    assert claims(said.format("وقال المرصد", "لا تزال تسيطر"), names) == {
+        ("boukamal", "controlled", "syrian-government", "2017-11-04")}
