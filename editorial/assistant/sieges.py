@@ -3,8 +3,8 @@
 Its own module because a siege names two sides in opposite roles, where every other phrase names a holder or the
 sides fighting: "besieged by X" names the besieger, so the place is held by X's adversary; "قوات الجيش المحاصرة في
 X" and "IS fighters encircled in Tabqa" name the besieged; "broke the siege" leaves the place contested between the
-breakers and the besiegers, and "close to breaking" or "لفك الحصار" (to break it) leaves the siege standing.
-roles.assertion calls it.
+breakers and the besiegers, and "close to breaking" or "لفك الحصار" (to break it) leaves the siege standing;
+"لمحاصرة" (to besiege) and "المدنيين المحاصرين" (trapped civilians) besiege no side. roles.assertion calls it.
 """
 import re
 
@@ -22,6 +22,11 @@ _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفاد
 _ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged
 # An Arabic noun of breaking a siege under the lām of purpose: "لفك حصار", "لكسر الحصار", "لتفكيك الحصار".
 _BREAKING_UNDER_LAM = re.compile(r"[وف]?ل(?:فك|كسر|تفكيك)\S*$")
+# An Arabic verbal noun of besieging under the lām of purpose ("محاولات من قوات الجيش لمحاصرة عناصر التنظيم",
+# attempts by the army to besiege the group's fighters): an aim. Not "لحصار" ("خاضع لحصار داعش", subject to a siege).
+_BESIEGING_UNDER_LAM = re.compile(r"[وف]?ل(?:محاصره|تطويق)$")
+# Civilians a passive participle of siege describes ("المدنيين المحاصرين في راوة", the civilians trapped in Rawa).
+_CIVILIANS = re.compile(r"[وف]?(?:ال)?(?:مدنيين|مدنيون|سكان|اهالي|عوايل|عايلات)$")
 
 
 def _breaker_and_besieger(sentence, cue, place):
@@ -70,6 +75,8 @@ def siege_stands(sentence, cue, place):
 def siege(sentence, cue, place):
     """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
     army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
+    if _besieges_no_side(sentence, cue):
+        return None
     besieged = _besieged_side(sentence, cue) or _besieged_named(sentence, cue)
     if besieged is not None:  # "قوات الجيش المحاصرة في دير الزور": the side the participle describes is the besieged
         besieger = sentence.agent_after(cue)
@@ -103,6 +110,18 @@ def siege(sentence, cue, place):
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+def _besieges_no_side(sentence, cue):
+    """Whether an Arabic phrase of siege says no side is besieged: a siege only aimed at, under the lām of purpose, or
+    civilians described as trapped ("يبقى آلاف المدنيين محاصرين في الجانب الشرقي"), which names neither side."""
+    norms = sentence.article.norms
+    if not is_arabic(cue.text):
+        return False
+    if _BESIEGING_UNDER_LAM.match(norms[cue.first]):
+        return True
+    trapped = norms[cue.first].lstrip("و").startswith(("محاصر", "المحاصر"))
+    return trapped and cue.first > sentence.first and _CIVILIANS.match(norms[cue.first - 1]) is not None
 
 
 def relieved(sentence, side):
