@@ -30,6 +30,17 @@ def test_a_settlement_named_after_ala_is_the_object_unless_it_is_the_place(names
     assert unknown_settlement(article.norms, 1, article.places[0])
 
 
+def test_settlements_counted_after_ala_are_the_object_not_the_town_they_lie_around(names):
+    """"سيطرة مقاتليه على عدة قرى بمحيط مدينة منبج" (its fighters' control of several villages around Manbij), "على
+    عدد من القرى قرب مدينة منبج": the villages were taken, not Manbij."""
+    for text in ("أعلن تنظيم داعش اليوم السبت سيطرة مقاتليه على عدة قرى بمحيط مدينة منبج عقب معارك مع قوات سوريا "
+                 "الديمقراطية", "سيطر تنظيم داعش اليوم السبت على عدد من القرى قرب مدينة منبج بعد معارك مع قوات سوريا "
+                 "الديمقراطية"):
+        assert claims(text, names) == set()
+    article = Article("سيطر الجيش على عدة أحياء في مدينة تكريت", names)
+    assert not unknown_settlement(article.norms, 1, article.places[0])  # districts of the town are part of it
+
+
 def test_a_place_behind_the_clitic_bi_is_where_the_object_lies(names):
     article = Article("قصفت الطائرات مواقع بتكريت وفي تكريت", names)
     first, second = article.places
