@@ -154,8 +154,10 @@ class PhraseDating:
         since mid-2014", "يسيطر عليها داعش منذ 2014", "has been under IS control for two years"): 2014 only its start
         ("had held", "had been under IS control", "كان يسيطر": a past state)."""
         # a siege is a state too: "يحاصرها التنظيم منذ شهرين" (it has besieged it for two months) still holds, and so
-        # does "يسيطر" or "يبسط سيطرته" (holds, extends its control)
-        state = cue.kind in STATE_KINDS | {"siege"} or ARABIC_HOLDS.match(cue.text) or self.holds_now(cue)
+        # does "يسيطر" or "يبسط سيطرته" (holds, extends its control); "فكت الحصار المفروض منذ أغسطس" (broke the siege
+        # imposed since August) dates the siege's start, not its break
+        state = (cue.kind in STATE_KINDS | {"siege", "siege_broken"} or ARABIC_HOLDS.match(cue.text)
+                 or self.holds_now(cue))
         before = self.article.norms[max(self.first, cue.first - 2): cue.first]
         return bool(state and (self._since(found) or self._lasted_until_now(cue, found)) and before[-1:] not in (
             ["had"], ["كان"], ["كانت"]) and before != ["had", "been"])
