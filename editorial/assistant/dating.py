@@ -122,6 +122,8 @@ class PhraseDating:
                 # "سيطرته على دابق ... عملية درع الفرات التي بدأتها تركيا قبل نحو شهرين": the operation's start ("التي
                 # كانت خاضعة لسيطرة الاكراد امس" has no verb of its own: the date is the main clause's)
                 continue
+            if found.start > cue.stop and self._since(found) and self._after_arabic_relative(cue.stop, found):
+                continue  # "انسحبت من قرقوش والتى كانت تخضع لسيطرة القوات الكردية منذ 2003": the state's start
             if found.start > cue.stop and self._in_relative_clause(max(self.first, cue.first - 4), cue.first) and "," in \
                     self.raw_between(cue.stop - 1, found.start + 1):
                 continue  # "Baiji, which has been freed by the army, a source said on Sunday": the main clause's date
@@ -255,6 +257,14 @@ class PhraseDating:
                 tokens = self.article.tokens
                 return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False
+
+    def _after_arabic_relative(self, first, found):
+        """Whether an Arabic relative pronoun, perhaps joined by "و" ("والتي"), stands between token `first` and a date
+        with no comma: the date is the relative clause's."""
+        norms, tokens, text = self.article.norms, self.article.tokens, self.article.text
+        return any(norms[index].removeprefix("و") in ARABIC_RELATIVE
+                   and not re.search(r"[,،]", text[tokens[index].start: tokens[found.start].start])
+                   for index in range(first, found.start))
 
     def _feminine_perfect(self, index):
         """Whether "التي" at token `index` opens a clause with a past verb of its own ("التي سقطت", which fell; "التي

@@ -252,3 +252,14 @@ def test_a_since_date_after_a_siege_broken_or_to_break_starts_the_siege_and_date
     the break (or the siege still to break) is the news's."""
     published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
     assert [(p.status, p.date) for p in propose(text, published, names)] == [(status, SATURDAY)]
+
+
+@pytest.mark.usefixtures("every_reading")
+def test_a_since_date_in_an_arabic_relative_clause_after_a_change_dates_the_clause_not_the_change(names):
+    """"انسحبت من بلدات بعشيقة والقوش ... والتى كانت تخضع لسيطرة القوات الكردية منذ 2003" (withdrew from the towns,
+    which had been under Kurdish control since 2003): 2003 began that state, the withdrawal is undated."""
+    text = ("سيطر تنظيم داعش على بلدة برطلة. وأفاد شهود عيان بأن قوات البيشمركة الكردية انسحبت من بلدات بعشيقة والقوش "
+            "التابعة إلى محافظة نينوى والتى كانت تخضع لسيطرة القوات الكردية منذ 2003، وهو ما مهد لدخول داعش.")
+    published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+    dated = {(p.place, p.date) for p in propose(text, published, names)}
+    assert dated == {("bartella", SATURDAY), ("bashiqa", SATURDAY)}
