@@ -162,8 +162,11 @@ class PartReading:
     def _described_whole(self, place, cue):
         """Whether the phrase stands in an Arabic relative clause opening right after the place ("غرب عين عيسى التي
         سيطر عليها داعش", west of Ain Issa, which Daesh took): the clause is said of the whole place, a part named
-        with it before the relative word only locates where the sentence's other news is."""
+        with it before the relative word only locates where the sentence's other news is; so is a definite adjective
+        of control right after the place ("الأحياء السكنية في مدينة الرقة الخاضعة لسيطرة التنظيم")."""
         article = self.article
+        if is_arabic(cue.text) and place.stop == cue.first and article.norms[cue.first].startswith("الخاضع"):
+            return True
         return (is_arabic(cue.text) and place.stop < cue.first <= place.stop + 4
                 and article.norms[place.stop] in _WHOLE_RELATIVES
                 and not re.search(r"[,،.]", article.text[place.end: article.tokens[cue.first].start]))
