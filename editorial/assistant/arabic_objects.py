@@ -11,6 +11,7 @@ it.
 import re
 
 from .names import SETTLEMENT_WORDS
+from .parts import ARABIC_DISTRICTS
 from .rules import ANAPHOR
 from .tokens import is_arabic
 
@@ -18,6 +19,7 @@ ALA = "علي"  # "على", as words are normalised
 # The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
 _SEVERAL_SETTLEMENTS = {"بلدتي", "قريتي", "قري", "بلدات"}
 SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, *_SEVERAL_SETTLEMENTS}
+_NAMED_OBJECTS = {*SETTLEMENT_NOUNS, *ARABIC_DISTRICTS}  # the noun of a place its name follows: "حي الصناعة"
 # Words of number before a plural noun: "عدة" (several), "عشرات" (dozens), "بعض" (some), "عدد من" (a number of).
 _QUANTIFIERS = {"عده", "عشرات", "بعض", "العديد", "عدد"}
 # What an object's list follows: "territory, including", "such as"; an Arabic plural of areas or towns and "منها" or
@@ -119,8 +121,9 @@ def object_after_ala(sentence, cue):
 
 def object_pronoun(sentence, cue):
     """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than
-    the prepositions that carry it ("عليها", "منها", "فيها")."""
-    if not is_arabic(cue.text):
+    the prepositions that carry it ("عليها", "منها", "فيها"); none after a district or settlement named as the object
+    ("السيطرة على حي الصناعة، وتبعها": the "ها" of the next verb is that district's)."""
+    if not is_arabic(cue.text) or _NAMED_OBJECTS.intersection(sentence.article.norms[cue.stop: cue.stop + 1]):
         return None
     for index in range(cue.stop, min(sentence.last, cue.stop + 4)):
         word = sentence.article.norms[index]

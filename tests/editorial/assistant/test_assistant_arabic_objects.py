@@ -130,3 +130,11 @@ def test_places_listed_among_areas_are_the_objects_not_the_province(names, every
     # "parts of it" and villages of a list keep their words: a part, and small places whose names towns share
     assert LISTED.sub("", "اجزاء منها ") == "اجزاء منها "
     assert LISTED.sub("", "قري في بعشيقه من بينها ") == "قري في بعشيقه من بينها "
+
+
+def test_a_pronoun_after_a_district_named_as_the_object_is_not_the_town_before(names):
+    """"أعلنت السيطرة على حي الصناعة، وتبعها السيطرة على حيي العمال" (took the Sinaa district, and after it the
+    Ummal districts): the "ها" of the next verb is the district's, so the town named before is not taken."""
+    text = ("وكانت قوات الأسد أطبقت الحصار على تنظيم الدولة في مدينة دير الزور، إلى أن أعلنت السيطرة، أول أمس الجمعة، "
+            "على حي الصناعة، وتبعها السيطرة على حيي العمال والعرفي.")
+    assert not {c for c in claims(text, names) if c[:3] == ("deir-el-zour", "controlled", "syrian-government")}
