@@ -11,6 +11,7 @@ it.
 import re
 
 from .names import SETTLEMENT_WORDS
+from .parts import ARABIC_DISTRICTS
 from .rules import ANAPHOR
 from .tokens import is_arabic
 
@@ -18,6 +19,9 @@ ALA = "علي"  # "على", as words are normalised
 # The nouns of a settlement, with their duals and plurals: "بلدتي" (the two towns of), "قرى" (villages of).
 _SEVERAL_SETTLEMENTS = {"بلدتي", "قريتي", "قري", "بلدات"}
 SETTLEMENT_NOUNS = {*SETTLEMENT_WORDS, *_SEVERAL_SETTLEMENTS}
+_NAMED_OBJECTS = {*SETTLEMENT_NOUNS, *ARABIC_DISTRICTS}  # the noun of a place its name follows: "حي الصناعة"
+# Words of number before a plural noun: "عدة" (several), "عشرات" (dozens), "بعض" (some), "عدد من" (a number of).
+_QUANTIFIERS = {"عده", "عشرات", "بعض", "العديد", "عدد"}
 # What an object's list follows: "territory, including", "such as"; an Arabic plural of areas or towns and "منها" or
 # "بينها" (among them) after it, with the province that places them: "يسيطر المسلحون على عدة مناطق بمحافظة الأنبار،
 # بينها الفلوجة" (hold several areas in Anbar, among them Fallujah): the places listed are the objects, not Anbar.
@@ -44,10 +48,15 @@ def after_ala(norms, first, stop):
 
 def unknown_settlement(norms, first, place):
     """Whether the first "على" after word `first` leads to the noun of a settlement not named by `place` ("سيطرت على
-    بلدة الكرامة، في طريقها لشن هجوم على مدينة الرقة": Karama, which the gazetteer does not know, not Raqqa)."""
+    بلدة الكرامة، في طريقها لشن هجوم على مدينة الرقة": Karama, which the gazetteer does not know, not Raqqa), perhaps
+    after a word of number ("على عدة قرى", several villages)."""
     if ALA not in norms[first: place.first]:
         return False
     noun = norms.index(ALA, first, place.first) + 1
+    if norms[noun] in _QUANTIFIERS and noun + 2 < place.first:
+        # "سيطرة مقاتليه على عدة قرى بمحيط مدينة منبج" (several villages around Manbij), "على عدد من القرى"
+        noun += 1 + (norms[noun + 1] == "من")
+        return noun < place.first - 1 and norms[noun].removeprefix("ال") in SETTLEMENT_NOUNS
     if norms[noun] in _SEVERAL_SETTLEMENTS and norms[place.first].startswith("و") and place.first - noun <= 4:
         return False  # "على قرى ومناطق الشعفة وهجين" (villages and areas of Shaafa and Hajin): the list names them
     return noun < place.first - 1 and norms[noun] in SETTLEMENT_NOUNS
@@ -112,8 +121,9 @@ def object_after_ala(sentence, cue):
 
 def object_pronoun(sentence, cue):
     """An Arabic noun ending in "ها" (its) within four words after the phrase ("نصف مساحتها"), other than
-    the prepositions that carry it ("عليها", "منها", "فيها")."""
-    if not is_arabic(cue.text):
+    the prepositions that carry it ("عليها", "منها", "فيها"); none after a district or settlement named as the object
+    ("السيطرة على حي الصناعة، وتبعها": the "ها" of the next verb is that district's)."""
+    if not is_arabic(cue.text) or _NAMED_OBJECTS.intersection(sentence.article.norms[cue.stop: cue.stop + 1]):
         return None
     for index in range(cue.stop, min(sentence.last, cue.stop + 4)):
         word = sentence.article.norms[index]

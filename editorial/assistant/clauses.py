@@ -8,12 +8,13 @@ taken from, negation and background ("after ..."). Sentence reads it as a mixin.
 import bisect
 import re
 
+from .arabic_control import FROM_CONTROL
 from .conjuncts import CLAUSE_WORDS, ConjunctReading
 from .names import COUNTRY_WORDS, first_within
 from .negations import DENIAL, NEGATION, UNTRUE_AFTER
 from .pronouns import possessor_before
 from .relatives import ARABIC_NOUNS, OBJECT_PRONOUNS, RELATIVE, RelativeReading
-from .rules import ARABIC_FROM_CONTROL, CLAUSE_BREAK, PRIOR
+from .rules import CLAUSE_BREAK, PRIOR
 from .tokens import is_arabic
 
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره", "استعاده")  # verbal nouns whose agent follows them: see _agent_follows
@@ -78,7 +79,7 @@ class ClauseReading(ConjunctReading, RelativeReading):
             before -= 1
         if before - 1 > self.first and norms[before - 1: before + 1] == ["ما", "يسمي"]:
             before -= 2  # "من قبضه ما يسمي تنظيم الدوله": from the grip of the so-called Islamic State
-        if before > self.first and norms[before] in ARABIC_FROM_CONTROL and norms[before - 1] == "من":
+        if before > self.first and norms[before] in FROM_CONTROL and norms[before - 1] == "من":
             before -= 1  # "من سيطره داعش": from Daesh's control
         if before > self.first and norms[before] in ARABIC_FORCES and norms[before - 1] in words:
             before -= 1  # "معارك مع قوات الجيش": battles with the army's forces; "طهرت زمار من مسلحي داعش"

@@ -122,6 +122,8 @@ class PhraseDating:
                 # "سيطرته على دابق ... عملية درع الفرات التي بدأتها تركيا قبل نحو شهرين": the operation's start ("التي
                 # كانت خاضعة لسيطرة الاكراد امس" has no verb of its own: the date is the main clause's)
                 continue
+            if found.start > cue.stop and self._since(found) and self._after_arabic_relative(cue.stop, found):
+                continue  # "انسحبت من قرقوش والتى كانت تخضع لسيطرة القوات الكردية منذ 2003": the state's start
             if found.start > cue.stop and self._in_relative_clause(max(self.first, cue.first - 4), cue.first) and "," in \
                     self.raw_between(cue.stop - 1, found.start + 1):
                 continue  # "Baiji, which has been freed by the army, a source said on Sunday": the main clause's date
@@ -154,8 +156,10 @@ class PhraseDating:
         since mid-2014", "يسيطر عليها داعش منذ 2014", "has been under IS control for two years"): 2014 only its start
         ("had held", "had been under IS control", "كان يسيطر": a past state)."""
         # a siege is a state too: "يحاصرها التنظيم منذ شهرين" (it has besieged it for two months) still holds, and so
-        # does "يسيطر" or "يبسط سيطرته" (holds, extends its control)
-        state = cue.kind in STATE_KINDS | {"siege"} or ARABIC_HOLDS.match(cue.text) or self.holds_now(cue)
+        # does "يسيطر" or "يبسط سيطرته" (holds, extends its control); "فكت الحصار المفروض منذ أغسطس" (broke the siege
+        # imposed since August) dates the siege's start, not its break
+        state = (cue.kind in STATE_KINDS | {"siege", "siege_broken"} or ARABIC_HOLDS.match(cue.text)
+                 or self.holds_now(cue))
         before = self.article.norms[max(self.first, cue.first - 2): cue.first]
         return bool(state and (self._since(found) or self._lasted_until_now(cue, found)) and before[-1:] not in (
             ["had"], ["كان"], ["كانت"]) and before != ["had", "been"])
@@ -258,6 +262,14 @@ class PhraseDating:
                 tokens = self.article.tokens
                 return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
         return False
+
+    def _after_arabic_relative(self, first, found):
+        """Whether an Arabic relative pronoun, perhaps joined by "و" ("والتي"), stands between token `first` and a date
+        with no comma: the date is the relative clause's."""
+        norms, tokens, text = self.article.norms, self.article.tokens, self.article.text
+        return any(norms[index].removeprefix("و") in ARABIC_RELATIVE
+                   and not re.search(r"[,،]", text[tokens[index].start: tokens[found.start].start])
+                   for index in range(first, found.start))
 
     def _feminine_perfect(self, index):
         """Whether "التي" at token `index` opens a clause with a past verb of its own ("التي سقطت", which fell; "التي

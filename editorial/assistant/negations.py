@@ -29,6 +29,8 @@ NEGATION = re.compile(r"\b(?:did not|didnt|does not|doesnt|has not|have not|had 
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"would|will|could|should|if|unless|"
                       + STRIVING + INTENDING + ARABIC_FEARED
+                      # "لا" before a present verb ("لا تسيطر", does not control), not "لا تزال" (still)
+                      + r"[وف]?لا(?= [يت](?!زال)\S|\s*$)|"
                       + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"
                       + SHORT_OF + ARABIC_NOT_YET + r")\b")
 # Arabic says a report untrue after it ("الأنباء عن سيطرة داعش على الرطبة عارية عن الصحة", "غير صحيحة", "لا أساس لها

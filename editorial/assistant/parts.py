@@ -16,7 +16,8 @@ from .tokens import is_arabic
 # of Kobani", "portions of Baiji", "قسماً كبيراً من المدينة", a large part of the city); "100 percent", "مئة في
 # المئة" is all of it, and "the third of" an ordinal (the third of its bases), no share. A side named before a bare
 # town noun is a region the town lies in, not a part of it ("في الجهة الشمالية فقط قضاء الحويجة": in the north, only
-# the district of Hawija).
+# the district of Hawija). A suburb, points or positions in a town ("الضاحية الشرقية لمدينة تل أبيض", "عدة نقاط وسط
+# مدينة الباب") are part of it too.
 PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|districts|neighbou?rhoods|areas|pockets?|sections?|"
                      r"quarters|outskirts|suburbs|much of|most of|almost all|nearly all|almost entirely|شبه كامل|"
                      r"large swathes?|swathes?|(?:a|an|large|small) (?:\S+ )?area of|(?:the )?(?:majority|bulk) of|"
@@ -30,6 +31,7 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      # "the west of Manbij" is a part of it, where "(to the) west of Manbij" places one outside it
                      r"(?<!to )the (?:(?:north|south)(?:east|west)?|east|west) of|"
                      r"(?:a|an|one|another) (?:\S+ )?(?:district|neighbou?rhood|quarter) of|"
+                     r"(?:ال)?ضاحيه|نقاط|(?:ال)?مواقع|"
                      r"نصف|ثلث|ثلثي|ثلثا|(?:ال)?جزء(?! من (?:ال)?(?:عملي|حمل|خط|معرك)[هة])|(?:ال)?اجزاء|(?:ال)?احياء|(?:احيا|اجزا)[ءي](?:ها|ه)|قلب|مناطق|المزيد من|\d+ حيا|(?:ال)?حيين|(?:ال)?اطراف|اراضي?|(?:ال)?مداخل|مدخل|معظم|غالبيه|اغلب|ارباع|ربع|(?<!100 )(?<!100 في )(?<!ميه في )(?<!مايه في )(?:بالمايه|بالميه|المايه|الميه)|جزئي\S*|"
                      r"(?:و?(?:لل|[بل]?ال))?(?:(?:شطر|جانب|ساحل|قسم|ضفه|قطاع|جهه) "
                      r"(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?|جهه (?:ال)?(?:شمال|جنوب|شرق|غرب))"
@@ -162,8 +164,11 @@ class PartReading:
     def _described_whole(self, place, cue):
         """Whether the phrase stands in an Arabic relative clause opening right after the place ("غرب عين عيسى التي
         سيطر عليها داعش", west of Ain Issa, which Daesh took): the clause is said of the whole place, a part named
-        with it before the relative word only locates where the sentence's other news is."""
+        with it before the relative word only locates where the sentence's other news is; so is a definite adjective
+        of control right after the place ("الأحياء السكنية في مدينة الرقة الخاضعة لسيطرة التنظيم")."""
         article = self.article
+        if is_arabic(cue.text) and place.stop == cue.first and article.norms[cue.first].startswith("الخاضع"):
+            return True
         return (is_arabic(cue.text) and place.stop < cue.first <= place.stop + 4
                 and article.norms[place.stop] in _WHOLE_RELATIVES
                 and not re.search(r"[,،.]", article.text[place.end: article.tokens[cue.first].start]))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .aims import PEOPLE_FREED, arabic_aim, operation_begun
+from .arabic_control import CONTROL_NOUN, FROM_CONTROL, HANDS
 from .verbs import inflections
 
 # -- phrase rules (over the normalised text: lower case, no diacritics, "-" kept inside words) --
@@ -44,8 +45,9 @@ _CAPTURE = (r"liberat(?:ed|es|e|ing)|captur(?:ed|es|e|ing)|recaptur(?:ed|es|e|in
             r"[وف]?(?:ب(?=تحرير|استعاده|سيطره))?(?:[يت]?حرر\S*" + PEOPLE_FREED + r"|[اتي]?سترج\S*|[اتي]?سترد\S*|"
             r"تطهير|[اتي]?طهر\S*|قبضت\S+ علي|تحرير\S*" + PEOPLE_FREED + r"|استول\S*|استيلا\S*|انتزاع|[يت]?نتزع\S*|"
             r"انتزع\S*|[اتي]?ستعاد\S*|[تي]ستعيد\S*|[يت]?سيطر\S*|"
-            # "السيطرة مجددا على": "again" parts the noun from "على"; "امنت" (secured); "طرد سكانها": people expelled
-            r"(?:ب)?السيطره (?:(?:الكامله|بالكامل|التامه|بشكل (?:شبه )?كامل|مجددا|من جديد) ){0,2}علي(?:ها|ه)?|"
+            # the noun of control, a manner or a time perhaps parting it from "على" (arabic_control.py)
+            + CONTROL_NOUN + r"|"
+            # "امنت" (secured); "طرد سكانها": people expelled
             r"[يت]?طرد(?!(?:ت|وا)? من(?!\S))(?!\S*(?: \S+){0,2}? (?:ال)?(?:سكان|اهالي|مدنيين))\S*|امنت|امنوا|"
             # "احتل" (occupied) and the present "يحتل" (occupies, a state): "كان احتلها" is a past before the news;
             # a relative clause's "يحتلها" (which it occupies) tells a state only with "منذ" (since): "التقدم نحو
@@ -74,7 +76,6 @@ _ENTERING = (r"entered|enter|enters|entering|invaded|invade|invades|invading|rai
              # عمق المدينة" (kept up its advance deep in the city), "التقدم ببطء داخلها" (advancing slowly inside it)
              r"(?:ال)?تقدم(?:ا|ها|هم|ه)?(?= (?:\S+ )?(?:في|داخل) "
              r"(?!(?:ال)?(?:معركه|معارك|عمليه|عمليات|حمله|مفاوضات)(?!\S))))")
-_HANDS = r"(?:بيد|بايدي|في يد|في ايدي|(?:في|تحت) قبضه|تحت سيطره)(?!\S)"  # into the hand(s), grip or control of
 RULES = [
     # kind, pattern, direction (where the place is: after / before the phrase / none: the place named last)
     # The words between the verb and "siege" hold no other such verb: "BREAKING: army lifts the siege" is "lifts".
@@ -151,8 +152,8 @@ RULES = [
     ("passive", r"\b(?:revert(?:ed|s)?|returned|returns) to (?:the )?(?:full |complete )?control of\b", "before"),
     # Arabic: "سقطت الرمادي في أيدي داعش" (Ramadi fell into Daesh's hands), the place between the verb and the hands;
     # "التي سقطت بيد التنظيم" (which fell to the group), the place before; "وقعت" (came) "تحت قبضة" (under the grip).
-    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط|وقعت|وقع) " + _HANDS, "before"),
-    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط|وقعت|وقع) (?:\S+ ){1,3}?" + _HANDS, "inside"),
+    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط|وقعت|وقع) " + HANDS, "before"),
+    ("passive", r"(?<!\S)[وف]?(?:سقطت|سقط|تسقط|يسقط|وقعت|وقع) (?:\S+ ){1,3}?" + HANDS, "inside"),
     # Arabic impersonal passive: "تم تحرير الطبقة" (Tabqa was liberated), its agent after "من قبل" or "على يد".
     ("passive", r"(?<!\S)[وف]?(?:تم|يتم|جري) (?:تحرير" + PEOPLE_FREED + r"|استعاده|استرجاع|استرداد|تطهير)(?!\S)",
      "after"),
@@ -272,8 +273,6 @@ ACHIEVED = {"able", "managed", "succeeded", "unable"}  # up to five words before
 # "when the YPG invaded Tall Abyad", "معركة اعقبت استعادة الرمادي": a battle that followed the retaking, "بعيد",
 # shortly after): its day is not the one the sentence or the publication gives.
 PRIOR = {"after", "بعد", "بعيد", "عقب", "when", "اعقبت", "اعقب", "تلت", "تلا"}
-# "من سيطره داعش" (from the control of Daesh): the side a place was taken from, not a report of taking it.
-ARABIC_FROM_CONTROL = {"سيطره", "قبضه"}
 # English words before "the liberation of" or "by retaking" that make it an operation begun, not its outcome
 # ("launched the battle for the liberation of Mosul", "the offensive began by retaking").
 STARTING = {"began", "begun", "begin", "begins", "beginning", "start", "started", "starts", "launched", "launch",
@@ -380,7 +379,7 @@ def _intended(article, first, cue_first, text):
     """Whether a verb of taking is an intention ("to retake", "aimed at retaking") or, in Arabic, an aim
     (aims.arabic_aim) or the control a place was taken from ("من سيطره داعش"): not a report that it was taken."""
     before = article.norms[cue_first - 1] if cue_first > first else ""
-    if text in ARABIC_FROM_CONTROL:
+    if text in FROM_CONTROL:
         return before == "من" or before == "بعد"
     if arabic_aim(article, first, cue_first, text):
         return True

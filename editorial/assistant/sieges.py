@@ -3,10 +3,14 @@
 Its own module because a siege names two sides in opposite roles, where every other phrase names a holder or the
 sides fighting: "besieged by X" names the besieger, so the place is held by X's adversary; "قوات الجيش المحاصرة في
 X" and "IS fighters encircled in Tabqa" name the besieged; "broke the siege" leaves the place contested between the
-breakers and the besiegers, and "close to breaking" leaves the siege standing. roles.assertion calls it.
+breakers and the besiegers, and "close to breaking" or "لفك الحصار" (to break it) leaves the siege standing;
+"لمحاصرة" (to besiege) and "المدنيين المحاصرين" (trapped civilians) besiege no side. roles.assertion calls it.
 """
+import re
+
 from geo.models import Claim
 
+from .aims import OPERATION, PURPOSE, STARTING
 from .calibration import SIEGE
 from .rules import SIEGE_VERB
 from .tokens import is_arabic
@@ -16,6 +20,13 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
 _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
 _ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged
+# An Arabic noun of breaking a siege under the lām of purpose: "لفك حصار", "لكسر الحصار", "لتفكيك الحصار".
+_BREAKING_UNDER_LAM = re.compile(r"[وف]?ل(?:فك|كسر|تفكيك)\S*$")
+# An Arabic verbal noun of besieging under the lām of purpose ("محاولات من قوات الجيش لمحاصرة عناصر التنظيم",
+# attempts by the army to besiege the group's fighters): an aim. Not "لحصار" ("خاضع لحصار داعش", subject to a siege).
+_BESIEGING_UNDER_LAM = re.compile(r"[وف]?ل(?:محاصره|تطويق)$")
+# Civilians a passive participle of siege describes ("المدنيين المحاصرين في راوة", the civilians trapped in Rawa).
+_CIVILIANS = re.compile(r"[وف]?(?:ال)?(?:مدنيين|مدنيون|سكان|اهالي|عوايل|عايلات)$")
 
 
 def _breaker_and_besieger(sentence, cue, place):
@@ -30,12 +41,25 @@ def _breaker_and_besieger(sentence, cue, place):
 
 
 def siege_broken(sentence, cue, place):
+    if breaking_aimed(sentence, cue):
+        return siege_stands(sentence, cue, place)
     sides = _breaker_and_besieger(sentence, cue, place)
     if sides is None:
         return None
     breaker, besieger_slug = sides
     return (CONTESTED, None, tuple(sorted({breaker.slug, besieger_slug})), SIEGE,
             f"siege by {besieger_slug} broken by {breaker.slug}: the place stays contested between them")
+
+
+def breaking_aimed(sentence, cue):
+    """Whether an Arabic break of a siege is only what a side sets out to do: its noun under the lām of purpose ("شنت
+    القوات عملية كبيرة لفك حصار البلدة", launched an operation to break the town's siege), or naming an operation, its
+    start or a purpose ("عمليات فك الحصار انطلقت", the operations to break it began): the siege still stands."""
+    norms = sentence.article.norms
+    if not is_arabic(cue.text):
+        return False
+    before = norms[cue.first - 1].lstrip("و") if cue.first > sentence.first else ""
+    return _BREAKING_UNDER_LAM.match(norms[cue.first]) is not None or before in OPERATION | STARTING | PURPOSE
 
 
 def siege_stands(sentence, cue, place):
@@ -51,6 +75,8 @@ def siege_stands(sentence, cue, place):
 def siege(sentence, cue, place):
     """"besieged by X" and "the siege of ... by X" name the besieger after the phrase; "X surrounded the
     army's enclave" names it as the subject, and the side whose enclave it is as the besieged."""
+    if _besieges_no_side(sentence, cue):
+        return None
     besieged = _besieged_side(sentence, cue) or _besieged_named(sentence, cue)
     if besieged is not None:  # "قوات الجيش المحاصرة في دير الزور": the side the participle describes is the besieged
         besieger = sentence.agent_after(cue)
@@ -89,6 +115,18 @@ def siege(sentence, cue, place):
     if holder is None:
         return None
     return BESIEGED, holder, (besieger.slug,), SIEGE, f"held by {holder}, besieged by {besieger.slug}"
+
+
+def _besieges_no_side(sentence, cue):
+    """Whether an Arabic phrase of siege says no side is besieged: a siege only aimed at, under the lām of purpose, or
+    civilians described as trapped ("يبقى آلاف المدنيين محاصرين في الجانب الشرقي"), which names neither side."""
+    norms = sentence.article.norms
+    if not is_arabic(cue.text):
+        return False
+    if _BESIEGING_UNDER_LAM.match(norms[cue.first]):
+        return True
+    trapped = norms[cue.first].lstrip("و").startswith(("محاصر", "المحاصر"))
+    return trapped and cue.first > sentence.first and _CIVILIANS.match(norms[cue.first - 1]) is not None
 
 
 def relieved(sentence, side):

@@ -22,6 +22,8 @@ _AFTER_WITHDREW = {"after", "once", "as"}
 _WITHDREW_VERB = re.compile(r"(?:had )?(?:withdrew|withdrawn|pulled out|retreated|fled|left)\b")
 _TOWARDS = {"باتجاه", "الي", "نحو"}  # where an Arabic withdrawal goes
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
+# An Arabic verb of more than one subject, dual or plural: "انسحبا" (the two withdrew), "انسحبوا", "ينسحبان".
+_SEVERAL = re.compile(r"\S+(?:ا|ان|ون)$")
 
 
 def left_to(sentence, place, subject):
@@ -71,10 +73,28 @@ def withdrew(sentence, cue, place):
         # operation to retake it began): the side only starting to take the place holds it not yet
         return None
     leaving = sentence.subject(cue)
-    holder = sentence.adversary({leaving.slug}, place) if leaving is not None else None
+    holder = sentence.adversary(_leaving_camp(sentence, cue, leaving), place) if leaving is not None else None
     if holder is None:
         return None
     return CONTROLLED, holder, (), GUESSED, f"'{leaving.text}' withdrew: held by {holder}"
+
+
+def _leaving_camp(sentence, cue, leaving):
+    """The sides that withdrew: the subject, and a side joined to it by "و" before a dual or plural Arabic verb ("اللواء
+    الرابع التابع للجيش العراقي وقوات البيشمركة انسحبا", the army's brigade and the Peshmerga withdrew): the place is
+    left to a third side, not to either of them."""
+    norms = sentence.article.norms
+    camp = {leaving.slug}
+    if not is_arabic(cue.text) or not _SEVERAL.match(norms[cue.first]) or leaving.stop > cue.first:
+        return camp  # a verb put first agrees with its subject in number only when the subject comes before it
+    joined = next((side for side in reversed(sentence.players) if side.stop <= leaving.first), None)
+    if joined is None:
+        return camp
+    between = norms[joined.stop: leaving.first]  # at most the head noun "وقوات" (and the forces of)
+    conjunction = between[0] if between else norms[leaving.first]
+    if len(between) <= 1 and conjunction.startswith("و"):
+        camp.add(joined.slug)
+    return camp
 
 
 _NEAR = {"near", "outside", "around"}

@@ -30,6 +30,17 @@ def test_a_settlement_named_after_ala_is_the_object_unless_it_is_the_place(names
     assert unknown_settlement(article.norms, 1, article.places[0])
 
 
+def test_settlements_counted_after_ala_are_the_object_not_the_town_they_lie_around(names):
+    """"سيطرة مقاتليه على عدة قرى بمحيط مدينة منبج" (its fighters' control of several villages around Manbij), "على
+    عدد من القرى قرب مدينة منبج": the villages were taken, not Manbij."""
+    for text in ("أعلن تنظيم داعش اليوم السبت سيطرة مقاتليه على عدة قرى بمحيط مدينة منبج عقب معارك مع قوات سوريا "
+                 "الديمقراطية", "سيطر تنظيم داعش اليوم السبت على عدد من القرى قرب مدينة منبج بعد معارك مع قوات سوريا "
+                 "الديمقراطية"):
+        assert claims(text, names) == set()
+    article = Article("سيطر الجيش على عدة أحياء في مدينة تكريت", names)
+    assert not unknown_settlement(article.norms, 1, article.places[0])  # districts of the town are part of it
+
+
 def test_a_place_behind_the_clitic_bi_is_where_the_object_lies(names):
     article = Article("قصفت الطائرات مواقع بتكريت وفي تكريت", names)
     first, second = article.places
@@ -119,3 +130,11 @@ def test_places_listed_among_areas_are_the_objects_not_the_province(names, every
     # "parts of it" and villages of a list keep their words: a part, and small places whose names towns share
     assert LISTED.sub("", "اجزاء منها ") == "اجزاء منها "
     assert LISTED.sub("", "قري في بعشيقه من بينها ") == "قري في بعشيقه من بينها "
+
+
+def test_a_pronoun_after_a_district_named_as_the_object_is_not_the_town_before(names):
+    """"أعلنت السيطرة على حي الصناعة، وتبعها السيطرة على حيي العمال" (took the Sinaa district, and after it the
+    Ummal districts): the "ها" of the next verb is the district's, so the town named before is not taken."""
+    text = ("وكانت قوات الأسد أطبقت الحصار على تنظيم الدولة في مدينة دير الزور، إلى أن أعلنت السيطرة، أول أمس الجمعة، "
+            "على حي الصناعة، وتبعها السيطرة على حيي العمال والعرفي.")
+    assert not {c for c in claims(text, names) if c[:3] == ("deir-el-zour", "controlled", "syrian-government")}

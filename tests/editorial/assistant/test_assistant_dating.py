@@ -246,3 +246,28 @@ def test_a_date_before_then_ends_the_step_before(names):
     assert date_of("كان داعش يسيطر على الرقة في 2014، ثم سيطرت قسد على المدينة", names, {"capture"}, -1) is None
     # a date before any phrase dates the steps after it: "on Friday the army entered, then took the town"
     assert date_of("يوم الجمعة دخل الجيش الرقة ثم سيطر على المدينة", names, {"capture"}, -1) == "يوم الجمعه"
+
+
+@pytest.mark.usefixtures("every_reading")
+@pytest.mark.parametrize("text, status", [
+    ("أعلنت القوات الكردية أنها فكت حصار بلدة سنجار المفروض عليها منذ أغسطس الماضي من قبل مسلحي تنظيم داعش",
+     "contested"),
+    ("قال محافظ دير الزور إن الجيش السوري سيصل بعد ساعات إلى مشارف مدينة دير الزور لتفكيك الحصار المضروب على هذه "
+     "المدينة من طرف تنظيم داعش منذ أكثر من ثلاث سنوات", "besieged"),
+])
+def test_a_since_date_after_a_siege_broken_or_to_break_starts_the_siege_and_dates_no_break(names, text, status):
+    """"فكت حصار سنجار المفروض عليها منذ أغسطس" (broke the siege imposed on it since August): August began the siege,
+    the break (or the siege still to break) is the news's."""
+    published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+    assert [(p.status, p.date) for p in propose(text, published, names)] == [(status, SATURDAY)]
+
+
+@pytest.mark.usefixtures("every_reading")
+def test_a_since_date_in_an_arabic_relative_clause_after_a_change_dates_the_clause_not_the_change(names):
+    """"انسحبت من بلدات بعشيقة والقوش ... والتى كانت تخضع لسيطرة القوات الكردية منذ 2003" (withdrew from the towns,
+    which had been under Kurdish control since 2003): 2003 began that state, the withdrawal is undated."""
+    text = ("سيطر تنظيم داعش على بلدة برطلة. وأفاد شهود عيان بأن قوات البيشمركة الكردية انسحبت من بلدات بعشيقة والقوش "
+            "التابعة إلى محافظة نينوى والتى كانت تخضع لسيطرة القوات الكردية منذ 2003، وهو ما مهد لدخول داعش.")
+    published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
+    dated = {(p.place, p.date) for p in propose(text, published, names)}
+    assert dated == {("bartella", SATURDAY), ("bashiqa", SATURDAY)}

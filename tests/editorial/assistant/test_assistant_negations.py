@@ -1,6 +1,8 @@
 """The words that deny a control phrase or say it has not happened, and the reports they leave alone."""
 import pytest
 
+
+
 from conftest import claims
 from editorial.assistant.hedges import HEDGE
 from editorial.assistant.negations import DENIAL, NEGATION
@@ -23,3 +25,14 @@ def test_a_change_a_side_is_about_to_complete_has_not_happened(names):
     assert NEGATION.search("the sdf fighters were about to complete liberation of")
     text = "Kurdish sources said on Saturday that the SDF fighters were about to complete the liberation of Manbij."
     assert {c for c in claims(text, names) if c[0] == "manbij"} == set()
+
+
+def test_arabic_la_before_a_present_verb_negates_it_and_la_yazal_says_still(names):
+    """"لا تسيطر" (does not control) and "لا يفصلها" negate the phrase after them; "لا تزال تسيطر" (still controls) is
+    no negation."""
+    assert NEGATION.search("قوات النظام لا") and NEGATION.search("القوات لا يفصلها عن رفع العلم")
+    assert not NEGATION.search("قوات النظام لا تزال") and not NEGATION.search("ولا سيما")
+    said = "{} اليوم السبت أن قوات النظام السوري {} على مدينة البوكمال"
+    assert claims(said.format("وأكد تنظيم داعش", "لا تسيطر"), names) == set()
+    assert claims(said.format("وقال المرصد", "لا تزال تسيطر"), names) == {
+        ("boukamal", "controlled", "syrian-government", "2017-11-04")}

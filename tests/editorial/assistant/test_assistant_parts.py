@@ -260,3 +260,23 @@ def test_a_citadel_or_an_island_named_by_its_town_is_a_site_not_the_town(names, 
     """"the ancient Palmyra citadel", "Heet Island", as "the Tabqa airbase": the site is fought for, not the town it is
     named for."""
     assert claims(text, names) == set()
+
+
+@pytest.mark.parametrize("text, place, sides", [
+    ("سيطر تنظيم داعش اليوم السبت على الضاحية الشرقية لمدينة تل أبيض بعد معارك مع وحدات حماية الشعب", "tel-abyad",
+     (IS, "sdf")),
+    ("سيطرت فصائل درع الفرات اليوم السبت على عدة نقاط وسط مدينة الباب بعد اشتباكات مع تنظيم داعش", "al-bab",
+     (IS, "syrian-rebels")),
+])
+def test_an_arabic_suburb_or_points_of_a_town_taken_leave_it_contested(names, text, place, sides):
+    """"الضاحية الشرقية لمدينة تل أبيض" (the eastern suburb of Tal Abyad), "عدة نقاط وسط مدينة الباب" (several points
+    in central al-Bab): a part of the town taken, the rest still fought over."""
+    assert claims(text, names) == {(place, "contested", sides, "2017-11-04")}
+
+
+def test_an_arabic_definite_adjective_of_control_right_after_the_town_is_said_of_all_of_it(names, every_reading):
+    """"الأحياء السكنية في مدينة الرقة الخاضعة لسيطرة تنظيم الدولة" (the residential districts of Raqqa, which is under
+    IS control): the adjective right after the town describes the town, the districts only locate the news."""
+    text = ("تعرضت الأحياء السكنية في مدينة الرقة الخاضعة لسيطرة تنظيم الدولة ليلة الجمعة لقصف من قبل طائرات التحالف "
+            "الدولي وقوات النظام السوري")
+    assert claims(text, names) == {("raqqa", "controlled", IS, "2017-11-03")}

@@ -66,3 +66,25 @@ def test_the_side_of_a_held_adjective_after_besieged_is_the_besieged(names):
     text = "Residents of the besieged Islamic State-held city of Fallujah suffer, the Iraqi army said."
     assert ("fallujah", "besieged", IS, "2017-11-04") in claims(text, names)
     assert [p.others for p in propose(text, SATURDAY, names) if p.status == "besieged"] == [("iraqi-government",)]
+
+
+@pytest.mark.parametrize("text", [
+    "شنت قوات الجيش العراقي عملية عسكرية كبيرة السبت لفك حصار بلدة آمرلي الذي يفرضه تنظيم داعش",
+    "بدأ الجيش العراقي السبت عمليات فك الحصار الذي يفرضه تنظيم داعش على بلدة آمرلي",
+])
+def test_an_arabic_break_of_a_siege_only_set_out_for_leaves_the_siege_standing(names, text):
+    """"لفك حصار" (to break the siege) under the lām of purpose, and "عمليات فك الحصار" (the operations to break
+    it): the besieged town is still held by its side and besieged on that day."""
+    assert claims(text, names) == {("amerli", "besieged", "iraqi-government", "2017-11-04")}
+
+
+@pytest.mark.parametrize("text", [
+    # the army's attempts to besiege the group's fighters: "لمحاصرة" under the lām of purpose is an aim
+    ("قال المرصد اليوم السبت إن تنظيم داعش تراجع، وسط محاولات من قوات الجيش السوري لمحاصرة عناصر التنظيم في مدينة "
+     "البوكمال"),
+    # civilians trapped in Rawa name no besieged side
+    ("أعلن قائد عسكري اليوم السبت هروب عناصر تنظيم داعش من راوة، داعيا المدنيين المحاصرين في راوة إلى التعاون مع "
+     "القوات العراقية"),
+])
+def test_an_arabic_siege_only_aimed_at_or_of_civilians_besieges_no_side(names, text):
+    assert not any(status == "besieged" for _, status, _, _ in claims(text, names))

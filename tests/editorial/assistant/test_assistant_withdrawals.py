@@ -109,3 +109,11 @@ def test_a_side_that_went_in_after_the_other_side_withdrew_holds_the_place(names
     assert claims(text, names) == {("rawa", "controlled", IQ, "2017-11-03")}
     text = "Iraqi troops entered Rawa on Friday after IS fighters attacked their convoy."
     assert {status for _, status, _, _ in claims(text, names)} == {"contested"}
+
+
+def test_two_sides_joined_before_an_arabic_dual_withdrawal_both_left(names):
+    """"اللواء الرابع التابع للجيش العراقي وقوات البيشمركة انسحبا" (the army's brigade and the Peshmerga, the two,
+    withdrew): the town is left to the side they fight, not to either of them."""
+    text = ("اقترب مقاتلو تنظيم داعش من سهل نينوى. وقال سكان إن اللواء الرابع التابع للجيش العراقي وقوات البيشمركة "
+            "انسحبا فجر السبت من بلدة قرقوش.")
+    assert claims(text, names) == {("qaraqosh", "controlled", IS, "2017-11-04")}
