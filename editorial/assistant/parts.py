@@ -115,6 +115,8 @@ _PART_TAKEN_AFTER = re.compile(r"^(?:(?!(?:but|while|which|who|after|before)\b)\
                                r"(?:captured|seized|took|overran|retook|recaptured|(?:took|gained|seized) control of)"
                                r"(?: \S+){0,3}? (?:neighbou?rhoods?|districts?|quarters?|parts?|areas|sections?)\b")
 _WHOLE_RELATIVES = {"التي", "الذي"}  # a relative word on a place: its clause is about the place, not a part before it
+# "the city" or "the town" of a later sentence names the whole town, whatever part of it was named before.
+_WHOLE_TOWN_REFERENCES = ("'the city'", "'the town'")
 _PLACE_PREPOSITIONS = {"in", "at", "over", "inside", "into"}  # "raised the flag in central Rutba": where, not what
 
 
@@ -173,13 +175,17 @@ class PartReading:
                 and article.norms[place.stop] in _WHOLE_RELATIVES
                 and not re.search(r"[,،.]", article.text[place.end: article.tokens[cue.first].start]))
 
-    def _named_as_part(self, place):
-        """Whether the place is named as a part of it, where it or the place "the city" refers to is named: a direction
-        before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern side"), an Arabic
-        adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun it modifies
-        ("a large Mosul neighbourhood"). An Arabic direction right after another place locates that place by this one
-        ("كركوك شرقي الحويجة", Kirkuk, east of Hawija), as a distance does ("ثلاثين كيلومترا شمال غرب الحويجة"): no
-        part of it."""
+    def _named_as_part(self, place, reference=""):
+        """Whether the place is named as a part of it, where it or the place an Arabic "المدينة" refers to is named:
+        a direction before it ("eastern Mosul", "غرب الموصل"), a part of it after a possessive ("Mosul's eastern
+        side"), an Arabic adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun
+        it modifies ("a large Mosul neighbourhood"). An Arabic direction right after another place locates that place
+        by this one ("كركوك شرقي الحويجة", Kirkuk, east of Hawija), as a distance does ("ثلاثين كيلومترا شمال غرب
+        الحويجة"): no part of it. An English "the city" naming a town of an earlier sentence is the whole town again ("ISIS
+        recaptured a village in Shaddadi suburb. The city remained under the control of the SDF"): the part named
+        before is not it."""
+        if place.first < self.first and reference.startswith(_WHOLE_TOWN_REFERENCES):
+            return False
         article = self.article
         before = article.norms[place.first - 1] if place.first and article.sentence_of(
             place.first - 1) == article.sentence_of(place.first) else ""  # "... in the country's east. Al-Sukhna is"

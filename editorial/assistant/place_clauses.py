@@ -34,7 +34,12 @@ AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غر
                        r"(?<!\S)(?:ال)?(?:مجاور|محاذي|محيط)\S*(?: (?:من|[بل]مركز))?(?: [بل]?(?:مدينه|بلده|ناحيه))?$|"
                        # English villages or areas near a town: "all 34 villages around Amerli are under the control of"
                        r"\b(?:villages|areas|towns|farms|hills|positions)(?: \S+)? (?:near|around|surrounding|outside)"
-                       r"(?: the(?: \S+)? (?:city|town) of)?$")
+                       r"(?: the(?: \S+)? (?:city|town) of)?$|"
+                       # villages in a town's region are outside the town: "ISIS-held villages in western Kirkuk"
+                       r"\bvillages(?: \S+)? in(?: (?:north|south)?(?:east|west)?(?:ern)?)?$")
+# What a held adjective's noun lies near or away from, not in: "a Kurdish-held town west of Mosul", "IS-held villages
+# in western Kirkuk".
+NEAR_OR_AWAY = (PLACED_BY, AWAY_FROM)
 # A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
 # between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
 # والموصل"; so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي

@@ -12,7 +12,7 @@ from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, behind_bi, obj
                              unnamed_conjunct, part_conjunct)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
-from .place_clauses import (AWAY_FROM, JOINED_TOWN, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
+from .place_clauses import (AWAY_FROM, JOINED_TOWN, NEAR_OR_AWAY, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
                             PlaceClauseReading, past_date_and_source)
 from .references import ReferenceReading
 from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
@@ -317,8 +317,8 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
         only fighting, holding, or the noun a held adjective qualifies. The words read reach a distance's "على بعد"
         (at a distance of): "على بعد 25 كيلومترا من مدينة الرقة"."""
         between = self.norm_between(max(cue.stop, place.first - 7), place.first)
-        if cue.kind == "held_adj" and place.first - 1 > cue.stop and PLACED_BY.search(between):
-            return True  # "a Kurdish-held town west of Mosul": the town the adjective qualifies lies near Mosul
+        if cue.kind == "held_adj" and place.first - 1 > cue.stop and any(p.search(between) for p in NEAR_OR_AWAY):
+            return True  # "a Kurdish-held town west of Mosul", "IS-held villages in western Kirkuk": near it, not it
         return place.first - 4 > cue.stop and (AWAY_FROM.search(between) is not None
                                      or (cue.kind in ("contested", "hold") and PLACED_BY.search(between) is not None))
 

@@ -254,7 +254,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                     cue.kind in EVENT_KINDS and LAST_PARTS.search(normalize_name(window)))):
                 partial = site = None  # "retook the last remaining areas of the town", "اخر معاقل داعش في الطبقة": all of it
             whole = self._described_whole(place, cue)  # "غرب هيت التي سيطر عليها داعش": said of all of it
-            if status == CONTROLLED and (partial or self._named_as_part(place)) and not whole:
+            if status == CONTROLLED and (partial or self._named_as_part(place, reference)) and not whole:
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 camp = self._holders_camp(holder)
                 opponent = loser.slug if loser else self.adversary(camp, place) or self.sole_enemy(camp)

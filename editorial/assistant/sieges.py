@@ -20,6 +20,7 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
 _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
 _ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged
+_PASSIVE = {"been", "being", "is", "are", "was", "were"}  # before a participle of siege: its subject is besieged
 # An Arabic noun of breaking a siege under the lām of purpose: "لفك حصار", "لكسر الحصار", "لتفكيك الحصار".
 _BREAKING_UNDER_LAM = re.compile(r"[وف]?ل(?:فك|كسر|تفكيك)\S*$")
 # An Arabic verbal noun of besieging under the lām of purpose ("محاولات من قوات الجيش لمحاصرة عناصر التنظيم",
@@ -146,7 +147,8 @@ def _held_after(sentence, cue):
 def _besieged_named(sentence, cue):
     """The English side a phrase of siege names as besieged: the subject of a passive participle with no object,
     a place after it ("IS fighters (were) encircled in Tabqa"), or the side right after "siege of" or
-    "encirclement of" ("the encirclement of IS fighters inside Tabqa"), or the side whose enclaves a passive says
+    "encirclement of" ("the encirclement of IS fighters inside Tabqa"), or the subject of a passive in its own
+    clause ("IS fighters in Hawija have been encircled by ..."), or the side whose enclaves a passive says
     besieged ("government enclaves were besieged by IS"); the besieger is then another side."""
     norms = sentence.article.norms
     if is_arabic(cue.text) or cue.stop >= len(norms):
@@ -156,6 +158,14 @@ def _besieged_named(sentence, cue):
         return side if side is not None and (side.first == cue.stop or norms[cue.stop] == "the") else None
     if SIEGE_VERB.match(cue.text) and cue.text.endswith("ed") and norms[cue.stop] in _LOCATIVE:
         return sentence.subject(cue)
+    if cue.direction == "before" and cue.first > sentence.first and norms[cue.first - 1] in _PASSIVE:
+        # "IS fighters in Hawija have been encircled ... by Iraqi forces": the passive's subject is the besieged, when
+        # no comma or relative pronoun opens another clause between them ("Amerli, a town that has been besieged")
+        side = sentence.subject(cue)
+        between = sentence.article.text[sentence.article.tokens[side.stop - 1].end:
+                                        sentence.article.tokens[cue.first].start] if side is not None else ""
+        if side is not None and not re.search(r"[,;:()]|\b(?:that|which|who)\b", between.lower()):
+            return side
     if cue.direction == "before" and cue.text.endswith(" by"):
         # "Two Syrian government enclaves in the city were besieged by IS": the side whose enclaves they are
         return next((side for side in sentence.players if sentence.first <= side.first and side.stop < cue.first

@@ -280,3 +280,14 @@ def test_an_arabic_definite_adjective_of_control_right_after_the_town_is_said_of
     text = ("تعرضت الأحياء السكنية في مدينة الرقة الخاضعة لسيطرة تنظيم الدولة ليلة الجمعة لقصف من قبل طائرات التحالف "
             "الدولي وقوات النظام السوري")
     assert claims(text, names) == {("raqqa", "controlled", IS, "2017-11-03")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Clashes broke out on Sunday in Shaddadi's suburbs between IS and the SDF. The city remained under the control of "
+     "the SDF.", "shaddadi"),
+    ("IS fighters attacked villages on Manbij's outskirts on Friday. The town is still held by the SDF.", "manbij"),
+])
+def test_the_city_of_a_later_sentence_is_all_of_the_town_named_by_a_part(names, every_reading, text, place):
+    """"Clashes broke out in Shaddadi's suburbs ... The city remained under the control of the SDF": "the city" names
+    the whole town again, held by the SDF, not the suburbs the sentence before spoke of."""
+    assert claims(text, names) == {(place, "controlled", "sdf", "2017-11-04")}

@@ -199,3 +199,20 @@ def test_villages_around_a_town_are_not_the_town(names, text):
     """The villages or areas near, around or outside a town are what the phrase holds or takes: the town only locates
     them."""
     assert claims(text, names) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The Peshmerga launched an assault against ISIS-held villages in western Kirkuk on Friday.",
+    "Coalition jets struck IS-held villages in Kirkuk on Friday.",
+    "Several villages in southern Mosul were captured by ISIS on Friday.",
+])
+def test_villages_in_a_town_s_region_are_not_the_town(names, every_reading, text):
+    """Villages "in western Kirkuk" lie in the town's countryside: a town holds no villages, so the phrase holds or
+    takes them, and the town only locates them."""
+    assert claims(text, names) == set()
+
+
+def test_districts_in_a_town_are_still_part_of_it(names, every_reading):
+    """Districts, unlike villages, are in the town: taking them leaves it contested."""
+    text = "Iraqi forces captured two districts in western Mosul from IS on Friday."
+    assert claims(text, names) == {("mosul", "contested", ("iraqi-government", IS), "2017-11-03")}

@@ -88,3 +88,18 @@ def test_an_arabic_break_of_a_siege_only_set_out_for_leaves_the_siege_standing(n
 ])
 def test_an_arabic_siege_only_aimed_at_or_of_civilians_besieges_no_side(names, text):
     assert not any(status == "besieged" for _, status, _, _ in claims(text, names))
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian government troops in Deir Ezzor have been besieged by IS, officials said on Friday.",
+    "Syrian government troops in Deir Ezzor are encircled by IS, officials said on Friday.",
+])
+def test_the_subject_of_a_passive_of_siege_is_the_besieged(names, text):
+    assert ("deir-el-zour", "besieged", "syrian-government", "2017-11-03") in claims(text, names)
+
+
+def test_a_passive_of_siege_in_a_relative_clause_does_not_besiege_the_main_subject(names):
+    """"Iraqi forces ... free Amerli, a town that has been besieged by IS": the relative clause's subject is the town,
+    so the forces are not read as besieged."""
+    text = "Iraqi forces launched an operation on Friday to free Amerli, a town that has been besieged by IS."
+    assert not [p for p in propose(text, SATURDAY, names) if "' besieged)" in p.why]
