@@ -5,8 +5,8 @@ where English puts the object right after the verb: the words after "على" are
 وسط مدينة الرقة": a site in Raqqa), a settlement named there that the gazetteer does not know is the object, not a
 town named later, a place behind "ب" (in) is where the object lies, the verb's subject and date come first, and a
 list of places joined by "و" may hold a name the gazetteer does not know or a side of the next place, and a "ها"
-(its) after the verb is the place's unless an object other than the town follows "على". places.PlaceReading calls
-it.
+(its) after the verb is the place's unless an object other than the town follows "على" or areas precede it.
+places.PlaceReading calls it.
 """
 import re
 
@@ -37,6 +37,7 @@ _LOCATING = re.compile(r"(?:في |ب)(?:محافظه|ريف) \S+(?: ال\S+)?")
 # The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".
 # A side of the next place joined by "و": "والجانب الشرقي من" (and the eastern side of), "والساحل الأيسر من".
 _PART_OF_NEXT = re.compile(r"وال(?:جانب|قسم|شطر|ساحل) ال\S+ من")
+_AREAS_OF = re.compile(r"[وبل]?(?:مناطق|منطقه)")  # "مناطق سيطرتها" (the areas of its control), with a clitic
 _NOUN_OF_TOWN = re.compile(r"[وف]?(?:لل|[بل]?(?:ال)?)(?:" + "|".join(SETTLEMENT_NOUNS) + r"|منطقه)")
 
 
@@ -105,10 +106,13 @@ def part_conjunct(between):
     return bool(_PART_OF_NEXT.fullmatch(" ".join(between)))
 
 
-def object_after_ala(sentence, cue):
-    """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع", "على ريف
-    المحافظة"): its "ها" is then the side whose control it is, not the place ("سيطرتها على البلدة" still names the
-    town)."""
+def possessor_not_place(sentence, cue):
+    """Whether the phrase's "ها" is the side whose control it is, not the place: areas in construct before it
+    ("مناطق سيطرتها في دير الزور", the areas under its control in Deir ez-Zor: some areas, not the town), or "على" and
+    an object other than the town after it ("أحكمت سيطرتها على المجمع", "على ريف المحافظة"; "سيطرتها على البلدة"
+    still names the town)."""
+    if _AREAS_OF.fullmatch(sentence.article.norms[cue.first - 1]):
+        return True
     words = sentence.article.norms[cue.stop: min(sentence.last, cue.stop + 3)]
     if "علي" not in words:
         return False
