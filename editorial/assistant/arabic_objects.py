@@ -106,13 +106,17 @@ def part_conjunct(between):
     return bool(_PART_OF_NEXT.fullmatch(" ".join(between)))
 
 
-def possessor_not_place(sentence, cue):
-    """Whether the phrase's "ها" is the side whose control it is, not the place: areas in construct before it
-    ("مناطق سيطرتها في دير الزور", the areas under its control in Deir ez-Zor: some areas, not the town), or "على" and
-    an object other than the town after it ("أحكمت سيطرتها على المجمع", "على ريف المحافظة"; "سيطرتها على البلدة"
-    still names the town)."""
-    if _AREAS_OF.fullmatch(sentence.article.norms[cue.first - 1]):
-        return True
+def areas_of(sentence, cue):
+    """Whether areas stand in construct before the phrase ("مناطق سيطرتها في دير الزور", the areas under its control
+    in Deir ez-Zor; "مناطق سيطرتها بين شرق المدينة وغربها"): its "ها" is the side's, and the areas are some of a place,
+    never the place the phrase takes or holds."""
+    return cue.first > sentence.first and _AREAS_OF.fullmatch(sentence.article.norms[cue.first - 1]) is not None
+
+
+def object_after_ala(sentence, cue):
+    """Whether "على" and an object other than the town follow the phrase ("أحكمت سيطرتها على المجمع", "على ريف
+    المحافظة"): its "ها" is then the side whose control it is, not the place ("سيطرتها على البلدة" still names the
+    town)."""
     words = sentence.article.norms[cue.stop: min(sentence.last, cue.stop + 3)]
     if "علي" not in words:
         return False

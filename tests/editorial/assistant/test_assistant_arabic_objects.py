@@ -147,5 +147,9 @@ def test_the_areas_of_a_sides_control_name_no_town_it_holds(names, every_reading
     fought = "قاتلت قوات النظام السوري تنظيم داعش قرب مدينة دير الزور. "
     areas = fought + "وتسمح قوات النظام السوري بخروج المدنيين من مناطق سيطرتها في مدينة دير الزور."
     assert not [p for p in propose(areas, SATURDAY, names) if p.status == "controlled"]
+    # "the regime's forces reached their areas of control between the east of the city and its west": "وغربها" is
+    # no object either
+    between = fought + "ووصلت قوات النظام السوري مناطق سيطرتها بين شرق المدينة وغربها."
+    assert not [p for p in propose(between, SATURDAY, names) if p.status == "controlled"]
     town = fought + "وأعلنت قوات النظام السوري سيطرتها على المدينة."
     assert ("deir-el-zour", "controlled", "syrian-government", "2017-11-04") in claims(town, names)
