@@ -5,8 +5,8 @@ where English puts the object right after the verb: the words after "على" are
 وسط مدينة الرقة": a site in Raqqa), a settlement named there that the gazetteer does not know is the object, not a
 town named later, a place behind "ب" (in) is where the object lies, the verb's subject and date come first, and a
 list of places joined by "و" may hold a name the gazetteer does not know or a side of the next place, and a "ها"
-(its) after the verb is the place's unless an object other than the town follows "على". places.PlaceReading calls
-it.
+(its) after the verb is the place's unless an object other than the town follows "على" or areas precede it.
+places.PlaceReading calls it.
 """
 import re
 
@@ -37,6 +37,7 @@ _LOCATING = re.compile(r"(?:في |ب)(?:محافظه|ريف) \S+(?: ال\S+)?")
 # The noun of a settlement or area with its clitics: "للمدينة" (of the city), "والبلدة", "بالمنطقة".
 # A side of the next place joined by "و": "والجانب الشرقي من" (and the eastern side of), "والساحل الأيسر من".
 _PART_OF_NEXT = re.compile(r"وال(?:جانب|قسم|شطر|ساحل) ال\S+ من")
+_AREAS_OF = re.compile(r"[وبل]?(?:مناطق|منطقه)")  # "مناطق سيطرتها" (the areas of its control), with a clitic
 _NOUN_OF_TOWN = re.compile(r"[وف]?(?:لل|[بل]?(?:ال)?)(?:" + "|".join(SETTLEMENT_NOUNS) + r"|منطقه)")
 
 
@@ -103,6 +104,13 @@ def part_conjunct(between):
     """Whether the words between two places join a part of the second to the first ("تسيطر على منبج والجانب الشرقي
     من الطبقة"): the second is an object too, and the part makes it contested."""
     return bool(_PART_OF_NEXT.fullmatch(" ".join(between)))
+
+
+def areas_of(sentence, cue):
+    """Whether areas stand in construct before the phrase ("مناطق سيطرتها في دير الزور", the areas under its control
+    in Deir ez-Zor; "مناطق سيطرتها بين شرق المدينة وغربها"): its "ها" is the side's, and the areas are some of a place,
+    never the place the phrase takes or holds."""
+    return cue.first > sentence.first and _AREAS_OF.fullmatch(sentence.article.norms[cue.first - 1]) is not None
 
 
 def object_after_ala(sentence, cue):

@@ -181,9 +181,9 @@ class PartReading:
         side"), an Arabic adjective of a part after it ("مدينة الموصل القديمة", the old city of Mosul) or a part's noun
         it modifies ("a large Mosul neighbourhood"). An Arabic direction right after another place locates that place
         by this one ("كركوك شرقي الحويجة", Kirkuk, east of Hawija), as a distance does ("ثلاثين كيلومترا شمال غرب
-        الحويجة"): no part of it. An English "the city" naming a town of an earlier sentence is the whole town again ("ISIS
-        recaptured a village in Shaddadi suburb. The city remained under the control of the SDF"): the part named
-        before is not it."""
+        الحويجة"): no part of it. An English "the city" naming a town of an earlier sentence is the whole town
+        again ("ISIS recaptured a village in Shaddadi suburb. The city remained under the control of the SDF"): the
+        part named before is not it."""
         if place.first < self.first and reference.startswith(_WHOLE_TOWN_REFERENCES):
             return False
         article = self.article

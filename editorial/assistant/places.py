@@ -7,7 +7,7 @@ or just after (references.py), and an Arabic object pronoun ("تحريرها"). 
 import bisect
 import re
 
-from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, behind_bi, object_after_ala, object_pronoun,
+from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, areas_of, behind_bi, object_after_ala, object_pronoun,
                              past_subject_and_date, relative_on_another_noun, settlement_conjunct, unknown_settlement,
                              unnamed_conjunct, part_conjunct)
 from .names import SETTLEMENT_WORDS
@@ -154,10 +154,10 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             if self.article.norms[cue.stop - 1] in RESUMPTIVE and {"التي", "الذي"} & set(
                     self.article.norms[max(self.first, cue.first - 7): cue.first]):
                 return [], "", ""  # "التي تمكنت القوات من السيطرة عليها": its noun, no place _resumptive found
-            # "تحريرها": liberating it
-            if is_arabic(cue.text) and cue.text.endswith("ها") and relative_on_another_noun(self, cue):
+            its = is_arabic(cue.text) and cue.text.endswith("ها")  # "تحريرها": liberating it
+            if its and (relative_on_another_noun(self, cue) or areas_of(self, cue)):
                 return [], "", ""
-            if is_arabic(cue.text) and cue.text.endswith("ها") and not object_after_ala(self, cue):
+            if its and not object_after_ala(self, cue):
                 return self._referred(cue.first, f"'{cue.text}'", "")
             pronoun = object_pronoun(self, cue)
             if pronoun is not None:  # "السيطره علي نحو نصف مساحتها": about half of its area

@@ -138,3 +138,18 @@ def test_a_pronoun_after_a_district_named_as_the_object_is_not_the_town_before(n
     text = ("وكانت قوات الأسد أطبقت الحصار على تنظيم الدولة في مدينة دير الزور، إلى أن أعلنت السيطرة، أول أمس الجمعة، "
             "على حي الصناعة، وتبعها السيطرة على حيي العمال والعرفي.")
     assert not {c for c in claims(text, names) if c[:3] == ("deir-el-zour", "controlled", "syrian-government")}
+
+
+def test_the_areas_of_a_sides_control_name_no_town_it_holds(names, every_reading):
+    # "regime forces let civilians leave the areas under their control in Deir ez-Zor": the "ها" of "مناطق سيطرتها"
+    # is the regime's, which holds some areas of the city, not the city; "announced its control of the city" still
+    # names it
+    fought = "قاتلت قوات النظام السوري تنظيم داعش قرب مدينة دير الزور. "
+    areas = fought + "وتسمح قوات النظام السوري بخروج المدنيين من مناطق سيطرتها في مدينة دير الزور."
+    assert not [p for p in propose(areas, SATURDAY, names) if p.status == "controlled"]
+    # "the regime's forces reached their areas of control between the east of the city and its west": "وغربها" is
+    # no object either
+    between = fought + "ووصلت قوات النظام السوري مناطق سيطرتها بين شرق المدينة وغربها."
+    assert not [p for p in propose(between, SATURDAY, names) if p.status == "controlled"]
+    town = fought + "وأعلنت قوات النظام السوري سيطرتها على المدينة."
+    assert ("deir-el-zour", "controlled", "syrian-government", "2017-11-04") in claims(town, names)
