@@ -16,9 +16,10 @@ from .tokens import is_arabic
 
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
-# "the west of Manbij" names a part of it (parts.PARTIAL), where "to the west of Manbij" places another beside it.
+# "the west of Manbij" names a part of it (parts.PARTIAL), where "to the west of Manbij" places another beside it, as
+# "east of the town of Jarablus" does.
 PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
-                       + DIRECTION_OF + r")$"
+                       + DIRECTION_OF + r"(?: the(?: \S+)? (?:capital|city|town) of)?)$"
                        r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;

@@ -216,3 +216,13 @@ def test_districts_in_a_town_are_still_part_of_it(names, every_reading):
     """Districts, unlike villages, are in the town: taking them leaves it contested."""
     text = "Iraqi forces captured two districts in western Mosul from IS on Friday."
     assert claims(text, names) == {("mosul", "contested", ("iraqi-government", IS), "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "The YPG now controls the border from the northeast to east of the town of Jarablus.",
+    "IS holds the villages north of the city of Manbij.",
+])
+def test_a_direction_of_a_named_town_places_another(names, every_reading, text):
+    """"east of the town of Jarablus" places what the phrase holds beside the town, as "east of Jarablus" does: the
+    town is a landmark, not held."""
+    assert claims(text, names) == set()
