@@ -37,7 +37,9 @@ AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غر
                        r"\b(?:villages|areas|towns|farms|hills|positions)(?: \S+)? (?:near|around|surrounding|outside)"
                        r"(?: the(?: \S+)? (?:city|town) of)?$|"
                        # villages in a town's region are outside the town: "ISIS-held villages in western Kirkuk"
-                       r"\bvillages(?: \S+)? in(?: (?:north|south)?(?:east|west)?(?:ern)?)?$")
+                       r"\bvillages(?: \S+)? in(?: (?:north|south)?(?:east|west)?(?:ern)?)?$|"
+                       # a town beside another: "retook a town next to the militant-held city of Tikrit"
+                       r"\b(?:next|adjacent) to(?: the(?: \S+){0,3}? (?:city|town) of)?$")
 # What a held adjective's noun lies near or away from, not in: "a Kurdish-held town west of Mosul", "IS-held villages
 # in western Kirkuk".
 NEAR_OR_AWAY = (PLACED_BY, AWAY_FROM)

@@ -226,3 +226,12 @@ def test_a_direction_of_a_named_town_places_another(names, every_reading, text):
     """"east of the town of Jarablus" places what the phrase holds beside the town, as "east of Jarablus" does: the
     town is a landmark, not held."""
     assert claims(text, names) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi security forces on Friday retook a town next to the militant-held city of Tikrit.",
+    "Iraqi forces on Friday gained full control of the town adjacent to Tikrit.",
+])
+def test_a_town_next_to_another_is_not_it(names, every_reading, text):
+    """A town "next to" or "adjacent to" another is what the phrase takes: the other only locates it."""
+    assert all(place != "tikrit" for place, *_ in claims(text, names))
