@@ -45,11 +45,12 @@ AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غر
 NEAR_OR_AWAY = (PLACED_BY, AWAY_FROM)
 # A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
 # between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
-# والموصل"; so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي
+# والموصل"; so is a town a road runs through or into ("secured the highway through the city of Baiji"), and an Arabic
+# road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي
 # يؤدي إلى القائم بيد الجيش" (the other road, which leads to Qaim, is in the army's hands).
 ROUTE_ENDS = re.compile(r"(?:\b|(?<!\S)[وف])(?:roads?|routes?|highway|supply lines?|areas?|territory|stretch|"
                         r"(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
-                        r"(?:between|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
+                        r"(?:between|through|into|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
 ROUTE_END_BEFORE = re.compile(f"(?:{ROUTE_ENDS.pattern})$")  # the place right after: the road's end, not what is held
 # An aside opening with a distance or a direction locates the place before it ("about 15 kilometers (nine miles) from
 # the edge of Mosul", "20 km south of Kirkuk", "near Raqqa"): a place in it is a landmark.

@@ -235,3 +235,12 @@ def test_a_direction_of_a_named_town_places_another(names, every_reading, text):
 def test_a_town_next_to_another_is_not_it(names, every_reading, text):
     """A town "next to" or "adjacent to" another is what the phrase takes: the other only locates it."""
     assert all(place != "tikrit" for place, *_ in claims(text, names))
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi army troops secured the highway through the Islamic State-occupied city of Baiji on Friday.",
+    "The army captured a road into Tikrit on Friday.",
+])
+def test_a_road_through_or_into_a_town_is_not_the_town(names, every_reading, text):
+    """A road the phrase takes runs through or into the town: the town is its end, not what was taken."""
+    assert not any(status == "controlled" and holder == IQ for _, status, holder, _ in claims(text, names))
