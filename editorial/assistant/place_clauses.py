@@ -17,9 +17,12 @@ from .tokens import is_arabic
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
 # "the west of Manbij" names a part of it (parts.PARTIAL), where "to the west of Manbij" places another beside it, as
-# "east of the town of Jarablus" does.
+# "east of the town of Jarablus" does; a region named after a town ("Ayn Issa in northern Raqqa") is its province,
+# unless a part of it comes before ("the neighbourhoods in northern Deir ez-Zor").
 PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
                        + DIRECTION_OF + r"(?: the(?: \S+)? (?:capital|city|town) of)?)$"
+                       r"|(?<!\S)(?!(?:neighbou?rhood|district|quarter|part|area)s?\b)\S+"
+                       r" in (?:north|south)?(?:east|west)?ern$"
                        r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;

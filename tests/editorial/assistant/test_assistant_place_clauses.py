@@ -244,3 +244,9 @@ def test_a_town_next_to_another_is_not_it(names, every_reading, text):
 def test_a_road_through_or_into_a_town_is_not_the_town(names, every_reading, text):
     """A road the phrase takes runs through or into the town: the town is its end, not what was taken."""
     assert not any(status == "controlled" and holder == IQ for _, status, holder, _ in claims(text, names))
+
+
+def test_a_region_named_after_a_town_is_its_province(names, every_reading):
+    """"Ayn Issa in northern Raqqa": Raqqa names the province the town lies in, not a second place held."""
+    held = claims("Kurdish forces are in full control of Ayn Issa in northern Raqqa.", names)
+    assert {place for place, *_ in held} == {"ain-issa"}
