@@ -16,9 +16,13 @@ from .tokens import is_arabic
 
 # Words placing a place by another named after them: the other is a landmark, not what the sentence is about
 # ("قرية تبعد سبعة كيلومترات إلى الشرق من كوباني", a village seven km east of Kobani; "بالقرب من", "على بعد").
-# "the west of Manbij" names a part of it (parts.PARTIAL), where "to the west of Manbij" places another beside it.
+# "the west of Manbij" names a part of it (parts.PARTIAL), where "to the west of Manbij" places another beside it, as
+# "east of the town of Jarablus" does; a region named after a town ("Ayn Issa in northern Raqqa") is its province,
+# unless a part of it comes before ("the neighbourhoods in northern Deir ez-Zor").
 PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
-                       + DIRECTION_OF + r")$"
+                       + DIRECTION_OF + r"(?: the(?: \S+)? (?:capital|city|town) of)?)$"
+                       r"|(?<!\S)(?!(?:neighbou?rhood|district|quarter|part|area)s?\b)\S+"
+                       r" in (?:north|south)?(?:east|west)?ern$"
                        r"|(?:قرب|جنوب|شمال|شرق|غرب)(?:ي)?$")
 # Arabic words that place what comes before away from the place after them, whatever the phrase ("غرب الموصل" may
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
@@ -36,17 +40,20 @@ AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غر
                        r"\b(?:villages|areas|towns|farms|hills|positions)(?: \S+)? (?:near|around|surrounding|outside)"
                        r"(?: the(?: \S+)? (?:city|town) of)?$|"
                        # villages in a town's region are outside the town: "ISIS-held villages in western Kirkuk"
-                       r"\bvillages(?: \S+)? in(?: (?:north|south)?(?:east|west)?(?:ern)?)?$")
+                       r"\bvillages(?: \S+)? in(?: (?:north|south)?(?:east|west)?(?:ern)?)?$|"
+                       # a town beside another: "retook a town next to the militant-held city of Tikrit"
+                       r"\b(?:next|adjacent) to(?: the(?: \S+){0,3}? (?:city|town) of)?$")
 # What a held adjective's noun lies near or away from, not in: "a Kurdish-held town west of Mosul", "IS-held villages
 # in western Kirkuk".
 NEAR_OR_AWAY = (PLACED_BY, AWAY_FROM)
 # A place after a road or area "between" is an end of it, not what the phrase takes or besieges: "cut the supply roads
 # between Raqqa and Mosul", "besieged IS units in the area between al-Mayadin and Kashmah", "قطع طرق الامداد بين الرقه
-# والموصل"; so is an Arabic road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي
+# والموصل"; so is a town a road runs through or into ("secured the highway through the city of Baiji"), and an Arabic
+# road's destination: "سيطرت على الطريق الى منبج", "الطرق المؤديه لمنبج", "والطريق الآخر الذي
 # يؤدي إلى القائم بيد الجيش" (the other road, which leads to Qaim, is in the army's hands).
 ROUTE_ENDS = re.compile(r"(?:\b|(?<!\S)[وف])(?:roads?|routes?|highway|supply lines?|areas?|territory|stretch|"
                         r"(?:ال)?طر(?:يق|ق)|خطوط|خط)(?: \S+){0,2} "
-                        r"(?:between|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
+                        r"(?:between|through|into|بين|الي|نحو|المؤديه|الموديه|(?:الذي|التي) [يت]ودي الي)\b")
 ROUTE_END_BEFORE = re.compile(f"(?:{ROUTE_ENDS.pattern})$")  # the place right after: the road's end, not what is held
 # An aside opening with a distance or a direction locates the place before it ("about 15 kilometers (nine miles) from
 # the edge of Mosul", "20 km south of Kirkuk", "near Raqqa"): a place in it is a landmark.

@@ -312,15 +312,15 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
 
     def _placed_by_another(self, cue, place):
         """Whether the place only locates another one named between the phrase and it ("in Ayadiya, 11 km north-west
-        of Tal Afar", "IS-held villages near Kirkuk"): a direction or "near" before it, not right after the phrase
+        of Tal Afar", "the town adjacent to Tikrit"): a direction or "near" before it, not right after the phrase
         ("fighting in west Mosul"). A direction alone may name part of the place ("تقدمت في غرب الموصل"), so it places
         only fighting, holding, or the noun a held adjective qualifies. The words read reach a distance's "على بعد"
         (at a distance of): "على بعد 25 كيلومترا من مدينة الرقة"."""
         between = self.norm_between(max(cue.stop, place.first - 7), place.first)
         if cue.kind == "held_adj" and place.first - 1 > cue.stop and any(p.search(between) for p in NEAR_OR_AWAY):
             return True  # "a Kurdish-held town west of Mosul", "IS-held villages in western Kirkuk": near it, not it
-        return place.first - 4 > cue.stop and (AWAY_FROM.search(between) is not None
-                                     or (cue.kind in ("contested", "hold") and PLACED_BY.search(between) is not None))
+        return (place.first - 3 > cue.stop and AWAY_FROM.search(between) is not None) or (
+            place.first - 4 > cue.stop and cue.kind in ("contested", "hold") and PLACED_BY.search(between) is not None)
 
     def _stronghold_in_apposition(self, cue):
         """The place "the stronghold of" a side describes in apposition right after it ("Mosul, the last major city

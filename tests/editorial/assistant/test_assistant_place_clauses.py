@@ -216,3 +216,37 @@ def test_districts_in_a_town_are_still_part_of_it(names, every_reading):
     """Districts, unlike villages, are in the town: taking them leaves it contested."""
     text = "Iraqi forces captured two districts in western Mosul from IS on Friday."
     assert claims(text, names) == {("mosul", "contested", ("iraqi-government", IS), "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "The YPG now controls the border from the northeast to east of the town of Jarablus.",
+    "IS holds the villages north of the city of Manbij.",
+])
+def test_a_direction_of_a_named_town_places_another(names, every_reading, text):
+    """"east of the town of Jarablus" places what the phrase holds beside the town, as "east of Jarablus" does: the
+    town is a landmark, not held."""
+    assert claims(text, names) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi security forces on Friday retook a town next to the militant-held city of Tikrit.",
+    "Iraqi forces on Friday gained full control of the town adjacent to Tikrit.",
+])
+def test_a_town_next_to_another_is_not_it(names, every_reading, text):
+    """A town "next to" or "adjacent to" another is what the phrase takes: the other only locates it."""
+    assert all(place != "tikrit" for place, *_ in claims(text, names))
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi army troops secured the highway through the Islamic State-occupied city of Baiji on Friday.",
+    "The army captured a road into Tikrit on Friday.",
+])
+def test_a_road_through_or_into_a_town_is_not_the_town(names, every_reading, text):
+    """A road the phrase takes runs through or into the town: the town is its end, not what was taken."""
+    assert not any(status == "controlled" and holder == IQ for _, status, holder, _ in claims(text, names))
+
+
+def test_a_region_named_after_a_town_is_its_province(names, every_reading):
+    """"Ayn Issa in northern Raqqa": Raqqa names the province the town lies in, not a second place held."""
+    held = claims("Kurdish forces are in full control of Ayn Issa in northern Raqqa.", names)
+    assert {place for place, *_ in held} == {"ain-issa"}
