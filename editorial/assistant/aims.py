@@ -52,6 +52,9 @@ _NEAR = {"قريب", "قريبه", "قريبون", "قريبين", "اقتربت
 _COMPLETING_NOUNS = {"انجاز", "اكمال", "استكمال", "اتمام", "اعلان"}
 # Time said to separate a side from a taking: "ساعات تفصل عن إعلان تحرير الشرقاط" (hours from announcing it).
 _SEPARATING = {"تفصل", "يفصل", "تفصلنا", "يفصلنا", "تفصلها", "تفصلهم"}
+# A word of going toward a taking: "خطوة نحو تحرير الموصل" (a step toward liberating Mosul): where a side heads, not
+# where it is. "حتى" (until) is not one: "استمرت المعارك حتى تحرير المدينة" (until the city was freed) tells it done.
+_TOWARD = {"نحو"}
 # The noun of an attempt, with its agent and "في" or the lām between it and the taking noun it governs ("محاولات
 # الجيش في استعادتها", the army's attempts at retaking it; "محاولة القوات لاستعادة"): an effort, whatever came of it.
 _ATTEMPT = re.compile(r"[وف]?[بل]?محاول(?:ه|ات|ت)\S*$")
@@ -69,10 +72,13 @@ _ASKED_NOUNS = TAKING_NOUNS + ("سيطره", "تطهير")
 def operation_begun(article, first, cue_first, text):
     """Whether an Arabic taking noun names an operation or its start ("عمليات تحرير الحويجة", "عملية استعادة
     السيطرة على عنه", "تبدأ تحرير هيت"), or is the aim of an effort, its noun governed by the lām of purpose
-    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit), or joined by "و" to another such aim."""
+    ("تقاتل لاستعادة السيطرة على هيت", fights to regain control of Hit) or what it goes toward ("خطوة نحو تحرير"), or
+    joined by "و" to another such aim."""
     if not text.lstrip("وف").startswith(TAKING_NOUNS):
         return False
     index = _before_nouns(article, first, cue_first)
+    if index >= first and article.norms[index] in _TOWARD:
+        return True
     if index >= first and _purpose_lam(article.norms[index]):
         return True
     if text.startswith("و") and any(word.startswith("لل") and len(word) > 5 for word in article.norms[max(first, cue_first - 6): cue_first]):

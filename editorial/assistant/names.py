@@ -58,6 +58,9 @@ COUNTRY_NAMES = {"iraq": "IQ", "syria": "SY", "العراق": "IQ", "سوريا"
 # not the government of the country the article is about.
 _FOREIGN_NISBAS = {"تركي", "امريكي", "اميركي", "روسي", "ايراني", "فرنسي", "بريطاني", "اردني", "لبناني", "سعودي"}
 _INSURGENT_STEMS = {"militant", "jihadist", "extremist", "terrorist", "insurgent"}
+# Nouns of freeing a town ("the liberation of", "وتحرير"), which wire copy keeps for the side it counts as the
+# town's own.
+_LIBERATION = re.compile(r"(?:the |its )?liberation\b|[وف]?تحرير")
 _ARTICLES = {"al", "el", "ez", "az", "as", "ar", "ad", "ash", "es", "ed", "ul"}
 ARTICLE = "al"  # the one form every Arabic-style article is matched as
 # A local name in brackets after a place's: one to three capitalised words, each with a lower-case letter.
@@ -251,6 +254,11 @@ class Gazetteer:
         ("IS militants", "the jihadist group"), not the Kurdish-led or rebel forces; any armed group when no
         alias uses one."""
         return self.is_armed_group(slug) and (not self.insurgents or slug in self.insurgents)
+
+    def may_have_done(self, slug, noun):
+        """Whether a noun of taking may name this side's act: a "liberation" ("تحرير") is what wire copy says of a
+        state or its allies, never of an insurgent group, which "seizes" or "captures"."""
+        return not (_LIBERATION.match(noun) and self.is_insurgent(slug))
 
     def is_armed_group(self, slug):
         return self.actor_kinds.get(slug) == "armed_group"

@@ -270,7 +270,7 @@ def _noun(sentence, cue, place):
         if subject is not None and _declares_own_liberation(sentence, cue, place, subject):
             return (CONTROLLED, subject.slug, (), GRAMMAR,
                     f"controlled by {subject.slug} (its state declares '{cue.text}')")
-        if subject is not None:
+        if subject is not None and sentence.article.gazetteer.may_have_done(subject.slug, cue.text):
             return (CONTROLLED, subject.slug, (), GUESSED,
                     f"controlled by {subject.slug} (who reports '{cue.text}': '{subject.text}')")
     return None

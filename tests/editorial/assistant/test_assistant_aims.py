@@ -57,6 +57,16 @@ def test_an_arabic_storming_joined_to_an_operation_of_taking_is_its_aim_too(name
     assert [(p.place, p.status) for p in propose(text, SATURDAY, names)] == [("raqqa", "controlled")]
 
 
+def test_an_arabic_taking_a_side_goes_toward_is_an_aim(names, every_reading):
+    # "the president called the Peshmerga's liberation of Bashiqa a step toward liberating Mosul": Mosul not freed
+    text = "ووصف الرئيس تحرير البيشمركة يوم الاثنين ناحية بعشيقة بأنه خطوة كبرى نحو تحرير الموصل"
+    assert [(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)
+            if p.place == "mosul" and p.holder != IS] == []
+    # "the SDF said the battle is a step toward the liberation of Manbij": an effort, leaving Manbij with its defender
+    assert kinds("قالت قسد إن المعركة خطوة نحو تحرير منبج", names) == [("attempt", "تحرير")]
+    assert kinds("أكدت قسد تحرير منبج", names) == [("noun", "تحرير")]
+
+
 def test_an_arabic_storming_governed_by_a_noun_of_attempt_is_no_going_in(names):
     # "the Syrian army advances west of the city, while Daesh fighters repelled an attempt to storm Manbij from the
     # south": no side went in, Daesh least of all

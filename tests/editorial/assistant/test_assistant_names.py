@@ -212,3 +212,10 @@ def test_a_towns_military_council_is_the_sdf_not_the_army(names):
     """The SDF's local councils carry a town's name ("Manbij Military Council"): neither the army nor the town."""
     assert mentions("Fighters of the Manbij Military Council entered the town.", names)[1] == [
         ("sdf", "Manbij Military Council", "participant")]
+
+
+def test_a_liberation_may_be_any_sides_but_the_insurgents(names):
+    assert names.may_have_done("iraqi-government", "تحرير") and names.may_have_done("sdf", "liberation of")
+    assert not names.may_have_done("islamic-state", "وتحرير")
+    assert not names.may_have_done("islamic-state", "the liberation of")
+    assert names.may_have_done("islamic-state", "capture of")  # a capture is anyone's

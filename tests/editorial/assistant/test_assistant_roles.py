@@ -916,3 +916,13 @@ def test_a_town_its_state_says_was_freed_after_its_side_acted_there_was_taken_by
     [made] = propose(text, SATURDAY, names)
     assert (made.place, made.holder, made.date.isoformat(), made.reading) == (
         "ramadi", "iraqi-government", "2017-11-03", GRAMMAR)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the side a report of a liberation names by its grammar is never the insurgent group: the town is not its
+    ("Syrians hail the extremists' defeat and the liberation of Manbij.", []),
+    ("قاتلت البيشمركة داعش وتحرير 28 قرية ومدينة سنجار", []),
+    ("وأعلن الجيش العراقي تحرير مدينة سنجار", [("sinjar", "controlled", IQ)]),
+])
+def test_a_liberation_is_never_read_as_the_insurgents(names, text, expected):
+    assert [(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)] == expected
