@@ -22,7 +22,7 @@ _MOVEMENT = re.compile(r"advanc|closing in|march|edg")
 _TARGET = re.compile(r"offensive (?:on|toward)")
 # Words that say an English operation reached its aim: "successful urban operations to recapture", "completed the
 # operation to recapture"; not a part of it done ("completed the first phase of the campaign to retake").
-_ACHIEVED = {"successful", "completed", "concluded", "finished"}
+_AIM_REACHED = {"successful", "completed", "concluded", "finished"}
 _A_PART = {"of", "phase", "stage", "part"}
 # liberating, regaining, control, restoring, wresting, recovering
 TAKING_NOUNS = ("تحرير", "استعاده", "السيطره", "اعاده", "انتزاع", "استرداد", "استرجاع")
@@ -198,6 +198,6 @@ def _achieved(sentence, cue):
     for norm in reversed(sentence.article.norms[max(sentence.first, cue.first - 3): cue.first]):
         if norm in _A_PART:
             return False
-        if norm in _ACHIEVED:
+        if norm in _AIM_REACHED:
             return True
     return False

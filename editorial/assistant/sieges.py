@@ -12,7 +12,7 @@ from geo.models import Claim
 
 from .aims import OPERATION, PURPOSE, STARTING
 from .calibration import SIEGE
-from .rules import SIEGE_VERB
+from .rules import PASSIVE_AUX, SIEGE_VERB
 from .tokens import is_arabic
 
 CONTESTED, BESIEGED = Claim.Status.CONTESTED, Claim.Status.BESIEGED
@@ -20,7 +20,6 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
 _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
 _ENCLAVES = {"enclave", "enclaves", "pocket", "pockets"}  # a side's enclave besieged is the side besieged
-_PASSIVE = {"been", "being", "is", "are", "was", "were"}  # before a participle of siege: its subject is besieged
 # An Arabic noun of breaking a siege under the lām of purpose: "لفك حصار", "لكسر الحصار", "لتفكيك الحصار".
 _BREAKING_UNDER_LAM = re.compile(r"[وف]?ل(?:فك|كسر|تفكيك)\S*$")
 # An Arabic verbal noun of besieging under the lām of purpose ("محاولات من قوات الجيش لمحاصرة عناصر التنظيم",
@@ -158,7 +157,7 @@ def _besieged_named(sentence, cue):
         return side if side is not None and (side.first == cue.stop or norms[cue.stop] == "the") else None
     if SIEGE_VERB.match(cue.text) and cue.text.endswith("ed") and norms[cue.stop] in _LOCATIVE:
         return sentence.subject(cue)
-    if cue.direction == "before" and cue.first > sentence.first and norms[cue.first - 1] in _PASSIVE:
+    if cue.direction == "before" and cue.first > sentence.first and norms[cue.first - 1] in PASSIVE_AUX:
         # "IS fighters in Hawija have been encircled ... by Iraqi forces": the passive's subject is the besieged, when
         # no comma or relative pronoun opens another clause between them ("Amerli, a town that has been besieged")
         side = sentence.subject(cue)
