@@ -19,10 +19,10 @@ def proposal(reading=GRAMMAR, event=True, undated=False, indirect=False, start=0
                     undated=undated, reading=reading, event=event, indirect=indirect)
 
 
-def test_each_rate_is_its_count_and_the_counts_are_the_first_runs_of_sets_9_to_99():
+def test_each_rate_is_its_count_and_the_counts_are_the_first_runs_of_sets_9_to_101():
     assert MEASURED[DATED].rate == 0.77 and MEASURED[UNDATED].rate == 0.59 and MEASURED[GUESSED].rate == 0.55
     assert MEASURED[SIEGE].rate == 0.5 and MEASURED[WENT_IN].rate == 0.64
-    assert sum(m.proposed for m in MEASURED.values()) == 2387 and sum(m.right for m in MEASURED.values()) == 1648
+    assert sum(m.proposed for m in MEASURED.values()) == 2426 and sum(m.right for m in MEASURED.values()) == 1680
 
 
 @pytest.mark.parametrize(("made", "name"), [
@@ -66,8 +66,8 @@ def test_a_proposal_under_the_threshold_is_not_proposed():
 def test_in_an_article_the_classes_under_the_threshold_are_left_out(names):
     [dated] = propose("Iraqi forces captured al-Qaim on Friday.", SATURDAY, names)
     assert (dated.place, dated.holder, dated.date, dated.confidence) == ("qaim", IQ, dt.date(2017, 11, 3), 0.77)
-    assert "'captured' → controlled by iraqi-government" in dated.why and "right 437 of 570 times" in dated.why
-    assert propose("Iraqi forces captured al-Qaim.", SATURDAY, names) == []  # undated: 226 of 382 right
+    assert "'captured' → controlled by iraqi-government" in dated.why and "right 447 of 581 times" in dated.why
+    assert propose("Iraqi forces captured al-Qaim.", SATURDAY, names) == []  # undated: 231 of 389 right
     assert propose("Abadi hailed the liberation of al-Qaim on Friday.", SATURDAY, names) == []  # a guessed side
     assert propose("Jets struck Qaim, a town held by IS.", SATURDAY, names) == []  # a state named in passing
     [told_again] = propose("Iraqi forces captured al-Qaim. The army said it retook al-Qaim.", SATURDAY, names)
