@@ -55,11 +55,12 @@ PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighbor
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
 ARABIC_DISTRICTS = {"حي", "حيي", "حيين", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
-# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase", "the Palmyra citadel", "Heet Island") or an
-# area around it ("the Deir Ezzor pocket"), not the town.
+# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase", "the Palmyra citadel", "Heet Island", a
+# height over the town: "a strategic Kobani hill") or an area around it ("the Deir Ezzor pocket"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
                     "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
-                    "mountain", "mountains", "pocket", "military", "air", "citadel", "island"}
+                    "mountain", "mountains", "hill", "hills", "hilltop", "pocket", "military", "air", "citadel",
+                    "island"}
 # An Arabic adverb that makes control only by fire ("سيطرت على المدينة نارياً", controls the town by fire: within
 # range, not taken): no control of the place.
 _BY_FIRE = {"ناريا", "بالنار"}

@@ -262,6 +262,15 @@ def test_a_citadel_or_an_island_named_by_its_town_is_a_site_not_the_town(names, 
     assert claims(text, names) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters recapture key Kobani hilltop from IS",
+    "The army retook two Palmyra hills on Friday.",
+])
+def test_a_hill_named_by_its_town_is_a_site_not_the_town(names, every_reading, text):
+    """"a key Kobani hilltop": a height over the town is taken, not the town."""
+    assert claims(text, names) == set()
+
+
 @pytest.mark.parametrize("text, place, sides", [
     ("سيطر تنظيم داعش اليوم السبت على الضاحية الشرقية لمدينة تل أبيض بعد معارك مع وحدات حماية الشعب", "tel-abyad",
      (IS, "sdf")),
