@@ -15,7 +15,7 @@ from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import HEDGE, hedge_of
 from .negations import DENIAL, NEGATION, NOT_YET
-from .parts import ALL_PARTS, DIRECTION_OF, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
+from .parts import ALL_PARTS, DIRECTION_OF, LAST_PARTS, NAMED_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
 from .proposals import Proposal, started
 from .roles import CONTESTED, CONTROLLED, assertion
@@ -234,9 +234,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                 continue
             status, holder, others, reading, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            # "Hawija, one of two pockets (or enclaves) still under IS control" is all of Hawija, and so is a
-            # place listed after "including".
-            window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
+            # "Hawija, one of two pockets (or enclaves) still under IS control" is all of Hawija, and so is a place
+            # listed after "including" or among the areas a list names (parts.NAMED_PARTS).
+            window = _LISTED_AFTER.sub("", _ONE_OF.sub("", NAMED_PARTS.sub("", window).lower()))
             if self.article.gazetteer.place_kinds.get(place.slug) == "neighbourhood":
                 window = _DISTRICT_NOUNS.sub("", normalize_name(window))
             # "the government compound in Ramadi"; in Arabic a site in construct right before the town, after the subject
