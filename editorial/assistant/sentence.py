@@ -14,7 +14,7 @@ from .attribution import find_claimant, said_date
 from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import HEDGE, hedge_of
-from .negations import DENIAL, NEGATION, NOT_YET
+from .negations import DENIAL, NEGATION, NOT_YET, PREVENTED_IN_SENTENCE
 from .parts import ALL_PARTS, DIRECTION_OF, LAST_PARTS, NAMED_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
 from .proposals import Proposal, started
@@ -94,7 +94,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         self.hedge = HEDGE.search(self.norm)
         self.says_now = NOW.search(self.norm) is not None
         self.ended_from = _last_match_start(ENDED, self.norm, _DESCRIBING)
-        self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
+        self.may_negate = any(p.search(self.norm) for p in (NEGATION, DENIAL, PREVENTED_IN_SENTENCE))
         self._quote = self._claimant = None
         self.heading = heading  # the date a heading line above gives ("14 January, 2014" in a timeline)
         self.events = []  # (place or None, holder or None, DateFound, status) of changes reported with a date
