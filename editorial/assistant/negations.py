@@ -25,8 +25,10 @@ STRIVING = (r"close to|closer to|on the verge of|poised to|about to|bid to|tryin
 # A side kept from an act ("banned the residents from entering the town", "prevented IS from retaking it"): not done;
 # "from" right before the phrase, the act it keeps from ("prevented IS from advancing and retook X" retook it).
 _KEPT_FROM = r"(?:bann|barr|prevent|stopp|block|kept|keep)\S* (?:\S+ ){0,3}?from"
-PREVENTED = _KEPT_FROM + r"$|"
-PREVENTED_IN_SENTENCE = re.compile(r"\b" + _KEPT_FROM + r" \S+ing\b")  # a sentence a phrase in it may be kept from
+# "to prevent the militants taking the city": "prevent" and its object right before the act, no "from" between.
+_PREVENT_OBJECT = r"prevent\S* (?:(?!and\b)\S+ ){0,2}(?!and\b)\S+"
+PREVENTED = _KEPT_FROM + r"$|" + _PREVENT_OBJECT + r"$|"
+PREVENTED_IN_SENTENCE = re.compile(r"\b(?:" + _KEPT_FROM + "|" + _PREVENT_OBJECT + r") \S+ing\b")
 # A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
 # future ("will") has not.
 NEGATION = re.compile(r"\b(?:did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
