@@ -47,6 +47,9 @@ _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", 
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's
 _LANDMARK = re.compile(r"\b(?:near|outside|around|close to|" + DIRECTION_OF + r")\b|(?<!\S)(?:قرب|حول)(?!\S)")
+# A region of a place right after an unnamed town places the town in it ("stormed a village in northwestern Kirkuk":
+# the province around Kirkuk): the town goes unnamed, no place named later is it.
+_IN_REGION_OF = re.compile(r"\bin (?:north|south)?(?:east|west)?ern$")
 _SETTLEMENTS_OF_MANY = {"قضايي", "اقضيه", "ناحيتي", "نواحي", "مدينتي", "بلدتي", "بلدات", "قريتي"}  # two or more of them
 _DISTANCE_UNIT = re.compile(r"كم|كلم|كيلومتر\S*|ميلا|اميال")  # a distance's unit before a direction, in Arabic
 # A distance and a direction before a place, or an Arabic "lying" and a direction, make it a landmark that locates
@@ -166,7 +169,8 @@ class Article(SideReading):
         The town, Boukamal, ..."). A town `introduced` ("a remote western town") is a new one: only the one
         named next, other than a place the sentence locates it by ("a town ... near Raqqa": another place), or with none
         named next, the first town the headline lines name (a wire story's lede says "a key town" for it). A place
-        named by another settlement `noun` in a later sentence ("a western town" ... "the city of Mosul") is another."""
+        named by another settlement `noun` in a later sentence ("a western town" ... "the city of Mosul") is another;
+        a town introduced in a region of a place ("a village in northern Kirkuk") goes unnamed."""
         place = None if introduced else self.antecedent(token, small)
         if place is not None:
             return place, "read as"
@@ -175,6 +179,9 @@ class Article(SideReading):
         landmarks = set()
         for following in self.antecedents[position: position + 3]:
             here = self.sentence_of(following.first) == sentence
+            if introduced and here and _IN_REGION_OF.search(" ".join(self.norms[token: following.first])):
+                landmarks.add(following.slug)
+                break
             if following.slug in landmarks or _LANDMARK.search(" ".join(
                     self.norms[token if here else max(0, following.first - 5): following.first])):
                 landmarks.add(following.slug)

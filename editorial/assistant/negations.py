@@ -22,13 +22,20 @@ INTENDING = (r"plans? to|planning to|prepar(?:e|es|ed|ing) to|seek(?:s|ing)? to|
 # or failing at it: not happened.
 STRIVING = (r"close to|closer to|on the verge of|poised to|about to|bid to|trying to|try to|tried to|attempt to|"
             r"aiming to|advanc(?:e|es|ed|ing)(?: \S+)? to|علي وشك|failed to|fail to|fails to|unable to|")
+# A side kept from an act ("banned the residents from entering the town", "prevented IS from retaking it"): not done;
+# "from" right before the phrase, the act it keeps from ("prevented IS from advancing and retook X" retook it).
+_KEPT_FROM = r"(?:bann|barr|prevent|stopp|block|kept|keep)\S* (?:\S+ ){0,3}?from"
+# "to prevent the militants taking the city": "prevent" and its object right before the act, no "from" between.
+_PREVENT_OBJECT = r"prevent\S* (?:(?!and\b)\S+ ){0,2}(?!and\b)\S+"
+PREVENTED = _KEPT_FROM + r"$|" + _PREVENT_OBJECT + r"$|"
+PREVENTED_IN_SENTENCE = re.compile(r"\b(?:" + _KEPT_FROM + "|" + _PREVENT_OBJECT + r") \S+ing\b")
 # A condition ("if government forces liberate Sukhna", "unless", "should the army take it") has not happened, as a
 # future ("will") has not.
 NEGATION = re.compile(r"\b(?:did not|didnt|does not|doesnt|has not|have not|had not|hasnt|"
                       r"havent|not|nt|never|no longer|repelled|repulsed|thwarted|foiled|beat back|"
                       r"beaten back|denied|denies|deny|denying|rejected claims|dismissed claims|refuted|refutes|refute|"
                       r"would|will|could|should|if|unless|"
-                      + STRIVING + INTENDING + ARABIC_FEARED
+                      + STRIVING + INTENDING + PREVENTED + ARABIC_FEARED
                       # "لا" before a present verb ("لا تسيطر", does not control), not "لا تزال" (still)
                       + r"[وف]?لا(?= [يت](?!زال)\S|\s*$)|"
                       + r"لم|لن|[وف]?ليس|[وف]?اذا|[وف]?لو|نافيه|[يت]نف(?:ي|ون|يان)|فشل\S*|نفي|نفت|تحاول|يحاول|"

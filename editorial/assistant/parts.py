@@ -36,6 +36,12 @@ PARTIAL = re.compile(r"\b(?:half|parts?|(?<!100 )(?:percent|per cent)|enclaves?|
                      r"(?:و?(?:لل|[بل]?ال))?(?:(?:شطر|جانب|ساحل|قسم|ضفه|قطاع|جهه) "
                      r"(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|ايمن|ايسر)ه?|جهه (?:ال)?(?:شمال|جنوب|شرق|غرب))"
                      r"(?! (?:فقط )?(?:قضاء|اقضيه|مدينه|مدن|ناحيه|نواحي|بلده|بلدات)(?!\S)))\b|(?<!100)(?<!100 )%")
+# A part's noun that is not the place's part: areas whose names a list gives ("controlled the areas of Qaratapa,
+# Jabbara, Jalula and Saadiya": each area named is held whole) or a district of the country the place is ("in
+# control of only one district of Iraq - the city of Hawija").
+NAMED_PARTS = re.compile(r"\b(?:areas|districts|regions) of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
+                         r"(?:, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)+,?(?: and)?\s*$|"
+                         r"\b(?:a|an|one|another) (?:\S+ )?(?:district|region|area) of (?:Iraq|Syria|the country)\b")
 # The last parts of a place taken complete it: "retook the last remaining areas of the town", "اخر احياء المدينه".
 LAST_PARTS = re.compile(r"\b(?:last|final|remaining) (?:remaining )?(?:parts?|enclaves?|districts|neighbou?rhoods|areas|"
                         r"pockets?|sections?|quarters)\b|(?<!\S)(?:اخر|ما تبقي من|باقي) (?:(?:ال)?(?:احياء|معاقل)|احيا[ءي](?:ها|ه))(?!\S)")
@@ -55,11 +61,12 @@ PART_NOUNS_AFTER = {"neighbourhood", "neighborhood", "neighbourhoods", "neighbor
 # بالجانب الأيمن لمدينة الموصل", "اقتحمت حيي الموصل الجديدة والأغوات": a district named after the town).
 ARABIC_DISTRICTS = {"حي", "حيي", "حيين", "احياء", "حيا"}
 # Nouns of a site right after a town's name, where no place of the gazetteer is named so: the phrase is about the
-# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase", "the Palmyra citadel", "Heet Island") or an
-# area around it ("the Deir Ezzor pocket"), not the town.
+# site ("the Husaybah border post on the edge of al-Qaim", "Tabqa airbase", "the Palmyra citadel", "Heet Island", a
+# height over the town: "a strategic Kobani hill") or an area around it ("the Deir Ezzor pocket"), not the town.
 SITE_NOUNS_AFTER = {"border", "airport", "airbase", "airfield", "dam", "refinery", "prison", "checkpoint", "bridge", "highway",
                     "oilfield", "crossing", "post", "base", "headquarters", "compound", "hospital", "university", "stadium",
-                    "mountain", "mountains", "pocket", "military", "air", "citadel", "island"}
+                    "mountain", "mountains", "hill", "hills", "hilltop", "pocket", "military", "air", "citadel",
+                    "island"}
 # An Arabic adverb that makes control only by fire ("سيطرت على المدينة نارياً", controls the town by fire: within
 # range, not taken): no control of the place.
 _BY_FIRE = {"ناريا", "بالنار"}

@@ -28,7 +28,8 @@ PLACED_BY = re.compile(r"\b(?:near|outside|(?:(?<!the )|(?<=to the ))"
 # be west Mosul; "إلى الغرب من الموصل" is west of it; "القرى المجاورة لعين العرب", the villages neighbouring Kobani;
 # "في محيط مدينة", around the city; "القرى المحيطة بمركز مدينة القيارة", the villages around Qayyarah's centre; "القرى
 # على اطراف ناحية القيارة", "مشفى الحكمة الواقع على أطراف مدينة الباب": a village or a site on its outskirts; "جبل
-# الشيخ عقيل المطل على مدينة الباب", a hill overlooking it); in English, villages or areas near, around or outside it.
+# الشيخ عقيل المطل على مدينة الباب", a hill overlooking it); in English, villages or areas near, around or outside
+# it, or a height overlooking it.
 AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غرب)(?: ال(?:شرقي|غربي))? من$|"
                        r"(?<!\S)(?:ال)?مطل[هة]? علي(?: (?:مدينه|بلده|ناحيه|قضاء))?$|"
                        r"(?<!\S)(?:(?:ال)?واقع[هة]?|(?:ال)?(?:قري|قريه|قريتي|بلدات|مواقع|نقاط|تلال|تله))"
@@ -42,7 +43,9 @@ AWAY_FROM = re.compile(r"(?<!\S)(?:الي )?ال(?:جنوب|شمال|شرق|غر
                        # villages in a town's region are outside the town: "ISIS-held villages in western Kirkuk"
                        r"\bvillages(?: \S+)? in(?: (?:north|south)?(?:east|west)?(?:ern)?)?$|"
                        # a town beside another: "retook a town next to the militant-held city of Tikrit"
-                       r"\b(?:next|adjacent) to(?: the(?: \S+){0,3}? (?:city|town) of)?$")
+                       r"\b(?:next|adjacent) to(?: the(?: \S+){0,3}? (?:city|town) of)?$|"
+                       # a height over a town: "seized a hill overlooking the town of Kobani"
+                       r"\boverlook(?:ing|s)(?: the(?: \S+)? (?:city|town|village) of)?$")
 # What a held adjective's noun lies near or away from, not in: "a Kurdish-held town west of Mosul", "IS-held villages
 # in western Kirkuk".
 NEAR_OR_AWAY = (PLACED_BY, AWAY_FROM)

@@ -1,21 +1,21 @@
 """Which place a control phrase is about: its object, the place before it, or what "the town" refers to.
 
 Its own module because reading the place is a grammar of its own: the object of a verb of taking (not a place
-named after "in" or "near"), places joined by "and", "the town" resolved to a place named in apposition, before,
-or just after (references.py), and an Arabic object pronoun ("تحريرها"). Sentence reads it as a mixin.
+named after "in" or "near"), a list's places (place_lists.py), "the town" resolved to a place named in apposition,
+before, or just after (references.py), and an Arabic object pronoun ("تحريرها"). Sentence reads it as a mixin.
 """
 import bisect
 import re
 
 from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, areas_of, behind_bi, object_after_ala, object_pronoun,
-                             past_subject_and_date, relative_on_another_noun, settlement_conjunct, unknown_settlement,
-                             unnamed_conjunct, part_conjunct)
+                             past_subject_and_date, relative_on_another_noun, unknown_settlement)
 from .names import SETTLEMENT_WORDS
 from .parts import ARABIC_DISTRICTS, SITE_IN
 from .place_clauses import (AWAY_FROM, JOINED_TOWN, NEAR_OR_AWAY, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
                             PlaceClauseReading, past_date_and_source)
+from .place_lists import PlaceListReading
 from .references import ReferenceReading
-from .rules import ARABIC_ALSO, ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
+from .rules import ARABIC_HOLDS, ARABIC_IMPOSES, ARABIC_WAS, CONTRAST, NOT_OBJECT, SIEGE_VERB
 from .tokens import is_arabic
 
 OBJECT_KINDS = {"capture", "entered", "noun"}  # phrases whose place is their object
@@ -40,7 +40,6 @@ _CONTROL_VERB = re.compile(r"[وف]?[يت]?(?:سيطر|استولي)")  # verbs 
 _PENETRATE = re.compile(r"[وف]?(?:ال)?[يت]?(?:توغل|قدم|تقدم)")  # verb or noun ("التقدم"): "في" places it
 _TOWARDS = {"باتجاه", "نحو", "صوب", "تجاه"}  # an advance's goal after them; "في" then places the goal, not the advance
 _AXES = {"محور", "محاور", "محورين", "جهه", "جهات", "جهتين", "اتجاه", "اتجاهات", "جبهه", "جبهات"}  # the lines of an advance
-_LIST_MARK = re.compile(r"\s*[,،-]\s*")  # what sets apart a list's places before its "and" or "و"
 _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions|pockets|villages|territory|territories)\b",
                            re.I)
 # The object of a gerund that a phrase after it describes: "further shrinking the territory controlled by IS" is about
@@ -52,7 +51,6 @@ _GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territ
 _EXCEPTED = re.compile(r"\b(?:except|excluding|apart from|other than|save for|but for|with the exception of)\b")
 _PLURAL_SETTLEMENTS = {"towns", "cities", "villages"}
 _SETTLEMENT_NOUNS = {"town", "city", "village"}  # a place of its own ("the neighbourhood of X" is part of one)
-_POSSESSIVE = re.compile(r"['’]s\s+")
 # Words opening another clause: a place after them is not the one a "-held" adjective describes.
 # An apposition's words before its head noun: ", the last major city " in "Mosul, the last major city stronghold of IS".
 _APPOSED_NOUN = re.compile(r"\s*,\s*(?:the|a|an|its|their)\b(?:\s+[\w'’-]+){0,4}\s*")
@@ -61,7 +59,7 @@ _CONTROL_ALONE = re.compile(r"\bcontrol(?: in)?$")
 _CLAUSE_OPENERS = {"after", "before", "when", "since", "while", "until", "which", "that", "where", "but"}
 
 
-class PlaceReading(ReferenceReading, PlaceClauseReading):
+class PlaceReading(ReferenceReading, PlaceClauseReading, PlaceListReading):
     """The place readings of Sentence (its places, tokens and article)."""
 
     def targets(self, cue):
@@ -100,11 +98,7 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             targets = [p for p in targets if p not in ends]
             if self._unknown_object(cue, targets):
                 return [], "", ""  # "in full control of the town of Siniya and about to recapture Baiji": not Baiji
-            targets = self._possessed(targets)
-            # "in control of the town of Sinjar, west of Mosul": a place after the first that a direction places is a
-            # landmark, not one more object
-            targets = targets[:1] + [p for p in targets[1:] if is_arabic(cue.text) or not PLACED_BY.search(
-                self.norm_between(max(self.first, p.first - 4), p.first))]
+            targets = self.listed_objects(cue, self._possessed(targets))
             landmark = targets and targets[0].first > self.first and self.article.norms[targets[0].first - 1] in _LANDMARK
             if cue.kind == "hold" and landmark:
                 return [], "", ""
@@ -363,37 +357,3 @@ class PlaceReading(ReferenceReading, PlaceClauseReading):
             start = past_subject_and_date(cue.stop, self.players, self.dates)
             return norms[start] in SETTLEMENT_NOUNS and targets[0].first - start > 4
         return bool(targets) and bool(_CONTROL_VERB.match(cue.text)) and unknown_settlement(norms, cue.stop, targets[0])
-
-    def _possessed(self, places):
-        """Places without a possessor naming where the next one lies ("Mosul's Sinjar district", "Anbar's Rawa"):
-        the possessed place is the one the phrase is about."""
-        kept = []
-        for place, following in zip(places, places[1:] + [None]):
-            gap = self.article.text[place.end: following.start] if following is not None else ""
-            if not _POSSESSIVE.fullmatch(gap):
-                kept.append(place)
-        return kept
-
-    def coordinated(self, places):
-        """The first place, and those joined to it by "and", "و" ("the Jbeileh and Jamiyat districts", "ومدينة") or an
-        Arabic word of adding ("فضلا عن"); places set apart by "," or "،" when "and" or "و" closes their list ("seized
-        Anah, Rawa and Qaim", "عانة، راوة والقائم"), not a place in apposition ("Qaim, 20 km from Rawa"), and a list of
-        three or more set apart by "-" alone ("منبج - الباب - جرابلس")."""
-        chosen, listed = places[:1], []  # listed: places after a list's mark, joined once the list closes or runs on
-        for place in places[1:]:
-            last = (listed or chosen)[-1]
-            between = self.article.norms[last.stop: place.first]
-            # "و" stands alone before a quoted name: "«راوة» و«عنه»", "« الموصل » و « تكريت »"
-            joined = all(w in ("and", "و") for w in between) and (between or self.article.norms[place.first][0] == "و")
-            if not between and not joined and _LIST_MARK.fullmatch(self.article.text[last.end: place.start]):
-                listed.append(place)
-                continue
-            if not (joined or settlement_conjunct(between, self.article.text[last.end: place.start])
-                    or unnamed_conjunct(between, self.article.norms[place.first]) or part_conjunct(between)
-                    or ARABIC_ALSO.search(" ".join(between))):
-                break  # "بلدة راوه ومدينة القائم" (the town of Rawa and the city of Qaim) is joined too
-            chosen += listed + [place]
-            listed = []
-        runs_on = len(listed) >= 2 and all(self.article.text[a.end: b.start].strip() == "-"
-                                           for a, b in zip(chosen[-1:] + listed, listed))
-        return chosen + listed if runs_on else chosen

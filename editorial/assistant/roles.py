@@ -5,7 +5,8 @@ Its own module because it is the judgement of who took what from whom, kind by k
 "from"; "fell to X", "held by X", "under X's control" name their holder after the phrase; a siege is
 read by sieges.py; "entered" and fighting "inside" leave it contested; a side "driven from" X lost it,
 to the agent or the other side; an attempt ("X is racing to take Y") leaves Y with its defender, never
-its attacker; "the liberation of X by Y" and "declared victory in X" read like the verbs.
+its attacker; "the liberation of X by Y" and "declared victory in X" read like the verbs, and who declares a
+place freed is read by declarations.py.
 """
 import dataclasses
 import re
@@ -15,6 +16,7 @@ from geo.models import Claim
 from .aims import arabic_aim, attempt
 from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
+from .declarations import FREED, THAT, declares_own_liberation, declaring_side, state_speaking
 from .parts import PARTIAL
 from .pronouns import both_sides, stronghold_owner, they_stand_for
 from .rules import ARABIC_WAS, CONTRAST, PASSIVE_AUX
@@ -36,19 +38,12 @@ _PRESENT_STATE = re.compile(r"(?:is|are|remains?)(?: (?:still|now))?(?: (?:one o
 _APPOSITION = re.compile(r"\s*,[^,;.]*,")  # "Anah, 100 km west of the border, is": what describes the subject
 _FORMER = {"former", "once", "onetime", "one-time", "erstwhile", "recently", "previously"}  # "its former stronghold"
 _OWNER_OF = {"stronghold", "bastion", "capital", "held", "controlled"}  # "the IS stronghold of Manbij": IS held it
-_DECLARING = {"declared", "declares", "announced", "announces", "proclaimed", "proclaims"}
-_FREED = ("liberated", "freed", "retaken", "recaptured", "taken back", "cleared")
-# Who speaks for a state: a place freed "from IS, Iraq's prime minister said" was freed by that state's forces.
-_STATE_SPEAKERS = {"minister", "premier", "president", "government", "ministry", "army", "military", "command"}
 _MANAGING = re.compile(r"[وف]?(?:[يت]?تمكن|تمكن|[يت]?نجح|نجح|استطاع|[يت]ستطيع)")  # managed, succeeded
 # The words before the side a noun's place went to: "the fall of Mosul to IS", "سقوط الموصل بيد داعش" (into its hand).
 _AGENT_BEFORE = {"by", "to", "بيد", "بايدي", "يد", "ايدي"}
 _BACKING = {"led", "backed"}  # the second half of "Kurdish-led", "US-backed" before a side's name
 _ARABIC_AGENT = {"علي يد", "علي ايدي", "من قبل"}  # at the hands of, by
 _PAUSES = {",", "،", ";", ":", "."}
-_DECLARES = re.compile(r"[وف]?(?:اعلن|اعلنت|[يت]علن)")  # declared, declares: "أعلن الجيش تحرير", "يعلن تحرير"
-_DECLARES_IN_ENGLISH = re.compile(r"(?:announc|declar|proclaim)(?:ed|es|e|ing)|confirm(?:ed|s|ing)?")
-_THAT = {"ان", "انه", "بان", "بانه", "that"}
 # "has held the provincial capital under siege": the verb's object is besieged, not held.
 _HELD_UNDER_SIEGE = re.compile(r"^(?:(?!(?:and|while|but|which|where|as)\b)\S+ ){1,4}under siege\b")
 _HOLDER_NOUNS = {"liberation", "recapture", "capture", "seizure", "takeover", "تحرير"}
@@ -195,7 +190,7 @@ def _opens_as_past(sentence, cue):
     norms = sentence.article.norms
     between = norms[sentence.first + 1: cue.first]
     return (is_arabic(norms[sentence.first]) and norms[sentence.first].lstrip("وف") in ARABIC_WAS
-            and not _THAT.union({"قد"}).intersection(between)
+            and not THAT.union({"قد"}).intersection(between)
             and not CONTRAST.search(sentence.norm_between(sentence.first, cue.first)))
 
 
@@ -263,11 +258,11 @@ def _noun(sentence, cue, place):
         subject = sentence.subject(cue)
         if subject is not None and _managed(sentence, cue):
             return CONTROLLED, subject.slug, (), GRAMMAR, f"controlled by {subject.slug} (subject '{subject.text}')"
-        state = _state_speaking(sentence, place)
+        state = state_speaking(sentence, place)
         if state is not None and (subject is None or subject.slug == state):
             # "Iraqi Prime Minister Haider Abadi announced the liberation of Tal Afar": the state reports its own act
             return CONTROLLED, state, (), GRAMMAR, f"controlled by {state} (its official '{sentence.claimant[0]}')"
-        if subject is not None and _declares_own_liberation(sentence, cue, place, subject):
+        if subject is not None and declares_own_liberation(sentence, cue, place, subject):
             return (CONTROLLED, subject.slug, (), GRAMMAR,
                     f"controlled by {subject.slug} (its state declares '{cue.text}')")
         if subject is not None and sentence.article.gazetteer.may_have_done(subject.slug, cue.text):
@@ -307,69 +302,21 @@ def _passive(sentence, cue, place):
     kinds = sentence.article.gazetteer.actor_kinds
     # After "liberated", only a side named before the phrase ("the SDF declared that Raqqa had been liberated"):
     # one named after it ("liberated after two years in the grip of IS") is the side driven out.
-    named = [a for a in sentence.subjects if not cue.text.endswith(_FREED) or (
+    named = [a for a in sentence.subjects if not cue.text.endswith(FREED) or (
         a.first < cue.first and not _OWNER_OF.intersection(sentence.article.norms[a.stop: a.stop + 2]))]
     sides = {a.slug for a in named if kinds.get(a.slug) != "foreign_state"}
-    if not sides and cue.text.endswith(_FREED) and (state := _state_speaking(sentence, place)):
+    if not sides and cue.text.endswith(FREED) and (state := state_speaking(sentence, place)):
         return CONTROLLED, state, (), GRAMMAR, f"declared by {state} (its country's '{sentence.claimant[0]}' says so)"
     if len(sides) != 1:
         return None
     side = sides.pop()
-    declarer = _declarer(sentence, cue, place)
+    declarer = declaring_side(sentence, cue, place)
     if declarer is not None and declarer.slug == side:
         return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (subject '{declarer.text}')"
-    if cue.text.endswith(_FREED) and _state_speaking(sentence, place) == side:
+    if cue.text.endswith(FREED) and state_speaking(sentence, place) == side:
         # "Iraq's forces raised the flag ... after the city was fully liberated, an Iraqi spokesman said": its own side
         return CONTROLLED, side, (), GRAMMAR, f"declared by {side} (its country's '{sentence.claimant[0]}' says so)"
     return CONTROLLED, side, (), GUESSED, "controlled by the only side the sentence names"
-
-
-def _state_speaking(sentence, place):
-    """The state force whose country's official or body says so in the sentence ("Iraq's prime minister said", "the
-    Iraqi military announced"), that country the place's: the side that freed it. A foreign state frees no town."""
-    speaker, verb = sentence.claimant
-    words = re.findall(r"[a-z]+", speaker.lower())
-    if not verb or not _STATE_SPEAKERS.intersection(words):
-        return None
-    vocabulary, gazetteer = sentence.article.gazetteer.side_vocabulary, sentence.article.gazetteer
-    countries = {vocabulary.country_of_stem[w] for w in words if w in vocabulary.country_of_stem}
-    country = gazetteer.place_countries.get(place.slug)
-    return gazetteer.government_of.get(country) if countries == {country} else None
-
-
-def _declares_own_liberation(sentence, cue, place, subject):
-    """Whether the state force of the place's country declares its liberation, the noun the object of "أعلن",
-    "announced" or "confirmed" ("أعلن الجيش السوري أمس تحرير دير الزور", "العبادي يعلن تحرير القائم", "Iraqi forces
-    entered Qayyara and announced its complete liberation"): the state reports its own act, as _state_speaking reads
-    its officials' words. Not people freed from a place ("تحرير 200 مدني من محور هجين")."""
-    gazetteer, norms = sentence.article.gazetteer, sentence.article.norms
-    country = gazetteer.place_countries.get(place.slug)
-    if gazetteer.government_of.get(country) != subject.slug:
-        return False
-    if "من" in norms[cue.stop: place.first]:
-        return False
-    declares = _DECLARES if is_arabic(cue.text) else _DECLARES_IN_ENGLISH
-    verbs = [i for i in range(max(sentence.first, cue.first - 20), cue.first) if declares.fullmatch(norms[i])]
-    # the noun in the verb's own clause, or a passive one after "أنه" ("أعلن أنه تم تحرير"); not another clause after
-    # "أن" ("أعلن ... مؤكدا أن تحريرها خطوة نحو تحرير الموصل") nor after another phrase
-    passive = cue.text.startswith("تم ") and norms[cue.first - 1] in _THAT
-    between = norms[verbs[-1]: cue.first - passive] if verbs else []
-    return bool(verbs) and not _THAT.intersection(between) and not any(
-        verbs[-1] < other.first < cue.first for other in sentence.cues)
-
-
-def _declarer(sentence, cue, place):
-    """The side declaring a freeing in the passive clause after it: "[side] declared that [place] had been liberated",
-    the declaring verb at most two words before the place (after "that"), the side before the verb."""
-    if not (cue.text.endswith(_FREED) and sentence.first < place.first < cue.first):
-        return None
-    norms = sentence.article.norms
-    for index in range(place.first - 1, max(sentence.first, place.first - 3) - 1, -1):
-        if norms[index] in _DECLARING:
-            return next((a for a in reversed(sentence.subjects) if a.stop <= index), None)
-        if norms[index] != "that":
-            return None
-    return None
 
 
 def _expelled(sentence, cue, place):

@@ -14,8 +14,8 @@ from .attribution import find_claimant, said_date
 from .clauses import ARABIC_FORCES, ClauseReading
 from .dating import STATE_KINDS, PhraseDating
 from .hedges import HEDGE, hedge_of
-from .negations import DENIAL, NEGATION, NOT_YET
-from .parts import ALL_PARTS, DIRECTION_OF, LAST_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
+from .negations import DENIAL, NEGATION, NOT_YET, PREVENTED_IN_SENTENCE
+from .parts import ALL_PARTS, DIRECTION_OF, LAST_PARTS, NAMED_PARTS, PARTIAL, SITE_IN, SITE_NOUNS_AFTER, PartReading
 from .places import PlaceReading
 from .proposals import Proposal, started
 from .roles import CONTESTED, CONTROLLED, assertion
@@ -94,7 +94,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
         self.hedge = HEDGE.search(self.norm)
         self.says_now = NOW.search(self.norm) is not None
         self.ended_from = _last_match_start(ENDED, self.norm, _DESCRIBING)
-        self.may_negate = NEGATION.search(self.norm) is not None or DENIAL.search(self.norm) is not None
+        self.may_negate = any(p.search(self.norm) for p in (NEGATION, DENIAL, PREVENTED_IN_SENTENCE))
         self._quote = self._claimant = None
         self.heading = heading  # the date a heading line above gives ("14 January, 2014" in a timeline)
         self.events = []  # (place or None, holder or None, DateFound, status) of changes reported with a date
@@ -234,9 +234,9 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
                 continue
             status, holder, others, reading, reason = made
             notes = [f"'{cue.text}' → {reason}"]
-            # "Hawija, one of two pockets (or enclaves) still under IS control" is all of Hawija, and so is a
-            # place listed after "including".
-            window = _LISTED_AFTER.sub("", _ONE_OF.sub("", window.lower()))
+            # "Hawija, one of two pockets (or enclaves) still under IS control" is all of Hawija, and so is a place
+            # listed after "including" or among the areas a list names (parts.NAMED_PARTS).
+            window = _LISTED_AFTER.sub("", _ONE_OF.sub("", NAMED_PARTS.sub("", window).lower()))
             if self.article.gazetteer.place_kinds.get(place.slug) == "neighbourhood":
                 window = _DISTRICT_NOUNS.sub("", normalize_name(window))
             # "the government compound in Ramadi"; in Arabic a site in construct right before the town, after the subject

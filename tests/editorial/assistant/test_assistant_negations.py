@@ -36,3 +36,22 @@ def test_arabic_la_before_a_present_verb_negates_it_and_la_yazal_says_still(name
     assert claims(said.format("وأكد تنظيم داعش", "لا تسيطر"), names) == set()
     assert claims(said.format("وقال المرصد", "لا تزال تسيطر"), names) == {
         ("boukamal", "controlled", "syrian-government", "2017-11-04")}
+
+
+@pytest.mark.usefixtures("every_reading")  # what the phrase reads, under any threshold
+def test_a_side_kept_from_an_act_has_not_done_it(names):
+    """"the Peshmerga barred IS from entering Sinjar": the act the side is kept from has not happened; a verb after
+    the act kept from ("prevented IS from advancing and retook Sinjar") still tells its own."""
+    assert claims("The Peshmerga barred IS fighters from entering Sinjar on Friday.", names) == set()
+    assert claims("The militants stopped the residents from leaving or entering Raqqa, activists said.", names) == set()
+    text = "The Peshmerga stopped the advance on Friday and retook Sinjar."
+    assert ("sinjar", "controlled", "peshmerga", "2017-11-03") in claims(text, names)
+
+
+@pytest.mark.usefixtures("every_reading")  # what the phrase reads, under any threshold
+def test_a_side_a_call_is_to_prevent_from_taking_a_town_has_not_taken_it(names):
+    """"reinforcements to prevent the militants taking Sinjar": "prevent" and its object right before the act, no
+    "from" between, keep the side from it; a verb after "and" is its own ("prevented an attack and retook Sinjar")."""
+    assert claims("Officials urged troops to prevent IS fighters seizing Sinjar on Friday.", names) == set()
+    text = "The Peshmerga prevented an attack on Friday and retook Sinjar."
+    assert ("sinjar", "controlled", "peshmerga", "2017-11-03") in claims(text, names)

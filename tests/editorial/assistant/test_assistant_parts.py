@@ -262,6 +262,15 @@ def test_a_citadel_or_an_island_named_by_its_town_is_a_site_not_the_town(names, 
     assert claims(text, names) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters recapture key Kobani hilltop from IS",
+    "The army retook two Palmyra hills on Friday.",
+])
+def test_a_hill_named_by_its_town_is_a_site_not_the_town(names, every_reading, text):
+    """"a key Kobani hilltop": a height over the town is taken, not the town."""
+    assert claims(text, names) == set()
+
+
 @pytest.mark.parametrize("text, place, sides", [
     ("سيطر تنظيم داعش اليوم السبت على الضاحية الشرقية لمدينة تل أبيض بعد معارك مع وحدات حماية الشعب", "tel-abyad",
      (IS, "sdf")),
@@ -291,3 +300,18 @@ def test_the_city_of_a_later_sentence_is_all_of_the_town_named_by_a_part(names, 
     """"Clashes broke out in Shaddadi's suburbs ... The city remained under the control of the SDF": "the city" names
     the whole town again, held by the SDF, not the suburbs the sentence before spoke of."""
     assert claims(text, names) == {(place, "controlled", "sdf", "2017-11-04")}
+
+
+@pytest.mark.parametrize("text, place, holder", [
+    ("Peshmerga forces now control the areas of Wana, Mahmudiya, Zumar and Rabia, a commander said on Friday.", "zumar",
+     "peshmerga"),
+    ("IS now holds only one district of Syria - the town of Hajin, the SDF said on Friday.", "hajin", IS),
+])
+def test_a_part_noun_naming_its_areas_or_a_district_of_the_country_leaves_the_place_whole(names, text, place, holder):
+    """"the areas of Wana, Mahmudiya, Zumar and Rabia": a list names each area, held whole; "one district of Syria":
+    the country's district, the town itself. "the areas of Zumar" and "one district of Raqqa" stay parts of the town."""
+    assert claims(text, names) == {(place, "controlled", holder, "2017-11-03")}
+    assert claims("Peshmerga forces now control the areas of Zumar, a commander said on Friday.", names) == {
+        ("zumar", "contested", (IS, "peshmerga"), "2017-11-03")}
+    assert claims("IS now holds only one district of Raqqa, the SDF said on Friday.", names) == {
+        ("raqqa", "contested", (IS, "sdf"), "2017-11-03")}

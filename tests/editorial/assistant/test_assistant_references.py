@@ -87,6 +87,16 @@ def test_a_town_introduced_is_not_a_place_the_next_sentence_locates_it_by(names)
     assert ("tabqa", "sdf") in {(p.place, p.holder) for p in propose(text, SATURDAY, names) if p.status == "controlled"}
 
 
+def test_a_town_introduced_in_a_region_of_a_place_goes_unnamed(names, every_reading):
+    """"raided a village in southern Kirkuk": Kirkuk names the province the village lies in, and a town named in a
+    later sentence is no more the village; a town introduced with no region after it is still the one named next."""
+    text = ("IS fighters seized a village in southern Kirkuk on Friday, a police officer said. "
+            "Iraqi troops are still fighting in Hawija.")
+    assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("hawija", "contested")}
+    text = "IS fighters seized a village on Friday, a police officer said. Bashir lies south of Kirkuk."
+    assert ("bashir", "islamic-state") in {(p.place, p.holder) for p in propose(text, SATURDAY, names)}
+
+
 def test_the_city_after_a_town_located_to_the_north_of_another_is_that_town(names):
     """"مركز قضاء بيجي معقل داعش إلى الشمال من تكريت" (Baiji, Daesh's stronghold, to the north of Tikrit): Tikrit
     only locates Baiji, so "المدينة" in the next sentence is Baiji and no reading is about Tikrit."""
