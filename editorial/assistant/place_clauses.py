@@ -79,6 +79,11 @@ _APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل
 # البلدات في الجيب الأخير الذي يسيطر عليه": the pocket), not the head's.
 _GOVERNED = re.compile(r"(?<!\S)(?:في|من|علي|الي|داخل|ضمن|ب\S+)(?!\S)")
 RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
+# A town, a city or a village is feminine in Arabic ("مدينة", "بلدة", "قرية"): a masculine pronoun ("الطريق الدولي
+# الذي يسيطر عليه التنظيم", the highway the group holds) describes a masculine noun named with it, a road, an airport,
+# a district, never the town.
+_MASCULINE = {"عليه"}
+_FEMININE_KINDS = {"city", "town", "village"}
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
 # the last pockets of".
@@ -318,6 +323,8 @@ class PlaceClauseReading:
                           if re.fullmatch(r"[\s,،]*", self.article.text[p.end: bracket])), None)
             if place is None:
                 return None
+        if norms[pronoun] in _MASCULINE and self.article.gazetteer.place_kinds.get(place.slug) in _FEMININE_KINDS:
+            return None
         return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
 
 

@@ -250,3 +250,15 @@ def test_a_region_named_after_a_town_is_its_province(names, every_reading):
     """"Ayn Issa in northern Raqqa": Raqqa names the province the town lies in, not a second place held."""
     held = claims("Kurdish forces are in full control of Ayn Issa in northern Raqqa.", names)
     assert {place for place, *_ in held} == {"ain-issa"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a masculine pronoun describes the masculine noun named with the town: the road Daesh holds, not Raqqa
+    ("قال سكان إن الطريق الدولي إلى مدينة الرقة الذي يسيطر عليه تنظيم داعش مقطوع منذ أيام", set()),
+    # a feminine pronoun agrees with the town itself
+    ("قال سكان إن مدينة الرقة التي يسيطر عليها تنظيم داعش محاصرة منذ أيام",
+     {("raqqa", "controlled", IS, SATURDAY_DAY)}),
+])
+def test_an_arabic_relative_pronoun_agrees_with_the_town_or_not(names, text, expected):
+    """A town, a city or a village is feminine in Arabic: "عليه" (masculine) resumes another noun, "عليها" the town."""
+    assert {c for c in claims(text, names) if c[1] == "controlled"} == expected
