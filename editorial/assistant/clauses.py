@@ -333,7 +333,9 @@ class ClauseReading(ConjunctReading, RelativeReading):
         tokens, norms = self.article.tokens, self.article.norms
         start = cue.first
         for before in reversed(self.cues):  # "بعد ايام من استعاده المسلحين السيطره علي": one phrase, its verbal noun first
-            if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
+            # "ورفع العلم فوق مبانيها بعد اشتباكات": an "after" between them is the phrase's own
+            if before.kind == "capture" and before.stop <= start and start - before.stop <= 2 and not any(
+                    norm.lstrip("وف") in PRIOR for norm in norms[before.stop: start]):
                 start = before.first
         reach += "فقط" in norms[max(self.first, start - reach): start]  # "بعيد ساعات فقط على" (only hours after)
         for index in range(start - 1, max(self.first, start - reach) - 1, -1):
