@@ -233,7 +233,7 @@ class PlaceClauseReading:
         return self._referred(self.article.token_at(self.norm_start + self.offset(place.stop) + anaphor.start()),
                               f"'{anaphor.group()}'", "")
 
-    def _after_direction(self, place):
+    def after_direction(self, place):
         """Whether a direction stands right before an Arabic place, or before its settlement noun ("جنوب الموصل",
         "شرق مدينة الرقة"): the place locates another."""
         norms, index = self.article.norms, place.first - 1
@@ -290,7 +290,7 @@ class PlaceClauseReading:
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
         place = self.places[position - 1] if position else None
-        if place and position > 1 and self._after_direction(place) and self._joined_relative(place.stop, cue.first):
+        if place and position > 1 and self.after_direction(place) and self._joined_relative(place.stop, cue.first):
             # "بلدة بعشيقة شمال شرقي الموصل، والتي يسيطر عليها": a clause joined by "و" or set off by a comma after a
             # landmark goes on describing the place the landmark locates
             head = self.places[position - 2]
@@ -308,7 +308,7 @@ class PlaceClauseReading:
             if relative_word is not None and not (aside and _GOVERNED.search(self.norm_between(opener, relative_word))):
                 opener = relative_word
         relative = set(norms[opener: opener + 2 - norms[opener].startswith("و")]) if place else set()
-        if place and not self._after_direction(place):
+        if place and not self.after_direction(place):
             relative = {word.removeprefix("و") for word in relative}  # "والتي" opens the clause on the place
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
