@@ -84,6 +84,9 @@ RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun f
 # a district, never the town.
 _MASCULINE = {"عليه"}
 _FEMININE_KINDS = {"city", "town", "village"}
+# A battle named by its town ("معركة الرقة الكبرى التي ...", the great battle of Raqqa, which ...): an adjective after
+# the town agrees with the battle, and the relative clause after it goes on describing the battle, not the town.
+_BATTLE_HEADS = {"معركه", "معارك"}
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
 # the last pockets of".
@@ -323,6 +326,9 @@ class PlaceClauseReading:
                           if re.fullmatch(r"[\s,،]*", self.article.text[p.end: bracket])), None)
             if place is None:
                 return None
+        if place.first > self.first and norms[place.first - 1] in _BATTLE_HEADS and norms[opener].startswith("ال") \
+                and norms[opener] not in ("التي", "الذي"):
+            return None
         if norms[pronoun] in _MASCULINE and self.article.gazetteer.place_kinds.get(place.slug) in _FEMININE_KINDS:
             return None
         return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None

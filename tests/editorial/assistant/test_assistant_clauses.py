@@ -334,5 +334,6 @@ def test_a_held_adjective_is_not_negated_by_the_verb_before_its_noun(names, text
 def test_an_arabic_flag_raised_after_clashes_is_a_capture_not_a_fight(names):
     """"ورفعت العلم فوق مبانيها بعد اشتباكات" (raised the flag over its buildings after clashes): the clashes came
     before the flag went up, so the town is taken, not fought over as the news is told."""
-    text = ("حرر الجيش العراقي يوم الجمعة بلدة عنه، ورفع العلم فوق مبانيها بعد اشتباكات ضارية مع مسلحي داعش داخل البلدة.")
+    text = ("حرر الجيش العراقي يوم الجمعة بلدة عنه، ورفع العلم فوق مبانيها بعد اشتباكات ضارية مع مسلحي داعش "
+            "داخل البلدة.")
     assert claims(text, names) == {("anah", "controlled", IQ, "2017-11-03")}
