@@ -28,7 +28,9 @@ _QUANTIFIERS = {"عده", "عشرات", "بعض", "العديد", "عدد"}
 # Villages are left out: a list of them names small places whose names the gazetteer's towns may share.
 LISTED = re.compile(r"^.*\b(?:including|such as)\b ?|^.*(?<!\S)(?:ال)?(?:مناطق|مدن|بلدات|اقضيه|نواحي)(?!\S)"
                     r"(?: (?!علي(?!\S))\S+){0,6} (?:و?منها|و?(?:من )?بينها)(?!\S) ?")
-_OTHER_THAN = re.compile(r"[وف]?غير")  # "مراكز الشرطة وغيرها" (and others): what "ها" is other than, not the place
+# "مراكز الشرطة وغيرها" (and others): what "ها" is other than; "بعد أشهر من المعارك سيطرت خلالها على" (months of
+# battles during which it took): a time "ها" stands for. Neither is the place.
+_NOT_THE_PLACE = re.compile(r"[وف]?(?:غير|خلال)")
 _RELATIVES = {"التي", "الذي", "والتي", "والذي"}
 # A noun of a settlement or an area that "و" joins to the next place, and a province locating the place before it
 # ("في محافظة كركوك", "بريف حلب الشمالي").
@@ -136,7 +138,7 @@ def object_pronoun(sentence, cue):
     for index in range(cue.stop, min(sentence.last, cue.stop + 4)):
         word = sentence.article.norms[index]
         if word.endswith("ها") and len(word) > 4 and not word.startswith(("علي", "من", "في", "ال")) and (
-                not _OTHER_THAN.match(word)):
+                not _NOT_THE_PLACE.match(word)):
             return index
     return None
 

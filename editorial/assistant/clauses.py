@@ -106,7 +106,8 @@ class ClauseReading(ConjunctReading, RelativeReading):
             # An Arabic relative pronoun agrees with a noun: the clause's subject is that noun, here no side named
             # ("طرد التنظيم الارهابي الذي يبسط سيطرته"), or a side after the pronoun ("التي انتزعتها القوات الحكومية"),
             # never a side of the main clause named before the noun.
-            return self.subject_from(pronoun + 1, cue.first - 1) or self.subject_from(cue.stop, cue.stop + 4)
+            return self.subject_from(pronoun + 1, cue.first - 1) or (
+                None if _besieger_after(cue) else self.subject_from(cue.stop, cue.stop + 4))
         if is_arabic(cue.text) and self._relative_on_place(cue):
             # "داهم كوباني التي يسيطر عليها الاكراد": a noun after the verb of the place's relative clause is its
             # subject, not the main clause's side named before the place (who "التي تحاصرها من الجهات" drops)
@@ -124,9 +125,8 @@ class ClauseReading(ConjunctReading, RelativeReading):
             # "كسروا الحصار الذي فرضه داعش": the relative clause describes the verb's object, its subject is not the
             # verb's; after a one-word phrase it describes the phrase itself ("الحصار الذي فرضه داعش": Daesh's siege)
             after = None
-        if after is not None and after.first == cue.stop and cue.kind == "siege_broken" and cue.text.endswith(
-                ("حصار", "طوق")):
-            after = None  # "فك حصار داعش عن المدينة" (breaking Daesh's siege): the side in construct with it besieges
+        if after is not None and _besieger_after(cue):
+            after = None  # "فك حصار داعش عن المدينة", "كسر حصار دام شهرين فرضه داعش": the siege's side besieges
         word = cue.text.lstrip("وف")
         if word.startswith("ب") and word[1:].startswith(ARABIC_NOUNS):
             word = word[1:]  # "أفاد بسيطرة القوات" (reported the forces' control): the noun after the preposition
@@ -333,7 +333,9 @@ class ClauseReading(ConjunctReading, RelativeReading):
         tokens, norms = self.article.tokens, self.article.norms
         start = cue.first
         for before in reversed(self.cues):  # "بعد ايام من استعاده المسلحين السيطره علي": one phrase, its verbal noun first
-            if before.kind == "capture" and before.stop <= start and start - before.stop <= 2:
+            # "ورفع العلم فوق مبانيها بعد اشتباكات": an "after" between them is the phrase's own
+            if before.kind == "capture" and before.stop <= start and start - before.stop <= 2 and not any(
+                    norm.lstrip("وف") in PRIOR for norm in norms[before.stop: start]):
                 start = before.first
         reach += "فقط" in norms[max(self.first, start - reach): start]  # "بعيد ساعات فقط على" (only hours after)
         for index in range(start - 1, max(self.first, start - reach) - 1, -1):
@@ -365,3 +367,10 @@ def _verbal_noun(word):
     ("استعادها", regained it); "سيطرته" (its control) is a noun with its possessor."""
     return any(word.startswith(noun) and not (noun.endswith("ه") and word[len(noun) - 1:] in OBJECT_PRONOUNS)
                for noun in ARABIC_NOUNS) or (word.startswith("سيطرت") and word[5:] in _POSSESSIVES)
+
+
+def _besieger_after(cue):
+    """Whether an Arabic phrase of breaking ends on the siege it breaks ("فك حصار", "كسروا الحصار"): a side named after
+    it owns the siege ("فك حصار عصابات داعش", "كسر حصار دام شهرين فرضه داعش", "الحصار الذي فرضته"), it besieges;
+    the breaker comes before the verb, or inside a phrase that puts the verb first ("كسر الجيش السوري الحصار")."""
+    return cue.kind == "siege_broken" and cue.text.endswith(("حصار", "طوق"))

@@ -90,8 +90,9 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"(?:north|south)?(?:east|west)|north|south|cent(?:er|re)) of|"
                      r" (?:east|west|north|south)(?:ern)?)?$|"
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:حي|حيين|احياء|مناطق|منطقتي|منطقتين|اراضي?|اطراف|معاقل|مبني|مجمع|مقر|"
-                     # in it, or in a side of it ("منطقتي الجغيفي والجولان بشمال الفلوجة"; "شمال الفلوجة" is outside)
-                     r"قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف|مفرق|جسر)(?: \S+){0,5} "
+                     # in it, or in a side of it ("منطقتي الجغيفي والجولان بشمال الفلوجة"; "شمال الفلوجة" is outside), a
+                     # market or a street in it ("شارع الزيتون وسط مدينة الرطبة")
+                     r"قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف|مفرق|جسر|سوق|شارع)(?: \S+){0,5} "
                      # or within its bounds ("مفرق جسر ... وهي ضمن الحدود البلدية لمركز ناحية الشرقاط")
                      r"(?:في|داخل|من|وسط|ضمن(?: (?:ال)?حدود(?: \S+)?)?|(?:في |ب)(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي)?)"
                      r"(?: ل?(?:ال)?مركز)?(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
@@ -100,9 +101,9 @@ SITE_IN = re.compile(r"(?:^|\b)(?:\S+ ){0,4}?(?:compound|headquarters|complex|bu
                      r"^(?:\S+ ){0,4}?(?:ال)?(?:مواقع|نقاط)(?: \S+)? (?:في|داخل)(?: (?:مدينه|بلده|قضاء|ناحيه|قريه))?$|"
                      # an Arabic site in construct with the town, right before it: "مستشفى تلعفر", "مطار دير الزور"
                      r"^(?:\S+ ){0,4}?(?:مبني|مجمع|مقر|قلعه|مستشفي|مشفي|جامعه|سجن|مصفاه|جامع|متحف|مطار|معبر|سد|قاعده|"
-                     # the district's seat of government ("قائممقامية بيجي", "سراي"), a police station ("مركز
-                     # شرطة"); a site of "the city" it refers to
-                     r"قايم ?\S*قاميه|سراي|مركز شرطه|مخفر)(?: (?:ال)?(?:مدينه|بلده|قضاء|ناحيه))?$")
+                     # its market or a street ("سوق الرطبة"), the district's seat of government ("قائممقامية بيجي",
+                     # "سراي"), a police station ("مركز شرطة"); a site of "the city" it refers to
+                     r"سوق|شارع|قايم ?\S*قاميه|سراي|مركز شرطه|مخفر)(?: (?:ال)?(?:مدينه|بلده|قضاء|ناحيه))?$")
 # A direction right before the place's name makes it part of the place: "eastern Mosul", "west Mosul".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "east", "west", "north", "south"}
 

@@ -82,6 +82,14 @@ _APPOSITION_HEADS = {"كبري", "اكبر", "عاصمه", "مركز", "معقل
 # البلدات في الجيب الأخير الذي يسيطر عليه": the pocket), not the head's.
 _GOVERNED = re.compile(r"(?<!\S)(?:في|من|علي|الي|داخل|ضمن|ب\S+)(?!\S)")
 RESUMPTIVE = {"عليها", "عليه"}  # an Arabic relative clause's pronoun for what it describes ("held over it")
+# A town, a city or a village is feminine in Arabic ("مدينة", "بلدة", "قرية"): a masculine pronoun ("الطريق الدولي
+# الذي يسيطر عليه التنظيم", the highway the group holds) describes a masculine noun named with it, a road, an airport,
+# a district, never the town.
+_MASCULINE = {"عليه"}
+_FEMININE_KINDS = {"city", "town", "village"}
+# A battle named by its town ("معركة الرقة الكبرى التي ...", the great battle of Raqqa, which ...): an adjective after
+# the town agrees with the battle, and the relative clause after it goes on describing the battle, not the town.
+_BATTLE_HEADS = {"معركه", "معارك"}
 _AUXILIARIES = set("had has have was were is are later then finally eventually still now".split())
 # What stands between a place and a held adjective said of it: "is a major", "and the surrounding area is one of
 # the last pockets of".
@@ -231,7 +239,7 @@ class PlaceClauseReading:
         return self._referred(self.article.token_at(self.norm_start + self.offset(place.stop) + anaphor.start()),
                               f"'{anaphor.group()}'", "")
 
-    def _after_direction(self, place):
+    def after_direction(self, place):
         """Whether a direction stands right before an Arabic place, or before its settlement noun ("جنوب الموصل",
         "شرق مدينة الرقة"): the place locates another."""
         norms, index = self.article.norms, place.first - 1
@@ -288,7 +296,7 @@ class PlaceClauseReading:
             return None
         position = bisect.bisect_left(self.place_firsts, cue.first)
         place = self.places[position - 1] if position else None
-        if place and position > 1 and self._after_direction(place) and self._joined_relative(place.stop, cue.first):
+        if place and position > 1 and self.after_direction(place) and self._joined_relative(place.stop, cue.first):
             # "بلدة بعشيقة شمال شرقي الموصل، والتي يسيطر عليها": a clause joined by "و" or set off by a comma after a
             # landmark goes on describing the place the landmark locates
             head = self.places[position - 2]
@@ -306,7 +314,7 @@ class PlaceClauseReading:
             if relative_word is not None and not (aside and _GOVERNED.search(self.norm_between(opener, relative_word))):
                 opener = relative_word
         relative = set(norms[opener: opener + 2 - norms[opener].startswith("و")]) if place else set()
-        if place and not self._after_direction(place):
+        if place and not self.after_direction(place):
             relative = {word.removeprefix("و") for word in relative}  # "والتي" opens the clause on the place
         if place is None or not (cue.first - place.stop <= 9 and {"التي", "الذي"} & relative
                                  and not re.search(r"[,،]", self.raw_between(opener, cue.first))) and (
@@ -321,6 +329,11 @@ class PlaceClauseReading:
                           if re.fullmatch(r"[\s,،]*", self.article.text[p.end: bracket])), None)
             if place is None:
                 return None
+        if place.first > self.first and norms[place.first - 1] in _BATTLE_HEADS and norms[opener].startswith("ال") \
+                and norms[opener] not in ("التي", "الذي"):
+            return None
+        if norms[pronoun] in _MASCULINE and self.article.gazetteer.place_kinds.get(place.slug) in _FEMININE_KINDS:
+            return None
         return place if ARABIC_HOLDS.match(cue.text) or self.date(cue) is not None else None
 
 

@@ -175,8 +175,11 @@ def superseded(proposals):
     change ends. An undated change in the body ("وكانت روسيا أعلنت أنها ساندت القوات
     الحكومية في طرد مسلحي التنظيم من تدمر") yields to another side's change the article dates on the day it falls back to; a
     headline, undated by its style, is the news. Going into a town whose siege the article says broken between the same
-    sides ("فك الحصار عن آمرلي ... دخلت القوات آمرلي") is the relief, no contest of its own."""
+    sides, or by the side it leaves holding the town ("فك الحصار عن آمرلي ... دخلت القوات آمرلي"), is the relief, no
+    contest of its own."""
     relieved = {(p.place, p.others) for p in proposals if p.cue == "siege_broken"}
+    relievers = {(p.place, p.holder) for p in proposals if p.cue == "siege_broken"
+                 and p.status == Claim.Status.CONTROLLED}
     changes = [p for p in proposals if p.status == Claim.Status.CONTROLLED and p.cue in _CHANGES]
     taken_on = {(p.place, p.date) for p in changes}
     taken_by = {(p.place, p.holder) for p in changes}
@@ -196,7 +199,8 @@ def superseded(proposals):
     return [p for p in proposals if not (
         (p.cue == "attempt" and p.place in told and (p.undated or told[p.place] >= p.date))
         or (p.cue == "entered" and p.status != Claim.Status.CONTROLLED and (
-            (p.place, p.date) in taken_on or (p.place, p.others) in relieved))
+            (p.place, p.date) in taken_on or (p.place, p.others) in relieved
+            or any((p.place, side) in relievers for side in p.others)))
         or (p.cue == "entered" and p.undated and any(
             _just_before(p.date, day) for side in p.others
             for start, day in taken_days.get((p.place, side), ()) if start < p.quote_start))

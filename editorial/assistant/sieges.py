@@ -2,9 +2,10 @@
 
 Its own module because a siege names two sides in opposite roles, where every other phrase names a holder or the
 sides fighting: "besieged by X" names the besieger, so the place is held by X's adversary; "قوات الجيش المحاصرة في
-X" and "IS fighters encircled in Tabqa" name the besieged; "broke the siege" leaves the place contested between the
-breakers and the besiegers, and "close to breaking" or "لفك الحصار" (to break it) leaves the siege standing;
-"لمحاصرة" (to besiege) and "المدنيين المحاصرين" (trapped civilians) besiege no side. roles.assertion calls it.
+X" and "IS fighters encircled in Tabqa" name the besieged; "broke the siege" relieves a town for the breakers' side
+and leaves a city contested between the breakers and the besiegers, and "close to breaking" or "لفك الحصار" (to
+break it) leaves the siege standing; "لمحاصرة" (to besiege) and "المدنيين المحاصرين" (trapped civilians) besiege no
+side. roles.assertion calls it.
 """
 import re
 
@@ -15,7 +16,11 @@ from .calibration import SIEGE
 from .rules import PASSIVE_AUX, SIEGE_VERB
 from .tokens import is_arabic
 
-CONTESTED, BESIEGED = Claim.Status.CONTESTED, Claim.Status.BESIEGED
+CONTESTED, BESIEGED, CONTROLLED = Claim.Status.CONTESTED, Claim.Status.BESIEGED, Claim.Status.CONTROLLED
+# Places a siege rings whole: breaking it relieves the place for the side it shut in, the breakers' side ("فك الحصار عن
+# ناحية آمرلي"); a city's siege rings an enclave of it ("broke the siege of the government enclave of Deir ez-Zor"),
+# the rest held by the besiegers, so the city stays contested.
+_WHOLLY_BESIEGED = {"town", "village"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "this"}
 _LOCATIVE = {"in", "inside", "at"}  # after a participle of siege with no object: "encircled in Tabqa" is passive
 _THAT = {"that", "ان"}  # what opens a reported clause: "said that", "أفادت ... أن"
@@ -47,6 +52,9 @@ def siege_broken(sentence, cue, place):
     if sides is None:
         return None
     breaker, besieger_slug = sides
+    if sentence.article.gazetteer.place_kinds.get(place.slug) in _WHOLLY_BESIEGED:
+        return (CONTROLLED, breaker.slug, (), SIEGE,
+                f"siege by {besieger_slug} broken by {breaker.slug}: the town is relieved, held by its side")
     return (CONTESTED, None, tuple(sorted({breaker.slug, besieger_slug})), SIEGE,
             f"siege by {besieger_slug} broken by {breaker.slug}: the place stays contested between them")
 

@@ -58,6 +58,8 @@ def withdrew(sentence, cue, place):
         # "انسحبوا باتجاه الرقة" (towards Raqqa), "انسحبوا من منبج إلى جرابلس" (from Manbij to Jarablus): where they
         # went, not what they left
         return None
+    if is_arabic(cue.text) and sentence.after_direction(place):
+        return None  # "من البوكمال جنوب شرق دير الزور" (south-east of Deir ez-Zor): a landmark, not the place left
     # "pulled out of the disputed oil city of Kirkuk", "the Turkmen towns of Bashir and Taza": the place's own noun
     # phrase, however long
     own_phrase = between[:1] == ["the"] and between[-1:] == ["of"] and between[-2:-1] in (

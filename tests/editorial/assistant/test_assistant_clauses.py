@@ -329,3 +329,11 @@ def test_a_held_adjective_is_not_negated_by_the_verb_before_its_noun(names, text
     """"preparing to storm the IS-held village": the intention is the storming's; the village is IS's as the news
     describes it. Only a word right before the adjective ("no longer IS-held") denies the hold."""
     assert {(p.place, p.status, p.holder) for p in propose(text, SATURDAY, names)} == expected
+
+
+def test_an_arabic_flag_raised_after_clashes_is_a_capture_not_a_fight(names):
+    """"ورفعت العلم فوق مبانيها بعد اشتباكات" (raised the flag over its buildings after clashes): the clashes came
+    before the flag went up, so the town is taken, not fought over as the news is told."""
+    text = ("حرر الجيش العراقي يوم الجمعة بلدة عنه، ورفع العلم فوق مبانيها بعد اشتباكات ضارية مع مسلحي داعش "
+            "داخل البلدة.")
+    assert claims(text, names) == {("anah", "controlled", IQ, "2017-11-03")}

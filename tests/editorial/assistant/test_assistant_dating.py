@@ -251,7 +251,7 @@ def test_a_date_before_then_ends_the_step_before(names):
 @pytest.mark.usefixtures("every_reading")
 @pytest.mark.parametrize("text, status", [
     ("أعلنت القوات الكردية أنها فكت حصار بلدة سنجار المفروض عليها منذ أغسطس الماضي من قبل مسلحي تنظيم داعش",
-     "contested"),
+     "controlled"),
     ("قال محافظ دير الزور إن الجيش السوري سيصل بعد ساعات إلى مشارف مدينة دير الزور لتفكيك الحصار المضروب على هذه "
      "المدينة من طرف تنظيم داعش منذ أكثر من ثلاث سنوات", "besieged"),
 ])

@@ -41,6 +41,15 @@ def test_a_site_named_before_the_place_it_is_in_is_part_of_the_place():
     assert SITE_IN.match("انتزعت السيطرة على مشفي") and SITE_IN.match("مشفي الصداقه في")
 
 
+
+@pytest.mark.parametrize("text", [
+    "قال ضابط في الجيش العراقي إن تنظيم داعش سيطر يوم الجمعة على سوق الرطبة.",
+    "قال ضابط في الجيش العراقي إن تنظيم داعش سيطر يوم الجمعة على شارع الزيتون وسط مدينة الرطبة.",
+])
+def test_an_arabic_market_or_street_of_a_town_is_part_of_it(names, text):
+    """A town's market ("سوق الرطبة") or a street in it taken is a part taken: the town is fought over."""
+    assert claims(text, names) == {("rutba", "contested", (IQ, IS), "2017-11-03")}
+
 def test_two_arabic_areas_in_a_side_of_a_town_are_part_of_it(names):
     """"منطقتي ... بشمال الرقة" (two areas in the north of Raqqa) are parts of the town: it is fought over."""
     assert SITE_IN.match("علي منطقتي البدو والمشلب بشمال") and SITE_IN.match("علي منطقتين في شرق مدينه")

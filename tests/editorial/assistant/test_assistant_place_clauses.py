@@ -260,3 +260,28 @@ def test_a_region_named_after_a_town_is_its_province(names, every_reading):
     """"Ayn Issa in northern Raqqa": Raqqa names the province the town lies in, not a second place held."""
     held = claims("Kurdish forces are in full control of Ayn Issa in northern Raqqa.", names)
     assert {place for place, *_ in held} == {"ain-issa"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a masculine pronoun describes the masculine noun named with the town: the road Daesh holds, not Raqqa
+    ("قال سكان إن الطريق الدولي إلى مدينة الرقة الذي يسيطر عليه تنظيم داعش مقطوع منذ أيام", set()),
+    # a feminine pronoun agrees with the town itself
+    ("قال سكان إن مدينة الرقة التي يسيطر عليها تنظيم داعش محاصرة منذ أيام",
+     {("raqqa", "controlled", IS, SATURDAY_DAY)}),
+])
+def test_an_arabic_relative_pronoun_agrees_with_the_town_or_not(names, text, expected):
+    """A town, a city or a village is feminine in Arabic: "عليه" (masculine) resumes another noun, "عليها" the town."""
+    assert {c for c in claims(text, names) if c[1] == "controlled"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective after the town agrees with the battle: the clause after it describes the battle, not Mosul
+    ("تتواصل معركة الموصل الحاسمة التي يسيطر عليها الجيش العراقي منذ أسابيع", set()),
+    # with no adjective between, the clause may be on the town, as after any noun
+    ("قال سكان إن معركة الموصل التي يسيطر عليها تنظيم داعش لم تبدأ بعد",
+     {("mosul", "controlled", IS, SATURDAY_DAY)}),
+])
+def test_an_arabic_clause_after_a_battle_and_its_adjective_describes_the_battle(names, text, expected):
+    """"معركة الرقة الكبرى التي ..." (the great battle of Raqqa, which ...): the adjective ends the battle's
+    phrase."""
+    assert {c for c in claims(text, names) if c[1] == "controlled"} == expected

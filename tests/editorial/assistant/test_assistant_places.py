@@ -505,6 +505,13 @@ def test_an_arabic_other_than_it_is_no_pronoun_for_the_place(names):
     assert targets(text, names) == [([], "")]
 
 
+
+def test_an_arabic_during_it_is_no_pronoun_for_the_place(names):
+    """"بعد أشهر من المعارك سيطرت خلالها على قرى" (after months of battles, during which it took villages): "خلالها"
+    (during it) stands for a time, never the town named before."""
+    text = "وصلت قوات سوريا الديمقراطية الجمعة إلى مدينة الرقة بعد أشهر من المعارك سيطرت خلالها على قرى كثيرة"
+    assert targets(text, names) == [([], "")]
+
 def test_an_arabic_place_a_distance_is_measured_from_is_no_object(names):
     """"سيطرت على القرية لتصبح على بعد 20 كيلومترا من مدينة الرقة" (took the village, to stand 20 km from Raqqa):
     Raqqa only measures how far the village is."""

@@ -54,6 +54,27 @@ def test_an_arabic_siege_broken_with_its_subject_and_a_time_between_verb_and_sie
         "'كسر الجيش السوري امس حصار' → siege by islamic-state broken by syrian-government"]
 
 
+
+@pytest.mark.parametrize("text", [
+    "Iraqi troops broke the IS siege of the town of Amerli on Friday.",
+    # the side in construct with the siege, after a noun of its fighters, imposed it
+    "تمكن الجيش العراقي يوم الجمعة من فك حصار عصابات داعش عن بلدة آمرلي",
+    # a relative clause with no pronoun ("دام شهرين فرضه داعش", which lasted two months, Daesh imposed it)
+    "تمكنت القوات العراقية يوم الجمعة من كسر حصار دام شهرين فرضه تنظيم داعش على بلدة آمرلي",
+    # the siege's side after "الذي", in a relative clause on the breakers
+    "وصل الوزير إلى القوات العراقية التي تمكنت من فك الحصار الذي فرضه داعش على بلدة آمرلي",
+])
+def test_a_broken_siege_relieves_a_town_for_the_breakers_side(names, text):
+    """A siege rings a town whole: breaking it leaves the town held by the side it shut in, the breakers' side, and
+    the side named with the siege after the verb is its besieger, never the breaker."""
+    assert {c[:3] for c in claims(text, names)} == {("amerli", "controlled", "iraqi-government")}
+
+
+def test_a_broken_siege_of_a_city_leaves_it_contested(names):
+    """A city's siege rings an enclave of it: broken, the rest still held by the besiegers, the city is contested."""
+    text = "Syrian troops on Friday broke the IS siege of their enclave in the city of Deir ez-Zor."
+    assert claims(text, names) == {("deir-el-zour", "contested", ("islamic-state", "syrian-government"), "2017-11-03")}
+
 def test_the_side_whose_enclaves_a_passive_siege_names_is_besieged(names):
     """"Syrian government enclaves ... were besieged by IS": the enclaves' side holds the place, whoever else the
     article names more often."""

@@ -117,3 +117,9 @@ def test_two_sides_joined_before_an_arabic_dual_withdrawal_both_left(names):
     text = ("اقترب مقاتلو تنظيم داعش من سهل نينوى. وقال سكان إن اللواء الرابع التابع للجيش العراقي وقوات البيشمركة "
             "انسحبا فجر السبت من بلدة قرقوش.")
     assert claims(text, names) == {("qaraqosh", "controlled", IS, "2017-11-04")}
+
+
+def test_a_town_after_a_direction_locates_the_place_an_arabic_side_withdrew_from(names):
+    # "من مدينة الطبقة شمال غرب الرقة" (from Tabqa, north-west of Raqqa): Raqqa only locates the town left
+    text = "هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة من مدينة الطبقة شمال غرب الرقة"
+    assert claims(text, names) == {("tabqa", "controlled", "syrian-government", "2017-11-03")}
