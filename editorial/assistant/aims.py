@@ -4,7 +4,8 @@ holds a place an attempt is made on.
 Its own module because Arabic names an effort with the same verbal noun as its outcome ("تحرير", liberating):
 what tells them apart is the words around the noun (an operation's name, the lām of purpose, "بهدف", a future
 verb after "إن"), read apart from the English intentions and the phrase rules that find the noun. An effort, once
-read as one, leaves the place with its defender (`attempt`).
+read as one, leaves the place with its defender (`attempt`); fighting waged for it leaves it contested
+(`fought_for`).
 """
 import re
 
@@ -13,7 +14,7 @@ from geo.models import Claim
 from .calibration import GRAMMAR, GUESSED
 from .tokens import is_arabic
 
-CONTROLLED = Claim.Status.CONTROLLED
+CONTROLLED, CONTESTED = Claim.Status.CONTROLLED, Claim.Status.CONTESTED
 
 # "advance toward", "closing in on", "marched on", "edging closer to": a movement, not an attempt on a holder
 _MOVEMENT = re.compile(r"advanc|closing in|march|edg")
@@ -67,6 +68,13 @@ _DEMANDING = {"طالب", "يطالب", "طالبت", "تطالب", "طالبو�
 # Nouns a side is called on to do, beyond the taking nouns: "دعوا إلى التحرك لفك الحصار وتطهير القرية" (called for a
 # move to break the siege and cleanse the village); the cleansing, joined by "و" to the call, is asked for too.
 _ASKED_NOUNS = TAKING_NOUNS + ("سيطره", "تطهير")
+# A noun of fighting waged, a few words (its adjective, a time) before a taking noun under the lām of purpose:
+# "خاضوا قتالا لاستعادة البلدة" (waged fighting to retake the town), "تدور معارك لتحرير المدينة" (battles go on to
+# free it): fighting is going on for the place (fought_for). Not an attack launched ("شن هجوما لاستعادة"), which
+# may still be on the way to the town, nor the verb "تقاتل لاستعادة" (fights to retake), an attempt as the English
+# "fighting to retake" is.
+FIGHTING_FOR = (r"(?<!\S)[وف]?(?:ال)?(?:قتالا?|معارك)"
+                r"(?: (?!(?:من|بعد|قبل|في|علي|عن|الي)(?!\S))\S+){0,3}? [وف]?ل(?:استعاده|تحرير|انتزاع|طرد)(?!\S)")
 
 
 def operation_begun(article, first, cue_first, text):
@@ -201,3 +209,22 @@ def _achieved(sentence, cue):
         if norm in _AIM_REACHED:
             return True
     return False
+
+
+def fought_for(sentence, cue, place):
+    """"خاض المقاتلون قتالا لاستعادة البلدة من داعش" (fought to retake the town from Daesh): fighting for a place leaves
+    it contested between the side that fights, with the allies fighting beside it, and the side it is to be taken
+    from, or else the other camp's side the article names most. With no attacker named nothing is proposed."""
+    attacker = sentence.subject(cue)
+    if attacker is None:
+        return None
+    insurgent = sentence.article.gazetteer.is_insurgent
+    camp = {attacker.slug} | {side for side in sentence.sides if insurgent(side) == insurgent(attacker.slug)}
+    loser = sentence.loser(cue, place)
+    defender = loser.slug if loser is not None and loser.slug not in camp else sentence.adversary(camp, place)
+    if defender is None or defender in camp:
+        return None
+    sides = tuple(sorted({attacker.slug, defender, *sentence.joined_sides(attacker, cue, place)}))
+    named = loser is not None and loser.slug == defender
+    return (CONTESTED, None, sides, GRAMMAR if named else GUESSED,
+            f"'{attacker.text}' fights to take it from {defender}: contested between {', '.join(sides)}")

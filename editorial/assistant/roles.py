@@ -13,7 +13,7 @@ import re
 
 from geo.models import Claim
 
-from .aims import arabic_aim, attempt
+from .aims import arabic_aim, attempt, fought_for
 from .asides import agent_after_aside, named_right_before
 from .calibration import GRAMMAR, GUESSED, NAMED_STATE, WENT_IN
 from .declarations import FREED, THAT, declares_own_liberation, declaring_side, state_speaking
@@ -127,6 +127,8 @@ def _assertion(sentence, cue, place):
         return (CONTROLLED, agent.slug, (), NAMED_STATE, f"held by {agent.slug}") if agent else None
     if kind == "attempt":
         return attempt(sentence, cue, place)
+    if kind == "fought_for":
+        return fought_for(sentence, cue, place)
     if kind in ("contested", "divided", "percent"):
         return _contested(sentence, kind, place)
     if kind == "siege_broken":

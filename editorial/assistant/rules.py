@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .aims import PEOPLE_FREED, arabic_aim, operation_begun
+from .aims import FIGHTING_FOR, PEOPLE_FREED, arabic_aim, operation_begun
 from .arabic_control import CONTROL_NOUN, FROM_CONTROL, HANDS
 from .verbs import inflections
 
@@ -90,6 +90,7 @@ RULES = [
                 r"retake|recapture|seize|liberate|free|storm|enter|wrest)(?: full)?(?: control of)?\b|"
                 r"\badvanc(?:e|ed|es|ing) (?:on|toward|towards|against)\b|\bclosing in on\b|"
                 r"\boffensive (?:on|against|toward|towards)\b|\bmarch(?:ed|ing)? on\b|\bedg(?:e|ed|ing) closer to\b", "after"),
+    ("fought_for", FIGHTING_FOR, "after"),  # "خاضوا قتالا لاستعادة البلدة" (fought to retake the town)
     # the verb the fighting takes ("fighting raged in", "clashes broke out inside") places it as "in" alone does;
     # "in the vicinity of" a town is outside it
     # "skirmishes also continued Saturday in Kirkuk": a day or "also" between the verb and the place changes nothing

@@ -24,6 +24,10 @@ _TOWARDS = {"باتجاه", "الي", "نحو"}  # where an Arabic withdrawal go
 _ELSEWHERE = {"to", "towards", "toward", "into", "in", "near", "for", "outside", "around", "and"}  # not the place left
 # An Arabic verb of more than one subject, dual or plural: "انسحبا" (the two withdrew), "انسحبوا", "ينسحبان".
 _SEVERAL = re.compile(r"\S+(?:ا|ان|ون)$")
+# A second retreat joined by "و" after the place left: "التنظيم ينسحب من الميادين ويتراجع أمام الجيش في ريف حمص" (the
+# group withdraws from Mayadin and falls back before the army in the Homs countryside): a side named only after it
+# is that retreat's foe, somewhere else, not the side the place was left to.
+_ANOTHER_RETREAT = re.compile(r"و(?:[يت]?تراجع|[يت]نسحب|انسحب|[يت]?تقهقر)\S*")
 
 
 def left_to(sentence, place, subject):
@@ -76,9 +80,19 @@ def withdrew(sentence, cue, place):
         return None
     leaving = sentence.subject(cue)
     holder = sentence.adversary(_leaving_camp(sentence, cue, leaving), place) if leaving is not None else None
-    if holder is None:
+    if holder is None or (is_arabic(cue.text) and _foe_of_another_retreat(sentence, place, holder)):
         return None
     return CONTROLLED, holder, (), GUESSED, f"'{leaving.text}' withdrew: held by {holder}"
+
+
+def _foe_of_another_retreat(sentence, place, holder):
+    """Whether the side guessed to hold the place is named in its sentence only after a second retreat joined by "و"
+    after the place ("ينسحب من الميادين ويتراجع أمام الجيش"): what that retreat faced, not who took the place."""
+    norms = sentence.article.norms
+    retreat = next((index for index in range(place.stop, sentence.last) if _ANOTHER_RETREAT.fullmatch(norms[index])),
+                   None)
+    named = [side.first for side in sentence.players if side.slug == holder]
+    return retreat is not None and bool(named) and min(named) > retreat
 
 
 def _leaving_camp(sentence, cue, leaving):

@@ -148,3 +148,17 @@ def test_an_english_operation_said_successful_leaves_no_defender(text, expected,
 ])
 def test_an_offensive_on_a_town_names_its_target_not_its_holder(text, expected, names, every_reading):
     assert claims(text, names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fighting waged to retake a town from a side named: contested between the fighters and that side
+    ("خاضت قوات البشمركة الجمعة قتالا عنيفا لاستعادة بلدة سنجار من مسلحي تنظيم داعش",
+     {("sinjar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}),
+    # battles to free it, the side named by the article: the other camp's side
+    ("تخوض القوات العراقية الخميس معارك لتحرير مدينة هيت من تنظيم الدولة",
+     {("hit", "contested", (IQ, IS), "2017-11-02")}),
+    # an attack launched to retake it may still be on the way to the town: not read as fighting for it
+    ("شنت القوات العراقية الخميس هجوما لاستعادة مدينة هيت من تنظيم داعش", set()),
+])
+def test_arabic_fighting_waged_to_take_a_town_leaves_it_contested(text, expected, names, every_reading):
+    assert claims(text, names) == expected

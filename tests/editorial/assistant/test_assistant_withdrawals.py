@@ -123,3 +123,15 @@ def test_a_town_after_a_direction_locates_the_place_an_arabic_side_withdrew_from
     # "من مدينة الطبقة شمال غرب الرقة" (from Tabqa, north-west of Raqqa): Raqqa only locates the town left
     text = "هاجم الجيش السوري داعش. وانسحب عناصر التنظيم الجمعة من مدينة الطبقة شمال غرب الرقة"
     assert claims(text, names) == {("tabqa", "controlled", "syrian-government", "2017-11-03")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the side named only after a second retreat ("and fell back before the army in the Homs countryside") is that
+    # retreat's foe elsewhere, not the side the place was left to
+    ("انسحب تنظيم داعش من مدينة تدمر الجمعة وتراجع أمام الجيش السوري في ريف حمص", set()),
+    # named before the second retreat, it is the side the place was left to
+    ("انسحب تنظيم داعش من مدينة تدمر الجمعة أمام الجيش السوري وتراجع نحو الصحراء",
+     {("palmyra", "controlled", "syrian-government", "2017-11-03")}),
+])
+def test_an_arabic_withdrawal_leaves_no_place_to_the_foe_of_a_second_retreat(names, text, expected):
+    assert claims(text, names) == expected
