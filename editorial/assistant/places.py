@@ -10,7 +10,7 @@ import re
 from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, areas_of, behind_bi, object_after_ala, object_pronoun,
                              past_subject_and_date, relative_on_another_noun, unknown_settlement)
 from .names import SETTLEMENT_WORDS
-from .parts import ARABIC_DISTRICTS, SITE_IN
+from .parts import ARABIC_DISTRICTS, DIRECTION_OF, SITE_IN
 from .place_clauses import (AWAY_FROM, JOINED_TOWN, NEAR_OR_AWAY, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
                             PlaceClauseReading, past_date_and_source)
 from .place_lists import PlaceListReading
@@ -30,6 +30,8 @@ _TOWN_OF = {"the city of", "the town of", "the village of", "the cities of", "th
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
+# An aside that places the subject by a province's capital, closed by a comma before the phrase: the subject, not it.
+_PLACED_BY_CAPITAL = re.compile(DIRECTION_OF + r" the \S+ capital of$")
 _ASIDE = re.compile(r"\s*,\s*(?:which|where|that) [^,;.]*")  # a relative clause set off by commas: its place no subject
 # A verb of remaining before a state phrase opens its clause verb first, its subject after the phrase ("يبقى تحت
 # سيطرة داعش الجيب", the pocket remains under Daesh's control); a place before it governed by a preposition is not it.
@@ -190,9 +192,13 @@ class PlaceReading(ReferenceReading, PlaceClauseReading, PlaceListReading):
             aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
             if self._describes_landmark(place, cue):  # "شرقي الحويجة وهي ... تحت سيطرة": Hawija, its direction no part
                 return [place], "", self.raw_between(place.stop, cue.first)
+            closed = "," in self.raw_between(place.first, cue.first + 1)
             if prior and (PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))
-                          or aside and "," in self.raw_between(place.first, cue.first + 1)):
-                # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"
+                          or aside and closed
+                          or closed and _PLACED_BY_CAPITAL.search(self.norm_between(max(self.first, place.first - 6),
+                                                                                    place.first))):
+                # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell", "Hit, a town
+                # west of the provincial capital of Ramadi, is held by IS"
                 return [prior], "", self.raw_between(max(self.first, prior.first - 4), cue.first)
             listed = [place]
             for earlier in reversed([] if self.said_of_last_alone(place, cue) else self.places[:before - 1]):

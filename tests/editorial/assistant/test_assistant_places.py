@@ -718,3 +718,9 @@ def test_an_arabic_advance_towards_a_site_in_a_town_goes_into_no_town(names, eve
     assert [p for p in propose(text, SATURDAY, names) if p.place == "baiji"] == []
     text = "داعش يتقدم في بيجي يوم الجمعة في معارك مع الجيش العراقي"
     assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("baiji", "contested")}
+
+
+def test_an_aside_placing_the_subject_by_a_provincial_capital_leaves_the_subject_held(names, every_reading):
+    # "Zumar, a town west of the provincial capital of Mosul, is under ...": Zumar is held, not the capital
+    text = "Officials said Zumar, a town 40 miles west of the provincial capital of Mosul, is under the control of IS."
+    assert claims(text, names) == {("zumar", "controlled", "islamic-state", "2017-11-04")}
