@@ -48,6 +48,9 @@ _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions
 # that territory, not a town named before.
 _GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|"
                             r"regions?)$")
+# "Another" settlement right before a phrase is what the phrase describes, and says it is not a place named before:
+# "took back Palmyra, then captured another town controlled by IS".
+_ANOTHER_SETTLEMENT = re.compile(r"\banother (?:\S+ ){0,2}?(?:town|city|village)$")
 # An exception between a place and a phrase names what the phrase is about ("all of the west of Manbij except the
 # prison which is still held by IS"): the rest of the place is another side's.
 _EXCEPTED = re.compile(r"\b(?:except|excluding|apart from|other than|save for|but for|with the exception of)\b")
@@ -336,14 +339,18 @@ class PlaceReading(ReferenceReading, PlaceClauseReading, PlaceListReading):
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
-        remained contested"), nor from a gerund's object ("shrinking the territory held by"), nor across a province
-        or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد الجيش": the road), nor
-        past what an exception names."""
+        remained contested"), nor from a gerund's object ("shrinking the territory held by") or "another town", nor
+        across a province or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد
+        الجيش": the road), nor past what an exception names."""
         between = self.norm_between(place.stop, cue.first)
-        if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _EXCEPTED.search(between) or (
-                ROUTE_END_BEFORE.search(self.norm_between(max(self.first, place.first - 6), place.first))):
+        # "Ein Issa, another town under IS control": in apposition, the town is the place
+        text, tokens, norms = self.article.text, self.article.tokens, self.article.norms
+        another = _ANOTHER_SETTLEMENT.search(between) and not any(
+            norms[i] == "another" and "," in text[tokens[i - 1].end: tokens[i].start]
+            for i in range(place.stop, cue.first))
+        if (CONTRAST.search(between) or _GERUND_OBJECT.search(between) or another or _EXCEPTED.search(between)
+                or ROUTE_END_BEFORE.search(self.norm_between(max(self.first, place.first - 6), place.first))):
             return False
-        norms = self.article.norms
         if place.first > self.first and norms[place.first - 1] in _GOVERNING and cue.first - 1 > place.first and (
                 norms[cue.first - 1].lstrip("وف") in _REMAINS):
             return False  # "بالسيطرة على البوكمال يبقى تحت سيطرة داعش الجيب": a preposition's object is no subject
