@@ -17,6 +17,7 @@ from .relatives import ARABIC_NOUNS, OBJECT_PRONOUNS, RELATIVE, RelativeReading
 from .rules import CLAUSE_BREAK, PRIOR
 from .tokens import is_arabic
 
+_BACKGROUND = {"after", "following"}  # open an English clause of an earlier event
 _AGENT_NOUNS = ("دخول", "سيطره", "السيطره", "استعاده")  # verbal nouns whose agent follows them: see _agent_follows
 _EXPULSION = ("طرد", "دحر", "اخراج")  # "طرد داعش": the side right after is the one expelled
 _EXPELLING = re.compile(r"[يت]?(?:طرد|دحر|اخرج)")  # a verb of expelling, its subject before its object
@@ -284,10 +285,12 @@ class ClauseReading(ConjunctReading, RelativeReading):
                 return actor
         return None
 
-    def adversary(self, exclude, place=None):
+    def adversary(self, exclude, place=None, cue=None):
         """The side the article describes as holding the place ("the IS-held town of Al-Bab"), or else the one other
         side the sentence names, or else the side most named in the article, apart from `exclude`, its allies (named
-        with it as one subject or recorded), foreign backers, and a state force of another country than the place's."""
+        with it as one subject or recorded), foreign backers, and a state force of another country than the place's.
+        Given the phrase `cue`, a side named in an English clause of an earlier event ("after routing the Nusra
+        Front", "following the withdrawal of rebels") is one the change left behind, not one still in the place."""
         gazetteer = self.article.gazetteer
         kinds, country = gazetteer.actor_kinds, gazetteer.place_countries.get(place.slug) if place else None
         foreign = {force for code, force in gazetteer.government_of.items() if country and code != country}
@@ -297,7 +300,7 @@ class ClauseReading(ConjunctReading, RelativeReading):
         if described is not None and described not in exclude and described not in foreign:
             return described  # "Iraqi forces entered Kirkuk" after "Peshmerga-controlled areas ... of Kirkuk"
         # "Iraqi troops entered Mosul ..., when the city fell to Daesh": the one other side of the sentence
-        named = {a.slug for a in self.players} - exclude - foreign
+        named = {a.slug for a in self.players if cue is None or not self._in_background(a, cue)} - exclude - foreign
         named = {slug for slug in named if kinds.get(slug) != "foreign_state"}
         if len(named) == 1:
             return named.pop()
@@ -306,6 +309,20 @@ class ClauseReading(ConjunctReading, RelativeReading):
         if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None  # no side stands out: better no guess
         return ranked[0][0]
+
+    def _in_background(self, actor, cue):
+        """Whether an English "after" or "following" opens a clause holding `actor`: one after the phrase runs to the
+        sentence's end, one before it to its comma ("Following the withdrawal of rebels, IS took most of X")."""
+        if is_arabic(cue.text):
+            return False
+        norms, tokens, text = self.article.norms, self.article.tokens, self.article.text
+        for index in range(self.first, actor.first):
+            if norms[index] not in _BACKGROUND or self._in_date(index):
+                continue
+            if index >= cue.stop or (index < cue.first and "," not in text[tokens[index].end: tokens[actor.first].start]
+                                     and actor.first < cue.first):
+                return True
+        return False
 
     def sole_enemy(self, camp):
         """The one armed group the gazetteer names as the war's jihadists, when the side holding part of a place is

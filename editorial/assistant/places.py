@@ -10,7 +10,7 @@ import re
 from .arabic_objects import (LISTED, SETTLEMENT_NOUNS, after_ala, areas_of, behind_bi, object_after_ala, object_pronoun,
                              past_subject_and_date, relative_on_another_noun, unknown_settlement)
 from .names import SETTLEMENT_WORDS
-from .parts import ARABIC_DISTRICTS, SITE_IN
+from .parts import ARABIC_DISTRICTS, DIRECTION_OF, SITE_IN
 from .place_clauses import (AWAY_FROM, JOINED_TOWN, NEAR_OR_AWAY, PLACED_BY, RESUMPTIVE, ROUTE_END_BEFORE, ROUTE_ENDS,
                             PlaceClauseReading, past_date_and_source)
 from .place_lists import PlaceListReading
@@ -30,6 +30,8 @@ _TOWN_OF = {"the city of", "the town of", "the village of", "the cities of", "th
 # "and" before a determiner joins a second object to the verb ("captured the dam and the city of Tabqa"), where
 # "and" before a verb or a preposition starts another clause or phrase.
 _SECOND_OBJECT = re.compile(r"\band (?=(?:the|a|an|its|their)\b)")
+# An aside that places the subject by a province's capital, closed by a comma before the phrase: the subject, not it.
+_PLACED_BY_CAPITAL = re.compile(DIRECTION_OF + r" the \S+ capital of$")
 _ASIDE = re.compile(r"\s*,\s*(?:which|where|that) [^,;.]*")  # a relative clause set off by commas: its place no subject
 # A verb of remaining before a state phrase opens its clause verb first, its subject after the phrase ("يبقى تحت
 # سيطرة داعش الجيب", the pocket remains under Daesh's control); a place before it governed by a preposition is not it.
@@ -46,6 +48,9 @@ _JOINED_AREAS = re.compile(r"\b(?:and|as well as) (?:\S+ ){0,4}?(?:areas|regions
 # that territory, not a town named before.
 _GERUND_OBJECT = re.compile(r"\b\w+ing (?:the|its|their) (?:\S+ ){0,2}?(?:territory|territories|lands?|areas?|"
                             r"regions?)$")
+# "Another" settlement right before a phrase is what the phrase describes, and says it is not a place named before:
+# "took back Palmyra, then captured another town controlled by IS".
+_ANOTHER_SETTLEMENT = re.compile(r"\banother (?:\S+ ){0,2}?(?:town|city|village)$")
 # An exception between a place and a phrase names what the phrase is about ("all of the west of Manbij except the
 # prison which is still held by IS"): the rest of the place is another side's.
 _EXCEPTED = re.compile(r"\b(?:except|excluding|apart from|other than|save for|but for|with the exception of)\b")
@@ -190,9 +195,13 @@ class PlaceReading(ReferenceReading, PlaceClauseReading, PlaceListReading):
             aside = prior and _ASIDE.fullmatch(self.article.text[prior.end: place.start])
             if self._describes_landmark(place, cue):  # "شرقي الحويجة وهي ... تحت سيطرة": Hawija, its direction no part
                 return [place], "", self.raw_between(place.stop, cue.first)
+            closed = "," in self.raw_between(place.first, cue.first + 1)
             if prior and (PLACED_BY.search(self.norm_between(max(self.first, place.first - 4), place.first))
-                          or aside and "," in self.raw_between(place.first, cue.first + 1)):
-                # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell"
+                          or aside and closed
+                          or closed and _PLACED_BY_CAPITAL.search(self.norm_between(max(self.first, place.first - 6),
+                                                                                    place.first))):
+                # "Bashir, 20 km south of Kirkuk, fell to IS", "Bashir, which lies near Kirkuk, fell", "Hit, a town
+                # west of the provincial capital of Ramadi, is held by IS"
                 return [prior], "", self.raw_between(max(self.first, prior.first - 4), cue.first)
             listed = [place]
             for earlier in reversed([] if self.said_of_last_alone(place, cue) else self.places[:before - 1]):
@@ -330,14 +339,18 @@ class PlaceReading(ReferenceReading, PlaceClauseReading, PlaceListReading):
 
     def _reaches_back(self, place, cue):
         """Whether a phrase after a place is about it: not across "but" ("Baiji fell to IS, but the refinery
-        remained contested"), nor from a gerund's object ("shrinking the territory held by"), nor across a province
-        or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد الجيش": the road), nor
-        past what an exception names."""
+        remained contested"), nor from a gerund's object ("shrinking the territory held by") or "another town", nor
+        across a province or a facility named between them, nor from a road's end ("الطريق الذي يؤدي إلى القائم بيد
+        الجيش": the road), nor past what an exception names."""
         between = self.norm_between(place.stop, cue.first)
-        if CONTRAST.search(between) or _GERUND_OBJECT.search(between) or _EXCEPTED.search(between) or (
-                ROUTE_END_BEFORE.search(self.norm_between(max(self.first, place.first - 6), place.first))):
+        # "Ein Issa, another town under IS control": in apposition, the town is the place
+        text, tokens, norms = self.article.text, self.article.tokens, self.article.norms
+        another = _ANOTHER_SETTLEMENT.search(between) and not any(
+            norms[i] == "another" and "," in text[tokens[i - 1].end: tokens[i].start]
+            for i in range(place.stop, cue.first))
+        if (CONTRAST.search(between) or _GERUND_OBJECT.search(between) or another or _EXCEPTED.search(between)
+                or ROUTE_END_BEFORE.search(self.norm_between(max(self.first, place.first - 6), place.first))):
             return False
-        norms = self.article.norms
         if place.first > self.first and norms[place.first - 1] in _GOVERNING and cue.first - 1 > place.first and (
                 norms[cue.first - 1].lstrip("وف") in _REMAINS):
             return False  # "بالسيطرة على البوكمال يبقى تحت سيطرة داعش الجيب": a preposition's object is no subject

@@ -2,7 +2,8 @@
 
 Its own module because the pronoun reaches outside the phrase's clause, where the clause reading stops: to the side
 that opens its sentence ("Peshmerga forces will stay in Bashiqa, which they captured this week") or, when its sentence
-opens with none, the side that opens the sentence before ("The SDF fought for months. Last month they captured Raqqa").
+opens with none, the side that opens the sentence before ("The SDF fought for months. Last month they captured Raqqa"),
+or the one opening its last main clause after "but" ("IS fought for Kobani but Kurdish forces held it. They then ...").
 A side named later in a sentence is too often an object or a side of another clause to be read as the pronoun's.
 Arabic "بين الطرفين" (between the two sides) reaches back in the same way, to the two sides of the sentence before.
 """
@@ -14,6 +15,7 @@ _OPENING = 3  # words before a sentence's subject: "The", "US-backed", "Last mon
 _POSSESSED_CONTROL = re.compile(r"(?:ل|تحت )سيطر(?:ته|تها|تهم)$")  # "لسيطرته", "تحت سيطرته": to, under its control
 _BOTH_SIDES = re.compile(r"(?<!\S)بين (?:ال)?(?:طرفين|جانبين)(?!\S)")
 _POSSESSIVES = {"its", "their"}
+_CONTRAST = "but"  # opens a later main clause, whose subject is the one a next sentence's "they" continues
 _OWNER_REACH = 4  # "its last major Syrian stronghold": the possessive and the words of its noun phrase
 
 
@@ -29,7 +31,9 @@ def they_stand_for(sentence, cue):
     opener = _opening_side(article, sentence.first, index)
     if opener is None and index <= sentence.first + _OPENING and sentence.number:
         first, last = article.sentences[sentence.number - 1]
-        opener = _opening_side(article, first, last)
+        contrast = next((i for i in range(last - 1, first, -1) if norms[i] == _CONTRAST), None)
+        later = _opening_side(article, contrast + 1, last) if contrast is not None else None
+        opener = later or _opening_side(article, first, last)
     return opener
 
 

@@ -257,7 +257,7 @@ class Sentence(ClauseReading, PlaceReading, PhraseDating, PartReading):
             if status == CONTROLLED and (partial or self._named_as_part(place, reference)) and not whole:
                 loser = self.loser(cue, place) if cue.kind == "capture" else None  # the side the part was taken from
                 camp = self._holders_camp(holder)
-                opponent = loser.slug if loser else self.adversary(camp, place) or self.sole_enemy(camp)
+                opponent = loser.slug if loser else self.adversary(camp, place, cue) or self.sole_enemy(camp)
                 if site and opponent is None:
                     continue  # a site taken, and no side known to fight for the rest of the place
                 sides = tuple(sorted({holder} | ({opponent} - {None})))

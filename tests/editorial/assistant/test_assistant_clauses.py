@@ -337,3 +337,14 @@ def test_an_arabic_flag_raised_after_clashes_is_a_capture_not_a_fight(names):
     text = ("حرر الجيش العراقي يوم الجمعة بلدة عنه، ورفع العلم فوق مبانيها بعد اشتباكات ضارية مع مسلحي داعش "
             "داخل البلدة.")
     assert claims(text, names) == {("anah", "controlled", IQ, "2017-11-03")}
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian army troops still hold the airport. IS fighters seized most of Tabqa on Monday after the Nusra Front "
+    "withdrew. The Syrian army shelled the town.",
+    "Following the retreat of the Nusra Front, IS fighters seized most of Tabqa on Monday. Syrian army troops still "
+    "hold the airport and the Syrian army shelled the town.",
+])
+def test_a_side_named_in_a_clause_of_an_earlier_event_does_not_hold_the_rest_of_a_part_taken(names, text):
+    # "after routing the Nusra Front": a side the change left behind; the rest of Tabqa is the army's
+    assert ("tabqa", "contested", (IS, SG), "2017-10-30") in claims(text, names)

@@ -718,3 +718,20 @@ def test_an_arabic_advance_towards_a_site_in_a_town_goes_into_no_town(names, eve
     assert [p for p in propose(text, SATURDAY, names) if p.place == "baiji"] == []
     text = "داعش يتقدم في بيجي يوم الجمعة في معارك مع الجيش العراقي"
     assert {(p.place, p.status) for p in propose(text, SATURDAY, names)} == {("baiji", "contested")}
+
+
+def test_an_aside_placing_the_subject_by_a_provincial_capital_leaves_the_subject_held(names, every_reading):
+    # "Zumar, a town west of the provincial capital of Mosul, is under ...": Zumar is held, not the capital
+    text = "Officials said Zumar, a town 40 miles west of the provincial capital of Mosul, is under the control of IS."
+    assert claims(text, names) == {("zumar", "controlled", "islamic-state", "2017-11-04")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "another town" is what the phrase after it describes, and not Zumar
+    ("Days after retaking Zumar, Kurdish Peshmerga units on Friday captured another town controlled by IS.", set()),
+    # in apposition after a comma, "another town" is the place named before it
+    ("Residents fled to Zumar, another town controlled by IS.",
+     {("zumar", "controlled", "islamic-state", "2017-11-04")}),
+])
+def test_another_town_before_a_state_phrase_is_not_a_place_named_before(names, every_reading, text, expected):
+    assert {c for c in claims(text, names) if c[1] != "besieged"} == expected

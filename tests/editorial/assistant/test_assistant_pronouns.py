@@ -16,6 +16,9 @@ pytestmark = pytest.mark.usefixtures("every_reading")  # what each phrase reads,
     # going in, as taking
     ("Peshmerga units shelled Zumar for a week. They entered the town on Friday, fighting IS.",
      {("zumar", "contested", ("islamic-state", "peshmerga"), "2017-11-03")}),
+    # the side opening the last main clause of the sentence before, after "but"
+    ("IS shelled the area for weeks but Kurdish Peshmerga units held the line. On Friday they captured Zumar.",
+     {("zumar", "controlled", "peshmerga", "2017-11-03")}),
     # a sentence before that opens with no side: nobody
     ("Residents of the area waited for news. On Friday they captured Zumar.", set()),
 ])
