@@ -19,10 +19,10 @@ def proposal(reading=GRAMMAR, event=True, undated=False, indirect=False, start=0
                     undated=undated, reading=reading, event=event, indirect=indirect)
 
 
-def test_each_rate_is_its_count_and_the_counts_are_the_first_runs_of_sets_9_to_103():
-    assert MEASURED[DATED].rate == 0.77 and MEASURED[UNDATED].rate == 0.59 and MEASURED[GUESSED].rate == 0.56
+def test_each_rate_is_its_count_and_the_counts_are_the_first_runs_of_sets_9_to_107():
+    assert MEASURED[DATED].rate == 0.77 and MEASURED[UNDATED].rate == 0.6 and MEASURED[GUESSED].rate == 0.57
     assert MEASURED[SIEGE].rate == 0.49 and MEASURED[WENT_IN].rate == 0.64
-    assert sum(m.proposed for m in MEASURED.values()) == 2463 and sum(m.right for m in MEASURED.values()) == 1709
+    assert sum(m.proposed for m in MEASURED.values()) == 2522 and sum(m.right for m in MEASURED.values()) == 1759
 
 
 @pytest.mark.parametrize(("made", "name"), [
@@ -66,8 +66,8 @@ def test_a_proposal_under_the_threshold_is_not_proposed():
 def test_in_an_article_the_classes_under_the_threshold_are_left_out(names):
     [dated] = propose("Iraqi forces captured al-Qaim on Friday.", SATURDAY, names)
     assert (dated.place, dated.holder, dated.date, dated.confidence) == ("qaim", IQ, dt.date(2017, 11, 3), 0.77)
-    assert "'captured' → controlled by iraqi-government" in dated.why and "right 454 of 589 times" in dated.why
-    assert propose("Iraqi forces captured al-Qaim.", SATURDAY, names) == []  # undated: 233 of 392 right
+    assert "'captured' → controlled by iraqi-government" in dated.why and "right 468 of 604 times" in dated.why
+    assert propose("Iraqi forces captured al-Qaim.", SATURDAY, names) == []  # undated: 243 of 405 right
     assert propose("Abadi hailed the liberation of al-Qaim on Friday.", SATURDAY, names) == []  # a guessed side
     assert propose("Jets struck Qaim, a town held by IS.", SATURDAY, names) == []  # a state named in passing
     [told_again] = propose("Iraqi forces captured al-Qaim. The army said it retook al-Qaim.", SATURDAY, names)
@@ -90,21 +90,21 @@ def test_an_undated_change_is_measured_alike_in_the_headline_the_lead_and_the_bo
 
 
 def test_a_siege_is_measured_under_the_threshold_and_shown_only_when_every_reading_is(names, monkeypatch):
-    # 78 of 159 sieges were right on the fresh sets' first runs (1 of 5 on sets 19 and 20, 3 of 9 on 22 and 23, 3 of
+    # 80 of 162 sieges were right on the fresh sets' first runs (1 of 5 on sets 19 and 20, 3 of 9 on 22 and 23, 3 of
     # 7 on 24 and 25, 2 of 4 on 26 and 27, 2 of 7 on 28 and 29, 1 of 2 on 30 and 31, 2 of 5 on 32 and 33, 1 of 1 on
     # 34 and 35, 5 of 8 on 36 and 37, 0 of 1 on 38 and 39, 1 of 4 on 40 and 41, 0 of 1 on 42 and 43, 3 of 6 on 44
     # and 45, 2 of 5 on 46 and 47, 3 of 6 on 48 and 49, 2 of 4 on 50 and 51, 1 of 1 on 52 and 53, 2 of 3 on 54 and
     # 55, 2 of 6 on 56 and 57, 2 of 2 on 58 and 59, 1 of 2 on 60 and 61, 3 of 4 on 62 and 63, 0 of 1 on 64 and 65, 1
     # of 3 on 66 and 67, 3 of 8 on 68 and 69, 1 of 3 on 70 and 71, 3 of 5 on 72 and 73, 1 of 1 on 74 and 75, 2 of 5
     # on 78 and 79, 0 of 2 on 82 and 83, 1 of 3 on 84 and 85, 0 of 1 on 86 and 87, 1 of 4 on 92 and 93, 6 of 7 on 94
-    # to 97, 2 of 2 on 98 and 99, 0 of 2 on 102 and 103).
+    # to 97, 2 of 2 on 98 and 99, 0 of 2 on 102 and 103, 2 of 3 on 104 to 107).
     article = "Raqqa was surrounded by the SDF, which fights IS, on Friday."
     assert propose(article, SATURDAY, names) == []
     monkeypatch.setattr("editorial.assistant.proposals.ABSTAIN_BELOW", 0.0)
     [besieged] = propose(article, SATURDAY, names)
     assert (besieged.place, besieged.status, besieged.holder) == ("raqqa", "besieged", IS)
     assert besieged.date == dt.date(2017, 11, 3)
-    assert besieged.confidence == MEASURED[SIEGE].rate and f"({SIEGE}: right 78 of 159" in besieged.why
+    assert besieged.confidence == MEASURED[SIEGE].rate and f"({SIEGE}: right 80 of 162" in besieged.why
 
 
 @pytest.mark.parametrize("article", [
