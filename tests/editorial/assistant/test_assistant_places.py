@@ -121,6 +121,16 @@ def test_the_rural_areas_of_a_town_are_its_countryside_not_the_town(names):
     assert [m.role for m in Article(text, names).places] == [""]
 
 
+def test_a_town_before_a_directional_countryside_names_the_province_not_the_town(names):
+    """"the Raqqa northern countryside", "Raqqa's eastern province": a part of the province around the town."""
+    for text in ("The militants still hold three hamlets in the Raqqa northern countryside.",
+                 "The militants still hold three hamlets in Raqqa's eastern province."):
+        assert [m.role for m in Article(text, names).places] == ["province"], text
+        assert claims(text, names) == set(), text
+    text = "The militants still hold Raqqa, in the north."
+    assert [m.role for m in Article(text, names).places] == [""]
+
+
 def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
     """"captured Mosul": the words read before the place start at the sentence, not before the first word."""
     assert targets("captured Mosul", names) == [(["mosul"], "")]
