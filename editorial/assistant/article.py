@@ -43,7 +43,8 @@ _COUNTRYSIDES_LISTED = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?:ريفي|ريف�
 # "Deir Ezzor eastern countryside" a part of the province around the town.
 _PROVINCES_AFTER = re.compile(r"^(?:and (?!(?:the|its|their|an?)\b)\S+(?: \S+)? )?(?:s )?(?:(?:north|south)?"
                               r"(?:east|west)?ern )?(?:provinces?|governorates?|countryside|region)\b")
-_FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
+_FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison|"
+                             r"complex)\b")
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's

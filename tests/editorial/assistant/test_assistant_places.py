@@ -131,6 +131,14 @@ def test_a_town_before_a_directional_countryside_names_the_province_not_the_town
     assert [m.role for m in Article(text, names).places] == [""]
 
 
+def test_a_complex_named_for_a_town_is_a_site_not_the_town(names):
+    """"the Raqqa oil complex": a site named for the town; holding it says nothing of the town."""
+    text = "Soldiers still hold the Raqqa oil complex after a week of attacks."
+    assert [m.role for m in Article(text, names).places] == ["facility"]
+    assert claims(text, names) == set()
+    assert [m.role for m in Article("Soldiers still hold Raqqa after a week of attacks.", names).places] == [""]
+
+
 def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
     """"captured Mosul": the words read before the place start at the sentence, not before the first word."""
     assert targets("captured Mosul", names) == [(["mosul"], "")]
