@@ -39,10 +39,12 @@ _PROVINCE_OF = re.compile(r"\b(?:province|governorate|region|countryside|rural a
 # Places joined after the countrysides of several ("مساحات من ريفي حمص وحماة الشرقيين والرقة ودير الزور", areas of
 # the eastern countryside of Homs and Hama, Raqqa and Deir ez-Zor): each names a province's countryside, not the town.
 _COUNTRYSIDES_LISTED = re.compile(r"(?<!\S)[وفب]?(?:ال)?(?:ريفي|ريفين|ارياف) \S+(?: [وا]\S+){0,5}$")
-# "Anbar and Salahuddin provinces" names two provinces; "Qaim and the region surrounding it" a town and its region.
-_PROVINCES_AFTER = re.compile(r"^(?:and (?!(?:the|its|their|an?)\b)\S+(?: \S+)? )?"
-                              r"(?:provinces?|governorates?|countryside|region)\b")
-_FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison)\b")
+# "Anbar and Salahuddin provinces" names two provinces; "Qaim and the region surrounding it" a town and its region;
+# "Deir Ezzor eastern countryside" a part of the province around the town.
+_PROVINCES_AFTER = re.compile(r"^(?:and (?!(?:the|its|their|an?)\b)\S+(?: \S+)? )?(?:s )?(?:(?:north|south)?"
+                              r"(?:east|west)?ern )?(?:provinces?|governorates?|countryside|region)\b")
+_FACILITY_AFTER = re.compile(r"^(?:oil )?(?:airbase|air base|military base|base|airport|refinery|dam|oil field|prison|"
+                             r"complex)\b")
 _FACILITY_BEFORE = {"قاعده", "مطار", "مصفاه", "مصفي", "سد", "حقل", "سجن"}
 _DATELINE_TAIL = re.compile(r"^\W{0,3}[:|]|^\s*(?:,\s*[A-Z][\w ]{0,30})?\s*\([A-Za-z.]+\)|^\s*[—–]")
 _KUNYA = {"abu", "abou", "abo", "ابو"}  # "Abu Bakr al-Baghdadi": a father's name opens a person's

@@ -133,7 +133,9 @@ DATE_RULES = [
     ("duration", re.compile(r"(?<!\S)[وف]?(?:منذ|قبل) " + _ARABIC_QUALIFIER + r"(" + _alternatives(_ARABIC_DUALS)
                             + r"|اسبوع|شهر|عام|سنه)(?!\S)(?! ?\d)")),
     # "اليوم الأربعاء", "اليوم (الأحد)" (today, Wednesday): the weekday named dates it, in a story posted after midnight too.
-    ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
+    # "on Monday and Tuesday", "Friday to Sunday": two days joined, the later one is when the change stands.
+    ("weekday", re.compile(r"\b(?:on |يوم |اليوم \(?)?(last )?(?:(?:" + _alternatives(WEEKDAYS)
+                           + r") (?:and|to|through) )?(" + _alternatives(WEEKDAYS) + r")\b(?: (الماضي))?")),
     # "في مثل هذا اليوم" (on this day, of a year before) names an anniversary, not today
     # "overnight" in the news is the night that ends on the day it is published; "last night" began the day before
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|overnight|over night|last night|this morning|"

@@ -117,6 +117,9 @@ class PlaceReading(ReferenceReading, PlaceClauseReading, PlaceListReading):
             if cue.kind == "held_adj" and targets and _CLAUSE_OPENERS.intersection(
                     self.article.norms[cue.stop: targets[0].first]):
                 targets = []  # "IS-held territory in Iraq after victory was declared in Mosul": another clause's place
+            if cue.kind == "hold" and targets and re.search(r",\s*(?:which|where)\b", self.article.text[
+                    self.article.tokens[cue.stop - 1].end: targets[0].start]):
+                targets = []  # "holds the town, which it uses as a conduit to Raqqa": the clause's place, not held
             if cue.kind == "hold" and len(targets) > 1 and _APPOSITION.match(self.article.text, targets[0].end):
                 targets = targets[:1]  # "control most of Zumar, a town on the road to Mosul": not Mosul
             if cue.kind in _COORDINATED_KINDS or (cue.kind == "siege" and SIEGE_VERB.match(cue.text)):

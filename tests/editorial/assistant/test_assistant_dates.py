@@ -150,6 +150,13 @@ def test_arabic_dates(names):
     assert found("وأعلن الجيش الخميس سيطرته", names, later) == [(dt.date(2017, 11, 9), "day")]
 
 
+def test_two_weekdays_joined_date_the_later_one(names):
+    """"overran the town Wednesday and Thursday": the change stands on the later day."""
+    assert found("Rebels overran the town Wednesday and Thursday, witnesses said.", names) == [
+        (dt.date(2017, 11, 2), "day")]
+    assert found("Rebels overran the town on Wednesday, witnesses said.", names) == [(dt.date(2017, 11, 1), "day")]
+
+
 def test_today_with_a_weekday_is_that_weekday(names):
     """A story posted just after midnight still says "today, Sunday" of the day before: the weekday dates it."""
     sunday, monday = dt.date(2017, 11, 5), dt.date(2017, 11, 6)

@@ -121,6 +121,32 @@ def test_the_rural_areas_of_a_town_are_its_countryside_not_the_town(names):
     assert [m.role for m in Article(text, names).places] == [""]
 
 
+def test_a_town_before_a_directional_countryside_names_the_province_not_the_town(names):
+    """"the Raqqa northern countryside", "Raqqa's eastern province": a part of the province around the town."""
+    for text in ("The militants still hold three hamlets in the Raqqa northern countryside.",
+                 "The militants still hold three hamlets in Raqqa's eastern province."):
+        assert [m.role for m in Article(text, names).places] == ["province"], text
+        assert claims(text, names) == set(), text
+    text = "The militants still hold Raqqa, in the north."
+    assert [m.role for m in Article(text, names).places] == [""]
+
+
+def test_a_complex_named_for_a_town_is_a_site_not_the_town(names):
+    """"the Raqqa oil complex": a site named for the town; holding it says nothing of the town."""
+    text = "Soldiers still hold the Raqqa oil complex after a week of attacks."
+    assert [m.role for m in Article(text, names).places] == ["facility"]
+    assert claims(text, names) == set()
+    assert [m.role for m in Article("Soldiers still hold Raqqa after a week of attacks.", names).places] == [""]
+
+
+def test_a_place_in_a_relative_clause_after_the_held_object_is_not_held(names, every_reading):
+    """"holds the town, which it uses as a conduit to Raqqa": Raqqa is where the town leads, not what is held."""
+    text = "Tabqa lies on the river. IS still holds the town, which it uses as a conduit to Raqqa."
+    assert {claim[0] for claim in claims(text, names)} <= {"tabqa"}
+    assert claims("IS still holds Raqqa, which it uses as a conduit to the border.", names) == {
+        ("raqqa", "controlled", "islamic-state", "2017-11-04")}
+
+
 def test_the_words_before_a_place_at_the_start_of_an_article_stay_in_the_article(names):
     """"captured Mosul": the words read before the place start at the sentence, not before the first word."""
     assert targets("captured Mosul", names) == [(["mosul"], "")]
