@@ -152,6 +152,8 @@ class ClauseReading(ConjunctReading, RelativeReading):
             return first_subject
         if position and self._by_gerund(cue) and self.subjects[0].first < cue.first:
             return self._first_conjunct(0)  # "Syrian rebels dealt a blow to IS by capturing Dabiq": the rebels
+        if position and is_arabic(cue.text) and self._held_under(self.subjects[position - 1]):
+            return None  # "المدن الواقعة تحت سيطرة التنظيم، حيث حررت": the towns' holder, not the verb's subject
         if position and not self._own_subject_between(self.subjects[position - 1], cue):
             return self._first_conjunct(position - 1)
         if position:

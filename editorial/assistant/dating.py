@@ -27,6 +27,9 @@ _OUTCOME = re.compile(r"\b(?:managed|succeeded|was able|were able)\b|(?<!\S)[و�
 # "منذ انطلاق العمليات العسكرية في" (since the launch of the operations on): a date after it is the launch's; the
 # phrase before tells what was done in the span up to the news
 _SINCE_LAUNCH = re.compile(r"(?<!\S)(?:منذ|مع) (?:ال)?(?:انطلاق|انطلاقه|بدء|بدايه|اطلاق)(?: \S+){0,6}?(?: في| يوم)?$")
+# a verb of launching with its object pronoun right after an indefinite noun ("بعد هجوم عنيف بدأته", after a fierce
+# attack it began): a relative clause with no "التي", whose date is the attack's
+_LAUNCHED = re.compile(r"^و?(?:بدا|شن|اطلق)(?:ت|وا)?(?:ه|ها|وه|وها)$")
 # "كما فعل مع" (as it did with): a comparison with another event, whose date a date after it is
 _COMPARED = re.compile(r"(?<!\S)كما (?:فعل|فعلت|فعلوا|حدث|حصل|جري)(?!\S)")
 # "ثم" (then) opens the next step of a sequence: "سيطر داعش عليها في 2015، ثم استعادها الجيش في مارس 2016"
@@ -122,6 +125,8 @@ class PhraseDating:
                 # "سيطرته على دابق ... عملية درع الفرات التي بدأتها تركيا قبل نحو شهرين": the operation's start ("التي
                 # كانت خاضعة لسيطرة الاكراد امس" has no verb of its own: the date is the main clause's)
                 continue
+            if found.start > cue.stop and self._after_launch(cue.stop, found):
+                continue  # "سيطرت على الشدادي بعد هجوم عنيف بدأته فجر الاربعاء": the attack began then, not the capture
             if found.start > cue.stop and self._since(found) and self._after_arabic_relative(cue.stop, found):
                 continue  # "انسحبت من قرقوش والتى كانت تخضع لسيطرة القوات الكردية منذ 2003": the state's start
             if found.start > cue.stop and self._in_relative_clause(max(self.first, cue.first - 4), cue.first) and "," in \
@@ -278,6 +283,15 @@ class PhraseDating:
         norms = self.article.norms
         verb = norms[index + 1] if index + 1 < len(norms) else ""
         return norms[index] == "التي" and len(verb) > 2 and verb.endswith("ت") and verb not in _NOT_EVENTS
+
+    def _after_launch(self, opened_after, found):
+        """Whether an Arabic date follows, within three words and no comma, a verb of launching that takes an
+        indefinite noun before it as its object ("هجوم بدأته فجر الاربعاء", an attack it began at dawn on Wednesday)."""
+        norms, tokens = self.article.norms, self.article.tokens
+        for index in range(found.start - 1, max(self.first, opened_after, found.start - 3) - 1, -1):
+            if _LAUNCHED.match(norms[index]) and not norms[index - 1].startswith("ال"):
+                return not re.search(r"[,،]", self.article.text[tokens[index].start: tokens[found.start].start])
+        return False
 
     def _takes_object(self, index):
         """Whether the relative clause's verb at token `index` has the noun as its object: "بدأتها" (which it began), or

@@ -14,6 +14,7 @@ RELATIVE = {"which", "who", "الذي", "التي", "الذين"}
 OBJECT_PRONOUNS = ("ها", "هم", "هن")  # "حررها" (liberated it): the verb's object is the relative's noun
 # An indefinite plural noun, a relative clause's subject after its verb: "مسلحون" (gunmen), "مقاتلو" (fighters of)
 INDEFINITE_PLURAL = re.compile(r"(?![يت])\S{3,}(?:ون|و)")
+_LYING_UNDER = {"واقع", "واقعه", "واقعين", "واقعتين", "خاضع", "خاضعه", "خاضعين"}  # "الواقعة تحت" (lying under)
 
 
 class RelativeReading:
@@ -64,3 +65,10 @@ class RelativeReading:
                 before = self.players[position - 1] if position else None
                 return before if before is not None and index - 1 <= before.stop <= index and not between else None
         return None
+
+    def _held_under(self, side):
+        """Whether an Arabic side is the holder named in a participle's "الواقعة تحت سيطرة" (lying under the control
+        of), which describes a noun as a relative clause would: a genitive, never a later verb's subject ("بسقوط الجزء
+        تحت سيطرة التنظيم" names the taker)."""
+        words = self.article.norms[max(self.first, side.first - 3): side.first]
+        return len(words) == 3 and words[0].removeprefix("ال") in _LYING_UNDER and words[1:] == ["تحت", "سيطره"]

@@ -295,7 +295,7 @@ NOT_OBJECT = re.compile(r"\b(?:in|at|near|outside|around(?! (?:\d|half\b))|from|
                         # "إلى داخل" (into the inside of) leads to the place gone into
                         r"(?<! الي )(?<!^الي )داخل|"
                         # "بلدة كباجب الواقعة على طريق دير الزور" (a town on the Deir ez-Zor road): not Deir ez-Zor
-                        r"(?:ال)?طريق|"
+                        r"(?:ال)?طريق|بعد(?! ظهر)|"  # and "بعد" (after), which opens another clause
                         # an Arabic direction after a named area: "منطقة المحمدي شرقي قضاء هيت" (east of Hit)
                         r"(?<=\S\S )(?<!علي )(?<!الي )(?:شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب))\b")  # "في المئة" is "percent", not "in"
 # Arabic words adding another object to the phrase ("سيطروا على القائم، إضافة إلى بلدتي راوة وعانه", "فضلاً عن قضاء

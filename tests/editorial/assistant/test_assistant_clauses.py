@@ -348,3 +348,10 @@ def test_an_arabic_flag_raised_after_clashes_is_a_capture_not_a_fight(names):
 def test_a_side_named_in_a_clause_of_an_earlier_event_does_not_hold_the_rest_of_a_part_taken(names, text):
     # "after routing the Nusra Front": a side the change left behind; the rest of Tabqa is the army's
     assert ("tabqa", "contested", (IS, SG), "2017-10-30") in claims(text, names)
+
+
+def test_an_arabic_side_a_participle_puts_a_noun_under_is_no_later_verbs_subject(names):
+    """"لاستعادة البلدات الواقعة تحت سيطرة داعش، حيث حررت تكريت" (to retake the towns under Daesh's control, as it
+    freed Tikrit): Daesh holds the towns, it freed nothing."""
+    text = "تواصل الحكومة جهودها لاستعادة البلدات الواقعة تحت سيطرة داعش، حيث حررت مدينة تكريت أمس."
+    assert not any(holder == IS for _, _, holder, _ in claims(text, names))

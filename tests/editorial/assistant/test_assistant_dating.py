@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from conftest import claims
 
 from editorial.assistant import propose
 from editorial.assistant.article import Article
@@ -271,3 +272,13 @@ def test_a_since_date_in_an_arabic_relative_clause_after_a_change_dates_the_clau
     published = dt.datetime(2017, 11, 4, 10, tzinfo=dt.timezone.utc)
     dated = {(p.place, p.date) for p in propose(text, published, names)}
     assert dated == {("bartella", SATURDAY), ("bashiqa", SATURDAY)}
+
+
+@pytest.mark.usefixtures("every_reading")
+def test_a_date_after_an_arabic_verb_of_launching_an_indefinite_attack_dates_the_attack(names):
+    """"سيطر على تدمر بعد هجوم واسع شنه صباح الخميس" (took Palmyra after a wide attack it launched on Thursday
+    morning): a relative clause with no "التي"; Thursday began the attack, the capture is undated."""
+    text = "سيطر الجيش السوري على مدينة تدمر بعد هجوم واسع شنه صباح الخميس."
+    assert claims(text, names) == {("palmyra", "controlled", "syrian-government", "2017-11-04")}
+    text = "سيطر الجيش السوري على مدينة تدمر صباح الخميس بعد هجوم واسع."
+    assert claims(text, names) == {("palmyra", "controlled", "syrian-government", "2017-11-02")}

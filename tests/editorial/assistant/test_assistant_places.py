@@ -761,3 +761,11 @@ def test_an_aside_placing_the_subject_by_a_provincial_capital_leaves_the_subject
 ])
 def test_another_town_before_a_state_phrase_is_not_a_place_named_before(names, every_reading, text, expected):
     assert {c for c in claims(text, names) if c[1] != "besieged"} == expected
+
+
+@pytest.mark.usefixtures("every_reading")
+def test_an_arabic_place_after_after_is_not_the_object_of_the_verb_before(names):
+    """"استعاد موقعا من داعش بعد ساعات من دخوله تدمر" (retook a post from Daesh hours after entering Palmyra): like
+    English "after", "بعد" opens another clause; the post was retaken, Palmyra only entered."""
+    text = "استعاد الجيش السوري موقعا عسكريا من داعش بعد ساعات من دخوله مدينة تدمر."
+    assert not any(status == "controlled" for _, status, _, _ in claims(text, names))
